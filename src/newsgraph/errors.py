@@ -1,0 +1,102 @@
+"""One small hierarchy of errors. Library code raises these; only the edges (CLI, HTTP) turn them
+into messages for people.
+
+Each class carries a short code so a message can be searched for in the docs
+(``docs/errors.md``)."""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base class of every error newsgraph raises on purpose."""
+
+    code = "NG000"
+
+    def __str__(self) -> str:
+        return f"[{self.code}] {super().__str__()}"
+
+
+class InputError(NewsgraphError):
+    """An input (file, record, stream) could not be read. The run goes on with the rest."""
+
+    code = "NG100"
+
+    def __init__(self, message: str, *, source: str = "", record: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.source = source
+        self.record = record
+
+    @property
+    def where(self) -> str:
+        return f"{self.source}:{self.record}" if self.record else self.source
+
+    def __str__(self) -> str:
+        where = self.where
+        return f"[{self.code}] {where}: {self.message}" if where else f"[{self.code}] {self.message}"
+
+
+class EmptyInputError(InputError):
+    """The input holds no text at all."""
+
+    code = "NG101"
+
+
+class BinaryInputError(InputError):
+    """The input looks like binary data, not text, HTML, JSON, WARC or a feed."""
+
+    code = "NG102"
+
+
+class DecodeError(InputError):
+    """The bytes could not be decoded as text in any encoding we try."""
+
+    code = "NG103"
+
+
+class InputTooLargeError(InputError):
+    """The input is larger than ``max_input_bytes`` allows for a format that is read whole."""
+
+    code = "NG104"
+
+
+class MalformedRecordError(InputError):
+    """One record (JSON line, WARC record, feed entry) is broken; the others are still read."""
+
+    code = "NG105"
+
+
+class NoArticleError(InputError):
+    """The input was read but no article text could be found in it."""
+
+    code = "NG106"
+
+
+class InputNotFoundError(InputError):
+    """A path or glob given on the command line matched nothing."""
+
+    code = "NG107"
+
+
+class ConfigError(NewsgraphError):
+    """A setting is invalid."""
+
+    code = "NG200"
+
+
+class ModelNotFoundError(ConfigError):
+    """The spaCy model package named in the settings is not installed."""
+
+    code = "NG201"
+
+
+class StoreError(NewsgraphError):
+    """The DuckDB store cannot be opened or written."""
+
+    code = "NG300"
+
+
+class ExtractError(NewsgraphError):
+    """An extractor failed on one article; the article is kept without that extractor's facts."""
+
+    code = "NG400"

