@@ -4,7 +4,7 @@ or separator. Pure functions of one paragraph's text, so each rule is tested alo
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 
 from .dates import find_full_dates
 from .lexicon import credit_names, credit_pattern, marker_pattern
@@ -19,12 +19,14 @@ _BYLINE = re.compile(
     re.IGNORECASE,
 )
 _SMALL_WORDS = frozenset(
-    "a an and as at but by for from in into of off on onto or over per the to up via vs with after "
-    "before over under amid about is are be was were its it his her their than that".split()
+    (
+        "a an and as at but by for from in into of off on onto or over per the to up via vs with after "
+        "before under amid about is are be was were its it his her their than that"
+    ).split()
 )
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     BODY = "body"
     TITLE = "title"  # a title-like line: short, no closing punctuation (may turn out a heading)
     HEADING = "heading"  # an all-capitals section heading
@@ -109,7 +111,7 @@ def byline_names(text: str) -> list[str] | None:
 
 
 def is_dateline(text: str) -> bool:
-    """A line that is only a date (and maybe a time, weekday or place): ``Saturday, 27 July, 2024 - 10:15``."""
+    """A line that is only a date, maybe with a time or weekday (``Saturday, 27 July, 2024 - 10:15``)."""
     if len(text) > 80 or not find_full_dates(text):
         return False
     rest = text

@@ -10,6 +10,7 @@ as metadata and build the body text with a source map back to the dump."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -64,7 +65,7 @@ def _is_hard_wrapped(raw: str, lines: list[tuple[int, int]]) -> bool:
         return False
     joined = 0
     open_end = 0
-    for (s, e), (s2, e2) in zip(lines, lines[1:], strict=False):
+    for (s, e), (s2, e2) in itertools.pairwise(lines):
         line, nxt = raw[s:e].strip(), raw[s2:e2].strip()
         if line and nxt:
             joined += 1
@@ -125,16 +126,21 @@ def find_starts(paras: list[Para]) -> list[int]:
             continue
         if p.kind is Kind.MARKER:
             continue
-        nxt = next((q for q in paras[i + 1:] if q.kind is not Kind.MARKER), None)
+        nxt = next((q for q in paras[i + 1 :] if q.kind is not Kind.MARKER), None)
         is_start = False
         if not starts:
             is_start = True
         elif _headline_candidate(p) and p.key != title_key:
-            ahead = paras[i + 1: i + 1 + REPEAT_WINDOW]
+            ahead = paras[i + 1 : i + 1 + REPEAT_WINDOW]
             repeated = any(q.key == p.key for q in ahead)
             captioned = nxt is not None and nxt.kind in (Kind.CAPTION, Kind.BYLINE, Kind.DATELINE)
-            gap = (p.kind is Kind.TITLE and p.blank_before >= 2 and seen_body
-                   and nxt is not None and nxt.kind is Kind.BODY)
+            gap = (
+                p.kind is Kind.TITLE
+                and p.blank_before >= 2
+                and seen_body
+                and nxt is not None
+                and nxt.kind is Kind.BODY
+            )
             is_start = repeated or captioned or gap or (after_separator and seen_body)
         elif after_separator and seen_body and p.kind is not Kind.CAPTION:
             is_start = True
@@ -211,8 +217,11 @@ def build_draft(
         if key in seen_body and len(p.text) > 30:
             continue  # a paragraph scraped twice
         heading = p.kind is Kind.HEADING or (
-            p.kind is Kind.TITLE and body and idx < len(paras) - 1
-            and len(words(p.text)) <= 10 and title_case_ratio(p.text) >= 0.6
+            p.kind is Kind.TITLE
+            and body
+            and idx < len(paras) - 1
+            and len(words(p.text)) <= 10
+            and title_case_ratio(p.text) >= 0.6
         )
         if builder:
             prev = body[-1]
@@ -256,11 +265,20 @@ def split_document(doc: Document, *, user_published: dt.date | None = None) -> l
     documents become one article whose text is exactly the document's text."""
     if doc.kind == "raw":
         published, origin = _published(doc.published, user_published)
-        return [Draft(
-            source=doc.source, text=doc.text, source_map=SourceMap.identity(len(doc.text)),
-            title=doc.title, published=published, published_from=origin, url=doc.url,
-            authors=list(doc.authors), captions=list(doc.captions), doc_hash=doc.raw_hash,
-        )]
+        return [
+            Draft(
+                source=doc.source,
+                text=doc.text,
+                source_map=SourceMap.identity(len(doc.text)),
+                title=doc.title,
+                published=published,
+                published_from=origin,
+                url=doc.url,
+                authors=list(doc.authors),
+                captions=list(doc.captions),
+                doc_hash=doc.raw_hash,
+            )
+        ]
     paras = paragraphs(doc.text)
     groups: list[list[Para]]
     if doc.kind == "dump":
@@ -272,10 +290,15 @@ def split_document(doc: Document, *, user_published: dt.date | None = None) -> l
     drafts: list[Draft] = []
     for group in groups:
         draft = build_draft(
-            doc.text, group, source=doc.source,
+            doc.text,
+            group,
+            source=doc.source,
             title=doc.title if doc.kind == "article" else None,
-            published=doc.published, user_published=user_published, url=doc.url,
-            authors=doc.authors, captions=doc.captions if doc.kind == "article" else None,
+            published=doc.published,
+            user_published=user_published,
+            url=doc.url,
+            authors=doc.authors,
+            captions=doc.captions if doc.kind == "article" else None,
             doc_hash=doc.raw_hash,
         )
         if draft is not None:

@@ -66,8 +66,11 @@ class TextBuilder:
         identity = len(text) == raw_end - raw_start
         if identity and segs:
             last = segs[-1]
-            if (last.end == start and last.raw_end == raw_start
-                    and last.end - last.start == last.raw_end - last.raw_start):
+            if (
+                last.end == start
+                and last.raw_end == raw_start
+                and last.end - last.start == last.raw_end - last.raw_start
+            ):
                 last.end, last.raw_end = end, raw_end
                 self._parts.append(text)
                 self._len = end
@@ -88,7 +91,7 @@ class TextBuilder:
         pos = start
         for m in _PATTERN.finditer(raw, start, end):
             if m.start() > pos:
-                self.add(raw[pos:m.start()], pos, m.start())
+                self.add(raw[pos : m.start()], pos, m.start())
             token = m.group()
             if token[0] in _DROP:
                 pass

@@ -61,7 +61,8 @@ class Source:
                 raise InputError(f"broken gzip data: {exc}", source=self.name) from None
             if limit is not None and len(data) > limit:
                 raise InputTooLargeError(
-                    f"decompressed size {len(data) / 2**20:.1f} MiB is over the {limit / 2**20:.0f} MiB limit",
+                    f"decompressed size {len(data) / 2**20:.1f} MiB is over the "
+                    f"{limit / 2**20:.0f} MiB limit",
                     source=self.name,
                 )
         return data
@@ -91,8 +92,10 @@ class Reader(Protocol):
     """What every reader provides."""
 
     name: ClassVar[str]
-    #: Lower-case file name endings this reader owns, longest first (".warc.gz" before ".gz").
+    #: Lower-case file name endings this reader owns ("" never matches).
     extensions: ClassVar[tuple[str, ...]]
+    #: Sniffing order: lower is tried first (specific formats before plain text).
+    priority: ClassVar[int]
 
     def sniff(self, head: bytes) -> bool:
         """True when the (gunzipped) first bytes look like this reader's format."""
@@ -103,31 +106,24 @@ class Reader(Protocol):
         ...
 
 
-_REGISTRY: list[Reader] = []
+_REGISTRY: dict[str, Reader] = {}
+_BUILTINS_LOADED = False
 
 
 def register(reader: Reader) -> Reader:
-    """Add a reader to the registry (later registrations are tried first)."""
-    _REGISTRY.insert(0, reader)
+    """Add (or replace) a reader in the registry, under its ``name``."""
+    _REGISTRY[reader.name] = reader
     return reader
 
 
 def readers() -> list[Reader]:
-    _load_builtin()
-    return list(_REGISTRY)
+    """All registered readers in sniffing order."""
+    global _BUILTINS_LOADED
+    if not _BUILTINS_LOADED:
+        from . import feeds, html, jsonl, text, warc  # noqa: F401 - each registers on import
 
-
-def _load_builtin() -> None:
-    if _REGISTRY:
-        return
-    from . import feeds, html, jsonl, text, warc  # noqa: F401 - registers on import
-
-    # Sniffing order: most specific formats first, plain text last.
-    order = {"warc": 0, "jsonl": 1, "feed": 2, "html": 3, "text": 9}
-    for reader in (text.TextReader(), html.HtmlReader(), feeds.FeedReader(), jsonl.JsonlReader(),
-                   warc.WarcReader()):
-        _REGISTRY.append(reader)
-    _REGISTRY.sort(key=lambda r: order.get(r.name, 5))
+        _BUILTINS_LOADED = True
+    return sorted(_REGISTRY.values(), key=lambda r: r.priority)
 
 
 def get_reader(name: str) -> Reader:
@@ -141,9 +137,9 @@ def choose_reader(source: Source) -> Reader:
     """The reader for ``source``: by extension when one matches, else by sniffing, else text."""
     name = source.name.lower()
     if source.path is not None:
-        for reader in readers():
-            if any(name.endswith(ext) for ext in reader.extensions):
-                return reader
+        matches = [(len(ext), r) for r in readers() for ext in r.extensions if name.endswith(ext)]
+        if matches:
+            return max(matches, key=lambda m: m[0])[1]
     head = source.head()
     for reader in readers():
         if reader.sniff(head):

@@ -53,8 +53,9 @@ def decode(data: bytes, source: str = "", record: str | None = None) -> tuple[st
         try:
             text = data[skip:].decode(encoding)
         except UnicodeDecodeError as exc:
-            raise DecodeError(f"invalid {encoding} after byte-order mark: {exc.reason}",
-                              source=source, record=record) from None
+            raise DecodeError(
+                f"invalid {encoding} after byte-order mark: {exc.reason}", source=source, record=record
+            ) from None
         if not text.strip():
             raise EmptyInputError("empty input", source=source, record=record)
         return text, encoding

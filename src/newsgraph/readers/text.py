@@ -19,6 +19,7 @@ class TextReader:
 
     name: ClassVar[str] = "text"
     extensions: ClassVar[tuple[str, ...]] = (".txt", ".text", ".txt.gz", ".md")
+    priority: ClassVar[int] = 90
 
     def sniff(self, head: bytes) -> bool:
         return bool(head) and not looks_binary(head)

@@ -1,0 +1,238 @@
+"""The ``newsgraph`` command: thin wrappers over the library's functions.
+
+Exit codes: 0 all inputs read; 1 some inputs or records failed (each reported on one line on
+stderr and stored in ``errors``); 2 a usage or setup error stopped the command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from . import __version__
+from .errors import NewsgraphError
+from .records import Article, ErrorRecord
+from .settings import Settings, parse_iso_date
+from .store.db import DEFAULT_DB, Store
+from .store.export import ExportFormat, export
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Raw news in, knowledge out: clean articles and facts with character offsets, in DuckDB.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+out = Console(highlight=False, soft_wrap=True)
+
+EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
+
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files, directories, globs, or - for standard input.", show_default=False)
+]
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="Publication date for articles whose input has none in its metadata.",
+    ),
+]
+RawOpt = Annotated[
+    bool, typer.Option("--raw", help="Each file is one article body taken verbatim (offsets match the file).")
+]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", help="spaCy model to load (default from settings or NEWSGRAPH_MODEL)."),
+]
+JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes for the NLP pipeline.")]
+BatchOpt = Annotated[int | None, typer.Option("--batch-size", help="Articles per NLP batch and transaction.")]
+
+
+def fail(message: str) -> NoReturn:
+    err.print(f"error: {message}", markup=False)
+    raise typer.Exit(EXIT_FATAL)
+
+
+def _settings(
+    published: str | None, raw: bool, model: str | None, jobs: int | None, batch_size: int | None
+) -> Settings:
+    date: dt.date | None = parse_iso_date(published) if published else None
+    return Settings.load(published=date, raw=raw or None, model=model, n_process=jobs, batch_size=batch_size)
+
+
+def _report_error(error: ErrorRecord) -> None:
+    err.print(error.line(), markup=False)
+
+
+def version_callback(value: bool) -> None:
+    if value:
+        out.print(f"newsgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=version_callback, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """newsgraph: who said what, who did what to whom, when, where and how many."""
+
+
+@app.command("extract")
+def extract_cmd(
+    paths: PathsArg,
+    published: PublishedOpt = None,
+    raw: RawOpt = False,
+    model: ModelOpt = None,
+    jobs: JobsOpt = None,
+    batch_size: BatchOpt = None,
+) -> None:
+    """Print one JSON object per article (JSON Lines) on standard output.
+
+    Example: newsgraph extract examples/corpus/dump_world_desk.txt --published 2025-03-14
+    """
+    from .runner.local import extract
+
+    n_errors = 0
+    try:
+        settings = _settings(published, raw, model, jobs, batch_size)
+        write = sys.stdout.write
+        for item in extract(paths, settings):
+            if isinstance(item, Article):
+                write(json.dumps(item.as_dict(), ensure_ascii=False) + "\n")
+            else:
+                n_errors += 1
+                _report_error(item)
+        sys.stdout.flush()
+    except NewsgraphError as exc:
+        fail(str(exc))
+    raise typer.Exit(EXIT_PARTIAL if n_errors else EXIT_OK)
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: PathsArg,
+    db: DbOpt = Path(DEFAULT_DB),
+    published: PublishedOpt = None,
+    raw: RawOpt = False,
+    model: ModelOpt = None,
+    jobs: JobsOpt = None,
+    batch_size: BatchOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+) -> None:
+    """Read, clean and annotate inputs into the DuckDB store; inputs already stored are skipped.
+
+    Example: newsgraph ingest examples/corpus --db newsgraph.duckdb
+    """
+    from .runner.local import ingest
+
+    try:
+        settings = _settings(published, raw, model, jobs, batch_size)
+        report = ingest(
+            paths,
+            db,
+            settings,
+            progress=not quiet and err.is_terminal,
+            on_error=_report_error,
+            command="ingest " + " ".join(paths),
+        )
+    except NewsgraphError as exc:
+        fail(str(exc))
+    if not quiet:
+        table = Table(title=f"newsgraph store: {Path(report.db).resolve()}", title_justify="left")
+        table.add_column("table")
+        table.add_column("rows", justify="right")
+        for name, rows in report.tables.items():
+            table.add_row(name, f"{rows:,}")
+        out.print(table)
+        rate = report.n_articles / report.seconds if report.seconds else 0.0
+        out.print(
+            f"this run: {report.n_articles} new articles from {report.n_documents} documents, "
+            f"{report.n_skipped} documents already stored, {report.n_duplicates} duplicate articles, "
+            f"{report.n_errors} errors, {report.words:,} words in {report.seconds:.1f} s "
+            f"({rate:.1f} articles/s)",
+            markup=False,
+        )
+        out.print(f"database: {Path(report.db).resolve()}", markup=False)
+    raise typer.Exit(EXIT_PARTIAL if report.n_errors else EXIT_OK)
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")],
+    db: DbOpt = Path(DEFAULT_DB),
+) -> None:
+    """Write the store's tables to files (one per table).
+
+    Example: newsgraph export --format parquet --out exports/
+    """
+    try:
+        with Store(db, read_only=True) as store:
+            files = export(store, fmt, out_dir)
+    except NewsgraphError as exc:
+        fail(str(exc))
+    for path in files:
+        out.print(str(path), markup=False)
+
+
+@app.command("stats")
+def stats_cmd(
+    db: DbOpt = Path(DEFAULT_DB),
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Row counts per table.
+
+    Example: newsgraph stats --db newsgraph.duckdb --json
+    """
+    try:
+        with Store(db, read_only=True) as store:
+            stats = store.stats()
+    except NewsgraphError as exc:
+        fail(str(exc))
+    if as_json:
+        out.print(json.dumps({"db": str(db), "tables": stats}), markup=False)
+        return
+    table = Table(title=f"newsgraph store: {db}", title_justify="left")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, rows in stats.items():
+        table.add_row(name, f"{rows:,}")
+    out.print(table)
+
+
+@app.command("errors")
+def errors_cmd(
+    db: DbOpt = Path(DEFAULT_DB),
+    run: Annotated[int | None, typer.Option("--run", help="Only this run's errors.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+) -> None:
+    """The failures recorded in the store, one per line.
+
+    Example: newsgraph errors --run 1
+    """
+    try:
+        with Store(db, read_only=True) as store:
+            records = store.errors(run_id=run)
+    except NewsgraphError as exc:
+        fail(str(exc))
+    for record in records:
+        out.print(json.dumps(record.as_dict()) if as_json else record.line(), markup=False)
+
+
+def main() -> None:
+    """Entry point of the ``newsgraph`` script."""
+    app()

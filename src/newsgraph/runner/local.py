@@ -1,0 +1,273 @@
+"""Run the pipeline in this process: paths in, articles out (``extract``) or into the store
+(``ingest``)."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..extract.pipeline import load_pipeline
+from ..readers.base import Source, choose_reader, expand_paths
+from ..records import Article, Document, Draft, ErrorRecord
+from ..settings import Settings
+from ..store.db import DEFAULT_DB, Store
+from .batch import Result, annotate, clean_document, error_record
+
+log = logging.getLogger(__name__)
+
+PathLike = str | Path
+ErrorCallback = Callable[[ErrorRecord], None]
+
+
+def iter_documents(paths: Iterable[PathLike], settings: Settings) -> Iterator[Document | ErrorRecord]:
+    """Every document of every input, in order; unreadable inputs and records become errors."""
+    for item in expand_paths(paths):
+        if isinstance(item, InputError):
+            yield error_record(item, source=item.source, stage="read")
+            continue
+        yield from _read_source(item, settings)
+
+
+def _read_source(source: Source, settings: Settings) -> Iterator[Document | ErrorRecord]:
+    try:
+        reader = choose_reader(source)
+        if settings.raw:
+            from ..readers.text import TextReader
+
+            reader = TextReader()
+        for doc in reader.read(source, settings):
+            if isinstance(doc, InputError):
+                yield error_record(doc, source=source.name, stage="read")
+            else:
+                yield doc
+    except InputError as exc:
+        yield error_record(exc, source=source.name, stage="read")
+    except Exception as exc:  # a reader bug must not end the run
+        log.exception("reading %s failed", source.name)
+        yield error_record(exc, source=source.name, stage="read")
+
+
+def iter_drafts(
+    paths: Iterable[PathLike],
+    settings: Settings | None = None,
+    *,
+    skip: Callable[[Document], bool] | None = None,
+) -> Iterator[Draft | ErrorRecord]:
+    """Cleaned articles (before NLP) of every input; ``skip`` drops documents before cleaning."""
+    settings = settings or Settings.load()
+    for doc in iter_documents(paths, settings):
+        if isinstance(doc, ErrorRecord):
+            yield doc
+        elif skip is None or not skip(doc):
+            cleaned = clean_document(doc, published=settings.published)
+            if isinstance(cleaned, ErrorRecord):
+                yield cleaned
+            else:
+                yield from cleaned
+
+
+def extract(paths: Iterable[PathLike], settings: Settings | None = None) -> Iterator[Result]:
+    """Articles with their facts from ``paths``, and an :class:`ErrorRecord` for each failure."""
+    settings = settings or Settings.load()
+    nlp = load_pipeline(settings)
+    errors: list[ErrorRecord] = []
+
+    def drafts() -> Iterator[Draft]:
+        for item in iter_drafts(paths, settings):
+            if isinstance(item, ErrorRecord):
+                errors.append(item)
+            else:
+                yield item
+
+    for result in annotate(drafts(), nlp, settings):
+        while errors:
+            yield errors.pop(0)
+        yield result
+    yield from errors
+
+
+@dataclass(slots=True)
+class IngestReport:
+    """What one ``ingest`` run did."""
+
+    db: str
+    run_id: int = 0
+    n_documents: int = 0
+    n_articles: int = 0
+    n_skipped: int = 0
+    n_duplicates: int = 0
+    n_errors: int = 0
+    words: int = 0
+    seconds: float = 0.0
+    tables: dict[str, int] = field(default_factory=dict)
+    errors: list[ErrorRecord] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.n_errors == 0
+
+
+class _Batcher:
+    """Collects finished documents with their articles and writes them in transactions."""
+
+    def __init__(
+        self,
+        store: Store,
+        run_id: int,
+        batch_size: int,
+        report: IngestReport,
+        known_articles: set[str],
+        on_error: ErrorCallback | None,
+    ) -> None:
+        self.store, self.run_id, self.batch_size, self.report = store, run_id, batch_size, report
+        self.known_articles = known_articles
+        self.on_error = on_error
+        self.documents: list[tuple[Document, int]] = []
+        self.articles: list[Article] = []
+        self.errors: list[ErrorRecord] = []
+
+    def error(self, err: ErrorRecord) -> None:
+        self.errors.append(err)
+        self.report.n_errors += 1
+        if len(self.report.errors) < 1000:
+            self.report.errors.append(err)
+        if self.on_error:
+            self.on_error(err)
+
+    def document_done(self, doc: Document, articles: list[Article]) -> None:
+        fresh = [a for a in articles if a.id not in self.known_articles]
+        self.report.n_duplicates += len(articles) - len(fresh)
+        self.known_articles.update(a.id for a in fresh)
+        self.documents.append((doc, len(articles)))
+        self.articles.extend(fresh)
+        self.report.n_documents += 1
+        self.report.n_articles += len(fresh)
+        self.report.words += sum(len(a.text.split()) for a in fresh)
+        if len(self.articles) >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.documents or self.articles or self.errors:
+            self.store.write(
+                documents=self.documents, articles=self.articles, errors=self.errors, run_id=self.run_id
+            )
+        self.documents, self.articles, self.errors = [], [], []
+
+
+def ingest(
+    paths: Iterable[PathLike],
+    db: PathLike = DEFAULT_DB,
+    settings: Settings | None = None,
+    *,
+    progress: bool = False,
+    on_error: ErrorCallback | None = None,
+    command: str = "ingest",
+) -> IngestReport:
+    """Read, clean, annotate and store every input under ``paths`` in the database ``db``.
+
+    Documents already stored (same content hash) are skipped before any work; each batch is one
+    transaction, so an interrupted run keeps what it committed and the next run carries on."""
+    settings = settings or Settings.load()
+    paths = list(paths)
+    started = time.perf_counter()
+    nlp = load_pipeline(settings)
+    with Store(db) as store:
+        report = IngestReport(db=str(db))
+        run_id = store.start_run(command)
+        report.run_id = run_id
+        seen_docs = store.known_documents()
+        batcher = _Batcher(store, run_id, settings.batch_size, report, store.known_articles(), on_error)
+        open_docs: dict[str, Document] = {}  # documents whose articles are still in the pipeline
+        remaining: dict[str, int] = {}
+        finished: dict[str, list[Article]] = {}
+
+        def skip(doc: Document) -> bool:
+            if doc.raw_hash in seen_docs:
+                report.n_skipped += 1
+                return True
+            seen_docs.add(doc.raw_hash)
+            open_docs[doc.raw_hash] = doc
+            return False
+
+        def drafts() -> Iterator[Draft]:
+            for item in iter_drafts(paths, settings, skip=skip):
+                if isinstance(item, ErrorRecord):
+                    batcher.error(item)
+                    continue
+                remaining[item.doc_hash] = remaining.get(item.doc_hash, 0) + 1
+                yield item
+
+        with _Progress(enabled=progress) as bar:
+            for result in annotate(drafts(), nlp, settings):
+                if isinstance(result, ErrorRecord):
+                    batcher.error(result)
+                    continue
+                h = result.doc_hash
+                finished.setdefault(h, []).append(result)
+                remaining[h] -= 1
+                if remaining[h] == 0:
+                    del remaining[h]
+                    batcher.document_done(open_docs.pop(h), finished.pop(h))
+                bar.update(report)
+            for h in list(finished):  # documents with an article the pipeline lost
+                batcher.document_done(open_docs.pop(h), finished.pop(h))
+            batcher.flush()
+            bar.update(report, force=True)
+        report.seconds = time.perf_counter() - started
+        store.finish_run(run_id, n_articles=report.n_articles, n_errors=report.n_errors)
+        report.tables = store.stats()
+    return report
+
+
+class _Progress:
+    """A rich progress line on stderr: articles, words, rate, errors."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._progress: Any = None
+        self._task: Any = None
+        self._last = 0.0
+        self._t0 = time.perf_counter()
+
+    def __enter__(self) -> _Progress:
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=False,
+            )
+            self._progress.__enter__()
+            self._task = self._progress.add_task("starting", total=None)
+        self._t0 = time.perf_counter()
+        return self
+
+    def update(self, report: IngestReport, force: bool = False) -> None:
+        if not self._progress or self._task is None:
+            return
+        now = time.perf_counter()
+        if not force and now - self._last < 0.2:
+            return
+        self._last = now
+        elapsed = max(now - self._t0, 1e-9)
+        self._progress.update(
+            self._task,
+            description=(
+                f"{report.n_articles} articles · {report.words:,} words · "
+                f"{report.n_articles / elapsed:.1f} articles/s · {report.words / elapsed:,.0f} words/s · "
+                f"{report.n_skipped} skipped · {report.n_errors} errors"
+            ),
+        )
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress:
+            self._progress.__exit__(None, None, None)

@@ -1,0 +1,351 @@
+"""The embedded DuckDB store: documents, articles, one table per fact kind, errors and runs.
+
+Writes go through Arrow tables in one transaction per batch, so a process killed mid-run loses
+nothing already committed, and the next run skips what is stored (documents and articles are
+keyed by content hash)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from ..errors import StoreError
+from ..records import FACT_KINDS, Article, Document, ErrorRecord, Heading, SourceMap
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = "1"
+DEFAULT_DB = "newsgraph.duckdb"
+
+#: Columns of every fact table; `record` holds the fact's full JSON form.
+FACT_COLUMNS = ("article_id", "n", "start", "end", "text", "record")
+
+_HEADING = pa.struct([("text", pa.string()), ("start", pa.int32()), ("end", pa.int32())])
+ARTICLE_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("doc_hash", pa.string()),
+        ("source", pa.string()),
+        ("url", pa.string()),
+        ("title", pa.string()),
+        ("published", pa.date32()),
+        ("published_from", pa.string()),
+        ("authors", pa.list_(pa.string())),
+        ("text", pa.string()),
+        ("captions", pa.list_(pa.string())),
+        ("credits", pa.list_(pa.string())),
+        ("headings", pa.list_(_HEADING)),
+        ("source_map", pa.list_(pa.list_(pa.int32()))),
+        ("n_words", pa.int32()),
+        ("run_id", pa.int32()),
+    ]
+)
+DOCUMENT_SCHEMA = pa.schema(
+    [
+        ("doc_hash", pa.string()),
+        ("source", pa.string()),
+        ("reader", pa.string()),
+        ("kind", pa.string()),
+        ("encoding", pa.string()),
+        ("size_bytes", pa.int64()),
+        ("n_articles", pa.int32()),
+        ("text", pa.string()),
+        ("run_id", pa.int32()),
+        ("ingested_at", pa.timestamp("us")),
+    ]
+)
+FACT_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()),
+        ("n", pa.int32()),
+        ("start", pa.int32()),
+        ("end", pa.int32()),
+        ("text", pa.string()),
+        ("record", pa.string()),
+    ]
+)
+ERROR_SCHEMA = pa.schema(
+    [
+        ("run_id", pa.int32()),
+        ("at", pa.timestamp("us")),
+        ("source", pa.string()),
+        ("record", pa.string()),
+        ("stage", pa.string()),
+        ("kind", pa.string()),
+        ("code", pa.string()),
+        ("message", pa.string()),
+    ]
+)
+
+
+def _fact_ddl(kind: str) -> str:
+    return (
+        f'CREATE TABLE IF NOT EXISTS {kind} (article_id VARCHAR, n INTEGER, "start" INTEGER, '
+        f'"end" INTEGER, text VARCHAR, record JSON, PRIMARY KEY (article_id, n))'
+    )
+
+
+class Store:
+    """A newsgraph DuckDB database.
+
+    >>> with Store(":memory:") as store:
+    ...     store.stats()["articles"]
+    0
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        if read_only and self.path != ":memory:" and not Path(self.path).exists():
+            raise StoreError(f"no database at {self.path}: run `newsgraph ingest` first")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open {self.path}: {exc}") from None
+        if not read_only:
+            self._ensure_schema()
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _ensure_schema(self) -> None:
+        ddl = resources.files("newsgraph.store").joinpath("schema.sql").read_text(encoding="utf-8")
+        self.con.execute(ddl)
+        for kind in FACT_KINDS:
+            self.con.execute(_fact_ddl(kind))
+        self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+
+    # -- reads -----------------------------------------------------------------------------
+    def tables(self) -> list[str]:
+        rows = self.con.execute(
+            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main' ORDER BY 1"
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def count(self, table: str) -> int:
+        if table not in self.tables():
+            raise StoreError(f"no table {table!r} in {self.path}")
+        row = self.con.execute(f'SELECT count(*) FROM "{table}"').fetchone()
+        return int(row[0]) if row else 0
+
+    def stats(self) -> dict[str, int]:
+        """Row counts of the content tables, in a fixed order."""
+        names = ["documents", "articles", *FACT_KINDS, "errors", "runs"]
+        return {name: self.count(name) for name in names}
+
+    def known_documents(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT doc_hash FROM documents").fetchall()}
+
+    def known_articles(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT id FROM articles").fetchall()}
+
+    def articles(self, *, limit: int | None = None, ids: Sequence[str] | None = None) -> Iterator[Article]:
+        """Articles with their facts, in ingest order, as the records ``extract`` prints."""
+        sql = (
+            "SELECT id, source, url, title, published, published_from, authors, text, captions, "
+            "credits, headings, source_map, doc_hash FROM articles"
+        )
+        params: list[Any] = []
+        if ids is not None:
+            sql += " WHERE id IN (SELECT unnest(?))"
+            params.append(list(ids))
+        sql += " ORDER BY run_id, rowid"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        cur = self.con.cursor()
+        cur.execute(sql, params)
+        while batch := cur.fetchmany(256):
+            facts = self._facts([row[0] for row in batch])
+            for row in batch:
+                (
+                    aid,
+                    source,
+                    url,
+                    title,
+                    published,
+                    published_from,
+                    authors,
+                    text,
+                    captions,
+                    credits,
+                    headings,
+                    smap,
+                    doc_hash,
+                ) = row
+                yield Article(
+                    id=aid,
+                    source=source,
+                    url=url,
+                    title=title,
+                    published=published,
+                    published_from=published_from,
+                    text=text,
+                    authors=list(authors or []),
+                    captions=list(captions or []),
+                    credits=list(credits or []),
+                    headings=[Heading(h["text"], h["start"], h["end"]) for h in headings or []],
+                    source_map=SourceMap.from_list(smap),
+                    doc_hash=doc_hash,
+                    **{kind: facts[kind].get(aid, []) for kind in FACT_KINDS},
+                )
+
+    def _facts(self, ids: list[str]) -> dict[str, dict[str, list[dict[str, Any]]]]:
+        out: dict[str, dict[str, list[dict[str, Any]]]] = {kind: {} for kind in FACT_KINDS}
+        for kind in FACT_KINDS:
+            rows = self.con.execute(
+                f"SELECT article_id, record FROM {kind} WHERE article_id IN (SELECT unnest(?)) "
+                "ORDER BY article_id, n",
+                [ids],
+            ).fetchall()
+            for aid, record in rows:
+                out[kind].setdefault(aid, []).append(json.loads(record))
+        return out
+
+    def errors(self, *, run_id: int | None = None) -> list[ErrorRecord]:
+        sql = "SELECT source, message, kind, code, stage, record FROM errors"
+        params: list[Any] = []
+        if run_id is not None:
+            sql += " WHERE run_id = ?"
+            params.append(run_id)
+        rows = self.con.execute(sql + ' ORDER BY "at"', params).fetchall()
+        return [
+            ErrorRecord(source=r[0], message=r[1], kind=r[2], code=r[3], stage=r[4], record=r[5])
+            for r in rows
+        ]
+
+    # -- writes ----------------------------------------------------------------------------
+    def start_run(self, command: str) -> int:
+        row = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()
+        run_id = int(row[0]) if row else 1
+        self.con.execute("INSERT INTO runs VALUES (?, ?, NULL, ?, 0, 0)", [run_id, _now(), command])
+        return run_id
+
+    def finish_run(self, run_id: int, *, n_articles: int, n_errors: int) -> None:
+        self.con.execute(
+            "UPDATE runs SET finished_at = ?, n_articles = ?, n_errors = ? WHERE run_id = ?",
+            [_now(), n_articles, n_errors, run_id],
+        )
+
+    def write(
+        self,
+        *,
+        documents: Sequence[tuple[Document, int]] = (),
+        articles: Sequence[Article] = (),
+        errors: Sequence[ErrorRecord] = (),
+        run_id: int = 0,
+    ) -> None:
+        """Write one batch in one transaction: documents (with their article counts), articles
+        with their facts, and errors. Rows whose key is already stored are left as they are."""
+        tables: list[tuple[str, pa.Table]] = []
+        if documents:
+            tables.append(("documents", _documents_table(documents, run_id)))
+        if articles:
+            tables.append(("articles", _articles_table(articles, run_id)))
+            for kind in FACT_KINDS:
+                facts = _facts_table(articles, kind)
+                if facts.num_rows:
+                    tables.append((kind, facts))
+        if errors:
+            tables.append(("errors", _errors_table(errors, run_id)))
+        if not tables:
+            return
+        con = self.con
+        try:
+            con.execute("BEGIN TRANSACTION")
+            for name, table in tables:
+                con.register("_batch", table)
+                verb = "INSERT INTO" if name == "errors" else "INSERT OR IGNORE INTO"
+                con.execute(f'{verb} "{name}" BY NAME SELECT * FROM _batch')
+                con.unregister("_batch")
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StoreError(f"writing a batch to {self.path} failed: {exc}") from exc
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def _documents_table(documents: Iterable[tuple[Document, int]], run_id: int) -> pa.Table:
+    now = _now()
+    rows = [
+        {
+            "doc_hash": d.raw_hash,
+            "source": d.source,
+            "reader": d.reader,
+            "kind": d.kind,
+            "encoding": d.encoding,
+            "size_bytes": d.size_bytes,
+            "n_articles": n,
+            "text": d.text,
+            "run_id": run_id,
+            "ingested_at": now,
+        }
+        for d, n in documents
+    ]
+    return pa.Table.from_pylist(rows, schema=DOCUMENT_SCHEMA)
+
+
+def _articles_table(articles: Iterable[Article], run_id: int) -> pa.Table:
+    rows = [
+        {
+            "id": a.id,
+            "doc_hash": a.doc_hash,
+            "source": a.source,
+            "url": a.url,
+            "title": a.title,
+            "published": a.published,
+            "published_from": a.published_from,
+            "authors": a.authors,
+            "text": a.text,
+            "captions": a.captions,
+            "credits": a.credits,
+            "headings": [h.as_dict() for h in a.headings],
+            "source_map": a.source_map.as_list(),
+            "n_words": len(a.text.split()),
+            "run_id": run_id,
+        }
+        for a in articles
+    ]
+    return pa.Table.from_pylist(rows, schema=ARTICLE_SCHEMA)
+
+
+def _facts_table(articles: Iterable[Article], kind: str) -> pa.Table:
+    rows = [
+        {
+            "article_id": a.id,
+            "n": n,
+            "start": fact.get("start"),
+            "end": fact.get("end"),
+            "text": fact.get("text"),
+            "record": json.dumps(fact, ensure_ascii=False, default=str),
+        }
+        for a in articles
+        for n, fact in enumerate(getattr(a, kind))
+    ]
+    return pa.Table.from_pylist(rows, schema=FACT_SCHEMA)
+
+
+def _errors_table(errors: Iterable[ErrorRecord], run_id: int) -> pa.Table:
+    now = _now()
+    rows = [{"run_id": run_id, "at": now, **e.as_dict()} for e in errors]
+    return pa.Table.from_pylist(rows, schema=ERROR_SCHEMA)

@@ -1,0 +1,62 @@
+"""Exports of the store for other tools: Parquet, CSV and JSON Lines, one file per table."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+
+from .db import Store
+
+
+class ExportFormat(StrEnum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+#: Tables written by every export, in this order.
+EXPORT_TABLES = (
+    "documents",
+    "articles",
+    "entities",
+    "quotes",
+    "events",
+    "counts",
+    "dates",
+    "places",
+    "errors",
+    "runs",
+)
+
+
+def export(store: Store, fmt: ExportFormat | str, out: str | Path) -> list[Path]:
+    """Write the store's tables to ``out`` in ``fmt`` and return the files written.
+
+    ``jsonl`` writes ``articles.jsonl`` in the same JSON form ``newsgraph extract`` prints (facts
+    nested in each article) plus ``documents``, ``errors`` and ``runs``; ``parquet`` and ``csv``
+    write one file per table."""
+    fmt = ExportFormat(fmt)
+    out_dir = Path(out)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    if fmt is ExportFormat.jsonl:
+        path = out_dir / "articles.jsonl"
+        with path.open("w", encoding="utf-8") as fh:
+            for article in store.articles():
+                fh.write(json.dumps(article.as_dict(), ensure_ascii=False) + "\n")
+        written.append(path)
+        tables: tuple[str, ...] = ("documents", "errors", "runs")
+    else:
+        tables = EXPORT_TABLES
+    options = {
+        ExportFormat.parquet: "FORMAT PARQUET",
+        ExportFormat.csv: "FORMAT CSV, HEADER",
+        ExportFormat.jsonl: "FORMAT JSON",
+    }[fmt]
+    for table in tables:
+        path = out_dir / f"{table}.{fmt.value}"
+        target = str(path).replace("'", "''")
+        store.con.execute(f"COPY (SELECT * FROM \"{table}\") TO '{target}' ({options})")
+        written.append(path)
+    return written

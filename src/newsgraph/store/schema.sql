@@ -1,0 +1,60 @@
+-- newsgraph store schema. Later versions add columns and tables; they never rename.
+-- Every fact row is keyed to its article; start/end are character offsets into articles.text.
+
+CREATE TABLE IF NOT EXISTS meta (
+    key VARCHAR PRIMARY KEY,
+    value VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS runs (
+    run_id INTEGER PRIMARY KEY,
+    started_at TIMESTAMP,
+    finished_at TIMESTAMP,
+    command VARCHAR,
+    n_articles INTEGER,
+    n_errors INTEGER
+);
+
+-- One row per unit an input reader produced (a text file, an HTML page, a JSON line, a WARC
+-- record, a feed entry). `text` is the source text the articles' source maps point into.
+CREATE TABLE IF NOT EXISTS documents (
+    doc_hash VARCHAR PRIMARY KEY,
+    source VARCHAR,
+    reader VARCHAR,
+    kind VARCHAR,
+    encoding VARCHAR,
+    size_bytes BIGINT,
+    n_articles INTEGER,
+    text VARCHAR,
+    run_id INTEGER,
+    ingested_at TIMESTAMP
+);
+
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY,
+    doc_hash VARCHAR,
+    source VARCHAR,
+    url VARCHAR,
+    title VARCHAR,
+    published DATE,
+    published_from VARCHAR,
+    authors VARCHAR[],
+    text VARCHAR,
+    captions VARCHAR[],
+    credits VARCHAR[],
+    headings STRUCT(text VARCHAR, "start" INTEGER, "end" INTEGER)[],
+    source_map INTEGER[][],
+    n_words INTEGER,
+    run_id INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS errors (
+    run_id INTEGER,
+    "at" TIMESTAMP,
+    source VARCHAR,
+    record VARCHAR,
+    stage VARCHAR,
+    kind VARCHAR,
+    code VARCHAR,
+    message VARCHAR
+);
