@@ -13,10 +13,9 @@ _SENTENCE_END = re.compile(r"""[.!?:;,…]["'”’»)\]]*\Z""")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 _SEPARATOR = re.compile(r"[-–—_*=~#•·.+ ]{3,}\Z")
 _BYLINE = re.compile(
-    r"(?:by|from)\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
+    r"(?:[Bb]y|BY|[Ff]rom|FROM)\s+(?P<names>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}"
     r"(?:\s*(?:,|and|&)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*)"
     r"(?:\s*[,|/]\s*[\w .'’-]{1,40})?\Z",
-    re.IGNORECASE,
 )
 _SMALL_WORDS = frozenset(
     (

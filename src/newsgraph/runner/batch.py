@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator
+from itertools import islice
 
 from spacy.language import Language
 
@@ -65,7 +66,24 @@ def clean_document(doc: Document, *, published: dt.date | None = None) -> list[D
 
 def annotate(drafts: Iterable[Draft], nlp: Language, settings: Settings) -> Iterator[Result]:
     """Run the NLP pipeline over ``drafts`` (streamed, batched, ``n_process`` workers) and yield an
-    :class:`Article` per draft, in order; a draft the pipeline dropped yields an error instead."""
+    :class:`Article` per draft, in order; a draft the pipeline dropped yields an error instead.
+
+    In one process, chunks of drafts run inside a spaCy memory zone, so the vocabulary does not
+    grow with the corpus and memory stays flat however many articles go through."""
+    if settings.n_process > 1:
+        yield from _annotate(drafts, nlp, settings)
+        return
+    stream = iter(drafts)
+    while chunk := list(islice(stream, settings.batch_size * CHUNK_BATCHES)):
+        with nlp.memory_zone():
+            yield from _annotate(chunk, nlp, settings)
+
+
+#: Batches per memory-zone chunk when running in one process.
+CHUNK_BATCHES = 16
+
+
+def _annotate(drafts: Iterable[Draft], nlp: Language, settings: Settings) -> Iterator[Result]:
     pending: dict[int, Draft] = {}
 
     def feed() -> Iterator[tuple[str, int]]:

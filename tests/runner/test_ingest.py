@@ -1,0 +1,89 @@
+"""Ingest: idempotence, surviving a kill, offsets back to the raw input."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsgraph.clean.textmap import normalize
+from newsgraph.runner import batch as batch_mod
+from newsgraph.runner.local import extract, ingest
+from newsgraph.settings import Settings
+from newsgraph.store.db import Store
+
+pytestmark = pytest.mark.model
+
+
+def write_corpus(folder: Path, n_files: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(n_files):
+        body = "\n\n".join(
+            f"Paragraph {j} of report {i}: the regional council in district {i} met on Tuesday and said "
+            f"that {100 + i * 7 + j} families had been moved."
+            for j in range(4)
+        )
+        (folder / f"report_{i:03}.txt").write_text(f"Council Report Number {i} Is Published\n\n{body}\n")
+
+
+def test_interrupted_run_keeps_committed_batches_and_next_run_finishes(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    write_corpus(tmp_path / "c", 12)
+    db = tmp_path / "s.duckdb"
+    settings = Settings.load(batch_size=2)
+    real = batch_mod.Article.from_draft
+    calls = {"n": 0}
+
+    def dying(draft, facts=None):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if calls["n"] == 7:
+            raise KeyboardInterrupt  # stands for the process being killed mid-batch
+        return real(draft, facts)
+
+    monkeypatch.setattr(batch_mod.Article, "from_draft", staticmethod(dying))
+    with pytest.raises(KeyboardInterrupt):
+        ingest([tmp_path / "c"], db, settings)
+    monkeypatch.setattr(batch_mod.Article, "from_draft", staticmethod(real))
+    with Store(db, read_only=True) as store:
+        committed = store.stats()["articles"]
+    assert 2 <= committed < 12
+    report = ingest([tmp_path / "c"], db, settings)
+    assert report.n_skipped == committed
+    assert report.n_articles == 12 - committed
+    with Store(db, read_only=True) as store:
+        assert store.stats()["articles"] == 12
+        assert store.stats()["documents"] == 12
+
+
+def test_killed_process_loses_nothing_committed(tmp_path: Path) -> None:
+    write_corpus(tmp_path / "c", 40)
+    db = tmp_path / "s.duckdb"
+    exe = Path(sys.executable).with_name("newsgraph")
+    cmd = [str(exe), "ingest", str(tmp_path / "c"), "--db", str(db), "--batch-size", "1", "-q"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(4.0)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done = subprocess.run(cmd, capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr.decode()
+    with Store(db, read_only=True) as store:
+        assert store.stats()["articles"] == 40
+        assert store.stats()["documents"] == 40
+        ids = [a.id for a in store.articles()]
+        assert len(ids) == len(set(ids))
+
+
+def test_spans_point_back_to_the_raw_bytes(tmp_path: Path) -> None:
+    raw = "Talks   Resume\n\nThe  envoy\u00a0said talks   would resume.\n\nTT\n\n``Soon,'' he said.\n"
+    path = tmp_path / "a.txt"
+    path.write_text(raw, encoding="utf-8")
+    (article,) = [a for a in extract([path]) if not hasattr(a, "code")]
+    assert article.text == "The envoy said talks would resume.\n\n“Soon,” he said."
+    for word in ("envoy", "resume", "“Soon,”"):
+        start = article.text.index(word)
+        rs, re_ = article.source_map.span_to_raw(start, start + len(word))
+        assert normalize(raw[rs:re_]) == word

@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from newsgraph.errors import StoreError
+from newsgraph.records import Article, Document, ErrorRecord, Heading, SourceMap
+from newsgraph.store.db import Store
+from newsgraph.store.export import export
+
+
+def make_article(n: int, doc: Document) -> Article:
+    text = f"Article {n} says “hello”.\n\nSECTION\n\nMore text {n}."
+    return Article(
+        id=f"id{n}",
+        source=f"{doc.source}#{n}",
+        title=f"Title {n}",
+        published=dt.date(2025, 1, n),
+        published_from="text",
+        text=text,
+        url=None,
+        authors=["Jane Doe"],
+        captions=["A caption."],
+        credits=["AFP"],
+        headings=[Heading("SECTION", text.index("SECTION"), text.index("SECTION") + 7)],
+        source_map=SourceMap.identity(len(text), 5),
+        doc_hash=doc.raw_hash,
+        entities=[{"start": 0, "end": 7, "text": "Article", "type": "ORG"}],
+    )
+
+
+@pytest.fixture
+def doc() -> Document:
+    return Document(
+        source="d.txt", text="raw text", reader="text", kind="dump", encoding="utf-8", size_bytes=8
+    )
+
+
+def test_round_trip_is_lossless(tmp_path: Path, doc: Document) -> None:
+    arts = [make_article(1, doc), make_article(2, doc)]
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write(documents=[(doc, 2)], articles=arts, run_id=store.start_run("t"))
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        back = list(store.articles())
+        assert [a.as_dict() for a in back] == [a.as_dict() for a in arts]
+        assert store.stats()["entities"] == 2
+        assert store.known_documents() == {doc.raw_hash}
+
+
+def test_rewriting_adds_nothing(tmp_path: Path, doc: Document) -> None:
+    arts = [make_article(1, doc)]
+    with Store(tmp_path / "s.duckdb") as store:
+        for _ in range(2):
+            store.write(documents=[(doc, 1)], articles=arts, run_id=1)
+        assert store.stats()["articles"] == 1
+        assert store.stats()["documents"] == 1
+        assert store.stats()["entities"] == 1
+
+
+def test_errors_are_recorded(tmp_path: Path) -> None:
+    err = ErrorRecord(
+        source="bad.bin", message="binary data, not text", kind="BinaryInputError", code="NG102"
+    )
+    with Store(tmp_path / "s.duckdb") as store:
+        run = store.start_run("t")
+        store.write(errors=[err], run_id=run)
+        assert store.errors(run_id=run) == [err]
+
+
+def test_read_only_missing_db(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="ingest"):
+        Store(tmp_path / "none.duckdb", read_only=True)
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "csv", "jsonl"])
+def test_export(tmp_path: Path, doc: Document, fmt: str) -> None:
+    arts = [make_article(1, doc), make_article(2, doc)]
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write(documents=[(doc, 2)], articles=arts, run_id=1)
+        files = export(store, fmt, tmp_path / "out")
+    names = {f.name for f in files}
+    assert f"documents.{fmt}" in names
+    if fmt == "parquet":
+        assert pq.read_table(tmp_path / "out" / "articles.parquet").num_rows == 2
+        assert pq.read_table(tmp_path / "out" / "entities.parquet").num_rows == 2
+    elif fmt == "csv":
+        rows = duckdb.sql(f"SELECT count(*) FROM read_csv('{tmp_path / 'out' / 'articles.csv'}')").fetchall()
+        assert rows == [(2,)]
+    else:
+        lines = (tmp_path / "out" / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+        assert [Article.from_dict(json.loads(line)).as_dict() for line in lines] == [
+            a.as_dict() for a in arts
+        ]
