@@ -195,9 +195,7 @@ OCCUPATIONS = [
 ]
 
 CREDITS = ["Reuters", "Reuters", "Reuters", "AFP", "AFP", "AP", "EPA", "Xinhua", "Anadolu"]
-MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+MONTHS = ("January February March April May June July August September October November December").split()
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 WORD_NUMBERS = "two three four five six seven eight nine ten eleven twelve".split()
 MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
@@ -260,8 +258,7 @@ TOPICS: dict[str, dict[str, list[str]]] = {
             "more than a few days.",
         ],
         "quotes": [
-            "We came here to silence the guns for thirty days, and we are leaving with nothing but "
-            "promises",
+            "We came here to silence the guns for thirty days, and we are leaving with nothing but promises",
             "Every day that convoy sits on the road, children in the camps go without treatment",
             "The people of {city} cannot eat promises",
         ],
@@ -427,11 +424,9 @@ TOPICS: dict[str, dict[str, list[str]]] = {
             "{ord} increase this year, as inflation climbed to {pct}.",
         ],
         "facts": [
-            "Trade between the two countries was worth about {usd} last year, according to official "
-            "figures.",
+            "Trade between the two countries was worth about {usd} last year, according to official figures.",
             "The currency has lost {pct} of its value against the dollar since {month}.",
-            "The deal is expected to add {pct} to economic growth over five years, the trade ministry "
-            "said.",
+            "The deal is expected to add {pct} to economic growth over five years, the trade ministry said.",
             "{company} said it would invest {usd} in a new terminal at {city}.",
         ],
         "background": [
@@ -470,8 +465,7 @@ TOPICS: dict[str, dict[str, list[str]]] = {
         "background": [
             "{C} sits on several active fault lines, and an earthquake in {year} killed more than "
             "{n2} people.",
-            "Building codes were tightened after that disaster, but critics say they are poorly "
-            "enforced.",
+            "Building codes were tightened after that disaster, but critics say they are poorly enforced.",
         ],
         "quotes": [
             "The whole building shook, and then it was dark",
@@ -533,8 +527,7 @@ TOPICS: dict[str, dict[str, list[str]]] = {
             "Hospitals in {city} are operating at {pct} above capacity, according to doctors.",
         ],
         "background": [
-            "Clean water shortages and damaged sanitation systems have left millions vulnerable to "
-            "disease.",
+            "Clean water shortages and damaged sanitation systems have left millions vulnerable to disease.",
             "A similar outbreak in {year} infected more than {k} people.",
         ],
         "quotes": [
@@ -609,8 +602,7 @@ GENERIC_FACTS = [
     "situation, up from {pct} a year earlier.",
     "Local officials in {city} said about {k} households had asked for help since {month}.",
     "The budget for the programme has grown to {usd}, about {pct} more than planned in {year}.",
-    "Prices of basic goods in {city} have risen by {pct} since {month}, according to the statistics "
-    "office.",
+    "Prices of basic goods in {city} have risen by {pct} since {month}, according to the statistics office.",
     "About {k} people live in the districts most affected, local authorities said.",
     "The government has set aside {usd} for the coming year, officials said on {day}.",
     "Some {n} lawmakers signed a letter on {day} asking the government to explain its plans.",
@@ -729,9 +721,11 @@ def _fill(art: _Article, template: str) -> str:
         "n": lambda: str(rng.randint(2, 95)),
         "n2": lambda: str(rng.randint(100, 990)),
         "k": lambda: f"{rng.randint(12, 950) * 100:,}",
-        "mil": lambda: f"{rng.randint(2, 40)} million"
-        if rng.random() < 0.6
-        else f"{rng.randint(11, 99) / 10:.1f} million",
+        "mil": lambda: (
+            f"{rng.randint(2, 40)} million"
+            if rng.random() < 0.6
+            else f"{rng.randint(11, 99) / 10:.1f} million"
+        ),
         "pct": lambda: f"{rng.randint(3, 78)} percent",
         "usd": lambda: _money(rng),
         "day": lambda: rng.choice(WEEKDAYS),

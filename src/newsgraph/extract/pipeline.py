@@ -77,14 +77,7 @@ def _load(model: str, disable: tuple[str, ...]) -> Language:
             "to an installed one"
         ) from None
     log.info("loaded spaCy model %s with pipes %s", model, nlp.pipe_names)
-    nlp = add_components(nlp)
-    nlp.set_error_handler(_skip_doc)  # type: ignore[arg-type]  # typed NoReturn; returning is allowed
-    return nlp
-
-
-def _skip_doc(name: str, component: object, docs: list[Doc], exc: Exception) -> None:
-    """spaCy error handler: log, and let the pipeline drop the docs (the runner reports them)."""
-    log.error("component %s failed on %d article(s): %s", name, len(docs), exc)
+    return add_components(nlp)
 
 
 def load_pipeline(settings: Settings | None = None) -> Language:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import glob
 import gzip
+import importlib
 import io
 import os
 import sys
@@ -106,6 +107,9 @@ class Reader(Protocol):
         ...
 
 
+#: Modules of the readers that ship with newsgraph.
+BUILTIN_READERS = ("text", "html", "jsonl", "warc", "feeds")
+
 _REGISTRY: dict[str, Reader] = {}
 _BUILTINS_LOADED = False
 
@@ -120,7 +124,8 @@ def readers() -> list[Reader]:
     """All registered readers in sniffing order."""
     global _BUILTINS_LOADED
     if not _BUILTINS_LOADED:
-        from . import feeds, html, jsonl, text, warc  # noqa: F401 - each registers on import
+        for module in BUILTIN_READERS:  # each registers its reader on import
+            importlib.import_module(f"{__package__}.{module}")
 
         _BUILTINS_LOADED = True
     return sorted(_REGISTRY.values(), key=lambda r: r.priority)

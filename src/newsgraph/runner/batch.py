@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator
-from itertools import islice
+from itertools import count, islice
 
 from spacy.language import Language
 
@@ -84,39 +84,36 @@ CHUNK_BATCHES = 16
 
 
 def _annotate(drafts: Iterable[Draft], nlp: Language, settings: Settings) -> Iterator[Result]:
+    stream = iter(drafts)
     pending: dict[int, Draft] = {}
+    counter = count()
 
     def feed() -> Iterator[tuple[str, int]]:
-        for i, draft in enumerate(drafts):
+        for draft in stream:
+            i = next(counter)
             pending[i] = draft
             yield draft.text, i
 
-    expected = 0
-    for doc, i in nlp.pipe(
-        feed(), as_tuples=True, batch_size=settings.batch_size, n_process=settings.n_process
-    ):
-        while expected < i:  # the pipeline skipped a doc after an error in a component
-            lost = pending.pop(expected, None)
-            if lost is not None:
+    try:
+        for doc, i in nlp.pipe(
+            feed(), as_tuples=True, batch_size=settings.batch_size, n_process=settings.n_process
+        ):
+            yield Article.from_draft(pending.pop(i), doc_facts(doc))
+    except Exception as exc:  # a component failed on some article of a batch: go one by one
+        log.warning("the NLP pipeline failed on a batch (%s); going on one article at a time", exc)
+        for draft in [*(pending[i] for i in sorted(pending)), *stream]:
+            try:
+                doc = nlp(draft.text)
+            except Exception as one:
                 yield ErrorRecord(
-                    source=lost.source,
-                    message="the NLP pipeline failed on this article",
+                    source=draft.source,
+                    message=f"the NLP pipeline failed: {one}",
                     kind="ExtractError",
                     code="NG400",
                     stage="nlp",
                 )
-            expected += 1
-        draft = pending.pop(i)
-        expected = i + 1
-        yield Article.from_draft(draft, doc_facts(doc))
-    for lost in pending.values():
-        yield ErrorRecord(
-            source=lost.source,
-            message="the NLP pipeline failed on this article",
-            kind="ExtractError",
-            code="NG400",
-            stage="nlp",
-        )
+                continue
+            yield Article.from_draft(draft, doc_facts(doc))
 
 
 def process_batch(documents: Iterable[Document], settings: Settings | None = None) -> list[Result]:

@@ -1,0 +1,399 @@
+"""Speed and memory of ``newsgraph ingest`` against bare spaCy, on a synthetic corpus.
+
+    python bench/ingest.py [--articles 1000] [--small 500] [--model NAME] [--n-process 1] [--json OUT]
+
+Generates a corpus of scraped-dump files (``bench/corpus.py``) in a temporary directory, then runs
+three measured phases, each in a fresh Python process so that its peak RSS is its own:
+
+``bare``          the cleaned texts (``iter_drafts``) through ``spacy.load(model)`` and
+                  ``list(nlp.pipe(texts, batch_size=...))``: the speed spaCy alone reaches;
+``ingest small``  ``ingest(paths, db, settings)`` on the ``--small`` corpus;
+``ingest large``  ``ingest(paths, db, settings)`` on the ``--articles`` corpus.
+
+Every phase loads its model and warms it up on a few texts before the clock starts, so both speeds
+are steady-state figures and model loading is reported separately. It prints one table and the
+two targets: ingest speed at least 0.80 of bare spaCy, and peak RSS flat in the corpus size.
+See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+
+#: ingest words/s divided by bare spaCy words/s must reach this.
+TARGET_SPEED_RATIO = 0.80
+#: peak RSS of the large run divided by that of the small run must stay under this ("flat").
+TARGET_RSS_RATIO = 1.10
+#: texts run through the pipeline before the clock starts, in every phase.
+WARMUP_TEXTS = 8
+
+
+# --------------------------------------------------------------------------- measuring
+
+
+def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident set size so far, in MiB (``ru_maxrss`` is KiB on Linux, bytes on macOS)."""
+    peak = resource.getrusage(who).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
+
+
+def current_rss_mb() -> float | None:
+    """Resident set size now, in MiB, where ``/proc`` tells it."""
+    try:
+        with open("/proc/self/statm") as f:
+            pages = int(f.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return None
+    return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from newsgraph.settings import Settings
+
+    return Settings.load(model=args.model, n_process=args.n_process, batch_size=args.batch_size)
+
+
+def _corpus_paths(corpus: str) -> list[str]:
+    paths = sorted(str(p) for p in Path(corpus).glob("*.txt"))
+    if not paths:
+        raise SystemExit(f"no corpus files in {corpus}")
+    return paths
+
+
+def _describe_errors(items: list[Any]) -> str:
+    from newsgraph.records import ErrorRecord
+
+    errors = [i for i in items if isinstance(i, ErrorRecord)]
+    if not errors:
+        return ""
+    return f"{len(errors)} error(s), first: {errors[0].line()}"
+
+
+def phase_bare(args: argparse.Namespace) -> dict[str, Any]:
+    """Bare spaCy on exactly the texts ingest would feed it."""
+    from newsgraph.records import Draft
+    from newsgraph.runner.local import iter_drafts
+
+    settings = _settings(args)
+    paths = _corpus_paths(args.corpus)
+    t0 = time.perf_counter()
+    items = list(iter_drafts(paths, settings))
+    clean_seconds = time.perf_counter() - t0
+    texts = [d.text for d in items if isinstance(d, Draft)]
+    errors = _describe_errors(items)
+    del items
+    if not texts:
+        raise SystemExit(f"iter_drafts gave no articles ({errors or 'and no errors'})")
+    words = sum(len(t.split()) for t in texts)
+
+    import spacy
+
+    t0 = time.perf_counter()
+    nlp = spacy.load(settings.model)
+    load_seconds = time.perf_counter() - t0
+    list(nlp.pipe(texts[:WARMUP_TEXTS], batch_size=settings.batch_size))
+    rss_ready = current_rss_mb() or peak_rss_mb()
+
+    t0 = time.perf_counter()
+    docs = list(nlp.pipe(texts, batch_size=settings.batch_size, n_process=settings.n_process))
+    seconds = time.perf_counter() - t0
+    return {
+        "phase": "bare",
+        "articles": len(docs),
+        "words": words,
+        "seconds": seconds,
+        "clean_seconds": clean_seconds,
+        "load_seconds": load_seconds,
+        "rss_ready_mb": rss_ready,
+        "peak_rss_mb": peak_rss_mb(),
+        "peak_rss_workers_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
+        "clean_errors": errors,
+        "pipe_names": nlp.pipe_names,
+        "model": settings.model,
+        "batch_size": settings.batch_size,
+        "n_process": settings.n_process,
+    }
+
+
+def phase_ingest(args: argparse.Namespace) -> dict[str, Any]:
+    """The full ``ingest`` into a fresh database."""
+    from itertools import islice
+
+    from newsgraph.extract.pipeline import load_pipeline
+    from newsgraph.records import Draft
+    from newsgraph.runner.local import ingest, iter_drafts
+
+    settings = _settings(args)
+    paths = _corpus_paths(args.corpus)
+    warm = [d.text for d in islice(iter_drafts(paths[:1], settings), WARMUP_TEXTS) if isinstance(d, Draft)]
+
+    t0 = time.perf_counter()
+    nlp = load_pipeline(settings)  # cached per process: ingest below reuses it
+    load_seconds = time.perf_counter() - t0
+    list(nlp.pipe(warm, batch_size=settings.batch_size))
+    rss_ready = current_rss_mb() or peak_rss_mb()
+
+    t0 = time.perf_counter()
+    report = ingest(paths, db=args.db, settings=settings)
+    seconds = time.perf_counter() - t0
+    return {
+        "phase": "ingest",
+        "articles": report.n_articles,
+        "words": report.words,
+        "seconds": seconds,
+        "report_seconds": report.seconds,
+        "load_seconds": load_seconds,
+        "rss_ready_mb": rss_ready,
+        "peak_rss_mb": peak_rss_mb(),
+        "peak_rss_workers_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
+        "n_errors": report.n_errors,
+        "n_skipped": report.n_skipped,
+        "errors": [e.line() for e in report.errors[:5]],
+        "tables": dict(report.tables),
+        "db_mb": Path(args.db).stat().st_size / (1024 * 1024) if Path(args.db).exists() else None,
+        "pipe_names": nlp.pipe_names,
+    }
+
+
+PHASES = {"bare": phase_bare, "ingest": phase_ingest}
+
+
+def run_phase(args: argparse.Namespace) -> int:
+    """Child process: run one phase and write its figures as JSON to ``--phase-out``."""
+    result = PHASES[args.phase](args)
+    Path(args.phase_out).write_text(json.dumps(result, indent=2), encoding="utf-8")
+    return 0
+
+
+# --------------------------------------------------------------------------- orchestrating
+
+
+def spawn(
+    phase: str, corpus: Path, out: Path, args: argparse.Namespace, db: Path | None = None
+) -> dict[str, Any]:
+    """Run ``phase`` in a fresh interpreter running this script; its figures."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--phase", phase, "--corpus", str(corpus)]
+    cmd += ["--phase-out", str(out), "--n-process", str(args.n_process)]
+    if db is not None:
+        cmd += ["--db", str(db)]
+    if args.model:
+        cmd += ["--model", args.model]
+    if args.batch_size:
+        cmd += ["--batch-size", str(args.batch_size)]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, check=False)
+    if proc.returncode != 0 or not out.exists():
+        raise RuntimeError(f"phase {phase} on {corpus.name} failed with exit code {proc.returncode}")
+    result: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
+    result["process_seconds"] = time.perf_counter() - t0
+    return result
+
+
+def _rate(n: float, seconds: float) -> float:
+    return n / seconds if seconds > 0 else float("nan")
+
+
+def summarise(bare: dict[str, Any], small: dict[str, Any], large: dict[str, Any]) -> dict[str, Any]:
+    for r in (bare, small, large):
+        r["articles_per_s"] = _rate(r["articles"], r["seconds"])
+        r["words_per_s"] = _rate(r["words"], r["seconds"])
+    speed = large["words_per_s"] / bare["words_per_s"]
+    rss = large["peak_rss_mb"] / small["peak_rss_mb"]
+    checks = []
+    if large["articles"] != bare["articles"] or large["words"] != bare["words"]:
+        checks.append(
+            f"ingest stored {large['articles']} articles / {large['words']} words, bare spaCy saw "
+            f"{bare['articles']} / {bare['words']}"
+        )
+    for name, r in (("ingest small", small), ("ingest large", large)):
+        if r["n_errors"] or r["n_skipped"]:
+            checks.append(f"{name}: {r['n_errors']} errors, {r['n_skipped']} skipped {r['errors'][:1]}")
+    if bare.get("clean_errors"):
+        checks.append(f"cleaning: {bare['clean_errors']}")
+    return {
+        "speed_ratio": speed,
+        "speed_ratio_articles": large["articles_per_s"] / bare["articles_per_s"],
+        "speed_target": TARGET_SPEED_RATIO,
+        "speed_ok": speed >= TARGET_SPEED_RATIO,
+        "rss_ratio": rss,
+        "rss_growth_small_mb": small["peak_rss_mb"] - small["rss_ready_mb"],
+        "rss_growth_large_mb": large["peak_rss_mb"] - large["rss_ready_mb"],
+        "rss_target": TARGET_RSS_RATIO,
+        "rss_ok": rss <= TARGET_RSS_RATIO,
+        "warnings": checks,
+    }
+
+
+def print_report(results: dict[str, Any]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(width=max(130, Console().width))
+    env = results["environment"]
+    bare, small, large = results["bare"], results["ingest_small"], results["ingest_large"]
+    s = results["summary"]
+    console.print(
+        f"[bold]newsgraph ingest vs bare spaCy[/] — model {bare['model']} "
+        f"({', '.join(bare['pipe_names'])}), batch_size {bare['batch_size']}, n_process {bare['n_process']}\n"
+        f"{env['cpus']} CPUs, Python {env['python']}, spaCy {env['spacy']}, duckdb {env['duckdb']}, "
+        f"{env['platform']}; corpus seed {env['seed']}, generated in {env['corpus_seconds']:.1f}s; "
+        f"cleaning alone (iter_drafts, {bare['articles']} articles) {bare['clean_seconds']:.1f}s"
+    )
+    table = Table(title="Throughput and memory (one fresh process per row)")
+    for col in ("phase", "articles", "words", "load s", "seconds", "articles/s", "words/s"):
+        table.add_column(col, justify="left" if col == "phase" else "right", no_wrap=True)
+    for col in ("RSS ready MB", "peak RSS MB", "growth MB"):
+        table.add_column(col, justify="right", no_wrap=True)
+    rows = [("bare spaCy", bare), ("ingest small", small), ("ingest large", large)]
+    for name, r in rows:
+        table.add_row(
+            name,
+            f"{r['articles']:,}",
+            f"{r['words']:,}",
+            f"{r['load_seconds']:.1f}",
+            f"{r['seconds']:.1f}",
+            f"{r['articles_per_s']:.2f}",
+            f"{r['words_per_s']:,.0f}",
+            f"{r['rss_ready_mb']:.0f}",
+            f"{r['peak_rss_mb']:.0f}",
+            f"{r['peak_rss_mb'] - r['rss_ready_mb']:+.0f}",
+        )
+    console.print(table)
+    targets = Table(title="Targets")
+    for col in ("measure", "value", "target", "result"):
+        targets.add_column(col)
+
+    def verdict(ok: bool) -> str:
+        return "[green]PASS[/]" if ok else "[red]FAIL[/]"
+
+    targets.add_row(
+        "speed: ingest words/s ÷ bare words/s",
+        f"{s['speed_ratio']:.2f}",
+        f">= {s['speed_target']:.2f}",
+        verdict(s["speed_ok"]),
+    )
+    targets.add_row(
+        f"memory: peak RSS at {large['articles']:,} ÷ at {small['articles']:,} articles",
+        f"{s['rss_ratio']:.2f} ({large['peak_rss_mb']:.0f} / {small['peak_rss_mb']:.0f} MB)",
+        f"<= {s['rss_target']:.2f} (flat)",
+        verdict(s["rss_ok"]),
+    )
+    console.print(targets)
+    if bare["n_process"] > 1:
+        console.print(
+            f"n_process > 1: worker peaks (largest child) bare {bare['peak_rss_workers_mb']:.0f} MB, "
+            f"ingest small {small['peak_rss_workers_mb']:.0f} MB, large {large['peak_rss_workers_mb']:.0f} MB"
+        )
+    for w in s["warnings"]:
+        console.print(f"[yellow]warning:[/] {w}")
+
+
+def environment(args: argparse.Namespace, corpus_seconds: float) -> dict[str, Any]:
+    import duckdb
+    import spacy
+
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(terse=True),
+        "spacy": spacy.__version__,
+        "duckdb": duckdb.__version__,
+        "seed": args.seed,
+        "corpus_seconds": corpus_seconds,
+        "articles": args.articles,
+        "small": args.small,
+    }
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Speed and peak memory of newsgraph ingest against bare spaCy (see bench/README.md)."
+    )
+    parser.add_argument(
+        "--articles", type=int, default=1000, help="articles in the main corpus (default 1000)"
+    )
+    parser.add_argument("--small", type=int, default=500, help="articles in the small corpus (default 500)")
+    parser.add_argument("--model", default=None, help="spaCy model (default: newsgraph's setting)")
+    parser.add_argument("--n-process", type=int, default=1, help="nlp.pipe processes (default 1)")
+    parser.add_argument("--batch-size", type=int, default=None, help="default: newsgraph's setting")
+    parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument("--json", type=Path, default=None, help="also write all figures to this file")
+    parser.add_argument("--workdir", type=Path, default=None, help="keep corpus and databases here")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    # internal: one measured phase in a child process
+    parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
+    parser.add_argument("--phase-out", help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--db", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if not args.phase and not 0 < args.small < args.articles:
+        parser.error("need 0 < --small < --articles")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if args.phase:
+        return run_phase(args)
+
+    sys.path.insert(0, str(HERE))
+    from corpus import make_corpus
+
+    with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp_name:
+        work = args.workdir or Path(tmp_name)
+        work.mkdir(parents=True, exist_ok=True)
+        large_dir, small_dir = work / f"corpus-{args.articles}", work / f"corpus-{args.small}"
+        t0 = time.perf_counter()
+        for folder, n in ((large_dir, args.articles), (small_dir, args.small)):
+            for old in folder.glob("*.txt"):
+                old.unlink()
+            make_corpus(folder, n, seed=args.seed)
+        corpus_seconds = time.perf_counter() - t0
+        for db in (work / "bench-small.duckdb", work / "bench-large.duckdb"):
+            for f in (db, db.with_name(db.name + ".wal")):
+                f.unlink(missing_ok=True)
+        print(f"corpus: {args.articles} + {args.small} articles in {work}", file=sys.stderr)
+        try:
+            print("phase 1/3: bare spaCy ...", file=sys.stderr)
+            bare = spawn("bare", large_dir, work / "bare.json", args)
+            print("phase 2/3: ingest, large corpus ...", file=sys.stderr)
+            large = spawn(
+                "ingest", large_dir, work / "ingest-large.json", args, db=work / "bench-large.duckdb"
+            )
+            print("phase 3/3: ingest, small corpus ...", file=sys.stderr)
+            small = spawn(
+                "ingest", small_dir, work / "ingest-small.json", args, db=work / "bench-small.duckdb"
+            )
+        except RuntimeError as exc:
+            print(f"bench failed: {exc}", file=sys.stderr)
+            return 2
+        results: dict[str, Any] = {
+            "environment": environment(args, corpus_seconds),
+            "bare": bare,
+            "ingest_small": small,
+            "ingest_large": large,
+        }
+        results["summary"] = summarise(bare, small, large)
+    print_report(results)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")
+        print(f"figures written to {args.json}")
+    ok = results["summary"]["speed_ok"] and results["summary"]["rss_ok"]
+    return 1 if args.check and not ok else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

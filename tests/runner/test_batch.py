@@ -1,0 +1,46 @@
+"""The batch function and the annotation stream, on a blank pipeline (no model needed)."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from newsgraph.extract.pipeline import add_components, doc_facts
+from newsgraph.records import Article, Draft, ErrorRecord, SourceMap
+from newsgraph.runner.batch import annotate
+from newsgraph.settings import Settings
+
+
+@Language.component("test_boom")
+def boom(doc: Doc) -> Doc:
+    if "BOOM" in doc.text:
+        raise ValueError("boom")
+    doc_facts(doc)["counts"].append({"start": 0, "end": 1, "text": doc.text[:1]})
+    return doc
+
+
+def draft(text: str, n: int) -> Draft:
+    return Draft(source=f"s#{n}", text=text, source_map=SourceMap.identity(len(text)), doc_hash="h")
+
+
+def test_a_failing_article_is_reported_and_the_others_go_on() -> None:
+    nlp = add_components(spacy.blank("en"))
+    nlp.add_pipe("test_boom")
+    drafts = [draft(f"Article {i}.", i) for i in range(5)]
+    drafts.insert(2, draft("This one goes BOOM.", 99))
+    out = list(annotate(drafts, nlp, Settings.load(batch_size=2)))
+    assert len(out) == 6
+    errors = [r for r in out if isinstance(r, ErrorRecord)]
+    assert [e.source for e in errors] == ["s#99"]
+    assert errors[0].code == "NG400"
+    articles = [r for r in out if isinstance(r, Article)]
+    assert [a.source for a in articles] == [f"s#{i}" for i in range(5)]
+    assert all(a.counts and a.counts[0]["text"] == "A" for a in articles)
+
+
+def test_paragraph_component_starts_sentences_at_line_breaks() -> None:
+    nlp = add_components(spacy.blank("en"))
+    doc = nlp("First paragraph without a stop\n\nSECOND HEADING\n\nThird one.")
+    starts = [t.text for t in doc if t.is_sent_start]
+    assert starts == ["First", "SECOND", "Third"]
