@@ -102,6 +102,8 @@ class Document:
     url: str | None = None
     authors: list[str] = field(default_factory=list)
     captions: list[str] = field(default_factory=list)
+    #: Section headings the input marks as such (HTML ``<h2>``, fundus section headlines).
+    headings: list[str] = field(default_factory=list)
     encoding: str | None = None
     size_bytes: int = 0
 

@@ -175,11 +175,24 @@ def build_draft(
     url: str | None = None,
     authors: list[str] | None = None,
     captions: list[str] | None = None,
+    headings_marked: list[str] | None = None,
     doc_hash: str = "",
 ) -> Draft | None:
-    """Clean one article's paragraphs into a :class:`Draft`; None when no body text is left."""
-    captions = list(captions or [])
+    """Clean one article's paragraphs into a :class:`Draft`; None when no body text is left.
+
+    ``captions`` and ``headings_marked`` come from the input's structure (HTML figcaptions and
+    ``<h2>``s, fundus section headlines) when it has one."""
     credits: list[str] = []
+    given = captions or []
+    captions = []
+    for caption in given:
+        parts = split_credit(caption)
+        text, credit = parts if parts else (caption, "")
+        if text and text not in captions:
+            captions.append(text)
+        if credit and credit not in credits:
+            credits.append(credit)
+    marked = {normalize(h).casefold() for h in headings_marked or []}
     authors = list(authors or [])
     datelines: list[str] = []
     headings: list[Heading] = []

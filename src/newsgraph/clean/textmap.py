@@ -31,13 +31,15 @@ _REPLACE: dict[str, str] = {
     "\u00b4": "\u2019",
 }
 _DROP = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_DROP_TABLE = str.maketrans("", "", _DROP)
 
 _PATTERN = re.compile(
     "|".join(
         [
             # whitespace runs other than one plain space
-            r"[^\S ]\s*| \s+",
-            *(re.escape(k) for k in sorted(_REPLACE, key=len, reverse=True)),
+            rf"[^\S ][\s{_DROP}]*| [\s{_DROP}]*\s",
+            # invisible characters inside a sequence do not hide it (cleaning stays idempotent)
+            *(f"[{_DROP}]*".join(map(re.escape, k)) for k in sorted(_REPLACE, key=len, reverse=True)),
             f"[{_DROP}]+",
         ]
     )
@@ -95,10 +97,10 @@ class TextBuilder:
             token = m.group()
             if token[0] in _DROP:
                 pass
-            elif token.isspace():
+            elif token[0].isspace():
                 self.add(" ", m.start(), m.end())
             else:
-                self.add(_REPLACE[token], m.start(), m.end())
+                self.add(_REPLACE[token.translate(_DROP_TABLE)], m.start(), m.end())
             pos = m.end()
         if pos < end:
             self.add(raw[pos:end], pos, end)
