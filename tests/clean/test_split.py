@@ -193,3 +193,26 @@ def test_cleaning_twice_changes_nothing(paras: list[str]) -> None:
     for draft in drafts_of(raw):
         again = drafts_of((draft.title or "") + "\n\n" + draft.text)
         assert [d.text for d in again] == [draft.text]
+
+
+def test_article_document_uses_marked_headings_and_caption_credits() -> None:
+    body = (
+        "The summit opened on Monday.\n"
+        "What the leaders want\n"
+        "They want a ceasefire by the end of the month, officials said.\n"
+        "A Long Sentence Case Line That Has No Stop But Is Not Short Enough To Be A Heading Here\n"
+        "The talks went on late into the night.\n"
+    )
+    doc = Document(
+        source="p.html", text=body, reader="html", kind="article", title="Summit Opens",
+        captions=["Leaders pose for a photo. (AFP)", "Leaders pose for a photo. (AFP)"],
+        headings=["A Long Sentence Case Line That Has No Stop But Is Not Short Enough To Be A Heading Here"],
+    )
+    (d,) = split_document(doc)
+    assert [h.text for h in d.headings] == [
+        "What the leaders want",
+        "A Long Sentence Case Line That Has No Stop But Is Not Short Enough To Be A Heading Here",
+    ]
+    assert all(d.text[h.start : h.end] == h.text for h in d.headings)
+    assert d.captions == ["Leaders pose for a photo."]
+    assert d.credits == ["AFP"]

@@ -229,12 +229,16 @@ def build_draft(
             continue
         if key in seen_body and len(p.text) > 30:
             continue  # a paragraph scraped twice
-        heading = p.kind is Kind.HEADING or (
-            p.kind is Kind.TITLE
-            and body
-            and idx < len(paras) - 1
-            and len(words(p.text)) <= 10
-            and title_case_ratio(p.text) >= 0.6
+        n_words = len(words(p.text))
+        heading = (
+            p.kind is Kind.HEADING
+            or key in marked
+            or (
+                p.kind is Kind.TITLE
+                and bool(body)
+                and idx < len(paras) - 1
+                and (n_words <= 6 or (n_words <= 10 and title_case_ratio(p.text) >= 0.6))
+            )
         )
         if builder:
             prev = body[-1]
@@ -242,7 +246,7 @@ def build_draft(
         start = len(builder)
         builder.add_normalized(raw, p.start, p.end)
         if heading:
-            headings.append(Heading(builder.text()[start:], start, len(builder)))
+            headings.append(Heading(p.text, start, len(builder)))
         seen_body.add(key)
         body.append(p)
     if not body:
