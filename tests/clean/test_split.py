@@ -204,7 +204,11 @@ def test_article_document_uses_marked_headings_and_caption_credits() -> None:
         "The talks went on late into the night.\n"
     )
     doc = Document(
-        source="p.html", text=body, reader="html", kind="article", title="Summit Opens",
+        source="p.html",
+        text=body,
+        reader="html",
+        kind="article",
+        title="Summit Opens",
         captions=["Leaders pose for a photo. (AFP)", "Leaders pose for a photo. (AFP)"],
         headings=["A Long Sentence Case Line That Has No Stop But Is Not Short Enough To Be A Heading Here"],
     )

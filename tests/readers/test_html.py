@@ -207,3 +207,21 @@ def test_block_lines_keeps_lists_and_breaks() -> None:
         "<p>line<br>break</p><table><tr><td>a</td><td>b</td></tr></table>tail</div>"
     )
     assert block_lines(root) == ["First bold words.", "one", "two", "line", "break", "a b", "tail"]
+
+
+def test_h2_subheading_is_a_heading_even_in_sentence_case() -> None:
+    from newsgraph.clean.split import split_document
+    from newsgraph.readers.html import html_to_document
+    from newsgraph.settings import Settings
+
+    paras = "".join(
+        f"<p>Paragraph {i} tells what the delegates said about the long talks today.</p>" for i in range(6)
+    )
+    page = (
+        "<html><head><title>Talks end</title></head><body><article><h1>Talks end</h1>"
+        f"{paras}<h2>the quiet part of the deal</h2>{paras.replace('Paragraph', 'Section')}"
+        "</article></body></html>"
+    )
+    doc = html_to_document(page, source="p.html", settings=Settings.load())
+    (draft,) = split_document(doc)
+    assert "the quiet part of the deal" in [h.text for h in draft.headings]

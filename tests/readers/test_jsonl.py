@@ -209,3 +209,31 @@ def test_author_shapes() -> None:
     value = ["By Jane Doe", "desk@paper.example (Ann Lee)", "Bob Hale; Cara Moss", {"name": "Dee Ross"}]
     assert authors_of(value) == ["Jane Doe", "Ann Lee", "Bob Hale", "Cara Moss", "Dee Ross"]
     assert authors_of("Press Office") == ["Press Office"] and authors_of(None) == []
+
+
+def test_fundus_section_headlines_become_headings(tmp_path: Path) -> None:
+    import json as _json
+
+    from newsgraph.clean.split import split_document
+    from newsgraph.readers.jsonl import record_to_document
+    from newsgraph.settings import Settings
+
+    record = {
+        "title": "Port Strike Ends",
+        "body": {
+            "summary": ["Dock workers returned on Monday."],
+            "sections": [
+                {"headline": [], "paragraphs": ["The strike lasted nine days, the union said."]},
+                {"headline": ["what comes next"], "paragraphs": ["Talks resume in May, officials said."]},
+            ],
+        },
+    }
+    doc = record_to_document(
+        _json.loads(_json.dumps(record)),
+        source="f.jsonl",
+        where="line 1",
+        fallback_source="f.jsonl#1",
+        settings=Settings.load(),
+    )
+    (draft,) = split_document(doc)
+    assert [h.text for h in draft.headings] == ["what comes next"]

@@ -76,10 +76,11 @@ def _is_hard_wrapped(raw: str, lines: list[tuple[int, int]]) -> bool:
     return joined >= len(nonblank) // 2 and open_end >= joined // 2 and 40 <= median <= 100
 
 
-def paragraphs(raw: str) -> list[Para]:
-    """The paragraphs of ``raw``: one per line, or per block of lines when the text is hard-wrapped."""
+def paragraphs(raw: str, *, unwrap: bool = True) -> list[Para]:
+    """The paragraphs of ``raw``: one per line, or per block of lines when ``unwrap`` is set and the
+    text is hard-wrapped at a fixed width."""
     lines = _lines(raw)
-    wrapped = _is_hard_wrapped(raw, lines)
+    wrapped = unwrap and _is_hard_wrapped(raw, lines)
     paras: list[Para] = []
     blanks = 0
     block: tuple[int, int] | None = None
@@ -176,6 +177,7 @@ def build_draft(
     authors: list[str] | None = None,
     captions: list[str] | None = None,
     headings_marked: list[str] | None = None,
+    drop_repeats: bool = True,
     doc_hash: str = "",
 ) -> Draft | None:
     """Clean one article's paragraphs into a :class:`Draft`; None when no body text is left.
@@ -227,7 +229,7 @@ def build_draft(
         if p.kind is Kind.DATELINE:
             datelines.append(p.text)
             continue
-        if key in seen_body and len(p.text) > 30:
+        if drop_repeats and key in seen_body and len(p.text) > 30:
             continue  # a paragraph scraped twice
         n_words = len(words(p.text))
         heading = (
@@ -296,7 +298,8 @@ def split_document(doc: Document, *, user_published: dt.date | None = None) -> l
                 doc_hash=doc.raw_hash,
             )
         ]
-    paras = paragraphs(doc.text)
+    # Readers of structured inputs give one paragraph per line; only dumps may be hard-wrapped.
+    paras = paragraphs(doc.text, unwrap=doc.kind == "dump")
     groups: list[list[Para]]
     if doc.kind == "dump":
         starts = find_starts(paras) or [0]
@@ -316,6 +319,8 @@ def split_document(doc: Document, *, user_published: dt.date | None = None) -> l
             url=doc.url,
             authors=doc.authors,
             captions=doc.captions if doc.kind == "article" else None,
+            headings_marked=doc.headings,
+            drop_repeats=doc.kind == "dump",
             doc_hash=doc.raw_hash,
         )
         if draft is not None:

@@ -13,6 +13,7 @@ import importlib
 import io
 import os
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,7 +59,7 @@ class Source:
         if data.startswith(GZIP_MAGIC):
             try:
                 data = gzip.decompress(data)
-            except (OSError, EOFError) as exc:
+            except (OSError, EOFError, zlib.error) as exc:
                 raise InputError(f"broken gzip data: {exc}", source=self.name) from None
             if limit is not None and len(data) > limit:
                 raise InputTooLargeError(
@@ -75,7 +76,7 @@ class Source:
             if raw.startswith(GZIP_MAGIC):
                 try:
                     return gzip.GzipFile(fileobj=io.BytesIO(self.data or b"")).read(n)
-                except (OSError, EOFError):
+                except (OSError, EOFError, zlib.error):
                     return raw[:n]
             return raw[:n]
         with self.path.open("rb") as fh:
@@ -84,7 +85,7 @@ class Source:
             try:
                 with gzip.open(self.path, "rb") as gz:
                     return gz.read(n)
-            except (OSError, EOFError):
+            except (OSError, EOFError, zlib.error):
                 return raw
         return raw
 

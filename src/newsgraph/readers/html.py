@@ -259,6 +259,7 @@ def html_to_document(
     if tree is None:
         raise NoArticleError("not parseable as HTML, no article text found", source=source, record=record)
     captions = figcaptions(tree)
+    headings = section_headings(tree)
     result, lines = _extract(tree, url, source, EXTRACT_OPTIONS)
     if EXTRACT_OPTIONS.get("favor_precision") and sum(map(len, lines)) < SHORT_TEXT:
         # precision mode sometimes prunes a page down to a stray paragraph: ask for balanced output
@@ -284,9 +285,21 @@ def html_to_document(
         url=page_url,
         authors=_authors(result.author if result is not None else None),
         captions=captions,
+        headings=headings,
         encoding=encoding,
         size_bytes=size,
     )
+
+
+def section_headings(tree: Any) -> list[str]:
+    """Texts of the page's ``<h2>`` to ``<h6>`` elements, deduplicated; the cleaner marks the body
+    lines equal to one of them as headings."""
+    out: list[str] = []
+    for el in tree.iter("h2", "h3", "h4", "h5", "h6"):
+        text = _clean(el.text_content() or "")
+        if text and text not in out:
+            out.append(text)
+    return out
 
 
 class HtmlReader:

@@ -167,6 +167,19 @@ def authors_of(value: Any) -> list[str]:
     return out
 
 
+def section_headlines(value: Any) -> list[str]:
+    """Headlines of fundus's body sections (``{"sections": [{"headline": [...]}]}``)."""
+    if not isinstance(value, dict):
+        return []
+    out: list[str] = []
+    for section in value.get("sections") or []:
+        if isinstance(section, dict):
+            for line in body_lines(section.get("headline") or [])[0]:
+                if line not in out:
+                    out.append(line)
+    return out
+
+
 def record_to_document(
     record: Any, *, source: str, where: str, fallback_source: str, settings: Settings, size: int = 0
 ) -> Document:
@@ -176,7 +189,8 @@ def record_to_document(
         raise MalformedRecordError(
             f"not a JSON object but a {type(record).__name__}", source=source, record=where
         )
-    lines, captions = body_lines(_first(record, BODY_FIELDS))
+    body = _first(record, BODY_FIELDS)
+    lines, captions = body_lines(body)
     if not lines:
         raise MalformedRecordError(
             f"record has no body text (none of {', '.join(BODY_FIELDS[:4])})", source=source, record=where
@@ -198,6 +212,7 @@ def record_to_document(
         url=url,
         authors=authors_of(_first(record, AUTHOR_FIELDS)),
         captions=captions,
+        headings=section_headlines(body),
         encoding="utf-8",
         size_bytes=size,
     )
