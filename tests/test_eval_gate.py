@@ -1,0 +1,39 @@
+"""Quality gate over the shared dev data: pinned floors that may only be lowered on purpose.
+
+Skips when ../shared is absent (the figures are measured by `make eval`; this keeps them from
+sliding back unnoticed)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+pytestmark = pytest.mark.shared
+
+#: Floors, a little under the figures measured when they were pinned (docs/cleaning.md).
+FLOORS = {"articles_f1_whitespace": 0.955}
+
+
+def load_eval(name: str):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(f"eval_{name}", ROOT / "eval" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_article_body_extraction_floor() -> None:
+    data = SHARED / "eval" / "articles" / "scrapinghub"
+    if not data.exists():
+        pytest.skip(f"{data} is absent")
+    articles = load_eval("articles")
+    result = articles.evaluate(articles.load_pages(Path(data)), articles.newsgraph_system())
+    scores = result["scores"]["whitespace"]
+    f1 = scores.summary()["f1"]
+    assert f1 >= FLOORS["articles_f1_whitespace"], f"article body F1 fell to {f1:.4f}"
