@@ -842,12 +842,20 @@ def _body(art: _Article) -> list[str]:
     return texts
 
 
-def make_article(rng: random.Random) -> str:
-    """One article in dump layout."""
-    topic = TOPICS[rng.choice(sorted(TOPICS))]
-    slots, people = _article_slots(rng)
-    art = _Article(rng, topic, slots, people)
-    headline = _fill(art, rng.choice(topic["headlines"]))
+def make_article(rng: random.Random, avoid: set[str] | None = None) -> str:
+    """One article in dump layout; its headline is not one of ``avoid`` (which it is added to).
+
+    Headlines must differ within a file: a dump's splitter reads a headline equal to the current
+    article's as the usual repeat of it, so two neighbours with one headline would merge."""
+    avoid = set() if avoid is None else avoid
+    while True:
+        topic = TOPICS[rng.choice(sorted(TOPICS))]
+        slots, people = _article_slots(rng)
+        art = _Article(rng, topic, slots, people)
+        headline = _fill(art, rng.choice(topic["headlines"]))
+        if headline not in avoid:
+            avoid.add(headline)
+            break
     credit = rng.choice(CREDITS)
     caption = _fill(art, rng.choice(topic["captions"]))
     caption_line = f"{caption} ({credit})"
@@ -870,7 +878,8 @@ def make_corpus(out_dir: str | Path, n_articles: int, seed: int = 0) -> list[Pat
     paths: list[Path] = []
     for start in range(0, n_articles, ARTICLES_PER_FILE):
         count = min(ARTICLES_PER_FILE, n_articles - start)
-        articles = [make_article(rng) for _ in range(count)]
+        headlines: set[str] = set()
+        articles = [make_article(rng, headlines) for _ in range(count)]
         path = out / f"dump_{start // ARTICLES_PER_FILE:05d}.txt"
         path.write_text("\n\n\n".join(articles), encoding="utf-8", newline="\n")
         paths.append(path)

@@ -23,6 +23,25 @@ log = logging.getLogger(__name__)
 
 if not Doc.has_extension("newsgraph_facts"):
     Doc.set_extension("newsgraph_facts", default=None)
+if not Doc.has_extension("newsgraph_article"):
+    # What components may know of the article besides its text: {"published": ISO date or None,
+    # "headings": [[start, end], ...]}. Set by prepare_doc before the pipeline runs.
+    Doc.set_extension("newsgraph_article", default=None)
+
+
+def prepare_doc(
+    nlp: Language, text: str, *, published: str | None = None, headings: list[tuple[int, int]] | None = None
+) -> Doc:
+    """A tokenised doc carrying the article's context, ready for ``nlp.pipe``."""
+    doc = nlp.make_doc(text)
+    doc._.newsgraph_article = {"published": published, "headings": [list(h) for h in headings or []]}
+    return doc
+
+
+def article_context(doc: Doc) -> dict[str, Any]:
+    """The article context :func:`prepare_doc` set (empty values when the doc came from plain text)."""
+    ctx: dict[str, Any] | None = doc._.newsgraph_article
+    return ctx if ctx is not None else {"published": None, "headings": []}
 
 
 def doc_facts(doc: Doc) -> dict[str, list[dict[str, Any]]]:

@@ -12,10 +12,11 @@ from collections.abc import Iterable, Iterator
 from itertools import count, islice
 
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from ..clean.split import split_document
 from ..errors import NewsgraphError
-from ..extract.pipeline import doc_facts, load_pipeline
+from ..extract.pipeline import doc_facts, load_pipeline, prepare_doc
 from ..records import Article, Document, Draft, ErrorRecord
 from ..settings import Settings
 
@@ -88,11 +89,11 @@ def _annotate(drafts: Iterable[Draft], nlp: Language, settings: Settings) -> Ite
     pending: dict[int, Draft] = {}
     counter = count()
 
-    def feed() -> Iterator[tuple[str, int]]:
+    def feed() -> Iterator[tuple[Doc, int]]:
         for draft in stream:
             i = next(counter)
             pending[i] = draft
-            yield draft.text, i
+            yield prepare(nlp, draft), i
 
     try:
         for doc, i in nlp.pipe(
@@ -103,7 +104,7 @@ def _annotate(drafts: Iterable[Draft], nlp: Language, settings: Settings) -> Ite
         log.warning("the NLP pipeline failed on a batch (%s); going on one article at a time", exc)
         for draft in [*(pending[i] for i in sorted(pending)), *stream]:
             try:
-                doc = nlp(draft.text)
+                doc = nlp(prepare(nlp, draft))
             except Exception as one:
                 yield ErrorRecord(
                     source=draft.source,
@@ -114,6 +115,16 @@ def _annotate(drafts: Iterable[Draft], nlp: Language, settings: Settings) -> Ite
                 )
                 continue
             yield Article.from_draft(draft, doc_facts(doc))
+
+
+def prepare(nlp: Language, draft: Draft) -> Doc:
+    """The draft as a tokenised doc with its article context (publication date, headings)."""
+    return prepare_doc(
+        nlp,
+        draft.text,
+        published=draft.published.isoformat() if draft.published else None,
+        headings=[(h.start, h.end) for h in draft.headings],
+    )
 
 
 def process_batch(documents: Iterable[Document], settings: Settings | None = None) -> list[Result]:
