@@ -50,7 +50,8 @@ def test_extract_prints_json_lines(inputs: Path) -> None:
     assert first["published"] == "2025-03-06" and first["published_from"] == "user"
     assert first["captions"] == ["Peacekeepers patrol a road near the border."]
     assert first["credits"] == ["Reuters"]
-    for key in ("entities", "quotes", "events", "counts", "dates", "places"):
+    assert "United Nations Security Council" in {e["name"] for e in first["entities"]}
+    for key in ("quotes", "events", "counts", "dates", "places"):
         assert first[key] == []
     assert len(first["id"]) == 16
 

@@ -233,6 +233,86 @@ def errors_cmd(
         out.print(json.dumps(record.as_dict()) if as_json else record.line(), markup=False)
 
 
+@app.command("entities")
+def entities_cmd(
+    db: DbOpt = Path(DEFAULT_DB),
+    type_: Annotated[
+        str | None, typer.Option("--type", help="Only this type: PERSON, ORG, GPE, NORP, ...")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Only this actor country (ISO alpha-3).")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Only entities whose name or alias contains this.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+) -> None:
+    """People, organisations and places across the store, with mention counts.
+
+    Example: newsgraph entities --type PERSON --country USA
+    """
+    from .store.queries import entities
+
+    try:
+        with Store(db, read_only=True) as store:
+            rows = entities(store, type=type_, country=country, name=name, limit=limit or None)
+    except NewsgraphError as exc:
+        fail(str(exc))
+    if as_json:
+        for row in rows:
+            out.print(json.dumps(row.as_dict(), ensure_ascii=False), markup=False)
+        return
+    table = Table(title=f"entities in {db}", title_justify="left")
+    for col in ("name", "type", "country", "sector", "mentions", "articles", "aliases"):
+        table.add_column(col, justify="right" if col in ("mentions", "articles") else "left")
+    for r in rows:
+        table.add_row(
+            r.name,
+            r.type,
+            r.country or "",
+            r.sector or "",
+            str(r.mentions),
+            str(r.articles),
+            ", ".join(r.aliases[:4]),
+        )
+    out.print(table)
+
+
+@app.command("roles")
+def roles_cmd(
+    title: Annotated[str | None, typer.Argument(help="Title to look for (contained, any case).")] = None,
+    db: DbOpt = Path(DEFAULT_DB),
+    affiliation: Annotated[
+        str | None, typer.Option("--affiliation", help="Only roles held for this code.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+) -> None:
+    """Who held which role, for whom, seen when.
+
+    Example: newsgraph roles "Secretary of State"
+    """
+    from .store.queries import roles
+
+    try:
+        with Store(db, read_only=True) as store:
+            rows = roles(store, title, affiliation=affiliation)
+    except NewsgraphError as exc:
+        fail(str(exc))
+    if as_json:
+        for row in rows:
+            out.print(json.dumps(row.as_dict(), ensure_ascii=False), markup=False)
+        return
+    table = Table(title=f"roles in {db}", title_justify="left")
+    for col in ("name", "title", "for", "first seen", "last seen", "articles"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            r.name, r.title, r.affiliation or "", r.first_seen or "", r.last_seen or "", str(r.articles)
+        )
+    out.print(table)
+
+
 def main() -> None:
     """Entry point of the ``newsgraph`` script."""
     app()

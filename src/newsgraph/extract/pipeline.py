@@ -7,6 +7,7 @@ fact lists."""
 
 from __future__ import annotations
 
+import importlib
 import logging
 from functools import lru_cache
 from typing import Any
@@ -66,19 +67,28 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
-#: Our components in pipeline order, each with where it goes: ``("before", name)`` puts it
-#: before the model's component ``name`` when the model has one, else first.
-COMPONENTS: tuple[tuple[str, str], ...] = (("newsgraph_paragraphs", "parser"),)
+#: Our components in pipeline order, each with where it goes: ``(name, "before" | "after", ref)``
+#: puts it before or after the model's component ``ref`` when the model has one, else last.
+COMPONENTS: tuple[tuple[str, str, str], ...] = (
+    ("newsgraph_paragraphs", "before", "parser"),
+    ("newsgraph_entities", "after", "ner"),
+)
+#: Modules that register the components above (imported when a pipeline is built).
+COMPONENT_MODULES = ("newsgraph.extract.entities",)
 
 
-def add_components(nlp: Language) -> Language:
-    """Add newsgraph's components to ``nlp`` (those it does not have yet)."""
-    for name, before in COMPONENTS:
-        if name in nlp.pipe_names:
+def add_components(nlp: Language, names: tuple[str, ...] | None = None) -> Language:
+    """Add newsgraph's components (all, or those in ``names``) that ``nlp`` does not have yet."""
+    for module in COMPONENT_MODULES:
+        importlib.import_module(module)
+    for name, where, ref in COMPONENTS:
+        if name in nlp.pipe_names or (names is not None and name not in names):
             continue
-        if before in nlp.pipe_names:
-            nlp.add_pipe(name, before=before)
-        elif nlp.pipe_names:
+        if ref in nlp.pipe_names and where == "before":
+            nlp.add_pipe(name, before=ref)
+        elif ref in nlp.pipe_names:
+            nlp.add_pipe(name, after=ref)
+        elif where == "before" and nlp.pipe_names:
             nlp.add_pipe(name, first=True)
         else:
             nlp.add_pipe(name)

@@ -87,6 +87,19 @@ ERROR_SCHEMA = pa.schema(
 )
 
 
+#: Typed columns some fact tables have besides FACT_COLUMNS: (column, SQL type, Arrow type, getter).
+FACT_EXTRA: dict[str, list[tuple[str, str, Any, Any]]] = {
+    "entities": [
+        ("key", "VARCHAR", pa.string(), lambda f: f.get("key")),
+        ("name", "VARCHAR", pa.string(), lambda f: f.get("name")),
+        ("type", "VARCHAR", pa.string(), lambda f: f.get("type")),
+        ("actor_code", "VARCHAR", pa.string(), lambda f: (f.get("actor") or {}).get("code")),
+        ("actor_sector", "VARCHAR", pa.string(), lambda f: (f.get("actor") or {}).get("sector")),
+        ("n_mentions", "INTEGER", pa.int32(), lambda f: len(f.get("mentions") or [])),
+    ],
+}
+
+
 def _fact_ddl(kind: str) -> str:
     return (
         f'CREATE TABLE IF NOT EXISTS {kind} (article_id VARCHAR, n INTEGER, "start" INTEGER, '
@@ -131,6 +144,8 @@ class Store:
         self.con.execute(ddl)
         for kind in FACT_KINDS:
             self.con.execute(_fact_ddl(kind))
+            for column, sql_type, _, _ in FACT_EXTRA.get(kind, []):
+                self.con.execute(f'ALTER TABLE {kind} ADD COLUMN IF NOT EXISTS "{column}" {sql_type}')
         self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
 
     # -- reads -----------------------------------------------------------------------------

@@ -1,0 +1,288 @@
+"""People, organisations and places in one article, grouped into entities with aliases, roles and
+PLOVER actor codes: the ``newsgraph_entities`` component.
+
+The small model's entity spans are the raw material; document-level reasoning corrects them:
+
+- a surname alone ("Tillerson", "Wang") joins the full name's entity and becomes a person, whatever
+  label the model gave it, and surnames the model missed are found by a scan of the tokens;
+- names inside an official title ("Secretary of State") are not entities;
+- capitalised words in all-capitals headings that name nothing known are dropped;
+- mentions of one country ("US", "the United States") are one entity, named by its common name.
+
+Roles come from ``extract/roles.py``; actor codes from ``resolve/actors.py``."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..resolve import actors
+from ..resolve.entities import entity_key
+from .pipeline import article_context, doc_facts
+from .roles import Role, find_roles, title_spans
+
+log = logging.getLogger(__name__)
+
+#: spaCy labels that become entities.
+LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_LEADING = frozenset({"the", "The"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+
+
+@cache
+def stoplist() -> frozenset[str]:
+    text = (
+        resources.files("newsgraph.extract").joinpath("data/entity_stoplist.txt").read_text(encoding="utf-8")
+    )
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name in the text: tokens ``[i, j)``, characters ``[start, end)``."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    text: str
+    label: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(slots=True)
+class Entity:
+    """Mentions of one person, organisation or place in one article."""
+
+    key: tuple[str, ...]
+    type: str
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    actor: actors.Actor | None = None
+
+    @property
+    def first(self) -> Mention:
+        return min(self.mentions, key=lambda m: m.start)
+
+    def as_dict(self, n: int) -> dict[str, Any]:
+        mentions = sorted(self.mentions, key=lambda m: m.start)
+        aliases = list(dict.fromkeys(m.text for m in mentions if m.text != self.name))
+        first = mentions[0]
+        code = self.actor.code if self.actor else None
+        return {
+            "id": f"e{n}",
+            "key": entity_key(self.key[0], self.name, code),
+            "name": self.name,
+            "type": self.type,
+            "aliases": aliases,
+            "start": first.start,
+            "end": first.end,
+            "text": first.text,
+            "mentions": [m.as_dict() for m in mentions],
+            "roles": [r.as_dict() for r in self.roles],
+            "actor": self.actor.as_dict() if self.actor else None,
+        }
+
+
+def mention_of(span: Span) -> Mention | None:
+    """The span without a leading "the" and a trailing possessive; None when nothing is left."""
+    i, j = span.start, span.end
+    doc = span.doc
+    while i < j and doc[i].text in _LEADING:
+        i += 1
+    while j > i and doc[j - 1].text in _POSSESSIVE:
+        j -= 1
+    if i >= j:
+        return None
+    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    text = doc.text[start:end]
+    if text.endswith(("'s", "’s")):  # "Korea's" kept as one token by the tokenizer
+        text, end = text[:-2], end - 2
+    if not text or not any(c.isalpha() for c in text):
+        return None
+    return Mention(i, j, start, end, text, span.label_)
+
+
+def _in_heading(m: Mention, headings: list[list[int]]) -> bool:
+    return any(s <= m.start and m.end <= e for s, e in headings)
+
+
+def collect_mentions(doc: Doc) -> list[Mention]:
+    """The model's entity spans, trimmed and filtered."""
+    headings = article_context(doc)["headings"]
+    inside_titles = [(s.start, s.end) for s in title_spans(doc)]
+    out: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        m = mention_of(ent)
+        if m is None or m.text.lower() in stoplist():
+            continue
+        if any(s <= m.i and m.j <= e for s, e in inside_titles):
+            continue  # "State" in "Secretary of State"
+        if _in_heading(m, headings) and m.text.isupper() and not _known(m.text):
+            continue  # "DIRE" in "GAZA SITUATION 'DIRE'"
+        out.append(m)
+    return out
+
+
+def _known(text: str) -> bool:
+    return actors.country_code(text) is not None or actors.organisation(text) is not None
+
+
+def _name_tokens(text: str) -> list[str]:
+    return [t for t in text.replace("’", "'").split() if t[:1].isupper()]
+
+
+def group(doc: Doc, mentions: list[Mention]) -> list[Entity]:
+    """Group mentions into entities (see the module docstring)."""
+    persons: dict[tuple[str, ...], Entity] = {}
+    by_part: dict[str, set[tuple[str, ...]]] = {}
+    # 1. full names
+    for m in sorted(mentions, key=lambda m: -len(m.text)):
+        if m.label != "PERSON" or len(_name_tokens(m.text)) < 2:
+            continue
+        parts = tuple(_name_tokens(m.text))
+        key = next((k for k in persons if _contains(k, parts)), None)
+        if key is None:
+            key = ("PERSON", *parts)
+            persons[key] = Entity(key=key, type="PERSON", name=m.text)
+        persons[key].mentions.append(m)
+        for part in (parts[0], parts[-1]):
+            by_part.setdefault(part, set()).add(key)
+    others: dict[tuple[str, ...], Entity] = {}
+    used = {id(m) for e in persons.values() for m in e.mentions}
+    for m in mentions:
+        if id(m) in used:
+            continue
+        name_parts = _name_tokens(m.text)
+        owners = by_part.get(name_parts[0], set()) if len(name_parts) == 1 else set()
+        if len(owners) == 1 and not (m.label != "PERSON" and _known(m.text)):
+            persons[next(iter(owners))].mentions.append(m)
+            continue
+        key, etype, name, actor = _classify(m)
+        ent = others.get(key)
+        if ent is None:
+            ent = others[key] = Entity(key=key, type=etype, name=name, actor=actor)
+        ent.mentions.append(m)
+    _scan_missed_surnames(doc, persons, by_part, mentions)
+    return [*persons.values(), *others.values()]
+
+
+def _contains(key: tuple[str, ...], parts: tuple[str, ...]) -> bool:
+    """True when the name ``parts`` is the entity ``key``'s name or a part of it in order."""
+    name = key[1:]
+    n = len(parts)
+    return any(name[i : i + n] == parts for i in range(len(name) - n + 1))
+
+
+def _classify(m: Mention) -> tuple[tuple[str, ...], str, str, actors.Actor | None]:
+    """Entity key, type, canonical name and actor for a mention that is not a known person's."""
+    text = m.text
+    org = actors.organisation(text)
+    if org is not None and m.label in ("ORG", "FAC", "GPE", "NORP", "PERSON"):
+        actor = actors.Actor(org.code, org.sector) if org.code else None
+        return ("ORG", org.name), org.type or "ORG", org.name, actor
+    code = actors.country_code(text)
+    if code is not None and m.label in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
+        actor = actors.resolve_actor(text, m.label)
+        if actors.is_capital(text):
+            return ("CAPITAL", text), "GPE", text, actor
+        if actors.is_adjective(text) or m.label == "NORP":
+            return ("NORP", code, text.lower().rstrip("s")), "NORP", text, actor
+        return ("COUNTRY", code), "GPE", actors.country_name(code) or text, actor
+    label = "PERSON" if m.label == "PERSON" else m.label
+    actor = actors.resolve_actor(text, m.label) if label in ("ORG", "NORP") else None
+    return (label, text.lower()), label, text, actor
+
+
+def _scan_missed_surnames(
+    doc: Doc,
+    persons: dict[tuple[str, ...], Entity],
+    by_part: dict[str, set[tuple[str, ...]]],
+    mentions: list[Mention],
+) -> None:
+    """Add mentions of known surnames that the model did not tag at all."""
+    taken = {i for m in mentions for i in range(m.i, m.j)}
+    for token in doc:
+        if token.i in taken or not token.text[:1].isupper():
+            continue
+        owners = by_part.get(token.text)
+        if owners and len(owners) == 1 and token.pos_ == "PROPN":
+            key = next(iter(owners))
+            persons[key].mentions.append(
+                Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text), token.text, "PERSON")
+            )
+
+
+def person_actor(roles: list[Role]) -> actors.Actor | None:
+    for role in roles:
+        if role.affiliation:
+            return actors.Actor(role.affiliation, actors.sector_of(role.title) or "GOV")
+    return None
+
+
+@Language.factory(
+    "newsgraph_entities",
+    assigns=["doc._.newsgraph_facts"],
+    requires=["doc.ents", "token.dep", "token.pos"],
+)
+def make_entities(nlp: Language, name: str) -> EntityExtractor:
+    return EntityExtractor(name)
+
+
+class EntityExtractor:
+    """Fills ``doc_facts(doc)["entities"]``."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        entities = self.match(doc)
+        self.set_annotations(doc, entities)
+        return doc
+
+    def match(self, doc: Doc) -> list[Entity]:
+        mentions = collect_mentions(doc)
+        entities = group(doc, mentions)
+        persons = [e for e in entities if e.type == "PERSON"]
+        published = article_context(doc)["published"]
+        if not persons or not doc.has_annotation("SENT_START"):
+            return sorted(entities, key=lambda e: e.first.start)  # roles need sentences
+        roles = find_roles(doc, [(e.key, [(m.i, m.j) for m in e.mentions]) for e in persons], since=published)
+        for ent in persons:
+            ent.roles = roles.get(ent.key, [])
+            ent.actor = person_actor(ent.roles)
+            ent.name = max((m.text for m in ent.mentions), key=lambda t: (len(_name_tokens(t)), len(t)))
+        return sorted(entities, key=lambda e: e.first.start)
+
+    def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:
+        facts = doc_facts(doc)
+        facts["entities"] = [e.as_dict(n) for n, e in enumerate(entities, 1)]
+        doc.user_data["newsgraph_entity_index"] = _token_index(entities)
+
+
+def _token_index(entities: list[Entity]) -> dict[int, str]:
+    """Token index -> entity id, for later components (quotes, events) to resolve names."""
+    index: dict[int, str] = {}
+    for n, ent in enumerate(entities, 1):
+        for m in ent.mentions:
+            for i in range(m.i, m.j):
+                index[i] = f"e{n}"
+    return index
+
+
+def type_counts(entities: list[dict[str, Any]]) -> Counter[str]:
+    return Counter(e["type"] for e in entities)

@@ -1,0 +1,275 @@
+"""Roles of people: a title and the country or organisation it is held for.
+
+Three places in a text say what a person is:
+
+- words before the name: "US Secretary of State Rex Tillerson", "China's deputy UN ambassador
+  Wu Haitao", "his Chinese counterpart Wang Yi";
+- an apposition after it: "Ja Song Nam, North Korea's ambassador to the UN, said";
+- a title with no name, followed within two sentences by a name with no role of its own:
+  "Japan's foreign minister urged ... Taro Kono announced ...".
+
+A role is ``{title, affiliation, since}``: affiliation an ISO 3166 alpha-3 or IGO code, ``since``
+the article's date."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from ..resolve import actors
+
+#: Words that may sit inside the words before a name without ending them.
+_MODIFIERS = frozenset(
+    "deputy acting former then top chief senior interim vice assistant permanent special "
+    "the his her their its new outgoing incoming".split()
+)
+_DETERMINERS = frozenset("the his her their its a an".split())
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+#: How far back (in sentences) a title with no name may find its person.
+ANTECEDENT_WINDOW = 2
+
+
+@dataclass(slots=True)
+class Role:
+    title: str
+    affiliation: str | None
+    since: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "affiliation": self.affiliation, "since": self.since}
+
+
+@cache
+def _counterparts() -> dict[str, str]:
+    text = resources.files("newsgraph.extract").joinpath("data/roles.tsv").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            key, value = line.split("\t")
+            out[key.strip()] = value.strip()
+    return out
+
+
+def title_spans(doc: Doc) -> list[Span]:
+    """Every official title in ``doc`` (longest match at each position, no overlaps)."""
+    cached: list[Span] | None = doc.user_data.get("newsgraph_title_spans")
+    if cached is not None:
+        return cached
+    spans: list[Span] = []
+    i = 0
+    words = [t.lower_ for t in doc]
+    while i < len(doc):
+        n = actors.match_title(words[i : i + 8]) if doc[i].is_alpha else 0
+        if not n and words[i] in ("counterpart", "counterparts"):
+            n = 1
+        if n:
+            spans.append(doc[i : i + n])
+            i += n
+        else:
+            i += 1
+    doc.user_data["newsgraph_title_spans"] = spans
+    return spans
+
+
+def display_title(words: Sequence[Token]) -> str:
+    """Title text in title case, acronyms and small words kept: "Deputy UN Ambassador"."""
+    out = []
+    for t in words:
+        w = t.text
+        if w.isupper() and len(w) > 1:
+            out.append(w)
+        elif w.lower() in ("of", "to", "for", "the", "and", "on"):
+            out.append(w.lower())
+        else:
+            out.append(w[:1].upper() + w[1:])
+    return " ".join(out)
+
+
+@dataclass(slots=True)
+class _Phrase:
+    """Title words with what they say of an affiliation, over tokens ``[i, j)``."""
+
+    i: int
+    j: int
+    title: str
+    affiliation: str | None
+    pronoun_counterpart: bool = False
+
+
+def _affiliation(tokens: Sequence[Token]) -> tuple[str | None, set[int]]:
+    """The country (preferred) or IGO named among ``tokens``, and the token indices naming it."""
+    country: tuple[str, set[int]] | None = None
+    igo: tuple[str, set[int]] | None = None
+    k = 0
+    while k < len(tokens):
+        found = False
+        for n in (4, 3, 2, 1):  # longest name first: "North Korea", "United Nations"
+            chunk = tokens[k : k + n]
+            if len(chunk) < n:
+                continue
+            text = " ".join(t.text for t in chunk)
+            code = actors.country_code(text)
+            if code and country is None:
+                country = (code, {t.i for t in chunk})
+            org = actors.organisation(text) if not code else None
+            if org and org.code and igo is None:
+                igo = (org.code, {t.i for t in chunk})
+            if code or org:
+                k += n
+                found = True
+                break
+        if not found:
+            k += 1
+    chosen = country or igo
+    return (chosen[0], chosen[1]) if chosen else (None, set())
+
+
+def _phrase(tokens: Sequence[Token], titles: list[Span]) -> _Phrase | None:
+    """A role phrase over ``tokens`` when they hold a title."""
+    if not tokens:
+        return None
+    lo, hi = tokens[0].i, tokens[-1].i + 1
+    inside = [s for s in titles if lo <= s.start and s.end <= hi]
+    if not inside:
+        return None
+    code, used = _affiliation(tokens)
+    words = [
+        t for t in tokens if t.i not in used and t.text not in _POSSESSIVE and t.lower_ not in _DETERMINERS
+    ]
+    # keep from the first title-ish word: drop leading modifiers that are not part of the title
+    title = display_title(words).strip()
+    counterpart = any(t.lower_ == "counterpart" for t in tokens)
+    return _Phrase(lo, hi, title, code, counterpart)
+
+
+def _premodifier(doc: Doc, i: int, titles: list[Span], title_at: dict[int, Span]) -> _Phrase | None:
+    """The role phrase right before token ``i`` (a name's first token), within its sentence."""
+    sent_start = doc[i].sent.start
+    k = i
+    while k > sent_start:
+        t = doc[k - 1]
+        span = title_at.get(k - 1)
+        if span is not None:
+            k = span.start
+            continue
+        if t.text in _POSSESSIVE or t.lower_ in _MODIFIERS or (t.text[:1].isupper() and t.is_alpha):
+            k -= 1
+            continue
+        break
+    tokens = list(doc[k:i])
+    while tokens and tokens[0].lower_ in ("the",):
+        tokens = tokens[1:]
+    return _phrase(tokens, titles)
+
+
+def _apposition(doc: Doc, i: int, j: int, titles: list[Span]) -> _Phrase | None:
+    """A role in an apposition after the name ``[i, j)``: "Name, the country's minister, ..."."""
+    for t in doc[i:j]:
+        for child in t.children:
+            if child.dep_ == "appos" and child.i >= j:
+                sub = list(child.subtree)
+                return _phrase(sub, titles)
+    return None
+
+
+def find_roles(
+    doc: Doc, persons: Sequence[tuple[Hashable, Sequence[tuple[int, int]]]], *, since: str | None = None
+) -> dict[Any, list[Role]]:
+    """Roles of each person (given as ``(key, [(i, j) mention token ranges])``)."""
+    titles = title_spans(doc)
+    title_at = {t.i: s for s in titles for t in s}
+    found: dict[Any, list[_Phrase]] = {}
+    consumed: set[int] = set()  # start tokens of phrases already given to someone
+    for key, mentions in persons:
+        for i, j in sorted(mentions):
+            for phrase in (_premodifier(doc, i, titles, title_at), _apposition(doc, i, j, titles)):
+                if phrase is not None and phrase.i not in consumed:
+                    consumed.add(phrase.i)
+                    found.setdefault(key, []).append(phrase)
+    # titles with no name of their own: "Japan's foreign minister urged ..." then "Taro Kono said"
+    loose = [
+        s
+        for s in titles
+        if s.start not in consumed
+        and not any(s.start >= p.i and s.end <= p.j for ps in found.values() for p in ps)
+    ]
+    sent_index = {s.start: n for n, s in enumerate(doc.sents)}
+    for key, mentions in persons:
+        have = found.get(key, [])
+        if have and any(p.affiliation for p in have):
+            continue
+        first_i = min(i for i, _ in mentions)
+        first_sent = sent_index.get(doc[first_i].sent.start, 0)
+        for span in reversed(loose):
+            if span.start >= first_i or span.start in consumed:
+                continue
+            if first_sent - sent_index.get(span.sent.start, 0) > ANTECEDENT_WINDOW:
+                continue
+            phrase = _loose_phrase(doc, span, titles)
+            if phrase is None or not phrase.affiliation:
+                continue
+            if have and not _compatible(have[0].title, phrase.title):
+                continue
+            consumed.add(span.start)
+            found[key] = [*have, phrase] if have else [phrase]
+            break
+    out: dict[Any, list[Role]] = {}
+    for key, phrases in found.items():
+        out[key] = _merge(doc, key, phrases, found, since)
+    return out
+
+
+def _loose_phrase(doc: Doc, span: Span, titles: list[Span]) -> _Phrase | None:
+    """A title phrase with its affiliation before it ("China's deputy UN ambassador") and an
+    optional "to the X" after it."""
+    k = span.start
+    sent_start = span.sent.start
+    while k > sent_start and (
+        doc[k - 1].text in _POSSESSIVE
+        or doc[k - 1].lower_ in _MODIFIERS
+        or (doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha)
+    ):
+        k -= 1
+    return _phrase(list(doc[k : span.end]), titles)
+
+
+def _compatible(a: str, b: str) -> bool:
+    wa, wb = set(a.lower().split()), set(b.lower().split())
+    return bool(wa & wb)
+
+
+def _merge(
+    doc: Doc, key: Any, phrases: list[_Phrase], found: dict[Any, list[_Phrase]], since: str | None
+) -> list[Role]:
+    """One role per title: the richest title text, the first affiliation."""
+    affiliation = next((p.affiliation for p in phrases if p.affiliation), None)
+    titles = [p.title for p in phrases if p.title]
+    title = max(titles, key=len) if titles else ""
+    if any(p.pronoun_counterpart for p in phrases):
+        title = _counterpart_title(doc, phrases, found) or title
+    if not title:
+        return []
+    return [Role(title=title, affiliation=affiliation, since=since)]
+
+
+def _counterpart_title(doc: Doc, phrases: list[_Phrase], found: dict[Any, list[_Phrase]]) -> str | None:
+    """ "his Chinese counterpart": the office of the person in the same sentence, held abroad."""
+    phrase = next(p for p in phrases if p.pronoun_counterpart)
+    sent = doc[phrase.i].sent
+    for other in found.values():
+        for p in other:
+            if p is not phrase and sent.start <= p.i < sent.end and not p.pronoun_counterpart:
+                own = " ".join(w for w in p.title.lower().split())
+                for office, abroad in _counterparts().items():
+                    if office in own:
+                        return display_title_text(abroad)
+    return None
+
+
+def display_title_text(text: str) -> str:
+    return " ".join(w if w in ("of", "to", "for", "the", "and") else w.capitalize() for w in text.split())

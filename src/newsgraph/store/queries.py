@@ -1,0 +1,172 @@
+"""Read-side queries over the store that the CLI and the HTTP API share."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..resolve.entities import fold, surname_map
+from .db import Store
+
+
+@dataclass(slots=True)
+class EntitySummary:
+    """One entity across the store."""
+
+    key: str
+    name: str
+    type: str
+    country: str | None
+    sector: str | None
+    mentions: int
+    articles: int
+    aliases: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "name": self.name,
+            "type": self.type,
+            "country": self.country,
+            "sector": self.sector,
+            "mentions": self.mentions,
+            "articles": self.articles,
+            "aliases": self.aliases,
+        }
+
+
+def _canonical(store: Store) -> dict[str, str]:
+    keys = [
+        r[0] for r in store.con.execute("SELECT DISTINCT key FROM entities WHERE key IS NOT NULL").fetchall()
+    ]
+    return surname_map(keys)
+
+
+def entities(
+    store: Store,
+    *,
+    type: str | None = None,
+    country: str | None = None,
+    name: str | None = None,
+    limit: int | None = 100,
+) -> list[EntitySummary]:
+    """Entities with mention and article counts, most mentioned first. Surname-only mentions count
+    for the one full name they belong to."""
+    canon = _canonical(store)
+    rows = store.con.execute(
+        "SELECT key, name, type, actor_code, actor_sector, n_mentions, article_id, record FROM entities "
+        "WHERE key IS NOT NULL"
+    ).fetchall()
+    groups: dict[str, dict[str, Any]] = {}
+    for key, ename, etype, code, sector, n, article_id, record in rows:
+        key = canon.get(key, key)
+        g = groups.setdefault(
+            key,
+            {
+                "names": Counter(),
+                "types": Counter(),
+                "codes": Counter(),
+                "sectors": Counter(),
+                "mentions": 0,
+                "articles": set(),
+                "aliases": set(),
+            },
+        )
+        g["names"][ename] += 1
+        g["types"][etype] += 1
+        if code:
+            g["codes"][code] += 1
+        if sector:
+            g["sectors"][sector] += 1
+        g["mentions"] += n or 0
+        g["articles"].add(article_id)
+        g["aliases"].update(json.loads(record).get("aliases") or [])
+    out = []
+    for key, g in groups.items():
+        best = max(g["names"], key=lambda s: (len(s.split()), g["names"][s], len(s)))
+        summary = EntitySummary(
+            key=key,
+            name=best,
+            type=g["types"].most_common(1)[0][0],
+            country=g["codes"].most_common(1)[0][0] if g["codes"] else None,
+            sector=g["sectors"].most_common(1)[0][0] if g["sectors"] else None,
+            mentions=g["mentions"],
+            articles=len(g["articles"]),
+            aliases=sorted(a for a in g["aliases"] | set(g["names"]) if a != best),
+        )
+        if type and summary.type != type.upper():
+            continue
+        if country and summary.country != country.upper():
+            continue
+        if name and fold(name) not in fold(" ".join([summary.name, *summary.aliases])):
+            continue
+        out.append(summary)
+    out.sort(key=lambda s: (-s.mentions, s.name))
+    return out[:limit] if limit else out
+
+
+@dataclass(slots=True)
+class RoleHolder:
+    """Who held a role, for whom, seen when."""
+
+    name: str
+    key: str
+    title: str
+    affiliation: str | None
+    first_seen: str | None
+    last_seen: str | None
+    articles: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "key": self.key,
+            "title": self.title,
+            "affiliation": self.affiliation,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+            "articles": self.articles,
+        }
+
+
+def roles(store: Store, title: str | None = None, *, affiliation: str | None = None) -> list[RoleHolder]:
+    """People with a role whose title contains ``title`` (case-insensitive), grouped by person,
+    title and affiliation, ordered by when they were first seen."""
+    canon = _canonical(store)
+    rows = store.con.execute(
+        "SELECT e.key, e.name, e.article_id, e.record, a.published FROM entities e "
+        "JOIN articles a ON a.id = e.article_id WHERE e.type = 'PERSON'"
+    ).fetchall()
+    groups: dict[tuple[str, str, str | None], dict[str, Any]] = defaultdict(
+        lambda: {"names": Counter(), "dates": [], "articles": set()}
+    )
+    want = fold(title) if title else None
+    for key, name, article_id, record, published in rows:
+        for role in json.loads(record).get("roles") or []:
+            if want and want not in fold(role.get("title") or ""):
+                continue
+            if affiliation and role.get("affiliation") != affiliation.upper():
+                continue
+            g = groups[(canon.get(key, key), (role.get("title") or "").lower(), role.get("affiliation"))]
+            g["names"][name] += 1
+            g["title"] = role.get("title")
+            seen = role.get("since") or (published.isoformat() if published else None)
+            if seen:
+                g["dates"].append(seen)
+            g["articles"].add(article_id)
+    out = [
+        RoleHolder(
+            name=max(g["names"], key=lambda s: (len(s.split()), len(s))),
+            key=k[0],
+            title=g["title"],
+            affiliation=k[2],
+            first_seen=min(g["dates"]) if g["dates"] else None,
+            last_seen=max(g["dates"]) if g["dates"] else None,
+            articles=len(g["articles"]),
+        )
+        for k, g in groups.items()
+    ]
+    out.sort(key=lambda r: (r.first_seen or "9999", r.name))
+    return out

@@ -1,0 +1,106 @@
+"""Roles and surname grouping on hand-built docs (no model): words, sentence starts and entity
+spans are given, so each rule is tested alone."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+from newsgraph.extract.entities import collect_mentions, group
+from newsgraph.extract.roles import find_roles
+
+NLP = spacy.blank("en")
+
+
+def make(text: str, ents: list[tuple[str, str]]) -> Doc:
+    """A doc of ``text`` (sentences split at ". ") with the named spans as entities."""
+    doc = NLP.make_doc(text)
+    for i, t in enumerate(doc):
+        t.is_sent_start = i == 0 or doc[i - 1].text == "."
+    spans = []
+    for phrase, label in ents:
+        start = 0
+        while (pos := text.find(phrase, start)) != -1:
+            span = doc.char_span(pos, pos + len(phrase), label=label)
+            assert span is not None, phrase
+            if not any(s.start < span.end and span.start < s.end for s in spans):
+                spans.append(span)
+            start = pos + len(phrase)
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    for t in doc:
+        t.pos_ = "PROPN" if t.text[:1].isupper() else "NOUN"
+    return doc
+
+
+def roles_of(doc: Doc) -> dict[str, list[tuple[str, str | None]]]:
+    entities = [e for e in group(doc, collect_mentions(doc)) if e.type == "PERSON"]
+    found = find_roles(doc, [(e.key, [(m.i, m.j) for m in e.mentions]) for e in entities], since="2024-07-27")
+    return {e.name: [(r.title, r.affiliation) for r in found.get(e.key, [])] for e in entities}
+
+
+def test_premodifier_title_and_country() -> None:
+    doc = make(
+        "US Secretary of State Rex Tillerson spoke . Russian President Vladimir Putin called .",
+        [("US", "GPE"), ("Rex Tillerson", "PERSON"), ("Russian", "NORP"), ("Vladimir Putin", "PERSON")],
+    )
+    assert roles_of(doc) == {
+        "Rex Tillerson": [("Secretary of State", "USA")],
+        "Vladimir Putin": [("President", "RUS")],
+    }
+
+
+def test_secretary_of_state_is_not_an_org() -> None:
+    doc = make(
+        "US Secretary of State Rex Tillerson spoke .",
+        [("US", "GPE"), ("State", "ORG"), ("Rex Tillerson", "PERSON")],
+    )
+    assert [m.text for m in collect_mentions(doc)] == ["US", "Rex Tillerson"]
+
+
+def test_possessive_and_igo() -> None:
+    doc = make(
+        "China 's deputy UN ambassador Wu Haitao spoke . UN political chief Jeffrey Feltman left .",
+        [("China", "GPE"), ("UN", "ORG"), ("Wu Haitao", "PERSON"), ("Jeffrey Feltman", "PERSON")],
+    )
+    roles = roles_of(doc)
+    assert roles["Wu Haitao"] == [("Deputy UN Ambassador", "CHN")]
+    assert roles["Jeffrey Feltman"] == [("Political Chief", "UNO")]
+
+
+def test_title_without_name_goes_to_the_next_person() -> None:
+    doc = make(
+        "Japan 's foreign minister urged more pressure . Taro Kono announced new sanctions .",
+        [("Japan", "GPE"), ("Taro Kono", "PERSON")],
+    )
+    assert roles_of(doc)["Taro Kono"] == [("Foreign Minister", "JPN")]
+
+
+def test_counterpart_takes_the_office_abroad() -> None:
+    doc = make(
+        "US Secretary of State Antony Blinken met his Chinese counterpart Wang Yi .",
+        [("US", "GPE"), ("Antony Blinken", "PERSON"), ("Chinese", "NORP"), ("Wang Yi", "PERSON")],
+    )
+    assert roles_of(doc)["Wang Yi"] == [("Foreign Minister", "CHN")]
+
+
+def test_surname_joins_full_name_whatever_its_label() -> None:
+    doc = make(
+        "Antony Blinken met Wang Yi . Blinken and Wang shook hands . Later Blinken left .",
+        [("Antony Blinken", "PERSON"), ("Wang Yi", "PERSON"), ("Blinken", "GPE"), ("Wang", "ORG")],
+    )
+    entities = group(doc, collect_mentions(doc))
+    by_name = {e.name: e for e in entities}
+    assert set(by_name) == {"Antony Blinken", "Wang Yi"}
+    assert all(e.type == "PERSON" for e in entities)
+    assert len(by_name["Antony Blinken"].mentions) == 3  # the last "Blinken" was not tagged at all
+    assert len(by_name["Wang Yi"].mentions) == 2
+
+
+def test_country_mentions_are_one_entity() -> None:
+    doc = make(
+        "The United States and US officials met . America left .",
+        [("The United States", "GPE"), ("US", "GPE"), ("America", "GPE")],
+    )
+    (country,) = group(doc, collect_mentions(doc))
+    assert country.name == "United States" and len(country.mentions) == 3
+    assert country.actor is not None and country.actor.code == "USA"
