@@ -345,19 +345,25 @@ def _articles_table(articles: Iterable[Article], run_id: int) -> pa.Table:
 
 
 def _facts_table(articles: Iterable[Article], kind: str) -> pa.Table:
-    rows = [
-        {
-            "article_id": a.id,
-            "n": n,
-            "start": fact.get("start"),
-            "end": fact.get("end"),
-            "text": fact.get("text"),
-            "record": json.dumps(fact, ensure_ascii=False, default=str),
-        }
-        for a in articles
-        for n, fact in enumerate(getattr(a, kind))
-    ]
-    return pa.Table.from_pylist(rows, schema=FACT_SCHEMA)
+    extra = FACT_EXTRA.get(kind, [])
+    schema = FACT_SCHEMA
+    for column, _, arrow_type, _ in extra:
+        schema = schema.append(pa.field(column, arrow_type))
+    rows = []
+    for a in articles:
+        for n, fact in enumerate(getattr(a, kind)):
+            row = {
+                "article_id": a.id,
+                "n": n,
+                "start": fact.get("start"),
+                "end": fact.get("end"),
+                "text": fact.get("text"),
+                "record": json.dumps(fact, ensure_ascii=False, default=str),
+            }
+            for column, _, _, getter in extra:
+                row[column] = getter(fact)
+            rows.append(row)
+    return pa.Table.from_pylist(rows, schema=schema)
 
 
 def _errors_table(errors: Iterable[ErrorRecord], run_id: int) -> pa.Table:
