@@ -104,3 +104,37 @@ def test_country_mentions_are_one_entity() -> None:
     (country,) = group(doc, collect_mentions(doc))
     assert country.name == "United States" and len(country.mentions) == 3
     assert country.actor is not None and country.actor.code == "USA"
+
+
+def test_institution_takes_the_article_country() -> None:
+    from newsgraph.extract.entities import main_country
+
+    doc = make(
+        "Peru 's Congress met in Lima . The Interior Ministry in Peru said Congress erred .",
+        [("Peru", "GPE"), ("Congress", "ORG"), ("Lima", "GPE"), ("Interior Ministry", "ORG")],
+    )
+    mentions = collect_mentions(doc)
+    assert main_country(mentions) == "PER"
+    by_name = {e.name: e for e in group(doc, mentions, "PER")}
+    assert by_name["Congress"].actor is not None and by_name["Congress"].actor.code == "PER"
+    assert len(by_name["Congress"].mentions) == 2
+    assert by_name["Interior Ministry"].actor is not None and by_name["Interior Ministry"].actor.code == "PER"
+
+
+def test_capital_in_capitals_joins_the_capital() -> None:
+    doc = make(
+        "KUALA LUMPUR — Leaders met . Kuala Lumpur hosted .",
+        [("KUALA LUMPUR", "GPE"), ("Kuala Lumpur", "GPE")],
+    )
+    (city,) = group(doc, collect_mentions(doc))
+    assert city.name == "Kuala Lumpur"
+    assert len(city.mentions) == 2
+
+
+def test_middle_surname_joins() -> None:
+    doc = make(
+        "Alberto Chavez Lozano spoke . Chavez left .",
+        [("Alberto Chavez Lozano", "PERSON"), ("Chavez", "PERSON")],
+    )
+    (person,) = group(doc, collect_mentions(doc))
+    assert len(person.mentions) == 2

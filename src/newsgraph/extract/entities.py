@@ -146,8 +146,25 @@ def _name_tokens(text: str) -> list[str]:
     return [t for t in text.replace("’", "'").split() if t[:1].isupper()]
 
 
-def group(doc: Doc, mentions: list[Mention]) -> list[Entity]:
-    """Group mentions into entities (see the module docstring)."""
+def main_country(mentions: list[Mention]) -> str | None:
+    """The country the article is mostly about: the most mentioned country code (names, adjectives,
+    capitals), the first mentioned on a tie; None when no country is named."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in mentions:
+        if m.label in ("GPE", "NORP", "LOC"):
+            code = actors.country_code(m.text)
+            if code:
+                counts[code] += 1
+                first.setdefault(code, m.start)
+    if not counts:
+        return None
+    return max(counts, key=lambda c: (counts[c], -first[c]))
+
+
+def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list[Entity]:
+    """Group mentions into entities (see the module docstring). ``context`` is the article's main
+    country, for institutions named without one ("the Interior Ministry")."""
     persons: dict[tuple[str, ...], Entity] = {}
     by_part: dict[str, set[tuple[str, ...]]] = {}
     # 1. full names
@@ -160,7 +177,7 @@ def group(doc: Doc, mentions: list[Mention]) -> list[Entity]:
             key = ("PERSON", *parts)
             persons[key] = Entity(key=key, type="PERSON", name=m.text)
         persons[key].mentions.append(m)
-        for part in (parts[0], parts[-1]):
+        for part in set(parts):  # "Chavez" of "Alberto Chavez Lozano", "Wang" of "Wang Yi"
             by_part.setdefault(part, set()).add(key)
     others: dict[tuple[str, ...], Entity] = {}
     used = {id(m) for e in persons.values() for m in e.mentions}
@@ -172,7 +189,7 @@ def group(doc: Doc, mentions: list[Mention]) -> list[Entity]:
         if len(owners) == 1 and not (m.label != "PERSON" and _known(m.text)):
             persons[next(iter(owners))].mentions.append(m)
             continue
-        key, etype, name, actor = _classify(m)
+        key, etype, name, actor = _classify(m, context)
         ent = others.get(key)
         if ent is None:
             ent = others[key] = Entity(key=key, type=etype, name=name, actor=actor)
@@ -188,18 +205,23 @@ def _contains(key: tuple[str, ...], parts: tuple[str, ...]) -> bool:
     return any(name[i : i + n] == parts for i in range(len(name) - n + 1))
 
 
-def _classify(m: Mention) -> tuple[tuple[str, ...], str, str, actors.Actor | None]:
+def _classify(
+    m: Mention, context: str | None = None
+) -> tuple[tuple[str, ...], str, str, actors.Actor | None]:
     """Entity key, type, canonical name and actor for a mention that is not a known person's."""
     text = m.text
     org = actors.organisation(text)
     if org is not None and m.label in ("ORG", "FAC", "GPE", "NORP", "PERSON"):
-        actor = actors.Actor(org.code, org.sector) if org.code else None
-        return ("ORG", org.name), org.type or "ORG", org.name, actor
+        if not org.code:  # "Interior Ministry", "Congress": the article's country
+            actor = actors.Actor(context, org.sector) if context else None
+            return ("ORG@", org.name, context or ""), org.type or "ORG", org.name, actor
+        return ("ORG", org.name), org.type or "ORG", org.name, actors.Actor(org.code, org.sector)
     code = actors.country_code(text)
     if code is not None and m.label in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
         actor = actors.resolve_actor(text, m.label)
         if actors.is_capital(text):
-            return ("CAPITAL", text), "GPE", text, actor
+            name = text if not text.isupper() else text.title()
+            return ("CAPITAL", name.lower()), "GPE", name, actor
         if actors.is_adjective(text) or m.label == "NORP":
             return ("NORP", code, text.lower().rstrip("s")), "NORP", text, actor
         return ("COUNTRY", code), "GPE", actors.country_name(code) or text, actor
@@ -234,6 +256,19 @@ def person_actor(roles: list[Role]) -> actors.Actor | None:
     return None
 
 
+def fill_affiliation(roles: list[Role], context: str | None) -> None:
+    """A national office named with no country ("Education Minister X") is the article's country's."""
+    if not context:
+        return
+    for role in roles:
+        if role.affiliation is None and actors.sector_of(role.title) in NATIONAL_SECTORS:
+            role.affiliation = context
+
+
+#: Sectors of offices that belong to a country when nothing else is said.
+NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
 @Language.factory(
     "newsgraph_entities",
     assigns=["doc._.newsgraph_facts"],
@@ -256,7 +291,8 @@ class EntityExtractor:
 
     def match(self, doc: Doc) -> list[Entity]:
         mentions = collect_mentions(doc)
-        entities = group(doc, mentions)
+        context = main_country(mentions)
+        entities = group(doc, mentions, context)
         persons = [e for e in entities if e.type == "PERSON"]
         published = article_context(doc)["published"]
         if not persons or not doc.has_annotation("SENT_START"):
@@ -264,6 +300,7 @@ class EntityExtractor:
         roles = find_roles(doc, [(e.key, [(m.i, m.j) for m in e.mentions]) for e in persons], since=published)
         for ent in persons:
             ent.roles = roles.get(ent.key, [])
+            fill_affiliation(ent.roles, context)
             ent.actor = person_actor(ent.roles)
             ent.name = max((m.text for m in ent.mentions), key=lambda t: (len(_name_tokens(t)), len(t)))
         return sorted(entities, key=lambda e: e.first.start)

@@ -30,6 +30,8 @@ def entity_key(kind: str, name: str, code: str | None = None) -> str:
         return f"NORP:{code}"
     if kind == "CAPITAL":
         return f"GPE:{code or ''}:{fold(name)}"
+    if kind == "ORG@":  # an institution whose country comes from the article ("Interior Ministry")
+        return f"ORG:{code or ''}:{fold(name)}"
     return f"{kind}:{fold(name)}"
 
 
