@@ -82,3 +82,25 @@ def test_every_mention_span_matches_the_text(fixtures: Path) -> None:
             for m in e["mentions"]:
                 assert a.text[m["start"] : m["end"]] == m["text"]
         json.dumps(a.as_dict())  # the record is JSON-serialisable
+
+
+@pytest.mark.shared
+def test_seed_institutions(seed_articles: list[Any]) -> None:
+    first, second = seed_articles
+    actors = {e["name"]: e["actor"] for a in seed_articles for e in a.entities}
+    assert actors["White House"] == {"code": "USA", "sector": "GOV"}
+    assert actors["United Nations Security Council"]["code"] == "UNO"
+    assert actors["junta"] == {"code": "MMR", "sector": "MIL"}
+    capitals = {
+        e["name"]: e["actor"]["code"]
+        for e in first.entities + second.entities
+        if e["type"] == "GPE" and e["actor"]
+    }
+    assert capitals["Washington"] == "USA" and capitals["Pyongyang"] == "PRK" and capitals["Moscow"] == "RUS"
+    assert capitals["Beijing"] == "CHN" and capitals["Manila"] == "PHL"
+    norp = {
+        e["name"]: e["actor"]["code"]
+        for e in first.entities + second.entities
+        if e["type"] == "NORP" and e["actor"]
+    }
+    assert norp.get("North Korean") == "PRK" and norp.get("Israeli") == "ISR"

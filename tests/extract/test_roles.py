@@ -138,3 +138,16 @@ def test_middle_surname_joins() -> None:
     )
     (person,) = group(doc, collect_mentions(doc))
     assert len(person.mentions) == 2
+
+
+def test_the_junta_is_the_military_of_the_country_in_question() -> None:
+    from newsgraph.extract.entities import nominal_mentions
+
+    doc = make(
+        "Myanmar 's generals met . The junta ignored the plan . Australia urged the regime to stop .",
+        [("Myanmar", "GPE"), ("Australia", "GPE")],
+    )
+    mentions = collect_mentions(doc)
+    found = {e.name: e.actor for e in nominal_mentions(doc, mentions, "AUS")}
+    assert found["junta"] is not None and (found["junta"].code, found["junta"].sector) == ("MMR", "MIL")
+    assert found["regime"] is not None and found["regime"].code == "MMR"

@@ -32,7 +32,7 @@ log = logging.getLogger(__name__)
 
 #: spaCy labels that become entities.
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
-_LEADING = frozenset({"the", "The"})
+_LEADING = frozenset({"the", "The", "a", "A", "an", "An"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -136,6 +136,59 @@ def collect_mentions(doc: Doc) -> list[Mention]:
             continue  # "DIRE" in "GAZA SITUATION 'DIRE'"
         out.append(m)
     return out
+
+
+@cache
+def nominal_actors() -> dict[tuple[str, ...], str]:
+    """Nominal institutions ("junta", "armed forces") as lower-case word tuples -> display name."""
+    text = (
+        resources.files("newsgraph.extract").joinpath("data/nominal_actors.txt").read_text(encoding="utf-8")
+    )
+    words = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return {tuple(w.split()): w for w in words}
+
+
+#: How far back (in characters) a country named before "the junta" still says whose junta it is.
+NOMINAL_WINDOW = 600
+
+
+def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> list[Entity]:
+    """Entities for "the junta", "the military", ...: the first is the institution of the country
+    named last before it (within NOMINAL_WINDOW characters), else of the article's main country;
+    later ones are taken to speak of the same country (an article's "the junta" and "the regime"
+    are one government's)."""
+    taken = {i for m in mentions for i in range(m.i, m.j)}
+    countries = sorted((m.start, code) for m in mentions if (code := actors.country_code(m.text)))
+    table = nominal_actors()
+    longest = max((len(k) for k in table), default=1)
+    found: dict[tuple[str, ...], Entity] = {}
+    for token in doc:
+        if token.lower_ != "the" or token.i + 1 >= len(doc):
+            continue
+        for n in range(longest, 0, -1):
+            words = tuple(t.lower_ for t in doc[token.i + 1 : token.i + 1 + n])
+            if (
+                len(words) < n
+                or words not in table
+                or any(i in taken for i in range(token.i + 1, token.i + 1 + n))
+            ):
+                continue
+            end_tok = doc[token.i + n]
+            start, end = doc[token.i + 1].idx, end_tok.idx + len(end_tok.text)
+            before = [code for pos, code in countries if start - NOMINAL_WINDOW <= pos < start]
+            code = next(iter(found))[2] if found else (before[-1] if before else context)
+            if code is None:
+                break
+            name = table[words]
+            key = ("ORG@", name, code)
+            ent = found.get(key)
+            if ent is None:
+                ent = found[key] = Entity(
+                    key=key, type="ORG", name=name, actor=actors.Actor(code, actors.sector_of(name) or "GOV")
+                )
+            ent.mentions.append(Mention(token.i + 1, token.i + 1 + n, start, end, doc.text[start:end], "ORG"))
+            break
+    return list(found.values())
 
 
 def _known(text: str) -> bool:
@@ -292,7 +345,7 @@ class EntityExtractor:
     def match(self, doc: Doc) -> list[Entity]:
         mentions = collect_mentions(doc)
         context = main_country(mentions)
-        entities = group(doc, mentions, context)
+        entities = group(doc, mentions, context) + nominal_mentions(doc, mentions, context)
         persons = [e for e in entities if e.type == "PERSON"]
         published = article_context(doc)["published"]
         if not persons or not doc.has_annotation("SENT_START"):
