@@ -81,7 +81,7 @@ def annotate(drafts: Iterable[Draft], nlp: Language, settings: Settings) -> Iter
 
 
 #: Batches per memory-zone chunk when running in one process.
-CHUNK_BATCHES = 16
+CHUNK_BATCHES = 4
 
 
 def _annotate(drafts: Iterable[Draft], nlp: Language, settings: Settings) -> Iterator[Result]:
