@@ -8,8 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -33,6 +34,7 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 out = Console(highlight=False, soft_wrap=True)
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
+T = TypeVar("T")
 
 PathsArg = Annotated[
     list[str], typer.Argument(help="Files, directories, globs, or - for standard input.", show_default=False)
@@ -67,6 +69,20 @@ def _settings(
 ) -> Settings:
     date: dt.date | None = parse_iso_date(published) if published else None
     return Settings.load(published=date, raw=raw or None, model=model, n_process=jobs, batch_size=batch_size)
+
+
+def _read(db: Path, query: Callable[[Store], T]) -> T:
+    """Run ``query`` on the store at ``db`` opened read-only; store errors end the command."""
+    try:
+        with Store(db, read_only=True) as store:
+            return query(store)
+    except NewsgraphError as exc:
+        fail(str(exc))
+
+
+def _print_json_lines(rows: Iterable[Any]) -> None:
+    for row in rows:
+        out.print(json.dumps(row.as_dict(), ensure_ascii=False), markup=False)
 
 
 def _report_error(error: ErrorRecord) -> None:
@@ -180,11 +196,7 @@ def export_cmd(
 
     Example: newsgraph export --format parquet --out exports/
     """
-    try:
-        with Store(db, read_only=True) as store:
-            files = export(store, fmt, out_dir)
-    except NewsgraphError as exc:
-        fail(str(exc))
+    files = _read(db, lambda store: export(store, fmt, out_dir))
     for path in files:
         out.print(str(path), markup=False)
 
@@ -198,11 +210,7 @@ def stats_cmd(
 
     Example: newsgraph stats --db newsgraph.duckdb --json
     """
-    try:
-        with Store(db, read_only=True) as store:
-            stats = store.stats()
-    except NewsgraphError as exc:
-        fail(str(exc))
+    stats = _read(db, lambda store: store.stats())
     if as_json:
         out.print(json.dumps({"db": str(db), "tables": stats}), markup=False)
         return
@@ -224,11 +232,7 @@ def errors_cmd(
 
     Example: newsgraph errors --run 1
     """
-    try:
-        with Store(db, read_only=True) as store:
-            records = store.errors(run_id=run)
-    except NewsgraphError as exc:
-        fail(str(exc))
+    records = _read(db, lambda store: store.errors(run_id=run))
     for record in records:
         out.print(json.dumps(record.as_dict()) if as_json else record.line(), markup=False)
 
@@ -254,14 +258,11 @@ def entities_cmd(
     """
     from .store.queries import entities
 
-    try:
-        with Store(db, read_only=True) as store:
-            rows = entities(store, type=type_, country=country, name=name, limit=limit or None)
-    except NewsgraphError as exc:
-        fail(str(exc))
+    rows = _read(
+        db, lambda store: entities(store, type=type_, country=country, name=name, limit=limit or None)
+    )
     if as_json:
-        for row in rows:
-            out.print(json.dumps(row.as_dict(), ensure_ascii=False), markup=False)
+        _print_json_lines(rows)
         return
     table = Table(title=f"entities in {db}", title_justify="left")
     for col in ("name", "type", "country", "sector", "mentions", "articles", "aliases"):
@@ -294,14 +295,9 @@ def roles_cmd(
     """
     from .store.queries import roles
 
-    try:
-        with Store(db, read_only=True) as store:
-            rows = roles(store, title, affiliation=affiliation)
-    except NewsgraphError as exc:
-        fail(str(exc))
+    rows = _read(db, lambda store: roles(store, title, affiliation=affiliation))
     if as_json:
-        for row in rows:
-            out.print(json.dumps(row.as_dict(), ensure_ascii=False), markup=False)
+        _print_json_lines(rows)
         return
     table = Table(title=f"roles in {db}", title_justify="left")
     for col in ("name", "title", "for", "first seen", "last seen", "articles"):
