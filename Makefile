@@ -35,6 +35,7 @@ pytest: setup
 ## Accuracy on the shared dev sets (../shared/eval); prints figures.
 eval: setup
 	$(BIN)/python eval/articles.py
+	$(BIN)/python eval/entities.py
 
 ## Speed and memory against bare spaCy; prints figures.
 bench: setup

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..resolve import actors
-from ..resolve.entities import entity_key
+from ..resolve.entities import entity_key, fold
 from .pipeline import article_context, doc_facts
 from .roles import Role, find_roles, title_spans
 
@@ -239,8 +239,8 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
             continue
         name_parts = _name_tokens(m.text)
         owners = by_part.get(name_parts[0], set()) if len(name_parts) == 1 else set()
-        if len(owners) == 1 and not (m.label != "PERSON" and _known(m.text)):
-            persons[next(iter(owners))].mentions.append(m)
+        if owners and not (m.label != "PERSON" and _known(m.text)):
+            persons[_main_owner(persons, owners)].mentions.append(m)
             continue
         key, etype, name, actor = _classify(m, context)
         ent = others.get(key)
@@ -248,7 +248,32 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
             ent = others[key] = Entity(key=key, type=etype, name=name, actor=actor)
         ent.mentions.append(m)
     _scan_missed_surnames(doc, persons, by_part, mentions)
+    _settle_names(others)
     return [*persons.values(), *others.values()]
+
+
+def _settle_names(others: dict[tuple[str, ...], Entity]) -> None:
+    """Names the tables do not know: the type most of their mentions have (ORG winning a tie), and a
+    one-word organisation name joins the one longer organisation ending in it ("Post" -> "New York
+    Post")."""
+    for ent in others.values():
+        if ent.key[0] == "NAME":
+            votes = Counter(m.label for m in ent.mentions)
+            ent.type = max(votes, key=lambda label: (votes[label], label == "ORG"))
+    orgs = [e for e in others.values() if e.type == "ORG" and len(e.name.split()) > 1]
+    for key, ent in list(others.items()):
+        if ent.key[0] != "NAME" or ent.type != "ORG" or len(ent.name.split()) != 1:
+            continue
+        longer = [o for o in orgs if o.name.split()[-1] == ent.name]
+        if len(longer) == 1:
+            longer[0].mentions.extend(ent.mentions)
+            del others[key]
+
+
+def _main_owner(persons: dict[tuple[str, ...], Entity], owners: set[tuple[str, ...]]) -> tuple[str, ...]:
+    """Of several people sharing a surname, the one a bare surname most likely means: the most
+    mentioned so far, the first mentioned on a tie."""
+    return max(owners, key=lambda k: (len(persons[k].mentions), -persons[k].first.start))
 
 
 def _contains(key: tuple[str, ...], parts: tuple[str, ...]) -> bool:
@@ -278,9 +303,12 @@ def _classify(
         if actors.is_adjective(text) or m.label == "NORP":
             return ("NORP", code, text.lower().rstrip("s")), "NORP", text, actor
         return ("COUNTRY", code), "GPE", actors.country_name(code) or text, actor
-    label = "PERSON" if m.label == "PERSON" else m.label
-    actor = actors.resolve_actor(text, m.label) if label in ("ORG", "NORP") else None
-    return (label, text.lower()), label, text, actor
+    party = actors.party(text) if m.label in ("NORP", "ORG") else None
+    if party is not None:  # "Democratic", "Republicans"
+        actor = actors.Actor(party.code, party.sector) if party.code else None
+        return ("ORG", party.name), "ORG", party.name, actor
+    actor = actors.resolve_actor(text, m.label) if m.label in ("ORG", "NORP") else None
+    return ("NAME", fold(text)), m.label, text, actor
 
 
 def _scan_missed_surnames(
@@ -294,9 +322,10 @@ def _scan_missed_surnames(
     for token in doc:
         if token.i in taken or not token.text[:1].isupper():
             continue
-        owners = by_part.get(token.text)
-        if owners and len(owners) == 1 and token.pos_ == "PROPN":
-            key = next(iter(owners))
+        label = token.text.isupper() and token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
+        owners = by_part.get(token.text.title() if label else token.text)
+        if owners and (token.pos_ == "PROPN" or label):
+            key = _main_owner(persons, owners)
             persons[key].mentions.append(
                 Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text), token.text, "PERSON")
             )

@@ -99,12 +99,16 @@ class _Phrase:
     title: str
     affiliation: str | None
     pronoun_counterpart: bool = False
+    #: the affiliation comes from a party adjective ("Republican nominee"), not a country or IGO
+    by_party: bool = False
 
 
-def _affiliation(tokens: Sequence[Token]) -> tuple[str | None, set[int]]:
-    """The country (preferred) or IGO named among ``tokens``, and the token indices naming it."""
+def _affiliation(tokens: Sequence[Token]) -> tuple[str | None, set[int], bool]:
+    """The country (preferred), IGO or party named among ``tokens``, the token indices naming it,
+    and whether it came from a party."""
     country: tuple[str, set[int]] | None = None
     igo: tuple[str, set[int]] | None = None
+    party: tuple[str, set[int]] | None = None
     k = 0
     while k < len(tokens):
         found = False
@@ -119,14 +123,17 @@ def _affiliation(tokens: Sequence[Token]) -> tuple[str | None, set[int]]:
             org = actors.organisation(text) if not code else None
             if org and org.code and igo is None:
                 igo = (org.code, {t.i for t in chunk})
-            if code or org:
+            pty = actors.party(text) if not (code or org) else None
+            if pty and pty.code and party is None:
+                party = (pty.code, {t.i for t in chunk})
+            if code or org or pty:
                 k += n
                 found = True
                 break
         if not found:
             k += 1
-    chosen = country or igo
-    return (chosen[0], chosen[1]) if chosen else (None, set())
+    chosen = country or igo or party
+    return (chosen[0], chosen[1], chosen is party) if chosen else (None, set(), False)
 
 
 def _phrase(tokens: Sequence[Token], titles: list[Span]) -> _Phrase | None:
@@ -137,14 +144,14 @@ def _phrase(tokens: Sequence[Token], titles: list[Span]) -> _Phrase | None:
     inside = [s for s in titles if lo <= s.start and s.end <= hi]
     if not inside:
         return None
-    code, used = _affiliation(tokens)
+    code, used, by_party = _affiliation(tokens)
     words = [
         t for t in tokens if t.i not in used and t.text not in _POSSESSIVE and t.lower_ not in _DETERMINERS
     ]
     # keep from the first title-ish word: drop leading modifiers that are not part of the title
     title = display_title(words).strip()
     counterpart = any(t.lower_ == "counterpart" for t in tokens)
-    return _Phrase(lo, hi, title, code, counterpart)
+    return _Phrase(lo, hi, title, code, counterpart, by_party)
 
 
 def _premodifier(doc: Doc, i: int, titles: list[Span], title_at: dict[int, Span]) -> _Phrase | None:
@@ -211,8 +218,8 @@ def find_roles(
             if first_sent - sent_index.get(span.sent.start, 0) > ANTECEDENT_WINDOW:
                 continue
             phrase = _loose_phrase(doc, span, titles)
-            if phrase is None or not phrase.affiliation:
-                continue
+            if phrase is None or not phrase.affiliation or phrase.by_party:
+                continue  # only an office of a country or IGO is looked for in a later name
             if have and not _compatible(have[0].title, phrase.title):
                 continue
             consumed.add(span.start)

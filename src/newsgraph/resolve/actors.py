@@ -209,6 +209,17 @@ def is_adjective(text: str) -> bool:
     return hit is not None and hit[1] == "adjective"
 
 
+def party(text: str) -> OrgEntry | None:
+    """The party a party adjective or member noun stands for: "Democratic", "Republicans" ->
+    the party named "<word> Party" in ``organisations.tsv``."""
+    word = text.strip()
+    for candidate in (word, word.rstrip("s"), word + "ic" if word.endswith("Democrat") else word):
+        entry = organisation(candidate + " Party")
+        if entry is not None:
+            return entry
+    return None
+
+
 def organisation(text: str) -> OrgEntry | None:
     """The known organisation ``text`` names ("the White House", "U.N.", "HAMAS"); acronyms match
     only in capitals and nothing matches an all-lower-case text."""
