@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
 import json
 import math
 import os
@@ -235,10 +236,11 @@ def summarise(stages: list[Stage], alone: list[Alone], words: int) -> dict[str, 
 
     added_pipe: dict[str, float] = {}
     row("pipeline", "bare spaCy", bare, None, None)
-    for prev, stage in zip(stages, stages[1:], strict=False):
+    for prev, stage in itertools.pairwise(stages):
         assert stage.component is not None
         added_pipe[stage.component] = (stage.seconds - prev.seconds) / bare
-        row("pipeline", stage.label, stage.seconds, added_pipe[stage.component], single_target(stage.component))
+        added, target = added_pipe[stage.component], single_target(stage.component)
+        row("pipeline", stage.label, stage.seconds, added, target)
     if len(stages) > 1:
         row("pipeline", "all components (total)", stages[-1].seconds, stages[-1].seconds / bare - 1, None)
 
@@ -259,10 +261,11 @@ def summarise(stages: list[Stage], alone: list[Alone], words: int) -> dict[str, 
             continue
         missing = [n for n in names if n not in added_pipe]
         note = f" (without {', '.join(missing)})" if missing else ""
-        secs = sum(s.seconds - p.seconds for p, s in zip(stages, stages[1:], strict=False) if s.component in present)
+        secs = sum(b.seconds - a.seconds for a, b in itertools.pairwise(stages) if b.component in present)
         row("pipeline", f"{label}{note}", secs, sum(added_pipe[n] for n in present), limit)
         secs = sum(i.seconds for i in alone if i.component in present)
-        row("alone", f"{label} alone{note}", secs, sum(added_alone.get(n, float("nan")) for n in present), limit)
+        added = sum(added_alone.get(n, float("nan")) for n in present)
+        row("alone", f"{label} alone{note}", secs, added, limit)
     return {"rows": rows, "bare_seconds": bare}
 
 
@@ -274,8 +277,8 @@ def print_report(results: dict[str, Any]) -> None:
     env, corpus, s = results["environment"], results["corpus"], results["summary"]
     stages = results["stages"]
     console.print(
-        f"[bold]newsgraph components vs bare spaCy[/] — model {env['model']}, batch_size {env['batch_size']}, "
-        f"best of {env['repeat']} round(s)\n"
+        f"[bold]newsgraph components vs bare spaCy[/] — model {env['model']}, "
+        f"batch_size {env['batch_size']}, best of {env['repeat']} round(s)\n"
         f"{env['cpus']} CPUs, Python {env['python']}, spaCy {env['spacy']}, {env['platform']}\n"
         f"corpus: {corpus['articles']:,} articles, {corpus['words']:,} words (seed {corpus['seed']}; "
         f"generated in {corpus['corpus_seconds']:.1f}s, cleaned in {corpus['clean_seconds']:.1f}s)\n"
@@ -339,9 +342,8 @@ def main(argv: list[str] | None = None) -> int:
     log(f"corpus: {corpus['articles']} articles, {corpus['words']:,} words; loading {settings.model} ...")
     stages, pipelines, bare_docs = run_pipelines(settings.model, texts, settings.batch_size, args.repeat, log)
     log("components alone ...")
-    alone = run_alone(
-        pipelines[stages[-1].label], pipelines[stages[0].label], texts, bare_docs, settings.batch_size, args.repeat
-    )
+    full, bare = pipelines[stages[-1].label], pipelines[stages[0].label]
+    alone = run_alone(full, bare, texts, bare_docs, settings.batch_size, args.repeat)
     summary = summarise(stages, alone, corpus["words"])
     warnings = [f"{a.component} alone failed: {a.error}" for a in alone if a.error]
     if corpus["n_clean_errors"]:

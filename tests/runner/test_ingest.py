@@ -87,3 +87,25 @@ def test_spans_point_back_to_the_raw_bytes(tmp_path: Path) -> None:
         start = article.text.index(word)
         rs, re_ = article.source_map.span_to_raw(start, start + len(word))
         assert normalize(raw[rs:re_]) == word
+
+
+def test_documents_spanning_pipeline_chunks(tmp_path: Path) -> None:
+    """Regression: a document whose articles straddled two memory-zone chunks was written twice
+    (KeyError) because its article count was taken as its drafts trickled in."""
+    folder = tmp_path / "c"
+    folder.mkdir()
+    for f in range(3):
+        parts = [
+            f"Headline Number {f} {a} Goes Here\n\nPhoto of the scene. (Reuters)\n\n"
+            f"Body {f}-{a}: the council met on Monday and said {a} things.\n"
+            for a in range(5)
+        ]
+        (folder / f"dump{f}.txt").write_text("\n\n\n".join(parts), encoding="utf-8")
+    settings = Settings.load(batch_size=1)  # chunks of 4 articles, documents of 5
+    report = ingest([folder], tmp_path / "s.duckdb", settings)
+    assert report.n_errors == 0
+    assert report.n_articles == 15 and report.n_documents == 3
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        assert store.stats()["articles"] == 15
+        rows = store.con.execute("SELECT n_articles FROM documents ORDER BY source").fetchall()
+        assert rows == [(5,), (5,), (5,)]

@@ -52,6 +52,21 @@ def _read_source(source: Source, settings: Settings) -> Iterator[Document | Erro
         yield error_record(exc, source=source.name, stage="read")
 
 
+def iter_cleaned(
+    paths: Iterable[PathLike],
+    settings: Settings,
+    *,
+    skip: Callable[[Document], bool] | None = None,
+) -> Iterator[tuple[Document, list[Draft]] | ErrorRecord]:
+    """Every document with all its cleaned articles; ``skip`` drops documents before cleaning."""
+    for doc in iter_documents(paths, settings):
+        if isinstance(doc, ErrorRecord):
+            yield doc
+        elif skip is None or not skip(doc):
+            cleaned = clean_document(doc, published=settings.published)
+            yield cleaned if isinstance(cleaned, ErrorRecord) else (doc, cleaned)
+
+
 def iter_drafts(
     paths: Iterable[PathLike],
     settings: Settings | None = None,
@@ -59,16 +74,11 @@ def iter_drafts(
     skip: Callable[[Document], bool] | None = None,
 ) -> Iterator[Draft | ErrorRecord]:
     """Cleaned articles (before NLP) of every input; ``skip`` drops documents before cleaning."""
-    settings = settings or Settings.load()
-    for doc in iter_documents(paths, settings):
-        if isinstance(doc, ErrorRecord):
-            yield doc
-        elif skip is None or not skip(doc):
-            cleaned = clean_document(doc, published=settings.published)
-            if isinstance(cleaned, ErrorRecord):
-                yield cleaned
-            else:
-                yield from cleaned
+    for item in iter_cleaned(paths, settings or Settings.load(), skip=skip):
+        if isinstance(item, ErrorRecord):
+            yield item
+        else:
+            yield from item[1]
 
 
 def extract(paths: Iterable[PathLike], settings: Settings | None = None) -> Iterator[Result]:
@@ -191,16 +201,19 @@ def ingest(
                 report.n_skipped += 1
                 return True
             seen_docs.add(doc.raw_hash)
-            open_docs[doc.raw_hash] = doc
             return False
 
         def drafts() -> Iterator[Draft]:
-            for item in iter_drafts(paths, settings, skip=skip):
+            for item in iter_cleaned(paths, settings, skip=skip):
                 if isinstance(item, ErrorRecord):
                     batcher.error(item)
                     continue
-                remaining[item.doc_hash] = remaining.get(item.doc_hash, 0) + 1
-                yield item
+                doc, cleaned = item
+                # all of a document's articles are counted before the first goes to the pipeline,
+                # so the document is complete only when the last of them comes back
+                open_docs[doc.raw_hash] = doc
+                remaining[doc.raw_hash] = len(cleaned)
+                yield from cleaned
 
         with _Progress(enabled=progress) as bar:
             for result in annotate(drafts(), nlp, settings):
