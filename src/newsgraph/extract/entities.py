@@ -107,7 +107,7 @@ def mention_of(span: Span) -> Mention | None:
     if i >= j:
         return None
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    text = doc.text[start:end]
+    text = doc[i:j].text  # not doc.text, which spaCy rebuilds from every token on each access
     if text.endswith(("'s", "’s")):  # "Korea's" kept as one token by the tokenizer
         text, end = text[:-2], end - 2
     if not text or not any(c.isalpha() for c in text):
@@ -157,13 +157,14 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
     named last before it (within NOMINAL_WINDOW characters), else of the article's main country;
     later ones are taken to speak of the same country (an article's "the junta" and "the regime"
     are one government's)."""
+    table = nominal_actors()
     taken = {i for m in mentions for i in range(m.i, m.j)}
     countries = sorted((m.start, code) for m in mentions if (code := actors.country_code(m.text)))
-    table = nominal_actors()
     longest = max((len(k) for k in table), default=1)
     found: dict[tuple[str, ...], Entity] = {}
+    firsts = {k[0] for k in table}
     for token in doc:
-        if token.lower_ != "the" or token.i + 1 >= len(doc):
+        if token.lower_ != "the" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in firsts:
             continue
         for n in range(longest, 0, -1):
             words = tuple(t.lower_ for t in doc[token.i + 1 : token.i + 1 + n])
@@ -186,7 +187,11 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
                 ent = found[key] = Entity(
                     key=key, type="ORG", name=name, actor=actors.Actor(code, actors.sector_of(name) or "GOV")
                 )
-            ent.mentions.append(Mention(token.i + 1, token.i + 1 + n, start, end, doc.text[start:end], "ORG"))
+            ent.mentions.append(
+                Mention(
+                    token.i + 1, token.i + 1 + n, start, end, doc[token.i + 1 : token.i + 1 + n].text, "ORG"
+                )
+            )
             break
     return list(found.values())
 

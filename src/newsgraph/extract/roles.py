@@ -63,8 +63,10 @@ def title_spans(doc: Doc) -> list[Span]:
     spans: list[Span] = []
     i = 0
     words = [t.lower_ for t in doc]
+    starts = actors.title_starts()
     while i < len(doc):
-        n = actors.match_title(words[i : i + 8]) if doc[i].is_alpha else 0
+        w = words[i]
+        n = actors.match_title(words[i : i + 8]) if w in starts or w.replace(".", "") in starts else 0
         if not n and words[i] in ("counterpart", "counterparts"):
             n = 1
         if n:

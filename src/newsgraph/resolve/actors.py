@@ -242,6 +242,12 @@ def sector_of(words: str) -> str | None:
     return sector
 
 
+@cache
+def title_starts() -> frozenset[str]:
+    """Lower-case first words of all titles: a cheap test before :func:`match_title`."""
+    return frozenset(_title_lengths())
+
+
 def match_title(words: list[str]) -> int:
     """How many of ``words`` (tokens, any case) the longest title at their start covers; 0 if none.
     Hyphen tokens inside a title count: ["secretary", "-", "general"] -> 3."""
