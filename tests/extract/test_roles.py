@@ -151,3 +151,20 @@ def test_the_junta_is_the_military_of_the_country_in_question() -> None:
     found = {e.name: e.actor for e in nominal_mentions(doc, mentions, "AUS")}
     assert found["junta"] is not None and (found["junta"].code, found["junta"].sector) == ("MMR", "MIL")
     assert found["regime"] is not None and found["regime"].code == "MMR"
+
+
+def test_apposition_title_stops_at_the_relative_clause() -> None:
+    doc = make(
+        "Achieng Odera , a member of parliament for Kisumu , who joined marchers , spoke .",
+        [("Achieng Odera", "PERSON"), ("Kisumu", "GPE")],
+    )
+    odera, appos = doc[1], doc[4]  # "Odera" heads the name; "member" is its apposition
+    odera.head = odera
+    appos.head, appos.dep_ = odera, "appos"
+    for t in doc[3:9]:
+        if t.i != 4:
+            t.head = appos
+    for t in doc[9:]:
+        t.head = appos
+    roles = roles_of(doc)["Achieng Odera"]
+    assert roles and roles[0][0] == "Member of Parliament for Kisumu"

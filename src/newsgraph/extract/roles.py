@@ -29,6 +29,7 @@ _MODIFIERS = frozenset(
     "the his her their its new outgoing incoming".split()
 )
 _DETERMINERS = frozenset("the his her their its a an".split())
+_CLAUSE_START = frozenset("who which that whose whom where when".split())
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 #: How far back (in sentences) a title with no name may find its person.
 ANTECEDENT_WINDOW = 2
@@ -181,7 +182,11 @@ def _apposition(doc: Doc, i: int, j: int, titles: list[Span]) -> _Phrase | None:
     for t in doc[i:j]:
         for child in t.children:
             if child.dep_ == "appos" and child.i >= j:
-                sub = list(child.subtree)
+                sub = []
+                for tok in child.subtree:  # the title part: up to a comma or a relative clause
+                    if tok.i > child.i and (tok.text in (",", ";", "(") or tok.lower_ in _CLAUSE_START):
+                        break
+                    sub.append(tok)
                 return _phrase(sub, titles)
     return None
 
