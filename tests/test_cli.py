@@ -51,7 +51,8 @@ def test_extract_prints_json_lines(inputs: Path) -> None:
     assert first["captions"] == ["Peacekeepers patrol a road near the border."]
     assert first["credits"] == ["Reuters"]
     assert "United Nations Security Council" in {e["name"] for e in first["entities"]}
-    for key in ("quotes", "events", "counts", "dates", "places"):
+    assert first["quotes"] and first["quotes"][0]["text"].startswith("This is a necessary step")
+    for key in ("events", "counts", "dates", "places"):
         assert first[key] == []
     assert len(first["id"]) == 16
 

@@ -72,9 +72,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 COMPONENTS: tuple[tuple[str, str, str], ...] = (
     ("newsgraph_paragraphs", "before", "parser"),
     ("newsgraph_entities", "after", "ner"),
+    ("newsgraph_quotes", "after", "newsgraph_entities"),
 )
 #: Modules that register the components above (imported when a pipeline is built).
-COMPONENT_MODULES = ("newsgraph.extract.entities",)
+COMPONENT_MODULES = ("newsgraph.extract.entities", "newsgraph.extract.quotes")
 
 
 def add_components(nlp: Language, names: tuple[str, ...] | None = None) -> Language:
