@@ -43,3 +43,18 @@ def test_speakers_resolve_to_entities(tmp_path: Path) -> None:
     assert ("indirect", "Amina Wekesa", "the border would reopen next week") in found
     for q in article.quotes:
         assert article.text[q["start"] : q["end"]] == q["text"]
+
+
+def test_speaker_falls_back_to_the_person_in_the_sentence() -> None:
+    import spacy
+
+    from newsgraph.extract.quotes import _nearby_person
+
+    doc = spacy.blank("en")("Mark Ellison , in a statement : “ We will fight on . ”")
+    for t in doc:
+        t.is_sent_start = t.i == 0
+    index = {0: "e1", 1: "e1"}
+    quote = doc[7:12]
+    span, eid = _nearby_person(doc, quote, index, {"e1"})
+    assert eid == "e1" and span is not None and span.text == "Mark Ellison"
+    assert _nearby_person(doc, quote, index, set()) == (None, None)

@@ -145,6 +145,29 @@ def make_quotes(nlp: Language, name: str) -> QuoteExtractor:
     return QuoteExtractor(name)
 
 
+def _nearby_person(
+    doc: Doc, quote: Span, index: dict[int, str], person_ids: set[str]
+) -> tuple[Span | None, str | None]:
+    """The person named in the quote's sentence outside the quote, nearest to it."""
+    sent = quote[0].sent
+    best: tuple[int, int] | None = None
+    for tok in sent:
+        if quote.start <= tok.i < quote.end or index.get(tok.i) not in person_ids:
+            continue
+        dist = quote.start - tok.i if tok.i < quote.start else tok.i - quote.end
+        if best is None or dist < best[0]:
+            best = (dist, tok.i)
+    if best is None:
+        return None, None
+    eid = index[best[1]]
+    i = j = best[1]
+    while i > sent.start and index.get(i - 1) == eid:
+        i -= 1
+    while j + 1 < sent.end and index.get(j + 1) == eid:
+        j += 1
+    return doc[i : j + 1], eid
+
+
 class QuoteExtractor:
     """Fills ``doc_facts(doc)["quotes"]``."""
 
@@ -173,9 +196,12 @@ class QuoteExtractor:
             cue = _cue_for(list(span), span[0].sent, inside)
             speaker = _subject(cue) if cue is not None else None
             quote = Quote(start, end, "direct", cue, speaker, _resolve(speaker, index, persons))
-            if cue is None and quotes and text.rfind("\n", 0, start) > quotes[-1].end - 1:
-                prev = quotes[-1]  # a quote paragraph with no cue of its own continues the last speaker
-                quote.speaker, quote.speaker_id = prev.speaker, prev.speaker_id
+            if quote.speaker is None:
+                quote.speaker, quote.speaker_id = _nearby_person(doc, span, index, person_ids)
+            if quote.speaker is None and quotes and quotes[-1].speaker is not None:
+                prev = quotes[-1]  # a quote with no source of its own continues the last speaker
+                if text.count("\n\n", prev.end, start) <= 2:
+                    quote.speaker, quote.speaker_id = prev.speaker, prev.speaker_id
             quotes.append(quote)
         lemmas = reporting_lemmas()
         for tok in doc:  # indirect speech: "X said (that) ..."
