@@ -58,3 +58,17 @@ def test_speaker_falls_back_to_the_person_in_the_sentence() -> None:
     span, eid = _nearby_person(doc, quote, index, {"e1"})
     assert eid == "e1" and span is not None and span.text == "Mark Ellison"
     assert _nearby_person(doc, quote, index, set()) == (None, None)
+
+
+@pytest.mark.model
+def test_according_to(tmp_path: Path) -> None:
+    path = tmp_path / "b.txt"
+    path.write_text(
+        "More than 300 people were killed in the fighting, according to the health ministry.\n",
+        encoding="utf-8",
+    )
+    (article,) = [a for a in extract([path]) if hasattr(a, "quotes")]
+    (q,) = [q for q in article.quotes if q["cue"] and q["cue"]["text"] == "according to"]
+    assert q["text"] == "More than 300 people were killed in the fighting"
+    assert q["kind"] == "indirect"
+    assert "health ministry" in q["speaker_text"]

@@ -44,6 +44,8 @@ class Quote:
     cue: Token | None = None
     speaker: Span | None = None
     speaker_id: str | None = None
+    #: the cue's characters when it is more than one token ("according to")
+    cue_span: tuple[int, int] | None = None
 
     def as_dict(self, text: str) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -57,7 +59,10 @@ class Quote:
             "speaker_start": None,
             "speaker_end": None,
         }
-        if self.cue is not None:
+        if self.cue_span is not None:
+            cs, ce = self.cue_span
+            out["cue"] = {"text": text[cs:ce], "start": cs, "end": ce}
+        elif self.cue is not None:
             out["cue"] = {
                 "text": self.cue.text,
                 "start": self.cue.idx,
@@ -168,6 +173,44 @@ def _nearby_person(
     return doc[i : j + 1], eid
 
 
+def _according_to(
+    doc: Doc, covered: set[int], index: dict[int, str], persons: list[tuple[int, str]]
+) -> list[Quote]:
+    """ "X happened, according to Y": the rest of the sentence is attributed to Y."""
+    out: list[Quote] = []
+    for tok in doc[:-1]:
+        if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        phrase_end = max(t.i for t in pobj.subtree) + 1
+        source = doc[pobj.left_edge.i : pobj.i + 1]
+        sent = tok.sent
+        # "..., according to Y." attributes what comes before; "According to Y, ..." what follows
+        before = tok.i - sent.start >= 3
+        toks = list(doc[sent.start : tok.i]) if before else list(doc[phrase_end : sent.end])
+        while toks and (toks[0].is_punct or toks[0].is_space):
+            toks = toks[1:]
+        while toks and (toks[-1].is_punct or toks[-1].is_space):
+            toks = toks[:-1]
+        if len(toks) < 3 or any(t.i in covered for t in toks):
+            continue
+        cue = doc[tok.i : tok.i + 2]
+        quote = Quote(
+            toks[0].idx,
+            toks[-1].idx + len(toks[-1].text),
+            "indirect",
+            cue[0],
+            source,
+            _resolve(source, index, persons),
+        )
+        quote.cue_span = (cue.start_char, cue.end_char)
+        out.append(quote)
+    return out
+
+
 class QuoteExtractor:
     """Fills ``doc_facts(doc)["quotes"]``."""
 
@@ -229,4 +272,5 @@ class QuoteExtractor:
                     _resolve(speaker, index, persons),
                 )
             )
+        quotes.extend(_according_to(doc, covered, index, persons))
         return sorted(quotes, key=lambda q: q.start)
