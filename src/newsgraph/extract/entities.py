@@ -406,7 +406,3 @@ def _token_index(entities: list[Entity]) -> dict[int, str]:
             for i in range(m.i, m.j):
                 index[i] = f"e{n}"
     return index
-
-
-def type_counts(entities: list[dict[str, Any]]) -> Counter[str]:
-    return Counter(e["type"] for e in entities)
