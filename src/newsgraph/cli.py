@@ -309,6 +309,53 @@ def roles_cmd(
     out.print(table)
 
 
+@app.command("quotes")
+def quotes_cmd(
+    db: DbOpt = Path(DEFAULT_DB),
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Only quotes whose speaker's name contains this.")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Only speakers with this actor country (ISO alpha-3).")
+    ] = None,
+    contains: Annotated[
+        str | None, typer.Option("--contains", help="Only quotes containing this text.")
+    ] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="Only direct, indirect or mixed quotes.")] = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+) -> None:
+    """Who said what: quotes with their resolved speakers.
+
+    Example: newsgraph quotes --speaker Blinken
+    """
+    from .store.queries import quotes
+
+    rows = _read(
+        db,
+        lambda store: quotes(
+            store, speaker=speaker, country=country, contains=contains, kind=kind, limit=limit or None
+        ),
+    )
+    if as_json:
+        _print_json_lines(rows)
+        return
+    table = Table(title=f"quotes in {db}", title_justify="left")
+    for col in ("speaker", "country", "kind", "quote", "published", "article"):
+        table.add_column(col)
+    for r in rows:
+        text = r.text if len(r.text) <= 120 else r.text[:117] + "..."
+        table.add_row(
+            r.speaker_name or r.speaker_text or "?",
+            r.speaker_code or "",
+            r.kind or "",
+            text,
+            r.published or "",
+            r.article_id[:12],
+        )
+    out.print(table)
+
+
 def main() -> None:
     """Entry point of the ``newsgraph`` script."""
     app()

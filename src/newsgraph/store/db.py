@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
@@ -87,15 +87,44 @@ ERROR_SCHEMA = pa.schema(
 )
 
 
-#: Typed columns some fact tables have besides FACT_COLUMNS: (column, SQL type, Arrow type, getter).
-FACT_EXTRA: dict[str, list[tuple[str, str, Any, Any]]] = {
+#: An entity record by its per-article id, for getters that follow a fact's links.
+Entities = dict[str, dict[str, Any]]
+#: How a typed column is read from a fact: ``getter(fact, entities_by_id)``.
+Getter = Callable[[dict[str, Any], Entities], Any]
+
+
+def _entity_field(id_field: str, field: str) -> Getter:
+    """A getter for ``field`` of the entity whose id the fact holds in ``id_field``."""
+
+    def get(fact: dict[str, Any], entities: Entities) -> Any:
+        entity = entities.get(fact.get(id_field) or "")
+        if entity is None:
+            return None
+        if field == "code":
+            return (entity.get("actor") or {}).get("code")
+        return entity.get(field)
+
+    return get
+
+
+#: Typed columns of fact tables besides FACT_COLUMNS: (column, SQL type, Arrow type, getter).
+FACT_EXTRA: dict[str, list[tuple[str, str, Any, Getter]]] = {
     "entities": [
-        ("key", "VARCHAR", pa.string(), lambda f: f.get("key")),
-        ("name", "VARCHAR", pa.string(), lambda f: f.get("name")),
-        ("type", "VARCHAR", pa.string(), lambda f: f.get("type")),
-        ("actor_code", "VARCHAR", pa.string(), lambda f: (f.get("actor") or {}).get("code")),
-        ("actor_sector", "VARCHAR", pa.string(), lambda f: (f.get("actor") or {}).get("sector")),
-        ("n_mentions", "INTEGER", pa.int32(), lambda f: len(f.get("mentions") or [])),
+        ("key", "VARCHAR", pa.string(), lambda f, _: f.get("key")),
+        ("name", "VARCHAR", pa.string(), lambda f, _: f.get("name")),
+        ("type", "VARCHAR", pa.string(), lambda f, _: f.get("type")),
+        ("actor_code", "VARCHAR", pa.string(), lambda f, _: (f.get("actor") or {}).get("code")),
+        ("actor_sector", "VARCHAR", pa.string(), lambda f, _: (f.get("actor") or {}).get("sector")),
+        ("n_mentions", "INTEGER", pa.int32(), lambda f, _: len(f.get("mentions") or [])),
+    ],
+    "quotes": [
+        ("kind", "VARCHAR", pa.string(), lambda f, _: f.get("kind")),
+        ("cue", "VARCHAR", pa.string(), lambda f, _: (f.get("cue") or {}).get("text")),
+        ("speaker", "VARCHAR", pa.string(), lambda f, _: f.get("speaker")),
+        ("speaker_text", "VARCHAR", pa.string(), lambda f, _: f.get("speaker_text")),
+        ("speaker_key", "VARCHAR", pa.string(), _entity_field("speaker", "key")),
+        ("speaker_name", "VARCHAR", pa.string(), _entity_field("speaker", "name")),
+        ("speaker_code", "VARCHAR", pa.string(), _entity_field("speaker", "code")),
     ],
 }
 
@@ -351,6 +380,7 @@ def _facts_table(articles: Iterable[Article], kind: str) -> pa.Table:
         schema = schema.append(pa.field(column, arrow_type))
     rows = []
     for a in articles:
+        entities = {e.get("id", ""): e for e in a.entities} if extra else {}
         for n, fact in enumerate(getattr(a, kind)):
             row = {
                 "article_id": a.id,
@@ -361,7 +391,7 @@ def _facts_table(articles: Iterable[Article], kind: str) -> pa.Table:
                 "record": json.dumps(fact, ensure_ascii=False, default=str),
             }
             for column, _, _, getter in extra:
-                row[column] = getter(fact)
+                row[column] = getter(fact, entities)
             rows.append(row)
     return pa.Table.from_pylist(rows, schema=schema)
 

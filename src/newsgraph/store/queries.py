@@ -170,3 +170,87 @@ def roles(store: Store, title: str | None = None, *, affiliation: str | None = N
     ]
     out.sort(key=lambda r: (r.first_seen or "9999", r.name))
     return out
+
+
+@dataclass(slots=True)
+class QuoteRow:
+    """One quote with its speaker and article."""
+
+    article_id: str
+    title: str | None
+    published: str | None
+    start: int
+    end: int
+    text: str
+    kind: str | None
+    cue: str | None
+    speaker_text: str | None
+    speaker_name: str | None
+    speaker_key: str | None
+    speaker_code: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "title": self.title,
+            "published": self.published,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "cue": self.cue,
+            "speaker_text": self.speaker_text,
+            "speaker_name": self.speaker_name,
+            "speaker_key": self.speaker_key,
+            "speaker_code": self.speaker_code,
+        }
+
+
+def quotes(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    country: str | None = None,
+    contains: str | None = None,
+    kind: str | None = None,
+    limit: int | None = 100,
+) -> list[QuoteRow]:
+    """Quotes, newest article first. ``speaker`` matches the resolved speaker's name (a surname
+    finds the full name) or the words naming the speaker; ``country`` the speaker's actor code."""
+    sql = (
+        "SELECT q.article_id, a.title, a.published, q.start, q.end, q.text, q.kind, q.cue, "
+        "q.speaker_text, q.speaker_name, q.speaker_key, q.speaker_code "
+        "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1 = 1"
+    )
+    params: list[Any] = []
+    if country:
+        sql += " AND q.speaker_code = ?"
+        params.append(country.upper())
+    if kind:
+        sql += " AND q.kind = ?"
+        params.append(kind.lower())
+    if contains:
+        sql += " AND q.text ILIKE ?"
+        params.append(f"%{contains}%")
+    sql += " ORDER BY a.published DESC NULLS LAST, q.article_id, q.n"
+    rows = []
+    for r in store.con.execute(sql, params).fetchall():
+        published = r[2].isoformat() if r[2] else None
+        rows.append(QuoteRow(r[0], r[1], published, r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11]))
+    if speaker:
+        want = fold(speaker)
+        canon = _canonical(store)
+        names: dict[str, str] = {}
+        for key, name in store.con.execute(
+            "SELECT DISTINCT key, name FROM entities WHERE key IS NOT NULL"
+        ).fetchall():
+            full = canon.get(key, key)
+            names[full] = names.get(full, "") + " " + fold(name)
+        rows = [
+            r
+            for r in rows
+            if want in fold(r.speaker_name or "")
+            or want in fold(r.speaker_text or "")
+            or (r.speaker_key and want in names.get(canon.get(r.speaker_key, r.speaker_key), ""))
+        ]
+    return rows[:limit] if limit else rows
