@@ -19,6 +19,8 @@ from newsgraph.runner.local import extract
         ("« Nous gagnerons » dit-il.", [" Nous gagnerons "]),
         ("The minister’s aide said ‘no comment’ twice.", ["no comment"]),
         ("“Unbalanced to the end\nNext paragraph.", ["Unbalanced to the end"]),
+        ("''That was good,'' he said. ''Yes.''", ["That was good,", "Yes."]),
+        ('“Mixed marks," he said, "here.”', ["Mixed marks,", "here."]),
     ],
 )
 def test_quote_spans(text: str, expected: list[str]) -> None:
@@ -72,3 +74,96 @@ def test_according_to(tmp_path: Path) -> None:
     assert q["text"] == "More than 300 people were killed in the fighting"
     assert q["kind"] == "indirect"
     assert "health ministry" in q["speaker_text"]
+
+
+def _quotes(nlp: Any, text: str) -> list[tuple[str, str | None, str | None, str]]:
+    from newsgraph.extract.pipeline import doc_facts, prepare_doc
+
+    doc = nlp(prepare_doc(nlp, text))
+    facts = doc_facts(doc)
+    names = {e["id"]: e["name"] for e in facts["entities"]}
+    for q in facts["quotes"]:
+        assert text[q["start"] : q["end"]] == q["text"]
+        for s, e in q["parts"]:
+            assert q["start"] <= s < e <= q["end"]
+    return [(q["kind"], names.get(q["speaker"]), q["speaker_text"], q["text"]) for q in facts["quotes"]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "speaker_text", "quoted"),
+    [
+        # the speaker named after the verb
+        (
+            "Talks need a “sustained cessation” of tests, announced Foreign Minister Olga Varga on Friday.",
+            "Olga Varga",
+            "Foreign Minister Olga Varga",
+            "sustained cessation",
+        ),
+        # a relative "who" keeps its words and resolves to its antecedent
+        (
+            "The remarks follow those of Senator Dana Whitlow, who said the need for peace was urgent.",
+            "Dana Whitlow",
+            "who",
+            "the need for peace was urgent",
+        ),
+        # second-hand: the words are his, not the agency's
+        (
+            "Foreign Minister Sergei Lavrov spoke late. “We have no explanation,” "
+            "the state agency quoted him as saying.",
+            "Sergei Lavrov",
+            "him",
+            "We have no explanation,",
+        ),
+        # a participle hangs from the verb whose subject speaks
+        (
+            "Minister Ana Brandt met her counterpart hours after criticizing the “unlawful actions” at sea.",
+            "Ana Brandt",
+            None,
+            "unlawful actions",
+        ),
+        # an attribution after the reported clause, with no quotation marks
+        (
+            "The party has raised at least $24 million for its campaign, Steven Law said.",
+            "Steven Law",
+            "Steven Law",
+            "The party has raised at least $24 million for its campaign",
+        ),
+    ],
+)
+def test_speakers_of_harder_constructions(
+    nlp: Any, text: str, speaker: str, speaker_text: str | None, quoted: str
+) -> None:
+    found = {q[3]: q for q in _quotes(nlp, text)}
+    assert quoted in found, found
+    _, name, words, _ = found[quoted]
+    assert name == speaker
+    if speaker_text is not None:
+        assert words == speaker_text
+
+
+@pytest.mark.model
+def test_partial_quotes_inside_reported_speech_make_one_mixed_quote(nlp: Any) -> None:
+    text = "Mayor Lena Ortiz said the convention was the “perfect opportunity” to talk about poverty.\n"
+    (quote,) = _quotes(nlp, text)
+    assert quote[0] == "mixed" and quote[1] == "Lena Ortiz"
+    assert quote[3].startswith("the convention was") and quote[3].endswith("to talk about poverty")
+
+
+@pytest.mark.model
+def test_quote_split_by_its_attribution_is_one_quote_with_two_parts(nlp: Any) -> None:
+    from newsgraph.extract.pipeline import doc_facts, prepare_doc
+
+    text = "“Bernie has talked about it for years,” Peter Welch said. “Now its time has come.”\n"
+    doc = nlp(prepare_doc(nlp, text))
+    (quote,) = doc_facts(doc)["quotes"]
+    assert [text[s:e] for s, e in quote["parts"]] == [
+        "Bernie has talked about it for years,",
+        "Now its time has come.",
+    ]
+
+
+@pytest.mark.model
+def test_scare_quotes_and_titles_are_not_quotes(nlp: Any) -> None:
+    text = "The show “Dateline on Assignment” returned, and fans of “identity politics” were pleased.\n"
+    assert _quotes(nlp, text) == []

@@ -21,9 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .pipeline import doc_facts
 
-_OPEN_CLOSE = {"“": "”", '"': '"', "«": "»", "„": "“", "‘": "’"}
-_QUOTE = re.compile(r"[“\"«„]|(?<![\w])‘")
-_PRONOUNS = frozenset("he she they him her them".split())
+_QUOTE = re.compile(r"''|``|[“\"«„]|(?<![\w])‘")
+_PRONOUNS = frozenset("he she they him her them it".split())
 #: Quotes shorter than this many words are partial quotes inside a sentence ("a “sustained cessation”").
 MIN_WORDS = 1
 
@@ -36,6 +35,20 @@ def reporting_lemmas() -> frozenset[str]:
     return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
+@cache
+def attitude_frames() -> dict[str, frozenset[str]]:
+    """Verbs whose object or infinitive clause is the content (``data/attitude_verbs.tsv``)."""
+    text = (
+        resources.files("newsgraph.extract").joinpath("data/attitude_verbs.tsv").read_text(encoding="utf-8")
+    )
+    out: dict[str, frozenset[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            lemma, frames = line.split("\t")
+            out[lemma.strip()] = frozenset(f.strip() for f in frames.split(","))
+    return out
+
+
 @dataclass(slots=True)
 class Quote:
     start: int
@@ -46,6 +59,8 @@ class Quote:
     speaker_id: str | None = None
     #: the cue's characters when it is more than one token ("according to")
     cue_span: tuple[int, int] | None = None
+    #: the quoted pieces when an attribution splits the quote ("“A,” he said. “B.”")
+    parts: list[tuple[int, int]] | None = None
 
     def as_dict(self, text: str) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -53,6 +68,7 @@ class Quote:
             "end": self.end,
             "text": text[self.start : self.end],
             "kind": self.kind,
+            "parts": [list(p) for p in self.parts or [(self.start, self.end)]],
             "cue": None,
             "speaker": self.speaker_id,
             "speaker_text": None,
@@ -77,25 +93,39 @@ class Quote:
         return out
 
 
+#: Marks that may close a quotation opened by each mark: broken input mixes straight and curly ones.
+_CLOSERS = {
+    "“": ("”", '"'),
+    '"': ('"', "”", "“"),
+    "„": ("“", "”", '"'),
+    "«": ("»",),
+    "‘": ("’",),
+    "''": ("''", "”"),
+    "``": ("''", "”"),
+}
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the contents of quotations (marks excluded), in text order."""
     spans: list[tuple[int, int]] = []
     pos = 0
     while m := _QUOTE.search(text, pos):
-        mark = m.group()
-        close = _OPEN_CLOSE[mark]
         para_end = text.find("\n", m.end())
         para_end = len(text) if para_end == -1 else para_end
-        end = text.find(close, m.end(), para_end)
-        if close == "’":  # an apostrophe is no closing mark: it must end a word run
-            while end != -1 and end + 1 < para_end and text[end + 1].isalpha():
-                end = text.find(close, end + 1, para_end)
+        end, close = -1, ""
+        for candidate in _CLOSERS[m.group()]:
+            found = text.find(candidate, m.end(), para_end)
+            if candidate == "’":  # an apostrophe is no closing mark: it must end a word run
+                while found != -1 and found + 1 < para_end and text[found + 1].isalpha():
+                    found = text.find(candidate, found + 1, para_end)
+            if found != -1 and (end == -1 or found < end):
+                end, close = found, candidate
         if end == -1:
             end = para_end  # unbalanced: to the end of the paragraph
         start = m.end()
         if text[start:end].strip():
             spans.append((start, end))
-        pos = end + 1
+        pos = end + max(len(close), 1)
     return spans
 
 
@@ -114,33 +144,100 @@ def _cue_for(tokens: list[Token], sent: Span, inside: set[int]) -> Token | None:
     return min(outside, key=lambda t: abs(t.i - first))
 
 
-def _subject(verb: Token) -> Span | None:
+_RELATIVE = frozenset("who that which".split())
+_SECOND_HAND = frozenset("quote cite".split())
+#: Dependencies a subject-less verb is climbed through to find whose words these are.
+_CLIMB = frozenset("advcl xcomp conj pcomp prep acl relcl".split())
+_INVERTED = frozenset("dobj attr npadvmod".split())
+_NP_DEPS = frozenset("compound amod det poss nmod nummod".split())
+
+
+def _noun_phrase(tok: Token) -> Span:
+    """The words naming ``tok``: its left modifiers (titles, names, determiners) and itself."""
+    left = min((t.i for t in tok.subtree if t.dep_ in _NP_DEPS or t.i == tok.i), default=tok.i)
+    return tok.doc[left : tok.i + 1]
+
+
+def _subject(verb: Token, skip: set[int] | frozenset[int] = frozenset(), depth: int = 0) -> Span | None:
+    """Whose words: the subject of ``verb`` (not inside the quoted words ``skip``; a relative "who"
+    is kept, and resolved later to its antecedent), a person named after the verb ("...,
+    announced Secretary of State Rex Tillerson"), the object of "quoted X as saying", or the
+    subject of the verb a subject-less participle or infinitive hangs from ("..., saying ...")."""
+    if verb.lemma_ in _SECOND_HAND:  # "RIA quoted him as saying": the words are his
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in skip), None)
+        if obj is not None and any(c.lower_ == "as" for c in verb.children):
+            return _noun_phrase(obj)
     for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            left = min(
-                (
-                    t.i
-                    for t in child.subtree
-                    if t.dep_ in ("compound", "amod", "det", "poss", "nmod") or t.i == child.i
-                ),
-                default=child.i,
-            )
-            return verb.doc[left : child.i + 1]
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
-        return _subject(verb.head)
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i not in skip:
+            return _noun_phrase(child)
+    if verb.lemma_ in reporting_lemmas():
+        for child in verb.rights:
+            if child.dep_ in _INVERTED and child.i not in skip and child.ent_type_ == "PERSON":
+                return _noun_phrase(child)
+    if depth < 3 and verb.dep_ in _CLIMB and verb.head.i != verb.i:
+        head = verb.head
+        if head.lemma_ in _SECOND_HAND:  # "RIA quoted him as saying": the words are his
+            obj = next((c for c in head.children if c.dep_ == "dobj" and c.i not in skip), None)
+            if obj is not None:
+                return _noun_phrase(obj)
+        return _subject(head, skip, depth + 1)
     return None
 
 
-def _resolve(span: Span | None, index: dict[int, str], persons: list[tuple[int, str]]) -> str | None:
-    if span is None:
+@dataclass(slots=True)
+class _Mentions:
+    """Who could be meant by a pronoun or a title: entity mentions in text order."""
+
+    index: dict[int, str]
+    persons: list[tuple[int, str]]
+    groups: list[tuple[int, str]]
+    titles: dict[str, list[tuple[int, str]]]
+
+    @classmethod
+    def of(cls, doc: Doc, quoted: set[int]) -> _Mentions:
+        index: dict[int, str] = doc.user_data.get("newsgraph_entity_index", {})
+        entities = doc_facts(doc)["entities"]
+        types = {e["id"]: e["type"] for e in entities}
+        outside = sorted((i, eid) for i, eid in index.items() if i not in quoted)
+        titles: dict[str, list[tuple[int, str]]] = {}
+        for e in entities:
+            if e["type"] != "PERSON":
+                continue
+            first = min((m["start"] for m in e.get("mentions") or []), default=e["start"])
+            tok = doc.char_span(first, first + 1, alignment_mode="expand")
+            at = tok.start if tok is not None else 0
+            for role in e.get("roles") or []:
+                for word in (role.get("title") or "").lower().split():
+                    titles.setdefault(word, []).append((at, e["id"]))
+        return cls(
+            index,
+            [(i, eid) for i, eid in outside if types.get(eid) == "PERSON"],
+            [(i, eid) for i, eid in outside if types.get(eid) in ("ORG", "NORP", "GPE")],
+            {w: sorted(v) for w, v in titles.items()},
+        )
+
+    def resolve(self, span: Span | None) -> str | None:
+        if span is None:
+            return None
+        last = span[-1]
+        if len(span) == 1 and last.lower_ in _RELATIVE and last.head.dep_ == "relcl":
+            span = _noun_phrase(last.head.head)  # "Retno Marsudi, who said": the antecedent
+        for tok in reversed(span):
+            if tok.i in self.index:
+                return self.index[tok.i]
+        last = span[-1]
+        if last.lower_ in _PRONOUNS:
+            pool = self.groups if last.lower_ in ("they", "them", "it") else self.persons
+            before = [eid for i, eid in pool if i < span.start and span.start - i < 120]
+            return before[-1] if before else None
+        if last.lower_ in self.titles and (span[0].lower_ in ("the", "a") or len(span) == 1):
+            before = [eid for i, eid in self.titles[last.lower_] if i < span.start]
+            return before[-1] if before else None
+        for tok in span:  # "its top diplomats": the organisation before
+            if tok.lower_ in ("its", "their") and tok.dep_ == "poss":
+                before = [eid for i, eid in self.groups if i < tok.i]
+                return before[-1] if before else None
         return None
-    for tok in reversed(span):
-        if tok.i in index:
-            return index[tok.i]
-    if span[-1].lower_ in _PRONOUNS:
-        before = [eid for i, eid in persons if i < span.start]
-        return before[-1] if before else None
-    return None
 
 
 @Language.factory(
@@ -173,9 +270,15 @@ def _nearby_person(
     return doc[i : j + 1], eid
 
 
-def _according_to(
-    doc: Doc, covered: set[int], index: dict[int, str], persons: list[tuple[int, str]]
-) -> list[Quote]:
+def _trim(toks: list[Token]) -> list[Token]:
+    while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ == "that"):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    return toks
+
+
+def _according_to(doc: Doc, covered: set[int], mentions: _Mentions) -> list[Quote]:
     """ "X happened, according to Y": the rest of the sentence is attributed to Y."""
     out: list[Quote] = []
     for tok in doc[:-1]:
@@ -190,11 +293,7 @@ def _according_to(
         sent = tok.sent
         # "..., according to Y." attributes what comes before; "According to Y, ..." what follows
         before = tok.i - sent.start >= 3
-        toks = list(doc[sent.start : tok.i]) if before else list(doc[phrase_end : sent.end])
-        while toks and (toks[0].is_punct or toks[0].is_space):
-            toks = toks[1:]
-        while toks and (toks[-1].is_punct or toks[-1].is_space):
-            toks = toks[:-1]
+        toks = _trim(list(doc[sent.start : tok.i]) if before else list(doc[phrase_end : sent.end]))
         if len(toks) < 3 or any(t.i in covered for t in toks):
             continue
         cue = doc[tok.i : tok.i + 2]
@@ -204,11 +303,49 @@ def _according_to(
             "indirect",
             cue[0],
             source,
-            _resolve(source, index, persons),
+            mentions.resolve(source),
         )
         quote.cue_span = (cue.start_char, cue.end_char)
         out.append(quote)
     return out
+
+
+def _content(verb: Token) -> list[Token] | None:
+    """The reported words of a reporting verb that has no quotation marks of its own: its clausal
+    complement ("said (that) ..."), or, for an attribution after or inside the reported clause
+    ("..., Law said." / "By ..., Ms. Tchen said, the White House ..."), the rest of the sentence."""
+    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    if comp is not None:
+        return _trim([t for t in comp.subtree if t.i > verb.i])
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    frames = attitude_frames().get(verb.lemma_)
+    if frames and subj is not None and subj.i < verb.i:
+        for child in verb.rights:
+            if child.dep_ in frames and (child.dep_ != "xcomp" or child.pos_ in ("VERB", "AUX")):
+                return _trim([t for t in child.subtree if t.i > verb.i])
+    if verb.lemma_ not in reporting_lemmas():
+        return None
+    if subj is None or subj.i > verb.i:
+        return None
+    left = min(t.i for t in subj.subtree)
+    sent = verb.sent
+    if left - sent.start < 3 or not verb.doc[left - 1].is_punct:
+        return None
+    # the attribution runs from the subject to the verb's own modifiers ("in an interview")
+    right = max(
+        (
+            t.i
+            for c in verb.rights
+            for t in c.subtree
+            if not t.is_punct and c.dep_ in ("prep", "npadvmod", "advmod")
+        ),
+        default=verb.i,
+    )
+    after = verb.doc[right + 1] if right + 1 < sent.end else None
+    if after is not None and not after.is_punct:
+        return None
+    toks = [t for t in sent if t.i < left or t.i > right]
+    return _trim(toks)
 
 
 class QuoteExtractor:
@@ -224,53 +361,89 @@ class QuoteExtractor:
         return doc
 
     def match(self, doc: Doc, text: str) -> list[Quote]:
-        index: dict[int, str] = doc.user_data.get("newsgraph_entity_index", {})
-        facts = doc_facts(doc)
-        person_ids = {e["id"] for e in facts["entities"] if e["type"] == "PERSON"}
-        persons = sorted((i, eid) for i, eid in index.items() if eid in person_ids)
-        quotes: list[Quote] = []
-        covered: set[int] = set()
+        lemmas = reporting_lemmas()
+        spans = []
         for start, end in quote_spans(text):
             span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None or len(span) < MIN_WORDS:
-                continue
+            if span is not None and len(span) >= MIN_WORDS:
+                spans.append((start, end, span))
+        quoted = {i for _, _, span in spans for i in range(span.start, span.end)}
+        mentions = _Mentions.of(doc, quoted)
+        person_ids = {eid for _, eid in mentions.persons}
+        quotes: list[Quote] = []
+        for start, end, span in spans:
             inside = set(range(span.start, span.end))
-            covered |= inside
-            cue = _cue_for(list(span), span[0].sent, inside)
-            speaker = _subject(cue) if cue is not None else None
-            quote = Quote(start, end, "direct", cue, speaker, _resolve(speaker, index, persons))
+            sent = span[0].sent
+            cue = _cue_for(list(span), sent, inside)
+            words = sum(1 for t in span if t.is_alpha)
+            lead = [t for t in sent if t.i < span.start and not (t.is_punct or t.is_space)]
+            if words <= 4 and cue is None and lead:
+                continue  # a short quote no one is said to have said: a title, a nickname, scare quotes
+            speaker = _subject(cue, quoted) if cue is not None else None
+            quote = Quote(start, end, "direct", cue, speaker, mentions.resolve(speaker))
             if quote.speaker is None:
-                quote.speaker, quote.speaker_id = _nearby_person(doc, span, index, person_ids)
+                quote.speaker, quote.speaker_id = _nearby_person(doc, span, mentions.index, person_ids)
             if quote.speaker is None and quotes and quotes[-1].speaker is not None:
                 prev = quotes[-1]  # a quote with no source of its own continues the last speaker
                 if text.count("\n\n", prev.end, start) <= 2:
                     quote.speaker, quote.speaker_id = prev.speaker, prev.speaker_id
             quotes.append(quote)
-        lemmas = reporting_lemmas()
-        for tok in doc:  # indirect speech: "X said (that) ..."
-            if tok.pos_ != "VERB" or tok.lemma_ not in lemmas or tok.i in covered:
+        quotes = self._merge_split(quotes, text)
+        frames = attitude_frames()
+        for tok in doc:  # reported speech: "X said (that) ...", "..., X said."
+            if (
+                tok.pos_ != "VERB"
+                or (tok.lemma_ not in lemmas and tok.lemma_ not in frames)
+                or tok.i in quoted
+            ):
                 continue
-            comp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
-            if comp is None:
-                continue
-            toks = [t for t in comp.subtree if t.i > tok.i]
-            if toks and toks[0].lower_ == "that":
-                toks = toks[1:]
-            if len(toks) < 3 or any(t.i in covered for t in toks):
+            toks = _content(tok)
+            if not toks or len(toks) < 3:
                 continue
             first, last = toks[0], toks[-1]
-            while last.is_punct and last.i > first.i:
-                last = doc[last.i - 1]
-            speaker = _subject(tok)
-            quotes.append(
-                Quote(
-                    first.idx,
-                    last.idx + len(last.text),
-                    "indirect",
-                    tok,
-                    speaker,
-                    _resolve(speaker, index, persons),
-                )
-            )
-        quotes.extend(_according_to(doc, covered, index, persons))
+            start, end = first.idx, last.idx + len(last.text)
+            inner = [q for q in quotes if q.kind == "direct" and start <= q.start and q.end <= end]
+            outside = sum(1 for t in toks if t.i not in quoted and t.is_alpha)
+            if outside < 3 or any(q.start < start < q.end or q.start < end < q.end for q in quotes):
+                continue  # the reported words are a direct quote already (or cut one)
+            speaker = _subject(tok, quoted)
+            speaker_id = mentions.resolve(speaker)
+            if speaker is None:  # a parse with no subject: the person named before the verb
+                before = doc[tok.sent.start : tok.i]
+                speaker, speaker_id = _nearby_person(doc, doc[tok.i : tok.i + 1], mentions.index, person_ids)
+                if speaker is not None and speaker.start >= before.end:
+                    speaker = speaker_id = None
+            if inner:  # said the convention was the "perfect opportunity" to ...: one mixed quote
+                quotes = [q for q in quotes if q not in inner]
+                if speaker is None:
+                    speaker, speaker_id = inner[0].speaker, inner[0].speaker_id
+            quotes.append(Quote(start, end, "mixed" if inner else "indirect", tok, speaker, speaker_id))
+        quotes.extend(
+            _according_to(doc, quoted | {i for q in quotes for i in _token_range(doc, q)}, mentions)
+        )
         return sorted(quotes, key=lambda q: q.start)
+
+    @staticmethod
+    def _merge_split(quotes: list[Quote], text: str) -> list[Quote]:
+        """One quote split by its attribution ("“A,” he said. “B.”") stays one quote."""
+        out: list[Quote] = []
+        for q in quotes:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.cue is not None
+                and prev.end <= prev.cue.idx < q.start
+                and "\n" not in text[prev.end : q.start]
+                and q.start - prev.end < 80
+                and (q.cue is None or q.cue.i == prev.cue.i)
+            ):
+                prev.parts = [*(prev.parts or [(prev.start, prev.end)]), (q.start, q.end)]
+                prev.end = q.end
+                continue
+            out.append(q)
+        return out
+
+
+def _token_range(doc: Doc, quote: Quote) -> range:
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
