@@ -34,8 +34,10 @@ pytest: setup
 
 ## Accuracy on the shared dev sets (../shared/eval); prints figures.
 eval: setup
+	$(BIN)/python -m pip install --quiet -e ".[eval]"
 	$(BIN)/python eval/articles.py
 	$(BIN)/python eval/entities.py
+	$(BIN)/python eval/quotes.py
 
 ## Speed and memory against bare spaCy; prints figures.
 bench: setup

@@ -270,21 +270,31 @@ def run_textacy(texts: dict[str, str]) -> dict[str, list[Pred]] | None:
     preds: dict[str, list[Pred]] = {}
     marks = DOUBLE_MARKS + SINGLE_MARKS + "'"
     for doc_id, text in texts.items():
-        doc = nlp(text)
+        # textacy refuses a document with an unclosed quotation mark; then it gets one paragraph at a time
+        try:
+            pieces = [(0, list(triples.direct_quotations(nlp(text))))]
+        except ValueError:
+            pieces = []
+            for m in re.finditer(r"[^\n]+", text):
+                try:
+                    pieces.append((m.start(), list(triples.direct_quotations(nlp(m.group())))))
+                except ValueError:
+                    continue
         out: list[Pred] = []
-        for trip in triples.direct_quotations(doc):
-            content = trip.content
-            s = content[0].idx if len(content) else 0
-            e = content[-1].idx + len(content[-1].text) if len(content) else 0
-            while s < e and text[s] in marks + " ":
-                s += 1
-            while e > s and text[e - 1] in marks + " ":
-                e -= 1
-            p: Pred = {"start": s, "end": e}
-            if trip.speaker:
-                p["speaker_start"] = min(t.idx for t in trip.speaker)
-                p["speaker_end"] = max(t.idx + len(t.text) for t in trip.speaker)
-            out.append(p)
+        for offset, trips in pieces:
+            for trip in trips:
+                content = trip.content
+                s = offset + content[0].idx if len(content) else 0
+                e = offset + content[-1].idx + len(content[-1].text) if len(content) else 0
+                while s < e and text[s] in marks + " ":
+                    s += 1
+                while e > s and text[e - 1] in marks + " ":
+                    e -= 1
+                p: Pred = {"start": s, "end": e}
+                if trip.speaker:
+                    p["speaker_start"] = offset + min(t.idx for t in trip.speaker)
+                    p["speaker_end"] = offset + max(t.idx + len(t.text) for t in trip.speaker)
+                out.append(p)
         preds[doc_id] = out
     return preds
 
