@@ -167,3 +167,15 @@ def test_quote_split_by_its_attribution_is_one_quote_with_two_parts(nlp: Any) ->
 def test_scare_quotes_and_titles_are_not_quotes(nlp: Any) -> None:
     text = "The show “Dateline on Assignment” returned, and fans of “identity politics” were pleased.\n"
     assert _quotes(nlp, text) == []
+
+
+@pytest.mark.model
+def test_cue_in_the_next_sentence_or_before_a_colon(nlp: Any) -> None:
+    text = (
+        "Senator Maria Okafor spoke on Monday.\n\n"
+        "“You think I'm going to change?” Okafor asked reporters during a news conference.\n\n"
+        "Then Governor Tom Brandt said on Tuesday: “We will pass the budget this week.”\n"
+    )
+    found = {q[3]: q[1] for q in _quotes(nlp, text)}
+    assert found["You think I'm going to change?"] == "Maria Okafor"
+    assert found["We will pass the budget this week."] == "Tom Brandt"

@@ -130,6 +130,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _cue_for(tokens: list[Token], sent: Span, inside: set[int]) -> Token | None:
+    """The reporting verb of a quote: the one governing it, else the nearest in its sentence, else
+    one opening the next sentence (“... change?” Trump asked) or ending the one before with a
+    colon (Trump said: “...”)."""
     lemmas = reporting_lemmas()
     for tok in tokens:  # a reporting verb governing the quote
         head = tok.head
@@ -138,10 +141,26 @@ def _cue_for(tokens: list[Token], sent: Span, inside: set[int]) -> Token | None:
         if head.i not in inside and head.pos_ in ("VERB", "AUX") and head.lemma_ in lemmas:
             return head
     outside = [t for t in sent if t.i not in inside and t.pos_ == "VERB" and t.lemma_ in lemmas]
+    first, last = tokens[0], tokens[-1]
+    if not outside:
+        doc = sent.doc
+        after = last.i + 1
+        while after < len(doc) and doc[after].is_punct and not doc[after].is_space:
+            after += 1
+        if after < len(doc) and last.sent.end <= after + 1 and "\n" not in doc[last.i : after].text:
+            nxt = doc[after].sent
+            outside = [
+                t for t in doc[after : min(after + 6, nxt.end)] if t.pos_ == "VERB" and t.lemma_ in lemmas
+            ]
+        before = first.i - 1
+        while before > 0 and doc[before].is_punct and doc[before].text != ":":
+            before -= 1
+        if not outside and before > 0 and doc[before].text == ":":
+            prev = doc[before].sent
+            outside = [t for t in prev if t.i < before and t.pos_ == "VERB" and t.lemma_ in lemmas]
     if not outside:
         return None
-    first = tokens[0].i
-    return min(outside, key=lambda t: abs(t.i - first))
+    return min(outside, key=lambda t: abs(t.i - first.i))
 
 
 _RELATIVE = frozenset("who that which".split())
