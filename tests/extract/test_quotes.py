@@ -179,3 +179,16 @@ def test_cue_in_the_next_sentence_or_before_a_colon(nlp: Any) -> None:
     found = {q[3]: q[1] for q in _quotes(nlp, text)}
     assert found["You think I'm going to change?"] == "Maria Okafor"
     assert found["We will pass the budget this week."] == "Tom Brandt"
+
+
+@pytest.mark.model
+def test_colon_lines_are_the_named_speakers_words(nlp: Any) -> None:
+    text = (
+        "Senator Maria Okafor: Clinton's honesty is in question\n\n"
+        "Q: How did things go for you?\n\n"
+        "A: I came home from school and my parents were gone.\n"
+    )
+    found = {q[3]: (q[1], q[2]) for q in _quotes(nlp, text)}
+    assert found["Clinton's honesty is in question"] == ("Maria Okafor", "Senator Maria Okafor")
+    assert found["How did things go for you?"][1] == "Q"
+    assert found["I came home from school and my parents were gone."][1] == "A"

@@ -153,7 +153,7 @@ def _cue_for(tokens: list[Token], sent: Span, inside: set[int]) -> Token | None:
                 t for t in doc[after : min(after + 6, nxt.end)] if t.pos_ == "VERB" and t.lemma_ in lemmas
             ]
         before = first.i - 1
-        while before > 0 and doc[before].is_punct and doc[before].text != ":":
+        while before > 0 and (doc[before].is_punct or doc[before].is_space) and doc[before].text != ":":
             before -= 1
         if not outside and before > 0 and doc[before].text == ":":
             prev = doc[before].sent
@@ -329,19 +329,32 @@ def _according_to(doc: Doc, covered: set[int], mentions: _Mentions) -> list[Quot
     return out
 
 
-def _content(verb: Token) -> list[Token] | None:
+#: Words that, after a comma, start what the writer adds rather than what the source said.
+_TAIL_STARTS = frozenset("who whom which while whereas according".split())
+
+
+def _cut_tail(toks: list[Token]) -> list[Token]:
+    """Cut the reported words before a writer's addition: ", noting ...", ", who ...", ", which ..."."""
+    for n, tok in enumerate(toks[:-1]):
+        nxt = toks[n + 1]
+        if tok.text == "," and (nxt.tag_ == "VBG" or nxt.lower_ in _TAIL_STARTS):
+            return toks[:n]
+    return toks
+
+
+def _content(verb: Token, quoted: set[int]) -> list[Token] | None:
     """The reported words of a reporting verb that has no quotation marks of its own: its clausal
     complement ("said (that) ..."), or, for an attribution after or inside the reported clause
     ("..., Law said." / "By ..., Ms. Tchen said, the White House ..."), the rest of the sentence."""
     comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if comp is not None:
-        return _trim([t for t in comp.subtree if t.i > verb.i])
+        return _trim(_cut_tail([t for t in comp.subtree if t.i > verb.i]))
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     frames = attitude_frames().get(verb.lemma_)
     if frames and subj is not None and subj.i < verb.i:
         for child in verb.rights:
             if child.dep_ in frames and (child.dep_ != "xcomp" or child.pos_ in ("VERB", "AUX")):
-                return _trim([t for t in child.subtree if t.i > verb.i])
+                return _trim(_cut_tail([t for t in child.subtree if t.i > verb.i]))
     if verb.lemma_ not in reporting_lemmas():
         return None
     if subj is None or subj.i > verb.i:
@@ -350,6 +363,9 @@ def _content(verb: Token) -> list[Token] | None:
     sent = verb.sent
     if left - sent.start < 3 or not verb.doc[left - 1].is_punct:
         return None
+    head = [t for t in sent if t.i < left]
+    if sum(1 for t in head if t.is_alpha and t.i not in quoted) < 3:
+        return None  # “...,” Jacobs said: the direct quote is the content
     # the attribution runs from the subject to the verb's own modifiers ("in an interview")
     right = max(
         (
@@ -363,8 +379,51 @@ def _content(verb: Token) -> list[Token] | None:
     after = verb.doc[right + 1] if right + 1 < sent.end else None
     if after is not None and not after.is_punct:
         return None
-    toks = [t for t in sent if t.i < left or t.i > right]
-    return _trim(toks)
+    tail = _cut_tail([t for t in sent if t.i > right])
+    if tail and tail[0].text == ",":
+        tail = _trim(tail)
+        if not tail or tail[0].tag_ == "VBG" or tail[0].lower_ in _TAIL_STARTS:
+            tail = []
+    else:
+        tail = []
+    return _trim(head + tail)
+
+
+#: "Name: what they said" at the start of a line: headlines, transcripts, interviews.
+_COLON_LINE = re.compile(r"(?m)^[ \t]*([A-Z][\w.’'\- ]{0,40}?):[ \t]+(?=\S)")
+
+
+def _colon_lines(doc: Doc, text: str, quotes: list[Quote], mentions: _Mentions) -> list[Quote]:
+    """ "Issa: Clinton's honesty is in question", "Q: ...", "A: ...": the rest of the line is the
+    words of the one named before the colon (a quote already there takes that speaker)."""
+    for m in _COLON_LINE.finditer(text):
+        if len(m.group(1).split()) > 5:
+            continue
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end == -1 else line_end
+        start, end = m.end(), line_end
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        if len(text[start:end].split()) < 2:
+            continue
+        source = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
+        if source is None or colon is None:
+            continue
+        inner = [q for q in quotes if start <= q.start and q.end <= end]
+        if any(q.start < start < q.end or q.start < end < q.end for q in quotes):
+            continue
+        speaker_id = mentions.resolve(source)
+        whole = [q for q in inner if q.kind == "direct" and q.end - q.start >= 0.8 * (end - start)]
+        if whole:  # the line is a quotation: it is theirs
+            for q in whole:
+                if q.speaker is None or q.cue is None:
+                    q.speaker, q.speaker_id, q.cue, q.cue_span = source, speaker_id, colon[0], None
+            continue
+        quotes = [q for q in quotes if q not in inner]
+        quote = Quote(start, end, "mixed" if inner else "direct", colon[0], source, speaker_id)
+        quotes.append(quote)
+    return quotes
 
 
 class QuoteExtractor:
@@ -416,7 +475,7 @@ class QuoteExtractor:
                 or tok.i in quoted
             ):
                 continue
-            toks = _content(tok)
+            toks = _content(tok, quoted)
             if not toks or len(toks) < 3:
                 continue
             first, last = toks[0], toks[-1]
@@ -440,6 +499,7 @@ class QuoteExtractor:
         quotes.extend(
             _according_to(doc, quoted | {i for q in quotes for i in _token_range(doc, q)}, mentions)
         )
+        quotes = _colon_lines(doc, text, quotes, mentions)
         return sorted(quotes, key=lambda q: q.start)
 
     @staticmethod
