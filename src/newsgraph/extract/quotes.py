@@ -410,7 +410,7 @@ def _colon_lines(doc: Doc, text: str, quotes: list[Quote], mentions: _Mentions) 
         colon = doc.char_span(m.end(1), m.end(1) + 1, alignment_mode="expand")
         if source is None or colon is None:
             continue
-        inner = [q for q in quotes if start <= q.start and q.end <= end]
+        inner = [q for q in quotes if start <= q.start and q.end <= end and q.kind == "direct"]
         if any(q.start < start < q.end or q.start < end < q.end for q in quotes):
             continue
         speaker_id = mentions.resolve(source)
