@@ -333,6 +333,18 @@ def _according_to(doc: Doc, covered: set[int], mentions: _Mentions) -> list[Quot
 _TAIL_STARTS = frozenset("who whom which while whereas according".split())
 
 
+_SOURCE_PRONOUNS = frozenset("i we you he she they".split())
+
+
+def _holds_a_view(verb: Token, mentions: _Mentions) -> bool:
+    """A verb outside the lexicons still attributes its clausal complement when a person, a group
+    or a personal pronoun is its subject ("Democrats fret that ...")."""
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return False
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.lower_ in _SOURCE_PRONOUNS or subj.i in mentions.index)
+
+
 def _cut_tail(toks: list[Token]) -> list[Token]:
     """Cut the reported words before a writer's addition: ", noting ...", ", who ...", ", which ..."."""
     for n, tok in enumerate(toks[:-1]):
@@ -469,11 +481,9 @@ class QuoteExtractor:
         quotes = self._merge_split(quotes, text)
         frames = attitude_frames()
         for tok in doc:  # reported speech: "X said (that) ...", "..., X said."
-            if (
-                tok.pos_ != "VERB"
-                or (tok.lemma_ not in lemmas and tok.lemma_ not in frames)
-                or tok.i in quoted
-            ):
+            if tok.pos_ != "VERB" or tok.i in quoted:
+                continue
+            if tok.lemma_ not in lemmas and tok.lemma_ not in frames and not _holds_a_view(tok, mentions):
                 continue
             toks = _content(tok, quoted)
             if not toks or len(toks) < 3:
