@@ -192,3 +192,13 @@ def test_colon_lines_are_the_named_speakers_words(nlp: Any) -> None:
     assert found["Clinton's honesty is in question"] == ("Maria Okafor", "Senator Maria Okafor")
     assert found["How did things go for you?"][1] == "Q"
     assert found["I came home from school and my parents were gone."][1] == "A"
+
+
+@pytest.mark.model
+def test_pronoun_resolves_to_the_salient_subject_not_the_last_name(nlp: Any) -> None:
+    text = (
+        "Secretary of State Antony Blinken met Foreign Minister Wang Yi on Saturday. "
+        "Blinken told reporters about his meeting with Wang. He said the talks were frank.\n"
+    )
+    found = {q[3]: (q[1], q[2]) for q in _quotes(nlp, text)}
+    assert found["the talks were frank"] == ("Antony Blinken", "He")

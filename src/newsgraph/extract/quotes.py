@@ -203,6 +203,13 @@ def _subject(verb: Token, skip: set[int] | frozenset[int] = frozenset(), depth: 
     return None
 
 
+def _is_subject(tok: Token) -> bool:
+    """Whether ``tok`` is (part of the name of) a clause's subject."""
+    while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
 @dataclass(slots=True)
 class _Mentions:
     """Who could be meant by a pronoun or a title: entity mentions in text order."""
@@ -247,8 +254,15 @@ class _Mentions:
         last = span[-1]
         if last.lower_ in _PRONOUNS:
             pool = self.groups if last.lower_ in ("they", "them", "it") else self.persons
-            before = [eid for i, eid in pool if i < span.start and span.start - i < 120]
-            return before[-1] if before else None
+            near = [(i, eid) for i, eid in pool if i < span.start and span.start - i < 120]
+            if not near:
+                return None
+            # salience: the last subject named since the previous sentence began, else the last named
+            doc = span.doc
+            sent = span[0].sent
+            since = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+            subjects = [eid for i, eid in near if i >= since and _is_subject(doc[i])]
+            return subjects[-1] if subjects else near[-1][1]
         if last.lower_ in self.titles and (span[0].lower_ in ("the", "a") or len(span) == 1):
             before = [eid for i, eid in self.titles[last.lower_] if i < span.start]
             return before[-1] if before else None
