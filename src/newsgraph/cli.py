@@ -342,7 +342,9 @@ def quotes_cmd(
         return
     table = Table(title=f"quotes in {db}", title_justify="left")
     for col in ("speaker", "country", "kind", "quote", "published", "article"):
-        table.add_column(col)
+        table.add_column(
+            col, min_width=50 if col == "quote" else None, no_wrap=col != "quote" and col != "speaker"
+        )
     for r in rows:
         text = r.text if len(r.text) <= 120 else r.text[:117] + "..."
         table.add_row(
@@ -354,6 +356,26 @@ def quotes_cmd(
             r.article_id[:12],
         )
     out.print(table)
+
+
+@app.command("serve")
+def serve_cmd(
+    db: DbOpt = Path(DEFAULT_DB),
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the web pages and the JSON API over the store, read-only.
+
+    Example: newsgraph serve --db newsgraph.duckdb --port 8000
+    """
+    from .web.app import serve
+
+    try:
+        serve(db, host=host, port=port)
+    except NewsgraphError as exc:
+        fail(str(exc))
 
 
 def main() -> None:
