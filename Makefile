@@ -38,6 +38,7 @@ eval: setup
 	$(BIN)/python eval/articles.py
 	$(BIN)/python eval/entities.py
 	$(BIN)/python eval/quotes.py
+	$(BIN)/python eval/dates.py
 
 ## Speed and memory against bare spaCy; prints figures.
 bench: setup

@@ -52,8 +52,10 @@ def test_extract_prints_json_lines(inputs: Path) -> None:
     assert first["credits"] == ["Reuters"]
     assert "United Nations Security Council" in {e["name"] for e in first["entities"]}
     assert first["quotes"] and first["quotes"][0]["text"].startswith("This is a necessary step")
-    for key in ("events", "counts", "dates", "places"):
-        assert first[key] == []
+    assert ("Thursday", "2025-03-06") in [(d["text"], d["value"]) for d in first["dates"]]
+    for key in ("entities", "quotes", "events", "counts", "dates", "places"):
+        for fact in first[key]:
+            assert first["text"][fact["start"] : fact["end"]] == fact["text"], (key, fact)
     assert len(first["id"]) == 16
 
 

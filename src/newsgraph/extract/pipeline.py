@@ -73,9 +73,10 @@ COMPONENTS: tuple[tuple[str, str, str], ...] = (
     ("newsgraph_paragraphs", "before", "parser"),
     ("newsgraph_entities", "after", "ner"),
     ("newsgraph_quotes", "after", "newsgraph_entities"),
+    ("newsgraph_dates", "after", "newsgraph_quotes"),
 )
 #: Modules that register the components above (imported when a pipeline is built).
-COMPONENT_MODULES = ("newsgraph.extract.entities", "newsgraph.extract.quotes")
+COMPONENT_MODULES = ("newsgraph.extract.entities", "newsgraph.extract.quotes", "newsgraph.extract.dates")
 
 
 def add_components(nlp: Language, names: tuple[str, ...] | None = None) -> Language:

@@ -126,6 +126,10 @@ FACT_EXTRA: dict[str, list[tuple[str, str, Any, Getter]]] = {
         ("speaker_name", "VARCHAR", pa.string(), _entity_field("speaker", "name")),
         ("speaker_code", "VARCHAR", pa.string(), _entity_field("speaker", "code")),
     ],
+    "dates": [
+        ("type", "VARCHAR", pa.string(), lambda f, _: f.get("type")),
+        ("value", "VARCHAR", pa.string(), lambda f, _: f.get("value")),
+    ],
 }
 
 
