@@ -39,6 +39,7 @@ eval: setup
 	$(BIN)/python eval/entities.py
 	$(BIN)/python eval/quotes.py
 	$(BIN)/python eval/dates.py
+	$(BIN)/python eval/counts.py
 
 ## Speed and memory against bare spaCy; prints figures.
 bench: setup

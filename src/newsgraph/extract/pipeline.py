@@ -74,9 +74,15 @@ COMPONENTS: tuple[tuple[str, str, str], ...] = (
     ("newsgraph_entities", "after", "ner"),
     ("newsgraph_quotes", "after", "newsgraph_entities"),
     ("newsgraph_dates", "after", "newsgraph_quotes"),
+    ("newsgraph_counts", "after", "newsgraph_quotes"),
 )
 #: Modules that register the components above (imported when a pipeline is built).
-COMPONENT_MODULES = ("newsgraph.extract.entities", "newsgraph.extract.quotes", "newsgraph.extract.dates")
+COMPONENT_MODULES = (
+    "newsgraph.extract.entities",
+    "newsgraph.extract.quotes",
+    "newsgraph.extract.dates",
+    "newsgraph.extract.counts",
+)
 
 
 def add_components(nlp: Language, names: tuple[str, ...] | None = None) -> Language:

@@ -130,6 +130,13 @@ FACT_EXTRA: dict[str, list[tuple[str, str, Any, Getter]]] = {
         ("type", "VARCHAR", pa.string(), lambda f, _: f.get("type")),
         ("value", "VARCHAR", pa.string(), lambda f, _: f.get("value")),
     ],
+    "counts": [
+        ("value", "BIGINT", pa.int64(), lambda f, _: f.get("value")),
+        ("qualifier", "VARCHAR", pa.string(), lambda f, _: f.get("qualifier")),
+        ("kind", "VARCHAR", pa.string(), lambda f, _: f.get("kind")),
+        ("object", "VARCHAR", pa.string(), lambda f, _: (f.get("object") or {}).get("text")),
+        ("unit", "VARCHAR", pa.string(), lambda f, _: f.get("unit")),
+    ],
 }
 
 
