@@ -40,6 +40,7 @@ eval: setup
 	$(BIN)/python eval/quotes.py
 	$(BIN)/python eval/dates.py
 	$(BIN)/python eval/counts.py
+	$(BIN)/python eval/places.py
 
 ## Speed and memory against bare spaCy; prints figures.
 bench: setup

@@ -74,6 +74,7 @@ COMPONENTS: tuple[tuple[str, str, str], ...] = (
     ("newsgraph_entities", "after", "ner"),
     ("newsgraph_quotes", "after", "newsgraph_entities"),
     ("newsgraph_dates", "after", "newsgraph_quotes"),
+    ("newsgraph_places", "after", "newsgraph_quotes"),
     ("newsgraph_counts", "after", "newsgraph_quotes"),
 )
 #: Modules that register the components above (imported when a pipeline is built).
@@ -81,6 +82,7 @@ COMPONENT_MODULES = (
     "newsgraph.extract.entities",
     "newsgraph.extract.quotes",
     "newsgraph.extract.dates",
+    "newsgraph.extract.places",
     "newsgraph.extract.counts",
 )
 

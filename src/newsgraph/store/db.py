@@ -137,6 +137,15 @@ FACT_EXTRA: dict[str, list[tuple[str, str, Any, Getter]]] = {
         ("object", "VARCHAR", pa.string(), lambda f, _: (f.get("object") or {}).get("text")),
         ("unit", "VARCHAR", pa.string(), lambda f, _: f.get("unit")),
     ],
+    "places": [
+        ("name", "VARCHAR", pa.string(), lambda f, _: f.get("name")),
+        ("country", "VARCHAR", pa.string(), lambda f, _: f.get("country")),
+        ("admin1", "VARCHAR", pa.string(), lambda f, _: f.get("admin1")),
+        ("lat", "DOUBLE", pa.float64(), lambda f, _: f.get("lat")),
+        ("lon", "DOUBLE", pa.float64(), lambda f, _: f.get("lon")),
+        ("geonameid", "BIGINT", pa.int64(), lambda f, _: f.get("geonameid")),
+        ("feature", "VARCHAR", pa.string(), lambda f, _: f.get("feature")),
+    ],
 }
 
 
