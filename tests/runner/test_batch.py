@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -44,3 +45,18 @@ def test_paragraph_component_starts_sentences_at_line_breaks() -> None:
     doc = nlp("First paragraph without a stop\n\nSECOND HEADING\n\nThird one.")
     starts = [t.text for t in doc if t.is_sent_start]
     assert starts == ["First", "SECOND", "Third"]
+
+
+@pytest.mark.model
+def test_places_named_only_in_captions_are_kept_with_their_caption(nlp: Language) -> None:
+    text = "Ministers met at the summit on Saturday.\n\nThey discussed trade.\n"
+    caption = "Delegates arrive at the National Convention Center in Vientiane, Laos, July 27, 2024."
+    draft = Draft(source="c.txt", text=text, source_map=SourceMap.identity(len(text)), captions=[caption])
+    (article,) = annotate([draft], nlp, Settings.load())
+    assert isinstance(article, Article)
+    places = [p for p in article.places if p.get("caption") == 0]
+    assert {p["name"] for p in places} >= {"Vientiane", "Laos"}
+    for p in places:
+        assert caption[p["start"] : p["end"]] == p["text"]
+        assert p["country"] == "LAO"
+    assert all("caption" not in p for p in article.places if p not in places)

@@ -10,6 +10,7 @@ import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator
 from itertools import count, islice
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -99,7 +100,8 @@ def _annotate(drafts: Iterable[Draft], nlp: Language, settings: Settings) -> Ite
         for doc, i in nlp.pipe(
             feed(), as_tuples=True, batch_size=settings.batch_size, n_process=settings.n_process
         ):
-            yield Article.from_draft(pending.pop(i), doc_facts(doc))
+            draft = pending.pop(i)
+            yield Article.from_draft(draft, with_caption_places(nlp, draft, doc_facts(doc)))
     except Exception as exc:  # a component failed on some article of a batch: go one by one
         log.warning("the NLP pipeline failed on a batch (%s); going on one article at a time", exc)
         for draft in [*(pending[i] for i in sorted(pending)), *stream]:
@@ -114,7 +116,29 @@ def _annotate(drafts: Iterable[Draft], nlp: Language, settings: Settings) -> Ite
                     stage="nlp",
                 )
                 continue
-            yield Article.from_draft(draft, doc_facts(doc))
+            yield Article.from_draft(draft, with_caption_places(nlp, draft, doc_facts(doc)))
+
+
+def with_caption_places(
+    nlp: Language, draft: Draft, facts: dict[str, list[dict[str, Any]]]
+) -> dict[str, list[dict[str, Any]]]:
+    """``facts`` plus the places named in the article's photo captions ("… in Vientiane, Laos,
+    July 27, 2024"): each carries ``caption`` (its index in ``captions``), and its ``start`` and
+    ``end`` are offsets into that caption, not into the text."""
+    if not draft.captions or "newsgraph_places" not in nlp.pipe_names:
+        return facts
+    published = draft.published.isoformat() if draft.published else None
+    found: list[dict[str, Any]] = []
+    for n, caption in enumerate(draft.captions):
+        try:
+            doc = nlp(prepare_doc(nlp, caption, published=published))
+        except Exception as exc:  # a caption must not cost the article
+            log.warning("the NLP pipeline failed on a caption of %s: %s", draft.source, exc)
+            continue
+        found.extend({**place, "caption": n} for place in doc_facts(doc)["places"])
+    if found:
+        facts = {**facts, "places": [*facts.get("places", []), *found]}
+    return facts
 
 
 def prepare(nlp: Language, draft: Draft) -> Doc:
