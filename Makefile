@@ -41,6 +41,7 @@ eval: setup
 	$(BIN)/python eval/dates.py
 	$(BIN)/python eval/counts.py
 	$(BIN)/python eval/places.py
+	$(BIN)/python eval/events.py
 
 ## Speed and memory against bare spaCy; prints figures.
 bench: setup

@@ -358,6 +358,76 @@ def quotes_cmd(
     out.print(table)
 
 
+@app.command("events")
+def events_cmd(
+    db: DbOpt = Path(DEFAULT_DB),
+    type_: Annotated[
+        str | None, typer.Option("--type", help="Only this PLOVER type: CONSULT, ASSAULT, ...")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Only events with this actor code or actor name.")
+    ] = None,
+    recipient: Annotated[
+        str | None, typer.Option("--recipient", help="Only events with this recipient code or name.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Only events on or after this date.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="Only events on or before this date.")
+    ] = None,
+    facts: Annotated[
+        bool, typer.Option("--facts", help="Leave out negated, hypothetical and future events.")
+    ] = False,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+) -> None:
+    """Who did what to whom: PLOVER events with actors, recipients, date and place.
+
+    Example: newsgraph events --type CONSULT --actor USA --since 2024-01-01
+    """
+    from .store.queries import events
+
+    try:
+        for value in (since, until):
+            if value:
+                parse_iso_date(value)
+    except NewsgraphError as exc:
+        fail(str(exc))
+    rows = _read(
+        db,
+        lambda store: events(
+            store,
+            type=type_,
+            actor=actor,
+            recipient=recipient,
+            since=since,
+            until=until,
+            facts_only=facts,
+            limit=limit or None,
+        ),
+    )
+    if as_json:
+        _print_json_lines(rows)
+        return
+    table = Table(title=f"events in {db}", title_justify="left")
+    for col in ("date", "type", "mode", "actor", "recipient", "place", "status", "trigger", "article"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            r.date or "",
+            r.event_type,
+            r.mode or "",
+            ", ".join(r.actor_codes) or ", ".join(r.actors),
+            ", ".join(r.recipient_codes) or ", ".join(r.recipients),
+            r.place or "",
+            r.status,
+            r.trigger,
+            r.article_id[:12],
+        )
+    out.print(table)
+
+
 def main() -> None:
     """Entry point of the ``newsgraph`` script."""
     app()

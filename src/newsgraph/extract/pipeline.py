@@ -76,6 +76,8 @@ COMPONENTS: tuple[tuple[str, str, str], ...] = (
     ("newsgraph_dates", "after", "newsgraph_quotes"),
     ("newsgraph_places", "after", "newsgraph_quotes"),
     ("newsgraph_counts", "after", "newsgraph_quotes"),
+    # "last" (no ref): appended after every component above, whose facts it reads.
+    ("newsgraph_events", "last", ""),
 )
 #: Modules that register the components above (imported when a pipeline is built).
 COMPONENT_MODULES = (
@@ -84,6 +86,7 @@ COMPONENT_MODULES = (
     "newsgraph.extract.dates",
     "newsgraph.extract.places",
     "newsgraph.extract.counts",
+    "newsgraph.extract.events",
 )
 
 

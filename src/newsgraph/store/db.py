@@ -107,6 +107,21 @@ def _entity_field(id_field: str, field: str) -> Getter:
     return get
 
 
+def _event_codes(side: str) -> Getter:
+    """Actor codes of an event's ``actor`` or ``recipient`` list (unknown codes left out)."""
+    return lambda fact, _: [r["code"] for r in fact.get(side) or [] if r.get("code")]
+
+
+def _event_keys(side: str) -> Getter:
+    """Store keys of the entities in an event's ``actor`` or ``recipient`` list."""
+
+    def get(fact: dict[str, Any], entities: Entities) -> list[str]:
+        keys = [(entities.get(r.get("entity") or "") or {}).get("key") for r in fact.get(side) or []]
+        return [k for k in keys if k]
+
+    return get
+
+
 #: Typed columns of fact tables besides FACT_COLUMNS: (column, SQL type, Arrow type, getter).
 FACT_EXTRA: dict[str, list[tuple[str, str, Any, Getter]]] = {
     "entities": [
@@ -136,6 +151,29 @@ FACT_EXTRA: dict[str, list[tuple[str, str, Any, Getter]]] = {
         ("kind", "VARCHAR", pa.string(), lambda f, _: f.get("kind")),
         ("object", "VARCHAR", pa.string(), lambda f, _: (f.get("object") or {}).get("text")),
         ("unit", "VARCHAR", pa.string(), lambda f, _: f.get("unit")),
+    ],
+    "events": [
+        ("event_type", "VARCHAR", pa.string(), lambda f, _: f.get("event_type")),
+        ("mode", "VARCHAR", pa.string(), lambda f, _: f.get("mode")),
+        ("quad", "VARCHAR", pa.string(), lambda f, _: f.get("quad")),
+        ("cameo", "VARCHAR", pa.string(), lambda f, _: f.get("cameo")),
+        *(
+            (f"{side}_codes", "VARCHAR[]", pa.list_(pa.string()), _event_codes(side))
+            for side in ("actor", "recipient")
+        ),
+        *(
+            (f"{side}_keys", "VARCHAR[]", pa.list_(pa.string()), _event_keys(side))
+            for side in ("actor", "recipient")
+        ),
+        (
+            "date",
+            "DATE",
+            pa.date32(),
+            lambda f, _: dt.date.fromisoformat(f["date"]) if f.get("date") else None,
+        ),
+        ("place", "VARCHAR", pa.string(), lambda f, _: (f.get("location") or {}).get("name")),
+        ("country", "VARCHAR", pa.string(), lambda f, _: (f.get("location") or {}).get("country")),
+        ("negated", "BOOLEAN", pa.bool_(), lambda f, _: bool(f.get("negated"))),
     ],
     "places": [
         ("name", "VARCHAR", pa.string(), lambda f, _: f.get("name")),

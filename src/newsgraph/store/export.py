@@ -13,6 +13,8 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
     csv = "csv"
     jsonl = "jsonl"
+    plover = "plover"
+    gdelt_events = "gdelt-events"
 
 
 #: Tables written by every export, in this order.
@@ -35,8 +37,14 @@ def export(store: Store, fmt: ExportFormat | str, out: str | Path) -> list[Path]
 
     ``jsonl`` writes ``articles.jsonl`` in the same JSON form ``newsgraph extract`` prints (facts
     nested in each article) plus ``documents``, ``errors`` and ``runs``; ``parquet`` and ``csv``
-    write one file per table."""
+    write one file per table; ``plover``
+    and ``gdelt-events`` write the events as PLOVER JSON Lines (``events.plover.jsonl``) or GDELT
+    2.0 event rows (``events.export.tsv``, see :mod:`newsgraph.store.export_events`)."""
     fmt = ExportFormat(fmt)
+    if fmt in (ExportFormat.plover, ExportFormat.gdelt_events):  # events only, one file
+        from .export_events import export_gdelt, export_plover
+
+        return export_plover(store, out) if fmt is ExportFormat.plover else export_gdelt(store, out)
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

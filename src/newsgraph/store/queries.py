@@ -254,3 +254,140 @@ def quotes(
             or (r.speaker_key and want in names.get(canon.get(r.speaker_key, r.speaker_key), ""))
         ]
     return rows[:limit] if limit else rows
+
+
+@dataclass(slots=True)
+class EventRow:
+    """One PLOVER event with its article."""
+
+    article_id: str
+    n: int
+    title: str | None
+    published: str | None
+    date: str | None
+    event_type: str
+    mode: str | None
+    quad: str | None
+    cameo: str | None
+    actor_codes: list[str]
+    recipient_codes: list[str]
+    actors: list[str]
+    recipients: list[str]
+    trigger: str
+    sentence: str
+    place: str | None
+    country: str | None
+    negated: bool
+    hypothetical: bool
+    future: bool
+
+    @property
+    def status(self) -> str:
+        """ "fact", or the auxiliary modes that make it none ("negated", "future", ...)."""
+        flags = [n for n, on in (("negated", self.negated), ("hypothetical", self.hypothetical)) if on]
+        if self.future:
+            flags.append("future")
+        return "+".join(flags) or "fact"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "article_id": self.article_id,
+            "n": self.n,
+            "title": self.title,
+            "published": self.published,
+            "date": self.date,
+            "event_type": self.event_type,
+            "mode": self.mode,
+            "quad": self.quad,
+            "cameo": self.cameo,
+            "actor_codes": self.actor_codes,
+            "recipient_codes": self.recipient_codes,
+            "actors": self.actors,
+            "recipients": self.recipients,
+            "trigger": self.trigger,
+            "sentence": self.sentence,
+            "place": self.place,
+            "country": self.country,
+            "negated": self.negated,
+            "hypothetical": self.hypothetical,
+            "future": self.future,
+            "status": self.status,
+        }
+
+
+def _matches(want: str, codes: list[str], names: list[str]) -> bool:
+    """An actor filter: a code ("USA") or words of a name ("Blinken")."""
+    if want.upper() in codes:
+        return True
+    folded = fold(want)
+    return len(want) > 3 and any(folded in fold(name) for name in names)
+
+
+def events(
+    store: Store,
+    *,
+    type: str | None = None,
+    actor: str | None = None,
+    recipient: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    facts_only: bool = False,
+    limit: int | None = 100,
+) -> list[EventRow]:
+    """PLOVER events, newest first. ``actor`` and ``recipient`` match an actor code or part of an
+    actor's name; ``since`` and ``until`` (ISO dates, inclusive) the event date, or the article's
+    date for an event without one; ``facts_only`` leaves out negated, hypothetical and future
+    events."""
+    sql = (
+        "SELECT e.article_id, e.n, a.title, a.published, e.date, e.event_type, e.mode, e.quad, e.cameo, "
+        "e.actor_codes, e.recipient_codes, e.record, e.text, e.place, e.country, e.negated, "
+        "substring(a.text, CAST(e.record->'sentence'->>'start' AS INTEGER) + 1, "
+        "CAST(e.record->'sentence'->>'end' AS INTEGER) - CAST(e.record->'sentence'->>'start' AS INTEGER)) "
+        "FROM events e JOIN articles a ON a.id = e.article_id WHERE 1 = 1"
+    )
+    params: list[Any] = []
+    if type:
+        sql += " AND e.event_type = ?"
+        params.append(type.upper())
+    if since:
+        sql += " AND coalesce(e.date, a.published) >= CAST(? AS DATE)"
+        params.append(since)
+    if until:
+        sql += " AND coalesce(e.date, a.published) <= CAST(? AS DATE)"
+        params.append(until)
+    sql += " ORDER BY coalesce(e.date, a.published) DESC NULLS LAST, e.article_id, e.n"
+    rows: list[EventRow] = []
+    for r in store.con.execute(sql, params).fetchall():
+        record = json.loads(r[11])
+        row = EventRow(
+            article_id=r[0],
+            n=r[1],
+            title=r[2],
+            published=r[3].isoformat() if r[3] else None,
+            date=r[4].isoformat() if r[4] else None,
+            event_type=r[5],
+            mode=r[6],
+            quad=r[7],
+            cameo=r[8],
+            actor_codes=list(r[9] or []),
+            recipient_codes=list(r[10] or []),
+            actors=[a.get("text") or "" for a in record.get("actor") or []],
+            recipients=[a.get("text") or "" for a in record.get("recipient") or []],
+            trigger=r[12],
+            sentence=r[16] or "",
+            place=r[13],
+            country=r[14],
+            negated=bool(r[15]),
+            hypothetical=bool(record.get("hypothetical")),
+            future=bool(record.get("future")),
+        )
+        if facts_only and row.status != "fact":
+            continue
+        if actor and not _matches(actor, row.actor_codes, row.actors):
+            continue
+        if recipient and not _matches(recipient, row.recipient_codes, row.recipients):
+            continue
+        rows.append(row)
+        if limit and len(rows) >= limit:
+            break
+    return rows
