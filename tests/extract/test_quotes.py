@@ -202,3 +202,9 @@ def test_pronoun_resolves_to_the_salient_subject_not_the_last_name(nlp: Any) -> 
     )
     found = {q[3]: (q[1], q[2]) for q in _quotes(nlp, text)}
     assert found["the talks were frank"] == ("Antony Blinken", "He")
+
+
+@pytest.mark.model
+def test_titles_in_quotation_marks_near_a_reporting_verb_are_not_quotes(nlp: Any) -> None:
+    text = "He said he watched “Daily Show” and “Unplugged” every night with his wife.\n"
+    assert [q for q in _quotes(nlp, text) if q[0] == "direct"] == []

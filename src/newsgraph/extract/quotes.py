@@ -483,6 +483,15 @@ class QuoteExtractor:
             lead = [t for t in sent if t.i < span.start and not (t.is_punct or t.is_space)]
             if words <= 4 and cue is None and lead:
                 continue  # a short quote no one is said to have said: a title, a nickname, scare quotes
+            alpha = [t for t in span if t.is_alpha]
+            if (
+                lead
+                and words <= 4
+                and all(t.is_title or t.is_stop for t in alpha)
+                and alpha[0].is_title
+                and not (cue is not None and any(t.head.i == cue.i for t in span))
+            ):
+                continue  # “Daily Show”, “Ronnie”: a title or a name in quotation marks
             speaker = _subject(cue, quoted) if cue is not None else None
             quote = Quote(start, end, "direct", cue, speaker, mentions.resolve(speaker))
             if quote.speaker is None:
