@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= newsgraph.duckdb
 
-.PHONY: setup sample test lint typecheck pytest eval bench clean
+.PHONY: setup sample test lint typecheck pytest eval bench clean browser screenshots bench-web
 
 setup: $(STAMP)
 
@@ -20,7 +20,17 @@ sample: setup
 	$(BIN)/newsgraph ingest examples/corpus --db $(DB)
 
 ## Lint, type-check and run the test suite.
-test: setup lint typecheck pytest
+test: setup browser lint typecheck pytest
+
+## Headless Chromium and its driver for the browser tests (Debian packages), unless installed.
+browser:
+	@test -x /usr/bin/chromium -a -x /usr/bin/chromedriver || { \
+	  SUDO=$$(test "$$(id -u)" -eq 0 || echo sudo); \
+	  $$SUDO apt-get update -q && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver; }
+
+## PNGs of the main web pages (seed-style fixture + synthetic store) into screenshots/.
+screenshots: setup browser
+	$(BIN)/python bench/screenshots.py --out screenshots
 
 lint: setup
 	$(BIN)/ruff check src tests bench eval
@@ -46,6 +56,10 @@ eval: setup
 ## Speed and memory against bare spaCy; prints figures.
 bench: setup
 	$(BIN)/python bench/ingest.py
+
+## Latency of every page and API call on 10,000 articles, concurrent clients; prints a table.
+bench-web: setup
+	$(BIN)/python bench/web.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache $(DB) $(DB).wal

@@ -428,6 +428,29 @@ def events_cmd(
     out.print(table)
 
 
+@app.command("serve")
+def serve_cmd(
+    db: DbOpt = Path(DEFAULT_DB),
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (127.0.0.1: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int, typer.Option("--workers", min=1, help="Server processes (each loads the store's tables).")
+    ] = 1,
+) -> None:
+    """Serve the web pages and the JSON API over the store, read-only.
+
+    Example: newsgraph serve --db newsgraph.duckdb --port 8000
+    """
+    from .web.app import serve
+
+    try:
+        serve(db, host=host, port=port, workers=workers)
+    except NewsgraphError as exc:
+        fail(str(exc))
+
+
 def main() -> None:
     """Entry point of the ``newsgraph`` script."""
     app()

@@ -13,6 +13,8 @@ class ExportFormat(StrEnum):
     parquet = "parquet"
     csv = "csv"
     jsonl = "jsonl"
+    graphml = "graphml"
+    gexf = "gexf"
     plover = "plover"
     gdelt_events = "gdelt-events"
 
@@ -37,7 +39,8 @@ def export(store: Store, fmt: ExportFormat | str, out: str | Path) -> list[Path]
 
     ``jsonl`` writes ``articles.jsonl`` in the same JSON form ``newsgraph extract`` prints (facts
     nested in each article) plus ``documents``, ``errors`` and ``runs``; ``parquet`` and ``csv``
-    write one file per table; ``plover``
+    write one file per table; ``graphml`` and ``gexf`` write the actor network
+    (``actor_network.graphml`` / ``.gexf``, see :mod:`newsgraph.store.export_graph`); ``plover``
     and ``gdelt-events`` write the events as PLOVER JSON Lines (``events.plover.jsonl``) or GDELT
     2.0 event rows (``events.export.tsv``, see :mod:`newsgraph.store.export_events`)."""
     fmt = ExportFormat(fmt)
@@ -45,6 +48,10 @@ def export(store: Store, fmt: ExportFormat | str, out: str | Path) -> list[Path]
         from .export_events import export_gdelt, export_plover
 
         return export_plover(store, out) if fmt is ExportFormat.plover else export_gdelt(store, out)
+    if fmt in (ExportFormat.graphml, ExportFormat.gexf):  # the actor network, one file
+        from .export_graph import export_graph
+
+        return export_graph(store, fmt.value, out)
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

@@ -1,0 +1,90 @@
+"""The JSON API: one route per page, calling the same query function with the same parameters."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+
+from . import queries as q
+from .queries import WebDb
+from .render import render
+
+
+class JSON(JSONResponse):
+    """A JSON response written straight from the query functions' plain values (they hold only
+    JSON types), skipping FastAPI's generic encoder, which costs several times more."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+router = APIRouter(prefix="/api", default_response_class=JSON)
+
+
+def get_db(request: Request) -> WebDb:
+    db: WebDb = request.app.state.db
+    return db
+
+
+Db = Annotated[WebDb, Depends(get_db)]
+
+
+@router.get("", summary="Overview: row counts, top entities, latest articles, filter values")
+def overview(db: Db) -> JSON:
+    return JSON(q.overview(db))
+
+
+@router.get("/articles", summary="Articles: full-text search and filters, newest first")
+def articles(db: Db, f: Annotated[q.ArticleFilters, Query()]) -> JSON:
+    return JSON(q.articles(db, f))
+
+
+@router.get("/articles/{article_id}", summary="One article with all its facts")
+def article(db: Db, article_id: str) -> JSON:
+    found = q.article(db, article_id)
+    if found is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return JSON(found)
+
+
+@router.get("/entities", summary="Entities, most mentioned first")
+def entities(db: Db, f: Annotated[q.EntityFilters, Query()]) -> JSON:
+    return JSON(q.entities(db, f))
+
+
+@router.get("/entities/{key:path}", summary="One entity: names, roles, quotes, events, co-occurring")
+def entity(db: Db, key: str) -> JSON:
+    found = q.entity(db, key)
+    if found is None:
+        raise HTTPException(404, f"no entity {key!r}")
+    return JSON(found)
+
+
+@router.get("/quotes", summary="Quotes: search text, filter by speaker, country, dates")
+def quotes(db: Db, f: Annotated[q.QuoteFilters, Query()]) -> JSON:
+    return JSON(q.quotes(db, f))
+
+
+@router.get("/events", summary="Events with a timeline by date and type")
+def events(db: Db, f: Annotated[q.EventFilters, Query()]) -> JSON:
+    return JSON(q.events(db, f))
+
+
+@router.get("/network", summary="Actor network: weighted edges from events and quotes")
+def network(db: Db, f: Annotated[q.NetworkFilters, Query()]) -> JSON:
+    return JSON(q.network(db, f))
+
+
+@router.get("/counts", summary="Counts (casualties, amounts) by kind, with their articles")
+def counts(db: Db, f: Annotated[q.CountFilters, Query()]) -> JSON:
+    return JSON(q.counts(db, f))
+
+
+@router.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+def docs(request: Request) -> HTMLResponse:
+    """The OpenAPI description as a page (no scripts, nothing fetched from elsewhere)."""
+    spec = request.app.openapi()
+    return HTMLResponse(render(request, "api_docs.html", {"spec": spec}))

@@ -1,0 +1,174 @@
+"""The web app: a JSON API under ``/api`` (OpenAPI at ``/api/openapi.json``, described at
+``/api/docs``), HTML pages that each have a JSON twin, and the static files. Read-only over the
+store; every page and API call reads through :mod:`newsgraph.web.queries`."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .. import __version__
+from ..store.db import Store
+from .queries import WebDb
+from .render import render
+
+log = logging.getLogger(__name__)
+
+STATIC = Path(__file__).resolve().parent / "static"
+
+#: The content security policy: scripts, styles and data only from this server, no framing.
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+#: The same for the network page, where Cytoscape.js sets inline styles on its canvas (scripts
+#: stay restricted to this server's files).
+CSP_INLINE_STYLES = CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+#: Sent with every response that does not set its own.
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+]
+
+
+class SecurityHeaders:
+    """ASGI middleware adding :data:`SECURITY_HEADERS` to every HTTP response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                have = {name.lower() for name, _ in headers}
+                message["headers"] = headers + [(k, v) for k, v in SECURITY_HEADERS if k not in have]
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def wants_json(request: Request) -> bool:
+    return request.url.path == "/api" or request.url.path.startswith("/api/")
+
+
+def error_response(request: Request, status: int, message: str, details: list[Any] | None = None) -> Response:
+    """One JSON error body for the API, one error page for the rest."""
+    if wants_json(request):
+        body: dict[str, Any] = {"error": {"status": status, "message": message}}
+        if details:
+            body["error"]["details"] = details
+        return JSONResponse(body, status_code=status)
+    return HTMLResponse(
+        render(request, "error.html", {"status": status, "message": message, "details": details or []}),
+        status_code=status,
+    )
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    message = exc.detail if isinstance(exc.detail, str) else "error"
+    if exc.status_code == 404 and message == "Not Found":
+        message = f"nothing at {request.url.path}"
+    return error_response(request, exc.status_code, message)
+
+
+async def _validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    details = [
+        {"param": ".".join(str(p) for p in e.get("loc", ())[1:]) or None, "message": e.get("msg")}
+        for e in exc.errors()
+    ]
+    return error_response(request, 422, "invalid request parameters", details)
+
+
+async def _server_error(request: Request, exc: Exception) -> Response:
+    log.exception("error serving %s", request.url.path, exc_info=exc)
+    return error_response(request, 500, "internal error: see the server log")
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """The app over the store at ``db_path`` (opened read-only; derived tables are built now)."""
+    db = WebDb(db_path)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        db.close()
+
+    app = FastAPI(
+        title="newsgraph",
+        version=__version__,
+        description="Read-only API over a newsgraph store: articles, entities, quotes, events, counts "
+        "and the actor network. Every HTML page has a twin here with the same query parameters.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.db = db
+    app.add_middleware(SecurityHeaders)
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(Exception, _server_error)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    from .api import router as api_router
+    from .pages import router as pages_router
+
+    app.include_router(api_router)
+    app.include_router(pages_router)
+    return app
+
+
+#: Environment variable that tells worker processes which store to open.
+DB_ENV = "NEWSGRAPH_WEB_DB"
+
+
+def app_from_env() -> FastAPI:
+    """The app over the store named in ``$NEWSGRAPH_WEB_DB`` (for uvicorn worker processes)."""
+    return create_app(os.environ[DB_ENV])
+
+
+def serve(
+    db_path: str | Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = 1,
+    log_level: str = "info",
+) -> None:
+    """Serve the app with uvicorn until interrupted. With ``workers`` above 1, that many
+    processes each open the store read-only and build their own derived tables."""
+    import uvicorn
+
+    if workers <= 1:
+        uvicorn.run(create_app(db_path), host=host, port=port, log_level=log_level)
+        return
+    Store(db_path, read_only=True).close()  # fail here, with a clear message, not in every worker
+    os.environ[DB_ENV] = str(Path(db_path).resolve())
+    uvicorn.run(
+        "newsgraph.web.app:app_from_env",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level=log_level,
+    )

@@ -1,0 +1,91 @@
+"""The HTML pages. Each calls the same query function as its JSON twin under ``/api``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+
+from . import queries as q
+from .api import Db
+from .app import CSP_INLINE_STYLES
+from .highlight import fact_spans, highlight
+from .render import render
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+
+def page(
+    request: Request, template: str, headers: dict[str, str] | None = None, **context: Any
+) -> HTMLResponse:
+    return HTMLResponse(render(request, template, context), headers=headers)
+
+
+@router.get("/")
+def home(request: Request, db: Db) -> HTMLResponse:
+    return page(request, "index.html", data=q.overview(db))
+
+
+@router.get("/articles")
+def articles(request: Request, db: Db, f: Annotated[q.ArticleFilters, Query()]) -> HTMLResponse:
+    return page(request, "articles.html", data=q.articles(db, f), f=f, facets=db.facets)
+
+
+@router.get("/articles/{article_id}")
+def article(request: Request, db: Db, article_id: str) -> HTMLResponse:
+    found = q.article(db, article_id)
+    if found is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    text = found["article"]["text"]
+    spans = fact_spans(text, found["facts"], found["article"].get("headings") or [])
+    entity_ids = {e.get("id"): e for e in found["facts"]["entities"]}
+    return page(
+        request,
+        "article.html",
+        data=found,
+        body=highlight(text, spans),
+        entity_ids=entity_ids,
+    )
+
+
+@router.get("/entities")
+def entities(request: Request, db: Db, f: Annotated[q.EntityFilters, Query()]) -> HTMLResponse:
+    return page(request, "entities.html", data=q.entities(db, f), f=f, facets=db.facets)
+
+
+@router.get("/entities/{key:path}")
+def entity(request: Request, db: Db, key: str) -> HTMLResponse:
+    found = q.entity(db, key)
+    if found is None:
+        raise HTTPException(404, f"no entity {key!r}")
+    return page(request, "entity.html", data=found)
+
+
+@router.get("/quotes")
+def quotes(request: Request, db: Db, f: Annotated[q.QuoteFilters, Query()]) -> HTMLResponse:
+    return page(request, "quotes.html", data=q.quotes(db, f), f=f, facets=db.facets)
+
+
+@router.get("/events")
+def events(request: Request, db: Db, f: Annotated[q.EventFilters, Query()]) -> HTMLResponse:
+    return page(request, "events.html", data=q.events(db, f), f=f, facets=db.facets)
+
+
+@router.get("/network")
+def network(request: Request, db: Db, f: Annotated[q.NetworkFilters, Query()]) -> HTMLResponse:
+    data = q.network(db, f)
+    return page(
+        request,
+        "network.html",
+        headers={"content-security-policy": CSP_INLINE_STYLES},
+        data=data,
+        labels={n["id"]: n["label"] for n in data["nodes"]},
+        f=f,
+        facets=db.facets,
+    )
+
+
+@router.get("/counts")
+def counts(request: Request, db: Db, f: Annotated[q.CountFilters, Query()]) -> HTMLResponse:
+    return page(request, "counts.html", data=q.counts(db, f), f=f, facets=db.facets)

@@ -1,0 +1,85 @@
+"""Jinja2 templates (autoescaped) and the small helpers they use."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from jinja2 import ChainableUndefined, Environment, PackageLoader, select_autoescape
+from starlette.requests import Request
+
+from ..store.export_graph import QUAD_COLOURS
+
+env = Environment(
+    loader=PackageLoader("newsgraph.web", "templates"),
+    autoescape=select_autoescape(enabled_extensions=("html",), default=True),
+    undefined=ChainableUndefined,  # records may lack optional fields
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+NAV = [
+    ("/articles", "Articles"),
+    ("/entities", "Entities"),
+    ("/quotes", "Quotes"),
+    ("/events", "Events"),
+    ("/network", "Network"),
+    ("/counts", "Counts"),
+    ("/api/docs", "API"),
+]
+
+
+def path_part(value: Any) -> str:
+    """A value as one URL path segment (entity keys hold colons and spaces)."""
+    return quote(str(value), safe="")
+
+
+def with_query(request: Request, **changes: Any) -> str:
+    """The current URL with some query parameters changed (``None`` removes one)."""
+    params = dict(request.query_params)
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = str(value)
+    query = urlencode(params)
+    return request.url.path + ("?" + query if query else "")
+
+
+def api_twin(request: Request) -> str:
+    """The JSON twin of the page being shown: the same path under ``/api``, same parameters."""
+    path = request.url.path
+    twin = "/api" if path == "/" else "/api" + path
+    query = request.url.query
+    return twin + ("?" + query if query else "")
+
+
+def number(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def type_counts(types: dict[str, int]) -> str:
+    """``{"ACCUSE": 3, "AGREE": 1}`` as ``ACCUSE 3, AGREE 1``."""
+    return ", ".join(f"{t} {n}" for t, n in sorted(types.items()))
+
+
+env.filters["path_part"] = path_part
+env.filters["type_counts"] = type_counts
+env.filters["number"] = number
+env.globals["NAV"] = NAV
+env.globals["QUAD_COLOURS"] = {k: "#{:02x}{:02x}{:02x}".format(*v) for k, v in QUAD_COLOURS.items()}
+
+
+def render(request: Request, template: str, context: dict[str, Any]) -> str:
+    """Render ``template`` with ``context`` plus ``request``, URL helpers and the JSON twin's URL."""
+    return env.get_template(template).render(
+        request=request,
+        with_query=lambda **kw: with_query(request, **kw),
+        api_url=api_twin(request),
+        current=request.url.path,
+        **context,
+    )
