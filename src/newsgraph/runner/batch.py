@@ -129,12 +129,15 @@ def with_caption_places(
         return facts
     published = draft.published.isoformat() if draft.published else None
     found: list[dict[str, Any]] = []
-    for n, caption in enumerate(draft.captions):
-        try:
-            doc = nlp(prepare_doc(nlp, caption, published=published))
-        except Exception as exc:  # a caption must not cost the article
-            log.warning("the NLP pipeline failed on a caption of %s: %s", draft.source, exc)
-            continue
+    needed = ("newsgraph_paragraphs", "newsgraph_entities", "newsgraph_places")
+    skip = [name for name in nlp.pipe_names if name.startswith("newsgraph_") and name not in needed]
+    try:
+        with nlp.select_pipes(disable=skip):  # captions need places, not what comes after them
+            docs = list(nlp.pipe(prepare_doc(nlp, c, published=published) for c in draft.captions))
+    except Exception as exc:  # a caption must not cost the article
+        log.warning("the NLP pipeline failed on the captions of %s: %s", draft.source, exc)
+        return facts
+    for n, doc in enumerate(docs):
         found.extend({**place, "caption": n} for place in doc_facts(doc)["places"])
     if found:
         facts = {**facts, "places": [*facts.get("places", []), *found]}
