@@ -122,6 +122,14 @@ def _quotes(nlp: Any, text: str) -> list[tuple[str, str | None, str | None, str]
             None,
             "unlawful actions",
         ),
+        # the person named after a title in the subject phrase, not the country before it
+        (
+            "Azerbaijan's presidential envoy, Ilkin Mammadli, told state television that Baku "
+            "expected the treaty to be signed soon.",
+            "Ilkin Mammadli",
+            "Azerbaijan's presidential envoy, Ilkin Mammadli",
+            "Baku expected the treaty to be signed soon",
+        ),
         # an attribution after the reported clause, with no quotation marks
         (
             "The party has raised at least $24 million for its campaign, Steven Law said.",

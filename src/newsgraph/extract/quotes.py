@@ -168,13 +168,24 @@ _SECOND_HAND = frozenset("quote cite".split())
 #: Dependencies a subject-less verb is climbed through to find whose words these are.
 _CLIMB = frozenset("advcl xcomp conj pcomp prep acl relcl".split())
 _INVERTED = frozenset("dobj attr npadvmod".split())
+#: Dependencies through which a name follows its title in one noun phrase.
+_NAME_PATH = frozenset("appos prep pobj compound".split())
 _NP_DEPS = frozenset("compound amod det poss nmod nummod".split())
 
 
 def _noun_phrase(tok: Token) -> Span:
-    """The words naming ``tok``: its left modifiers (titles, names, determiners) and itself."""
+    """The words naming ``tok``: its left modifiers (titles, names, determiners) and itself, and a
+    person named after it in the same phrase ("Azerbaijan's presidential envoy, Ilkin Mammadli";
+    "Minister of State for Foreign Affairs Khalid al-Mansouri")."""
     left = min((t.i for t in tok.subtree if t.dep_ in _NP_DEPS or t.i == tok.i), default=tok.i)
-    return tok.doc[left : tok.i + 1]
+    right = tok.i
+    stack = [c for c in tok.rights if c.dep_ in _NAME_PATH]
+    while stack:
+        child = stack.pop()
+        if child.ent_type_ == "PERSON":
+            right = max(right, child.i)
+        stack.extend(c for c in child.children if c.dep_ in _NAME_PATH or c.dep_ == "compound")
+    return tok.doc[left : right + 1]
 
 
 def _subject(verb: Token, skip: set[int] | frozenset[int] = frozenset(), depth: int = 0) -> Span | None:
