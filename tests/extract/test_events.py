@@ -291,3 +291,16 @@ def test_plover_dev_floors() -> None:
     summary = module.summarise(results)
     for name, floor in FLOORS.items():
         assert summary[name] >= floor, f"{name} fell to {summary[name]:.3f}"
+
+
+@pytest.mark.model
+def test_plural_pronoun_whose_group_is_a_pronoun_again_does_not_recurse(nlp: Any) -> None:
+    # this sentence sent "their" -> "the rigs and their drivers" -> "their" ... into a RecursionError
+    text = (
+        "In 2007, Mexico accepted the George W. Bush administration's request to cooperate in a pilot "
+        "program that allowed a few Mexican trucks over the border, to prove that the rigs and their "
+        "drivers posed no undue safety threat to the United States.\n"
+    )
+    doc = nlp(prepare_doc(nlp, text))
+    events = doc_facts(doc)["events"]
+    assert any(v["event_type"] == "AGREE" or v["event_type"] == "COOPERATE" for v in events), events

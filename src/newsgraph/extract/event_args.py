@@ -372,8 +372,13 @@ def _pronoun(ctx: Context, tok: Token, depth: int, places: bool, guess: bool = T
     elif word in plover.word_class("thing"):
         if word in ("they", "them", "their") and depth < 2:
             group = _plural_subject(ctx, tok)
-            if group:
-                refs = resolve_heads(ctx, group, places=places)
+            if group:  # depth goes on: the group's own words may be pronouns again
+                refs = [
+                    r
+                    for g in group
+                    for t in (g, *g.conjuncts)
+                    for r in _resolve(ctx, t, depth + 1, places, guess)
+                ]
                 if refs:
                     return [{**r, "text": tok.text, "start": span[0], "end": span[1]} for r in refs]
         eid = ctx.last_thing(tok.i)
