@@ -216,3 +216,11 @@ def test_pronoun_resolves_to_the_salient_subject_not_the_last_name(nlp: Any) -> 
 def test_titles_in_quotation_marks_near_a_reporting_verb_are_not_quotes(nlp: Any) -> None:
     text = "He said he watched “Daily Show” and “Unplugged” every night with his wife.\n"
     assert [q for q in _quotes(nlp, text) if q[0] == "direct"] == []
+
+
+@pytest.mark.model
+def test_quotes_without_letters_do_not_break_the_component(nlp: Any) -> None:
+    # a quote of digits or punctuation only once raised IndexError in the title check
+    text = "The banner read “2016” and “!!!” in red, he said on Monday.\n"
+    found = _quotes(nlp, text)
+    assert all(q[0] != "direct" or q[3] not in ("2016", "!!!") or q[1] is None for q in found)

@@ -499,6 +499,7 @@ class QuoteExtractor:
                 lead
                 and words <= 4
                 and all(t.is_title or t.is_stop for t in alpha)
+                and alpha
                 and alpha[0].is_title
                 and not (cue is not None and any(t.head.i == cue.i for t in span))
             ):
