@@ -75,6 +75,19 @@ def test_title_without_name_goes_to_the_next_person() -> None:
     assert roles_of(doc)["Taro Kono"] == [("Foreign Minister", "JPN")]
 
 
+def test_title_from_earlier_sentence_is_marked_inferred() -> None:
+    doc = make(
+        "Japan 's foreign minister urged more pressure . US Secretary of State Rex Tillerson spoke . "
+        "Taro Kono announced new sanctions .",
+        [("Japan", "GPE"), ("US", "GPE"), ("Rex Tillerson", "PERSON"), ("Taro Kono", "PERSON")],
+    )
+    entities = [e for e in group(doc, collect_mentions(doc)) if e.type == "PERSON"]
+    found = find_roles(doc, [(e.key, [(m.i, m.j) for m in e.mentions]) for e in entities])
+    by_name = {e.name: found[e.key][0] for e in entities}
+    assert (by_name["Taro Kono"].affiliation, by_name["Taro Kono"].inferred) == ("JPN", True)
+    assert (by_name["Rex Tillerson"].affiliation, by_name["Rex Tillerson"].inferred) == ("USA", False)
+
+
 def test_counterpart_takes_the_office_abroad() -> None:
     doc = make(
         "US Secretary of State Antony Blinken met his Chinese counterpart Wang Yi .",

@@ -200,6 +200,11 @@ def _known(text: str) -> bool:
     return actors.country_code(text) is not None or actors.organisation(text) is not None
 
 
+def _known_person(text: str) -> bool:
+    """A name or alias of ``resolve/data/people.tsv`` that names no country or organisation."""
+    return actors.is_known_person(text) and not _known(text)
+
+
 def _name_tokens(text: str) -> list[str]:
     return [t for t in text.replace("’", "'").split() if t[:1].isupper()]
 
@@ -220,6 +225,20 @@ def main_country(mentions: list[Mention]) -> str | None:
     return max(counts, key=lambda c: (counts[c], -first[c]))
 
 
+def people_country(doc: Doc, mentions: list[Mention], context: str | None) -> str | None:
+    """The main country ``context`` as the country of a person's bare national title ("President
+    X"), when it is named in two sentences or more: a country named in one sentence only is often
+    the other party ("President Bush threatened Russia"), not the person's own."""
+    if context is None:
+        return None
+    sentences = {
+        doc[m.i].sent.start
+        for m in mentions
+        if m.label in ("GPE", "NORP", "LOC") and actors.country_code(m.text) == context
+    }
+    return context if len(sentences) >= 2 else None
+
+
 def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list[Entity]:
     """Group mentions into entities (see the module docstring). ``context`` is the article's main
     country, for institutions named without one ("the Interior Ministry")."""
@@ -227,7 +246,7 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
     by_part: dict[str, set[tuple[str, ...]]] = {}
     # 1. full names
     for m in sorted(mentions, key=lambda m: -len(m.text)):
-        if m.label != "PERSON" or len(_name_tokens(m.text)) < 2:
+        if len(_name_tokens(m.text)) < 2 or not (m.label == "PERSON" or _known_person(m.text)):
             continue
         parts = tuple(_name_tokens(m.text))
         key = next((k for k in persons if _contains(k, parts)), None)
@@ -262,7 +281,7 @@ def _settle_names(others: dict[tuple[str, ...], Entity]) -> None:
     one-word organisation name joins the one longer organisation ending in it ("Post" -> "New York
     Post")."""
     for ent in others.values():
-        if ent.key[0] == "NAME":
+        if ent.key[0] == "NAME" and ent.type != "PERSON":
             votes = Counter(m.label for m in ent.mentions)
             ent.type = max(votes, key=lambda label: (votes[label], label == "ORG"))
     orgs = [e for e in others.values() if e.type == "ORG" and len(e.name.split()) > 1]
@@ -312,6 +331,8 @@ def _classify(
     if party is not None:  # "Democratic", "Republicans"
         actor = actors.Actor(party.code, party.sector) if party.code else None
         return ("ORG", party.name), "ORG", party.name, actor
+    if _known_person(text):  # "Putin" or "Saddam" tagged ORG or GPE by the model
+        return ("NAME", fold(text)), "PERSON", text, None
     actor = actors.resolve_actor(text, m.label) if m.label in ("ORG", "NORP") else None
     return ("NAME", fold(text)), m.label, text, actor
 
@@ -336,11 +357,40 @@ def _scan_missed_surnames(
             )
 
 
-def person_actor(roles: list[Role]) -> actors.Actor | None:
+def person_actor(roles: list[Role], known: actors.KnownPerson | None = None) -> actors.Actor | None:
+    """The actor of the first role with an affiliation, its sector the title's; a generic title
+    ("leader") of a person ``people.tsv`` files under another sector keeps that sector ("Hamas
+    leader Ismail Haniyeh" -> PSE REB). With no such role, the ``people.tsv`` row's actor."""
     for role in roles:
         if role.affiliation:
-            return actors.Actor(role.affiliation, actors.sector_of(role.title) or "GOV")
-    return None
+            sector = actors.sector_of(role.title)
+            if known is not None and known.code == role.affiliation and sector in (None, "GOV"):
+                sector = known.sector
+            return actors.Actor(role.affiliation, sector or "GOV")
+    return actors.Actor(known.code, known.sector) if known is not None else None
+
+
+def known_person(ent: Entity, year: int | None) -> actors.KnownPerson | None:
+    """The ``people.tsv`` row of a person entity, from all its name forms and role titles."""
+    names = sorted({m.text for m in ent.mentions}, key=lambda t: (-len(_name_tokens(t)), -len(t)))
+    return actors.known_person(names, [r.title for r in ent.roles], year)
+
+
+def apply_known_person(roles: list[Role], known: actors.KnownPerson | None, context: str | None) -> None:
+    """Give roles the known person's code ("President Bush" -> USA, whatever the article's main
+    country) unless the words about the person name an affiliation (a country in the text wins:
+    "Russian President X"); a title met sentences before ("Russia's president said ... President
+    Bush") does not. Without a known person, national offices take ``context``."""
+    if known is not None and not any(r.affiliation and not r.inferred for r in roles):
+        for role in roles:
+            role.affiliation = known.code
+            role.inferred = False
+        return
+    fill_affiliation(roles, context)
+
+
+def _year(published: str | None) -> int | None:
+    return int(published[:4]) if published and published[:4].isdigit() else None
 
 
 def fill_affiliation(roles: list[Role], context: str | None) -> None:
@@ -385,10 +435,13 @@ class EntityExtractor:
         if not persons or not doc.has_annotation("SENT_START"):
             return sorted(entities, key=lambda e: e.first.start)  # roles need sentences
         roles = find_roles(doc, [(e.key, [(m.i, m.j) for m in e.mentions]) for e in persons], since=published)
+        person_context = people_country(doc, mentions, context)
+        year = _year(published)
         for ent in persons:
             ent.roles = roles.get(ent.key, [])
-            fill_affiliation(ent.roles, context)
-            ent.actor = person_actor(ent.roles)
+            known = known_person(ent, year)
+            apply_known_person(ent.roles, known, person_context)
+            ent.actor = person_actor(ent.roles, known)
             ent.name = max((m.text for m in ent.mentions), key=lambda t: (len(_name_tokens(t)), len(t)))
         return sorted(entities, key=lambda e: e.first.start)
 

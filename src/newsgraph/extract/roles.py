@@ -40,6 +40,9 @@ class Role:
     title: str
     affiliation: str | None
     since: str | None
+    #: the affiliation comes from a title with no name sentences before ("Japan's foreign minister
+    #: urged ... Taro Kono said"), not from words about the person
+    inferred: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return {"title": self.title, "affiliation": self.affiliation, "since": self.since}
@@ -104,6 +107,8 @@ class _Phrase:
     pronoun_counterpart: bool = False
     #: the affiliation comes from a party adjective ("Republican nominee"), not a country or IGO
     by_party: bool = False
+    #: a title with no name of its own, given to a later name
+    loose: bool = False
 
 
 def _affiliation(tokens: Sequence[Token]) -> tuple[str | None, set[int], bool]:
@@ -230,6 +235,7 @@ def find_roles(
             if have and not _compatible(have[0].title, phrase.title):
                 continue
             consumed.add(span.start)
+            phrase.loose = True
             found[key] = [*have, phrase] if have else [phrase]
             break
     out: dict[Any, list[Role]] = {}
@@ -261,14 +267,15 @@ def _merge(
     doc: Doc, key: Any, phrases: list[_Phrase], found: dict[Any, list[_Phrase]], since: str | None
 ) -> list[Role]:
     """One role per title: the richest title text, the first affiliation."""
-    affiliation = next((p.affiliation for p in phrases if p.affiliation), None)
+    source = next((p for p in phrases if p.affiliation), None)
+    affiliation = source.affiliation if source else None
     titles = [p.title for p in phrases if p.title]
     title = max(titles, key=len) if titles else ""
     if any(p.pronoun_counterpart for p in phrases):
         title = _counterpart_title(doc, phrases, found) or title
     if not title:
         return []
-    return [Role(title=title, affiliation=affiliation, since=since)]
+    return [Role(title=title, affiliation=affiliation, since=since, inferred=bool(source and source.loose))]
 
 
 def _counterpart_title(doc: Doc, phrases: list[_Phrase], found: dict[Any, list[_Phrase]]) -> str | None:
