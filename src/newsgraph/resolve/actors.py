@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Generic, TypeVar
 
@@ -41,6 +41,7 @@ def _rows(name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+@lru_cache(maxsize=65536)
 def _surface(text: str, *, possessive: bool = False) -> str:
     """``text`` with curly apostrophes straightened, spaces collapsed and a leading "the" removed;
     with ``possessive``, a trailing possessive too: "the Philippines'" -> "Philippines"."""
@@ -48,6 +49,7 @@ def _surface(text: str, *, possessive: bool = False) -> str:
     return _POSSESSIVE.sub("", s) if possessive else s
 
 
+@lru_cache(maxsize=65536)
 def _fold(surface: str) -> str:
     """Case, accents, dots and spacing around hyphens ignored: "St. Lucia" = "st lucia"."""
     s = "".join(c for c in unicodedata.normalize("NFKD", surface) if not unicodedata.combining(c))

@@ -89,6 +89,15 @@ def _annotate(drafts: Iterable[Draft], nlp: Language, settings: Settings) -> Ite
     stream = iter(drafts)
     pending: dict[int, Draft] = {}
     counter = count()
+    # a chunk in hand (one process): its captions go through the pipeline together, up front
+    captions = caption_places(nlp, drafts, settings.batch_size) if isinstance(drafts, list) else None
+
+    def facts_of(draft: Draft, doc: Doc) -> dict[str, list[dict[str, Any]]]:
+        facts = doc_facts(doc)
+        found = (
+            captions.get(id(draft)) if captions is not None else caption_places(nlp, [draft]).get(id(draft))
+        )
+        return {**facts, "places": [*facts.get("places", []), *found]} if found else facts
 
     def feed() -> Iterator[tuple[Doc, int]]:
         for draft in stream:
@@ -101,7 +110,7 @@ def _annotate(drafts: Iterable[Draft], nlp: Language, settings: Settings) -> Ite
             feed(), as_tuples=True, batch_size=settings.batch_size, n_process=settings.n_process
         ):
             draft = pending.pop(i)
-            yield Article.from_draft(draft, with_caption_places(nlp, draft, doc_facts(doc)))
+            yield Article.from_draft(draft, facts_of(draft, doc))
     except Exception as exc:  # a component failed on some article of a batch: go one by one
         log.warning("the NLP pipeline failed on a batch (%s); going on one article at a time", exc)
         for draft in [*(pending[i] for i in sorted(pending)), *stream]:
@@ -116,32 +125,41 @@ def _annotate(drafts: Iterable[Draft], nlp: Language, settings: Settings) -> Ite
                     stage="nlp",
                 )
                 continue
-            yield Article.from_draft(draft, with_caption_places(nlp, draft, doc_facts(doc)))
+            yield Article.from_draft(draft, facts_of(draft, doc))
 
 
-def with_caption_places(
-    nlp: Language, draft: Draft, facts: dict[str, list[dict[str, Any]]]
-) -> dict[str, list[dict[str, Any]]]:
-    """``facts`` plus the places named in the article's photo captions ("… in Vientiane, Laos,
-    July 27, 2024"): each carries ``caption`` (its index in ``captions``), and its ``start`` and
+#: Our components a caption goes through: captions are short labels (names and places, no speech,
+#: no events), and need no parse either.
+_CAPTION_PIPES = ("newsgraph_paragraphs", "newsgraph_entities", "newsgraph_places")
+
+
+def caption_places(
+    nlp: Language, drafts: list[Draft], batch_size: int = 64
+) -> dict[int, list[dict[str, Any]]]:
+    """The places named in the drafts' photo captions ("… in Vientiane, Laos, July 27, 2024"), by
+    ``id(draft)``: each carries ``caption`` (its index in ``captions``), and its ``start`` and
     ``end`` are offsets into that caption, not into the text."""
-    if not draft.captions or "newsgraph_places" not in nlp.pipe_names:
-        return facts
-    published = draft.published.isoformat() if draft.published else None
-    found: list[dict[str, Any]] = []
-    needed = ("newsgraph_paragraphs", "newsgraph_entities", "newsgraph_places")
-    skip = [name for name in nlp.pipe_names if name.startswith("newsgraph_") and name not in needed]
+    items = [(id(d), n, c, d.published) for d in drafts for n, c in enumerate(d.captions)]
+    if not items or "newsgraph_places" not in nlp.pipe_names:
+        return {}
+    skip = [
+        name
+        for name in nlp.pipe_names
+        if (name.startswith("newsgraph_") and name not in _CAPTION_PIPES) or name == "parser"
+    ]
+    out: dict[int, list[dict[str, Any]]] = {}
+    docs = (
+        (prepare_doc(nlp, caption, published=published.isoformat() if published else None), (key, n))
+        for key, n, caption, published in items
+    )
     try:
-        with nlp.select_pipes(disable=skip):  # captions need places, not what comes after them
-            docs = list(nlp.pipe(prepare_doc(nlp, c, published=published) for c in draft.captions))
-    except Exception as exc:  # a caption must not cost the article
-        log.warning("the NLP pipeline failed on the captions of %s: %s", draft.source, exc)
-        return facts
-    for n, doc in enumerate(docs):
-        found.extend({**place, "caption": n} for place in doc_facts(doc)["places"])
-    if found:
-        facts = {**facts, "places": [*facts.get("places", []), *found]}
-    return facts
+        with nlp.select_pipes(disable=skip):
+            for doc, (key, n) in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
+                out.setdefault(key, []).extend({**place, "caption": n} for place in doc_facts(doc)["places"])
+    except Exception as exc:  # captions must not cost the articles
+        log.warning("the NLP pipeline failed on photo captions: %s", exc)
+        return {}
+    return out
 
 
 def prepare(nlp: Language, draft: Draft) -> Doc:
