@@ -361,10 +361,10 @@ _TAIL_STARTS = frozenset("who whom which while whereas according".split())
 _SOURCE_PRONOUNS = frozenset("i we you he she they".split())
 
 
-def _holds_a_view(verb: Token, mentions: _Mentions) -> bool:
+def _holds_a_view(verb: Token, mentions: _Mentions, ccomp_heads: set[int]) -> bool:
     """A verb outside the lexicons still attributes its clausal complement when a person, a group
     or a personal pronoun is its subject ("Democrats fret that ...")."""
-    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+    if verb.i not in ccomp_heads:
         return False
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return subj is not None and (subj.lower_ in _SOURCE_PRONOUNS or subj.i in mentions.index)
@@ -515,10 +515,15 @@ class QuoteExtractor:
             quotes.append(quote)
         quotes = self._merge_split(quotes, text)
         frames = attitude_frames()
+        ccomp_heads = {t.head.i for t in doc if t.dep_ == "ccomp" and t.head.i < t.i}
         for tok in doc:  # reported speech: "X said (that) ...", "..., X said."
             if tok.pos_ != "VERB" or tok.i in quoted:
                 continue
-            if tok.lemma_ not in lemmas and tok.lemma_ not in frames and not _holds_a_view(tok, mentions):
+            if (
+                tok.lemma_ not in lemmas
+                and tok.lemma_ not in frames
+                and not _holds_a_view(tok, mentions, ccomp_heads)
+            ):
                 continue
             toks = _content(tok, quoted)
             if not toks or len(toks) < 3:
