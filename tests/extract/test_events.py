@@ -269,7 +269,7 @@ def test_seed_targets(seed_events: list[tuple[dict[str, Any], str]]) -> None:
 
 #: Floors a little under the figures measured on the PLOVER dev records (docs/events.md); lower
 #: them only on purpose.
-FLOORS = {"type_accuracy": 0.78, "actor_accuracy": 0.70, "recipient_accuracy": 0.63}
+FLOORS = {"type_accuracy": 0.78, "actor_accuracy": 0.78, "recipient_accuracy": 0.72}
 
 
 @pytest.mark.model
@@ -304,3 +304,116 @@ def test_plural_pronoun_whose_group_is_a_pronoun_again_does_not_recurse(nlp: Any
     doc = nlp(prepare_doc(nlp, text))
     events = doc_facts(doc)["events"]
     assert any(v["event_type"] == "AGREE" or v["event_type"] == "COOPERATE" for v in events), events
+
+
+@pytest.mark.model
+def test_recipients_in_a_dative_or_a_group_described_by_a_participle(nlp: Any) -> None:
+    aid = only(
+        events_of(nlp, "Japan is supplying medical equipment and other aid to Nepal, which is rebuilding."),
+        "AID",
+    )
+    assert codes(aid["actor"]) == {"JPN"} and codes(aid["recipient"]) == {"NPL"}
+    offer = only(
+        events_of(nlp, "Canada will provide food to refugees fleeing the fighting in Sudan."), "AGREE"
+    )
+    assert codes(offer["recipient"]) == {"SDN"} and offer["recipient"][0]["sector"] == "REF"
+    torture = only(
+        events_of(nlp, "Soldiers in Chad have tortured dozens of Sudanese and Nigerien migrants."), "ASSAULT"
+    )
+    assert codes(torture["actor"]) == {"TCD"} and codes(torture["recipient"]) == {"SDN", "NER"}
+    refused = only(events_of(nlp, "Hungary refused entry to Syrian refugees."), "REJECT")
+    assert codes(refused["recipient"]) == {"SYR"}
+
+
+@pytest.mark.model
+def test_threat_of_a_measure_in_a_place_is_directed_at_its_country(nlp: Any) -> None:
+    ev = only(events_of(nlp, "The Nigerian government threatened to impose a curfew in Lagos."), "THREATEN")
+    assert codes(ev["actor"]) == {"NGA"} and codes(ev["recipient"]) == {"NGA"}
+
+
+@pytest.mark.model
+def test_measure_named_in_the_object_takes_the_state_subject_as_actor(nlp: Any) -> None:
+    found = events_of(nlp, "President Omar Diallo on Friday eased the nightly curfew imposed in Guinea.")
+    curfew = only(found, "COERCE")
+    assert codes(curfew["actor"]) == {"GIN"} and curfew["actor"][0]["sector"] == "GOV"
+    eased = only(found, "CONCEDE")  # those the curfew was imposed on, not its own actor
+    assert codes(eased["recipient"]) == {"GIN"}
+    assert not {r["entity"] for r in eased["recipient"]} & {a["entity"] for a in eased["actor"]}
+    # who defies a curfew did not impose it
+    defied = events_of(nlp, "Protesters in Guinea defied the curfew imposed in Conakry.")
+    assert only(defied, "COERCE")["actor"] == []
+
+
+@pytest.mark.model
+def test_relative_pronoun_recipient_takes_the_office_holders_country(nlp: Any) -> None:
+    found = events_of(nlp, "Rebels in Mali released President Ali Toure, whom they had abducted in March.")
+    assert codes(only(found, "ASSAULT")["recipient"]) == {"MLI"}
+
+
+@pytest.mark.model
+def test_country_names_the_entity_step_missed_are_still_actors(nlp: Any) -> None:
+    doc = nlp(
+        prepare_doc(nlp, "Turkmenistan finally reopened the bridge. Bosnian Serbs demanded a new vote.")
+    )
+    doc_facts(doc)["entities"] = []  # as if the entity step had found nothing
+    doc.user_data["newsgraph_entity_index"] = {}
+    found = nlp.get_pipe("newsgraph_events").match(doc)
+    reopened = only(found, "RETREAT")
+    assert codes(reopened["actor"]) == {"TKM"} and reopened["actor"][0]["sector"] == "GOV"
+    demanded = only(found, "REQUEST")  # people of the place named first, not the state
+    assert codes(demanded["actor"]) == {"BIH"} and demanded["actor"][0]["sector"] == "CVL"
+    doc = nlp(prepare_doc(nlp, "Recent Pakistani drone attacks have killed at least eight militants."))
+    doc_facts(doc)["entities"] = []
+    doc.user_data["newsgraph_entity_index"] = {}
+    killed = only(nlp.get_pipe("newsgraph_events").match(doc), "ASSAULT")
+    assert codes(killed["actor"]) == {"PAK"}
+
+
+@pytest.mark.model
+def test_protest_is_directed_at_whom_its_demand_names(nlp: Any) -> None:
+    text = "Exiles in London staged a protest to demand the resignation of the Iranian president."
+    ev = only(events_of(nlp, text), "PROTEST")
+    assert codes(ev["recipient"]) == {"IRN"}  # not the country of the place (GBR)
+    text = "Religious hardliners staged a hunger strike to demand the resignation of the Egyptian president."
+    strike = only(events_of(nlp, text), "PROTEST")  # protesters of no country named: of that one
+    assert codes(strike["actor"]) == {"EGY"} and strike["actor"][0]["sector"] == "CVL"
+    assert codes(strike["recipient"]) == {"EGY"}
+
+
+@pytest.mark.model
+def test_recipients_named_in_the_purpose_or_the_carrier_of_an_event(nlp: Any) -> None:
+    mobilized = only(
+        events_of(nlp, "Poland mobilized reservists for a possible offensive against Belarus."), "MOBILIZE"
+    )
+    assert codes(mobilized["actor"]) == {"POL"} and codes(mobilized["recipient"]) == {"BLR"}
+    mediation = only(
+        events_of(nlp, "Norway launched a mediation effort between Ethiopia and Eritrea."), "CONSULT"
+    )
+    assert codes(mediation["actor"]) | codes(mediation["recipient"]) == {"NOR", "ETH", "ERI"}
+    asked = only(
+        events_of(nlp, "Kenya demanded a ceasefire with Somali militias along the border."), "REQUEST"
+    )
+    assert codes(asked["recipient"]) == {"SOM"}
+    refused = only(events_of(nlp, "Peru refused to deploy troops in Haiti."), "REJECT")
+    assert codes(refused["recipient"]) == {"HTI"}
+
+
+@pytest.mark.model
+def test_named_recipient_of_no_known_country_is_of_the_articles_country(nlp: Any) -> None:
+    text = "The Venezuelan government ordered the opposition newspaper El Diario to close."
+    ev = only(events_of(nlp, text), "REQUEST")
+    assert codes(ev["recipient"]) == {"VEN"}
+
+
+@pytest.mark.model
+def test_event_of_a_purpose_clause_is_directed_where_they_were_sent(nlp: Any) -> None:
+    text = "Egypt sent a team of experts to Libya on Monday to investigate the crash."
+    ev = only(events_of(nlp, text), "ACCUSE")
+    assert ev["mode"] == "investigate" and codes(ev["recipient"]) == {"LBY"}
+
+
+@pytest.mark.model
+def test_cooperation_is_for_whom_its_purpose_clause_names(nlp: Any) -> None:
+    text = "Turkmenistan reopened its border on Friday to allow the delivery of food to Afghanistan."
+    ev = only(events_of(nlp, text), "RETREAT")
+    assert codes(ev["actor"]) == {"TKM"} and codes(ev["recipient"]) == {"AFG"}

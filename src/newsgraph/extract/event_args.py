@@ -309,7 +309,8 @@ def _phrase_start(head: Token) -> Token:
     return head
 
 
-def _span_of(head: Token) -> tuple[int, int]:
+def span_of(head: Token) -> tuple[int, int]:
+    """Character span of ``head``'s noun phrase up to ``head`` (no leading determiner)."""
     left = _phrase_start(head)
     return left.idx, head.idx + len(head.text)
 
@@ -323,12 +324,20 @@ def resolve_heads(
     out: list[dict[str, Any]] = []
     seen: set[tuple[str | None, str, int]] = set()
     expanded: list[Token] = []
-    for head in heads:
+    pending = list(heads)
+    for head in pending:
+        if head.pos_ == "ADP":  # a dative "to"/"for" ("providing photographs to Macedonia")
+            pending += [p for p in head.children if p.dep_ == "pobj" and p not in pending]
+            continue
         for tok in (head, *head.conjuncts):
             if tok not in expanded:
                 expanded.append(tok)
     for tok in expanded:
         for rec in _resolve(ctx, tok, 0, places, not recipient):
+            if recipient and rec["code"] is None and rec["entity"] and ctx.main_country:
+                # a named party, paper or person of no known country, acted on: of the country the
+                # article is about ("ordered the opposition newspaper La Prensa to ...")
+                rec = {**rec, "code": ctx.main_country}
             key = (rec["entity"], rec["code"], rec["start"] if rec["entity"] is None else 0)
             if key not in seen:
                 seen.add(key)
@@ -343,6 +352,10 @@ def _entity_ref(ctx: Context, eid: str, start: int, end: int, places: bool) -> d
     actor = ent.get("actor") or {}
     if actor.get("code"):
         return actor_record(ctx, eid, start, end, actor["code"], actor.get("sector"))
+    if ent["type"] == "PERSON":  # an office with no country said: the article's main country's
+        code, sector = ctx.entity_code(eid)
+        if code:
+            return actor_record(ctx, eid, start, end, code, sector)
     country = ctx.place_country.get(eid) if places else None
     return actor_record(ctx, eid, start, end, country, None) if country else None
 
@@ -403,10 +416,41 @@ def _resolve(ctx: Context, head: Token, depth: int, places: bool, guess: bool = 
     if refs or depth:
         return refs
     eid = ctx.index.get(head.i)
+    if eid is None:  # "the opposition newspaper La Prensa"
+        eid = next((ctx.index[c.i] for c in head.children if c.dep_ == "appos" and c.i in ctx.index), None)
     ent = ctx.entities.get(eid) if eid is not None else None
     if ent is not None and ent["type"] in ("PERSON", "ORG", "NORP"):
-        return [actor_record(ctx, eid, *_span_of(head), None, None)]
+        return [actor_record(ctx, eid, *span_of(head), None, actors.sector_of(head.text))]
     return []
+
+
+def _country_named(ctx: Context, head: Token) -> dict[str, Any] | None:
+    """A country, or people of a country, that a proper name the entity step missed or left
+    uncoded names: "Uzbekistan opened" (its government), "Sierra Leonean and Liberian refugees"
+    (its people), "Bosnian Serbs" (people of Bosnia: the place word before the people's); a
+    capital is left alone ("Washington" may be a person)."""
+    if head.pos_ != "PROPN":
+        return None
+    eid = ctx.index.get(head.i)
+    if eid is not None and ctx.index.get(head.i + 1) == eid:
+        return None  # not the last word of its name
+    words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i >= head.i - 3]
+    first = words[0].i if words else head.i
+    name = head.doc[first : head.i + 1].text
+    code = actors.country_code(name)
+    longer = eid is not None and ctx.index.get(first - 1) == eid
+    if code is not None and actors.is_capital(name):
+        return None
+    if code is None or longer or actors.is_adjective(name):
+        for lead in head.lefts:  # "Bosnian Serbs", "Kosovo Albanians"
+            if lead.dep_ in ("amod", "compound") and lead.i >= head.i - 3:
+                lead_code = actors.country_code(lead.text)
+                if lead_code and not actors.is_capital(lead.text):
+                    return actor_record(ctx, eid, *span_of(head), lead_code, "CVL")
+        if code is None or longer:
+            return None
+    sector = "CVL" if actors.is_adjective(name) else "GOV"
+    return actor_record(ctx, eid, *span_of(head), code, sector)
 
 
 def _resolve_coded(
@@ -416,7 +460,7 @@ def _resolve_coded(
         return _pronoun(ctx, head, depth, places, guess)
     eid = ctx.index.get(head.i)
     if eid is not None:
-        ref = _entity_ref(ctx, eid, *_span_of(head), places)
+        ref = _entity_ref(ctx, eid, *span_of(head), places)
         if ref and any(c.lower_ == "ethnic" for c in head.children):
             # "ethnic Albanians in Serbia": an ethnicity, the country is where they live (PLOVER
             # keeps ethnicity apart from the country code)
@@ -425,6 +469,9 @@ def _resolve_coded(
                 ref = {**ref, "code": other, "sector": ref["sector"] or "CVL"}
         if ref:
             return [ref]
+    named = _country_named(ctx, head)
+    if named:
+        return [named]
     word = lemma(head)
     children = list(head.children)
     if word in plover.word_class("pair") and any(
@@ -432,7 +479,7 @@ def _resolve_coded(
     ):
         out = []
         for pid in ctx.last_two(head.i):
-            ref = _entity_ref(ctx, pid, *_span_of(head), places)
+            ref = _entity_ref(ctx, pid, *span_of(head), places)
             if ref:
                 out.append(ref)
         if out:
@@ -460,8 +507,16 @@ def _resolve_coded(
                 sector = actors.sector_of(head.text) or sector
             if word in plover.word_class("weapon"):
                 sector = "MIL"
-            out.append(actor_record(ctx, mid, *_span_of(head), code or "", sector))
+            out.append(actor_record(ctx, mid, *span_of(head), code or "", sector))
         return out
+    for i in range(start_tok.i, head.i):  # a country word the entity step missed: "US Predator attacks"
+        tok = ctx.doc[i]
+        if i in ctx.index or tok.pos_ not in ("PROPN", "ADJ") or tok.dep_ not in _MODIFIERS:
+            continue
+        code = actors.country_code(tok.text)
+        if code and not actors.is_capital(tok.text):
+            sector = actors.sector_of(head.text) or ("MIL" if word in plover.word_class("weapon") else None)
+            return [actor_record(ctx, None, *span_of(head), code, sector)]
     for child in children:  # "his country", "its top diplomats"
         if child.dep_ == "poss" and child.pos_ == "PRON":
             refs = _pronoun(ctx, child, depth, places, guess)
@@ -470,20 +525,24 @@ def _resolve_coded(
                 sector = actors.sector_of(head.text) or ref["sector"]
                 if word in ("country", "nation", "government", "state"):
                     sector = "GOV"
-                return [actor_record(ctx, ref["entity"], *_span_of(head), ref["code"], sector)]
+                return [actor_record(ctx, ref["entity"], *span_of(head), ref["code"], sector)]
     if depth < 2:
         for child in children:  # "a group of Moroccan diplomats", "fighters from groups including Hamas"
             relational = child.lower_ == "with" and word in _RELATIONAL  # "air links with Serbia"
             if child.dep_ in ("prep", "agent") and (child.lower_ in _CHAIN or relational):
                 for pobj in child.children:
-                    if pobj.dep_ == "pobj":
-                        refs = _resolve(ctx, pobj, depth + 1, places, guess)
+                    if pobj.dep_ == "pobj":  # "scores of Sierra Leonean and Liberian refugees"
+                        refs = [
+                            r
+                            for t in (pobj, *pobj.conjuncts)
+                            for r in _resolve(ctx, t, depth + 1, places, guess)
+                        ]
                         if refs:
                             return refs
     if places and word in plover.word_class("site"):  # "a village in Western Cambodia"
         code = _place_in(ctx, head)
         if code:
-            return [actor_record(ctx, None, *_span_of(head), code, "CVL")]
+            return [actor_record(ctx, None, *span_of(head), code, "CVL")]
     sector = actors.sector_of(ctx.text[start_tok.idx : head.idx + len(head.text)])
     if sector is not None:  # "opposition groups in Zimbabwe", "the police": of the country named with them
         code = _place_in(ctx, head)
@@ -492,14 +551,24 @@ def _resolve_coded(
         if code is None and guess and sector in _STATE_SECTORS:
             code = ctx.country_before(head.i)
         if code:
-            return [actor_record(ctx, None, *_span_of(head), code, sector)]
+            return [actor_record(ctx, None, *span_of(head), code, sector)]
     return []
 
 
 def _place_in(ctx: Context, head: Token) -> str | None:
-    """The country of a place named in ``head``'s "in"/"from" phrase ("police in Barcelona")."""
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in (
+    """The country of a place named in ``head``'s "in"/"from" phrase ("police in Barcelona"), or
+    in that of a participle describing it ("refugees fleeing the war in Liberia")."""
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    for c in head.children:  # "fleeing the fighting in Sudan"
+        if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"):
+            preps += [
+                p
+                for x in (c, *(o for o in c.children if o.dep_ == "dobj"))
+                for p in x.children
+                if p.dep_ == "prep"
+            ]
+    for child in preps:
+        if child.lower_ in (
             "in",
             "from",
             "of",

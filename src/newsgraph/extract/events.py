@@ -37,6 +37,7 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
+from ..resolve.actors import sector_of
 from . import event_args as args
 from . import plover
 from .event_args import Context, Modality, lemma, verb_forms
@@ -68,6 +69,12 @@ _FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 _PLACE_RECIPIENT = frozenset({"PROTEST", "COERCE", "ASSAULT", "SANCTION", "CONCEDE"})
 #: Sectors of the state's armed and police forces.
 _STATE = frozenset({"COP", "MIL", "PRM", "SPY"})
+#: Dependencies through which a clause says what a protest is for ("to demand", "in demanding").
+_PURPOSE_DEPS = frozenset({"advcl", "xcomp", "pcomp", "prep", "acl", "conj"})
+#: Types of an event that undoes a measure of its own actor ("eased the curfew", "lifted the ban").
+_UNDOING = frozenset({"CONCEDE", "RETREAT"})
+#: Sectors of actors that can impose what a state imposes (a curfew, a ban).
+_STATE_ACTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 _DEONTIC_ENTRY = plover.Entry("must", (), "REQUEST", None, None, frozenset())
 #: Which count kinds belong to which event types (magnitudes).
 _COUNT_TYPES = {
@@ -511,18 +518,23 @@ class EventExtractor:
         kept = [d for d in drafts if not d.dropped and d.parent is None]
         kept.sort(key=lambda d: d.trigger.i)
         records: list[tuple[Draft, dict[str, Any]]] = []
-        noun_actors: dict[int, list[dict[str, Any]]] = {}
+        noun_records: dict[int, dict[str, Any]] = {}
+        demands = {d.anchor.i: d for d in drafts if d.type == "REQUEST" and d.how == "verb"}
         for d in kept:
-            rec = self._record(ctx, d)
+            rec = self._record(ctx, d, demands)
             if rec is not None:
                 records.append((d, rec))
                 if d.noun is not None and rec["actor"]:
-                    noun_actors[d.noun.i] = rec["actor"]
+                    noun_records[d.noun.i] = rec
         for d, rec in records:
             if not rec["recipient"] and d.how in ("verb", "deontic") and d.verbal:
                 for c in d.anchor.children:  # "criticized sanctions which the US imposed" -> USA
-                    if c.dep_ == "dobj" and c.i in noun_actors:
-                        rec["recipient"] = [dict(a) for a in noun_actors[c.i]]
+                    if c.dep_ == "dobj" and c.i in noun_records:
+                        noun_rec = noun_records[c.i]
+                        own = any(_same(a, b) for a in noun_rec["actor"] for b in rec["actor"])
+                        # "eased the curfew it imposed in Guinea": those the curfew was imposed on
+                        refs = noun_rec["recipient"] if own else noun_rec["actor"]
+                        rec["recipient"] = [dict(a) for a in refs]
         links = self._magnitudes(ctx, [d for d, _ in records], [r for _, r in records])
         contexts = _Contexts(ctx.doc)
         out: list[dict[str, Any]] = []
@@ -534,7 +546,7 @@ class EventExtractor:
             out.append(rec)
         return out
 
-    def _record(self, ctx: Context, d: Draft) -> dict[str, Any] | None:
+    def _record(self, ctx: Context, d: Draft, demands: dict[int, Draft]) -> dict[str, Any] | None:
         doc = ctx.doc
         actors, recipients, joint = self._arguments(ctx, d, d.quote)
         for x in d.merged:  # "attacked Israel, killing 1,200 people": one event, all its arguments
@@ -576,14 +588,12 @@ class EventExtractor:
             return None  # "the war began": nothing said of who did what to whom
         mode = mode or self._cued_mode(d, etype)
         sent = d.trigger.sent
-        scope: set[int] = set()
-        for x in (d, *d.merged):
-            scope.update(t.i for t in _phrase(x.noun if x.noun is not None else x.trigger))
-            if x.how != "own":
-                scope.update(t.i for t in _phrase(x.anchor))
+        scope = _scope(d)
         date, date_text = args.event_date(ctx, scope, d.anchor, d.trigger)
         taken = [(a["start"], a["end"]) for a in actors]
         location = args.event_location(ctx, scope, d.anchor, etype == "ASSAULT", taken)
+        if not recipients and etype == "PROTEST":
+            recipients = self._demand_recipients(ctx, d, demands)
         if (
             not recipients
             and etype in _PLACE_RECIPIENT
@@ -604,6 +614,13 @@ class EventExtractor:
             actors = [
                 args.actor_record(ctx, None, location["start"], location["end"], location["country"], "CVL")
             ]
+        protesters = args.subjects(d.anchor)[0] if d.how in ("verb", "support") else []
+        if not actors and etype == "PROTEST" and protesters and recipients and recipients[0]["code"]:
+            # "Islamic fundamentalists ... to demand the resignation of Algerian President ...":
+            # people of the country whose government they protest to
+            span = args.span_of(protesters[0])
+            sector = sector_of(ctx.text[span[0] : span[1]]) or "CVL"
+            actors = [args.actor_record(ctx, None, *span, recipients[0]["code"], sector)]
         if not actors and etype in ("ASSAULT",) and location and location.get("country") and d.how != "own":
             # "a roadside bombing near Samarra killed ...": PLOVER's unidentified actor (UNK)
             actors = [
@@ -717,11 +734,19 @@ class EventExtractor:
                 if not passive:
                     recipient_heads += args.passive_inherited(clause)
             agent_heads += agents
+        if d.how in ("verb", "support") and d.type == "MOBILIZE":
+            # "mobilized reservists for a possible war against Iraq": the target of the purpose
+            objects = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+            purposes = [p for o in objects for p in _prep_objects(o, {"for"})]
+            recipient_heads += [r for p in purposes for r in _prep_objects(p, {"against"})]
         if d.how in ("verb", "support"):
             for c in clause.children:
                 if c.dep_ in ("dobj", "dative") and c.i not in event_nouns:
                     if c.dep_ == "dobj" and c.i not in ctx.event_nouns:  # "threatened action against Russia"
-                        more = [p for o in (c, *c.conjuncts) for p in _prep_objects(o, preps - {"from"})]
+                        object_preps = preps - {"from"}
+                        if d.type == "REQUEST":  # "demanded a truce with Moslem forces"
+                            object_preps |= {"with"}
+                        more = [p for o in (c, *c.conjuncts) for p in _prep_objects(o, object_preps)]
                         if joint_type and "joint" in d.entry.flags:
                             joint_heads += more
                         else:
@@ -742,11 +767,14 @@ class EventExtractor:
             if not agent_heads:
                 agent_heads += _own_actor_heads(ctx, noun, d.type, tokens_only=True)
                 own = bool(agent_heads)
-            joint_heads += _joint_heads(noun)
+            # "a mediation effort between X and Y": the word carrying the noun has its phrases
+            carried = noun.dep_ == "compound" and lemma(noun.head) in plover.word_class("carrier")
+            holders = [noun, noun.head] if carried else [noun]
+            joint_heads += [j for h in holders for j in _joint_heads(h)]
             if d.how in ("relcl", "support"):  # "an agreement reached between the Philippines and China"
                 joint_heads += _joint_heads(d.anchor)
             noun_preps = preps | ({"of"} if info.object_is_recipient else set())  # "invasion of Lebanon"
-            for c in noun.children:
+            for c in (c for h in holders for c in h.children):
                 if c.dep_ == "prep" and c.lower_ in noun_preps | {"with"}:
                     pobjs = [p for p in c.children if p.dep_ == "pobj"]
                     if c.lower_ in ("with", "of") and joint_type:
@@ -759,6 +787,9 @@ class EventExtractor:
                 actors = [_as_state(ctx, a, d.type) for a in actors]
             if not actors:
                 actors = _modifier_actors(ctx, noun, d.type)
+            undoing = d.outer is None or d.outer.type in _UNDOING  # "eased the curfew imposed in ..."
+            if not actors and d.how == "relcl" and not info.verbal and undoing:
+                actors = self._governor_actors(ctx, noun)
         speech = d.how == "verb" and not agent_heads and not joint_heads and not recipient_heads
         if not actors and quote is not None and d.type in _SPEECH_TYPES and speech:
             speaker = ctx.quotes[quote].get("speaker")
@@ -772,8 +803,65 @@ class EventExtractor:
         recipients = args.resolve_heads(ctx, recipient_heads, places=places, recipient=True)
         if not recipients and info.verbal:
             recipients = self._content_recipients(ctx, d, noun if noun is not None else clause)
+        purpose = clause.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        )
+        if not recipients and d.how == "verb" and purpose and not joint_heads:
+            # "sent 21 officers to Bosnia to investigate ...": where they were sent
+            sent_to = [
+                p
+                for c in clause.head.children
+                if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            recipients = args.resolve_heads(ctx, sent_to, places=False, recipient=True)
+        if not recipients and d.how in ("verb", "support") and info.quad_code in (1, 2) and not joint_type:
+            # "opened the bridge to allow the delivery of grain to Afghanistan": for whom it was done
+            for c in clause.children:
+                if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    objects = [c, *(o for o in c.children if o.dep_ == "dobj")]
+                    heads = [p for o in objects for p in _prep_objects(o, {"to", "for"})]
+                    recipients = args.resolve_heads(ctx, heads, places=False, recipient=True)
+                    if recipients:
+                        break
         joint = args.resolve_heads(ctx, joint_heads, places=places)
         return actors, recipients, joint
+
+    def _demand_recipients(self, ctx: Context, d: Draft, demands: dict[int, Draft]) -> list[dict[str, Any]]:
+        """A protest's recipient named in what it demands: "went on hunger strike to demand the
+        resignation of Algerian President ..." (a demand in a clause below the protest's)."""
+        for x in (d.anchor, *([d.noun] if d.noun is not None else [])):
+            for tok in x.subtree:
+                demand = demands.get(tok.i)
+                if demand is None or tok.i == x.i:
+                    continue
+                cur = tok
+                while cur.i != x.i and cur.dep_ in _PURPOSE_DEPS:
+                    cur = cur.head
+                if cur.i == x.i:
+                    found = self._arguments(ctx, demand, demand.quote)[1]
+                    if found:
+                        return found
+        return []
+
+    def _governor_actors(self, ctx: Context, noun: Token) -> list[dict[str, Any]]:
+        """The state actor of an event noun whose clause names no doer, when it is the object of
+        what that actor does: "Bashir shortened the curfew imposed in Sudan" (a subject of a
+        complement clause counts: the parser's reading of such objects)."""
+        pos = _position(noun)
+        if pos.dep_ == "dobj":
+            verb = pos.head
+        elif pos.dep_ == "nsubj" and pos.head.dep_ == "ccomp":
+            verb = pos.head.head
+        else:
+            return []
+        if verb.pos != VERB or lemma(verb) in self.reporting:
+            return []
+        refs = args.resolve_heads(ctx, args.subjects(verb)[0])
+        if refs and all(r["code"] and r["sector"] in _STATE_ACTORS for r in refs):
+            return refs
+        return []
 
     def _content_recipients(self, ctx: Context, d: Draft, base: Token) -> list[dict[str, Any]]:
         """Recipients of a verbal event named in what it says: "demanded that Israel withdraw",
@@ -799,7 +887,18 @@ class EventExtractor:
                 if d.type in ("THREATEN", "REJECT"):  # "threatened to attack Israel"
                     heads += [x for x in c.children if x.dep_ in ("dobj", "dative") and x.i in ctx.index]
                 heads += _prep_objects(c, frozenset({"to", "with", "against", "on", "from"}))
-        return args.resolve_heads(ctx, heads, places=False, recipient=True)
+        found = args.resolve_heads(ctx, heads, places=False, recipient=True)
+        if found or d.type not in ("THREATEN", "AGREE", "REJECT"):
+            return found
+        # "threatened to institute a curfew in Algiers", "refused to deploy troops in Iraq"
+        for inner in d.contents:
+            if inner.type in _PLACE_RECIPIENT or inner.type == "MOBILIZE":
+                place = args.event_location(ctx, _scope(inner), inner.anchor, inner.type == "ASSAULT", [])
+                if place and place.get("country"):
+                    return [
+                        args.actor_record(ctx, None, place["start"], place["end"], place["country"], "CVL")
+                    ]
+        return []
 
     def _cued_mode(self, d: Draft, etype: str) -> str | None:
         cues = plover.mode_cues(etype)
@@ -922,6 +1021,16 @@ def _phrase(tok: Token) -> list[Token]:
         out.append(t)
         stack.extend(c for c in t.children if c.dep_ not in _CLAUSAL)
     return out
+
+
+def _scope(d: Draft) -> set[int]:
+    """Token indexes of the event's own words (its trigger's and its clause's phrases)."""
+    scope: set[int] = set()
+    for x in (d, *d.merged):
+        scope.update(t.i for t in _phrase(x.noun if x.noun is not None else x.trigger))
+        if x.how != "own":
+            scope.update(t.i for t in _phrase(x.anchor))
+    return scope
 
 
 def _sentence_span(sent: Span) -> dict[str, int]:
