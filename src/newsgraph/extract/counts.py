@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .pipeline import doc_facts
+from .pipeline import doc_facts, doc_text
 
 #: Every kind a count record can have.
 KINDS = (
@@ -596,7 +596,7 @@ def _named(lex: Lexicon, doc: Doc, span: Span, counted: Token | None) -> bool:
 def find_counts(doc: Doc) -> list[Count]:
     """The counts in ``doc``, in text order."""
     lex = lexicon()
-    text = doc.text
+    text = doc_text(doc)
     counts: list[Count] = []
     for m in lex.number_re.finditer(text):
         ns, ne = m.start("vague"), m.end("vague")
@@ -727,7 +727,7 @@ class CountExtractor:
         return doc
 
     def set_annotations(self, doc: Doc, counts: list[Count]) -> None:
-        text = doc.text
+        text = doc_text(doc)
         doc_facts(doc)["counts"] = [c.as_dict(text) for c in counts]
 
 

@@ -27,7 +27,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .pipeline import article_context, doc_facts
+from .pipeline import article_context, doc_facts, doc_text
 
 #: A letter for "no token can be here" (a line break between two tokens).
 _BREAK = "#"
@@ -1288,5 +1288,5 @@ class DateExtractor:
         published = _published(article_context(doc).get("published"))
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         tense = clause_tense(doc) if doc.has_annotation("DEP") else None
-        doc_facts(doc)["dates"] = find_dates(doc.text, published, tense=tense, entities=entities)
+        doc_facts(doc)["dates"] = find_dates(doc_text(doc), published, tense=tense, entities=entities)
         return doc

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..resolve import actors
 from . import plover
-from .pipeline import article_context, doc_facts
+from .pipeline import article_context, doc_facts, doc_text
 
 _SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
@@ -121,7 +121,7 @@ class Context:
         entities = {e["id"]: e for e in facts.get("entities", [])}
         ctx = cls(
             doc=doc,
-            text=doc.text,
+            text=doc_text(doc),
             index=index,
             entities=entities,
             quotes=list(facts.get("quotes", [])),

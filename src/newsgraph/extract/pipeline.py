@@ -36,7 +36,22 @@ def prepare_doc(
     """A tokenised doc carrying the article's context, ready for ``nlp.pipe``."""
     doc = nlp.make_doc(text)
     doc._.newsgraph_article = {"published": published, "headings": [list(h) for h in headings or []]}
+    doc.user_data[TEXT_KEY] = text
     return doc
+
+
+#: Where :func:`prepare_doc` keeps the article text: spaCy rebuilds ``doc.text`` from every token
+#: on each access, which our components would otherwise do several times per article.
+TEXT_KEY = "newsgraph_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc and kept in ``doc.user_data``."""
+    text: str | None = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text
 
 
 def article_context(doc: Doc) -> dict[str, Any]:

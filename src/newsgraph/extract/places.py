@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 
 from ..resolve import actors
 from ..resolve.gazetteer import FEATURES, Gazetteer, distance_km, gazetteer, name_key
-from .pipeline import doc_facts
+from .pipeline import doc_facts, doc_text
 from .quotes import reporting_lemmas
 
 #: Entity types whose mentions are place names.
@@ -189,8 +189,7 @@ def record(m: Mention, gaz: Gazetteer) -> dict[str, Any]:
 def find_mentions(doc: Doc, gaz: Gazetteer, matcher: PhraseMatcher | None = None) -> list[Mention]:
     """Place names in ``doc``, in text order, without overlaps."""
     found: list[Mention] = []
-    text: str = doc.user_data.get("newsgraph_text") or doc.text  # doc.text is rebuilt on each access
-    doc.user_data["newsgraph_text"] = text
+    text = doc_text(doc)
     entities = doc_facts(doc)["entities"]
     if entities:
         for ent in entities:

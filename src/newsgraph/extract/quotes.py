@@ -19,7 +19,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .pipeline import doc_facts
+from .pipeline import doc_facts, doc_text
 
 _QUOTE = re.compile(r"''|``|[“\"«„]|(?<![\w])‘")
 _PRONOUNS = frozenset("he she they him her them it".split())
@@ -471,7 +471,7 @@ class QuoteExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         if doc.has_annotation("DEP"):
-            text = doc.text
+            text = doc_text(doc)
             doc_facts(doc)["quotes"] = [q.as_dict(text) for q in self.match(doc, text)]
         return doc
 
