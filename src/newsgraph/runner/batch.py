@@ -131,6 +131,9 @@ def _annotate(drafts: Iterable[Draft], nlp: Language, settings: Settings) -> Ite
 #: Our components a caption goes through: captions are short labels (names and places, no speech,
 #: no events), and need no parse either.
 _CAPTION_PIPES = ("newsgraph_paragraphs", "newsgraph_entities", "newsgraph_places")
+#: Model components a caption skips: the named entities (which have their own token vectors in
+#: the small English models) are all the places need.
+_CAPTION_SKIP = frozenset({"tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "senter"})
 
 
 def caption_places(
@@ -142,10 +145,14 @@ def caption_places(
     items = [(id(d), n, c, d.published) for d in drafts for n, c in enumerate(d.captions)]
     if not items or "newsgraph_places" not in nlp.pipe_names:
         return {}
+    listeners: list[str] = (
+        getattr(nlp.get_pipe("tok2vec"), "listening_components", []) if "tok2vec" in nlp.pipe_names else []
+    )
     skip = [
         name
         for name in nlp.pipe_names
-        if (name.startswith("newsgraph_") and name not in _CAPTION_PIPES) or name == "parser"
+        if (name.startswith("newsgraph_") and name not in _CAPTION_PIPES)
+        or (name in _CAPTION_SKIP and not (name == "tok2vec" and "ner" in listeners))
     ]
     out: dict[int, list[dict[str, Any]]] = {}
     docs = (
