@@ -16,7 +16,13 @@ SHARED = ROOT.parent / "shared"
 pytestmark = pytest.mark.shared
 
 #: Floors, a little under the figures measured when they were pinned (docs/cleaning.md).
-FLOORS = {"articles_f1_whitespace": 0.955}
+FLOORS = {
+    "articles_f1_whitespace": 0.955,
+    # PolNeAR dev, measured 0.591 / 0.892 / 0.756 (docs/quotes.md)
+    "quotes_content_f1": 0.57,
+    "quotes_speaker_acc": 0.87,
+    "quotes_direct_triple_f1": 0.73,
+}
 
 
 def load_eval(name: str):  # type: ignore[no-untyped-def]
@@ -37,3 +43,19 @@ def test_article_body_extraction_floor() -> None:
     scores = result["scores"]["whitespace"]
     f1 = scores.summary()["f1"]
     assert f1 >= FLOORS["articles_f1_whitespace"], f"article body F1 fell to {f1:.4f}"
+
+
+@pytest.mark.model
+def test_quote_extraction_floor() -> None:
+    data = SHARED / "eval" / "quotes" / "polnear" / "dev"
+    if not (data / "text").is_dir():
+        pytest.skip(f"{data} is absent")
+    quotes = load_eval("quotes")
+    gold = quotes.load_gold(data)
+    docs = sorted(gold)
+    predicted, errors, _ = quotes.run_newsgraph(data, docs)
+    assert errors == []
+    result = quotes.score(gold, predicted, quotes.load_texts(data, docs))
+    assert result["content_f1"] >= FLOORS["quotes_content_f1"], result
+    assert result["speaker_acc"] >= FLOORS["quotes_speaker_acc"], result
+    assert result["direct_triple_f1"] >= FLOORS["quotes_direct_triple_f1"], result
