@@ -115,12 +115,13 @@ def _quotes(nlp: Any, text: str) -> list[tuple[str, str | None, str | None, str]
             "him",
             "We have no explanation,",
         ),
-        # a participle hangs from the verb whose subject speaks
+        # a participle hangs from the verb whose subject speaks; the partial quote and the words
+        # around it that name what was criticised make one mixed quote
         (
             "Minister Ana Brandt met her counterpart hours after criticizing the “unlawful actions” at sea.",
             "Ana Brandt",
             None,
-            "unlawful actions",
+            "the “unlawful actions” at sea",
         ),
         # the person named after a title in the subject phrase, not the country before it
         (
@@ -224,3 +225,92 @@ def test_quotes_without_letters_do_not_break_the_component(nlp: Any) -> None:
     text = "The banner read “2016” and “!!!” in red, he said on Monday.\n"
     found = _quotes(nlp, text)
     assert all(q[0] != "direct" or q[3] not in ("2016", "!!!") or q[1] is None for q in found)
+
+
+def test_every_word_of_the_reporting_verb_list_is_a_cue() -> None:
+    # "chant shout ... continue" once sat on one line and was read as one (unknown) verb
+    from newsgraph.extract.quotes import reporting_lemmas, source_nouns
+
+    assert {"say", "chant", "shout", "continue"} <= reporting_lemmas()
+    assert all(" " not in word for word in reporting_lemmas())
+    assert {"official", "protester", "democrat"} <= source_nouns()
+
+
+@pytest.mark.model
+def test_a_voice_verb_before_a_quote_is_its_cue(nlp: Any) -> None:
+    text = (
+        "Senator Lindsey Graham spoke on Thursday. Graham said, “We lose elections this way.”\n\n"
+        "He continued, “I believe it is about repairing the damage done by hateful rhetoric.”\n"
+    )
+    found = {q[3]: q for q in _quotes(nlp, text)}
+    quote = found["I believe it is about repairing the damage done by hateful rhetoric."]
+    assert quote[1:3] == ("Lindsey Graham", "He")
+
+
+@pytest.mark.model
+def test_any_verb_with_a_speaking_subject_governs_a_clause_in_quotes(nlp: Any) -> None:
+    text = (
+        "Mayor Tom Reyes and Governor Ana Ferreira met on Friday. When Reyes suggested that the city "
+        "would sue, Ferreira fired back: “If they sue us in a court in Miami, they are going to lose.”\n"
+    )
+    found = {q[3]: q for q in _quotes(nlp, text)}
+    assert found["If they sue us in a court in Miami, they are going to lose."][1] == "Ana Ferreira"
+
+
+@pytest.mark.model
+def test_a_source_named_by_a_common_noun_after_the_verb(nlp: Any) -> None:
+    text = (
+        "“The gap is too wide for her to overtake him,” said a Nevada Democrat. "
+        "“Look, she needed to split the first two primaries,” added a South Carolina Democrat.\n"
+    )
+    found = {q[3]: q for q in _quotes(nlp, text)}
+    assert found["Look, she needed to split the first two primaries,"][2] == "a South Carolina Democrat"
+
+
+@pytest.mark.model
+def test_the_one_told_is_not_the_speaker(nlp: Any) -> None:
+    text = "“We were tremendously wrong to not have confronted him,” Ramos, 58, told AFP in an interview.\n"
+    found = {q[3]: q for q in _quotes(nlp, text)}
+    assert found["We were tremendously wrong to not have confronted him,"][2] != "AFP"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # what the object was called, with the writer's words around the partial quote
+        ("Jeb Bush also attacked Rubio on Sunday, calling him a “loser.”\n", "him a “loser.”"),
+        # the reported words end inside the quote (its comma), and go on after it
+        (
+            "Donald Trump told the crowd that waterboarding is “peanuts.”\n",
+            "waterboarding is “peanuts.”",
+        ),
+        # the quote's own comma and full stop once cut the reported words, which were then dropped
+        (
+            "James Comey said that his investigators had no ''direct evidence'' that the account "
+            "had been ''successfully hacked,''\n",
+            "his investigators had no ''direct evidence'' that the account had been ''successfully hacked,''",
+        ),
+    ],
+)
+def test_mixed_quotes_take_the_words_around_the_partial_quote(nlp: Any, text: str, quoted: str) -> None:
+    found = {q[3]: q for q in _quotes(nlp, text)}
+    assert quoted in found, found
+    assert found[quoted][0] == "mixed"
+
+
+@pytest.mark.model
+def test_a_continued_quote_names_its_speaker_where_they_were_last_named(nlp: Any) -> None:
+    text = (
+        "Actor Clint Howard spoke on Monday. “She is a bitter old grandma,” Howard said.\n\n"
+        "The remarks drew fire. Howard continued his scathing remarks.\n\n"
+        "“Eight years ago she was the presumed nominee.”\n"
+    )
+    doc_quotes = _quotes(nlp, text)
+    found = {q[3]: q for q in doc_quotes}
+    assert found["Eight years ago she was the presumed nominee."][1] == "Clint Howard"
+    from newsgraph.extract.pipeline import doc_facts, prepare_doc
+
+    facts = doc_facts(nlp(prepare_doc(nlp, text)))
+    (last,) = [q for q in facts["quotes"] if q["text"].startswith("Eight years")]
+    assert last["speaker_start"] == text.index("Howard continued")

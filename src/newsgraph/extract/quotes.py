@@ -32,7 +32,14 @@ def reporting_lemmas() -> frozenset[str]:
     text = (
         resources.files("newsgraph.extract").joinpath("data/reporting_verbs.txt").read_text(encoding="utf-8")
     )
-    return frozenset(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return frozenset(word for ln in text.splitlines() if not ln.startswith("#") for word in ln.split())
+
+
+@cache
+def source_nouns() -> frozenset[str]:
+    """Common nouns naming people or groups who can be a quote's source (``data/source_nouns.txt``)."""
+    text = resources.files("newsgraph.extract").joinpath("data/source_nouns.txt").read_text(encoding="utf-8")
+    return frozenset(word for ln in text.splitlines() if not ln.startswith("#") for word in ln.split())
 
 
 @cache
@@ -129,17 +136,49 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _cue_for(tokens: list[Token], sent: Span, inside: set[int]) -> Token | None:
-    """The reporting verb of a quote: the one governing it, else the nearest in its sentence, else
-    one opening the next sentence (“... change?” Trump asked) or ending the one before with a
-    colon (Trump said: “...”)."""
+def _speaks(verb: Token, inside: set[int] | frozenset[int] = frozenset()) -> bool:
+    """Whether ``verb``'s subject (outside the quote) can be a source: a personal pronoun, a
+    person, group or organisation, or a common noun for people ("the protesters chanted")."""
+    for child in verb.children:
+        if child.dep_ == "nsubj" and child.i not in inside:
+            return (
+                child.lower_ in _SOURCE_PRONOUNS
+                or child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                or child.lemma_.lower() in source_nouns()
+            )
+    return False
+
+
+def _cue_for(tokens: list[Token], sent: Span, inside: set[int], clause: bool = False) -> Token | None:
+    """The reporting verb of a quote: the one governing it, else (for a ``clause``, a quote that is
+    more than a phrase) any verb governing it whose subject can speak ("He continued, “...”"; "the
+    protesters chanted “...”") or an attribution the parser hung inside it ("Rubio fired back:
+    “...”"), else the nearest reporting verb in its sentence, else one opening the next sentence
+    (“... change?” Trump asked) or ending the one before with a colon or a comma (Trump said: “...”)."""
     lemmas = reporting_lemmas()
-    for tok in tokens:  # a reporting verb governing the quote
+    heads: list[Token] = []
+    for tok in tokens:
         head = tok.head
         while head.i in inside and head.head.i != head.i:
             head = head.head
-        if head.i not in inside and head.pos_ in ("VERB", "AUX") and head.lemma_ in lemmas:
+        if head.i not in inside and head not in heads:
+            heads.append(head)
+    for head in heads:  # a reporting verb governing the quote
+        if head.pos_ in ("VERB", "AUX") and head.lemma_ in lemmas:
             return head
+    if clause:
+        for head in heads:
+            if head.pos_ == "VERB" and _speaks(head, inside):
+                return head
+        for tok in sent:
+            if (
+                tok.i not in inside
+                and tok.pos_ == "VERB"
+                and tok.dep_ in ("ccomp", "parataxis")
+                and tok.head.i in inside
+                and (tok.lemma_ in lemmas or _speaks(tok, inside))
+            ):
+                return tok
     outside = [t for t in sent if t.i not in inside and t.pos_ == "VERB" and t.lemma_ in lemmas]
     first, last = tokens[0], tokens[-1]
     if not outside:
@@ -153,11 +192,17 @@ def _cue_for(tokens: list[Token], sent: Span, inside: set[int]) -> Token | None:
                 t for t in doc[after : min(after + 6, nxt.end)] if t.pos_ == "VERB" and t.lemma_ in lemmas
             ]
         before = first.i - 1
-        while before > 0 and (doc[before].is_punct or doc[before].is_space) and doc[before].text != ":":
+        while before > 0 and (doc[before].is_punct or doc[before].is_space) and doc[before].text not in ":,":
             before -= 1
-        if not outside and before > 0 and doc[before].text == ":":
+        if not outside and before > 0 and doc[before].text in ":,":
             prev = doc[before].sent
-            outside = [t for t in prev if t.i < before and t.pos_ == "VERB" and t.lemma_ in lemmas]
+            outside = [
+                t
+                for t in prev
+                if t.i < before
+                and t.pos_ == "VERB"
+                and (t.lemma_ in lemmas or (clause and t.head.i == t.i and _speaks(t)))
+            ]
     if not outside:
         return None
     return min(outside, key=lambda t: abs(t.i - first.i))
@@ -201,8 +246,20 @@ def _subject(verb: Token, skip: set[int] | frozenset[int] = frozenset(), depth: 
         if child.dep_ in ("nsubj", "nsubjpass") and child.i not in skip:
             return _noun_phrase(child)
     if verb.lemma_ in reporting_lemmas():
+        # “...,” said a New Hampshire Democrat: a source named right after the verb
+        after_quote = verb.i > 0 and verb.nbor(-1).is_punct and verb.lemma_ not in _ADDRESSEE_VERBS
         for child in verb.rights:
-            if child.dep_ in _INVERTED and child.i not in skip and child.ent_type_ == "PERSON":
+            if (
+                child.dep_ in _INVERTED
+                and child.i not in skip
+                and (
+                    child.ent_type_ == "PERSON"
+                    or (
+                        after_quote
+                        and (child.ent_type_ in ("NORP", "ORG") or child.lemma_.lower() in source_nouns())
+                    )
+                )
+            ):
                 return _noun_phrase(child)
     if depth < 3 and verb.dep_ in _CLIMB and verb.head.i != verb.i:
         head = verb.head
@@ -314,6 +371,24 @@ def _nearby_person(
     return doc[i : j + 1], eid
 
 
+def _closing_mark(text: str, at: int) -> int:
+    """The length of the closing quotation mark at ``at`` (0 when there is none)."""
+    if text.startswith("''", at):
+        return 2
+    return 1 if at < len(text) and text[at] in '”"»’“' else 0
+
+
+def _mention_span(doc: Doc, i: int, index: dict[int, str]) -> Span:
+    """The run of tokens around ``i`` that name the same entity."""
+    eid = index[i]
+    start = end = i
+    while start > 0 and index.get(start - 1) == eid:
+        start -= 1
+    while end + 1 < len(doc) and index.get(end + 1) == eid:
+        end += 1
+    return doc[start : end + 1]
+
+
 def _trim(toks: list[Token]) -> list[Token]:
     while toks and (toks[0].is_punct or toks[0].is_space or toks[0].lower_ == "that"):
         toks = toks[1:]
@@ -354,6 +429,11 @@ def _according_to(doc: Doc, covered: set[int], mentions: _Mentions) -> list[Quot
     return out
 
 
+#: What an object is called or taken for: "calling him a “loser”", "named it “Dangerous”".
+_PREDICATES = frozenset("oprd attr ccomp xcomp".split())
+#: Verbs whose object is the one spoken to, never the speaker ("“...,” Ramos told AFP").
+_ADDRESSEE_VERBS = frozenset("tell ask inform remind assure advise urge notify brief".split())
+
 #: Words that, after a comma, start what the writer adds rather than what the source said.
 _TAIL_STARTS = frozenset("who whom which while whereas according".split())
 
@@ -388,10 +468,20 @@ def _content(verb: Token, quoted: set[int]) -> list[Token] | None:
         return _trim(_cut_tail([t for t in comp.subtree if t.i > verb.i]))
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     frames = attitude_frames().get(verb.lemma_)
-    if frames and subj is not None and subj.i < verb.i:
+    # a participle or infinitive takes the subject of the verb it hangs from ("..., calling him ...")
+    subject_above = subj is None and verb.dep_ in _CLIMB and verb.tag_ in ("VBG", "VB")
+    if frames and (subject_above or (subj is not None and subj.i < verb.i)):
         for child in verb.rights:
             if child.dep_ in frames and (child.dep_ != "xcomp" or child.pos_ in ("VERB", "AUX")):
-                return _trim(_cut_tail([t for t in child.subtree if t.i > verb.i]))
+                last = child
+                if child.dep_ == "dobj":  # "called X “Y”", "described X as “Y”": what X was called
+                    for other in verb.rights:
+                        if other.i > last.i and (
+                            other.dep_ in _PREDICATES or (other.dep_ == "prep" and other.lower_ == "as")
+                        ):
+                            last = other
+                toks = [t for c in verb.rights if child.i <= c.i <= last.i for t in c.subtree]
+                return _trim(_cut_tail([t for t in toks if t.i > verb.i]))
     if verb.lemma_ not in reporting_lemmas():
         return None
     if subj is None or subj.i > verb.i:
@@ -489,8 +579,9 @@ class QuoteExtractor:
         for start, end, span in spans:
             inside = set(range(span.start, span.end))
             sent = span[0].sent
-            cue = _cue_for(list(span), sent, inside)
             words = sum(1 for t in span if t.is_alpha)
+            clause = words >= 5 or any(t.pos_ in ("VERB", "AUX") for t in span)
+            cue = _cue_for(list(span), sent, inside, clause)
             lead = [t for t in sent if t.i < span.start and not (t.is_punct or t.is_space)]
             if words <= 4 and cue is None and lead:
                 continue  # a short quote no one is said to have said: a title, a nickname, scare quotes
@@ -512,6 +603,14 @@ class QuoteExtractor:
                 prev = quotes[-1]  # a quote with no source of its own continues the last speaker
                 if text.count("\n\n", prev.end, start) <= 2:
                     quote.speaker, quote.speaker_id = prev.speaker, prev.speaker_id
+                    # the words naming them: their last mention before this quote ("Howard continued.")
+                    named = [
+                        i
+                        for i, eid in mentions.index.items()
+                        if eid == prev.speaker_id and prev.end <= doc[i].idx < start
+                    ]
+                    if named:
+                        quote.speaker = _mention_span(doc, max(named), mentions.index)
             quotes.append(quote)
         quotes = self._merge_split(quotes, text)
         frames = attitude_frames()
@@ -530,9 +629,16 @@ class QuoteExtractor:
                 continue
             first, last = toks[0], toks[-1]
             start, end = first.idx, last.idx + len(last.text)
+            for q in quotes:  # a quote the reported words end inside (its own comma or full stop cut)
+                if q.kind == "direct" and start < q.start < end < q.end:
+                    end = q.end
+            if any(q.end == end for q in quotes):  # and its closing mark
+                end += _closing_mark(text, end)
             inner = [q for q in quotes if q.kind == "direct" and start <= q.start and q.end <= end]
             outside = sum(1 for t in toks if t.i not in quoted and t.is_alpha)
-            if outside < 3 or any(q.start < start < q.end or q.start < end < q.end for q in quotes):
+            # words of the writer's around a partial quote make a mixed quote ("calling him a “loser”")
+            enough = 1 if inner and first.i not in quoted else 3
+            if outside < enough or any(q.start < start < q.end or q.start < end < q.end for q in quotes):
                 continue  # the reported words are a direct quote already (or cut one)
             speaker = _subject(tok, quoted)
             speaker_id = mentions.resolve(speaker)
