@@ -314,3 +314,65 @@ def test_a_continued_quote_names_its_speaker_where_they_were_last_named(nlp: Any
     facts = doc_facts(nlp(prepare_doc(nlp, text)))
     (last,) = [q for q in facts["quotes"] if q["text"].startswith("Eight years")]
     assert last["speaker_start"] == text.index("Howard continued")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "quoted", "speaker_text"),
+    [
+        (
+            "The polarizing nature of his candidacy has helped drive voters to the polls, said Steven "
+            "Taylor, a professor of political science at Troy University.\n",
+            "The polarizing nature of his candidacy has helped drive voters to the polls",
+            "Steven Taylor",
+        ),
+        (
+            "In particular, he said, the foundation had the free use of the golf courses.\n",
+            "the foundation had the free use of the golf courses",
+            "he",
+        ),
+        (
+            "And yet, Mrs. Clinton's aides say, Syria remains a priority for her.\n",
+            "Syria remains a priority for her",
+            "Mrs. Clinton's aides",
+        ),
+        (
+            "His allegiance has shifted from Carly Fiorina to Rubio to, now, Cruz, Wilkin said during his "
+            "campaign speech.\n",
+            "His allegiance has shifted from Carly Fiorina to Rubio to, now, Cruz",
+            "Wilkin",
+        ),
+    ],
+)
+def test_attributions_set_off_by_commas(nlp: Any, text: str, quoted: str, speaker_text: str) -> None:
+    found = {q[3]: q for q in _quotes(nlp, text)}
+    assert quoted in found, found
+    assert found[quoted][2] == speaker_text
+
+
+@pytest.mark.model
+def test_a_direct_quote_before_an_aside_is_not_followed_by_the_dateline(nlp: Any) -> None:
+    text = "“We will win this state,” he said, N.H. on Monday morning.\n"
+    assert all(not q[3].startswith("N.H.") for q in _quotes(nlp, text))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Donald Trump called for a ban on Muslims entering the United States.\n", "a ban on Muslims"),
+        ("Bush referred to Rubio as a bright and charismatic leader.\n", "Rubio as a bright"),
+        ("Senator Kasich called on Congress to suspend the nuclear deal.\n", "Congress to suspend"),
+        (
+            "Many Trump supporters see him as the stronger general-election candidate.\n",
+            "him as the stronger",
+        ),
+    ],
+)
+def test_objects_of_verbs_with_a_preposition_or_particle(nlp: Any, text: str, quoted: str) -> None:
+    assert any(q[3].startswith(quoted) for q in _quotes(nlp, text)), _quotes(nlp, text)
+
+
+@pytest.mark.model
+def test_seeing_a_thing_is_not_an_attribution(nlp: Any) -> None:
+    assert _quotes(nlp, "Many voters saw the debate on Tuesday night.\n") == []

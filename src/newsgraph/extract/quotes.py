@@ -459,20 +459,39 @@ def _cut_tail(toks: list[Token]) -> list[Token]:
     return toks
 
 
-def _content(verb: Token, quoted: set[int]) -> list[Token] | None:
+def _content(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | None]:
     """The reported words of a reporting verb that has no quotation marks of its own: its clausal
     complement ("said (that) ..."), or, for an attribution after or inside the reported clause
-    ("..., Law said." / "By ..., Ms. Tchen said, the White House ..."), the rest of the sentence."""
+    ("..., Law said." / "By ..., Ms. Tchen said, the White House ..."), the rest of the sentence;
+    with the source's words when they were read from the words rather than the parse."""
     comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if comp is not None:
-        return _trim(_cut_tail([t for t in comp.subtree if t.i > verb.i]))
+        return _trim(_cut_tail([t for t in comp.subtree if t.i > verb.i])), None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     frames = attitude_frames().get(verb.lemma_)
     # a participle or infinitive takes the subject of the verb it hangs from ("..., calling him ...")
     subject_above = subj is None and verb.dep_ in _CLIMB and verb.tag_ in ("VBG", "VB")
     if frames and (subject_above or (subj is not None and subj.i < verb.i)):
         for child in verb.rights:
-            if child.dep_ in frames and (child.dep_ != "xcomp" or child.pos_ in ("VERB", "AUX")):
+            if child.dep_ in ("prep", "prt") and f"{child.dep_}:{child.lower_}" in frames:
+                # "called for a ban", "referred to Rubio as “a leader”", "called on Congress to act"
+                if child.dep_ == "prep":
+                    obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                else:
+                    obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i > child.i), None)
+                if obj is None:
+                    continue
+                toks = [t for t in obj.subtree]
+                for other in verb.rights:  # and what it was taken for: "as “a leader”", "to act"
+                    if other.i > obj.i and (
+                        other.dep_ in _PREDICATES or (other.dep_ == "prep" and other.lower_ == "as")
+                    ):
+                        toks.extend(other.subtree)
+                return _trim(_cut_tail(sorted(toks, key=lambda t: t.i))), None
+            as_follows = any(c.dep_ == "prep" and c.lower_ == "as" and c.i > child.i for c in verb.rights)
+            if (child.dep_ in frames or (child.dep_ == "dobj" and "dobj+as" in frames and as_follows)) and (
+                child.dep_ != "xcomp" or child.pos_ in ("VERB", "AUX")
+            ):
                 last = child
                 if child.dep_ == "dobj":  # "called X “Y”", "described X as “Y”": what X was called
                     for other in verb.rights:
@@ -481,18 +500,19 @@ def _content(verb: Token, quoted: set[int]) -> list[Token] | None:
                         ):
                             last = other
                 toks = [t for c in verb.rights if child.i <= c.i <= last.i for t in c.subtree]
-                return _trim(_cut_tail([t for t in toks if t.i > verb.i]))
+                return _trim(_cut_tail([t for t in toks if t.i > verb.i])), None
     if verb.lemma_ not in reporting_lemmas():
-        return None
-    if subj is None or subj.i > verb.i:
-        return None
+        return None, None
+    aside = _attribution_aside(verb, quoted)
+    if aside[0] is not None or subj is None or subj.i > verb.i:
+        return aside
     left = min(t.i for t in subj.subtree)
     sent = verb.sent
     if left - sent.start < 3 or not verb.doc[left - 1].is_punct:
-        return None
+        return _attribution_aside(verb, quoted)
     head = [t for t in sent if t.i < left]
     if sum(1 for t in head if t.is_alpha and t.i not in quoted) < 3:
-        return None  # “...,” Jacobs said: the direct quote is the content
+        return _attribution_aside(verb, quoted)  # “...,” Jacobs said: the direct quote is the content
     # the attribution runs from the subject to the verb's own modifiers ("in an interview")
     right = max(
         (
@@ -505,7 +525,7 @@ def _content(verb: Token, quoted: set[int]) -> list[Token] | None:
     )
     after = verb.doc[right + 1] if right + 1 < sent.end else None
     if after is not None and not after.is_punct:
-        return None
+        return _attribution_aside(verb, quoted)
     tail = _cut_tail([t for t in sent if t.i > right])
     if tail and tail[0].text == ",":
         tail = _trim(tail)
@@ -513,7 +533,84 @@ def _content(verb: Token, quoted: set[int]) -> list[Token] | None:
             tail = []
     else:
         tail = []
-    return _trim(head + tail)
+    return _trim(head + tail), None
+
+
+def _source_words(toks: list[Token]) -> bool:
+    """Whether ``toks`` read as a source's name: short, no verb, with a pronoun, a name or a noun
+    for people ("he", "Mrs. Clinton's aides", "political scientist Dossym Satpayev in Almaty")."""
+    if not 0 < len(toks) <= 12 or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "POS" for t in toks):
+        return False
+    return any(
+        t.lower_ in _SOURCE_PRONOUNS or t.pos_ == "PROPN" or t.lemma_.lower() in source_nouns() for t in toks
+    )
+
+
+def _attribution_aside(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | None]:
+    """The reported words around an attribution set off by commas, read from the words rather than
+    the parse (which often gets these wrong): "..., said Steven Taylor, a professor."; "...,
+    she said."; "In particular, he said, the foundation ..."; "As Crane said, ..."."""
+    doc, sent = verb.doc, verb.sent
+    if verb.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None, None  # "..., questioning ...": a participle is the writer's, not an aside
+    # the source before the verb, back to a comma or the sentence start ("..., she said")
+    i = verb.i - 1
+    while i >= sent.start and not (doc[i].is_punct and doc[i].text not in _NAME_PUNCT) and verb.i - i <= 12:
+        i -= 1
+    before = [t for t in doc[max(i + 1, sent.start) : verb.i] if t.lower_ != "as"]
+    if any(t.i in quoted for t in sent if t.i < verb.i):
+        return None, None  # “...,” he said: the direct quote is the content
+    if before and _source_words(before) and (i < sent.start or doc[i].text == ","):
+        left = i  # the comma, or one before the sentence
+    elif verb.i > sent.start and doc[verb.i - 1].text == ",":  # "..., said Steven Taylor"
+        left = verb.i - 1
+    else:
+        return None, None
+    # the attribution runs on to a comma or the sentence end: the verb's modifiers, an inverted source
+    j = verb.i + 1
+    while j < sent.end and doc[j].text != "," and not (doc[j].is_punct and doc[j].text in ".!?;:"):
+        j += 1
+    rest = [t for t in doc[verb.i + 1 : j] if not t.is_space]
+    if any(t.dep_ in ("nsubj", "nsubjpass", "mark") and t.head.i != verb.i for t in rest) or len(rest) > 14:
+        return None, None
+    if left == verb.i - 1:
+        name = _leading_name(rest)
+        if not name or not _source_words(name):
+            return None, None  # "..., said" with no source after it
+        speaker = doc[name[0].i : name[-1].i + 1]
+    else:
+        speaker = doc[before[0].i : before[-1].i + 1]
+    head = [t for t in sent if t.i < left]
+    tail = [t for t in sent if t.i > j] if j < sent.end and doc[j].text == "," else []
+    if left == verb.i - 1:  # inverted: the source's appositions run to the sentence end
+        tail = []
+
+    def words(toks: list[Token]) -> int:
+        return sum(1 for t in toks if t.is_alpha and t.i not in quoted)
+
+    if words(head) >= 3:
+        if tail and not (tail[0].tag_ == "VBG" or tail[0].lower_ in _TAIL_STARTS):
+            return _trim(head + _cut_tail(tail)), speaker
+        return _trim(head), speaker
+    if words(tail) >= 3:
+        return _trim(_cut_tail(tail)), speaker
+    return None, None
+
+
+_NAME_POS = frozenset("DET ADJ PROPN NOUN PART NUM PRON".split())
+#: Punctuation inside a name ("Mrs.", "Clinton's", "Jean-Marc").
+_NAME_PUNCT = frozenset([".", "'", "’", "'s", "’s", "-"])
+
+
+def _leading_name(toks: list[Token]) -> list[Token]:
+    """The noun phrase a run of tokens opens with ("political scientist Dossym Satpayev" of
+    "political scientist Dossym Satpayev in Almaty")."""
+    out: list[Token] = []
+    for tok in toks:
+        if tok.pos_ not in _NAME_POS and not (tok.text in ".'’" and out):
+            break
+        out.append(tok)
+    return out
 
 
 #: "Name: what they said" at the start of a line: headlines, transcripts, interviews.
@@ -624,7 +721,7 @@ class QuoteExtractor:
                 and not _holds_a_view(tok, mentions, ccomp_heads)
             ):
                 continue
-            toks = _content(tok, quoted)
+            toks, surface = _content(tok, quoted)
             if not toks or len(toks) < 3:
                 continue
             first, last = toks[0], toks[-1]
@@ -640,7 +737,7 @@ class QuoteExtractor:
             enough = 1 if inner and first.i not in quoted else 3
             if outside < enough or any(q.start < start < q.end or q.start < end < q.end for q in quotes):
                 continue  # the reported words are a direct quote already (or cut one)
-            speaker = _subject(tok, quoted)
+            speaker = surface or _subject(tok, quoted)
             speaker_id = mentions.resolve(speaker)
             if speaker is None:  # a parse with no subject: the person named before the verb
                 before = doc[tok.sent.start : tok.i]
