@@ -253,8 +253,11 @@ def run_newsgraph(dev_dir: Path, docs: list[str]) -> tuple[dict[str, list[Pred]]
         for q in result.quotes:
             s, e = smap.span_to_raw(q["start"], q["end"])
             p: Pred = {"start": s, "end": e}
-            if q.get("speaker_start") is not None and q.get("speaker_end") is not None:
-                p["speaker_start"], p["speaker_end"] = smap.span_to_raw(q["speaker_start"], q["speaker_end"])
+            # PolNeAR's Source is whoever the text attributes the words to last: the one they were
+            # passed on by ("..., Sanders said, according to CNN") when there is one, else the speaker
+            src = "via" if q.get("via_start") is not None else "speaker"
+            if q.get(f"{src}_start") is not None and q.get(f"{src}_end") is not None:
+                p["speaker_start"], p["speaker_end"] = smap.span_to_raw(q[f"{src}_start"], q[f"{src}_end"])
             preds[doc].append(p)
     return preds, errors, time.perf_counter() - start
 

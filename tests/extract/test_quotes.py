@@ -376,3 +376,25 @@ def test_objects_of_verbs_with_a_preposition_or_particle(nlp: Any, text: str, qu
 @pytest.mark.model
 def test_seeing_a_thing_is_not_an_attribution(nlp: Any) -> None:
     assert _quotes(nlp, "Many voters saw the debate on Tuesday night.\n") == []
+
+
+@pytest.mark.model
+def test_words_passed_on_by_another_source_keep_their_speaker_and_name_the_source(nlp: Any) -> None:
+    from newsgraph.extract.pipeline import doc_facts, prepare_doc
+
+    text = (
+        "Senator Bernie Sanders wrote to his supporters on Monday. “I ask you not to engage in any kind "
+        "of protest on the floor,” Sanders said, according to CNN.\n\n"
+        "Foreign Minister Sergei Lavrov spoke late. “We have no explanation,” the state agency RIA "
+        "quoted him as saying.\n"
+    )
+    facts = doc_facts(nlp(prepare_doc(nlp, text)))
+    names = {e["id"]: e["name"] for e in facts["entities"]}
+    by_text = {q["text"]: q for q in facts["quotes"]}
+    cnn = by_text["I ask you not to engage in any kind of protest on the floor,"]
+    assert names[cnn["speaker"]] == "Bernie Sanders"
+    assert cnn["via_text"] == "CNN" and text[cnn["via_start"] : cnn["via_end"]] == "CNN"
+    ria = by_text["We have no explanation,"]
+    assert names[ria["speaker"]] == "Sergei Lavrov"
+    assert ria["via_text"] is not None and "agency" in ria["via_text"]
+    assert all(q["via"] is None for q in facts["quotes"] if q not in (cnn, ria))

@@ -143,6 +143,22 @@ def open_seed_article(browser: WebDriver, live_server: str) -> None:
     WebDriverWait(browser, 10).until(ec.presence_of_element_located((By.ID, "article-text")))
 
 
+def test_showing_a_record_does_not_move_the_page_under_the_pointer(
+    browser: WebDriver, live_server: str
+) -> None:
+    # a long record once made the side panel taller than the article, pushing the fact tables
+    # down while the pointer moved to a link in them, so the click landed elsewhere
+    open_seed_article(browser, live_server)
+    table = browser.find_element(By.ID, "quotes")
+    before = table.location["y"]
+    rows = browser.find_elements(By.CSS_SELECTOR, "section.facts tr[data-fact]")
+    longest = max(rows, key=lambda r: len(r.text))
+    for row in [*rows[:5], longest]:
+        ActionChains(browser).move_to_element(row).perform()
+        assert browser.find_element(By.ID, "fact-record").text
+        assert table.location["y"] == before
+
+
 def test_follow_links_from_article_to_entity_and_back(browser: WebDriver, live_server: str) -> None:
     open_seed_article(browser, live_server)
     browser.find_element(By.XPATH, "//table//a[@class='entity'][. = 'Narek Hovsepyan']").click()

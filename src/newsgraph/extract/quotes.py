@@ -68,6 +68,9 @@ class Quote:
     cue_span: tuple[int, int] | None = None
     #: the quoted pieces when an attribution splits the quote ("“A,” he said. “B.”")
     parts: list[tuple[int, int]] | None = None
+    #: who passed the words on: "..., Sanders said, according to CNN"; "RIA quoted him as saying"
+    via: Span | None = None
+    via_id: str | None = None
 
     def as_dict(self, text: str) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -81,7 +84,13 @@ class Quote:
             "speaker_text": None,
             "speaker_start": None,
             "speaker_end": None,
+            "via": self.via_id,
+            "via_text": None,
+            "via_start": None,
+            "via_end": None,
         }
+        if self.via is not None:
+            out.update(via_text=self.via.text, via_start=self.via.start_char, via_end=self.via.end_char)
         if self.cue_span is not None:
             cs, ce = self.cue_span
             out["cue"] = {"text": text[cs:ce], "start": cs, "end": ce}
@@ -271,6 +280,20 @@ def _subject(verb: Token, skip: set[int] | frozenset[int] = frozenset(), depth: 
     return None
 
 
+def _second_hand(cue: Token) -> Span | None:
+    """Who quoted the speaker: the subject of "quote"/"cite" above the cue ("RIA quoted him as
+    saying")."""
+    verb = cue
+    for _ in range(3):
+        if verb.lemma_ in _SECOND_HAND and any(c.lower_ == "as" for c in verb.subtree):
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return _noun_phrase(subj) if subj is not None else None
+        if verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return None
+
+
 def _is_subject(tok: Token) -> bool:
     """Whether ``tok`` is (part of the name of) a clause's subject."""
     while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
@@ -397,8 +420,9 @@ def _trim(toks: list[Token]) -> list[Token]:
     return toks
 
 
-def _according_to(doc: Doc, covered: set[int], mentions: _Mentions) -> list[Quote]:
-    """ "X happened, according to Y": the rest of the sentence is attributed to Y."""
+def _according_to(doc: Doc, covered: set[int], mentions: _Mentions, quotes: list[Quote]) -> list[Quote]:
+    """ "X happened, according to Y": the rest of the sentence is attributed to Y; a quote already
+    found there ("“...,” Sanders said, according to CNN") keeps its speaker and is passed on ``via`` Y."""
     out: list[Quote] = []
     for tok in doc[:-1]:
         if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
@@ -413,7 +437,13 @@ def _according_to(doc: Doc, covered: set[int], mentions: _Mentions) -> list[Quot
         # "..., according to Y." attributes what comes before; "According to Y, ..." what follows
         before = tok.i - sent.start >= 3
         toks = _trim(list(doc[sent.start : tok.i]) if before else list(doc[phrase_end : sent.end]))
-        if len(toks) < 3 or any(t.i in covered for t in toks):
+        if len(toks) < 3:
+            continue
+        if any(t.i in covered for t in toks):  # "“...,” Sanders said, according to CNN"
+            lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+            for q in quotes:
+                if q.via is None and lo <= q.start < hi:
+                    q.via, q.via_id = source, mentions.resolve(source)
             continue
         cue = doc[tok.i : tok.i + 2]
         quote = Quote(
@@ -539,7 +569,12 @@ def _content(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | 
 def _source_words(toks: list[Token]) -> bool:
     """Whether ``toks`` read as a source's name: short, no verb, with a pronoun, a name or a noun
     for people ("he", "Mrs. Clinton's aides", "political scientist Dossym Satpayev in Almaty")."""
-    if not 0 < len(toks) <= 12 or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "POS" for t in toks):
+    if not 0 < len(toks) <= 12 or any(
+        (t.pos_ not in _NAME_POS and t.text not in _NAME_PUNCT)
+        or (t.pos_ == "PART" and t.tag_ != "POS")
+        or t.lower_ in _NOT_NAMES
+        for t in toks
+    ):
         return False
     return any(
         t.lower_ in _SOURCE_PRONOUNS or t.pos_ == "PROPN" or t.lemma_.lower() in source_nouns() for t in toks
@@ -598,6 +633,8 @@ def _attribution_aside(verb: Token, quoted: set[int]) -> tuple[list[Token] | Non
 
 
 _NAME_POS = frozenset("DET ADJ PROPN NOUN PART NUM PRON".split())
+#: Words that open a clause rather than name a source ("whom he said", "Despite what he said").
+_NOT_NAMES = frozenset("what whom who which whose that this it everything something nothing".split())
 #: Punctuation inside a name ("Mrs.", "Clinton's", "Jean-Marc").
 _NAME_PUNCT = frozenset([".", "'", "’", "'s", "’s", "-"])
 
@@ -750,8 +787,12 @@ class QuoteExtractor:
                     speaker, speaker_id = inner[0].speaker, inner[0].speaker_id
             quotes.append(Quote(start, end, "mixed" if inner else "indirect", tok, speaker, speaker_id))
         quotes.extend(
-            _according_to(doc, quoted | {i for q in quotes for i in _token_range(doc, q)}, mentions)
+            _according_to(doc, quoted | {i for q in quotes for i in _token_range(doc, q)}, mentions, quotes)
         )
+        for q in quotes:  # "RIA quoted him as saying": the words are his, passed on by RIA
+            if q.via is None and q.cue is not None:
+                q.via = _second_hand(q.cue)
+                q.via_id = mentions.resolve(q.via)
         quotes = _colon_lines(doc, text, quotes, mentions)
         return sorted(quotes, key=lambda q: q.start)
 

@@ -140,6 +140,9 @@ FACT_EXTRA: dict[str, list[tuple[str, str, Any, Getter]]] = {
         ("speaker_key", "VARCHAR", pa.string(), _entity_field("speaker", "key")),
         ("speaker_name", "VARCHAR", pa.string(), _entity_field("speaker", "name")),
         ("speaker_code", "VARCHAR", pa.string(), _entity_field("speaker", "code")),
+        ("via", "VARCHAR", pa.string(), lambda f, _: f.get("via")),
+        ("via_text", "VARCHAR", pa.string(), lambda f, _: f.get("via_text")),
+        ("via_name", "VARCHAR", pa.string(), _entity_field("via", "name")),
     ],
     "dates": [
         ("type", "VARCHAR", pa.string(), lambda f, _: f.get("type")),
