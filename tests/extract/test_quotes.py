@@ -398,3 +398,42 @@ def test_words_passed_on_by_another_source_keep_their_speaker_and_name_the_sourc
     assert names[ria["speaker"]] == "Sergei Lavrov"
     assert ria["via_text"] is not None and "agency" in ria["via_text"]
     assert all(q["via"] is None for q in facts["quotes"] if q not in (cnn, ria))
+
+
+@pytest.mark.model
+def test_a_title_after_the_attribution_is_not_the_quote_going_on(nlp: Any) -> None:
+    # “A,” he said on the podcast “B.” once merged A with the title B, and all between
+    text = (
+        "Anthony Weiner spoke in May. “Being a dad, that’s my job,” Weiner said on the podcast "
+        "“Here’s the Thing.”\n"
+    )
+    texts = [q[3] for q in _quotes(nlp, text)]
+    assert "Being a dad, that’s my job," in texts
+
+
+@pytest.mark.model
+def test_a_quote_and_its_signature_on_the_next_line(nlp: Any) -> None:
+    text = (
+        "Voices from the convention.\n\n"
+        "“The whole idea is something that we hear about all the time, and it needs to stop.”\n\n"
+        "-Michelle Marks, Philadelphia.\n"
+    )
+    (quote,) = [q for q in _quotes(nlp, text) if q[0] == "direct"]
+    assert quote[2] == "Michelle Marks"
+
+
+@pytest.mark.model
+def test_the_one_asking_right_after_the_quote_is_the_speaker(nlp: Any) -> None:
+    text = "Donald Trump took questions. “How big is that wall?” asked the boy, who wore a red hat.\n"
+    found = {q[3]: q for q in _quotes(nlp, text)}
+    assert found["How big is that wall?"][2] == "the boy"
+
+
+@pytest.mark.model
+def test_a_one_word_answer_is_a_quote_of_its_speaker(nlp: Any) -> None:
+    text = (
+        "Ben Carson said he would not choose. Governor Chris Christie gave a one word answer.\n\n"
+        "“Denver,” he answered.\n"
+    )
+    found = {q[3]: q for q in _quotes(nlp, text)}
+    assert found["Denver,"][1:3] == ("Chris Christie", "he")

@@ -71,6 +71,8 @@ class Quote:
     #: who passed the words on: "..., Sanders said, according to CNN"; "RIA quoted him as saying"
     via: Span | None = None
     via_id: str | None = None
+    #: the speaker's characters when they do not fall on token edges ("-Michelle Marks")
+    speaker_chars: tuple[int, int] | None = None
 
     def as_dict(self, text: str) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -101,11 +103,8 @@ class Quote:
                 "end": self.cue.idx + len(self.cue.text),
             }
         if self.speaker is not None:
-            out.update(
-                speaker_text=self.speaker.text,
-                speaker_start=self.speaker.start_char,
-                speaker_end=self.speaker.end_char,
-            )
+            ss, se = self.speaker_chars or (self.speaker.start_char, self.speaker.end_char)
+            out.update(speaker_text=text[ss:se], speaker_start=ss, speaker_end=se)
         return out
 
 
@@ -256,7 +255,16 @@ def _subject(verb: Token, skip: set[int] | frozenset[int] = frozenset(), depth: 
             return _noun_phrase(child)
     if verb.lemma_ in reporting_lemmas():
         # “...,” said a New Hampshire Democrat: a source named right after the verb
-        after_quote = verb.i > 0 and verb.nbor(-1).is_punct and verb.lemma_ not in _ADDRESSEE_VERBS
+        doc = verb.doc
+        before = doc[verb.i - 1] if verb.i > 0 else None
+        # right after the closing mark (“...?” asked the boy) even a verb of telling or asking
+        # names its speaker after it; after other words (“...,” Ramos, 58, told AFP) it does not
+        right_after = before is not None and (
+            _is_quote_mark(before) or (before.text == "," and verb.i > 1 and _is_quote_mark(doc[verb.i - 2]))
+        )
+        after_quote = right_after or (
+            before is not None and before.is_punct and verb.lemma_ not in _ADDRESSEE_VERBS
+        )
         for child in verb.rights:
             if (
                 child.dep_ in _INVERTED
@@ -265,7 +273,11 @@ def _subject(verb: Token, skip: set[int] | frozenset[int] = frozenset(), depth: 
                     child.ent_type_ == "PERSON"
                     or (
                         after_quote
-                        and (child.ent_type_ in ("NORP", "ORG") or child.lemma_.lower() in source_nouns())
+                        and (
+                            child.ent_type_ in ("NORP", "ORG")
+                            or child.lemma_.lower() in source_nouns()
+                            or child.lower_ in ("another", "one", "others")
+                        )
                     )
                 )
             ):
@@ -278,6 +290,10 @@ def _subject(verb: Token, skip: set[int] | frozenset[int] = frozenset(), depth: 
                 return _noun_phrase(obj)
         return _subject(head, skip, depth + 1)
     return None
+
+
+def _is_quote_mark(tok: Token) -> bool:
+    return tok.text in ("”", '"', "’", "''", "»", "“")
 
 
 def _second_hand(cue: Token) -> Span | None:
@@ -687,6 +703,25 @@ def _colon_lines(doc: Doc, text: str, quotes: list[Quote], mentions: _Mentions) 
     return quotes
 
 
+#: A signature under a quotation: "\n\n-President Obama, tweeting after the speech."
+_SIGNATURE = re.compile(r"[”\"'’»]*[ \t]*\n+[ \t]*[-—–][ \t]*([A-Z][^,\n]{1,60}?)(?=,|\.?\n|\.?$)")
+
+
+def _signed(doc: Doc, text: str, quotes: list[Quote], mentions: _Mentions) -> None:
+    """A quotation standing alone, signed on the next line with a dash and a name, is the signer's
+    (pull quotes, "quotables")."""
+    for q in quotes:
+        if q.kind != "direct" or q.cue is not None:
+            continue
+        m = _SIGNATURE.match(text, q.end)
+        if m is None or len(m.group(1).split()) > 6:
+            continue
+        source = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if source is not None and any(t.pos_ == "PROPN" for t in source):
+            q.speaker, q.speaker_id = source, mentions.resolve(source)
+            q.speaker_chars = (m.start(1), m.end(1))
+
+
 class QuoteExtractor:
     """Fills ``doc_facts(doc)["quotes"]``."""
 
@@ -714,7 +749,12 @@ class QuoteExtractor:
             inside = set(range(span.start, span.end))
             sent = span[0].sent
             words = sum(1 for t in span if t.is_alpha)
-            clause = words >= 5 or any(t.pos_ in ("VERB", "AUX") for t in span)
+            # a clause, or words that end like speech inside the marks (“Denver,” he answered)
+            clause = (
+                words >= 5
+                or any(t.pos_ in ("VERB", "AUX") for t in span)
+                or text[start:end].rstrip()[-1:] in (",", "?", "!")
+            )
             cue = _cue_for(list(span), sent, inside, clause)
             lead = [t for t in sent if t.i < span.start and not (t.is_punct or t.is_space)]
             if words <= 4 and cue is None and lead:
@@ -794,6 +834,7 @@ class QuoteExtractor:
                 q.via = _second_hand(q.cue)
                 q.via_id = mentions.resolve(q.via)
         quotes = _colon_lines(doc, text, quotes, mentions)
+        _signed(doc, text, quotes, mentions)
         return sorted(quotes, key=lambda q: q.start)
 
     @staticmethod
@@ -806,8 +847,7 @@ class QuoteExtractor:
                 prev is not None
                 and prev.cue is not None
                 and prev.end <= prev.cue.idx < q.start
-                and "\n" not in text[prev.end : q.start]
-                and q.start - prev.end < 80
+                and _SPLIT_BY_ATTRIBUTION.fullmatch(text, prev.end, q.start)
                 and (q.cue is None or q.cue.i == prev.cue.i)
             ):
                 prev.parts = [*(prev.parts or [(prev.start, prev.end)]), (q.start, q.end)]
@@ -815,6 +855,14 @@ class QuoteExtractor:
                 continue
             out.append(q)
         return out
+
+
+#: What lies between the two pieces of a quote split by its attribution: the closing mark, a
+#: short attribution ending in a comma, full stop or colon, and the opening mark ("," he said. ").
+_SPLIT_BY_ATTRIBUTION = re.compile(
+    r"""[,.?!]?(?:''|[”"’»])*[ \t\xa0]*[,.]?[ \t\xa0]*(?:[^\s”"“'’‘«»]+[ \t\xa0]+){1,9}"""
+    r"""[^\s”"“'’‘«»]*[,.:;][ \t\xa0]*(?:''|``|[“"«„‘])"""
+)
 
 
 def _token_range(doc: Doc, quote: Quote) -> range:
