@@ -437,3 +437,37 @@ def test_a_one_word_answer_is_a_quote_of_its_speaker(nlp: Any) -> None:
     )
     found = {q[3]: q for q in _quotes(nlp, text)}
     assert found["Denver,"][1:3] == ("Chris Christie", "he")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (
+            "Hillary Clinton called the Republican frontrunner “ISIS’ best recruiter.”\n",
+            "the Republican frontrunner",
+        ),
+        ("Clinton accused Sanders of a “flip-flop.”\n", "Sanders of a “flip-flop"),
+        (
+            "House Speaker Paul Ryan lamented the “disheartened” state of the campaign.\n",
+            "the “disheartened” state of the campaign",
+        ),
+    ],
+)
+def test_a_partial_quote_in_the_object_makes_the_object_a_mixed_quote(
+    nlp: Any, text: str, quoted: str
+) -> None:
+    found = [q for q in _quotes(nlp, text) if q[3].startswith(quoted)]
+    assert found and found[0][0] == "mixed", _quotes(nlp, text)
+
+
+@pytest.mark.model
+def test_the_sources_next_act_is_cut_from_the_reported_words_and_keeps_the_source(nlp: Any) -> None:
+    text = (
+        "Chris Brownell, an audience member, said he makes $41,000 a year and questioned how he "
+        "would be helped by the plan.\n"
+    )
+    found = {q[3]: q for q in _quotes(nlp, text)}
+    assert "he makes $41,000 a year" in found, found
+    questioned = [q for q in found.values() if q[3].startswith("how he would be helped")]
+    assert questioned and questioned[0][1] == "Chris Brownell"

@@ -269,21 +269,27 @@ def _subject(verb: Token, skip: set[int] | frozenset[int] = frozenset(), depth: 
             if (
                 child.dep_ in _INVERTED
                 and child.i not in skip
+                and after_quote
                 and (
                     child.ent_type_ == "PERSON"
                     or (
-                        after_quote
-                        and (
-                            child.ent_type_ in ("NORP", "ORG")
-                            or child.lemma_.lower() in source_nouns()
-                            or child.lower_ in ("another", "one", "others")
-                        )
+                        child.ent_type_ in ("NORP", "ORG")
+                        or child.lemma_.lower() in source_nouns()
+                        or child.lower_ in ("another", "one", "others")
                     )
                 )
             ):
                 return _noun_phrase(child)
     if depth < 3 and verb.dep_ in _CLIMB and verb.head.i != verb.i:
         head = verb.head
+        if (
+            verb.dep_ == "conj"
+            and head.dep_ == "ccomp"
+            and head.head.lemma_ in reporting_lemmas()
+            and (verb.lemma_ in reporting_lemmas() or verb.lemma_ in attitude_frames())
+        ):
+            # "X said he makes $41,000 and questioned how ...": X questioned, not "he"
+            head = head.head
         if head.lemma_ in _SECOND_HAND:  # "RIA quoted him as saying": the words are his
             obj = next((c for c in head.children if c.dep_ == "dobj" and c.i not in skip), None)
             if obj is not None:
@@ -477,6 +483,9 @@ def _according_to(doc: Doc, covered: set[int], mentions: _Mentions, quotes: list
 
 #: What an object is called or taken for: "calling him a “loser”", "named it “Dangerous”".
 _PREDICATES = frozenset("oprd attr ccomp xcomp".split())
+#: Prepositions after an object that say what it was held to be or blamed for ("accused X of",
+#: "described X as", "credited X with", "criticized X for").
+_OBJECT_PREPS = frozenset("as of for with over about against".split())
 #: Verbs whose object is the one spoken to, never the speaker ("“...,” Ramos told AFP").
 _ADDRESSEE_VERBS = frozenset("tell ask inform remind assure advise urge notify brief".split())
 
@@ -497,10 +506,28 @@ def _holds_a_view(verb: Token, mentions: _Mentions, ccomp_heads: set[int]) -> bo
 
 
 def _cut_tail(toks: list[Token]) -> list[Token]:
-    """Cut the reported words before a writer's addition: ", noting ...", ", who ...", ", which ..."."""
+    """Cut the reported words before a writer's addition: ", noting ...", ", who ...", ", which ...",
+    "... and criticized him for ..." (the source's next act), ", a charge that ..." (a comment)."""
+    frames = attitude_frames()
     for n, tok in enumerate(toks[:-1]):
         nxt = toks[n + 1]
         if tok.text == "," and (nxt.tag_ == "VBG" or nxt.lower_ in _TAIL_STARTS):
+            return toks[:n]
+        if (
+            tok.lower_ in ("and", "but")
+            and nxt.pos_ == "VERB"
+            and nxt.tag_ in ("VBD", "VBZ", "VBG")
+            and (nxt.lemma_ in reporting_lemmas() or nxt.lemma_ in frames)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in nxt.children)
+        ):
+            return toks[:n]
+        if (
+            tok.text == ","
+            and nxt.lower_ in ("a", "an")
+            and n + 3 < len(toks)
+            and toks[n + 2].pos_ == "NOUN"
+            and toks[n + 3].lower_ in ("that", "which")
+        ):
             return toks[:n]
     return toks
 
@@ -515,8 +542,16 @@ def _content(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | 
         return _trim(_cut_tail([t for t in comp.subtree if t.i > verb.i])), None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     frames = attitude_frames().get(verb.lemma_)
+    if not frames and verb.lemma_ in reporting_lemmas():
+        # any reporting verb whose object holds a partial quote: "lamented the “disheartened” state"
+        objects = [c for c in verb.rights if c.dep_ in ("dobj", "oprd")]
+        if any(t.i in quoted for c in objects for t in c.subtree):
+            frames = frozenset({"dobj"})
     # a participle or infinitive takes the subject of the verb it hangs from ("..., calling him ...")
-    subject_above = subj is None and verb.dep_ in _CLIMB and verb.tag_ in ("VBG", "VB")
+    # (not one inside reported words: "X said the timing makes it seem insensitive, considering ...")
+    subject_above = (
+        subj is None and verb.dep_ in _CLIMB and verb.tag_ in ("VBG", "VB") and verb.head.dep_ != "ccomp"
+    )
     if frames and (subject_above or (subj is not None and subj.i < verb.i)):
         for child in verb.rights:
             if child.dep_ in ("prep", "prt") and f"{child.dep_}:{child.lower_}" in frames:
@@ -535,14 +570,19 @@ def _content(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | 
                         toks.extend(other.subtree)
                 return _trim(_cut_tail(sorted(toks, key=lambda t: t.i))), None
             as_follows = any(c.dep_ == "prep" and c.lower_ == "as" and c.i > child.i for c in verb.rights)
-            if (child.dep_ in frames or (child.dep_ == "dobj" and "dobj+as" in frames and as_follows)) and (
-                child.dep_ != "xcomp" or child.pos_ in ("VERB", "AUX")
-            ):
+            # with no object parsed, what it was called stands for it ("called the frontrunner “...”")
+            no_object = child.dep_ == "oprd" and not any(c.dep_ == "dobj" for c in verb.rights)
+            if (
+                child.dep_ in frames
+                or (child.dep_ == "dobj" and "dobj+as" in frames and as_follows)
+                or (no_object and "dobj" in frames)
+            ) and (child.dep_ != "xcomp" or child.pos_ in ("VERB", "AUX")):
                 last = child
-                if child.dep_ == "dobj":  # "called X “Y”", "described X as “Y”": what X was called
+                if child.dep_ == "dobj":  # "called X “Y”", "accused X of “Y”": what X was called
                     for other in verb.rights:
                         if other.i > last.i and (
-                            other.dep_ in _PREDICATES or (other.dep_ == "prep" and other.lower_ == "as")
+                            other.dep_ in _PREDICATES
+                            or (other.dep_ == "prep" and other.lower_ in _OBJECT_PREPS)
                         ):
                             last = other
                 toks = [t for c in verb.rights if child.i <= c.i <= last.i for t in c.subtree]
@@ -646,6 +686,17 @@ def _attribution_aside(verb: Token, quoted: set[int]) -> tuple[list[Token] | Non
     if words(tail) >= 3:
         return _trim(_cut_tail(tail)), speaker
     return None, None
+
+
+def _name_before(verb: Token) -> Span | None:
+    """The words right before ``verb`` when they read as a source's name ("... author Hiro Aida
+    said ...")."""
+    doc, sent = verb.doc, verb.sent
+    i = verb.i - 1
+    while i >= sent.start and (doc[i].pos_ in _NAME_POS or doc[i].text in _NAME_PUNCT) and verb.i - i <= 12:
+        i -= 1
+    toks = list(doc[i + 1 : verb.i])
+    return doc[toks[0].i : verb.i] if toks and _source_words(toks) else None
 
 
 _NAME_POS = frozenset("DET ADJ PROPN NOUN PART NUM PRON".split())
@@ -815,6 +866,9 @@ class QuoteExtractor:
             if outside < enough or any(q.start < start < q.end or q.start < end < q.end for q in quotes):
                 continue  # the reported words are a direct quote already (or cut one)
             speaker = surface or _subject(tok, quoted)
+            if speaker is not None and start <= speaker.start_char < end:
+                # the parse took a subject inside the reported words: the name before the verb
+                speaker = _name_before(tok)
             speaker_id = mentions.resolve(speaker)
             if speaker is None:  # a parse with no subject: the person named before the verb
                 before = doc[tok.sent.start : tok.i]
