@@ -471,3 +471,39 @@ def test_the_sources_next_act_is_cut_from_the_reported_words_and_keeps_the_sourc
     assert "he makes $41,000 a year" in found, found
     questioned = [q for q in found.values() if q[3].startswith("how he would be helped")]
     assert questioned and questioned[0][1] == "Chris Brownell"
+
+
+@pytest.mark.model
+def test_a_discourse_phrase_before_a_colon_is_not_a_speaker(nlp: Any) -> None:
+    text = (
+        "Donald Trump often denies his own words.\n\n"
+        "For example: “We made a terrible mistake getting involved in the first place,” he told CNN "
+        "in October.\n"
+    )
+    found = {q[3]: q for q in _quotes(nlp, text)}
+    assert found["We made a terrible mistake getting involved in the first place,"][1:3] == (
+        "Donald Trump",
+        "he",
+    )
+    assert not any(q[2] == "For example" for q in found.values())
+
+
+@pytest.mark.model
+def test_the_one_told_after_a_participle_is_not_the_speaker(nlp: Any) -> None:
+    text = (
+        "Trump has hailed Britain’s vote to leave the European Union as “fantastic,” telling reporters "
+        "during a visit to Scotland on Friday that he thinks the Brexit is “a great thing.”\n"
+    )
+    found = _quotes(nlp, text)
+    assert all(q[2] != "reporters" for q in found)
+    assert any(q[2] == "Trump" and q[3].startswith("he thinks the Brexit") for q in found), found
+
+
+@pytest.mark.model
+def test_a_dateline_is_not_the_subject(nlp: Any) -> None:
+    text = (
+        "Washington (AFP) – Democrat Hillary Clinton has taken a swipe at her rival, saying that "
+        "“bombastic comments” do more harm than good.\n"
+    )
+    found = _quotes(nlp, text)
+    assert found and found[0][1] == "Hillary Clinton"

@@ -169,11 +169,18 @@ def _cue_for(tokens: list[Token], sent: Span, inside: set[int], clause: bool = F
         head = tok.head
         while head.i in inside and head.head.i != head.i:
             head = head.head
+        if head.pos_ == "ADP" and head.i not in inside and head.head.i not in inside:
+            head = head.head  # "ended the description with “...”"
         if head.i not in inside and head not in heads:
             heads.append(head)
-    for head in heads:  # a reporting verb governing the quote
-        if head.pos_ in ("VERB", "AUX") and head.lemma_ in lemmas:
-            return head
+    first, last = tokens[0], tokens[-1]
+
+    def distance(tok: Token) -> int:
+        return first.i - tok.i if tok.i < first.i else tok.i - last.i
+
+    governing = [h for h in heads if h.pos_ in ("VERB", "AUX") and h.lemma_ in lemmas]
+    if governing:  # a reporting verb governing the quote, the nearest if the parse gives several
+        return min(governing, key=distance)
     if clause:
         for head in heads:
             if head.pos_ == "VERB" and _speaks(head, inside):
@@ -188,7 +195,6 @@ def _cue_for(tokens: list[Token], sent: Span, inside: set[int], clause: bool = F
             ):
                 return tok
     outside = [t for t in sent if t.i not in inside and t.pos_ == "VERB" and t.lemma_ in lemmas]
-    first, last = tokens[0], tokens[-1]
     if not outside:
         doc = sent.doc
         after = last.i + 1
@@ -250,9 +256,9 @@ def _subject(verb: Token, skip: set[int] | frozenset[int] = frozenset(), depth: 
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in skip), None)
         if obj is not None and any(c.lower_ == "as" for c in verb.children):
             return _noun_phrase(obj)
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.i not in skip:
-            return _noun_phrase(child)
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip]
+    if subjects:  # the one nearest the verb ("Washington (AFP) – Hillary Clinton has ...")
+        return _noun_phrase(min(subjects, key=lambda c: abs(verb.i - c.i)))
     if verb.lemma_ in reporting_lemmas():
         # “...,” said a New Hampshire Democrat: a source named right after the verb
         doc = verb.doc
@@ -262,8 +268,10 @@ def _subject(verb: Token, skip: set[int] | frozenset[int] = frozenset(), depth: 
         right_after = before is not None and (
             _is_quote_mark(before) or (before.text == "," and verb.i > 1 and _is_quote_mark(doc[verb.i - 2]))
         )
-        after_quote = right_after or (
-            before is not None and before.is_punct and verb.lemma_ not in _ADDRESSEE_VERBS
+        addressee = verb.lemma_ in _ADDRESSEE_VERBS
+        after_quote = verb.tag_ in ("VBD", "VBZ", "VBP") and (
+            (right_after and (not addressee or verb.lemma_ in ("ask", "urge")))
+            or (before is not None and before.is_punct and not addressee)
         )
         for child in verb.rights:
             if (
@@ -540,6 +548,9 @@ def _content(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | 
     comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     if comp is not None:
         return _trim(_cut_tail([t for t in comp.subtree if t.i > verb.i])), None
+    late = _late_that_clause(verb)
+    if late is not None:
+        return late, None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     frames = attitude_frames().get(verb.lemma_)
     if not frames and verb.lemma_ in reporting_lemmas():
@@ -637,6 +648,29 @@ def _source_words(toks: list[Token]) -> bool:
     )
 
 
+#: Words a verb's modifiers are made of, between it and a late "that" ("predicted at the most
+#: recent GOP debate that ...", "told reporters on Monday that ...").
+_MODIFIER_POS = frozenset("ADP DET ADJ NOUN PROPN NUM ADV PART PRON".split())
+
+
+def _late_that_clause(verb: Token) -> list[Token] | None:
+    """The "that" clause of a reporting verb which the parser hung on a noun of the verb's own
+    modifiers (a relative clause of "debate" in "predicted at the debate that ...")."""
+    if verb.lemma_ not in reporting_lemmas():
+        return None
+    doc, sent = verb.doc, verb.sent
+    i = verb.i + 1
+    while i < sent.end and i - verb.i <= 12 and doc[i].lower_ != "that" and doc[i].pos_ in _MODIFIER_POS:
+        i += 1
+    if i >= sent.end or doc[i].lower_ != "that" or i == verb.i + 1:
+        return None
+    head = doc[i].head
+    if head.pos_ not in ("VERB", "AUX") or head.i < i or head.dep_ not in ("relcl", "acl", "ccomp"):
+        return None
+    toks = _trim(_cut_tail([t for t in head.subtree if t.i > i]))
+    return toks if any(t.dep_ in ("nsubj", "nsubjpass") for t in toks) else None
+
+
 def _attribution_aside(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | None]:
     """The reported words around an attribution set off by commas, read from the words rather than
     the parse (which often gets these wrong): "..., said Steven Taylor, a professor."; "...,
@@ -727,6 +761,12 @@ def _colon_lines(doc: Doc, text: str, quotes: list[Quote], mentions: _Mentions) 
     for m in _COLON_LINE.finditer(text):
         if len(m.group(1).split()) > 5:
             continue
+        name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if name is None or not (
+            re.fullmatch(r"[A-Z]{1,3}", m.group(1).strip())
+            or (any(t.pos_ == "PROPN" for t in name) and name[0].pos_ not in ("ADP", "ADV", "SCONJ", "CCONJ"))
+        ):
+            continue  # "For example: ...", "Still: ...": no one named
         line_end = text.find("\n", m.end())
         line_end = len(text) if line_end == -1 else line_end
         start, end = m.end(), line_end
@@ -741,6 +781,8 @@ def _colon_lines(doc: Doc, text: str, quotes: list[Quote], mentions: _Mentions) 
         inner = [q for q in quotes if start <= q.start and q.end <= end and q.kind == "direct"]
         if any(q.start < start < q.end or q.start < end < q.end for q in quotes):
             continue
+        if any(q.cue is not None and q.speaker is not None and q.cue.idx >= start for q in inner):
+            continue  # a sentence with its own attribution ("...," he told CNN)
         speaker_id = mentions.resolve(source)
         whole = [q for q in inner if q.kind == "direct" and q.end - q.start >= 0.8 * (end - start)]
         if whole:  # the line is a quotation: it is theirs
