@@ -3,7 +3,8 @@
     python eval/quotes.py [--data ../shared/eval/quotes/polnear/dev] [--limit N] [--json OUT]
 
 Gold: ``text/<doc>.txt`` and, per doc, the first annotator file by name ``attributions/<doc>_*.ann``.
-A predicted quote (a dict with ``start``, ``end`` and optional ``speaker_start``, ``speaker_end``) matches
+A predicted quote (a dict with ``start``, ``end``, optional ``parts`` (the pieces of a quote split by
+its attribution, which are then its span) and optional ``speaker_start``, ``speaker_end``) matches
 a gold Content when their character overlap is at least half of each span (gold length = total length of
 its possibly discontinuous ranges); matching is one-to-one and greedy, largest overlap first. Reported:
 content P/R/F1 (micro over docs), speaker accuracy on matched pairs (predicted speaker overlaps a gold
@@ -136,7 +137,7 @@ def match_doc(gold: list[GoldAttribution], pred: list[Pred]) -> list[tuple[int, 
     for i, g in enumerate(gold):
         glen = length(g.content)
         for j, p in enumerate(pred):
-            pspan = [(p["start"], p["end"])]
+            pspan = [tuple(part) for part in p.get("parts") or [(p["start"], p["end"])]]
             ov = overlap(g.content, pspan)
             if ov > 0 and 2 * ov >= glen and 2 * ov >= length(pspan):
                 cands.append((-ov, i, j))
@@ -252,7 +253,9 @@ def run_newsgraph(dev_dir: Path, docs: list[str]) -> tuple[dict[str, list[Pred]]
         smap = result.source_map
         for q in result.quotes:
             s, e = smap.span_to_raw(q["start"], q["end"])
-            p: Pred = {"start": s, "end": e}
+            # a quote split by its attribution is its pieces, without the attribution between them
+            parts = [smap.span_to_raw(a, b) for a, b in q.get("parts") or [(q["start"], q["end"])]]
+            p: Pred = {"start": s, "end": e, "parts": parts}
             # PolNeAR's Source is whoever the text attributes the words to last: the one they were
             # passed on by ("..., Sanders said, according to CNN") when there is one, else the speaker
             src = "via" if q.get("via_start") is not None else "speaker"

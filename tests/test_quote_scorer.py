@@ -164,3 +164,13 @@ def test_regex_baseline() -> None:
     text = 'He said "we will win this" and “no” and “they are wrong again”.'
     preds = Q.regex_baseline(text)
     assert [text[p["start"] : p["end"]] for p in preds] == ['"we will win this"', "“they are wrong again”"]
+
+
+def test_a_quote_split_by_its_attribution_is_scored_by_its_pieces() -> None:
+    # “A,” said someone with a long title and place. “B.” : gold content is A + B, without the
+    # attribution; the prediction's span from A to B is mostly attribution, its parts are not
+    g = {"d": [gold([(0, 20), (80, 100)])]}
+    whole = {"d": [{"start": 0, "end": 100}]}
+    assert Q.score(g, whole)["content_f1"] == 0.0
+    split = {"d": [{"start": 0, "end": 100, "parts": [(0, 20), (80, 100)]}]}
+    assert Q.score(g, split)["content_f1"] == 1.0

@@ -953,11 +953,11 @@ class QuoteExtractor:
         return out
 
 
-#: What lies between the two pieces of a quote split by its attribution: the closing mark, a
-#: short attribution ending in a comma, full stop or colon, and the opening mark ("," he said. ").
+#: What lies between the two pieces of a quote split by its attribution: the closing mark, an
+#: attribution on the same line with no quotation of its own (a title after it is no second piece)
+#: ending in a comma, full stop or colon, and the opening mark ("," he said. ").
 _SPLIT_BY_ATTRIBUTION = re.compile(
-    r"""[,.?!]?(?:''|[”"’»])*[ \t\xa0]*[,.]?[ \t\xa0]*(?:[^\s”"“'’‘«»]+[ \t\xa0]+){1,9}"""
-    r"""[^\s”"“'’‘«»]*[,.:;][ \t\xa0]*(?:''|``|[“"«„‘])"""
+    r"""[,.?!]?(?:''|[”"’»])*[ \t\xa0]*[,.]?[ \t\xa0]*[^\n“”"«»„`]{2,250}?[,.:;][ \t\xa0]*(?:''|``|[“"«„‘])"""
 )
 
 
