@@ -507,3 +507,37 @@ def test_a_dateline_is_not_the_subject(nlp: Any) -> None:
     )
     found = _quotes(nlp, text)
     assert found and found[0][1] == "Hillary Clinton"
+
+
+@pytest.mark.model
+def test_a_quote_after_a_short_attribution_sentence_is_that_sources(nlp: Any) -> None:
+    text = (
+        "“The field has failed to compete there,” said Craig Robinson, an editor in Des Moines.\n\n"
+        "Iowa State University's Dianne Bystrom agreed. “Mainstream Republicans are running out of "
+        "time to find an alternative.”\n"
+    )
+    found = {q[3]: q for q in _quotes(nlp, text)}
+    assert (
+        found["Mainstream Republicans are running out of time to find an alternative."][1] == "Dianne Bystrom"
+    )
+
+
+@pytest.mark.model
+def test_a_long_name_before_the_verb_in_the_next_sentence(nlp: Any) -> None:
+    text = (
+        "President Barack Obama spoke on Sunday.\n\n"
+        "“Is he going to finally mention the words? If he doesn't he should resign!” the presumptive GOP "
+        "presidential nominee, Donald Trump, tweeted Sunday.\n"
+    )
+    found = {q[3]: q for q in _quotes(nlp, text)}
+    assert (
+        found["Is he going to finally mention the words? If he doesn't he should resign!"][1]
+        == "Donald Trump"
+    )
+
+
+@pytest.mark.model
+def test_opine_is_a_reporting_verb(nlp: Any) -> None:
+    text = "“Gun owners should leave their weapons at home,” opined Cleveland's Plain Dealer on Monday.\n"
+    found = {q[3]: q for q in _quotes(nlp, text)}
+    assert "Plain Dealer" in (found["Gun owners should leave their weapons at home,"][2] or "")

@@ -205,6 +205,12 @@ def _cue_for(tokens: list[Token], sent: Span, inside: set[int], clause: bool = F
             outside = [
                 t for t in doc[after : min(after + 6, nxt.end)] if t.pos_ == "VERB" and t.lemma_ in lemmas
             ]
+            verb = next((t for t in doc[after : nxt.end] if t.pos_ == "VERB"), None)
+            if not outside and verb is not None and verb.lemma_ in lemmas:
+                # “...!” the presumptive GOP presidential nominee, Donald Trump, tweeted Sunday.
+                words = [t for t in doc[after : verb.i] if not t.is_punct]
+                if words and _source_words(words[:12]):
+                    outside = [verb]
         before = first.i - 1
         while before > 0 and (doc[before].is_punct or doc[before].is_space) and doc[before].text not in ":,":
             before -= 1
@@ -429,6 +435,34 @@ def _closing_mark(text: str, at: int) -> int:
     if text.startswith("''", at):
         return 2
     return 1 if at < len(text) and text[at] in '”"»’“' else 0
+
+
+def _opening_name(verb: Token) -> Span | None:
+    """The words that open the verb's sentence when they name a source, appositions included
+    ("the presumptive GOP presidential nominee, Donald Trump, tweeted")."""
+    doc, sent = verb.doc, verb.sent
+    words = [t for t in doc[sent.start : verb.i] if not t.is_punct and not t.is_space]
+    if not words or verb.i - sent.start > 16 or not _source_words(words[:12]):
+        return None
+    return doc[words[0].i : words[-1].i + 1]
+
+
+def _previous_sentence_source(quote: Span) -> Span | None:
+    """The source of a reporting verb in the sentence just before a quote that has none of its own,
+    in the same paragraph ("Iowa State University's Dianne Bystrom agreed. “...”"; "She says people
+    should ... “It is their life ...”")."""
+    doc, first = quote.doc, quote[0]
+    sent = first.sent
+    if sent.start == 0 or quote.start - sent.start > 2:
+        return None  # the quote does not open its sentence
+    prev = doc[sent.start - 1].sent
+    if "\n" in doc[prev.start : quote.start].text:
+        return None
+    verbs = [t for t in prev if t.pos_ == "VERB" and t.lemma_ in reporting_lemmas() and t.head.i == t.i]
+    if not verbs:
+        return None
+    subject = _subject(verbs[-1])
+    return subject if subject is not None and _source_words(list(subject)) else None
 
 
 def _mention_span(doc: Doc, i: int, index: dict[int, str]) -> Span:
@@ -863,9 +897,14 @@ class QuoteExtractor:
             ):
                 continue  # “Daily Show”, “Ronnie”: a title or a name in quotation marks
             speaker = _subject(cue, quoted) if cue is not None else None
+            if speaker is None and cue is not None:
+                speaker = _opening_name(cue)
             quote = Quote(start, end, "direct", cue, speaker, mentions.resolve(speaker))
             if quote.speaker is None:
                 quote.speaker, quote.speaker_id = _nearby_person(doc, span, mentions.index, person_ids)
+            if quote.speaker is None:  # "Bystrom agreed. “...”": the source of the sentence before
+                quote.speaker = _previous_sentence_source(span)
+                quote.speaker_id = mentions.resolve(quote.speaker)
             if quote.speaker is None and quotes and quotes[-1].speaker is not None:
                 prev = quotes[-1]  # a quote with no source of its own continues the last speaker
                 if text.count("\n\n", prev.end, start) <= 2:
