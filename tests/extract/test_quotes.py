@@ -541,3 +541,20 @@ def test_opine_is_a_reporting_verb(nlp: Any) -> None:
     text = "“Gun owners should leave their weapons at home,” opined Cleveland's Plain Dealer on Monday.\n"
     found = {q[3]: q for q in _quotes(nlp, text)}
     assert "Plain Dealer" in (found["Gun owners should leave their weapons at home,"][2] or "")
+
+
+@pytest.mark.model
+def test_the_one_asked_is_not_the_speaker(nlp: Any) -> None:
+    text = "In an interview last week, Donald Trump was asked what Hillary Clinton could do to win.\n"
+    found = [q for q in _quotes(nlp, text) if q[3].startswith("what Hillary Clinton could do")]
+    assert found and found[0][2] is None
+
+
+@pytest.mark.model
+def test_a_participle_after_reported_words_is_the_reporters(nlp: Any) -> None:
+    text = (
+        "Ivanka Trump spoke on Monday. She said her father has been an advocate for women, saying "
+        "that he supports equal pay for equal work.\n"
+    )
+    found = [q for q in _quotes(nlp, text) if q[3].startswith("he supports equal pay")]
+    assert found and found[0][2] == "She"

@@ -262,6 +262,15 @@ def _subject(verb: Token, skip: set[int] | frozenset[int] = frozenset(), depth: 
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i not in skip), None)
         if obj is not None and any(c.lower_ == "as" for c in verb.children):
             return _noun_phrase(obj)
+    if verb.lemma_ in _ADDRESSEE_VERBS and (
+        any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        or (verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children))
+    ):
+        # "Trump was asked what ...", "Asked about it, Devine ...": the one asked is no speaker;
+        # the asker is, when named ("was asked by reporters")
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return _noun_phrase(pobj) if pobj is not None else None
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in skip]
     if subjects:  # the one nearest the verb ("Washington (AFP) – Hillary Clinton has ...")
         return _noun_phrase(min(subjects, key=lambda c: abs(verb.i - c.i)))
@@ -297,12 +306,13 @@ def _subject(verb: Token, skip: set[int] | frozenset[int] = frozenset(), depth: 
     if depth < 3 and verb.dep_ in _CLIMB and verb.head.i != verb.i:
         head = verb.head
         if (
-            verb.dep_ == "conj"
+            (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"))
             and head.dep_ == "ccomp"
             and head.head.lemma_ in reporting_lemmas()
             and (verb.lemma_ in reporting_lemmas() or verb.lemma_ in attitude_frames())
         ):
-            # "X said he makes $41,000 and questioned how ...": X questioned, not "he"
+            # "X said he makes $41,000 and questioned how ...": X questioned, not "he"; "She said
+            # her father ..., saying that he ...": she is saying it
             head = head.head
         if head.lemma_ in _SECOND_HAND:  # "RIA quoted him as saying": the words are his
             obj = next((c for c in head.children if c.dep_ == "dobj" and c.i not in skip), None)
