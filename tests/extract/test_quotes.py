@@ -558,3 +558,21 @@ def test_a_participle_after_reported_words_is_the_reporters(nlp: Any) -> None:
     )
     found = [q for q in _quotes(nlp, text) if q[3].startswith("he supports equal pay")]
     assert found and found[0][2] == "She"
+
+
+@pytest.mark.model
+def test_a_scene_before_the_attribution_is_not_reported(nlp: Any) -> None:
+    text = (
+        "Asked Friday if he supported unconditional talks with North Korea, US President Donald Trump "
+        "told reporters: “Well, we're going to see what happens with North Korea.”\n"
+    )
+    found = _quotes(nlp, text)
+    assert not any(q[3].startswith("Asked Friday") for q in found), found
+    assert any(q[1] == "Donald Trump" and q[3].startswith("Well, we're going to see") for q in found)
+
+
+@pytest.mark.model
+def test_a_name_at_a_line_start_before_a_colon_speaks_the_headline(nlp: Any) -> None:
+    text = "Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment.’\n\nDonald Trump spoke.\n"
+    found = {q[3]: q for q in _quotes(nlp, text)}
+    assert found["I’m the Worst Thing That Ever Happened to the Establishment."][2] == "Trump"

@@ -651,7 +651,7 @@ def _content(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | 
     sent = verb.sent
     if left - sent.start < 3 or not verb.doc[left - 1].is_punct:
         return _attribution_aside(verb, quoted)
-    head = [t for t in sent if t.i < left]
+    head = _circumstance_cut([t for t in sent if t.i < left])
     if sum(1 for t in head if t.is_alpha and t.i not in quoted) < 3:
         return _attribution_aside(verb, quoted)  # “...,” Jacobs said: the direct quote is the content
     # the attribution runs from the subject to the verb's own modifiers ("in an interview")
@@ -749,7 +749,7 @@ def _attribution_aside(verb: Token, quoted: set[int]) -> tuple[list[Token] | Non
         speaker = doc[name[0].i : name[-1].i + 1]
     else:
         speaker = doc[before[0].i : before[-1].i + 1]
-    head = [t for t in sent if t.i < left]
+    head = _circumstance_cut([t for t in sent if t.i < left])
     tail = [t for t in sent if t.i > j] if j < sent.end and doc[j].text == "," else []
     if left == verb.i - 1:  # inverted: the source's appositions run to the sentence end
         tail = []
@@ -775,6 +775,19 @@ def _name_before(verb: Token) -> Span | None:
         i -= 1
     toks = list(doc[i + 1 : verb.i])
     return doc[toks[0].i : verb.i] if toks and _source_words(toks) else None
+
+
+#: Words opening a clause that sets the scene for an attribution rather than being reported.
+_CIRCUMSTANCE = frozenset("when as after while before asked speaking addressing".split())
+
+
+def _circumstance_cut(head: list[Token]) -> list[Token]:
+    """Nothing of what comes before an attribution when it sets the scene ("Asked Friday if he
+    supported talks, Trump told reporters: ..."; "Speaking in Ohio, she said")."""
+    words = [t for t in head if not (t.is_punct or t.is_space)]
+    if words and (words[0].lower_ in _CIRCUMSTANCE or words[0].tag_ in ("VBN", "VBG")):
+        return []
+    return head
 
 
 _NAME_POS = frozenset("DET ADJ PROPN NOUN PART NUM PRON".split())
@@ -808,7 +821,10 @@ def _colon_lines(doc: Doc, text: str, quotes: list[Quote], mentions: _Mentions) 
         name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if name is None or not (
             re.fullmatch(r"[A-Z]{1,3}", m.group(1).strip())
-            or (any(t.pos_ == "PROPN" for t in name) and name[0].pos_ not in ("ADP", "ADV", "SCONJ", "CCONJ"))
+            or (
+                any(t.pos_ == "PROPN" or t.ent_type_ or (t.is_title and t.pos_ == "NOUN") for t in name)
+                and name[0].pos_ not in ("ADP", "ADV", "SCONJ", "CCONJ")
+            )
         ):
             continue  # "For example: ...", "Still: ...": no one named
         line_end = text.find("\n", m.end())
