@@ -576,3 +576,25 @@ def test_a_name_at_a_line_start_before_a_colon_speaks_the_headline(nlp: Any) -> 
     text = "Trump: ‘I’m the Worst Thing That Ever Happened to the Establishment.’\n\nDonald Trump spoke.\n"
     found = {q[3]: q for q in _quotes(nlp, text)}
     assert found["I’m the Worst Thing That Ever Happened to the Establishment."][2] == "Trump"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "start", "speaker_text"),
+    [
+        (
+            "After a day of tensions between two of the nation’s highest-profile Republicans, House "
+            "Speaker Paul Ryan’s office announced Friday that Ryan will meet with Donald Trump next week.\n",
+            "Ryan will meet",
+            "House Speaker Paul Ryan’s office",
+        ),
+        (
+            "Later that day, Trump fired back a response saying he would not support Ryan’s agenda.\n",
+            "he would not support",
+            "Trump",
+        ),
+    ],
+)
+def test_speakers_the_parse_hides(nlp: Any, text: str, start: str, speaker_text: str) -> None:
+    found = [q for q in _quotes(nlp, text) if q[3].startswith(start)]
+    assert found and found[0][2] == speaker_text, _quotes(nlp, text)

@@ -314,6 +314,8 @@ def _subject(verb: Token, skip: set[int] | frozenset[int] = frozenset(), depth: 
             # "X said he makes $41,000 and questioned how ...": X questioned, not "he"; "She said
             # her father ..., saying that he ...": she is saying it
             head = head.head
+        if verb.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+            head = head.head  # "Trump fired back a response saying ...": Trump's response
         if head.lemma_ in _SECOND_HAND:  # "RIA quoted him as saying": the words are his
             obj = next((c for c in head.children if c.dep_ == "dobj" and c.i not in skip), None)
             if obj is not None:
@@ -977,7 +979,10 @@ class QuoteExtractor:
                 # the parse took a subject inside the reported words: the name before the verb
                 speaker = _name_before(tok)
             speaker_id = mentions.resolve(speaker)
-            if speaker is None:  # a parse with no subject: the person named before the verb
+            if speaker is None:  # a parse with no subject: the name right before the verb
+                speaker = _name_before(tok)
+                speaker_id = mentions.resolve(speaker)
+            if speaker is None:  # or the person named before the verb
                 before = doc[tok.sent.start : tok.i]
                 speaker, speaker_id = _nearby_person(doc, doc[tok.i : tok.i + 1], mentions.index, person_ids)
                 if speaker is not None and speaker.start >= before.end:
