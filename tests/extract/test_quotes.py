@@ -598,3 +598,26 @@ def test_a_name_at_a_line_start_before_a_colon_speaks_the_headline(nlp: Any) -> 
 def test_speakers_the_parse_hides(nlp: Any, text: str, start: str, speaker_text: str) -> None:
     found = [q for q in _quotes(nlp, text) if q[3].startswith(start)]
     assert found and found[0][2] == speaker_text, _quotes(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "start", "speaker_text"),
+    [
+        (
+            "Cruz's refusal to disavow the endorsement of Lindsey Graham drew fire from his rivals.\n",
+            "to disavow the endorsement",
+            "Cruz",
+        ),
+        (
+            "Donald Trump is doubling down on his support for intensifying interrogation techniques.\n",
+            "intensifying interrogation techniques",
+            "Donald Trump",
+        ),
+    ],
+)
+def test_what_a_possessed_attribution_noun_introduces(
+    nlp: Any, text: str, start: str, speaker_text: str
+) -> None:
+    found = [q for q in _quotes(nlp, text) if q[3].startswith(start)]
+    assert found and found[0][2] == speaker_text, _quotes(nlp, text)

@@ -43,6 +43,17 @@ def source_nouns() -> frozenset[str]:
 
 
 @cache
+def attribution_nouns() -> frozenset[str]:
+    """Nouns that attribute what follows to their possessor (``data/attribution_nouns.txt``)."""
+    text = (
+        resources.files("newsgraph.extract")
+        .joinpath("data/attribution_nouns.txt")
+        .read_text(encoding="utf-8")
+    )
+    return frozenset(word for ln in text.splitlines() if not ln.startswith("#") for word in ln.split())
+
+
+@cache
 def attitude_frames() -> dict[str, frozenset[str]]:
     """Verbs whose object or infinitive clause is the content (``data/attitude_verbs.tsv``)."""
     text = (
@@ -494,6 +505,68 @@ def _trim(toks: list[Token]) -> list[Token]:
     while toks and (toks[-1].is_punct or toks[-1].is_space):
         toks = toks[:-1]
     return toks
+
+
+#: Prepositions after an attribution noun that introduce what is attributed ("call for", "attack on").
+_NOMINAL_PREPS = frozenset("for against of on about to over".split())
+
+
+def _nominal(doc: Doc, quotes: list[Quote], quoted: set[int], mentions: _Mentions) -> list[Quote]:
+    """ "Trump's assertion that “thousands” celebrated", "Sanders's call for a “revolution”",
+    "Cruz's refusal to disavow ...": what a possessed attribution noun introduces is its
+    possessor's (a ``mixed`` quote when it holds a partial quote)."""
+    nouns = attribution_nouns()
+    covered = {i for q in quotes if q.kind != "direct" for i in _token_range(doc, q)}
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.i in quoted or tok.i in covered:
+            continue
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None or not (
+            owner.lower_ in _POSSESSIVES or owner.pos_ == "PROPN" or owner.i in mentions.index
+        ):
+            continue
+        body: list[Token] = []
+        for child in tok.rights:
+            if child.dep_ in ("acl", "ccomp", "relcl") and any(
+                c.lower_ in ("that", "to") for c in child.children
+            ):
+                body = [t for t in child.subtree if t.lower_ != "that" or t.i != child.left_edge.i]
+            elif child.dep_ == "prep" and child.lower_ in _NOMINAL_PREPS:
+                body = [t for c in child.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree]
+            if body:
+                break
+        toks = _trim(_cut_tail(body))
+        if len([t for t in toks if t.is_alpha]) < 1 or (
+            len(toks) < 2 and not any(t.i in quoted for t in toks)
+        ):
+            continue
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        if any(q.start < start < q.end or q.start < end < q.end for q in quotes):
+            continue
+        inner = [q for q in quotes if q.kind == "direct" and start <= q.start and q.end <= end]
+        if not inner and all(t.i in quoted for t in toks):
+            continue
+        if inner and any(q.end == end for q in inner):
+            end += _closing_mark(doc_text(doc), end)
+        speaker = doc[owner.left_edge.i : owner.i + 1]
+        if owner.lower_ in _POSSESSIVES:  # "Trump is doubling down on his support for ...": Trump
+            verb = tok.head
+            while verb.pos_ in ("ADP", "NOUN") and verb.head.i != verb.i:
+                verb = verb.head
+            subj = (
+                next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb.pos_ == "VERB" else None
+            )
+            if subj is not None and subj.i < tok.i:
+                speaker = _noun_phrase(subj)
+        quotes = [q for q in quotes if q not in inner]
+        quotes.append(
+            Quote(start, end, "mixed" if inner else "indirect", tok, speaker, mentions.resolve(speaker))
+        )
+        covered.update(range(toks[0].i, toks[-1].i + 1))
+    return quotes
+
+
+_POSSESSIVES = frozenset("his her their its my our your".split())
 
 
 def _according_to(doc: Doc, covered: set[int], mentions: _Mentions, quotes: list[Quote]) -> list[Quote]:
@@ -992,6 +1065,7 @@ class QuoteExtractor:
                 if speaker is None:
                     speaker, speaker_id = inner[0].speaker, inner[0].speaker_id
             quotes.append(Quote(start, end, "mixed" if inner else "indirect", tok, speaker, speaker_id))
+        quotes = _nominal(doc, quotes, quoted, mentions)
         quotes.extend(
             _according_to(doc, quoted | {i for q in quotes for i in _token_range(doc, q)}, mentions, quotes)
         )
