@@ -621,3 +621,12 @@ def test_what_a_possessed_attribution_noun_introduces(
 ) -> None:
     found = [q for q in _quotes(nlp, text) if q[3].startswith(start)]
     assert found and found[0][2] == speaker_text, _quotes(nlp, text)
+
+
+@pytest.mark.model
+def test_a_name_given_with_called_is_not_a_quote(nlp: Any) -> None:
+    text = (
+        "Rob Calabrese, a radio host, has set up a website called “Cape Breton If Donald Trump Wins” "
+        "for Americans.\n"
+    )
+    assert not [q for q in _quotes(nlp, text) if q[0] == "direct"]

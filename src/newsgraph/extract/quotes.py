@@ -610,6 +610,8 @@ def _according_to(doc: Doc, covered: set[int], mentions: _Mentions, quotes: list
 
 #: What an object is called or taken for: "calling him a “loser”", "named it “Dangerous”".
 _PREDICATES = frozenset("oprd attr ccomp xcomp".split())
+#: Verbs that give a name: "a book called “Women Who Work”" names, it does not quote.
+_NAMING = frozenset("call name title entitle dub label".split())
 #: Prepositions after an object that say what it was held to be or blamed for ("accused X of",
 #: "described X as", "credited X with", "criticized X for").
 _OBJECT_PREPS = frozenset("as of for with over about against".split())
@@ -997,6 +999,8 @@ class QuoteExtractor:
                 and not (cue is not None and any(t.head.i == cue.i for t in span))
             ):
                 continue  # “Daily Show”, “Ronnie”: a title or a name in quotation marks
+            if cue is not None and cue.lemma_ in _NAMING and cue.tag_ == "VBN" and cue.dep_ == "acl":
+                continue  # a website called “Cape Breton If Donald Trump Wins”: a name
             speaker = _subject(cue, quoted) if cue is not None else None
             if speaker is None and cue is not None:
                 speaker = _opening_name(cue)
