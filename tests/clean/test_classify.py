@@ -40,3 +40,25 @@ def test_split_credit_keeps_caption_sentence() -> None:
 def test_byline_names() -> None:
     assert byline_names("By Jane Doe, John Roe and Ann Lee") == ["Jane Doe", "John Roe", "Ann Lee"]
     assert byline_names("By the time talks began, nothing was left.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A minister speaks at the summit. (Reuters)",
+        "A minister speaks at the summit. ( Reuters ) . ",
+        "Protesters gather outside parliament (AP Photo/Jane Doe)",
+        "Rescue workers search the rubble. Photo: AFP",
+        "Crowds in the square REUTERS/John Smith",
+        "Crowds in the square. (Photo by Jane Doe/Getty Images)",
+        "He said the figure (about 90 percent) was too high.",
+        "The talks ended on Friday without an agreement.",
+    ],
+)
+def test_credit_prefilter_agrees_with_the_pattern(text: str) -> None:
+    from newsgraph.clean.classify import _may_end_with_credit
+    from newsgraph.clean.lexicon import credit_pattern
+
+    found = credit_pattern().search(text) is not None
+    assert not found or _may_end_with_credit(text)  # the cheap test never hides a credit
+    assert (split_credit(text) is not None) == found

@@ -417,3 +417,43 @@ def test_cooperation_is_for_whom_its_purpose_clause_names(nlp: Any) -> None:
     text = "Turkmenistan reopened its border on Friday to allow the delivery of food to Afghanistan."
     ev = only(events_of(nlp, text), "RETREAT")
     assert codes(ev["actor"]) == {"TKM"} and codes(ev["recipient"]) == {"AFG"}
+
+
+@pytest.mark.model
+def test_candidates_read_from_the_arrays_match_a_token_loop(nlp: Any) -> None:
+    """The candidate scan reads the doc's arrays; it finds what a plain loop over the tokens finds."""
+    from spacy.symbols import ADJ, NOUN, PROPN, VERB
+
+    from newsgraph.extract.event_args import verb_forms
+
+    text = (
+        "Protesters staged a rally as police detained 12 journalists. The government must lift the "
+        "curfew, the UN urged on Monday, calling the frozen assets a violation. Talks were held in "
+        "Geneva and nothing but promises came of them; officials vowed to retaliate and the army "
+        "shelled the town."
+    )
+    doc = nlp(prepare_doc(nlp, text, published="2024-03-14"))
+    ex = nlp.get_pipe("newsgraph_events")
+    expected = []
+    for tok in doc:
+        pos = tok.pos
+        if pos in (VERB, ADJ) and (tok.dep_ == "amod" or (pos == ADJ and tok.lower not in ex.verb_keys)):
+            continue
+        if pos == VERB and tok.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "compound", "attr"):
+            pos = NOUN
+        if pos in (VERB, ADJ):
+            inflected = pos == VERB and tok.tag_ != "VB"
+            if (
+                tok.lemma in ex.verb_keys
+                or tok.lower in ex.verb_keys
+                or (inflected and any(f in ex.verbs for f in verb_forms(tok)[1:]))
+            ):
+                expected.append((tok.i, "verb"))
+        elif pos in (NOUN, PROPN):
+            if tok.lemma in ex.noun_keys or tok.lower in ex.noun_keys:
+                expected.append((tok.i, "noun"))
+        elif tok.lower in ex.deontic_keys and tok.dep_ == "aux":
+            expected.append((tok.i, "deontic"))
+    found = [(t.i, kind) for t, kind in ex._candidates(doc)]
+    assert found == expected
+    assert {kind for _, kind in found} == {"verb", "noun", "deontic"}

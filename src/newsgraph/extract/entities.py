@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from ..resolve import actors
 from ..resolve.entities import entity_key, fold
-from .pipeline import article_context, doc_facts
+from .pipeline import article_context, doc_facts, doc_lowers, doc_words
 from .roles import Role, find_roles, title_spans
 
 log = logging.getLogger(__name__)
@@ -163,19 +163,16 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
     longest = max((len(k) for k in table), default=1)
     found: dict[tuple[str, ...], Entity] = {}
     firsts = {k[0] for k in table}
-    for token in doc:
-        if token.lower_ != "the" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ not in firsts:
+    lowers = doc_lowers(doc)
+    for t in range(len(lowers) - 1):
+        if lowers[t] != "the" or lowers[t + 1] not in firsts:
             continue
         for n in range(longest, 0, -1):
-            words = tuple(t.lower_ for t in doc[token.i + 1 : token.i + 1 + n])
-            if (
-                len(words) < n
-                or words not in table
-                or any(i in taken for i in range(token.i + 1, token.i + 1 + n))
-            ):
+            words = tuple(lowers[t + 1 : t + 1 + n])
+            if len(words) < n or words not in table or any(i in taken for i in range(t + 1, t + 1 + n)):
                 continue
-            end_tok = doc[token.i + n]
-            start, end = doc[token.i + 1].idx, end_tok.idx + len(end_tok.text)
+            end_tok = doc[t + n]
+            start, end = doc[t + 1].idx, end_tok.idx + len(end_tok.text)
             before = [code for pos, code in countries if start - NOMINAL_WINDOW <= pos < start]
             code = next(iter(found))[2] if found else (before[-1] if before else context)
             if code is None:
@@ -187,11 +184,7 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
                 ent = found[key] = Entity(
                     key=key, type="ORG", name=name, actor=actors.Actor(code, actors.sector_of(name) or "GOV")
                 )
-            ent.mentions.append(
-                Mention(
-                    token.i + 1, token.i + 1 + n, start, end, doc[token.i + 1 : token.i + 1 + n].text, "ORG"
-                )
-            )
+            ent.mentions.append(Mention(t + 1, t + 1 + n, start, end, doc[t + 1 : t + 1 + n].text, "ORG"))
             break
     return list(found.values())
 
@@ -344,17 +337,20 @@ def _scan_missed_surnames(
     mentions: list[Mention],
 ) -> None:
     """Add mentions of known surnames that the model did not tag at all."""
+    if not by_part:
+        return
     taken = {i for m in mentions for i in range(m.i, m.j)}
-    for token in doc:
-        if token.i in taken or not token.text[:1].isupper():
+    words = doc_words(doc)
+    n_words = len(words)
+    for i, text in enumerate(words):
+        if i in taken or not text[:1].isupper():
             continue
-        label = token.text.isupper() and token.i + 1 < len(doc) and doc[token.i + 1].text == ":"
-        owners = by_part.get(token.text.title() if label else token.text)
-        if owners and (token.pos_ == "PROPN" or label):
+        label = text.isupper() and i + 1 < n_words and words[i + 1] == ":"
+        owners = by_part.get(text.title() if label else text)
+        if owners and (label or doc[i].pos_ == "PROPN"):
             key = _main_owner(persons, owners)
-            persons[key].mentions.append(
-                Mention(token.i, token.i + 1, token.idx, token.idx + len(token.text), token.text, "PERSON")
-            )
+            idx = doc[i].idx
+            persons[key].mentions.append(Mention(i, i + 1, idx, idx + len(text), text, "PERSON"))
 
 
 def person_actor(roles: list[Role], known: actors.KnownPerson | None = None) -> actors.Actor | None:

@@ -113,6 +113,8 @@ class Context:
     main_country: str | None = None
     #: token indexes of the event nouns found (set by the extractor)
     event_nouns: set[int] = field(default_factory=set)
+    #: (start, end) character span -> its root token (see :meth:`root_in`)
+    roots: dict[tuple[int, int], Token | None] = field(default_factory=dict)
 
     @classmethod
     def build(cls, doc: Doc, *, has_dates: bool, has_counts: bool, has_places: bool) -> Context:
@@ -161,6 +163,14 @@ class Context:
         return ctx
 
     # -- lookups ----------------------------------------------------------------------------
+    def root_in(self, start: int, end: int) -> Token | None:
+        """The root token of the characters ``[start, end)`` (widened to whole tokens), None for an
+        empty span. Kept per span: every event of a doc looks at the same dates and places."""
+        key = (start, end)
+        if key not in self.roots:
+            self.roots[key] = _root_in(self.doc, start, end)
+        return self.roots[key]
+
     def quote_at(self, char: int) -> int | None:
         """Index of the quote whose span holds the character ``char``."""
         for n, quote in enumerate(self.quotes):
@@ -795,7 +805,7 @@ def event_date(ctx: Context, scope: set[int], anchor: Token, trigger: Token) -> 
         for rec in ctx.dates:
             if rec.get("type") not in ("DATE", "TIME", None):
                 continue
-            root = _root_in(doc, rec["start"], rec["end"])
+            root = ctx.root_in(rec["start"], rec["end"])
             if root is None or root.i not in scope or (root.i != hung and not _when_ok(root)):
                 continue
             candidates.append((abs(root.i - trigger.i), _to_date(rec.get("value"), ctx), rec["text"]))
@@ -875,7 +885,7 @@ def event_location(
     for place in ctx.places:
         if any(s <= place["start"] < e for s, e in taken):
             continue
-        root = _root_in(ctx.doc, place["start"], place["end"])
+        root = ctx.root_in(place["start"], place["end"])
         if root is None or root.i not in scope:
             continue
         prep = root.head if root.dep_ == "pobj" else None

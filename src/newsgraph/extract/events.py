@@ -32,6 +32,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import DEP as DEP_ATTR
+from spacy.attrs import LEMMA as LEMMA_ATTR
+from spacy.attrs import LOWER as LOWER_ATTR
+from spacy.attrs import POS as POS_ATTR
+from spacy.attrs import TAG as TAG_ATTR
 from spacy.language import Language
 from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.symbols import ADJ, NOUN, PROPN, VERB
@@ -146,6 +151,9 @@ class EventExtractor:
         self.happen = plover.word_class("happen")
         self.reporting = reporting_lemmas()
         self.types = plover.event_types()
+        strings = nlp.vocab.strings  # label ids as the doc's arrays hold them
+        self.amod_id, self.aux_id, self.vb_id = strings["amod"], strings["aux"], strings["VB"]
+        self.nominal_dep_ids = frozenset(strings[d] for d in _NOMINAL_DEPS)
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
@@ -182,28 +190,29 @@ class EventExtractor:
         return self._records(ctx, drafts)
 
     def _candidates(self, doc: Doc) -> list[tuple[Token, str]]:
-        """Tokens whose lemma is in a lexicon (cheap integer tests), outside headings."""
+        """Tokens whose lemma is in a lexicon (cheap integer tests on the doc's arrays, a Token made
+        only for the verbs they leave), outside headings."""
         out: list[tuple[Token, str]] = []
         vkeys, nkeys, dkeys = self.verb_keys, self.noun_keys, self.deontic_keys
-        for tok in doc:
-            pos = tok.pos
-            if pos in _VERBISH and (tok.dep_ == "amod" or (pos == ADJ and tok.lower not in vkeys)):
+        amod, aux, vb, nominal = self.amod_id, self.aux_id, self.vb_id, self.nominal_dep_ids
+        rows: list[list[int]] = doc.to_array([POS_ATTR, DEP_ATTR, TAG_ATTR, LEMMA_ATTR, LOWER_ATTR]).tolist()
+        for i, (pos, dep, tag, lemma_id, lower_id) in enumerate(rows):
+            if pos in _VERBISH and (dep == amod or (pos == ADJ and lower_id not in vkeys)):
                 continue  # "the detained journalists"; "assets ... frozen" is listed as it is written
-            if pos == VERB and tok.dep_ in _NOMINAL_DEPS:
+            if pos == VERB and dep in nominal:
                 pos = NOUN  # a verb tag in a noun's place ("nothing but promises") is a tagging slip
             if pos in _VERBISH:
-                inflected = pos == VERB and tok.tag_ != "VB"  # "staged": lemmatised "stag"
-                if (
-                    tok.lemma in vkeys
-                    or tok.lower in vkeys
-                    or (inflected and any(f in self.verbs for f in verb_forms(tok)[1:]))
-                ):
-                    out.append((tok, "verb"))
+                if lemma_id in vkeys or lower_id in vkeys:
+                    out.append((doc[i], "verb"))
+                elif pos == VERB and tag != vb:  # inflected: "staged" is lemmatised "stag"
+                    tok = doc[i]
+                    if any(f in self.verbs for f in verb_forms(tok)[1:]):
+                        out.append((tok, "verb"))
             elif pos in _NOUNISH:
-                if tok.lemma in nkeys or tok.lower in nkeys:
-                    out.append((tok, "noun"))
-            elif tok.lower in dkeys and tok.dep_ == "aux":
-                out.append((tok, "deontic"))
+                if lemma_id in nkeys or lower_id in nkeys:
+                    out.append((doc[i], "noun"))
+            elif lower_id in dkeys and dep == aux:
+                out.append((doc[i], "deontic"))
         headings = article_context(doc)["headings"]
         if headings:
             out = [(t, k) for t, k in out if not any(s <= t.idx < e for s, e in headings)]
@@ -976,11 +985,21 @@ class _Contexts:
         self.cues = plover.context_cues()
         self.by_sent: dict[int, list[str]] = {}
         self._doc_level: list[str] | None = None
+        self._lemma_list: list[str] | None = None
+
+    def _lemmas(self) -> list[str]:
+        """:func:`lemma` of every token, read from the doc's array (no Token per word)."""
+        if self._lemma_list is None:
+            ids: list[int] = self.doc.to_array(LEMMA_ATTR).tolist()
+            strings = self.doc.vocab.strings
+            table = {h: strings[h].lower() for h in set(ids)}
+            self._lemma_list = [table[h] for h in ids]
+        return self._lemma_list
 
     def _sentence(self, sent: Span) -> list[str]:
         found = self.by_sent.get(sent.start)
         if found is None:
-            found = self.by_sent[sent.start] = self.cues.find([lemma(t) for t in sent])
+            found = self.by_sent[sent.start] = self.cues.find(self._lemmas()[sent.start : sent.end])
         return found
 
     def _document(self) -> list[str]:
@@ -988,7 +1007,7 @@ class _Contexts:
             counts: Counter[str] = Counter()
             kinds: dict[str, set[str]] = {}
             starts = self.cues.words()
-            lemmas = [lemma(t) for t in self.doc]
+            lemmas = self._lemmas()
             for k, word in enumerate(lemmas):
                 if word not in starts:
                     continue

@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 import spacy
+from spacy.attrs import LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -54,6 +55,35 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+#: Where :func:`doc_words` and :func:`doc_lowers` keep the token strings of a doc.
+WORDS_KEY = "newsgraph_words"
+LOWERS_KEY = "newsgraph_lowers"
+
+
+def _token_strings(doc: Doc, attr: int, key: str) -> list[str]:
+    words: list[str] | None = doc.user_data.get(key)
+    if words is None:
+        ids: list[int] = doc.to_array(attr).tolist()
+        strings = doc.vocab.strings
+        table = {h: strings[h] for h in set(ids)}
+        words = [table[h] for h in ids]
+        doc.user_data[key] = words
+    return words
+
+
+def doc_words(doc: Doc) -> list[str]:
+    """``[t.text for t in doc]``, built once per doc (from the doc's array, no :class:`Token` per
+    word) and kept in ``doc.user_data``, so that the whole-doc scans of several components (line
+    breaks, titles, nominal actors, missed surnames) share it, loop over plain strings and make a
+    Token only for their hits. Our components never retokenise, so it stays valid."""
+    return _token_strings(doc, ORTH, WORDS_KEY)
+
+
+def doc_lowers(doc: Doc) -> list[str]:
+    """``[t.lower_ for t in doc]``, kept like :func:`doc_words`."""
+    return _token_strings(doc, LOWER, LOWERS_KEY)
+
+
 def article_context(doc: Doc) -> dict[str, Any]:
     """The article context :func:`prepare_doc` set (empty values when the doc came from plain text)."""
     ctx: dict[str, Any] | None = doc._.newsgraph_article
@@ -76,9 +106,12 @@ def doc_facts(doc: Doc) -> dict[str, list[dict[str, Any]]]:
 def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break, so no sentence runs across two paragraphs or out of a
     heading. Runs before the parser, which keeps boundaries set before it."""
-    for token in doc[:-1]:
-        if ("\n" in token.text and token.is_space) or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+    words = doc_words(doc)
+    for i in range(len(words) - 1):
+        # a line break is a token of white space ("\n", "\n\n  "): spaCy keeps at most one
+        # plain space after a token (``whitespace_``), never a line break
+        if "\n" in words[i] and words[i].isspace():
+            doc[i + 1].is_sent_start = True
     return doc
 
 

@@ -22,6 +22,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..resolve import actors
+from .pipeline import doc_lowers
 
 #: Words that may sit inside the words before a name without ending them.
 _MODIFIERS = frozenset(
@@ -66,9 +67,9 @@ def title_spans(doc: Doc) -> list[Span]:
         return cached
     spans: list[Span] = []
     i = 0
-    words = [t.lower_ for t in doc]
+    words = doc_lowers(doc)
     starts = actors.title_starts()
-    while i < len(doc):
+    while i < len(words):
         w = words[i]
         n = actors.match_title(words[i : i + 8]) if w in starts or w.replace(".", "") in starts else 0
         if not n and words[i] in ("counterpart", "counterparts"):
