@@ -630,3 +630,15 @@ def test_a_name_given_with_called_is_not_a_quote(nlp: Any) -> None:
         "for Americans.\n"
     )
     assert not [q for q in _quotes(nlp, text) if q[0] == "direct"]
+
+
+@pytest.mark.model
+def test_a_name_alone_on_the_line_after_a_quotation_signs_it(nlp: Any) -> None:
+    text = (
+        "Voices from South Carolina.\n\n"
+        "“If Mrs. Clinton loses Iowa and New Hampshire, that could create new and real problems.”\n"
+        "S.C. Rep. Jim Clyburn.\n\n"
+        "For the American voter it matters.\n"
+    )
+    (quote,) = [q for q in _quotes(nlp, text) if q[0] == "direct"]
+    assert quote[2] == "S.C. Rep. Jim Clyburn"

@@ -934,7 +934,10 @@ def _colon_lines(doc: Doc, text: str, quotes: list[Quote], mentions: _Mentions) 
 
 
 #: A signature under a quotation: "\n\n-President Obama, tweeting after the speech."
-_SIGNATURE = re.compile(r"[”\"'’»]*[ \t]*\n+[ \t]*[-—–][ \t]*([A-Z][^,\n]{1,60}?)(?=,|\.?\n|\.?$)")
+_SIGNATURE = re.compile(
+    r"[”\"'’»]*[ \t]*\n+[ \t]*(?:[-—–][ \t]*([A-Z][^,\n]{1,60}?)(?=,|\.?\n|\.?$)"
+    r"|([A-Z][^,\n.]{0,40}(?:\.[^,\n.]{1,40}){0,4})\.?[ \t]*(?=\n|$))"
+)
 
 
 def _signed(doc: Doc, text: str, quotes: list[Quote], mentions: _Mentions) -> None:
@@ -944,12 +947,15 @@ def _signed(doc: Doc, text: str, quotes: list[Quote], mentions: _Mentions) -> No
         if q.kind != "direct" or q.cue is not None:
             continue
         m = _SIGNATURE.match(text, q.end)
-        if m is None or len(m.group(1).split()) > 6:
+        group = 1 if m is not None and m.group(1) else 2
+        if m is None or len(m.group(group).split()) > 6:
             continue
-        source = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if source is not None and any(t.pos_ == "PROPN" for t in source):
+        source = doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
+        # a name alone on the next line signs the quote too ("S.C. Rep. Jim Clyburn.")
+        names = group == 1 or (source is not None and all(t.pos_ in ("PROPN", "PUNCT") for t in source))
+        if source is not None and names and any(t.pos_ == "PROPN" for t in source):
             q.speaker, q.speaker_id = source, mentions.resolve(source)
-            q.speaker_chars = (m.start(1), m.end(1))
+            q.speaker_chars = (m.start(group), m.end(group))
 
 
 class QuoteExtractor:
