@@ -642,3 +642,13 @@ def test_a_name_alone_on_the_line_after_a_quotation_signs_it(nlp: Any) -> None:
     )
     (quote,) = [q for q in _quotes(nlp, text) if q[0] == "direct"]
     assert quote[2] == "S.C. Rep. Jim Clyburn"
+
+
+@pytest.mark.model
+def test_an_age_names_a_speaker_after_the_quote(nlp: Any) -> None:
+    text = (
+        "Serafinowicz posted the clip to YouTube on Thursday.\n\n"
+        "“What if Donald Trump had elocution lessons?” the 43-year-old asked in the video’s description.\n"
+    )
+    found = {q[3]: q for q in _quotes(nlp, text)}
+    assert found["What if Donald Trump had elocution lessons?"][2] == "the 43-year-old"

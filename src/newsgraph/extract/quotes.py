@@ -275,7 +275,7 @@ def _subject(verb: Token, skip: set[int] | frozenset[int] = frozenset(), depth: 
             return _noun_phrase(obj)
     if verb.lemma_ in _ADDRESSEE_VERBS and (
         any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-        or (verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children))
+        or (verb.tag_ == "VBN" and verb.dep_ == "advcl" and not any(c.dep_ == "nsubj" for c in verb.children))
     ):
         # "Trump was asked what ...", "Asked about it, Devine ...": the one asked is no speaker;
         # the asker is, when named ("was asked by reporters")
@@ -765,7 +765,11 @@ def _source_words(toks: list[Token]) -> bool:
     ):
         return False
     return any(
-        t.lower_ in _SOURCE_PRONOUNS or t.pos_ == "PROPN" or t.lemma_.lower() in source_nouns() for t in toks
+        t.lower_ in _SOURCE_PRONOUNS
+        or t.pos_ == "PROPN"
+        or t.lemma_.lower() in source_nouns()
+        or (t.lower_ == "old" and t.i > 1 and t.doc[t.i - 2].lower_ == "year")  # "the 43-year-old"
+        for t in toks
     )
 
 
