@@ -1,12 +1,18 @@
 """Quotes and reported speech with their speakers: the ``newsgraph_quotes`` component.
 
-First version (issue 4 in progress): direct quotes between quotation marks of any kind (an
-unbalanced mark runs to the end of its paragraph), and indirect speech as the clausal complement
-of a reporting verb ("told reporters that ..."). The cue is the reporting verb governing the quote
-or, for a quote with no verb of its own, the nearest reporting verb in its sentence; the speaker is
-that verb's subject, resolved to an entity through the entity component's token index, pronouns
-to the last person named before them. A quote paragraph with no cue continues the previous quote's
-speaker."""
+:class:`QuoteExtractor` works in passes over a parsed doc (docs/quotes.md says what each finds):
+
+1. direct quotes between quotation marks (:func:`quote_spans`), each with its cue (:func:`_cue_for`)
+   and speaker (:func:`_subject` and fallbacks); quotes split by their attribution are merged;
+2. reported speech: for every reporting or attitude verb, the words it reports (:func:`_content`,
+   which reads asides set off by commas from the words, :func:`_attribution_aside`); partial
+   quotes inside make one ``mixed`` quote;
+3. nominal cues ("Trump's assertion that ...", :func:`_nominal`), "according to X"
+   (:func:`_according_to`), colon lines (:func:`_colon_lines`) and signatures (:func:`_signed`).
+
+Speakers resolve to entities through the entity component's token index (:class:`_Mentions`).
+Lexicons live in ``extract/data``: reporting_verbs.txt, attitude_verbs.tsv, source_nouns.txt and
+attribution_nouns.txt."""
 
 from __future__ import annotations
 
