@@ -36,6 +36,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the shared eval helpers beside this script
+
+from matching import greedy_pairs
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_GOLD = ROOT / "eval" / "data" / "counts_gold.jsonl"
 SHARED = ROOT.parent / "shared"
@@ -71,17 +75,8 @@ def match(gold: list[dict[str, Any]], pred: list[Pred]) -> list[tuple[int, int]]
         for j, p in enumerate(pred):
             ov = min(g["end"], p["end"]) - max(g["start"], p["start"])
             if ov > 0:
-                cands.append((-ov, i, j))
-    cands.sort()
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, i, j in cands:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            pairs.append((i, j))
-    return pairs
+                cands.append((ov, i, j))
+    return greedy_pairs(cands)
 
 
 def field_of(p: Pred, name: str) -> Any:

@@ -28,6 +28,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the shared eval helpers beside this script
+
+from matching import greedy_pairs
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "quotes" / "polnear" / "dev"
 
@@ -140,17 +144,8 @@ def match_doc(gold: list[GoldAttribution], pred: list[Pred]) -> list[tuple[int, 
             pspan = [tuple(part) for part in p.get("parts") or [(p["start"], p["end"])]]
             ov = overlap(g.content, pspan)
             if ov > 0 and 2 * ov >= glen and 2 * ov >= length(pspan):
-                cands.append((-ov, i, j))
-    cands.sort()
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    pairs = []
-    for _, i, j in cands:
-        if i not in used_g and j not in used_p:
-            used_g.add(i)
-            used_p.add(j)
-            pairs.append((i, j))
-    return pairs
+                cands.append((ov, i, j))
+    return greedy_pairs(cands)
 
 
 def speaker_ok(g: GoldAttribution, p: Pred) -> bool:
