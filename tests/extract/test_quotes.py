@@ -652,3 +652,18 @@ def test_an_age_names_a_speaker_after_the_quote(nlp: Any) -> None:
     )
     found = {q[3]: q for q in _quotes(nlp, text)}
     assert found["What if Donald Trump had elocution lessons?"][2] == "the 43-year-old"
+
+
+@pytest.mark.model
+def test_a_quote_continues_its_speaker_over_a_few_paragraphs_only(nlp: Any) -> None:
+    para = "The hall was full and the night was long.\n\n"
+    text = (
+        "“We will win this state,” said Senator Maria Okafor on Monday.\n\n"
+        + para * 3
+        + "“And we will win the next one too.”\n\n"
+        + para * 5
+        + "“Nobody saw this coming at all.”\n"
+    )
+    found = {q[3]: q for q in _quotes(nlp, text)}
+    assert found["And we will win the next one too."][1] == "Maria Okafor"
+    assert found["Nobody saw this coming at all."][1] is None

@@ -1028,7 +1028,7 @@ class QuoteExtractor:
                 quote.speaker_id = mentions.resolve(quote.speaker)
             if quote.speaker is None and quotes and quotes[-1].speaker is not None:
                 prev = quotes[-1]  # a quote with no source of its own continues the last speaker
-                if text.count("\n\n", prev.end, start) <= 2:
+                if text.count("\n\n", prev.end, start) <= 4:
                     quote.speaker, quote.speaker_id = prev.speaker, prev.speaker_id
                     # the words naming them: their last mention before this quote ("Howard continued.")
                     named = [
