@@ -33,30 +33,28 @@ _PRONOUNS = frozenset("he she they him her them it".split())
 MIN_WORDS = 1
 
 
+def _word_list(name: str) -> frozenset[str]:
+    """The words of ``extract/data/<name>``: whitespace-separated, ``#`` lines are comments."""
+    text = resources.files("newsgraph.extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    return frozenset(word for ln in text.splitlines() if not ln.startswith("#") for word in ln.split())
+
+
 @cache
 def reporting_lemmas() -> frozenset[str]:
-    text = (
-        resources.files("newsgraph.extract").joinpath("data/reporting_verbs.txt").read_text(encoding="utf-8")
-    )
-    return frozenset(word for ln in text.splitlines() if not ln.startswith("#") for word in ln.split())
+    """Lemmas of verbs that report speech or belief (``data/reporting_verbs.txt``)."""
+    return _word_list("reporting_verbs.txt")
 
 
 @cache
 def source_nouns() -> frozenset[str]:
     """Common nouns naming people or groups who can be a quote's source (``data/source_nouns.txt``)."""
-    text = resources.files("newsgraph.extract").joinpath("data/source_nouns.txt").read_text(encoding="utf-8")
-    return frozenset(word for ln in text.splitlines() if not ln.startswith("#") for word in ln.split())
+    return _word_list("source_nouns.txt")
 
 
 @cache
 def attribution_nouns() -> frozenset[str]:
     """Nouns that attribute what follows to their possessor (``data/attribution_nouns.txt``)."""
-    text = (
-        resources.files("newsgraph.extract")
-        .joinpath("data/attribution_nouns.txt")
-        .read_text(encoding="utf-8")
-    )
-    return frozenset(word for ln in text.splitlines() if not ln.startswith("#") for word in ln.split())
+    return _word_list("attribution_nouns.txt")
 
 
 @cache
