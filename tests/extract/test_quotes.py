@@ -291,6 +291,22 @@ def test_the_one_told_is_not_the_speaker(nlp: Any) -> None:
             "had been ''successfully hacked,''\n",
             "his investigators had no ''direct evidence'' that the account had been ''successfully hacked,''",
         ),
+        # a second verb sharing the subject of the first (it had no subject of its own)
+        (
+            "Bush referred to Rubio as a rising star but described his leadership skills as a "
+            "“work in progress.”\n",
+            "his leadership skills as a “work in progress.”",
+        ),
+        # the object and the preposition that holds the partial quote
+        (
+            'She blamed the violence on a "disturbed person," not on his religion.\n',
+            'the violence on a "disturbed person,"',
+        ),
+        # words that lead straight into the quote before an inverted attribution
+        (
+            'This is a "raw time," said Democratic strategist David Axelrod, an ally of the mayor.\n',
+            'This is a "raw time,"',
+        ),
     ],
 )
 def test_mixed_quotes_take_the_words_around_the_partial_quote(nlp: Any, text: str, quoted: str) -> None:

@@ -686,7 +686,13 @@ def _content(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | 
     # a participle or infinitive takes the subject of the verb it hangs from ("..., calling him ...")
     # (not one inside reported words: "X said the timing makes it seem insensitive, considering ...")
     subject_above = (
-        subj is None and verb.dep_ in _CLIMB and verb.tag_ in ("VBG", "VB") and verb.head.dep_ != "ccomp"
+        subj is None
+        and verb.head.dep_ != "ccomp"
+        and (
+            (verb.dep_ in _CLIMB and verb.tag_ in ("VBG", "VB"))
+            # a verb sharing its subject with the one before it ("X referred to ... but described ...")
+            or (verb.dep_ == "conj" and verb.head.pos_ == "VERB" and _subject(verb.head) is not None)
+        )
     )
     if frames and (subject_above or (subj is not None and subj.i < verb.i)):
         for child in verb.rights:
@@ -719,6 +725,8 @@ def _content(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | 
                         if other.i > last.i and (
                             other.dep_ in _PREDICATES
                             or (other.dep_ == "prep" and other.lower_ in _OBJECT_PREPS)
+                            # "blamed the violence on a “disturbed person”": the quote is the point
+                            or (other.dep_ == "prep" and any(t.i in quoted for t in other.subtree))
                         ):
                             last = other
                 toks = [t for c in verb.rights if child.i <= c.i <= last.i for t in c.subtree]
@@ -812,11 +820,18 @@ def _attribution_aside(verb: Token, quoted: set[int]) -> tuple[list[Token] | Non
     while i >= sent.start and not (doc[i].is_punct and doc[i].text not in _NAME_PUNCT) and verb.i - i <= 12:
         i -= 1
     before = [t for t in doc[max(i + 1, sent.start) : verb.i] if t.lower_ != "as"]
-    if any(t.i in quoted for t in sent if t.i < verb.i):
+    first_quoted = next((t.i for t in sent if t.i < verb.i and t.i in quoted), None)
+    if first_quoted is not None and not _runs_into_quote(doc, first_quoted, sent.start):
         return None, None  # “...,” he said: the direct quote is the content
     if before and _source_words(before) and (i < sent.start or doc[i].text == ","):
         left = i  # the comma, or one before the sentence
-    elif verb.i > sent.start and doc[verb.i - 1].text == ",":  # "..., said Steven Taylor"
+    elif (verb.i > sent.start and doc[verb.i - 1].text == ",") or (
+        # "..., said Steven Taylor"; 'This is a "raw time," said David Axelrod' (comma in the mark)
+        first_quoted is not None
+        and verb.i - 1 > sent.start
+        and _is_quote_mark(doc[verb.i - 1])
+        and doc[verb.i - 2].text == ","
+    ):
         left = verb.i - 1
     else:
         return None, None
@@ -849,6 +864,15 @@ def _attribution_aside(verb: Token, quoted: set[int]) -> tuple[list[Token] | Non
     if words(tail) >= 3:
         return _trim(_cut_tail(tail)), speaker
     return None, None
+
+
+def _runs_into_quote(doc: Doc, first_quoted: int, start: int) -> bool:
+    """The writer's words lead straight into a partial quote ("This is a “raw time,” said ..."),
+    with no comma or colon between them and its opening mark."""
+    i = first_quoted - 1
+    while i >= start and _is_quote_mark(doc[i]):
+        i -= 1
+    return i >= start and not doc[i].is_punct and not doc[i].is_space
 
 
 def _name_before(verb: Token) -> Span | None:
