@@ -100,6 +100,13 @@ def _quotes(nlp: Any, text: str) -> list[tuple[str, str | None, str | None, str]
             "Foreign Minister Olga Varga",
             "sustained cessation",
         ),
+        # the name before an apposition, not an organisation named inside it
+        (
+            "“We will campaign in every county,” said Michael Tyler, a spokesman for the Feingold campaign.",
+            "Michael Tyler",
+            None,
+            "We will campaign in every county,",
+        ),
         # a relative "who" keeps its words and resolves to its antecedent
         (
             "The remarks follow those of Senator Dana Whitlow, who said the need for peace was urgent.",

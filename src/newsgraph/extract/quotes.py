@@ -402,6 +402,12 @@ class _Mentions:
         last = span[-1]
         if len(span) == 1 and last.lower_ in _RELATIVE and last.head.dep_ == "relcl":
             span = _noun_phrase(last.head.head)  # "Retno Marsudi, who said": the antecedent
+        # the head of the phrase or its apposition: "Michael Tyler, a spokesman for the Feingold
+        # campaign" is Tyler, "Azerbaijan's envoy, Ilkin Mammadli" is Mammadli
+        head = next((t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i), span[-1])
+        for tok in [head, *(c for c in head.children if c.dep_ == "appos" and c.i < span.end)]:
+            if tok.i in self.index:
+                return self.index[tok.i]
         for tok in reversed(span):
             if tok.i in self.index:
                 return self.index[tok.i]
