@@ -309,6 +309,10 @@ def test_the_one_told_is_not_the_speaker(nlp: Any) -> None:
             'She blamed the violence on a "disturbed person," not on his religion.\n',
             'the violence on a "disturbed person,"',
         ),
+        # a short quote the direct pass leaves alone still makes the object a mixed quote,
+        # with the closing mark after its own full stop
+        ('Soviet dissident Milovan Djilas referred to the "New Class."\n', 'the "New Class."'),
+        ("Several senior Democrats cited another “trap” debate.\n", "another “trap” debate"),
         # words that lead straight into the quote before an inverted attribution
         (
             'This is a "raw time," said Democratic strategist David Axelrod, an ally of the mayor.\n',
@@ -690,3 +694,13 @@ def test_a_quote_continues_its_speaker_over_a_few_paragraphs_only(nlp: Any) -> N
     found = {q[3]: q for q in _quotes(nlp, text)}
     assert found["And we will win the next one too."][1] == "Maria Okafor"
     assert found["Nobody saw this coming at all."][1] is None
+
+
+@pytest.mark.model
+def test_a_verb_joined_to_one_with_a_subject_cues_the_quote_after_its_colon(nlp: Any) -> None:
+    text = (
+        "Trump gestured as if to stop the ruckus, then leaned in and boomed: "
+        "“Let’s defeat her in November.”\n"
+    )
+    found = {q[3]: q for q in _quotes(nlp, text)}
+    assert found["Let’s defeat her in November."][2] == "Trump"

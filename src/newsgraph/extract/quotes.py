@@ -161,12 +161,19 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _speaks(verb: Token, inside: set[int] | frozenset[int] = frozenset()) -> bool:
     """Whether ``verb``'s subject (outside the quote) can be a source: a personal pronoun, a
-    person, group or organisation, or a common noun for people ("the protesters chanted")."""
+    person, group or organisation, or a common noun for people ("the protesters chanted"); a verb
+    with no subject of its own shares that of the verb it is joined to ("Trump ... leaned in and
+    boomed: “...”")."""
+    for _ in range(3):
+        if any(c.dep_ == "nsubj" for c in verb.children) or verb.dep_ not in ("conj", "dep"):
+            break
+        verb = verb.head
     for child in verb.children:
         if child.dep_ == "nsubj" and child.i not in inside:
             return (
                 child.lower_ in _SOURCE_PRONOUNS
                 or child.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                or (child.pos_ == "PROPN" and not child.ent_type_)
                 or child.lemma_.lower() in source_nouns()
             )
     return False
@@ -246,7 +253,7 @@ def _cue_for(tokens: list[Token], sent: Span, inside: set[int], clause: bool = F
 _RELATIVE = frozenset("who that which".split())
 _SECOND_HAND = frozenset("quote cite".split())
 #: Dependencies a subject-less verb is climbed through to find whose words these are.
-_CLIMB = frozenset("advcl xcomp conj pcomp prep acl relcl".split())
+_CLIMB = frozenset("advcl xcomp conj pcomp prep acl relcl dep".split())
 _INVERTED = frozenset("dobj attr npadvmod".split())
 #: Dependencies through which a name follows its title in one noun phrase.
 _NAME_PATH = frozenset("appos prep pobj compound".split())
@@ -1084,15 +1091,17 @@ class QuoteExtractor:
                 continue
             first, last = toks[0], toks[-1]
             start, end = first.idx, last.idx + len(last.text)
-            for q in quotes:  # a quote the reported words end inside (its own comma or full stop cut)
-                if q.kind == "direct" and start < q.start < end < q.end:
-                    end = q.end
-            if any(q.end == end for q in quotes):  # and its closing mark
+            for q_start, q_end, _ in spans:  # a quote the words end inside (its comma or full stop cut)
+                if start < q_start < end < q_end:
+                    end = q_end
+            if any(q_end == end for _, q_end, _ in spans):  # and its closing mark
                 end += _closing_mark(text, end)
             inner = [q for q in quotes if q.kind == "direct" and start <= q.start and q.end <= end]
             outside = sum(1 for t in toks if t.i not in quoted and t.is_alpha)
             # words of the writer's around a partial quote make a mixed quote ("calling him a “loser”")
-            enough = 1 if inner and first.i not in quoted else 3
+            # (a short one the direct pass left alone counts too: "cited another “trap” debate")
+            marked = bool(inner) or any(t.i in quoted for t in toks)
+            enough = 1 if marked and first.i not in quoted else 3
             if outside < enough or any(q.start < start < q.end or q.start < end < q.end for q in quotes):
                 continue  # the reported words are a direct quote already (or cut one)
             speaker = surface or _subject(tok, quoted)
@@ -1112,7 +1121,7 @@ class QuoteExtractor:
                 quotes = [q for q in quotes if q not in inner]
                 if speaker is None:
                     speaker, speaker_id = inner[0].speaker, inner[0].speaker_id
-            quotes.append(Quote(start, end, "mixed" if inner else "indirect", tok, speaker, speaker_id))
+            quotes.append(Quote(start, end, "mixed" if marked else "indirect", tok, speaker, speaker_id))
         quotes = _nominal(doc, quotes, quoted, mentions)
         quotes.extend(
             _according_to(doc, quoted | {i for q in quotes for i in _token_range(doc, q)}, mentions, quotes)
