@@ -672,6 +672,18 @@ def test_a_name_alone_on_the_line_after_a_quotation_signs_it(nlp: Any) -> None:
 
 
 @pytest.mark.model
+def test_a_dash_and_a_name_after_a_quotation_on_its_line_sign_it(nlp: Any) -> None:
+    text = (
+        "Readers wrote to us after the debate.\n\n"
+        "“Maybe we can build a wall around Donald Trump.” ―\xa0Steve Quinlan.\n\n"
+        "“He is someone no sane person would want as the leader.” — Karen Luis\n"
+    )
+    speakers = {q[3]: q[2] for q in _quotes(nlp, text) if q[0] == "direct"}
+    assert speakers["Maybe we can build a wall around Donald Trump."] == "Steve Quinlan"
+    assert speakers["He is someone no sane person would want as the leader."] == "Karen Luis"
+
+
+@pytest.mark.model
 def test_an_age_names_a_speaker_after_the_quote(nlp: Any) -> None:
     text = (
         "Serafinowicz posted the clip to YouTube on Thursday.\n\n"

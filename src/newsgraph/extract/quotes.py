@@ -980,14 +980,14 @@ def _colon_lines(doc: Doc, text: str, quotes: list[Quote], mentions: _Mentions) 
 
 #: A signature under a quotation: "\n\n-President Obama, tweeting after the speech."
 _SIGNATURE = re.compile(
-    r"[”\"'’»]*[ \t]*\n+[ \t]*(?:[-—–][ \t]*([A-Z][^,\n]{1,60}?)(?=,|\.?\n|\.?$)"
-    r"|([A-Z][^,\n.]{0,40}(?:\.[^,\n.]{1,40}){0,4})\.?[ \t]*(?=\n|$))"
+    r"[”\"'’»]*[ \t\xa0]*(?:\n+[ \t\xa0]*)?(?:[-—–―]{1,2}[ \t\xa0]*([A-Z][^,\n]{1,60}?)(?=,|\.?\n|\.?$)"
+    r"|(?<=\n)([A-Z][^,\n.]{0,40}(?:\.[^,\n.]{1,40}){0,4})\.?[ \t]*(?=\n|$))"
 )
 
 
 def _signed(doc: Doc, text: str, quotes: list[Quote], mentions: _Mentions) -> None:
-    """A quotation standing alone, signed on the next line with a dash and a name, is the signer's
-    (pull quotes, "quotables")."""
+    """A quotation standing alone, signed with a dash and a name after it or on the next line, is
+    the signer's (pull quotes, "quotables", readers' voices: "“...” ― Christina Lastra.")."""
     for q in quotes:
         if q.kind != "direct" or q.cue is not None:
             continue
