@@ -313,6 +313,11 @@ def test_the_one_told_is_not_the_speaker(nlp: Any) -> None:
         # with the closing mark after its own full stop
         ('Soviet dissident Milovan Djilas referred to the "New Class."\n', 'the "New Class."'),
         ("Several senior Democrats cited another “trap” debate.\n", "another “trap” debate"),
+        # the object of a preposition after a reporting verb, when it holds the quote
+        (
+            'Obama remarked upon the fact that there is still "more work to do," before leaving.\n',
+            'the fact that there is still "more work to do,"',
+        ),
         # words that lead straight into the quote before an inverted attribution
         (
             'This is a "raw time," said Democratic strategist David Axelrod, an ally of the mayor.\n',

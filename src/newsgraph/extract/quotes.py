@@ -746,6 +746,13 @@ def _content(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | 
                 return _trim(_cut_tail([t for t in toks if t.i > verb.i])), None
     if verb.lemma_ not in reporting_lemmas():
         return None, None
+    if subj is not None and subj.i < verb.i and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        for child in verb.rights:  # "remarked upon the fact that there is “more work to do”"
+            obj = (
+                next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else None
+            )
+            if obj is not None and any(t.i in quoted for t in obj.subtree):
+                return _trim(_cut_tail(list(obj.subtree))), None
     aside = _attribution_aside(verb, quoted)
     if aside[0] is not None or subj is None or subj.i > verb.i:
         return aside
