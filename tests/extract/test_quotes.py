@@ -21,6 +21,7 @@ from newsgraph.runner.local import extract
         ("“Unbalanced to the end\nNext paragraph.", ["Unbalanced to the end"]),
         ("''That was good,'' he said. ''Yes.''", ["That was good,", "Yes."]),
         ('“Mixed marks," he said, "here.”', ["Mixed marks,", "here."]),
+        ('<tweet author="@bcuban" date="May 2">“Go on,” he said.</tweet>', ["Go on,"]),
     ],
 )
 def test_quote_spans(text: str, expected: list[str]) -> None:

@@ -153,7 +153,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if end == -1:
             end = para_end  # unbalanced: to the end of the paragraph
         start = m.end()
-        if text[start:end].strip():
+        # an attribute's value in markup left in the text (<tweet author="@x">) is no quotation
+        if text[start:end].strip() and text[max(0, m.start() - 1) : m.start()] != "=":
             spans.append((start, end))
         pos = end + max(len(close), 1)
     return spans
