@@ -666,6 +666,17 @@ def test_a_name_given_with_called_is_not_a_quote(nlp: Any) -> None:
 
 
 @pytest.mark.model
+def test_the_title_of_a_show_is_not_a_quote(nlp: Any) -> None:
+    text = (
+        "Rudy Giuliani trashed Comey on MSNBC’s “Morning Joe,” saying the director had failed.\n\n"
+        "“Being a dad, that’s my job,” Weiner said on the podcast “Here’s the Thing.”\n"
+    )
+    found = [q[3] for q in _quotes(nlp, text)]
+    assert "Being a dad, that’s my job," in found
+    assert not [q for q in found if "Morning Joe" in q or "the Thing" in q]
+
+
+@pytest.mark.model
 def test_a_name_alone_on_the_line_after_a_quotation_signs_it(nlp: Any) -> None:
     text = (
         "Voices from South Carolina.\n\n"

@@ -160,6 +160,20 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: Words right before a title in quotation marks: "on MSNBC’s “Morning Joe”", "the podcast “...”".
+_WORK_LEADS = frozenset(
+    "’s 's on show program programme podcast titled entitled book film movie song album".split()
+)
+
+
+def _names_a_work(doc: Doc, first: int) -> bool:
+    """Whether the words before a quotation (from its first token) introduce a title."""
+    i = first - 1
+    while i >= 0 and _is_quote_mark(doc[i]):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in _WORK_LEADS
+
+
 def _speaks(verb: Token, inside: set[int] | frozenset[int] = frozenset()) -> bool:
     """Whether ``verb``'s subject (outside the quote) can be a source: a personal pronoun, a
     person, group or organisation, or a common noun for people ("the protesters chanted"); a verb
@@ -1050,12 +1064,14 @@ class QuoteExtractor:
                 continue  # a short quote no one is said to have said: a title, a nickname, scare quotes
             alpha = [t for t in span if t.is_alpha]
             if (
-                lead
-                and words <= 4
+                words <= 4
                 and all(t.is_title or t.is_stop for t in alpha)
                 and alpha
                 and alpha[0].is_title
-                and not (cue is not None and any(t.head.i == cue.i for t in span))
+                and (
+                    (lead and not (cue is not None and any(t.head.i == cue.i for t in span)))
+                    or _names_a_work(doc, span.start)
+                )
             ):
                 continue  # “Daily Show”, “Ronnie”: a title or a name in quotation marks
             if cue is not None and cue.lemma_ in _NAMING and cue.tag_ == "VBN" and cue.dep_ == "acl":
