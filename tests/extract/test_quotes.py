@@ -612,6 +612,16 @@ def test_a_name_at_a_line_start_before_a_colon_speaks_the_headline(nlp: Any) -> 
 
 
 @pytest.mark.model
+def test_a_newsletter_item_names_its_source_after_a_dash_before_the_colon(nlp: Any) -> None:
+    text = (
+        "Pollsters agree - Carl Bialik: “One of the biggest lessons was a simple one: keep on "
+        "contacting voters as late as possible.” [538.]\n"
+    )
+    (quote,) = _quotes(nlp, text)
+    assert quote[2] == "Carl Bialik"
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     ("text", "start", "speaker_text"),
     [

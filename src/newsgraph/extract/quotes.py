@@ -954,12 +954,14 @@ def _leading_name(toks: list[Token]) -> list[Token]:
 
 #: "Name: what they said" at the start of a line: headlines, transcripts, interviews.
 _COLON_LINE = re.compile(r"(?m)^[ \t]*([A-Z][\w.’'\- ]{0,40}?):[ \t]+(?=\S)")
+#: A newsletter's item: "Pollsters agree - Carl Bialik: “...”" (a headline, a dash, the source).
+_HEADED_COLON_LINE = re.compile(r"(?m)^[^\n:“”\"]{3,120}? [-—–] ([A-Z][\w.’' ]{1,40}?):[ \t]+(?=[“\"])")
 
 
 def _colon_lines(doc: Doc, text: str, quotes: list[Quote], mentions: _Mentions) -> list[Quote]:
     """ "Issa: Clinton's honesty is in question", "Q: ...", "A: ...": the rest of the line is the
     words of the one named before the colon (a quote already there takes that speaker)."""
-    for m in _COLON_LINE.finditer(text):
+    for m in [*_COLON_LINE.finditer(text), *_HEADED_COLON_LINE.finditer(text)]:
         if len(m.group(1).split()) > 5:
             continue
         name = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
@@ -991,7 +993,8 @@ def _colon_lines(doc: Doc, text: str, quotes: list[Quote], mentions: _Mentions) 
         whole = [q for q in inner if q.kind == "direct" and q.end - q.start >= 0.8 * (end - start)]
         if whole:  # the line is a quotation: it is theirs
             for q in whole:
-                if q.speaker is None or q.cue is None:
+                # (a headline's words before "- Name:" are no attribution of their own)
+                if q.speaker is None or q.cue is None or m.re is _HEADED_COLON_LINE:
                     q.speaker, q.speaker_id, q.cue, q.cue_span = source, speaker_id, colon[0], None
             continue
         quotes = [q for q in quotes if q not in inner]
