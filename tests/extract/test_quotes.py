@@ -108,6 +108,21 @@ def _quotes(nlp: Any, text: str) -> list[tuple[str, str | None, str | None, str]
             None,
             "We will campaign in every county,",
         ),
+        # a participle after a noun: the noun says it
+        (
+            "A petition calling on Britain to ban Trump from the country has reached 500,000 names.\n",
+            None,
+            "A petition",
+            "Britain to ban Trump from the country",
+        ),
+        # a participle inside a prepositional phrase: the subject of the verb it hangs from
+        (
+            "In addition to stating that unborn babies have no rights, Senator Ana Ruiz said she "
+            "backs the bill.\n",
+            "Ana Ruiz",
+            "Senator Ana Ruiz",
+            "unborn babies have no rights",
+        ),
         # a relative "who" keeps its words and resolves to its antecedent
         (
             "The remarks follow those of Senator Dana Whitlow, who said the need for peace was urgent.",

@@ -268,7 +268,7 @@ def _cue_for(tokens: list[Token], sent: Span, inside: set[int], clause: bool = F
 _RELATIVE = frozenset("who that which".split())
 _SECOND_HAND = frozenset("quote cite".split())
 #: Dependencies a subject-less verb is climbed through to find whose words these are.
-_CLIMB = frozenset("advcl xcomp conj pcomp prep acl relcl dep".split())
+_CLIMB = frozenset("advcl xcomp conj pcomp prep pobj acl relcl dep".split())
 _INVERTED = frozenset("dobj attr npadvmod".split())
 #: Dependencies through which a name follows its title in one noun phrase.
 _NAME_PATH = frozenset("appos prep pobj compound".split())
@@ -340,7 +340,7 @@ def _subject(verb: Token, skip: set[int] | frozenset[int] = frozenset(), depth: 
                 )
             ):
                 return _noun_phrase(child)
-    if depth < 3 and verb.dep_ in _CLIMB and verb.head.i != verb.i:
+    if depth < 5 and verb.dep_ in _CLIMB and verb.head.i != verb.i:
         head = verb.head
         if (
             (verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG"))
@@ -353,6 +353,8 @@ def _subject(verb: Token, skip: set[int] | frozenset[int] = frozenset(), depth: 
             head = head.head
         if verb.dep_ == "acl" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
             head = head.head  # "Trump fired back a response saying ...": Trump's response
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return _noun_phrase(head)  # "Anyone expecting ...", "a petition calling on ..."
         if head.lemma_ in _SECOND_HAND:  # "RIA quoted him as saying": the words are his
             obj = next((c for c in head.children if c.dep_ == "dobj" and c.i not in skip), None)
             if obj is not None:
