@@ -22,6 +22,7 @@ from newsgraph.runner.local import extract
         ("''That was good,'' he said. ''Yes.''", ["That was good,", "Yes."]),
         ('“Mixed marks," he said, "here.”', ["Mixed marks,", "here."]),
         ('<tweet author="@bcuban" date="May 2">“Go on,” he said.</tweet>', ["Go on,"]),
+        ("”Fear. I am afraid.” ― Edwin Monroy\n”Hope,” she said.", ["Fear. I am afraid.", "Hope,"]),
     ],
 )
 def test_quote_spans(text: str, expected: list[str]) -> None:

@@ -27,7 +27,8 @@ from spacy.tokens import Doc, Span, Token
 
 from .pipeline import doc_facts, doc_text
 
-_QUOTE = re.compile(r"''|``|[“\"«„]|(?<![\w])‘")
+#: Opening marks; a closing mark that opens a paragraph before a word was typed for an opening one.
+_QUOTE = re.compile(r"''|``|[“\"«„]|(?<![\w])‘|(?<![^\n])”(?=\w)")
 _PRONOUNS = frozenset("he she they him her them it".split())
 #: Quotes shorter than this many words are partial quotes inside a sentence ("a “sustained cessation”").
 MIN_WORDS = 1
@@ -126,6 +127,7 @@ class Quote:
 #: Marks that may close a quotation opened by each mark: broken input mixes straight and curly ones.
 _CLOSERS = {
     "“": ("”", '"'),
+    "”": ("”", '"'),
     '"': ('"', "”", "“"),
     "„": ("“", "”", '"'),
     "«": ("»",),
