@@ -23,6 +23,7 @@ from newsgraph.runner.local import extract
         ('“Mixed marks," he said, "here.”', ["Mixed marks,", "here."]),
         ('<tweet author="@bcuban" date="May 2">“Go on,” he said.</tweet>', ["Go on,"]),
         ("”Fear. I am afraid.” ― Edwin Monroy\n”Hope,” she said.", ["Fear. I am afraid.", "Hope,"]),
+        ("“It's unusual,“ said Larry Noble. “It is hard.”", ["It's unusual,", "It is hard."]),
     ],
 )
 def test_quote_spans(text: str, expected: list[str]) -> None:
@@ -710,6 +711,10 @@ def test_a_name_alone_on_the_line_after_a_quotation_signs_it(nlp: Any) -> None:
         "S.C. Rep. Jim Clyburn.\n\n"
         "For the American voter it matters.\n"
     )
+    (quote,) = [q for q in _quotes(nlp, text) if q[0] == "direct"]
+    assert quote[2] == "S.C. Rep. Jim Clyburn"
+    # the closing mark typed after the signature
+    text = text.replace("problems.”\nS.C. Rep. Jim Clyburn.", "problems.\nS.C. Rep. Jim Clyburn.”")
     (quote,) = [q for q in _quotes(nlp, text) if q[0] == "direct"]
     assert quote[2] == "S.C. Rep. Jim Clyburn"
 

@@ -125,8 +125,10 @@ class Quote:
 
 
 #: Marks that may close a quotation opened by each mark: broken input mixes straight and curly ones.
+_OPENER_AS_CLOSER = re.compile(r"[,.?!]“(?=[ \t]+[a-z])")
+
 _CLOSERS = {
-    "“": ("”", '"'),
+    "“": ("”", '"', "“"),
     "”": ("”", '"'),
     '"': ('"', "”", "“"),
     "„": ("“", "”", '"'),
@@ -147,6 +149,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         end, close = -1, ""
         for candidate in _CLOSERS[m.group()]:
             found = text.find(candidate, m.end(), para_end)
+            if candidate == "“":  # an opening mark typed for a closing one: “It's unusual,“ said ...
+                typo = _OPENER_AS_CLOSER.search(text, m.end(), para_end)
+                found = typo.start() + 1 if typo is not None else -1
             if candidate == "’":  # an apostrophe is no closing mark: it must end a word run
                 while found != -1 and found + 1 < para_end and text[found + 1].isalpha():
                     found = text.find(candidate, found + 1, para_end)
@@ -1010,7 +1015,7 @@ def _colon_lines(doc: Doc, text: str, quotes: list[Quote], mentions: _Mentions) 
 #: A signature under a quotation: "\n\n-President Obama, tweeting after the speech."
 _SIGNATURE = re.compile(
     r"[”\"'’»]*[ \t\xa0]*(?:\n+[ \t\xa0]*)?(?:[-—–―]{1,2}[ \t\xa0]*([A-Z][^,\n]{1,60}?)(?=,|\.?\n|\.?$)"
-    r"|(?<=\n)([A-Z][^,\n.]{0,40}(?:\.[^,\n.]{1,40}){0,4})\.?[ \t]*(?=\n|$))"
+    r"|(?<=\n)([A-Z][^,\n.”\"]{0,40}(?:\.[^,\n.”\"]{1,40}){0,4})\.?[”\"]?[ \t]*(?=\n|$))"
 )
 
 
