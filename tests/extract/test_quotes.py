@@ -24,6 +24,8 @@ from newsgraph.runner.local import extract
         ('<tweet author="@bcuban" date="May 2">“Go on,” he said.</tweet>', ["Go on,"]),
         ("”Fear. I am afraid.” ― Edwin Monroy\n”Hope,” she said.", ["Fear. I am afraid.", "Hope,"]),
         ("“It's unusual,“ said Larry Noble. “It is hard.”", ["It's unusual,", "It is hard."]),
+        # a straight mark opening a block, unclosed, stops at the curly quotation inside it
+        ('"Trump walked on stage, chanting “U-S-A!”', ["Trump walked on stage, chanting "]),
     ],
 )
 def test_quote_spans(text: str, expected: list[str]) -> None:

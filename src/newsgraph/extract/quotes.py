@@ -149,7 +149,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         end, close = -1, ""
         for candidate in _CLOSERS[m.group()]:
             found = text.find(candidate, m.end(), para_end)
-            if candidate == "“":  # an opening mark typed for a closing one: “It's unusual,“ said ...
+            if candidate == m.group() == "“":  # an opening mark typed for a closing one: “It's unusual,“ said
                 typo = _OPENER_AS_CLOSER.search(text, m.end(), para_end)
                 found = typo.start() + 1 if typo is not None else -1
             if candidate == "’":  # an apostrophe is no closing mark: it must end a word run
