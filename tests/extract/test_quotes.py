@@ -698,11 +698,12 @@ def test_a_name_given_with_called_is_not_a_quote(nlp: Any) -> None:
 def test_the_title_of_a_show_is_not_a_quote(nlp: Any) -> None:
     text = (
         "Rudy Giuliani trashed Comey on MSNBC’s “Morning Joe,” saying the director had failed.\n\n"
-        "“Being a dad, that’s my job,” Weiner said on the podcast “Here’s the Thing.”\n"
+        "“Being a dad, that’s my job,” Weiner said on the podcast “Here’s the Thing.”\n\n"
+        "“It is unacceptable,” Christie said on ABC’s “This Week with George Stephanopoulos.”\n"
     )
     found = [q[3] for q in _quotes(nlp, text)]
     assert "Being a dad, that’s my job," in found
-    assert not [q for q in found if "Morning Joe" in q or "the Thing" in q]
+    assert not [q for q in found if "Morning Joe" in q or "the Thing" in q or "This Week" in q]
 
 
 @pytest.mark.model

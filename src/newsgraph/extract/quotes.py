@@ -1075,15 +1075,13 @@ class QuoteExtractor:
             if words <= 4 and cue is None and lead:
                 continue  # a short quote no one is said to have said: a title, a nickname, scare quotes
             alpha = [t for t in span if t.is_alpha]
+            work = _names_a_work(doc, span.start)
             if (
-                words <= 4
+                words <= (8 if work else 4)
                 and all(t.is_title or t.is_stop for t in alpha)
                 and alpha
                 and alpha[0].is_title
-                and (
-                    (lead and not (cue is not None and any(t.head.i == cue.i for t in span)))
-                    or _names_a_work(doc, span.start)
-                )
+                and (work or (lead and not (cue is not None and any(t.head.i == cue.i for t in span))))
             ):
                 continue  # “Daily Show”, “Ronnie”: a title or a name in quotation marks
             if cue is not None and cue.lemma_ in _NAMING and cue.tag_ == "VBN" and cue.dep_ == "acl":
