@@ -352,6 +352,19 @@ def test_mixed_quotes_take_the_words_around_the_partial_quote(nlp: Any, text: st
 
 
 @pytest.mark.model
+def test_quotations_with_only_marks_between_them_are_one_quote(nlp: Any) -> None:
+    from newsgraph.extract.pipeline import doc_facts, prepare_doc
+
+    text = '"Our members are frustrated," "He has been very aggressive," said Jack Mozloom, a spokesman.\n'
+    (quote,) = doc_facts(nlp(prepare_doc(nlp, text)))["quotes"]
+    assert [text[s:e] for s, e in quote["parts"]] == [
+        "Our members are frustrated,",
+        "He has been very aggressive,",
+    ]
+    assert quote["speaker_text"] == "Jack Mozloom"
+
+
+@pytest.mark.model
 def test_a_continued_quote_names_its_speaker_where_they_were_last_named(nlp: Any) -> None:
     text = (
         "Actor Clint Howard spoke on Monday. “She is a bitter old grandma,” Howard said.\n\n"

@@ -1184,9 +1184,23 @@ class QuoteExtractor:
                 prev.parts = [*(prev.parts or [(prev.start, prev.end)]), (q.start, q.end)]
                 prev.end = q.end
                 continue
+            if (  # “A,” “B.”: quotations one after the other, nothing but marks between, are one
+                prev is not None
+                and prev.kind == q.kind == "direct"
+                and _ADJACENT.fullmatch(text, prev.end, q.start)
+                and (q.cue is None or (prev.cue is not None and q.cue.i == prev.cue.i))
+            ):
+                prev.parts = [*(prev.parts or [(prev.start, prev.end)]), (q.start, q.end)]
+                prev.end = q.end
+                if prev.cue is None:
+                    prev.cue, prev.speaker, prev.speaker_id = q.cue, q.speaker, q.speaker_id
+                continue
             out.append(q)
         return out
 
+
+#: What lies between quotations that follow one another: marks, spaces, an ellipsis.
+_ADJACENT = re.compile(r"""[,.?!]?(?:''|[”"’»])[ \t\xa0.…]*(?:''|``|[“"«„‘])""")
 
 #: What lies between the two pieces of a quote split by its attribution: the closing mark, an
 #: attribution on the same line with no quotation of its own (a title after it is no second piece)
