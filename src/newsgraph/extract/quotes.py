@@ -451,7 +451,12 @@ class _Mentions:
             # salience: the last subject named since the previous sentence began, else the last named
             doc = span.doc
             sent = span[0].sent
-            since = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+            since = sent.start
+            while since > 0:  # back over the previous sentence, not counting blank lines or marks
+                prev = doc[since - 1].sent
+                since = prev.start
+                if any(not (t.is_space or t.is_punct) for t in prev):
+                    break
             subjects = [eid for i, eid in near if i >= since and _is_subject(doc[i])]
             return subjects[-1] if subjects else near[-1][1]
         if last.lower_ in self.titles and (span[0].lower_ in ("the", "a") or len(span) == 1):
@@ -728,7 +733,12 @@ def _content(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | 
         and (
             (verb.dep_ in _CLIMB and verb.tag_ in ("VBG", "VB"))
             # a verb sharing its subject with the one before it ("X referred to ... but described ...")
-            or (verb.dep_ == "conj" and verb.head.pos_ == "VERB" and _subject(verb.head) is not None)
+            or (
+                verb.dep_ == "conj"
+                and verb.head.pos_ == "VERB"
+                and any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children)
+                and _subject(verb.head) is not None
+            )
         )
     )
     if frames and (subject_above or (subj is not None and subj.i < verb.i)):
@@ -1015,7 +1025,7 @@ def _colon_lines(doc: Doc, text: str, quotes: list[Quote], mentions: _Mentions) 
 #: A signature under a quotation: "\n\n-President Obama, tweeting after the speech."
 _SIGNATURE = re.compile(
     r"[”\"'’»]*[ \t\xa0]*(?:\n+[ \t\xa0]*)?(?:[-—–―]{1,2}[ \t\xa0]*([A-Z][^,\n]{1,60}?)(?=,|\.?\n|\.?$)"
-    r"|(?<=\n)([A-Z][^,\n.”\"]{0,40}(?:\.[^,\n.”\"]{1,40}){0,4})\.?[”\"]?[ \t]*(?=\n|$))"
+    r"|(?<=[^\n]\n)([A-Z][^,\n.”\"]{0,40}(?:\.[^,\n.”\"]{1,40}){0,4})\.?[”\"]?[ \t]*(?=\n|$))"
 )
 
 
@@ -1030,8 +1040,13 @@ def _signed(doc: Doc, text: str, quotes: list[Quote], mentions: _Mentions) -> No
         if m is None or len(m.group(group).split()) > 6:
             continue
         source = doc.char_span(m.start(group), m.end(group), alignment_mode="expand")
-        # a name alone on the next line signs the quote too ("S.C. Rep. Jim Clyburn.")
-        names = group == 1 or (source is not None and all(t.pos_ in ("PROPN", "PUNCT") for t in source))
+        # a name alone on the very next line signs the quote too ("S.C. Rep. Jim Clyburn."), not a
+        # headline in capitals after a blank line ("GAZA SITUATION 'DIRE'")
+        names = group == 1 or (
+            source is not None
+            and all(t.pos_ in ("PROPN", "PUNCT") for t in source)
+            and not all(t.is_upper for t in source if t.is_alpha)
+        )
         if source is not None and names and any(t.pos_ == "PROPN" for t in source):
             q.speaker, q.speaker_id = source, mentions.resolve(source)
             q.speaker_chars = (m.start(group), m.end(group))
