@@ -43,6 +43,12 @@ WARMUP_TEXTS = 8
 # --------------------------------------------------------------------------- measuring
 
 
+def cpu_seconds() -> float:
+    """User plus system CPU time of this process and its finished children so far."""
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def peak_rss_mb(who: int = resource.RUSAGE_SELF) -> float:
     """Peak resident set size so far, in MiB (``ru_maxrss`` is KiB on Linux, bytes on macOS)."""
     peak = resource.getrusage(who).ru_maxrss
@@ -106,14 +112,15 @@ def phase_bare(args: argparse.Namespace) -> dict[str, Any]:
     list(nlp.pipe(texts[:WARMUP_TEXTS], batch_size=settings.batch_size))
     rss_ready = current_rss_mb() or peak_rss_mb()
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), cpu_seconds()
     docs = list(nlp.pipe(texts, batch_size=settings.batch_size, n_process=settings.n_process))
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, cpu_seconds() - c0
     return {
         "phase": "bare",
         "articles": len(docs),
         "words": words,
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "clean_seconds": clean_seconds,
         "load_seconds": load_seconds,
         "rss_ready_mb": rss_ready,
@@ -145,14 +152,15 @@ def phase_ingest(args: argparse.Namespace) -> dict[str, Any]:
     list(nlp.pipe(warm, batch_size=settings.batch_size))
     rss_ready = current_rss_mb() or peak_rss_mb()
 
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), cpu_seconds()
     report = ingest(paths, db=args.db, settings=settings)
-    seconds = time.perf_counter() - t0
+    seconds, cpu = time.perf_counter() - t0, cpu_seconds() - c0
     return {
         "phase": "ingest",
         "articles": report.n_articles,
         "words": report.words,
         "seconds": seconds,
+        "cpu_seconds": cpu,
         "report_seconds": report.seconds,
         "load_seconds": load_seconds,
         "rss_ready_mb": rss_ready,
@@ -210,6 +218,8 @@ def summarise(bare: dict[str, Any], small: dict[str, Any], large: dict[str, Any]
         r["articles_per_s"] = _rate(r["articles"], r["seconds"])
         r["words_per_s"] = _rate(r["words"], r["seconds"])
     speed = large["words_per_s"] / bare["words_per_s"]
+    # CPU time is what the code costs; wall time also counts waiting for other jobs on the machine
+    speed_cpu = (large["words"] / large["cpu_seconds"]) / (bare["words"] / bare["cpu_seconds"])
     rss = large["peak_rss_mb"] / small["peak_rss_mb"]
     checks = []
     if large["articles"] != bare["articles"] or large["words"] != bare["words"]:
@@ -224,6 +234,7 @@ def summarise(bare: dict[str, Any], small: dict[str, Any], large: dict[str, Any]
         checks.append(f"cleaning: {bare['clean_errors']}")
     return {
         "speed_ratio": speed,
+        "speed_ratio_cpu": speed_cpu,
         "speed_ratio_articles": large["articles_per_s"] / bare["articles_per_s"],
         "speed_target": TARGET_SPEED_RATIO,
         "speed_ok": speed >= TARGET_SPEED_RATIO,
@@ -252,7 +263,7 @@ def print_report(results: dict[str, Any]) -> None:
         f"cleaning alone (iter_drafts, {bare['articles']} articles) {bare['clean_seconds']:.1f}s"
     )
     table = Table(title="Throughput and memory (one fresh process per row)")
-    for col in ("phase", "articles", "words", "load s", "seconds", "articles/s", "words/s"):
+    for col in ("phase", "articles", "words", "load s", "seconds", "CPU s", "articles/s", "words/s"):
         table.add_column(col, justify="left" if col == "phase" else "right", no_wrap=True)
     for col in ("RSS ready MB", "peak RSS MB", "growth MB"):
         table.add_column(col, justify="right", no_wrap=True)
@@ -264,6 +275,7 @@ def print_report(results: dict[str, Any]) -> None:
             f"{r['words']:,}",
             f"{r['load_seconds']:.1f}",
             f"{r['seconds']:.1f}",
+            f"{r['cpu_seconds']:.1f}",
             f"{r['articles_per_s']:.2f}",
             f"{r['words_per_s']:,.0f}",
             f"{r['rss_ready_mb']:.0f}",
@@ -280,7 +292,7 @@ def print_report(results: dict[str, Any]) -> None:
 
     targets.add_row(
         "speed: ingest words/s ÷ bare words/s",
-        f"{s['speed_ratio']:.2f}",
+        f"{s['speed_ratio']:.2f} (CPU time: {s['speed_ratio_cpu']:.2f})",
         f">= {s['speed_target']:.2f}",
         verdict(s["speed_ok"]),
     )
