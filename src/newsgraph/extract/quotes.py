@@ -173,12 +173,19 @@ _WORK_LEADS = frozenset(
 )
 
 
+def _before_quote(doc: Doc, first: int, start: int = 0) -> Token | None:
+    """The token before a quotation's opening mark (``first`` is its first quoted token), from
+    ``start`` on."""
+    i = first - 1
+    while i >= start and _is_quote_mark(doc[i]):
+        i -= 1
+    return doc[i] if i >= start else None
+
+
 def _names_a_work(doc: Doc, first: int) -> bool:
     """Whether the words before a quotation (from its first token) introduce a title."""
-    i = first - 1
-    while i >= 0 and _is_quote_mark(doc[i]):
-        i -= 1
-    return i >= 0 and doc[i].lower_ in _WORK_LEADS
+    before = _before_quote(doc, first)
+    return before is not None and before.lower_ in _WORK_LEADS
 
 
 def _speaks(verb: Token, inside: set[int] | frozenset[int] = frozenset()) -> bool:
@@ -923,10 +930,8 @@ def _attribution_aside(verb: Token, quoted: set[int]) -> tuple[list[Token] | Non
 def _runs_into_quote(doc: Doc, first_quoted: int, start: int) -> bool:
     """The writer's words lead straight into a partial quote ("This is a “raw time,” said ..."),
     with no comma or colon between them and its opening mark."""
-    i = first_quoted - 1
-    while i >= start and _is_quote_mark(doc[i]):
-        i -= 1
-    return i >= start and not doc[i].is_punct and not doc[i].is_space
+    before = _before_quote(doc, first_quoted, start)
+    return before is not None and not before.is_punct and not before.is_space
 
 
 def _name_before(verb: Token) -> Span | None:
@@ -1189,22 +1194,21 @@ class QuoteExtractor:
         out: list[Quote] = []
         for q in quotes:
             prev = out[-1] if out else None
-            if (
+            split = (
                 prev is not None
                 and prev.cue is not None
                 and prev.end <= prev.cue.idx < q.start
-                and _SPLIT_BY_ATTRIBUTION.fullmatch(text, prev.end, q.start)
+                and _SPLIT_BY_ATTRIBUTION.fullmatch(text, prev.end, q.start) is not None
                 and (q.cue is None or q.cue.i == prev.cue.i)
-            ):
-                prev.parts = [*(prev.parts or [(prev.start, prev.end)]), (q.start, q.end)]
-                prev.end = q.end
-                continue
-            if (  # “A,” “B.”: quotations one after the other, nothing but marks between, are one
+            )
+            # “A,” “B.”: quotations one after the other, nothing but marks between, are one too
+            adjacent = (
                 prev is not None
                 and prev.kind == q.kind == "direct"
-                and _ADJACENT.fullmatch(text, prev.end, q.start)
+                and _ADJACENT.fullmatch(text, prev.end, q.start) is not None
                 and (q.cue is None or (prev.cue is not None and q.cue.i == prev.cue.i))
-            ):
+            )
+            if prev is not None and (split or adjacent):
                 prev.parts = [*(prev.parts or [(prev.start, prev.end)]), (q.start, q.end)]
                 prev.end = q.end
                 if prev.cue is None:
