@@ -352,6 +352,16 @@ def test_mixed_quotes_take_the_words_around_the_partial_quote(nlp: Any, text: st
 
 
 @pytest.mark.model
+def test_two_verbs_over_the_same_words_give_one_quote(nlp: Any) -> None:
+    text = (
+        "The minister, General Ali Hassan, said in a statement read on national radio that the "
+        'closure would last "until the security of our citizens is guaranteed."\n'
+    )
+    texts = [q[3] for q in _quotes(nlp, text)]
+    assert len(texts) == len(set(texts)), texts
+
+
+@pytest.mark.model
 def test_quotations_with_only_marks_between_them_are_one_quote(nlp: Any) -> None:
     from newsgraph.extract.pipeline import doc_facts, prepare_doc
 

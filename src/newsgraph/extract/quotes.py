@@ -443,7 +443,9 @@ class _Mentions:
         # the head of the phrase or its apposition: "Michael Tyler, a spokesman for the Feingold
         # campaign" is Tyler, "Azerbaijan's envoy, Ilkin Mammadli" is Mammadli
         head = next((t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i), span[-1])
-        for tok in [head, *(c for c in head.children if c.dep_ == "appos" and c.i < span.end)]:
+        # (the apposition may lie past the words kept: "Chad's Minister of Public Security, General
+        # Mahamat Ousmane Djibrine, said")
+        for tok in [head, *(c for c in head.children if c.dep_ == "appos")]:
             if tok.i in self.index:
                 return self.index[tok.i]
         for tok in reversed(span):
@@ -1156,7 +1158,11 @@ class QuoteExtractor:
             # (a short one the direct pass left alone counts too: "cited another “trap” debate")
             marked = bool(inner) or any(t.i in quoted for t in toks)
             enough = 1 if marked and first.i not in quoted else 3
-            if outside < enough or any(q.start < start < q.end or q.start < end < q.end for q in quotes):
+            if (
+                outside < enough
+                or any(q.start < start < q.end or q.start < end < q.end for q in quotes)
+                or any(q.start == start and q.end == end for q in quotes)  # a second verb, same words
+            ):
                 continue  # the reported words are a direct quote already (or cut one)
             speaker = surface or _subject(tok, quoted)
             if speaker is not None and start <= speaker.start_char < end:
