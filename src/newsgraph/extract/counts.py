@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .pipeline import doc_facts, doc_text
+from .annotations import doc_facts, doc_text
 
 #: Every kind a count record can have.
 KINDS = (

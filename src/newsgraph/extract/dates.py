@@ -27,7 +27,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .pipeline import article_context, doc_facts, doc_text
+from .annotations import article_context, doc_facts, doc_text
 
 #: A letter for "no token can be here" (a line break between two tokens).
 _BREAK = "#"
@@ -1261,15 +1261,6 @@ def clause_tense(doc: Doc) -> Callable[[int, int], Tense]:
     return tense
 
 
-def _published(value: Any) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 @Language.factory(
     "newsgraph_dates", assigns=["doc._.newsgraph_facts"], requires=["token.dep", "token.tag", "doc.ents"]
 )
@@ -1285,7 +1276,7 @@ class DateExtractor:
         grammar()  # compile at creation, not on the first doc
 
     def __call__(self, doc: Doc) -> Doc:
-        published = _published(article_context(doc).get("published"))
+        published = article_context(doc).published
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         tense = clause_tense(doc) if doc.has_annotation("DEP") else None
         doc_facts(doc)["dates"] = find_dates(doc_text(doc), published, tense=tense, entities=entities)

@@ -45,8 +45,8 @@ from spacy.tokens import Doc, Span, Token
 from ..resolve.actors import sector_of
 from . import event_args as args
 from . import plover
+from .annotations import article_context, doc_facts
 from .event_args import Context, Modality, lemma, verb_forms
-from .pipeline import article_context, doc_facts
 from .quotes import reporting_lemmas
 
 log = logging.getLogger(__name__)
@@ -213,9 +213,9 @@ class EventExtractor:
                     out.append((doc[i], "noun"))
             elif lower_id in dkeys and dep == aux:
                 out.append((doc[i], "deontic"))
-        headings = article_context(doc)["headings"]
-        if headings:
-            out = [(t, k) for t, k in out if not any(s <= t.idx < e for s, e in headings)]
+        context = article_context(doc)
+        if context.headings:
+            out = [(t, k) for t, k in out if not context.in_heading(t.idx)]
         return out
 
     def _entry(self, tok: Token, table: dict[str, tuple[plover.Entry, ...]]) -> plover.Entry | None:

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 
 from ..resolve import actors
 from ..resolve.gazetteer import FEATURES, Gazetteer, distance_km, gazetteer, name_key
-from .pipeline import doc_facts, doc_text
+from .annotations import doc_facts, doc_text
 from .quotes import reporting_lemmas
 
 #: Entity types whose mentions are place names.

@@ -25,7 +25,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .pipeline import doc_facts, doc_text
+from .annotations import doc_facts, doc_text, entity_index
 
 #: Opening marks; a closing mark that opens a paragraph before a word was typed for an opening one.
 _QUOTE = re.compile(r"''|``|[“\"«„]|(?<![\w])‘|(?<![^\n])”(?=\w)")
@@ -413,7 +413,7 @@ class _Mentions:
 
     @classmethod
     def of(cls, doc: Doc, quoted: set[int]) -> _Mentions:
-        index: dict[int, str] = doc.user_data.get("newsgraph_entity_index", {})
+        index = entity_index(doc)
         entities = doc_facts(doc)["entities"]
         types = {e["id"]: e["type"] for e in entities}
         outside = sorted((i, eid) for i, eid in index.items() if i not in quoted)

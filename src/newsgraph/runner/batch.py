@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 
 from ..clean.split import split_document
 from ..errors import NewsgraphError
-from ..extract.pipeline import doc_facts, load_pipeline, prepare_doc
+from ..extract.annotations import doc_facts
+from ..extract.pipeline import load_pipeline, prepare_doc
 from ..records import Article, Document, Draft, ErrorRecord
 from ..settings import Settings
 
@@ -143,8 +144,7 @@ def caption_places(
     ]
     out: dict[int, list[dict[str, Any]]] = {}
     docs = (
-        (prepare_doc(nlp, caption, published=published.isoformat() if published else None), (key, n))
-        for key, n, caption, published in items
+        (prepare_doc(nlp, caption, published=published), (key, n)) for key, n, caption, published in items
     )
     try:
         with nlp.select_pipes(disable=skip):
@@ -161,7 +161,7 @@ def prepare(nlp: Language, draft: Draft) -> Doc:
     return prepare_doc(
         nlp,
         draft.text,
-        published=draft.published.isoformat() if draft.published else None,
+        published=draft.published,
         headings=[(h.start, h.end) for h in draft.headings],
     )
 
