@@ -90,6 +90,12 @@ class ModelNotFoundError(ConfigError):
     code = "NG201"
 
 
+class TablesMismatchError(ConfigError):
+    """A saved pipeline asks for lexicon tables this newsgraph does not ship."""
+
+    code = "NG202"
+
+
 class StoreError(NewsgraphError):
     """The DuckDB store cannot be opened or written."""
 
@@ -100,3 +106,10 @@ class ExtractError(NewsgraphError):
     """An extractor failed on one article; the article is kept without that extractor's facts."""
 
     code = "NG400"
+
+
+class MissingAnnotationError(ExtractError):
+    """A newsgraph component found a doc without an annotation it needs (a parse, named entities):
+    a component that should run before it is missing from the pipeline."""
+
+    code = "NG401"

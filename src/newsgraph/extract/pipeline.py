@@ -25,10 +25,13 @@ def prepare_doc(
     nlp: Language,
     text: str,
     *,
-    published: dt.date | None = None,
+    published: dt.date | str | None = None,
     headings: list[tuple[int, int]] | None = None,
 ) -> Doc:
-    """A tokenised doc carrying the article's context, ready for ``nlp.pipe``."""
+    """A tokenised doc carrying the article's context, ready for ``nlp.pipe``; ``published`` is a
+    date or an ISO date string (``"2024-03-14"``)."""
+    if isinstance(published, str):
+        published = dt.date.fromisoformat(published[:10])
     doc = nlp.make_doc(text)
     set_article_context(doc, ArticleContext(published, tuple((s, e) for s, e in headings or [])))
     remember_text(doc, text)
