@@ -95,21 +95,31 @@ class Component:
         return self._error_handler
 
     # -- set-up and serialisation ------------------------------------------------------------
+    def missing(self, nlp: Language | None = None) -> list[str]:
+        """What this component needs (``needs``) that no component before it in ``nlp`` provides,
+        described for a message."""
+        nlp = nlp or self.nlp
+        names = nlp.pipe_names
+        before = names[: names.index(self.name)] if self.name in names else names
+        provided: set[str] = set()
+        for pipe in before:
+            meta = nlp.get_pipe_meta(pipe)
+            provided.update(meta.assigns)
+            provided.update(_MODEL_ASSIGNS.get(meta.factory, ()))
+        out = []
+        for attr in self.needs:
+            if _SPACY_ATTR[attr] not in provided:
+                what, pipe = _ANNOTATIONS.get(attr, (attr, "a model component"))
+                out.append(f"{what} (from '{pipe}')")
+        return out
+
     def initialize(
         self, get_examples: Callable[[], Iterable[Any]] | None = None, *, nlp: Language | None = None
     ) -> None:
         """Check that the components before this one provide what it needs, and load its tables."""
-        nlp = nlp or self.nlp
-        if self.name in nlp.pipe_names:
-            before = nlp.pipe_names[: nlp.pipe_names.index(self.name)]
-            provided = {attr for pipe in before for attr in nlp.get_pipe_meta(pipe).assigns} | {
-                attr for pipe in before for attr in _MODEL_ASSIGNS.get(nlp.get_pipe_meta(pipe).factory, ())
-            }
-            for attr in self.needs:
-                want = _SPACY_ATTR[attr]
-                if want not in provided:
-                    what, pipe = _ANNOTATIONS.get(attr, (attr, "a model component"))
-                    raise MissingAnnotationError(f"{self.name} needs {what}: add '{pipe}' before it")
+        missing = self.missing(nlp)
+        if missing:
+            raise MissingAnnotationError(f"{self.name} needs {', '.join(missing)} before it in the pipeline")
         self.load_tables()
 
     def load_tables(self) -> None:

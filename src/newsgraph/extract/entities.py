@@ -25,7 +25,9 @@ from spacy.tokens import Doc, Span
 
 from ..resolve import actors
 from ..resolve.entities import entity_key, fold
+from ..tables import TABLES_VERSION
 from .annotations import article_context, doc_facts, doc_lowers, doc_words, set_entity_spans
+from .component import Component
 from .roles import Role, find_roles, title_spans
 
 log = logging.getLogger(__name__)
@@ -404,23 +406,35 @@ NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 @Language.factory(
     "newsgraph_entities",
-    assigns=["doc._.newsgraph_facts"],
-    requires=["doc.ents", "token.dep", "token.pos"],
+    default_config={"tables": TABLES_VERSION},
+    assigns=["doc._.newsgraph_facts", "doc.spans"],
+    requires=["doc.ents", "token.tag"],
 )
-def make_entities(nlp: Language, name: str) -> EntityExtractor:
-    return EntityExtractor(name)
+def make_entities(nlp: Language, name: str, tables: str) -> EntityExtractor:
+    return EntityExtractor(nlp, name, tables=tables)
 
 
-class EntityExtractor:
-    """Fills ``doc_facts(doc)["entities"]``."""
+class EntityExtractor(Component):
+    """Fills ``doc_facts(doc)["entities"]`` and the ``newsgraph_entities`` span group (one span per
+    mention, its ``id_`` the entity's id), and ``newsgraph_titles`` with the titles it saw."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
+    tables = (
+        ("newsgraph.extract", "entity_stoplist.txt"),
+        ("newsgraph.extract", "nominal_actors.txt"),
+        ("newsgraph.extract", "roles.tsv"),
+        ("newsgraph.resolve", "countries.tsv"),
+        ("newsgraph.resolve", "organisations.tsv"),
+        ("newsgraph.resolve", "sectors.tsv"),
+        ("newsgraph.resolve", "people.tsv"),
+        ("newsgraph.resolve", "honorifics.txt"),
+    )
+    needs = ("ENT_IOB",)
 
-    def __call__(self, doc: Doc) -> Doc:
-        entities = self.match(doc)
-        self.set_annotations(doc, entities)
-        return doc
+    def annotate(self, doc: Doc) -> None:
+        self.set_annotations(doc, self.match(doc))
+
+    def load_tables(self) -> None:
+        stoplist()
 
     def match(self, doc: Doc) -> list[Entity]:
         mentions = collect_mentions(doc)

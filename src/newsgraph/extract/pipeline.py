@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ..errors import ModelNotFoundError
 from ..settings import Settings
 from .annotations import ArticleContext, doc_words, remember_text, set_article_context
+from .component import Component
 
 log = logging.getLogger(__name__)
 
@@ -78,20 +79,26 @@ COMPONENT_MODULES = (
 
 
 def add_components(nlp: Language, names: tuple[str, ...] | None = None) -> Language:
-    """Add newsgraph's components (all, or those in ``names``) that ``nlp`` does not have yet."""
+    """Add newsgraph's components (all, or those in ``names``) that ``nlp`` does not have yet. A
+    component whose needs the pipeline cannot meet (no parser for the quotes, say, when it was
+    disabled) is left out, with a warning, rather than failing on every article."""
     for module in COMPONENT_MODULES:
         importlib.import_module(module)
     for name, where, ref in COMPONENTS:
         if name in nlp.pipe_names or (names is not None and name not in names):
             continue
         if ref in nlp.pipe_names and where == "before":
-            nlp.add_pipe(name, before=ref)
+            pipe = nlp.add_pipe(name, before=ref)
         elif ref in nlp.pipe_names:
-            nlp.add_pipe(name, after=ref)
+            pipe = nlp.add_pipe(name, after=ref)
         elif where == "before" and nlp.pipe_names:
-            nlp.add_pipe(name, first=True)
+            pipe = nlp.add_pipe(name, first=True)
         else:
-            nlp.add_pipe(name)
+            pipe = nlp.add_pipe(name)
+        missing = pipe.missing(nlp) if isinstance(pipe, Component) else []
+        if missing:
+            log.warning("%s left out: it needs %s, which this pipeline lacks", name, ", ".join(missing))
+            nlp.remove_pipe(name)
     return nlp
 
 
