@@ -55,7 +55,7 @@ def test_speakers_resolve_to_entities(tmp_path: Path) -> None:
 def test_speaker_falls_back_to_the_person_in_the_sentence() -> None:
     import spacy
 
-    from newsgraph.extract.quotes import _nearby_person
+    from newsgraph.extract.quotes.speakers import _nearby_person
 
     doc = spacy.blank("en")("Mark Ellison , in a statement : “ We will fight on . ”")
     for t in doc:

@@ -1,0 +1,204 @@
+"""The ``newsgraph_quotes`` component: its factory (:func:`make_quotes`) and
+:class:`QuoteExtractor`, which runs the passes in order and merges a quote split by its
+attribution."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...tables import TABLES_VERSION
+from ..annotations import doc_facts, doc_text
+from ..component import Component
+from .attribution import _cue_for, _previous_sentence_source, _second_hand, _subject
+from .layout import _colon_lines, _signed
+from .lexicon import TABLES, attitude_frames, attribution_nouns, reporting_lemmas, source_nouns
+from .marks import _ADJACENT, _SPLIT_BY_ATTRIBUTION, _closing_mark, _names_a_work, quote_spans
+from .names import _name_before, _opening_name
+from .nominal import _according_to, _nominal
+from .records import Quote, _token_range
+from .reported import _content, _holds_a_view
+from .speakers import _mention_span, _Mentions, _nearby_person
+
+#: Quotes shorter than this many words are partial quotes inside a sentence ("a “sustained cessation”").
+MIN_WORDS = 1
+
+
+#: Verbs that give a name: "a book called “Women Who Work”" names, it does not quote.
+_NAMING = frozenset("call name title entitle dub label".split())
+
+
+class QuoteExtractor(Component):
+    """Fills ``doc_facts(doc)["quotes"]``; speakers resolve to the ``newsgraph_entities`` spans."""
+
+    tables = TABLES
+    needs = ("DEP",)
+
+    def annotate(self, doc: Doc) -> None:
+        text = doc_text(doc)
+        doc_facts(doc)["quotes"] = [q.as_dict(text) for q in self.match(doc, text)]
+
+    def load_tables(self) -> None:
+        reporting_lemmas(), source_nouns(), attribution_nouns(), attitude_frames()
+
+    def match(self, doc: Doc, text: str) -> list[Quote]:
+        lemmas = reporting_lemmas()
+        spans = []
+        for start, end in quote_spans(text):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and len(span) >= MIN_WORDS:
+                spans.append((start, end, span))
+        quoted = {i for _, _, span in spans for i in range(span.start, span.end)}
+        mentions = _Mentions.of(doc, quoted)
+        person_ids = {eid for _, eid in mentions.persons}
+        quotes: list[Quote] = []
+        for start, end, span in spans:
+            inside = set(range(span.start, span.end))
+            sent = span[0].sent
+            words = sum(1 for t in span if t.is_alpha)
+            # a clause, or words that end like speech inside the marks (“Denver,” he answered)
+            clause = (
+                words >= 5
+                or any(t.pos_ in ("VERB", "AUX") for t in span)
+                or text[start:end].rstrip()[-1:] in (",", "?", "!")
+            )
+            cue = _cue_for(list(span), sent, inside, clause)
+            lead = [t for t in sent if t.i < span.start and not (t.is_punct or t.is_space)]
+            if words <= 4 and cue is None and lead:
+                continue  # a short quote no one is said to have said: a title, a nickname, scare quotes
+            alpha = [t for t in span if t.is_alpha]
+            work = _names_a_work(doc, span.start)
+            if (
+                words <= (8 if work else 4)
+                and all(t.is_title or t.is_stop for t in alpha)
+                and alpha
+                and alpha[0].is_title
+                and (work or (lead and not (cue is not None and any(t.head.i == cue.i for t in span))))
+            ):
+                continue  # “Daily Show”, “Ronnie”: a title or a name in quotation marks
+            if cue is not None and cue.lemma_ in _NAMING and cue.tag_ == "VBN" and cue.dep_ == "acl":
+                continue  # a website called “Cape Breton If Donald Trump Wins”: a name
+            speaker = _subject(cue, quoted) if cue is not None else None
+            if speaker is None and cue is not None:
+                speaker = _opening_name(cue)
+            quote = Quote(start, end, "direct", cue, speaker, mentions.resolve(speaker))
+            if quote.speaker is None:
+                quote.speaker, quote.speaker_id = _nearby_person(doc, span, mentions.index, person_ids)
+            if quote.speaker is None:  # "Bystrom agreed. “...”": the source of the sentence before
+                quote.speaker = _previous_sentence_source(span)
+                quote.speaker_id = mentions.resolve(quote.speaker)
+            if quote.speaker is None and quotes and quotes[-1].speaker is not None:
+                prev = quotes[-1]  # a quote with no source of its own continues the last speaker
+                if text.count("\n\n", prev.end, start) <= 4:
+                    quote.speaker, quote.speaker_id = prev.speaker, prev.speaker_id
+                    # the words naming them: their last mention before this quote ("Howard continued.")
+                    named = [
+                        i
+                        for i, eid in mentions.index.items()
+                        if eid == prev.speaker_id and prev.end <= doc[i].idx < start
+                    ]
+                    if named:
+                        quote.speaker = _mention_span(doc, max(named), mentions.index)
+            quotes.append(quote)
+        quotes = self._merge_split(quotes, text)
+        frames = attitude_frames()
+        ccomp_heads = {t.head.i for t in doc if t.dep_ == "ccomp" and t.head.i < t.i}
+        for tok in doc:  # reported speech: "X said (that) ...", "..., X said."
+            if tok.pos_ != "VERB" or tok.i in quoted:
+                continue
+            if (
+                tok.lemma_ not in lemmas
+                and tok.lemma_ not in frames
+                and not _holds_a_view(tok, mentions, ccomp_heads)
+            ):
+                continue
+            toks, surface = _content(tok, quoted)
+            if not toks or len(toks) < 3:
+                continue
+            first, last = toks[0], toks[-1]
+            start, end = first.idx, last.idx + len(last.text)
+            for q_start, q_end, _ in spans:  # a quote the words end inside (its comma or full stop cut)
+                if start < q_start < end < q_end:
+                    end = q_end
+            if any(q_end == end for _, q_end, _ in spans):  # and its closing mark
+                end += _closing_mark(text, end)
+            inner = [q for q in quotes if q.kind == "direct" and start <= q.start and q.end <= end]
+            outside = sum(1 for t in toks if t.i not in quoted and t.is_alpha)
+            # words of the writer's around a partial quote make a mixed quote ("calling him a “loser”")
+            # (a short one the direct pass left alone counts too: "cited another “trap” debate")
+            marked = bool(inner) or any(t.i in quoted for t in toks)
+            enough = 1 if marked and first.i not in quoted else 3
+            if (
+                outside < enough
+                or any(q.start < start < q.end or q.start < end < q.end for q in quotes)
+                or any(q.start == start and q.end == end for q in quotes)  # a second verb, same words
+            ):
+                continue  # the reported words are a direct quote already (or cut one)
+            speaker = surface or _subject(tok, quoted)
+            if speaker is not None and start <= speaker.start_char < end:
+                # the parse took a subject inside the reported words: the name before the verb
+                speaker = _name_before(tok)
+            speaker_id = mentions.resolve(speaker)
+            if speaker is None:  # a parse with no subject: the name right before the verb
+                speaker = _name_before(tok)
+                speaker_id = mentions.resolve(speaker)
+            if speaker is None:  # or the person named before the verb
+                before = doc[tok.sent.start : tok.i]
+                speaker, speaker_id = _nearby_person(doc, doc[tok.i : tok.i + 1], mentions.index, person_ids)
+                if speaker is not None and speaker.start >= before.end:
+                    speaker = speaker_id = None
+            if inner:  # said the convention was the "perfect opportunity" to ...: one mixed quote
+                quotes = [q for q in quotes if q not in inner]
+                if speaker is None:
+                    speaker, speaker_id = inner[0].speaker, inner[0].speaker_id
+            quotes.append(Quote(start, end, "mixed" if marked else "indirect", tok, speaker, speaker_id))
+        quotes = _nominal(doc, quotes, quoted, mentions)
+        quotes.extend(
+            _according_to(doc, quoted | {i for q in quotes for i in _token_range(doc, q)}, mentions, quotes)
+        )
+        for q in quotes:  # "RIA quoted him as saying": the words are his, passed on by RIA
+            if q.via is None and q.cue is not None:
+                q.via = _second_hand(q.cue)
+                q.via_id = mentions.resolve(q.via)
+        quotes = _colon_lines(doc, text, quotes, mentions)
+        _signed(doc, text, quotes, mentions)
+        return sorted(quotes, key=lambda q: q.start)
+
+    @staticmethod
+    def _merge_split(quotes: list[Quote], text: str) -> list[Quote]:
+        """One quote split by its attribution ("“A,” he said. “B.”") stays one quote."""
+        out: list[Quote] = []
+        for q in quotes:
+            prev = out[-1] if out else None
+            split = (
+                prev is not None
+                and prev.cue is not None
+                and prev.end <= prev.cue.idx < q.start
+                and _SPLIT_BY_ATTRIBUTION.fullmatch(text, prev.end, q.start) is not None
+                and (q.cue is None or q.cue.i == prev.cue.i)
+            )
+            # “A,” “B.”: quotations one after the other, nothing but marks between, are one too
+            adjacent = (
+                prev is not None
+                and prev.kind == q.kind == "direct"
+                and _ADJACENT.fullmatch(text, prev.end, q.start) is not None
+                and (q.cue is None or (prev.cue is not None and q.cue.i == prev.cue.i))
+            )
+            if prev is not None and (split or adjacent):
+                prev.parts = [*(prev.parts or [(prev.start, prev.end)]), (q.start, q.end)]
+                prev.end = q.end
+                if prev.cue is None:
+                    prev.cue, prev.speaker, prev.speaker_id = q.cue, q.speaker, q.speaker_id
+                continue
+            out.append(q)
+        return out
+
+
+@Language.factory(
+    "newsgraph_quotes",
+    default_config={"tables": TABLES_VERSION},
+    assigns=["doc._.newsgraph_facts"],
+    requires=["token.dep", "token.lemma", "doc.spans", "doc._.newsgraph_facts"],
+)
+def make_quotes(nlp: Language, name: str, tables: str) -> QuoteExtractor:
+    return QuoteExtractor(nlp, name, tables=tables)

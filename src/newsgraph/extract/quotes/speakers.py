@@ -1,0 +1,134 @@
+"""Speaker phrases to entities: the entity mentions of a doc (:class:`_Mentions`), resolving a
+name, a relative "who", a pronoun (by salience) or a title to an entity id, and the person named
+near a quote."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..annotations import doc_facts, entity_index
+from .names import _noun_phrase
+
+_PRONOUNS = frozenset("he she they him her them it".split())
+
+
+_RELATIVE = frozenset("who that which".split())
+
+
+def _is_subject(tok: Token) -> bool:
+    """Whether ``tok`` is (part of the name of) a clause's subject."""
+    while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+@dataclass(slots=True)
+class _Mentions:
+    """Who could be meant by a pronoun or a title: entity mentions in text order."""
+
+    index: dict[int, str]
+    persons: list[tuple[int, str]]
+    groups: list[tuple[int, str]]
+    titles: dict[str, list[tuple[int, str]]]
+
+    @classmethod
+    def of(cls, doc: Doc, quoted: set[int]) -> _Mentions:
+        index = entity_index(doc)
+        entities = doc_facts(doc)["entities"]
+        types = {e["id"]: e["type"] for e in entities}
+        outside = sorted((i, eid) for i, eid in index.items() if i not in quoted)
+        titles: dict[str, list[tuple[int, str]]] = {}
+        for e in entities:
+            if e["type"] != "PERSON":
+                continue
+            first = min((m["start"] for m in e.get("mentions") or []), default=e["start"])
+            tok = doc.char_span(first, first + 1, alignment_mode="expand")
+            at = tok.start if tok is not None else 0
+            for role in e.get("roles") or []:
+                for word in (role.get("title") or "").lower().split():
+                    titles.setdefault(word, []).append((at, e["id"]))
+        return cls(
+            index,
+            [(i, eid) for i, eid in outside if types.get(eid) == "PERSON"],
+            [(i, eid) for i, eid in outside if types.get(eid) in ("ORG", "NORP", "GPE")],
+            {w: sorted(v) for w, v in titles.items()},
+        )
+
+    def resolve(self, span: Span | None) -> str | None:
+        if span is None:
+            return None
+        last = span[-1]
+        if len(span) == 1 and last.lower_ in _RELATIVE and last.head.dep_ == "relcl":
+            span = _noun_phrase(last.head.head)  # "Retno Marsudi, who said": the antecedent
+        # the head of the phrase or its apposition: "Michael Tyler, a spokesman for the Feingold
+        # campaign" is Tyler, "Azerbaijan's envoy, Ilkin Mammadli" is Mammadli
+        head = next((t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i), span[-1])
+        # (the apposition may lie past the words kept: "Chad's Minister of Public Security, General
+        # Mahamat Ousmane Djibrine, said")
+        for tok in [head, *(c for c in head.children if c.dep_ == "appos")]:
+            if tok.i in self.index:
+                return self.index[tok.i]
+        for tok in reversed(span):
+            if tok.i in self.index:
+                return self.index[tok.i]
+        last = span[-1]
+        if last.lower_ in _PRONOUNS:
+            pool = self.groups if last.lower_ in ("they", "them", "it") else self.persons
+            near = [(i, eid) for i, eid in pool if i < span.start and span.start - i < 120]
+            if not near:
+                return None
+            # salience: the last subject named since the previous sentence began, else the last named
+            doc = span.doc
+            sent = span[0].sent
+            since = sent.start
+            while since > 0:  # back over the previous sentence, not counting blank lines or marks
+                prev = doc[since - 1].sent
+                since = prev.start
+                if any(not (t.is_space or t.is_punct) for t in prev):
+                    break
+            subjects = [eid for i, eid in near if i >= since and _is_subject(doc[i])]
+            return subjects[-1] if subjects else near[-1][1]
+        if last.lower_ in self.titles and (span[0].lower_ in ("the", "a") or len(span) == 1):
+            before = [eid for i, eid in self.titles[last.lower_] if i < span.start]
+            return before[-1] if before else None
+        for tok in span:  # "its top diplomats": the organisation before
+            if tok.lower_ in ("its", "their") and tok.dep_ == "poss":
+                before = [eid for i, eid in self.groups if i < tok.i]
+                return before[-1] if before else None
+        return None
+
+
+def _nearby_person(
+    doc: Doc, quote: Span, index: dict[int, str], person_ids: set[str]
+) -> tuple[Span | None, str | None]:
+    """The person named in the quote's sentence outside the quote, nearest to it."""
+    sent = quote[0].sent
+    best: tuple[int, int] | None = None
+    for tok in sent:
+        if quote.start <= tok.i < quote.end or index.get(tok.i) not in person_ids:
+            continue
+        dist = quote.start - tok.i if tok.i < quote.start else tok.i - quote.end
+        if best is None or dist < best[0]:
+            best = (dist, tok.i)
+    if best is None:
+        return None, None
+    eid = index[best[1]]
+    i = j = best[1]
+    while i > sent.start and index.get(i - 1) == eid:
+        i -= 1
+    while j + 1 < sent.end and index.get(j + 1) == eid:
+        j += 1
+    return doc[i : j + 1], eid
+
+
+def _mention_span(doc: Doc, i: int, index: dict[int, str]) -> Span:
+    """The run of tokens around ``i`` that name the same entity."""
+    eid = index[i]
+    start = end = i
+    while start > 0 and index.get(start - 1) == eid:
+        start -= 1
+    while end + 1 < len(doc) and index.get(end + 1) == eid:
+        end += 1
+    return doc[start : end + 1]
