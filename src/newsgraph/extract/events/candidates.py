@@ -75,6 +75,8 @@ def find_candidates(lex: Lexicon, doc: Doc) -> list[tuple[Token, str]]:
 
 
 def find_entry(tok: Token, table: dict[str, tuple[plover.Entry, ...]]) -> plover.Entry | None:
+    """The first row of ``table`` for ``tok`` (its lemma, its form, or another base form of a verb)
+    whose conditions hold; None when none does."""
     rows = table.get(lemma(tok)) or table.get(tok.lower_)
     if rows is None and tok.pos == VERB:
         rows = next((table[f] for f in verb_forms(tok)[1:] if f in table), None)

@@ -16,6 +16,9 @@ from .syntax import lemma, phrase
 
 
 def cued_mode(d: Draft, etype: str) -> str | None:
+    """The mode of ``etype`` that cue words in the event's phrases name: of several, the one listed
+    first in ``plover_modes.tsv``; for a REQUEST or REJECT, the first cued in what is asked for or
+    refused."""
     cues = plover.mode_cues(etype)
     if not cues.single and not cues.double:
         return None

@@ -78,6 +78,7 @@ def _cond_words(entry: plover.Entry) -> frozenset[str]:
 
 
 def find_drafts(lex: Lexicon, ctx: Context, candidates: list[tuple[Token, str]]) -> list[Draft]:
+    """Drafts of the verb and noun candidates whose lexicon row holds and names an event type."""
     out: list[Draft] = []
     for tok, kind in candidates:
         if kind == "verb":

@@ -23,6 +23,8 @@ from .when_where import event_date, event_location
 
 
 def event_records(lex: Lexicon, ctx: Context, drafts: list[Draft]) -> list[dict[str, Any]]:
+    """The records of the drafts that are events of their own (not dropped, not merged), in text
+    order; a verbal event with no recipient takes those of the event noun it is about."""
     kept = [d for d in drafts if not d.dropped and d.parent is None]
     kept.sort(key=lambda d: d.trigger.i)
     records: list[tuple[Draft, dict[str, Any]]] = []
@@ -56,6 +58,7 @@ def event_records(lex: Lexicon, ctx: Context, drafts: list[Draft]) -> list[dict[
 
 
 def _record(lex: Lexicon, ctx: Context, d: Draft, demands: dict[int, Draft]) -> dict[str, Any] | None:
+    """The record of one event; None when the text does not say who did it."""
     doc = ctx.doc
     actors, recipients, joint = event_arguments(lex, ctx, d)
     joint_mobilization(d, actors, joint)

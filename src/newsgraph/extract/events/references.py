@@ -33,6 +33,7 @@ _LOCAL_SECTORS = frozenset(
 def actor_record(
     ctx: Context, eid: str | None, start: int, end: int, code: str | None, sector: str | None
 ) -> dict[str, Any]:
+    """An actor record: entity id, the text ``[start, end)``, PLOVER code and sector."""
     return {
         "entity": eid,
         "text": ctx.text[start:end],
@@ -360,6 +361,7 @@ def own_actor_heads(ctx: Context, noun: Token, etype: str, *, tokens_only: bool 
 
 
 def same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two actor records are the same party: one entity, or the same unnamed code and sector."""
     if a["entity"] is not None and a["entity"] == b["entity"]:
         return True
     return (
@@ -368,6 +370,7 @@ def same(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 def unique(refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``refs`` without repeats (:func:`same`), first mention kept."""
     out: list[dict[str, Any]] = []
     for ref in refs:
         if not any(same(ref, o) for o in out):

@@ -25,7 +25,7 @@ _TAKES_CLAUSE = frozenset({"AGREE", "THREATEN", "REJECT", "REQUEST", "CONCEDE"})
 
 
 def relate(lex: Lexicon, drafts: list[Draft]) -> None:
-    """Content, topics, pass-through verbs and merges (module docstring, point 2)."""
+    """Content, topics, pass-through verbs and merges (see the module docstring)."""
     heads: dict[int, Draft] = {}
     for d in drafts:
         if d.how == "verb":

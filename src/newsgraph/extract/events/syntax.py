@@ -16,6 +16,7 @@ _CLAUSAL = frozenset({"ccomp", "advcl", "conj", "relcl", "acl", "parataxis", "xc
 
 
 def lemma(token: Token) -> str:
+    """The token's lemma, lower-cased."""
     return token.lemma_.lower()
 
 
@@ -106,6 +107,7 @@ def subjects(verb: Token) -> tuple[list[Token], list[Token]]:
 
 
 def is_passive(verb: Token) -> bool:
+    """Whether ``verb`` is passive (or a copula: "was arrested", "is committed")."""
     return verb.lemma_ == "be" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
