@@ -14,7 +14,8 @@ or "Hwasong-15", measurements such as "40 kilometres") and read in its sentence'
   itself ("12 fatalities", "3,000 troops"), all from ``data/counts_kinds.tsv``;
 * the qualifier comes from the phrase before or after it (``data/counts_qualifiers.tsv``).
 
-:func:`parse_number` is the number reader on its own."""
+:func:`parse_number` is the number reader on its own (:mod:`newsgraph.extract.numbers`, with currency
+symbols)."""
 
 from __future__ import annotations
 
@@ -22,17 +23,18 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import cache
-from importlib import resources
-from typing import Any, NamedTuple
+from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..tables import TABLES_VERSION
+from ..tables import TABLES_VERSION, data_rows
 from .annotations import doc_facts, doc_text
 from .component import Component
+from .numbers import Number, number_words, round_half_up
+from .numbers import parse_number as numbers_parse
 
 #: Every kind a count record can have.
 KINDS = (
@@ -54,7 +56,6 @@ GROUP_KINDS = frozenset(("protesters", "troops"))
 QUALIFIERS = ("exact", "at_least", "at_most", "about")
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_DIGIT_PART = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([a-z]*)")
 _PERCENT = r"\s*(?:%|percent|per\s+cent|percentage\s+points?)(?!\w)"
 _SKIP_ENTS = frozenset(("DATE", "TIME", "ORDINAL"))
 _NOMINAL = frozenset(("NOUN", "PROPN", "NUM", "PRON"))
@@ -67,15 +68,6 @@ _RANGE_GAP = re.compile(r"\s*(?:to|-|–|and|or)\s*", re.IGNORECASE)
 _DET_END = re.compile(r"\b(?:the|these|those|its|their|his|her|our|my|your)\s+$", re.IGNORECASE)
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("newsgraph.extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [
-        [c.strip() for c in ln.split("\t")]
-        for ln in text.splitlines()
-        if ln.strip() and not ln.startswith("#")
-    ]
-
-
 def _alt(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first, their spaces matching any whitespace."""
     items = sorted(set(words), key=len, reverse=True)
@@ -86,12 +78,6 @@ def _alt(words: Iterable[str]) -> str:
 class Lexicon:
     """The counts component's tables and the patterns built from them."""
 
-    units: dict[str, int]
-    scales: dict[str, int]
-    suffixes: dict[str, int]
-    leads: dict[str, Decimal]
-    vague: frozenset[str]
-    vague_re: re.Pattern[str]
     qualifiers_before: dict[str, str]
     qualifiers_after: dict[str, str]
     qualifier_words: frozenset[str]
@@ -115,34 +101,21 @@ class Lexicon:
 @cache
 def lexicon() -> Lexicon:
     """The tables under ``data/counts_*``, read once."""
-    units: dict[str, int] = {}
-    scales: dict[str, int] = {}
-    suffixes: dict[str, int] = {}
-    leads: dict[str, Decimal] = {}
-    vague: set[str] = set()
-    few: set[str] = set()
-    for word, value, cls in _rows("counts_numbers.tsv"):
-        if cls == "unit":
-            units[word] = int(value)
-        elif cls == "scale":
-            scales[word] = int(value)
-        elif cls == "suffix":
-            suffixes[word] = int(value)
-        elif cls == "lead":
-            leads[word] = Decimal(value)
-        elif cls == "vague":
-            vague.add(word)
-        elif cls == "few":
-            few.add(word)
+    numbers = number_words()
+    units, scales, suffixes, leads = numbers.units, numbers.scales, numbers.suffixes, numbers.leads
+    vague, few = numbers.vague, numbers.few
     qb: dict[str, str] = {}
     qa: dict[str, str] = {}
-    for phrase, qual, where in _rows("counts_qualifiers.tsv"):
+    for phrase, qual, where in data_rows("newsgraph.extract", "counts_qualifiers.tsv", strip=True):
         (qb if where == "before" else qa)[phrase.lower()] = qual
-    kinds = {(role, lemma.lower()): kind for lemma, role, kind in _rows("counts_kinds.tsv")}
+    kinds = {
+        (role, lemma.lower()): kind
+        for lemma, role, kind in data_rows("newsgraph.extract", "counts_kinds.tsv", strip=True)
+    }
     symbols: dict[str, str] = {}
     cwords: dict[str, str] = {}
     factors: dict[str, Decimal] = {}
-    for row in _rows("counts_currencies.tsv"):
+    for row in data_rows("newsgraph.extract", "counts_currencies.tsv", strip=True):
         form, code, cls = row[:3]
         if cls == "symbol":
             symbols[form] = code
@@ -151,10 +124,10 @@ def lexicon() -> Lexicon:
             if len(row) > 3:
                 factors[form.lower()] = Decimal(row[3])
     not_counted: dict[str, set[str]] = {}
-    for word, why in _rows("counts_not_counted.tsv"):
+    for word, why in data_rows("newsgraph.extract", "counts_not_counted.tsv", strip=True):
         not_counted.setdefault(why, set()).add(word.lower())
     kinds.update((("unit", w), "unit") for w in not_counted.get("unit", ()))  # looked up like a kind
-    exclude = [ln[0] for ln in _rows("counts_exclude.txt")]
+    exclude = [ln[0] for ln in data_rows("newsgraph.extract", "counts_exclude.txt", strip=True)]
 
     unit_w, scale_w, vague_w = _alt(units), _alt(scales), _alt(vague)
     leads_w = _alt(w for w in leads if w != "half")
@@ -176,12 +149,6 @@ def lexicon() -> Lexicon:
     before_re = re.compile(rf"(?:^|(?<=\W))(?P<q>{_alt(qb)})\s*$", re.IGNORECASE)
     after_re = re.compile(rf"\s*(?P<q>{_alt(qa)})(?!\w)", re.IGNORECASE)
     return Lexicon(
-        units=units,
-        scales=scales,
-        suffixes=suffixes,
-        leads=leads,
-        vague=frozenset(vague | {"tens"}),
-        vague_re=re.compile(rf"\b(?:{_alt(vague | few)})\b", re.IGNORECASE),
         qualifiers_before=qb,
         qualifiers_after=qa,
         qualifier_words=frozenset(w for phrase in qb for w in phrase.split()),
@@ -200,70 +167,10 @@ def lexicon() -> Lexicon:
     )
 
 
-class Number(NamedTuple):
-    """A parsed number: ``value`` rounded to an integer, ``amount`` exact; both None when vague."""
-
-    value: int | None
-    amount: Decimal | None
-    vague: bool = False
-
-
 def parse_number(text: str) -> Number | None:
-    """Read a number expression: "2.6 million" -> 2600000, "1,200" -> 1200, "twenty-five" -> 25,
-    "half a million" -> 500000, "$480bn" -> 480000000000 (symbols are ignored), "dozens" -> vague.
-    None when ``text`` holds no number."""
-    lex = lexicon()
-    text = lex.symbol_re.sub("", text, count=1)  # "$2.5" -> "2.5"
-    parts = [p for p in re.split(r"[\s\-]+", text.strip().lower()) if p]
-    if not parts:
-        return None
-    if lex.vague_re.search(text) and not any(_DIGIT_PART.fullmatch(p) for p in parts):
-        return Number(None, None, True)
-    total = Decimal(0)
-    current: Decimal | None = None
-    last = ""  # what came before: "digits", "unit" (1-19), "tens" (20-90), "scale", "lead"
-    for part in parts:
-        if part in ("and", "of"):
-            continue
-        if m := _DIGIT_PART.fullmatch(part):
-            digits, frac, suffix = m.groups()
-            if (suffix and suffix not in lex.suffixes) or last in ("digits", "unit", "tens"):
-                return None
-            current = Decimal(digits.replace(",", "") + (frac or ""))
-            last = "digits"
-            if suffix:
-                total += current * lex.suffixes[suffix]
-                current, last = None, "scale"
-        elif part in lex.units:
-            value = lex.units[part]
-            # "twenty-five" and "two hundred and thirty" add up; "nineteen ninety" or "one five" do not
-            if not (current is None or last == "scale" or (last == "tens" and value < 10)):
-                return None
-            current = (current or Decimal(0)) + value
-            last = "tens" if value >= 20 and value % 10 == 0 else "unit"
-        elif part in lex.leads:
-            if current is None:
-                current = lex.leads[part]
-            last = "lead"
-        elif part in lex.scales:
-            scale = lex.scales[part]
-            base = current if current is not None else Decimal(1)
-            if scale < 1000:
-                current = base * scale
-            else:
-                total += base * scale
-                current = None
-            last = "scale"
-        else:
-            return None
-    if not last:
-        return None
-    amount = total + (current or Decimal(0))
-    return Number(_round(amount), amount)
-
-
-def _round(amount: Decimal) -> int:
-    return int(amount.quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    """Read a number expression as :func:`newsgraph.extract.numbers.parse_number` does, a currency
+    symbol before it ignored: "$480bn" -> 480000000000. None when ``text`` holds no number."""
+    return numbers_parse(lexicon().symbol_re.sub("", text, count=1))  # "$2.5" -> "2.5"
 
 
 @dataclass(slots=True)
@@ -643,7 +550,7 @@ def find_counts(doc: Doc) -> list[Count]:
             factor = lex.currency_factors.get(_lemma(counted)) or lex.currency_factors.get(counted.lower_)
             if factor is not None and count.amount is not None:  # "15 cents"
                 count.amount = count.amount * factor
-                count.value = _round(count.amount)
+                count.value = round_half_up(count.amount)
             count.end = max(count.end, counted.idx + len(counted.text))
             counts.append(count)
             continue

@@ -12,11 +12,13 @@ The source of the definitions is the PLOVER manual (``../shared/reference/PLOVER
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
+from ..tables import data_rows
+
+#: The package whose ``data/`` holds the tables.
+_PACKAGE = "newsgraph.extract"
 #: PLOVER's event types, in the manual's order.
 EVENT_TYPES = (
     "AGREE",
@@ -40,13 +42,6 @@ EVENT_TYPES = (
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 #: Condition kinds the lexicons may use.
 CONDITION_KINDS = frozenset({"obj", "prep", "subj", "comp", "near", "mod", "head"})
-
-
-def _rows(name: str) -> list[list[str]]:
-    """Tab-separated fields of the non-empty, non-comment lines of ``data/<name>``, header dropped."""
-    text = resources.files("newsgraph.extract").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return rows[1:]
 
 
 def _opt(value: str) -> str | None:
@@ -137,7 +132,9 @@ def parse_conditions(text: str) -> tuple[Condition, ...]:
 @cache
 def event_types() -> dict[str, EventType]:
     out: dict[str, EventType] = {}
-    for name, quad, code, cameo, value, preps, roles, obj in _rows("plover_types.tsv"):
+    for name, quad, code, cameo, value, preps, roles, obj in data_rows(
+        _PACKAGE, "plover_types.tsv", header=True
+    ):
         out[name] = EventType(
             name,
             quad,
@@ -155,7 +152,7 @@ def event_types() -> dict[str, EventType]:
 def modes() -> dict[str, tuple[Mode, ...]]:
     """Modes by event type, in file order."""
     out: dict[str, list[Mode]] = {}
-    for etype, name, score, cameo, cues in _rows("plover_modes.tsv"):
+    for etype, name, score, cameo, cues in data_rows(_PACKAGE, "plover_modes.tsv", header=True):
         out.setdefault(etype, []).append(Mode(etype, name, float(score), cameo, _list(cues)))
     return {k: tuple(v) for k, v in out.items()}
 
@@ -178,7 +175,7 @@ def score(etype: str, mode: str | None = None) -> float:
 
 def _entries(name: str, *, verbs: bool) -> dict[str, tuple[Entry, ...]]:
     out: dict[str, list[Entry]] = {}
-    for fields in _rows(name):
+    for fields in data_rows(_PACKAGE, name, header=True):
         if verbs:
             lemma, when, etype, mode, negated, flags = fields
         else:
@@ -212,7 +209,7 @@ def nouns() -> dict[str, tuple[Entry, ...]]:
 def words() -> dict[str, dict[str, str]]:
     """Word classes of ``plover_words.tsv``: class -> word -> value ("-" when none)."""
     out: dict[str, dict[str, str]] = {}
-    for cls, word, value in _rows("plover_words.tsv"):
+    for cls, word, value in data_rows(_PACKAGE, "plover_words.tsv", header=True):
         out.setdefault(cls, {})[word.strip().lower()] = value.strip()
     return out
 
@@ -223,7 +220,10 @@ def word_class(name: str) -> dict[str, str]:
 
 @cache
 def content_rules() -> tuple[ContentRule, ...]:
-    return tuple(ContentRule(*(f.strip() for f in row)) for row in _rows("plover_content.tsv"))
+    return tuple(
+        ContentRule(*(f.strip() for f in row))
+        for row in data_rows(_PACKAGE, "plover_content.tsv", header=True)
+    )
 
 
 def content_of(outer: str, inner: str, inner_mode: str | None) -> tuple[str, str | None] | None:
@@ -268,7 +268,11 @@ class CueIndex:
 
 @cache
 def context_cues() -> CueIndex:
-    pairs = [(cue, context) for context, cues in _rows("plover_contexts.tsv") for cue in _list(cues)]
+    pairs = [
+        (cue, context)
+        for context, cues in data_rows(_PACKAGE, "plover_contexts.tsv", header=True)
+        for cue in _list(cues)
+    ]
     return CueIndex(pairs)
 
 
@@ -276,31 +280,3 @@ def context_cues() -> CueIndex:
 def mode_cues(etype: str) -> CueIndex:
     """Cue words of the modes of ``etype``; values are mode names, rows in file order."""
     return CueIndex([(cue, m.name) for m in modes().get(etype, ()) for cue in m.cues])
-
-
-_NUMBER = re.compile(r"^\d[\d,]*(?:\.\d+)?$")
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
-_WORDS = {
-    w: n
-    for n, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-        "sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-_WORDS.update(
-    {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-)
-
-
-def parse_number(text: str) -> int | None:
-    """An integer from a number phrase: "1,200", "2.6 million", "five", "some 250"; None for vague
-    ones ("dozens", "hundreds")."""
-    value: float | None = None
-    for word in text.lower().replace("-", " ").split():
-        if _NUMBER.match(word):
-            value = float(word.replace(",", ""))
-        elif word in _WORDS:
-            value = (value or 0) + _WORDS[word]
-        elif word in _SCALES and value is not None:
-            value *= _SCALES[word]
-    return round(value) if value is not None else None

@@ -1,0 +1,359 @@
+"""Actors and recipients of an event: the subject, object and recipient prepositions of its type
+(``plover_types.tsv``), the doer an event noun names, meeting partners and two-sided fighters as
+joint actors, the parties a verbal event's content names ("demanded that Israel withdraw"), and,
+when the text leaves them unnamed, the speaker of a quote, the state whose measure an event noun
+is, a protest's demand or the country of the event's place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.symbols import VERB
+from spacy.tokens import Token
+
+from ...resolve.actors import sector_of
+from .. import plover
+from .candidates import Lexicon
+from .context import Context
+from .drafts import Draft, event_scope
+from .references import actor_record, own_actor_heads, resolve_heads, same, span_of, unique
+from .syntax import (
+    between_heads,
+    inherited,
+    is_passive,
+    lemma,
+    passive_inherited,
+    position,
+    prep_objects,
+    subjects,
+)
+from .when_where import event_location
+
+#: Event types whose trigger inside a quote, with no subject, is the speaker's event.
+_SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE"})
+#: Types whose event, with no recipient named, is directed at the country of its place.
+_PLACE_RECIPIENT = frozenset({"PROTEST", "COERCE", "ASSAULT", "SANCTION", "CONCEDE"})
+#: Dependencies through which a clause says what a protest is for ("to demand", "in demanding").
+_PURPOSE_DEPS = frozenset({"advcl", "xcomp", "pcomp", "prep", "acl", "conj"})
+#: Types of an event that undoes a measure of its own actor ("eased the curfew", "lifted the ban").
+_UNDOING = frozenset({"CONCEDE", "RETREAT"})
+#: Sectors of actors that can impose what a state imposes (a curfew, a ban).
+_STATE_ACTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def event_arguments(
+    lex: Lexicon, ctx: Context, d: Draft
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Actor, recipient and joint-actor records of an event and of the events merged into it
+    ("attacked Israel, killing 1,200 people": one event, all its arguments); a row flagged
+    ``swap`` swaps actors and recipients."""
+    actors, recipients, joint = arguments(lex, ctx, d, d.quote)
+    for x in d.merged:
+        more = arguments(lex, ctx, x, x.quote)
+        if not actors:
+            actors = more[0]
+        recipients += more[1]
+        joint += more[2]
+    if "swap" in d.entry.flags:
+        actors, recipients = recipients, actors
+    return actors, recipients, joint
+
+
+def share_joint(
+    actors: list[dict[str, Any]],
+    recipients: list[dict[str, Any]],
+    joint: list[dict[str, Any]],
+    joint_ok: bool,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Joint actors are actors of a joint event (:func:`~.classify.is_joint`), recipients
+    otherwise; each party once, and no actor also a recipient."""
+    if joint_ok:
+        actors, recipients = actors + recipients + joint, []
+    else:
+        actors, recipients = actors, recipients + joint
+    actors = unique(actors)
+    recipients = [r for r in unique(recipients) if not any(same(r, a) for a in actors)]
+    return actors, recipients
+
+
+def fill_in(
+    lex: Lexicon,
+    ctx: Context,
+    d: Draft,
+    etype: str,
+    location: dict[str, Any] | None,
+    actors: list[dict[str, Any]],
+    recipients: list[dict[str, Any]],
+    joint_ok: bool,
+    demands: dict[int, Draft],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Recipients and actors the text leaves unnamed: a protest's from what it demands, or its
+    protesters' own government; the country of the event's place for a protest, a curfew or an
+    attack there; protesters of the country whose government they protest to; PLOVER's unidentified
+    actor of an attack; the police of the place of an arrest."""
+    if not recipients and etype == "PROTEST":
+        recipients = demand_recipients(lex, ctx, d, demands)
+    if not recipients and etype in _PLACE_RECIPIENT and location and location.get("country") and not joint_ok:
+        # a protest, a curfew, an attack in a place is directed at that place's country
+        sector = "GOV" if etype == "PROTEST" else "CVL"
+        recipients = [
+            actor_record(ctx, None, location["start"], location["end"], location["country"], sector)
+        ]
+    if not recipients and etype == "PROTEST" and actors and actors[0]["sector"] not in ("GOV",):
+        first = actors[0]  # protesters protest to their own government
+        recipients = [actor_record(ctx, None, first["start"], first["end"], first["code"], "GOV")]
+    if not actors and etype == "PROTEST" and location and location.get("country"):
+        # "thousands of teachers protested in Nairobi": people of the place
+        actors = [actor_record(ctx, None, location["start"], location["end"], location["country"], "CVL")]
+    protesters = subjects(d.anchor)[0] if d.how in ("verb", "support") else []
+    if not actors and etype == "PROTEST" and protesters and recipients and recipients[0]["code"]:
+        # "Islamic fundamentalists ... to demand the resignation of Algerian President ...":
+        # people of the country whose government they protest to
+        span = span_of(protesters[0])
+        sector = sector_of(ctx.text[span[0] : span[1]]) or "CVL"
+        actors = [actor_record(ctx, None, *span, recipients[0]["code"], sector)]
+    if not actors and etype in ("ASSAULT",) and location and location.get("country") and d.how != "own":
+        # "a roadside bombing near Samarra killed ...": PLOVER's unidentified actor (UNK)
+        actors = [actor_record(ctx, None, location["start"], location["end"], location["country"], "UNK")]
+    if etype == "COERCE" and not actors and location and location.get("country") and is_passive(d.anchor):
+        # "was arrested in Lebanon": by the authorities of the place
+        actors = [actor_record(ctx, None, location["start"], location["end"], location["country"], "COP")]
+    return actors, recipients
+
+
+def arguments(
+    lex: Lexicon, ctx: Context, d: Draft, quote: int | None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Actor, recipient and joint-actor records of a draft."""
+    info = lex.types[d.type]
+    preps = set(info.recipient_preps)
+    if d.mode == "visit" or d.entry.mode == "visit":
+        preps |= {"to", "in"}
+    if d.mode == "withdraw" or d.entry.mode == "withdraw":
+        preps |= {"from"}  # "withdraw inspectors from Iraq"
+    agent_heads: list[Token] = []
+    recipient_heads: list[Token] = []
+    joint_heads: list[Token] = []
+    noun = d.noun
+    event_nouns = {noun.i, *(c.i for c in noun.conjuncts)} if noun is not None else set()
+    places = not info.verbal
+    joint_type = info.joint or "joint" in d.entry.flags
+    if d.how == "deontic":
+        recipient_heads = subjects(d.anchor)[0]
+        actors = [d.speaker] if d.speaker else []
+        return actors, resolve_heads(ctx, recipient_heads, places=places), []
+    clause = d.anchor
+    if d.how in ("verb", "support", "relcl", "occasion"):
+        agents, passive = subjects(clause)
+        if "stative" in d.entry.flags and not agents:  # "Moscow was committed to ..."
+            agents, passive = passive, []
+        if d.how != "occasion":
+            recipient_heads += [p for p in passive if p.i not in event_nouns]
+        if not agents and d.how in ("verb", "support"):
+            source = d.actor_from.anchor if d.actor_from is not None else clause
+            extra: list[Token] = []
+            agents = subjects(source)[0]
+            if not agents:
+                agents, extra = inherited(source)
+            elif d.actor_from is not None and not passive:  # "ordered the assets (to be) frozen"
+                extra = [c for c in source.children if c.dep_ == "dobj" and c.i not in event_nouns]
+            recipient_heads += extra
+            if not passive:
+                recipient_heads += passive_inherited(clause)
+        agent_heads += agents
+    if d.how in ("verb", "support") and d.type == "MOBILIZE":
+        # "mobilized reservists for a possible war against Iraq": the target of the purpose
+        objects = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
+        purposes = [p for o in objects for p in prep_objects(o, {"for"})]
+        recipient_heads += [r for p in purposes for r in prep_objects(p, {"against"})]
+    if d.how in ("verb", "support"):
+        for c in clause.children:
+            if c.dep_ in ("dobj", "dative") and c.i not in event_nouns:
+                if c.dep_ == "dobj" and c.i not in ctx.event_nouns:  # "threatened action against Russia"
+                    object_preps = preps - {"from"}
+                    if d.type == "REQUEST":  # "demanded a truce with Moslem forces"
+                        object_preps |= {"with"}
+                    more = [p for o in (c, *c.conjuncts) for p in prep_objects(o, object_preps)]
+                    if joint_type and "joint" in d.entry.flags:
+                        joint_heads += more
+                    else:
+                        recipient_heads += more
+                if c.dep_ == "dobj" and not info.object_is_recipient and c.i not in ctx.index:
+                    continue  # "deployed troops": the troops are no recipient
+                (joint_heads if "joint" in d.entry.flags and c.dep_ == "dobj" else recipient_heads).append(c)
+            elif c.dep_ in ("prep", "prt") and c.lower_ in preps | {"with"}:
+                pobjs = [p for p in c.children if p.dep_ == "pobj" and p.i not in event_nouns]
+                if c.lower_ == "with" and joint_type:
+                    joint_heads += pobjs
+                elif c.lower_ != "with" or "with" in preps:
+                    recipient_heads += pobjs
+    own = False
+    if noun is not None:
+        if not agent_heads:
+            agent_heads += own_actor_heads(ctx, noun, d.type, tokens_only=True)
+            own = bool(agent_heads)
+        # "a mediation effort between X and Y": the word carrying the noun has its phrases
+        carried = noun.dep_ == "compound" and lemma(noun.head) in plover.word_class("carrier")
+        holders = [noun, noun.head] if carried else [noun]
+        joint_heads += [j for h in holders for j in between_heads(h)]
+        if d.how in ("relcl", "support"):  # "an agreement reached between the Philippines and China"
+            joint_heads += between_heads(d.anchor)
+        noun_preps = preps | ({"of"} if info.object_is_recipient else set())  # "invasion of Lebanon"
+        for c in (c for h in holders for c in h.children):
+            if c.dep_ == "prep" and c.lower_ in noun_preps | {"with"}:
+                pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                if c.lower_ in ("with", "of") and joint_type:
+                    joint_heads += pobjs
+                elif c.lower_ != "with" or "with" in preps:
+                    recipient_heads += pobjs
+    actors = resolve_heads(ctx, agent_heads, places=places)
+    if noun is not None:
+        if own:
+            actors = [_as_state(ctx, a, d.type) for a in actors]
+        if not actors:
+            actors = _modifier_actors(ctx, noun, d.type)
+        undoing = d.outer is None or d.outer.type in _UNDOING  # "eased the curfew imposed in ..."
+        if not actors and d.how == "relcl" and not info.verbal and undoing:
+            actors = _governor_actors(lex, ctx, noun)
+    speech = d.how == "verb" and not agent_heads and not joint_heads and not recipient_heads
+    if not actors and quote is not None and d.type in _SPEECH_TYPES and speech:
+        speaker = ctx.quotes[quote].get("speaker")
+        if speaker:
+            code, sector = ctx.entity_code(speaker)
+            q = ctx.quotes[quote]
+            if code and q.get("speaker_start") is not None:
+                actors = [actor_record(ctx, speaker, q["speaker_start"], q["speaker_end"], code, sector)]
+    recipients = resolve_heads(ctx, recipient_heads, places=places, recipient=True)
+    if not recipients and info.verbal:
+        recipients = _content_recipients(lex, ctx, d, noun if noun is not None else clause)
+    purpose = clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+    if not recipients and d.how == "verb" and purpose and not joint_heads:
+        # "sent 21 officers to Bosnia to investigate ...": where they were sent
+        sent_to = [
+            p
+            for c in clause.head.children
+            if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        recipients = resolve_heads(ctx, sent_to, places=False, recipient=True)
+    if not recipients and d.how in ("verb", "support") and info.quad_code in (1, 2) and not joint_type:
+        # "opened the bridge to allow the delivery of grain to Afghanistan": for whom it was done
+        for c in clause.children:
+            if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                objects = [c, *(o for o in c.children if o.dep_ == "dobj")]
+                heads = [p for o in objects for p in prep_objects(o, {"to", "for"})]
+                recipients = resolve_heads(ctx, heads, places=False, recipient=True)
+                if recipients:
+                    break
+    joint = resolve_heads(ctx, joint_heads, places=places)
+    return actors, recipients, joint
+
+
+def demand_recipients(
+    lex: Lexicon, ctx: Context, d: Draft, demands: dict[int, Draft]
+) -> list[dict[str, Any]]:
+    """A protest's recipient named in what it demands: "went on hunger strike to demand the
+    resignation of Algerian President ..." (a demand in a clause below the protest's)."""
+    for x in (d.anchor, *([d.noun] if d.noun is not None else [])):
+        for tok in x.subtree:
+            demand = demands.get(tok.i)
+            if demand is None or tok.i == x.i:
+                continue
+            cur = tok
+            while cur.i != x.i and cur.dep_ in _PURPOSE_DEPS:
+                cur = cur.head
+            if cur.i == x.i:
+                found = arguments(lex, ctx, demand, demand.quote)[1]
+                if found:
+                    return found
+    return []
+
+
+def _governor_actors(lex: Lexicon, ctx: Context, noun: Token) -> list[dict[str, Any]]:
+    """The state actor of an event noun whose clause names no doer, when it is the object of
+    what that actor does: "Bashir shortened the curfew imposed in Sudan" (a subject of a
+    complement clause counts: the parser's reading of such objects)."""
+    pos = position(noun)
+    if pos.dep_ == "dobj":
+        verb = pos.head
+    elif pos.dep_ == "nsubj" and pos.head.dep_ == "ccomp":
+        verb = pos.head.head
+    else:
+        return []
+    if verb.pos != VERB or lemma(verb) in lex.reporting:
+        return []
+    refs = resolve_heads(ctx, subjects(verb)[0])
+    if refs and all(r["code"] and r["sector"] in _STATE_ACTORS for r in refs):
+        return refs
+    return []
+
+
+def _content_recipients(lex: Lexicon, ctx: Context, d: Draft, base: Token) -> list[dict[str, Any]]:
+    """Recipients of a verbal event named in what it says: "demanded that Israel withdraw",
+    "offered to hand over to Great Britain", "threatened to break relations with Russia"."""
+    for inner in d.contents:
+        inner_actors, inner_recipients, _ = arguments(lex, ctx, inner, inner.quote)
+        found = inner_actors if d.type == "REQUEST" and inner.how != "own" else inner_recipients
+        if found:
+            return found
+    heads: list[Token] = []
+    for c in base.subtree:  # "threatened ... unless the Kremlin closed its base": the Kremlin
+        conditional = c.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
+        )
+        if conditional and d.type in ("THREATEN", "AGREE"):
+            heads += subjects(c)[0]
+    for c in base.children:
+        if c.dep_ in ("ccomp", "xcomp", "acl") and c.pos_ in ("VERB", "AUX"):
+            agents = subjects(c)[0]
+            if d.type in ("REQUEST", "REJECT") and agents:
+                heads += agents  # "demanded that Israel withdraw"
+                continue
+            if d.type in ("THREATEN", "REJECT"):  # "threatened to attack Israel"
+                heads += [x for x in c.children if x.dep_ in ("dobj", "dative") and x.i in ctx.index]
+            heads += prep_objects(c, frozenset({"to", "with", "against", "on", "from"}))
+    found = resolve_heads(ctx, heads, places=False, recipient=True)
+    if found or d.type not in ("THREATEN", "AGREE", "REJECT"):
+        return found
+    # "threatened to institute a curfew in Algiers", "refused to deploy troops in Iraq"
+    for inner in d.contents:
+        if inner.type in _PLACE_RECIPIENT or inner.type == "MOBILIZE":
+            place = event_location(ctx, event_scope(inner), inner.anchor, inner.type == "ASSAULT", [])
+            if place and place.get("country"):
+                return [actor_record(ctx, None, place["start"], place["end"], place["country"], "CVL")]
+    return []
+
+
+def _as_state(ctx: Context, ref: dict[str, Any], etype: str) -> dict[str, Any]:
+    """A country or nationality named as the doer of an event noun ("Israel's offensive") is its
+    state: military for force, government otherwise."""
+    ent = ctx.entities.get(ref["entity"] or "")
+    if etype == "PROTEST" or ent is None or ent["type"] not in ("GPE", "NORP"):
+        return ref  # "Palestinian riots": people, not the state
+    if ref["sector"] in ("CVL", "GOV", None):
+        return {**ref, "sector": "MIL" if etype in ("ASSAULT", "MOBILIZE") else "GOV"}
+    return ref
+
+
+def _modifier_actors(ctx: Context, noun: Token, etype: str) -> list[dict[str, Any]]:
+    """Actors named by modifiers of an event noun: "Israeli airstrikes" is Israel's military,
+    "US sanctions" the US government."""
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    left = [t for c in noun.children if c.dep_ in ("compound", "amod", "nmod") for t in c.subtree]
+    for c in left:
+        eid = ctx.index.get(c.i)
+        if eid is None or eid in seen:
+            continue
+        code, sector = ctx.entity_code(eid)
+        if not code:
+            continue
+        seen.add(eid)
+        ent = ctx.entities[eid]
+        if ent["type"] in ("GPE", "NORP") and etype != "PROTEST":
+            sector = "MIL" if etype in ("ASSAULT", "MOBILIZE") else "GOV"
+        out.append(actor_record(ctx, eid, c.idx, c.idx + len(c.text), code, sector))
+    if not plover.event_types()[etype].verbal or len(out) > 1 or etype in ("REQUEST", "ACCUSE", "THREATEN"):
+        return out
+    return []

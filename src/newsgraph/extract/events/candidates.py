@@ -1,0 +1,145 @@
+"""Trigger candidates: the tokens of a doc whose lemma is in a PLOVER lexicon (verbs, nouns, deontic
+modals), found with integer tests on the doc's arrays, outside headings; and the lexicon row whose
+conditions a trigger meets. :class:`Lexicon` holds the lexicons as the extractor reads them."""
+
+from __future__ import annotations
+
+from spacy.attrs import DEP as DEP_ATTR
+from spacy.attrs import LEMMA as LEMMA_ATTR
+from spacy.attrs import LOWER as LOWER_ATTR
+from spacy.attrs import POS as POS_ATTR
+from spacy.attrs import TAG as TAG_ATTR
+from spacy.language import Language
+from spacy.strings import hash_string  # type: ignore[attr-defined]
+from spacy.symbols import ADJ, NOUN, PROPN, VERB
+from spacy.tokens import Doc, Token
+
+from .. import plover
+from ..annotations import article_context
+from ..quotes import reporting_lemmas
+from .syntax import lemma, verb_forms
+
+_VERBISH = frozenset({VERB, ADJ})
+_NOUNISH = frozenset({NOUN, PROPN})
+#: Dependencies of a noun: a token tagged VERB there is read as a noun.
+_NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound", "attr"})
+
+
+class Lexicon:
+    """The PLOVER lexicons and word classes the extractor reads, and the vocabulary ids of the labels
+    the candidate scan compares (a doc's arrays hold its vocab's ids)."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.verbs = plover.verbs()
+        self.nouns = plover.nouns()
+        self.verb_keys = frozenset(hash_string(w) for w in self.verbs)
+        self.noun_keys = frozenset(hash_string(w) for w in self.nouns)
+        self.deontic_keys = frozenset(hash_string(w) for w in plover.word_class("deontic"))
+        self.support = plover.word_class("support")
+        self.happen = plover.word_class("happen")
+        self.reporting = reporting_lemmas()
+        self.types = plover.event_types()
+        strings = nlp.vocab.strings  # label ids as the doc's arrays hold them
+        self.amod_id, self.aux_id, self.vb_id = strings["amod"], strings["aux"], strings["VB"]
+        self.nominal_dep_ids = frozenset(strings[d] for d in _NOMINAL_DEPS)
+
+
+def find_candidates(lex: Lexicon, doc: Doc) -> list[tuple[Token, str]]:
+    """Tokens whose lemma is in a lexicon (cheap integer tests on the doc's arrays, a Token made
+    only for the verbs they leave), outside headings."""
+    out: list[tuple[Token, str]] = []
+    vkeys, nkeys, dkeys = lex.verb_keys, lex.noun_keys, lex.deontic_keys
+    amod, aux, vb, nominal = lex.amod_id, lex.aux_id, lex.vb_id, lex.nominal_dep_ids
+    rows: list[list[int]] = doc.to_array([POS_ATTR, DEP_ATTR, TAG_ATTR, LEMMA_ATTR, LOWER_ATTR]).tolist()
+    for i, (pos, dep, tag, lemma_id, lower_id) in enumerate(rows):
+        if pos in _VERBISH and (dep == amod or (pos == ADJ and lower_id not in vkeys)):
+            continue  # "the detained journalists"; "assets ... frozen" is listed as it is written
+        if pos == VERB and dep in nominal:
+            pos = NOUN  # a verb tag in a noun's place ("nothing but promises") is a tagging slip
+        if pos in _VERBISH:
+            if lemma_id in vkeys or lower_id in vkeys:
+                out.append((doc[i], "verb"))
+            elif pos == VERB and tag != vb:  # inflected: "staged" is lemmatised "stag"
+                tok = doc[i]
+                if any(f in lex.verbs for f in verb_forms(tok)[1:]):
+                    out.append((tok, "verb"))
+        elif pos in _NOUNISH:
+            if lemma_id in nkeys or lower_id in nkeys:
+                out.append((doc[i], "noun"))
+        elif lower_id in dkeys and dep == aux:
+            out.append((doc[i], "deontic"))
+    context = article_context(doc)
+    if context.headings:
+        out = [(t, k) for t, k in out if not context.in_heading(t.idx)]
+    return out
+
+
+def find_entry(tok: Token, table: dict[str, tuple[plover.Entry, ...]]) -> plover.Entry | None:
+    """The first row of ``table`` for ``tok`` (its lemma, its form, or another base form of a verb)
+    whose conditions hold; None when none does."""
+    rows = table.get(lemma(tok)) or table.get(tok.lower_)
+    if rows is None and tok.pos == VERB:
+        rows = next((table[f] for f in verb_forms(tok)[1:] if f in table), None)
+    for row in rows or ():
+        if all(_holds(c, tok) for c in row.conditions):
+            return row
+    return None
+
+
+def _holds(cond: plover.Condition, tok: Token) -> bool:
+    values = cond.values
+    kind = cond.kind
+    hit = False
+    if kind == "obj":
+        objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr")]
+        objs += [k for o in objs for k in o.conjuncts]
+        if "*" in values:
+            hit = bool(objs)
+        else:
+            for obj in objs:
+                hit = _word_in(obj, values) or any(
+                    _word_in(p, values)
+                    for c in obj.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                )
+                if hit:
+                    break
+    elif kind == "prep":
+        hit = any(
+            c.dep_ in ("prep", "prt", "agent", "advmod") and c.lower_ in values and not _temporal(c)
+            for c in tok.children
+        )
+    elif kind == "subj":
+        hit = any(c.dep_ in ("nsubj", "nsubjpass") and _word_in(c, values) for c in tok.children)
+    elif kind == "comp":
+        hit = any(
+            c.dep_ in ("xcomp", "ccomp")
+            or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+            for c in tok.children
+        )
+    elif kind == "mod":
+        hit = any(
+            c.dep_ in ("compound", "amod", "nmod", "npadvmod") and _word_in(c, values) for c in tok.children
+        )
+    elif kind == "head":
+        hit = tok.head.i != tok.i and _word_in(tok.head, values)
+    elif kind == "near":
+        sent = tok.sent
+        lo, hi = max(sent.start, tok.i - 10), min(sent.end, tok.i + 11)
+        hit = any(lemma(t) in values for t in tok.doc[lo:hi])
+    return hit != cond.negated
+
+
+def _temporal(prep: Token) -> bool:
+    """ "on Monday", "in March": a preposition whose object is a date or time."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
+def _word_in(tok: Token, values: frozenset[str]) -> bool:
+    return (
+        lemma(tok) in values
+        or tok.lower_ in values
+        or (bool(tok.ent_type_) and f"@{tok.ent_type_}" in values)
+    )

@@ -1,0 +1,77 @@
+"""The type and mode an event is recorded with, after PLOVER's rules: what is not (yet) a fact (an
+offer or commitment to cooperate is AGREE, future cooperation too, a future retreat a CONCEDE, a
+conditional or announced readiness to use force a THREATEN), joint exercises (COOPERATE, not
+MOBILIZE), a state's protest (ACCUSE, or SANCTION for a boycott) and police blocking roads
+(COERCE)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import plover
+from .candidates import Lexicon
+from .drafts import Draft
+from .modality import Modality
+
+#: Types whose event, promised for the future, is an AGREE.
+_FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+#: Sectors of the state's armed and police forces.
+_STATE = frozenset({"COP", "MIL", "PRM", "SPY"})
+
+
+def joint_mobilization(d: Draft, actors: list[dict[str, Any]], joint: list[dict[str, Any]]) -> None:
+    """A MOBILIZE of actors of more than one country is a COOPERATE: joint exercises and patrols
+    (manual, MOBILIZE)."""
+    if d.type == "MOBILIZE" and len({a["code"] for a in actors + joint if a["code"]}) > 1:
+        d.type = "COOPERATE"
+
+
+def final_type(lex: Lexicon, d: Draft, actors: list[dict[str, Any]]) -> tuple[str, str | None, Modality]:
+    """Type, mode and auxiliary modes after PLOVER's rules for what is not (yet) a fact:
+    an offer or commitment to cooperate is AGREE (future cooperation too), a future retreat a
+    CONCEDE, a conditional or announced readiness to use force a THREATEN."""
+    etype, mode = d.type, d.mode
+    mod = Modality(d.mod.negated, d.mod.hypothetical, d.mod.future)
+    if mod.negated:
+        if etype == "AGREE":  # "failed to reach agreement", "no deal was reached"
+            return "REJECT", None, Modality()
+        return etype, mode, mod
+    quad = lex.types[etype].quad_code
+    irrealis = d.mod.intent or (d.mod.conditional and (mod.future or mod.hypothetical))
+    if irrealis:
+        if quad in (1, 2) and not (etype == "RETREAT" and d.mod.conditional):
+            return "AGREE", None, Modality()  # "willing to", "would meet if": an offer
+        if quad == 4 or etype == "RETREAT":
+            return "THREATEN", _threat_mode(etype, mode), Modality()
+    if mod.future and not mod.hypothetical:
+        if etype in _FUTURE_AGREE:
+            return "AGREE", None, Modality()
+        if etype == "RETREAT":
+            return "CONCEDE", None, Modality()
+        if quad == 4 and etype != "MOBILIZE":  # "said they would blockade Paris": announced force
+            return "THREATEN", _threat_mode(etype, mode), Modality()
+    return etype, mode, mod
+
+
+def _threat_mode(etype: str, mode: str | None) -> str | None:
+    change = plover.content_of("THREATEN", etype, mode)
+    return change[1] if change and change[1] != "=" else None
+
+
+def is_joint(lex: Lexicon, d: Draft, etype: str, mode: str | None) -> bool:
+    """Whether every party of the event is its actor (a meeting, a row flagged ``joint``), none a
+    recipient."""
+    return (lex.types[etype].joint and mode != "visit") or ("joint" in d.entry.flags and etype == d.type)
+
+
+def state_protest(etype: str, mode: str | None, actors: list[dict[str, Any]]) -> tuple[str, str | None]:
+    """The type and mode of a protest whose actors are all of the state: a government's protest is
+    diplomatic, its boycott a sanction, police obstructing a coercion."""
+    if etype == "PROTEST" and actors and all(a["sector"] in ("GOV", "LEG", "JUD") for a in actors):
+        if mode in (None, "demo"):
+            etype, mode = "ACCUSE", "disapprove"  # a diplomatic protest (manual, PROTEST)
+        elif mode == "boycott":
+            etype, mode = "SANCTION", "discontinue"  # a state's boycott reduces relations
+    if etype == "PROTEST" and mode == "obstruct" and actors and all(a["sector"] in _STATE for a in actors):
+        etype, mode = "COERCE", "restrict"  # police blocking roads
+    return etype, mode

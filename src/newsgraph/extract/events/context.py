@@ -1,0 +1,237 @@
+"""The :class:`Context` of one doc for the event extractor: the facts the other components wrote
+(entities with their actor codes, quotes, dates, places, counts), indexed for the lookups the
+argument finders make: which entity a token belongs to, whom a pronoun stands for, which country
+a place or an office belongs to, which country the article is about. Built once per doc; nothing
+is kept between docs."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+from ...resolve import actors
+from ..annotations import article_context, doc_facts, doc_text, entity_index
+from .syntax import MODIFIERS
+
+#: Sectors of offices that belong to a country.
+_NATIONAL = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+#: How far back (in tokens) a pronoun or an unnamed group looks for what it stands for.
+LOOKBACK = 120
+#: The same for "it" and "they", which stand for what the last sentence or two spoke of.
+THING_LOOKBACK = 60
+
+
+@dataclass(slots=True)
+class Context:
+    """What the argument finders need to know of one doc, built once per doc."""
+
+    doc: Doc
+    text: str
+    index: dict[int, str]
+    entities: dict[str, dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    published: str | None
+    #: token indexes (sorted) and entity ids of people, and of countries/organisations with a code
+    person_pos: list[int] = field(default_factory=list)
+    person_ids: list[str] = field(default_factory=list)
+    person_subject: list[bool] = field(default_factory=list)
+    thing_pos: list[int] = field(default_factory=list)
+    thing_ids: list[str] = field(default_factory=list)
+    thing_subject: list[bool] = field(default_factory=list)
+    #: entity id -> country of the place it names (places component)
+    place_country: dict[str, str] = field(default_factory=dict)
+    places: list[dict[str, Any]] = field(default_factory=list)
+    dates: list[dict[str, Any]] | None = None
+    counts: list[dict[str, Any]] | None = None
+    #: the country most named in the article (names and adjectives)
+    main_country: str | None = None
+    #: token indexes of the event nouns found (set by the extractor)
+    event_nouns: set[int] = field(default_factory=set)
+    #: (start, end) character span -> its root token (see :meth:`root_in`)
+    roots: dict[tuple[int, int], Token | None] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, doc: Doc, *, has_dates: bool, has_counts: bool, has_places: bool) -> Context:
+        facts = doc_facts(doc)
+        index = entity_index(doc)
+        entities = {e["id"]: e for e in facts.get("entities", [])}
+        ctx = cls(
+            doc=doc,
+            text=doc_text(doc),
+            index=index,
+            entities=entities,
+            quotes=list(facts.get("quotes", [])),
+            published=article_context(doc).published_iso,
+        )
+        for i in sorted(index):
+            ent = entities.get(index[i])
+            if ent is None:
+                continue
+            if ent["type"] == "PERSON":
+                if index.get(i + 1) != index[i]:  # the last word of the name
+                    ctx.person_pos.append(i)
+                    ctx.person_ids.append(index[i])
+                    ctx.person_subject.append(_is_subject(doc[i]))
+            elif ent["type"] == "ORG" or (ent["type"] == "GPE" and (ent.get("actor") or {}).get("code")):
+                tok = doc[i]
+                if tok.dep_ in MODIFIERS and tok.head.i in index and index[tok.head.i] == index[i]:
+                    continue  # not the head word of its name
+                if tok.dep_ in MODIFIERS:
+                    continue  # "Manila's missions", "US defense ally": a modifier, not a participant
+                ctx.thing_pos.append(i)
+                ctx.thing_ids.append(index[i])
+                ctx.thing_subject.append(_is_subject(tok))
+        votes: Counter[str] = Counter()
+        for ent in entities.values():
+            code = (ent.get("actor") or {}).get("code")
+            if ent["type"] in ("GPE", "NORP") and code and actors.country_name(code):
+                votes[code] += len(ent.get("mentions") or [])
+        ctx.main_country = votes.most_common(1)[0][0] if votes else None
+        places = facts.get("places", [])
+        ctx.places = list(places) if has_places else _fallback_places(ctx)
+        for place in ctx.places:
+            if place.get("entity") and place.get("country"):
+                ctx.place_country[place["entity"]] = place["country"]
+        ctx.dates = list(facts.get("dates", [])) if has_dates else None
+        ctx.counts = facts.get("counts", []) if has_counts else None
+        return ctx
+
+    # -- lookups ----------------------------------------------------------------------------
+    def root_in(self, start: int, end: int) -> Token | None:
+        """The root token of the characters ``[start, end)`` (widened to whole tokens), None for an
+        empty span. Kept per span: every event of a doc looks at the same dates and places."""
+        key = (start, end)
+        if key not in self.roots:
+            self.roots[key] = _root_in(self.doc, start, end)
+        return self.roots[key]
+
+    def quote_at(self, char: int) -> int | None:
+        """Index of the quote whose span holds the character ``char``."""
+        for n, quote in enumerate(self.quotes):
+            if quote["start"] <= char < quote["end"]:
+                return n
+        return None
+
+    def entity_code(self, eid: str) -> tuple[str | None, str | None]:
+        """Actor code and sector of an entity; a place without one takes its country."""
+        ent = self.entities.get(eid)
+        if ent is None:
+            return None, None
+        actor = ent.get("actor") or {}
+        if actor.get("code"):
+            return actor["code"], actor.get("sector")
+        if ent["type"] == "PERSON" and self.main_country:
+            # "President Yoweri Museveni" with no country said: of the country the article is about
+            for role in ent.get("roles") or []:
+                sector = actors.sector_of(role.get("title") or "")
+                if sector in _NATIONAL:
+                    return self.main_country, sector
+        return self.place_country.get(eid), None
+
+    def last_person(self, before: int) -> str | None:
+        """The person "he" or "she" stands for: the last one named as a subject (or quoted) within
+        LOOKBACK tokens, else the last one named."""
+        return _last(self.person_pos, self.person_ids, self.person_subject, before, LOOKBACK)
+
+    def last_thing(self, before: int) -> str | None:
+        """The country or organisation "it" stands for: the last one named as a subject within
+        THING_LOOKBACK tokens, else the last one named."""
+        return _last(self.thing_pos, self.thing_ids, self.thing_subject, before, THING_LOOKBACK)
+
+    def last_two(self, before: int) -> list[str]:
+        """The last two countries or organisations named (different codes): "the two sides"."""
+        out: list[str] = []
+        codes: set[str] = set()
+        k = bisect_left(self.thing_pos, before)
+        for n in range(k - 1, -1, -1):
+            if before - self.thing_pos[n] > LOOKBACK:
+                break
+            code = self.entity_code(self.thing_ids[n])[0]
+            if code and code not in codes:
+                codes.add(code)
+                out.append(self.thing_ids[n])
+                if len(out) == 2:
+                    return out[::-1]
+        return []
+
+    def country_in_sentence(self, tok: Token, exclude: str | None = None) -> str | None:
+        """The code of the country (name or adjective) named nearest ``tok`` in its sentence."""
+        sent = tok.sent
+        best: tuple[int, str] | None = None
+        for i in range(sent.start, sent.end):
+            eid = self.index.get(i)
+            ent = self.entities.get(eid) if eid is not None else None
+            if ent and ent["type"] in ("GPE", "NORP"):
+                code = self.entity_code(ent["id"])[0]
+                if code == exclude:
+                    continue
+                if code and actors.country_name(code) and (best is None or abs(i - tok.i) < best[0]):
+                    best = (abs(i - tok.i), code)
+        return best[1] if best else None
+
+    def country_before(self, before: int) -> str | None:
+        """The code of the last country named within LOOKBACK tokens before ``before``."""
+        for i in range(before - 1, max(-1, before - LOOKBACK), -1):
+            eid = self.index.get(i)
+            if eid is None:
+                continue
+            ent = self.entities.get(eid)
+            if ent and ent["type"] in ("GPE", "NORP"):
+                code = self.entity_code(eid)[0]
+                if code and len(code) == 3 and actors.country_name(code):
+                    return code
+        return None
+
+
+def _is_subject(tok: Token) -> bool:
+    """Whether a name's word is (part of) a clause subject: "Kono said", "US President Trump"."""
+    for _ in range(3):
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            return True
+        if tok.dep_ not in ("compound", "appos", "flat", "conj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _last(pos: list[int], ids: list[str], subject: list[bool], before: int, window: int) -> str | None:
+    k = bisect_left(pos, before)
+    for n in range(k - 1, -1, -1):
+        if before - pos[n] > window:
+            break
+        if subject[n]:
+            return ids[n]
+    return ids[k - 1] if k and before - pos[k - 1] <= window else None
+
+
+def _fallback_places(ctx: Context) -> list[dict[str, Any]]:
+    """Place records from the entities when the places component is not in the pipeline: name and
+    country only (no coordinates)."""
+    out: list[dict[str, Any]] = []
+    for ent in ctx.entities.values():
+        if ent["type"] not in ("GPE", "LOC", "FAC"):
+            continue
+        code = (ent.get("actor") or {}).get("code") if ent["type"] == "GPE" else None
+        for m in ent.get("mentions", []):
+            out.append(
+                {
+                    "text": m["text"],
+                    "start": m["start"],
+                    "end": m["end"],
+                    "name": ent["name"],
+                    "country": code,
+                    "lat": None,
+                    "lon": None,
+                    "entity": ent["id"],
+                }
+            )
+    return sorted(out, key=lambda p: p["start"])
+
+
+def _root_in(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None

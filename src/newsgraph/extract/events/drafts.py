@@ -1,0 +1,194 @@
+"""Drafts: the events the triggers report, typed and moded by their lexicon row, before their
+arguments are resolved. A verb is a draft when its row's conditions hold; an event noun when the
+text reports it as an event (the object of a support verb: "held talks"; the subject of a verb of
+happening: "fighting erupted"; a noun with its own named actor: "Israeli airstrikes"; the head of a
+relative clause; the occasion of a clause: "raised it in a phone call with Putin"); "X must ...",
+said or quoted, is a REQUEST of the speaker to X. :class:`Draft` is the record the later steps
+(relations, arguments, records) fill in."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.symbols import VERB
+from spacy.tokens import Token
+
+from .. import plover
+from .candidates import Lexicon, find_entry
+from .context import Context
+from .modality import Modality
+from .references import actor_record, own_actor_heads, resolve_heads, same
+from .syntax import between_heads, lemma, phrase, position, subjects, verb_forms
+
+#: Prepositions that make their object the occasion of the clause ("said during a visit").
+_OCCASION_PREPS = frozenset({"in", "during", "at", "on", "for"})
+#: Particles that make a support verb another verb: "held up", "called off", "put off" (but
+#: "carried out" is still "carried").
+_PARTICLES = frozenset({"up", "off", "back", "down", "away"})
+_DEONTIC_ENTRY = plover.Entry("must", (), "REQUEST", None, None, frozenset())
+
+
+@dataclass(slots=True, eq=False)
+class Draft:
+    """An event found in the parse, before its arguments are resolved."""
+
+    trigger: Token
+    end: int  # token index after the trigger
+    entry: plover.Entry
+    type: str
+    mode: str | None
+    how: str  # verb | support | happen | own | relcl | occasion | deontic
+    anchor: Token  # the verb of its clause (the noun itself for "own")
+    noun: Token | None = None
+    speaker: dict[str, Any] | None = None
+    outer: Draft | None = None
+    relation: str = ""  # topic | complement
+    actor_from: Draft | None = None
+    parent: Draft | None = None
+    contents: list[Draft] = field(default_factory=list)
+    merged: list[Draft] = field(default_factory=list)
+    dropped: bool = False
+    mod: Modality = field(default_factory=Modality)
+    quote: int | None = None
+
+    def root(self) -> Draft:
+        d = self
+        while d.parent is not None:
+            d = d.parent
+        return d
+
+    @property
+    def verbal(self) -> bool:
+        return plover.event_types()[self.type].verbal
+
+
+def event_scope(d: Draft) -> set[int]:
+    """Token indexes of the event's own words (its trigger's and its clause's phrases)."""
+    scope: set[int] = set()
+    for x in (d, *d.merged):
+        scope.update(t.i for t in phrase(x.noun if x.noun is not None else x.trigger))
+        if x.how != "own":
+            scope.update(t.i for t in phrase(x.anchor))
+    return scope
+
+
+def _cond_words(entry: plover.Entry) -> frozenset[str]:
+    return frozenset(v for c in entry.conditions if c.kind == "mod" for v in c.values)
+
+
+def find_drafts(lex: Lexicon, ctx: Context, candidates: list[tuple[Token, str]]) -> list[Draft]:
+    """Drafts of the verb and noun candidates whose lexicon row holds and names an event type."""
+    out: list[Draft] = []
+    for tok, kind in candidates:
+        if kind == "verb":
+            entry = find_entry(tok, lex.verbs)
+            if entry is None or entry.type is None:
+                continue
+            end = tok.i + 1
+            prts = [c.i for c in tok.children if c.dep_ == "prt" and c.i == end]
+            if prts:
+                end += 1
+            out.append(Draft(tok, end, entry, entry.type, entry.mode, "verb", tok))
+        elif kind == "noun":
+            entry = find_entry(tok, lex.nouns)
+            if entry is None or entry.type is None:
+                continue
+            place = _noun_place(lex, ctx, tok, entry.type)
+            if place is None:
+                continue
+            how, anchor = place
+            start = tok.i
+            for c in tok.children:  # "phone call", "air strike": the modifier the row needs
+                if c.dep_ in ("compound",) and c.i == start - 1 and c.lower_ in _cond_words(entry):
+                    start = c.i
+            out.append(Draft(tok.doc[start], tok.i + 1, entry, entry.type, entry.mode, how, anchor, noun=tok))
+    return out
+
+
+def _noun_place(lex: Lexicon, ctx: Context, noun: Token, etype: str) -> tuple[str, Token] | None:
+    """How the text reports an event noun, and the verb of its clause; None when it is no event
+    of its own (a mention in passing)."""
+    pos = position(noun)
+    head, dep = pos.head, pos.dep_
+    objective = dep in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX")
+    if objective and _class(head, lex.support) == "-":
+        return "support", head
+    if dep == "pobj" and head.dep_ in ("prep", "prt", "agent"):
+        verb = head.head
+        if _class(verb, lex.support) == head.lower_:
+            return "support", verb
+    for child in pos.children:
+        if child.dep_ in ("relcl", "acl") and _class(child, lex.support) == "-":
+            return "relcl", child
+    if dep in ("nsubj", "nsubjpass") and _class(head, lex.happen) is not None:
+        return "happen", head
+    if own_actor_heads(ctx, noun, etype) or between_heads(noun):
+        return "own", noun
+    if dep == "pobj" and head.lower_ in _OCCASION_PREPS and head.head.pos == VERB:
+        return "occasion", head.head
+    return None
+
+
+def _class(tok: Token, table: dict[str, str]) -> str | None:
+    """The value of a verb in a word class, trying the forms of :func:`verb_forms`; a phrasal
+    verb is another verb ("held talks", but "held up agreement")."""
+    if any(c.dep_ == "prt" and c.lower_ in _PARTICLES for c in tok.children):
+        return None
+    for form in verb_forms(tok) if tok.pos == VERB else [lemma(tok)]:
+        if form in table:
+            return table[form]
+    return None
+
+
+def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft]:
+    """ "North Korea must ...", said or quoted: a REQUEST of the speaker to the subject."""
+    out: list[Draft] = []
+    for aux in auxes:
+        verb = aux.head
+        if verb.pos != VERB:
+            continue
+        agents, _ = subjects(verb)
+        if not agents or any(a.lower_ in plover.word_class("first") for a in agents):
+            continue
+        speaker = _speaker(lex, ctx, verb)
+        if speaker is None:
+            continue
+        targets = resolve_heads(ctx, agents)
+        if not targets or any(
+            same(t, speaker) or (t["code"], t["sector"]) == (speaker["code"], speaker["sector"])
+            for t in targets
+        ):
+            continue  # what one asks of oneself is no request
+        draft = Draft(aux, aux.i + 1, _DEONTIC_ENTRY, "REQUEST", None, "deontic", verb, speaker=speaker)
+        draft.quote = ctx.quote_at(verb.idx)
+        out.append(draft)
+    return out
+
+
+def _speaker(lex: Lexicon, ctx: Context, verb: Token) -> dict[str, Any] | None:
+    """Who says the clause of ``verb``: its quote's speaker, else the subject of a verb of
+    saying in the sentence ("..., announced Secretary of State Rex Tillerson")."""
+    n = ctx.quote_at(verb.idx)
+    if n is not None and ctx.quotes[n].get("speaker"):
+        eid = ctx.quotes[n]["speaker"]
+        code, sector = ctx.entity_code(eid)
+        q = ctx.quotes[n]
+        if code and q.get("speaker_start") is not None:
+            return actor_record(ctx, eid, q["speaker_start"], q["speaker_end"], code, sector)
+        if code:
+            return actor_record(ctx, eid, verb.idx, verb.idx, code, sector)
+    sent = verb.sent
+    for tok in sent:
+        if tok.pos != VERB or lemma(tok) not in lex.reporting or tok.i == verb.i:
+            continue
+        related = tok in list(verb.ancestors) or tok.head.i == verb.i or tok.i == verb.head.i
+        if not related:
+            continue
+        agents, _ = subjects(tok)
+        if not agents:
+            agents = [c for c in tok.children if c.dep_ == "dobj" and ctx.index.get(c.i)]
+        refs = resolve_heads(ctx, agents)
+        if refs:
+            return refs[0]
+    return None

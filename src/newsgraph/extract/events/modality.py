@@ -1,0 +1,105 @@
+"""PLOVER's auxiliary modes of an event (negated, hypothetical, future), with the marks of an offer
+or a threat (a condition attached, an intent): from the negation, modals, "if" and governing verbs
+of its clause and of the clauses it depends on, up to a verb of saying; for an event noun of its
+own, from its determiner and modifiers ("no talks", "possible sanctions")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .. import plover
+from .syntax import lemma
+
+
+@dataclass(slots=True)
+class Modality:
+    negated: bool = False
+    hypothetical: bool = False
+    future: bool = False
+    #: "... unless X": a condition is attached (a conditional threat or offer)
+    conditional: bool = False
+    #: "willing to", "ready to": an offer or a threat rather than an event
+    intent: bool = False
+
+
+def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Token | None = None) -> Modality:
+    """PLOVER's auxiliary modes of the clause of ``anchor``: its own negation, modals and "if", and
+    those of the clauses it depends on, up to a verb of saying (what is reported keeps its own).
+    ``noun`` is the event noun of a support verb: "made no mention" is negated."""
+    out = noun_modality(noun) if noun is not None else Modality()
+    modals = plover.word_class("modal")
+    marks = plover.word_class("mark")
+    governors = plover.word_class("governor")
+    reported = in_quote
+    cur = anchor
+    own = True
+    would = False
+    for _ in range(6):
+        for child in cur.children:
+            dep = child.dep_
+            if dep == "neg" and own:
+                out.negated = True
+            elif dep in ("aux", "auxpass"):
+                kind = modals.get(child.lower_) or modals.get(lemma(child))
+                if kind == "future":
+                    out.future = True
+                elif kind == "hypothetical":
+                    out.hypothetical = True
+                elif kind == "would":
+                    would = True
+                elif child.lower_ == "to" and cur.dep_ == "advcl" and cur.tag_ == "VB":
+                    out.hypothetical = True  # a purpose clause: "to allow talks to be held"
+            elif dep == "mark" and child.lower_ in marks:
+                out.hypothetical = True
+            elif (
+                dep == "advcl"
+                and own
+                and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children)
+            ):
+                out.conditional = True
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp", "prep"):
+            break
+        if head.pos_ not in ("VERB", "AUX", "ADJ", "ADP"):
+            break
+        if lemma(head) in reporting:
+            reported = True
+            break
+        gov = governors.get(lemma(head))
+        if gov and cur.dep_ in ("xcomp", "acomp", "ccomp"):
+            if gov == "future":
+                out.future = True
+            elif gov == "hypothetical":
+                out.hypothetical = True
+            elif gov == "negated" and own:
+                out.negated = True
+            elif gov == "intent" and own:
+                out.intent = True
+        if cur.dep_ != "xcomp":
+            own = False  # negation does not cross into a new clause
+        cur = head
+    if would:
+        if reported:
+            out.future = True
+        else:
+            out.hypothetical = True
+    return out
+
+
+def noun_modality(noun: Token) -> Modality:
+    """Auxiliary modes of an event noun of its own ("no talks", "upcoming talks", "possible
+    sanctions")."""
+    out = Modality()
+    irrealis = plover.word_class("irrealis")
+    for child in noun.children:
+        if child.dep_ == "det" and child.lower_ == "no":
+            out.negated = True
+        elif child.dep_ in ("amod", "compound"):
+            kind = irrealis.get(child.lower_)
+            if kind == "future":
+                out.future = True
+            elif kind == "hypothetical":
+                out.hypothetical = True
+    return out

@@ -1,0 +1,114 @@
+"""The event records of a doc (PLOVER fields, see docs/events.md): for each draft left after the
+relations, its final type and mode, actors and recipients, date and place, trigger and sentence
+spans, auxiliary modes, magnitudes and contexts, with ids ``v1``, ``v2``, ... in text order; the
+counts of its magnitudes are linked to it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Span
+
+from .. import plover
+from .actors import event_arguments, fill_in, share_joint
+from .candidates import Lexicon
+from .classify import final_type, is_joint, joint_mobilization, state_protest
+from .context import Context
+from .cues import Contexts, cued_mode
+from .drafts import Draft, event_scope
+from .magnitudes import magnitudes
+from .references import same
+from .syntax import is_passive
+from .when_where import event_date, event_location
+
+
+def event_records(lex: Lexicon, ctx: Context, drafts: list[Draft]) -> list[dict[str, Any]]:
+    """The records of the drafts that are events of their own (not dropped, not merged), in text
+    order; a verbal event with no recipient takes those of the event noun it is about."""
+    kept = [d for d in drafts if not d.dropped and d.parent is None]
+    kept.sort(key=lambda d: d.trigger.i)
+    records: list[tuple[Draft, dict[str, Any]]] = []
+    noun_records: dict[int, dict[str, Any]] = {}
+    demands = {d.anchor.i: d for d in drafts if d.type == "REQUEST" and d.how == "verb"}
+    for d in kept:
+        rec = _record(lex, ctx, d, demands)
+        if rec is not None:
+            records.append((d, rec))
+            if d.noun is not None and rec["actor"]:
+                noun_records[d.noun.i] = rec
+    for d, rec in records:
+        if not rec["recipient"] and d.how in ("verb", "deontic") and d.verbal:
+            for c in d.anchor.children:  # "criticized sanctions which the US imposed" -> USA
+                if c.dep_ == "dobj" and c.i in noun_records:
+                    noun_rec = noun_records[c.i]
+                    own = any(same(a, b) for a in noun_rec["actor"] for b in rec["actor"])
+                    # "eased the curfew it imposed in Guinea": those the curfew was imposed on
+                    refs = noun_rec["recipient"] if own else noun_rec["actor"]
+                    rec["recipient"] = [dict(a) for a in refs]
+    links = magnitudes(ctx, [d for d, _ in records], [r for _, r in records])
+    contexts = Contexts(ctx.doc)
+    out: list[dict[str, Any]] = []
+    for k, (d, rec) in enumerate(records):
+        rec["id"] = f"v{len(out) + 1}"
+        rec["context"] = contexts.of(d, rec)
+        for count in links.get(k, []):
+            count["event"] = rec["id"]
+        out.append(rec)
+    return out
+
+
+def _record(lex: Lexicon, ctx: Context, d: Draft, demands: dict[int, Draft]) -> dict[str, Any] | None:
+    """The record of one event; None when the text does not say who did it."""
+    doc = ctx.doc
+    actors, recipients, joint = event_arguments(lex, ctx, d)
+    joint_mobilization(d, actors, joint)
+    etype, mode, mod = final_type(lex, d, actors)
+    joint_ok = is_joint(lex, d, etype, mode)
+    actors, recipients = share_joint(actors, recipients, joint, joint_ok)
+    etype, mode = state_protest(etype, mode, actors)
+    info = lex.types[etype]
+    if info.verbal and not actors and not (recipients and is_passive(d.anchor)):
+        return None  # who said it is unknown, and not because the text leaves it out
+    if not (actors or recipients) and d.how in ("happen", "occasion"):
+        return None  # "the war began": nothing said of who did what to whom
+    mode = mode or cued_mode(d, etype)
+    sent = d.trigger.sent
+    scope = event_scope(d)
+    date, date_text = event_date(ctx, scope, d.anchor, d.trigger)
+    taken = [(a["start"], a["end"]) for a in actors]
+    location = event_location(ctx, scope, d.anchor, etype == "ASSAULT", taken)
+    actors, recipients = fill_in(lex, ctx, d, etype, location, actors, recipients, joint_ok, demands)
+    start, end = d.trigger.idx, doc[d.end - 1].idx + len(doc[d.end - 1].text)
+    trigger = {"text": ctx.text[start:end], "start": start, "end": end}
+    return {
+        "id": "",
+        "text": trigger["text"],
+        "start": start,
+        "end": end,
+        "event_type": etype,
+        "mode": mode,
+        "context": [],
+        "actor": actors,
+        "recipient": recipients,
+        "date": date,
+        "date_text": date_text,
+        "location": location,
+        "trigger": trigger,
+        "sentence": _sentence_span(sent),
+        "magnitudes": {},
+        "quad": info.quad,
+        "cameo": plover.cameo_root(etype, mode),
+        "negated": mod.negated,
+        "hypothetical": mod.hypothetical,
+        "future": mod.future,
+        "quote": d.quote,
+    }
+
+
+def _sentence_span(sent: Span) -> dict[str, int]:
+    """The sentence's characters without the line breaks that end a paragraph."""
+    last = sent.end - 1
+    while last > sent.start and sent.doc[last].is_space:
+        last -= 1
+    tok = sent.doc[last]
+    return {"start": sent.start_char, "end": tok.idx + len(tok.text)}

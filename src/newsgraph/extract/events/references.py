@@ -1,0 +1,378 @@
+"""Actor records for noun phrases: the entity and PLOVER actor code (country and sector) a phrase
+head stands for, whether it is a name, a pronoun ("he", "they", "its"), a named modifier ("Israeli
+officials"), a pair ("the two sides") or an unnamed group of a country ("police in Barcelona");
+and the words of an event noun that name who did it ("Tillerson's call", "an attack by
+militants")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Token
+
+from ...resolve import actors
+from .. import plover
+from .context import Context
+from .syntax import MODIFIERS, lemma
+
+_RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
+#: Prepositions through which a phrase names its actor ("a group of ...", "calls by ...").
+_CHAIN = frozenset({"of", "from", "including", "by", "for"})
+#: Nouns of relations whose "with" phrase names the other side: "ties with Sweden".
+_RELATIONAL = frozenset(
+    {"relation", "tie", "link", "contact", "trade", "cooperation", "talk", "relationship"}
+)
+#: Sectors of the state's own forces: unnamed, they belong to the country the text speaks of.
+_STATE_SECTORS = frozenset({"COP", "MIL", "PRM"})
+#: Sectors of unnamed groups that take the country named with them ("protesters in Kirkuk").
+_LOCAL_SECTORS = frozenset(
+    {"COP", "MIL", "REB", "CVL", "LAB", "REF", "PRM", "UAF", "CRM", "AGR", "EDU", "MED"}
+)
+
+
+def actor_record(
+    ctx: Context, eid: str | None, start: int, end: int, code: str | None, sector: str | None
+) -> dict[str, Any]:
+    """An actor record: entity id, the text ``[start, end)``, PLOVER code and sector."""
+    return {
+        "entity": eid,
+        "text": ctx.text[start:end],
+        "start": start,
+        "end": end,
+        "code": code,
+        "sector": sector,
+    }
+
+
+def _phrase_start(head: Token) -> Token:
+    """The first word of ``head``'s noun phrase to its left, without a leading determiner."""
+    for tok in head.doc[head.left_edge.i : head.i]:
+        if tok.dep_ in ("det", "punct", "cc", "predet", "prep", "case") or tok.is_space:
+            continue
+        return tok
+    return head
+
+
+def span_of(head: Token) -> tuple[int, int]:
+    """Character span of ``head``'s noun phrase up to ``head`` (no leading determiner)."""
+    left = _phrase_start(head)
+    return left.idx, head.idx + len(head.text)
+
+
+def resolve_heads(
+    ctx: Context, heads: list[Token], *, places: bool = True, recipient: bool = False
+) -> list[dict[str, Any]]:
+    """Actor records for noun phrase heads and their conjuncts, each resolved once. With
+    ``places`` false a place name that is no actor (a city) is not taken for its country; with
+    ``recipient`` an unnamed group ("refugees") is not given the country named nearby."""
+    out: list[dict[str, Any]] = []
+    seen: set[tuple[str | None, str, int]] = set()
+    expanded: list[Token] = []
+    pending = list(heads)
+    for head in pending:
+        if head.pos_ == "ADP":  # a dative "to"/"for" ("providing photographs to Macedonia")
+            pending += [p for p in head.children if p.dep_ == "pobj" and p not in pending]
+            continue
+        for tok in (head, *head.conjuncts):
+            if tok not in expanded:
+                expanded.append(tok)
+    for tok in expanded:
+        for rec in _resolve(ctx, tok, 0, places, not recipient):
+            if recipient and rec["code"] is None and rec["entity"] and ctx.main_country:
+                # a named party, paper or person of no known country, acted on: of the country the
+                # article is about ("ordered the opposition newspaper La Prensa to ...")
+                rec = {**rec, "code": ctx.main_country}
+            key = (rec["entity"], rec["code"], rec["start"] if rec["entity"] is None else 0)
+            if key not in seen:
+                seen.add(key)
+                out.append(rec)
+    return out
+
+
+def _entity_ref(ctx: Context, eid: str, start: int, end: int, places: bool) -> dict[str, Any] | None:
+    ent = ctx.entities.get(eid)
+    if ent is None:
+        return None
+    actor = ent.get("actor") or {}
+    if actor.get("code"):
+        return actor_record(ctx, eid, start, end, actor["code"], actor.get("sector"))
+    if ent["type"] == "PERSON":  # an office with no country said: the article's main country's
+        code, sector = ctx.entity_code(eid)
+        if code:
+            return actor_record(ctx, eid, start, end, code, sector)
+    country = ctx.place_country.get(eid) if places else None
+    return actor_record(ctx, eid, start, end, country, None) if country else None
+
+
+def _plural_subject(ctx: Context, pronoun: Token) -> list[Token]:
+    """For "they"/"their": a plural or coordinated subject earlier in the same sentence ("Blinken
+    and Wang ... their meeting")."""
+    sent_start = pronoun.sent.start
+    for tok in reversed(list(pronoun.doc[sent_start : pronoun.i])):
+        if (
+            tok.dep_ in ("nsubj", "nsubjpass")
+            and tok.pos_ != "PRON"
+            and (tok.conjuncts or tok.tag_ in ("NNS", "NNPS"))
+        ):
+            return [tok]
+    return []
+
+
+def _pronoun(ctx: Context, tok: Token, depth: int, places: bool, guess: bool = True) -> list[dict[str, Any]]:
+    word = tok.lower_
+    span = (tok.idx, tok.idx + len(tok.text))
+    if word in plover.word_class("first"):
+        n = ctx.quote_at(tok.idx)
+        eid = ctx.quotes[n].get("speaker") if n is not None else None
+    elif word in plover.word_class("person"):
+        eid = ctx.last_person(tok.i)
+    elif word in plover.word_class("thing"):
+        if word in ("they", "them", "their") and depth < 2:
+            group = _plural_subject(ctx, tok)
+            if group:  # depth goes on: the group's own words may be pronouns again
+                refs = [
+                    r
+                    for g in group
+                    for t in (g, *g.conjuncts)
+                    for r in _resolve(ctx, t, depth + 1, places, guess)
+                ]
+                if refs:
+                    return [{**r, "text": tok.text, "start": span[0], "end": span[1]} for r in refs]
+        eid = ctx.last_thing(tok.i)
+    elif word in _RELATIVE and tok.head.dep_ in ("relcl", "acl") and depth < 2:
+        return _resolve(ctx, tok.head.head, depth + 1, places, guess)
+    else:
+        return []
+    if eid is None:
+        return []
+    ref = _entity_ref(ctx, eid, *span, places)
+    if ref is None and eid in ctx.entities:  # a person or organisation whose code is unknown
+        ref = actor_record(ctx, eid, *span, None, None)
+    return [ref] if ref else []
+
+
+def _resolve(ctx: Context, head: Token, depth: int, places: bool, guess: bool = True) -> list[dict[str, Any]]:
+    """The actor(s) one noun phrase head names (see :func:`resolve_heads`). A named person,
+    organisation or group whose code is unknown is an actor with code null, when nothing else in
+    the phrase gives a code. With ``guess`` false an unnamed group gets no country from the rest
+    of the sentence."""
+    refs = _resolve_coded(ctx, head, depth, places, guess)
+    if refs or depth:
+        return refs
+    eid = ctx.index.get(head.i)
+    if eid is None:  # "the opposition newspaper La Prensa"
+        eid = next((ctx.index[c.i] for c in head.children if c.dep_ == "appos" and c.i in ctx.index), None)
+    ent = ctx.entities.get(eid) if eid is not None else None
+    if ent is not None and ent["type"] in ("PERSON", "ORG", "NORP"):
+        return [actor_record(ctx, eid, *span_of(head), None, actors.sector_of(head.text))]
+    return []
+
+
+def _country_named(ctx: Context, head: Token) -> dict[str, Any] | None:
+    """A country, or people of a country, that a proper name the entity step missed or left
+    uncoded names: "Uzbekistan opened" (its government), "Sierra Leonean and Liberian refugees"
+    (its people), "Bosnian Serbs" (people of Bosnia: the place word before the people's); a
+    capital is left alone ("Washington" may be a person)."""
+    if head.pos_ != "PROPN":
+        return None
+    eid = ctx.index.get(head.i)
+    if eid is not None and ctx.index.get(head.i + 1) == eid:
+        return None  # not the last word of its name
+    words = [t for t in head.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i >= head.i - 3]
+    first = words[0].i if words else head.i
+    name = head.doc[first : head.i + 1].text
+    code = actors.country_code(name)
+    longer = eid is not None and ctx.index.get(first - 1) == eid
+    if code is not None and actors.is_capital(name):
+        return None
+    if code is None or longer or actors.is_adjective(name):
+        for lead in head.lefts:  # "Bosnian Serbs", "Kosovo Albanians"
+            if lead.dep_ in ("amod", "compound") and lead.i >= head.i - 3:
+                lead_code = actors.country_code(lead.text)
+                if lead_code and not actors.is_capital(lead.text):
+                    return actor_record(ctx, eid, *span_of(head), lead_code, "CVL")
+        if code is None or longer:
+            return None
+    sector = "CVL" if actors.is_adjective(name) else "GOV"
+    return actor_record(ctx, eid, *span_of(head), code, sector)
+
+
+def _resolve_coded(
+    ctx: Context, head: Token, depth: int, places: bool, guess: bool = True
+) -> list[dict[str, Any]]:
+    if head.pos_ == "PRON" or head.lower_ in _RELATIVE:
+        return _pronoun(ctx, head, depth, places, guess)
+    eid = ctx.index.get(head.i)
+    if eid is not None:
+        ref = _entity_ref(ctx, eid, *span_of(head), places)
+        if ref and any(c.lower_ == "ethnic" for c in head.children):
+            # "ethnic Albanians in Serbia": an ethnicity, the country is where they live (PLOVER
+            # keeps ethnicity apart from the country code)
+            other = ctx.country_in_sentence(head, exclude=ref["code"])
+            if other:
+                ref = {**ref, "code": other, "sector": ref["sector"] or "CVL"}
+        if ref:
+            return [ref]
+    named = _country_named(ctx, head)
+    if named:
+        return [named]
+    word = lemma(head)
+    children = list(head.children)
+    if word in plover.word_class("pair") and any(
+        c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod") for c in children
+    ):
+        out = []
+        for pid in ctx.last_two(head.i):
+            ref = _entity_ref(ctx, pid, *span_of(head), places)
+            if ref:
+                out.append(ref)
+        if out:
+            return out
+    for child in children:  # "his Chinese counterpart Wang Yi"
+        if child.dep_ == "appos" and child.i in ctx.index:
+            refs = _resolve(ctx, child, depth + 1, places, guess)
+            if refs:
+                return refs
+    # a named modifier: "Japan's foreign minister", "Israeli officials", "Hamas fighters"
+    start_tok = _phrase_start(head)
+    modifiers = [i for i in range(start_tok.i, head.i) if i in ctx.index and ctx.entity_code(ctx.index[i])[0]]
+    if modifiers:
+        last = modifiers[-1]
+        # "Senior Hungarian and Romanian officials": coordinated modifiers are one actor each
+        chosen = [i for i in modifiers if i == last or ctx.doc[i].dep_ == "conj" or ctx.doc[i].conjuncts]
+        out = []
+        phrase = ctx.text[start_tok.idx : head.idx + len(head.text)]
+        for mid in dict.fromkeys(ctx.index[i] for i in chosen):
+            code, sector = ctx.entity_code(mid)
+            found = actors.resolve_actor(phrase, ctx.entities[mid]["type"]) if len(chosen) == 1 else None
+            if found is not None and found.code == code and found.sector:
+                sector = found.sector
+            else:
+                sector = actors.sector_of(head.text) or sector
+            if word in plover.word_class("weapon"):
+                sector = "MIL"
+            out.append(actor_record(ctx, mid, *span_of(head), code or "", sector))
+        return out
+    for i in range(start_tok.i, head.i):  # a country word the entity step missed: "US Predator attacks"
+        tok = ctx.doc[i]
+        if i in ctx.index or tok.pos_ not in ("PROPN", "ADJ") or tok.dep_ not in MODIFIERS:
+            continue
+        code = actors.country_code(tok.text)
+        if code and not actors.is_capital(tok.text):
+            sector = actors.sector_of(head.text) or ("MIL" if word in plover.word_class("weapon") else None)
+            return [actor_record(ctx, None, *span_of(head), code, sector)]
+    for child in children:  # "his country", "its top diplomats"
+        if child.dep_ == "poss" and child.pos_ == "PRON":
+            refs = _pronoun(ctx, child, depth, places, guess)
+            if refs:
+                ref = refs[0]
+                sector = actors.sector_of(head.text) or ref["sector"]
+                if word in ("country", "nation", "government", "state"):
+                    sector = "GOV"
+                return [actor_record(ctx, ref["entity"], *span_of(head), ref["code"], sector)]
+    if depth < 2:
+        for child in children:  # "a group of Moroccan diplomats", "fighters from groups including Hamas"
+            relational = child.lower_ == "with" and word in _RELATIONAL  # "air links with Serbia"
+            if child.dep_ in ("prep", "agent") and (child.lower_ in _CHAIN or relational):
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":  # "scores of Sierra Leonean and Liberian refugees"
+                        refs = [
+                            r
+                            for t in (pobj, *pobj.conjuncts)
+                            for r in _resolve(ctx, t, depth + 1, places, guess)
+                        ]
+                        if refs:
+                            return refs
+    if places and word in plover.word_class("site"):  # "a village in Western Cambodia"
+        code = _place_in(ctx, head)
+        if code:
+            return [actor_record(ctx, None, *span_of(head), code, "CVL")]
+    sector = actors.sector_of(ctx.text[start_tok.idx : head.idx + len(head.text)])
+    if sector is not None:  # "opposition groups in Zimbabwe", "the police": of the country named with them
+        code = _place_in(ctx, head)
+        if code is None and guess and sector in _LOCAL_SECTORS:
+            code = ctx.country_in_sentence(head)
+        if code is None and guess and sector in _STATE_SECTORS:
+            code = ctx.country_before(head.i)
+        if code:
+            return [actor_record(ctx, None, *span_of(head), code, sector)]
+    return []
+
+
+def _place_in(ctx: Context, head: Token) -> str | None:
+    """The country of a place named in ``head``'s "in"/"from" phrase ("police in Barcelona"), or
+    in that of a participle describing it ("refugees fleeing the war in Liberia")."""
+    preps = [c for c in head.children if c.dep_ == "prep"]
+    for c in head.children:  # "fleeing the fighting in Sudan"
+        if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"):
+            preps += [
+                p
+                for x in (c, *(o for o in c.children if o.dep_ == "dobj"))
+                for p in x.children
+                if p.dep_ == "prep"
+            ]
+    for child in preps:
+        if child.lower_ in (
+            "in",
+            "from",
+            "of",
+            "throughout",
+            "across",
+            "at",
+            "near",
+        ):
+            for pobj in child.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                for tok in pobj.subtree:
+                    eid = ctx.index.get(tok.i)
+                    code = ctx.entity_code(eid)[0] if eid is not None else None
+                    if code:
+                        return code
+    return None
+
+
+def own_actor_heads(ctx: Context, noun: Token, etype: str, *, tokens_only: bool = False) -> list[Token]:
+    """Words naming who did an event noun: "Tillerson's call", "an attack by militants", "its
+    incursion"; a named modifier counts for material events ("Israeli airstrikes", "US sanctions")
+    and for meetings of two named sides ("US-China talks")."""
+    out: list[Token] = []
+    named: list[Token] = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            out.append(c)
+        elif c.dep_ in ("prep", "agent") and c.lower_ == "by":
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+        elif (
+            c.dep_ in ("compound", "amod", "nmod") and c.i in ctx.index and ctx.entity_code(ctx.index[c.i])[0]
+        ):
+            named.append(c)
+    if tokens_only:
+        return out
+    if named:
+        codes = {ctx.entity_code(ctx.index[c.i])[0] for c in named}
+        if (
+            not plover.event_types()[etype].verbal
+            or etype in ("REQUEST", "ACCUSE", "THREATEN")
+            or len(codes) > 1
+        ):
+            out.extend(named)
+    return out
+
+
+def same(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two actor records are the same party: one entity, or the same unnamed code and sector."""
+    if a["entity"] is not None and a["entity"] == b["entity"]:
+        return True
+    return (
+        a["entity"] is None and b["entity"] is None and a["code"] == b["code"] and a["sector"] == b["sector"]
+    )
+
+
+def unique(refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``refs`` without repeats (:func:`same`), first mention kept."""
+    out: list[dict[str, Any]] = []
+    for ref in refs:
+        if not any(same(ref, o) for o in out):
+            out.append(ref)
+    return out

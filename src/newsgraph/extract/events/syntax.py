@@ -1,0 +1,168 @@
+"""Reading the dependency parse for the event extractor: lemmas and verb forms, a word's phrase
+within its clause, the objects of its prepositions, a clause's subjects (its own or those it
+inherits from the clause it depends on), and where an event noun stands in its sentence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .. import plover
+
+_SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
+#: Dependencies of a word that modifies a noun rather than standing for itself.
+MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+#: Dependencies that start a clause of its own: cue words there say nothing of this event's mode.
+_CLAUSAL = frozenset({"ccomp", "advcl", "conj", "relcl", "acl", "parataxis", "xcomp", "csubj", "cc", "punct"})
+
+
+def lemma(token: Token) -> str:
+    """The token's lemma, lower-cased."""
+    return token.lemma_.lower()
+
+
+def verb_forms(token: Token) -> list[str]:
+    """Candidate base forms of a verb: its lemma, then, for an inflected form, the forms the small
+    model's lemmatiser sometimes misses ("staged" -> "stage", not "stag")."""
+    out = [token.lemma_.lower()]
+    word = token.lower_
+    if token.tag_ in ("VBD", "VBN") and word.endswith("ed"):
+        stem = word[:-2]
+        out += [word[:-1], stem] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+    elif token.tag_ == "VBG" and word.endswith("ing"):
+        stem = word[:-3]
+        out += [stem + "e", stem] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+    elif token.tag_ == "VBZ" and word.endswith("s"):
+        out += [word[:-1], word[:-2]]
+    return out
+
+
+def phrase(tok: Token) -> list[Token]:
+    """``tok`` and the words that depend on it within its own clause."""
+    out = [tok]
+    stack = [c for c in tok.children if c.dep_ not in _CLAUSAL]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in _CLAUSAL)
+    return out
+
+
+def prep_objects(tok: Token, preps: frozenset[str] | set[str]) -> list[Token]:
+    """Objects of ``tok``'s prepositions in ``preps``."""
+    return [
+        p
+        for c in tok.children
+        if c.dep_ in ("prep", "prt") and c.lower_ in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def between_heads(noun: Token) -> list[Token]:
+    """ "talks between X and Y", "clashes among ..." -> X, Y as actors."""
+    return [
+        p
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst")
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def position(noun: Token) -> Token:
+    """The word whose place in the sentence says how an event noun is reported: the noun, or the
+    first of a coordination ("talks and consultations"), or the noun it modifies ("a mediation
+    effort")."""
+    pos = noun
+    for _ in range(3):
+        coordinated = pos.dep_ == "conj" and pos.head.i != pos.i
+        if coordinated or (pos.dep_ == "compound" and lemma(pos.head) in plover.word_class("carrier")):
+            pos = pos.head
+        elif (
+            pos.dep_ == "pobj"
+            and pos.head.lower_ == "of"
+            and lemma(pos.head.head) in plover.word_class("measure")
+        ):
+            pos = pos.head.head  # "launched ten days of war games"
+        else:
+            break
+    return pos
+
+
+def subjects(verb: Token) -> tuple[list[Token], list[Token]]:
+    """The verb's subjects (agents, including a passive's "by" phrase) and passive subjects."""
+    agents: list[Token] = []
+    passive: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS and child.lower_ != "there":
+            agents.append(child)
+        elif child.dep_ == "nsubjpass":
+            passive.append(child)
+        elif child.dep_ == "agent":
+            agents.extend(c for c in child.children if c.dep_ == "pobj")
+    if len(agents) > 1:  # a misparse gives a verb two subjects: the one nearest before it
+        before = [a for a in agents if a.i < verb.i]
+        agents = [max(before, key=lambda a: a.i)] if before else agents[:1]
+    return agents, passive
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether ``verb`` is passive (or a copula: "was arrested", "is committed")."""
+    return verb.lemma_ == "be" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def inherited(verb: Token) -> tuple[list[Token], list[Token]]:
+    """Actor heads and extra recipient heads of a verb with no subject of its own: from the clause
+    it depends on ("urged China to act": China acts; "ordered the assets to be frozen": the one who
+    ordered freezes the assets; "attacked Israel, killing 1,200": the attackers kill)."""
+    cur = verb
+    for _ in range(5):
+        head = cur.head
+        if head.i == cur.i:
+            return [], []
+        dep = cur.dep_
+        if dep == "pcomp" and head.pos_ == "ADP":
+            cur = head
+            continue
+        if dep == "relcl" and head.pos_ in ("NOUN", "PROPN"):
+            return [head], []
+        if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            if head.dep_ in ("dobj", "pobj", "attr") and head.head.i != head.i:
+                cur = head  # "issued a declaration demanding ...": the one who issued it
+                continue
+            return [], []
+        if dep in ("xcomp", "acomp"):
+            agents, _ = subjects(head)
+            objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            if lemma(head) in plover.word_class("control") and not is_passive(cur):
+                ons = [
+                    p
+                    for c in head.children
+                    if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                    for p in c.children
+                    if p.dep_ == "pobj"
+                ]
+                if objects or ons:
+                    return objects or ons, []
+            if agents:
+                return agents, objects if is_passive(cur) else []
+            cur = head
+            continue
+        if dep in ("conj", "advcl", "prep", "npadvmod") and not (
+            dep in ("conj", "advcl") and is_passive(cur)
+        ):
+            agents, _ = subjects(head)
+            if agents:
+                return agents, []
+            cur = head
+            continue
+        return [], []
+    return [], []
+
+
+def passive_inherited(verb: Token) -> list[Token]:
+    """A passive verb coordinated with another takes its passive subject ("was condemned and
+    accused of atrocities")."""
+    if verb.dep_ == "conj" and verb.tag_ == "VBN":
+        return subjects(verb.head)[1]
+    return []
