@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from newsgraph.extract import plover
-from newsgraph.extract.annotations import doc_facts, set_entity_spans
+from newsgraph.extract.annotations import doc_facts, set_doc_entities, set_entity_spans
 from newsgraph.extract.events.when_where import _guess_date
 from newsgraph.extract.numbers import parse_number
 from newsgraph.extract.pipeline import prepare_doc
@@ -358,7 +358,7 @@ def test_country_names_the_entity_step_missed_are_still_actors(nlp: Any) -> None
     doc = nlp(
         prepare_doc(nlp, "Turkmenistan finally reopened the bridge. Bosnian Serbs demanded a new vote.")
     )
-    doc_facts(doc)["entities"] = []  # as if the entity step had found nothing
+    set_doc_entities(doc, ())  # as if the entity step had found nothing
     set_entity_spans(doc, [])
     found = nlp.get_pipe("newsgraph_events").match(doc)
     reopened = only(found, "RETREAT")
@@ -366,7 +366,7 @@ def test_country_names_the_entity_step_missed_are_still_actors(nlp: Any) -> None
     demanded = only(found, "REQUEST")  # people of the place named first, not the state
     assert codes(demanded["actor"]) == {"BIH"} and demanded["actor"][0]["sector"] == "CVL"
     doc = nlp(prepare_doc(nlp, "Recent Pakistani drone attacks have killed at least eight militants."))
-    doc_facts(doc)["entities"] = []
+    set_doc_entities(doc, ())
     set_entity_spans(doc, [])
     killed = only(nlp.get_pipe("newsgraph_events").match(doc), "ASSAULT")
     assert codes(killed["actor"]) == {"PAK"}

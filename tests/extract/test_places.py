@@ -10,7 +10,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.extract.annotations import doc_facts
+from newsgraph.extract.annotations import doc_facts, set_doc_entities
+from newsgraph.extract.facts import EntityFact, MentionFact
 from newsgraph.extract.places import Mention, find_mentions, place_parts, resolve
 from newsgraph.resolve.gazetteer import Gazetteer, gazetteer
 
@@ -41,15 +42,17 @@ def blank() -> Language:
     return spacy.blank("en")
 
 
+def entity_fact(n: int, name: str, etype: str, starts: list[int]) -> EntityFact:
+    mentions = tuple(MentionFact(s, s + len(name), name) for s in starts)
+    first = mentions[0]
+    return EntityFact(f"e{n}", name, name, etype, (), first.start, first.end, name, mentions, (), None)
+
+
 def entity_doc(blank: Language, text: str, names: list[tuple[str, str]]) -> Doc:
     """A tokenised doc whose entity records name the first occurrence of each (text, type)."""
     doc = blank.make_doc(text)
-    records = []
-    for n, (name, etype) in enumerate(names, 1):
-        start = text.index(name)
-        mention = {"start": start, "end": start + len(name), "text": name}
-        records.append({"id": f"e{n}", "name": name, "type": etype, "mentions": [mention], "actor": None})
-    doc_facts(doc)["entities"] = records
+    records = [entity_fact(n, name, etype, [text.index(name)]) for n, (name, etype) in enumerate(names, 1)]
+    set_doc_entities(doc, tuple(records))
     return doc
 
 
@@ -141,8 +144,8 @@ def test_local_focus_beats_a_famous_namesake(blank: Language, gaz: Gazetteer) ->
 
 def test_one_place_per_name_in_a_document(blank: Language, gaz: Gazetteer) -> None:
     text = "Springfield, Illinois is the capital. Later, Springfield voted."
-    doc = entity_doc(blank, text, [("Springfield", "GPE")])
-    doc_facts(doc)["entities"][0]["mentions"].append({"start": 45, "end": 56, "text": "Springfield"})
+    doc = blank.make_doc(text)
+    set_doc_entities(doc, (entity_fact(1, "Springfield", "GPE", [0, 45]),))
     mentions = find_mentions(doc, gaz)
     resolve(mentions, gaz)
     springs = [m for m in mentions if m.text == "Springfield"]

@@ -82,11 +82,11 @@ def test_according_to(tmp_path: Path) -> None:
 
 
 def _quotes(nlp: Any, text: str) -> list[tuple[str, str | None, str | None, str]]:
-    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.annotations import fact_lists
     from newsgraph.extract.pipeline import prepare_doc
 
     doc = nlp(prepare_doc(nlp, text))
-    facts = doc_facts(doc)
+    facts = fact_lists(doc)
     names = {e["id"]: e["name"] for e in facts["entities"]}
     for q in facts["quotes"]:
         assert text[q["start"] : q["end"]] == q["text"]
@@ -459,7 +459,7 @@ def test_seeing_a_thing_is_not_an_attribution(nlp: Any) -> None:
 
 @pytest.mark.model
 def test_words_passed_on_by_another_source_keep_their_speaker_and_name_the_source(nlp: Any) -> None:
-    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.annotations import fact_lists
     from newsgraph.extract.pipeline import prepare_doc
 
     text = (
@@ -468,7 +468,7 @@ def test_words_passed_on_by_another_source_keep_their_speaker_and_name_the_sourc
         "Foreign Minister Sergei Lavrov spoke late. “We have no explanation,” the state agency RIA "
         "quoted him as saying.\n"
     )
-    facts = doc_facts(nlp(prepare_doc(nlp, text)))
+    facts = fact_lists(nlp(prepare_doc(nlp, text)))
     names = {e["id"]: e["name"] for e in facts["entities"]}
     by_text = {q["text"]: q for q in facts["quotes"]}
     cnn = by_text["I ask you not to engage in any kind of protest on the floor,"]

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from newsgraph.extract.annotations import doc_facts
+from newsgraph.extract.annotations import fact_lists
 from newsgraph.extract.entities import apply_known_person, person_actor
 from newsgraph.extract.pipeline import prepare_doc
 from newsgraph.extract.roles import Role
@@ -166,7 +166,7 @@ def test_a_generic_title_keeps_the_table_sector() -> None:
 
 def person(nlp: Any, text: str, name: str, published: str | None = None) -> dict[str, Any]:
     doc = nlp(prepare_doc(nlp, text, published=published))
-    people = {e["name"]: e for e in doc_facts(doc)["entities"] if e["type"] == "PERSON"}
+    people = {e["name"]: e for e in fact_lists(doc)["entities"] if e["type"] == "PERSON"}
     assert name in people, people
     return people[name]
 
@@ -250,6 +250,6 @@ def test_unknown_full_name_gets_nothing_from_a_namesake(nlp: Any) -> None:
 )
 def test_international_bodies(nlp: Any, text: str, name: str, code: str) -> None:
     doc = nlp(text)
-    bodies = {e["name"]: e for e in doc_facts(doc)["entities"]}
+    bodies = {e["name"]: e for e in fact_lists(doc)["entities"]}
     assert name in bodies, bodies
     assert actor_code(bodies[name]) == code

@@ -9,7 +9,13 @@ processes:
 - ``doc.spans["newsgraph_entities"]``: one span per entity mention, labelled with the entity's
   type, its ``id_`` the entity's id (``"e3"``), written by ``newsgraph_entities``;
 - ``doc.spans["newsgraph_titles"]``: the official titles ("Foreign Minister") found in the text;
-- ``doc._.newsgraph_facts``: each component's fact records, in their JSON form.
+- ``doc._.newsgraph_entities``: the article's entities as typed, frozen
+  :class:`~newsgraph.extract.facts.EntityFact` records, written by ``newsgraph_entities`` and
+  read by the quotes, places and events;
+- ``doc._.newsgraph_facts``: the other components' fact records, in their JSON form.
+
+:func:`fact_lists` turns them into the JSON fact lists of docs/schema.md: the one place that does,
+called when the runner makes an article of a doc.
 
 Per-doc caches of derived strings (the text, the token strings) live beside the doc in a
 weak-keyed table, not in it: they go when the doc goes and never travel with it."""
@@ -27,6 +33,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, SpanGroup
 
 from ..records import FACT_KINDS
+from .facts import EntityFact
 
 #: Span group names.
 ENTITY_SPANS = "newsgraph_entities"
@@ -80,6 +87,11 @@ if not Doc.has_extension("newsgraph_context"):
     Doc.set_extension("newsgraph_context", default=None)
 if not Doc.has_extension("newsgraph_facts"):
     Doc.set_extension("newsgraph_facts", default=None)
+if not Doc.has_extension("newsgraph_entities"):
+    Doc.set_extension("newsgraph_entities", default=None)
+
+#: Fact kinds kept in ``doc._.newsgraph_facts`` (the entities have typed records of their own).
+DICT_KINDS = tuple(kind for kind in FACT_KINDS if kind != "entities")
 
 
 def article_context(doc: Doc) -> ArticleContext:
@@ -93,12 +105,32 @@ def set_article_context(doc: Doc, context: ArticleContext) -> None:
 
 
 def doc_facts(doc: Doc) -> dict[str, list[dict[str, Any]]]:
-    """The fact lists of ``doc``, created empty on first use."""
+    """The fact lists of ``doc`` other than the entities (:data:`DICT_KINDS`), created empty on
+    first use."""
     facts: dict[str, list[dict[str, Any]]] | None = doc._.newsgraph_facts
     if facts is None:
-        facts = {kind: [] for kind in FACT_KINDS}
+        facts = {kind: [] for kind in DICT_KINDS}
         doc._.newsgraph_facts = facts
     return facts
+
+
+def doc_entities(doc: Doc) -> tuple[EntityFact, ...]:
+    """The entities ``newsgraph_entities`` found (empty when it did not run)."""
+    found: tuple[EntityFact, ...] | None = doc._.newsgraph_entities
+    return found if found is not None else ()
+
+
+def set_doc_entities(doc: Doc, entities: tuple[EntityFact, ...]) -> None:
+    doc._.newsgraph_entities = entities
+
+
+def fact_lists(doc: Doc) -> dict[str, list[dict[str, Any]]]:
+    """Every fact of ``doc`` in its JSON form (docs/schema.md), one list per kind of
+    :data:`~newsgraph.records.FACT_KINDS`."""
+    facts = doc_facts(doc)
+    out = {kind: list(facts.get(kind, [])) for kind in DICT_KINDS}
+    out["entities"] = [e.as_json() for e in doc_entities(doc)]
+    return {kind: out[kind] for kind in FACT_KINDS}
 
 
 # -- entity mentions ---------------------------------------------------------------------------

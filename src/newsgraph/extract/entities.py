@@ -26,8 +26,9 @@ from spacy.tokens import Doc, Span
 from ..resolve import actors
 from ..resolve.entities import entity_key, fold
 from ..tables import TABLES_VERSION
-from .annotations import article_context, doc_facts, doc_lowers, doc_words, set_entity_spans
+from .annotations import article_context, doc_lowers, doc_words, set_doc_entities, set_entity_spans
 from .component import Component
+from .facts import ActorFact, EntityFact, MentionFact, RoleFact
 from .roles import Role, find_roles, title_spans
 
 log = logging.getLogger(__name__)
@@ -78,24 +79,24 @@ class Entity:
     def first(self) -> Mention:
         return min(self.mentions, key=lambda m: m.start)
 
-    def as_dict(self, n: int) -> dict[str, Any]:
+    def fact(self, n: int) -> EntityFact:
+        """The entity as the typed record later components read; ``n`` numbers it (``"e3"``)."""
         mentions = sorted(self.mentions, key=lambda m: m.start)
-        aliases = list(dict.fromkeys(m.text for m in mentions if m.text != self.name))
         first = mentions[0]
         code = self.actor.code if self.actor else None
-        return {
-            "id": f"e{n}",
-            "key": entity_key(self.key[0], self.name, code),
-            "name": self.name,
-            "type": self.type,
-            "aliases": aliases,
-            "start": first.start,
-            "end": first.end,
-            "text": first.text,
-            "mentions": [m.as_dict() for m in mentions],
-            "roles": [r.as_dict() for r in self.roles],
-            "actor": self.actor.as_dict() if self.actor else None,
-        }
+        return EntityFact(
+            id=f"e{n}",
+            key=entity_key(self.key[0], self.name, code),
+            name=self.name,
+            type=self.type,
+            aliases=tuple(dict.fromkeys(m.text for m in mentions if m.text != self.name)),
+            start=first.start,
+            end=first.end,
+            text=first.text,
+            mentions=tuple(MentionFact(m.start, m.end, m.text) for m in mentions),
+            roles=tuple(RoleFact(r.title, r.affiliation, r.since) for r in self.roles),
+            actor=ActorFact(self.actor.code, self.actor.sector) if self.actor else None,
+        )
 
 
 def mention_of(span: Span) -> Mention | None:
@@ -415,8 +416,9 @@ def make_entities(nlp: Language, name: str, tables: str) -> EntityExtractor:
 
 
 class EntityExtractor(Component):
-    """Fills ``doc_facts(doc)["entities"]`` and the ``newsgraph_entities`` span group (one span per
-    mention, its ``id_`` the entity's id), and ``newsgraph_titles`` with the titles it saw."""
+    """Fills ``doc._.newsgraph_entities`` (typed records) and the ``newsgraph_entities`` span group
+    (one span per mention, its ``id_`` the entity's id), and ``newsgraph_titles`` with the titles it
+    saw."""
 
     tables = (
         ("newsgraph.extract", "entity_stoplist.txt"),
@@ -456,7 +458,6 @@ class EntityExtractor(Component):
         return sorted(entities, key=lambda e: e.first.start)
 
     def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:
-        facts = doc_facts(doc)
-        facts["entities"] = [e.as_dict(n) for n, e in enumerate(entities, 1)]
+        set_doc_entities(doc, tuple(e.fact(n) for n, e in enumerate(entities, 1)))
         mentions = [(m.i, m.j, e.type, f"e{n}") for n, e in enumerate(entities, 1) for m in e.mentions]
         set_entity_spans(doc, mentions)

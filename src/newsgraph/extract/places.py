@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 from ..resolve import actors
 from ..resolve.gazetteer import FEATURES, Gazetteer, distance_km, gazetteer, name_key
 from ..tables import TABLES_VERSION
-from .annotations import doc_facts, doc_text
+from .annotations import doc_entities, doc_facts, doc_text
 from .component import Component
 from .quotes import reporting_lemmas
 
@@ -204,17 +204,14 @@ def find_mentions(doc: Doc, gaz: Gazetteer, matcher: PhraseMatcher | None = None
     """Place names in ``doc``, in text order, without overlaps."""
     found: list[Mention] = []
     text = doc_text(doc)
-    entities = doc_facts(doc)["entities"]
+    entities = doc_entities(doc)
     if entities:
         for ent in entities:
-            for m in ent["mentions"]:
-                for start, end in place_parts(text, m["start"], m["end"], ent["type"], gaz):
+            for m in ent.mentions:
+                for start, end in place_parts(text, m.start, m.end, ent.type, gaz):
                     found.append(
                         Mention(
-                            start,
-                            end,
-                            text[start:end],
-                            ent["id"] if end - start == m["end"] - m["start"] else None,
+                            start, end, text[start:end], ent.id if end - start == m.end - m.start else None
                         )
                     )
     else:  # the component runs without newsgraph_entities: the model's spans
@@ -414,10 +411,9 @@ def _with_qualifiers(doc_text: str, mentions: list[Mention], gaz: Gazetteer) -> 
 def demonym_countries(doc: Doc) -> Counter[str]:
     """Countries the document's demonyms and nationality adjectives name ("Israeli" -> ISR)."""
     out: Counter[str] = Counter()
-    for ent in doc_facts(doc)["entities"]:
-        code = (ent.get("actor") or {}).get("code")
-        if ent["type"] == "NORP" and code:
-            out[code] += 1
+    for ent in doc_entities(doc):
+        if ent.type == "NORP" and ent.code:
+            out[ent.code] += 1
     return out
 
 

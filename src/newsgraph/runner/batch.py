@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..clean.split import split_document
 from ..errors import NewsgraphError
-from ..extract.annotations import doc_facts
+from ..extract.annotations import doc_facts, fact_lists
 from ..extract.pipeline import load_pipeline, prepare_doc
 from ..records import Article, Document, Draft, ErrorRecord
 from ..settings import Settings
@@ -89,7 +89,7 @@ def _annotate(drafts: list[Draft], nlp: Language, settings: Settings) -> Iterato
     captions = caption_places(nlp, drafts, settings.batch_size)
 
     def facts_of(draft: Draft, doc: Doc) -> dict[str, list[dict[str, Any]]]:
-        facts = doc_facts(doc)
+        facts = fact_lists(doc)  # the JSON contract, made here and nowhere else
         found = captions.get(id(draft))
         return {**facts, "places": [*facts.get("places", []), *found]} if found else facts
 

@@ -329,7 +329,7 @@ def _as_state(ctx: Context, ref: dict[str, Any], etype: str) -> dict[str, Any]:
     """A country or nationality named as the doer of an event noun ("Israel's offensive") is its
     state: military for force, government otherwise."""
     ent = ctx.entities.get(ref["entity"] or "")
-    if etype == "PROTEST" or ent is None or ent["type"] not in ("GPE", "NORP"):
+    if etype == "PROTEST" or ent is None or ent.type not in ("GPE", "NORP"):
         return ref  # "Palestinian riots": people, not the state
     if ref["sector"] in ("CVL", "GOV", None):
         return {**ref, "sector": "MIL" if etype in ("ASSAULT", "MOBILIZE") else "GOV"}
@@ -351,7 +351,7 @@ def _modifier_actors(ctx: Context, noun: Token, etype: str) -> list[dict[str, An
             continue
         seen.add(eid)
         ent = ctx.entities[eid]
-        if ent["type"] in ("GPE", "NORP") and etype != "PROTEST":
+        if ent.type in ("GPE", "NORP") and etype != "PROTEST":
             sector = "MIL" if etype in ("ASSAULT", "MOBILIZE") else "GOV"
         out.append(actor_record(ctx, eid, c.idx, c.idx + len(c.text), code, sector))
     if not plover.event_types()[etype].verbal or len(out) > 1 or etype in ("REQUEST", "ACCUSE", "THREATEN"):

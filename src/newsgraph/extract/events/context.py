@@ -14,7 +14,8 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ...resolve import actors
-from ..annotations import article_context, doc_facts, doc_text, entity_index
+from ..annotations import article_context, doc_entities, doc_facts, doc_text, entity_index
+from ..facts import EntityFact
 from .syntax import MODIFIERS
 
 #: Sectors of offices that belong to a country.
@@ -32,7 +33,7 @@ class Context:
     doc: Doc
     text: str
     index: dict[int, str]
-    entities: dict[str, dict[str, Any]]
+    entities: dict[str, EntityFact]
     quotes: list[dict[str, Any]]
     published: str | None
     #: token indexes (sorted) and entity ids of people, and of countries/organisations with a code
@@ -58,7 +59,7 @@ class Context:
     def build(cls, doc: Doc, *, has_dates: bool, has_counts: bool, has_places: bool) -> Context:
         facts = doc_facts(doc)
         index = entity_index(doc)
-        entities = {e["id"]: e for e in facts.get("entities", [])}
+        entities = {e.id: e for e in doc_entities(doc)}
         ctx = cls(
             doc=doc,
             text=doc_text(doc),
@@ -71,12 +72,12 @@ class Context:
             ent = entities.get(index[i])
             if ent is None:
                 continue
-            if ent["type"] == "PERSON":
+            if ent.type == "PERSON":
                 if index.get(i + 1) != index[i]:  # the last word of the name
                     ctx.person_pos.append(i)
                     ctx.person_ids.append(index[i])
                     ctx.person_subject.append(_is_subject(doc[i]))
-            elif ent["type"] == "ORG" or (ent["type"] == "GPE" and (ent.get("actor") or {}).get("code")):
+            elif ent.type == "ORG" or (ent.type == "GPE" and ent.code):
                 tok = doc[i]
                 if tok.dep_ in MODIFIERS and tok.head.i in index and index[tok.head.i] == index[i]:
                     continue  # not the head word of its name
@@ -87,9 +88,9 @@ class Context:
                 ctx.thing_subject.append(_is_subject(tok))
         votes: Counter[str] = Counter()
         for ent in entities.values():
-            code = (ent.get("actor") or {}).get("code")
-            if ent["type"] in ("GPE", "NORP") and code and actors.country_name(code):
-                votes[code] += len(ent.get("mentions") or [])
+            code = ent.code
+            if ent.type in ("GPE", "NORP") and code and actors.country_name(code):
+                votes[code] += len(ent.mentions)
         ctx.main_country = votes.most_common(1)[0][0] if votes else None
         places = facts.get("places", [])
         ctx.places = list(places) if has_places else _fallback_places(ctx)
@@ -121,13 +122,12 @@ class Context:
         ent = self.entities.get(eid)
         if ent is None:
             return None, None
-        actor = ent.get("actor") or {}
-        if actor.get("code"):
-            return actor["code"], actor.get("sector")
-        if ent["type"] == "PERSON" and self.main_country:
+        if ent.actor is not None:
+            return ent.actor.code, ent.actor.sector
+        if ent.type == "PERSON" and self.main_country:
             # "President Yoweri Museveni" with no country said: of the country the article is about
-            for role in ent.get("roles") or []:
-                sector = actors.sector_of(role.get("title") or "")
+            for role in ent.roles:
+                sector = actors.sector_of(role.title or "")
                 if sector in _NATIONAL:
                     return self.main_country, sector
         return self.place_country.get(eid), None
@@ -165,8 +165,8 @@ class Context:
         for i in range(sent.start, sent.end):
             eid = self.index.get(i)
             ent = self.entities.get(eid) if eid is not None else None
-            if ent and ent["type"] in ("GPE", "NORP"):
-                code = self.entity_code(ent["id"])[0]
+            if ent and ent.type in ("GPE", "NORP"):
+                code = self.entity_code(ent.id)[0]
                 if code == exclude:
                     continue
                 if code and actors.country_name(code) and (best is None or abs(i - tok.i) < best[0]):
@@ -180,7 +180,7 @@ class Context:
             if eid is None:
                 continue
             ent = self.entities.get(eid)
-            if ent and ent["type"] in ("GPE", "NORP"):
+            if ent and ent.type in ("GPE", "NORP"):
                 code = self.entity_code(eid)[0]
                 if code and len(code) == 3 and actors.country_name(code):
                     return code
@@ -213,20 +213,20 @@ def _fallback_places(ctx: Context) -> list[dict[str, Any]]:
     country only (no coordinates)."""
     out: list[dict[str, Any]] = []
     for ent in ctx.entities.values():
-        if ent["type"] not in ("GPE", "LOC", "FAC"):
+        if ent.type not in ("GPE", "LOC", "FAC"):
             continue
-        code = (ent.get("actor") or {}).get("code") if ent["type"] == "GPE" else None
-        for m in ent.get("mentions", []):
+        code = ent.code if ent.type == "GPE" else None
+        for m in ent.mentions:
             out.append(
                 {
-                    "text": m["text"],
-                    "start": m["start"],
-                    "end": m["end"],
-                    "name": ent["name"],
+                    "text": m.text,
+                    "start": m.start,
+                    "end": m.end,
+                    "name": ent.name,
                     "country": code,
                     "lat": None,
                     "lon": None,
-                    "entity": ent["id"],
+                    "entity": ent.id,
                 }
             )
     return sorted(out, key=lambda p: p["start"])

@@ -93,10 +93,9 @@ def _entity_ref(ctx: Context, eid: str, start: int, end: int, places: bool) -> d
     ent = ctx.entities.get(eid)
     if ent is None:
         return None
-    actor = ent.get("actor") or {}
-    if actor.get("code"):
-        return actor_record(ctx, eid, start, end, actor["code"], actor.get("sector"))
-    if ent["type"] == "PERSON":  # an office with no country said: the article's main country's
+    if ent.actor is not None:
+        return actor_record(ctx, eid, start, end, ent.actor.code, ent.actor.sector)
+    if ent.type == "PERSON":  # an office with no country said: the article's main country's
         code, sector = ctx.entity_code(eid)
         if code:
             return actor_record(ctx, eid, start, end, code, sector)
@@ -163,7 +162,7 @@ def _resolve(ctx: Context, head: Token, depth: int, places: bool, guess: bool = 
     if eid is None:  # "the opposition newspaper La Prensa"
         eid = next((ctx.index[c.i] for c in head.children if c.dep_ == "appos" and c.i in ctx.index), None)
     ent = ctx.entities.get(eid) if eid is not None else None
-    if ent is not None and ent["type"] in ("PERSON", "ORG", "NORP"):
+    if ent is not None and ent.type in ("PERSON", "ORG", "NORP"):
         return [actor_record(ctx, eid, *span_of(head), None, actors.sector_of(head.text))]
     return []
 
@@ -244,7 +243,7 @@ def _resolve_coded(
         phrase = ctx.text[start_tok.idx : head.idx + len(head.text)]
         for mid in dict.fromkeys(ctx.index[i] for i in chosen):
             code, sector = ctx.entity_code(mid)
-            found = actors.resolve_actor(phrase, ctx.entities[mid]["type"]) if len(chosen) == 1 else None
+            found = actors.resolve_actor(phrase, ctx.entities[mid].type) if len(chosen) == 1 else None
             if found is not None and found.code == code and found.sector:
                 sector = found.sector
             else:

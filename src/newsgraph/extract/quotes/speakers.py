@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..annotations import doc_facts, entity_index
+from ..annotations import doc_entities, entity_index
 from .names import _noun_phrase
 
 _PRONOUNS = frozenset("he she they him her them it".split())
@@ -36,19 +36,21 @@ class _Mentions:
     @classmethod
     def of(cls, doc: Doc, quoted: set[int]) -> _Mentions:
         index = entity_index(doc)
-        entities = doc_facts(doc)["entities"]
-        types = {e["id"]: e["type"] for e in entities}
+        entities = doc_entities(doc)
+        types = {e.id: e.type for e in entities}
         outside = sorted((i, eid) for i, eid in index.items() if i not in quoted)
+        first_token: dict[str, int] = {}  # entity id -> the token its first mention starts at
+        for i, eid in index.items():
+            if i < first_token.get(eid, len(doc)):
+                first_token[eid] = i
         titles: dict[str, list[tuple[int, str]]] = {}
         for e in entities:
-            if e["type"] != "PERSON":
+            if e.type != "PERSON":
                 continue
-            first = min((m["start"] for m in e.get("mentions") or []), default=e["start"])
-            tok = doc.char_span(first, first + 1, alignment_mode="expand")
-            at = tok.start if tok is not None else 0
-            for role in e.get("roles") or []:
-                for word in (role.get("title") or "").lower().split():
-                    titles.setdefault(word, []).append((at, e["id"]))
+            at = first_token.get(e.id, 0)
+            for role in e.roles:
+                for word in (role.title or "").lower().split():
+                    titles.setdefault(word, []).append((at, e.id))
         return cls(
             index,
             [(i, eid) for i, eid in outside if types.get(eid) == "PERSON"],

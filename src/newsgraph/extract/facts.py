@@ -1,0 +1,113 @@
+"""Typed fact records that components hand to each other: small frozen dataclasses, serialisable
+with the doc.
+
+A component writes a tuple of these records to its ``Doc`` extension (``doc._.newsgraph_entities``
+for the entity component); later components read their attributes, never a dict. Each record has
+``as_json()``, its JSON form of docs/schema.md, which only the runner boundary calls
+(:func:`newsgraph.extract.annotations.fact_lists`). They are registered with srsly's msgpack, which
+``Doc.to_bytes`` uses, so docs carrying them still serialise and travel between processes."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import srsly
+
+
+@dataclass(frozen=True, slots=True)
+class MentionFact:
+    """One mention of an entity: characters ``[start, end)`` of the text."""
+
+    start: int
+    end: int
+    text: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class RoleFact:
+    """An office a person holds or held ("Foreign Minister" of "IDN", since a date)."""
+
+    title: str
+    affiliation: str | None
+    since: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"title": self.title, "affiliation": self.affiliation, "since": self.since}
+
+
+@dataclass(frozen=True, slots=True)
+class ActorFact:
+    """A PLOVER actor code and sector."""
+
+    code: str
+    sector: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"code": self.code, "sector": self.sector}
+
+
+@dataclass(frozen=True, slots=True)
+class EntityFact:
+    """One person, organisation or place of an article, with every mention of it."""
+
+    id: str
+    key: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    start: int
+    end: int
+    text: str
+    mentions: tuple[MentionFact, ...]
+    roles: tuple[RoleFact, ...]
+    actor: ActorFact | None
+
+    @property
+    def code(self) -> str | None:
+        """The actor code, if the entity has one."""
+        return self.actor.code if self.actor else None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "key": self.key,
+            "name": self.name,
+            "type": self.type,
+            "aliases": list(self.aliases),
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "mentions": [m.as_json() for m in self.mentions],
+            "roles": [r.as_json() for r in self.roles],
+            "actor": self.actor.as_json() if self.actor else None,
+        }
+
+
+# -- serialisation with the doc ----------------------------------------------------------------
+_TYPES: dict[str, type[Any]] = {cls.__name__: cls for cls in (MentionFact, RoleFact, ActorFact, EntityFact)}
+_TAG = "__newsgraph_fact__"
+
+
+def _encode(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    cls = type(obj)
+    if _TYPES.get(cls.__name__) is cls:
+        return {_TAG: cls.__name__, "f": [getattr(obj, f.name) for f in dataclasses.fields(obj)]}
+    return obj if chain is None else chain(obj)
+
+
+def _decode(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    if isinstance(obj, dict) and _TAG in obj:
+        # msgpack has no tuples: every list field of a record is a tuple
+        values = [tuple(v) if isinstance(v, list) else v for v in obj["f"]]
+        return _TYPES[obj[_TAG]](*values)
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("newsgraph_facts", func=_encode)
+srsly.msgpack_decoders.register("newsgraph_facts", func=_decode)
