@@ -16,7 +16,14 @@ import spacy
 from spacy.tokens import Doc
 
 from newsgraph.errors import MissingAnnotationError, TablesMismatchError
-from newsgraph.extract.annotations import ENTITY_SPANS, article_context, doc_facts, entity_index
+from newsgraph.extract.annotations import (
+    ENTITY_SPANS,
+    article_context,
+    doc_entities,
+    doc_facts,
+    entity_index,
+    fact_lists,
+)
 from newsgraph.extract.pipeline import add_components, prepare_doc
 from newsgraph.settings import Settings
 from newsgraph.tables import TABLES_VERSION
@@ -126,6 +133,9 @@ def test_annotations_survive_to_bytes_and_two_processes(nlp: Any) -> None:
     one = list(nlp.pipe(prepared()))
     two = list(nlp.pipe(prepared(), n_process=2))
     assert [d._.newsgraph_facts for d in two] == [d._.newsgraph_facts for d in one]
+    assert [doc_entities(d) for d in two] == [doc_entities(d) for d in one]
+    assert any(e.roles for e in doc_entities(two[0]))  # nested records came back typed
+    assert isinstance(doc_entities(two[0])[0].mentions, tuple)
     assert article_context(two[1]).published == dt.date(2024, 5, 8)
     back = Doc(nlp.vocab).from_bytes(one[0].to_bytes())
     assert article_context(back) == article_context(one[0])
@@ -134,4 +144,6 @@ def test_annotations_survive_to_bytes_and_two_processes(nlp: Any) -> None:
         (s.start, s.end, s.label_, s.id_) for s in one[0].spans[ENTITY_SPANS]
     ]
     assert entity_index(back) == entity_index(one[0]) != {}
+    assert doc_entities(back) == doc_entities(one[0])
+    assert fact_lists(back) == fact_lists(one[0])
     assert not one[0].user_data.keys() - {k for k in one[0].user_data if k[0] == "._."}

@@ -116,8 +116,11 @@ def doc_facts(doc: Doc) -> dict[str, list[dict[str, Any]]]:
 
 def doc_entities(doc: Doc) -> tuple[EntityFact, ...]:
     """The entities ``newsgraph_entities`` found (empty when it did not run)."""
-    found: tuple[EntityFact, ...] | None = doc._.newsgraph_entities
-    return found if found is not None else ()
+    found: tuple[EntityFact, ...] | list[EntityFact] | None = doc._.newsgraph_entities
+    if found is None:
+        return ()
+    # a doc read back with Doc.from_bytes holds a list: msgpack has no tuples
+    return found if isinstance(found, tuple) else tuple(found)
 
 
 def set_doc_entities(doc: Doc, entities: tuple[EntityFact, ...]) -> None:
