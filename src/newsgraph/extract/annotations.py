@@ -47,6 +47,8 @@ class ArticleContext:
     published: dt.date | None = None
     #: character ``(start, end)`` of every in-body section heading
     headings: tuple[tuple[int, int], ...] = ()
+    #: the country the article is mostly about (PLOVER code), set by ``newsgraph_entities``
+    main_country: str | None = None
 
     @property
     def published_iso(self) -> str | None:
@@ -65,16 +67,17 @@ _CONTEXT_TAG = "__newsgraph_context__"
 
 def _encode_context(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
     if isinstance(obj, ArticleContext):
-        return {_CONTEXT_TAG: [obj.published_iso, [list(h) for h in obj.headings]]}
+        return {_CONTEXT_TAG: [obj.published_iso, [list(h) for h in obj.headings], obj.main_country]}
     return obj if chain is None else chain(obj)
 
 
 def _decode_context(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
     if isinstance(obj, dict) and _CONTEXT_TAG in obj:
-        published, headings = obj[_CONTEXT_TAG]
+        published, headings, country = obj[_CONTEXT_TAG]
         return ArticleContext(
             dt.date.fromisoformat(published) if published else None,
             tuple((int(s), int(e)) for s, e in headings),
+            country,
         )
     return obj if chain is None else chain(obj)
 

@@ -13,6 +13,7 @@ Roles come from ``extract/roles.py``; actor codes from ``resolve/actors.py``."""
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,7 +27,14 @@ from spacy.tokens import Doc, Span
 from ..resolve import actors
 from ..resolve.entities import entity_key, fold
 from ..tables import TABLES_VERSION
-from .annotations import article_context, doc_lowers, doc_words, set_doc_entities, set_entity_spans
+from .annotations import (
+    article_context,
+    doc_lowers,
+    doc_words,
+    set_article_context,
+    set_doc_entities,
+    set_entity_spans,
+)
 from .component import Component
 from .facts import ActorFact, EntityFact, MentionFact, RoleFact
 from .roles import Role, find_roles, title_spans
@@ -441,6 +449,7 @@ class EntityExtractor(Component):
     def match(self, doc: Doc) -> list[Entity]:
         mentions = collect_mentions(doc)
         context = main_country(mentions)
+        set_article_context(doc, dataclasses.replace(article_context(doc), main_country=context))
         entities = group(doc, mentions, context) + nominal_mentions(doc, mentions, context)
         persons = [e for e in entities if e.type == "PERSON"]
         published = article_context(doc).published_iso

@@ -7,7 +7,6 @@ is kept between docs."""
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,12 +85,7 @@ class Context:
                 ctx.thing_pos.append(i)
                 ctx.thing_ids.append(index[i])
                 ctx.thing_subject.append(_is_subject(tok))
-        votes: Counter[str] = Counter()
-        for ent in entities.values():
-            code = ent.code
-            if ent.type in ("GPE", "NORP") and code and actors.country_name(code):
-                votes[code] += len(ent.mentions)
-        ctx.main_country = votes.most_common(1)[0][0] if votes else None
+        ctx.main_country = article_context(doc).main_country
         places = facts.get("places", [])
         ctx.places = list(places) if has_places else _fallback_places(ctx)
         for place in ctx.places:
