@@ -1,9 +1,10 @@
 """Temporal expressions with TimeML values: the ``newsgraph_dates`` component.
 
-The text is cut into small tokens, each given a class from ``data/dates_words.tsv`` (MONTH,
-WEEKDAY, UNIT, REL, NUM, ...). The classes of a text form a string of letters, one per token, and
-the rules of ``data/dates_patterns.tsv`` are regular expressions over that string: the longest
-match wins. Each rule names a handler that turns the matched tokens into a TimeML type and value.
+The text is cut into small tokens, each given a class from ``data/dates_words.tsv`` and the month
+table :mod:`newsgraph.months` (MONTH, WEEKDAY, UNIT, REL, NUM, ...). The classes of a text form
+a string of letters, one per token, and the rules of ``data/dates_patterns.tsv`` are regular
+expressions over that string: the longest match wins. Each rule names a handler that turns the
+matched tokens into a TimeML type and value.
 
 Relative expressions are resolved against the publication date ("yesterday", "last week", "on
 Saturday", "Oct. 7") or against the date the text last mentioned ("a day later", "the following

@@ -81,7 +81,7 @@ def find_dates(
     tense: Callable[[int, int], Tense] | None = None,
     entities: Sequence[tuple[int, int, str]] = (),
 ) -> list[dict[str, Any]]:
-    """Temporal expressions in ``text`` as date records (see the module doc).
+    """Temporal expressions in ``text`` as date records (see the package doc).
 
     ``tense(start, end)`` says the tense of the clause around a span ("past", "future",
     "present" or None); ``entities`` are spaCy entities as ``(start, end, label)``."""

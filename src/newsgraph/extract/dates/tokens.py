@@ -31,6 +31,7 @@ class Tok:
 
 
 def plain_number(text: str) -> str:
+    """A number as written, without its thousands commas ("1,500" is "1500")."""
     return text.replace(",", "")
 
 
@@ -124,6 +125,7 @@ def _merge_numbers(toks: list[Tok], text: str) -> list[Tok]:
 
 
 def letters_of(toks: list[Tok], text: str) -> str:
+    """The class letters of ``toks``, one each, with :data:`BREAK` where a line break separates two."""
     letters = grammar().letters
     parts = []
     prev_end = 0

@@ -15,16 +15,19 @@ TIMEX_VALUE = re.compile(
 
 
 def add_months(d: dt.date, n: int) -> dt.date:
+    """``d`` moved by ``n`` months, its day cut to the end of a shorter month."""
     y, m = divmod(d.year * 12 + d.month - 1 + n, 12)
     return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
 
 
 def week_of(d: dt.date) -> str:
+    """The ISO week holding ``d``, as a TimeML value ("2024-W30")."""
     y, w, _ = d.isocalendar()
     return f"{y}-W{w:02d}"
 
 
 def quarter_of(d: dt.date) -> str:
+    """The quarter holding ``d``, as a TimeML value ("2024-Q3")."""
     return f"{d.year}-Q{(d.month - 1) // 3 + 1}"
 
 
@@ -112,8 +115,10 @@ def coarsen(value: str, unit: str) -> str:
 
 
 def is_calendar(value: str | None) -> bool:
+    """Whether ``value`` is a calendar date or time (not a duration, set or ``PAST_REF``)."""
     return value is not None and TIMEX_VALUE.match(value.split("T")[0]) is not None
 
 
 def valid_day(year: int, month: int, day: int) -> bool:
+    """Whether the day exists ("Feb. 30" does not)."""
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
