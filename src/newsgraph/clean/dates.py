@@ -12,32 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-_MONTHS = {
-    "jan": 1,
-    "january": 1,
-    "feb": 2,
-    "february": 2,
-    "mar": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "may": 5,
-    "jun": 6,
-    "june": 6,
-    "jul": 7,
-    "july": 7,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "oct": 10,
-    "october": 10,
-    "nov": 11,
-    "november": 11,
-    "dec": 12,
-    "december": 12,
-}
+from ..months import MONTHS
+
 _WEEKDAYS = {
     "monday": 0,
     "tuesday": 1,
@@ -48,7 +24,7 @@ _WEEKDAYS = {
     "sunday": 6,
 }
 
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MDY = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _DMY = re.compile(
     rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I
@@ -66,7 +42,7 @@ def find_full_dates(text: str) -> list[tuple[dt.date, int, int]]:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             month_text = m.group("month")
-            month = int(month_text) if month_text.isdigit() else _MONTHS[month_text.lower().rstrip(".")]
+            month = int(month_text) if month_text.isdigit() else MONTHS[month_text.lower().rstrip(".")]
             try:
                 date = dt.date(int(m.group("year")), month, int(m.group("day")))
             except ValueError:
