@@ -11,6 +11,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from ...months import month_by_prefix
 from .context import Context
 
 _LOCATIVE = frozenset(
@@ -19,13 +20,6 @@ _LOCATIVE = frozenset(
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _WEEKDAYS = {d: n for n, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
-_MONTHS = {
-    m: n
-    for n, m in enumerate(
-        "jan feb mar apr may jun jul aug sep oct nov dec".split(),
-        1,
-    )
-}
 #: Prepositions whose date is not the event's date ("since June 23", "until Friday").
 _NOT_WHEN = frozenset(
     {"since", "until", "till", "before", "after", "by", "from", "through", "ahead", "following"}
@@ -103,7 +97,7 @@ def _guess_date(text: str, published: str | None) -> str | None:
     for word in words:
         if word in _WEEKDAYS and len(words) <= 2:
             return (pub - dt.timedelta(days=(pub.weekday() - _WEEKDAYS[word]) % 7)).isoformat()
-    month = next((_MONTHS[w[:3]] for w in words if w.isalpha() and w[:3] in _MONTHS), None)
+    month = next((m for w in words if w.isalpha() and (m := month_by_prefix(w)) is not None), None)
     day = next((int(w) for w in words if w.isdigit() and len(w) <= 2 and 1 <= int(w) <= 31), None)
     years = [int(w) for w in words if w.isdigit() and len(w) == 4]
     if month is None or day is None:
