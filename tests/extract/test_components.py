@@ -20,7 +20,7 @@ from newsgraph.extract.annotations import (
     ENTITY_SPANS,
     article_context,
     doc_entities,
-    doc_facts,
+    doc_quotes,
     entity_index,
     fact_lists,
 )
@@ -47,8 +47,10 @@ def test_a_saved_pipeline_loads_in_a_fresh_process_without_importing_newsgraph(
     nlp = spacy.load(model)
     nlp.add_pipe("newsgraph_entities", after="ner")
     nlp.add_pipe("newsgraph_quotes", after="newsgraph_entities")
-    here = doc_facts(nlp(TEXT))["quotes"]
+    doc = nlp(TEXT)
+    here = fact_lists(doc)["quotes"]
     assert here and here[0]["speaker"]
+    assert doc._.newsgraph_quotes[0].speaker == here[0]["speaker"]  # typed records
     nlp.to_disk(tmp_path / "pipe")
     assert json.loads((tmp_path / "pipe" / "newsgraph_quotes" / "newsgraph.json").read_text())[
         "tables_version"
@@ -57,7 +59,8 @@ def test_a_saved_pipeline_loads_in_a_fresh_process_without_importing_newsgraph(
         "import json, sys, spacy\n"
         f"nlp = spacy.load({str(tmp_path / 'pipe')!r})\n"
         "doc = nlp(sys.stdin.read())\n"
-        "print(json.dumps({'pipes': nlp.pipe_names, 'quotes': doc._.newsgraph_facts['quotes']}))\n"
+        "quotes = [q.as_json() for q in doc._.newsgraph_quotes]\n"
+        "print(json.dumps({'pipes': nlp.pipe_names, 'quotes': quotes}))\n"
     )
     proc = subprocess.run(
         [sys.executable, "-c", script], input=TEXT, capture_output=True, text=True, check=False
@@ -134,6 +137,7 @@ def test_annotations_survive_to_bytes_and_two_processes(nlp: Any) -> None:
     two = list(nlp.pipe(prepared(), n_process=2))
     assert [d._.newsgraph_facts for d in two] == [d._.newsgraph_facts for d in one]
     assert [doc_entities(d) for d in two] == [doc_entities(d) for d in one]
+    assert [doc_quotes(d) for d in two] == [doc_quotes(d) for d in one] != [(), ()]
     assert any(e.roles for e in doc_entities(two[0]))  # nested records came back typed
     assert isinstance(doc_entities(two[0])[0].mentions, tuple)
     assert article_context(two[1]).published == dt.date(2024, 5, 8)

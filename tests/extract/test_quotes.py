@@ -189,12 +189,12 @@ def test_partial_quotes_inside_reported_speech_make_one_mixed_quote(nlp: Any) ->
 
 @pytest.mark.model
 def test_quote_split_by_its_attribution_is_one_quote_with_two_parts(nlp: Any) -> None:
-    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.annotations import fact_lists
     from newsgraph.extract.pipeline import prepare_doc
 
     text = "“Bernie has talked about it for years,” Peter Welch said. “Now its time has come.”\n"
     doc = nlp(prepare_doc(nlp, text))
-    (quote,) = doc_facts(doc)["quotes"]
+    (quote,) = fact_lists(doc)["quotes"]
     assert [text[s:e] for s, e in quote["parts"]] == [
         "Bernie has talked about it for years,",
         "Now its time has come.",
@@ -365,11 +365,11 @@ def test_two_verbs_over_the_same_words_give_one_quote(nlp: Any) -> None:
 
 @pytest.mark.model
 def test_quotations_with_only_marks_between_them_are_one_quote(nlp: Any) -> None:
-    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.annotations import fact_lists
     from newsgraph.extract.pipeline import prepare_doc
 
     text = '"Our members are frustrated," "He has been very aggressive," said Jack Mozloom, a spokesman.\n'
-    (quote,) = doc_facts(nlp(prepare_doc(nlp, text)))["quotes"]
+    (quote,) = fact_lists(nlp(prepare_doc(nlp, text)))["quotes"]
     assert [text[s:e] for s, e in quote["parts"]] == [
         "Our members are frustrated,",
         "He has been very aggressive,",
@@ -387,10 +387,10 @@ def test_a_continued_quote_names_its_speaker_where_they_were_last_named(nlp: Any
     doc_quotes = _quotes(nlp, text)
     found = {q[3]: q for q in doc_quotes}
     assert found["Eight years ago she was the presumed nominee."][1] == "Clint Howard"
-    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.annotations import fact_lists
     from newsgraph.extract.pipeline import prepare_doc
 
-    facts = doc_facts(nlp(prepare_doc(nlp, text)))
+    facts = fact_lists(nlp(prepare_doc(nlp, text)))
     (last,) = [q for q in facts["quotes"] if q["text"].startswith("Eight years")]
     assert last["speaker_start"] == text.index("Howard continued")
 

@@ -33,7 +33,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, SpanGroup
 
 from ..records import FACT_KINDS
-from .facts import EntityFact
+from .facts import EntityFact, QuoteFact
 
 #: Span group names.
 ENTITY_SPANS = "newsgraph_entities"
@@ -92,9 +92,13 @@ if not Doc.has_extension("newsgraph_facts"):
     Doc.set_extension("newsgraph_facts", default=None)
 if not Doc.has_extension("newsgraph_entities"):
     Doc.set_extension("newsgraph_entities", default=None)
+if not Doc.has_extension("newsgraph_quotes"):
+    Doc.set_extension("newsgraph_quotes", default=None)
 
-#: Fact kinds kept in ``doc._.newsgraph_facts`` (the entities have typed records of their own).
-DICT_KINDS = tuple(kind for kind in FACT_KINDS if kind != "entities")
+#: Fact kinds with typed records of their own (``doc._.newsgraph_<kind>``).
+TYPED_KINDS = ("entities", "quotes")
+#: Fact kinds kept in their JSON form in ``doc._.newsgraph_facts``.
+DICT_KINDS = tuple(kind for kind in FACT_KINDS if kind not in TYPED_KINDS)
 
 
 def article_context(doc: Doc) -> ArticleContext:
@@ -117,17 +121,29 @@ def doc_facts(doc: Doc) -> dict[str, list[dict[str, Any]]]:
     return facts
 
 
-def doc_entities(doc: Doc) -> tuple[EntityFact, ...]:
-    """The entities ``newsgraph_entities`` found (empty when it did not run)."""
-    found: tuple[EntityFact, ...] | list[EntityFact] | None = doc._.newsgraph_entities
-    if found is None:
+def _records(value: Any) -> tuple[Any, ...]:
+    if value is None:
         return ()
     # a doc read back with Doc.from_bytes holds a list: msgpack has no tuples
-    return found if isinstance(found, tuple) else tuple(found)
+    return value if isinstance(value, tuple) else tuple(value)
+
+
+def doc_entities(doc: Doc) -> tuple[EntityFact, ...]:
+    """The entities ``newsgraph_entities`` found (empty when it did not run)."""
+    return _records(doc._.newsgraph_entities)
 
 
 def set_doc_entities(doc: Doc, entities: tuple[EntityFact, ...]) -> None:
     doc._.newsgraph_entities = entities
+
+
+def doc_quotes(doc: Doc) -> tuple[QuoteFact, ...]:
+    """The quotes ``newsgraph_quotes`` found (empty when it did not run)."""
+    return _records(doc._.newsgraph_quotes)
+
+
+def set_doc_quotes(doc: Doc, quotes: tuple[QuoteFact, ...]) -> None:
+    doc._.newsgraph_quotes = quotes
 
 
 def fact_lists(doc: Doc) -> dict[str, list[dict[str, Any]]]:
@@ -136,6 +152,7 @@ def fact_lists(doc: Doc) -> dict[str, list[dict[str, Any]]]:
     facts = doc_facts(doc)
     out = {kind: list(facts.get(kind, [])) for kind in DICT_KINDS}
     out["entities"] = [e.as_json() for e in doc_entities(doc)]
+    out["quotes"] = [q.as_json() for q in doc_quotes(doc)]
     return {kind: out[kind] for kind in FACT_KINDS}
 
 

@@ -89,8 +89,62 @@ class EntityFact:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class TextSpan:
+    """Some characters of the text: ``text == article_text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+    def as_json(self) -> dict[str, Any]:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteFact:
+    """Reported speech: the words (``start``/``end``, in ``parts`` when an attribution splits
+    them), the cue, the speaker (an entity id and the words that name it) and who passed the words
+    on (``via``)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    parts: tuple[tuple[int, int], ...]
+    cue: TextSpan | None
+    speaker: str | None
+    speaker_text: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    via: str | None
+    via_text: str | None
+    via_start: int | None
+    via_end: int | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+            "parts": [list(p) for p in self.parts],
+            "cue": self.cue.as_json() if self.cue else None,
+            "speaker": self.speaker,
+            "speaker_text": self.speaker_text,
+            "speaker_start": self.speaker_start,
+            "speaker_end": self.speaker_end,
+            "via": self.via,
+            "via_text": self.via_text,
+            "via_start": self.via_start,
+            "via_end": self.via_end,
+        }
+
+
 # -- serialisation with the doc ----------------------------------------------------------------
-_TYPES: dict[str, type[Any]] = {cls.__name__: cls for cls in (MentionFact, RoleFact, ActorFact, EntityFact)}
+_TYPES: dict[str, type[Any]] = {
+    cls.__name__: cls for cls in (MentionFact, RoleFact, ActorFact, EntityFact, TextSpan, QuoteFact)
+}
 _TAG = "__newsgraph_fact__"
 
 
@@ -103,10 +157,13 @@ def _encode(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
 
 def _decode(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
     if isinstance(obj, dict) and _TAG in obj:
-        # msgpack has no tuples: every list field of a record is a tuple
-        values = [tuple(v) if isinstance(v, list) else v for v in obj["f"]]
-        return _TYPES[obj[_TAG]](*values)
+        # msgpack has no tuples: every list in a record is a tuple
+        return _TYPES[obj[_TAG]](*(_tuples(v) for v in obj["f"]))
     return obj if chain is None else chain(obj)
+
+
+def _tuples(value: Any) -> Any:
+    return tuple(_tuples(v) for v in value) if isinstance(value, list) else value
 
 
 srsly.msgpack_encoders.register("newsgraph_facts", func=_encode)

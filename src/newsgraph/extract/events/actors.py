@@ -217,12 +217,12 @@ def arguments(
             actors = _governor_actors(lex, ctx, noun)
     speech = d.how == "verb" and not agent_heads and not joint_heads and not recipient_heads
     if not actors and quote is not None and d.type in _SPEECH_TYPES and speech:
-        speaker = ctx.quotes[quote].get("speaker")
+        q = ctx.quotes[quote]
+        speaker = q.speaker
         if speaker:
             code, sector = ctx.entity_code(speaker)
-            q = ctx.quotes[quote]
-            if code and q.get("speaker_start") is not None:
-                actors = [actor_record(ctx, speaker, q["speaker_start"], q["speaker_end"], code, sector)]
+            if code and q.speaker_start is not None and q.speaker_end is not None:
+                actors = [actor_record(ctx, speaker, q.speaker_start, q.speaker_end, code, sector)]
     recipients = resolve_heads(ctx, recipient_heads, places=places, recipient=True)
     if not recipients and info.verbal:
         recipients = _content_recipients(lex, ctx, d, noun if noun is not None else clause)

@@ -13,8 +13,8 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from ...resolve import actors
-from ..annotations import article_context, doc_entities, doc_facts, doc_text, entity_index
-from ..facts import EntityFact
+from ..annotations import article_context, doc_entities, doc_facts, doc_quotes, doc_text, entity_index
+from ..facts import EntityFact, QuoteFact
 from .syntax import MODIFIERS
 
 #: Sectors of offices that belong to a country.
@@ -33,7 +33,7 @@ class Context:
     text: str
     index: dict[int, str]
     entities: dict[str, EntityFact]
-    quotes: list[dict[str, Any]]
+    quotes: tuple[QuoteFact, ...]
     published: str | None
     #: token indexes (sorted) and entity ids of people, and of countries/organisations with a code
     person_pos: list[int] = field(default_factory=list)
@@ -64,7 +64,7 @@ class Context:
             text=doc_text(doc),
             index=index,
             entities=entities,
-            quotes=list(facts.get("quotes", [])),
+            quotes=doc_quotes(doc),
             published=article_context(doc).published_iso,
         )
         for i in sorted(index):
@@ -107,7 +107,7 @@ class Context:
     def quote_at(self, char: int) -> int | None:
         """Index of the quote whose span holds the character ``char``."""
         for n, quote in enumerate(self.quotes):
-            if quote["start"] <= char < quote["end"]:
+            if quote.start <= char < quote.end:
                 return n
         return None
 

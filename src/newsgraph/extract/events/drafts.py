@@ -170,12 +170,13 @@ def _speaker(lex: Lexicon, ctx: Context, verb: Token) -> dict[str, Any] | None:
     """Who says the clause of ``verb``: its quote's speaker, else the subject of a verb of
     saying in the sentence ("..., announced Secretary of State Rex Tillerson")."""
     n = ctx.quote_at(verb.idx)
-    if n is not None and ctx.quotes[n].get("speaker"):
-        eid = ctx.quotes[n]["speaker"]
-        code, sector = ctx.entity_code(eid)
+    if n is not None and ctx.quotes[n].speaker:
         q = ctx.quotes[n]
-        if code and q.get("speaker_start") is not None:
-            return actor_record(ctx, eid, q["speaker_start"], q["speaker_end"], code, sector)
+        eid = q.speaker
+        assert eid is not None
+        code, sector = ctx.entity_code(eid)
+        if code and q.speaker_start is not None and q.speaker_end is not None:
+            return actor_record(ctx, eid, q.speaker_start, q.speaker_end, code, sector)
         if code:
             return actor_record(ctx, eid, verb.idx, verb.idx, code, sector)
     sent = verb.sent

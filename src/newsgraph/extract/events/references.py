@@ -122,7 +122,7 @@ def _pronoun(ctx: Context, tok: Token, depth: int, places: bool, guess: bool = T
     span = (tok.idx, tok.idx + len(tok.text))
     if word in plover.word_class("first"):
         n = ctx.quote_at(tok.idx)
-        eid = ctx.quotes[n].get("speaker") if n is not None else None
+        eid = ctx.quotes[n].speaker if n is not None else None
     elif word in plover.word_class("person"):
         eid = ctx.last_person(tok.i)
     elif word in plover.word_class("thing"):

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...tables import TABLES_VERSION
-from ..annotations import doc_facts, doc_text
+from ..annotations import doc_text, set_doc_quotes
 from ..component import Component
 from .attribution import _cue_for, _previous_sentence_source, _second_hand, _subject
 from .layout import _colon_lines, _signed
@@ -29,14 +29,15 @@ _NAMING = frozenset("call name title entitle dub label".split())
 
 
 class QuoteExtractor(Component):
-    """Fills ``doc_facts(doc)["quotes"]``; speakers resolve to the ``newsgraph_entities`` spans."""
+    """Fills ``doc._.newsgraph_quotes`` with typed :class:`~newsgraph.extract.facts.QuoteFact`
+    records; speakers resolve to the ``newsgraph_entities`` spans."""
 
     tables = TABLES
     needs = ("DEP",)
 
     def annotate(self, doc: Doc) -> None:
         text = doc_text(doc)
-        doc_facts(doc)["quotes"] = [q.as_dict(text) for q in self.match(doc, text)]
+        set_doc_quotes(doc, tuple(q.fact(text) for q in self.match(doc, text)))
 
     def load_tables(self) -> None:
         reporting_lemmas(), source_nouns(), attribution_nouns(), attitude_frames()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
+
+from ..facts import QuoteFact, TextSpan
 
 
 @dataclass(slots=True)
@@ -26,38 +27,35 @@ class Quote:
     #: the speaker's characters when they do not fall on token edges ("-Michelle Marks")
     speaker_chars: tuple[int, int] | None = None
 
-    def as_dict(self, text: str) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "start": self.start,
-            "end": self.end,
-            "text": text[self.start : self.end],
-            "kind": self.kind,
-            "parts": [list(p) for p in self.parts or [(self.start, self.end)]],
-            "cue": None,
-            "speaker": self.speaker_id,
-            "speaker_text": None,
-            "speaker_start": None,
-            "speaker_end": None,
-            "via": self.via_id,
-            "via_text": None,
-            "via_start": None,
-            "via_end": None,
-        }
-        if self.via is not None:
-            out.update(via_text=self.via.text, via_start=self.via.start_char, via_end=self.via.end_char)
+    def fact(self, text: str) -> QuoteFact:
+        """The quote as the typed record the doc carries (``text`` is the doc's text)."""
+        cue: TextSpan | None = None
         if self.cue_span is not None:
             cs, ce = self.cue_span
-            out["cue"] = {"text": text[cs:ce], "start": cs, "end": ce}
+            cue = TextSpan(text[cs:ce], cs, ce)
         elif self.cue is not None:
-            out["cue"] = {
-                "text": self.cue.text,
-                "start": self.cue.idx,
-                "end": self.cue.idx + len(self.cue.text),
-            }
+            cue = TextSpan(self.cue.text, self.cue.idx, self.cue.idx + len(self.cue.text))
+        speaker: tuple[str | None, int | None, int | None] = (None, None, None)
         if self.speaker is not None:
             ss, se = self.speaker_chars or (self.speaker.start_char, self.speaker.end_char)
-            out.update(speaker_text=text[ss:se], speaker_start=ss, speaker_end=se)
-        return out
+            speaker = (text[ss:se], ss, se)
+        via = self.via
+        return QuoteFact(
+            start=self.start,
+            end=self.end,
+            text=text[self.start : self.end],
+            kind=self.kind,
+            parts=tuple(self.parts or [(self.start, self.end)]),
+            cue=cue,
+            speaker=self.speaker_id,
+            speaker_text=speaker[0],
+            speaker_start=speaker[1],
+            speaker_end=speaker[2],
+            via=self.via_id,
+            via_text=via.text if via is not None else None,
+            via_start=via.start_char if via is not None else None,
+            via_end=via.end_char if via is not None else None,
+        )
 
 
 def _token_range(doc: Doc, quote: Quote) -> range:
