@@ -103,3 +103,46 @@ def test_process_documents_keeps_a_bad_document_beside_good_ones() -> None:
     out = process_documents(docs, Settings.load(jobs=1))
     assert [len(articles) for articles, _ in out] == [1, 0, 1]
     assert [e.code for e in out[1][1]] == ["NG106"]
+
+
+def slow_worker(documents: list[Document]) -> list[tuple[list[object], list[object]]]:
+    """A worker function that takes its time, so the parent can be killed mid-run."""
+    import time
+
+    time.sleep(60)
+    return [([], []) for _ in documents]
+
+
+def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
+    psutil = pytest.importorskip("psutil")
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from test_pool import _doc, slow_worker\n"
+        "from newsgraph.runner.pool import run_documents\n"
+        "from newsgraph.settings import Settings\n"
+        "list(run_documents([_doc(n) for n in range(8)], Settings(batch_size=2), 2, worker=slow_worker))\n"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", script])
+    try:
+        deadline = time.monotonic() + 60
+        workers: list[object] = []
+        while time.monotonic() < deadline and len(workers) < 2:
+            time.sleep(0.2)
+            workers = [
+                p for p in psutil.Process(parent.pid).children() if "spawn_main" in " ".join(p.cmdline())
+            ]
+        assert len(workers) == 2, "the pool did not start"
+        time.sleep(1.0)  # let the workers start their batches
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+        _, alive = psutil.wait_procs(workers, timeout=10)
+        assert not alive, f"workers outlived their parent: {alive}"
+    finally:
+        if parent.poll() is None:
+            parent.kill()

@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -65,14 +67,24 @@ def document_batches(documents: Iterable[Document], settings: Settings) -> Itera
 _WORKER_SETTINGS: Settings | None = None
 
 
-def _init_worker(settings: Settings) -> None:
-    """Load the pipeline once, when the worker starts (not inside the first batch's time)."""
+def _init_worker(settings: Settings, parent: int) -> None:
+    """Load the pipeline once, when the worker starts (not inside the first batch's time), and
+    end the worker when its parent is gone (killed with ``kill -9``, say): a worker blocked on the
+    pool's queue would otherwise wait, and hold its memory, for ever."""
     global _WORKER_SETTINGS
     from ..extract.pipeline import load_pipeline
+
+    threading.Thread(target=_exit_with_parent, args=(parent,), name="parent-watch", daemon=True).start()
 
     logging.basicConfig(level=logging.WARNING)
     load_pipeline(settings)
     _WORKER_SETTINGS = settings
+
+
+def _exit_with_parent(parent: int, every: float = 0.5) -> None:
+    while os.getppid() == parent:
+        time.sleep(every)
+    os._exit(1)
 
 
 def _run_batch(documents: list[Document]) -> BatchResults:
@@ -156,7 +168,7 @@ def _pool(settings: Settings, jobs: int) -> ProcessPoolExecutor:
         max_workers=jobs,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_init_worker,
-        initargs=(settings,),
+        initargs=(settings, os.getpid()),
     )
 
 
