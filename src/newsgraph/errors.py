@@ -90,6 +90,12 @@ class ModelNotFoundError(ConfigError):
     code = "NG201"
 
 
+class MissingExtraError(ConfigError):
+    """An option needs an optional dependency that is not installed (``pip install newsgraph[dask]``)."""
+
+    code = "NG202"
+
+
 class StoreError(NewsgraphError):
     """The DuckDB store cannot be opened or written."""
 
