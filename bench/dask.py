@@ -1,7 +1,8 @@
 """Throughput of ``ingest`` in one process against ``ingest --dask`` on a LocalCluster, on the same
 synthetic corpus, in the same run; and whether both stores hold the same rows.
 
-    python bench/dask.py [--articles 300] [--workers 2] [--repeat 1] [--partition-mib 16] [--json OUT] [--check]
+    python bench/dask.py [--articles 300] [--workers 2] [--repeat 1] [--partition-mib 16]
+                         [--json OUT] [--check]
 
 Phases (all in this process, one after the other):
 

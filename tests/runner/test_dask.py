@@ -207,6 +207,7 @@ def test_dask_store_equals_local_store_and_errors_match(tmp_path: Path, cluster:
 
 @pytest.mark.model
 def test_shards_already_written_are_loaded_not_computed(tmp_path: Path, cluster: Any) -> None:
+    from newsgraph.runner import dask as dask_mod
     from newsgraph.runner import shards as shards_mod
     from newsgraph.runner.dask import ingest_dask
 
@@ -220,19 +221,29 @@ def test_shards_already_written_are_loaded_not_computed(tmp_path: Path, cluster:
     for path in kept[:2]:
         (tmp_path / "s.duckdb.shards" / path.name).write_bytes(path.read_bytes())
     calls: list[str] = []
-    real = shards_mod.ShardLoader.load
+    real = shards_mod.ShardLoader.load_many
 
-    def spy(self, part, path):  # type: ignore[no-untyped-def]
-        calls.append(str(path))
-        return real(self, part, path)
+    def spy(self, shards):  # type: ignore[no-untyped-def]
+        calls.extend(str(path) for _, path in shards)
+        return real(self, shards)
 
-    shards_mod.ShardLoader.load = spy  # type: ignore[method-assign]
+    submitted: list[str] = []
+    real_submit = dask_mod._submit
+
+    def submit_spy(client, parts, compute, settings, shards):  # type: ignore[no-untyped-def]
+        submitted.extend(p.key for p in compute)
+        return real_submit(client, parts, compute, settings, shards)
+
+    shards_mod.ShardLoader.load_many = spy  # type: ignore[method-assign]
+    dask_mod._submit = submit_spy
     try:
         ingest_dask([folder], db, address=cluster.scheduler_address)
     finally:
-        shards_mod.ShardLoader.load = real  # type: ignore[method-assign]
+        shards_mod.ShardLoader.load_many = real  # type: ignore[method-assign]
+        dask_mod._submit = real_submit
     assert table_rows(db) == table_rows(tmp_path / "ref.duckdb")
     assert len(calls) == 4
+    assert sorted(submitted) == sorted(p.stem for p in kept[2:])  # the two present were not recomputed
 
 
 def _run_cli(db: Path, folder: Path) -> subprocess.Popen[bytes]:

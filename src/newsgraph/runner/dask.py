@@ -29,6 +29,8 @@ from .shards import ShardLoader, ShardSummary, compute_shard, shard_path
 
 log = logging.getLogger(__name__)
 
+#: Most shards loaded in one transaction (when several are ready at once).
+LOAD_GROUP = 32
 #: Called once the cluster is up, with the scheduler's address and the dashboard's (or None).
 ClusterCallback = Callable[[str, str | None], None]
 
@@ -114,27 +116,39 @@ def ingest_dask(
                 on_error(err)
 
         def drain() -> None:
-            """Load every finished shard whose predecessors are all loaded."""
+            """Load every finished shard whose predecessors are all loaded: runs of consecutive
+            shards in one transaction each (at most LOAD_GROUP shards)."""
             nonlocal cursor
             while cursor < len(todo) and todo[cursor].index in ready:
-                part = todo[cursor]
-                cursor += 1
-                got = ready.pop(part.index)
-                if isinstance(got, BaseException):  # not marked: the next run tries again
-                    err = error_record(got, source=part.describe(), stage="dask")
-                    store.write(errors=[err], run_id=run_id)
-                    error(err)
+                group: list[tuple[Partition, str | None]] = []
+                while cursor < len(todo) and todo[cursor].index in ready and len(group) < LOAD_GROUP:
+                    part = todo[cursor]
+                    got = ready[part.index]
+                    if isinstance(got, BaseException):
+                        if not group:  # not marked: the next run tries again
+                            del ready[part.index]
+                            cursor += 1
+                            err = error_record(got, source=part.describe(), stage="dask")
+                            store.write(errors=[err], run_id=run_id)
+                            error(err)
+                        break
+                    del ready[part.index]
+                    cursor += 1
+                    group.append((part, got))
+                if not group:
                     continue
-                loaded = loader.load(part, got)
-                report.n_documents += loaded.n_documents
-                report.n_articles += loaded.n_articles
-                report.n_skipped += loaded.n_skipped
-                report.n_duplicates += loaded.n_duplicates
-                report.words += loaded.words
-                for err in loaded.errors:
-                    error(err)
-                if got is not None and not keep_shards:
-                    Path(got).unlink(missing_ok=True)
+                for loaded in loader.load_many(list(group)):
+                    report.n_documents += loaded.n_documents
+                    report.n_articles += loaded.n_articles
+                    report.n_skipped += loaded.n_skipped
+                    report.n_duplicates += loaded.n_duplicates
+                    report.words += loaded.words
+                    for err in loaded.errors:
+                        error(err)
+                if not keep_shards:
+                    for _, got in group:
+                        if got is not None:
+                            Path(got).unlink(missing_ok=True)
                 bar.update(report, cursor + len(parts) - len(todo))
 
         with _Progress(progress, total=len(parts)) as bar:

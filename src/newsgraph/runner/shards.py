@@ -243,15 +243,53 @@ class ShardLoader:
 
     def load(self, part: Partition, path: str | Path | None) -> Loaded:
         """Add the rows of ``part``'s shard (``path``; None for a partition that is only an error)."""
-        out = Loaded()
+        return self.load_many([(part, path)])[0]
+
+    def load_many(self, shards: list[tuple[Partition, str | Path | None]]) -> list[Loaded]:
+        """Add the rows of several shards, in the order given, in one transaction (a transaction
+        per 10-article shard would cost more than its rows)."""
         documents: list[tuple[Document, int]] = []
         articles: list[Article] = []
+        errors: list[ErrorRecord] = []
+        marks: list[list[Any]] = []
+        now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+        outs: list[Loaded] = []
+        for part, path in shards:
+            out, failed = self._read(part, path, documents, articles)
+            errors.extend(out.errors)
+            outs.append(out)
+            marks.append(
+                [
+                    part.key,
+                    part.name,
+                    part.start,
+                    part.end,
+                    self.run_id,
+                    now,
+                    out.n_documents,
+                    out.n_articles,
+                    len(out.errors),
+                    failed,
+                ]
+            )
+        self._commit(shards, documents, articles, errors, marks)
+        return outs
+
+    def _read(
+        self,
+        part: Partition,
+        path: str | Path | None,
+        documents: list[tuple[Document, int]],
+        articles: list[Article],
+    ) -> tuple[Loaded, list[str]]:
+        """The rows of one shard to add (appended to ``documents`` and ``articles``), with the
+        hashes of its documents that failed."""
+        out = Loaded()
         failed: list[str] = []
         if path is None:
             if part.error is not None:
                 out.errors.append(part.error)
-            self._commit(part, documents, articles, out, failed)
-            return out
+            return out, failed
         table = pq.read_table(path, schema=SHARD_SCHEMA)
         skipping = False
         for row in table.to_pylist():
@@ -280,16 +318,15 @@ class ShardLoader:
                 out.words += len(article.text.split())
             else:
                 out.errors.append(ErrorRecord(**json.loads(row["data"])))
-        self._commit(part, documents, articles, out, failed)
-        return out
+        return out, failed
 
     def _commit(
         self,
-        part: Partition,
+        shards: list[tuple[Partition, str | Path | None]],
         documents: list[tuple[Document, int]],
         articles: list[Article],
-        out: Loaded,
-        failed: list[str],
+        errors: list[ErrorRecord],
+        marks: list[list[Any]],
     ) -> None:
         tables: list[tuple[str, pa.Table]] = []
         if documents:
@@ -300,8 +337,8 @@ class ShardLoader:
                 facts = _facts_table(articles, kind)
                 if facts.num_rows:
                     tables.append((kind, facts))
-        if out.errors:
-            tables.append(("errors", _errors_table(out.errors, self.run_id)))
+        if errors:
+            tables.append(("errors", _errors_table(errors, self.run_id)))
         con = self.store.con
         try:
             con.execute("BEGIN TRANSACTION")
@@ -310,25 +347,10 @@ class ShardLoader:
                 verb = "INSERT INTO" if name == "errors" else "INSERT OR IGNORE INTO"
                 con.execute(f'{verb} "{name}" BY NAME SELECT * FROM _shard')
                 con.unregister("_shard")
-            con.execute(
-                "INSERT INTO dask_partitions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    part.key,
-                    part.name,
-                    part.start,
-                    part.end,
-                    self.run_id,
-                    dt.datetime.now(dt.UTC).replace(tzinfo=None),
-                    out.n_documents,
-                    out.n_articles,
-                    len(out.errors),
-                    failed,
-                ],
-            )
+            con.executemany("INSERT INTO dask_partitions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", marks)
             con.execute("COMMIT")
         except Exception as exc:
             con.execute("ROLLBACK")
-            raise StoreError(
-                f"loading the shard of {part.describe()} into {self.store.path} failed: {exc}"
-            ) from exc
-        self.loaded.add(part.key)
+            where = ", ".join(part.describe() for part, _ in shards)
+            raise StoreError(f"loading the shards of {where} into {self.store.path} failed: {exc}") from exc
+        self.loaded.update(part.key for part, _ in shards)
