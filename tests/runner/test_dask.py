@@ -306,3 +306,27 @@ def test_killed_run_then_rerun_gives_the_uninterrupted_store(tmp_path: Path, whe
     assert table_rows(db) == table_rows(tmp_path / "local.duckdb")
     with Store(db, read_only=True) as store:
         assert store.stats()["articles"] > partial["articles"]
+
+
+def test_dask_option_without_dask_installed_says_what_to_install(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+    from newsgraph.errors import MissingExtraError
+    from newsgraph.runner.dask import require_dask
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
+    with pytest.raises(MissingExtraError, match=r"pip install newsgraph\[dask\]"):
+        require_dask()
+    (tmp_path / "a.txt").write_text("Headline Of The Day\n\nBody text.\n")
+    result = CliRunner().invoke(
+        app, ["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.duckdb"), "--dask", "local"]
+    )
+    assert result.exit_code == 2
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert lines == [
+        "error: [NG202] --dask needs dask.distributed, which is not installed: pip install newsgraph[dask]"
+    ]
+    assert not (tmp_path / "s.duckdb").exists()

@@ -10,6 +10,7 @@ with the store one uninterrupted run (or the local runner) gives. See ``docs/sca
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import logging
 import os
 import time
@@ -240,13 +241,15 @@ def _client(address: str | None, n_workers: int | None, on_cluster: ClusterCallb
         ) as cluster,
         dd.Client(cluster) as client,
     ):
-        _announce(client, on_cluster)
+        _announce(client, on_cluster, local=True)
         yield client
 
 
-def _announce(client: Any, on_cluster: ClusterCallback | None) -> None:
+def _announce(client: Any, on_cluster: ClusterCallback | None, *, local: bool = False) -> None:
     services = client.scheduler_info().get("services", {})
     dashboard = client.dashboard_link if "dashboard" in services else None
+    if local and importlib.util.find_spec("bokeh") is None:
+        dashboard = None  # the page would only say that the dashboard needs bokeh
     address = str(client.scheduler.address)
     log.info("dask scheduler %s, dashboard %s", address, dashboard or "not running (install bokeh)")
     if on_cluster:
