@@ -146,6 +146,25 @@ def test_partitions_read_every_document_of_a_jsonl_file(tmp_path: Path) -> None:
     assert [repr(x) for x in got] == [repr(x) for x in iter_documents([path], settings)]
 
 
+def test_a_file_url_reads_as_the_local_path(tmp_path: Path) -> None:
+    from newsgraph.runner.local import iter_documents
+
+    folder = write_corpus(tmp_path / "c", n_lines=40)
+    settings = Settings.load()
+    parts = plan([folder.as_uri()], settings, partition_bytes=2000)
+    assert parts[0].url is not None and sum(p.is_range for p in parts) > 3
+    got: list[Any] = []
+    lines = records = 0
+    for part in parts:
+        got.extend(read_partition(part, settings, lines_before=lines, records_before=records))
+        if part.is_range:
+            n_lines, n_records = count_lines(read_range(part), first=part.start == 0)
+            lines, records = lines + n_lines, records + n_records
+    want = list(iter_documents([folder], settings))
+    assert len(got) == len(want) > 40
+    assert [repr(x).replace(folder.as_uri(), str(folder)) for x in got] == [repr(x) for x in want]
+
+
 def test_keys_are_stable_and_follow_the_input_and_the_settings(tmp_path: Path) -> None:
     folder = write_corpus(tmp_path / "c")
     settings = Settings.load()
