@@ -99,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus = work / "corpus"
     if not corpus.is_dir():
         make_corpus(corpus, args.articles, seed=args.seed)
-    settings = Settings.load(n_process=1)
+    settings = Settings.load(jobs=1)
     partition_bytes = int(args.partition_mib * 2**20)
     figures: dict[str, Any] = {"articles": args.articles, "workers": args.workers, "model": settings.model}
 

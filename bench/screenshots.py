@@ -28,7 +28,7 @@ def build(path: Path, n: int) -> None:
     from newsgraph.runner.local import ingest
     from newsgraph.settings import Settings
     from newsgraph.store.db import Store
-    from newsgraph.web.synthetic import Generator
+    from newsgraph.testing import Generator
 
     ingest([FIXTURE], path, Settings.load(published=dt.date(2025, 6, 6)))
     with Store(path) as store:

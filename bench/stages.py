@@ -357,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from newsgraph.settings import Settings
 
-    settings = Settings.load(model=args.model, batch_size=args.batch_size, n_process=1)
+    settings = Settings.load(model=args.model, batch_size=args.batch_size, jobs=1)
 
     def log(msg: str) -> None:
         print(msg, file=sys.stderr, flush=True)

@@ -2,7 +2,7 @@
 
     python bench/web.py [--articles 10000] [--clients 8] [--workers 2] [--requests 40] [--json OUT] [--check]
 
-1. Builds a synthetic store (``newsgraph.web.synthetic``: every fact kind in the contract's form)
+1. Builds a synthetic store (``newsgraph.testing``: every fact kind in the contract's form)
    in ``bench/out/web_<N>.duckdb``, or reuses it when it is there (``--rebuild`` to force).
 2. Starts ``newsgraph serve --workers N`` on it in a subprocess, on a free port of 127.0.0.1, and
    waits for it.
@@ -47,7 +47,7 @@ def free_port() -> int:
 
 
 def build_store(n: int, rebuild: bool) -> Path:
-    from newsgraph.web.synthetic import build_store as build
+    from newsgraph.testing import build_store as build
 
     path = HERE / "out" / f"web_{n}.duckdb"
     path.parent.mkdir(parents=True, exist_ok=True)

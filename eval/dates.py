@@ -164,7 +164,8 @@ def score(docs: list[TmlDoc], preds: dict[str, list[Timex]], verbose: bool = Fal
 
 def run(docs: list[TmlDoc]) -> tuple[dict[str, list[Timex]], dict[str, list[Timex]], float]:
     """newsgraph's dates and spaCy's DATE/TIME entities for every doc, and the seconds it took."""
-    from newsgraph.extract.pipeline import add_components, doc_facts, load_pipeline, prepare_doc
+    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.pipeline import add_components, load_pipeline, prepare_doc
 
     nlp = add_components(load_pipeline(), ("newsgraph_dates",))
     keep = {"newsgraph_paragraphs", "newsgraph_dates"}

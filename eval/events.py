@@ -169,7 +169,8 @@ class Result:
 
 
 def run(golds: list[Gold]) -> tuple[list[Result], float]:
-    from newsgraph.extract.pipeline import doc_facts, load_pipeline, prepare_doc
+    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.pipeline import load_pipeline, prepare_doc
     from newsgraph.settings import Settings
 
     nlp = load_pipeline(Settings.load())

@@ -102,7 +102,8 @@ def run(articles: list[Article], batch_size: int = 32) -> float:
     """Fill ``pred`` of every article; returns the seconds the pipeline took."""
     import spacy
 
-    from newsgraph.extract.pipeline import add_components, doc_facts, prepare_doc
+    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.pipeline import add_components, prepare_doc
     from newsgraph.settings import Settings
 
     nlp = add_components(spacy.load(Settings.load().model), names=COMPONENTS)

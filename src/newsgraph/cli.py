@@ -58,7 +58,14 @@ ModelOpt = Annotated[
     str | None,
     typer.Option("--model", help="spaCy model to load (default from settings or NEWSGRAPH_MODEL)."),
 ]
-JobsOpt = Annotated[int | None, typer.Option("--jobs", "-j", help="Worker processes for the NLP pipeline.")]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        help="Worker processes for cleaning and NLP (default: every usable core; 1 = this one).",
+    ),
+]
 BatchOpt = Annotated[int | None, typer.Option("--batch-size", help="Articles per NLP batch and transaction.")]
 
 
@@ -71,7 +78,7 @@ def _settings(
     published: str | None, raw: bool, model: str | None, jobs: int | None, batch_size: int | None
 ) -> Settings:
     date: dt.date | None = parse_iso_date(published) if published else None
-    return Settings.load(published=date, raw=raw or None, model=model, n_process=jobs, batch_size=batch_size)
+    return Settings.load(published=date, raw=raw or None, model=model, jobs=jobs, batch_size=batch_size)
 
 
 def _read(db: Path, query: Callable[[Store], T]) -> T:
@@ -165,7 +172,7 @@ def _ingest_dask(
     return ingest_dask(
         paths,
         db,
-        settings.replace(n_process=1),
+        settings,
         address=None if local else dask,
         n_workers=jobs if local else None,
         progress=not quiet and err.is_terminal,

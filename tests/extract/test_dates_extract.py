@@ -209,7 +209,8 @@ def test_durations() -> None:
 # -- with the model ------------------------------------------------------------------------------
 @pytest.mark.model
 def test_pipeline_uses_the_tense_of_the_clause(nlp: Any) -> None:
-    from newsgraph.extract.pipeline import doc_facts, prepare_doc
+    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.pipeline import prepare_doc
 
     text = (
         "The war began when Hamas fighters attacked Israel on Oct. 7, killing 1,200 people. "

@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from newsgraph.extract import plover
+from newsgraph.extract.annotations import doc_facts, set_entity_spans
 from newsgraph.extract.event_args import _guess_date
-from newsgraph.extract.pipeline import doc_facts, prepare_doc
+from newsgraph.extract.pipeline import prepare_doc
 
 # --------------------------------------------------------------------------- tables (no model)
 
@@ -356,7 +357,7 @@ def test_country_names_the_entity_step_missed_are_still_actors(nlp: Any) -> None
         prepare_doc(nlp, "Turkmenistan finally reopened the bridge. Bosnian Serbs demanded a new vote.")
     )
     doc_facts(doc)["entities"] = []  # as if the entity step had found nothing
-    doc.user_data["newsgraph_entity_index"] = {}
+    set_entity_spans(doc, [])
     found = nlp.get_pipe("newsgraph_events").match(doc)
     reopened = only(found, "RETREAT")
     assert codes(reopened["actor"]) == {"TKM"} and reopened["actor"][0]["sector"] == "GOV"
@@ -364,7 +365,7 @@ def test_country_names_the_entity_step_missed_are_still_actors(nlp: Any) -> None
     assert codes(demanded["actor"]) == {"BIH"} and demanded["actor"][0]["sector"] == "CVL"
     doc = nlp(prepare_doc(nlp, "Recent Pakistani drone attacks have killed at least eight militants."))
     doc_facts(doc)["entities"] = []
-    doc.user_data["newsgraph_entity_index"] = {}
+    set_entity_spans(doc, [])
     killed = only(nlp.get_pipe("newsgraph_events").match(doc), "ASSAULT")
     assert codes(killed["actor"]) == {"PAK"}
 

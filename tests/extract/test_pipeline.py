@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from newsgraph.extract.pipeline import doc_lowers, doc_text, doc_words, prepare_doc
+from newsgraph.extract.annotations import doc_lowers, doc_text, doc_words
+from newsgraph.extract.pipeline import prepare_doc
 
 TEXT = "Tanker Hit Off Yemen\n\nThe U.S. Navy said on Monday: “Crew of 23 safe.” Officials weren't sure."
 

@@ -10,7 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.extract.pipeline import doc_facts
+from newsgraph.extract.annotations import doc_facts
 from newsgraph.extract.places import Mention, find_mentions, place_parts, resolve
 from newsgraph.resolve.gazetteer import Gazetteer, gazetteer
 

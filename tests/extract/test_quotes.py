@@ -82,7 +82,8 @@ def test_according_to(tmp_path: Path) -> None:
 
 
 def _quotes(nlp: Any, text: str) -> list[tuple[str, str | None, str | None, str]]:
-    from newsgraph.extract.pipeline import doc_facts, prepare_doc
+    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.pipeline import prepare_doc
 
     doc = nlp(prepare_doc(nlp, text))
     facts = doc_facts(doc)
@@ -188,7 +189,8 @@ def test_partial_quotes_inside_reported_speech_make_one_mixed_quote(nlp: Any) ->
 
 @pytest.mark.model
 def test_quote_split_by_its_attribution_is_one_quote_with_two_parts(nlp: Any) -> None:
-    from newsgraph.extract.pipeline import doc_facts, prepare_doc
+    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.pipeline import prepare_doc
 
     text = "“Bernie has talked about it for years,” Peter Welch said. “Now its time has come.”\n"
     doc = nlp(prepare_doc(nlp, text))
@@ -363,7 +365,8 @@ def test_two_verbs_over_the_same_words_give_one_quote(nlp: Any) -> None:
 
 @pytest.mark.model
 def test_quotations_with_only_marks_between_them_are_one_quote(nlp: Any) -> None:
-    from newsgraph.extract.pipeline import doc_facts, prepare_doc
+    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.pipeline import prepare_doc
 
     text = '"Our members are frustrated," "He has been very aggressive," said Jack Mozloom, a spokesman.\n'
     (quote,) = doc_facts(nlp(prepare_doc(nlp, text)))["quotes"]
@@ -384,7 +387,8 @@ def test_a_continued_quote_names_its_speaker_where_they_were_last_named(nlp: Any
     doc_quotes = _quotes(nlp, text)
     found = {q[3]: q for q in doc_quotes}
     assert found["Eight years ago she was the presumed nominee."][1] == "Clint Howard"
-    from newsgraph.extract.pipeline import doc_facts, prepare_doc
+    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.pipeline import prepare_doc
 
     facts = doc_facts(nlp(prepare_doc(nlp, text)))
     (last,) = [q for q in facts["quotes"] if q["text"].startswith("Eight years")]
@@ -455,7 +459,8 @@ def test_seeing_a_thing_is_not_an_attribution(nlp: Any) -> None:
 
 @pytest.mark.model
 def test_words_passed_on_by_another_source_keep_their_speaker_and_name_the_source(nlp: Any) -> None:
-    from newsgraph.extract.pipeline import doc_facts, prepare_doc
+    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.pipeline import prepare_doc
 
     text = (
         "Senator Bernie Sanders wrote to his supporters on Monday. “I ask you not to engage in any kind "

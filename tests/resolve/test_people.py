@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
+from newsgraph.extract.annotations import doc_facts
 from newsgraph.extract.entities import apply_known_person, person_actor
-from newsgraph.extract.pipeline import doc_facts, prepare_doc
+from newsgraph.extract.pipeline import prepare_doc
 from newsgraph.extract.roles import Role
 from newsgraph.resolve import actors
 

@@ -7,7 +7,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.extract.pipeline import add_components, doc_facts
+from newsgraph.extract.annotations import doc_facts
+from newsgraph.extract.pipeline import add_components
 from newsgraph.records import Article, Draft, ErrorRecord, SourceMap
 from newsgraph.runner.batch import annotate
 from newsgraph.settings import Settings

@@ -346,6 +346,6 @@ def test_dask_option_without_dask_installed_says_what_to_install(
     assert result.exit_code == 2
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert lines == [
-        "error: [NG202] --dask needs dask.distributed, which is not installed: pip install newsgraph[dask]"
+        "error: [NG203] --dask needs dask.distributed, which is not installed: pip install newsgraph[dask]"
     ]
     assert not (tmp_path / "s.duckdb").exists()

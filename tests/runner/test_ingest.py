@@ -34,7 +34,7 @@ def write_corpus(folder: Path, n_files: int) -> None:
 def test_interrupted_run_keeps_committed_batches_and_next_run_finishes(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     write_corpus(tmp_path / "c", 12)
     db = tmp_path / "s.duckdb"
-    settings = Settings.load(batch_size=2)
+    settings = Settings.load(batch_size=2, jobs=1)  # the patch below lives in this process
     real = batch_mod.Article.from_draft
     calls = {"n": 0}
 

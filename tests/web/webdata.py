@@ -9,7 +9,7 @@ from typing import Any
 
 from newsgraph.records import Article, SourceMap
 from newsgraph.store.db import Store
-from newsgraph.web.synthetic import Generator
+from newsgraph.testing import Generator
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 N_SYNTHETIC = 40

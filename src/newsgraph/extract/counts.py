@@ -30,7 +30,9 @@ from typing import Any, NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .pipeline import doc_facts, doc_text
+from ..tables import TABLES_VERSION
+from .annotations import doc_facts, doc_text
+from .component import Component
 
 #: Every kind a count record can have.
 KINDS = (
@@ -716,15 +718,21 @@ def _link_ranges(text: str, counts: list[Count]) -> None:
             a.kind, a.object, a.unit = b.kind, b.object, b.unit
 
 
-class CountExtractor:
+class CountExtractor(Component):
     """Fills ``doc_facts(doc)["counts"]``."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
+    tables = (
+        ("newsgraph.extract", "counts_numbers.tsv"),
+        ("newsgraph.extract", "counts_qualifiers.tsv"),
+        ("newsgraph.extract", "counts_kinds.tsv"),
+        ("newsgraph.extract", "counts_currencies.tsv"),
+        ("newsgraph.extract", "counts_not_counted.tsv"),
+        ("newsgraph.extract", "counts_exclude.txt"),
+    )
+    needs = ("DEP",)
 
-    def __call__(self, doc: Doc) -> Doc:
+    def annotate(self, doc: Doc) -> None:
         self.set_annotations(doc, find_counts(doc))
-        return doc
 
     def set_annotations(self, doc: Doc, counts: list[Count]) -> None:
         text = doc_text(doc)
@@ -733,8 +741,9 @@ class CountExtractor:
 
 @Language.factory(
     "newsgraph_counts",
+    default_config={"tables": TABLES_VERSION},
     assigns=["doc._.newsgraph_facts"],
     requires=["doc.ents", "token.dep", "token.lemma"],
 )
-def make_counts(nlp: Language, name: str) -> CountExtractor:
-    return CountExtractor(name)
+def make_counts(nlp: Language, name: str, tables: str) -> CountExtractor:
+    return CountExtractor(nlp, name, tables=tables)

@@ -27,7 +27,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from .pipeline import article_context, doc_facts, doc_text
+from ..tables import TABLES_VERSION
+from .annotations import article_context, doc_facts, doc_text
+from .component import Component
 
 #: A letter for "no token can be here" (a line break between two tokens).
 _BREAK = "#"
@@ -1261,32 +1263,36 @@ def clause_tense(doc: Doc) -> Callable[[int, int], Tense]:
     return tense
 
 
-def _published(value: Any) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
 @Language.factory(
-    "newsgraph_dates", assigns=["doc._.newsgraph_facts"], requires=["token.dep", "token.tag", "doc.ents"]
+    "newsgraph_dates",
+    default_config={"tables": TABLES_VERSION},
+    assigns=["doc._.newsgraph_facts"],
+    requires=["token.dep", "token.tag", "doc.ents"],
 )
-def make_dates(nlp: Language, name: str) -> DateExtractor:
-    return DateExtractor(name)
+def make_dates(nlp: Language, name: str, tables: str) -> DateExtractor:
+    return DateExtractor(nlp, name, tables=tables)
 
 
-class DateExtractor:
-    """Writes the doc's temporal expressions to ``doc_facts(doc)["dates"]``."""
+class DateExtractor(Component):
+    """Writes the doc's temporal expressions to ``doc_facts(doc)["dates"]``, resolved against the
+    article's publication date."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
+    tables = (
+        ("newsgraph.extract", "dates_patterns.tsv"),
+        ("newsgraph.extract", "dates_words.tsv"),
+        ("newsgraph.extract", "dates_plan_verbs.txt"),
+    )
+    needs = ("ENT_IOB",)
+
+    def __init__(self, nlp: Language, name: str, *, tables: str = TABLES_VERSION) -> None:
+        super().__init__(nlp, name, tables=tables)
         grammar()  # compile at creation, not on the first doc
 
-    def __call__(self, doc: Doc) -> Doc:
-        published = _published(article_context(doc).get("published"))
+    def annotate(self, doc: Doc) -> None:
+        published = article_context(doc).published
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         tense = clause_tense(doc) if doc.has_annotation("DEP") else None
         doc_facts(doc)["dates"] = find_dates(doc_text(doc), published, tense=tense, entities=entities)
-        return doc
+
+    def load_tables(self) -> None:
+        grammar()

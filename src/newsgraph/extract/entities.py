@@ -25,7 +25,9 @@ from spacy.tokens import Doc, Span
 
 from ..resolve import actors
 from ..resolve.entities import entity_key, fold
-from .pipeline import article_context, doc_facts, doc_lowers, doc_words
+from ..tables import TABLES_VERSION
+from .annotations import article_context, doc_facts, doc_lowers, doc_words, set_entity_spans
+from .component import Component
 from .roles import Role, find_roles, title_spans
 
 log = logging.getLogger(__name__)
@@ -115,13 +117,13 @@ def mention_of(span: Span) -> Mention | None:
     return Mention(i, j, start, end, text, span.label_)
 
 
-def _in_heading(m: Mention, headings: list[list[int]]) -> bool:
+def _in_heading(m: Mention, headings: tuple[tuple[int, int], ...]) -> bool:
     return any(s <= m.start and m.end <= e for s, e in headings)
 
 
 def collect_mentions(doc: Doc) -> list[Mention]:
     """The model's entity spans, trimmed and filtered."""
-    headings = article_context(doc)["headings"]
+    headings = article_context(doc).headings
     inside_titles = [(s.start, s.end) for s in title_spans(doc)]
     out: list[Mention] = []
     for ent in doc.ents:
@@ -404,30 +406,42 @@ NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 @Language.factory(
     "newsgraph_entities",
-    assigns=["doc._.newsgraph_facts"],
-    requires=["doc.ents", "token.dep", "token.pos"],
+    default_config={"tables": TABLES_VERSION},
+    assigns=["doc._.newsgraph_facts", "doc.spans"],
+    requires=["doc.ents", "token.tag"],
 )
-def make_entities(nlp: Language, name: str) -> EntityExtractor:
-    return EntityExtractor(name)
+def make_entities(nlp: Language, name: str, tables: str) -> EntityExtractor:
+    return EntityExtractor(nlp, name, tables=tables)
 
 
-class EntityExtractor:
-    """Fills ``doc_facts(doc)["entities"]``."""
+class EntityExtractor(Component):
+    """Fills ``doc_facts(doc)["entities"]`` and the ``newsgraph_entities`` span group (one span per
+    mention, its ``id_`` the entity's id), and ``newsgraph_titles`` with the titles it saw."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
+    tables = (
+        ("newsgraph.extract", "entity_stoplist.txt"),
+        ("newsgraph.extract", "nominal_actors.txt"),
+        ("newsgraph.extract", "roles.tsv"),
+        ("newsgraph.resolve", "countries.tsv"),
+        ("newsgraph.resolve", "organisations.tsv"),
+        ("newsgraph.resolve", "sectors.tsv"),
+        ("newsgraph.resolve", "people.tsv"),
+        ("newsgraph.resolve", "honorifics.txt"),
+    )
+    needs = ("ENT_IOB",)
 
-    def __call__(self, doc: Doc) -> Doc:
-        entities = self.match(doc)
-        self.set_annotations(doc, entities)
-        return doc
+    def annotate(self, doc: Doc) -> None:
+        self.set_annotations(doc, self.match(doc))
+
+    def load_tables(self) -> None:
+        stoplist()
 
     def match(self, doc: Doc) -> list[Entity]:
         mentions = collect_mentions(doc)
         context = main_country(mentions)
         entities = group(doc, mentions, context) + nominal_mentions(doc, mentions, context)
         persons = [e for e in entities if e.type == "PERSON"]
-        published = article_context(doc)["published"]
+        published = article_context(doc).published_iso
         if not persons or not doc.has_annotation("SENT_START"):
             return sorted(entities, key=lambda e: e.first.start)  # roles need sentences
         roles = find_roles(doc, [(e.key, [(m.i, m.j) for m in e.mentions]) for e in persons], since=published)
@@ -444,14 +458,5 @@ class EntityExtractor:
     def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:
         facts = doc_facts(doc)
         facts["entities"] = [e.as_dict(n) for n, e in enumerate(entities, 1)]
-        doc.user_data["newsgraph_entity_index"] = _token_index(entities)
-
-
-def _token_index(entities: list[Entity]) -> dict[int, str]:
-    """Token index -> entity id, for later components (quotes, events) to resolve names."""
-    index: dict[int, str] = {}
-    for n, ent in enumerate(entities, 1):
-        for m in ent.mentions:
-            for i in range(m.i, m.j):
-                index[i] = f"e{n}"
-    return index
+        mentions = [(m.i, m.j, e.type, f"e{n}") for n, e in enumerate(entities, 1) for m in e.mentions]
+        set_entity_spans(doc, mentions)

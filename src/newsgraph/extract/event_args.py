@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 
 from ..resolve import actors
 from . import plover
-from .pipeline import article_context, doc_facts, doc_text
+from .annotations import article_context, doc_facts, doc_text, entity_index
 
 _SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
@@ -119,7 +119,7 @@ class Context:
     @classmethod
     def build(cls, doc: Doc, *, has_dates: bool, has_counts: bool, has_places: bool) -> Context:
         facts = doc_facts(doc)
-        index: dict[int, str] = doc.user_data.get("newsgraph_entity_index", {})
+        index = entity_index(doc)
         entities = {e["id"]: e for e in facts.get("entities", [])}
         ctx = cls(
             doc=doc,
@@ -127,7 +127,7 @@ class Context:
             index=index,
             entities=entities,
             quotes=list(facts.get("quotes", [])),
-            published=article_context(doc).get("published"),
+            published=article_context(doc).published_iso,
         )
         for i in sorted(index):
             ent = entities.get(index[i])

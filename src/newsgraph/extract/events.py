@@ -43,10 +43,12 @@ from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from ..resolve.actors import sector_of
+from ..tables import TABLES_VERSION
 from . import event_args as args
 from . import plover
+from .annotations import article_context, doc_facts
+from .component import Component
 from .event_args import Context, Modality, lemma, verb_forms
-from .pipeline import article_context, doc_facts
 from .quotes import reporting_lemmas
 
 log = logging.getLogger(__name__)
@@ -129,19 +131,31 @@ class Draft:
 
 @Language.factory(
     "newsgraph_events",
+    default_config={"tables": TABLES_VERSION},
     assigns=["doc._.newsgraph_facts"],
-    requires=["token.dep", "token.lemma", "token.pos"],
+    requires=["token.dep", "token.lemma", "token.tag", "doc.spans", "doc._.newsgraph_facts"],
 )
-def make_events(nlp: Language, name: str) -> EventExtractor:
-    return EventExtractor(nlp, name)
+def make_events(nlp: Language, name: str, tables: str) -> EventExtractor:
+    return EventExtractor(nlp, name, tables=tables)
 
 
-class EventExtractor:
+class EventExtractor(Component):
     """Fills ``doc_facts(doc)["events"]`` and links counts to their events."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.nlp = nlp
-        self.name = name
+    tables = (
+        ("newsgraph.extract", "plover_types.tsv"),
+        ("newsgraph.extract", "plover_modes.tsv"),
+        ("newsgraph.extract", "plover_verbs.tsv"),
+        ("newsgraph.extract", "plover_nouns.tsv"),
+        ("newsgraph.extract", "plover_words.tsv"),
+        ("newsgraph.extract", "plover_content.tsv"),
+        ("newsgraph.extract", "plover_contexts.tsv"),
+        ("newsgraph.extract", "reporting_verbs.txt"),
+    )
+    needs = ("DEP",)
+
+    def __init__(self, nlp: Language, name: str, *, tables: str = TABLES_VERSION) -> None:
+        super().__init__(nlp, name, tables=tables)
         self.verbs = plover.verbs()
         self.nouns = plover.nouns()
         self.verb_keys = frozenset(hash_string(w) for w in self.verbs)
@@ -155,11 +169,8 @@ class EventExtractor:
         self.amod_id, self.aux_id, self.vb_id = strings["amod"], strings["aux"], strings["VB"]
         self.nominal_dep_ids = frozenset(strings[d] for d in _NOMINAL_DEPS)
 
-    def __call__(self, doc: Doc) -> Doc:
-        if not doc.has_annotation("DEP"):
-            return doc
+    def annotate(self, doc: Doc) -> None:
         self.set_annotations(doc, self.match(doc))
-        return doc
 
     def set_annotations(self, doc: Doc, events: list[dict[str, Any]]) -> None:
         doc_facts(doc)["events"] = events
@@ -213,9 +224,9 @@ class EventExtractor:
                     out.append((doc[i], "noun"))
             elif lower_id in dkeys and dep == aux:
                 out.append((doc[i], "deontic"))
-        headings = article_context(doc)["headings"]
-        if headings:
-            out = [(t, k) for t, k in out if not any(s <= t.idx < e for s, e in headings)]
+        context = article_context(doc)
+        if context.headings:
+            out = [(t, k) for t, k in out if not context.in_heading(t.idx)]
         return out
 
     def _entry(self, tok: Token, table: dict[str, tuple[plover.Entry, ...]]) -> plover.Entry | None:

@@ -36,7 +36,9 @@ from spacy.tokens import Doc, Span
 
 from ..resolve import actors
 from ..resolve.gazetteer import FEATURES, Gazetteer, distance_km, gazetteer, name_key
-from .pipeline import doc_facts, doc_text
+from ..tables import TABLES_VERSION
+from .annotations import doc_facts, doc_text
+from .component import Component
 from .quotes import reporting_lemmas
 
 #: Entity types whose mentions are place names.
@@ -145,25 +147,37 @@ class Mention:
 
 @Language.factory(
     "newsgraph_places",
+    default_config={"tables": TABLES_VERSION},
     assigns=["doc._.newsgraph_facts"],
-    requires=["doc.ents", "token.dep", "token.lemma"],
+    requires=["doc.ents", "doc._.newsgraph_facts"],
 )
-def make_places(nlp: Language, name: str) -> PlaceExtractor:
-    return PlaceExtractor(nlp, name)
+def make_places(nlp: Language, name: str, tables: str) -> PlaceExtractor:
+    return PlaceExtractor(nlp, name, tables=tables)
 
 
-class PlaceExtractor:
-    """Fills ``doc_facts(doc)["places"]``. The gazetteer loads on the first document."""
+class PlaceExtractor(Component):
+    """Fills ``doc_facts(doc)["places"]``. The gazetteer loads on the first document (or at
+    ``initialize``)."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
-        self.name = name
+    tables = (
+        ("newsgraph.resolve", "places_cues.tsv"),
+        ("newsgraph.resolve", "places_extra.tsv"),
+        ("newsgraph.resolve", "places_countries.tsv"),
+        ("newsgraph.resolve", "places_admin1.tsv"),
+        ("newsgraph.resolve", "places_aliases.tsv"),
+    )
+    needs = ("ENT_IOB",)
+
+    def __init__(self, nlp: Language, name: str, *, tables: str = TABLES_VERSION) -> None:
+        super().__init__(nlp, name, tables=tables)
         self.matcher = PhraseMatcher(nlp.vocab)
         self.matcher.add("PLACE", [nlp.make_doc(n) for n in extra_names()])
 
-    def __call__(self, doc: Doc) -> Doc:
-        mentions = self.match(doc)
-        self.set_annotations(doc, mentions)
-        return doc
+    def annotate(self, doc: Doc) -> None:
+        self.set_annotations(doc, self.match(doc))
+
+    def load_tables(self) -> None:
+        gazetteer()
 
     def match(self, doc: Doc) -> list[Mention]:
         gaz = gazetteer()

@@ -25,7 +25,9 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .pipeline import doc_facts, doc_text
+from ..tables import TABLES_VERSION
+from .annotations import doc_facts, doc_text, entity_index
+from .component import Component
 
 #: Opening marks; a closing mark that opens a paragraph before a word was typed for an opening one.
 _QUOTE = re.compile(r"''|``|[“\"«„]|(?<![\w])‘|(?<![^\n])”(?=\w)")
@@ -413,7 +415,7 @@ class _Mentions:
 
     @classmethod
     def of(cls, doc: Doc, quoted: set[int]) -> _Mentions:
-        index: dict[int, str] = doc.user_data.get("newsgraph_entity_index", {})
+        index = entity_index(doc)
         entities = doc_facts(doc)["entities"]
         types = {e["id"]: e["type"] for e in entities}
         outside = sorted((i, eid) for i, eid in index.items() if i not in quoted)
@@ -479,10 +481,13 @@ class _Mentions:
 
 
 @Language.factory(
-    "newsgraph_quotes", assigns=["doc._.newsgraph_facts"], requires=["token.dep", "token.lemma"]
+    "newsgraph_quotes",
+    default_config={"tables": TABLES_VERSION},
+    assigns=["doc._.newsgraph_facts"],
+    requires=["token.dep", "token.lemma", "doc.spans", "doc._.newsgraph_facts"],
 )
-def make_quotes(nlp: Language, name: str) -> QuoteExtractor:
-    return QuoteExtractor(name)
+def make_quotes(nlp: Language, name: str, tables: str) -> QuoteExtractor:
+    return QuoteExtractor(nlp, name, tables=tables)
 
 
 def _nearby_person(
@@ -1059,17 +1064,23 @@ def _signed(doc: Doc, text: str, quotes: list[Quote], mentions: _Mentions) -> No
             q.speaker_chars = (m.start(group), m.end(group))
 
 
-class QuoteExtractor:
-    """Fills ``doc_facts(doc)["quotes"]``."""
+class QuoteExtractor(Component):
+    """Fills ``doc_facts(doc)["quotes"]``; speakers resolve to the ``newsgraph_entities`` spans."""
 
-    def __init__(self, name: str) -> None:
-        self.name = name
+    tables = (
+        ("newsgraph.extract", "reporting_verbs.txt"),
+        ("newsgraph.extract", "source_nouns.txt"),
+        ("newsgraph.extract", "attribution_nouns.txt"),
+        ("newsgraph.extract", "attitude_verbs.tsv"),
+    )
+    needs = ("DEP",)
 
-    def __call__(self, doc: Doc) -> Doc:
-        if doc.has_annotation("DEP"):
-            text = doc_text(doc)
-            doc_facts(doc)["quotes"] = [q.as_dict(text) for q in self.match(doc, text)]
-        return doc
+    def annotate(self, doc: Doc) -> None:
+        text = doc_text(doc)
+        doc_facts(doc)["quotes"] = [q.as_dict(text) for q in self.match(doc, text)]
+
+    def load_tables(self) -> None:
+        reporting_lemmas(), source_nouns(), attribution_nouns(), attitude_frames()
 
     def match(self, doc: Doc, text: str) -> list[Quote]:
         lemmas = reporting_lemmas()

@@ -22,7 +22,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..resolve import actors
-from .pipeline import doc_lowers
+from .annotations import TITLE_SPANS, doc_lowers
 
 #: Words that may sit inside the words before a name without ending them.
 _MODIFIERS = frozenset(
@@ -62,9 +62,8 @@ def _counterparts() -> dict[str, str]:
 
 def title_spans(doc: Doc) -> list[Span]:
     """Every official title in ``doc`` (longest match at each position, no overlaps)."""
-    cached: list[Span] | None = doc.user_data.get("newsgraph_title_spans")
-    if cached is not None:
-        return cached
+    if TITLE_SPANS in doc.spans:
+        return list(doc.spans[TITLE_SPANS])
     spans: list[Span] = []
     i = 0
     words = doc_lowers(doc)
@@ -79,7 +78,7 @@ def title_spans(doc: Doc) -> list[Span]:
             i += n
         else:
             i += 1
-    doc.user_data["newsgraph_title_spans"] = spans
+    doc.spans[TITLE_SPANS] = spans
     return spans
 
 

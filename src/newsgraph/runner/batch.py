@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator
-from itertools import count, islice
+from itertools import islice
 from typing import Any
 
 from spacy.language import Language
@@ -17,7 +17,8 @@ from spacy.tokens import Doc
 
 from ..clean.split import split_document
 from ..errors import NewsgraphError
-from ..extract.pipeline import doc_facts, load_pipeline, prepare_doc
+from ..extract.annotations import doc_facts
+from ..extract.pipeline import load_pipeline, prepare_doc
 from ..records import Article, Document, Draft, ErrorRecord
 from ..settings import Settings
 
@@ -67,53 +68,40 @@ def clean_document(doc: Document, *, published: dt.date | None = None) -> list[D
 
 
 def annotate(drafts: Iterable[Draft], nlp: Language, settings: Settings) -> Iterator[Result]:
-    """Run the NLP pipeline over ``drafts`` (streamed, batched, ``n_process`` workers) and yield an
+    """Run the NLP pipeline over ``drafts`` in this process (streamed, in batches) and yield an
     :class:`Article` per draft, in order; a draft the pipeline dropped yields an error instead.
 
-    In one process, chunks of drafts run inside a spaCy memory zone, so the vocabulary does not
-    grow with the corpus and memory stays flat however many articles go through."""
-    if settings.n_process > 1:
-        yield from _annotate(drafts, nlp, settings)
-        return
+    Chunks of drafts run inside a spaCy memory zone, so the vocabulary does not grow with the
+    corpus and memory stays flat however many articles go through. (More cores are used by running
+    this in several processes, each on its own batches: see :mod:`newsgraph.runner.pool`.)"""
     stream = iter(drafts)
     while chunk := list(islice(stream, settings.batch_size * CHUNK_BATCHES)):
         with nlp.memory_zone():
             yield from _annotate(chunk, nlp, settings)
 
 
-#: Batches per memory-zone chunk when running in one process.
+#: Batches per memory-zone chunk.
 CHUNK_BATCHES = 4
 
 
-def _annotate(drafts: Iterable[Draft], nlp: Language, settings: Settings) -> Iterator[Result]:
-    stream = iter(drafts)
-    pending: dict[int, Draft] = {}
-    counter = count()
-    # a chunk in hand (one process): its captions go through the pipeline together, up front
-    captions = caption_places(nlp, drafts, settings.batch_size) if isinstance(drafts, list) else None
+def _annotate(drafts: list[Draft], nlp: Language, settings: Settings) -> Iterator[Result]:
+    # the chunk's captions go through the pipeline together, up front
+    captions = caption_places(nlp, drafts, settings.batch_size)
 
     def facts_of(draft: Draft, doc: Doc) -> dict[str, list[dict[str, Any]]]:
         facts = doc_facts(doc)
-        found = (
-            captions.get(id(draft)) if captions is not None else caption_places(nlp, [draft]).get(id(draft))
-        )
+        found = captions.get(id(draft))
         return {**facts, "places": [*facts.get("places", []), *found]} if found else facts
 
-    def feed() -> Iterator[tuple[Doc, int]]:
-        for draft in stream:
-            i = next(counter)
-            pending[i] = draft
-            yield prepare(nlp, draft), i
-
+    done = 0
     try:
-        for doc, i in nlp.pipe(
-            feed(), as_tuples=True, batch_size=settings.batch_size, n_process=settings.n_process
-        ):
-            draft = pending.pop(i)
+        docs = nlp.pipe((prepare(nlp, d) for d in drafts), batch_size=settings.batch_size)
+        for draft, doc in zip(drafts, docs, strict=False):
             yield Article.from_draft(draft, facts_of(draft, doc))
+            done += 1
     except Exception as exc:  # a component failed on some article of a batch: go one by one
         log.warning("the NLP pipeline failed on a batch (%s); going on one article at a time", exc)
-        for draft in [*(pending[i] for i in sorted(pending)), *stream]:
+        for draft in drafts[done:]:
             try:
                 doc = nlp(prepare(nlp, draft))
             except Exception as one:
@@ -156,8 +144,7 @@ def caption_places(
     ]
     out: dict[int, list[dict[str, Any]]] = {}
     docs = (
-        (prepare_doc(nlp, caption, published=published.isoformat() if published else None), (key, n))
-        for key, n, caption, published in items
+        (prepare_doc(nlp, caption, published=published), (key, n)) for key, n, caption, published in items
     )
     try:
         with nlp.select_pipes(disable=skip):
@@ -174,27 +161,48 @@ def prepare(nlp: Language, draft: Draft) -> Doc:
     return prepare_doc(
         nlp,
         draft.text,
-        published=draft.published.isoformat() if draft.published else None,
+        published=draft.published,
         headings=[(h.start, h.end) for h in draft.headings],
     )
 
 
+def process_documents(
+    documents: Iterable[Document], settings: Settings | None = None
+) -> list[tuple[list[Article], list[ErrorRecord]]]:
+    """The whole pipeline for a batch of documents: for each document, in order, its articles and the
+    errors that cleaning or the NLP pipeline met. A pure function of the documents and the settings
+    (the spaCy pipeline is loaded once per process), so it runs alike in this process, in a worker
+    process of the local runner or on a Dask worker."""
+    settings = settings or Settings.load()
+    nlp = load_pipeline(settings)
+    docs = list(documents)
+    out: list[tuple[list[Article], list[ErrorRecord]]] = [([], []) for _ in docs]
+    owner: list[int] = []  # per draft, the index of its document
+    drafts: list[Draft] = []
+    for n, doc in enumerate(docs):
+        cleaned = clean_document(doc, published=settings.published)
+        if isinstance(cleaned, ErrorRecord):
+            out[n][1].append(cleaned)
+            continue
+        drafts.extend(cleaned)
+        owner.extend([n] * len(cleaned))
+    for n, result in zip(owner, annotate(drafts, nlp, settings), strict=True):
+        if isinstance(result, ErrorRecord):
+            out[n][1].append(result)
+        else:
+            out[n][0].append(result)
+    return out
+
+
 def process_batch(documents: Iterable[Document], settings: Settings | None = None) -> list[Result]:
-    """Documents in, articles and errors out: the whole pipeline for one batch.
+    """Documents in, articles and errors out: :func:`process_documents` as one flat list.
 
     >>> from newsgraph.records import Document
     >>> out = process_batch([Document(source="a.txt", text="Title Line Here\\n\\nBody text.", reader="text",
     ...                                kind="dump")])  # doctest: +SKIP
     """
-    settings = settings or Settings.load()
-    nlp = load_pipeline(settings)
-    drafts: list[Draft] = []
     out: list[Result] = []
-    for doc in documents:
-        cleaned = clean_document(doc, published=settings.published)
-        if isinstance(cleaned, ErrorRecord):
-            out.append(cleaned)
-        else:
-            drafts.extend(cleaned)
-    out.extend(annotate(drafts, nlp, settings.replace(n_process=1)))
+    for articles, errors in process_documents(documents, settings):
+        out.extend(errors)
+        out.extend(articles)
     return out

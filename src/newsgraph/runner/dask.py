@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -26,6 +25,7 @@ from ..store.db import DEFAULT_DB, Store
 from .batch import error_record
 from .local import ErrorCallback, IngestReport, PathLike
 from .partitions import PARTITION_BYTES, Partition, count_range, plan
+from .pool import usable_cores
 from .shards import ShardLoader, ShardSummary, compute_shard, shard_path
 
 log = logging.getLogger(__name__)
@@ -54,10 +54,7 @@ def _distributed() -> Any:
 
 def default_workers() -> int:
     """The cores this process may run on."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
+    return usable_cores()
 
 
 def shard_dir_for(db: PathLike) -> Path:

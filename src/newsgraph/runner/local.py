@@ -11,12 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..extract.pipeline import load_pipeline
+from ..extract.pipeline import check_model, load_pipeline
 from ..readers.base import Source, choose_reader, expand_paths
 from ..records import Article, Document, Draft, ErrorRecord
 from ..settings import Settings
 from ..store.db import DEFAULT_DB, Store
-from .batch import Result, annotate, clean_document, error_record
+from .batch import Result, clean_document, error_record
+from .pool import resolve_jobs, run_documents
 
 log = logging.getLogger(__name__)
 
@@ -82,23 +83,36 @@ def iter_drafts(
 
 
 def extract(paths: Iterable[PathLike], settings: Settings | None = None) -> Iterator[Result]:
-    """Articles with their facts from ``paths``, and an :class:`ErrorRecord` for each failure."""
+    """Articles with their facts from ``paths``, and an :class:`ErrorRecord` for each failure, in
+    input order; ``settings.jobs`` worker processes (0: every usable core) share the work."""
     settings = settings or Settings.load()
-    nlp = load_pipeline(settings)
+    jobs = _ready(settings)
     errors: list[ErrorRecord] = []
 
-    def drafts() -> Iterator[Draft]:
-        for item in iter_drafts(paths, settings):
+    def documents() -> Iterator[Document]:
+        for item in iter_documents(paths, settings):
             if isinstance(item, ErrorRecord):
                 errors.append(item)
             else:
                 yield item
 
-    for result in annotate(drafts(), nlp, settings):
+    for _, articles, failed in run_documents(documents(), settings, jobs):
         while errors:
             yield errors.pop(0)
-        yield result
+        yield from failed
+        yield from articles
     yield from errors
+
+
+def _ready(settings: Settings) -> int:
+    """The worker processes to use; a missing model fails here, before any input is read or the
+    store is touched (loaded here when this process does the work, else only looked up)."""
+    jobs = resolve_jobs(settings.jobs)
+    if jobs == 1:
+        load_pipeline(settings)
+    else:
+        check_model(settings)
+    return jobs
 
 
 @dataclass(slots=True)
@@ -185,50 +199,31 @@ def ingest(
     settings = settings or Settings.load()
     paths = list(paths)
     started = time.perf_counter()
-    nlp = load_pipeline(settings)
+    jobs = _ready(settings)
     with Store(db) as store:
         report = IngestReport(db=str(db))
         run_id = store.start_run(command)
         report.run_id = run_id
         seen_docs = store.known_documents()
         batcher = _Batcher(store, run_id, settings.batch_size, report, store.known_articles(), on_error)
-        open_docs: dict[str, Document] = {}  # documents whose articles are still in the pipeline
-        remaining: dict[str, int] = {}
-        finished: dict[str, list[Article]] = {}
 
-        def skip(doc: Document) -> bool:
-            if doc.raw_hash in seen_docs:
-                report.n_skipped += 1
-                return True
-            seen_docs.add(doc.raw_hash)
-            return False
-
-        def drafts() -> Iterator[Draft]:
-            for item in iter_cleaned(paths, settings, skip=skip):
+        def documents() -> Iterator[Document]:
+            for item in iter_documents(paths, settings):
                 if isinstance(item, ErrorRecord):
                     batcher.error(item)
-                    continue
-                doc, cleaned = item
-                # all of a document's articles are counted before the first goes to the pipeline,
-                # so the document is complete only when the last of them comes back
-                open_docs[doc.raw_hash] = doc
-                remaining[doc.raw_hash] = len(cleaned)
-                yield from cleaned
+                elif item.raw_hash in seen_docs:
+                    report.n_skipped += 1
+                else:
+                    seen_docs.add(item.raw_hash)
+                    yield item
 
         with _Progress(enabled=progress) as bar:
-            for result in annotate(drafts(), nlp, settings):
-                if isinstance(result, ErrorRecord):
-                    batcher.error(result)
-                    continue
-                h = result.doc_hash
-                finished.setdefault(h, []).append(result)
-                remaining[h] -= 1
-                if remaining[h] == 0:
-                    del remaining[h]
-                    batcher.document_done(open_docs.pop(h), finished.pop(h))
+            for doc, articles, errors in run_documents(documents(), settings, jobs):
+                for error in errors:
+                    batcher.error(error)
+                if articles:
+                    batcher.document_done(doc, articles)
                 bar.update(report)
-            for h in list(finished):  # documents with an article the pipeline lost
-                batcher.document_done(open_docs.pop(h), finished.pop(h))
             batcher.flush()
             bar.update(report, force=True)
         report.seconds = time.perf_counter() - started

@@ -1,7 +1,7 @@
 """Shards: a partition's results as one Parquet file, computed on a worker and loaded into the
 store by the client.
 
-A task reads its partition, runs :func:`~newsgraph.runner.batch.process_batch` over chunks of its
+A task reads its partition, runs :func:`~newsgraph.runner.batch.process_documents` over chunks of its
 documents and writes ``<shard_dir>/<key>.parquet`` under a temporary name, then renames it, so a
 shard is there whole or not at all. Its rows keep the order of the input and say which document
 every article and error belongs to, so that loading shards in partition order gives the store a
@@ -18,7 +18,6 @@ import json
 import logging
 import os
 import uuid
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,7 +29,7 @@ from ..errors import StoreError
 from ..records import FACT_KINDS, Article, Document, ErrorRecord
 from ..settings import Settings
 from ..store.db import Store, _articles_table, _documents_table, _errors_table, _facts_table
-from .batch import process_batch
+from .batch import process_documents
 from .partitions import Partition, read_partition
 
 log = logging.getLogger(__name__)
@@ -68,6 +67,10 @@ CREATE TABLE IF NOT EXISTS dask_partitions (
 """
 
 
+#: Documents per call of process_documents on a worker (a memory bound, not a speed setting).
+CHUNK_DOCUMENTS = 256
+
+
 def shard_path(shard_dir: str | Path, key: str) -> Path:
     return Path(shard_dir) / f"{key}.parquet"
 
@@ -101,32 +104,6 @@ def _json(value: dict[str, Any]) -> str:
     return json.dumps(value, ensure_ascii=False, default=str)
 
 
-def _doc_of(source: str, by_source: dict[str, str]) -> str | None:
-    """The document an error of the pipeline came from: its source, or ``source#n`` for the n-th
-    article of a dump."""
-    if source in by_source:
-        return by_source[source]
-    base, sep, n = source.rpartition("#")
-    return by_source.get(base) if sep and n.isdigit() else None
-
-
-def _chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    """Runs of documents whose sources (and ``source#n`` forms) are distinct, so every error
-    process_batch returns can be traced to its document."""
-    chunk: list[Document] = []
-    names: set[str] = set()
-    for doc in docs:
-        base, sep, n = doc.source.rpartition("#")
-        mine = {doc.source, base} if sep and n.isdigit() else {doc.source}
-        if chunk and (len(chunk) >= size or names & mine):
-            yield chunk
-            chunk, names = [], set()
-        chunk.append(doc)
-        names |= mine
-    if chunk:
-        yield chunk
-
-
 def compute_shard(
     part: Partition,
     settings: Settings,
@@ -153,18 +130,11 @@ def compute_shard(
             docs.append((item.raw_hash, None if item.raw_hash in seen else item))
             seen.add(item.raw_hash)
     results: dict[str, tuple[list[Article], list[ErrorRecord]]] = {}
-    orphans: list[ErrorRecord] = []
-    for chunk in _chunks((d for _, d in docs if d is not None), settings.batch_size * 4):
-        by_source = {d.source: d.raw_hash for d in chunk}
-        for result in process_batch(chunk, settings):
-            if isinstance(result, Article):
-                results.setdefault(result.doc_hash, ([], []))[0].append(result)
-            else:
-                h = _doc_of(result.source, by_source)
-                if h is None:
-                    orphans.append(result)
-                else:
-                    results.setdefault(h, ([], []))[1].append(result)
+    unique = [d for _, d in docs if d is not None]
+    for start in range(0, len(unique), CHUNK_DOCUMENTS):
+        chunk = unique[start : start + CHUNK_DOCUMENTS]
+        for first, result in zip(chunk, process_documents(chunk, settings), strict=True):
+            results[first.raw_hash] = result
     errors_at = iter(read_errors)
     pending = next(errors_at, None)
     for i in range(len(docs) + 1):
@@ -196,9 +166,6 @@ def compute_shard(
             rows.append({"kind": "error", "doc_hash": h, "data": _json(error.as_dict())})
         out.n_articles += len(articles)
         out.n_errors += len(errors)
-    for error in orphans:
-        rows.append({"kind": "error", "data": _json(error.as_dict())})
-        out.n_errors += 1
     write_shard(rows, out.path)
     out.seconds = time.perf_counter() - started
     return out

@@ -1,0 +1,174 @@
+"""The typed annotations newsgraph's components hand to each other, registered once.
+
+Everything a component leaves on a :class:`~spacy.tokens.Doc` for the next one is spaCy's own kind
+of annotation, so ``doc.to_bytes()`` keeps it and ``nlp.pipe(n_process=N)`` can ship it between
+processes:
+
+- ``doc._.newsgraph_context``: the article's :class:`ArticleContext` (publication date, headings),
+  set once before the pipeline runs and read by every component;
+- ``doc.spans["newsgraph_entities"]``: one span per entity mention, labelled with the entity's
+  type, its ``id_`` the entity's id (``"e3"``), written by ``newsgraph_entities``;
+- ``doc.spans["newsgraph_titles"]``: the official titles ("Foreign Minister") found in the text;
+- ``doc._.newsgraph_facts``: each component's fact records, in their JSON form.
+
+Per-doc caches of derived strings (the text, the token strings) live beside the doc in a
+weak-keyed table, not in it: they go when the doc goes and never travel with it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import srsly
+from spacy.attrs import LOWER, ORTH
+from spacy.tokens import Doc, Span, SpanGroup
+
+from ..records import FACT_KINDS
+
+#: Span group names.
+ENTITY_SPANS = "newsgraph_entities"
+TITLE_SPANS = "newsgraph_titles"
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleContext:
+    """What components may know of an article besides its text."""
+
+    published: dt.date | None = None
+    #: character ``(start, end)`` of every in-body section heading
+    headings: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def published_iso(self) -> str | None:
+        return self.published.isoformat() if self.published else None
+
+    def in_heading(self, start: int, end: int | None = None) -> bool:
+        """True when the characters ``[start, end)`` (or the one at ``start``) lie in a heading."""
+        stop = start + 1 if end is None else end
+        return any(s <= start and stop <= e for s, e in self.headings)
+
+
+NO_CONTEXT = ArticleContext()
+
+_CONTEXT_TAG = "__newsgraph_context__"
+
+
+def _encode_context(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    if isinstance(obj, ArticleContext):
+        return {_CONTEXT_TAG: [obj.published_iso, [list(h) for h in obj.headings]]}
+    return obj if chain is None else chain(obj)
+
+
+def _decode_context(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    if isinstance(obj, dict) and _CONTEXT_TAG in obj:
+        published, headings = obj[_CONTEXT_TAG]
+        return ArticleContext(
+            dt.date.fromisoformat(published) if published else None,
+            tuple((int(s), int(e)) for s, e in headings),
+        )
+    return obj if chain is None else chain(obj)
+
+
+# srsly's msgpack (which Doc.to_bytes uses) looks up these registries on every pack and unpack
+srsly.msgpack_encoders.register("newsgraph_context", func=_encode_context)
+srsly.msgpack_decoders.register("newsgraph_context", func=_decode_context)
+
+if not Doc.has_extension("newsgraph_context"):
+    Doc.set_extension("newsgraph_context", default=None)
+if not Doc.has_extension("newsgraph_facts"):
+    Doc.set_extension("newsgraph_facts", default=None)
+
+
+def article_context(doc: Doc) -> ArticleContext:
+    """The doc's :class:`ArticleContext` (an empty one when the doc came from plain text)."""
+    ctx: ArticleContext | None = doc._.newsgraph_context
+    return ctx if ctx is not None else NO_CONTEXT
+
+
+def set_article_context(doc: Doc, context: ArticleContext) -> None:
+    doc._.newsgraph_context = context
+
+
+def doc_facts(doc: Doc) -> dict[str, list[dict[str, Any]]]:
+    """The fact lists of ``doc``, created empty on first use."""
+    facts: dict[str, list[dict[str, Any]]] | None = doc._.newsgraph_facts
+    if facts is None:
+        facts = {kind: [] for kind in FACT_KINDS}
+        doc._.newsgraph_facts = facts
+    return facts
+
+
+# -- entity mentions ---------------------------------------------------------------------------
+def set_entity_spans(doc: Doc, mentions: list[tuple[int, int, str, str]]) -> None:
+    """Record entity mentions as ``(start token, end token, type, entity id)``."""
+    spans = []
+    for start, end, label, eid in mentions:
+        span = Span(doc, start, end, label=label)
+        span.id_ = eid
+        spans.append(span)
+    doc.spans[ENTITY_SPANS] = SpanGroup(doc, name=ENTITY_SPANS, spans=spans)
+    _INDEX.pop(doc, None)
+
+
+def entity_index(doc: Doc) -> dict[int, str]:
+    """Token index -> id of the entity whose mention covers it (``newsgraph_entities``' spans)."""
+    cached = _INDEX.get(doc)
+    if cached is not None:
+        return cached
+    index: dict[int, str] = {}
+    if ENTITY_SPANS in doc.spans:
+        for span in doc.spans[ENTITY_SPANS]:
+            eid = span.id_
+            for i in range(span.start, span.end):
+                index[i] = eid
+    _INDEX[doc] = index
+    return index
+
+
+# -- per-doc caches, beside the doc ---------------------------------------------------------------
+_TEXT: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+_WORDS: weakref.WeakKeyDictionary[Doc, list[str]] = weakref.WeakKeyDictionary()
+_LOWERS: weakref.WeakKeyDictionary[Doc, list[str]] = weakref.WeakKeyDictionary()
+_INDEX: weakref.WeakKeyDictionary[Doc, dict[int, str]] = weakref.WeakKeyDictionary()
+
+
+def remember_text(doc: Doc, text: str) -> None:
+    """Tell the cache the doc's text (known when the doc is made from it)."""
+    _TEXT[doc] = text
+
+
+def forget_index(doc: Doc) -> None:
+    _INDEX.pop(doc, None)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per doc: spaCy rebuilds it from every token on each access."""
+    text = _TEXT.get(doc)
+    if text is None:
+        text = _TEXT[doc] = doc.text
+    return text
+
+
+def _token_strings(doc: Doc, attr: int, cache: weakref.WeakKeyDictionary[Doc, list[str]]) -> list[str]:
+    words = cache.get(doc)
+    if words is None:
+        ids: list[int] = doc.to_array(attr).tolist()
+        strings = doc.vocab.strings
+        table = {h: strings[h] for h in set(ids)}
+        words = cache[doc] = [table[h] for h in ids]
+    return words
+
+
+def doc_words(doc: Doc) -> list[str]:
+    """``[t.text for t in doc]``, built once per doc from the doc's array (no :class:`Token` per
+    word), so that the whole-doc scans of several components share it, loop over plain strings and
+    make a Token only for their hits. Our components never retokenise, so it stays valid."""
+    return _token_strings(doc, ORTH, _WORDS)
+
+
+def doc_lowers(doc: Doc) -> list[str]:
+    """``[t.lower_ for t in doc]``, kept like :func:`doc_words`."""
+    return _token_strings(doc, LOWER, _LOWERS)

@@ -1,0 +1,175 @@
+"""Every core of this machine: batches of documents through :func:`~newsgraph.runner.batch.process_documents`
+in worker processes, results in input order, a bounded number of batches in flight.
+
+Each worker loads the spaCy pipeline once, then runs the same pure batch function as the
+one-process runner and the Dask runner: reading, cleaning, the NLP pipeline, photo captions and
+every other side pass happen inside the worker, and only finished articles come back. The parent
+reads the input lazily, so memory stays bounded however long the input is."""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import islice
+
+from ..records import Article, Document, ErrorRecord
+from ..settings import Settings
+from .batch import process_documents
+
+log = logging.getLogger(__name__)
+
+#: What the pool yields per document: the document, its articles and the errors it met.
+DocumentResult = tuple[Document, list[Article], list[ErrorRecord]]
+
+#: Characters of article text per batch sent to a worker (about as many articles as
+#: ``batch_size`` of 2,500 characters each), and the batches kept in flight per worker.
+CHARS_PER_ARTICLE = 2500
+IN_FLIGHT_PER_WORKER = 2
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity where the OS tells it)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def resolve_jobs(jobs: int) -> int:
+    """``jobs`` worker processes, ``0`` meaning every usable core."""
+    return usable_cores() if jobs <= 0 else jobs
+
+
+def document_batches(documents: Iterable[Document], settings: Settings) -> Iterator[list[Document]]:
+    """``documents`` in batches of about ``batch_size`` articles' worth of text (whole documents;
+    a document is never split)."""
+    limit = settings.batch_size * CHARS_PER_ARTICLE
+    batch: list[Document] = []
+    size = 0
+    for doc in documents:
+        batch.append(doc)
+        size += len(doc.text)
+        if size >= limit or len(batch) >= settings.batch_size:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+#: The settings a worker process was started with (set by :func:`_init_worker`).
+_WORKER_SETTINGS: Settings | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    """Load the pipeline once, when the worker starts (not inside the first batch's time)."""
+    global _WORKER_SETTINGS
+    from ..extract.pipeline import load_pipeline
+
+    logging.basicConfig(level=logging.WARNING)
+    load_pipeline(settings)
+    _WORKER_SETTINGS = settings
+
+
+def _run_batch(documents: list[Document]) -> BatchResults:
+    assert _WORKER_SETTINGS is not None, "worker not initialised"
+    return process_documents(documents, _WORKER_SETTINGS)
+
+
+BatchResults = list[tuple[list[Article], list[ErrorRecord]]]
+
+
+def run_documents(
+    documents: Iterable[Document],
+    settings: Settings,
+    jobs: int,
+    *,
+    worker: Callable[[list[Document]], BatchResults] | None = None,
+) -> Iterator[DocumentResult]:
+    """Every document with its articles and errors, in input order, computed by ``jobs`` processes.
+
+    With one job, or when the whole input fits in one batch, everything runs in this process (no
+    worker start-up cost). A worker that dies (killed, out of memory) costs only the document it
+    was on: the documents in flight are retried one at a time on a fresh pool, and the one that
+    kills its worker again gets an ``NG400`` error. ``worker`` replaces the
+    function the workers run (a module-level function; tests use it to kill a worker)."""
+    batches = document_batches(documents, settings)
+    if jobs <= 1:
+        for batch in batches:
+            yield from _zip(batch, process_documents(batch, settings))
+        return
+    head = list(islice(batches, 2))
+    if len(head) < 2:  # one batch: a pool would only add start-up time
+        for batch in head:
+            yield from _zip(batch, process_documents(batch, settings))
+        return
+    stream = _chain(head, batches)
+    window = jobs * IN_FLIGHT_PER_WORKER
+    run = worker or _run_batch
+    pool = _pool(settings, jobs)
+    pending: deque[tuple[list[Document], Future[BatchResults]]] = deque()
+    suspects: list[Document] = []  # documents in flight when a worker died, to retry one at a time
+    try:
+        while True:
+            if suspects:  # alone in the pool, a document that kills its worker is unambiguous
+                one = [suspects.pop(0)]
+                try:
+                    yield from _zip(one, pool.submit(run, one).result())
+                except BrokenProcessPool:
+                    yield from _failed(one, "a worker process died while annotating this document")
+                    pool = _renew(pool, settings, jobs)
+                continue
+            while len(pending) < window:
+                more = next(stream, None)
+                if more is None:
+                    break
+                pending.append((more, pool.submit(run, more)))
+            if not pending:
+                return
+            batch, future = pending.popleft()
+            try:
+                results = future.result()
+            except BrokenProcessPool as exc:
+                # every batch in flight died with the pool: retry their documents one at a time
+                log.warning("a worker process died (%s); retrying its documents one at a time", exc)
+                suspects = [d for b in (batch, *(b for b, _ in pending)) for d in b]
+                pending.clear()
+                pool = _renew(pool, settings, jobs)
+                continue
+            yield from _zip(batch, results)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _renew(pool: ProcessPoolExecutor, settings: Settings, jobs: int) -> ProcessPoolExecutor:
+    pool.shutdown(wait=False, cancel_futures=True)
+    return _pool(settings, jobs)
+
+
+def _pool(settings: Settings, jobs: int) -> ProcessPoolExecutor:
+    # spawn: workers start clean (no inherited DuckDB connection, threads or locks of the parent)
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_init_worker,
+        initargs=(settings,),
+    )
+
+
+def _chain(head: list[list[Document]], rest: Iterator[list[Document]]) -> Iterator[list[Document]]:
+    yield from head
+    yield from rest
+
+
+def _zip(batch: list[Document], results: BatchResults) -> Iterator[DocumentResult]:
+    for doc, (articles, errors) in zip(batch, results, strict=True):
+        yield doc, articles, errors
+
+
+def _failed(batch: list[Document], message: str) -> Iterator[DocumentResult]:
+    for doc in batch:
+        yield doc, [], [ErrorRecord(doc.source, message, kind="ExtractError", code="NG400", stage="nlp")]

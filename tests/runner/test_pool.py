@@ -1,0 +1,105 @@
+"""Every core: the worker pool gives exactly what one process gives, in order, and survives a dead
+worker."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from newsgraph.records import Document
+from newsgraph.runner.batch import process_documents
+from newsgraph.runner.local import extract, ingest
+from newsgraph.runner.pool import document_batches, resolve_jobs, run_documents, usable_cores
+from newsgraph.settings import Settings
+from newsgraph.store.db import Store
+
+SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "corpus"
+
+
+def _doc(n: int, text: str | None = None) -> Document:
+    body = text or (
+        f"Report {n} Heading Line\n\nThe council of district {n} said on Tuesday that {n + 10} families "
+        "had been moved after the floods."
+    )
+    return Document(source=f"d{n}.txt", text=body, reader="text", kind="dump")
+
+
+def test_batches_keep_every_document_once_in_order() -> None:
+    docs = [_doc(n) for n in range(23)]
+    batches = list(document_batches(docs, Settings(batch_size=4)))
+    assert [d.source for b in batches for d in b] == [d.source for d in docs]
+    assert all(1 <= len(b) <= 4 for b in batches)
+    assert len(batches) == 6
+
+
+def test_batches_are_cut_by_text_size_too() -> None:
+    big = [_doc(n, "word " * 100_000) for n in range(3)]  # 500,000 characters each
+    assert [len(b) for b in document_batches(big, Settings(batch_size=64))] == [1, 1, 1]
+
+
+def test_jobs_zero_means_every_usable_core() -> None:
+    assert resolve_jobs(0) == usable_cores() == len(os.sched_getaffinity(0))
+    assert resolve_jobs(3) == 3
+
+
+def _rows(results: list[object]) -> list[str]:
+    return [json.dumps(r.as_dict(), sort_keys=True) for r in results]  # type: ignore[attr-defined]
+
+
+@pytest.mark.model
+def test_two_processes_give_what_one_gives(tmp_path: Path) -> None:
+    # batch_size 2 cuts the sample corpus into several batches, so the pool really runs
+    one = _rows(list(extract([SAMPLE], Settings.load(jobs=1, batch_size=2))))
+    two = _rows(list(extract([SAMPLE], Settings.load(jobs=2, batch_size=2))))
+    assert len(one) >= 15
+    assert two == one
+
+
+@pytest.mark.model
+def test_ingest_on_two_processes_stores_what_one_stores(tmp_path: Path) -> None:
+    tables = ("documents", "articles", "entities", "quotes", "events", "counts", "dates", "places", "errors")
+    stores = []
+    for jobs in (1, 2):
+        db = tmp_path / f"s{jobs}.duckdb"
+        report = ingest([SAMPLE], db=db, settings=Settings.load(jobs=jobs, batch_size=2))
+        assert report.n_articles >= 15
+        with Store(db, read_only=True) as store:
+            content = {}
+            for table in tables:
+                names = [row[0] for row in store.con.execute(f"DESCRIBE {table}").fetchall()]
+                cols = [c for c in names if c not in ("run_id", "ingested_at", "at")]
+                select = ", ".join(f'"{c}"' for c in cols)
+                content[table] = store.con.execute(f"SELECT {select} FROM {table} ORDER BY ALL").fetchall()
+            stores.append(content)
+    assert stores[0]["articles"]
+    assert stores[1] == stores[0]
+
+
+def kill_on_marker(documents: list[Document]) -> list[tuple[list[object], list[object]]]:
+    """A worker function that dies like a process killed by the OOM killer on one document."""
+    if any("KILL-THIS-WORKER" in d.text for d in documents):
+        os._exit(9)
+    return [([d.source], []) for d in documents]
+
+
+def test_a_dead_worker_costs_only_its_document() -> None:
+    docs = [_doc(n) for n in range(9)]
+    docs[4] = _doc(4, "Bad Document Here\n\nKILL-THIS-WORKER now.")
+    settings = Settings(batch_size=2)
+    out = list(run_documents(docs, settings, jobs=2, worker=kill_on_marker))  # type: ignore[arg-type]
+    assert [doc.source for doc, _, _ in out] == [d.source for d in docs]
+    failed = [doc.source for doc, _, errors in out if errors]
+    assert failed == ["d4.txt"]
+    assert out[4][2][0].code == "NG400"
+    assert all(articles == [doc.source] for doc, articles, errors in out if not errors)
+
+
+@pytest.mark.model
+def test_process_documents_keeps_a_bad_document_beside_good_ones() -> None:
+    docs = [_doc(1), Document(source="empty.txt", text="   \n\n  ", reader="text", kind="dump"), _doc(2)]
+    out = process_documents(docs, Settings.load(jobs=1))
+    assert [len(articles) for articles, _ in out] == [1, 0, 1]
+    assert [e.code for e in out[1][1]] == ["NG106"]
