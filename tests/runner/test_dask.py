@@ -165,6 +165,18 @@ def test_a_file_url_reads_as_the_local_path(tmp_path: Path) -> None:
     assert [repr(x).replace(folder.as_uri(), str(folder)) for x in got] == [repr(x) for x in want]
 
 
+def test_standard_input_is_one_partition_that_carries_its_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    data = b'{"title": "A", "text": "Body one."}\n{"title": "B", "text": "Body two."}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    (part,) = plan(["-"], Settings.load())
+    assert part.data == data and part.name == "<stdin>"
+    docs = list(read_partition(part, Settings.load()))
+    assert [d.text for d in docs if isinstance(d, Document)] == ["Body one.", "Body two."]
+    assert [d.source for d in docs if isinstance(d, Document)] == ["<stdin>#1", "<stdin>#2"]
+
+
 def test_keys_are_stable_and_follow_the_input_and_the_settings(tmp_path: Path) -> None:
     folder = write_corpus(tmp_path / "c")
     settings = Settings.load()
