@@ -58,6 +58,11 @@ def table_rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
         return {name: sorted(store.con.execute(sql).fetchall(), key=repr) for name, sql in queries.items()}
 
 
+def _cpu_seconds() -> float:
+    """CPU time of this process so far (user + system), on a worker or here."""
+    return time.process_time()
+
+
 def _peak_rss_mib() -> float:
     import resource
 
@@ -90,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     make_corpus = corpus_mod.make_corpus
 
     from newsgraph.extract.pipeline import load_pipeline
-    from newsgraph.runner.dask import ingest_dask
+    from newsgraph.runner.dask import LOCAL_CONFIG, ingest_dask
     from newsgraph.runner.local import ingest
     from newsgraph.settings import Settings
 
@@ -106,7 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     figures["loadavg_before"] = os.getloadavg()
     nlp = load_pipeline(settings)
     list(nlp.pipe(["Warm up the model with a sentence about the council in Nairobi."] * 4))
+    import dask
+
     with (
+        dask.config.set(LOCAL_CONFIG),  # what ingest_dask sets for its own LocalCluster
         LocalCluster(
             n_workers=args.workers,
             threads_per_worker=1,
@@ -118,11 +126,16 @@ def main(argv: list[str] | None = None) -> int:
     ):
         client.run(load_pipeline, settings)  # warm: workers up, model loaded, before the clock
         best_local = best_warm = None
+        cpu: list[dict[str, float]] = []
         for i in range(args.repeat):  # the two phases alternate, so a busy spell hits both
             for old in work.glob("*.duckdb*"):
                 if old.is_file():
                     old.unlink()
+            cpu0 = time.process_time()
             local = ingest([corpus], work / "local.duckdb", settings)
+            local_cpu = time.process_time() - cpu0
+            workers0 = client.run(_cpu_seconds)
+            cpu0 = time.process_time()
             warm = ingest_dask(
                 [corpus],
                 work / "warm.duckdb",
@@ -130,7 +143,15 @@ def main(argv: list[str] | None = None) -> int:
                 address=cluster.scheduler_address,
                 partition_bytes=partition_bytes,
             )
-            print(f"round {i + 1}: local {local.seconds:.1f} s, dask warm {warm.seconds:.1f} s", flush=True)
+            client_cpu = time.process_time() - cpu0
+            workers1 = client.run(_cpu_seconds)
+            worker_cpu = sum(workers1[w] - workers0[w] for w in workers1)
+            cpu.append({"local": local_cpu, "dask_workers": worker_cpu, "dask_client": client_cpu})
+            print(
+                f"round {i + 1}: local {local.seconds:.1f} s ({local_cpu:.1f} CPU s), dask warm "
+                f"{warm.seconds:.1f} s (workers {worker_cpu:.1f} CPU s, client {client_cpu:.1f} CPU s)",
+                flush=True,
+            )
             if best_local is None or local.seconds < best_local.seconds:
                 best_local = local
             if best_warm is None or warm.seconds < best_warm.seconds:
@@ -141,6 +162,15 @@ def main(argv: list[str] | None = None) -> int:
     figures["local"] = {"seconds": local.seconds, "words": local.words, "articles": local.n_articles}
     figures["dask_warm"] = {"seconds": warm.seconds, "words": warm.words, "articles": warm.n_articles}
     figures["worker_peak_rss_mib"] = max(peaks.values())
+    # CPU time does not depend on what else the machine runs: words per CPU-second of one process
+    # against one Dask worker, and what the client costs on top
+    words = local.words
+    figures["cpu"] = {
+        "rounds": cpu,
+        "local_words_per_cpu_s": words / min(c["local"] for c in cpu),
+        "worker_words_per_cpu_s": words / min(c["dask_workers"] for c in cpu),
+        "client_cpu_s": min(c["dask_client"] for c in cpu),
+    }
 
     # LocalCluster from nothing (what `newsgraph ingest --dask local` costs)
     t0 = time.perf_counter()
@@ -178,6 +208,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{phase:<12} {f['seconds']:>8.1f} {f['articles']:>9} {f['words_per_s']:>9,.0f}")
     print(f"worker peak RSS: {figures['worker_peak_rss_mib']:,.0f} MiB")
     print(f"dask warm words/s per worker: {figures['warm_per_worker_words_per_s']:,.0f} ({n} workers)")
+    c = figures["cpu"]
+    print(
+        f"CPU: one process {c['local_words_per_cpu_s']:,.0f} words per CPU second, a Dask worker "
+        f"{c['worker_words_per_cpu_s']:,.0f}; the client used {c['client_cpu_s']:.1f} CPU s"
+    )
     ok_speed = figures["speedup_warm"] >= TARGET_SPEEDUP
     print(
         f"speed-up with {n} workers: warm {figures['speedup_warm']:.2f}x "

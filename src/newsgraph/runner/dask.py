@@ -32,6 +32,14 @@ log = logging.getLogger(__name__)
 
 #: Most shards loaded in one transaction (when several are ready at once).
 LOAD_GROUP = 32
+#: Dask settings for a LocalCluster: its diagnostics (a stack sample every 10 ms, an event-loop
+#: tick every 20 ms) wake each worker's event loop, which then takes the GIL from the NLP; relaxed,
+#: a worker measured 4-10% less CPU for the same partitions.
+LOCAL_CONFIG: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.profile.interval": "1s",
+    "distributed.admin.tick.interval": "1s",
+}
 #: Called once the cluster is up, with the scheduler's address and the dashboard's (or None).
 ClusterCallback = Callable[[str, str | None], None]
 
@@ -228,6 +236,7 @@ def _client(address: str | None, n_workers: int | None, on_cluster: ClusterCallb
             yield client
         return
     with (
+        importlib.import_module("dask").config.set(LOCAL_CONFIG),
         dd.LocalCluster(
             n_workers=n_workers or default_workers(),
             threads_per_worker=1,
