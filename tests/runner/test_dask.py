@@ -277,6 +277,26 @@ def test_shards_already_written_are_loaded_not_computed(tmp_path: Path, cluster:
     assert sorted(submitted) == sorted(p.stem for p in kept[2:])  # the two present were not recomputed
 
 
+@pytest.mark.model
+def test_a_failed_task_is_an_error_and_is_retried_by_the_next_run(tmp_path: Path, cluster: Any) -> None:
+    from newsgraph.runner.dask import ingest_dask
+
+    folder = write_corpus(tmp_path / "c")
+    (tmp_path / "not-a-folder").write_text("")
+    db = tmp_path / "s.duckdb"
+    bad = ingest_dask(
+        [folder], db, address=cluster.scheduler_address, shard_dir=tmp_path / "not-a-folder" / "x"
+    )
+    assert bad.n_articles == 0 and bad.n_errors == 4
+    assert {(e.stage, e.code) for e in bad.errors} == {("dask", "NG999")}
+    with Store(db, read_only=True) as store:
+        assert store.con.execute("SELECT count(*) FROM dask_partitions").fetchone() == (0,)
+    good = ingest_dask([folder], db, address=cluster.scheduler_address)
+    assert good.n_articles > 0
+    with Store(db, read_only=True) as store:
+        assert store.con.execute("SELECT count(*) FROM dask_partitions").fetchone() == (4,)
+
+
 def _run_cli(db: Path, folder: Path) -> subprocess.Popen[bytes]:
     cmd = [
         sys.executable,
