@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
@@ -22,6 +22,9 @@ from .records import Article, ErrorRecord
 from .settings import Settings, parse_iso_date
 from .store.db import DEFAULT_DB, Store
 from .store.export import ExportFormat, export
+
+if TYPE_CHECKING:
+    from .runner.local import IngestReport
 
 app = typer.Typer(
     name="newsgraph",
@@ -145,6 +148,40 @@ def extract_cmd(
     raise typer.Exit(EXIT_PARTIAL if n_errors else EXIT_OK)
 
 
+DaskOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--dask",
+        metavar="local|ADDRESS",
+        help="Run on Dask: 'local' starts a LocalCluster (--jobs workers, default every core), "
+        "an address such as tcp://host:8786 uses that scheduler (docs/scale.md).",
+    ),
+]
+
+
+def _ingest_dask(
+    paths: list[str], db: Path, settings: Settings, dask: str, jobs: int | None, quiet: bool
+) -> IngestReport:
+    from .runner.dask import ingest_dask
+
+    def announce(address: str, dashboard: str | None) -> None:
+        if not quiet:
+            err.print(f"dask scheduler {address}, dashboard {dashboard or 'off (pip install bokeh)'}")
+
+    local = dask.strip().lower() in ("", "local")
+    return ingest_dask(
+        paths,
+        db,
+        settings,
+        address=None if local else dask,
+        n_workers=jobs if local else None,
+        progress=not quiet and err.is_terminal,
+        on_error=_report_error,
+        on_cluster=announce,
+        command="ingest --dask " + " ".join(paths),
+    )
+
+
 @app.command("ingest")
 def ingest_cmd(
     paths: PathsArg,
@@ -155,6 +192,7 @@ def ingest_cmd(
     jobs: JobsOpt = None,
     batch_size: BatchOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    dask: DaskOpt = None,
 ) -> None:
     """Read, clean and annotate inputs into the DuckDB store; inputs already stored are skipped.
 
@@ -164,14 +202,17 @@ def ingest_cmd(
 
     try:
         settings = _settings(published, raw, model, jobs, batch_size)
-        report = ingest(
-            paths,
-            db,
-            settings,
-            progress=not quiet and err.is_terminal,
-            on_error=_report_error,
-            command="ingest " + " ".join(paths),
-        )
+        if dask is not None:
+            report = _ingest_dask(paths, db, settings, dask, jobs, quiet)
+        else:
+            report = ingest(
+                paths,
+                db,
+                settings,
+                progress=not quiet and err.is_terminal,
+                on_error=_report_error,
+                command="ingest " + " ".join(paths),
+            )
     except NewsgraphError as exc:
         fail(str(exc))
     if not quiet:
@@ -461,3 +502,7 @@ def serve_cmd(
 def main() -> None:
     """Entry point of the ``newsgraph`` script."""
     app()
+
+
+if __name__ == "__main__":
+    main()

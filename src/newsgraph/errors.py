@@ -96,6 +96,12 @@ class TablesMismatchError(ConfigError):
     code = "NG202"
 
 
+class MissingExtraError(ConfigError):
+    """An option needs an optional dependency that is not installed (``pip install newsgraph[dask]``)."""
+
+    code = "NG203"
+
+
 class StoreError(NewsgraphError):
     """The DuckDB store cannot be opened or written."""
 

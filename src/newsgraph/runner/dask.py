@@ -1,0 +1,312 @@
+"""Run ``ingest`` on a Dask cluster: a LocalCluster on this machine's cores, or any scheduler by
+address (Kubernetes, SLURM, a shared server).
+
+The inputs are cut into partitions (:mod:`.partitions`), each worker turns its partition into a
+Parquet shard (:mod:`.shards`), and this process loads the shards into the DuckDB store in
+partition order, as they finish. A partition already loaded is not read again, a shard already
+written is not computed again: a run killed at any point and started again carries on, and ends
+with the store one uninterrupted run (or the local runner) gives. See ``docs/scale.md``."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from ..errors import MissingExtraError
+from ..records import ErrorRecord
+from ..settings import Settings
+from ..store.db import DEFAULT_DB, Store
+from .batch import error_record
+from .local import ErrorCallback, IngestReport, PathLike
+from .partitions import PARTITION_BYTES, Partition, count_range, plan
+from .pool import usable_cores
+from .shards import ShardLoader, ShardSummary, compute_shard, shard_path
+
+log = logging.getLogger(__name__)
+
+#: Most shards loaded in one transaction (when several are ready at once).
+LOAD_GROUP = 32
+#: Dask settings for a LocalCluster: its diagnostics (a stack sample every 10 ms, an event-loop
+#: tick every 20 ms) wake each worker's event loop, which then takes the GIL from the NLP; relaxed,
+#: a worker measured 4-10% less CPU for the same partitions.
+LOCAL_CONFIG: dict[str, Any] = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.worker.profile.interval": "1s",
+    "distributed.admin.tick.interval": "1s",
+}
+#: Called once the cluster is up, with the scheduler's address and the dashboard's (or None).
+ClusterCallback = Callable[[str, str | None], None]
+
+
+def require_dask() -> None:
+    """Raise :class:`MissingExtraError` unless dask.distributed can be imported."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise MissingExtraError(
+            "--dask needs dask.distributed, which is not installed: pip install newsgraph[dask]"
+        ) from None
+
+
+def _distributed() -> Any:
+    """The ``distributed`` module (untyped for mypy: its API is used through ``Any``)."""
+    require_dask()
+    return importlib.import_module("distributed")
+
+
+def default_workers() -> int:
+    """The cores this process may run on."""
+    return usable_cores()
+
+
+def shard_dir_for(db: PathLike) -> Path:
+    """Where shards go by default: ``<db>.shards`` beside the database."""
+    return Path(f"{db}.shards")
+
+
+def ingest_dask(
+    paths: Iterable[PathLike],
+    db: PathLike = DEFAULT_DB,
+    settings: Settings | None = None,
+    *,
+    address: str | None = None,
+    n_workers: int | None = None,
+    partition_bytes: int = PARTITION_BYTES,
+    shard_dir: PathLike | None = None,
+    keep_shards: bool = False,
+    progress: bool = False,
+    on_error: ErrorCallback | None = None,
+    on_cluster: ClusterCallback | None = None,
+    command: str = "ingest --dask",
+) -> IngestReport:
+    """Ingest ``paths`` into the store ``db`` on Dask: on the scheduler at ``address``, or on a
+    LocalCluster of ``n_workers`` processes (default: every usable core) with one thread each.
+
+    Shards go to ``shard_dir`` (default ``<db>.shards``; with a remote scheduler it must be a
+    folder the workers and this process share) and are deleted once loaded unless
+    ``keep_shards``. The report counts what this run added, as :func:`.local.ingest` does."""
+    require_dask()
+    settings = settings or Settings.load()
+    started = time.perf_counter()
+    parts = plan(list(paths), settings, partition_bytes=partition_bytes)
+    shards = Path(shard_dir) if shard_dir is not None else shard_dir_for(db)
+    with Store(db) as store:
+        report = IngestReport(db=str(db))
+        run_id = store.start_run(command)
+        report.run_id = run_id
+        loader = ShardLoader(store, run_id)
+        _clean_stale(shards, parts, loader.loaded, keep_shards)
+        todo = [p for p in parts if p.key not in loader.loaded]
+        ready: dict[int, str | BaseException | None] = {}
+        compute: list[Partition] = []
+        for part in todo:
+            if part.error is not None:
+                ready[part.index] = None
+            elif shard_path(shards, part.key).exists():
+                ready[part.index] = str(shard_path(shards, part.key))
+            else:
+                compute.append(part)
+        cursor = 0
+
+        def error(err: ErrorRecord) -> None:
+            report.n_errors += 1
+            if len(report.errors) < 1000:
+                report.errors.append(err)
+            if on_error:
+                on_error(err)
+
+        def drain() -> None:
+            """Load every finished shard whose predecessors are all loaded: runs of consecutive
+            shards in one transaction each (at most LOAD_GROUP shards)."""
+            nonlocal cursor
+            while cursor < len(todo) and todo[cursor].index in ready:
+                group: list[tuple[Partition, str | None]] = []
+                while cursor < len(todo) and todo[cursor].index in ready and len(group) < LOAD_GROUP:
+                    part = todo[cursor]
+                    got = ready[part.index]
+                    if isinstance(got, BaseException):
+                        if not group:  # not marked: the next run tries again
+                            del ready[part.index]
+                            cursor += 1
+                            err = error_record(got, source=part.describe(), stage="dask")
+                            store.write(errors=[err], run_id=run_id)
+                            error(err)
+                        break
+                    del ready[part.index]
+                    cursor += 1
+                    group.append((part, got))
+                if not group:
+                    continue
+                for loaded in loader.load_many(list(group)):
+                    report.n_documents += loaded.n_documents
+                    report.n_articles += loaded.n_articles
+                    report.n_skipped += loaded.n_skipped
+                    report.n_duplicates += loaded.n_duplicates
+                    report.words += loaded.words
+                    for err in loaded.errors:
+                        error(err)
+                if not keep_shards:
+                    for _, got in group:
+                        if got is not None:
+                            Path(got).unlink(missing_ok=True)
+                bar.update(report, cursor + len(parts) - len(todo))
+
+        with _Progress(progress, total=len(parts)) as bar:
+            bar.update(report, len(parts) - len(todo))
+            drain()
+            if compute:
+                with _client(address, n_workers, on_cluster) as client:
+                    futures = _submit(client, parts, compute, settings, shards)
+                    for future in _distributed().as_completed(list(futures)):
+                        part = futures[future]
+                        try:
+                            summary: ShardSummary = future.result()
+                            ready[part.index] = summary.path
+                        except Exception as exc:
+                            log.error("partition %s failed: %s", part.describe(), exc)
+                            ready[part.index] = exc
+                        drain()
+            drain()
+            bar.update(report, len(parts), force=True)
+        report.seconds = time.perf_counter() - started
+        store.finish_run(run_id, n_articles=report.n_articles, n_errors=report.n_errors)
+        report.tables = store.stats()
+    return report
+
+
+def _clean_stale(shards: Path, parts: list[Partition], loaded: set[str], keep: bool) -> None:
+    """Remove half-written shards of these partitions, and (unless ``keep``) the shards of
+    partitions already loaded (left by a run killed between loading and deleting)."""
+    if not shards.is_dir():
+        return
+    keys = {p.key for p in parts}
+    for path in shards.iterdir():
+        name = path.name
+        half_written = name.startswith(".") and name.endswith(".tmp") and name[1:].split(".")[0] in keys
+        done = not keep and path.suffix == ".parquet" and path.stem in loaded and path.stem in keys
+        if half_written or done:
+            path.unlink(missing_ok=True)
+
+
+def _submit(
+    client: Any, parts: list[Partition], compute: list[Partition], settings: Settings, shards: Path
+) -> dict[Any, Partition]:
+    """Submit a task per partition to compute, earlier partitions first; a byte range of a JSON
+    Lines file also gets the line counts of the ranges before it (counted by tasks of their own)."""
+    n = len(parts)
+    counts: dict[str, Any] = {}  # partition key -> future of count_range
+    futures: dict[Any, Partition] = {}
+    for part in compute:
+        before: list[Any] = []
+        if part.is_range:
+            for other in parts[: part.index]:
+                if other.group == part.group:
+                    if other.key not in counts:
+                        counts[other.key] = client.submit(
+                            count_range, other, key=f"newsgraph-count-{other.key}", priority=n + 1
+                        )
+                    before.append(counts[other.key])
+        future = client.submit(
+            compute_shard,
+            part,
+            settings,
+            str(shards.resolve()),
+            before,
+            key=f"newsgraph-shard-{part.key}",
+            priority=n - part.index,
+            retries=1,
+        )
+        futures[future] = part
+    return futures
+
+
+@contextmanager
+def _client(address: str | None, n_workers: int | None, on_cluster: ClusterCallback | None) -> Iterator[Any]:
+    """A distributed Client: connected to ``address``, or to a new LocalCluster on loopback."""
+    dd = _distributed()
+    if address:
+        with dd.Client(address) as client:
+            _announce(client, on_cluster)
+            yield client
+        return
+    with (
+        importlib.import_module("dask").config.set(LOCAL_CONFIG),
+        dd.LocalCluster(
+            n_workers=n_workers or default_workers(),
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        dd.Client(cluster) as client,
+    ):
+        _announce(client, on_cluster, local=True)
+        yield client
+
+
+def _announce(client: Any, on_cluster: ClusterCallback | None, *, local: bool = False) -> None:
+    services = client.scheduler_info().get("services", {})
+    dashboard = client.dashboard_link if "dashboard" in services else None
+    if local and importlib.util.find_spec("bokeh") is None:
+        dashboard = None  # the page would only say that the dashboard needs bokeh
+    address = str(client.scheduler.address)
+    log.info("dask scheduler %s, dashboard %s", address, dashboard or "not running (install bokeh)")
+    if on_cluster:
+        on_cluster(address, dashboard)
+
+
+class _Progress:
+    """A rich progress line on stderr: partitions done, articles, words, rate, errors."""
+
+    def __init__(self, enabled: bool, total: int) -> None:
+        self.enabled, self.total = enabled, total
+        self._progress: Any = None
+        self._task: Any = None
+        self._last = 0.0
+        self._t0 = time.perf_counter()
+
+    def __enter__(self) -> _Progress:
+        if self.enabled:
+            from rich.console import Console
+            from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(
+                SpinnerColumn(),
+                BarColumn(bar_width=20),
+                TextColumn("{task.description}"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+            )
+            self._progress.__enter__()
+            self._task = self._progress.add_task("starting", total=self.total)
+        self._t0 = time.perf_counter()
+        return self
+
+    def update(self, report: IngestReport, done: int, force: bool = False) -> None:
+        if not self._progress or self._task is None:
+            return
+        now = time.perf_counter()
+        if not force and now - self._last < 0.2:
+            return
+        self._last = now
+        elapsed = max(now - self._t0, 1e-9)
+        self._progress.update(
+            self._task,
+            completed=done,
+            description=(
+                f"{done}/{self.total} partitions · {report.n_articles} articles · {report.words:,} words · "
+                f"{report.words / elapsed:,.0f} words/s · {report.n_skipped} skipped · "
+                f"{report.n_errors} errors"
+            ),
+        )
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress:
+            self._progress.__exit__(None, None, None)
