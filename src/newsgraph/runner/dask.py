@@ -32,6 +32,10 @@ log = logging.getLogger(__name__)
 
 #: Most shards loaded in one transaction (when several are ready at once).
 LOAD_GROUP = 32
+#: While shards are still being computed, load once this many consecutive ones are ready, or
+#: LOAD_EVERY seconds after the last load, whichever comes first.
+LOAD_MIN = 8
+LOAD_EVERY = 2.0
 #: Dask settings for a LocalCluster: its diagnostics (a stack sample every 10 ms, an event-loop
 #: tick every 20 ms) wake each worker's event loop, which then takes the GIL from the NLP; relaxed,
 #: a worker measured 4-10% less CPU for the same partitions.
@@ -121,10 +125,21 @@ def ingest_dask(
             if on_error:
                 on_error(err)
 
-        def drain() -> None:
+        last_load = time.monotonic()
+
+        def drain(force: bool = True) -> None:
             """Load every finished shard whose predecessors are all loaded: runs of consecutive
-            shards in one transaction each (at most LOAD_GROUP shards)."""
-            nonlocal cursor
+            shards in one transaction each (at most LOAD_GROUP shards). Unless ``force``, wait until
+            LOAD_MIN shards are ready or LOAD_EVERY seconds have passed: a transaction costs the
+            client about as much as a small shard's rows."""
+            nonlocal cursor, last_load
+            if not force and time.monotonic() - last_load < LOAD_EVERY:
+                run = 0
+                while cursor + run < len(todo) and todo[cursor + run].index in ready:
+                    run += 1
+                if run < LOAD_MIN:
+                    return
+            last_load = time.monotonic()
             while cursor < len(todo) and todo[cursor].index in ready:
                 group: list[tuple[Partition, str | None]] = []
                 while cursor < len(todo) and todo[cursor].index in ready and len(group) < LOAD_GROUP:
@@ -171,7 +186,7 @@ def ingest_dask(
                         except Exception as exc:
                             log.error("partition %s failed: %s", part.describe(), exc)
                             ready[part.index] = exc
-                        drain()
+                        drain(force=False)
             drain()
             bar.update(report, len(parts), force=True)
         report.seconds = time.perf_counter() - started
