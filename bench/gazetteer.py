@@ -129,7 +129,7 @@ def component_cost(texts: list[str]) -> dict[str, Any]:
         for doc in docs:
             places(doc)
         best = min(best, time.perf_counter() - t0)
-        n_places = sum(len(d._.newsgraph_facts["places"]) for d in docs)
+        n_places = sum(len(d._.newsgraph_places or ()) for d in docs)
     words = sum(len(t.split()) for t in texts)
     return {
         "articles": len(texts),

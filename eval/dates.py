@@ -164,7 +164,7 @@ def score(docs: list[TmlDoc], preds: dict[str, list[Timex]], verbose: bool = Fal
 
 def run(docs: list[TmlDoc]) -> tuple[dict[str, list[Timex]], dict[str, list[Timex]], float]:
     """newsgraph's dates and spaCy's DATE/TIME entities for every doc, and the seconds it took."""
-    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.annotations import doc_dates
     from newsgraph.extract.pipeline import add_components, load_pipeline, prepare_doc
 
     nlp = add_components(load_pipeline(), ("newsgraph_dates",))
@@ -177,7 +177,7 @@ def run(docs: list[TmlDoc]) -> tuple[dict[str, list[Timex]], dict[str, list[Time
         prepared = [prepare_doc(nlp, d.text, published=d.dct) for d in docs]
         for d, doc in zip(docs, nlp.pipe(prepared, batch_size=16), strict=True):
             ours[d.name] = [
-                Timex(r["start"], r["end"], r["text"], r["type"], r["value"]) for r in doc_facts(doc)["dates"]
+                Timex(t.start, t.end, t.text, t.type, t.value) for t in doc_dates(doc)
             ]
             spacy_ents[d.name] = [
                 Timex(e.start_char, e.end_char, e.text, e.label_, None)

@@ -102,7 +102,7 @@ def run(articles: list[Article], batch_size: int = 32) -> float:
     """Fill ``pred`` of every article; returns the seconds the pipeline took."""
     import spacy
 
-    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.annotations import fact_lists
     from newsgraph.extract.pipeline import add_components, prepare_doc
     from newsgraph.settings import Settings
 
@@ -110,7 +110,7 @@ def run(articles: list[Article], batch_size: int = 32) -> float:
     start = time.perf_counter()
     docs = (prepare_doc(nlp, a.text) for a in articles)
     for art, doc in zip(articles, nlp.pipe(docs, batch_size=batch_size), strict=True):
-        art.pred = doc_facts(doc)["places"]
+        art.pred = fact_lists(doc)["places"]
     return time.perf_counter() - start
 
 

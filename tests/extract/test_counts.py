@@ -99,7 +99,7 @@ def counts_nlp():  # type: ignore[no-untyped-def]
 
 def counts_of(nlp: Any, text: str) -> list[dict[str, Any]]:
     doc = nlp(text)
-    records: list[dict[str, Any]] = doc._.newsgraph_facts["counts"]
+    records: list[dict[str, Any]] = [c.as_json() for c in doc._.newsgraph_counts]
     for r in records:  # every span points back into the text
         assert text[r["start"] : r["end"]] == r["text"]
         assert r["number_text"] in r["text"]

@@ -209,7 +209,7 @@ def test_durations() -> None:
 # -- with the model ------------------------------------------------------------------------------
 @pytest.mark.model
 def test_pipeline_uses_the_tense_of_the_clause(nlp: Any) -> None:
-    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.annotations import fact_lists
     from newsgraph.extract.pipeline import prepare_doc
 
     text = (
@@ -217,7 +217,7 @@ def test_pipeline_uses_the_tense_of_the_clause(nlp: Any) -> None:
         "Blinken will visit Beijing on Oct. 9."
     )
     doc = nlp(prepare_doc(nlp, text, published="2024-07-27"))
-    dates = {(d["text"], d["value"]) for d in doc_facts(doc)["dates"]}
+    dates = {(d["text"], d["value"]) for d in fact_lists(doc)["dates"]}
     assert ("Oct. 7", "2023-10-07") in dates
     assert ("Oct. 9", "2024-10-09") in dates
 

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from newsgraph.extract import plover
-from newsgraph.extract.annotations import doc_facts, set_doc_entities, set_entity_spans
+from newsgraph.extract.annotations import doc_facts, fact_lists, set_doc_entities, set_entity_spans
 from newsgraph.extract.events.when_where import _guess_date
 from newsgraph.extract.numbers import parse_number
 from newsgraph.extract.pipeline import prepare_doc
@@ -151,7 +151,7 @@ def test_assault_with_casualties_linked_to_the_count(nlp: Any) -> None:
     (ev,) = doc_facts(doc)["events"]
     assert ev["event_type"] == "ASSAULT" and ev["magnitudes"] == {"dead": 12}
     assert codes(ev["actor"]) == {"MLI"} and ev["actor"][0]["sector"] == "REB"
-    linked = [c for c in doc_facts(doc)["counts"] if c.get("event") == ev["id"]]
+    linked = [c for c in fact_lists(doc)["counts"] if c.get("event") == ev["id"]]
     assert linked and linked[0]["value"] == 12
 
 

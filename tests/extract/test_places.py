@@ -10,7 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.extract.annotations import doc_facts, set_doc_entities
+from newsgraph.extract.annotations import fact_lists, set_doc_entities
 from newsgraph.extract.facts import EntityFact, MentionFact
 from newsgraph.extract.places import Mention, find_mentions, place_parts, resolve
 from newsgraph.resolve.gazetteer import Gazetteer, gazetteer
@@ -173,7 +173,7 @@ def pipeline() -> Language:
 @pytest.mark.model
 def test_capital_speaking_is_no_place(pipeline: Language) -> None:
     doc = pipeline("Moscow denied the report on Monday. Later he flew to Moscow for talks.")
-    places = doc_facts(doc)["places"]
+    places = fact_lists(doc)["places"]
     assert [p["start"] for p in places if p["text"] == "Moscow"] == [doc.text.rindex("Moscow")]
 
 
@@ -181,7 +181,7 @@ def test_capital_speaking_is_no_place(pipeline: Language) -> None:
 def test_records_follow_the_contract(pipeline: Language) -> None:
     text = "Blinken met officials in Vientiane, Laos, near the South China Sea and the Second Thomas Shoal."
     doc = pipeline(text)
-    places = doc_facts(doc)["places"]
+    places = fact_lists(doc)["places"]
     assert places
     for p in places:
         assert set(p) == RECORD_KEYS

@@ -7,7 +7,8 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from newsgraph.extract.annotations import doc_facts
+from newsgraph.extract.annotations import doc_counts, set_doc_counts
+from newsgraph.extract.facts import CountFact
 from newsgraph.extract.pipeline import add_components
 from newsgraph.records import Article, Draft, ErrorRecord, SourceMap
 from newsgraph.runner.batch import annotate
@@ -18,7 +19,8 @@ from newsgraph.settings import Settings
 def boom(doc: Doc) -> Doc:
     if "BOOM" in doc.text:
         raise ValueError("boom")
-    doc_facts(doc)["counts"].append({"start": 0, "end": 1, "text": doc.text[:1]})
+    count = CountFact(doc.text[:1], 0, 1, 1, None, doc.text[:1], "exact", "other", None, None)
+    set_doc_counts(doc, (*doc_counts(doc), count))
     return doc
 
 

@@ -33,7 +33,7 @@ from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, SpanGroup
 
 from ..records import FACT_KINDS
-from .facts import EntityFact, QuoteFact
+from .facts import CountFact, DateFact, EntityFact, PlaceFact, QuoteFact
 
 #: Span group names.
 ENTITY_SPANS = "newsgraph_entities"
@@ -92,11 +92,12 @@ if not Doc.has_extension("newsgraph_facts"):
     Doc.set_extension("newsgraph_facts", default=None)
 if not Doc.has_extension("newsgraph_entities"):
     Doc.set_extension("newsgraph_entities", default=None)
-if not Doc.has_extension("newsgraph_quotes"):
-    Doc.set_extension("newsgraph_quotes", default=None)
+for _kind in ("quotes", "places", "dates", "counts"):
+    if not Doc.has_extension(f"newsgraph_{_kind}"):
+        Doc.set_extension(f"newsgraph_{_kind}", default=None)
 
 #: Fact kinds with typed records of their own (``doc._.newsgraph_<kind>``).
-TYPED_KINDS = ("entities", "quotes")
+TYPED_KINDS = ("entities", "quotes", "places", "dates", "counts")
 #: Fact kinds kept in their JSON form in ``doc._.newsgraph_facts``.
 DICT_KINDS = tuple(kind for kind in FACT_KINDS if kind not in TYPED_KINDS)
 
@@ -146,6 +147,33 @@ def set_doc_quotes(doc: Doc, quotes: tuple[QuoteFact, ...]) -> None:
     doc._.newsgraph_quotes = quotes
 
 
+def doc_places(doc: Doc) -> tuple[PlaceFact, ...]:
+    """The places ``newsgraph_places`` found (empty when it did not run)."""
+    return _records(doc._.newsgraph_places)
+
+
+def set_doc_places(doc: Doc, places: tuple[PlaceFact, ...]) -> None:
+    doc._.newsgraph_places = places
+
+
+def doc_dates(doc: Doc) -> tuple[DateFact, ...]:
+    """The dates ``newsgraph_dates`` found (empty when it did not run)."""
+    return _records(doc._.newsgraph_dates)
+
+
+def set_doc_dates(doc: Doc, dates: tuple[DateFact, ...]) -> None:
+    doc._.newsgraph_dates = dates
+
+
+def doc_counts(doc: Doc) -> tuple[CountFact, ...]:
+    """The counts ``newsgraph_counts`` found (empty when it did not run)."""
+    return _records(doc._.newsgraph_counts)
+
+
+def set_doc_counts(doc: Doc, counts: tuple[CountFact, ...]) -> None:
+    doc._.newsgraph_counts = counts
+
+
 def fact_lists(doc: Doc) -> dict[str, list[dict[str, Any]]]:
     """Every fact of ``doc`` in its JSON form (docs/schema.md), one list per kind of
     :data:`~newsgraph.records.FACT_KINDS`."""
@@ -153,6 +181,9 @@ def fact_lists(doc: Doc) -> dict[str, list[dict[str, Any]]]:
     out = {kind: list(facts.get(kind, [])) for kind in DICT_KINDS}
     out["entities"] = [e.as_json() for e in doc_entities(doc)]
     out["quotes"] = [q.as_json() for q in doc_quotes(doc)]
+    out["places"] = [p.as_json() for p in doc_places(doc)]
+    out["dates"] = [d.as_json() for d in doc_dates(doc)]
+    out["counts"] = [c.as_json() for c in doc_counts(doc)]
     return {kind: out[kind] for kind in FACT_KINDS}
 
 

@@ -31,8 +31,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..tables import TABLES_VERSION, data_rows
-from .annotations import doc_facts, doc_text
+from .annotations import doc_text, set_doc_counts
 from .component import Component
+from .facts import CountFact, TextSpan
 from .numbers import Number, number_words, round_half_up
 from .numbers import parse_number as numbers_parse
 
@@ -188,7 +189,8 @@ class Count:
     unit: str | None = None
     object: tuple[int, int] | None = None
 
-    def as_dict(self, text: str) -> dict[str, Any]:
+    def fact(self, text: str) -> CountFact:
+        """The count as the typed record the doc carries (``text`` is the doc's text)."""
         amount: int | float | None = None
         if self.amount is not None:
             amount = (
@@ -197,20 +199,23 @@ class Count:
         obj = None
         if self.object is not None:
             os_, oe = self.object
-            obj = {"text": text[os_:oe], "start": os_, "end": oe}
-        return {
-            "text": text[self.start : self.end],
-            "start": self.start,
-            "end": self.end,
-            "value": self.value,
-            "amount": amount,
-            "number_text": text[self.number_start : self.number_end],
-            "qualifier": self.qualifier,
-            "kind": self.kind,
-            "object": obj,
-            "unit": self.unit,
-            "event": None,
-        }
+            obj = TextSpan(text[os_:oe], os_, oe)
+        return CountFact(
+            text=text[self.start : self.end],
+            start=self.start,
+            end=self.end,
+            value=self.value,
+            amount=amount,
+            number_text=text[self.number_start : self.number_end],
+            qualifier=self.qualifier,
+            kind=self.kind,
+            object=obj,
+            unit=self.unit,
+        )
+
+    def as_dict(self, text: str) -> dict[str, Any]:
+        """The JSON form (docs/counts.md)."""
+        return self.fact(text).as_json()
 
 
 # ---- reading the parse ----
@@ -626,7 +631,8 @@ def _link_ranges(text: str, counts: list[Count]) -> None:
 
 
 class CountExtractor(Component):
-    """Fills ``doc_facts(doc)["counts"]``."""
+    """Fills ``doc._.newsgraph_counts`` with typed :class:`~newsgraph.extract.facts.CountFact`
+    records."""
 
     tables = (
         ("newsgraph.extract", "counts_numbers.tsv"),
@@ -643,13 +649,13 @@ class CountExtractor(Component):
 
     def set_annotations(self, doc: Doc, counts: list[Count]) -> None:
         text = doc_text(doc)
-        doc_facts(doc)["counts"] = [c.as_dict(text) for c in counts]
+        set_doc_counts(doc, tuple(c.fact(text) for c in counts))
 
 
 @Language.factory(
     "newsgraph_counts",
     default_config={"tables": TABLES_VERSION},
-    assigns=["doc._.newsgraph_facts"],
+    assigns=["doc._.newsgraph_counts"],
     requires=["doc.ents", "token.dep", "token.lemma"],
 )
 def make_counts(nlp: Language, name: str, tables: str) -> CountExtractor:

@@ -416,7 +416,7 @@ NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 @Language.factory(
     "newsgraph_entities",
     default_config={"tables": TABLES_VERSION},
-    assigns=["doc._.newsgraph_facts", "doc.spans"],
+    assigns=["doc._.newsgraph_entities", "doc._.newsgraph_context", "doc.spans"],
     requires=["doc.ents", "token.tag"],
 )
 def make_entities(nlp: Language, name: str, tables: str) -> EntityExtractor:

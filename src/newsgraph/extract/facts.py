@@ -141,9 +141,111 @@ class QuoteFact:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class PlaceFact:
+    """A place named in the text, geocoded (GeoNames id, coordinates, country, first-level
+    division); ``entity`` is the entity whose mention it is, when the whole mention is the place."""
+
+    text: str
+    start: int
+    end: int
+    name: str | None
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    feature: str | None
+    population: int | None
+    entity: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "name": self.name,
+            "country": self.country,
+            "admin1": self.admin1,
+            "lat": self.lat,
+            "lon": self.lon,
+            "geonameid": self.geonameid,
+            "feature": self.feature,
+            "population": self.population,
+            "entity": self.entity,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DateFact:
+    """A temporal expression with its TIMEX3 type and normalised value, and what the value was
+    resolved against (``"published"``, ``"date"`` for an earlier date of the text, or None)."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str | None
+    anchor: str | None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+            "anchor": self.anchor,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CountFact:
+    """A number of things, people or money, with what is counted; ``event`` is the id of the event
+    it measures (set by the events component)."""
+
+    text: str
+    start: int
+    end: int
+    value: int | float | None
+    amount: int | float | None
+    number_text: str
+    qualifier: str | None
+    kind: str | None
+    object: TextSpan | None
+    unit: str | None
+    event: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "amount": self.amount,
+            "number_text": self.number_text,
+            "qualifier": self.qualifier,
+            "kind": self.kind,
+            "object": self.object.as_json() if self.object else None,
+            "unit": self.unit,
+            "event": self.event,
+        }
+
+
 # -- serialisation with the doc ----------------------------------------------------------------
 _TYPES: dict[str, type[Any]] = {
-    cls.__name__: cls for cls in (MentionFact, RoleFact, ActorFact, EntityFact, TextSpan, QuoteFact)
+    cls.__name__: cls
+    for cls in (
+        MentionFact,
+        RoleFact,
+        ActorFact,
+        EntityFact,
+        TextSpan,
+        QuoteFact,
+        PlaceFact,
+        DateFact,
+        CountFact,
+    )
 }
 _TAG = "__newsgraph_fact__"
 

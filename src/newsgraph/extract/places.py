@@ -28,7 +28,6 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -37,8 +36,9 @@ from spacy.tokens import Doc, Span
 from ..resolve import actors
 from ..resolve.gazetteer import FEATURES, Gazetteer, distance_km, gazetteer, name_key
 from ..tables import TABLES_VERSION
-from .annotations import doc_entities, doc_facts, doc_text
+from .annotations import doc_entities, doc_text, set_doc_places
 from .component import Component
+from .facts import PlaceFact
 from .quotes import reporting_lemmas
 
 #: Entity types whose mentions are place names.
@@ -148,16 +148,16 @@ class Mention:
 @Language.factory(
     "newsgraph_places",
     default_config={"tables": TABLES_VERSION},
-    assigns=["doc._.newsgraph_facts"],
-    requires=["doc.ents", "doc._.newsgraph_facts"],
+    assigns=["doc._.newsgraph_places"],
+    requires=["doc.ents", "doc._.newsgraph_entities"],
 )
 def make_places(nlp: Language, name: str, tables: str) -> PlaceExtractor:
     return PlaceExtractor(nlp, name, tables=tables)
 
 
 class PlaceExtractor(Component):
-    """Fills ``doc_facts(doc)["places"]``. The gazetteer loads on the first document (or at
-    ``initialize``)."""
+    """Fills ``doc._.newsgraph_places`` with typed :class:`~newsgraph.extract.facts.PlaceFact`
+    records. The gazetteer loads on the first document (or at ``initialize``)."""
 
     tables = (
         ("newsgraph.resolve", "places_cues.tsv"),
@@ -187,14 +187,14 @@ class PlaceExtractor(Component):
 
     def set_annotations(self, doc: Doc, mentions: list[Mention]) -> None:
         gaz = gazetteer()
-        doc_facts(doc)["places"] = [record(m, gaz) for m in mentions]
+        set_doc_places(doc, tuple(record(m, gaz) for m in mentions))
 
 
-def record(m: Mention, gaz: Gazetteer) -> dict[str, Any]:
-    """The JSON form of a resolved mention (docs/places.md)."""
+def record(m: Mention, gaz: Gazetteer) -> PlaceFact:
+    """The typed record of a resolved mention (its JSON form: docs/places.md)."""
     assert m.place is not None
     place = gaz.place(m.place).as_dict()
-    return {"text": m.text, "start": m.start, "end": m.end, **place, "entity": m.entity}
+    return PlaceFact(m.text, m.start, m.end, **place, entity=m.entity)
 
 
 # -- finding names ---------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..clean.split import split_document
 from ..errors import NewsgraphError
-from ..extract.annotations import doc_facts, fact_lists
+from ..extract.annotations import doc_places, fact_lists
 from ..extract.pipeline import load_pipeline, prepare_doc
 from ..records import Article, Document, Draft, ErrorRecord
 from ..settings import Settings
@@ -149,7 +149,7 @@ def caption_places(
     try:
         with nlp.select_pipes(disable=skip):
             for doc, (key, n) in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
-                out.setdefault(key, []).extend({**place, "caption": n} for place in doc_facts(doc)["places"])
+                out.setdefault(key, []).extend({**p.as_json(), "caption": n} for p in doc_places(doc))
     except Exception as exc:  # captions must not cost the articles
         log.warning("the NLP pipeline failed on photo captions: %s", exc)
         return {}

@@ -7,8 +7,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...tables import TABLES_VERSION
-from ..annotations import article_context, doc_facts, doc_text
+from ..annotations import article_context, doc_text, set_doc_dates
 from ..component import Component
+from ..facts import DateFact
 from .lexicon import TABLES, grammar
 from .matching import find_dates
 from .tense import clause_tense
@@ -17,7 +18,7 @@ from .tense import clause_tense
 @Language.factory(
     "newsgraph_dates",
     default_config={"tables": TABLES_VERSION},
-    assigns=["doc._.newsgraph_facts"],
+    assigns=["doc._.newsgraph_dates"],
     requires=["token.dep", "token.tag", "doc.ents"],
 )
 def make_dates(nlp: Language, name: str, tables: str) -> DateExtractor:
@@ -25,8 +26,9 @@ def make_dates(nlp: Language, name: str, tables: str) -> DateExtractor:
 
 
 class DateExtractor(Component):
-    """Writes the doc's temporal expressions to ``doc_facts(doc)["dates"]``, resolved against the
-    article's publication date."""
+    """Writes the doc's temporal expressions to ``doc._.newsgraph_dates`` (typed
+    :class:`~newsgraph.extract.facts.DateFact` records), resolved against the article's publication
+    date."""
 
     tables = TABLES
     needs = ("ENT_IOB",)
@@ -39,7 +41,8 @@ class DateExtractor(Component):
         published = article_context(doc).published
         entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
         tense = clause_tense(doc) if doc.has_annotation("DEP") else None
-        doc_facts(doc)["dates"] = find_dates(doc_text(doc), published, tense=tense, entities=entities)
+        found = find_dates(doc_text(doc), published, tense=tense, entities=entities)
+        set_doc_dates(doc, tuple(DateFact(**rec) for rec in found))
 
     def load_tables(self) -> None:
         grammar()

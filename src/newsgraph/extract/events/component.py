@@ -4,13 +4,14 @@ event records to the doc's facts."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...tables import TABLES_VERSION
-from ..annotations import doc_facts
+from ..annotations import doc_counts, doc_facts, set_doc_counts
 from ..component import Component
 from .candidates import Lexicon, find_candidates
 from .context import Context
@@ -22,8 +23,8 @@ from .relate import relate
 @Language.factory(
     "newsgraph_events",
     default_config={"tables": TABLES_VERSION},
-    assigns=["doc._.newsgraph_facts"],
-    requires=["token.dep", "token.lemma", "token.tag", "doc.spans", "doc._.newsgraph_facts"],
+    assigns=["doc._.newsgraph_facts", "doc._.newsgraph_counts"],
+    requires=["token.dep", "token.lemma", "token.tag", "doc.spans", "doc._.newsgraph_entities"],
 )
 def make_events(nlp: Language, name: str, tables: str) -> EventExtractor:
     return EventExtractor(nlp, name, tables=tables)
@@ -50,17 +51,34 @@ class EventExtractor(Component):
         self.lexicon = Lexicon(nlp)
 
     def annotate(self, doc: Doc) -> None:
-        self.set_annotations(doc, self.match(doc))
+        events, count_events = self._find(doc)
+        self.set_annotations(doc, events, count_events)
 
-    def set_annotations(self, doc: Doc, events: list[dict[str, Any]]) -> None:
+    def set_annotations(
+        self, doc: Doc, events: list[dict[str, Any]], count_events: dict[int, str] | None = None
+    ) -> None:
+        """Write the events, and the id of the event each linked count measures (``count_events``:
+        position in ``doc._.newsgraph_counts`` -> event id) into those counts' records."""
         doc_facts(doc)["events"] = events
+        if count_events:
+            counts = doc_counts(doc)
+            set_doc_counts(
+                doc,
+                tuple(
+                    dataclasses.replace(c, event=count_events[k]) if k in count_events else c
+                    for k, c in enumerate(counts)
+                ),
+            )
 
     def match(self, doc: Doc) -> list[dict[str, Any]]:
         """Event records of ``doc`` (PLOVER fields, see docs/events.md)."""
+        return self._find(doc)[0]
+
+    def _find(self, doc: Doc) -> tuple[list[dict[str, Any]], dict[int, str]]:
         lex = self.lexicon
         candidates = find_candidates(lex, doc)
         if not candidates:
-            return []
+            return [], {}
         pipes = self.nlp.pipe_names
         ctx = Context.build(
             doc,
@@ -71,11 +89,11 @@ class EventExtractor(Component):
         drafts = find_drafts(lex, ctx, candidates)
         drafts += deontic_drafts(lex, ctx, [t for t, kind in candidates if kind == "deontic"])
         if not drafts:
-            return []
+            return [], {}
         for d in drafts:
             if d.quote is None:
                 d.quote = ctx.quote_at(d.trigger.idx)
             if d.noun is not None:
                 ctx.event_nouns.add(d.noun.i)
         relate(lex, drafts)
-        return event_records(lex, ctx, drafts)
+        return event_records(lex, ctx, drafts), ctx.count_events

@@ -8,13 +8,21 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from ...resolve import actors
-from ..annotations import article_context, doc_entities, doc_facts, doc_quotes, doc_text, entity_index
-from ..facts import EntityFact, QuoteFact
+from ..annotations import (
+    article_context,
+    doc_counts,
+    doc_dates,
+    doc_entities,
+    doc_places,
+    doc_quotes,
+    doc_text,
+    entity_index,
+)
+from ..facts import CountFact, DateFact, EntityFact, PlaceFact, QuoteFact
 from .syntax import MODIFIERS
 
 #: Sectors of offices that belong to a country.
@@ -44,9 +52,11 @@ class Context:
     thing_subject: list[bool] = field(default_factory=list)
     #: entity id -> country of the place it names (places component)
     place_country: dict[str, str] = field(default_factory=dict)
-    places: list[dict[str, Any]] = field(default_factory=list)
-    dates: list[dict[str, Any]] | None = None
-    counts: list[dict[str, Any]] | None = None
+    places: tuple[PlaceFact, ...] = ()
+    dates: tuple[DateFact, ...] | None = None
+    counts: tuple[CountFact, ...] | None = None
+    #: position of a count in ``counts`` -> id of the event it measures (set with the records)
+    count_events: dict[int, str] = field(default_factory=dict)
     #: the country most named in the article (names and adjectives)
     main_country: str | None = None
     #: token indexes of the event nouns found (set by the extractor)
@@ -56,7 +66,6 @@ class Context:
 
     @classmethod
     def build(cls, doc: Doc, *, has_dates: bool, has_counts: bool, has_places: bool) -> Context:
-        facts = doc_facts(doc)
         index = entity_index(doc)
         entities = {e.id: e for e in doc_entities(doc)}
         ctx = cls(
@@ -86,13 +95,12 @@ class Context:
                 ctx.thing_ids.append(index[i])
                 ctx.thing_subject.append(_is_subject(tok))
         ctx.main_country = article_context(doc).main_country
-        places = facts.get("places", [])
-        ctx.places = list(places) if has_places else _fallback_places(ctx)
+        ctx.places = doc_places(doc) if has_places else _fallback_places(ctx)
         for place in ctx.places:
-            if place.get("entity") and place.get("country"):
-                ctx.place_country[place["entity"]] = place["country"]
-        ctx.dates = list(facts.get("dates", [])) if has_dates else None
-        ctx.counts = facts.get("counts", []) if has_counts else None
+            if place.entity and place.country:
+                ctx.place_country[place.entity] = place.country
+        ctx.dates = doc_dates(doc) if has_dates else None
+        ctx.counts = doc_counts(doc) if has_counts else None
         return ctx
 
     # -- lookups ----------------------------------------------------------------------------
@@ -202,28 +210,19 @@ def _last(pos: list[int], ids: list[str], subject: list[bool], before: int, wind
     return ids[k - 1] if k and before - pos[k - 1] <= window else None
 
 
-def _fallback_places(ctx: Context) -> list[dict[str, Any]]:
+def _fallback_places(ctx: Context) -> tuple[PlaceFact, ...]:
     """Place records from the entities when the places component is not in the pipeline: name and
     country only (no coordinates)."""
-    out: list[dict[str, Any]] = []
+    out: list[PlaceFact] = []
     for ent in ctx.entities.values():
         if ent.type not in ("GPE", "LOC", "FAC"):
             continue
         code = ent.code if ent.type == "GPE" else None
         for m in ent.mentions:
             out.append(
-                {
-                    "text": m.text,
-                    "start": m.start,
-                    "end": m.end,
-                    "name": ent.name,
-                    "country": code,
-                    "lat": None,
-                    "lon": None,
-                    "entity": ent.id,
-                }
+                PlaceFact(m.text, m.start, m.end, ent.name, code, None, None, None, None, None, None, ent.id)
             )
-    return sorted(out, key=lambda p: p["start"])
+    return tuple(sorted(out, key=lambda p: p.start))
 
 
 def _root_in(doc: Doc, start: int, end: int) -> Token | None:

@@ -65,36 +65,34 @@ def casualty_counts(trigger: Token) -> dict[str, int]:
     return {}
 
 
-def magnitudes(
-    ctx: Context, drafts: list[Draft], records: list[dict[str, Any]]
-) -> dict[int, list[dict[str, Any]]]:
+def magnitudes(ctx: Context, drafts: list[Draft], records: list[dict[str, Any]]) -> dict[int, list[int]]:
     """Counts that belong to an event (dead, injured, size, ...): from the counts component, or,
     without it, from casualty verbs ("killing 1,200 people"). Returns the count records linked
-    to each event (by position), for their ``event`` field."""
-    links: dict[int, list[dict[str, Any]]] = {}
+    to each event (by position): their positions in ``ctx.counts``, for their ``event`` field."""
+    links: dict[int, list[int]] = {}
     if ctx.counts is None:
         for d, rec in zip(drafts, records, strict=True):
             for x in (d, *d.merged):
                 for key, value in casualty_counts(x.trigger).items():
                     rec["magnitudes"].setdefault(key, value)
         return links
-    for count in ctx.counts:
-        field_name = COUNT_FIELDS.get(count.get("kind") or "")
-        if field_name is None or count.get("value") is None:
+    for k, count in enumerate(ctx.counts):
+        field_name = COUNT_FIELDS.get(count.kind or "")
+        if field_name is None or count.value is None:
             continue
         best: tuple[int, int] | None = None
         for n, rec in enumerate(records):
             sent = rec["sentence"]
             if (
-                not sent["start"] <= count["start"] < sent["end"]
+                not sent["start"] <= count.start < sent["end"]
                 or rec["event_type"] not in _COUNT_TYPES[field_name]
             ):
                 continue
-            dist = abs(count["start"] - rec["start"])
+            dist = abs(count.start - rec["start"])
             if best is None or dist < best[0]:
                 best = (dist, n)
         if best is None:
             continue
-        records[best[1]]["magnitudes"].setdefault(field_name, int(count["value"]))
-        links.setdefault(best[1], []).append(count)
+        records[best[1]]["magnitudes"].setdefault(field_name, int(count.value))
+        links.setdefault(best[1], []).append(k)
     return links

@@ -52,7 +52,7 @@ def event_records(lex: Lexicon, ctx: Context, drafts: list[Draft]) -> list[dict[
         rec["id"] = f"v{len(out) + 1}"
         rec["context"] = contexts.of(d, rec)
         for count in links.get(k, []):
-            count["event"] = rec["id"]
+            ctx.count_events[count] = rec["id"]
         out.append(rec)
     return out
 

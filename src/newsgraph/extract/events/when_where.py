@@ -12,6 +12,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from ...months import month_by_prefix
+from ..facts import PlaceFact
 from .context import Context
 
 _LOCATIVE = frozenset(
@@ -42,12 +43,12 @@ def event_date(ctx: Context, scope: set[int], anchor: Token, trigger: Token) -> 
         scope = scope | {hung}
     if ctx.dates is not None:
         for rec in ctx.dates:
-            if rec.get("type") not in ("DATE", "TIME", None):
+            if rec.type not in ("DATE", "TIME", None):
                 continue
-            root = ctx.root_in(rec["start"], rec["end"])
+            root = ctx.root_in(rec.start, rec.end)
             if root is None or root.i not in scope or (root.i != hung and not _when_ok(root)):
                 continue
-            candidates.append((abs(root.i - trigger.i), _to_date(rec.get("value"), ctx), rec["text"]))
+            candidates.append((abs(root.i - trigger.i), _to_date(rec.value, ctx), rec.text))
     else:
         for ent in doc.ents:
             if ent.label_ != "DATE" or ent.root.i not in scope:
@@ -120,11 +121,11 @@ def event_location(
     """The place of the event: a place named after a locative preposition in the event's own words
     ("in Laos", "at the Second Thomas Shoal"), nearest the trigger; for material events also any
     other place there (not an actor: "attacked Israel" happened in Israel)."""
-    best: tuple[int, int, dict[str, Any]] | None = None
+    best: tuple[int, int, PlaceFact] | None = None
     for place in ctx.places:
-        if any(s <= place["start"] < e for s, e in taken):
+        if any(s <= place.start < e for s, e in taken):
             continue
-        root = ctx.root_in(place["start"], place["end"])
+        root = ctx.root_in(place.start, place.end)
         if root is None or root.i not in scope:
             continue
         prep = root.head if root.dep_ == "pobj" else None
@@ -138,13 +139,13 @@ def event_location(
         return None
     place = best[2]
     return {
-        "text": place["text"],
-        "start": place["start"],
-        "end": place["end"],
-        "name": place.get("name"),
-        "country": place.get("country"),
-        "lat": place.get("lat"),
-        "lon": place.get("lon"),
-        "geonameid": place.get("geonameid"),
-        "feature": place.get("feature"),
+        "text": place.text,
+        "start": place.start,
+        "end": place.end,
+        "name": place.name,
+        "country": place.country,
+        "lat": place.lat,
+        "lon": place.lon,
+        "geonameid": place.geonameid,
+        "feature": place.feature,
     }

@@ -198,8 +198,8 @@ class QuoteExtractor(Component):
 @Language.factory(
     "newsgraph_quotes",
     default_config={"tables": TABLES_VERSION},
-    assigns=["doc._.newsgraph_facts"],
-    requires=["token.dep", "token.lemma", "doc.spans", "doc._.newsgraph_facts"],
+    assigns=["doc._.newsgraph_quotes"],
+    requires=["token.dep", "token.lemma", "doc.spans", "doc._.newsgraph_entities"],
 )
 def make_quotes(nlp: Language, name: str, tables: str) -> QuoteExtractor:
     return QuoteExtractor(nlp, name, tables=tables)
