@@ -23,9 +23,13 @@ def data_text(package: str, name: str) -> str:
     return resources.files(package).joinpath(f"data/{name}").read_text(encoding="utf-8")
 
 
-def data_lines(package: str, name: str) -> list[str]:
-    """The non-empty, non-comment lines of ``<package>/data/<name>``, as written (no stripping)."""
-    return [ln for ln in data_text(package, name).splitlines() if ln.strip() and not ln.startswith("#")]
+def data_lines(package: str, name: str, *, strip: bool = False) -> list[str]:
+    """The non-empty, non-comment lines of ``<package>/data/<name>``, as written; with ``strip``,
+    each line is stripped first, so that an indented ``#`` line is a comment too."""
+    lines = data_text(package, name).splitlines()
+    if strip:
+        return [s for s in (ln.strip() for ln in lines) if s and not s.startswith("#")]
+    return [ln for ln in lines if ln.strip() and not ln.startswith("#")]
 
 
 def data_rows(package: str, name: str, *, strip: bool = False, header: bool = False) -> list[list[str]]:

@@ -4,25 +4,21 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
-
-def data_lines(name: str) -> list[str]:
-    """Non-empty, non-comment lines of ``clean/data/<name>``."""
-    text = resources.files("newsgraph.clean").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+from ..tables import data_lines
 
 
 @cache
 def credit_names() -> tuple[str, ...]:
     """Known photo and wire credits, longest first."""
-    return tuple(sorted(data_lines("credits.txt"), key=len, reverse=True))
+    return tuple(sorted(data_lines("newsgraph.clean", "credits.txt", strip=True), key=len, reverse=True))
 
 
 @cache
 def marker_pattern() -> re.Pattern[str]:
     """One pattern matching a whole line that is a site marker or boilerplate."""
-    return re.compile("(?:" + "|".join(f"(?:{p})" for p in data_lines("markers.txt")) + r")\Z", re.IGNORECASE)
+    markers = data_lines("newsgraph.clean", "markers.txt", strip=True)
+    return re.compile("(?:" + "|".join(f"(?:{p})" for p in markers) + r")\Z", re.IGNORECASE)
 
 
 @cache

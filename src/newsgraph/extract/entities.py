@@ -18,7 +18,6 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from spacy.language import Language
@@ -26,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from ..resolve import actors
 from ..resolve.entities import entity_key, fold
-from ..tables import TABLES_VERSION
+from ..tables import TABLES_VERSION, data_lines
 from .annotations import (
     article_context,
     doc_lowers,
@@ -49,12 +48,7 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 
 @cache
 def stoplist() -> frozenset[str]:
-    text = (
-        resources.files("newsgraph.extract").joinpath("data/entity_stoplist.txt").read_text(encoding="utf-8")
-    )
-    return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(line.strip().lower() for line in data_lines("newsgraph.extract", "entity_stoplist.txt"))
 
 
 @dataclass(slots=True)
@@ -152,10 +146,7 @@ def collect_mentions(doc: Doc) -> list[Mention]:
 @cache
 def nominal_actors() -> dict[tuple[str, ...], str]:
     """Nominal institutions ("junta", "armed forces") as lower-case word tuples -> display name."""
-    text = (
-        resources.files("newsgraph.extract").joinpath("data/nominal_actors.txt").read_text(encoding="utf-8")
-    )
-    words = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    words = [ln.strip() for ln in data_lines("newsgraph.extract", "nominal_actors.txt")]
     return {tuple(w.split()): w for w in words}
 
 

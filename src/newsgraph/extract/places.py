@@ -27,7 +27,6 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from importlib import resources
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -35,7 +34,7 @@ from spacy.tokens import Doc, Span
 
 from ..resolve import actors
 from ..resolve.gazetteer import FEATURES, Gazetteer, distance_km, gazetteer, name_key
-from ..tables import TABLES_VERSION
+from ..tables import TABLES_VERSION, data_rows
 from .annotations import doc_entities, doc_text, set_doc_places
 from .component import Component
 from .facts import PlaceFact
@@ -95,11 +94,9 @@ _QUALIFIER = re.compile(r",\s*((?:[A-Z][\w'’.-]*)(?:\s+[A-Z][\w'’.-]*){0,2})
 @cache
 def cues() -> dict[str, frozenset[str]]:
     """The word lists of ``resolve/data/places_cues.tsv`` by kind."""
-    text = resources.files("newsgraph.resolve").joinpath("data/places_cues.tsv").read_text(encoding="utf-8")
     out: dict[str, set[str]] = defaultdict(set)
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    for kind, word in rows[1:]:
-        out[kind.strip()].add(word.strip())
+    for kind, word in data_rows("newsgraph.resolve", "places_cues.tsv", strip=True, header=True):
+        out[kind].add(word)
     out["actor_verb"] |= reporting_lemmas()
     return {k: frozenset(v) for k, v in out.items()}
 
@@ -107,9 +104,8 @@ def cues() -> dict[str, frozenset[str]]:
 @cache
 def extra_names() -> tuple[str, ...]:
     """Names and other names of ``places_extra.tsv`` (for the matcher of missed names)."""
-    text = resources.files("newsgraph.resolve").joinpath("data/places_extra.tsv").read_text(encoding="utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    names = {n for name, alts, *_ in rows[1:] for n in [name, *alts.split("|")] if n and " " in n}
+    rows = data_rows("newsgraph.resolve", "places_extra.tsv", header=True)
+    names = {n for name, alts, *_ in rows for n in [name, *alts.split("|")] if n and " " in n}
     return tuple(sorted(names))
 
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from ..resolve import actors
+from ..tables import data_rows
 from .annotations import TITLE_SPANS, doc_lowers
 
 #: Words that may sit inside the words before a name without ending them.
@@ -51,12 +51,9 @@ class Role:
 
 @cache
 def _counterparts() -> dict[str, str]:
-    text = resources.files("newsgraph.extract").joinpath("data/roles.tsv").read_text(encoding="utf-8")
     out: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            key, value = line.split("\t")
-            out[key.strip()] = value.strip()
+    for key, value in data_rows("newsgraph.extract", "roles.tsv", strip=True):
+        out[key] = value
     return out
 
 

@@ -17,8 +17,9 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any, Generic, TypeVar
+
+from ..tables import data_lines, data_rows
 
 #: Labels that name places: a phrase there is an actor only when it names a group ("Gaza" is not).
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -36,9 +37,8 @@ _KINDS = {"name": "name", "aliases": "name", "adjectives": "adjective", "capital
 
 
 def _rows(name: str) -> list[list[str]]:
-    """Tab-separated fields of the non-empty, non-comment lines of ``data/<name>``."""
-    text = resources.files("newsgraph.resolve").joinpath(f"data/{name}").read_text(encoding="utf-8")
-    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    """Tab-separated fields of the non-empty, non-comment lines of ``resolve/data/<name>``."""
+    return data_rows("newsgraph.resolve", name)
 
 
 @lru_cache(maxsize=65536)
@@ -461,8 +461,7 @@ def _people() -> _PeopleIndex:
 
 @cache
 def _honorifics() -> frozenset[str]:
-    text = resources.files("newsgraph.resolve").joinpath("data/honorifics.txt").read_text(encoding="utf-8")
-    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+    return frozenset(w.strip() for w in data_lines("newsgraph.resolve", "honorifics.txt"))
 
 
 def split_honorifics(name: str) -> tuple[str, list[str]]:

