@@ -26,6 +26,7 @@ from .batch import error_record
 from .local import ErrorCallback, IngestReport, PathLike
 from .partitions import PARTITION_BYTES, Partition, count_range, plan
 from .pool import usable_cores
+from .progress import Progress
 from .shards import ShardLoader, ShardSummary, compute_shard, shard_path
 
 log = logging.getLogger(__name__)
@@ -172,7 +173,7 @@ def ingest_dask(
                             Path(got).unlink(missing_ok=True)
                 bar.update(report, cursor + len(parts) - len(todo))
 
-        with _Progress(progress, total=len(parts)) as bar:
+        with Progress(progress, total=len(parts)) as bar:
             bar.update(report, len(parts) - len(todo))
             drain()
             if compute:
@@ -275,53 +276,3 @@ def _announce(client: Any, on_cluster: ClusterCallback | None, *, local: bool = 
     log.info("dask scheduler %s, dashboard %s", address, dashboard or "not running (install bokeh)")
     if on_cluster:
         on_cluster(address, dashboard)
-
-
-class _Progress:
-    """A rich progress line on stderr: partitions done, articles, words, rate, errors."""
-
-    def __init__(self, enabled: bool, total: int) -> None:
-        self.enabled, self.total = enabled, total
-        self._progress: Any = None
-        self._task: Any = None
-        self._last = 0.0
-        self._t0 = time.perf_counter()
-
-    def __enter__(self) -> _Progress:
-        if self.enabled:
-            from rich.console import Console
-            from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            self._progress = Progress(
-                SpinnerColumn(),
-                BarColumn(bar_width=20),
-                TextColumn("{task.description}"),
-                TimeElapsedColumn(),
-                console=Console(stderr=True),
-            )
-            self._progress.__enter__()
-            self._task = self._progress.add_task("starting", total=self.total)
-        self._t0 = time.perf_counter()
-        return self
-
-    def update(self, report: IngestReport, done: int, force: bool = False) -> None:
-        if not self._progress or self._task is None:
-            return
-        now = time.perf_counter()
-        if not force and now - self._last < 0.2:
-            return
-        self._last = now
-        elapsed = max(now - self._t0, 1e-9)
-        self._progress.update(
-            self._task,
-            completed=done,
-            description=(
-                f"{done}/{self.total} partitions · {report.n_articles} articles · {report.words:,} words · "
-                f"{report.words / elapsed:,.0f} words/s · {report.n_skipped} skipped · "
-                f"{report.n_errors} errors"
-            ),
-        )
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress:
-            self._progress.__exit__(None, None, None)

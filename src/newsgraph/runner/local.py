@@ -8,7 +8,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..errors import InputError
 from ..extract.pipeline import check_model, load_pipeline
@@ -18,6 +17,7 @@ from ..settings import Settings
 from ..store.db import DEFAULT_DB, Store
 from .batch import Result, clean_document, error_record
 from .pool import resolve_jobs, run_documents
+from .progress import Progress
 
 log = logging.getLogger(__name__)
 
@@ -217,7 +217,7 @@ def ingest(
                     seen_docs.add(item.raw_hash)
                     yield item
 
-        with _Progress(enabled=progress) as bar:
+        with Progress(progress) as bar:
             for doc, articles, errors in run_documents(documents(), settings, jobs):
                 for error in errors:
                     batcher.error(error)
@@ -230,52 +230,3 @@ def ingest(
         store.finish_run(run_id, n_articles=report.n_articles, n_errors=report.n_errors)
         report.tables = store.stats()
     return report
-
-
-class _Progress:
-    """A rich progress line on stderr: articles, words, rate, errors."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self._progress: Any = None
-        self._task: Any = None
-        self._last = 0.0
-        self._t0 = time.perf_counter()
-
-    def __enter__(self) -> _Progress:
-        if self.enabled:
-            from rich.console import Console
-            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
-            self._progress = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                TimeElapsedColumn(),
-                console=Console(stderr=True),
-                transient=False,
-            )
-            self._progress.__enter__()
-            self._task = self._progress.add_task("starting", total=None)
-        self._t0 = time.perf_counter()
-        return self
-
-    def update(self, report: IngestReport, force: bool = False) -> None:
-        if not self._progress or self._task is None:
-            return
-        now = time.perf_counter()
-        if not force and now - self._last < 0.2:
-            return
-        self._last = now
-        elapsed = max(now - self._t0, 1e-9)
-        self._progress.update(
-            self._task,
-            description=(
-                f"{report.n_articles} articles · {report.words:,} words · "
-                f"{report.n_articles / elapsed:.1f} articles/s · {report.words / elapsed:,.0f} words/s · "
-                f"{report.n_skipped} skipped · {report.n_errors} errors"
-            ),
-        )
-
-    def __exit__(self, *exc: object) -> None:
-        if self._progress:
-            self._progress.__exit__(None, None, None)
