@@ -17,6 +17,7 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
 from typing import IO, Any, ClassVar, cast
 
 from ..errors import EmptyInputError, InputError, InputTooLargeError, MalformedRecordError
@@ -297,41 +298,60 @@ class JsonlReader:
                 yield exc
 
     def _read_lines(self, source: Source, settings: Settings) -> Iterator[ReadItem]:
-        n = 0
-        line_no = 0
+        count = LineCount()
         try:
             with _open(source) as fh:
-                for raw in fh:
-                    line_no += 1
-                    if line_no == 1:
-                        raw = raw.removeprefix(_BOM)
-                    if not raw.strip():
-                        continue
-                    n += 1
-                    where = f"line {line_no}"
-                    try:
-                        record = json.loads(raw)
-                    except (ValueError, RecursionError) as exc:
-                        yield MalformedRecordError(f"not valid JSON: {exc}", source=source.name, record=where)
-                        continue
-                    try:
-                        yield record_to_document(
-                            record,
-                            source=source.name,
-                            where=where,
-                            fallback_source=f"{source.name}#{n}",
-                            settings=settings,
-                            size=len(raw),
-                        )
-                    except InputError as exc:
-                        yield exc
+                yield from json_lines(fh, name=source.name, settings=settings, count=count)
         except _READ_ERRORS as exc:
             yield InputError(
-                f"input broken after line {line_no}: {exc}", source=source.name, record=f"line {line_no + 1}"
+                f"input broken after line {count.lines}: {exc}",
+                source=source.name,
+                record=f"line {count.lines + 1}",
             )
             return
-        if n == 0:
+        if count.records == 0:
             yield EmptyInputError("no JSON records in the input", source=source.name)
+
+
+@dataclass(slots=True)
+class LineCount:
+    """Lines read so far, and of them the non-blank ones (records)."""
+
+    lines: int = 0
+    records: int = 0
+
+
+def json_lines(
+    lines: Iterable[bytes], *, name: str, settings: Settings, count: LineCount | None = None
+) -> Iterator[ReadItem]:
+    """The documents (and errors) of JSON lines, numbered from ``count`` (the lines before them:
+    a byte range of a file starts where the lines before it end), which is kept up to date. The
+    first line of a file may start with a byte-order mark."""
+    count = count if count is not None else LineCount()
+    for raw in lines:
+        count.lines += 1
+        if count.lines == 1:
+            raw = raw.removeprefix(_BOM)
+        if not raw.strip():
+            continue
+        count.records += 1
+        where = f"line {count.lines}"
+        try:
+            record = json.loads(raw)
+        except (ValueError, RecursionError) as exc:
+            yield MalformedRecordError(f"not valid JSON: {exc}", source=name, record=where)
+            continue
+        try:
+            yield record_to_document(
+                record,
+                source=name,
+                where=where,
+                fallback_source=f"{name}#{count.records}",
+                settings=settings,
+                size=len(raw),
+            )
+        except InputError as exc:
+            yield exc
 
 
 _NOT_JSON = object()

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, InputNotFoundError, MalformedRecordError
+from ..errors import InputError, InputNotFoundError
 from ..readers.base import GZIP_MAGIC, Reader, ReadItem, Source, choose_reader, expand_paths, readers
-from ..readers.jsonl import record_to_document
+from ..readers.jsonl import LineCount, json_lines
 from ..records import Document, ErrorRecord
 from ..settings import Settings
 from .batch import error_record
@@ -328,35 +328,11 @@ def read_jsonl_block(
     block: bytes, *, name: str, settings: Settings, lines_before: int = 0, records_before: int = 0
 ) -> Iterator[ReadItem]:
     """The records of a block of whole JSON lines, numbered as if the file were read from the top
-    (``lines_before`` lines and ``records_before`` non-blank lines precede it). Mirrors the line
-    loop of :class:`~newsgraph.readers.jsonl.JsonlReader`, so its documents and errors are the
-    same as reading the whole file; ``tests/runner/test_dask.py`` checks that."""
-    n = records_before
-    line_no = lines_before
-    for raw in io.BytesIO(block):
-        line_no += 1
-        if line_no == 1:
-            raw = raw.removeprefix(_BOM)
-        if not raw.strip():
-            continue
-        n += 1
-        where = f"line {line_no}"
-        try:
-            record = json.loads(raw)
-        except (ValueError, RecursionError) as exc:
-            yield MalformedRecordError(f"not valid JSON: {exc}", source=name, record=where)
-            continue
-        try:
-            yield record_to_document(
-                record,
-                source=name,
-                where=where,
-                fallback_source=f"{name}#{n}",
-                settings=settings,
-                size=len(raw),
-            )
-        except InputError as exc:
-            yield exc
+    (``lines_before`` lines and ``records_before`` non-blank lines precede it), by the JSON Lines
+    reader's own line loop, so its documents and errors are the same as reading the whole file;
+    ``tests/runner/test_dask.py`` checks that."""
+    count = LineCount(lines_before, records_before)
+    yield from json_lines(io.BytesIO(block), name=name, settings=settings, count=count)
 
 
 # -- reading a partition (on a worker) -----------------------------------------------------------
