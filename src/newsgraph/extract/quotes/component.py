@@ -4,7 +4,9 @@ attribution."""
 
 from __future__ import annotations
 
+from spacy.attrs import DEP, HEAD, POS
 from spacy.language import Language
+from spacy.symbols import VERB
 from spacy.tokens import Doc
 
 from ...tables import TABLES_VERSION
@@ -103,10 +105,14 @@ class QuoteExtractor(Component):
             quotes.append(quote)
         quotes = self._merge_split(quotes, text)
         frames = attitude_frames()
-        ccomp_heads = {t.head.i for t in doc if t.dep_ == "ccomp" and t.head.i < t.i}
-        for tok in doc:  # reported speech: "X said (that) ...", "..., X said."
-            if tok.pos_ != "VERB" or tok.i in quoted:
-                continue
+        # the doc's arrays, so that only verbs become Token objects
+        tags: list[int] = doc.to_array(POS).tolist()
+        deps: list[int] = doc.to_array(DEP).tolist()
+        heads: list[int] = doc.to_array(HEAD).astype("int64").tolist()  # offsets to the head
+        ccomp = doc.vocab.strings["ccomp"]
+        ccomp_heads = {i + heads[i] for i, dep in enumerate(deps) if dep == ccomp and heads[i] < 0}
+        verbs = [doc[i] for i, pos in enumerate(tags) if pos == VERB and i not in quoted]
+        for tok in verbs:  # reported speech: "X said (that) ...", "..., X said."
             if (
                 tok.lemma_ not in lemmas
                 and tok.lemma_ not in frames

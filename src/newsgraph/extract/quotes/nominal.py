@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from spacy.attrs import POS
+from spacy.symbols import NOUN
 from spacy.tokens import Doc, Token
 
 from ..annotations import doc_text
@@ -26,8 +28,9 @@ def _nominal(doc: Doc, quotes: list[Quote], quoted: set[int], mentions: _Mention
     possessor's (a ``mixed`` quote when it holds a partial quote)."""
     nouns = attribution_nouns()
     covered = {i for q in quotes if q.kind != "direct" for i in _token_range(doc, q)}
-    for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lemma_.lower() not in nouns or tok.i in quoted or tok.i in covered:
+    tags: list[int] = doc.to_array(POS).tolist()
+    for tok in (doc[i] for i, pos in enumerate(tags) if pos == NOUN):  # a Token only for the nouns
+        if tok.lemma_.lower() not in nouns or tok.i in quoted or tok.i in covered:
             continue
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is None or not (
