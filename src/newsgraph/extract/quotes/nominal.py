@@ -7,7 +7,7 @@ from spacy.attrs import POS
 from spacy.symbols import NOUN
 from spacy.tokens import Doc, Token
 
-from ..annotations import doc_text
+from ..annotations import doc_lowers, doc_text
 from .lexicon import attribution_nouns
 from .marks import _closing_mark
 from .names import _noun_phrase
@@ -82,9 +82,9 @@ def _according_to(doc: Doc, covered: set[int], mentions: _Mentions, quotes: list
     """ "X happened, according to Y": the rest of the sentence is attributed to Y; a quote already
     found there ("“...,” Sanders said, according to CNN") keeps its speaker and is passed on ``via`` Y."""
     out: list[Quote] = []
-    for tok in doc[:-1]:
-        if tok.lower_ != "according" or doc[tok.i + 1].lower_ != "to":
-            continue
+    lowers = doc_lowers(doc)  # plain strings: a Token only where "according to" stands
+    hits = [i for i in range(len(lowers) - 1) if lowers[i] == "according" and lowers[i + 1] == "to"]
+    for tok in (doc[i] for i in hits):
         to = doc[tok.i + 1]
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
