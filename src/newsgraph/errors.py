@@ -114,6 +114,13 @@ class ExtractError(NewsgraphError):
     code = "NG400"
 
 
+class WorkerStartError(ExtractError):
+    """The worker processes of a run on several cores could not start (most often: a Python
+    script that calls newsgraph without the ``if __name__ == "__main__":`` guard)."""
+
+    code = "NG402"
+
+
 class MissingAnnotationError(ExtractError):
     """A newsgraph component found a doc without an annotation it needs (a parse, named entities):
     a component that should run before it is missing from the pipeline."""

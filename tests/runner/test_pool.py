@@ -146,3 +146,35 @@ def test_workers_end_when_their_parent_is_killed(tmp_path: Path) -> None:
     finally:
         if parent.poll() is None:
             parent.kill()
+
+
+@pytest.mark.model
+def test_a_script_without_the_main_guard_gets_a_clear_error(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    for n in range(6):
+        (tmp_path / f"d{n}.txt").write_text(_doc(n).text)
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "from newsgraph.runner.local import extract\n"
+        "from newsgraph.settings import Settings\n"
+        f"print(len(list(extract([{str(tmp_path)!r}], Settings.load(jobs=2, batch_size=1)))))\n"
+    )
+    t0 = time.monotonic()
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=180)
+    assert proc.returncode != 0
+    assert "NG402" in proc.stderr and "__main__" in proc.stderr
+    assert proc.stderr.count("NG402") < 20  # one clear error, not one per document
+    assert time.monotonic() - t0 < 120
+    guarded = tmp_path / "guarded.py"
+    guarded.write_text(
+        "from newsgraph.runner.local import extract\n"
+        "from newsgraph.settings import Settings\n"
+        "if __name__ == '__main__':\n"
+        f"    print(len(list(extract([{str(tmp_path)!r}], Settings.load(jobs=2, batch_size=1)))))\n"
+    )
+    ok = subprocess.run([sys.executable, str(guarded)], capture_output=True, text=True, timeout=180)
+    assert ok.returncode == 0, ok.stderr
+    assert int(ok.stdout) == len(list(extract([tmp_path], Settings.load(jobs=1)))) >= 6

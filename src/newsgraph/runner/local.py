@@ -9,14 +9,14 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, WorkerStartError
 from ..extract.pipeline import check_model, load_pipeline
 from ..readers.base import Source, choose_reader, expand_paths
 from ..records import Article, Document, Draft, ErrorRecord
 from ..settings import Settings
 from ..store.db import DEFAULT_DB, Store
 from .batch import Result, clean_document, error_record
-from .pool import resolve_jobs, run_documents
+from .pool import in_worker_start, resolve_jobs, run_documents
 from .progress import Progress
 
 log = logging.getLogger(__name__)
@@ -107,6 +107,11 @@ def extract(paths: Iterable[PathLike], settings: Settings | None = None) -> Iter
 def _ready(settings: Settings) -> int:
     """The worker processes to use; a missing model fails here, before any input is read or the
     store is touched (loaded here when this process does the work, else only looked up)."""
+    if in_worker_start():
+        raise WorkerStartError(
+            "newsgraph was called while a worker process was starting: a script that runs newsgraph "
+            'on several cores must call it under `if __name__ == "__main__":`'
+        )
     jobs = resolve_jobs(settings.jobs)
     if jobs == 1:
         load_pipeline(settings)

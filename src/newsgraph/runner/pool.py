@@ -18,7 +18,9 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
+from typing import Any
 
+from ..errors import WorkerStartError
 from ..records import Article, Document, ErrorRecord
 from ..settings import Settings
 from .batch import process_documents
@@ -67,10 +69,10 @@ def document_batches(documents: Iterable[Document], settings: Settings) -> Itera
 _WORKER_SETTINGS: Settings | None = None
 
 
-def _init_worker(settings: Settings, parent: int) -> None:
-    """Load the pipeline once, when the worker starts (not inside the first batch's time), and
-    end the worker when its parent is gone (killed with ``kill -9``, say): a worker blocked on the
-    pool's queue would otherwise wait, and hold its memory, for ever."""
+def _init_worker(settings: Settings, parent: int, started: Any) -> None:
+    """Load the pipeline once, when the worker starts (not inside the first batch's time), say so
+    (``started``, an event), and end the worker when its parent is gone (killed with ``kill -9``,
+    say): a worker blocked on the pool's queue would otherwise wait, and hold its memory, for ever."""
     global _WORKER_SETTINGS
     from ..extract.pipeline import load_pipeline
 
@@ -79,6 +81,7 @@ def _init_worker(settings: Settings, parent: int) -> None:
     logging.basicConfig(level=logging.WARNING)
     load_pipeline(settings)
     _WORKER_SETTINGS = settings
+    started.set()
 
 
 def _exit_with_parent(parent: int, every: float = 0.5) -> None:
@@ -122,7 +125,7 @@ def run_documents(
     stream = _chain(head, batches)
     window = jobs * IN_FLIGHT_PER_WORKER
     run = worker or _run_batch
-    pool = _pool(settings, jobs)
+    pool, started = _pool(settings, jobs)
     pending: deque[tuple[list[Document], Future[BatchResults]]] = deque()
     suspects: list[Document] = []  # documents in flight when a worker died, to retry one at a time
     try:
@@ -131,9 +134,10 @@ def run_documents(
                 one = [suspects.pop(0)]
                 try:
                     yield from _zip(one, pool.submit(run, one).result())
-                except BrokenProcessPool:
+                except BrokenProcessPool as exc:
+                    _check_started(started, exc)
                     yield from _failed(one, "a worker process died while annotating this document")
-                    pool = _renew(pool, settings, jobs)
+                    pool, started = _renew(pool, settings, jobs)
                 continue
             while len(pending) < window:
                 more = next(stream, None)
@@ -146,30 +150,52 @@ def run_documents(
             try:
                 results = future.result()
             except BrokenProcessPool as exc:
+                _check_started(started, exc)
                 # every batch in flight died with the pool: retry their documents one at a time
                 log.warning("a worker process died (%s); retrying its documents one at a time", exc)
                 suspects = [d for b in (batch, *(b for b, _ in pending)) for d in b]
                 pending.clear()
-                pool = _renew(pool, settings, jobs)
+                pool, started = _renew(pool, settings, jobs)
                 continue
             yield from _zip(batch, results)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _renew(pool: ProcessPoolExecutor, settings: Settings, jobs: int) -> ProcessPoolExecutor:
+def _check_started(started: Any, exc: BaseException) -> None:
+    """A pool none of whose workers got through start-up cannot do the work: stop with the reason
+    rather than fail every document one by one."""
+    if not started.is_set():
+        raise WorkerStartError(
+            "the worker processes could not start "
+            f'({exc}). From a Python script, call newsgraph under `if __name__ == "__main__":` '
+            "(each worker imports the script again), or pass jobs=1 (--jobs 1)"
+        ) from exc
+
+
+def _renew(pool: ProcessPoolExecutor, settings: Settings, jobs: int) -> tuple[ProcessPoolExecutor, Any]:
     pool.shutdown(wait=False, cancel_futures=True)
     return _pool(settings, jobs)
 
 
-def _pool(settings: Settings, jobs: int) -> ProcessPoolExecutor:
+def _pool(settings: Settings, jobs: int) -> tuple[ProcessPoolExecutor, Any]:
+    """A pool of ``jobs`` workers and the event its first worker sets when it has started."""
     # spawn: workers start clean (no inherited DuckDB connection, threads or locks of the parent)
-    return ProcessPoolExecutor(
+    ctx = multiprocessing.get_context("spawn")
+    started = ctx.Event()
+    pool = ProcessPoolExecutor(
         max_workers=jobs,
-        mp_context=multiprocessing.get_context("spawn"),
+        mp_context=ctx,
         initializer=_init_worker,
-        initargs=(settings, os.getpid()),
+        initargs=(settings, os.getpid(), started),
     )
+    return pool, started
+
+
+def in_worker_start() -> bool:
+    """True while this process is a worker being started that imports the parent's main script
+    again: a newsgraph run called there (not under ``if __name__ == "__main__":``) must not go on."""
+    return bool(getattr(multiprocessing.current_process(), "_inheriting", False))
 
 
 def _chain(head: list[list[Document]], rest: Iterator[list[Document]]) -> Iterator[list[Document]]:
