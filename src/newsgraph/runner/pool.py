@@ -34,6 +34,9 @@ DocumentResult = tuple[Document, list[Article], list[ErrorRecord]]
 #: ``batch_size`` of 2,500 characters each), and the batches kept in flight per worker.
 CHARS_PER_ARTICLE = 2500
 IN_FLIGHT_PER_WORKER = 2
+#: A worker's batch is this share of ``batch_size``: small enough that the last batches of a run
+#: leave no worker idle for long, large enough for spaCy's batching.
+POOL_SHARE = 4
 
 
 def usable_cores() -> int:
@@ -49,16 +52,19 @@ def resolve_jobs(jobs: int) -> int:
     return usable_cores() if jobs <= 0 else jobs
 
 
-def document_batches(documents: Iterable[Document], settings: Settings) -> Iterator[list[Document]]:
-    """``documents`` in batches of about ``batch_size`` articles' worth of text (whole documents;
-    a document is never split)."""
-    limit = settings.batch_size * CHARS_PER_ARTICLE
+def document_batches(
+    documents: Iterable[Document], settings: Settings, *, share: int = 1
+) -> Iterator[list[Document]]:
+    """``documents`` in batches of about ``batch_size / share`` articles' worth of text (whole
+    documents; a document is never split)."""
+    most = max(1, settings.batch_size // share)
+    limit = most * CHARS_PER_ARTICLE
     batch: list[Document] = []
     size = 0
     for doc in documents:
         batch.append(doc)
         size += len(doc.text)
-        if size >= limit or len(batch) >= settings.batch_size:
+        if size >= limit or len(batch) >= most:
             yield batch
             batch, size = [], 0
     if batch:
@@ -112,7 +118,7 @@ def run_documents(
     was on: the documents in flight are retried one at a time on a fresh pool, and the one that
     kills its worker again gets an ``NG400`` error. ``worker`` replaces the
     function the workers run (a module-level function; tests use it to kill a worker)."""
-    batches = document_batches(documents, settings)
+    batches = document_batches(documents, settings, share=1 if jobs <= 1 else POOL_SHARE)
     if jobs <= 1:
         for batch in batches:
             yield from _zip(batch, process_documents(batch, settings))
