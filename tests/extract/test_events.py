@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +86,7 @@ def test_parse_number(text: str, value: int | None) -> None:
     ],
 )
 def test_dates_without_the_dates_component(text: str, expected: str | None) -> None:
-    assert _guess_date(text, "2024-07-27") == expected
+    assert _guess_date(text, dt.date(2024, 7, 27)) == expected
 
 
 def test_cue_index_finds_one_and_two_word_cues() -> None:

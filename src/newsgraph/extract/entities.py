@@ -387,10 +387,6 @@ def apply_known_person(roles: list[Role], known: actors.KnownPerson | None, cont
     fill_affiliation(roles, context)
 
 
-def _year(published: str | None) -> int | None:
-    return int(published[:4]) if published and published[:4].isdigit() else None
-
-
 def fill_affiliation(roles: list[Role], context: str | None) -> None:
     """A national office named with no country ("Education Minister X") is the article's country's."""
     if not context:
@@ -443,12 +439,13 @@ class EntityExtractor(Component):
         set_article_context(doc, dataclasses.replace(article_context(doc), main_country=context))
         entities = group(doc, mentions, context) + nominal_mentions(doc, mentions, context)
         persons = [e for e in entities if e.type == "PERSON"]
-        published = article_context(doc).published_iso
+        article_ctx = article_context(doc)
+        published = article_ctx.published_iso  # roles carry it as their "since"
         if not persons or not doc.has_annotation("SENT_START"):
             return sorted(entities, key=lambda e: e.first.start)  # roles need sentences
         roles = find_roles(doc, [(e.key, [(m.i, m.j) for m in e.mentions]) for e in persons], since=published)
         person_context = people_country(doc, mentions, context)
-        year = _year(published)
+        year = article_ctx.published.year if article_ctx.published else None
         for ent in persons:
             ent.roles = roles.get(ent.key, [])
             known = known_person(ent, year)

@@ -6,6 +6,7 @@ is kept between docs."""
 
 from __future__ import annotations
 
+import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -42,7 +43,7 @@ class Context:
     index: dict[int, str]
     entities: dict[str, EntityFact]
     quotes: tuple[QuoteFact, ...]
-    published: str | None
+    published: dt.date | None
     #: token indexes (sorted) and entity ids of people, and of countries/organisations with a code
     person_pos: list[int] = field(default_factory=list)
     person_ids: list[str] = field(default_factory=list)
@@ -74,7 +75,7 @@ class Context:
             index=index,
             entities=entities,
             quotes=doc_quotes(doc),
-            published=article_context(doc).published_iso,
+            published=article_context(doc).published,
         )
         for i in sorted(index):
             ent = entities.get(index[i])

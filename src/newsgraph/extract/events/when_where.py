@@ -59,7 +59,7 @@ def event_date(ctx: Context, scope: set[int], anchor: Token, trigger: Token) -> 
     if candidates:
         _, value, text = min(candidates, key=lambda c: c[0])
         return value, text
-    return (ctx.published[:10] if ctx.published else None), None
+    return (ctx.published.isoformat() if ctx.published else None), None
 
 
 def _to_date(value: Any, ctx: Context) -> str | None:
@@ -69,25 +69,25 @@ def _to_date(value: Any, ctx: Context) -> str | None:
         return None
     if _FULL_DATE.match(value):
         return value[:10]
-    pub = ctx.published[:10] if ctx.published else None
-    if pub is None:
+    if ctx.published is None:
         return None
+    pub = ctx.published.isoformat()
     week = _WEEK.match(value)
     if week:
-        year, number, _ = dt.date.fromisoformat(pub).isocalendar()
+        year, number, _ = ctx.published.isocalendar()
         return pub if (year, number) == (int(week.group(1)), int(week.group(2))) else None
     if re.match(r"^\d{4}(-\d{2})?$", value) and pub.startswith(value):
         return pub
     return None
 
 
-def _guess_date(text: str, published: str | None) -> str | None:
+def _guess_date(text: str, published: dt.date | None) -> str | None:
     """A date for a spaCy DATE entity when no dates component ran: a weekday (the last one on or
     before the article date), "today", "yesterday", or "Month Day" (the last one on or before the
     article date unless a year is given)."""
-    if not published:
+    if published is None:
         return None
-    pub = dt.date.fromisoformat(published[:10])
+    pub = published
     words = re.findall(r"[a-z]+|\d+", text.lower())
     if not words:
         return None
