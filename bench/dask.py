@@ -38,26 +38,6 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 TARGET_SPEEDUP = 1.7
 
 
-def table_rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every content table without run ids and timestamps, sorted."""
-    from newsgraph.records import FACT_KINDS
-    from newsgraph.store.db import Store
-
-    queries = {
-        "documents": (
-            "SELECT doc_hash, source, reader, kind, encoding, size_bytes, n_articles, text FROM documents"
-        ),
-        "articles": (
-            "SELECT id, doc_hash, source, url, title, published, published_from, authors, text, captions, "
-            "credits, headings, source_map, n_words FROM articles"
-        ),
-        "errors": "SELECT source, record, stage, kind, code, message FROM errors",
-        **{kind: f"SELECT * FROM {kind}" for kind in FACT_KINDS},
-    }
-    with Store(db, read_only=True) as store:
-        return {name: sorted(store.con.execute(sql).fetchall(), key=repr) for name, sql in queries.items()}
-
-
 def _cpu_seconds() -> float:
     """CPU time of this process so far (user + system), on a worker or here."""
     return time.process_time()
@@ -98,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     from newsgraph.runner.dask import LOCAL_CONFIG, ingest_dask
     from newsgraph.runner.local import ingest
     from newsgraph.settings import Settings
+    from newsgraph.testing.compare import store_rows
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="newsgraph-bench-dask-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -183,9 +164,9 @@ def main(argv: list[str] | None = None) -> int:
         "articles": cold.n_articles,
     }
 
-    reference = table_rows(work / "local.duckdb")
-    figures["identical_warm"] = table_rows(work / "warm.duckdb") == reference
-    figures["identical_cold"] = table_rows(work / "cold.duckdb") == reference
+    reference = store_rows(work / "local.duckdb")
+    figures["identical_warm"] = store_rows(work / "warm.duckdb") == reference
+    figures["identical_cold"] = store_rows(work / "cold.duckdb") == reference
     for phase in ("local", "dask_warm", "dask_cold"):
         f = figures[phase]
         f["words_per_s"] = f["words"] / f["seconds"] if f["seconds"] else 0.0

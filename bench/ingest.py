@@ -230,25 +230,6 @@ def _rate(n: float, seconds: float) -> float:
     return n / seconds if seconds > 0 else float("nan")
 
 
-def store_digest(db: Path) -> dict[str, str]:
-    """Per table, a digest of its rows (sorted; run ids and timestamps left out)."""
-    import hashlib
-
-    import duckdb
-
-    out = {}
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        for table in ("documents", "articles", "entities", "quotes", "events", "counts", "dates", "places"):
-            cols = [c[0] for c in con.execute(f"DESCRIBE {table}").fetchall()]
-            keep = ", ".join(f'"{c}"' for c in cols if c not in ("run_id", "ingested_at", "at"))
-            rows = con.execute(f"SELECT {keep} FROM {table} ORDER BY ALL").fetchall()
-            out[table] = hashlib.sha256(repr(rows).encode()).hexdigest()[:16] + f" ({len(rows)} rows)"
-    finally:
-        con.close()
-    return out
-
-
 def summarise(
     bare: dict[str, Any], small: dict[str, Any], large: dict[str, Any], cores: dict[str, Any]
 ) -> dict[str, Any]:
@@ -489,6 +470,8 @@ def main(argv: list[str] | None = None) -> int:
             "ingest_large": large,
             "ingest_cores": cores,
         }
+        from newsgraph.testing.compare import store_digest
+
         large["store"] = store_digest(work / "bench-large.duckdb")
         cores["store"] = store_digest(work / "bench-cores.duckdb")
         results["summary"] = summarise(bare, small, large, cores)

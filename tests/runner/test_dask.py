@@ -19,7 +19,8 @@ from newsgraph.readers.jsonl import JsonlReader
 from newsgraph.records import Document
 from newsgraph.runner.partitions import count_lines, plan, read_jsonl_block, read_partition, read_range
 from newsgraph.settings import Settings
-from newsgraph.store.db import FACT_KINDS, Store
+from newsgraph.store.db import Store
+from newsgraph.testing.compare import store_rows
 
 pytest.importorskip("distributed")
 
@@ -62,23 +63,6 @@ def write_corpus(folder: Path, *, n_lines: int = 6) -> Path:
     (folder / "wire.jsonl").write_text("\n".join(lines) + "\n")
     (folder / "empty.txt").write_text("")
     return folder
-
-
-def table_rows(db: Path) -> dict[str, list[tuple[Any, ...]]]:
-    """Every content table, without run ids and timestamps, sorted."""
-    queries = {
-        "documents": (
-            "SELECT doc_hash, source, reader, kind, encoding, size_bytes, n_articles, text FROM documents"
-        ),
-        "articles": (
-            "SELECT id, doc_hash, source, url, title, published, published_from, authors, text, captions, "
-            "credits, headings, source_map, n_words FROM articles"
-        ),
-        "errors": "SELECT source, record, stage, kind, code, message FROM errors",
-        **{kind: f"SELECT * FROM {kind}" for kind in FACT_KINDS},
-    }
-    with Store(db, read_only=True) as store:
-        return {name: sorted(store.con.execute(sql).fetchall(), key=repr) for name, sql in queries.items()}
 
 
 # -- (d) byte ranges, no model -----------------------------------------------------------------------
@@ -216,7 +200,7 @@ def test_dask_store_equals_local_store_and_errors_match(tmp_path: Path, cluster:
         partition_bytes=600,  # wire.jsonl in several byte ranges
         on_error=lambda e: seen.append(e.line()),
     )
-    a, b = table_rows(tmp_path / "local.duckdb"), table_rows(tmp_path / "dask.duckdb")
+    a, b = store_rows(tmp_path / "local.duckdb"), store_rows(tmp_path / "dask.duckdb")
     assert a["articles"] and a["entities"]
     for name in a:
         assert a[name] == b[name], name
@@ -233,7 +217,7 @@ def test_dask_store_equals_local_store_and_errors_match(tmp_path: Path, cluster:
         inputs, tmp_path / "dask.duckdb", address=cluster.scheduler_address, partition_bytes=600
     )
     assert (again.n_articles, again.n_errors) == (0, 0)
-    assert table_rows(tmp_path / "dask.duckdb") == b
+    assert store_rows(tmp_path / "dask.duckdb") == b
 
 
 @pytest.mark.model
@@ -272,7 +256,7 @@ def test_shards_already_written_are_loaded_not_computed(tmp_path: Path, cluster:
     finally:
         shards_mod.ShardLoader.load_many = real  # type: ignore[method-assign]
         dask_mod._submit = real_submit
-    assert table_rows(db) == table_rows(tmp_path / "ref.duckdb")
+    assert store_rows(db) == store_rows(tmp_path / "ref.duckdb")
     assert len(calls) == 4
     assert sorted(submitted) == sorted(p.stem for p in kept[2:])  # the two present were not recomputed
 
@@ -354,7 +338,7 @@ def test_killed_run_then_rerun_gives_the_uninterrupted_store(tmp_path: Path, whe
     from newsgraph.runner.local import ingest
 
     ingest([folder], tmp_path / "local.duckdb")
-    assert table_rows(db) == table_rows(tmp_path / "local.duckdb")
+    assert store_rows(db) == store_rows(tmp_path / "local.duckdb")
     with Store(db, read_only=True) as store:
         assert store.stats()["articles"] > partial["articles"]
 

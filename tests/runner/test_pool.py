@@ -14,7 +14,7 @@ from newsgraph.runner.batch import process_documents
 from newsgraph.runner.local import extract, ingest
 from newsgraph.runner.pool import document_batches, resolve_jobs, run_documents, usable_cores
 from newsgraph.settings import Settings
-from newsgraph.store.db import Store
+from newsgraph.testing.compare import store_rows
 
 SAMPLE = Path(__file__).resolve().parents[2] / "examples" / "corpus"
 
@@ -60,20 +60,12 @@ def test_two_processes_give_what_one_gives(tmp_path: Path) -> None:
 
 @pytest.mark.model
 def test_ingest_on_two_processes_stores_what_one_stores(tmp_path: Path) -> None:
-    tables = ("documents", "articles", "entities", "quotes", "events", "counts", "dates", "places", "errors")
     stores = []
     for jobs in (1, 2):
         db = tmp_path / f"s{jobs}.duckdb"
         report = ingest([SAMPLE], db=db, settings=Settings.load(jobs=jobs, batch_size=2))
         assert report.n_articles >= 15
-        with Store(db, read_only=True) as store:
-            content = {}
-            for table in tables:
-                names = [row[0] for row in store.con.execute(f"DESCRIBE {table}").fetchall()]
-                cols = [c for c in names if c not in ("run_id", "ingested_at", "at")]
-                select = ", ".join(f'"{c}"' for c in cols)
-                content[table] = store.con.execute(f"SELECT {select} FROM {table} ORDER BY ALL").fetchall()
-            stores.append(content)
+        stores.append(store_rows(db))
     assert stores[0]["articles"]
     assert stores[1] == stores[0]
 

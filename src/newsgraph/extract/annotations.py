@@ -226,10 +226,6 @@ def remember_text(doc: Doc, text: str) -> None:
     _TEXT[doc] = text
 
 
-def forget_index(doc: Doc) -> None:
-    _INDEX.pop(doc, None)
-
-
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per doc: spaCy rebuilds it from every token on each access."""
     text = _TEXT.get(doc)

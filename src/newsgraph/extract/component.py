@@ -134,7 +134,16 @@ class Component:
         (path / "newsgraph.json").write_text(json.dumps(self.manifest(), indent=2, sort_keys=True) + "\n")
 
     def from_disk(self, path: str | Path, *, exclude: Sequence[str] = ()) -> Component:
-        saved = json.loads((Path(path) / "newsgraph.json").read_text())
+        return self._restore(json.loads((Path(path) / "newsgraph.json").read_text()))
+
+    def to_bytes(self, *, exclude: Sequence[str] = ()) -> bytes:
+        return json.dumps(self.manifest(), sort_keys=True).encode()
+
+    def from_bytes(self, data: bytes, *, exclude: Sequence[str] = ()) -> Component:
+        return self._restore(json.loads(data))
+
+    def _restore(self, saved: dict[str, Any]) -> Component:
+        """Check a saved :meth:`manifest` against the tables this newsgraph ships, and load them."""
         if saved.get("tables_version") != TABLES_VERSION:
             raise TablesMismatchError(
                 f"{self.name} was saved with tables {saved.get('tables_version')!r}; "
@@ -144,16 +153,6 @@ class Component:
         changed = sorted(k for k, v in saved.get("tables", {}).items() if now.get(k) != v)
         if changed:
             log.warning("%s: tables changed since the pipeline was saved: %s", self.name, ", ".join(changed))
-        self.load_tables()
-        return self
-
-    def to_bytes(self, *, exclude: Sequence[str] = ()) -> bytes:
-        return json.dumps(self.manifest(), sort_keys=True).encode()
-
-    def from_bytes(self, data: bytes, *, exclude: Sequence[str] = ()) -> Component:
-        saved = json.loads(data)
-        if saved.get("tables_version") != TABLES_VERSION:
-            raise TablesMismatchError(f"{self.name} was saved with tables {saved.get('tables_version')!r}")
         self.load_tables()
         return self
 

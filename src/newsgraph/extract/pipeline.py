@@ -9,6 +9,7 @@ import datetime as dt
 import importlib
 import logging
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -114,8 +115,6 @@ def _missing_model(model: str, exc: BaseException | None = None) -> ModelNotFoun
 def check_model(settings: Settings) -> None:
     """Raise :class:`ModelNotFoundError` unless the configured model can be loaded (an installed
     package or a pipeline folder), without loading it: worker processes load it themselves."""
-    from pathlib import Path
-
     if not (spacy.util.is_package(settings.model) or Path(settings.model).is_dir()):
         raise _missing_model(settings.model)
 

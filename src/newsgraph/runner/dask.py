@@ -120,11 +120,7 @@ def ingest_dask(
         cursor = 0
 
         def error(err: ErrorRecord) -> None:
-            report.n_errors += 1
-            if len(report.errors) < 1000:
-                report.errors.append(err)
-            if on_error:
-                on_error(err)
+            report.add_error(err, on_error)
 
         last_load = time.monotonic()
 

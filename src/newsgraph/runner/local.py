@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError, WorkerStartError
 from ..extract.pipeline import check_model, load_pipeline
-from ..readers.base import Source, choose_reader, expand_paths
+from ..readers.base import Reader, ReadItem, Source, choose_reader, expand_paths
 from ..records import Article, Document, Draft, ErrorRecord
 from ..settings import Settings
 from ..store.db import DEFAULT_DB, Store
@@ -35,51 +35,46 @@ def iter_documents(paths: Iterable[PathLike], settings: Settings) -> Iterator[Do
 
 
 def _read_source(source: Source, settings: Settings) -> Iterator[Document | ErrorRecord]:
+    yield from read_items(
+        source.name, lambda: settings_reader(choose_reader(source), settings).read(source, settings)
+    )
+
+
+def settings_reader(reader: Reader, settings: Settings) -> Reader:
+    """``reader``, or the plain-text reader when the settings ask for raw input (``--raw``)."""
+    if settings.raw:
+        from ..readers.text import TextReader
+
+        return TextReader()
+    return reader
+
+
+def read_items(name: str, items: Callable[[], Iterable[ReadItem]]) -> Iterator[Document | ErrorRecord]:
+    """The documents a reader gives for the input ``name`` (``items`` starts the reading); its
+    broken records, an unreadable input and a reader's own bug become errors (stage ``read``), and
+    the run goes on."""
     try:
-        reader = choose_reader(source)
-        if settings.raw:
-            from ..readers.text import TextReader
-
-            reader = TextReader()
-        for doc in reader.read(source, settings):
-            if isinstance(doc, InputError):
-                yield error_record(doc, source=source.name, stage="read")
+        for item in items():
+            if isinstance(item, InputError):
+                yield error_record(item, source=name, stage="read")
             else:
-                yield doc
+                yield item
     except InputError as exc:
-        yield error_record(exc, source=source.name, stage="read")
+        yield error_record(exc, source=name, stage="read")
     except Exception as exc:  # a reader bug must not end the run
-        log.exception("reading %s failed", source.name)
-        yield error_record(exc, source=source.name, stage="read")
+        log.exception("reading %s failed", name)
+        yield error_record(exc, source=name, stage="read")
 
 
-def iter_cleaned(
-    paths: Iterable[PathLike],
-    settings: Settings,
-    *,
-    skip: Callable[[Document], bool] | None = None,
-) -> Iterator[tuple[Document, list[Draft]] | ErrorRecord]:
-    """Every document with all its cleaned articles; ``skip`` drops documents before cleaning."""
+def iter_drafts(paths: Iterable[PathLike], settings: Settings | None = None) -> Iterator[Draft | ErrorRecord]:
+    """Cleaned articles (before NLP) of every input, in this process."""
+    settings = settings or Settings.load()
     for doc in iter_documents(paths, settings):
-        if isinstance(doc, ErrorRecord):
-            yield doc
-        elif skip is None or not skip(doc):
-            cleaned = clean_document(doc, published=settings.published)
-            yield cleaned if isinstance(cleaned, ErrorRecord) else (doc, cleaned)
-
-
-def iter_drafts(
-    paths: Iterable[PathLike],
-    settings: Settings | None = None,
-    *,
-    skip: Callable[[Document], bool] | None = None,
-) -> Iterator[Draft | ErrorRecord]:
-    """Cleaned articles (before NLP) of every input; ``skip`` drops documents before cleaning."""
-    for item in iter_cleaned(paths, settings or Settings.load(), skip=skip):
-        if isinstance(item, ErrorRecord):
-            yield item
+        cleaned = doc if isinstance(doc, ErrorRecord) else clean_document(doc, published=settings.published)
+        if isinstance(cleaned, ErrorRecord):
+            yield cleaned
         else:
-            yield from item[1]
+            yield from cleaned
 
 
 def extract(paths: Iterable[PathLike], settings: Settings | None = None) -> Iterator[Result]:
@@ -140,6 +135,18 @@ class IngestReport:
     def ok(self) -> bool:
         return self.n_errors == 0
 
+    def add_error(self, err: ErrorRecord, on_error: ErrorCallback | None = None) -> None:
+        """Count ``err`` (the first 1,000 are kept) and pass it to ``on_error``."""
+        self.n_errors += 1
+        if len(self.errors) < MAX_REPORTED_ERRORS:
+            self.errors.append(err)
+        if on_error:
+            on_error(err)
+
+
+#: Errors an :class:`IngestReport` keeps (all are counted, and stored in the store's ``errors``).
+MAX_REPORTED_ERRORS = 1000
+
 
 class _Batcher:
     """Collects finished documents with their articles and writes them in transactions."""
@@ -162,11 +169,7 @@ class _Batcher:
 
     def error(self, err: ErrorRecord) -> None:
         self.errors.append(err)
-        self.report.n_errors += 1
-        if len(self.report.errors) < 1000:
-            self.report.errors.append(err)
-        if self.on_error:
-            self.on_error(err)
+        self.report.add_error(err, self.on_error)
 
     def document_done(self, doc: Document, articles: list[Article]) -> None:
         fresh = [a for a in articles if a.id not in self.known_articles]

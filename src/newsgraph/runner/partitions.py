@@ -27,6 +27,7 @@ from ..readers.jsonl import LineCount, json_lines
 from ..records import Document, ErrorRecord
 from ..settings import Settings
 from .batch import error_record
+from .local import read_items, settings_reader
 
 log = logging.getLogger(__name__)
 
@@ -344,38 +345,26 @@ def read_partition(
     if part.error is not None:
         yield part.error
         return
-    try:
+
+    def items() -> Iterable[ReadItem]:
         if part.is_range:
-            items: Iterable[ReadItem] = read_jsonl_block(
+            return read_jsonl_block(
                 read_range(part),
                 name=part.name,
                 settings=settings,
                 lines_before=lines_before,
                 records_before=records_before,
             )
+        if part.url is None and part.data is None:  # a local file, as the local runner reads it
+            source = Source(name=part.name, path=Path(part.path or part.name))
+            reader = choose_reader(source)
         else:
-            if part.url is None and part.data is None:  # a local file, as the local runner reads it
-                source = Source(name=part.name, path=Path(part.path or part.name))
-                reader = choose_reader(source)
-            else:
-                data = part.data if part.data is not None else _fetch(part)
-                source = Source(name=part.name, data=data)
-                reader = _reader_for(part.name, source)
-            if settings.raw:
-                from ..readers.text import TextReader
+            data = part.data if part.data is not None else _fetch(part)
+            source = Source(name=part.name, data=data)
+            reader = _reader_for(part.name, source)
+        return settings_reader(reader, settings).read(source, settings)
 
-                reader = TextReader()
-            items = reader.read(source, settings)
-        for item in items:
-            if isinstance(item, InputError):
-                yield error_record(item, source=part.name, stage="read")
-            else:
-                yield item
-    except InputError as exc:
-        yield error_record(exc, source=part.name, stage="read")
-    except Exception as exc:  # a reader bug must not end the run
-        log.exception("reading %s failed", part.describe())
-        yield error_record(exc, source=part.name, stage="read")
+    yield from read_items(part.name, items)
 
 
 def _fetch(part: Partition) -> bytes:

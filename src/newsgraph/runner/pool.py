@@ -17,7 +17,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from itertools import islice
+from itertools import chain, islice
 from typing import Any
 
 from ..errors import WorkerStartError
@@ -119,16 +119,12 @@ def run_documents(
     kills its worker again gets an ``NG400`` error. ``worker`` replaces the
     function the workers run (a module-level function; tests use it to kill a worker)."""
     batches = document_batches(documents, settings, share=1 if jobs <= 1 else POOL_SHARE)
-    if jobs <= 1:
-        for batch in batches:
+    head = list(islice(batches, 2)) if jobs > 1 else []
+    if jobs <= 1 or len(head) < 2:  # with one batch, a pool would only add start-up time
+        for batch in chain(head, batches):
             yield from _zip(batch, process_documents(batch, settings))
         return
-    head = list(islice(batches, 2))
-    if len(head) < 2:  # one batch: a pool would only add start-up time
-        for batch in head:
-            yield from _zip(batch, process_documents(batch, settings))
-        return
-    stream = _chain(head, batches)
+    stream = chain(head, batches)
     window = jobs * IN_FLIGHT_PER_WORKER
     run = worker or _run_batch
     pool, started = _pool(settings, jobs)
@@ -202,11 +198,6 @@ def in_worker_start() -> bool:
     """True while this process is a worker being started that imports the parent's main script
     again: a newsgraph run called there (not under ``if __name__ == "__main__":``) must not go on."""
     return bool(getattr(multiprocessing.current_process(), "_inheriting", False))
-
-
-def _chain(head: list[list[Document]], rest: Iterator[list[Document]]) -> Iterator[list[Document]]:
-    yield from head
-    yield from rest
 
 
 def _zip(batch: list[Document], results: BatchResults) -> Iterator[DocumentResult]:
