@@ -52,9 +52,10 @@ def test_a_saved_pipeline_loads_in_a_fresh_process_without_importing_newsgraph(
     assert here and here[0]["speaker"]
     assert doc._.newsgraph_quotes[0].speaker == here[0]["speaker"]  # typed records
     nlp.to_disk(tmp_path / "pipe")
-    assert json.loads((tmp_path / "pipe" / "newsgraph_quotes" / "newsgraph.json").read_text())[
-        "tables_version"
-    ] == TABLES_VERSION
+    assert (
+        json.loads((tmp_path / "pipe" / "newsgraph_quotes" / "newsgraph.json").read_text())["tables_version"]
+        == TABLES_VERSION
+    )
     script = (
         "import json, sys, spacy\n"
         f"nlp = spacy.load({str(tmp_path / 'pipe')!r})\n"

@@ -18,7 +18,9 @@ from spacy.tokens import Doc
 from ..errors import ModelNotFoundError
 from ..settings import Settings
 from .annotations import ArticleContext, doc_words, remember_text, set_article_context
+from .attribute_ruler import use_table_attribute_ruler
 from .component import Component
+from .lemmatizer import use_table_lemmatizer
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +128,7 @@ def _load(model: str, disable: tuple[str, ...]) -> Language:
     except OSError as exc:
         raise _missing_model(model, exc) from None
     log.info("loaded spaCy model %s with pipes %s", model, nlp.pipe_names)
-    return add_components(nlp)
+    return add_components(use_table_lemmatizer(use_table_attribute_ruler(nlp)))
 
 
 def load_pipeline(settings: Settings | None = None) -> Language:
