@@ -285,14 +285,19 @@ def score(article: Article, predicted: list[Predicted], verbose: bool = False) -
 
 
 def evaluate(
-    articles: list[Article], predicted: list[list[Predicted]], threshold: float, verbose: bool = False
+    articles: list[Article],
+    predicted: list[list[Predicted]],
+    threshold: float,
+    verbose: bool = False,
+    show: str = "tune",
 ) -> dict[str, dict[str, Any]]:
     halves: dict[str, Tally] = {"tune": Tally(), "measure": Tally(), "all": Tally()}
     for article, events in zip(articles, predicted, strict=True):
         kept = [p for p in events if p.confidence >= threshold]
-        if verbose:
+        shown = verbose and article.half == show
+        if shown:
             print(f"{article.source} ({article.half}, {article.topic})")
-        t = score(article, kept, verbose)
+        t = score(article, kept, shown)
         halves[article.half].add(t)
         halves["all"].add(t)
     return {name: {**t.figures(), "wrong": dict(t.wrong)} for name, t in halves.items()}
@@ -311,6 +316,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
     parser.add_argument("--min-confidence", type=float, default=None, help="default: newsgraph's")
     parser.add_argument("--verbose", action="store_true", help="print every wrong or missed event")
+    parser.add_argument(
+        "--half", choices=("tune", "measure"), default="tune", help="which half --verbose shows"
+    )
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
     articles, problems = load_labels(args.labels)
@@ -321,7 +329,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     threshold = _default_threshold() if args.min_confidence is None else args.min_confidence
     predicted, _, seconds = predict(articles)
-    figures = evaluate(articles, predicted, threshold, args.verbose)
+    figures = evaluate(articles, predicted, threshold, args.verbose, args.half)
     n_sent = {h: sum(len(a.sentences) for a in articles if a.half == h) for h in ("tune", "measure")}
     n_art = Counter(a.half for a in articles)
     print(

@@ -67,6 +67,7 @@ COMPONENTS: tuple[tuple[str, str, str], ...] = (
     ("newsgraph_dates", "after", "newsgraph_quotes"),
     ("newsgraph_places", "after", "newsgraph_quotes"),
     ("newsgraph_counts", "after", "newsgraph_quotes"),
+    ("newsgraph_relevance", "after", "newsgraph_counts"),
     # "last" (no ref): appended after every component above, whose facts it reads.
     ("newsgraph_events", "last", ""),
 )
@@ -77,6 +78,7 @@ COMPONENT_MODULES = (
     "newsgraph.extract.dates",
     "newsgraph.extract.places",
     "newsgraph.extract.counts",
+    "newsgraph.extract.relevance",
     "newsgraph.extract.events",
 )
 

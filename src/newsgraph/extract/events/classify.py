@@ -44,10 +44,11 @@ def final_type(lex: Lexicon, d: Draft, actors: list[dict[str, Any]]) -> tuple[st
         if quad == 4 or etype == "RETREAT":
             return "THREATEN", _threat_mode(etype, mode), Modality()
     if mod.future and not mod.hypothetical:
+        # a plan is coded as the agreement it implies, and stays future: not yet a fact
         if etype in _FUTURE_AGREE:
-            return "AGREE", None, Modality()
+            return "AGREE", None, Modality(future=True)
         if etype == "RETREAT":
-            return "CONCEDE", None, Modality()
+            return "CONCEDE", None, Modality(future=True)
         if quad == 4 and etype != "MOBILIZE":  # "said they would blockade Paris": announced force
             return "THREATEN", _threat_mode(etype, mode), Modality()
     return etype, mode, mod

@@ -41,6 +41,7 @@ class EventExtractor(Component):
         ("newsgraph.extract", "plover_words.tsv"),
         ("newsgraph.extract", "plover_content.tsv"),
         ("newsgraph.extract", "plover_contexts.tsv"),
+        ("newsgraph.extract", "plover_confidence.tsv"),
         ("newsgraph.extract", "reporting_verbs.txt"),
         ("newsgraph.extract", "counts_numbers.tsv"),  # the numbers of casualty verbs, without counts
     )

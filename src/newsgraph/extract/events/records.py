@@ -10,9 +10,11 @@ from typing import Any
 from spacy.tokens import Span
 
 from .. import plover
+from ..relevance import doc_relevance
 from .actors import event_arguments, fill_in, share_joint
 from .candidates import Lexicon
 from .classify import final_type, is_joint, joint_mobilization, state_protest
+from .confidence import Evidence, confidence
 from .context import Context
 from .cues import Contexts, cued_mode
 from .drafts import Draft, event_scope
@@ -48,9 +50,11 @@ def event_records(lex: Lexicon, ctx: Context, drafts: list[Draft]) -> list[dict[
     links = magnitudes(ctx, [d for d, _ in records], [r for _, r in records])
     contexts = Contexts(ctx.doc)
     out: list[dict[str, Any]] = []
+    relevance = doc_relevance(ctx.doc)
     for k, (d, rec) in enumerate(records):
         rec["id"] = f"v{len(out) + 1}"
         rec["context"] = contexts.of(d, rec)
+        rec["confidence"] = confidence(Evidence.of(rec, d, relevance))
         for count in links.get(k, []):
             ctx.count_events[count] = rec["id"]
         out.append(rec)

@@ -1,0 +1,183 @@
+"""How likely an event record is to be right: a confidence in [0, 1] per event.
+
+Most of what goes wrong with rule-coded events on ordinary news is not a wrong type but an event
+that is none: a figure of speech ("shot back", "a battle for votes"), a sport result, a question,
+a product that "offers" something, a noun event nobody is said to have done. The confidence
+weighs the evidence that an event is a political interaction a reader would report:
+
+=====================  ========================================================================
+evidence               why
+=====================  ========================================================================
+named actor            the doer is an entity of the article, not inferred from a place
+coded actor            the doer has a PLOVER actor code (a country, an IGO)
+state actor            the doer is a state or political actor (government, military, police,
+                       courts, legislature, party, rebels, IGO)
+no actor               nobody is said to have done it
+coded recipient        the event is directed at a coded actor
+trigger kind           a verb with its own subject is the surest; an event noun, a "must"
+                       of reported speech, a clause of happening or a relative clause less so
+question               the sentence asks, it does not report; "asked whether ..." is a
+                       reporter's question, not a request
+background             said of someone in passing, in a relative clause ("the union, which
+                       endorsed Sanders in December"): not what the sentence reports
+alone                  a meeting, talk or visit with one party only ("discussed his book"),
+                       an agreement "that" something is so: no interaction between actors
+quoted                 said in a quote, where figures of speech abound
+force without cue      ASSAULT or COERCE with no casualties, no armed or police actor and no
+                       security context: usually a figure of speech or a sport
+off topic              how far the article's public-affairs relevance is below 0.5
+                       (``extract/relevance.py``): sport, entertainment, products, lifestyle
+=====================  ========================================================================
+
+The weights are log-odds written in ``data/plover_confidence.tsv`` from what these signs mean;
+``scale`` and ``shift`` in the same file map their sum to a probability and were fitted once on
+the tune half of the real-news dev set (``eval/events_real.py``), the only numbers fitted. The
+``events`` command, the exports and the web UI report events at or above
+:data:`DEFAULT_MIN_CONFIDENCE` unless told otherwise (docs/events.md gives the precision there)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ...tables import data_rows
+from .drafts import Draft
+
+#: Events below this confidence are not reported as facts by default.
+DEFAULT_MIN_CONFIDENCE = 0.5
+#: The weight table.
+TABLE = ("newsgraph.extract", "plover_confidence.tsv")
+
+#: Sectors of state and political actors (PLOVER sector codes) and codes of political organisations.
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "PTY", "REB", "SPY", "PRM", "UAF", "OPP"})
+STATE_CODES = frozenset({"IGO", "UNO", "EUR", "IMG"})
+#: Sectors that bear arms or police powers, and the contexts of force.
+FORCE_SECTORS = frozenset({"MIL", "COP", "REB", "PRM", "UAF", "SPY"})
+FORCE_CONTEXTS = frozenset({"military", "terrorism", "cbrn", "repression", "peacekeeping", "crime"})
+FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
+#: Trigger kinds other than a verb with its own subject, by weight name.
+_HOW = {
+    "own": "noun",
+    "support": "verb",
+    "verb": "verb",
+    "deontic": "deontic",
+    "happen": "clause",
+    "occasion": "clause",
+    "relcl": "clause",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What the confidence of one event is computed from."""
+
+    named_actor: bool
+    coded_actor: bool
+    state_actor: bool
+    coded_recipient: bool
+    how: str
+    question: bool
+    background: bool
+    alone: bool
+    quoted: bool
+    force_without_cue: bool
+    relevance: float | None
+
+    @classmethod
+    def of(cls, record: Mapping[str, Any], draft: Draft, relevance: float | None) -> Evidence:
+        actors = record.get("actor") or []
+        sectors = {a.get("sector") for a in actors} | {a.get("sector") for a in record.get("recipient") or []}
+        codes = {a.get("code") for a in actors}
+        force_cue = (
+            bool(record.get("magnitudes"))
+            or bool(sectors & FORCE_SECTORS)
+            or bool(set(record.get("context") or ()) & FORCE_CONTEXTS)
+        )
+        return cls(
+            named_actor=any(a.get("entity") for a in actors),
+            coded_actor=any(codes - {None}),
+            state_actor=any(a.get("sector") in STATE_SECTORS or a.get("code") in STATE_CODES for a in actors),
+            coded_recipient=any(r.get("code") for r in record.get("recipient") or []),
+            how=_HOW.get(draft.how, "clause"),
+            question=is_question(draft),
+            background=is_background(draft),
+            alone=is_alone(record, draft),
+            quoted=record.get("quote") is not None,
+            force_without_cue=record.get("event_type") in FORCE_TYPES and not force_cue,
+            relevance=relevance,
+        )
+
+    def features(self) -> dict[str, float]:
+        """Each weight's name with how much of it applies (0, 1, or the centred relevance)."""
+        return {
+            "named_actor": float(self.named_actor),
+            "coded_actor": float(self.coded_actor),
+            "state_actor": float(self.state_actor),
+            "no_actor": float(not (self.named_actor or self.coded_actor)),
+            "coded_recipient": float(self.coded_recipient),
+            f"how_{self.how}": 1.0,
+            "question": float(self.question),
+            "background": float(self.background),
+            "alone": float(self.alone),
+            "quoted": float(self.quoted),
+            "force_without_cue": float(self.force_without_cue),
+            "off_topic": 0.0 if self.relevance is None else max(0.0, 0.5 - self.relevance) * 2,
+        }
+
+
+_ASK = frozenset({"ask", "wonder", "question"})
+_WH = frozenset({"whether", "if", "how", "why", "what", "when", "who", "where", "which"})
+
+
+def is_question(d: Draft) -> bool:
+    """The event's sentence is a question, or the event is asking a question ("asked whether")."""
+    if any(t.text == "?" for t in d.trigger.sent):
+        return True
+    if d.type != "REQUEST" or d.anchor.lemma_ not in _ASK:
+        return False
+    return any(
+        c.dep_ in ("ccomp", "advcl") and any(w.lower_ in _WH for w in c.children) for c in d.anchor.children
+    )
+
+
+def is_background(d: Draft) -> bool:
+    """The event's verb describes someone in passing: a relative or participial clause of a noun."""
+    if d.how not in ("verb", "support"):
+        return False
+    return d.anchor.dep_ in ("relcl", "acl") and d.anchor.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+_PARTNER_PREPS = frozenset({"with", "to", "between", "among"})
+
+
+def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
+    """A meeting with one party only and nobody met, or an agreement that something is so."""
+    parties = len(record.get("actor") or []) + len(record.get("recipient") or [])
+    if record.get("event_type") == "CONSULT" and parties < 2:
+        partner = any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS for c in d.anchor.children)
+        return not partner and (record.get("mode") or "") != "visit"
+    if record.get("event_type") == "AGREE" and d.how == "verb" and d.anchor.lemma_ == "agree":
+        return any(c.dep_ == "ccomp" for c in d.anchor.children) and not record.get("recipient")
+    return False
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    """The weight table: feature name -> log-odds weight (and ``bias``, ``scale``, ``shift``)."""
+    return {row[0]: float(row[1]) for row in data_rows(*TABLE, strip=True) if len(row) >= 2}
+
+
+def score(evidence: Evidence, table: Mapping[str, float] | None = None) -> float:
+    """The evidence's summed weights (log-odds before calibration)."""
+    w = weights() if table is None else table
+    return w.get("bias", 0.0) + sum(w.get(name, 0.0) * value for name, value in evidence.features().items())
+
+
+def confidence(evidence: Evidence, table: Mapping[str, float] | None = None) -> float:
+    """The calibrated probability that the event is right, rounded to three decimals."""
+    w = weights() if table is None else table
+    z = w.get("scale", 1.0) * score(evidence, w) + w.get("shift", 0.0)
+    return round(1.0 / (1.0 + math.exp(-z)), 3)
