@@ -268,6 +268,17 @@ def main(argv: list[str] | None = None) -> int:
     results, seconds = run(golds)
     summary = summarise(results)
     print_report(summary, seconds)
+    summary["halves"] = {}
+    print("halves (records in file order, alternating: tune = 1st, 3rd, ...; measure = 2nd, 4th, ...):")
+    for name, part in (("tune", results[0::2]), ("measure", results[1::2])):
+        half = summarise(part)
+        summary["halves"][name] = {
+            k: half[k] for k in ("type_accuracy", "actor_accuracy", "recipient_accuracy")
+        }
+        print(
+            f"  {name:8} {len(part):>4} sentences: type {_fmt(half['type_accuracy'])}, "
+            f"actor {_fmt(half['actor_accuracy'])}, recipient {_fmt(half['recipient_accuracy'])}"
+        )
     if args.verbose:
         print_verbose(results)
     if args.json:

@@ -303,6 +303,67 @@ def evaluate(
     return {name: {**t.figures(), "wrong": dict(t.wrong)} for name, t in halves.items()}
 
 
+def _labelled(article: Article, predicted: list[Predicted]) -> list[tuple[Predicted, bool]]:
+    """Each reported event with whether it matches a gold fact (the matching of :func:`score`)."""
+    free = [g for g in article.events if g.status == "fact"]
+    out: list[tuple[Predicted, bool]] = []
+    for p in sorted(predicted, key=lambda p: p.start):
+        same = [g for g in free if g.sentence == p.sentence and g.type == p.type]
+        overlapping = [g for g in same if g.start < p.end and p.start < g.end]
+        hit = (overlapping or same or [None])[0]
+        if hit is not None:
+            free.remove(hit)
+        out.append((p, hit is not None))
+    return out
+
+
+def fit_calibration(articles: list[Article], predicted: list[list[Predicted]]) -> tuple[float, float, int]:
+    """``scale`` and ``shift`` of the confidence (logistic regression of "matches a gold fact" on
+    the summed weights), fitted on the tune half only; and the number of events fitted on."""
+    import math
+
+    from newsgraph.extract.events.confidence import weights
+
+    w = weights()
+    pairs: list[tuple[float, float]] = []
+    for article, events in zip(articles, predicted, strict=True):
+        if article.half != "tune":
+            continue
+        for p, right in _labelled(article, events):
+            c = min(max(p.confidence, 1e-3), 1 - 1e-3)
+            raw = (math.log(c / (1 - c)) - w.get("shift", 0.0)) / w.get("scale", 1.0)
+            pairs.append((raw, 1.0 if right else 0.0))
+    a, b = 1.0, 0.0
+    for _ in range(2000):  # gradient ascent on the log-likelihood
+        ga = gb = 0.0
+        for x, y in pairs:
+            p = 1.0 / (1.0 + math.exp(-(a * x + b)))
+            ga += (y - p) * x
+            gb += y - p
+        a += 0.5 * ga / len(pairs)
+        b += 0.5 * gb / len(pairs)
+    return a, b, len(pairs)
+
+
+def calibration_table(
+    articles: list[Article], predicted: list[list[Predicted]], half: str
+) -> list[tuple[str, int, float, float]]:
+    """Per confidence band: events, mean confidence, share that match a gold fact."""
+    bands = [(0.0, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.9), (0.9, 1.01)]
+    rows = []
+    labelled = [
+        pair for a, ev in zip(articles, predicted, strict=True) if a.half == half for pair in _labelled(a, ev)
+    ]
+    for lo, hi in bands:
+        inside = [(p.confidence, right) for p, right in labelled if lo <= p.confidence < hi]
+        if inside:
+            mean = sum(c for c, _ in inside) / len(inside)
+            rows.append(
+                (f"{lo:.1f}-{min(hi, 1.0):.1f}", len(inside), mean, sum(r for _, r in inside) / len(inside))
+            )
+    return rows
+
+
 def _default_threshold() -> float:
     try:
         from newsgraph.extract.events.confidence import DEFAULT_MIN_CONFIDENCE
@@ -320,6 +381,9 @@ def main(argv: list[str] | None = None) -> int:
         "--half", choices=("tune", "measure"), default="tune", help="which half --verbose shows"
     )
     parser.add_argument("--json", type=Path, default=None)
+    parser.add_argument(
+        "--fit", action="store_true", help="fit the confidence's scale and shift on the tune half"
+    )
     args = parser.parse_args(argv)
     articles, problems = load_labels(args.labels)
     for p in problems:
@@ -371,6 +435,13 @@ def main(argv: list[str] | None = None) -> int:
             f"  {row['threshold']:.1f}  {tu['precision']:.3f} {tu['recall']:.3f} {tu['reported']:>4} | "
             f"{me['precision']:.3f} {me['recall']:.3f} {me['reported']:>4}"
         )
+    for half in ("tune", "measure"):
+        print(f"calibration, {half} half: band, events, mean confidence, share right")
+        for band, n, mean, right in calibration_table(articles, predicted, half):
+            print(f"  {band}  {n:>4}  {mean:.2f}  {right:.2f}")
+    if args.fit:
+        scale, shift, n = fit_calibration(articles, predicted)
+        print(f"fitted on {n} tune-half events: scale {scale:.3f}, shift {shift:.3f}")
     if args.json:
         report = {"threshold": threshold, "figures": figures, "curve": curve}
         args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")

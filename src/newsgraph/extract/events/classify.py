@@ -32,11 +32,13 @@ def final_type(lex: Lexicon, d: Draft, actors: list[dict[str, Any]]) -> tuple[st
     CONCEDE, a conditional or announced readiness to use force a THREATEN."""
     etype, mode = d.type, d.mode
     mod = Modality(d.mod.negated, d.mod.hypothetical, d.mod.future)
+    quad = lex.types[etype].quad_code
     if mod.negated:
         if etype == "AGREE":  # "failed to reach agreement", "no deal was reached"
             return "REJECT", None, Modality()
+        if d.mod.intent and quad in (1, 2):  # "not ready to support", "unwilling to meet": a refusal
+            return "REJECT", None, Modality()
         return etype, mode, mod
-    quad = lex.types[etype].quad_code
     irrealis = d.mod.intent or (d.mod.conditional and (mod.future or mod.hypothetical))
     if irrealis:
         if quad in (1, 2) and not (etype == "RETREAT" and d.mod.conditional):

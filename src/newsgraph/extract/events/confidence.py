@@ -22,7 +22,7 @@ background             said of someone in passing, in a relative clause ("the un
                        endorsed Sanders in December"): not what the sentence reports
 alone                  a meeting, talk or visit with one party only ("discussed his book"),
                        an agreement "that" something is so: no interaction between actors
-quoted                 said in a quote, where figures of speech abound
+quoted                 said in quotation marks, where figures of speech abound
 force without cue      ASSAULT or COERCE with no casualties, no armed or police actor and no
                        security context: usually a figure of speech or a sport
 off topic              how far the article's public-affairs relevance is below 0.5
@@ -44,6 +44,7 @@ from functools import lru_cache
 from typing import Any
 
 from ...tables import data_rows
+from ..annotations import doc_quotes
 from .drafts import Draft
 
 #: Events below this confidence are not reported as facts by default.
@@ -105,7 +106,7 @@ class Evidence:
             question=is_question(draft),
             background=is_background(draft),
             alone=is_alone(record, draft),
-            quoted=record.get("quote") is not None,
+            quoted=in_direct_quote(record, draft),
             force_without_cue=record.get("event_type") in FORCE_TYPES and not force_cue,
             relevance=relevance,
         )
@@ -148,6 +149,13 @@ def is_background(d: Draft) -> bool:
     if d.how not in ("verb", "support"):
         return False
     return d.anchor.dep_ in ("relcl", "acl") and d.anchor.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
+def in_direct_quote(record: Mapping[str, Any], d: Draft) -> bool:
+    """Said in quotation marks (not reported speech: "officials said troops shelled the town")."""
+    n = record.get("quote")
+    quotes = doc_quotes(d.trigger.doc)
+    return n is not None and 0 <= n < len(quotes) and quotes[n].kind in ("direct", "mixed")
 
 
 _PARTNER_PREPS = frozenset({"with", "to", "between", "among"})

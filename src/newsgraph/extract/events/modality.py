@@ -77,8 +77,8 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                 out.negated = True
             elif gov == "intent" and own:
                 out.intent = True
-        if cur.dep_ != "xcomp":
-            own = False  # negation does not cross into a new clause
+        if cur.dep_ not in ("xcomp", "acomp"):
+            own = False  # negation does not cross into a new clause ("is not ready to" does)
         cur = head
     if would:
         if reported:

@@ -1,0 +1,116 @@
+"""Event confidence and article relevance: what an analyst sees by default is likely right."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsgraph.extract.annotations import doc_facts
+from newsgraph.extract.events.confidence import DEFAULT_MIN_CONFIDENCE, weights
+from newsgraph.extract.pipeline import prepare_doc
+from newsgraph.extract.relevance import PUBLIC_AFFAIRS, relevance_score
+
+SPORT = (
+    "Argentina beat Chile 3-0 in the Davis Cup opener on Tuesday. Guido Pella beat Nicolas Jarry "
+    "in straight sets, and the team's coach said the players had fought hard for every point. "
+    "The doubles match was a thriller, and fans in the stadium cheered every goal of the season."
+)
+POLITICS = (
+    "The government imposed new sanctions on Iran on Monday, the Treasury said. The minister told "
+    "parliament that the measures targeted the country's nuclear programme, and opposition lawmakers "
+    "called for a vote on the policy."
+)
+
+
+def _doc(nlp: Any, text: str) -> Any:
+    return nlp(prepare_doc(nlp, text, published="2024-03-15"))
+
+
+def _events(nlp: Any, text: str) -> list[dict[str, Any]]:
+    return list(doc_facts(_doc(nlp, text))["events"])
+
+
+def test_the_relevance_score_is_the_smoothed_public_share() -> None:
+    assert relevance_score(0, 0) == 0.5
+    assert relevance_score(20, 0) > 0.9
+    assert relevance_score(0, 20) < 0.1
+    assert relevance_score(10, 10) == 0.5
+
+
+@pytest.mark.model
+def test_sport_is_not_public_affairs_and_its_fights_are_not_reported(nlp: Any) -> None:
+    doc = _doc(nlp, SPORT)
+    assert doc._.newsgraph_relevance < PUBLIC_AFFAIRS
+    assert _doc(nlp, POLITICS)._.newsgraph_relevance >= PUBLIC_AFFAIRS
+    events = doc_facts(doc)["events"]
+    assert all(e["confidence"] < DEFAULT_MIN_CONFIDENCE for e in events)
+
+
+@pytest.mark.model
+def test_every_event_has_a_confidence_in_range(nlp: Any) -> None:
+    events = _events(nlp, POLITICS)
+    assert events
+    assert all(0.0 <= e["confidence"] <= 1.0 for e in events)
+
+
+@pytest.mark.model
+def test_an_attack_reported_by_officials_is_shown(nlp: Any) -> None:
+    (event,) = _events(nlp, "Israeli troops shelled the town, killing 12 people, officials said.")
+    assert event["event_type"] == "ASSAULT"
+    assert event["confidence"] >= DEFAULT_MIN_CONFIDENCE
+
+
+@pytest.mark.model
+def test_a_question_is_not_reported_as_a_fact(nlp: Any) -> None:
+    asked = _events(nlp, "Did Russian forces attack Kharkiv on Monday?")
+    told = _events(nlp, "Russian forces attacked Kharkiv on Monday.")
+    assert told and told[0]["confidence"] >= DEFAULT_MIN_CONFIDENCE
+    assert all(e["confidence"] < DEFAULT_MIN_CONFIDENCE for e in asked)
+
+
+@pytest.mark.model
+def test_a_reporters_question_is_no_request(nlp: Any) -> None:
+    events = _events(nlp, "Reporters asked whether the Russian president would meet Zelensky.")
+    assert all(e["event_type"] != "REQUEST" or e["confidence"] < DEFAULT_MIN_CONFIDENCE for e in events)
+
+
+@pytest.mark.model
+def test_a_relative_clause_is_background(nlp: Any) -> None:
+    text = "The French foreign minister, who criticized Russia in May, met the German chancellor on Monday."
+    events = _events(nlp, text)
+    by_type = {e["event_type"]: e for e in events}
+    assert "ACCUSE" in by_type
+    assert by_type["ACCUSE"]["confidence"] < DEFAULT_MIN_CONFIDENCE
+
+
+@pytest.mark.model
+def test_a_one_party_discussion_is_not_a_meeting(nlp: Any) -> None:
+    events = _events(nlp, "The senator will discuss his new book on the radio show.")
+    assert all(e["confidence"] < DEFAULT_MIN_CONFIDENCE for e in events)
+
+
+@pytest.mark.model
+def test_a_planned_meeting_stays_future(nlp: Any) -> None:
+    (event,) = _events(nlp, "President Biden and President Xi will meet next week in Bali.")
+    assert event["event_type"] == "AGREE"
+    assert event["future"]
+
+
+@pytest.mark.model
+def test_not_ready_to_support_is_a_refusal(nlp: Any) -> None:
+    events = _events(nlp, "House Speaker Paul Ryan said he is not ready to support the Republican nominee.")
+    assert [e["event_type"] for e in events] == ["REJECT"]
+    assert not events[0]["negated"]
+
+
+def test_the_weight_table_names_only_known_evidence() -> None:
+    from newsgraph.extract.events.confidence import Evidence
+
+    known = (
+        set(Evidence(True, True, True, True, "verb", False, False, False, False, False, 0.2).features())
+        | {f"how_{k}" for k in ("verb", "noun", "deontic", "clause")}
+        | {"bias", "scale", "shift"}
+    )
+    assert set(weights()) <= known
+    assert weights()["question"] < 0 and weights()["background"] < 0
