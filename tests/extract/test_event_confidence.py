@@ -114,3 +114,21 @@ def test_the_weight_table_names_only_known_evidence() -> None:
     )
     assert set(weights()) <= known
     assert weights()["question"] < 0 and weights()["background"] < 0
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        ("Senator Warren shot back at President Trump on Twitter.", "ASSAULT"),
+        ("A federal judge struck down the president's executive order on Friday.", "ASSAULT"),
+    ],
+)
+def test_figures_of_speech_are_not_force(nlp: Any, text: str, wrong: str) -> None:
+    assert wrong not in [e["event_type"] for e in _events(nlp, text)]
+
+
+@pytest.mark.model
+def test_railing_against_is_an_accusation(nlp: Any) -> None:
+    events = _events(nlp, "President Obama railed against the Mexican government on Tuesday.")
+    assert [e["event_type"] for e in events] == ["ACCUSE"]
