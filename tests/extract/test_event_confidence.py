@@ -132,3 +132,14 @@ def test_figures_of_speech_are_not_force(nlp: Any, text: str, wrong: str) -> Non
 def test_railing_against_is_an_accusation(nlp: Any) -> None:
     events = _events(nlp, "President Obama railed against the Mexican government on Tuesday.")
     assert [e["event_type"] for e in events] == ["ACCUSE"]
+
+
+@pytest.mark.model
+def test_one_event_per_happening_per_sentence(nlp: Any) -> None:
+    text = (
+        "At least 23 people were killed and more than 60 wounded in Thursday's bombardment of the "
+        "city's southern districts, according to a local emergency response committee."
+    )
+    events = [e for e in _events(nlp, text) if e["event_type"] == "ASSAULT"]
+    assert len(events) == 1
+    assert events[0]["magnitudes"].get("dead") == 23

@@ -49,16 +49,58 @@ def event_records(lex: Lexicon, ctx: Context, drafts: list[Draft]) -> list[dict[
                     rec["recipient"] = [dict(a) for a in refs]
     links = magnitudes(ctx, [d for d, _ in records], [r for _, r in records])
     contexts = Contexts(ctx.doc)
-    out: list[dict[str, Any]] = []
     relevance = doc_relevance(ctx.doc)
-    for k, (d, rec) in enumerate(records):
-        rec["id"] = f"v{len(out) + 1}"
+    for d, rec in records:
         rec["context"] = contexts.of(d, rec)
         rec["confidence"] = confidence(Evidence.of(rec, d, relevance))
+    kept_as = _one_per_happening([rec for _, rec in records])
+    out: list[dict[str, Any]] = []
+    for k, (_, rec) in enumerate(records):
+        if kept_as[k] == k:
+            rec["id"] = f"v{len(out) + 1}"
+            out.append(rec)
+    for k, (_, rec) in enumerate(records):
+        keeper = records[kept_as[k]][1]
+        if kept_as[k] != k:
+            for name, value in rec["magnitudes"].items():
+                keeper["magnitudes"].setdefault(name, value)
         for count in links.get(k, []):
-            ctx.count_events[count] = rec["id"]
-        out.append(rec)
+            ctx.count_events[count] = keeper["id"]
     return out
+
+
+def _sides(refs: list[dict[str, Any]]) -> frozenset[str]:
+    """Who is on one side of an event: entity ids, else codes, else the words."""
+    return frozenset(r.get("entity") or r.get("code") or r.get("text") or "" for r in refs)
+
+
+def _same_happening(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two records of one sentence that report one happening: same type and status, and each side of
+    one contains the other's (an unnamed side agrees with any)."""
+    if a["event_type"] != b["event_type"] or a["sentence"] != b["sentence"]:
+        return False
+    if any(a[flag] != b[flag] for flag in ("negated", "hypothetical", "future")):
+        return False
+    for side in ("actor", "recipient"):
+        x, y = _sides(a[side]), _sides(b[side])
+        if not (x <= y or y <= x):
+            return False
+    return True
+
+
+def _one_per_happening(records: list[dict[str, Any]]) -> list[int]:
+    """For each record, the index of the record kept for its happening (itself when it is kept):
+    of the records of one sentence that report the same happening ("criticized ... in a scathing
+    attack"), the most confident, the earlier on a tie."""
+    kept_as = list(range(len(records)))
+    order = sorted(range(len(records)), key=lambda k: (-records[k]["confidence"], k))
+    for rank, k in enumerate(order):
+        if kept_as[k] != k:
+            continue
+        for j in order[rank + 1 :]:
+            if kept_as[j] == j and _same_happening(records[k], records[j]):
+                kept_as[j] = k
+    return kept_as
 
 
 def _record(lex: Lexicon, ctx: Context, d: Draft, demands: dict[int, Draft]) -> dict[str, Any] | None:
