@@ -51,6 +51,8 @@ TARGETS: tuple[tuple[str, tuple[str, ...], float], ...] = (
     ("quotes", ("newsgraph_quotes",), 0.15),
     ("counts+dates+places", ("newsgraph_counts", "newsgraph_dates", "newsgraph_places"), 0.20),
     ("events", ("newsgraph_events",), 0.25),
+    # issue 14: the event stage with the article relevance it reads adds at most 10%
+    ("events+relevance", ("newsgraph_events", "newsgraph_relevance"), 0.10),
 )
 #: Components the issue sets no target for (shown, never judged).
 UNTARGETED = frozenset({"newsgraph_paragraphs"})
