@@ -143,3 +143,15 @@ def test_one_event_per_happening_per_sentence(nlp: Any) -> None:
     events = [e for e in _events(nlp, text) if e["event_type"] == "ASSAULT"]
     assert len(events) == 1
     assert events[0]["magnitudes"].get("dead") == 23
+
+
+@pytest.mark.model
+def test_needs_to_in_a_quote_is_a_request_of_the_speaker(nlp: Any) -> None:
+    text = '"Iran needs to stop its nuclear programme," said French President Emmanuel Macron.'
+    events = [e for e in _events(nlp, text) if e["event_type"] == "REQUEST"]
+    assert len(events) == 1
+    assert [a["code"] for a in events[0]["actor"]] == ["FRA"]
+    assert "does not need" not in text
+    assert not [
+        e for e in _events(nlp, '"Iran does not need to stop," said Macron.') if e["event_type"] == "REQUEST"
+    ]

@@ -57,7 +57,11 @@ def find_candidates(lex: Lexicon, doc: Doc) -> list[tuple[Token, str]]:
         if pos == VERB and dep in nominal:
             pos = NOUN  # a verb tag in a noun's place ("nothing but promises") is a tagging slip
         if pos in _VERBISH:
-            if lemma_id in vkeys or lower_id in vkeys:
+            if pos == VERB and lemma_id in dkeys:  # "Trump needs to ...": a deontic verb
+                tok = doc[i]
+                if any(c.dep_ == "xcomp" and c.pos == VERB for c in tok.children):
+                    out.append((tok, "deontic"))
+            elif lemma_id in vkeys or lower_id in vkeys:
                 out.append((doc[i], "verb"))
             elif pos == VERB and tag != vb:  # inflected: "staged" is lemmatised "stag"
                 tok = doc[i]

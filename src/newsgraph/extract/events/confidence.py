@@ -106,7 +106,8 @@ class Evidence:
             question=is_question(draft),
             background=is_background(draft),
             alone=is_alone(record, draft),
-            quoted=in_direct_quote(record, draft),
+            # a demand made in a quote ("X must ...") is how such demands are made, not a figure
+            quoted=draft.how != "deontic" and in_direct_quote(record, draft),
             force_without_cue=record.get("event_type") in FORCE_TYPES and not force_cue,
             relevance=relevance,
         )

@@ -142,13 +142,20 @@ def _class(tok: Token, table: dict[str, str]) -> str | None:
 
 
 def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft]:
-    """ "North Korea must ...", said or quoted: a REQUEST of the speaker to the subject."""
+    """ "North Korea must ...", "Trump needs to ...", said or quoted: a REQUEST of the speaker to
+    the subject."""
     out: list[Draft] = []
     for aux in auxes:
-        verb = aux.head
-        if verb.pos != VERB:
-            continue
-        agents, _ = subjects(verb)
+        if aux.pos == VERB:  # "needs to deliver": the clause it governs is what is asked
+            verb = next((c for c in aux.children if c.dep_ == "xcomp" and c.pos == VERB), aux)
+            if verb is aux or any(c.dep_ == "neg" for c in aux.children):
+                continue  # "does not need to": no demand
+            agents, _ = subjects(aux)
+        else:
+            verb = aux.head
+            if verb.pos != VERB:
+                continue
+            agents, _ = subjects(verb)
         if not agents or any(a.lower_ in plover.word_class("first") for a in agents):
             continue
         speaker = _speaker(lex, ctx, verb)
