@@ -44,10 +44,9 @@ from functools import lru_cache
 from typing import Any
 
 from ...tables import data_rows
+from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
 from .drafts import Draft
 
-#: Events below this confidence are not reported as facts by default.
-DEFAULT_MIN_CONFIDENCE = 0.5
 #: The weight table.
 TABLE = ("newsgraph.extract", "plover_confidence.tsv")
 
