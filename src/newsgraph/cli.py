@@ -18,6 +18,7 @@ from rich.table import Table
 
 from . import __version__
 from .errors import NewsgraphError
+from .extract.thresholds import DEFAULT_MIN_CONFIDENCE
 from .records import Article, ErrorRecord
 from .settings import Settings, parse_iso_date
 from .store.db import DEFAULT_DB, Store
@@ -67,6 +68,10 @@ JobsOpt = Annotated[
     ),
 ]
 BatchOpt = Annotated[int | None, typer.Option("--batch-size", help="Articles per NLP batch and transaction.")]
+MIN_CONFIDENCE_HELP = (
+    "Only events at least this likely to be right, from 0 to 1 (0: every event; events stored "
+    "without a confidence count as 1)."
+)
 
 
 def fail(message: str) -> NoReturn:
@@ -239,12 +244,22 @@ def export_cmd(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Directory to write into.")],
     db: DbOpt = Path(DEFAULT_DB),
+    min_confidence: Annotated[
+        float | None,
+        typer.Option(
+            "--min-confidence",
+            min=0.0,
+            max=1.0,
+            help=f"{MIN_CONFIDENCE_HELP} For --format plover and gdelt-events "
+            f"(default {DEFAULT_MIN_CONFIDENCE}).",
+        ),
+    ] = None,
 ) -> None:
     """Write the store's tables to files (one per table).
 
-    Example: newsgraph export --format parquet --out exports/
+    Example: newsgraph export --format plover --out exports/ --min-confidence 0.7
     """
-    files = _read(db, lambda store: export(store, fmt, out_dir))
+    files = _read(db, lambda store: export(store, fmt, out_dir, min_confidence=min_confidence))
     for path in files:
         out.print(str(path), markup=False)
 
@@ -427,12 +442,15 @@ def events_cmd(
     facts: Annotated[
         bool, typer.Option("--facts", help="Leave out negated, hypothetical and future events.")
     ] = False,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP)
+    ] = DEFAULT_MIN_CONFIDENCE,
     limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
 ) -> None:
     """Who did what to whom: PLOVER events with actors, recipients, date and place.
 
-    Example: newsgraph events --type CONSULT --actor USA --since 2024-01-01
+    Example: newsgraph events --type CONSULT --actor USA --since 2024-01-01 --min-confidence 0.7
     """
     from .store.queries import events
 
@@ -452,6 +470,7 @@ def events_cmd(
             since=since,
             until=until,
             facts_only=facts,
+            min_confidence=min_confidence,
             limit=limit or None,
         ),
     )
@@ -459,8 +478,22 @@ def events_cmd(
         _print_json_lines(rows)
         return
     table = Table(title=f"events in {db}", title_justify="left")
-    for col in ("date", "type", "mode", "actor", "recipient", "place", "status", "trigger", "article"):
-        table.add_column(col)
+    for col in (
+        "date",
+        "type",
+        "mode",
+        "actor",
+        "recipient",
+        "place",
+        "status",
+        "confidence",
+        "trigger",
+        "article",
+    ):
+        if col == "confidence":  # the header folds in a narrow terminal; the numbers are 5 wide
+            table.add_column(col, justify="right", overflow="fold", min_width=5)
+        else:  # "negated" and "future" stay whole however narrow the terminal
+            table.add_column(col, min_width=7 if col == "status" else None)
     for r in rows:
         table.add_row(
             r.date or "",
@@ -470,6 +503,7 @@ def events_cmd(
             ", ".join(r.recipient_codes) or ", ".join(r.recipients),
             r.place or "",
             r.status,
+            "" if r.confidence is None else f"{r.confidence:.3f}",
             r.trigger,
             r.article_id[:12],
         )

@@ -164,6 +164,9 @@ class Article:
     headings: list[Heading] = field(default_factory=list)
     source_map: SourceMap = field(default_factory=SourceMap)
     doc_hash: str = ""
+    #: How much the article is about public affairs, in [0, 1] (``newsgraph_relevance``); None
+    #: when the pipeline that made it had no relevance component.
+    relevance: float | None = None
     entities: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -172,7 +175,12 @@ class Article:
     places: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
-    def from_draft(cls, draft: Draft, facts: dict[str, list[dict[str, Any]]] | None = None) -> Article:
+    def from_draft(
+        cls,
+        draft: Draft,
+        facts: dict[str, list[dict[str, Any]]] | None = None,
+        relevance: float | None = None,
+    ) -> Article:
         facts = facts or {}
         return cls(
             id=draft.id,
@@ -188,6 +196,7 @@ class Article:
             headings=list(draft.headings),
             source_map=draft.source_map,
             doc_hash=draft.doc_hash,
+            relevance=relevance,
             **{kind: list(facts.get(kind, [])) for kind in FACT_KINDS},
         )
 
@@ -203,6 +212,7 @@ class Article:
             "title": self.title,
             "published": self.published.isoformat() if self.published else None,
             "published_from": self.published_from,
+            "relevance": self.relevance,
             "authors": self.authors,
             "text": self.text,
             "captions": self.captions,
@@ -230,6 +240,7 @@ class Article:
             headings=[Heading(**h) for h in data.get("headings") or []],
             source_map=SourceMap.from_list(smap.get("segments")),
             doc_hash=smap.get("document", ""),
+            relevance=data.get("relevance"),
             **{kind: list(data.get(kind) or []) for kind in FACT_KINDS},
         )
 

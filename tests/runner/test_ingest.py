@@ -38,11 +38,11 @@ def test_interrupted_run_keeps_committed_batches_and_next_run_finishes(tmp_path:
     real = batch_mod.Article.from_draft
     calls = {"n": 0}
 
-    def dying(draft, facts=None):  # type: ignore[no-untyped-def]
+    def dying(draft, facts=None, relevance=None):  # type: ignore[no-untyped-def]
         calls["n"] += 1
         if calls["n"] == 7:
             raise KeyboardInterrupt  # stands for the process being killed mid-batch
-        return real(draft, facts)
+        return real(draft, facts, relevance)
 
     monkeypatch.setattr(batch_mod.Article, "from_draft", staticmethod(dying))
     with pytest.raises(KeyboardInterrupt):

@@ -10,10 +10,16 @@ import pytest
 from fastapi.testclient import TestClient
 from webdata import HOSTILE_ID, N_SYNTHETIC, items
 
+from newsgraph.extract.thresholds import DEFAULT_MIN_CONFIDENCE
 from newsgraph.records import Article
 from newsgraph.resolve.entities import fold
 
 LISTS = ["/api/articles", "/api/entities", "/api/quotes", "/api/events", "/api/counts"]
+
+
+def shown(synthetic: list[Article], threshold: float = DEFAULT_MIN_CONFIDENCE) -> list[dict[str, object]]:
+    """The synthetic events at or above a confidence (an event without one counts as 1.0)."""
+    return [v for a in synthetic for v in a.events if v.get("confidence", 1.0) >= threshold]
 
 
 def test_overview_counts_every_table(client: TestClient, synthetic: list[Article]) -> None:
@@ -178,16 +184,16 @@ def test_quotes_by_text_speaker_country_and_date(client: TestClient, synthetic: 
 
 def test_events_filters_and_timeline(client: TestClient, synthetic: list[Article]) -> None:
     body = client.get("/api/events", params={"per_page": 200}).json()
-    assert body["total"] == sum(len(a.events) for a in synthetic)
+    assert body["total"] == len(shown(synthetic))  # by default, events of confidence 0.5 and above
     assert sum(b["events"] for b in body["timeline"]) == body["total"]
     assert sum(body["types"].values()) == body["total"]
     days = [e["day"] for e in body["items"]]
     assert days == sorted(days, reverse=True)
     assault = client.get("/api/events", params={"type": "assault", "per_page": 200}).json()
-    assert assault["total"] == sum(1 for a in synthetic for v in a.events if v["event_type"] == "ASSAULT")
+    assert assault["total"] == sum(1 for v in shown(synthetic) if v["event_type"] == "ASSAULT")
     assert set(assault["types"]) == {"ASSAULT"}
     quad = client.get("/api/events", params={"quad": "verbal conflict"}).json()
-    assert quad["total"] == sum(1 for a in synthetic for v in a.events if v["quad"] == "verbal conflict")
+    assert quad["total"] == sum(1 for v in shown(synthetic) if v["quad"] == "verbal conflict")
     code = synthetic[0].events[0]["actor"][0]["code"]
     by_actor = items(client.get("/api/events", params={"actor": code, "per_page": 200}).json())
     assert by_actor and all(code in {p["code"] for p in e["actors"]} for e in by_actor)
@@ -201,6 +207,70 @@ def test_events_filters_and_timeline(client: TestClient, synthetic: list[Article
     assert narrow["bucket"] == "day"
     assert all(month <= e["day"] <= f"{month}-28" for e in narrow["items"])
     assert all(e["sentence"] and e["text"] in e["sentence"] for e in body["items"])
+
+
+def test_events_min_confidence(client: TestClient, synthetic: list[Article]) -> None:
+    every = len(shown(synthetic, 0))
+    assert every > len(shown(synthetic)) > 0  # the synthetic store has events below the default
+    for threshold in (0, 0.3, DEFAULT_MIN_CONFIDENCE, 0.8, 1):
+        body = client.get("/api/events", params={"min_confidence": threshold, "per_page": 200}).json()
+        assert body["total"] == len(shown(synthetic, threshold)), threshold
+        assert sum(b["events"] for b in body["timeline"]) == body["total"]  # the chart is filtered too
+        assert all(e["confidence"] >= threshold for e in body["items"])
+    low = client.get("/api/events", params={"min_confidence": 0, "per_page": 200}).json()
+    assert low["total"] == every
+    assert any(e["confidence"] < DEFAULT_MIN_CONFIDENCE for e in low["items"])
+    # the entity page, which has no threshold of its own, leaves out what the events page does
+    unsure = next(
+        e for e in low["items"] if e["confidence"] < DEFAULT_MIN_CONFIDENCE and e["actors"][0]["key"]
+    )
+    key = unsure["actors"][0]["key"]
+    entity = client.get(f"/api/entities/{key}").json()
+    listed = client.get("/api/events", params={"actor": key}).json()["total"]
+    every_listed = client.get("/api/events", params={"actor": key, "min_confidence": 0}).json()["total"]
+    assert entity["events_as_actor"]["total"] == listed < every_listed
+    # an empty form field is the default, not an error
+    blank = client.get("/api/events", params={"min_confidence": ""}).json()
+    assert blank["total"] == len(shown(synthetic))
+
+
+@pytest.mark.parametrize(
+    ("url", "param", "value"),
+    [
+        ("/api/events", "min_confidence", "2"),
+        ("/api/events", "min_confidence", "-0.1"),
+        ("/api/events", "min_confidence", "nan"),
+        ("/api/events", "min_confidence", "high"),
+        ("/api/articles", "min_relevance", "1.5"),
+        ("/api/articles", "min_relevance", "inf"),
+    ],
+)
+def test_bad_thresholds_are_json_errors(client: TestClient, url: str, param: str, value: str) -> None:
+    r = client.get(url, params={param: value})
+    assert r.status_code == 422  # as every bad parameter (docs/web.md)
+    error = r.json()["error"]
+    assert error["message"] == "invalid request parameters"
+    assert [d["param"] for d in error["details"]] == [param]
+    if value in ("2", "1.5"):
+        assert error["details"][0]["message"] == "Input should be less than or equal to 1"
+
+
+def test_articles_min_relevance(client: TestClient, synthetic: list[Article]) -> None:
+    def relevant(threshold: float) -> set[str]:
+        return {a.id for a in synthetic if (1.0 if a.relevance is None else a.relevance) >= threshold}
+
+    every = client.get("/api/articles", params={"per_page": 200}).json()
+    assert every["total"] == len(synthetic)
+    by_id = {a.id: a.relevance for a in synthetic}
+    assert {r["id"]: r["relevance"] for r in every["items"]} == by_id
+    for threshold in (0, 0.5, 0.8):
+        body = client.get("/api/articles", params={"min_relevance": threshold, "per_page": 200}).json()
+        assert {r["id"] for r in body["items"]} == relevant(threshold) and body["total"] == len(
+            relevant(threshold)
+        )
+    assert len(relevant(0.5)) < len(synthetic)  # the filter leaves some out
+    one = client.get(f"/api/articles/{synthetic[0].id}").json()
+    assert one["article"]["relevance"] == synthetic[0].relevance
 
 
 def test_counts_by_kind(client: TestClient, synthetic: list[Article]) -> None:
@@ -286,3 +356,19 @@ def test_a_bug_is_a_json_500_without_details(synthetic_db: Path, monkeypatch: py
         assert r.json() == {"error": {"status": 500, "message": "internal error: see the server log"}}
         page = c.get("/quotes")
         assert page.status_code == 500 and "internal error" in page.text and "secret" not in page.text
+
+
+def test_a_store_written_before_confidences_is_served(tmp_path: Path) -> None:
+    from eventdata import make_old, write_store
+    from newsgraph.web.app import create_app
+
+    db = write_store(tmp_path / "old.duckdb")
+    make_old(db)
+    with TestClient(create_app(db)) as c:
+        found = items(c.get("/api/events").json())
+        assert [(e["event_type"], e["confidence"]) for e in found] == [("ACCUSE", None)]
+        assert [
+            a["relevance"] for a in items(c.get("/api/articles", params={"min_relevance": 0.9}).json())
+        ] == [None]
+        assert c.get("/api/articles/art-old").json()["article"]["relevance"] is None
+        assert c.get("/events").status_code == 200 and c.get("/articles/art-old").status_code == 200

@@ -194,3 +194,34 @@ def test_entity_page_links_to_filtered_lists(client: TestClient) -> None:
     for h in links:
         if h.startswith(("/events?actor=", "/quotes?speaker_key=", "/articles?entity=")):
             assert client.get(h).status_code == 200
+
+
+def test_events_page_has_a_min_confidence_control(client: TestClient) -> None:
+    page = html(client, "/events?per_page=200")
+    assert page.xpath("//form[@class='filters']//input[@name='min_confidence']/@value") == ["0.5"]
+    shown = [
+        float(s.split()[-1]) for s in page.xpath("//table[@class='events']//span[@class='confidence']/text()")
+    ]
+    assert shown and min(shown) >= 0.5
+    total = page.xpath("string(//nav[@class='pager']/span)")
+    every = html(client, "/events?per_page=200&min_confidence=0")
+    assert every.xpath("//input[@name='min_confidence']/@value") == ["0"]
+    low = [float(s.split()[-1]) for s in every.xpath("//span[@class='confidence']/text()")]
+    assert min(low) < 0.5
+    assert every.xpath("string(//nav[@class='pager']/span)") != total
+    # the pager keeps the threshold
+    nxt = html(client, "/events?per_page=5&min_confidence=0.7").xpath("//a[@rel='next']/@href")[0]
+    assert "min_confidence=0.7" in nxt
+
+
+def test_articles_page_shows_and_filters_relevance(client: TestClient, synthetic: list[Article]) -> None:
+    page = html(client, "/articles?per_page=200&min_relevance=0.5")
+    assert page.xpath("//input[@name='min_relevance']/@value") == ["0.5"]
+    values = [
+        float(s.split()[-1]) for s in page.xpath("//ol[@class='results']//span[@class='relevance']/text()")
+    ]
+    scored = [a for a in synthetic if a.relevance is not None]
+    assert len(values) == sum(1 for a in scored if a.relevance >= 0.5) and min(values) >= 0.5
+    assert html(client, "/articles").xpath("//input[@name='min_relevance']/@value") == [""]
+    article = html(client, f"/articles/{scored[0].id}")
+    assert article.xpath("string(//dd[@class='relevance'])") == f"{scored[0].relevance:.2f}"

@@ -26,9 +26,8 @@ from spacy.tokens import Doc
 from ..tables import TABLES_VERSION, data_rows
 from .annotations import doc_entities
 from .component import Component
+from .thresholds import PUBLIC_AFFAIRS as PUBLIC_AFFAIRS
 
-#: At or above this score an article is about public affairs.
-PUBLIC_AFFAIRS = 0.5
 #: The word table: lemma and section.
 TABLE = ("newsgraph.extract", "relevance_words.tsv")
 #: Entity sectors that are state or political actors (PLOVER sector codes).

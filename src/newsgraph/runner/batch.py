@@ -19,6 +19,7 @@ from ..clean.split import split_document
 from ..errors import NewsgraphError
 from ..extract.annotations import doc_places, fact_lists
 from ..extract.pipeline import load_pipeline, prepare_doc
+from ..extract.relevance import doc_relevance
 from ..records import Article, Document, Draft, ErrorRecord
 from ..settings import Settings
 
@@ -97,7 +98,7 @@ def _annotate(drafts: list[Draft], nlp: Language, settings: Settings) -> Iterato
     try:
         docs = nlp.pipe((prepare(nlp, d) for d in drafts), batch_size=settings.batch_size)
         for draft, doc in zip(drafts, docs, strict=False):
-            yield Article.from_draft(draft, facts_of(draft, doc))
+            yield Article.from_draft(draft, facts_of(draft, doc), doc_relevance(doc))
             done += 1
     except Exception as exc:  # a component failed on some article of a batch: go one by one
         log.warning("the NLP pipeline failed on a batch (%s); going on one article at a time", exc)
@@ -113,7 +114,7 @@ def _annotate(drafts: list[Draft], nlp: Language, settings: Settings) -> Iterato
                     stage="nlp",
                 )
                 continue
-            yield Article.from_draft(draft, facts_of(draft, doc))
+            yield Article.from_draft(draft, facts_of(draft, doc), doc_relevance(doc))
 
 
 #: Our components a caption goes through: captions are short labels (names and places, no speech,

@@ -47,8 +47,12 @@ ARTICLE_SCHEMA = pa.schema(
         ("source_map", pa.list_(pa.list_(pa.int32()))),
         ("n_words", pa.int32()),
         ("run_id", pa.int32()),
+        ("relevance", pa.float64()),
     ]
 )
+#: Columns added to ``articles`` after the first schema: (column, SQL type). A store written
+#: before gets them when opened for writing, NULL in its old rows.
+ARTICLE_EXTRA: tuple[tuple[str, str], ...] = (("relevance", "DOUBLE"),)
 DOCUMENT_SCHEMA = pa.schema(
     [
         ("doc_hash", pa.string()),
@@ -177,6 +181,7 @@ FACT_EXTRA: dict[str, list[tuple[str, str, Any, Getter]]] = {
         ("place", "VARCHAR", pa.string(), lambda f, _: (f.get("location") or {}).get("name")),
         ("country", "VARCHAR", pa.string(), lambda f, _: (f.get("location") or {}).get("country")),
         ("negated", "BOOLEAN", pa.bool_(), lambda f, _: bool(f.get("negated"))),
+        ("confidence", "DOUBLE", pa.float64(), lambda f, _: f.get("confidence")),
     ],
     "places": [
         ("name", "VARCHAR", pa.string(), lambda f, _: f.get("name")),
@@ -195,6 +200,23 @@ def _fact_ddl(kind: str) -> str:
         f'CREATE TABLE IF NOT EXISTS {kind} (article_id VARCHAR, n INTEGER, "start" INTEGER, '
         f'"end" INTEGER, text VARCHAR, record JSON, PRIMARY KEY (article_id, n))'
     )
+
+
+def columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
+    """Column names of a table of the store's main database."""
+    rows = con.execute(
+        "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
+        "AND schema_name = 'main' AND table_name = ?",
+        [table],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def column(have: set[str], name: str, fallback: str) -> str:
+    """The typed column ``name`` when the table has it, else the SQL expression ``fallback`` (which
+    reads the ``record`` JSON, or is NULL): a store written by an older version and opened
+    read-only lacks the columns added since."""
+    return f'"{name}"' if name in have else fallback
 
 
 class Store:
@@ -232,6 +254,8 @@ class Store:
     def _ensure_schema(self) -> None:
         ddl = resources.files("newsgraph.store").joinpath("schema.sql").read_text(encoding="utf-8")
         self.con.execute(ddl)
+        for column, sql_type in ARTICLE_EXTRA:
+            self.con.execute(f'ALTER TABLE articles ADD COLUMN IF NOT EXISTS "{column}" {sql_type}')
         for kind in FACT_KINDS:
             self.con.execute(_fact_ddl(kind))
             for column, sql_type, _, _ in FACT_EXTRA.get(kind, []):
@@ -264,9 +288,10 @@ class Store:
 
     def articles(self, *, limit: int | None = None, ids: Sequence[str] | None = None) -> Iterator[Article]:
         """Articles with their facts, in ingest order, as the records ``extract`` prints."""
+        relevance = column(columns(self.con, "articles"), "relevance", "NULL")
         sql = (
             "SELECT id, source, url, title, published, published_from, authors, text, captions, "
-            "credits, headings, source_map, doc_hash FROM articles"
+            f"credits, headings, source_map, doc_hash, {relevance} FROM articles"
         )
         params: list[Any] = []
         if ids is not None:
@@ -294,6 +319,7 @@ class Store:
                     headings,
                     smap,
                     doc_hash,
+                    relevance,
                 ) = row
                 yield Article(
                     id=aid,
@@ -309,6 +335,7 @@ class Store:
                     headings=[Heading(h["text"], h["start"], h["end"]) for h in headings or []],
                     source_map=SourceMap.from_list(smap),
                     doc_hash=doc_hash,
+                    relevance=relevance,
                     **{kind: facts[kind].get(aid, []) for kind in FACT_KINDS},
                 )
 
@@ -428,6 +455,7 @@ def _articles_table(articles: Iterable[Article], run_id: int) -> pa.Table:
             "source_map": a.source_map.as_list(),
             "n_words": len(a.text.split()),
             "run_id": run_id,
+            "relevance": a.relevance,
         }
         for a in articles
     ]

@@ -6,6 +6,8 @@ import json
 from enum import StrEnum
 from pathlib import Path
 
+from ..errors import ConfigError
+from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE
 from .db import Store
 
 
@@ -34,7 +36,9 @@ EXPORT_TABLES = (
 )
 
 
-def export(store: Store, fmt: ExportFormat | str, out: str | Path) -> list[Path]:
+def export(
+    store: Store, fmt: ExportFormat | str, out: str | Path, *, min_confidence: float | None = None
+) -> list[Path]:
     """Write the store's tables to ``out`` in ``fmt`` and return the files written.
 
     ``jsonl`` writes ``articles.jsonl`` in the same JSON form ``newsgraph extract`` prints (facts
@@ -42,12 +46,22 @@ def export(store: Store, fmt: ExportFormat | str, out: str | Path) -> list[Path]
     write one file per table; ``graphml`` and ``gexf`` write the actor network
     (``actor_network.graphml`` / ``.gexf``, see :mod:`newsgraph.store.export_graph`); ``plover``
     and ``gdelt-events`` write the events as PLOVER JSON Lines (``events.plover.jsonl``) or GDELT
-    2.0 event rows (``events.export.tsv``, see :mod:`newsgraph.store.export_events`)."""
+    2.0 event rows (``events.export.tsv``, see :mod:`newsgraph.store.export_events`), leaving out
+    events below ``min_confidence`` (default
+    :data:`~newsgraph.extract.thresholds.DEFAULT_MIN_CONFIDENCE`). The table formats write every
+    row, with the events' ``confidence`` column to filter on; ``min_confidence`` is an error there."""
     fmt = ExportFormat(fmt)
     if fmt in (ExportFormat.plover, ExportFormat.gdelt_events):  # events only, one file
         from .export_events import export_gdelt, export_plover
 
-        return export_plover(store, out) if fmt is ExportFormat.plover else export_gdelt(store, out)
+        write = export_plover if fmt is ExportFormat.plover else export_gdelt
+        threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
+        return write(store, out, min_confidence=threshold)
+    if min_confidence is not None:
+        raise ConfigError(
+            f"min_confidence applies to the event exports (plover, gdelt-events), not to {fmt.value}: "
+            "the table exports hold every event with its confidence column"
+        )
     if fmt in (ExportFormat.graphml, ExportFormat.gexf):  # the actor network, one file
         from .export_graph import export_graph
 

@@ -9,7 +9,12 @@ its auxiliary modes in ``context``: a negated, hypothetical or future event carr
 ``events.export.tsv`` has the 61 tab-separated columns of a GDELT 2.0 event export, no header, one
 row per actor-recipient pair (PLOVER's compound actors expanded, as the manual suggests for dyadic
 tools). Negated, hypothetical and future events are left out: GDELT has no field to mark them.
-See docs/events.md for what each column holds."""
+See docs/events.md for what each column holds.
+
+Both leave out events below a confidence (``min_confidence``, by default
+:data:`~newsgraph.extract.thresholds.DEFAULT_MIN_CONFIDENCE`); events stored without one, by an
+older version, count as 1.0. The PLOVER records carry the event's ``confidence``; the GDELT rows
+keep their 61 columns."""
 
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ from typing import Any
 
 from .. import __version__
 from ..extract import plover
+from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE, check_threshold
 from ..resolve.actors import country_name
 from .db import Store
 
@@ -72,8 +78,12 @@ GDELT_COLUMNS = (
 )
 
 
-def _rows(store: Store) -> Iterator[tuple[dict[str, Any], dict[str, Any], dict[str, dict[str, Any]]]]:
-    """(event, article, entities by id) for every event, in ingest order."""
+def _rows(
+    store: Store, min_confidence: float = DEFAULT_MIN_CONFIDENCE
+) -> Iterator[tuple[dict[str, Any], dict[str, Any], dict[str, dict[str, Any]]]]:
+    """(event, article, entities by id) for every event at or above ``min_confidence``, in ingest
+    order."""
+    check_threshold("min_confidence", min_confidence)
     cur = store.con.cursor()
     cur.execute(
         "SELECT a.id, a.title, a.url, a.source, a.published, a.text, r.started_at FROM articles a "
@@ -106,7 +116,14 @@ def _rows(store: Store) -> Iterator[tuple[dict[str, Any], dict[str, Any], dict[s
                 "added": started,
             }
             for event in events.get(aid, []):
-                yield event, article, entities.get(aid, {})
+                if _confidence(event) >= min_confidence:
+                    yield event, article, entities.get(aid, {})
+
+
+def _confidence(event: dict[str, Any]) -> float:
+    """The event's confidence; 1.0 for an event stored before events had one."""
+    value = event.get("confidence")
+    return 1.0 if value is None else float(value)
 
 
 def _entity_object(ref: dict[str, Any], entities: dict[str, dict[str, Any]]) -> dict[str, Any]:
@@ -175,19 +192,23 @@ def plover_record(
         "negated": bool(event.get("negated")),
         "hypothetical": bool(event.get("hypothetical")),
         "future": bool(event.get("future")),
+        "confidence": event.get("confidence"),
     }
     for key, value in (event.get("magnitudes") or {}).items():
         record[key] = value
     return record
 
 
-def export_plover(store: Store, out: str | Path) -> list[Path]:
-    """Write ``events.plover.jsonl`` in ``out``: one PLOVER record per event."""
+def export_plover(
+    store: Store, out: str | Path, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE
+) -> list[Path]:
+    """Write ``events.plover.jsonl`` in ``out``: one PLOVER record per event at or above
+    ``min_confidence``."""
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / PLOVER_FILE
     with path.open("w", encoding="utf-8") as fh:
-        for event, article, entities in _rows(store):
+        for event, article, entities in _rows(store, min_confidence):
             fh.write(json.dumps(plover_record(event, article, entities), ensure_ascii=False) + "\n")
     return [path]
 
@@ -288,14 +309,17 @@ def gdelt_rows(
     return rows
 
 
-def export_gdelt(store: Store, out: str | Path) -> list[Path]:
-    """Write ``events.export.tsv`` in ``out``: GDELT 2.0 event rows (no header)."""
+def export_gdelt(
+    store: Store, out: str | Path, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE
+) -> list[Path]:
+    """Write ``events.export.tsv`` in ``out``: GDELT 2.0 event rows (no header) of the events at
+    or above ``min_confidence``."""
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / GDELT_FILE
     next_id = 1
     with path.open("w", encoding="utf-8") as fh:
-        for event, article, entities in _rows(store):
+        for event, article, entities in _rows(store, min_confidence):
             for row in gdelt_rows(event, article, entities, next_id):
                 fh.write("\t".join(v.replace("\t", " ").replace("\n", " ") for v in row) + "\n")
                 next_id += 1

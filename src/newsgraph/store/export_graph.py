@@ -22,7 +22,7 @@ from typing import Any
 import duckdb
 
 from ..resolve.entities import fold, surname_map
-from .db import Store
+from .db import Store, column, columns
 
 DERIVED = "derived"
 #: Quad classes in PLOVER order; ``quote`` marks edges that come from quotes.
@@ -38,22 +38,6 @@ QUAD_COLOURS = {
 GRAPH_FORMATS = ("graphml", "gexf")
 #: What separates words in folded names (RE2: anything but Unicode letters and digits).
 NON_WORD = r"[^\pL\pN]+"
-
-
-def columns(con: duckdb.DuckDBPyConnection, table: str) -> set[str]:
-    """Column names of a table of the store's main database."""
-    rows = con.execute(
-        "SELECT column_name FROM duckdb_columns() WHERE database_name = current_database() "
-        "AND schema_name = 'main' AND table_name = ?",
-        [table],
-    ).fetchall()
-    return {r[0] for r in rows}
-
-
-def column(have: set[str], name: str, fallback: str) -> str:
-    """The typed column ``name`` when the table has it, else the SQL expression ``fallback``
-    (which reads the ``record`` JSON)."""
-    return f'"{name}"' if name in have else fallback
 
 
 def prepare(con: duckdb.DuckDBPyConnection) -> None:

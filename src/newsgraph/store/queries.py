@@ -7,8 +7,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE, check_threshold
 from ..resolve.entities import fold, surname_map
-from .db import Store
+from .db import Store, column, columns
 
 
 @dataclass(slots=True)
@@ -280,6 +281,9 @@ class EventRow:
     negated: bool
     hypothetical: bool
     future: bool
+    #: How likely the event is to be right, in [0, 1]; None in a store written before events had
+    #: one (such events count as 1.0 for ``min_confidence``).
+    confidence: float | None = None
 
     @property
     def status(self) -> str:
@@ -312,7 +316,17 @@ class EventRow:
             "hypothetical": self.hypothetical,
             "future": self.future,
             "status": self.status,
+            "confidence": self.confidence,
         }
+
+
+def event_confidence(have: set[str], prefix: str = "") -> str:
+    """The SQL for an event's confidence: the typed column when the events table (whose column
+    names are ``have``) has it, else the record's field (a store opened read-only that an older
+    version wrote); NULL for events stored before events had one."""
+    fallback = f"TRY_CAST({prefix}record->>'confidence' AS DOUBLE)"
+    found = column(have, "confidence", fallback)
+    return fallback if found == fallback else prefix + found
 
 
 def _matches(want: str, codes: list[str], names: list[str]) -> bool:
@@ -332,20 +346,27 @@ def events(
     since: str | None = None,
     until: str | None = None,
     facts_only: bool = False,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     limit: int | None = 100,
 ) -> list[EventRow]:
     """PLOVER events, newest first. ``actor`` and ``recipient`` match an actor code or part of an
     actor's name; ``since`` and ``until`` (ISO dates, inclusive) the event date, or the article's
     date for an event without one; ``facts_only`` leaves out negated, hypothetical and future
-    events."""
+    events; ``min_confidence`` (from 0 to 1) leaves out events less likely to be right (an event
+    stored without a confidence, by an older version, counts as 1.0)."""
+    check_threshold("min_confidence", min_confidence)
+    confidence = event_confidence(columns(store.con, "events"), "e.")
     sql = (
         "SELECT e.article_id, e.n, a.title, a.published, e.date, e.event_type, e.mode, e.quad, e.cameo, "
         "e.actor_codes, e.recipient_codes, e.record, e.text, e.place, e.country, e.negated, "
         "substring(a.text, CAST(e.record->'sentence'->>'start' AS INTEGER) + 1, "
-        "CAST(e.record->'sentence'->>'end' AS INTEGER) - CAST(e.record->'sentence'->>'start' AS INTEGER)) "
-        "FROM events e JOIN articles a ON a.id = e.article_id WHERE 1 = 1"
+        "CAST(e.record->'sentence'->>'end' AS INTEGER) - CAST(e.record->'sentence'->>'start' AS INTEGER)), "
+        f"{confidence} FROM events e JOIN articles a ON a.id = e.article_id WHERE 1 = 1"
     )
     params: list[Any] = []
+    if min_confidence > 0:
+        sql += f" AND coalesce({confidence}, 1.0) >= ?"
+        params.append(min_confidence)
     if type:
         sql += " AND e.event_type = ?"
         params.append(type.upper())
@@ -380,6 +401,7 @@ def events(
             negated=bool(r[15]),
             hypothetical=bool(record.get("hypothetical")),
             future=bool(record.get("future")),
+            confidence=r[17],
         )
         if facts_only and row.status != "fact":
             continue

@@ -45,7 +45,9 @@ CREATE TABLE IF NOT EXISTS articles (
     headings STRUCT(text VARCHAR, "start" INTEGER, "end" INTEGER)[],
     source_map INTEGER[][],
     n_words INTEGER,
-    run_id INTEGER
+    run_id INTEGER,
+    -- how much the article is about public affairs, in [0, 1]; NULL when not scored
+    relevance DOUBLE
 );
 
 CREATE TABLE IF NOT EXISTS errors (

@@ -35,6 +35,20 @@ START = dt.date(2023, 1, 1)
 """The earliest publication date; articles are spread over the two years from it."""
 
 
+#: About one in this many events (and articles) gets a confidence (relevance) below 0.5.
+LOW_SHARE = 8
+
+
+def _share(*parts: str) -> float:
+    """A number in [0, 1] (3 decimals) drawn from ``parts``: below 0.5 for about one in
+    :data:`LOW_SHARE` of them, from 0.5 up for the others."""
+    draw = int(content_hash(*parts), 16)
+    unit = (draw >> 8) % 1000 / 1000
+    if draw % LOW_SHARE == 0:
+        return round(0.05 + 0.4 * unit, 3)
+    return round(0.5 + 0.49 * unit, 3)
+
+
 class Generator:
     """Deterministic synthetic articles: the same seed gives the same articles, in the same order.
 
@@ -42,6 +56,9 @@ class Generator:
     and a death toll for strikes), direct quotes, counts (protesters, money, displaced people) and
     filler, with entities (countries, capitals, people, organisations), roles and actor codes.
     Some people are named by surname only, as an article would, to exercise store-wide resolution.
+    Every article has a relevance and every event a confidence, drawn from the article's id (so the
+    random choices above stay as they were): about one event in :data:`LOW_SHARE` and one article
+    in :data:`LOW_SHARE` fall below the default thresholds.
 
     The output depends on the seed and on the calls made so far: ``Generator(s).articles(n)``
     always gives the same ``n`` articles, but ``article(i)`` is not a function of ``i`` alone.
@@ -100,8 +117,11 @@ class Generator:
         verb = b.facts["events"][0]["event_type"].lower() if b.facts["events"] else "news"
         title = f"{countries[0].name} and {countries[1].name}: {verb} report {i}"
         entities = sorted(b.entities.values(), key=lambda e: int(e["id"][1:]))
+        article_id = content_hash(title, text)
+        for event in b.facts["events"]:
+            event["confidence"] = _share(article_id, event["id"])
         return Article(
-            id=content_hash(title, text),
+            id=article_id,
             source=f"{rng.choice(SOURCES)}/{i:06d}.txt",
             title=title,
             published=published,
@@ -113,6 +133,7 @@ class Generator:
             credits=["Synthetic Press"],
             source_map=SourceMap.identity(len(text)),
             doc_hash=content_hash("synthetic", str(i)),
+            relevance=_share(article_id, "relevance"),
             entities=entities,
             quotes=b.facts["quotes"],
             events=b.facts["events"],

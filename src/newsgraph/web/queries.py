@@ -27,9 +27,10 @@ import duckdb
 import pyarrow as pa
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE
 from ..records import FACT_KINDS
 from ..resolve.entities import fold
-from ..store.db import Store
+from ..store.db import Store, column, columns
 from ..store.export_graph import DERIVED, NON_WORD, QUADS, actor_network, name_pattern, prepare
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,8 @@ MAX_PER_PAGE = 200
 
 _EVENT_JSON = (
     '{"event_type": "VARCHAR", "mode": "VARCHAR", "quad": "VARCHAR", "cameo": "VARCHAR", '
-    '"date": "VARCHAR", "negated": "BOOLEAN", "location": {"name": "VARCHAR", "country": "VARCHAR"}, '
+    '"date": "VARCHAR", "negated": "BOOLEAN", "confidence": "DOUBLE", '
+    '"location": {"name": "VARCHAR", "country": "VARCHAR"}, '
     '"sentence": {"start": "INTEGER", "end": "INTEGER"}}'
 )
 _QUOTE_JSON = (
@@ -62,7 +64,7 @@ def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
             SELECT e.article_id, e.n, e.start, e."end", e.text, r.event_type, r.mode, r.quad, r.cameo,
                    TRY_CAST(r.date AS DATE) AS date, coalesce(TRY_CAST(r.date AS DATE), a.published) AS day,
                    r.location.name AS place, r.location.country AS country,
-                   coalesce(r.negated, false) AS negated, a.published, a.title,
+                   coalesce(r.negated, false) AS negated, r.confidence, a.published, a.title,
                    CASE WHEN r.sentence.start IS NOT NULL AND r.sentence."end" IS NOT NULL
                         THEN substr(a.text, r.sentence.start + 1, r.sentence."end" - r.sentence.start)
                    END AS sentence
@@ -102,10 +104,11 @@ def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
             JOIN articles a ON a.id = c.article_id)
         ORDER BY rank"""
     )
+    relevance = column(columns(con, "articles"), "relevance", "NULL::DOUBLE")  # NULL: an older store
     con.execute(
         f"""CREATE OR REPLACE TABLE {D}.search AS
         SELECT (row_number() OVER (ORDER BY published DESC NULLS LAST, id))::INTEGER AS rank,
-               id, title, source, published, n_words
+               id, title, source, published, n_words, {relevance} AS relevance
         FROM articles ORDER BY rank"""
     )
     # every word of every article once, sorted: a word-prefix search reads a few row groups
@@ -179,6 +182,13 @@ class WebDb:
         self.stats = self._stats()
         self.facets = self._facets()
         self.parties = self._parties()
+        #: Ranks of the events below the default confidence, which the entity page leaves out.
+        self.unsure = frozenset(
+            r["rank"]
+            for r in self.rows(
+                f"SELECT rank FROM {D}.events WHERE coalesce(confidence, 1.0) < ?", [DEFAULT_MIN_CONFIDENCE]
+            )
+        )
         self.index = EntityIndex.build(self.cursor())
         self.speaker_texts = [
             r["t"]
@@ -346,6 +356,14 @@ class ArticleFilters(DateRange):
     entity: str | None = Field(
         default=None, max_length=300, description="Mentions this entity (store key or name)."
     )
+    min_relevance: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        allow_inf_nan=False,
+        description="Only articles at least this much about public affairs, from 0 to 1 (none: every "
+        "article; articles stored without a relevance count as 1).",
+    )
 
 
 class EntityFilters(Paging):
@@ -378,6 +396,23 @@ class EventFilters(DateRange):
     )
     quad: str | None = Field(default=None, max_length=30, description="Quad class (material conflict, ...).")
     country: str | None = Field(default=None, max_length=12, description="Country of the event's location.")
+    min_confidence: float = Field(
+        default=DEFAULT_MIN_CONFIDENCE,
+        ge=0,
+        le=1,
+        allow_inf_nan=False,
+        description=f"Only events at least this likely to be right, from 0 to 1 (default "
+        f"{DEFAULT_MIN_CONFIDENCE}; 0: every event; events stored without a confidence count as 1).",
+    )
+
+    @field_validator("min_confidence", mode="before")
+    @classmethod
+    def _blank_is_default(cls, value: Any) -> Any:
+        return (
+            DEFAULT_MIN_CONFIDENCE
+            if value is None or (isinstance(value, str) and not value.strip())
+            else value
+        )
 
 
 class CountFilters(DateRange):
@@ -474,10 +509,13 @@ def articles(db: WebDb, f: ArticleFilters) -> dict[str, Any]:
     if f.entity:
         where.append(f"s.id IN (SELECT article_id FROM {D}.ents WHERE canon IN ({_entity_keys_sql()}))")
         params.extend(_entity_keys_params(f.entity))
+    if f.min_relevance is not None and f.min_relevance > 0:
+        where.append("coalesce(s.relevance, 1.0) >= ?")
+        params.append(f.min_relevance)
     _dates(where, params, f, "s.published")
     cond = " AND ".join(where)
     rows = db.rows(
-        f"SELECT s.id, s.title, s.source, s.published, s.n_words FROM {D}.search s WHERE {cond} "
+        f"SELECT s.id, s.title, s.source, s.published, s.n_words, s.relevance FROM {D}.search s WHERE {cond} "
         "ORDER BY s.rank LIMIT ? OFFSET ?",
         [*params, f.per_page, f.offset],
     )
@@ -523,8 +561,9 @@ def article(db: WebDb, article_id: str) -> dict[str, Any] | None:
     """One article with all its facts (records in the contract's form); entities also carry their
     store-wide ``canon`` key."""
     found = db.one(
-        "SELECT id, source, url, title, published, published_from, authors, text, captions, credits, "
-        "headings, n_words, doc_hash FROM articles WHERE id = ?",
+        "SELECT a.id, a.source, a.url, a.title, a.published, a.published_from, a.authors, a.text, "
+        "a.captions, a.credits, a.headings, a.n_words, a.doc_hash, s.relevance "
+        f"FROM articles a JOIN {D}.search s ON s.id = a.id WHERE a.id = ?",
         [article_id],
     )
     if found is None:
@@ -615,7 +654,8 @@ def entity(db: WebDb, key: str, *, limit: int = 20) -> dict[str, Any] | None:
         for g in roles.values()
     ]
     role_rows.sort(key=lambda g: (g["first_seen"] or "9999", g["title"]))
-    ranks = {role: sorted(_party_ranks(db, role, key)) for role in ("actor", "recipient")}
+    # events below the default confidence are left out, as on the events page by default
+    ranks = {role: sorted(_party_ranks(db, role, key) - db.unsure) for role in ("actor", "recipient")}
     wanted = sorted(set(ranks["actor"][:limit]) | set(ranks["recipient"][:limit]))
     shown = dict(zip(wanted, _events_by_rank(db, wanted), strict=True))
     quote_rows = quotes(db, QuoteFilters(speaker_key=key, per_page=limit))
@@ -738,7 +778,7 @@ def _events_by_rank(db: WebDb, ranks: list[int]) -> list[dict[str, Any]]:
         return []
     rows = db.rows(
         f"""SELECT e.rank, e.article_id, e.n, e.start, e."end", e.text, e.event_type, e.quad, e.mode,
-                   e.date, e.day, e.place, e.country, e.negated, e.sentence, e.title
+                   e.date, e.day, e.place, e.country, e.negated, e.confidence, e.sentence, e.title
             FROM {D}.events e
             WHERE e.rank BETWEEN ? AND ? AND e.rank IN (SELECT unnest(?::INTEGER[])) ORDER BY e.rank""",
         [min(ranks), max(ranks), ranks],
@@ -780,6 +820,9 @@ def events(db: WebDb, f: EventFilters, *, timeline: bool = True) -> dict[str, An
     if f.country:
         where.append("e.country = ?")
         params.append(f.country.upper())
+    if f.min_confidence > 0:
+        where.append("coalesce(e.confidence, 1.0) >= ?")
+        params.append(f.min_confidence)
     _dates(where, params, f, "e.day")
     cond = " AND ".join(where)
     parties = (f.actor, f.recipient)

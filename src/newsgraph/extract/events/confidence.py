@@ -45,10 +45,9 @@ from typing import Any
 
 from ...tables import data_rows
 from ..annotations import doc_quotes
+from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
 from .drafts import Draft
 
-#: Events below this confidence are not reported as facts by default.
-DEFAULT_MIN_CONFIDENCE = 0.5
 #: The weight table.
 TABLE = ("newsgraph.extract", "plover_confidence.tsv")
 
