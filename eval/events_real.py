@@ -59,6 +59,7 @@ class GoldEvent:
 
 @dataclass(slots=True)
 class Article:
+    file: str  # the label file
     source: str
     half: str
     topic: str
@@ -111,6 +112,7 @@ def load_labels(folder: Path) -> tuple[list[Article], list[str]]:
             ]
             articles.append(
                 Article(
+                    file.stem,
                     source,
                     rec["half"],
                     rec["topic"],
@@ -414,6 +416,14 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{half}: events in {f['off_topic_articles']} articles not about public affairs: "
             f"{f['off_topic_events']}; wrong events: {f['wrong']}"
+        )
+    print("measure half by label file (files labelled later were never looked at while writing rules):")
+    for name in sorted({a.file for a in articles}):
+        part = [(a, p) for a, p in zip(articles, predicted, strict=True) if a.file == name]
+        f = evaluate([a for a, _ in part], [p for _, p in part], threshold)["measure"]
+        print(
+            f"  {name:16} reported {f['reported']:>3} gold {f['gold']:>3} precision {f['precision']:.3f} "
+            f"recall {f['recall']:.3f} false {f['false_share']:.3f}"
         )
     m = figures["measure"]
     print("targets (measure half):")
