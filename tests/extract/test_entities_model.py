@@ -104,3 +104,21 @@ def test_seed_institutions(seed_articles: list[Any]) -> None:
         if e["type"] == "NORP" and e["actor"]
     }
     assert norp.get("North Korean") == "PRK" and norp.get("Israeli") == "ISR"
+
+
+@pytest.mark.model
+def test_states_and_their_politicians_are_of_their_country(nlp: Any) -> None:
+    from newsgraph.extract.annotations import article_context, doc_entities
+    from newsgraph.extract.pipeline import prepare_doc
+
+    text = (
+        "House Speaker Paul Ryan said Thursday that he is not ready to back the nominee. The "
+        "Wisconsin Republican spoke to reporters. Senator Kelly Ayotte of New Hampshire said she "
+        "would not endorse him either."
+    )
+    doc = nlp(prepare_doc(nlp, text))
+    assert article_context(doc).main_country == "USA"
+    by_name = {e.name: e for e in doc_entities(doc)}
+    assert by_name["New Hampshire"].type == "GPE" and by_name["New Hampshire"].code == "USA"
+    assert by_name["Kelly Ayotte"].code == "USA"
+    assert by_name["Paul Ryan"].code == "USA"

