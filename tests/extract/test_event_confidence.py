@@ -155,3 +155,11 @@ def test_needs_to_in_a_quote_is_a_request_of_the_speaker(nlp: Any) -> None:
     assert not [
         e for e in _events(nlp, '"Iran does not need to stop," said Macron.') if e["event_type"] == "REQUEST"
     ]
+
+
+@pytest.mark.model
+def test_a_promise_to_nobody_is_no_agreement(nlp: Any) -> None:
+    alone = _events(nlp, "Senator Marco Rubio vowed on Tuesday to cut taxes for the middle class.")
+    assert all(e["confidence"] < DEFAULT_MIN_CONFIDENCE for e in alone if e["event_type"] == "AGREE")
+    together = _events(nlp, "Iran agreed with the European Union on Tuesday to resume nuclear talks.")
+    assert any(e["event_type"] == "AGREE" and e["confidence"] >= DEFAULT_MIN_CONFIDENCE for e in together)

@@ -21,7 +21,8 @@ question               the sentence asks, it does not report; "asked whether ...
 background             said of someone in passing, in a relative clause ("the union, which
                        endorsed Sanders in December"): not what the sentence reports
 alone                  a meeting, talk or visit with one party only ("discussed his book"),
-                       an agreement "that" something is so: no interaction between actors
+                       a promise or agreement with nobody to cooperate with ("vowed to cut
+                       taxes"), an agreement "that" something is so: no interaction
 quoted                 said in quotation marks, where figures of speech abound
 force without cue      ASSAULT or COERCE with no casualties, no armed or police actor and no
                        security context: usually a figure of speech or a sport
@@ -167,8 +168,17 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
     if record.get("event_type") == "CONSULT" and parties < 2:
         partner = any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS for c in d.anchor.children)
         return not partner and (record.get("mode") or "") != "visit"
-    if record.get("event_type") == "AGREE" and d.how == "verb" and d.anchor.lemma_ == "agree":
-        return any(c.dep_ == "ccomp" for c in d.anchor.children) and not record.get("recipient")
+    if record.get("event_type") == "AGREE":
+        if (
+            d.how == "verb"
+            and d.anchor.lemma_ == "agree"
+            and any(c.dep_ == "ccomp" for c in d.anchor.children)
+        ):
+            return not record.get("recipient")  # "agreed that the plan was flawed": an opinion
+        # a commitment to cooperate needs someone to cooperate with: "vowed to cut taxes" is a
+        # campaign promise, not an AGREE
+        partner = any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS for c in d.anchor.children)
+        return parties < 2 and not partner
     return False
 
 
