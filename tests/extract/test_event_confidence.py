@@ -163,3 +163,35 @@ def test_a_promise_to_nobody_is_no_agreement(nlp: Any) -> None:
     assert all(e["confidence"] < DEFAULT_MIN_CONFIDENCE for e in alone if e["event_type"] == "AGREE")
     together = _events(nlp, "Iran agreed with the European Union on Tuesday to resume nuclear talks.")
     assert any(e["event_type"] == "AGREE" and e["confidence"] >= DEFAULT_MIN_CONFIDENCE for e in together)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Chinese Foreign Minister Wang Yi called the American tariffs illogical.", "CHN", "USA"),
+        ("Russian President Vladimir Putin described the NATO exercises as provocative.", "RUS", "IGO"),
+        ("German Chancellor Angela Merkel said Russia's annexation of Crimea was illegal.", "DEU", "RUS"),
+    ],
+)
+def test_disapproval_said_of_an_actor_is_an_accusation(
+    nlp: Any, text: str, actor: str, recipient: str
+) -> None:
+    accusations = [e for e in _events(nlp, text) if e["event_type"] == "ACCUSE"]
+    assert len(accusations) == 1
+    (event,) = accusations
+    assert [a["code"] for a in event["actor"]] == [actor]
+    assert recipient in [r["code"] for r in event["recipient"]]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "German Chancellor Angela Merkel said Russia's annexation of Crimea was not illegal.",
+        "German Chancellor Angela Merkel said the French plan was fair.",
+        "The weather in Berlin was terrible on Monday.",
+    ],
+)
+def test_no_disapproval_no_accusation(nlp: Any, text: str) -> None:
+    assert "ACCUSE" not in [e["event_type"] for e in _events(nlp, text) if not e["negated"]]

@@ -138,6 +138,8 @@ def arguments(
     event_nouns = {noun.i, *(c.i for c in noun.conjuncts)} if noun is not None else set()
     places = not info.verbal
     joint_type = info.joint or "joint" in d.entry.flags
+    if d.how == "evaluation":  # "Beijing called the tariffs illogical"
+        return ([d.speaker] if d.speaker else []), [dict(b) for b in d.blamed], []
     if d.how == "deontic":
         recipient_heads = subjects(d.anchor)[0]
         actors = [d.speaker] if d.speaker else []

@@ -16,6 +16,7 @@ from ..component import Component
 from .candidates import Lexicon, find_candidates
 from .context import Context
 from .drafts import deontic_drafts, find_drafts
+from .evaluation import evaluation_drafts, has_disapproval
 from .records import event_records
 from .relate import relate
 
@@ -42,6 +43,7 @@ class EventExtractor(Component):
         ("newsgraph.extract", "plover_content.tsv"),
         ("newsgraph.extract", "plover_contexts.tsv"),
         ("newsgraph.extract", "plover_confidence.tsv"),
+        ("newsgraph.extract", "plover_disapproval.tsv"),
         ("newsgraph.extract", "reporting_verbs.txt"),
         ("newsgraph.extract", "counts_numbers.tsv"),  # the numbers of casualty verbs, without counts
     )
@@ -78,7 +80,7 @@ class EventExtractor(Component):
     def _find(self, doc: Doc) -> tuple[list[dict[str, Any]], dict[int, str]]:
         lex = self.lexicon
         candidates = find_candidates(lex, doc)
-        if not candidates:
+        if not candidates and not has_disapproval(doc):
             return [], {}
         pipes = self.nlp.pipe_names
         ctx = Context.build(
@@ -89,6 +91,7 @@ class EventExtractor(Component):
         )
         drafts = find_drafts(lex, ctx, candidates)
         drafts += deontic_drafts(lex, ctx, [t for t, kind in candidates if kind == "deontic"])
+        drafts += evaluation_drafts(lex, ctx, doc)
         if not drafts:
             return [], {}
         for d in drafts:

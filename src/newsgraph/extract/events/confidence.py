@@ -65,6 +65,7 @@ _HOW = {
     "support": "verb",
     "verb": "verb",
     "deontic": "deontic",
+    "evaluation": "deontic",
     "happen": "clause",
     "occasion": "clause",
     "relcl": "clause",
@@ -107,7 +108,7 @@ class Evidence:
             background=is_background(draft),
             alone=is_alone(record, draft),
             # a demand made in a quote ("X must ...") is how such demands are made, not a figure
-            quoted=draft.how != "deontic" and in_direct_quote(record, draft),
+            quoted=draft.how not in ("deontic", "evaluation") and in_direct_quote(record, draft),
             force_without_cue=record.get("event_type") in FORCE_TYPES and not force_cue,
             relevance=relevance,
         )

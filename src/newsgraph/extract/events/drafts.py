@@ -38,10 +38,12 @@ class Draft:
     entry: plover.Entry
     type: str
     mode: str | None
-    how: str  # verb | support | happen | own | relcl | occasion | deontic
+    how: str  # verb | support | happen | own | relcl | occasion | deontic | evaluation
     anchor: Token  # the verb of its clause (the noun itself for "own")
     noun: Token | None = None
     speaker: dict[str, Any] | None = None
+    #: the actors a statement of disapproval is about (``how`` "evaluation")
+    blamed: list[dict[str, Any]] = field(default_factory=list)
     outer: Draft | None = None
     relation: str = ""  # topic | complement
     actor_from: Draft | None = None
@@ -158,7 +160,7 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
             agents, _ = subjects(verb)
         if not agents or any(a.lower_ in plover.word_class("first") for a in agents):
             continue
-        speaker = _speaker(lex, ctx, verb)
+        speaker = speaker_of(lex, ctx, verb)
         if speaker is None:
             continue
         targets = resolve_heads(ctx, agents)
@@ -173,7 +175,7 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
     return out
 
 
-def _speaker(lex: Lexicon, ctx: Context, verb: Token) -> dict[str, Any] | None:
+def speaker_of(lex: Lexicon, ctx: Context, verb: Token) -> dict[str, Any] | None:
     """Who says the clause of ``verb``: its quote's speaker, else the subject of a verb of
     saying in the sentence ("..., announced Secretary of State Rex Tillerson")."""
     n = ctx.quote_at(verb.idx)

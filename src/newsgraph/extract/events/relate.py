@@ -150,6 +150,9 @@ def _own_subject(d: Draft) -> bool:
 def _modality(lex: Lexicon, d: Draft) -> Modality:
     if d.how == "deontic":
         return Modality()
+    if d.how == "evaluation" and "negated-good" in d.entry.flags:  # "not justified": the negation
+        own = modality(d.anchor, lex.reporting, d.quote is not None)  # is the disapproval itself
+        return Modality(hypothetical=own.hypothetical, future=own.future)
     if d.how == "own":
         return noun_modality(d.anchor)
     noun = d.noun if d.how == "support" else None

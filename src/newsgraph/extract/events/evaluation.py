@@ -1,0 +1,135 @@
+"""Disapproval said of an actor is an ACCUSE of the one who says it (PLOVER manual, ACCUSE:
+"criticize, condemn, denounce ... disapprove"), though no verb of criticism is used:
+
+- "Beijing called the tariffs illogical", "described the strikes as unlawful": a verb of calling
+  (``call``, ``describe``, ``label``, ``brand``, ...) with a word of disapproval about its object;
+- "The sanctions are illegal, the minister said", "'This is a disgrace,' said X": a word of
+  disapproval as the predicate of a clause said by someone, in a quote or reported.
+
+The words are in ``data/plover_disapproval.tsv``: ``bad`` ones as they stand ("illegal",
+"reckless", "a disgrace"), ``good`` ones only when negated ("not justified"). The recipient is the
+actor the judged phrase names, or its owner ("Trump's tariffs", "American strikes"); with no
+actor to blame, or with nobody known to say it, there is no event."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.attrs import LEMMA
+from spacy.strings import hash_string  # type: ignore[attr-defined]
+from spacy.tokens import Doc, Token
+
+from ...tables import data_rows
+from .. import plover
+from .candidates import Lexicon
+from .context import Context
+from .drafts import Draft, speaker_of
+from .references import resolve_heads, same
+from .syntax import lemma, subjects
+
+#: The word table.
+TABLE = ("newsgraph.extract", "plover_disapproval.tsv")
+#: Verbs that say what something is: "called the tariffs illogical".
+_CALLING = frozenset({"call", "describe", "label", "brand", "term", "dub", "denounce", "condemn"})
+#: Where a predicate word stands: "are illegal" (acomp), "is a disgrace" (attr), "called X
+#: illogical" (oprd, xcomp, ccomp), "described X as unlawful" (pobj of "as").
+_PREDICATE = frozenset({"acomp", "attr", "oprd", "xcomp", "ccomp"})
+_OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
+
+BAD = plover.Entry("disapproval", (), "ACCUSE", "disapprove", None, frozenset())
+#: A good word negated: the negation is what disapproves ("not justified").
+GOOD = plover.Entry("disapproval", (), "ACCUSE", "disapprove", None, frozenset({"negated-good"}))
+
+
+@cache
+def disapproval_words() -> dict[str, str]:
+    """Lemma -> ``bad`` or ``good``."""
+    return {row[0]: row[1] for row in data_rows(*TABLE, strip=True) if len(row) >= 2}
+
+
+@cache
+def _keys() -> frozenset[int]:
+    return frozenset(hash_string(w) for w in disapproval_words())
+
+
+def _verb_of(tok: Token) -> Token | None:
+    """The verb a word of disapproval is said with, by where it stands: the predicate of a clause
+    ("are illegal", "is a disgrace", "called them illogical"), after "as" ("described the strikes
+    as unlawful"), or after the object of a verb of calling, as the small model often parses it
+    ("called [the tariffs illogical]"). A word joined to another ("illogical and not justified")
+    stands where the first does."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    head = first.head
+    if first.dep_ in _PREDICATE:
+        return head
+    if first.dep_ in ("pobj", "amod") and head.lower_ == "as":
+        return head.head
+    if first.dep_ == "amod" and head.dep_ == "dobj" and first.i > head.i and lemma(head.head) in _CALLING:
+        return head.head
+    return None
+
+
+def _negated(tok: Token, verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in (*tok.children, *verb.children))
+
+
+def _judged(tok: Token, verb: Token) -> list[Token]:
+    """The phrases judged: the object of a verb of calling, else the subject of the clause."""
+    if lemma(verb) in _CALLING:
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        return objects or subjects(tok)[0]
+    return subjects(verb)[0]
+
+
+def _blamed(ctx: Context, heads: list[Token]) -> list[dict[str, object]]:
+    """Actors the judged phrases name, else the owners they name ("Trump's tariffs")."""
+    refs = resolve_heads(ctx, heads, places=False, recipient=True)
+    if refs:
+        return refs
+    owners = [c for h in heads for c in h.children if c.dep_ in _OWNER_DEPS]
+    return resolve_heads(ctx, owners, places=False, recipient=True)
+
+
+def has_disapproval(doc: Doc) -> bool:
+    """Whether ``doc`` has a word of disapproval at all (a cheap test on its lemma array)."""
+    keys = _keys()
+    return any(k in keys for k in doc.to_array([LEMMA]).tolist())
+
+
+def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc) -> list[Draft]:
+    """ACCUSE drafts of the disapproval said in ``doc`` (see the module docstring)."""
+    keys = _keys()
+    words = disapproval_words()
+    out: list[Draft] = []
+    for i, lemma_id in enumerate(doc.to_array([LEMMA]).tolist()):
+        if lemma_id not in keys:
+            continue
+        tok = doc[i]
+        verb = _verb_of(tok)
+        if verb is None:
+            continue
+        if verb.pos_ not in ("VERB", "AUX") or verb.i == tok.i:
+            continue
+        good = words.get(lemma(tok)) == "good"
+        if good != _negated(tok, verb):
+            continue  # "not illegal", and "justified", are no disapproval
+        if lemma(verb) in _CALLING:
+            callers = subjects(verb)[0]
+            refs = resolve_heads(ctx, callers)
+            speaker = refs[0] if refs else None
+        else:
+            speaker = speaker_of(lex, ctx, verb)
+        if speaker is None or not speaker.get("code"):
+            continue
+        heads = _judged(tok, verb)
+        blamed = _blamed(ctx, heads)
+        if not blamed or all(same(b, speaker) for b in blamed):
+            continue
+        draft = Draft(tok, tok.i + 1, GOOD if good else BAD, "ACCUSE", "disapprove", "evaluation", verb)
+        draft.speaker = speaker
+        draft.blamed = blamed
+        draft.quote = ctx.quote_at(tok.idx)
+        out.append(draft)
+    return out
