@@ -195,3 +195,10 @@ def test_disapproval_said_of_an_actor_is_an_accusation(
 )
 def test_no_disapproval_no_accusation(nlp: Any, text: str) -> None:
     assert "ACCUSE" not in [e["event_type"] for e in _events(nlp, text) if not e["negated"]]
+
+
+@pytest.mark.model
+def test_praise_said_of_an_actor_is_support(nlp: Any) -> None:
+    events = _events(nlp, "French President Emmanuel Macron called the German chancellor courageous.")
+    assert [(e["event_type"], [a["code"] for a in e["actor"]]) for e in events] == [("SUPPORT", ["FRA"])]
+    assert [r["code"] for r in events[0]["recipient"]] == ["DEU"]

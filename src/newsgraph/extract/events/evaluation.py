@@ -1,5 +1,6 @@
 """Disapproval said of an actor is an ACCUSE of the one who says it (PLOVER manual, ACCUSE:
-"criticize, condemn, denounce ... disapprove"), though no verb of criticism is used:
+"criticize, condemn, denounce ... disapprove"), and praise a SUPPORT, though no verb of criticism
+or praise is used:
 
 - "Beijing called the tariffs illogical", "described the strikes as unlawful": a verb of calling
   (``call``, ``describe``, ``label``, ``brand``, ...) with a word of disapproval about its object;
@@ -7,7 +8,8 @@
   disapproval as the predicate of a clause said by someone, in a quote or reported.
 
 The words are in ``data/plover_disapproval.tsv``: ``bad`` ones as they stand ("illegal",
-"reckless", "a disgrace"), ``good`` ones only when negated ("not justified"). The recipient is the
+"reckless", "a disgrace"), ``good`` ones only when negated ("not justified"), ``praise`` ones
+("remarkable", "courageous") for a SUPPORT. The recipient is the
 actor the judged phrase names, or its owner ("Trump's tariffs", "American strikes"); with no
 actor to blame, or with nobody known to say it, there is no event."""
 
@@ -37,6 +39,8 @@ _PREDICATE = frozenset({"acomp", "attr", "oprd", "xcomp", "ccomp"})
 _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 BAD = plover.Entry("disapproval", (), "ACCUSE", "disapprove", None, frozenset())
+#: Praise of an actor: a SUPPORT ("called the deal a remarkable achievement").
+PRAISE = plover.Entry("praise", (), "SUPPORT", None, None, frozenset())
 #: A good word negated: the negation is what disapproves ("not justified").
 GOOD = plover.Entry("disapproval", (), "ACCUSE", "disapprove", None, frozenset({"negated-good"}))
 
@@ -112,9 +116,10 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc) -> list[Draft]:
             continue
         if verb.pos_ not in ("VERB", "AUX") or verb.i == tok.i:
             continue
-        good = words.get(lemma(tok)) == "good"
+        kind = words.get(lemma(tok))
+        good = kind == "good"
         if good != _negated(tok, verb):
-            continue  # "not illegal", and "justified", are no disapproval
+            continue  # "not illegal", "not remarkable", and "justified", are no judgement
         if lemma(verb) in _CALLING:
             callers = subjects(verb)[0]
             refs = resolve_heads(ctx, callers)
@@ -127,7 +132,9 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc) -> list[Draft]:
         blamed = _blamed(ctx, heads)
         if not blamed or all(same(b, speaker) for b in blamed):
             continue
-        draft = Draft(tok, tok.i + 1, GOOD if good else BAD, "ACCUSE", "disapprove", "evaluation", verb)
+        entry = PRAISE if kind == "praise" else GOOD if good else BAD
+        assert entry.type is not None
+        draft = Draft(tok, tok.i + 1, entry, entry.type, entry.mode, "evaluation", verb)
         draft.speaker = speaker
         draft.blamed = blamed
         draft.quote = ctx.quote_at(tok.idx)
