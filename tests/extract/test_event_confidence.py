@@ -202,3 +202,10 @@ def test_praise_said_of_an_actor_is_support(nlp: Any) -> None:
     events = _events(nlp, "French President Emmanuel Macron called the German chancellor courageous.")
     assert [(e["event_type"], [a["code"] for a in e["actor"]]) for e in events] == [("SUPPORT", ["FRA"])]
     assert [r["code"] for r in events[0]["recipient"]] == ["DEU"]
+
+
+@pytest.mark.model
+def test_a_month_is_no_march(nlp: Any) -> None:
+    events = _events(nlp, "The Interior Ministry said in March that the police had new powers.")
+    assert "PROTEST" not in [e["event_type"] for e in events]
+    assert "ACCUSE" not in [e["event_type"] for e in events if e["text"] == "March"]

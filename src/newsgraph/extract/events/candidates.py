@@ -5,6 +5,7 @@ conditions a trigger meets. :class:`Lexicon` holds the lexicons as the extractor
 from __future__ import annotations
 
 from spacy.attrs import DEP as DEP_ATTR
+from spacy.attrs import ENT_TYPE as ENT_TYPE_ATTR
 from spacy.attrs import LEMMA as LEMMA_ATTR
 from spacy.attrs import LOWER as LOWER_ATTR
 from spacy.attrs import POS as POS_ATTR
@@ -42,6 +43,8 @@ class Lexicon:
         strings = nlp.vocab.strings  # label ids as the doc's arrays hold them
         self.amod_id, self.aux_id, self.vb_id = strings["amod"], strings["aux"], strings["VB"]
         self.nominal_dep_ids = frozenset(strings[d] for d in _NOMINAL_DEPS)
+        #: a month in a date ("in March") names no protest march
+        self.time_ent_ids = frozenset({strings["DATE"], strings["TIME"]})
 
 
 def find_candidates(lex: Lexicon, doc: Doc) -> list[tuple[Token, str]]:
@@ -50,8 +53,9 @@ def find_candidates(lex: Lexicon, doc: Doc) -> list[tuple[Token, str]]:
     out: list[tuple[Token, str]] = []
     vkeys, nkeys, dkeys = lex.verb_keys, lex.noun_keys, lex.deontic_keys
     amod, aux, vb, nominal = lex.amod_id, lex.aux_id, lex.vb_id, lex.nominal_dep_ids
-    rows: list[list[int]] = doc.to_array([POS_ATTR, DEP_ATTR, TAG_ATTR, LEMMA_ATTR, LOWER_ATTR]).tolist()
-    for i, (pos, dep, tag, lemma_id, lower_id) in enumerate(rows):
+    columns = [POS_ATTR, DEP_ATTR, TAG_ATTR, LEMMA_ATTR, LOWER_ATTR, ENT_TYPE_ATTR]
+    rows: list[list[int]] = doc.to_array(columns).tolist()
+    for i, (pos, dep, tag, lemma_id, lower_id, ent_type) in enumerate(rows):
         if pos in _VERBISH and (dep == amod or (pos == ADJ and lower_id not in vkeys)):
             continue  # "the detained journalists"; "assets ... frozen" is listed as it is written
         if pos == VERB and dep in nominal:
@@ -68,6 +72,8 @@ def find_candidates(lex: Lexicon, doc: Doc) -> list[tuple[Token, str]]:
                 if any(f in lex.verbs for f in verb_forms(tok)[1:]):
                     out.append((tok, "verb"))
         elif pos in _NOUNISH:
+            if ent_type in lex.time_ent_ids:
+                continue  # a date ("in March", "since the 2014 war" is not one)
             if lemma_id in nkeys or lower_id in nkeys:
                 out.append((doc[i], "noun"))
         elif lower_id in dkeys and dep == aux:
