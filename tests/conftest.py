@@ -26,6 +26,14 @@ def seed_path() -> Path:
 
 
 @pytest.fixture(scope="session")
+def model_name() -> str:
+    """The configured spaCy model's name (the tests that load it bare, without newsgraph)."""
+    from newsgraph.settings import Settings
+
+    return Settings.load().model
+
+
+@pytest.fixture(scope="session")
 def nlp():  # type: ignore[no-untyped-def]
     """The configured model with newsgraph's components (loaded once)."""
     from newsgraph.extract.pipeline import load_pipeline

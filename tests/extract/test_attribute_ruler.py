@@ -13,7 +13,6 @@ from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
 from newsgraph.extract.attribute_ruler import TableAttributeRuler, compile_table, use_table_attribute_ruler
-from newsgraph.settings import Settings
 
 ATTRS = [POS, TAG, MORPH, LEMMA, DEP, HEAD]
 
@@ -31,14 +30,6 @@ TEXTS = [
 
 def _annotations(nlp: Language, texts: list[str]) -> list[numpy.ndarray]:
     return [doc.to_array(ATTRS) for doc in nlp.pipe(texts)]
-
-
-@pytest.fixture(scope="module")
-def model_name() -> str:
-    name = Settings.load().model
-    if not spacy.util.is_package(name):
-        pytest.skip(f"spaCy model {name} is not installed")
-    return name
 
 
 def test_the_model_s_ruler_gives_identical_annotations(model_name: str) -> None:

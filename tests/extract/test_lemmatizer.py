@@ -10,7 +10,6 @@ from spacy.language import Language
 
 from newsgraph.extract import lemmatizer as lemmatizer_module
 from newsgraph.extract.lemmatizer import TableLemmatizer, use_table_lemmatizer
-from newsgraph.settings import Settings
 
 TEXTS = [
     "The ministers said on Monday that the talks had been going better than expected.",
@@ -19,14 +18,6 @@ TEXTS = [
     "  spaces\n\n and\tTabs  ",
     "",
 ]
-
-
-@pytest.fixture(scope="module")
-def model_name() -> str:
-    name = Settings.load().model
-    if not spacy.util.is_package(name):
-        pytest.skip(f"spaCy model {name} is not installed")
-    return name
 
 
 def _lemmas(nlp: Language, texts: list[str]) -> list[list[str]]:
