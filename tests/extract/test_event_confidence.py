@@ -209,3 +209,10 @@ def test_a_month_is_no_march(nlp: Any) -> None:
     events = _events(nlp, "The Interior Ministry said in March that the police had new powers.")
     assert "PROTEST" not in [e["event_type"] for e in events]
     assert "ACCUSE" not in [e["event_type"] for e in events if e["text"] == "March"]
+
+
+@pytest.mark.model
+def test_an_airstrike_is_not_by_the_country_it_hits(nlp: Any) -> None:
+    (event,) = [e for e in _events(nlp, "Two people were killed by an airstrike in Tehran on Friday.")]
+    assert event["event_type"] == "ASSAULT"
+    assert "IRN" not in [a["code"] for a in event["actor"]]

@@ -76,6 +76,10 @@ def share_joint(
     return actors, recipients
 
 
+#: Attacks from the air or from afar, whose doer is seldom of the place they hit.
+_FROM_AFAR = frozenset({"aerial", "drone", "heavy-weapons"})
+
+
 def fill_in(
     lex: Lexicon,
     ctx: Context,
@@ -86,6 +90,7 @@ def fill_in(
     recipients: list[dict[str, Any]],
     joint_ok: bool,
     demands: dict[int, Draft],
+    mode: str | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Recipients and actors the text leaves unnamed: a protest's from what it demands, or its
     protesters' own government; the country of the event's place for a protest, a curfew or an
@@ -112,8 +117,16 @@ def fill_in(
         span = span_of(protesters[0])
         sector = sector_of(ctx.text[span[0] : span[1]]) or "CVL"
         actors = [actor_record(ctx, None, *span, recipients[0]["code"], sector)]
-    if not actors and etype in ("ASSAULT",) and location and location.get("country") and d.how != "own":
-        # "a roadside bombing near Samarra killed ...": PLOVER's unidentified actor (UNK)
+    if (
+        not actors
+        and etype in ("ASSAULT",)
+        and location
+        and location.get("country")
+        and d.how != "own"
+        and (mode or d.mode) not in _FROM_AFAR
+    ):
+        # "a roadside bombing near Samarra killed ...": PLOVER's unidentified actor (UNK); not so
+        # for an airstrike, a drone or a missile, which usually come from another country
         actors = [actor_record(ctx, None, location["start"], location["end"], location["country"], "UNK")]
     if etype == "COERCE" and not actors and location and location.get("country") and is_passive(d.anchor):
         # "was arrested in Lebanon": by the authorities of the place

@@ -123,7 +123,7 @@ def _record(lex: Lexicon, ctx: Context, d: Draft, demands: dict[int, Draft]) -> 
     date, date_text = event_date(ctx, scope, d.anchor, d.trigger)
     taken = [(a["start"], a["end"]) for a in actors]
     location = event_location(ctx, scope, d.anchor, etype == "ASSAULT", taken)
-    actors, recipients = fill_in(lex, ctx, d, etype, location, actors, recipients, joint_ok, demands)
+    actors, recipients = fill_in(lex, ctx, d, etype, location, actors, recipients, joint_ok, demands, mode)
     start, end = d.trigger.idx, doc[d.end - 1].idx + len(doc[d.end - 1].text)
     trigger = {"text": ctx.text[start:end], "start": start, "end": end}
     return {
