@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.records import Article
-from newsgraph.resolve.entities import surname_map
+from newsgraph.resolve.entities import canonical_map
 from newsgraph.store.db import Store
 from newsgraph.store.export import export
 from newsgraph.store.export_graph import actor_network, prepare
@@ -20,7 +20,7 @@ from newsgraph.store.export_graph import actor_network, prepare
 
 def expected_edges(articles: list[Article]) -> Counter[tuple[str, str]]:
     """The network computed straight from the records, the slow obvious way."""
-    canon = surname_map({e["key"] for a in articles for e in a.entities})
+    canon = canonical_map({e["key"] for a in articles for e in a.entities})
     edges: Counter[tuple[str, str]] = Counter()
     for a in articles:
         key = {e["id"]: canon.get(e["key"], e["key"]) for e in a.entities}

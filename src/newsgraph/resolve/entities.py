@@ -9,6 +9,7 @@ organisations by their canonical name, everything else by type and folded name."
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 
@@ -50,3 +51,19 @@ def surname_map(keys: Iterable[str]) -> dict[str, str]:
             full.setdefault(parts[-1], set()).add(key)
             full.setdefault(parts[0], set()).add(key)
     return {f"PERSON:{s}": next(iter(full[s])) for s in single if len(full.get(s, ())) == 1}
+
+
+_NATIONALITY = re.compile(r"NORP:[A-Z]{3}")
+
+
+def canonical_map(keys: Iterable[str]) -> dict[str, str]:
+    """Store keys mapped to the key of the entity they stand for across the store: a surname to
+    its one full name (:func:`surname_map`), and a nationality to its country ("NORP:IND", the
+    Indians and India's adjective, to "GPE:IND") when the country is in the store too, so that a
+    country is one actor in the network and in the entity lists."""
+    keys = set(keys)
+    out = surname_map(keys)
+    for key in keys:
+        if _NATIONALITY.fullmatch(key) and f"GPE:{key[5:]}" in keys:
+            out[key] = f"GPE:{key[5:]}"
+    return out

@@ -21,7 +21,7 @@ from typing import Any
 
 import duckdb
 
-from ..resolve.entities import fold, surname_map
+from ..resolve.entities import canonical_map, fold
 from .db import Store, column, columns
 
 DERIVED = "derived"
@@ -54,7 +54,7 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
         return
     con.execute(f"ATTACH ':memory:' AS {DERIVED} (READ_WRITE)")
     keys = [r[0] for r in con.execute("SELECT DISTINCT key FROM entities WHERE key IS NOT NULL").fetchall()]
-    alias = surname_map(keys)
+    alias = canonical_map(keys)
     con.execute(
         f"CREATE TABLE {DERIVED}.alias AS SELECT unnest(?::VARCHAR[]) AS key, unnest(?::VARCHAR[]) AS canon",
         [list(alias), list(alias.values())],
@@ -72,11 +72,13 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
         WITH e AS (
             SELECT x.*, art.published FROM {DERIVED}.ents x JOIN articles art ON art.id = x.article_id
             WHERE x.canon IS NOT NULL),
-        names AS (SELECT canon, name, count(*) AS c FROM e GROUP BY canon, name),
+        names AS (
+            SELECT canon, name, count(*) AS c, max(CASE WHEN key = canon THEN 1 ELSE 0 END) AS own
+            FROM e GROUP BY canon, name),
         best AS (
             SELECT canon,
-                   arg_max(name, len(string_split(name, ' ')) * 1000000000 + c * 1000
-                                 + least(length(name), 999)) AS name
+                   arg_max(name, own * 1000000000000 + len(string_split(name, ' ')) * 1000000000
+                                 + c * 1000 + least(length(name), 999)) AS name
             FROM names GROUP BY canon),
         every_name AS (
             SELECT canon, name FROM names

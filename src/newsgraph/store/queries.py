@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE, check_threshold
-from ..resolve.entities import fold, surname_map
+from ..resolve.entities import canonical_map, fold
 from .db import Store, column, columns
 
 
@@ -42,7 +42,7 @@ def _canonical(store: Store) -> dict[str, str]:
     keys = [
         r[0] for r in store.con.execute("SELECT DISTINCT key FROM entities WHERE key IS NOT NULL").fetchall()
     ]
-    return surname_map(keys)
+    return canonical_map(keys)
 
 
 def entities(
