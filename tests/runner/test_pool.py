@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import os
+from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -86,6 +88,48 @@ def test_a_dead_worker_costs_only_its_document() -> None:
     failed = [doc.source for doc, _, errors in out if errors]
     assert failed == ["d4.txt"]
     assert out[4][2][0].code == "NG400"
+    assert all(articles == [doc.source] for doc, articles, errors in out if not errors)
+
+
+class _BrokenOnSubmit:
+    """An executor like a process pool whose worker died on the marked document: the submit after
+    that raises ``BrokenProcessPool`` itself (a real pool does so when it learns of the death
+    before the dead batch's future does), the way ``test_a_dead_worker_costs_only_its_document``
+    failed now and then under load."""
+
+    def __init__(self) -> None:
+        self.broken = False
+
+    def submit(self, fn: Any, batch: list[Document]) -> Future[Any]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        if self.broken:
+            raise BrokenProcessPool("a child process terminated abruptly")
+        future: Future[Any] = Future()
+        if any("KILL-THIS-WORKER" in d.text for d in batch):
+            self.broken = True
+            future.set_exception(BrokenProcessPool("a child process terminated abruptly"))
+        else:
+            future.set_result(fn(batch))
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+def test_a_pool_that_breaks_at_submit_costs_only_the_dead_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from newsgraph.runner import pool as pool_module
+
+    started = threading.Event()
+    started.set()
+    monkeypatch.setattr(pool_module, "_pool", lambda settings, jobs: (_BrokenOnSubmit(), started))
+    docs = [_doc(n) for n in range(9)]
+    docs[2] = _doc(2, "Bad Document Here\n\nKILL-THIS-WORKER now.")
+    out = list(run_documents(docs, Settings(batch_size=2), jobs=2, worker=kill_on_marker))  # type: ignore[arg-type]
+    assert [doc.source for doc, _, _ in out] == [d.source for d in docs]
+    assert [doc.source for doc, _, errors in out if errors] == ["d2.txt"]
     assert all(articles == [doc.source] for doc, articles, errors in out if not errors)
 
 

@@ -141,15 +141,25 @@ def run_documents(
                     yield from _failed(one, "a worker process died while annotating this document")
                     pool, started = _renew(pool, settings, jobs)
                 continue
+            broken: BrokenProcessPool | None = None
             while len(pending) < window:
                 more = next(stream, None)
                 if more is None:
                     break
-                pending.append((more, pool.submit(run, more)))
+                try:
+                    pending.append((more, pool.submit(run, more)))
+                except BrokenProcessPool as exc:  # a worker died before its future said so
+                    failed: Future[BatchResults] = Future()
+                    failed.set_exception(exc)
+                    pending.append((more, failed))
+                    broken = exc
+                    break
             if not pending:
                 return
             batch, future = pending.popleft()
             try:
+                if broken is not None and not future.done():
+                    raise broken
                 results = future.result()
             except BrokenProcessPool as exc:
                 _check_started(started, exc)
