@@ -76,3 +76,14 @@ def test_a_cyber_attack_is_coercion(nlp: Any) -> None:
 def test_calling_out_is_an_accusation_not_a_call_for(nlp: Any) -> None:
     types = _types(nlp, "House Speaker Paul Ryan called out Donald Trump for his remarks.")
     assert types == ["ACCUSE"]
+
+
+@pytest.mark.model
+def test_sparring_politicians_accuse_each_other(nlp: Any) -> None:
+    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.pipeline import prepare_doc
+
+    text = "The French president and the German chancellor have feuded for months over the budget."
+    events = doc_facts(nlp(prepare_doc(nlp, text)))["events"]
+    assert [e["event_type"] for e in events] == ["ACCUSE"]
+    assert {a["code"] for a in events[0]["actor"]} == {"FRA", "DEU"}
