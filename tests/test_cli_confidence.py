@@ -77,3 +77,19 @@ def test_export_tables_refuse_a_threshold(db: Path, tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "[NG200]" in result.output and "event exports" in result.output
+
+
+def article_ids(db: Path, *args: str) -> list[str]:
+    result = runner.invoke(app, ["articles", "--db", str(db), "--json", *args])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line)["id"] for line in result.stdout.splitlines()]
+
+
+def test_articles_filter_on_relevance(db: Path) -> None:
+    assert sorted(article_ids(db)) == ["art-old", "art-politics", "art-sport"]
+    # the sport page (0.2) is left out; the one stored without a relevance counts as 1
+    assert sorted(article_ids(db, "--min-relevance", "0.5")) == ["art-old", "art-politics"]
+    table = runner.invoke(app, ["articles", "--db", str(db)])
+    assert table.exit_code == 0 and "0.20" in table.stdout and "Cup final" in table.stdout
+    bad = runner.invoke(app, ["articles", "--db", str(db), "--min-relevance", "2"])
+    assert bad.exit_code == 2

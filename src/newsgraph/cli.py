@@ -510,6 +510,65 @@ def events_cmd(
     out.print(table)
 
 
+@app.command("articles")
+def articles_cmd(
+    db: DbOpt = Path(DEFAULT_DB),
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="YYYY-MM-DD", help="Only articles published on or after it."),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option("--until", metavar="YYYY-MM-DD", help="Only articles published on or before it."),
+    ] = None,
+    min_relevance: Annotated[
+        float | None,
+        typer.Option(
+            "--min-relevance",
+            min=0.0,
+            max=1.0,
+            help="Only articles at least this much about public affairs, from 0 to 1 (0.5: about "
+            "public affairs; articles stored without a relevance count as 1).",
+        ),
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+) -> None:
+    """The stored articles, newest first, with their public-affairs relevance.
+
+    Example: newsgraph articles --min-relevance 0.5 --since 2024-01-01
+    """
+    from .store.queries import articles
+
+    try:
+        for value in (since, until):
+            if value:
+                parse_iso_date(value)
+    except NewsgraphError as exc:
+        fail(str(exc))
+    rows = _read(
+        db,
+        lambda store: articles(
+            store, since=since, until=until, min_relevance=min_relevance, limit=limit or None
+        ),
+    )
+    if as_json:
+        _print_json_lines(rows)
+        return
+    table = Table(title=f"articles in {db}", title_justify="left")
+    for col in ("published", "relevance", "words", "title", "id"):
+        table.add_column(col, justify="right" if col in ("relevance", "words") else "left")
+    for r in rows:
+        table.add_row(
+            r.published or "",
+            "" if r.relevance is None else f"{r.relevance:.2f}",
+            f"{r.words:,}",
+            r.title or r.source,
+            r.id[:12],
+        )
+    out.print(table)
+
+
 @app.command("serve")
 def serve_cmd(
     db: DbOpt = Path(DEFAULT_DB),

@@ -413,3 +413,64 @@ def events(
         if limit and len(rows) >= limit:
             break
     return rows
+
+
+@dataclass(slots=True)
+class ArticleRow:
+    """One stored article: what ``newsgraph articles`` lists."""
+
+    id: str
+    published: str | None
+    title: str | None
+    source: str
+    relevance: float | None
+    words: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "published": self.published,
+            "title": self.title,
+            "source": self.source,
+            "relevance": self.relevance,
+            "words": self.words,
+        }
+
+
+def articles(
+    store: Store,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    min_relevance: float | None = None,
+    limit: int | None = 100,
+) -> list[ArticleRow]:
+    """Stored articles, newest first. ``since`` and ``until`` (ISO dates, inclusive) bound the
+    publication date; ``min_relevance`` keeps the articles at least that much about public affairs
+    (an article stored without a relevance counts as 1)."""
+    relevance = column(columns(store.con, "articles"), "relevance", "NULL")
+    sql = f"SELECT id, published, title, source, {relevance}, n_words FROM articles WHERE 1 = 1"
+    params: list[Any] = []
+    if since:
+        sql += " AND published >= CAST(? AS DATE)"
+        params.append(since)
+    if until:
+        sql += " AND published <= CAST(? AS DATE)"
+        params.append(until)
+    if min_relevance is not None:
+        sql += f" AND coalesce({relevance}, 1) >= ?"
+        params.append(check_threshold("min_relevance", min_relevance))
+    sql += " ORDER BY published DESC NULLS LAST, id"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [
+        ArticleRow(
+            id=r[0],
+            published=r[1].isoformat() if r[1] else None,
+            title=r[2],
+            source=r[3],
+            relevance=None if r[4] is None else float(r[4]),
+            words=int(r[5] or 0),
+        )
+        for r in store.con.execute(sql, params).fetchall()
+    ]
