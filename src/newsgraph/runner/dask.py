@@ -108,6 +108,10 @@ def ingest_dask(
         loader = ShardLoader(store, run_id)
         _clean_stale(shards, parts, loader.loaded, keep_shards)
         todo = [p for p in parts if p.key not in loader.loaded]
+        # what a partition loaded by an earlier run failed on is reported again, not stored
+        # again: the local runner, which reads such documents again, reports them again too
+        for err in recorded_errors(store, [p.key for p in parts if p.key in loader.loaded]):
+            report.add_error(err, on_error)
         ready: dict[int, str | BaseException | None] = {}
         compute: list[Partition] = []
         for part in todo:
@@ -190,6 +194,23 @@ def ingest_dask(
         store.finish_run(run_id, n_articles=report.n_articles, n_errors=report.n_errors)
         report.tables = store.stats()
     return report
+
+
+def recorded_errors(store: Store, keys: list[str]) -> list[ErrorRecord]:
+    """The errors recorded for the partitions ``keys`` when they were loaded (each source and run
+    once: byte ranges of one file loaded by one run share its errors)."""
+    if not keys:
+        return []
+    rows = store.con.execute(
+        "SELECT DISTINCT e.source, e.message, e.kind, e.code, e.stage, e.record, e.rowid FROM errors e "
+        "JOIN (SELECT DISTINCT source, run_id FROM dask_partitions "
+        "      WHERE key IN (SELECT unnest(?)) AND n_errors > 0) p "
+        "ON p.source = e.source AND p.run_id = e.run_id ORDER BY e.rowid",
+        [keys],
+    ).fetchall()
+    return [
+        ErrorRecord(source=r[0], message=r[1], kind=r[2], code=r[3], stage=r[4], record=r[5]) for r in rows
+    ]
 
 
 def _clean_stale(shards: Path, parts: list[Partition], loaded: set[str], keep: bool) -> None:
