@@ -177,8 +177,10 @@ def test_a_promise_to_nobody_is_no_agreement(nlp: Any) -> None:
 def test_disapproval_said_of_an_actor_is_an_accusation(
     nlp: Any, text: str, actor: str, recipient: str
 ) -> None:
-    accusations = [e for e in _events(nlp, text) if e["event_type"] == "ACCUSE"]
+    events = _events(nlp, text)
+    accusations = [e for e in events if e["event_type"] == "ACCUSE"]
     assert len(accusations) == 1
+    assert [e["event_type"] for e in events] == ["ACCUSE"]  # what is judged is not done by the caller
     (event,) = accusations
     assert [a["code"] for a in event["actor"]] == [actor]
     assert recipient in [r["code"] for r in event["recipient"]]

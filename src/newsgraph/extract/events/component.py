@@ -16,9 +16,10 @@ from ..component import Component
 from .candidates import Lexicon, find_candidates
 from .context import Context
 from .drafts import deontic_drafts, find_drafts
-from .evaluation import evaluation_drafts, has_disapproval
+from .evaluation import CALLING, evaluation_drafts, has_disapproval
 from .records import event_records
 from .relate import relate
+from .syntax import lemma
 
 
 @Language.factory(
@@ -91,7 +92,10 @@ class EventExtractor(Component):
         )
         drafts = find_drafts(lex, ctx, candidates)
         drafts += deontic_drafts(lex, ctx, [t for t, kind in candidates if kind == "deontic"])
-        drafts += evaluation_drafts(lex, ctx, doc)
+        judged = evaluation_drafts(lex, ctx, doc)
+        # "called the American tariffs illogical": what is judged is not what the caller did
+        callers = {j.anchor.i for j in judged if lemma(j.anchor) in CALLING}
+        drafts = [d for d in drafts if not (d.how == "support" and d.anchor.i in callers)] + judged
         if not drafts:
             return [], {}
         for d in drafts:

@@ -32,7 +32,7 @@ from .syntax import lemma, subjects
 #: The word table.
 TABLE = ("newsgraph.extract", "plover_disapproval.tsv")
 #: Verbs that say what something is: "called the tariffs illogical".
-_CALLING = frozenset({"call", "describe", "label", "brand", "term", "dub", "denounce", "condemn"})
+CALLING = frozenset({"call", "describe", "label", "brand", "term", "dub", "denounce", "condemn"})
 #: Where a predicate word stands: "are illegal" (acomp), "is a disgrace" (attr), "called X
 #: illogical" (oprd, xcomp, ccomp), "described X as unlawful" (pobj of "as").
 _PREDICATE = frozenset({"acomp", "attr", "oprd", "xcomp", "ccomp"})
@@ -70,7 +70,7 @@ def _verb_of(tok: Token) -> Token | None:
         return head
     if first.dep_ in ("pobj", "amod") and head.lower_ == "as":
         return head.head
-    if first.dep_ == "amod" and head.dep_ == "dobj" and first.i > head.i and lemma(head.head) in _CALLING:
+    if first.dep_ == "amod" and head.dep_ == "dobj" and first.i > head.i and lemma(head.head) in CALLING:
         return head.head
     return None
 
@@ -81,7 +81,7 @@ def _negated(tok: Token, verb: Token) -> bool:
 
 def _judged(tok: Token, verb: Token) -> list[Token]:
     """The phrases judged: the object of a verb of calling, else the subject of the clause."""
-    if lemma(verb) in _CALLING:
+    if lemma(verb) in CALLING:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         return objects or subjects(tok)[0]
     return subjects(verb)[0]
@@ -120,7 +120,7 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc) -> list[Draft]:
         good = kind == "good"
         if good != _negated(tok, verb):
             continue  # "not illegal", "not remarkable", and "justified", are no judgement
-        if lemma(verb) in _CALLING:
+        if lemma(verb) in CALLING:
             callers = subjects(verb)[0]
             refs = resolve_heads(ctx, callers)
             speaker = refs[0] if refs else None
