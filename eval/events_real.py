@@ -239,20 +239,10 @@ def score(article: Article, predicted: list[Predicted], verbose: bool = False) -
         t.off_topic_articles = 1
         t.off_topic = len(predicted)
     labelled = {g.sentence for g in article.events}
-    free = list(facts)
-    pairs: list[tuple[GoldEvent, Predicted]] = []
-    unmatched: list[Predicted] = []
-    # trigger overlap first, then the same type anywhere in the sentence
-    ordered = sorted(predicted, key=lambda p: p.start)
-    for p in ordered:
-        same = [g for g in free if g.sentence == p.sentence and g.type == p.type]
-        overlapping = [g for g in same if g.start < p.end and p.start < g.end]
-        hit = (overlapping or same or [None])[0]
-        if hit is None:
-            unmatched.append(p)
-            continue
-        free.remove(hit)
-        pairs.append((hit, p))
+    matched = _match(article, predicted)
+    pairs = [(g, p) for p, g in matched if g is not None]
+    unmatched = [p for p, g in matched if g is None]
+    free = [g for g in facts if all(g is not h for _, h in pairs)]
     t.matched = len(pairs)
     for g, p in pairs:
         a_ok, r_ok = _sides_equal(g, p)
@@ -305,18 +295,24 @@ def evaluate(
     return {name: {**t.figures(), "wrong": dict(t.wrong)} for name, t in halves.items()}
 
 
-def _labelled(article: Article, predicted: list[Predicted]) -> list[tuple[Predicted, bool]]:
-    """Each reported event with whether it matches a gold fact (the matching of :func:`score`)."""
+def _match(article: Article, predicted: list[Predicted]) -> list[tuple[Predicted, GoldEvent | None]]:
+    """Each reported event, in text order, with the gold fact it matches (one to one): the same
+    type in the same sentence, trigger overlap first."""
     free = [g for g in article.events if g.status == "fact"]
-    out: list[tuple[Predicted, bool]] = []
+    out: list[tuple[Predicted, GoldEvent | None]] = []
     for p in sorted(predicted, key=lambda p: p.start):
         same = [g for g in free if g.sentence == p.sentence and g.type == p.type]
         overlapping = [g for g in same if g.start < p.end and p.start < g.end]
         hit = (overlapping or same or [None])[0]
         if hit is not None:
             free.remove(hit)
-        out.append((p, hit is not None))
+        out.append((p, hit))
     return out
+
+
+def _labelled(article: Article, predicted: list[Predicted]) -> list[tuple[Predicted, bool]]:
+    """Each reported event with whether it matches a gold fact."""
+    return [(p, g is not None) for p, g in _match(article, predicted)]
 
 
 def fit_calibration(articles: list[Article], predicted: list[list[Predicted]]) -> tuple[float, float, int]:

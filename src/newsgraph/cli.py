@@ -95,6 +95,16 @@ def _read(db: Path, query: Callable[[Store], T]) -> T:
         fail(str(exc))
 
 
+def _check_dates(*values: str | None) -> None:
+    """End the command with a usage error unless every given value is an ISO date."""
+    try:
+        for value in values:
+            if value:
+                parse_iso_date(value)
+    except NewsgraphError as exc:
+        fail(str(exc))
+
+
 def _print_json_lines(rows: Iterable[Any]) -> None:
     for row in rows:
         out.print(json.dumps(row.as_dict(), ensure_ascii=False), markup=False)
@@ -454,12 +464,7 @@ def events_cmd(
     """
     from .store.queries import events
 
-    try:
-        for value in (since, until):
-            if value:
-                parse_iso_date(value)
-    except NewsgraphError as exc:
-        fail(str(exc))
+    _check_dates(since, until)
     rows = _read(
         db,
         lambda store: events(
@@ -540,12 +545,7 @@ def articles_cmd(
     """
     from .store.queries import articles
 
-    try:
-        for value in (since, until):
-            if value:
-                parse_iso_date(value)
-    except NewsgraphError as exc:
-        fail(str(exc))
+    _check_dates(since, until)
     rows = _read(
         db,
         lambda store: articles(

@@ -65,11 +65,6 @@ class _Entry:
     length: int
     checks: tuple[tuple[int, _Test], ...]
 
-    @property
-    def quick(self) -> bool:
-        """True when the index key is the whole test."""
-        return self.length == 1 and not self.checks
-
 
 @dataclass(frozen=True, slots=True)
 class _Effect:

@@ -257,6 +257,7 @@ class Gazetteer:
         self.load_seconds = 0.0
         self.cached = False
         self._memo: dict[str, tuple[int, ...]] = {}  # lookup results by text
+        self._subnational: dict[str, str | None] = {}  # subnational_country results by text
 
     # -- cache -------------------------------------------------------------------------------
     def _read_cache(self, path: Path) -> bool:
@@ -576,6 +577,14 @@ class Gazetteer:
         hold at least :data:`SUBNATIONAL_SHARE` of the population of all such places of that
         name. None for a country's own name (see ``actors.country_code``), an unknown name or an
         even choice ("Punjab")."""
+        if text in self._subnational:
+            return self._subnational[text]
+        if len(self._subnational) >= _MEMO_SIZE:
+            self._subnational.clear()
+        found = self._subnational[text] = self._subnational_country(text)
+        return found
+
+    def _subnational_country(self, text: str) -> str | None:
         if actors.country_code(text) is not None:
             return None
         places = [self.place(i) for i in self.lookup(text)]

@@ -16,7 +16,7 @@ from ..component import Component
 from .candidates import Lexicon, find_candidates
 from .context import Context
 from .drafts import deontic_drafts, find_drafts
-from .evaluation import CALLING, evaluation_drafts, has_disapproval
+from .evaluation import CALLING, disapproval_positions, evaluation_drafts
 from .records import event_records
 from .relate import relate
 from .syntax import lemma
@@ -81,7 +81,8 @@ class EventExtractor(Component):
     def _find(self, doc: Doc) -> tuple[list[dict[str, Any]], dict[int, str]]:
         lex = self.lexicon
         candidates = find_candidates(lex, doc)
-        if not candidates and not has_disapproval(doc):
+        judgements = disapproval_positions(doc)
+        if not candidates and not judgements:
             return [], {}
         pipes = self.nlp.pipe_names
         ctx = Context.build(
@@ -92,7 +93,7 @@ class EventExtractor(Component):
         )
         drafts = find_drafts(lex, ctx, candidates)
         drafts += deontic_drafts(lex, ctx, [t for t, kind in candidates if kind == "deontic"])
-        judged = evaluation_drafts(lex, ctx, doc)
+        judged = evaluation_drafts(lex, ctx, doc, judgements)
         # "called the American tariffs illogical": what is judged is not what the caller did
         callers = {j.anchor.i for j in judged if lemma(j.anchor) in CALLING}
         drafts = [d for d in drafts if not (d.how == "support" and d.anchor.i in callers)] + judged

@@ -96,20 +96,18 @@ def _blamed(ctx: Context, heads: list[Token]) -> list[dict[str, object]]:
     return resolve_heads(ctx, owners, places=False, recipient=True)
 
 
-def has_disapproval(doc: Doc) -> bool:
-    """Whether ``doc`` has a word of disapproval at all (a cheap test on its lemma array)."""
+def disapproval_positions(doc: Doc) -> list[int]:
+    """The token positions of the words of the table in ``doc`` (a cheap scan of its lemma array)."""
     keys = _keys()
-    return any(k in keys for k in doc.to_array([LEMMA]).tolist())
+    return [i for i, lemma_id in enumerate(doc.to_array([LEMMA]).tolist()) if lemma_id in keys]
 
 
-def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc) -> list[Draft]:
-    """ACCUSE drafts of the disapproval said in ``doc`` (see the module docstring)."""
-    keys = _keys()
+def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc, positions: list[int]) -> list[Draft]:
+    """ACCUSE and SUPPORT drafts of the judgements said in ``doc`` (see the module docstring), at
+    the ``positions`` :func:`disapproval_positions` found."""
     words = disapproval_words()
     out: list[Draft] = []
-    for i, lemma_id in enumerate(doc.to_array([LEMMA]).tolist()):
-        if lemma_id not in keys:
-            continue
+    for i in positions:
         tok = doc[i]
         verb = _verb_of(tok)
         if verb is None:
