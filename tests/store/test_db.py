@@ -10,7 +10,7 @@ import pytest
 
 from newsgraph.errors import StoreError
 from newsgraph.records import Article, Document, ErrorRecord, Heading, SourceMap
-from newsgraph.store.db import Store
+from newsgraph.store.db import Store, record_json
 from newsgraph.store.export import export
 
 
@@ -96,3 +96,13 @@ def test_export(tmp_path: Path, doc: Document, fmt: str) -> None:
         assert [Article.from_dict(json.loads(line)).as_dict() for line in lines] == [
             a.as_dict() for a in arts
         ]
+
+
+def test_a_fact_record_is_json_that_reads_back_the_same() -> None:
+    fact = {"text": "Žižek said “no”", "start": 3, "on": dt.date(2024, 5, 1), "n": [1.5, None, True]}
+    assert json.loads(record_json(fact)) == {**fact, "on": "2024-05-01"}
+
+
+def test_a_fact_record_with_a_lone_surrogate_is_kept_with_escapes() -> None:
+    text = json.loads(record_json({"text": "Minister resigns \udc80"}))["text"]
+    assert text == "Minister resigns \udc80"
