@@ -20,6 +20,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..store.db import Store
+from .cache import CacheMiddleware, ResponseCache
+from .db import LiveDb, LiveMiddleware
 from .queries import WebDb
 from .render import render
 
@@ -106,12 +108,13 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 
 def create_app(db_path: str | Path) -> FastAPI:
     """The app over the store at ``db_path`` (opened read-only; derived tables are built now)."""
-    db = WebDb(db_path)
+    live = LiveDb(db_path)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        _limit_threads()
         yield
-        db.close()
+        live.close()
 
     app = FastAPI(
         title="newsgraph",
@@ -123,7 +126,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         openapi_url="/api/openapi.json",
         lifespan=lifespan,
     )
-    app.state.db = db
+    _add_load_handling(app, live)
     app.add_middleware(SecurityHeaders)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
@@ -136,6 +139,37 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.include_router(api_router)
     app.include_router(pages_router)
     return app
+
+
+#: Threads running the (synchronous) routes at once, per server process. Each request's Python
+#: work holds the interpreter lock, so more threads than cores only make every request wait for
+#: the others (anyio's default is 40); a few let one request's DuckDB query (which runs without
+#: the lock) overlap another's Python. Cached answers take no thread at all.
+REQUEST_THREADS = 4
+
+
+def _limit_threads() -> None:
+    """Bound the thread pool of this event loop (call it on the loop, at start-up)."""
+    import anyio.to_thread
+
+    anyio.to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
+
+
+def _add_load_handling(app: FastAPI, live: LiveDb) -> None:
+    """``app.state.db`` follows the store file (:class:`LiveDb`), and whole answers are kept per
+    store version (:class:`ResponseCache`), emptied when the store is reopened."""
+    cache = ResponseCache()
+
+    def swapped(db: WebDb | None) -> None:
+        app.state.db = db
+        cache.clear()
+
+    live.on_swap = swapped
+    app.state.db = live.db
+    app.state.live = live
+    app.state.cache = cache
+    app.add_middleware(CacheMiddleware, cache=cache, version=lambda: live.version)
+    app.add_middleware(LiveMiddleware, live=live)
 
 
 #: Environment variable that tells worker processes which store to open.

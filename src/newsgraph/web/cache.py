@@ -1,0 +1,126 @@
+"""Whole answers of the pages and API calls, remembered per store version.
+
+Every page and API answer depends only on its path, its query string and the store, which a
+server reads without writing. So the bytes of a ``200`` answer to a ``GET`` are kept, keyed on
+``(store version, path, query string)``, and the next ``GET`` of the same URL is answered from
+memory, on the event loop, without a thread, a query or a template. The store version changes
+when the store file is replaced (:mod:`newsgraph.web.db`): the cache is then emptied, and an
+answer computed from the old store can never be found under the new version's keys.
+
+Entries are dropped least recently used first when the total passes ``max_bytes``; an answer
+larger than ``max_entry`` is not kept. Static files are served by Starlette and not kept here.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+#: Paths never kept: static files (Starlette serves them from disk, with their own validators).
+NOT_CACHED = ("/static/",)
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """One complete HTTP answer: status, headers and body."""
+
+    status: int
+    headers: tuple[tuple[bytes, bytes], ...]
+    body: bytes
+
+    @property
+    def size(self) -> int:
+        return len(self.body) + sum(len(k) + len(v) for k, v in self.headers) + 64
+
+
+@dataclass
+class ResponseCache:
+    """A least-recently-used map of answers, bounded in bytes, safe across threads."""
+
+    max_bytes: int = 128 * 2**20
+    max_entry: int = 4 * 2**20
+    hits: int = 0
+    misses: int = 0
+    _entries: OrderedDict[Hashable, Answer] = field(default_factory=OrderedDict)
+    _bytes: int = 0
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def get(self, key: Hashable) -> Answer | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                self.misses += 1
+                return None
+            self._entries.move_to_end(key)
+            self.hits += 1
+            return found
+
+    def put(self, key: Hashable, answer: Answer) -> None:
+        size = answer.size
+        if size > self.max_entry:
+            return
+        with self._lock:
+            old = self._entries.pop(key, None)
+            if old is not None:
+                self._bytes -= old.size
+            self._entries[key] = answer
+            self._bytes += size
+            while self._bytes > self.max_bytes and self._entries:
+                _, dropped = self._entries.popitem(last=False)
+                self._bytes -= dropped.size
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+            self._bytes = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @property
+    def bytes(self) -> int:
+        return self._bytes
+
+
+class CacheMiddleware:
+    """ASGI middleware answering a ``GET`` from ``cache`` when the same path and query string were
+    answered ``200`` on the same store version (``version()``); otherwise it runs the app and keeps
+    its ``200`` answer. Other methods, other statuses and :data:`NOT_CACHED` paths pass through."""
+
+    def __init__(self, app: ASGIApp, cache: ResponseCache, version: Callable[[], Hashable]) -> None:
+        self.app = app
+        self.cache = cache
+        self.version = version
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"].startswith(NOT_CACHED):
+            await self.app(scope, receive, send)
+            return
+        key = (self.version(), scope["path"], scope.get("query_string", b""))
+        found = self.cache.get(key)
+        if found is not None:
+            await send(
+                {"type": "http.response.start", "status": found.status, "headers": list(found.headers)}
+            )
+            await send({"type": "http.response.body", "body": found.body})
+            return
+        start: Message | None = None
+        chunks: list[bytes] = []
+
+        async def keep(message: Message) -> None:
+            nonlocal start
+            if message["type"] == "http.response.start":
+                start = message
+            elif message["type"] == "http.response.body":
+                chunks.append(message.get("body", b""))
+                if not message.get("more_body", False) and start is not None and start["status"] == 200:
+                    headers = tuple((bytes(k), bytes(v)) for k, v in start.get("headers", []))
+                    if not any(k.lower() == b"set-cookie" for k, _ in headers):
+                        self.cache.put(key, Answer(200, headers, b"".join(chunks)))
+            await send(message)
+
+        await self.app(scope, receive, keep)
