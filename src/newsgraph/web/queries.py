@@ -120,6 +120,14 @@ def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
             FROM articles a JOIN {D}.search s ON s.id = a.id)
         WHERE term <> '' ORDER BY term"""
     )
+    # every fact record with its article, indexed: the article page reads one article's facts
+    # through the index instead of scanning the six fact tables of the store
+    union = " UNION ALL ".join(
+        f"SELECT article_id, '{kind}' AS kind, n, record FROM {kind}" for kind in FACT_KINDS
+    )
+    con.execute(f"CREATE OR REPLACE TABLE {D}.facts AS {union}")
+    con.execute(f"CREATE INDEX IF NOT EXISTS facts_article ON {D}.facts (article_id)")
+    con.execute(f"CREATE INDEX IF NOT EXISTS ents_article ON {D}.ents (article_id)")
     con.execute(
         f"""CREATE OR REPLACE TABLE {D}.article_country AS
         SELECT DISTINCT article_id, code AS country FROM {D}.ents WHERE code IS NOT NULL
@@ -162,6 +170,75 @@ class EntityIndex:
         return cls(by_canon, {a: tuple(c) for a, c in canons.items()}, articles, names)
 
 
+#: The columns each list shows, in the order of its JSON items (read by :class:`Ranked`).
+_EVENT_COLUMNS = (
+    'rank, article_id, n, start, "end", text, event_type, quad, mode, date, day, place, country, '
+    "negated, confidence, sentence, title"
+)
+_PART_COLUMNS = "ev, role, node, key, code, text, name"
+_QUOTE_COLUMNS = (
+    'article_id, n, start, "end", text, kind, cue, speaker_text, speaker_name, speaker_key, '
+    "speaker_code, published, title"
+)
+_COUNT_COLUMNS = (
+    'article_id, n, start, "end", text, value, number_text, qualifier, kind, object, unit, published, title'
+)
+_SEARCH_COLUMNS = "id, title, source, published, n_words, relevance"
+
+
+@dataclass(slots=True)
+class Ranked:
+    """A derived list held in memory (an Arrow table) in list order, so that a page of it is
+    taken by position instead of queried: the row of rank ``r`` is row ``r - 1``."""
+
+    table: pa.Table
+
+    @classmethod
+    def load(cls, con: duckdb.DuckDBPyConnection, source: str, columns: str) -> Ranked:
+        table = con.sql(f"SELECT {columns} FROM {source} ORDER BY rank").to_arrow_table()
+        return cls(table)
+
+    def __len__(self) -> int:
+        return int(self.table.num_rows)
+
+    def page(self, offset: int, limit: int) -> list[int]:
+        """The ranks of one page of the whole list."""
+        return list(range(offset + 1, min(len(self), offset + limit) + 1))
+
+    def take(self, ranks: list[int]) -> list[dict[str, Any]]:
+        """The rows of these ranks, in this order, as dicts of JSON values."""
+        if not ranks:
+            return []
+        rows = self.table.take(pa.array([r - 1 for r in ranks], pa.int64())).to_pylist()
+        return [{k: _json(v) for k, v in row.items()} for row in rows]
+
+
+@dataclass(slots=True)
+class EventParts:
+    """Every event's actors and recipients in memory, in the order of ``event_parts``."""
+
+    table: pa.Table
+    #: event rank -> (first row, row after the last)
+    spans: dict[int, tuple[int, int]]
+
+    @classmethod
+    def load(cls, con: duckdb.DuckDBPyConnection) -> EventParts:
+        table = con.sql(f"SELECT {_PART_COLUMNS} FROM {D}.event_parts ORDER BY rowid").to_arrow_table()
+        spans: dict[int, tuple[int, int]] = {}
+        for i, ev in enumerate(table.column("ev").to_pylist()):
+            lo, _ = spans.get(ev, (i, i))
+            spans[ev] = (lo, i + 1)
+        return cls(table, spans)
+
+    def of(self, ranks: list[int]) -> list[dict[str, Any]]:
+        """The parts of these events, event by event."""
+        rows = [i for r in ranks for i in range(*self.spans.get(r, (0, 0)))]
+        if not rows:
+            return []
+        found = self.table.take(pa.array(rows, pa.int64())).to_pylist()
+        return [{k: _json(v) for k, v in row.items()} for row in found]
+
+
 class WebDb:
     """The store opened read-only for the web app, with one DuckDB cursor per thread."""
 
@@ -173,6 +250,12 @@ class WebDb:
         con.execute("SET enable_progress_bar = false")
         prepare(con)
         _prepare_web(con)
+        # the lists' rows in memory, in list order (taken by rank; see Ranked)
+        self.event_rows = Ranked.load(con, f"{D}.events", _EVENT_COLUMNS)
+        self.event_parts = EventParts.load(con)
+        self.quote_rows = Ranked.load(con, f"{D}.quotes", _QUOTE_COLUMNS)
+        self.count_rows = Ranked.load(con, f"{D}.counts", _COUNT_COLUMNS)
+        self.search_rows = Ranked.load(con, f"{D}.search", _SEARCH_COLUMNS)
         # one thread per query: requests run side by side, and small queries gain nothing from more
         con.execute("SET threads = 1")
         self._local = threading.local()
@@ -463,6 +546,20 @@ def _total(
     return int(found["n"]) if found else 0
 
 
+def _ranks(
+    db: WebDb, rows: Ranked, source: str, rank: str, cond: str, params: list[Any], f: Paging
+) -> list[int]:
+    """The ranks of one page of a list: by position when nothing is filtered, else by a query
+    that reads only the filtered columns and the rank (the rows are then taken from memory)."""
+    if cond == "1 = 1":
+        return rows.page(f.offset, f.per_page)
+    found = db.cursor().execute(
+        f"SELECT {rank} FROM {source} WHERE {cond} ORDER BY {rank} LIMIT ? OFFSET ?",
+        [*params, f.per_page, f.offset],
+    )
+    return [r[0] for r in found.fetchall()]
+
+
 def _hashable(params: list[Any]) -> tuple[Any, ...]:
     return tuple(tuple(p) if isinstance(p, list) else p for p in params)
 
@@ -514,11 +611,7 @@ def articles(db: WebDb, f: ArticleFilters) -> dict[str, Any]:
         params.append(f.min_relevance)
     _dates(where, params, f, "s.published")
     cond = " AND ".join(where)
-    rows = db.rows(
-        f"SELECT s.id, s.title, s.source, s.published, s.n_words, s.relevance FROM {D}.search s WHERE {cond} "
-        "ORDER BY s.rank LIMIT ? OFFSET ?",
-        [*params, f.per_page, f.offset],
-    )
+    rows = db.search_rows.take(_ranks(db, db.search_rows, f"{D}.search s", "s.rank", cond, params, f))
     total = _total(db, f"{D}.search s", cond, params, rows, f)
     texts = _texts(db, [r["id"] for r in rows])
     for r in rows:
@@ -568,12 +661,13 @@ def article(db: WebDb, article_id: str) -> dict[str, Any] | None:
     )
     if found is None:
         return None
-    union = " UNION ALL ".join(
-        f"SELECT '{kind}' AS kind, n, record FROM {kind} WHERE article_id = ?" for kind in FACT_KINDS
-    )
     facts: dict[str, list[dict[str, Any]]] = {kind: [] for kind in FACT_KINDS}
-    for r in db.rows(f"SELECT * FROM ({union}) ORDER BY kind, n", [article_id] * len(FACT_KINDS)):
-        facts[r["kind"]].append(json.loads(r["record"]))
+    for kind, record in (
+        db.cursor()
+        .execute(f"SELECT kind, record FROM {D}.facts WHERE article_id = ? ORDER BY kind, n", [article_id])
+        .fetchall()
+    ):
+        facts[kind].append(json.loads(record))
     canon = {
         r["eid"]: r["canon"]
         for r in db.rows(f"SELECT eid, canon FROM {D}.ents WHERE article_id = ?", [article_id])
@@ -732,12 +826,7 @@ def quotes(db: WebDb, f: QuoteFilters) -> dict[str, Any]:
         params.append(f.kind.lower())
     _dates(where, params, f, "q.published")
     cond = " AND ".join(where)
-    rows = db.rows(
-        f"""SELECT q.article_id, q.n, q.start, q."end", q.text, q.kind, q.cue, q.speaker_text,
-                   q.speaker_name, q.speaker_key, q.speaker_code, q.published, q.title
-            FROM {D}.quotes q WHERE {cond} ORDER BY q.rank LIMIT ? OFFSET ?""",
-        [*params, f.per_page, f.offset],
-    )
+    rows = db.quote_rows.take(_ranks(db, db.quote_rows, f"{D}.quotes q", "q.rank", cond, params, f))
     return _page(rows, _total(db, f"{D}.quotes q", cond, params, rows, f), f)
 
 
@@ -773,22 +862,12 @@ def _date(value: Any) -> dt.date | None:
 
 
 def _events_by_rank(db: WebDb, ranks: list[int]) -> list[dict[str, Any]]:
-    """Events by their list rank, in that order, with actors, recipients and the sentence."""
-    if not ranks:
-        return []
-    rows = db.rows(
-        f"""SELECT e.rank, e.article_id, e.n, e.start, e."end", e.text, e.event_type, e.quad, e.mode,
-                   e.date, e.day, e.place, e.country, e.negated, e.confidence, e.sentence, e.title
-            FROM {D}.events e
-            WHERE e.rank BETWEEN ? AND ? AND e.rank IN (SELECT unnest(?::INTEGER[])) ORDER BY e.rank""",
-        [min(ranks), max(ranks), ranks],
-    )
+    """Events by their list rank, in rank order (each once), with actors, recipients and the
+    sentence; taken from the lists held in memory."""
+    ranks = sorted({r for r in ranks if 1 <= r <= len(db.event_rows)})
+    rows = db.event_rows.take(ranks)
     by_event: dict[int, list[dict[str, Any]]] = {}
-    for p in db.rows(
-        f"SELECT ev, role, node, key, code, text, name FROM {D}.event_parts "
-        "WHERE ev BETWEEN ? AND ? AND ev IN (SELECT unnest(?::INTEGER[]))",
-        [min(ranks), max(ranks), ranks],
-    ):
+    for p in db.event_parts.of(ranks):
         by_event.setdefault(p.pop("ev"), []).append(p)
     for r in rows:
         found = by_event.get(r.pop("rank"), [])
@@ -892,12 +971,7 @@ def counts(db: WebDb, f: CountFilters) -> dict[str, Any]:
         where.append("(contains(lower(c.text), ?) OR contains(lower(coalesce(c.object, '')), ?))")
         params.extend([f.q.lower(), f.q.lower()])
     cond = " AND ".join(where)
-    rows = db.rows(
-        f"""SELECT c.article_id, c.n, c.start, c."end", c.text, c.value, c.number_text, c.qualifier,
-                   c.kind, c.object, c.unit, c.published, c.title
-            FROM {D}.counts c WHERE {cond} ORDER BY c.rank LIMIT ? OFFSET ?""",
-        [*params, f.per_page, f.offset],
-    )
+    rows = db.count_rows.take(_ranks(db, db.count_rows, f"{D}.counts c", "c.rank", cond, params, f))
     out = _page(rows, _total(db, f"{D}.counts c", cond, params, rows, f), f)
     out["summary"] = summary
     return out
