@@ -1,0 +1,244 @@
+"""What serves the web app under load: the answer cache (per store version), the store reopened
+when its file is replaced, and the list rows taken from memory by rank (identical to SQL)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+from webdata import synthetic_articles, write_store
+
+from newsgraph.store.db import Store
+from newsgraph.web import queries as q
+from newsgraph.web.app import REQUEST_THREADS, create_app
+from newsgraph.web.cache import Answer, ResponseCache
+from newsgraph.web.db import LiveDb, file_identity
+from newsgraph.web.queries import D, WebDb
+
+
+@pytest.fixture(scope="module")
+def two_stores(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Two different stores (of 12 and 20 synthetic articles, plus the hostile one)."""
+    root = tmp_path_factory.mktemp("load")
+    a = write_store(root / "a.duckdb", synthetic_articles(12, seed=1))
+    b = write_store(root / "b.duckdb", synthetic_articles(20, seed=2))
+    return a, b
+
+
+@pytest.fixture()
+def served(tmp_path: Path, two_stores: tuple[Path, Path]) -> Iterator[tuple[TestClient, Path]]:
+    """A client of the app over a copy of store a, which the test may replace."""
+    path = tmp_path / "served.duckdb"
+    shutil.copyfile(two_stores[0], path)
+    with TestClient(create_app(path)) as c:
+        live: LiveDb = c.app.state.live  # type: ignore[attr-defined]
+        live.check_every = 0.0  # look at the file before every request
+        yield c, path
+
+
+def n_articles(path: Path) -> int:
+    with Store(path, read_only=True) as store:
+        return store.count("articles")
+
+
+def replace(path: Path, source: Path) -> None:
+    """Move a copy of ``source`` over ``path``, as one would swap in a freshly ingested store."""
+    tmp = path.with_suffix(".new")
+    shutil.copyfile(source, tmp)
+    os.replace(tmp, path)
+
+
+# -- the cache -------------------------------------------------------------------------------
+
+
+def answer(body: bytes) -> Answer:
+    return Answer(200, ((b"content-type", b"text/plain"),), body)
+
+
+def test_cache_drops_least_recently_used_first_within_its_bytes() -> None:
+    cache = ResponseCache(max_bytes=3 * answer(b"x" * 100).size, max_entry=10_000)
+    for key in "abc":
+        cache.put(key, answer(b"x" * 100))
+    assert cache.get("a") is not None  # a is now the most recently used
+    cache.put("d", answer(b"x" * 100))
+    assert cache.get("b") is None and cache.get("a") is not None and cache.get("d") is not None
+    assert len(cache) == 3 and cache.bytes <= cache.max_bytes
+    cache.put("huge", answer(b"x" * 20_000))  # over max_entry: not kept, nothing dropped
+    assert cache.get("huge") is None and len(cache) == 3
+    cache.clear()
+    assert len(cache) == 0 and cache.bytes == 0
+
+
+def test_a_repeated_get_is_answered_from_the_cache_with_the_same_bytes(
+    served: tuple[TestClient, Path],
+) -> None:
+    c, _ = served
+    cache: ResponseCache = c.app.state.cache  # type: ignore[attr-defined]
+    for url in ["/", "/api", "/articles?page=1", "/api/quotes?per_page=5", "/api/events?type=ASSAULT"]:
+        first = c.get(url)
+        hits = cache.hits
+        again = c.get(url)
+        assert first.status_code == again.status_code == 200
+        assert again.content == first.content, url
+        assert again.headers == first.headers, url  # security headers included
+        assert cache.hits == hits + 1, url
+
+
+def test_urls_that_differ_are_kept_apart_and_failures_are_not_kept(served: tuple[TestClient, Path]) -> None:
+    c, _ = served
+    cache: ResponseCache = c.app.state.cache  # type: ignore[attr-defined]
+    page1 = c.get("/api/quotes?per_page=2&page=1").json()
+    page2 = c.get("/api/quotes?per_page=2&page=2").json()
+    assert page1["items"] != page2["items"]
+    assert c.get("/api/quotes?per_page=2&page=1").json() == page1
+    before = len(cache)
+    assert c.get("/api/articles/nothing-here").status_code == 404
+    assert c.get("/api/quotes?per_page=0").status_code == 422
+    assert c.get("/static/app.css").status_code in (200, 404)
+    assert len(cache) == before
+
+
+def test_the_network_page_keeps_its_own_content_security_policy_when_cached(
+    served: tuple[TestClient, Path],
+) -> None:
+    c, _ = served
+    first, again = c.get("/network"), c.get("/network")
+    assert "unsafe-inline" in first.headers["content-security-policy"]
+    assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+
+
+def test_the_request_thread_pool_is_bounded(served: tuple[TestClient, Path]) -> None:
+    import anyio.to_thread
+
+    c, _ = served
+    assert c.portal is not None
+    tokens = c.portal.call(lambda: anyio.to_thread.current_default_thread_limiter().total_tokens)
+    assert tokens == REQUEST_THREADS
+
+
+# -- the store replaced under a running server ----------------------------------------------
+
+
+def test_a_replaced_store_is_reopened_and_nothing_cached_from_the_old_one_is_answered(
+    served: tuple[TestClient, Path], two_stores: tuple[Path, Path]
+) -> None:
+    c, path = served
+    a, b = two_stores
+    na, nb = n_articles(a), n_articles(b)
+    assert na != nb
+    before = c.get("/api").json()
+    assert before["stats"]["articles"] == na
+    old_id = before["latest"][0]["id"]
+    assert c.get(f"/api/articles/{old_id}").status_code == 200
+    page = c.get("/articles").text
+    assert c.get("/api").json() == before  # now answered from the cache
+
+    replace(path, b)
+    after = c.get("/api").json()
+    assert after["stats"]["articles"] == nb
+    assert c.get(f"/api/articles/{old_id}").status_code == 404
+    assert c.get("/articles").text != page
+    new_id = after["latest"][0]["id"]
+    assert c.get(f"/api/articles/{new_id}").json()["article"]["id"] == new_id
+
+    replace(path, a)  # and back: the old answers are found again, freshly computed
+    assert c.get("/api").json()["stats"]["articles"] == na
+
+
+def test_a_replaced_store_that_cannot_be_opened_answers_503_until_it_can(
+    served: tuple[TestClient, Path], two_stores: tuple[Path, Path]
+) -> None:
+    c, path = served
+    assert c.get("/api").status_code == 200
+    tmp = path.with_suffix(".new")
+    tmp.write_bytes(b"this is not a DuckDB file" * 100)
+    os.replace(tmp, path)
+    broken = c.get("/api")
+    assert broken.status_code == 503
+    assert "cannot be opened" in broken.json()["error"]["message"]
+    replace(path, two_stores[1])
+    assert c.get("/api").json()["stats"]["articles"] == n_articles(two_stores[1])
+
+
+def test_the_file_is_looked_at_at_most_once_per_interval(
+    two_stores: tuple[Path, Path], tmp_path: Path
+) -> None:
+    path = tmp_path / "s.duckdb"
+    shutil.copyfile(two_stores[0], path)
+    live = LiveDb(path, check_every=3600.0)
+    try:
+        replace(path, two_stores[1])
+        assert file_identity(path) != live.identity
+        assert not live.changed()  # not yet time to look
+        live.check_every = 0.0
+        assert live.changed()
+    finally:
+        live.close()
+
+
+# -- list rows from memory are the rows SQL gives --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def web_db(synthetic_db: Path) -> Iterator[WebDb]:
+    db = WebDb(synthetic_db)
+    yield db
+    db.close()
+
+
+def sql_page(db: WebDb, columns: str, table: str, where: str, params: list[Any], per: int, page: int) -> Any:
+    return db.rows(
+        f"SELECT {columns} FROM {D}.{table} WHERE {where} ORDER BY rank LIMIT ? OFFSET ?",
+        [*params, per, (page - 1) * per],
+    )
+
+
+@pytest.mark.parametrize("per_page", [1, 7, 50])
+def test_quote_and_count_pages_are_the_rows_sql_gives(web_db: WebDb, per_page: int) -> None:
+    n_quotes, n_counts = len(web_db.quote_rows), len(web_db.count_rows)
+    assert n_quotes > 10 and n_counts > 10
+    last = max(n_quotes, n_counts) // per_page + 2  # past the end too
+    for page in [1, 2, last // 2, last - 1, last]:
+        got = q.quotes(web_db, q.QuoteFilters(page=page, per_page=per_page))["items"]
+        assert got == sql_page(web_db, q._QUOTE_COLUMNS, "quotes", "1 = 1", [], per_page, page)
+        got = q.counts(web_db, q.CountFilters(page=page, per_page=per_page))["items"]
+        assert got == sql_page(web_db, q._COUNT_COLUMNS, "counts", "1 = 1", [], per_page, page)
+        kind = "direct"
+        got = q.quotes(web_db, q.QuoteFilters(page=page, per_page=per_page, kind=kind))["items"]
+        assert got == sql_page(web_db, q._QUOTE_COLUMNS, "quotes", "kind = ?", [kind], per_page, page)
+
+
+def test_event_pages_are_the_rows_sql_gives_with_their_parties(web_db: WebDb) -> None:
+    total = len(web_db.event_rows)
+    for page in [1, 2, total // 20, total // 10 + 1]:
+        got = q.events(web_db, q.EventFilters(page=page, per_page=10, min_confidence=0), timeline=False)
+        want = sql_page(web_db, q._EVENT_COLUMNS, "events", "1 = 1", [], 10, page)
+        assert [{k: v for k, v in e.items() if k not in ("actors", "recipients")} for e in got["items"]] == [
+            {k: v for k, v in e.items() if k != "rank"} for e in want
+        ]
+        for e, row in zip(got["items"], want, strict=True):
+            parts = web_db.rows(
+                f"SELECT role, node, key, code, text, name FROM {D}.event_parts WHERE ev = ? ORDER BY rowid",
+                [row["rank"]],
+            )
+            assert e["actors"] == [p for p in parts if p["role"] == "actor"]
+            assert e["recipients"] == [p for p in parts if p["role"] == "recipient"]
+
+
+def test_article_lists_and_facts_are_the_rows_sql_gives(web_db: WebDb) -> None:
+    got = q.articles(web_db, q.ArticleFilters(page=2, per_page=3))["items"]
+    want = sql_page(web_db, q._SEARCH_COLUMNS, "search", "1 = 1", [], 3, 2)
+    assert [{k: v for k, v in a.items() if k != "snippet"} for a in got] == want
+    article_id = want[0]["id"]
+    found = q.article(web_db, article_id)
+    assert found is not None
+    for kind, records in found["facts"].items():
+        stored = web_db.rows(f"SELECT record FROM {kind} WHERE article_id = ? ORDER BY n", [article_id])
+        assert [{k: v for k, v in r.items() if k != "canon"} for r in records] == [
+            q.json.loads(r["record"]) for r in stored
+        ], kind
