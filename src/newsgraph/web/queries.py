@@ -128,6 +128,7 @@ def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"CREATE OR REPLACE TABLE {D}.facts AS {union}")
     con.execute(f"CREATE INDEX IF NOT EXISTS facts_article ON {D}.facts (article_id)")
     con.execute(f"CREATE INDEX IF NOT EXISTS ents_article ON {D}.ents (article_id)")
+    con.execute(f"CREATE INDEX IF NOT EXISTS entity_stats_key ON {D}.entity_stats (key)")
     con.execute(
         f"""CREATE OR REPLACE TABLE {D}.article_country AS
         SELECT DISTINCT article_id, code AS country FROM {D}.ents WHERE code IS NOT NULL
@@ -196,7 +197,12 @@ class Ranked:
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection, source: str, columns: str) -> Ranked:
         table = con.sql(f"SELECT {columns} FROM {source} ORDER BY rank").to_arrow_table()
-        return cls(table)
+        for i, f in enumerate(table.schema):  # dates as ISO strings once, as _json would per row
+            if pa.types.is_date(f.type):
+                table = table.set_column(i, f.name, table.column(i).cast(pa.string()))
+            elif not (pa.types.is_primitive(f.type) or pa.types.is_string(f.type)):
+                raise TypeError(f"{source}.{f.name}: a list keeps only plain columns, not {f.type}")
+        return cls(table.combine_chunks())  # one chunk: ``take`` on many would cost milliseconds
 
     def __len__(self) -> int:
         return int(self.table.num_rows)
@@ -209,8 +215,8 @@ class Ranked:
         """The rows of these ranks, in this order, as dicts of JSON values."""
         if not ranks:
             return []
-        rows = self.table.take(pa.array([r - 1 for r in ranks], pa.int64())).to_pylist()
-        return [{k: _json(v) for k, v in row.items()} for row in rows]
+        rows: list[dict[str, Any]] = self.table.take(pa.array([r - 1 for r in ranks], pa.int64())).to_pylist()
+        return rows
 
 
 @dataclass(slots=True)
@@ -224,6 +230,7 @@ class EventParts:
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> EventParts:
         table = con.sql(f"SELECT {_PART_COLUMNS} FROM {D}.event_parts ORDER BY rowid").to_arrow_table()
+        table = table.combine_chunks()
         spans: dict[int, tuple[int, int]] = {}
         for i, ev in enumerate(table.column("ev").to_pylist()):
             lo, _ = spans.get(ev, (i, i))
@@ -235,8 +242,8 @@ class EventParts:
         rows = [i for r in ranks for i in range(*self.spans.get(r, (0, 0)))]
         if not rows:
             return []
-        found = self.table.take(pa.array(rows, pa.int64())).to_pylist()
-        return [{k: _json(v) for k, v in row.items()} for row in found]
+        found: list[dict[str, Any]] = self.table.take(pa.array(rows, pa.int64())).to_pylist()
+        return found  # plain strings and integers: nothing to convert
 
 
 class WebDb:
@@ -256,6 +263,11 @@ class WebDb:
         self.quote_rows = Ranked.load(con, f"{D}.quotes", _QUOTE_COLUMNS)
         self.count_rows = Ranked.load(con, f"{D}.counts", _COUNT_COLUMNS)
         self.search_rows = Ranked.load(con, f"{D}.search", _SEARCH_COLUMNS)
+        #: each article's snippet when no word is searched (its first lines)
+        self.leads: dict[str, str] = {}
+        found = con.execute("SELECT id, text FROM articles")
+        while batch := found.fetchmany(5_000):
+            self.leads.update((article_id, _snippet(text or "", [])) for article_id, text in batch)
         # one thread per query: requests run side by side, and small queries gain nothing from more
         con.execute("SET threads = 1")
         self._local = threading.local()
@@ -613,6 +625,10 @@ def articles(db: WebDb, f: ArticleFilters) -> dict[str, Any]:
     cond = " AND ".join(where)
     rows = db.search_rows.take(_ranks(db, db.search_rows, f"{D}.search s", "s.rank", cond, params, f))
     total = _total(db, f"{D}.search s", cond, params, rows, f)
+    if not terms:  # the first lines, made at start-up
+        for r in rows:
+            r["snippet"] = db.leads.get(r["id"], "")
+        return _page(rows, total, f)
     texts = _texts(db, [r["id"] for r in rows])
     for r in rows:
         r["snippet"] = _snippet(texts.get(r["id"]) or "", terms)
@@ -911,8 +927,10 @@ def events(db: WebDb, f: EventFilters, *, timeline: bool = True) -> dict[str, An
             [*params, f.per_page, f.offset],
         )
         rows = _events_by_rank(db, [r["rank"] for r in page])
-        total = _total(db, f"{D}.events e", cond, params, rows, f, parties)
-        cells = _timeline(db, f, cond, params, parties) if timeline else None
+        if timeline:  # the timeline's cells count the events: no second count
+            cells, total = _timeline(db, f, cond, params, parties)
+        else:
+            cells, total = None, _total(db, f"{D}.events e", cond, params, rows, f, parties)
     out = _page(rows, total, f)
     if cells is not None:
         out["bucket"] = _bucket(db, f)
@@ -932,17 +950,21 @@ def events(db: WebDb, f: EventFilters, *, timeline: bool = True) -> dict[str, An
     return out
 
 
-def _timeline(db: WebDb, f: DateRange, cond: str, params: list[Any], extra: Any) -> list[dict[str, Any]]:
-    """Events per date bucket, type and class for the events matching ``cond``."""
+def _timeline(
+    db: WebDb, f: DateRange, cond: str, params: list[Any], extra: Any
+) -> tuple[list[dict[str, Any]], int]:
+    """Events per date bucket, type and class for the events matching ``cond`` (those without a
+    day are left out), and the number of all the events matching it."""
     bucket = _bucket(db, f)
     sql = f"""SELECT strftime(b, '{_BUCKET_FORMAT[bucket]}') AS bucket, event_type, quad, events FROM (
                 SELECT date_trunc('{bucket}', e.day) AS b, e.event_type, e.quad, count(*) AS events
-                FROM {D}.events e WHERE {cond} AND e.day IS NOT NULL GROUP BY ALL)
+                FROM {D}.events e WHERE {cond} GROUP BY ALL)
             ORDER BY b, event_type"""
     cells: list[dict[str, Any]] = db.memo(
         ("timeline", sql, _hashable(params), extra), lambda: db.rows(sql, params)
     )
-    return cells
+    total = sum(c["events"] for c in cells)
+    return [c for c in cells if c["bucket"] is not None], total
 
 
 _BUCKET_FORMAT = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
