@@ -242,3 +242,37 @@ def test_article_lists_and_facts_are_the_rows_sql_gives(web_db: WebDb) -> None:
         assert [{k: v for k, v in r.items() if k != "canon"} for r in records] == [
             q.json.loads(r["record"]) for r in stored
         ], kind
+
+
+def test_events_of_an_actor_filtered_in_memory_are_what_sql_finds(web_db: WebDb) -> None:
+    actors = [
+        r["key"] for r in web_db.rows(f"SELECT key FROM {D}.entity_stats ORDER BY mentions DESC LIMIT 3")
+    ]
+    codes = [
+        r["code"] for r in web_db.rows(f"SELECT DISTINCT code FROM {D}.event_parts WHERE code IS NOT NULL")
+    ]
+    day = web_db.facets["first_day"]
+    filters = [
+        {"actor": actors[0]},
+        {"actor": codes[0], "per_page": 3, "page": 2},
+        {"recipient": codes[-1], "min_confidence": 0},
+        {"actor": actors[1], "recipient": codes[0], "min_confidence": 0},
+        {"actor": codes[0], "type": web_db.facets["event_types"][0], "min_confidence": 0.9},
+        {"actor": codes[0], "quad": "verbal cooperation", "country": codes[0]},
+        {"actor": codes[-1], "date_from": day, "date_to": web_db.facets["last_day"]},  # by month
+        {"actor": codes[0], "date_from": day, "date_to": day},  # by day
+        {"actor": "nobody at all"},
+    ]
+    assert web_db.event_columns.usable
+    checked = 0
+    for given in filters:
+        f = q.EventFilters(**given)
+        fast = q.events(web_db, f)
+        web_db.event_columns.usable = False  # the SQL way
+        try:
+            slow = q.events(web_db, f)
+        finally:
+            web_db.event_columns.usable = True
+        assert fast == slow, given
+        checked += fast["total"]
+    assert checked > 20  # the filters found events

@@ -246,6 +246,73 @@ class EventParts:
         return found  # plain strings and integers: nothing to convert
 
 
+@dataclass(slots=True)
+class EventColumns:
+    """The columns the events page filters on, as lists by rank - 1, for filtering the events of
+    an actor or recipient without a query. Same semantics as the SQL (a NULL matches nothing,
+    a missing confidence counts as 1)."""
+
+    event_type: list[str | None]
+    quad: list[str | None]
+    country: list[str | None]
+    confidence: list[float | None]
+    day: list[str | None]
+    #: False when a day is before the year 1000, where ISO strings and strftime part ways
+    usable: bool
+
+    @classmethod
+    def load(cls, rows: Ranked) -> EventColumns:
+        t = rows.table
+        day = t.column("day").to_pylist()
+        usable = all(d is None or d >= "1000" for d in day)
+        return cls(
+            t.column("event_type").to_pylist(),
+            t.column("quad").to_pylist(),
+            t.column("country").to_pylist(),
+            t.column("confidence").to_pylist(),
+            day,
+            usable,
+        )
+
+    def select(self, f: EventFilters, party: set[int], bucket: str) -> tuple[list[int], list[dict[str, Any]]]:
+        """The ranks among ``party`` matching the filters, in order, and the timeline's cells
+        (events per ``bucket`` of their day, type and class, ordered by bucket and type)."""
+        etype = f.type.upper() if f.type else None
+        quad = f.quad.lower() if f.quad else None
+        country = f.country.upper() if f.country else None
+        lo = f.date_from.isoformat() if f.date_from else None
+        hi = f.date_to.isoformat() if f.date_to else None
+        width = {"day": 10, "month": 7, "year": 4}[bucket]
+        ranks: list[int] = []
+        cells: Counter[tuple[str, str | None, str | None]] = Counter()
+        for r in sorted(party):
+            i = r - 1
+            if not 0 <= i < len(self.day):
+                continue
+            if etype is not None and self.event_type[i] != etype:
+                continue
+            if quad is not None and self.quad[i] != quad:
+                continue
+            if country is not None and self.country[i] != country:
+                continue
+            conf = self.confidence[i]
+            if f.min_confidence > 0 and (1.0 if conf is None else conf) < f.min_confidence:
+                continue
+            day = self.day[i]
+            if (lo is not None or hi is not None) and (
+                day is None or (lo is not None and day < lo) or (hi is not None and day > hi)
+            ):
+                continue
+            ranks.append(r)
+            if day is not None:
+                cells[(day[:width], self.event_type[i], self.quad[i])] += 1
+        ordered = sorted(
+            cells.items(), key=lambda kv: (kv[0][0], kv[0][1] is None, kv[0][1] or "", kv[0][2] or "")
+        )
+        cols = ("bucket", "event_type", "quad")
+        return ranks, [{**dict(zip(cols, key, strict=True)), "events": n} for key, n in ordered]
+
+
 class WebDb:
     """The store opened read-only for the web app, with one DuckDB cursor per thread."""
 
@@ -260,6 +327,7 @@ class WebDb:
         # the lists' rows in memory, in list order (taken by rank; see Ranked)
         self.event_rows = Ranked.load(con, f"{D}.events", _EVENT_COLUMNS)
         self.event_parts = EventParts.load(con)
+        self.event_columns = EventColumns.load(self.event_rows)
         self.quote_rows = Ranked.load(con, f"{D}.quotes", _QUOTE_COLUMNS)
         self.count_rows = Ranked.load(con, f"{D}.counts", _COUNT_COLUMNS)
         self.search_rows = Ranked.load(con, f"{D}.search", _SEARCH_COLUMNS)
@@ -921,16 +989,23 @@ def events(db: WebDb, f: EventFilters, *, timeline: bool = True) -> dict[str, An
     _dates(where, params, f, "e.day")
     cond = " AND ".join(where)
     parties = (f.actor, f.recipient)
-    with db.relation("_party", sorted(party or ())):
-        page = db.rows(
-            f"SELECT e.rank FROM {D}.events e WHERE {cond} ORDER BY e.rank LIMIT ? OFFSET ?",
-            [*params, f.per_page, f.offset],
-        )
-        rows = _events_by_rank(db, [r["rank"] for r in page])
-        if timeline:  # the timeline's cells count the events: no second count
-            cells, total = _timeline(db, f, cond, params, parties)
-        else:
-            cells, total = None, _total(db, f"{D}.events e", cond, params, rows, f, parties)
+    cells: list[dict[str, Any]] | None
+    if party is not None and db.event_columns.usable:
+        # the events of an actor or recipient are few: filtered in memory, without a query
+        ranks, matched = db.event_columns.select(f, party, _bucket(db, f))
+        rows = _events_by_rank(db, ranks[f.offset : f.offset + f.per_page])
+        total, cells = len(ranks), matched if timeline else None
+    else:
+        with db.relation("_party", sorted(party or ())):
+            page = db.rows(
+                f"SELECT e.rank FROM {D}.events e WHERE {cond} ORDER BY e.rank LIMIT ? OFFSET ?",
+                [*params, f.per_page, f.offset],
+            )
+            rows = _events_by_rank(db, [r["rank"] for r in page])
+            if timeline:  # the timeline's cells count the events: no second count
+                cells, total = _timeline(db, f, cond, params, parties)
+            else:
+                cells, total = None, _total(db, f"{D}.events e", cond, params, rows, f, parties)
     out = _page(rows, total, f)
     if cells is not None:
         out["bucket"] = _bucket(db, f)
