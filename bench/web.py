@@ -188,6 +188,7 @@ class Sample:
     route: str
     ms: float
     error: str | None  # None: a 200 answer
+    at: float = 0.0  # when it was sent (time.perf_counter())
 
 
 def fetch(c: httpx.Client, name: str, url: str) -> Sample:
@@ -198,7 +199,7 @@ def fetch(c: httpx.Client, name: str, url: str) -> Sample:
         error = None if status == 200 else f"{status} {url}"
     except httpx.HTTPError as exc:
         error = f"{type(exc).__name__} {url}"
-    return Sample(name, (time.perf_counter() - t0) * 1000, error)
+    return Sample(name, (time.perf_counter() - t0) * 1000, error, t0)
 
 
 def run(
@@ -258,6 +259,20 @@ def cpu_seconds(pid: int) -> float | None:
     except (OSError, ValueError, IndexError):
         return None
     return total
+
+
+def rss_mb(pid: int) -> float | None:
+    """Resident memory of a process and its children, in MB (Linux ``/proc``)."""
+    total = 0
+    try:
+        pids = [pid, *(int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+        for p in pids:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+    except (OSError, ValueError):
+        return None
+    return total / 1024
 
 
 def pct(values: list[float], q: float) -> float:
@@ -322,6 +337,7 @@ def main() -> int:
         wall = time.perf_counter() - started
         client_cpu = time.process_time() - client_cpu
         after = cpu_seconds(proc.pid)
+        memory = rss_mb(proc.pid)
         server_cpu = after - server_cpu if after is not None and server_cpu is not None else None
     finally:
         proc.terminate()
@@ -357,7 +373,18 @@ def main() -> int:
         print(
             f"CPU per request (warm-up included): server {server_cpu / total * 1000:.1f} ms, "
             f"benchmark clients {client_cpu / total * 1000:.1f} ms"
+            + (f"; server memory {memory:.0f} MB" if memory is not None else "")
         )
+    if args.duration is not None and samples:  # how much of the tail is the cold start
+        mid = started + wall / 2
+        late = [s.ms for s in samples if s.at >= mid]
+        early = [s.ms for s in samples if s.at < mid]
+        if late and early:
+            print(
+                f"first half: {len(early)} requests, p50 {statistics.median(early):.1f} ms, "
+                f"p99 {pct(early, 0.99):.1f} ms; second half: {len(late)} requests, "
+                f"p50 {statistics.median(late):.1f} ms, p99 {pct(late, 0.99):.1f} ms"
+            )
     restarts = SERVER_LOG.read_text(errors="replace").count("died")
     if restarts:
         print(f"server log ({SERVER_LOG}): {restarts} worker process(es) died and were restarted")

@@ -3,8 +3,10 @@ the :class:`WebDb` and a filter model and returns plain JSON values (dates as IS
 
 The store is opened read-only. At start-up a few derived tables are built in an in-memory
 database attached as ``derived`` (see :mod:`newsgraph.store.export_graph`): normalised events,
-quotes and counts, every word of every article for the search, and each article's countries. The store
-cannot change under a running server (DuckDB locks the file), so they stay valid."""
+quotes and counts, every word of every article for the search, each article's countries, and every
+fact record indexed by article; the rows of the lists are also held in memory in list order
+(:class:`Ranked`). Writers cannot change the store under a running server (DuckDB locks the
+file); when the file is replaced, :mod:`newsgraph.web.db` opens a new :class:`WebDb`."""
 
 from __future__ import annotations
 
