@@ -3,6 +3,7 @@ when its file is replaced, and the list rows taken from memory by rank (identica
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 from collections.abc import Iterator
@@ -11,12 +12,13 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from starlette.types import Message, Receive, Scope, Send
 from webdata import synthetic_articles, write_store
 
 from newsgraph.store.db import Store
 from newsgraph.web import queries as q
 from newsgraph.web.app import REQUEST_THREADS, create_app
-from newsgraph.web.cache import Answer, ResponseCache
+from newsgraph.web.cache import Answer, CacheMiddleware, ResponseCache
 from newsgraph.web.db import LiveDb, file_identity
 from newsgraph.web.queries import D, WebDb
 
@@ -72,6 +74,40 @@ def test_cache_drops_least_recently_used_first_within_its_bytes() -> None:
     assert cache.get("huge") is None and len(cache) == 3
     cache.clear()
     assert len(cache) == 0 and cache.bytes == 0
+
+
+def test_simultaneous_requests_for_one_url_compute_it_once() -> None:
+    calls: list[str] = []
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        calls.append(scope["path"])
+        await asyncio.sleep(0.05)  # a slow page: the other requests arrive meanwhile
+        status = 200 if scope["path"] != "/missing" else 404
+        await send({"type": "http.response.start", "status": status, "headers": []})
+        await send({"type": "http.response.body", "body": scope["path"].encode()})
+
+    middleware = CacheMiddleware(app, ResponseCache(), version=lambda: 1)
+
+    async def get(path: str) -> tuple[int, bytes]:
+        sent: list[Message] = []
+
+        async def send(message: Message) -> None:
+            sent.append(message)
+
+        async def receive() -> Message:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        scope = {"type": "http", "method": "GET", "path": path, "query_string": b""}
+        await middleware(scope, receive, send)
+        return sent[0]["status"], sent[1]["body"]
+
+    async def burst() -> list[tuple[int, bytes]]:
+        return await asyncio.gather(*(get(p) for p in ["/a"] * 5 + ["/b"] * 2 + ["/missing"] * 2))
+
+    answers = asyncio.run(burst())
+    assert answers == [(200, b"/a")] * 5 + [(200, b"/b")] * 2 + [(404, b"/missing")] * 2
+    # one computation per page; a 404 is not kept, so the one who waited computes it itself
+    assert sorted(calls) == ["/a", "/b", "/missing", "/missing"]
 
 
 def test_a_repeated_get_is_answered_from_the_cache_with_the_same_bytes(

@@ -3,7 +3,8 @@
 Every page and API answer depends only on its path, its query string and the store, which a
 server reads without writing. So the bytes of a ``200`` answer to a ``GET`` are kept, keyed on
 ``(store version, path, query string)``, and the next ``GET`` of the same URL is answered from
-memory, on the event loop, without a thread, a query or a template. The store version changes
+memory, on the event loop, without a thread, a query or a template; requests for a URL that is
+being computed wait for that answer instead of computing it again. The store version changes
 when the store file is replaced (:mod:`newsgraph.web.db`): the cache is then emptied, and an
 answer computed from the old store can never be found under the new version's keys.
 
@@ -13,6 +14,7 @@ larger than ``max_entry`` is not kept. Static files are served by Starlette and 
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -95,6 +97,9 @@ class CacheMiddleware:
         self.app = app
         self.cache = cache
         self.version = version
+        #: URLs being computed now: a second request for one waits for the first one's answer
+        #: instead of computing it again (a burst of the same page on a cold cache)
+        self._pending: dict[Hashable, asyncio.Event] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] != "GET" or scope["path"].startswith(NOT_CACHED):
@@ -102,6 +107,9 @@ class CacheMiddleware:
             return
         key = (self.version(), scope["path"], scope.get("query_string", b""))
         found = self.cache.get(key)
+        if found is None and key in self._pending:
+            await self._pending[key].wait()
+            found = self.cache.get(key)  # None when that answer was not kept: computed again
         if found is not None:
             await send(
                 {"type": "http.response.start", "status": found.status, "headers": list(found.headers)}
@@ -123,4 +131,12 @@ class CacheMiddleware:
                         self.cache.put(key, Answer(200, headers, b"".join(chunks)))
             await send(message)
 
-        await self.app(scope, receive, keep)
+        if key in self._pending:
+            await self.app(scope, receive, keep)
+            return
+        self._pending[key] = done = asyncio.Event()
+        try:
+            await self.app(scope, receive, keep)
+        finally:
+            del self._pending[key]
+            done.set()
