@@ -891,11 +891,8 @@ def quotes(db: WebDb, f: QuoteFilters) -> dict[str, Any]:
     if f.speaker:
         # matched against the few distinct speakers first, so the quotes are filtered by equality
         pattern = name_pattern(f.speaker)
-        keys = [
-            r["key"]
-            for r in db.rows(f"SELECT key FROM {D}.entity_stats WHERE contains(folded, ?)", [pattern])
-        ]
-        said = [text for text in db.speaker_texts if pattern in text]
+        keys = list(_keys_named(db, pattern))
+        said = list(db.memo(("said", pattern), lambda: tuple(t for t in db.speaker_texts if pattern in t)))
         where.append(
             "(q.speaker_key IN (SELECT unnest(?::VARCHAR[])) "
             "OR q.speaker_folded IN (SELECT unnest(?::VARCHAR[])))"
@@ -916,18 +913,23 @@ def quotes(db: WebDb, f: QuoteFilters) -> dict[str, Any]:
     return _page(rows, _total(db, f"{D}.quotes q", cond, params, rows, f), f)
 
 
+def _keys_named(db: WebDb, pattern: str) -> tuple[str, ...]:
+    """The keys of the entities whose names or aliases hold ``pattern`` (a scan of every entity:
+    remembered, since the same names and codes are asked for again and again)."""
+    sql = f"SELECT key FROM {D}.entity_stats WHERE contains(folded, ?)"
+    found: tuple[str, ...] = db.memo(
+        ("named", pattern), lambda: tuple(r["key"] for r in db.rows(sql, [pattern]))
+    )
+    return found
+
+
 def _party_ranks(db: WebDb, role: str, value: str) -> set[int]:
     """Ranks of the events with ``value`` among their actors or recipients (``role``): a node id
     or entity key (a surname-only key counts as its full name), an actor code, or, without a
     colon, words of any entity's name or alias."""
     nodes = {value, canonical_key(db, value)}
     if ":" not in value:
-        nodes.update(
-            r["key"]
-            for r in db.rows(
-                f"SELECT key FROM {D}.entity_stats WHERE contains(folded, ?)", [name_pattern(value)]
-            )
-        )
+        nodes.update(_keys_named(db, name_pattern(value)))
     found: set[int] = set(db.parties.get((role, "code=" + value.upper()), ()))
     for node in nodes:
         found.update(db.parties.get((role, node), ()))
