@@ -202,7 +202,9 @@ class Ranked:
         for i, f in enumerate(table.schema):  # dates as ISO strings once, as _json would per row
             if pa.types.is_date(f.type):
                 table = table.set_column(i, f.name, table.column(i).cast(pa.string()))
-            elif not (pa.types.is_primitive(f.type) or pa.types.is_string(f.type)):
+            elif not (
+                pa.types.is_primitive(f.type) or pa.types.is_string(f.type) or pa.types.is_null(f.type)
+            ):
                 raise TypeError(f"{source}.{f.name}: a list keeps only plain columns, not {f.type}")
         return cls(table.combine_chunks())  # one chunk: ``take`` on many would cost milliseconds
 
