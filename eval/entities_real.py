@@ -45,12 +45,11 @@ import time
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from matching import greedy_pairs  # noqa: E402
+from matching import greedy_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "eval"
@@ -117,7 +116,7 @@ def check_record(rec: dict[str, Any], text: str) -> list[str]:
                 out.append(f"{e['canonical']}: span [{s}, {t}] outside the text")
             spans.append((s, t))
     spans.sort()
-    out += [f"spans {a} and {b} overlap" for a, b in zip(spans, spans[1:]) if b[0] < a[1]]
+    out += [f"spans {a} and {b} overlap" for a, b in pairwise(spans) if b[0] < a[1]]
     return out
 
 
@@ -383,7 +382,10 @@ def merges(
     return m
 
 
-def predict(articles: list[Article]) -> tuple[list[list[PredEntity]], list[list[tuple[int, int, str]]], float]:
+Spans = list[tuple[int, int, str]]
+
+
+def predict(articles: list[Article]) -> tuple[list[list[PredEntity]], list[Spans], float]:
     """Each article's entities of the compared types as newsgraph finds them (store keys mapped as
     the store maps them across articles), its ``doc.ents`` spans, and the seconds taken."""
     from newsgraph.extract.annotations import doc_entities
@@ -458,14 +460,17 @@ def evaluate(
 
 def counts(articles: list[Article], half: str) -> tuple[int, int, int]:
     part = [a for a in articles if a.half == half]
-    return len(part), sum(len(a.entities) for a in part), sum(len(g.mentions) for a in part for g in a.entities)
+    mentions = sum(len(g.mentions) for a in part for g in a.entities)
+    return len(part), sum(len(a.entities) for a in part), mentions
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
     parser.add_argument("--verbose", action="store_true", help="print every error of one half")
-    parser.add_argument("--half", choices=("tune", "measure"), default="tune", help="which half --verbose shows")
+    parser.add_argument(
+        "--half", choices=("tune", "measure"), default="tune", help="which half --verbose shows"
+    )
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
     articles, problems = load_labels(args.labels)
