@@ -26,8 +26,8 @@ Entities of types PERSON, ORG, GPE, NORP, LOC and FAC are compared:
 - **cross-article merges**: every pair of gold entities of different articles with one canonical
   name; merged when both are paired with predicted entities whose store keys (after the store's
   surname and nationality mapping, ``resolve.entities.canonical_map``) are one; **wrong merges**
-  are pairs of gold entities with different canonical names whose keys are one (a nationality and
-  its country, "Iraqis" and "Iraq", count as one actor, as in the store);
+  are the distinct pairs of different canonical names whose gold entities got one key (a
+  nationality and its country, "Iraqis" and "Iraq", count as one actor, as in the store);
 - **raw NER span F1**: the gold mention spans with their types against the spans of the pipeline's
   ``doc.ents`` of those types (exact boundaries), for reference.
 
@@ -375,10 +375,14 @@ def merges(
         if item[2] is not None:
             by_key.setdefault(item[2], []).append(item)
     for key, group in by_key.items():
+        seen: set[tuple[str, str]] = set()
         for (_, g1, _), (_, g2, _) in combinations(group, 2):
-            if norm_name(g1.canonical) != norm_name(g2.canonical) and not _same_actor(g1, g2):
-                m.wrong += 1
-                m.wrong_examples.append(f"{key}: {g1.canonical} ({g1.type}) + {g2.canonical} ({g2.type})")
+            names = tuple(sorted((norm_name(g1.canonical), norm_name(g2.canonical))))
+            if names[0] == names[1] or _same_actor(g1, g2) or names in seen:
+                continue
+            seen.add((names[0], names[1]))
+            m.wrong += 1
+            m.wrong_examples.append(f"{key}: {g1.canonical} ({g1.type}) + {g2.canonical} ({g2.type})")
     return m
 
 
