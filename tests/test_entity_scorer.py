@@ -122,3 +122,11 @@ def test_label_files_are_well_formed() -> None:
             assert e["country"] is None or len(e["country"]) == 3
     halves = [rec["half"] for rec in lines]
     assert abs(halves.count("tune") - halves.count("measure")) <= 2
+
+
+def test_a_place_may_have_no_code_but_not_a_wrong_one() -> None:
+    berlin = gold("Berlin, New Hampshire", "GPE", [(0, 3)], "USA")
+    assert E.actor_ok(berlin, E.PredEntity("GPE:berlin", "Berlin", "GPE", [(0, 3)]))
+    assert not E.actor_ok(berlin, E.PredEntity("GPE:DEU", "Berlin", "GPE", [(0, 3)], "DEU", "GOV"))
+    person = gold("Hugh Hewitt", "PERSON", [(0, 3)], "USA", "JRN")
+    assert not E.actor_ok(person, E.PredEntity("PERSON:hugh hewitt", "Hugh Hewitt", "PERSON", [(0, 3)]))
