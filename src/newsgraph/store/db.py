@@ -23,7 +23,14 @@ import duckdb
 import orjson
 import pyarrow as pa
 
-from ..errors import DamagedStoreError, NewerStoreError, NotAStoreError, StoreError, StoreWriteError
+from ..errors import (
+    DamagedStoreError,
+    NewerStoreError,
+    NewsgraphError,
+    NotAStoreError,
+    StoreError,
+    StoreWriteError,
+)
 from ..records import FACT_KINDS, Article, Document, ErrorRecord, Heading, SourceMap
 
 log = logging.getLogger(__name__)
@@ -298,9 +305,28 @@ class Store:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.close()
+        if exc is None:
+            self.close()
+        else:  # the error in flight is the one to report
+            with contextlib.suppress(NewsgraphError):
+                self.close()
 
     def close(self) -> None:
+        """Close the store; a store open for writing is checkpointed first, and a checkpoint that
+        fails (disk full) raises :class:`StoreWriteError`: what was committed is safe in the
+        write-ahead log, which the next opening folds in."""
+        if self.read_only or self.path == ":memory:":
+            self.con.close()
+            return
+        try:
+            self.con.execute("CHECKPOINT")
+        except duckdb.Error as exc:
+            self.con.close()
+            raise StoreWriteError(
+                f"{self.path} could not be checkpointed: {one_line(exc)}. What was committed is kept "
+                f"in {self.path}.wal; free disk space, and the next command that opens the store "
+                "folds it in"
+            ) from None
         self.con.close()
 
     def _schema_version(self) -> str | None:
