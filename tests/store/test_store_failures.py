@@ -74,9 +74,9 @@ DISK_FULL = """
     signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
     resource.setrlimit(resource.RLIMIT_FSIZE, (__LIMIT__, __LIMIT__))
     committed = 0
-    with Store(__DB__) as store:
-        run = store.start_run("disk full")
-        try:
+    try:
+        with Store(__DB__) as store:
+            run = store.start_run("disk full")
             for b in range(2000):
                 d = Document(source=f"d{b}.txt", text="x" * 5000 + str(b), reader="text", kind="dump",
                              encoding="utf-8", size_bytes=5000)
@@ -86,9 +86,9 @@ DISK_FULL = """
                     a.text = a.text + " filler" * 400
                 store.write(documents=[(d, 10)], articles=arts, run_id=run)
                 committed += 10
-        except NewsgraphError as exc:
-            print(committed)
-            print(type(exc).__name__, exc)
+    except NewsgraphError as exc:  # the write that failed; closing after it raises nothing more
+        print(committed)
+        print(type(exc).__name__, exc)
 """
 
 
