@@ -102,7 +102,7 @@ def _read(db: Path, query: Callable[[Store], T]) -> T:
 
 def _damaged(db: Path, exc: duckdb.Error) -> DamagedStoreError:
     """The coded error for DuckDB failing on the store ``db`` after it opened."""
-    from .store.db import one_line
+    from .store.checks import one_line
 
     return DamagedStoreError(f"{db} cannot be read: {one_line(exc)}")
 
@@ -243,7 +243,7 @@ def ingest_cmd(
     except NewsgraphError as exc:
         fail(str(exc))
     except duckdb.Error as exc:  # the store's own checks passed, DuckDB still failed on it
-        from .store.db import one_line
+        from .store.checks import one_line
 
         fail(str(StoreError(f"{db}: {one_line(exc)}")))
     if not quiet:
