@@ -6,14 +6,26 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from jinja2 import ChainableUndefined, Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 from starlette.requests import Request
 
 from ..store.export_graph import QUAD_COLOURS
+from .highlight import visible_bidi
+
+
+def shown(value: Any) -> Any:
+    """What a template prints for ``value``: text with its bidirectional controls made visible
+    (:func:`~newsgraph.web.highlight.visible_bidi`; escaping follows), HTML already built as it is."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible_bidi(value)
+    return value
+
 
 env = Environment(
     loader=PackageLoader("newsgraph.web", "templates"),
     autoescape=select_autoescape(enabled_extensions=("html",), default=True),
     undefined=ChainableUndefined,  # records may lack optional fields
+    finalize=shown,  # no text from an input reorders the page
     trim_blocks=True,
     lstrip_blocks=True,
 )
