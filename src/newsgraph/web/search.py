@@ -214,8 +214,8 @@ def fold_in_place(text: str) -> str:
 
 
 def hits(text: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:
-    """Character spans of ``text`` matched by the query's patterns (merged, in order); the
-    separator a pattern starts or ends with is left out of its span."""
+    """Character spans of ``text`` matched by the query's patterns (merged, in order), each
+    widened to whole words; the separator a pattern starts or ends with is left out."""
     folded = fold_in_place(text)
     spans: list[tuple[int, int]] = []
     for pattern in patterns:
@@ -225,6 +225,8 @@ def hits(text: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:
                 start += 1
             while end > start and not folded[end - 1].isalnum():
                 end -= 1
+            while end < len(folded) and folded[end].isalnum():  # a word beginning: its whole word
+                end += 1
             if start < end:
                 spans.append((start, end))
     merged: list[tuple[int, int]] = []

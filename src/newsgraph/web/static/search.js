@@ -27,7 +27,7 @@
     if (n % 2) {
       patterns.push("(?<![\\p{L}\\p{N}])" + ws.map(escape).join(NW + "+") + "(?![\\p{L}\\p{N}])");
     } else {
-      ws.forEach(function (w) { patterns.push("(?<![\\p{L}\\p{N}])" + escape(w)); });
+      ws.forEach(function (w) { patterns.push("(?<![\\p{L}\\p{N}])" + escape(w) + "[\\p{L}\\p{N}]*"); });
     }
   });
   if (!patterns.length) { return; }
