@@ -9,6 +9,7 @@ script: ``static/map.js`` only opens the events or articles behind a clicked poi
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import math
 import threading
@@ -93,7 +94,11 @@ def world() -> tuple[Country, ...]:
             part = arcs[i] if i >= 0 else arcs[~i][::-1]
             points.extend(part if not points else part[1:])
         kept = [p for n, p in enumerate(points) if n == 0 or p != points[n - 1]]
-        return "M" + "L".join(f"{x:g},{y:g}" for x, y in kept) + "Z"
+        # a ring cut at the 180th meridian jumps across the drawing: a new piece starts there
+        out = "M" + f"{kept[0][0]:g},{kept[0][1]:g}"
+        for (x0, _), (x, y) in itertools.pairwise(kept):
+            out += ("M" if abs(x - x0) > WIDTH / 2 else "L") + f"{x:g},{y:g}"
+        return out + "Z"
 
     out = []
     for geometry in topo["objects"]["countries"]["geometries"]:

@@ -49,6 +49,12 @@
               idealEdgeLength: function () { return 110; }, edgeElasticity: function () { return 80; },
               gravity: 0.6, componentSpacing: 120, numIter: 1500, padding: 30, fit: true }
   });
+  // labels of one size on screen whatever the zoom the layout fitted (12 px)
+  function legible() {
+    cy.style().selector("node").style({ "font-size": 12 / cy.zoom(), "text-margin-y": 2 / cy.zoom() }).update();
+  }
+  legible();
+  cy.on("zoom", legible);
   cy.on("mouseover", "node", function (ev) { ev.target.addClass("hover"); });
   cy.on("mouseout", "node", function (ev) { ev.target.removeClass("hover"); });
 
