@@ -79,6 +79,15 @@ def test_map_points_filter_and_click(browser: WebDriver, live_server: str) -> No
     assert "#events-" in browser.current_url
     assert console_errors(browser) == []
 
+    # to the places layer from a filtered events map: the event filters are left behind
+    open_page(browser, live_server + "/map?type=ASSAULT")
+    Select(browser.find_element(By.CSS_SELECTOR, "select[name='layer']")).select_by_value("places")
+    browser.find_element(By.CSS_SELECTOR, "form.filters button").click()
+    WebDriverWait(browser, 10).until(ec.url_contains("layer=places"))
+    assert "type=" not in browser.current_url
+    assert browser.find_element(By.CSS_SELECTOR, "svg.map").get_attribute("data-unit") == "articles"
+    assert browser.find_elements(By.CSS_SELECTOR, "svg.map circle.point")
+
 
 def test_downloads_of_a_filtered_view_match_the_json_twin(browser: WebDriver, live_server: str) -> None:
     open_page(browser, live_server + "/events?type=AGREE&min_confidence=0&per_page=5")

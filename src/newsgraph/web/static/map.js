@@ -69,4 +69,14 @@
     });
   }
   document.querySelectorAll("svg.map").forEach(setUp);
+  // the places layer takes no event filter: switching to it leaves them out of the query
+  var layer = document.querySelector("form.filters select[name='layer']");
+  if (layer) {
+    layer.addEventListener("change", function () {
+      ["actor", "recipient", "type", "quad", "min_confidence"].forEach(function (name) {
+        var input = layer.form.elements[name];
+        if (input) { input.disabled = layer.value === "places"; }
+      });
+    });
+  }
 })();
