@@ -23,6 +23,7 @@ from ..store.db import Store
 from .params import FilterValueError
 from .queries import WebDb
 from .render import render
+from .search import prepare as prepare_search
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +125,7 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 def create_app(db_path: str | Path) -> FastAPI:
     """The app over the store at ``db_path`` (opened read-only; derived tables are built now)."""
     db = WebDb(db_path)
+    prepare_search(db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
