@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..store.db import Store
+from .geo import prepare as prepare_map
 from .params import FilterValueError
 from .queries import WebDb
 from .render import render
@@ -126,6 +127,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     """The app over the store at ``db_path`` (opened read-only; derived tables are built now)."""
     db = WebDb(db_path)
     prepare_search(db)
+    prepare_map(db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -114,8 +114,13 @@ def world() -> tuple[Country, ...]:
     return tuple(out)
 
 
+def prepare(db: WebDb) -> None:
+    """Build the map's table when the app starts (else on first use)."""
+    _event_geo(db)
+
+
 def _event_geo(db: WebDb) -> None:
-    """``derived.event_geo``: each event's coordinates by list rank (built on first use)."""
+    """``derived.event_geo``: each event's coordinates by list rank."""
 
     def build() -> bool:
         with _lock:
