@@ -249,3 +249,16 @@ def test_charts_come_from_the_lists_json(client: TestClient) -> None:
     series = counts["over_time"]["series"]
     assert sum(b["counts"] for b in series) == counts["total"]
     assert json.dumps(series[0]["bucket"]) in client.get("/counts").text
+
+
+def test_network_around_one_actor(client: TestClient) -> None:
+    whole = client.get("/api/network", params={"limit": 2000}).json()
+    hub = whole["nodes"][0]["id"]
+    around = client.get("/api/network", params={"actor": hub, "limit": 2000}).json()
+    assert around["edges"] and all(hub in (e["source"], e["target"]) for e in around["edges"])
+    assert len(around["edges"]) == around["total_edges"] < len(whole["edges"])
+    want = sum(1 for e in whole["edges"] if hub in (e["source"], e["target"]))
+    assert len(around["edges"]) == want
+    few = client.get("/api/network", params={"actor": hub, "limit": 2}).json()
+    assert len(few["edges"]) == 2 and few["total_edges"] == want
+    assert {n["id"] for n in few["nodes"]} == {x for e in few["edges"] for x in (e["source"], e["target"])}

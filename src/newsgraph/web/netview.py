@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import Field
 
-from ..store.export_graph import QUADS
+from ..store.export_graph import QUADS, name_pattern
 from . import queries as q
 from .queries import D, WebDb
 
@@ -25,6 +25,12 @@ _COUNTRY_NODE = re.compile(r"(?:code|NORP|GPE):([A-Z]{3})")
 class NetworkView(q.NetworkFilters):
     labels: int = Field(
         default=LABELLED, ge=0, le=500, description="How many of the heaviest actors are labelled."
+    )
+    actor: str | None = Field(
+        default=None,
+        max_length=300,
+        description="Only the edges of this actor (entity key, actor code or words of a name), among "
+        "the 2,000 heaviest: its neighbourhood.",
     )
 
 
@@ -107,9 +113,41 @@ def merge_countries(db: WebDb, net: dict[str, Any]) -> dict[str, Any]:
     return {**net, "nodes": nodes, "edges": merged}
 
 
+def actor_nodes(db: WebDb, value: str) -> set[str]:
+    """The node ids ``value`` names: a key (a surname-only key is its full name's), an actor
+    code (its ``code:`` node and its country's), or, without a colon, every entity whose name or
+    alias has words starting with it."""
+    key = q.canonical_key(db, value)
+    found = {value, key, "code:" + value.upper()}
+    if ":" not in value:
+        found.add("GPE:" + value.upper())
+        found.update(
+            r["key"]
+            for r in db.rows(
+                f"SELECT key FROM {D}.entity_stats WHERE contains(folded, ?)", [name_pattern(value)]
+            )
+        )
+    code = country_of(key)
+    if code:
+        found.add("GPE:" + code)
+    return found
+
+
 def network(db: WebDb, f: NetworkView) -> dict[str, Any]:
-    """The network for the page and its JSON twin: countries merged, and the ``f.labels``
-    heaviest nodes marked ``labelled``."""
-    net = merge_countries(db, q.network(db, f))
+    """The network for the page and its JSON twin: countries merged, only the edges of
+    ``f.actor`` when given, and the ``f.labels`` heaviest nodes marked ``labelled``."""
+    if f.actor:
+        wide = merge_countries(db, q.network(db, f.model_copy(update={"limit": 2000})))
+        wanted = actor_nodes(db, f.actor)
+        edges = [e for e in wide["edges"] if e["source"] in wanted or e["target"] in wanted]
+        info = {n["id"]: n for n in wide["nodes"]}
+        weights: dict[str, int] = {}
+        for e in edges[: f.limit]:
+            weights[e["source"]] = weights.get(e["source"], 0) + e["weight"]
+            weights[e["target"]] = weights.get(e["target"], 0) + e["weight"]
+        nodes = [{**info[n], "weight": w} for n, w in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))]
+        net = {**wide, "nodes": nodes, "edges": edges[: f.limit], "total_edges": len(edges), "limit": f.limit}
+    else:
+        net = merge_countries(db, q.network(db, f))
     nodes = [{**n, "labelled": i < f.labels} for i, n in enumerate(net["nodes"])]
     return {**net, "nodes": nodes, "labels": f.labels}
