@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import queries as q
-from .eventsql import event_condition
+from .eventsql import event_condition, filter_key
 from .queries import D, WebDb
 
 #: Bars in the top-actors chart.
@@ -15,15 +15,19 @@ TOP_ACTORS = 12
 
 def top_actors(db: WebDb, f: q.EventFilters, limit: int = TOP_ACTORS) -> list[dict[str, Any]]:
     """The actors of the most events among those ``f`` selects: node id, name, number of events,
-    and the events per class."""
-    with event_condition(db, f) as (cond, params, extra):
-        sql = f"""SELECT p.node, any_value(coalesce(p.name, p.text, p.code)) AS name, e.quad,
-                         count(DISTINCT e.rank) AS events
-                  FROM {D}.events e JOIN {D}.event_parts p ON p.ev = e.rank AND p.role = 'actor'
-                  WHERE {cond} AND p.node IS NOT NULL GROUP BY p.node, e.quad"""
-        cells: list[dict[str, Any]] = db.memo(
-            ("top_actors", sql, q._hashable(params), extra), lambda: db.rows(sql, params)
-        )
+    and the events per class (remembered per filter set: paging does not count again)."""
+
+    def compute() -> list[dict[str, Any]]:
+        with event_condition(db, f) as (cond, params, _):
+            return db.rows(
+                f"""SELECT p.node, any_value(coalesce(p.name, p.text, p.code)) AS name, e.quad,
+                           count(DISTINCT e.rank) AS events
+                    FROM {D}.events e JOIN {D}.event_parts p ON p.ev = e.rank AND p.role = 'actor'
+                    WHERE {cond} AND p.node IS NOT NULL GROUP BY p.node, e.quad""",
+                params,
+            )
+
+    cells: list[dict[str, Any]] = db.memo(("top_actors", filter_key(f)), compute)
     actors: dict[str, dict[str, Any]] = {}
     for c in cells:
         a = actors.setdefault(c["node"], {"node": c["node"], "name": c["name"], "events": 0, "by_quad": {}})

@@ -46,3 +46,9 @@ def event_condition(db: WebDb, f: q.EventFilters) -> Iterator[tuple[str, list[An
     q._dates(where, params, f, "e.day")
     with db.relation("_party", sorted(party or ())):
         yield " AND ".join(where), params, (f.actor, f.recipient, either)
+
+
+def filter_key(f: q.EventFilters) -> str:
+    """The filters ``f`` sets, paging left out: the key under which a view over them is
+    remembered."""
+    return f.model_dump_json(exclude={"page", "per_page"})

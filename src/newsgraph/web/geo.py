@@ -21,7 +21,7 @@ import pycountry
 from pydantic import Field
 
 from . import queries as q
-from .eventsql import event_condition
+from .eventsql import event_condition, filter_key
 from .params import FilterValueError
 from .queries import D, WebDb
 
@@ -149,6 +149,11 @@ def map_data(db: WebDb, f: MapFilters) -> dict[str, Any]:
     """Points (``lat``, ``lon``, drawing ``x`` and ``y``, place name, country, number of events
     or articles) for the busiest :data:`MAX_POINTS` places, and the count per country."""
     _check_layer(f)
+    found: dict[str, Any] = db.memo(("map", filter_key(f)), lambda: _map_data(db, f))
+    return found
+
+
+def _map_data(db: WebDb, f: MapFilters) -> dict[str, Any]:
     if f.layer == "events":
         _event_geo(db)
         with event_condition(db, f) as (cond, params, extra):
