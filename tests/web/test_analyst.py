@@ -194,6 +194,14 @@ def test_map_points_follow_the_filters(client: TestClient) -> None:
     assert places["unit"] == "articles" and places["by_country"]
 
 
+def test_country_shades_rise_with_their_events() -> None:
+    from newsgraph.web.geo import SHADES, shade
+
+    steps = [SHADES.index(shade(n, 200)) for n in (0, 1, 20, 60, 120, 200)]
+    assert steps[0] == 0 and steps[-1] == len(SHADES) - 1
+    assert steps == sorted(steps) and len(set(steps)) >= 5
+
+
 def test_map_page_and_panels_draw_the_points(client: TestClient) -> None:
     page = client.get("/map").text
     assert page.count('<circle class="point"') == len(client.get("/api/map").json()["points"])

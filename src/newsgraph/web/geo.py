@@ -210,10 +210,11 @@ def _aggregate(
 
 
 def shade(n: int, peak: int) -> str:
-    """A country's fill for ``n`` events when the busiest has ``peak`` (log steps)."""
+    """A country's fill for ``n`` events when the busiest has ``peak`` (square-root steps: tells
+    apart countries within one order of magnitude, and a few from none)."""
     if n <= 0 or peak <= 0:
         return SHADES[0]
-    step = 1 + int((len(SHADES) - 2) * math.log1p(n) / math.log1p(peak))
+    step = 1 + int((len(SHADES) - 1) * math.sqrt(n / peak))
     return SHADES[min(step, len(SHADES) - 1)]
 
 
