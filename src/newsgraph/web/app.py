@@ -20,8 +20,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..store.db import Store
+from .geo import prepare as prepare_map
+from .params import FilterValueError
 from .queries import WebDb
 from .render import render
+from .search import prepare as prepare_search
 
 log = logging.getLogger(__name__)
 
@@ -136,10 +139,26 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     details = [
-        {"param": ".".join(str(p) for p in e.get("loc", ())[1:]) or None, "message": e.get("msg")}
+        {
+            "param": ".".join(str(p) for p in e.get("loc", ())[1:]) or None,
+            "message": "not a parameter of this page" if e.get("type") == "extra_forbidden" else e.get("msg"),
+        }
         for e in exc.errors()
     ]
-    return error_response(request, 422, "invalid request parameters", details)
+    named = ", ".join(dict.fromkeys(str(d["param"]) for d in details if d["param"]))
+    return error_response(
+        request, 400, "invalid request parameters" + (f": {named}" if named else ""), details
+    )
+
+
+async def _filter_value_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, FilterValueError)
+    return error_response(
+        request,
+        400,
+        f"invalid request parameters: {exc.param}",
+        [{"param": exc.param, "message": exc.message}],
+    )
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
@@ -150,6 +169,8 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 def create_app(db_path: str | Path) -> FastAPI:
     """The app over the store at ``db_path`` (opened read-only; derived tables are built now)."""
     db = WebDb(db_path)
+    prepare_search(db)
+    prepare_map(db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -171,12 +192,15 @@ def create_app(db_path: str | Path) -> FastAPI:
     app.add_middleware(HeadAsGet)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(FilterValueError, _filter_value_error)
     app.add_exception_handler(Exception, _server_error)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     from .api import router as api_router
+    from .downloads import router as downloads_router
     from .pages import router as pages_router
 
+    app.include_router(downloads_router)
     app.include_router(api_router)
     app.include_router(pages_router)
     return app
