@@ -25,6 +25,7 @@ from pydantic import Field
 
 from ..resolve.entities import fold
 from . import queries as q
+from .highlight import visible_bidi
 from .queries import D, WebDb
 
 #: BM25's term-frequency saturation and length normalisation (the usual values).
@@ -281,8 +282,9 @@ def snippet(text: str, patterns: list[re.Pattern[str]], width: int = 240) -> str
 
 
 def mark_hits(text: str | None, search: dict[str, Any] | None) -> Markup:
-    """``text`` escaped, with the query's matches in ``<mark class="hit">`` (a Jinja filter)."""
-    text = text or ""
+    """``text`` escaped, with the query's matches in ``<mark class="hit">`` (a Jinja filter), and
+    its bidirectional controls made visible as everywhere on the pages."""
+    text = visible_bidi(text or "")
     if not search:
         return Markup(escape(text))
     parsed = Parsed(list(search.get("words") or []), [p.split() for p in search.get("phrases") or []])
