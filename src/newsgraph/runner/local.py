@@ -130,6 +130,20 @@ class IngestReport:
     seconds: float = 0.0
     tables: dict[str, int] = field(default_factory=dict)
     errors: list[ErrorRecord] = field(default_factory=list)
+    #: New articles the extractors skipped, per language (not a supported language).
+    skipped_languages: dict[str, int] = field(default_factory=dict)
+    #: New articles with a title and no body (headline-only feed items).
+    n_title_only: int = 0
+
+    @property
+    def n_language_skipped(self) -> int:
+        return sum(self.skipped_languages.values())
+
+    def count_run(self, store: Store) -> None:
+        """Fill in what the store tells of this run: table sizes, articles skipped by language."""
+        self.tables = store.stats()
+        self.skipped_languages = store.languages(run_id=self.run_id, skipped=True)
+        self.n_title_only = store.title_only(run_id=self.run_id)
 
     @property
     def ok(self) -> bool:
@@ -236,5 +250,5 @@ def ingest(
             bar.update(report, force=True)
         report.seconds = time.perf_counter() - started
         store.finish_run(run_id, n_articles=report.n_articles, n_errors=report.n_errors)
-        report.tables = store.stats()
+        report.count_run(store)
     return report
