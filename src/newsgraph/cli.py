@@ -214,6 +214,15 @@ def ingest_cmd(
     batch_size: BatchOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     dask: DaskOpt = None,
+    manifest: Annotated[
+        Path | None,
+        typer.Option(
+            "--manifest",
+            metavar="FILE.csv|FILE.jsonl",
+            help="Per-file or per-record publication date, URL, outlet and language "
+            "(columns path or source, published, url, outlet, language; docs/cli.md).",
+        ),
+    ] = None,
 ) -> None:
     """Read, clean and annotate inputs into the DuckDB store; inputs already stored are skipped.
 
@@ -223,6 +232,11 @@ def ingest_cmd(
 
     try:
         settings = _settings(published, raw, model, jobs, batch_size)
+        if manifest is not None:
+            from .readers.manifest import cached_manifest
+
+            settings = settings.replace(manifest=str(manifest))
+            cached_manifest(settings.manifest)  # a bad manifest stops here (NG204)
         if dask is not None:
             report = _ingest_dask(paths, db, settings, dask, jobs, quiet)
         else:

@@ -37,6 +37,8 @@ class Settings:
     published: dt.date | None = None
     raw: bool = False
     disable: tuple[str, ...] = field(default_factory=tuple)
+    #: A manifest file (CSV or JSON Lines) of per-file or per-record metadata (``ingest --manifest``).
+    manifest: str | None = None
     #: Languages the extractors run on (ISO 639-1); others are stored without facts.
     languages: tuple[str, ...] = ("en",)
     #: Below this detector confidence an article's language is "und" (and it is processed).
