@@ -72,6 +72,9 @@ def test_a_label_may_come_between_headline_and_body() -> None:
         f"The minister resigned on Tuesday. Her deputy takes over.\n\n{BODY}",
         # not set apart by a blank line: the first line of the running text
         f"Officials said the talks would resume.\n{BODY}",
+        # a short lead: a day, a reporting verb (and names do not make it Title Case)
+        f"Mark Ellison arrived in Tokyo on Tuesday.\n\n{BODY}",
+        f"Officials said the talks would resume.\n\n{BODY}",
         # starts in lower case
         f"and the talks went on.\n\n{BODY}",
         # nothing longer after it

@@ -289,6 +289,10 @@ _STOP_END = re.compile(r"""(;|(?<![.…])\.|[?!]|…\.?|\.{3,4})(["'”’»)]*)
 #: A sentence ending inside the line: a lower-case word of three letters or more, its stop, a
 #: capital ("... resigned. The ..."); "Gov. Brown" and "U.S. Drops" do not count.
 _INNER_END = re.compile(r"""[a-z]{3,}[.!?]["'”’»)]*\s+["'“‘«(]?[A-Z]""")
+#: What a lead sentence has and a headline seldom has: a day ("on Tuesday"), a past reporting verb.
+_LEAD_WORDS = re.compile(
+    r"\b(?:said|told|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b", re.IGNORECASE
+)
 #: At most this many words in a headline closed by a stop: in sentence case, in Title Case.
 STOP_HEADLINE_WORDS = (16, 30)
 
@@ -302,7 +306,7 @@ def stop_headline_title(first: Para, after: list[Para]) -> str | None:
     starts with a capital, a blank line follows it (unless it ends with ``;``, a headline with
     its deck on the next line), and a longer paragraph is among the three after it (``after``; a
     label such as ``ABSTRACT.`` may come first); in sentence case it is one sentence of 2 to 16 words, in
-    Title Case (80% of its words capitalised) up to 30 words and maybe two sentences ("Republicans
+    Title Case (90% of its words capitalised) up to 30 words and maybe two sentences ("Republicans
     Finally Confirmed A Judge. Is This Obama's Last One?"). A closing ``.`` or ``;`` is left out
     of the title; ``?``, ``!`` and an ellipsis stay."""
     text = first.text
@@ -310,8 +314,12 @@ def stop_headline_title(first: Para, after: list[Para]) -> str | None:
     if m is None or not after or first.kind is not Kind.BODY or len(text) > 250:
         return None
     n_words = len(words(text))
-    title_case = title_case_ratio(text) >= 0.8
-    if not 2 <= n_words <= STOP_HEADLINE_WORDS[title_case] or (not title_case and _INNER_END.search(text)):
+    title_case = title_case_ratio(text) >= 0.9
+    if not 2 <= n_words <= STOP_HEADLINE_WORDS[title_case]:
+        return None
+    if not title_case and _INNER_END.search(text):
+        return None
+    if not title_case and m.group(1) != ";" and _LEAD_WORDS.search(text):
         return None
     lead = text.lstrip("\"'“‘«")[:1]
     if not (lead.isupper() or lead.isdigit()):
