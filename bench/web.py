@@ -8,14 +8,17 @@
 2. Starts ``newsgraph serve --workers N`` on it in a subprocess, on a free port of 127.0.0.1, and
    waits for it.
 3. Samples real parameter values (article ids, entity keys, speakers, words, types) from the API.
-4. Without ``--duration``: sends ``--requests`` requests to each route (26 routes: each HTML page
-   and its JSON twin, with and without filters, on random pages), from ``--clients`` threads with
-   one keep-alive HTTP client each, in a shuffled order, after one warm-up request per route.
-   With ``--duration S``: ``--clients`` threads each send one request after another (a random
-   route with random parameters, no pause) for S seconds, after the same warm-up.
+4. Without ``--duration``: sends ``--requests`` requests to each route (36 routes: each HTML page
+   and its JSON twin, with and without filters, on random pages; the map; two filtered
+   downloads), from ``--clients`` threads with one keep-alive HTTP client each, in a shuffled
+   order, after one warm-up request per route. With ``--duration S``: ``--clients`` threads each
+   send one request after another (a random route with random parameters, no pause) for S
+   seconds, after the same warm-up.
 5. Prints n, errors, p50, p95, p99 and max per route and overall, requests/s, and whether the
    target is met: every p95 under 200 ms (fixed mode), or 0 errors and every p99 under 500 ms
    (``--duration``: the load target of issue 17).
+6. With ``--download``, streams every event as CSV (over 100,000 rows at 10,000 articles) and
+   prints the server's resident memory before and at its peak meanwhile.
 
 Only 127.0.0.1 is contacted; every request has a timeout, and a failed request (a status other
 than 200, a refused or dropped connection, a timeout) counts as an error, not as a crash.
@@ -119,6 +122,16 @@ def routes(c: httpx.Client) -> list[Route]:
     )
     facets = overview["facets"]
     types, countries = facets["event_types"], facets["countries"]
+    # phrases: two words that follow each other in some snippet; map points to open
+    phrases = sorted(
+        {
+            " ".join(pair).lower()
+            for a in c.get("/api/articles").json()["items"]
+            for pair in zip(a["snippet"].split()[1:-1], a["snippet"].split()[2:-1], strict=False)
+            if all(w.isalpha() and len(w) > 3 for w in pair)
+        }
+    ) or ["foreign minister"]
+    points = [(p["lat"], p["lon"]) for p in c.get("/api/map", params={"min_confidence": 0}).json()["points"]]
 
     first = dt.date.fromisoformat(facets["first_day"]) if facets.get("first_day") else dt.date(2023, 1, 1)
     last = dt.date.fromisoformat(facets["last_day"]) if facets.get("last_day") else first
@@ -180,6 +193,21 @@ def routes(c: httpx.Client) -> list[Route]:
         ),
         *both("network", "/network", lambda r: {"quad": r.choice(["", "material conflict", "quote"])}),
         *both("counts", "/counts", lambda r: {"kind": r.choice(["", "killed", "money", "displaced"])}),
+        *both("articles phrase", "/articles", lambda r: {"q": f'"{r.choice(phrases)}"'}),
+        *both("map", "/map", lambda r: {"type": maybe(r, types), **r.choice([{}, window(r)])}),
+        *both("map places", "/map", lambda r: {"layer": "places", "country": maybe(r, countries)}),
+        (
+            "api map point",
+            lambda r: "/api/map/point?" + urlencode(dict(zip(("lat", "lon"), r.choice(points), strict=True))),
+        ),
+        (
+            "download events csv",
+            lambda r: "/api/events.csv?" + urlencode({"type": r.choice(types), "actor": r.choice(countries)}),
+        ),
+        (
+            "download quotes json",
+            lambda r: "/api/quotes.json?" + urlencode({"speaker": r.choice(people).split()[-1]}),
+        ),
     ]
 
 
@@ -248,6 +276,42 @@ def run(
     return samples
 
 
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (Linux ``/proc``), in MB."""
+    total = 0
+    pids = [pid, *(int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+    for p in pids:
+        for line in Path(f"/proc/{p}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1])
+    return total / 1024
+
+
+def download_check(base: str, pid: int, path: str = "/api/events.csv?min_confidence=0") -> dict[str, Any]:
+    """Stream the largest download (every event) and sample the server's memory meanwhile: the
+    rows, the bytes, the time, and the server's resident memory before and at its peak."""
+    before = rss_mb(pid)
+    peak = before
+    n_bytes = n_lines = 0
+    started = time.perf_counter()
+    with httpx.Client(base_url=base, timeout=600) as c, c.stream("GET", path) as r:
+        last = 0.0
+        for chunk in r.iter_bytes():
+            n_bytes += len(chunk)
+            n_lines += chunk.count(b"\r\n")
+            if time.perf_counter() - last > 0.05:
+                peak = max(peak, rss_mb(pid))
+                last = time.perf_counter()
+    return {
+        "path": path,
+        "rows": n_lines - 1,
+        "mb": round(n_bytes / 1e6, 1),
+        "seconds": round(time.perf_counter() - started, 1),
+        "server_rss_before_mb": round(before, 1),
+        "server_rss_peak_mb": round(peak, 1),
+    }
+
+
 def cpu_seconds(pid: int) -> float | None:
     """User plus system CPU time of a process and its children so far (Linux ``/proc``)."""
     total = 0.0
@@ -259,20 +323,6 @@ def cpu_seconds(pid: int) -> float | None:
     except (OSError, ValueError, IndexError):
         return None
     return total
-
-
-def rss_mb(pid: int) -> float | None:
-    """Resident memory of a process and its children, in MB (Linux ``/proc``)."""
-    total = 0
-    try:
-        pids = [pid, *(int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
-        for p in pids:
-            for line in Path(f"/proc/{p}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-    except (OSError, ValueError):
-        return None
-    return total / 1024
 
 
 def pct(values: list[float], q: float) -> float:
@@ -318,6 +368,9 @@ def main() -> int:
     ap.add_argument("--rebuild", action="store_true", help="rebuild the store even when it exists")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
     ap.add_argument("--check", action="store_true", help="exit 1 when the target is missed")
+    ap.add_argument(
+        "--download", action="store_true", help="then stream every event as CSV, watching server memory"
+    )
     args = ap.parse_args()
 
     db = build_store(args.articles, args.rebuild)
@@ -337,8 +390,12 @@ def main() -> int:
         wall = time.perf_counter() - started
         client_cpu = time.process_time() - client_cpu
         after = cpu_seconds(proc.pid)
-        memory = rss_mb(proc.pid)
+        try:
+            memory: float | None = rss_mb(proc.pid)
+        except (OSError, ValueError):
+            memory = None
         server_cpu = after - server_cpu if after is not None and server_cpu is not None else None
+        download = download_check(base, proc.pid) if args.download else None
     finally:
         proc.terminate()
         try:
@@ -389,6 +446,12 @@ def main() -> int:
     if restarts:
         print(f"server log ({SERVER_LOG}): {restarts} worker process(es) died and were restarted")
     print(line)
+    if download:
+        print(
+            f"download {download['path']}: {download['rows']:,} rows, {download['mb']} MB in "
+            f"{download['seconds']} s; server memory {download['server_rss_before_mb']} MB before, "
+            f"{download['server_rss_peak_mb']} MB at its peak"
+        )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(
@@ -405,6 +468,7 @@ def main() -> int:
                     "target_met": ok,
                     "routes": rows,
                     "all": overall,
+                    "download": download,
                     "python": platform.python_version(),
                     "cpus": os.cpu_count(),
                 },

@@ -134,7 +134,7 @@ def test_urls_that_differ_are_kept_apart_and_failures_are_not_kept(served: tuple
     assert c.get("/api/quotes?per_page=2&page=1").json() == page1
     before = len(cache)
     assert c.get("/api/articles/nothing-here").status_code == 404
-    assert c.get("/api/quotes?per_page=0").status_code == 422
+    assert c.get("/api/quotes?per_page=0").status_code in (400, 422)  # a bad parameter
     assert c.get("/static/app.css").status_code in (200, 404)
     assert len(cache) == before
 

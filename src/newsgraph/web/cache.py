@@ -117,15 +117,26 @@ class CacheMiddleware:
             await send({"type": "http.response.body", "body": found.body})
             return
         start: Message | None = None
-        chunks: list[bytes] = []
+        chunks: list[bytes] | None = []  # None: too large to keep (a streamed download), not held
+        size = 0
 
         async def keep(message: Message) -> None:
-            nonlocal start
+            nonlocal start, chunks, size
             if message["type"] == "http.response.start":
                 start = message
-            elif message["type"] == "http.response.body":
-                chunks.append(message.get("body", b""))
-                if not message.get("more_body", False) and start is not None and start["status"] == 200:
+            elif message["type"] == "http.response.body" and chunks is not None:
+                body = message.get("body", b"")
+                size += len(body)
+                if size > self.cache.max_entry:
+                    chunks = None  # let it stream through without holding it
+                else:
+                    chunks.append(body)
+                if (
+                    chunks is not None
+                    and not message.get("more_body", False)
+                    and start
+                    and start["status"] == 200
+                ):
                     headers = tuple((bytes(k), bytes(v)) for k, v in start.get("headers", []))
                     if not any(k.lower() == b"set-cookie" for k, _ in headers):
                         self.cache.put(key, Answer(200, headers, b"".join(chunks)))
