@@ -312,3 +312,29 @@ def test_events_of_an_actor_filtered_in_memory_are_what_sql_finds(web_db: WebDb)
         assert fast == slow, given
         checked += fast["total"]
     assert checked > 20  # the filters found events
+
+
+def test_a_streamed_answer_larger_than_an_entry_passes_through_without_being_kept() -> None:
+    chunk = b"x" * 1000
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        for i in range(50):
+            await send({"type": "http.response.body", "body": chunk, "more_body": i < 49})
+
+    cache = ResponseCache(max_entry=10_000)
+    middleware = CacheMiddleware(app, cache, version=lambda: 1)
+    bodies: list[bytes] = []
+
+    async def send(message: Message) -> None:
+        if message["type"] == "http.response.body":
+            bodies.append(message["body"])
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    scope = {"type": "http", "method": "GET", "path": "/api/events.csv", "query_string": b""}
+    asyncio.run(middleware(scope, receive, send))
+    assert b"".join(bodies) == chunk * 50  # streamed through whole, chunk by chunk
+    assert len(bodies) == 50
+    assert len(cache) == 0  # and not kept
