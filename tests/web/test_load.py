@@ -315,26 +315,31 @@ def test_events_of_an_actor_filtered_in_memory_are_what_sql_finds(web_db: WebDb)
 
 
 def test_a_streamed_answer_larger_than_an_entry_passes_through_without_being_kept() -> None:
-    chunk = b"x" * 1000
+    import tracemalloc
 
     async def app(scope: Scope, receive: Receive, send: Send) -> None:
         await send({"type": "http.response.start", "status": 200, "headers": []})
-        for i in range(50):
-            await send({"type": "http.response.body", "body": chunk, "more_body": i < 49})
+        for i in range(200):  # 2 MB in all, made chunk by chunk
+            await send({"type": "http.response.body", "body": b"x" * 10_000, "more_body": i < 199})
 
     cache = ResponseCache(max_entry=10_000)
     middleware = CacheMiddleware(app, cache, version=lambda: 1)
-    bodies: list[bytes] = []
+    sizes: list[int] = []
 
     async def send(message: Message) -> None:
         if message["type"] == "http.response.body":
-            bodies.append(message["body"])
+            sizes.append(len(message["body"]))
 
     async def receive() -> Message:
         return {"type": "http.request", "body": b"", "more_body": False}
 
     scope = {"type": "http", "method": "GET", "path": "/api/events.csv", "query_string": b""}
-    asyncio.run(middleware(scope, receive, send))
-    assert b"".join(bodies) == chunk * 50  # streamed through whole, chunk by chunk
-    assert len(bodies) == 50
-    assert len(cache) == 0  # and not kept
+    tracemalloc.start()
+    try:
+        asyncio.run(middleware(scope, receive, send))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert sizes == [10_000] * 200  # streamed through whole, chunk by chunk
+    assert len(cache) == 0  # not kept
+    assert peak < 500_000  # nor held while it went by
