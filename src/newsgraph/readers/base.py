@@ -74,8 +74,8 @@ class Source:
             size = self.size_or_error()
             if size > limit:
                 raise InputTooLargeError(
-                    f"file is {size / 2**20:.1f} MiB, over the "
-                    f"{limit / 2**20:.0f} MiB limit for this format (raise max_input_bytes)",
+                    f"file is {size_text(size)}, over the {size_text(limit)} limit for this format "
+                    "(raise max_input_bytes)",
                     source=self.name,
                 )
         with self.open() as fh:
@@ -92,7 +92,7 @@ class Source:
                 raise path_error(exc, self.name) from None
         if limit is not None and len(data) > limit:
             raise InputTooLargeError(
-                f"decompresses to more than the {limit / 2**20:.0f} MiB limit (raise max_input_bytes)",
+                f"decompresses to more than the {size_text(limit)} limit (raise max_input_bytes)",
                 source=self.name,
             )
         return data
@@ -118,6 +118,11 @@ class Source:
                 except (OSError, EOFError, zlib.error):
                     return raw[:n]
             return raw
+
+
+def size_text(n: int) -> str:
+    """A byte count for a message: ``812 bytes``, ``3.5 MiB``."""
+    return f"{n:,} bytes" if n < 2**20 else f"{n / 2**20:,.1f} MiB"
 
 
 def file_kind(mode: int) -> str:
