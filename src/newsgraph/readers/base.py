@@ -31,6 +31,7 @@ from ..errors import (
 )
 from ..records import Document, no_surrogates
 from ..settings import Settings
+from .decode import to_utf8
 
 #: What a reader yields: documents, or errors for records it could not read.
 ReadItem = Document | InputError
@@ -218,7 +219,7 @@ def choose_reader(source: Source) -> Reader:
         matches = [(len(ext), r) for r in readers() for ext in r.extensions if name.endswith(ext)]
         if matches:
             return max(matches, key=lambda m: m[0])[1]
-    head = source.head()
+    head = to_utf8(source.head())  # a UTF-16/32 head, as the sniffers (which look for ASCII) read it
     for reader in readers():
         if reader.sniff(head):
             return reader
