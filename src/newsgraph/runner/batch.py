@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..clean.split import split_document
-from ..errors import NewsgraphError
+from ..errors import NewsgraphError, TextTooLongError
 from ..extract.annotations import doc_places, fact_lists
 from ..extract.pipeline import load_pipeline, prepare_doc
 from ..extract.relevance import doc_relevance
@@ -178,21 +178,35 @@ def process_documents(
     nlp = load_pipeline(settings)
     docs = list(documents)
     out: list[tuple[list[Article], list[ErrorRecord]]] = [([], []) for _ in docs]
-    owner: list[int] = []  # per draft, the index of its document
-    drafts: list[Draft] = []
+    owned: list[tuple[int, Draft]] = []  # every draft, with the index of its document
     for n, doc in enumerate(docs):
         cleaned = clean_document(doc, published=settings.published)
         if isinstance(cleaned, ErrorRecord):
             out[n][1].append(cleaned)
             continue
-        drafts.extend(cleaned)
-        owner.extend([n] * len(cleaned))
-    for n, result in zip(owner, annotate(drafts, nlp, settings), strict=True):
+        owned.extend((n, draft) for draft in cleaned)
+    limit = nlp.max_length
+    results = annotate((d for _, d in owned if len(d.text) <= limit), nlp, settings)
+    for n, draft in owned:
+        if len(draft.text) > limit:
+            out[n][0].append(Article.from_draft(draft))
+            out[n][1].append(too_long(draft, limit))
+            continue
+        result = next(results)
         if isinstance(result, ErrorRecord):
             out[n][1].append(result)
         else:
             out[n][0].append(result)
     return out
+
+
+def too_long(draft: Draft, limit: int) -> ErrorRecord:
+    """The error of an article longer than the NLP pipeline takes: it is stored without facts."""
+    error = TextTooLongError(
+        f"article of {len(draft.text):,} characters is over the NLP pipeline's limit of {limit:,} "
+        "(spaCy's max_length): stored with its text and metadata, without entities, quotes or events"
+    )
+    return error_record(error, source=draft.source, stage="nlp")
 
 
 def process_batch(documents: Iterable[Document], settings: Settings | None = None) -> list[Result]:
