@@ -13,6 +13,7 @@ import gzip
 import importlib
 import io
 import os
+import re
 import stat
 import sys
 import zlib
@@ -154,13 +155,19 @@ def path_error(exc: OSError, name: str) -> InputError:
 
 
 def printable_path(path: str | os.PathLike[str]) -> str:
-    """A path as text that can be stored and printed: bytes of a file name that are not UTF-8 (held
-    by Python as lone surrogates) are written ``\\xff``."""
+    """A path as text that can be stored and printed on one line: bytes of a file name that are not
+    UTF-8 (held by Python as lone surrogates) are written ``\\xff``, control characters (a newline,
+    an escape sequence) and bidirectional overrides as escapes (``\\n``, ``\\x1b``, ``\\u202e``)."""
     text = os.fspath(path)
     try:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+        text = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:
-        return no_surrogates(text)
+        text = no_surrogates(text)
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+#: Control characters and bidirectional overrides, written as escapes in printed file names.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class Reader(Protocol):
