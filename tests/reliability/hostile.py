@@ -13,6 +13,8 @@ import codecs
 import gzip
 import json
 import random
+import struct
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,16 +113,26 @@ def warc_record(
     return head + block + b"\r\n\r\n"
 
 
-def bomb(size: int, line: bytes = b"a", prefix: bytes = b"", suffix: bytes = b"") -> bytes:
-    """Gzip data of ``prefix`` + ``size`` bytes of ``line`` repeated + ``suffix``, small on disk:
-    one compressed block of 16 MiB repeated as gzip members (a gzip file may hold many)."""
+def bomb(size: int, fill: bytes = b"a", prefix: bytes = b"", suffix: bytes = b"") -> bytes:
+    """One gzip member holding ``prefix`` + ``size`` bytes of ``fill`` + ``suffix``, about a
+    thousandth of that on disk, made in a moment: each 16 MiB piece is compressed once and ended by
+    a full flush (which resets the compressor), so every piece after it compresses to the same bytes
+    and is written again instead of compressed again."""
     chunk = 16 * 2**20
-    piece = gzip.compress((line * (chunk // len(line) + 1))[:chunk], compresslevel=9)
-    members = [gzip.compress(prefix)] if prefix else []
-    members += [piece] * (size // chunk)
-    if suffix:
-        members.append(gzip.compress(suffix))
-    return b"".join(members)
+    piece = (fill * (chunk // len(fill) + 1))[:chunk]
+    raw = zlib.compressobj(9, zlib.DEFLATED, -15)
+    parts = [raw.compress(prefix + piece) + raw.flush(zlib.Z_FULL_FLUSH)]
+    again = raw.compress(piece) + raw.flush(zlib.Z_FULL_FLUSH)
+    count = max(size // chunk, 1)
+    parts += [again] * (count - 1)
+    parts.append(raw.compress(suffix) + raw.flush(zlib.Z_FINISH))
+    crc = zlib.crc32(prefix)
+    for _ in range(count):
+        crc = zlib.crc32(piece, crc)
+    crc = zlib.crc32(suffix, crc)
+    total = len(prefix) + count * chunk + len(suffix)
+    header = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
+    return header + b"".join(parts) + struct.pack("<II", crc, total & 0xFFFFFFFF)
 
 
 # ---------------------------------------------------------------------------------------------
