@@ -4,7 +4,6 @@ still read), and the peak memory of the process that reads them all stays far be
 
 from __future__ import annotations
 
-import gzip
 import json
 import subprocess
 import sys
@@ -16,7 +15,10 @@ GIB = 2**30
 #: The target of issue 17: peak RSS below 1.5 GB while reading a 1 GiB bomb.
 MAX_RSS = 1.5e9
 
-GOOD = {"title": "Harbour Talks Resume", "maintext": "Delegates met in Oslo on Monday to discuss the harbour."}
+GOOD = {
+    "title": "Harbour Talks Resume",
+    "maintext": "Delegates met in Oslo on Monday to discuss the harbour.",
+}
 
 READ_ALL = """
 import json, resource, sys
@@ -25,7 +27,9 @@ from newsgraph.settings import Settings
 out = {}
 for path in sys.argv[1:]:
     items = list(iter_documents([path], Settings.load()))
-    out[path] = [[getattr(i, "code", None), getattr(i, "title", None), getattr(i, "message", "")] for i in items]
+    out[path] = [
+        [getattr(i, "code", None), getattr(i, "title", None), getattr(i, "message", "")] for i in items
+    ]
 out["rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 print(json.dumps(out))
 """
@@ -50,8 +54,9 @@ def make_bombs(folder: Path) -> dict[str, Path]:
         # an HTTP response whose Content-Encoding inflates a small payload to 1 GiB, beside a good page
         "warc": (
             "bomb.warc",
-            warc_record("http://bomb.example/a", bomb(GIB, prefix=b"<html><body><p>"), extra="")
-            .replace(b"Content-Type: text/html", b"Content-Encoding: gzip\r\nContent-Type: text/html", 1)
+            warc_record("http://bomb.example/a", bomb(GIB, prefix=b"<html><body><p>"), extra="").replace(
+                b"Content-Type: text/html", b"Content-Encoding: gzip\r\nContent-Type: text/html", 1
+            )
             + warc_record("http://bomb.example/b", page),
         ),
     }
