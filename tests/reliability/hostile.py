@@ -102,7 +102,8 @@ def warc_record(
 ) -> bytes:
     """One WARC record (a response with HTTP headers unless ``rec_type`` says otherwise)."""
     if rec_type == "response":
-        block = f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n\r\n".encode() + payload
+        ctype = f"Content-Type: {content_type}\r\n" if content_type else ""
+        block = f"HTTP/1.1 {status}\r\n{ctype}\r\n".encode() + payload
     else:
         block = payload
     head = (
