@@ -150,15 +150,15 @@ class WorkerStartError(ExtractError):
     code = "NG402"
 
 
-class TextTooLongError(ExtractError):
-    """An article is longer than the NLP pipeline takes in one piece (spaCy's ``max_length``): it
-    is stored with its text and metadata, without facts."""
-
-    code = "NG403"
-
-
 class MissingAnnotationError(ExtractError):
     """A newsgraph component found a doc without an annotation it needs (a parse, named entities):
     a component that should run before it is missing from the pipeline."""
 
     code = "NG401"
+
+
+class TextTooLongError(ExtractError):
+    """An article is longer than the NLP pipeline takes in one piece (spaCy's ``max_length``): it
+    is stored with its text and metadata, without facts."""
+
+    code = "NG403"
