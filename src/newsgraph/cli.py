@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
+import duckdb
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from . import __version__
-from .errors import NewsgraphError
+from .console import SafeConsole
+from .errors import DamagedStoreError, NewsgraphError, StoreError
 from .extract.thresholds import DEFAULT_MIN_CONFIDENCE
 from .records import Article, ErrorRecord
 from .settings import Settings, parse_iso_date
@@ -34,8 +35,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+# every string printed goes through console.printable: no control sequences from inputs
+err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
+out = SafeConsole(highlight=False, soft_wrap=True)
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
@@ -88,12 +90,22 @@ def _settings(
 
 
 def _read(db: Path, query: Callable[[Store], T]) -> T:
-    """Run ``query`` on the store at ``db`` opened read-only; store errors end the command."""
+    """Run ``query`` on the store at ``db`` opened read-only; store errors end the command, a
+    part of the file DuckDB cannot read too (one coded line)."""
     try:
         with Store(db, read_only=True) as store:
             return query(store)
     except NewsgraphError as exc:
         fail(str(exc))
+    except duckdb.Error as exc:
+        fail(str(_damaged(db, exc)))
+
+
+def _damaged(db: Path, exc: duckdb.Error) -> DamagedStoreError:
+    """The coded error for DuckDB failing on the store ``db`` after it opened."""
+    from .store.checks import one_line
+
+    return DamagedStoreError(f"{db} cannot be read: {one_line(exc)}")
 
 
 def _check_dates(*values: str | None) -> None:
@@ -231,6 +243,10 @@ def ingest_cmd(
             )
     except NewsgraphError as exc:
         fail(str(exc))
+    except duckdb.Error as exc:  # the store's own checks passed, DuckDB still failed on it
+        from .store.checks import one_line
+
+        fail(str(StoreError(f"{db}: {one_line(exc)}")))
     except KeyboardInterrupt:
         err.print("interrupted; the batches committed so far are kept; run again to resume", markup=False)
         raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -283,13 +299,15 @@ def stats_cmd(
     db: DbOpt = Path(DEFAULT_DB),
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
-    """Row counts per table.
+    """Row counts per table, and the runs that were interrupted (--json: every run).
 
     Example: newsgraph stats --db newsgraph.duckdb --json
     """
-    stats = _read(db, lambda store: store.stats())
+    stats, runs = _read(db, lambda store: (store.stats(), store.runs()))
     if as_json:
-        out.print(json.dumps({"db": str(db), "tables": stats}), markup=False)
+        out.print(
+            json.dumps({"db": str(db), "tables": stats, "runs": [r.as_dict() for r in runs]}), markup=False
+        )
         return
     table = Table(title=f"newsgraph store: {db}", title_justify="left")
     table.add_column("table")
@@ -297,6 +315,13 @@ def stats_cmd(
     for name, rows in stats.items():
         table.add_row(name, f"{rows:,}")
     out.print(table)
+    for run in runs:  # a killed run's row holds what its committed batches added
+        if run.status == "interrupted":
+            out.print(
+                f"run {run.run_id} interrupted (started {run.started_at:%Y-%m-%d %H:%M:%S}): "
+                f"{run.n_articles} articles and {run.n_errors} errors committed; `{run.command}`",
+                markup=False,
+            )
 
 
 @app.command("errors")
@@ -594,6 +619,8 @@ def serve_cmd(
         serve(db, host=host, port=port, workers=workers)
     except NewsgraphError as exc:
         fail(str(exc))
+    except duckdb.Error as exc:
+        fail(str(_damaged(db, exc)))
 
 
 def main() -> None:

@@ -58,5 +58,9 @@ CREATE TABLE IF NOT EXISTS errors (
     stage VARCHAR,
     kind VARCHAR,
     code VARCHAR,
-    message VARCHAR
+    message VARCHAR,
+    -- one row per error (source, record, code, message): the run that first saw it, and how
+    -- many times it was reported; run_id and "at" are those of the run that saw it last
+    first_run INTEGER,
+    n_seen INTEGER
 );

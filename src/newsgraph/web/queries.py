@@ -315,9 +315,9 @@ def fold_query(text: str) -> str:
 
 
 class _Form(BaseModel):
-    """Query parameters; an empty form field means no filter."""
+    """Query parameters; an empty form field means no filter; an unknown parameter is an error."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="forbid")
 
     @field_validator("*", mode="before")
     @classmethod
