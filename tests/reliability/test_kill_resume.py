@@ -67,9 +67,6 @@ def test_killed_again_and_again_then_resumed_equals_an_uninterrupted_run(tmp_pat
     assert run(corpus, db, jobs=1) in (0, 1)
 
     want, got = store_rows(reference), store_rows(db)
-    for table in want:
-        if table == "errors":  # a re-run records again the errors of inputs that still fail
-            assert set(got[table]) == set(want[table])
-        else:
-            assert got[table] == want[table], table
+    for table in want:  # errors too: one row per error, however many runs saw it
+        assert got[table] == want[table], table
     assert len(want["articles"]) >= 110
