@@ -131,6 +131,12 @@ class MissingExtraError(ConfigError):
     code = "NG203"
 
 
+class ManifestError(ConfigError):
+    """A manifest (``ingest --manifest``) cannot be read or has a bad row."""
+
+    code = "NG204"
+
+
 class StoreError(NewsgraphError):
     """The DuckDB store cannot be opened or written."""
 

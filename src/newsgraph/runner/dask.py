@@ -192,7 +192,7 @@ def ingest_dask(
             bar.update(report, len(parts), force=True)
         report.seconds = time.perf_counter() - started
         store.finish_run(run_id, n_articles=report.n_articles, n_errors=report.n_errors)
-        report.tables = store.stats()
+        report.count_run(store)
     return report
 
 

@@ -65,11 +65,21 @@ ARTICLE_SCHEMA = pa.schema(
         ("n_words", pa.int32()),
         ("run_id", pa.int32()),
         ("relevance", pa.float64()),
+        ("language", pa.string()),
+        ("language_score", pa.float64()),
+        ("outlet", pa.string()),
+        ("skipped", pa.string()),
     ]
 )
 #: Columns added to ``articles`` after the first schema: (column, SQL type). A store written
 #: before gets them when opened for writing, NULL in its old rows.
-ARTICLE_EXTRA: tuple[tuple[str, str], ...] = (("relevance", "DOUBLE"),)
+ARTICLE_EXTRA: tuple[tuple[str, str], ...] = (
+    ("relevance", "DOUBLE"),
+    ("language", "VARCHAR"),
+    ("language_score", "DOUBLE"),
+    ("outlet", "VARCHAR"),
+    ("skipped", "VARCHAR"),
+)
 DOCUMENT_SCHEMA = pa.schema(
     [
         ("doc_hash", pa.string()),
@@ -395,6 +405,33 @@ class Store:
         ).fetchall()
         return [Run(*r) for r in rows]
 
+    def languages(self, *, run_id: int | None = None, skipped: bool = False) -> dict[str, int]:
+        """Articles per language, most first (``skipped``: only those the extractors skipped for
+        their language; ``run_id``: only that run's); NULL (never judged) counts as ``"none"``."""
+        have = columns(self.con, "articles")
+        if "language" not in have:
+            return {}
+        where, params = ["1 = 1"], []
+        if skipped:
+            where.append("skipped = 'language'")
+        if run_id is not None:
+            where.append("run_id = ?")
+            params.append(run_id)
+        rows = self.con.execute(
+            "SELECT coalesce(language, 'none') AS l, count(*) AS n FROM articles "
+            f"WHERE {' AND '.join(where)} GROUP BY l ORDER BY n DESC, l",
+            params,
+        ).fetchall()
+        return {str(r[0]): int(r[1]) for r in rows}
+
+    def title_only(self, *, run_id: int | None = None) -> int:
+        """Articles with a title and no body (headline-only feed items)."""
+        sql = "SELECT count(*) FROM articles WHERE text = '' AND title IS NOT NULL"
+        row = self.con.execute(
+            sql + (" AND run_id = ?" if run_id is not None else ""), [run_id] if run_id is not None else []
+        ).fetchone()
+        return int(row[0]) if row else 0
+
     def known_documents(self) -> set[str]:
         return {r[0] for r in self.con.execute("SELECT doc_hash FROM documents").fetchall()}
 
@@ -403,10 +440,11 @@ class Store:
 
     def articles(self, *, limit: int | None = None, ids: Sequence[str] | None = None) -> Iterator[Article]:
         """Articles with their facts, in ingest order, as the records ``extract`` prints."""
-        relevance = column(columns(self.con, "articles"), "relevance", "NULL")
+        have = columns(self.con, "articles")
+        extra = ", ".join(column(have, name, "NULL") for name, _ in ARTICLE_EXTRA)
         sql = (
             "SELECT id, source, url, title, published, published_from, authors, text, captions, "
-            f"credits, headings, source_map, doc_hash, {relevance} FROM articles"
+            f"credits, headings, source_map, doc_hash, {extra} FROM articles"
         )
         params: list[Any] = []
         if ids is not None:
@@ -435,6 +473,10 @@ class Store:
                     smap,
                     doc_hash,
                     relevance,
+                    language,
+                    language_score,
+                    outlet,
+                    skipped,
                 ) = row
                 yield Article(
                     id=aid,
@@ -451,6 +493,10 @@ class Store:
                     source_map=SourceMap.from_list(smap),
                     doc_hash=doc_hash,
                     relevance=relevance,
+                    language=language,
+                    language_score=language_score,
+                    outlet=outlet,
+                    skipped=skipped,
                     **{kind: facts[kind].get(aid, []) for kind in FACT_KINDS},
                 )
 
@@ -639,6 +685,10 @@ def _articles_table(articles: Iterable[Article], run_id: int) -> pa.Table:
             "n_words": len(a.text.split()),
             "run_id": run_id,
             "relevance": a.relevance,
+            "language": a.language,
+            "language_score": a.language_score,
+            "outlet": a.outlet,
+            "skipped": a.skipped,
         }
         for a in articles
     ]
