@@ -121,6 +121,7 @@ class Document:
         self.authors = [no_surrogates(a) for a in self.authors]
         self.captions = [no_surrogates(c) for c in self.captions]
         self.headings = [no_surrogates(h) for h in self.headings]
+        self.outlet, self.language = no_surrogates(self.outlet), no_surrogates(self.language)
         if not self.raw_hash:
             self.raw_hash = content_hash(self.kind, self.text)
 
