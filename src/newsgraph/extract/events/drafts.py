@@ -184,6 +184,9 @@ def speaker_of(lex: Lexicon, ctx: Context, verb: Token) -> dict[str, Any] | None
         eid = q.speaker
         assert eid is not None
         code, sector = ctx.entity_code(eid)
+        ent = ctx.entities.get(eid)
+        if not code and ent is not None and ent.type == "PERSON":
+            code = ctx.main_country  # a speaker of no known country: of the article's country
         if code and q.speaker_start is not None and q.speaker_end is not None:
             return actor_record(ctx, eid, q.speaker_start, q.speaker_end, code, sector)
         if code:

@@ -47,6 +47,12 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                     out.future = True
                 elif kind == "hypothetical":
                     out.hypothetical = True
+                elif kind == "ability":
+                    # "cannot support", "could not accept": a refusal stated now, not a
+                    # possibility (the negation marks the event; the negated type of its
+                    # verb row, a REJECT, is what happened)
+                    if not (own and any(c.dep_ == "neg" for c in cur.children)):
+                        out.hypothetical = True
                 elif kind == "would":
                     would = True
                 elif child.lower_ == "to" and cur.dep_ == "advcl" and cur.tag_ == "VB":

@@ -82,6 +82,12 @@ def resolve_heads(
                 # a named party, paper or person of no known country, acted on: of the country the
                 # article is about ("ordered the opposition newspaper La Prensa to ...")
                 rec = {**rec, "code": ctx.main_country}
+            elif not recipient and rec["code"] is None and rec["entity"] and ctx.main_country:
+                ent = ctx.entities.get(rec["entity"])
+                if ent is not None and ent.type == "PERSON":
+                    # a named person of no known country who acts or speaks: of the country the
+                    # article is about, as a named recipient is ("Limbaugh accused the Democrats")
+                    rec = {**rec, "code": ctx.main_country}
             key = (rec["entity"], rec["code"], rec["start"] if rec["entity"] is None else 0)
             if key not in seen:
                 seen.add(key)

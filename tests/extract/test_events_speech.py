@@ -1,0 +1,69 @@
+"""Political speech as news reports it: refusals stated with "cannot", one's own promises said or
+quoted, promises to punish, judgements said of an actor, and people of no known country who speak
+or act (our own sentences)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsgraph.extract.annotations import doc_facts
+from newsgraph.extract.pipeline import prepare_doc
+
+pytestmark = pytest.mark.model
+
+
+def events_of(nlp: Any, text: str) -> list[dict[str, Any]]:
+    return list(doc_facts(nlp(prepare_doc(nlp, text, published="2024-03-15")))["events"])
+
+
+def codes(refs: list[dict[str, Any]]) -> set[str]:
+    return {r["code"] for r in refs if r["code"]}
+
+
+def only(found: list[dict[str, Any]], etype: str) -> dict[str, Any]:
+    hits = [e for e in found if e["event_type"] == etype]
+    assert len(hits) == 1, [(e["event_type"], e["text"]) for e in found]
+    return hits[0]
+
+
+def is_fact(ev: dict[str, Any]) -> bool:
+    return not (ev["negated"] or ev["hypothetical"] or ev["future"])
+
+
+def test_cannot_accept_is_a_refusal_stated_now(nlp: Any) -> None:
+    ev = only(events_of(nlp, "Canada said it cannot accept the proposal from Mexico."), "REJECT")
+    assert is_fact(ev) and codes(ev["actor"]) == {"CAN"} and codes(ev["recipient"]) == {"MEX"}
+    # "could" without a negation stays a possibility
+    maybe = events_of(nlp, "Canada said it could accept the proposal from Mexico.")
+    assert not any(is_fact(e) for e in maybe)
+
+
+def test_ones_own_promise_said_or_quoted_is_an_agree(nlp: Any) -> None:
+    said = only(events_of(nlp, "Germany said it would support Ukraine."), "AGREE")
+    assert is_fact(said) and codes(said["recipient"]) == {"UKR"}
+    quoted = only(events_of(nlp, '"We will support Ukraine," the German chancellor said.'), "AGREE")
+    assert is_fact(quoted)
+    # someone else's plan is still a plan: not yet a fact
+    plan = only(events_of(nlp, "Officials said Germany and France will meet next week."), "AGREE")
+    assert plan["future"]
+
+
+def test_a_promise_to_punish_is_a_threat(nlp: Any) -> None:
+    vowed = only(events_of(nlp, "France vowed to impose tariffs on Chinese imports."), "THREATEN")
+    assert codes(vowed["actor"]) == {"FRA"} and codes(vowed["recipient"]) == {"CHN"}
+    text = "Brazil said it would raise tariffs on American steel if Washington did not lift its levies."
+    raised = only(events_of(nlp, text), "THREATEN")
+    assert is_fact(raised) and codes(raised["recipient"]) == {"USA"}
+
+
+def test_calling_an_actor_a_threat_is_an_accusation(nlp: Any) -> None:
+    ev = only(events_of(nlp, "China said the American president was a threat to world peace."), "ACCUSE")
+    assert codes(ev["actor"]) == {"CHN"} and codes(ev["recipient"]) == {"USA"}
+
+
+def test_a_person_of_no_known_country_acts_for_the_articles_country(nlp: Any) -> None:
+    text = "Texas lawmakers met in Austin on Monday. Later, Mike Lux accused the Democrats of lying."
+    ev = only(events_of(nlp, text), "ACCUSE")
+    assert [a["text"] for a in ev["actor"]] == ["Mike Lux"] and codes(ev["actor"]) == {"USA"}
