@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from newsgraph.extract.annotations import doc_facts
+from newsgraph.extract.events.confidence import DEFAULT_MIN_CONFIDENCE
 from newsgraph.extract.pipeline import prepare_doc
 
 pytestmark = pytest.mark.model
@@ -67,3 +68,33 @@ def test_a_person_of_no_known_country_acts_for_the_articles_country(nlp: Any) ->
     text = "Texas lawmakers met in Austin on Monday. Later, Mike Lux accused the Democrats of lying."
     ev = only(events_of(nlp, text), "ACCUSE")
     assert [a["text"] for a in ev["actor"]] == ["Mike Lux"] and codes(ev["actor"]) == {"USA"}
+
+
+def test_meeting_with_people_who_are_no_actors_is_no_consultation(nlp: Any) -> None:
+    text = "Governor Gavin Newsom met with reporters in Sacramento after the budget vote in California."
+    press = only(events_of(nlp, text), "CONSULT")
+    assert press["confidence"] < DEFAULT_MIN_CONFIDENCE
+    text = "Governor Gavin Newsom met with Mexican President Andres Manuel Lopez Obrador in Sacramento."
+    summit = only(events_of(nlp, text), "CONSULT")
+    assert summit["confidence"] >= DEFAULT_MIN_CONFIDENCE
+
+
+def test_a_verb_that_only_reports_its_speech_act_weighs_more(nlp: Any) -> None:
+    plain = only(events_of(nlp, "Japan criticized China on Monday."), "ACCUSE")
+    loose = only(events_of(nlp, "Japan supported China on Monday."), "SUPPORT")
+    assert plain["confidence"] > loose["confidence"]
+
+
+def test_a_meeting_said_to_come_is_a_plan(nlp: Any) -> None:
+    text = '"Angela Merkel and Emmanuel Macron are meeting up next week," the spokesman said.'
+    ev = only(events_of(nlp, text), "AGREE")
+    assert ev["future"]
+    past = only(events_of(nlp, "Angela Merkel met Emmanuel Macron in Paris the next day."), "CONSULT")
+    assert not past["future"]
+
+
+def test_needs_to_said_of_another_person_of_the_same_country_is_a_request(nlp: Any) -> None:
+    text = "Ohio Governor Mike DeWine said on Thursday that Donald Trump needs to apologize to the voters."
+    ev = only(events_of(nlp, text), "REQUEST")
+    assert [r["text"] for r in ev["recipient"]] == ["Donald Trump"] and codes(ev["recipient"]) == {"USA"}
+    assert codes(ev["actor"]) == {"USA"}

@@ -154,7 +154,8 @@ def arguments(
     if d.how == "evaluation":  # "Beijing called the tariffs illogical"
         return ([d.speaker] if d.speaker else []), [dict(b) for b in d.blamed], []
     if d.how == "deontic":
-        recipient_heads = subjects(d.anchor)[0]
+        # "Trump must ...": the subject of the clause; "Trump needs to ...": of the verb "need"
+        recipient_heads = subjects(d.anchor)[0] or subjects(d.trigger)[0]
         actors = [d.speaker] if d.speaker else []
         return actors, resolve_heads(ctx, recipient_heads, places=places), []
     clause = d.anchor

@@ -16,6 +16,8 @@ no actor               nobody is said to have done it
 coded recipient        the event is directed at a coded actor
 trigger kind           a verb with its own subject is the surest; an event noun, a "must"
                        of reported speech, a clause of happening or a relative clause less so
+plain verb             a verb whose every use reports its speech act ("criticized", "urged",
+                       "praised", "refused"; word class ``plain``), unlike "support" or "close"
 question               the sentence asks, it does not report; "asked whether ..." is a
                        reporter's question, not a request
 background             said of someone in passing, in a relative clause ("the union, which
@@ -48,9 +50,11 @@ from functools import lru_cache
 from typing import Any
 
 from ...tables import data_rows
+from .. import plover
 from ..annotations import doc_quotes
 from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
 from .drafts import Draft
+from .syntax import lemma
 
 #: The weight table.
 TABLE = ("newsgraph.extract", "plover_confidence.tsv")
@@ -91,6 +95,7 @@ class Evidence:
     force_without_cue: bool
     relevance: float | None
     topic: bool = False
+    plain_verb: bool = False
 
     @classmethod
     def of(cls, record: Mapping[str, Any], draft: Draft, relevance: float | None) -> Evidence:
@@ -116,6 +121,7 @@ class Evidence:
             force_without_cue=record.get("event_type") in FORCE_TYPES and not force_cue,
             relevance=relevance,
             topic=is_topic(draft),
+            plain_verb=draft.how == "verb" and lemma(draft.trigger) in plover.word_class("plain"),
         )
 
     def features(self) -> dict[str, float]:
@@ -133,6 +139,7 @@ class Evidence:
             "quoted": float(self.quoted),
             "force_without_cue": float(self.force_without_cue),
             "topic": float(self.topic),
+            "plain_verb": float(self.plain_verb),
             "off_topic": 0.0 if self.relevance is None else max(0.0, 0.5 - self.relevance) * 2,
         }
 
@@ -191,11 +198,24 @@ def in_direct_quote(record: Mapping[str, Any], d: Draft) -> bool:
 _PARTNER_PREPS = frozenset({"with", "to", "between", "among"})
 
 
+def has_partner(d: Draft) -> bool:
+    """The event's verb names someone it is done with ("met with him", "talks with Hamas"): a
+    name or a pronoun after "with", "to", "between" or "among". A common noun that is no actor
+    ("spoke with reporters", "met with voters") is no partner in politics."""
+    return any(
+        p.pos_ in ("PROPN", "PRON") or bool(p.ent_type_)
+        for c in d.anchor.children
+        if c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS
+        for p in (*c.children, *(k for o in c.children for k in o.conjuncts))
+        if p.dep_ in ("pobj", "conj")
+    )
+
+
 def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
     """A meeting with one party only and nobody met, or an agreement that something is so."""
     parties = len(record.get("actor") or []) + len(record.get("recipient") or [])
     if record.get("event_type") == "CONSULT" and parties < 2:
-        partner = any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS for c in d.anchor.children)
+        partner = has_partner(d)
         return not partner and (record.get("mode") or "") != "visit"
     if record.get("event_type") == "AGREE":
         if (
@@ -206,7 +226,7 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
             return not record.get("recipient")  # "agreed that the plan was flawed": an opinion
         # a commitment to cooperate needs someone to cooperate with: "vowed to cut taxes" is a
         # campaign promise, not an AGREE
-        partner = any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS for c in d.anchor.children)
+        partner = has_partner(d)
         return parties < 2 and not partner
     return False
 

@@ -86,12 +86,35 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
         if cur.dep_ not in ("xcomp", "acomp"):
             own = False  # negation does not cross into a new clause ("is not ready to" does)
         cur = head
+    if _said_to_come(anchor):
+        out.future = True
     if would:
         if reported:
             out.future = True
         else:
             out.hypothetical = True
     return out
+
+
+def _said_to_come(verb: Token) -> bool:
+    """The clause says when it will happen, and that is to come: "are meeting up next week",
+    "travels to Beijing tomorrow" (a time phrase of the verb itself, "next" with no article:
+    "the next day" is a past one's)."""
+    for child in verb.children:
+        if child.dep_ not in ("npadvmod", "advmod", "prep", "tmod"):
+            continue
+        for tok in child.subtree:
+            if tok.lower_ == "tomorrow":
+                return True
+            head = tok.head
+            if (
+                tok.lower_ == "next"
+                and tok.dep_ == "amod"
+                and head.ent_type_ in ("DATE", "TIME")
+                and not any(c.dep_ == "det" for c in head.children)
+            ):
+                return True
+    return False
 
 
 def noun_modality(noun: Token) -> Modality:
