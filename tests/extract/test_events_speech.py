@@ -98,3 +98,19 @@ def test_needs_to_said_of_another_person_of_the_same_country_is_a_request(nlp: A
     ev = only(events_of(nlp, text), "REQUEST")
     assert [r["text"] for r in ev["recipient"]] == ["Donald Trump"] and codes(ev["recipient"]) == {"USA"}
     assert codes(ev["actor"]) == {"USA"}
+
+
+def test_who_is_alleged_to_have_done_it_is_the_recipient(nlp: Any) -> None:
+    ev = only(
+        events_of(nlp, "The Justice Department is alleging that Russia meddled in the election."), "ACCUSE"
+    )
+    assert codes(ev["actor"]) == {"USA"} and codes(ev["recipient"]) == {"RUS"}
+
+
+def test_him_is_not_the_subject_of_his_own_clause(nlp: Any) -> None:
+    text = (
+        "Donald Trump won the primary on Tuesday. "
+        "Rush Limbaugh praised Trump's instincts and urged him to keep going."
+    )
+    ev = only(events_of(nlp, text), "REQUEST")
+    assert [(r["text"], r["code"]) for r in ev["recipient"]] == [("him", "USA")]

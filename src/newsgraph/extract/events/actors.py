@@ -326,6 +326,15 @@ def _content_recipients(lex: Lexicon, ctx: Context, d: Draft, base: Token) -> li
             if d.type in ("REQUEST", "REJECT") and agents:
                 heads += agents  # "demanded that Israel withdraw"
                 continue
+            if d.type == "ACCUSE" and agents and lemma(base) in _ALLEGING:
+                # "alleged that Iran had violated the deal": who is said to have done it, or
+                # whose deed it was ("alleging that his rallying calls were provoking violence")
+                named = resolve_heads(ctx, agents, places=False, recipient=True)
+                owners = [o for a in agents for o in a.children if o.dep_ == "poss"]
+                found = named or resolve_heads(ctx, owners, places=False, recipient=True)
+                if found:
+                    return found
+                continue
             if d.type in ("THREATEN", "REJECT"):  # "threatened to attack Israel"
                 heads += [x for x in c.children if x.dep_ in ("dobj", "dative") and x.i in ctx.index]
             heads += prep_objects(c, frozenset({"to", "with", "against", "on", "from"}))
@@ -339,6 +348,10 @@ def _content_recipients(lex: Lexicon, ctx: Context, d: Draft, base: Token) -> li
             if place and place.get("country"):
                 return [actor_record(ctx, None, place["start"], place["end"], place["country"], "CVL")]
     return []
+
+
+#: Verbs of accusing whose clause says what the accused did ("alleged that Iran had ...").
+_ALLEGING = frozenset({"allege", "accuse", "charge", "claim", "blame", "complain", "suggest", "insist"})
 
 
 def _as_state(ctx: Context, ref: dict[str, Any], etype: str) -> dict[str, Any]:
