@@ -114,3 +114,18 @@ def test_him_is_not_the_subject_of_his_own_clause(nlp: Any) -> None:
     )
     ev = only(events_of(nlp, text), "REQUEST")
     assert [(r["text"], r["code"]) for r in ev["recipient"]] == [("him", "USA")]
+
+
+def test_a_warning_is_a_threat_only_when_aimed_or_promising_action(nlp: Any) -> None:
+    assert not events_of(nlp, "The central bank warned that inflation would rise next year.")
+    assert not events_of(nlp, "The IMF warned of a global recession.")
+    aimed = only(events_of(nlp, "Iran warned Israel against any attack on its nuclear sites."), "THREATEN")
+    assert codes(aimed["recipient"]) == {"ISR"}
+    text = "China warned of serious consequences if Taiwan's president visited Washington."
+    assert only(events_of(nlp, text), "THREATEN")["confidence"] >= DEFAULT_MIN_CONFIDENCE
+
+
+def test_aid_to_nobody_named_is_not_a_whole_event(nlp: Any) -> None:
+    aimless = only(events_of(nlp, "Germany provided humanitarian aid on Monday."), "AID")
+    aimed = only(events_of(nlp, "Germany provided humanitarian aid to Sudan on Monday."), "AID")
+    assert aimless["confidence"] < DEFAULT_MIN_CONFIDENCE <= aimed["confidence"]

@@ -16,6 +16,8 @@ no actor               nobody is said to have done it
 coded recipient        the event is directed at a coded actor
 trigger kind           a verb with its own subject is the surest; an event noun, a "must"
                        of reported speech, a clause of happening or a relative clause less so
+no recipient           a cooperation, aid or sanction aimed at nobody named: the manual's
+                       sections say these types require a recipient
 plain verb             a verb whose every use reports its speech act ("criticized", "urged",
                        "praised", "refused"; word class ``plain``), unlike "support" or "close"
 question               the sentence asks, it does not report; "asked whether ..." is a
@@ -96,6 +98,7 @@ class Evidence:
     relevance: float | None
     topic: bool = False
     plain_verb: bool = False
+    missing_recipient: bool = False
 
     @classmethod
     def of(cls, record: Mapping[str, Any], draft: Draft, relevance: float | None) -> Evidence:
@@ -122,6 +125,7 @@ class Evidence:
             relevance=relevance,
             topic=is_topic(draft),
             plain_verb=draft.how == "verb" and lemma(draft.trigger) in plover.word_class("plain"),
+            missing_recipient=needs_recipient(record),
         )
 
     def features(self) -> dict[str, float]:
@@ -140,6 +144,7 @@ class Evidence:
             "force_without_cue": float(self.force_without_cue),
             "topic": float(self.topic),
             "plain_verb": float(self.plain_verb),
+            "missing_recipient": float(self.missing_recipient),
             "off_topic": 0.0 if self.relevance is None else max(0.0, 0.5 - self.relevance) * 2,
         }
 
@@ -209,6 +214,15 @@ def has_partner(d: Draft) -> bool:
         for p in (*c.children, *(k for o in c.children for k in o.conjuncts))
         if p.dep_ in ("pobj", "conj")
     )
+
+
+def needs_recipient(record: Mapping[str, Any]) -> bool:
+    """A type the manual says requires a recipient (COOPERATE, AID, SANCTION) with none, and
+    not several actors doing it together ("joint exercises")."""
+    info = plover.event_types().get(record.get("event_type") or "")
+    if info is None or not info.needs_recipient or record.get("recipient"):
+        return False
+    return len(record.get("actor") or []) < 2
 
 
 def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
