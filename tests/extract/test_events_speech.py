@@ -129,3 +129,15 @@ def test_aid_to_nobody_named_is_not_a_whole_event(nlp: Any) -> None:
     aimless = only(events_of(nlp, "Germany provided humanitarian aid on Monday."), "AID")
     aimed = only(events_of(nlp, "Germany provided humanitarian aid to Sudan on Monday."), "AID")
     assert aimless["confidence"] < DEFAULT_MIN_CONFIDENCE <= aimed["confidence"]
+
+
+def test_what_a_statement_says_is_its_issuers_event(nlp: Any) -> None:
+    text = "The European Parliament passed a resolution calling on Turkey to recognize the Armenian genocide."
+    asked = only(events_of(nlp, text), "REQUEST")
+    assert codes(asked["actor"]) == {"EUR"} and codes(asked["recipient"]) == {"TUR"}
+    assert asked["confidence"] >= DEFAULT_MIN_CONFIDENCE  # what the resolution says, not background
+    owned = only(events_of(nlp, "Japan's statement criticizing North Korea was issued on Monday."), "ACCUSE")
+    assert codes(owned["actor"]) == {"JPN"} and codes(owned["recipient"]) == {"PRK"}
+    text = "In a statement condemning the Russian strike, the German foreign ministry called for calm."
+    said_in = only(events_of(nlp, text), "ACCUSE")
+    assert codes(said_in["actor"]) == {"DEU"} and codes(said_in["recipient"]) == {"RUS"}

@@ -190,7 +190,10 @@ def is_background(d: Draft) -> bool:
     """The event's verb describes someone in passing: a relative or participial clause of a noun."""
     if d.how not in ("verb", "support"):
         return False
-    return d.anchor.dep_ in ("relcl", "acl") and d.anchor.head.pos_ in ("NOUN", "PROPN", "PRON")
+    head = d.anchor.head
+    if d.anchor.dep_ == "acl" and lemma(head) in plover.word_class("document"):
+        return False  # "a statement condemning ...": what the statement says
+    return d.anchor.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def in_direct_quote(record: Mapping[str, Any], d: Draft) -> bool:
