@@ -141,3 +141,18 @@ def test_what_a_statement_says_is_its_issuers_event(nlp: Any) -> None:
     text = "In a statement condemning the Russian strike, the German foreign ministry called for calm."
     said_in = only(events_of(nlp, text), "ACCUSE")
     assert codes(said_in["actor"]) == {"DEU"} and codes(said_in["recipient"]) == {"RUS"}
+
+
+def test_a_why_question_takes_its_event_for_granted(nlp: Any) -> None:
+    why = only(events_of(nlp, "Why does Israel refuse to recognize the Armenian genocide?"), "REJECT")
+    assert why["confidence"] >= DEFAULT_MIN_CONFIDENCE
+    yes_no = events_of(nlp, "Will Israel refuse to recognize the Armenian genocide?")
+    assert all(e["confidence"] < DEFAULT_MIN_CONFIDENCE for e in yes_no)
+
+
+def test_what_someone_was_driven_to_do_happened(nlp: Any) -> None:
+    text = "The arrests drove Serbian students to demand the resignation of President Aleksandar Vucic."
+    demanded = only(events_of(nlp, text), "REQUEST")
+    assert is_fact(demanded) and codes(demanded["actor"]) == {"SRB"}
+    prompted = only(events_of(nlp, "The arrests prompted Germany to demand their release."), "REQUEST")
+    assert is_fact(prompted) and codes(prompted["actor"]) == {"DEU"}

@@ -155,8 +155,13 @@ _WH = frozenset({"whether", "if", "how", "why", "what", "when", "who", "where", 
 
 def is_question(d: Draft) -> bool:
     """The event's sentence is a question, or the event is asking a question ("asked whether")."""
-    if any(t.text == "?" for t in d.trigger.sent):
-        return True
+    sent = d.trigger.sent
+    if any(t.text == "?" for t in sent):
+        # "Why does Israel refuse to ...?" takes for granted that it does: a why-question
+        # reports what it asks about
+        return not (
+            sent[0].lower_ == "why" or (len(sent) > 1 and sent[0].is_quote and sent[1].lower_ == "why")
+        )
     if d.type != "REQUEST" or d.anchor.lemma_ not in _ASK:
         return False
     return any(

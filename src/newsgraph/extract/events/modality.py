@@ -55,7 +55,12 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                         out.hypothetical = True
                 elif kind == "would":
                     would = True
-                elif child.lower_ == "to" and cur.dep_ == "advcl" and cur.tag_ == "VB":
+                elif (
+                    child.lower_ == "to"
+                    and cur.dep_ == "advcl"
+                    and cur.tag_ == "VB"
+                    and lemma(cur.head) not in plover.word_class("causative")
+                ):
                     out.hypothetical = True  # a purpose clause: "to allow talks to be held"
             elif dep == "mark" and child.lower_ in marks:
                 out.hypothetical = True

@@ -144,6 +144,10 @@ def inherited(verb: Token) -> tuple[list[Token], list[Token]]:
                 agents, _ = subjects(verb_above)
                 return (agents, []) if agents else ([], [])
             return [], []
+        if dep in ("xcomp", "advcl") and lemma(head) in plover.word_class("causative"):
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if objects:  # "drove thousands to demand ...": those driven do it
+                return objects, []
         if dep in ("xcomp", "acomp"):
             agents, _ = subjects(head)
             objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
