@@ -156,3 +156,16 @@ def test_what_someone_was_driven_to_do_happened(nlp: Any) -> None:
     assert is_fact(demanded) and codes(demanded["actor"]) == {"SRB"}
     prompted = only(events_of(nlp, "The arrests prompted Germany to demand their release."), "REQUEST")
     assert is_fact(prompted) and codes(prompted["actor"]) == {"DEU"}
+
+
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Poland tore into Germany over the pipeline deal.", "ACCUSE"),
+        ("The Turkish president denigrated Greece in a speech on Monday.", "ACCUSE"),
+        ("The French president saluted Ukraine for its courage.", "SUPPORT"),
+    ],
+)
+def test_more_ways_news_words_criticism_and_praise(nlp: Any, text: str, etype: str) -> None:
+    ev = only(events_of(nlp, text), etype)
+    assert ev["actor"] and ev["recipient"]
