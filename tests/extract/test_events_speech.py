@@ -169,3 +169,14 @@ def test_what_someone_was_driven_to_do_happened(nlp: Any) -> None:
 def test_more_ways_news_words_criticism_and_praise(nlp: Any, text: str, etype: str) -> None:
     ev = only(events_of(nlp, text), etype)
     assert ev["actor"] and ev["recipient"]
+
+
+def test_called_out_names_its_recipient_and_meeting_voters_is_no_consultation(nlp: Any) -> None:
+    text = (
+        "Nancy Pelosi met voters in Ohio. "
+        "Pelosi has repeatedly called out Trump, slamming his remarks on immigration."
+    )
+    found = events_of(nlp, text)
+    called = only(found, "ACCUSE")
+    assert [r["text"] for r in called["recipient"]] == ["Trump"]
+    assert only(found, "CONSULT")["confidence"] < DEFAULT_MIN_CONFIDENCE

@@ -197,6 +197,8 @@ def arguments(
                 if c.dep_ == "dobj" and not info.object_is_recipient and c.i not in ctx.index:
                     continue  # "deployed troops": the troops are no recipient
                 (joint_heads if "joint" in d.entry.flags and c.dep_ == "dobj" else recipient_heads).append(c)
+            elif c.dep_ == "oprd" and info.verbal and c.pos_ == "PROPN" and c.i in ctx.index:
+                recipient_heads.append(c)  # "called out Trump": the parser's predicate for a name
             elif c.dep_ in ("prep", "prt") and c.lower_ in preps | {"with"}:
                 pobjs = [p for p in c.children if p.dep_ == "pobj" and p.i not in event_nouns]
                 if c.lower_ == "with" and joint_type:

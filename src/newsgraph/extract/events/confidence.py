@@ -234,11 +234,20 @@ def needs_recipient(record: Mapping[str, Any]) -> bool:
 
 
 def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
-    """A meeting with one party only and nobody met, or an agreement that something is so."""
+    """A meeting with fewer than two political sides (one party and nobody met, or people who are
+    no actors: "met voters"), or an agreement that something is so."""
     parties = len(record.get("actor") or []) + len(record.get("recipient") or [])
-    if record.get("event_type") == "CONSULT" and parties < 2:
-        partner = has_partner(d)
-        return not partner and (record.get("mode") or "") != "visit"
+    if record.get("event_type") == "CONSULT":
+        # a meeting is between political actors: "met voters in Ohio" names one
+        sides = [
+            a
+            for a in (*(record.get("actor") or ()), *(record.get("recipient") or ()))
+            if a.get("entity") or a.get("sector") in STATE_SECTORS or a.get("code") in STATE_CODES
+        ]
+        if len(sides) >= 2 or (record.get("mode") or "") == "visit":
+            return False
+        # one party: alone unless a named partner the codes missed ("met with him")
+        return parties >= 2 or not has_partner(d)
     if record.get("event_type") == "AGREE":
         if (
             d.how == "verb"
