@@ -6,6 +6,15 @@ Each class carries a short code so a message can be searched for in the docs
 
 from __future__ import annotations
 
+import re
+
+_BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+\s*")
+
+
+def one_line(message: str) -> str:
+    """``message`` on one line: line breaks (and the blanks around them) become one space."""
+    return _BREAKS.sub(" ", message).strip() if _BREAKS.search(message) else message
+
 
 class NewsgraphError(Exception):
     """Base class of every error newsgraph raises on purpose."""
@@ -22,6 +31,7 @@ class InputError(NewsgraphError):
     code = "NG100"
 
     def __init__(self, message: str, *, source: str = "", record: str | None = None) -> None:
+        message = one_line(message)
         super().__init__(message)
         self.message = message
         self.source = source
@@ -78,6 +88,25 @@ class InputNotFoundError(InputError):
     code = "NG107"
 
 
+class UnreadableInputError(InputError):
+    """The input exists but cannot be read: no permission, an unreadable folder, an I/O error."""
+
+    code = "NG108"
+
+
+class NotRegularFileError(InputError):
+    """The path is a named pipe (FIFO), a device (``/dev/zero``) or a socket, not a file: it is not
+    opened, since reading it could block or never end."""
+
+    code = "NG109"
+
+
+class BrokenLinkError(InputError):
+    """A symbolic link points nowhere (dangling) or into a loop."""
+
+    code = "NG110"
+
+
 class ConfigError(NewsgraphError):
     """A setting is invalid."""
 
@@ -102,10 +131,43 @@ class MissingExtraError(ConfigError):
     code = "NG203"
 
 
+class ManifestError(ConfigError):
+    """A manifest (``ingest --manifest``) cannot be read or has a bad row."""
+
+    code = "NG204"
+
+
 class StoreError(NewsgraphError):
     """The DuckDB store cannot be opened or written."""
 
     code = "NG300"
+
+
+class NotAStoreError(StoreError):
+    """The file given as the database is not a DuckDB database (a SQLite file, an empty file,
+    anything else): found by its header before DuckDB opens it."""
+
+    code = "NG301"
+
+
+class DamagedStoreError(StoreError):
+    """The database file is truncated or a part of it cannot be read."""
+
+    code = "NG302"
+
+
+class NewerStoreError(StoreError):
+    """The store was written by a newer newsgraph (a schema version this one does not know): it
+    is not written to."""
+
+    code = "NG303"
+
+
+class StoreWriteError(StoreError):
+    """A write to the store failed (disk full, a folder or file that is not writable); the
+    batches committed before it are kept."""
+
+    code = "NG304"
 
 
 class ExtractError(NewsgraphError):
@@ -126,3 +188,10 @@ class MissingAnnotationError(ExtractError):
     a component that should run before it is missing from the pipeline."""
 
     code = "NG401"
+
+
+class TextTooLongError(ExtractError):
+    """An article is longer than the NLP pipeline takes in one piece (spaCy's ``max_length``): it
+    is stored with its text and metadata, without facts."""
+
+    code = "NG403"

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, overload
+
+from .errors import one_line
 
 PublishedFrom = Literal["metadata", "user", "text"]
 DocumentKind = Literal["dump", "article", "raw"]
@@ -106,8 +109,19 @@ class Document:
     headings: list[str] = field(default_factory=list)
     encoding: str | None = None
     size_bytes: int = 0
+    #: The language a manifest gives (ISO 639-1): the detector is then not asked.
+    language: str | None = None
+    #: The outlet (publication) a manifest gives.
+    outlet: str | None = None
 
     def __post_init__(self) -> None:
+        # a lone surrogate (a JSON "\\udc80", a file name that is not UTF-8) cannot be stored
+        self.source, self.text = no_surrogates(self.source), no_surrogates(self.text)
+        self.title, self.url = no_surrogates(self.title), no_surrogates(self.url)
+        self.authors = [no_surrogates(a) for a in self.authors]
+        self.captions = [no_surrogates(c) for c in self.captions]
+        self.headings = [no_surrogates(h) for h in self.headings]
+        self.outlet, self.language = no_surrogates(self.outlet), no_surrogates(self.language)
         if not self.raw_hash:
             self.raw_hash = content_hash(self.kind, self.text)
 
@@ -140,6 +154,9 @@ class Draft:
     credits: list[str] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     doc_hash: str = ""
+    language: str | None = None
+    language_score: float | None = None
+    outlet: str | None = None
 
     @property
     def id(self) -> str:
@@ -167,6 +184,13 @@ class Article:
     #: How much the article is about public affairs, in [0, 1] (``newsgraph_relevance``); None
     #: when the pipeline that made it had no relevance component.
     relevance: float | None = None
+    #: ISO 639-1 code, or "und" when too short or unclear to judge; None when never judged.
+    language: str | None = None
+    #: The detector's confidence in ``language``, in [0, 1]; 1.0 when a manifest gave it.
+    language_score: float | None = None
+    outlet: str | None = None
+    #: Why the extractors did not run on this article ("language": not a supported language).
+    skipped: str | None = None
     entities: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -180,6 +204,7 @@ class Article:
         draft: Draft,
         facts: dict[str, list[dict[str, Any]]] | None = None,
         relevance: float | None = None,
+        skipped: str | None = None,
     ) -> Article:
         facts = facts or {}
         return cls(
@@ -197,6 +222,10 @@ class Article:
             source_map=draft.source_map,
             doc_hash=draft.doc_hash,
             relevance=relevance,
+            language=draft.language,
+            language_score=draft.language_score,
+            outlet=draft.outlet,
+            skipped=skipped,
             **{kind: list(facts.get(kind, [])) for kind in FACT_KINDS},
         )
 
@@ -213,6 +242,10 @@ class Article:
             "published": self.published.isoformat() if self.published else None,
             "published_from": self.published_from,
             "relevance": self.relevance,
+            "language": self.language,
+            "language_score": self.language_score,
+            "outlet": self.outlet,
+            "skipped": self.skipped,
             "authors": self.authors,
             "text": self.text,
             "captions": self.captions,
@@ -241,6 +274,10 @@ class Article:
             source_map=SourceMap.from_list(smap.get("segments")),
             doc_hash=smap.get("document", ""),
             relevance=data.get("relevance"),
+            language=data.get("language"),
+            language_score=data.get("language_score"),
+            outlet=data.get("outlet"),
+            skipped=data.get("skipped"),
             **{kind: list(data.get(kind) or []) for kind in FACT_KINDS},
         )
 
@@ -256,6 +293,11 @@ class ErrorRecord:
     stage: str = "read"
     record: str | None = None
 
+    def __post_init__(self) -> None:  # stored, and printed on one line
+        self.source, self.record = one_line(no_surrogates(self.source)), no_surrogates(self.record)
+        self.message = one_line(no_surrogates(self.message))
+        self.record = one_line(self.record) if self.record else self.record
+
     def line(self) -> str:
         where = f"{self.source}:{self.record}" if self.record else self.source
         return f"error [{self.code}] {where}: {self.message}"
@@ -269,6 +311,25 @@ class ErrorRecord:
             "code": self.code,
             "message": self.message,
         }
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@overload
+def no_surrogates(text: str) -> str: ...
+@overload
+def no_surrogates(text: None) -> None: ...
+def no_surrogates(text: str | None) -> str | None:
+    """``text`` with every lone surrogate (which UTF-8 cannot encode) replaced by U+FFFD; the
+    length, and so every offset into the text, stays the same."""
+    if not text:
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def content_hash(*parts: str) -> str:

@@ -28,6 +28,7 @@ from .. import __version__
 from ..extract import plover
 from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE, check_threshold
 from ..resolve.actors import country_name
+from .csvsafe import safe_cell
 from .db import Store
 
 PLOVER_FILE = "events.plover.jsonl"
@@ -321,6 +322,7 @@ def export_gdelt(
     with path.open("w", encoding="utf-8") as fh:
         for event, article, entities in _rows(store, min_confidence):
             for row in gdelt_rows(event, article, entities, next_id):
-                fh.write("\t".join(v.replace("\t", " ").replace("\n", " ") for v in row) + "\n")
+                cells = (v.replace("\t", " ").replace("\r", " ").replace("\n", " ") for v in row)
+                fh.write("\t".join(safe_cell(c) for c in cells) + "\n")  # no formulas in a sheet
                 next_id += 1
     return [path]

@@ -207,6 +207,11 @@ class QuoteRow:
         }
 
 
+def article_language(store: Store, alias: str = "a") -> str:
+    """SQL for the language of the article aliased ``alias`` (NULL in a store older than the column)."""
+    return f'{alias}."language"' if "language" in columns(store.con, "articles") else "NULL"
+
+
 def quotes(
     store: Store,
     *,
@@ -214,6 +219,7 @@ def quotes(
     country: str | None = None,
     contains: str | None = None,
     kind: str | None = None,
+    language: str | None = None,
     limit: int | None = 100,
 ) -> list[QuoteRow]:
     """Quotes, newest article first. ``speaker`` matches the resolved speaker's name (a surname
@@ -224,6 +230,9 @@ def quotes(
         "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1 = 1"
     )
     params: list[Any] = []
+    if language:
+        sql += f" AND {article_language(store)} = ?"
+        params.append(language.strip().lower())
     if country:
         sql += " AND q.speaker_code = ?"
         params.append(country.upper())
@@ -347,6 +356,7 @@ def events(
     until: str | None = None,
     facts_only: bool = False,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    language: str | None = None,
     limit: int | None = 100,
 ) -> list[EventRow]:
     """PLOVER events, newest first. ``actor`` and ``recipient`` match an actor code or part of an
@@ -364,6 +374,9 @@ def events(
         f"{confidence} FROM events e JOIN articles a ON a.id = e.article_id WHERE 1 = 1"
     )
     params: list[Any] = []
+    if language:
+        sql += f" AND {article_language(store)} = ?"
+        params.append(language.strip().lower())
     if min_confidence > 0:
         sql += f" AND coalesce({confidence}, 1.0) >= ?"
         params.append(min_confidence)
@@ -425,6 +438,9 @@ class ArticleRow:
     source: str
     relevance: float | None
     words: int
+    language: str | None = None
+    #: Why the extractors skipped it ("language"), or None.
+    skipped: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -434,6 +450,8 @@ class ArticleRow:
             "source": self.source,
             "relevance": self.relevance,
             "words": self.words,
+            "language": self.language,
+            "skipped": self.skipped,
         }
 
 
@@ -443,14 +461,24 @@ def articles(
     since: str | None = None,
     until: str | None = None,
     min_relevance: float | None = None,
+    language: str | None = None,
     limit: int | None = 100,
 ) -> list[ArticleRow]:
     """Stored articles, newest first. ``since`` and ``until`` (ISO dates, inclusive) bound the
     publication date; ``min_relevance`` keeps the articles at least that much about public affairs
-    (an article stored without a relevance counts as 1)."""
-    relevance = column(columns(store.con, "articles"), "relevance", "NULL")
-    sql = f"SELECT id, published, title, source, {relevance}, n_words FROM articles WHERE 1 = 1"
+    (an article stored without a relevance counts as 1); ``language`` keeps one language (ISO 639-1,
+    or ``und``)."""
+    have = columns(store.con, "articles")
+    relevance = column(have, "relevance", "NULL")
+    lang, skipped = column(have, "language", "NULL"), column(have, "skipped", "NULL")
+    sql = (
+        f"SELECT id, published, title, source, {relevance}, n_words, {lang}, {skipped} "
+        "FROM articles WHERE 1 = 1"
+    )
     params: list[Any] = []
+    if language:
+        sql += f" AND {lang} = ?"
+        params.append(language.strip().lower())
     if since:
         sql += " AND published >= CAST(? AS DATE)"
         params.append(since)
@@ -471,6 +499,8 @@ def articles(
             source=r[3],
             relevance=None if r[4] is None else float(r[4]),
             words=int(r[5] or 0),
+            language=r[6],
+            skipped=r[7],
         )
         for r in store.con.execute(sql, params).fetchall()
     ]
