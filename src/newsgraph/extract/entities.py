@@ -18,14 +18,15 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..resolve import actors
+from ..resolve.actors import split_honorifics
 from ..resolve.entities import entity_key, fold
 from ..resolve.gazetteer import gazetteer
+from ..resolve.names import PersonName, parse, surname_match, variant_reason
 from ..tables import TABLES_VERSION, data_lines
 from .annotations import (
     article_context,
@@ -36,35 +37,11 @@ from .annotations import (
     set_entity_spans,
 )
 from .component import Component
-from .facts import ActorFact, EntityFact, MentionFact, RoleFact
-from .roles import Role, find_roles, title_spans
+from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
+from .mentions import Mention, collect_mentions, known, stoplist
+from .roles import Role, find_roles
 
 log = logging.getLogger(__name__)
-
-#: spaCy labels that become entities.
-LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
-_LEADING = frozenset({"the", "The", "a", "A", "an", "An"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-
-
-@cache
-def stoplist() -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in data_lines("newsgraph.extract", "entity_stoplist.txt"))
-
-
-@dataclass(slots=True)
-class Mention:
-    """A name in the text: tokens ``[i, j)``, characters ``[start, end)``."""
-
-    i: int
-    j: int
-    start: int
-    end: int
-    text: str
-    label: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
 
 
 @dataclass(slots=True)
@@ -77,71 +54,61 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     actor: actors.Actor | None = None
+    #: surface form -> why it was merged into the entity (see :data:`KEY_REASONS` for the rest)
+    why: dict[str, str] = field(default_factory=dict)
+    #: a person's name in ``people.tsv``, when the entity is a known person
+    canonical: str | None = None
 
     @property
     def first(self) -> Mention:
         return min(self.mentions, key=lambda m: m.start)
 
+    def add(self, m: Mention, reason: str) -> None:
+        self.mentions.append(m)
+        self.why.setdefault(m.text, reason)
+
+    def store_key(self) -> str:
+        """The store-wide key: a person's by its ``people.tsv`` name, else by its first, middle
+        and last names without titles and middle initials ("James B. Comey" -> ``PERSON:james
+        comey``)."""
+        code = self.actor.code if self.actor else None
+        if self.key[0] == "PERSON":
+            parsed = parse(self.canonical or split_honorifics(self.name)[0] or self.name)
+            return f"PERSON:{parsed.key}" if parsed else entity_key("PERSON", self.name)
+        return entity_key(self.key[0], self.name, code)
+
     def fact(self, n: int) -> EntityFact:
         """The entity as the typed record later components read; ``n`` numbers it (``"e3"``)."""
         mentions = sorted(self.mentions, key=lambda m: m.start)
         first = mentions[0]
-        code = self.actor.code if self.actor else None
+        aliases = tuple(dict.fromkeys(m.text for m in mentions if m.text != self.name))
+        default = KEY_REASONS.get(self.key[0], "same name")
         return EntityFact(
             id=f"e{n}",
-            key=entity_key(self.key[0], self.name, code),
+            key=self.store_key(),
             name=self.name,
             type=self.type,
-            aliases=tuple(dict.fromkeys(m.text for m in mentions if m.text != self.name)),
+            aliases=aliases,
             start=first.start,
             end=first.end,
             text=first.text,
             mentions=tuple(MentionFact(m.start, m.end, m.text) for m in mentions),
             roles=tuple(RoleFact(r.title, r.affiliation, r.since) for r in self.roles),
             actor=ActorFact(self.actor.code, self.actor.sector) if self.actor else None,
+            merged=tuple(MergeFact(a, self.why.get(a, default)) for a in aliases),
         )
 
 
-def mention_of(span: Span) -> Mention | None:
-    """The span without a leading "the" and a trailing possessive; None when nothing is left."""
-    i, j = span.start, span.end
-    doc = span.doc
-    while i < j and doc[i].text in _LEADING:
-        i += 1
-    while j > i and doc[j - 1].text in _POSSESSIVE:
-        j -= 1
-    if i >= j:
-        return None
-    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    text = doc[i:j].text  # not doc.text, which spaCy rebuilds from every token on each access
-    if text.endswith(("'s", "’s")):  # "Korea's" kept as one token by the tokenizer
-        text, end = text[:-2], end - 2
-    if not text or not any(c.isalpha() for c in text):
-        return None
-    return Mention(i, j, start, end, text, span.label_)
-
-
-def _in_heading(m: Mention, headings: tuple[tuple[int, int], ...]) -> bool:
-    return any(s <= m.start and m.end <= e for s, e in headings)
-
-
-def collect_mentions(doc: Doc) -> list[Mention]:
-    """The model's entity spans, trimmed and filtered."""
-    headings = article_context(doc).headings
-    inside_titles = [(s.start, s.end) for s in title_spans(doc)]
-    out: list[Mention] = []
-    for ent in doc.ents:
-        if ent.label_ not in LABELS:
-            continue
-        m = mention_of(ent)
-        if m is None or m.text.lower() in stoplist():
-            continue
-        if any(s <= m.i and m.j <= e for s, e in inside_titles):
-            continue  # "State" in "Secretary of State"
-        if _in_heading(m, headings) and m.text.isupper() and not _known(m.text):
-            continue  # "DIRE" in "GAZA SITUATION 'DIRE'"
-        out.append(m)
-    return out
+#: Why mentions grouped by their key are one entity, when nothing more particular was recorded.
+KEY_REASONS = {
+    "COUNTRY": "same country",
+    "NORP": "same nationality",
+    "ORG": "same organisation (organisations.tsv)",
+    "ORG@": "same institution of the same country",
+    "CAPITAL": "same capital",
+    "NAME": "same name",
+    "PERSON": "same name",
+}
 
 
 @cache
@@ -192,13 +159,9 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
     return list(found.values())
 
 
-def _known(text: str) -> bool:
-    return actors.country_code(text) is not None or actors.organisation(text) is not None
-
-
 def _known_person(text: str) -> bool:
     """A name or alias of ``resolve/data/people.tsv`` that names no country or organisation."""
-    return actors.is_known_person(text) and not _known(text)
+    return actors.is_known_person(text) and not known(text)
 
 
 def _name_tokens(text: str) -> list[str]:
@@ -254,17 +217,22 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
     """Group mentions into entities (see the module docstring). ``context`` is the article's main
     country, for institutions named without one ("the Interior Ministry")."""
     persons: dict[tuple[str, ...], Entity] = {}
+    parsed: dict[tuple[str, ...], PersonName] = {}
     by_part: dict[str, set[tuple[str, ...]]] = {}
-    # 1. full names
+    # 1. full names, longest first: a shorter one joins a longer one it agrees with
     for m in sorted(mentions, key=lambda m: -len(m.text)):
-        if len(_name_tokens(m.text)) < 2 or not (m.label == "PERSON" or _known_person(m.text)):
+        parts = tuple(_name_tokens(split_honorifics(m.text)[0]))
+        if len(parts) < 2 or not (m.label == "PERSON" or _known_person(m.text)):
             continue
-        parts = tuple(_name_tokens(m.text))
-        key = next((k for k in persons if _contains(k, parts)), None)
+        name = parse(" ".join(parts))
+        key, reason = _person_for(persons, parsed, parts, name)
         if key is None:
             key = ("PERSON", *parts)
             persons[key] = Entity(key=key, type="PERSON", name=m.text)
-        persons[key].mentions.append(m)
+            if name is not None:
+                parsed[key] = name
+            reason = "same name"
+        persons[key].add(m, reason)
         for part in set(parts):  # "Chavez" of "Alberto Chavez Lozano", "Wang" of "Wang Yi"
             by_part.setdefault(part, set()).add(key)
     others: dict[tuple[str, ...], Entity] = {}
@@ -272,19 +240,95 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
     for m in mentions:
         if id(m) in used:
             continue
-        name_parts = _name_tokens(m.text)
-        owners = by_part.get(name_parts[0], set()) if len(name_parts) == 1 else set()
-        if owners and not (m.label != "PERSON" and _known(m.text)):
-            persons[_main_owner(persons, owners)].mentions.append(m)
-            continue
-        key, etype, name, actor = _classify(m, context)
+        core = split_honorifics(m.text)[0]
+        name_parts = _name_tokens(core)
+        if len(name_parts) == 1 and _may_join_person(doc, m, persons, name_parts[0]):
+            owners = by_part.get(name_parts[0], set())
+            reason = "surname" if owners else "spelling variant of the surname"
+            owners = owners or _variant_owners(parsed, name_parts[0])
+            if owners:
+                key = _main_owner(persons, owners)
+                if reason == "surname" and parsed.get(key) and fold(name_parts[0]) != parsed[key].last:
+                    reason = "part of the name"
+                persons[key].add(m, reason if core == m.text else f"{reason} after a title")
+                continue
+        key, etype, name_text, actor = _classify(m, context)
         ent = others.get(key)
         if ent is None:
-            ent = others[key] = Entity(key=key, type=etype, name=name, actor=actor)
+            ent = others[key] = Entity(key=key, type=etype, name=name_text, actor=actor)
         ent.mentions.append(m)
     _scan_missed_surnames(doc, persons, by_part, mentions)
     _settle_names(others)
+    _merge_acronyms(others)
     return [*persons.values(), *others.values()]
+
+
+def _person_for(
+    persons: dict[tuple[str, ...], Entity],
+    parsed: dict[tuple[str, ...], PersonName],
+    parts: tuple[str, ...],
+    name: PersonName | None,
+) -> tuple[tuple[str, ...] | None, str]:
+    """The person a full name joins, and why: the one whose name holds it in order ("Suu Kyi" in
+    "Aung San Suu Kyi"), else the one person whose name it is a variant of (a middle initial,
+    a transliteration: :func:`resolve.names.variant_reason`); (None, "") when none or several."""
+    for key in persons:
+        if _contains(key, parts):
+            return key, "same name" if key[1:] == parts else "part of the name"
+    if name is None:
+        return None, ""
+    found = {k: r for k, p in parsed.items() if (r := variant_reason(p, name)) is not None}
+    if len(found) == 1:
+        key, reason = next(iter(found.items()))
+        return key, reason
+    return None, ""
+
+
+def _acronym(text: str) -> bool:
+    return " " not in text and text.isupper() and len(text) <= 5
+
+
+def _may_join_person(doc: Doc, m: Mention, persons: dict[tuple[str, ...], Entity], word: str) -> bool:
+    """Whether a one-word mention may be a person's surname or given name: never a word in capitals
+    ("AI"; a transcript label "PENCE:" aside), a known country or organisation labelled otherwise,
+    or a state, province or city the model tagged as a place ("Georgia", "Plymouth") unless the
+    word is some person's last name."""
+    if _acronym(m.text):
+        return m.j < len(doc) and doc[m.j].text == ":" and m.label == "PERSON"
+    if m.label == "PERSON":
+        return True
+    if known(m.text):
+        return False
+    if m.label in ("GPE", "LOC", "FAC") and gazetteer().lookup(m.text):
+        return any(k[-1] == word for k in persons)
+    return True
+
+
+def _variant_owners(parsed: dict[tuple[str, ...], PersonName], word: str) -> set[tuple[str, ...]]:
+    """People whose last name ``word`` is a spelling variant of ("Zelensky" -> "Zelenskyy")."""
+    folded = fold(word)
+    return {k for k, p in parsed.items() if surname_match(p.last, folded) == "spelling variant"}
+
+
+def _merge_acronyms(others: dict[tuple[str, ...], Entity]) -> None:
+    """An unknown name in capitals joins the one organisation or place of the article whose
+    capitalised words it abbreviates ("FEMA" -> "Federal Emergency Management Agency")."""
+    longer = [e for e in others.values() if e.type in ("ORG", "FAC", "GPE", "LOC") and " " in e.name]
+    for key, ent in list(others.items()):
+        if ent.key[0] != "NAME" or not _acronym(ent.name) or len(ent.name) < 2:
+            continue
+        found = [e for e in longer if _initials(e.name) == ent.name]
+        if len(found) == 1:
+            for m in ent.mentions:
+                found[0].add(m, f"acronym of {found[0].name}")
+            del others[key]
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "la", "du"})
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _SMALL_WORDS).upper()
 
 
 def _settle_names(others: dict[tuple[str, ...], Entity]) -> None:
@@ -297,11 +341,12 @@ def _settle_names(others: dict[tuple[str, ...], Entity]) -> None:
             ent.type = max(votes, key=lambda label: (votes[label], label == "ORG"))
     orgs = [e for e in others.values() if e.type == "ORG" and len(e.name.split()) > 1]
     for key, ent in list(others.items()):
-        if ent.key[0] != "NAME" or ent.type != "ORG" or len(ent.name.split()) != 1:
-            continue
+        if ent.key[0] != "NAME" or ent.type != "ORG" or len(ent.name.split()) != 1 or _acronym(ent.name):
+            continue  # "AI" is not "Clipboard AI"
         longer = [o for o in orgs if o.name.split()[-1] == ent.name]
         if len(longer) == 1:
-            longer[0].mentions.extend(ent.mentions)
+            for m in ent.mentions:
+                longer[0].add(m, f"last word of {longer[0].name}")
             del others[key]
 
 
@@ -372,7 +417,7 @@ def _scan_missed_surnames(
         if owners and (label or doc[i].pos_ == "PROPN"):
             key = _main_owner(persons, owners)
             idx = doc[i].idx
-            persons[key].mentions.append(Mention(i, i + 1, idx, idx + len(text), text, "PERSON"))
+            persons[key].add(Mention(i, i + 1, idx, idx + len(text), text, "PERSON"), "surname (untagged)")
 
 
 def person_actor(roles: list[Role], known: actors.KnownPerson | None = None) -> actors.Actor | None:
@@ -471,6 +516,7 @@ class EntityExtractor(Component):
             known = known_person(ent, year)
             apply_known_person(ent.roles, known, person_context)
             ent.actor = person_actor(ent.roles, known)
+            ent.canonical = known.name if known is not None else None
             ent.name = max((m.text for m in ent.mentions), key=lambda t: (len(_name_tokens(t)), len(t)))
         return sorted(entities, key=lambda e: e.first.start)
 
