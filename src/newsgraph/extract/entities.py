@@ -68,12 +68,14 @@ class Entity:
         self.why.setdefault(m.text, reason)
 
     def store_key(self) -> str:
-        """The store-wide key: a person's by its ``people.tsv`` name, else by its first, middle
-        and last names without titles and middle initials ("James B. Comey" -> ``PERSON:james
+        """The store-wide key: a person's by its ``people.tsv`` name as written, else by its first,
+        middle and last names without titles and middle initials ("James B. Comey" -> ``PERSON:james
         comey``)."""
         code = self.actor.code if self.actor else None
         if self.key[0] == "PERSON":
-            parsed = parse(self.canonical or split_honorifics(self.name)[0] or self.name)
+            if self.canonical:  # "George W. Bush" and "George H. W. Bush" stay two
+                return entity_key("PERSON", self.canonical)
+            parsed = parse(split_honorifics(self.name)[0] or self.name)
             return f"PERSON:{parsed.key}" if parsed else entity_key("PERSON", self.name)
         return entity_key(self.key[0], self.name, code)
 
