@@ -21,7 +21,8 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..resolve import actors
-from ..tables import data_rows
+from ..resolve.gazetteer import gazetteer
+from ..tables import data_lines, data_rows
 from .annotations import TITLE_SPANS, doc_lowers
 
 #: Words that may sit inside the words before a name without ending them.
@@ -108,9 +109,44 @@ class _Phrase:
     loose: bool = False
 
 
-def _affiliation(tokens: Sequence[Token]) -> tuple[str | None, set[int], bool]:
+@cache
+def _subnational_titles() -> frozenset[str]:
+    """Words of offices held for a state, province or city ("governor", "senator", "mayor")."""
+    return frozenset(w.strip().lower() for w in data_lines("newsgraph.extract", "subnational_titles.txt"))
+
+
+@cache
+def _subject_nouns() -> frozenset[str]:
+    """Nouns after which a country is a subject, not a holder ("the House China committee")."""
+    return frozenset(w.strip().lower() for w in data_lines("newsgraph.extract", "subject_nouns.txt"))
+
+
+#: Words before a country that make it the subject of an office ("envoy on China", "ambassador
+#: to China"): the holder serves another country.
+_SUBJECT_PREPOSITIONS = frozenset({"on", "to", "for"})
+
+
+def _place_country(text: str, subnational: bool) -> str | None:
+    """The country of a state, province or city named ``text`` in a role: a multi-word one
+    ("New Mexico") always, a one-word one that is also a country's name ("Georgia") only for a
+    sub-national office."""
+    if not text[:1].isupper():
+        return None
+    g = gazetteer()
+    code = g.subnational_country(text)
+    if code is not None and (" " in text or subnational):
+        return code
+    if subnational and actors.country_code(text) is not None and not actors.is_adjective(text):
+        below = {p.country for p in g.candidates(text) if p.feature in ("admin1", "admin2") and p.country}
+        return next(iter(below)) if len(below) == 1 else None
+    return None
+
+
+def _affiliation(tokens: Sequence[Token], subnational: bool = False) -> tuple[str | None, set[int], bool]:
     """The country (preferred), IGO or party named among ``tokens``, the token indices naming it,
-    and whether it came from a party."""
+    and whether it came from a party. A state, province or city gives its country ("New Mexico
+    governor", "senator from Georgia" for a sub-national office: ``subnational``); a country that
+    is the subject of an office ("envoy on China", "the House China committee") is none."""
     country: tuple[str, set[int]] | None = None
     igo: tuple[str, set[int]] | None = None
     party: tuple[str, set[int]] | None = None
@@ -122,7 +158,12 @@ def _affiliation(tokens: Sequence[Token]) -> tuple[str | None, set[int], bool]:
             if len(chunk) < n:
                 continue
             text = " ".join(t.text for t in chunk)
-            code = actors.country_code(text)
+            place = _place_country(text, subnational) if n > 1 or subnational else None
+            code = place or actors.country_code(text)
+            if code and _is_subject(tokens, k, n):
+                k += n
+                found = True
+                break
             if code and country is None:
                 country = (code, {t.i for t in chunk})
             org = actors.organisation(text) if not code else None
@@ -141,7 +182,58 @@ def _affiliation(tokens: Sequence[Token]) -> tuple[str | None, set[int], bool]:
     return (chosen[0], chosen[1], chosen is party) if chosen else (None, set(), False)
 
 
-def _phrase(tokens: Sequence[Token], titles: list[Span]) -> _Phrase | None:
+def _is_subject(tokens: Sequence[Token], k: int, n: int) -> bool:
+    """Whether the country at ``tokens[k:k+n]`` is what an office deals with, not whom it serves."""
+    before = tokens[k - 1].lower_ if k else ""
+    after = tokens[k + n].lower_ if k + n < len(tokens) else ""
+    return before in _SUBJECT_PREPOSITIONS or after in _subject_nouns()
+
+
+#: Words of an age ("26-year-old") and other words that are never part of a title.
+_NOT_TITLE = frozenset({"year", "years", "old", "aged", "age"})
+#: Words a title may not end on once its affiliation is taken out ("Senator from [Georgia]").
+_DANGLING = frozenset({"of", "from", "for", "to", "on", "in", "at", "and", "-", "&"})
+
+
+def _title_words(
+    tokens: Sequence[Token], inside: list[Span], drop: set[int], names: frozenset[int]
+) -> list[Token]:
+    """The title phrase among ``tokens``: the first title with the modifiers right before it
+    ("deputy", "Democratic") and what follows it, without the affiliation (``drop``), other
+    people's names (``names``), numbers, ages and punctuation; no preposition at either end."""
+    kept = [
+        t
+        for t in tokens
+        if t.i not in drop
+        and t.i not in names
+        and t.text not in _POSSESSIVE
+        and t.lower_ not in _DETERMINERS
+        and t.lower_ not in _NOT_TITLE
+        and not t.like_num
+        and (t.is_alpha or t.text in ("-", "&") or "." in t.text)
+    ]
+    head = inside[0].start
+    at = next((n for n, t in enumerate(kept) if t.i >= head), len(kept))
+    lo = at
+    while lo > 0:  # modifiers right before the title, with no gap
+        t = kept[lo - 1]
+        gap = t.doc[t.i + 1 : kept[lo].i]  # only the affiliation between: "deputy [UN] ambassador"
+        if any(g.i not in drop and g.text not in _POSSESSIVE and g.lower_ not in _DETERMINERS for g in gap):
+            break
+        if t.lower_ not in _MODIFIERS and t.pos_ not in ("ADJ", "NOUN", "PROPN"):
+            break
+        lo -= 1
+    words = kept[lo:]
+    while words and (words[0].lower_ in _DANGLING or words[0].pos_ == "ADP"):
+        words = words[1:]
+    while words and words[-1].lower_ in _DANGLING:
+        words = words[:-1]
+    return words
+
+
+def _phrase(
+    tokens: Sequence[Token], titles: list[Span], names: frozenset[int] = frozenset()
+) -> _Phrase | None:
     """A role phrase over ``tokens`` when they hold a title."""
     if not tokens:
         return None
@@ -149,17 +241,16 @@ def _phrase(tokens: Sequence[Token], titles: list[Span]) -> _Phrase | None:
     inside = [s for s in titles if lo <= s.start and s.end <= hi]
     if not inside:
         return None
-    code, used, by_party = _affiliation(tokens)
-    words = [
-        t for t in tokens if t.i not in used and t.text not in _POSSESSIVE and t.lower_ not in _DETERMINERS
-    ]
-    # keep from the first title-ish word: drop leading modifiers that are not part of the title
-    title = display_title(words).strip()
+    subnational = any(t.lower_ in _subnational_titles() for s in inside for t in s)
+    code, used, by_party = _affiliation(tokens, subnational)
+    title = display_title(_title_words(tokens, inside, used, names)).strip()
     counterpart = any(t.lower_ == "counterpart" for t in tokens)
     return _Phrase(lo, hi, title, code, counterpart, by_party)
 
 
-def _premodifier(doc: Doc, i: int, titles: list[Span], title_at: dict[int, Span]) -> _Phrase | None:
+def _premodifier(
+    doc: Doc, i: int, titles: list[Span], title_at: dict[int, Span], names: frozenset[int]
+) -> _Phrase | None:
     """The role phrase right before token ``i`` (a name's first token), within its sentence."""
     sent_start = doc[i].sent.start
     k = i
@@ -176,10 +267,10 @@ def _premodifier(doc: Doc, i: int, titles: list[Span], title_at: dict[int, Span]
     tokens = list(doc[k:i])
     while tokens and tokens[0].lower_ in ("the",):
         tokens = tokens[1:]
-    return _phrase(tokens, titles)
+    return _phrase(tokens, titles, names)
 
 
-def _apposition(doc: Doc, i: int, j: int, titles: list[Span]) -> _Phrase | None:
+def _apposition(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset[int]) -> _Phrase | None:
     """A role in an apposition after the name ``[i, j)``: "Name, the country's minister, ..."."""
     for t in doc[i:j]:
         for child in t.children:
@@ -189,7 +280,7 @@ def _apposition(doc: Doc, i: int, j: int, titles: list[Span]) -> _Phrase | None:
                     if tok.i > child.i and (tok.text in (",", ";", "(") or tok.lower_ in _CLAUSE_START):
                         break
                     sub.append(tok)
-                return _phrase(sub, titles)
+                return _phrase(sub, titles, names)
     return None
 
 
@@ -201,9 +292,11 @@ def find_roles(
     title_at = {t.i: s for s in titles for t in s}
     found: dict[Any, list[_Phrase]] = {}
     consumed: set[int] = set()  # start tokens of phrases already given to someone
+    names = frozenset(t for _, mentions in persons for i, j in mentions for t in range(i, j))
     for key, mentions in persons:
         for i, j in sorted(mentions):
-            for phrase in (_premodifier(doc, i, titles, title_at), _apposition(doc, i, j, titles)):
+            before = _premodifier(doc, i, titles, title_at, names)
+            for phrase in (before, _apposition(doc, i, j, titles, names)):
                 if phrase is not None and phrase.i not in consumed:
                     consumed.add(phrase.i)
                     found.setdefault(key, []).append(phrase)
@@ -226,7 +319,7 @@ def find_roles(
                 continue
             if first_sent - sent_index.get(span.sent.start, 0) > ANTECEDENT_WINDOW:
                 continue
-            phrase = _loose_phrase(doc, span, titles)
+            phrase = _loose_phrase(doc, span, titles, names)
             if phrase is None or not phrase.affiliation or phrase.by_party:
                 continue  # only an office of a country or IGO is looked for in a later name
             if have and not _compatible(have[0].title, phrase.title):
@@ -241,7 +334,7 @@ def find_roles(
     return out
 
 
-def _loose_phrase(doc: Doc, span: Span, titles: list[Span]) -> _Phrase | None:
+def _loose_phrase(doc: Doc, span: Span, titles: list[Span], names: frozenset[int]) -> _Phrase | None:
     """A title phrase with its affiliation before it ("China's deputy UN ambassador") and an
     optional "to the X" after it."""
     k = span.start
@@ -252,7 +345,7 @@ def _loose_phrase(doc: Doc, span: Span, titles: list[Span]) -> _Phrase | None:
         or (doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha)
     ):
         k -= 1
-    return _phrase(list(doc[k : span.end]), titles)
+    return _phrase(list(doc[k : span.end]), titles, names)
 
 
 def _compatible(a: str, b: str) -> bool:
