@@ -109,18 +109,8 @@ def collect_mentions(doc: Doc) -> list[Mention]:
     for ent in doc.ents:
         if ent.label_ not in LABELS:
             continue
-        m = mention_of(ent)
-        if m is None or m.text.lower() in stoplist():
-            continue
-        if any(s <= m.i and m.j <= e for s, e in inside_titles):
-            continue  # "State" in "Secretary of State"
-        if _in_heading(m, headings) and m.text.isupper() and not known(m.text):
-            continue  # "DIRE" in "GAZA SITUATION 'DIRE'"
-        if out and m.label == "PERSON" and out[-1].label == "PERSON" and out[-1].j == m.i:
-            prev = out[-1]  # "Suu" "Kyi": one name tagged piece by piece
-            out[-1] = Mention(prev.i, m.j, prev.start, m.end, doc[prev.i : m.j].text, "PERSON")
-            continue
-        out.append(m)
+        for piece in _pieces(ent):
+            _collect(piece, out, headings, inside_titles)
     taken = {t for m in out for t in range(m.i, m.j)}
     for n, m in enumerate(out):
         if m.label == "PERSON":
@@ -128,6 +118,44 @@ def collect_mentions(doc: Doc) -> list[Mention]:
             if not person_like(out[n].text):
                 out[n].label = "ORG"  # "Plymouth Live", "Clipboard AI"
     return out
+
+
+def _pieces(ent: Span) -> list[Span]:
+    """An entity span cut at scores inside it ("Arsenal 1 Everton 1" -> "Arsenal", "Everton")
+    and at a possessive inside it ("Fedorov’s Order" -> "Fedorov")."""
+    doc = ent.doc
+    out: list[Span] = []
+    a = ent.start
+    for k in range(ent.start, ent.end):
+        t = doc[k]
+        if t.text in ("'s", "’s") and k > a:
+            out.append(Span(doc, a, k, label=ent.label_))
+            return out  # what follows belongs to the owner, not a name of its own
+        if t.text.isdigit() and len(t.text) <= _SCORE_DIGITS and k > a:
+            out.append(Span(doc, a, k, label=ent.label_))
+            a = k + 1
+    if a < ent.end:
+        out.append(Span(doc, a, ent.end, label=ent.label_))
+    return out
+
+
+def _collect(
+    ent: Span, out: list[Mention], headings: tuple[tuple[int, int], ...], inside_titles: list[tuple[int, int]]
+) -> None:
+    """Add the cleaned mention of ``ent`` to ``out`` unless it is no name."""
+    doc = ent.doc
+    m = mention_of(ent)
+    if m is None or m.text.lower() in stoplist():
+        return
+    if any(s <= m.i and m.j <= e for s, e in inside_titles):
+        return  # "State" in "Secretary of State"
+    if _in_heading(m, headings) and m.text.isupper() and not known(m.text):
+        return  # "DIRE" in "GAZA SITUATION 'DIRE'"
+    if out and m.label == "PERSON" and out[-1].label == "PERSON" and out[-1].j == m.i:
+        prev = out[-1]  # "Suu" "Kyi": one name tagged piece by piece
+        out[-1] = Mention(prev.i, m.j, prev.start, m.end, doc[prev.i : m.j].text, "PERSON")
+        return
+    out.append(m)
 
 
 #: How many untagged words a known person's partly tagged name may grow by on each side.

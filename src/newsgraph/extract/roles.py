@@ -30,6 +30,7 @@ _MODIFIERS = frozenset(
     "deputy acting former then top chief senior interim vice assistant permanent special "
     "the his her their its new outgoing incoming".split()
 )
+_OPENING = frozenset({"[", "(", '"', "“", "'", "‘"})
 _DETERMINERS = frozenset("the his her their its a an".split())
 _CLAUSE_START = frozenset("who which that whose whom where when".split())
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -87,7 +88,7 @@ def display_title(words: Sequence[Token]) -> str:
         w = t.text
         if w.isupper() and len(w) > 1:
             out.append(w)
-        elif w.lower() in ("of", "to", "for", "the", "and", "on"):
+        elif w.lower() in ("of", "to", "for", "the", "and", "on", "from"):
             out.append(w.lower())
         else:
             out.append(w[:1].upper() + w[1:])
@@ -113,12 +114,6 @@ class _Phrase:
 def _subnational_titles() -> frozenset[str]:
     """Words of offices held for a state, province or city ("governor", "senator", "mayor")."""
     return frozenset(w.strip().lower() for w in data_lines("newsgraph.extract", "subnational_titles.txt"))
-
-
-@cache
-def _subject_nouns() -> frozenset[str]:
-    """Nouns after which a country is a subject, not a holder ("the House China committee")."""
-    return frozenset(w.strip().lower() for w in data_lines("newsgraph.extract", "subject_nouns.txt"))
 
 
 #: Words before a country that make it the subject of an office ("envoy on China", "ambassador
@@ -164,8 +159,8 @@ def _affiliation(tokens: Sequence[Token], subnational: bool = False) -> tuple[st
                 k += n
                 found = True
                 break
-            if code and country is None:
-                country = (code, {t.i for t in chunk})
+            if code and country is None:  # a state or city stays in the title: "Texas Governor"
+                country = (code, set() if place else {t.i for t in chunk})
             org = actors.organisation(text) if not code else None
             if org and org.code and igo is None:
                 igo = (org.code, {t.i for t in chunk})
@@ -186,7 +181,7 @@ def _is_subject(tokens: Sequence[Token], k: int, n: int) -> bool:
     """Whether the country at ``tokens[k:k+n]`` is what an office deals with, not whom it serves."""
     before = tokens[k - 1].lower_ if k else ""
     after = tokens[k + n].lower_ if k + n < len(tokens) else ""
-    return before in _SUBJECT_PREPOSITIONS or after in _subject_nouns()
+    return before in _SUBJECT_PREPOSITIONS or after in actors.subject_nouns()
 
 
 #: Words of an age ("26-year-old") and other words that are never part of a title.
@@ -261,6 +256,12 @@ def _premodifier(
             k = span.start
             continue
         if t.text in _POSSESSIVE or t.lower_ in _MODIFIERS or (t.text[:1].isupper() and t.is_alpha):
+            k -= 1
+            continue
+        if t.pos_ == "ADJ" and t.is_alpha and (k in title_at or doc[k].pos_ == "ADJ"):
+            k -= 1  # "Ukraine's digital minister"
+            continue
+        if k == i and t.text in _OPENING:  # "minister [Mykhailo Fedorov]"
             k -= 1
             continue
         break

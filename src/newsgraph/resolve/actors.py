@@ -274,6 +274,13 @@ def match_title(words: list[str]) -> int:
     return 0
 
 
+@cache
+def subject_nouns() -> frozenset[str]:
+    """Nouns after which a country is the subject of a body or office, not its country
+    ("the House China committee"; ``subject_nouns.txt``)."""
+    return frozenset(w.strip().lower() for w in data_lines("newsgraph.resolve", "subject_nouns.txt"))
+
+
 def _parse(text: str) -> tuple[str | None, OrgEntry | None, str | None]:
     """A noun phrase's country or organisation code (the leftmost named), its first known
     organisation, and the sector of its remaining words."""
@@ -288,7 +295,9 @@ def _parse(text: str) -> tuple[str | None, OrgEntry | None, str | None]:
             chunk = " ".join(words[i : i + n])
             found_org = organisation(chunk)
             found_code = found_org.code if found_org else country_code(chunk)
-            if found_org is not None or found_code is not None:
+            if found_code and i + n < len(words) and words[i + n].lower() in subject_nouns():
+                found_code = None  # "House China committee": China is its subject, not its country
+            if found_org is not None or found_code:
                 org = org or found_org
                 code = code or found_code or None
                 i += n

@@ -20,8 +20,8 @@ from .entities import fold
 
 #: Least rapidfuzz ratio (0-100) of two last names that are spellings of one name.
 VARIANT_RATIO = 88.0
-#: Last names shorter than this must agree exactly: "Kim" / "Kin" are not variants.
-VARIANT_MIN_LENGTH = 5
+#: Last names shorter than this must agree exactly: "Kelly" / "Kelley" are two people.
+VARIANT_MIN_LENGTH = 7
 
 
 @dataclass(frozen=True, slots=True)
