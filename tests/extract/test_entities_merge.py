@@ -40,8 +40,10 @@ def test_name_variants_are_one_person_with_the_reason_stored(nlp: Any) -> None:
     comey = [e for e in ents if e.type == "PERSON" and "Comey" in e.name]
     assert len(comey) == 1, [e.name for e in comey]
     assert comey[0].key == "PERSON:james comey"
+    assert comey[0].name == "James Comey"  # the middle initial left out of the canonical name
+    assert len(comey[0].mentions) == 4
     why = {m.text: m.reason for m in comey[0].merged}
-    assert why["James Comey"] == "middle name or initial"
+    assert why["James B. Comey"] == "name as written, middle initials or titles kept"
     assert why["Comey"] == "surname"
     assert comey[0].as_json()["merged"]  # in the record the store keeps
     zelensky = [e for e in ents if e.type == "PERSON" and "Zelensk" in e.name]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -72,11 +73,13 @@ class Entity:
         middle and last names without titles and middle initials ("James B. Comey" -> ``PERSON:james
         comey``)."""
         code = self.actor.code if self.actor else None
-        if self.key[0] == "PERSON":
+        if self.type == "PERSON" and self.key[0] in ("PERSON", "NAME"):
             if self.canonical:  # "George W. Bush" and "George H. W. Bush" stay two
                 return entity_key("PERSON", self.canonical)
             parsed = parse(split_honorifics(self.name)[0] or self.name)
             return f"PERSON:{parsed.key}" if parsed else entity_key("PERSON", self.name)
+        if self.key[0] in ("ORG", "ORG@"):  # by the table's full name: "Democratic Party (United States)"
+            return entity_key(self.key[0], self.key[1], code)
         return entity_key(self.key[0], self.name, code)
 
     def fact(self, n: int) -> EntityFact:
@@ -374,8 +377,8 @@ def _classify(
     if org is not None and m.label in ("ORG", "FAC", "GPE", "NORP", "PERSON"):
         if not org.code:  # "Interior Ministry", "Congress": the article's country
             actor = actors.Actor(context, org.sector) if context else None
-            return ("ORG@", org.name, context or ""), org.type or "ORG", org.name, actor
-        return ("ORG", org.name), org.type or "ORG", org.name, actors.Actor(org.code, org.sector)
+            return ("ORG@", org.name, context or ""), org.type or "ORG", _shown(org.name), actor
+        return ("ORG", org.name), org.type or "ORG", _shown(org.name), actors.Actor(org.code, org.sector)
     code = actors.country_code(text)
     if code is not None and m.label in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
         actor = actors.resolve_actor(text, m.label)
@@ -388,7 +391,7 @@ def _classify(
     party = actors.party(text) if m.label in ("NORP", "ORG") else None
     if party is not None:  # "Democratic", "Republicans"
         actor = actors.Actor(party.code, party.sector) if party.code else None
-        return ("ORG", party.name), "ORG", party.name, actor
+        return ("ORG", party.name), "ORG", _shown(party.name), actor
     if _known_person(text):  # "Putin" or "Saddam" tagged ORG or GPE by the model
         return ("NAME", fold(text)), "PERSON", text, None
     if m.label == "GPE":  # a state, province or city stands for its country ("Wisconsin sued")
@@ -397,6 +400,15 @@ def _classify(
             return ("NAME", fold(text)), "GPE", text, actors.Actor(country, "GOV")
     actor = actors.resolve_actor(text, m.label) if m.label in ("ORG", "NORP") else None
     return ("NAME", fold(text)), m.label, text, actor
+
+
+def _shown(name: str) -> str:
+    """A table name as shown, without the words that tell namesakes apart in the table:
+    "Democratic Party (United States)" -> "Democratic Party" (the key keeps them)."""
+    return _QUALIFIER.sub("", name) or name
+
+
+_QUALIFIER = re.compile(r"\s*\([^)]*\)\Z")
 
 
 def _scan_missed_surnames(
@@ -422,7 +434,42 @@ def _scan_missed_surnames(
             persons[key].add(Mention(i, i + 1, idx, idx + len(text), text, "PERSON"), "surname (untagged)")
 
 
-def person_actor(roles: list[Role], known: actors.KnownPerson | None = None) -> actors.Actor | None:
+def person_name(ent: Entity) -> str:
+    """A person's canonical name: its fullest mention without titles, words of address and middle
+    initials ("Harry M. Reid" -> "Harry Reid"; the mention stays an alias), or its ``people.tsv``
+    name when the article gives only a surname ("Obama" -> "Barack Obama")."""
+    fullest = max((m.text for m in ent.mentions), key=lambda t: (len(_name_tokens(t)), len(t)))
+    core = split_honorifics(fullest)[0] or fullest
+    words = core.split()
+    if ent.canonical and len(words) < len(ent.canonical.split()) and len(words) == 1:
+        return ent.canonical  # only a surname in the article: "Obama" -> "Barack Obama"
+    kept = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and _INITIAL.fullmatch(w))]
+    return " ".join(kept)
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def person_actor(
+    roles: list[Role], known: actors.KnownPerson | None = None, year: int | None = None
+) -> actors.Actor | None:
+    """See :func:`_person_actor`; a known person out of office in the article's ``year`` (every
+    range of ``people.tsv`` over by then) is a former official: sector ELI ("Bill Clinton" in
+    2016)."""
+    actor = _person_actor(roles, known)
+    if (
+        actor is not None
+        and known is not None
+        and year is not None
+        and actor.code == known.code
+        and actor.sector in (*NATIONAL_SECTORS, "PTY")
+        and known.out_of_office(year)
+    ):
+        return actors.Actor(actor.code, "ELI", actor.other_sectors)
+    return actor
+
+
+def _person_actor(roles: list[Role], known: actors.KnownPerson | None = None) -> actors.Actor | None:
     """The actor of the first role with an affiliation, its sector the title's; a generic title
     ("leader") of a person ``people.tsv`` files under another sector keeps that sector ("Hamas
     leader Ismail Haniyeh" -> PSE REB). With no such role, the ``people.tsv`` row's actor."""
@@ -517,9 +564,13 @@ class EntityExtractor(Component):
             ent.roles = roles.get(ent.key, [])
             known = known_person(ent, year)
             apply_known_person(ent.roles, known, person_context)
-            ent.actor = person_actor(ent.roles, known)
-            ent.canonical = known.name if known is not None else None
-            ent.name = max((m.text for m in ent.mentions), key=lambda t: (len(_name_tokens(t)), len(t)))
+            ent.actor = person_actor(ent.roles, known, year)
+            named = known is not None and any(_known_person(m.text) for m in ent.mentions)
+            ent.canonical = known.name if known is not None and named else None  # not by "President Bush"
+            ent.name = person_name(ent)
+            for m in ent.mentions:
+                if m.text != ent.name and ent.why.get(m.text) == "same name":
+                    ent.why[m.text] = "name as written, middle initials or titles kept"
         return sorted(entities, key=lambda e: e.first.start)
 
     def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:

@@ -398,9 +398,14 @@ class KnownPerson:
             words <= office and office & _QUALIFIERS <= words for office in self.offices
         )
 
-    def in_office(self, year: int) -> bool:
-        """Whether ``year`` falls in one of the ranges (a year early: announced or elected)."""
-        return any(start - 1 <= year <= (end if end is not None else 9999) for start, end in self.years)
+    def in_office(self, year: int, early: int = 1) -> bool:
+        """Whether ``year`` falls in one of the ranges (``early`` years early: announced or
+        elected)."""
+        return any(start - early <= year <= (end if end is not None else 9999) for start, end in self.years)
+
+    def out_of_office(self, year: int) -> bool:
+        """Whether every range ended before ``year``: a former official by then."""
+        return bool(self.years) and all(end is not None and end < year for _, end in self.years)
 
 
 @dataclass(frozen=True, slots=True)
@@ -556,4 +561,5 @@ def _choose(rows: list[KnownPerson], titles: list[str], year: int | None) -> Kno
     best = [r for r in rows if any(r.holds(t) for t in titles)] or rows
     if year is not None:
         best = [r for r in best if r.in_office(year)] or best
+        best = [r for r in best if r.in_office(year, early=0)] or best  # the office held then
     return best[0]
