@@ -126,3 +126,17 @@ def test_titles_are_title_phrases(nlp: Any) -> None:
         words = title.lower().split()
         assert not {"in", "year", "old", "26", "mark", "brown", "ann", "green"} & set(words), title
         assert words[-1] not in ("of", "from", "-"), title
+
+
+def test_a_title_set_off_by_commas_before_the_name(nlp: Any) -> None:
+    text = (
+        "President of the Senate, Bukola Saraki, and Senator Dino Melaye have dragged the "
+        "Inspector-General of Police, Ibrahim Idris, to court in Abuja. The Nigeria Police had invited "
+        "Melaye. The Peoples Democratic Party protested."
+    )
+    names = by_name(entities(nlp, text))
+    assert names["Bukola Saraki"].roles[0].title == "President of Senate"
+    assert names["Ibrahim Idris"].roles[0].title == "Inspector-General of Police"
+    for person in ("Bukola Saraki", "Ibrahim Idris", "Dino Melaye"):
+        assert names[person].code == "NGA", person  # Abuja and the Nigeria Police: two sentences
+    assert names["Peoples Democratic Party"].code != "USA"  # not the Democratic Party

@@ -206,16 +206,23 @@ def main_country(mentions: list[Mention]) -> str | None:
 
 def people_country(doc: Doc, mentions: list[Mention], context: str | None) -> str | None:
     """The main country ``context`` as the country of a person's bare national title ("President
-    X"), when it is named in two sentences or more: a country named in one sentence only is often
-    the other party ("President Bush threatened Russia"), not the person's own."""
+    X"), when it is named in two sentences or more (by a place, a nationality or an organisation of
+    that country): a country named in one sentence only is often the other party ("President Bush
+    threatened Russia"), not the person's own."""
     if context is None:
         return None
     sentences = {
         doc[m.i].sent.start
         for m in mentions
-        if m.label in ("GPE", "NORP", "LOC") and mention_country(m) == context
+        if (m.label in ("GPE", "NORP", "LOC") and mention_country(m) == context)
+        or (m.label == "ORG" and _org_country(m.text) == context)  # "the Nigeria Police"
     }
     return context if len(sentences) >= 2 else None
+
+
+def _org_country(text: str) -> str | None:
+    actor = actors.resolve_actor(text, "ORG")
+    return actor.code if actor else None
 
 
 def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list[Entity]:

@@ -92,7 +92,11 @@ def display_title(words: Sequence[Token]) -> str:
             out.append(w.lower())
         else:
             out.append(w[:1].upper() + w[1:])
-    return " ".join(out)
+    text = ""
+    for n, (t, w) in enumerate(zip(words, out, strict=True)):
+        glued = n and (t.text == "-" or words[n - 1].text == "-") and not words[n - 1].whitespace_
+        text += w if glued or not n else " " + w  # "Inspector-General" as written
+    return text
 
 
 @dataclass(slots=True)
@@ -282,6 +286,30 @@ def _apposition(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset[i
                         break
                     sub.append(tok)
                 return _phrase(sub, titles, names)
+    return _title_before(doc, i, j, titles, names)
+
+
+#: How many words may follow a title before the comma that sets off the name after it ("President
+#: of the Senate, Bukola Saraki").
+_TITLE_TAIL = 5
+
+
+def _title_before(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset[int]) -> _Phrase | None:
+    """A title set off by commas right before the name ``[i, j)``: "the Inspector-General of
+    Police, Ibrahim Idris, ..." (the name followed by a comma or the end of its sentence)."""
+    if i < 2 or doc[i - 1].text != "," or (j < len(doc) and doc[j].text not in (",", ".", ";")):
+        return None
+    k = i - 2
+    tail = 0
+    while k >= 0 and tail <= _TITLE_TAIL:
+        span = next((s for s in titles if s.start <= k < s.end), None)
+        if span is not None:
+            return _phrase(list(doc[span.start : i - 1]), titles, names)
+        t = doc[k]
+        if k in names or not (t.lower_ in ("of", "the", "for", "-") or (t.text[:1].isupper() and t.is_alpha)):
+            return None
+        k -= 1
+        tail += 1
     return None
 
 

@@ -297,6 +297,8 @@ def _parse(text: str) -> tuple[str | None, OrgEntry | None, str | None]:
             found_code = found_org.code if found_org else country_code(chunk)
             if found_code and i + n < len(words) and words[i + n].lower() in subject_nouns():
                 found_code = None  # "House China committee": China is its subject, not its country
+            if found_org is not None and rest and rest[-1][:1].isupper():
+                continue  # "Peoples Democratic Party" is not the Democratic Party
             if found_org is not None or found_code:
                 org = org or found_org
                 code = code or found_code or None
