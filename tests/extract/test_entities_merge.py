@@ -140,3 +140,17 @@ def test_a_title_set_off_by_commas_before_the_name(nlp: Any) -> None:
     for person in ("Bukola Saraki", "Ibrahim Idris", "Dino Melaye"):
         assert names[person].code == "NGA", person  # Abuja and the Nigeria Police: two sentences
     assert names["Peoples Democratic Party"].code != "USA"  # not the Democratic Party
+
+
+def test_names_in_a_title_case_headline_are_cut_to_what_the_text_confirms(nlp: Any) -> None:
+    text = (
+        "Billy Bush Joins Network After Long Talks With Executives\n\n"
+        "Billy Bush will host a morning show, the network said on Tuesday. The former radio host "
+        "signed a contract last week. Bush said he was happy. His cousin is a former governor of "
+        "Florida, and the network said the show would start in May after a long search for a host."
+    )
+    ents = entities(nlp, text)
+    texts = {m.text for e in ents for m in e.mentions}
+    assert not any("Joins" in t or "Network" in t for t in texts), texts
+    bush = by_name(ents)["Billy Bush"]
+    assert len(bush.mentions) >= 2

@@ -351,6 +351,9 @@ def _settle_names(others: dict[tuple[str, ...], Entity]) -> None:
         if ent.key[0] == "NAME" and ent.type != "PERSON":
             votes = Counter(m.label for m in ent.mentions)
             ent.type = max(votes, key=lambda label: (votes[label], label == "ORG"))
+    for ent in others.values():
+        if ent.key[0] == "NORP":
+            ent.name = _group_name(ent)
     orgs = [e for e in others.values() if e.type == "ORG" and len(e.name.split()) > 1]
     for key, ent in list(others.items()):
         if ent.key[0] != "NAME" or ent.type != "ORG" or len(ent.name.split()) != 1 or _acronym(ent.name):
@@ -360,6 +363,16 @@ def _settle_names(others: dict[tuple[str, ...], Entity]) -> None:
             for m in ent.mentions:
                 longer[0].add(m, f"last word of {longer[0].name}")
             del others[key]
+
+
+def _group_name(ent: Entity) -> str:
+    """A nationality's name: its plural noun when the article writes it ("Iraqi" and "Iraqis"
+    -> "Iraqis"), else its first mention."""
+    code = ent.key[1]
+    plural = next(
+        (m.text for m in ent.mentions if m.text.endswith("s") and actors.country_code(m.text) == code), None
+    )
+    return plural or ent.name
 
 
 def _main_owner(persons: dict[tuple[str, ...], Entity], owners: set[tuple[str, ...]]) -> tuple[str, ...]:

@@ -111,12 +111,73 @@ def collect_mentions(doc: Doc) -> list[Mention]:
             continue
         for piece in _pieces(ent):
             _collect(piece, out, headings, inside_titles)
+    out = _trim_title_case(doc, out)
     taken = {t for m in out for t in range(m.i, m.j)}
     for n, m in enumerate(out):
         if m.label == "PERSON":
             out[n] = _known_extension(doc, m, taken)
             if not person_like(out[n].text):
                 out[n].label = "ORG"  # "Plymouth Live", "Clipboard AI"
+    return out
+
+
+#: A line is in title case when it has this many capitalised words of four letters or more ...
+_TITLE_CASE_WORDS = 4
+#: ... and they are this share of its words of four letters or more.
+_TITLE_CASE_SHARE = 0.8
+#: ... and it has at most this many words (a headline, not a paragraph).
+_HEADLINE_WORDS = 20
+
+
+def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the lines written in title case ("GOP Rep McCaul Announces Bill Revoking
+    Hillary’s Security Clearance"), where the model takes runs of capitalised words for names."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for k in range(len(doc) + 1):
+        if k < len(doc) and "\n" not in doc[k].text and "\n" not in doc[k].whitespace_:
+            continue
+        end = min(k + 1, len(doc))
+        long = [t.text for t in doc[start:end] if t.is_alpha and len(t.text) >= 4]
+        caps = sum(w[:1].isupper() for w in long)
+        words = sum(t.is_alpha for t in doc[start:end])
+        stops = sum(t.text in (".", "?", "!") for t in doc[start : max(start, end - 2)])
+        body = len(doc) - (end - start)
+        if (
+            _TITLE_CASE_WORDS <= caps >= _TITLE_CASE_SHARE * len(long)
+            and words <= _HEADLINE_WORDS
+            and not stops  # one headline, not sentences
+            and body >= 2 * (end - start)  # a text around it to confirm the names
+        ):
+            out.append((start, end))
+        start = end
+    return out
+
+
+def _trim_title_case(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Mentions inside a title-case line cut down to the words the rest of the text also writes
+    with a capital ("Billy Bush Joins" -> "Billy Bush", "Bill Revoking Hillary" -> "Hillary"),
+    unless the whole name is a known person, country or organisation."""
+    lines = title_case_lines(doc)
+    if not lines:
+        return mentions
+    inside = {t for a, b in lines for t in range(a, b)}
+    body = {t.text for t in doc if t.i not in inside and not t.is_sent_start and t.text[:1].isupper()}
+    out: list[Mention] = []
+    for m in mentions:
+        if m.i not in inside or m.j - m.i < 2 or known(m.text) or actors.is_known_person(m.text):
+            out.append(m)
+            continue
+        run: list[int] = []
+        for k in [*range(m.i, m.j), -1]:
+            if k >= 0 and (doc[k].text in body or known(doc[k].text)):
+                run.append(k)
+                continue
+            if run:
+                piece = mention_of(Span(doc, run[0], run[-1] + 1, label=m.label))
+                if piece is not None:
+                    out.append(piece)
+            run = []
     return out
 
 

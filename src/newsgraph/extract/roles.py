@@ -190,6 +190,8 @@ def _is_subject(tokens: Sequence[Token], k: int, n: int) -> bool:
 
 #: Words of an age ("26-year-old") and other words that are never part of a title.
 _NOT_TITLE = frozenset({"year", "years", "old", "aged", "age"})
+#: Words that carry a title on after its head: "Chairman of the House China Committee".
+_TITLE_LINKS = frozenset({"of", "for", "to", "on", "at", "from", "-"})
 #: Words a title may not end on once its affiliation is taken out ("Senator from [Georgia]").
 _DANGLING = frozenset({"of", "from", "for", "to", "on", "in", "at", "and", "-", "&"})
 
@@ -222,6 +224,9 @@ def _title_words(
         if t.lower_ not in _MODIFIERS and t.pos_ not in ("ADJ", "NOUN", "PROPN"):
             break
         lo -= 1
+    hi = next((n for n, t in enumerate(kept) if t.i >= inside[0].end), len(kept))
+    if hi < len(kept) and kept[hi].lower_ not in _TITLE_LINKS:
+        kept = kept[:hi]  # "Rep [Announces Bill]": only "of ...", "for ...", "to ..." go on a title
     words = kept[lo:]
     while words and (words[0].lower_ in _DANGLING or words[0].pos_ == "ADP"):
         words = words[1:]
