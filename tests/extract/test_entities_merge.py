@@ -154,3 +154,14 @@ def test_names_in_a_title_case_headline_are_cut_to_what_the_text_confirms(nlp: A
     assert not any("Joins" in t or "Network" in t for t in texts), texts
     bush = by_name(ents)["Billy Bush"]
     assert len(bush.mentions) >= 2
+
+
+def test_a_us_party_and_state_after_a_name_make_a_us_legislator(nlp: Any) -> None:
+    text = (
+        "On Wednesday, Rep. Michael McCaul (R-TX) discussed a bill on classified information. "
+        "Gov. Scott Walker endorsed the bill. McCaul said it would pass."
+    )
+    names = by_name(entities(nlp, text))
+    mccaul = names["Michael McCaul"]
+    assert mccaul.actor is not None and (mccaul.actor.code, mccaul.actor.sector) == ("USA", "LEG")
+    assert [r.title for r in names["Scott Walker"].roles] == ["Gov."]

@@ -454,6 +454,19 @@ def _scan_missed_surnames(
             persons[key].add(Mention(i, i + 1, idx, idx + len(text), text, "PERSON"), "surname (untagged)")
 
 
+#: A US party and state after a name: "(R-TX)", "(D-Minn.)", "(I-Vt.)".
+_PARTY_STATE = re.compile(r"\(\s*[RDI]\s*-\s*[A-Z][A-Za-z.]{1,13}\s*\)")
+
+
+def us_member(doc: Doc, ent: Entity) -> bool:
+    """Whether a mention of the person is followed by a US party and state ("Rep. Michael McCaul
+    (R-TX)"): a member of the US Congress or a state legislature."""
+    for m in ent.mentions:
+        if m.j < len(doc) and doc[m.j].text == "(" and _PARTY_STATE.match(doc[m.j : m.j + 6].text):
+            return True
+    return False
+
+
 def person_name(ent: Entity) -> str:
     """A person's canonical name: its fullest mention without titles, words of address and middle
     initials ("Harry M. Reid" -> "Harry Reid"; the mention stays an alias), or its ``people.tsv``
@@ -584,7 +597,13 @@ class EntityExtractor(Component):
             ent.roles = roles.get(ent.key, [])
             known = known_person(ent, year)
             apply_known_person(ent.roles, known, person_context)
+            member = us_member(doc, ent)
+            if member:
+                for role in ent.roles:
+                    role.affiliation = role.affiliation or "USA"
             ent.actor = person_actor(ent.roles, known, year)
+            if ent.actor is None and member:
+                ent.actor = actors.Actor("USA", "LEG")
             named = known is not None and any(_known_person(m.text) for m in ent.mentions)
             ent.canonical = known.name if known is not None and named else None  # not by "President Bush"
             ent.name = person_name(ent)
