@@ -165,3 +165,15 @@ def test_a_us_party_and_state_after_a_name_make_a_us_legislator(nlp: Any) -> Non
     mccaul = names["Michael McCaul"]
     assert mccaul.actor is not None and (mccaul.actor.code, mccaul.actor.sector) == ("USA", "LEG")
     assert [r.title for r in names["Scott Walker"].roles] == ["Gov."]
+
+
+def test_a_relative_of_an_office_holder_does_not_hold_the_office(nlp: Any) -> None:
+    text = (
+        "Billy Bush, the nephew of one president and the cousin of another, is joining the show as an "
+        "anchor. Chris Cuomo, the son of one New York governor and the brother of another, is a popular "
+        "figure. Jenna Bush Hager, a daughter of former President George W. Bush, is a contributor."
+    )
+    names = by_name(entities(nlp, text))
+    for person in ("Billy Bush", "Chris Cuomo", "Jenna Bush Hager"):
+        assert not any("President" in r.title or "Governor" in r.title for r in names[person].roles), person
+    assert "George W. Bush" in names  # a middle initial the table keeps stays in the name

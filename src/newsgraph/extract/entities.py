@@ -468,14 +468,15 @@ def us_member(doc: Doc, ent: Entity) -> bool:
 
 
 def person_name(ent: Entity) -> str:
-    """A person's canonical name: its fullest mention without titles, words of address and middle
-    initials ("Harry M. Reid" -> "Harry Reid"; the mention stays an alias), or its ``people.tsv``
-    name when the article gives only a surname ("Obama" -> "Barack Obama")."""
+    """A person's canonical name: its ``people.tsv`` name when the article names the person by a
+    full name or alias of the table ("Obama" -> "Barack Obama", "James B. Comey" -> "James Comey";
+    the article's spelling when it differs only in accents or case), else its fullest mention
+    without titles, words of address and middle initials ("Harry M. Reid" -> "Harry Reid")."""
     fullest = max((m.text for m in ent.mentions), key=lambda t: (len(_name_tokens(t)), len(t)))
     core = split_honorifics(fullest)[0] or fullest
+    if ent.canonical:  # "Obama" -> "Barack Obama"; "António Guterres" stays as the article spells it
+        return core if fold(core) == fold(ent.canonical) else ent.canonical
     words = core.split()
-    if ent.canonical and len(words) < len(ent.canonical.split()) and len(words) == 1:
-        return ent.canonical  # only a surname in the article: "Obama" -> "Barack Obama"
     kept = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and _INITIAL.fullmatch(w))]
     return " ".join(kept)
 

@@ -285,6 +285,8 @@ def _apposition(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset[i
     for t in doc[i:j]:
         for child in t.children:
             if child.dep_ == "appos" and child.i >= j:
+                if not any(s.start <= child.i < s.end for s in titles):
+                    break  # "the nephew of one president": the title is not what the person is
                 sub = []
                 for tok in child.subtree:  # the title part: up to a comma or a relative clause
                     if tok.i > child.i and (tok.text in (",", ";", "(") or tok.lower_ in _CLAUSE_START):
@@ -353,6 +355,8 @@ def find_roles(
                 continue
             if first_sent - sent_index.get(span.sent.start, 0) > ANTECEDENT_WINDOW:
                 continue
+            if span.root.dep_ == "pobj" and span.root.head.lower_ == "of":
+                continue  # "the son of one New York governor" speaks of someone else
             phrase = _loose_phrase(doc, span, titles, names)
             if phrase is None or not phrase.affiliation or phrase.by_party:
                 continue  # only an office of a country or IGO is looked for in a later name
