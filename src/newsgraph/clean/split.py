@@ -155,6 +155,14 @@ def find_starts(paras: list[Para]) -> list[int]:
     return starts
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def _words_key(text: str) -> str:
+    """The words of ``text``, lower case: two spellings of one headline share it."""
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
 @dataclass(slots=True)
 class _Parts:
     title: str | None = None
@@ -208,9 +216,13 @@ def build_draft(
         title = first.text
     if title:
         drop.add(normalize(title).casefold())
+    # the headline repeated at the top of the body, with other quote marks or punctuation
+    title_words = _words_key(title) if title else ""
     for idx, p in enumerate(paras):
         key = p.key
         if key in drop or p.kind in (Kind.MARKER, Kind.SEPARATOR):
+            continue
+        if title_words and not body and _words_key(p.text) == title_words:
             continue
         if p.kind is Kind.CAPTION:
             parts = split_credit(p.text)
