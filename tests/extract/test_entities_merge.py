@@ -177,3 +177,15 @@ def test_a_relative_of_an_office_holder_does_not_hold_the_office(nlp: Any) -> No
     for person in ("Billy Bush", "Chris Cuomo", "Jenna Bush Hager"):
         assert not any("President" in r.title or "Governor" in r.title for r in names[person].roles), person
     assert "George W. Bush" in names  # a middle initial the table keeps stays in the name
+
+
+def test_a_national_institution_is_one_body_with_its_country(nlp: Any) -> None:
+    text = (
+        "The Nigerian Senate met in Abuja on Tuesday. The Senate passed the bill after a long debate, "
+        "and troops were sent to Logar province in Afghanistan."
+    )
+    ents = entities(nlp, text)
+    senate = [e for e in ents if "Senate" in e.name]
+    assert len(senate) == 1 and senate[0].name == "Nigerian Senate"
+    assert senate[0].actor is not None and (senate[0].actor.code, senate[0].actor.sector) == ("NGA", "LEG")
+    assert "Logar province" not in {m.text for e in ents for m in e.mentions}

@@ -249,6 +249,11 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
             by_part.setdefault(part, set()).add(key)
     others: dict[tuple[str, ...], Entity] = {}
     used = {id(m) for e in persons.values() for m in e.mentions}
+    institutions: dict[str, str] = {}  # "Senate" -> "NGA" after "the Nigerian Senate"
+    for m in mentions:
+        found = _national_institution(m.text) if m.label in ("ORG", "FAC") else None
+        if found is not None:
+            institutions.setdefault(found[0].name, found[1])
     for m in mentions:
         if id(m) in used:
             continue
@@ -264,7 +269,7 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
                     reason = "part of the name"
                 persons[key].add(m, reason if core == m.text else f"{reason} after a title")
                 continue
-        key, etype, name_text, actor = _classify(m, context)
+        key, etype, name_text, actor = _classify(m, context, institutions)
         ent = others.get(key)
         if ent is None:
             ent = others[key] = Entity(key=key, type=etype, name=name_text, actor=actor)
@@ -354,6 +359,8 @@ def _settle_names(others: dict[tuple[str, ...], Entity]) -> None:
     for ent in others.values():
         if ent.key[0] == "NORP":
             ent.name = _group_name(ent)
+        elif ent.key[0] == "ORG@" and len(ent.mentions) > 1:  # "Nigerian Senate", not "Senate"
+            ent.name = max((m.text for m in ent.mentions), key=len)
     orgs = [e for e in others.values() if e.type == "ORG" and len(e.name.split()) > 1]
     for key, ent in list(others.items()):
         if ent.key[0] != "NAME" or ent.type != "ORG" or len(ent.name.split()) != 1 or _acronym(ent.name):
@@ -389,13 +396,15 @@ def _contains(key: tuple[str, ...], parts: tuple[str, ...]) -> bool:
 
 
 def _classify(
-    m: Mention, context: str | None = None
+    m: Mention, context: str | None = None, institutions: dict[str, str] | None = None
 ) -> tuple[tuple[str, ...], str, str, actors.Actor | None]:
-    """Entity key, type, canonical name and actor for a mention that is not a known person's."""
+    """Entity key, type, canonical name and actor for a mention that is not a known person's;
+    ``institutions`` gives the country the article names for an institution ("Nigerian Senate")."""
     text = m.text
     org = actors.organisation(text)
     if org is not None and m.label in ("ORG", "FAC", "GPE", "NORP", "PERSON"):
         if not org.code:  # "Interior Ministry", "Congress": the article's country
+            context = (institutions or {}).get(org.name, context)
             actor = actors.Actor(context, org.sector) if context else None
             return ("ORG@", org.name, context or ""), org.type or "ORG", _shown(org.name), actor
         return ("ORG", org.name), org.type or "ORG", _shown(org.name), actors.Actor(org.code, org.sector)
@@ -418,8 +427,27 @@ def _classify(
         country = subnational_country(text)
         if country is not None:
             return ("NAME", fold(text)), "GPE", text, actors.Actor(country, "GOV")
+    national = _national_institution(text) if m.label in ("ORG", "FAC") else None
+    if national is not None:  # "Nigerian Senate", later "the Senate": one body
+        org, code = national
+        return ("ORG@", org.name, code), org.type or "ORG", text, actors.Actor(code, org.sector)
     actor = actors.resolve_actor(text, m.label) if m.label in ("ORG", "NORP") else None
     return ("NAME", fold(text)), m.label, text, actor
+
+
+def _national_institution(text: str) -> tuple[actors.OrgEntry, str] | None:
+    """A country's name or adjective followed by an institution every country has
+    (``organisations.tsv`` rows without a code): "Nigerian Senate", "Austrian Interior Ministry",
+    "U.S. Navy"; the institution and the country."""
+    words = text.split()
+    for n in range(1, min(3, len(words) - 1) + 1):
+        code = actors.country_code(" ".join(words[:n]))
+        if code is None:
+            continue
+        org = actors.organisation(" ".join(words[n:]))
+        if org is not None and not org.code:
+            return org, code
+    return None
 
 
 def _shown(name: str) -> str:

@@ -79,6 +79,9 @@ def mention_of(span: Span) -> Mention | None:
         j -= 1  # "Liverpool 0"
         while j > i and _stray(doc[j - 1].text):
             j -= 1
+    if span.label_ in ("GPE", "LOC"):
+        while j - i > 1 and doc[j - 1].is_alpha and doc[j - 1].is_lower:
+            j -= 1  # "Logar province", "Kharkiv region": the name is the capitalised part
     if i >= j:
         return None
     start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
