@@ -230,13 +230,13 @@ def _known_extension(doc: Doc, m: Mention, taken: set[int]) -> Mention:
     """``m`` grown over untagged capitalised words around it when that makes the name of a known
     person ("Suu Kyi" -> "Aung San Suu Kyi"); else ``m``."""
     best = m
-    sent = doc[m.i].sent
+    lo, hi = (doc[m.i].sent.start, doc[m.i].sent.end) if doc.has_annotation("SENT_START") else (0, len(doc))
     for left in range(_EXTEND + 1):
         for right in range(_EXTEND + 1):
             if not left and not right:
                 continue
             i, j = m.i - left, m.j + right
-            if i < sent.start or j > sent.end:
+            if i < lo or j > hi:
                 continue
             extra = [*range(i, m.i), *range(m.j, j)]
             if any(t in taken or not doc[t].text[:1].isupper() or not doc[t].is_alpha for t in extra):
