@@ -189,3 +189,12 @@ def test_a_national_institution_is_one_body_with_its_country(nlp: Any) -> None:
     assert len(senate) == 1 and senate[0].name == "Nigerian Senate"
     assert senate[0].actor is not None and (senate[0].actor.code, senate[0].actor.sector) == ("NGA", "LEG")
     assert "Logar province" not in {m.text for e in ents for m in e.mentions}
+
+
+def test_a_counterpart_set_off_by_commas_keeps_its_country(nlp: Any) -> None:
+    text = (
+        "Colombian Foreign Minister Andres Felipe Rojas and his Venezuelan counterpart, Yolanda Marcano, "
+        "announced the deal after four hours of talks in the border city of Cucuta."
+    )
+    marcano = by_name(entities(nlp, text))["Yolanda Marcano"]
+    assert marcano.roles and marcano.roles[0].affiliation == "VEN"

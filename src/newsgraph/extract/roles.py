@@ -310,8 +310,9 @@ def _title_before(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset
     tail = 0
     while k >= 0 and tail <= _TITLE_TAIL:
         span = next((s for s in titles if s.start <= k < s.end), None)
-        if span is not None:
-            return _phrase(list(doc[span.start : i - 1]), titles, names)
+        if span is not None:  # with the words before the title: "his Venezuelan counterpart, X,"
+            start = _phrase_start(doc, span)
+            return _phrase(list(doc[start : i - 1]), titles, names)
         t = doc[k]
         if k in names or not (t.lower_ in ("of", "the", "for", "-") or (t.text[:1].isupper() and t.is_alpha)):
             return None
@@ -375,6 +376,12 @@ def find_roles(
 def _loose_phrase(doc: Doc, span: Span, titles: list[Span], names: frozenset[int]) -> _Phrase | None:
     """A title phrase with its affiliation before it ("China's deputy UN ambassador") and an
     optional "to the X" after it."""
+    return _phrase(list(doc[_phrase_start(doc, span) : span.end]), titles, names)
+
+
+def _phrase_start(doc: Doc, span: Span) -> int:
+    """Where the words that say whose a title is begin, back from the title within its sentence:
+    possessives, modifiers and capitalised words ("China's deputy UN ambassador")."""
     k = span.start
     sent_start = span.sent.start
     while k > sent_start and (
@@ -383,7 +390,7 @@ def _loose_phrase(doc: Doc, span: Span, titles: list[Span], names: frozenset[int
         or (doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha)
     ):
         k -= 1
-    return _phrase(list(doc[k : span.end]), titles, names)
+    return k
 
 
 def _compatible(a: str, b: str) -> bool:
