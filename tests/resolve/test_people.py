@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from newsgraph.extract.annotations import fact_lists
-from newsgraph.extract.entities import apply_known_person, person_actor
+from newsgraph.extract.people import apply_known_person, person_actor
 from newsgraph.extract.pipeline import prepare_doc
 from newsgraph.extract.roles import Role
 from newsgraph.resolve import actors

@@ -1,10 +1,15 @@
 """People, organisations and places in one article, grouped into entities with aliases, roles and
 PLOVER actor codes: the ``newsgraph_entities`` component.
 
-The small model's entity spans are the raw material; document-level reasoning corrects them:
+The small model's entity spans, cleaned by ``extract/mentions.py``, are the raw material;
+document-level reasoning corrects them:
 
-- a surname alone ("Tillerson", "Wang") joins the full name's entity and becomes a person, whatever
-  label the model gave it, and surnames the model missed are found by a scan of the tokens;
+- variants of one person's name are one person ("James B. Comey" / "James Comey", "Zelenskyy" /
+  "Zelensky": ``resolve/names.py``), and a surname alone ("Tillerson", "Wang") joins the full
+  name's entity when the evidence allows (never a word in capitals such as "AI", nor a place the
+  model tagged as one, such as "Plymouth"); surnames the model missed are found by a scan of the
+  tokens; an acronym joins the name it abbreviates ("FEMA");
+- every alias carries the reason it was merged (the record's ``merged``);
 - names inside an official title ("Secretary of State") are not entities;
 - capitalised words in all-capitals headings that name nothing known are dropped;
 - mentions of one country ("US", "the United States") are one entity, named by its common name.
@@ -39,7 +44,14 @@ from .annotations import (
 )
 from .component import Component
 from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
-from .mentions import Mention, collect_mentions, known, stoplist
+from .mentions import Mention, collect_mentions, known, name_tokens, stoplist
+from .people import (
+    apply_known_person,
+    known_person,
+    person_actor,
+    person_name,
+    us_member,
+)
 from .roles import Role, find_roles
 
 log = logging.getLogger(__name__)
@@ -169,10 +181,6 @@ def _known_person(text: str) -> bool:
     return actors.is_known_person(text) and not known(text)
 
 
-def _name_tokens(text: str) -> list[str]:
-    return [t for t in text.replace("’", "'").split() if t[:1].isupper()]
-
-
 def subnational_country(text: str) -> str | None:
     """The country of a state, province or city named ``text`` (see the gazetteer)."""
     return gazetteer().subnational_country(text)
@@ -233,7 +241,7 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
     by_part: dict[str, set[tuple[str, ...]]] = {}
     # 1. full names, longest first: a shorter one joins a longer one it agrees with
     for m in sorted(mentions, key=lambda m: -len(m.text)):
-        parts = tuple(_name_tokens(split_honorifics(m.text)[0]))
+        parts = tuple(name_tokens(split_honorifics(m.text)[0]))
         if len(parts) < 2 or not (m.label == "PERSON" or _known_person(m.text)):
             continue
         name = parse(" ".join(parts))
@@ -258,7 +266,7 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
         if id(m) in used:
             continue
         core = split_honorifics(m.text)[0]
-        name_parts = _name_tokens(core)
+        name_parts = name_tokens(core)
         if len(name_parts) == 1 and _may_join_person(doc, m, persons, name_parts[0]):
             owners = by_part.get(name_parts[0], set())
             reason = "surname" if owners else "spelling variant of the surname"
@@ -480,100 +488,6 @@ def _scan_missed_surnames(
             key = _main_owner(persons, owners)
             idx = doc[i].idx
             persons[key].add(Mention(i, i + 1, idx, idx + len(text), text, "PERSON"), "surname (untagged)")
-
-
-#: A US party and state after a name: "(R-TX)", "(D-Minn.)", "(I-Vt.)".
-_PARTY_STATE = re.compile(r"\(\s*[RDI]\s*-\s*[A-Z][A-Za-z.]{1,13}\s*\)")
-
-
-def us_member(doc: Doc, ent: Entity) -> bool:
-    """Whether a mention of the person is followed by a US party and state ("Rep. Michael McCaul
-    (R-TX)"): a member of the US Congress or a state legislature."""
-    for m in ent.mentions:
-        if m.j < len(doc) and doc[m.j].text == "(" and _PARTY_STATE.match(doc[m.j : m.j + 6].text):
-            return True
-    return False
-
-
-def person_name(ent: Entity) -> str:
-    """A person's canonical name: its ``people.tsv`` name when the article names the person by a
-    full name or alias of the table ("Obama" -> "Barack Obama", "James B. Comey" -> "James Comey";
-    the article's spelling when it differs only in accents or case), else its fullest mention
-    without titles, words of address and middle initials ("Harry M. Reid" -> "Harry Reid")."""
-    fullest = max((m.text for m in ent.mentions), key=lambda t: (len(_name_tokens(t)), len(t)))
-    core = split_honorifics(fullest)[0] or fullest
-    if ent.canonical:  # "Obama" -> "Barack Obama"; "António Guterres" stays as the article spells it
-        return core if fold(core) == fold(ent.canonical) else ent.canonical
-    words = core.split()
-    kept = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and _INITIAL.fullmatch(w))]
-    return " ".join(kept)
-
-
-_INITIAL = re.compile(r"[A-Z]\.")
-
-
-def person_actor(
-    roles: list[Role], known: actors.KnownPerson | None = None, year: int | None = None
-) -> actors.Actor | None:
-    """See :func:`_person_actor`; a known person out of office in the article's ``year`` (every
-    range of ``people.tsv`` over by then) is a former official: sector ELI ("Bill Clinton" in
-    2016)."""
-    actor = _person_actor(roles, known)
-    if (
-        actor is not None
-        and known is not None
-        and year is not None
-        and actor.code == known.code
-        and actor.sector in (*NATIONAL_SECTORS, "PTY")
-        and known.out_of_office(year)
-    ):
-        return actors.Actor(actor.code, "ELI", actor.other_sectors)
-    return actor
-
-
-def _person_actor(roles: list[Role], known: actors.KnownPerson | None = None) -> actors.Actor | None:
-    """The actor of the first role with an affiliation, its sector the title's; a generic title
-    ("leader") of a person ``people.tsv`` files under another sector keeps that sector ("Hamas
-    leader Ismail Haniyeh" -> PSE REB). With no such role, the ``people.tsv`` row's actor."""
-    for role in roles:
-        if role.affiliation:
-            sector = actors.sector_of(role.title)
-            if known is not None and known.code == role.affiliation and sector in (None, "GOV"):
-                sector = known.sector
-            return actors.Actor(role.affiliation, sector or "GOV")
-    return actors.Actor(known.code, known.sector) if known is not None else None
-
-
-def known_person(ent: Entity, year: int | None) -> actors.KnownPerson | None:
-    """The ``people.tsv`` row of a person entity, from all its name forms and role titles."""
-    names = sorted({m.text for m in ent.mentions}, key=lambda t: (-len(_name_tokens(t)), -len(t)))
-    return actors.known_person(names, [r.title for r in ent.roles], year)
-
-
-def apply_known_person(roles: list[Role], known: actors.KnownPerson | None, context: str | None) -> None:
-    """Give roles the known person's code ("President Bush" -> USA, whatever the article's main
-    country) unless the words about the person name an affiliation (a country in the text wins:
-    "Russian President X"); a title met sentences before ("Russia's president said ... President
-    Bush") does not. Without a known person, national offices take ``context``."""
-    if known is not None and not any(r.affiliation and not r.inferred for r in roles):
-        for role in roles:
-            role.affiliation = known.code
-            role.inferred = False
-        return
-    fill_affiliation(roles, context)
-
-
-def fill_affiliation(roles: list[Role], context: str | None) -> None:
-    """A national office named with no country ("Education Minister X") is the article's country's."""
-    if not context:
-        return
-    for role in roles:
-        if role.affiliation is None and actors.sector_of(role.title) in NATIONAL_SECTORS:
-            role.affiliation = context
-
-
-#: Sectors of offices that belong to a country when nothing else is said.
-NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
 @Language.factory(

@@ -63,6 +63,11 @@ class Mention:
         return {"start": self.start, "end": self.end, "text": self.text}
 
 
+def name_tokens(text: str) -> list[str]:
+    """The capitalised words of a name ("Wang", "Yi" of "Wang Yi")."""
+    return [t for t in text.replace("’", "'").split() if t[:1].isupper()]
+
+
 def _stray(text: str) -> bool:
     return all(c in _STRAY or c.isspace() for c in text)
 
