@@ -198,3 +198,11 @@ def test_a_counterpart_set_off_by_commas_keeps_its_country(nlp: Any) -> None:
     )
     marcano = by_name(entities(nlp, text))["Yolanda Marcano"]
     assert marcano.roles and marcano.roles[0].affiliation == "VEN"
+
+
+def test_a_first_sentence_full_of_names_is_no_headline(nlp: Any) -> None:
+    text = (
+        "Kenyan Foreign Minister Amina Wekesa met reporters on Monday.\n\n"
+        "“We will not accept this,” Wekesa said.\n\nShe told reporters that the border would reopen."
+    )
+    assert "Amina Wekesa" in by_name(entities(nlp, text))

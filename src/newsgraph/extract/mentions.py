@@ -131,8 +131,8 @@ def collect_mentions(doc: Doc) -> list[Mention]:
 
 #: A line is in title case when it has this many capitalised words of four letters or more ...
 _TITLE_CASE_WORDS = 4
-#: ... and they are this share of its words of four letters or more.
-_TITLE_CASE_SHARE = 0.8
+#: ... and they are this share of its words of four letters or more (all: a sentence has "said").
+_TITLE_CASE_SHARE = 1.0
 #: ... and it has at most this many words (a headline, not a paragraph).
 _HEADLINE_WORDS = 20
 
