@@ -30,3 +30,11 @@ def test_person_names_that_are_organisations() -> None:
     assert not person_like("Clipboard AI")
     assert not person_like("Plymouth Live")
     assert person_like("George H. W. Bush") and person_like("Henry VIII") and person_like("James Comey")
+
+
+def test_a_title_whose_words_are_all_someone_s_name_is_no_crash() -> None:
+    from newsgraph.extract.roles import _title_words
+
+    doc = spacy.blank("en")("the deputy President")
+    words = _title_words(list(doc), [Span(doc, 2, 3)], set(), frozenset({2}))  # "President" is a name
+    assert words == []  # no title word left: no title (it used to raise IndexError)

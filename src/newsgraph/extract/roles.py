@@ -216,7 +216,7 @@ def _title_words(
     head = inside[0].start
     at = next((n for n, t in enumerate(kept) if t.i >= head), len(kept))
     lo = at
-    while lo > 0:  # modifiers right before the title, with no gap
+    while 0 < lo < len(kept):  # modifiers right before the title, with no gap
         t = kept[lo - 1]
         gap = t.doc[t.i + 1 : kept[lo].i]  # only the affiliation between: "deputy [UN] ambassador"
         if any(g.i not in drop and g.text not in _POSSESSIVE and g.lower_ not in _DETERMINERS for g in gap):
