@@ -23,7 +23,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -228,6 +228,7 @@ def people_country(doc: Doc, mentions: list[Mention], context: str | None) -> st
     return context if len(sentences) >= 2 else None
 
 
+@lru_cache(maxsize=16384)
 def _org_country(text: str) -> str | None:
     actor = actors.resolve_actor(text, "ORG")
     return actor.code if actor else None

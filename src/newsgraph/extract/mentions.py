@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 
 from ..resolve import actors
 from ..tables import data_lines
-from .annotations import article_context
+from .annotations import article_context, doc_words
 from .roles import title_spans
 
 #: spaCy labels that become entities.
@@ -140,22 +140,22 @@ _HEADLINE_WORDS = 20
 def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the lines written in title case ("GOP Rep McCaul Announces Bill Revoking
     Hillary’s Security Clearance"), where the model takes runs of capitalised words for names."""
+    words = doc_words(doc)
+    n_words = len(words)
     out: list[tuple[int, int]] = []
     start = 0
-    for k in range(len(doc) + 1):
-        if k < len(doc) and "\n" not in doc[k].text and "\n" not in doc[k].whitespace_:
+    for k in range(n_words + 1):
+        if k < n_words and "\n" not in words[k]:
             continue
-        end = min(k + 1, len(doc))
-        long = [t.text for t in doc[start:end] if t.is_alpha and len(t.text) >= 4]
+        end = min(k + 1, n_words)
+        line = words[start:end]
+        long = [w for w in line if len(w) >= 4 and w.isalpha()]
         caps = sum(w[:1].isupper() for w in long)
-        words = sum(t.is_alpha for t in doc[start:end])
-        stops = sum(t.text in (".", "?", "!") for t in doc[start : max(start, end - 2)])
-        body = len(doc) - (end - start)
         if (
             _TITLE_CASE_WORDS <= caps >= _TITLE_CASE_SHARE * len(long)
-            and words <= _HEADLINE_WORDS
-            and not stops  # one headline, not sentences
-            and body >= 2 * (end - start)  # a text around it to confirm the names
+            and sum(w.isalpha() for w in line) <= _HEADLINE_WORDS
+            and not any(w in (".", "?", "!") for w in line[:-2])  # one headline, not sentences
+            and n_words - len(line) >= 2 * len(line)  # a text around it to confirm the names
         ):
             out.append((start, end))
         start = end
@@ -170,7 +170,16 @@ def _trim_title_case(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     if not lines:
         return mentions
     inside = {t for a, b in lines for t in range(a, b)}
-    body = {t.text for t in doc if t.i not in inside and not t.is_sent_start and t.text[:1].isupper()}
+    words = doc_words(doc)
+    body = {  # capitalised words of the text, not at a sentence's or line's start
+        w
+        for k, w in enumerate(words)
+        if k
+        and k not in inside
+        and w[:1].isupper()
+        and words[k - 1] not in _ENDS
+        and "\n" not in words[k - 1]
+    }
     out: list[Mention] = []
     for m in mentions:
         if m.i not in inside or m.j - m.i < 2 or known(m.text) or actors.is_known_person(m.text):
@@ -178,7 +187,7 @@ def _trim_title_case(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             continue
         run: list[int] = []
         for k in [*range(m.i, m.j), -1]:
-            if k >= 0 and (doc[k].text in body or known(doc[k].text)):
+            if k >= 0 and (words[k] in body or known(words[k])):
                 run.append(k)
                 continue
             if run:
@@ -187,6 +196,9 @@ def _trim_title_case(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     out.append(piece)
             run = []
     return out
+
+
+_ENDS = frozenset({".", "?", "!", ":", '"', "“", "‘", "'"})
 
 
 def _pieces(ent: Span) -> list[Span]:
@@ -234,6 +246,13 @@ _EXTEND = 2
 def _known_extension(doc: Doc, m: Mention, taken: set[int]) -> Mention:
     """``m`` grown over untagged capitalised words around it when that makes the name of a known
     person ("Suu Kyi" -> "Aung San Suu Kyi"); else ``m``."""
+    words = doc_words(doc)
+
+    def grows(k: int) -> bool:
+        return 0 <= k < len(words) and k not in taken and words[k][:1].isupper() and words[k].isalpha()
+
+    if not (grows(m.i - 1) or grows(m.j)):
+        return m  # nothing untagged and capitalised beside it: the common case, decided cheaply
     best = m
     lo, hi = (doc[m.i].sent.start, doc[m.i].sent.end) if doc.has_annotation("SENT_START") else (0, len(doc))
     for left in range(_EXTEND + 1):

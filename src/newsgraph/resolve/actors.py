@@ -484,6 +484,12 @@ def split_honorifics(name: str) -> tuple[str, list[str]]:
     """``name`` without the titles and words of address that open it, and those titles:
     "Sheikh Hamad bin Khalifa" -> ("Hamad bin Khalifa", []), "President Bush" -> ("Bush",
     ["President"])."""
+    core, found = _split_honorifics(name)
+    return core, list(found)
+
+
+@lru_cache(maxsize=65536)
+def _split_honorifics(name: str) -> tuple[str, tuple[str, ...]]:
     words = name.split()
     found: list[str] = []
     k = 0
@@ -496,7 +502,7 @@ def split_honorifics(name: str) -> tuple[str, list[str]]:
             k += 1
         else:
             break
-    return " ".join(words[k:]), found
+    return " ".join(words[k:]), tuple(found)
 
 
 def is_known_person(name: str) -> bool:
