@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE, check_threshold
-from ..resolve.entities import canonical_map, fold
+from ..resolve.entities import canonical_map, fold, store_keys
 from .db import Store, column, columns
 
 
@@ -39,10 +39,7 @@ class EntitySummary:
 
 
 def _canonical(store: Store) -> dict[str, str]:
-    keys = [
-        r[0] for r in store.con.execute("SELECT DISTINCT key FROM entities WHERE key IS NOT NULL").fetchall()
-    ]
-    return canonical_map(keys)
+    return canonical_map(*store_keys(store.con))
 
 
 def entities(
