@@ -40,11 +40,11 @@ from ..errors import StoreError
 from ..store.db import Store
 
 #: Words per shingle, MinHash permutations, and the LSH bands they are cut into (rows per band =
-#: NUM_PERM / BANDS). 32 bands of 4 rows make an article with Jaccard similarity 0.5 to a stored one
-#: a candidate with probability 0.87, 0.6 with 0.99, 0.2 with 0.05.
+#: NUM_PERM / BANDS). 42 bands of 3 rows make an article with Jaccard similarity 0.45 to a stored
+#: one a candidate with probability 0.98, 0.55 with 0.999, 0.1 with 0.04, 0.01 with 0.00004.
 SHINGLE = 5
-NUM_PERM = 128
-BANDS = 32
+NUM_PERM = 126
+BANDS = 42
 ROWS = NUM_PERM // BANDS
 SEED = 1
 #: What the stored signatures were made with; a store whose signatures were made otherwise has
@@ -54,8 +54,8 @@ SCHEME = f"affine32/crc32/{SHINGLE}-word/{NUM_PERM}/{BANDS}/{SEED}"
 #: captions) are too alike by chance.
 MIN_WORDS = 25
 #: The similarity rules a candidate must pass (tuned on eval/duplicates.py's dev set).
-MIN_JACCARD = 0.6
-MIN_CONTAINMENT = 0.85
+MIN_JACCARD = 0.55
+MIN_CONTAINMENT = 0.8
 MIN_SIZE_RATIO = 0.3
 #: New articles handled per SQL round.
 BATCH = 2000
@@ -87,9 +87,14 @@ def words(text: str) -> list[str]:
     return _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
 
 
+#: Query parameters that track a reader, not name a page.
+_TRACKING = re.compile(r"utm_\w+|fbclid|gclid|mc_[ce]id|ref|ref_src|cmpid|ocid|smid|src|share|output|amp")
+
+
 def url_key(url: str | None) -> str | None:
-    """The canonical form of a URL (host without ``www.``, path without a final ``/``), or None
-    for a missing URL or one without a path."""
+    """The canonical form of a URL (host without ``www.``, path without a final ``/``, the query's
+    non-empty parameters that are not trackers, sorted), or None for a missing URL or one without
+    a path or query."""
     if not url:
         return None
     try:
@@ -100,9 +105,14 @@ def url_key(url: str | None) -> str | None:
     path = re.sub(r"/+$", "", parts.path or "")
     for suffix in ("/index.html", "/index.htm", "/amp"):
         path = path.removesuffix(suffix)
-    if not host or len(path) <= 1:
+    query = sorted(
+        p
+        for p in parts.query.split("&")
+        if "=" in p and p.split("=", 1)[1] and not _TRACKING.fullmatch(p.split("=", 1)[0])
+    )
+    if not host or (len(path) <= 1 and not query):
         return None
-    return f"{host}{path}"
+    return f"{host}{path}" + (f"?{'&'.join(query)}" if query else "")
 
 
 def host(url: str | None) -> str | None:

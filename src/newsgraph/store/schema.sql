@@ -65,7 +65,7 @@ CREATE TABLE IF NOT EXISTS errors (
 -- id of the story's representative (the first stored article of the group; its own id for a
 -- representative); `duplicate_of` the representative for a copy, NULL otherwise; `reason` how the
 -- copy was recognised ('url', 'text' or 'near') and `similarity` its estimated Jaccard
--- similarity. `signature` holds the MinHash values (128 little-endian uint32).
+-- similarity. `signature` holds the MinHash values (126 little-endian uint32).
 CREATE TABLE IF NOT EXISTS article_stories (
     article_id VARCHAR PRIMARY KEY,
     story_id VARCHAR,
