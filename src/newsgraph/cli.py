@@ -68,6 +68,23 @@ JobsOpt = Annotated[
     ),
 ]
 BatchOpt = Annotated[int | None, typer.Option("--batch-size", help="Articles per NLP batch and transaction.")]
+CopiesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--include-copies",
+        help="Count the facts of articles that copy another too (docs/stories.md; default: each story once).",
+    ),
+]
+ClustersOpt = Annotated[
+    bool,
+    typer.Option("--clusters", help="One row per cluster: the reports of one happening, with their counts."),
+]
+MinArticlesOpt = Annotated[
+    int,
+    typer.Option(
+        "--min-articles", min=1, help="With --clusters: only clusters in at least this many articles."
+    ),
+]
 MIN_CONFIDENCE_HELP = (
     "Only events at least this likely to be right, from 0 to 1 (0: every event; events stored "
     "without a confidence count as 1)."
@@ -241,6 +258,7 @@ def ingest_cmd(
         out.print(
             f"this run: {report.n_articles} new articles from {report.n_documents} documents, "
             f"{report.n_skipped} documents already stored, {report.n_duplicates} duplicate articles, "
+            f"{report.n_copies} copies of stored stories, "
             f"{report.n_errors} errors, {report.words:,} words in {report.seconds:.1f} s "
             f"({rate:.1f} articles/s)",
             markup=False,
@@ -264,12 +282,18 @@ def export_cmd(
             f"(default {DEFAULT_MIN_CONFIDENCE}).",
         ),
     ] = None,
+    include_copies: CopiesOpt = False,
 ) -> None:
     """Write the store's tables to files (one per table).
 
     Example: newsgraph export --format plover --out exports/ --min-confidence 0.7
     """
-    files = _read(db, lambda store: export(store, fmt, out_dir, min_confidence=min_confidence))
+    files = _read(
+        db,
+        lambda store: export(
+            store, fmt, out_dir, min_confidence=min_confidence, include_copies=include_copies
+        ),
+    )
     for path in files:
         out.print(str(path), markup=False)
 
@@ -278,12 +302,15 @@ def export_cmd(
 def stats_cmd(
     db: DbOpt = Path(DEFAULT_DB),
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    include_copies: CopiesOpt = False,
 ) -> None:
-    """Row counts per table.
+    """Row counts per table, each story's copies left out; stories, copies and clusters.
 
     Example: newsgraph stats --db newsgraph.duckdb --json
     """
-    stats = _read(db, lambda store: store.stats())
+    from .store.stories import counts
+
+    stats = _read(db, lambda store: counts(store, include_copies=include_copies))
     if as_json:
         out.print(json.dumps({"db": str(db), "tables": stats}), markup=False)
         return
@@ -397,6 +424,9 @@ def quotes_cmd(
     kind: Annotated[str | None, typer.Option("--kind", help="Only direct, indirect or mixed quotes.")] = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+    include_copies: CopiesOpt = False,
+    clusters: ClustersOpt = False,
+    min_articles: MinArticlesOpt = 1,
 ) -> None:
     """Who said what: quotes with their resolved speakers.
 
@@ -404,10 +434,31 @@ def quotes_cmd(
     """
     from .store.queries import quotes
 
+    if clusters:
+        from .cli_stories import print_quote_clusters
+        from .store.stories import quote_clusters
+
+        found = _read(
+            db,
+            lambda store: quote_clusters(
+                store, speaker=speaker, contains=contains, min_articles=min_articles, limit=limit or None
+            ),
+        )
+        if as_json:
+            _print_json_lines(found)
+        else:
+            print_quote_clusters(out, str(db), found)
+        return
     rows = _read(
         db,
         lambda store: quotes(
-            store, speaker=speaker, country=country, contains=contains, kind=kind, limit=limit or None
+            store,
+            speaker=speaker,
+            country=country,
+            contains=contains,
+            kind=kind,
+            limit=limit or None,
+            include_copies=include_copies,
         ),
     )
     if as_json:
@@ -457,6 +508,9 @@ def events_cmd(
     ] = DEFAULT_MIN_CONFIDENCE,
     limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+    include_copies: CopiesOpt = False,
+    clusters: ClustersOpt = False,
+    min_articles: MinArticlesOpt = 1,
 ) -> None:
     """Who did what to whom: PLOVER events with actors, recipients, date and place.
 
@@ -465,6 +519,28 @@ def events_cmd(
     from .store.queries import events
 
     _check_dates(since, until)
+    if clusters:
+        from .cli_stories import print_event_clusters
+        from .store.stories import event_clusters
+
+        found = _read(
+            db,
+            lambda store: event_clusters(
+                store,
+                type=type_,
+                actor=actor,
+                recipient=recipient,
+                since=since,
+                until=until,
+                min_articles=min_articles,
+                limit=limit or None,
+            ),
+        )
+        if as_json:
+            _print_json_lines(found)
+        else:
+            print_event_clusters(out, str(db), found)
+        return
     rows = _read(
         db,
         lambda store: events(
@@ -477,6 +553,7 @@ def events_cmd(
             facts_only=facts,
             min_confidence=min_confidence,
             limit=limit or None,
+            include_copies=include_copies,
         ),
     )
     if as_json:
@@ -538,8 +615,18 @@ def articles_cmd(
     ] = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+    no_copies: Annotated[
+        bool, typer.Option("--no-copies", help="Leave out the articles that copy another (docs/stories.md).")
+    ] = False,
+    story: Annotated[
+        str | None,
+        typer.Option(
+            "--story", metavar="ID", help="Only the articles of this article's story (id or prefix)."
+        ),
+    ] = None,
 ) -> None:
-    """The stored articles, newest first, with their public-affairs relevance.
+    """The stored articles, newest first, with their public-affairs relevance and, for a copy of
+    another article, the article it copies.
 
     Example: newsgraph articles --min-relevance 0.5 --since 2024-01-01
     """
@@ -549,14 +636,20 @@ def articles_cmd(
     rows = _read(
         db,
         lambda store: articles(
-            store, since=since, until=until, min_relevance=min_relevance, limit=limit or None
+            store,
+            since=since,
+            until=until,
+            min_relevance=min_relevance,
+            limit=limit or None,
+            include_copies=not no_copies,
+            story=story,
         ),
     )
     if as_json:
         _print_json_lines(rows)
         return
     table = Table(title=f"articles in {db}", title_justify="left")
-    for col in ("published", "relevance", "words", "title", "id"):
+    for col in ("published", "relevance", "words", "title", "id", "copy of"):
         table.add_column(col, justify="right" if col in ("relevance", "words") else "left")
     for r in rows:
         table.add_row(
@@ -565,6 +658,7 @@ def articles_cmd(
             f"{r.words:,}",
             r.title or r.source,
             r.id[:12],
+            f"{r.duplicate_of[:12]} ({r.duplicate_reason})" if r.duplicate_of else "",
         )
     out.print(table)
 
