@@ -6,12 +6,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from storytexts import OTHER, STORY
-
 from newsgraph.records import Article, SourceMap
 from newsgraph.resolve.clusters import Mention, cluster, outlet, rebuild_clusters
 from newsgraph.resolve.stories import update_stories
 from newsgraph.store.db import Store
+from storytexts import OTHER, STORY
 
 
 def mention(key: Any, day: int | None, aid: str = "a", alone: bool = False) -> Mention:
@@ -114,3 +113,42 @@ def test_rebuild_counts_articles_stories_and_outlets(tmp_path: Path) -> None:
         # made again, not added to
         rebuild_clusters(store)
         assert store.count("event_cluster_members") == 4
+
+
+def _tables(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    return {
+        t: store.con.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall()
+        for t in ("event_clusters", "event_cluster_members", "quote_clusters", "quote_cluster_members")
+    }
+
+
+def test_updating_run_by_run_gives_what_a_rebuild_gives(tmp_path: Path) -> None:
+    import dataclasses
+
+    from newsgraph.resolve.clusters import update_clusters
+    from newsgraph.testing import Generator
+
+    articles = list(Generator(7).articles(40))
+
+    def reprint(a: Article, n: int) -> Article:  # the same report by another outlet
+        return dataclasses.replace(a, id=f"{a.id}-{n}", url=f"https://outlet{n}.example/{a.id}")
+
+    runs = [
+        articles[:20],
+        articles[20:] + [reprint(a, 1) for a in articles[:5]],
+        [reprint(a, 2) for a in articles[3:8] + articles[20:25]],
+    ]
+    with Store(tmp_path / "s.duckdb") as store:
+        for run in runs:
+            store.write(articles=run, run_id=store.start_run("t"))
+            update_stories(store)
+            made = update_clusters(store)
+            assert made["event_clusters"] > 0
+        assert update_clusters(store) == {"event_clusters": 0, "quote_clusters": 0}  # nothing new
+        step_by_step = _tables(store)
+        rebuild_clusters(store)
+        assert _tables(store) == step_by_step
+        assert store.count("event_cluster_members") == store.count("events")
+        assert store.count("quote_cluster_members") == store.count("quotes")
+        most = store.con.execute("SELECT max(num_articles), max(num_sources) FROM event_clusters").fetchone()
+        assert most == (3, 3)  # an article of run 1 reported again in runs 2 and 3

@@ -274,8 +274,15 @@ def _check_scheme(store: Store) -> None:
     if row and row[0] == SCHEME:
         return
     if row:  # signatures made otherwise cannot be compared with new ones: make them all again
-        store.con.execute("DELETE FROM article_stories")
-        store.con.execute("DELETE FROM story_bands")
+        for table in (
+            "article_stories",
+            "story_bands",  # and the clusters, whose counts depend on which articles are copies
+            "event_clusters",
+            "event_cluster_members",
+            "quote_clusters",
+            "quote_cluster_members",
+        ):
+            store.con.execute(f"DELETE FROM {table}")
     store.con.execute("INSERT OR REPLACE INTO meta VALUES ('stories_scheme', ?)", [SCHEME])
 
 

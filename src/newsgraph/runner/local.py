@@ -194,13 +194,13 @@ class _Batcher:
 
 
 def link_stories(store: Store) -> int:
-    """After an ingest: new articles linked to the stories they copy, and the event and quote
-    clusters made again. Returns the number of copies among the new articles."""
-    from ..resolve.clusters import rebuild_clusters
+    """After an ingest: new articles linked to the stories they copy, and their events and quotes
+    clustered (docs/stories.md). Returns the number of copies among the new articles."""
+    from ..resolve.clusters import update_clusters
     from ..resolve.stories import update_stories
 
     copies = update_stories(store)
-    rebuild_clusters(store)
+    update_clusters(store)
     return copies
 
 
