@@ -22,6 +22,7 @@ whichever runner stored them."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -29,12 +30,12 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 import duckdb
 import numpy as np
 import pyarrow as pa
-from datasketch import MinHash
 
 from ..errors import StoreError
 from ..store.db import Store
@@ -49,7 +50,7 @@ ROWS = NUM_PERM // BANDS
 SEED = 1
 #: What the stored signatures were made with; a store whose signatures were made otherwise has
 #: them all made again.
-SCHEME = f"affine32/crc32/{SHINGLE}-word/{NUM_PERM}/{BANDS}/{SEED}"
+SCHEME = f"affine32/crc32-words-poly/{SHINGLE}-word/{NUM_PERM}/{BANDS}/{SEED}"
 #: Fewest words for a text match or a near copy: shorter texts (headline-only feed items,
 #: captions) are too alike by chance.
 MIN_WORDS = 25
@@ -61,7 +62,11 @@ MIN_SIZE_RATIO = 0.3
 BATCH = 2000
 
 _WORD = re.compile(r"\w+")
-_PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").permutations
+#: The combining marks of the Basic Multilingual Plane (accents, Arabic vowel signs, kana voicing
+#: marks): what "café" and "cafe" differ by.
+_COMBINING = re.compile(
+    "[" + "".join(re.escape(chr(c)) for c in range(0x300, 0x10000) if unicodedata.combining(chr(c))) + "]"
+)
 _BAND_MIX = np.array([(0x9E3779B97F4A7C15 * (j + 1)) & 0xFFFFFFFFFFFFFFFF for j in range(ROWS)], np.uint64)
 
 STORY_COLUMNS = pa.schema(
@@ -83,8 +88,10 @@ BAND_COLUMNS = pa.schema([("band", pa.int16()), ("hash", pa.int64()), ("article_
 def words(text: str) -> list[str]:
     """The text's words, case-folded and without accents or punctuation: line wrapping, quote
     marks and dashes do not tell copies apart."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
+    folded = text.casefold()
+    if not folded.isascii():  # accents dropped: "café" is "cafe"
+        folded = _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
+    return _WORD.findall(folded)
 
 
 #: Query parameters that track a reader, not name a page.
@@ -135,15 +142,50 @@ class Sketch:
     text_hash: str | None
     n_shingles: int
     signature: np.ndarray | None  # NUM_PERM uint32 values; None for a text too short
+    _bands: list[int] | None = None
 
     def bands(self) -> list[int]:
         """The LSH band hashes (signed 64-bit) of the signature; none for a short text."""
+        if self._bands is not None:
+            return self._bands
         if self.signature is None:
             return []
         rows = self.signature.astype(np.uint64).reshape(BANDS, ROWS)
         with np.errstate(over="ignore"):
             mixed = (rows * _BAND_MIX).sum(axis=1, dtype=np.uint64) + np.arange(BANDS, dtype=np.uint64)
-        return [int(v) for v in mixed.view(np.int64)]
+        self._bands = [int(v) for v in mixed.view(np.int64)]
+        return self._bands
+
+
+@functools.cache
+def _permutations() -> Any:
+    from datasketch import MinHash  # imported when needed: it takes a second (scipy)
+
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").permutations
+
+
+def _minhash() -> Any:
+    from datasketch import MinHash
+
+    # the shingles come hashed already (shingle_hashes): the hash function passes them on
+    return MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_permutations(), scheme="affine32")
+
+
+def shingle_hashes(ws: Sequence[str]) -> np.ndarray:
+    """The distinct 32-bit hashes of the word ``SHINGLE``-grams of ``ws``: each word's CRC-32,
+    combined over the ``SHINGLE`` words of each shingle (a polynomial in 64-bit arithmetic, cut
+    to 32 bits). Hashing words once and combining them with numpy costs a fraction of joining
+    and hashing every shingle's text."""
+    vocab = {w: zlib.crc32(w.encode()) for w in set(ws)}
+    per_word = np.array([vocab[w] for w in ws], dtype=np.uint64)
+    n = len(ws) - SHINGLE + 1
+    if n <= 0:
+        return np.zeros(0, np.uint64)
+    acc = np.zeros(n, np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(SHINGLE):
+            acc = acc * np.uint64(1_000_003) + per_word[j : j + n]
+    return np.unique(acc & np.uint64(0xFFFFFFFF))
 
 
 def sketch(article_id: str, text: str, url: str | None = None) -> Sketch:
@@ -152,9 +194,9 @@ def sketch(article_id: str, text: str, url: str | None = None) -> Sketch:
     if len(ws) < MIN_WORDS:
         return Sketch(article_id, url_key(url), None, 0, None)
     joined = " ".join(ws)
-    shingles = {" ".join(ws[i : i + SHINGLE]).encode() for i in range(len(ws) - SHINGLE + 1)}
-    mh = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32, permutations=_PERMUTATIONS, scheme="affine32")
-    mh.update_batch(list(shingles))
+    shingles = shingle_hashes(ws)
+    mh = _minhash()
+    mh.update_batch(shingles.tolist())
     return Sketch(
         article_id,
         url_key(url),
