@@ -435,19 +435,13 @@ def quotes_cmd(
     from .store.queries import quotes
 
     if clusters:
-        from .cli_stories import print_quote_clusters
-        from .store.stories import quote_clusters
+        from .cli_stories import show_quote_clusters
 
-        found = _read(
-            db,
-            lambda store: quote_clusters(
-                store, speaker=speaker, contains=contains, min_articles=min_articles, limit=limit or None
-            ),
-        )
+        found = _read(db, lambda store: show_quote_clusters(store, speaker, contains, min_articles, limit))
         if as_json:
             _print_json_lines(found)
         else:
-            print_quote_clusters(out, str(db), found)
+            out.print(found.table(str(db)))
         return
     rows = _read(
         db,
@@ -520,26 +514,18 @@ def events_cmd(
 
     _check_dates(since, until)
     if clusters:
-        from .cli_stories import print_event_clusters
-        from .store.stories import event_clusters
+        from .cli_stories import show_event_clusters
 
         found = _read(
             db,
-            lambda store: event_clusters(
-                store,
-                type=type_,
-                actor=actor,
-                recipient=recipient,
-                since=since,
-                until=until,
-                min_articles=min_articles,
-                limit=limit or None,
+            lambda store: show_event_clusters(
+                store, type_, actor, recipient, since, until, min_articles, limit
             ),
         )
         if as_json:
             _print_json_lines(found)
         else:
-            print_event_clusters(out, str(db), found)
+            out.print(found.table(str(db)))
         return
     rows = _read(
         db,

@@ -272,7 +272,7 @@ def match(s: Sketch, index: StoryIndex, earlier: Sequence[str] = ()) -> tuple[st
     if s.text_hash and s.text_hash in index.by_text:
         return index.by_text[s.text_hash], "text", 1.0
     best: tuple[float, str] | None = None
-    for other in sorted(index.candidates(s) | set(earlier)):
+    for other in sorted(index.candidates(s)):
         copy, jaccard = is_copy(s, index.sketches[other])
         if copy and (best is None or jaccard > best[0]):
             best = (jaccard, other)
@@ -347,9 +347,9 @@ def _pending(store: Store) -> Iterator[list[tuple[str, str | None, str]]]:
         yield [by_id[i] for i in chunk]
 
 
-def _stored(store: Store, new: list[Sketch], index: StoryIndex) -> dict[str, list[str]]:
+def _stored(store: Store, new: list[Sketch], index: StoryIndex) -> None:
     """Load into ``index`` the stored articles that share a URL key, a text hash or a band hash
-    with a new sketch; returns, per new article, its stored band candidates."""
+    with a new sketch (with their band hashes, so that the index finds them as candidates)."""
     rows = [(s.article_id, band, h) for s in new for band, h in enumerate(s.bands())]
     bands = pa.table(
         {
@@ -390,10 +390,6 @@ def _stored(store: Store, new: list[Sketch], index: StoryIndex) -> dict[str, lis
     finally:
         con.unregister("_new_bands")
         con.unregister("_new_keys")
-    out: dict[str, list[str]] = defaultdict(list)
-    for new_id, old in pairs:
-        out[new_id].append(old)
-    return out
 
 
 def update_stories(store: Store) -> int:
