@@ -52,6 +52,7 @@ eval: setup
 	$(BIN)/python eval/counts.py
 	$(BIN)/python eval/places.py
 	$(BIN)/python eval/events.py
+	$(BIN)/python eval/language.py
 
 ## Speed and memory against bare spaCy; prints figures.
 bench: setup

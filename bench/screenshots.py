@@ -4,7 +4,9 @@
 
 Builds a store from the seed-style test fixture (through the real pipeline, so the article page
 shows what newsgraph finds) plus ``--articles`` synthetic articles (so that events, counts and the
-network have data), serves it on a free port of 127.0.0.1, and saves one PNG per page.
+network have data), serves it on a free port of 127.0.0.1, and saves one PNG per page, plus one
+of each chart and map alone (``*-chart.png``, ``map-*.png``). With ``--docs``, those figures are
+also copied to ``docs/img/``, where ``docs/web.md`` shows them.
 """
 
 from __future__ import annotations
@@ -39,12 +41,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description="PNG screenshots of the main web pages.")
     ap.add_argument("--out", type=Path, default=ROOT / "screenshots")
     ap.add_argument("--articles", type=int, default=300, help="synthetic articles besides the fixture")
+    ap.add_argument("--docs", action="store_true", help="also copy the figures to docs/img/")
     args = ap.parse_args()
 
     import uvicorn
     from selenium import webdriver
     from selenium.webdriver.chrome.options import Options
     from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.by import By
 
     from newsgraph.web.app import create_app
 
@@ -83,6 +87,16 @@ def main() -> int:
             "events": "/events",
             "network": "/network?limit=80",
             "counts": "/counts",
+            "map": "/map",
+            "map-places": "/map?layer=places",
+        }
+        # the charts and maps alone: (page, CSS selector of the figure)
+        figures = {
+            "map-events": ("/map", "div.map-wrap"),
+            "timeline-chart": ("/events", "svg.timeline-chart"),
+            "top-actors-chart": ("/events", "section.top-actors svg"),
+            "counts-chart": ("/counts", "svg.counts-chart"),
+            "network-graph": ("/network?limit=80", "div.network"),
         }
         options = Options()
         options.binary_location = chromium
@@ -105,6 +119,16 @@ def main() -> int:
                 target = args.out / f"{name}.png"
                 driver.save_screenshot(str(target))
                 print(target)
+            for name, (path, selector) in figures.items():
+                driver.set_window_size(1400, 1000)
+                driver.get(base + path)
+                time.sleep(1.0 if "network" in path else 0.3)
+                target = args.out / f"{name}.png"
+                driver.find_element(By.CSS_SELECTOR, selector).screenshot(str(target))
+                print(target)
+                if args.docs:
+                    (ROOT / "docs" / "img").mkdir(exist_ok=True)
+                    shutil.copyfile(target, ROOT / "docs" / "img" / target.name)
         finally:
             driver.quit()
             server.should_exit = True

@@ -7,10 +7,13 @@
 2. Starts ``newsgraph serve --workers N`` on it in a subprocess, on a free port of 127.0.0.1, and
    waits for it.
 3. Samples real parameter values (article ids, entity keys, speakers, words, types) from the API.
-4. Sends ``--requests`` requests to each route (26 routes: each HTML page and its JSON twin, with
-   and without filters, on random pages), from ``--clients`` threads with one keep-alive HTTP
-   client each, in a shuffled order, after one warm-up request per route.
+4. Sends ``--requests`` requests to each route (36 routes: each HTML page and its JSON twin, with
+   and without filters, on random pages; the map; two filtered downloads), from ``--clients``
+   threads with one keep-alive HTTP client each, in a shuffled order, after one warm-up request
+   per route.
 5. Prints p50, p95 and max per route and overall, and whether every p95 is under 200 ms.
+6. With ``--download``, streams every event as CSV (over 100,000 rows at 10,000 articles) and
+   prints the server's resident memory before and at its peak meanwhile.
 
 Only 127.0.0.1 is contacted; the request count is fixed and every request has a timeout.
 """
@@ -104,6 +107,16 @@ def routes(base: str) -> list[Route]:
     )
     facets = overview["facets"]
     types, countries = facets["event_types"], facets["countries"]
+    # phrases: two words that follow each other in some snippet; map points to open
+    phrases = sorted(
+        {
+            " ".join(pair).lower()
+            for a in c.get("/api/articles").json()["items"]
+            for pair in zip(a["snippet"].split()[1:-1], a["snippet"].split()[2:-1], strict=False)
+            if all(w.isalpha() and len(w) > 3 for w in pair)
+        }
+    ) or ["foreign minister"]
+    points = [(p["lat"], p["lon"]) for p in c.get("/api/map", params={"min_confidence": 0}).json()["points"]]
     c.close()
 
     first = dt.date.fromisoformat(facets["first_day"]) if facets.get("first_day") else dt.date(2023, 1, 1)
@@ -166,6 +179,21 @@ def routes(base: str) -> list[Route]:
         ),
         *both("network", "/network", lambda r: {"quad": r.choice(["", "material conflict", "quote"])}),
         *both("counts", "/counts", lambda r: {"kind": r.choice(["", "killed", "money", "displaced"])}),
+        *both("articles phrase", "/articles", lambda r: {"q": f'"{r.choice(phrases)}"'}),
+        *both("map", "/map", lambda r: {"type": maybe(r, types), **r.choice([{}, window(r)])}),
+        *both("map places", "/map", lambda r: {"layer": "places", "country": maybe(r, countries)}),
+        (
+            "api map point",
+            lambda r: "/api/map/point?" + urlencode(dict(zip(("lat", "lon"), r.choice(points), strict=True))),
+        ),
+        (
+            "download events csv",
+            lambda r: "/api/events.csv?" + urlencode({"type": r.choice(types), "actor": r.choice(countries)}),
+        ),
+        (
+            "download quotes json",
+            lambda r: "/api/quotes.json?" + urlencode({"speaker": r.choice(people).split()[-1]}),
+        ),
     ]
 
 
@@ -203,6 +231,42 @@ def run(base: str, table: list[Route], clients: int, per_route: int, seed: int) 
     return timings
 
 
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process and its children (Linux ``/proc``), in MB."""
+    total = 0
+    pids = [pid, *(int(p) for p in Path(f"/proc/{pid}/task/{pid}/children").read_text().split())]
+    for p in pids:
+        for line in Path(f"/proc/{p}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1])
+    return total / 1024
+
+
+def download_check(base: str, pid: int, path: str = "/api/events.csv?min_confidence=0") -> dict[str, Any]:
+    """Stream the largest download (every event) and sample the server's memory meanwhile: the
+    rows, the bytes, the time, and the server's resident memory before and at its peak."""
+    before = rss_mb(pid)
+    peak = before
+    n_bytes = n_lines = 0
+    started = time.perf_counter()
+    with httpx.Client(base_url=base, timeout=600) as c, c.stream("GET", path) as r:
+        last = 0.0
+        for chunk in r.iter_bytes():
+            n_bytes += len(chunk)
+            n_lines += chunk.count(b"\r\n")
+            if time.perf_counter() - last > 0.05:
+                peak = max(peak, rss_mb(pid))
+                last = time.perf_counter()
+    return {
+        "path": path,
+        "rows": n_lines - 1,
+        "mb": round(n_bytes / 1e6, 1),
+        "seconds": round(time.perf_counter() - started, 1),
+        "server_rss_before_mb": round(before, 1),
+        "server_rss_peak_mb": round(peak, 1),
+    }
+
+
 def cpu_seconds(pid: int) -> float | None:
     """User plus system CPU time of a process and its children so far (Linux ``/proc``)."""
     total = 0.0
@@ -231,6 +295,9 @@ def main() -> int:
     ap.add_argument("--rebuild", action="store_true", help="rebuild the store even when it exists")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
     ap.add_argument("--check", action="store_true", help="exit 1 when a route's p95 is over 200 ms")
+    ap.add_argument(
+        "--download", action="store_true", help="then stream every event as CSV, watching server memory"
+    )
     args = ap.parse_args()
 
     db = build_store(args.articles, args.rebuild)
@@ -249,6 +316,7 @@ def main() -> int:
         client_cpu = time.process_time() - client_cpu
         after = cpu_seconds(proc.pid)
         server_cpu = after - server_cpu if after is not None and server_cpu is not None else None
+        download = download_check(base, proc.pid) if args.download else None
     finally:
         proc.terminate()
         try:
@@ -295,6 +363,12 @@ def main() -> int:
         f"target p95 < {TARGET_P95_MS:.0f} ms on every route: {'met' if ok else 'MISSED'} "
         f"(worst: {worst['route']} {worst['p95_ms']:.1f} ms)"
     )
+    if download:
+        print(
+            f"download {download['path']}: {download['rows']:,} rows, {download['mb']} MB in "
+            f"{download['seconds']} s; server memory {download['server_rss_before_mb']} MB before, "
+            f"{download['server_rss_peak_mb']} MB at its peak"
+        )
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(
@@ -306,6 +380,7 @@ def main() -> int:
                     "wall_s": round(wall, 2),
                     "errors": n_errors,
                     "routes": rows,
+                    "download": download,
                     "python": platform.python_version(),
                     "cpus": os.cpu_count(),
                 },

@@ -64,5 +64,5 @@ def test_every_setting_has_a_default_entry() -> None:
         resources.files("newsgraph").joinpath("defaults.toml").read_text(encoding="utf-8")
     )
     documented = set(defaults["newsgraph"])
-    fields = {f.name for f in dataclasses.fields(Settings)} - {"published", "raw", "disable"}
+    fields = {f.name for f in dataclasses.fields(Settings)} - {"published", "raw", "disable", "manifest"}
     assert fields == documented

@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
+import duckdb
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from . import __version__
-from .errors import NewsgraphError
+from .console import SafeConsole
+from .errors import DamagedStoreError, NewsgraphError, StoreError
 from .extract.thresholds import DEFAULT_MIN_CONFIDENCE
 from .records import Article, ErrorRecord
 from .settings import Settings, parse_iso_date
@@ -34,8 +35,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-out = Console(highlight=False, soft_wrap=True)
+# every string printed goes through console.printable: no control sequences from inputs
+err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
+out = SafeConsole(highlight=False, soft_wrap=True)
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
 T = TypeVar("T")
@@ -85,6 +87,12 @@ MinArticlesOpt = Annotated[
         "--min-articles", min=1, help="With --clusters: only clusters in at least this many articles."
     ),
 ]
+LanguageOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--language", metavar="CODE", help="Only articles in this language (ISO 639-1: en, de; und)."
+    ),
+]
 MIN_CONFIDENCE_HELP = (
     "Only events at least this likely to be right, from 0 to 1 (0: every event; events stored "
     "without a confidence count as 1)."
@@ -104,12 +112,22 @@ def _settings(
 
 
 def _read(db: Path, query: Callable[[Store], T]) -> T:
-    """Run ``query`` on the store at ``db`` opened read-only; store errors end the command."""
+    """Run ``query`` on the store at ``db`` opened read-only; store errors end the command, a
+    part of the file DuckDB cannot read too (one coded line)."""
     try:
         with Store(db, read_only=True) as store:
             return query(store)
     except NewsgraphError as exc:
         fail(str(exc))
+    except duckdb.Error as exc:
+        fail(str(_damaged(db, exc)))
+
+
+def _damaged(db: Path, exc: duckdb.Error) -> DamagedStoreError:
+    """The coded error for DuckDB failing on the store ``db`` after it opened."""
+    from .store.checks import one_line
+
+    return DamagedStoreError(f"{db} cannot be read: {one_line(exc)}")
 
 
 def _check_dates(*values: str | None) -> None:
@@ -225,6 +243,15 @@ def ingest_cmd(
     batch_size: BatchOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     dask: DaskOpt = None,
+    manifest: Annotated[
+        Path | None,
+        typer.Option(
+            "--manifest",
+            metavar="FILE.csv|FILE.jsonl",
+            help="Per-file or per-record publication date, URL, outlet and language "
+            "(columns path or source, published, url, outlet, language; docs/cli.md).",
+        ),
+    ] = None,
 ) -> None:
     """Read, clean and annotate inputs into the DuckDB store; inputs already stored are skipped.
 
@@ -234,6 +261,11 @@ def ingest_cmd(
 
     try:
         settings = _settings(published, raw, model, jobs, batch_size)
+        if manifest is not None:
+            from .readers.manifest import cached_manifest
+
+            settings = settings.replace(manifest=str(manifest))
+            cached_manifest(settings.manifest)  # a bad manifest stops here (NG204)
         if dask is not None:
             report = _ingest_dask(paths, db, settings, dask, jobs, quiet)
         else:
@@ -247,6 +279,10 @@ def ingest_cmd(
             )
     except NewsgraphError as exc:
         fail(str(exc))
+    except duckdb.Error as exc:  # the store's own checks passed, DuckDB still failed on it
+        from .store.checks import one_line
+
+        fail(str(StoreError(f"{db}: {one_line(exc)}")))
     if not quiet:
         table = Table(title=f"newsgraph store: {Path(report.db).resolve()}", title_justify="left")
         table.add_column("table")
@@ -263,6 +299,14 @@ def ingest_cmd(
             f"({rate:.1f} articles/s)",
             markup=False,
         )
+        if report.skipped_languages:
+            out.print(
+                f"{report.n_language_skipped} articles stored without facts, not in a supported language "
+                f"({', '.join(settings.languages)}): {_counts(report.skipped_languages)}",
+                markup=False,
+            )
+        if report.n_title_only:
+            out.print(f"{report.n_title_only} articles with a title and no body (headline-only items)")
         out.print(f"database: {Path(report.db).resolve()}", markup=False)
     raise typer.Exit(EXIT_PARTIAL if report.n_errors else EXIT_OK)
 
@@ -304,15 +348,35 @@ def stats_cmd(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
     include_copies: CopiesOpt = False,
 ) -> None:
-    """Row counts per table, each story's copies left out; stories, copies and clusters.
+    """Row counts per table (each story's copies and their facts left out; then stories, copies and
+    clusters: docs/stories.md), and the runs that were interrupted (--json: every run).
 
     Example: newsgraph stats --db newsgraph.duckdb --json
     """
-    from .store.stories import counts
+    from .store.stories import counts as story_counts
 
-    stats = _read(db, lambda store: counts(store, include_copies=include_copies))
+    stats, runs, languages, skipped = _read(
+        db,
+        lambda store: (
+            story_counts(store, include_copies=include_copies),
+            store.runs(),
+            store.languages(),
+            store.languages(skipped=True),
+        ),
+    )
     if as_json:
-        out.print(json.dumps({"db": str(db), "tables": stats}), markup=False)
+        out.print(
+            json.dumps(
+                {
+                    "db": str(db),
+                    "tables": stats,
+                    "languages": languages,
+                    "skipped_by_language": skipped,
+                    "runs": [r.as_dict() for r in runs],
+                }
+            ),
+            markup=False,
+        )
         return
     table = Table(title=f"newsgraph store: {db}", title_justify="left")
     table.add_column("table")
@@ -320,6 +384,26 @@ def stats_cmd(
     for name, rows in stats.items():
         table.add_row(name, f"{rows:,}")
     out.print(table)
+    if languages:
+        out.print(f"articles by language: {_counts(languages)}", markup=False)
+    if skipped:
+        out.print(
+            f"stored without facts (not a supported language): {sum(skipped.values())} articles, "
+            f"{_counts(skipped)}",
+            markup=False,
+        )
+    for run in runs:  # a killed run's row holds what its committed batches added
+        if run.status == "interrupted":
+            out.print(
+                f"run {run.run_id} interrupted (started {run.started_at:%Y-%m-%d %H:%M:%S}): "
+                f"{run.n_articles} articles and {run.n_errors} errors committed; `{run.command}`",
+                markup=False,
+            )
+
+
+def _counts(counts: dict[str, int]) -> str:
+    """``{"de": 3, "fr": 1}`` as ``de 3, fr 1``."""
+    return ", ".join(f"{key} {n:,}" for key, n in counts.items())
 
 
 @app.command("errors")
@@ -422,6 +506,7 @@ def quotes_cmd(
         str | None, typer.Option("--contains", help="Only quotes containing this text.")
     ] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="Only direct, indirect or mixed quotes.")] = None,
+    language: LanguageOpt = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
     include_copies: CopiesOpt = False,
@@ -451,6 +536,7 @@ def quotes_cmd(
             country=country,
             contains=contains,
             kind=kind,
+            language=language,
             limit=limit or None,
             include_copies=include_copies,
         ),
@@ -500,6 +586,7 @@ def events_cmd(
     min_confidence: Annotated[
         float, typer.Option("--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP)
     ] = DEFAULT_MIN_CONFIDENCE,
+    language: LanguageOpt = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
     include_copies: CopiesOpt = False,
@@ -538,6 +625,7 @@ def events_cmd(
             until=until,
             facts_only=facts,
             min_confidence=min_confidence,
+            language=language,
             limit=limit or None,
             include_copies=include_copies,
         ),
@@ -599,6 +687,7 @@ def articles_cmd(
             "public affairs; articles stored without a relevance count as 1).",
         ),
     ] = None,
+    language: LanguageOpt = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
     no_copies: Annotated[
@@ -611,8 +700,8 @@ def articles_cmd(
         ),
     ] = None,
 ) -> None:
-    """The stored articles, newest first, with their public-affairs relevance and, for a copy of
-    another article, the article it copies.
+    """The stored articles, newest first, with their public-affairs relevance, language and, for a
+    copy of another article, the article it copies.
 
     Example: newsgraph articles --min-relevance 0.5 --since 2024-01-01
     """
@@ -626,6 +715,7 @@ def articles_cmd(
             since=since,
             until=until,
             min_relevance=min_relevance,
+            language=language,
             limit=limit or None,
             include_copies=not no_copies,
             story=story,
@@ -635,13 +725,14 @@ def articles_cmd(
         _print_json_lines(rows)
         return
     table = Table(title=f"articles in {db}", title_justify="left")
-    for col in ("published", "relevance", "words", "title", "id", "copy of"):
+    for col in ("published", "relevance", "words", "lang", "title", "id", "copy of"):
         table.add_column(col, justify="right" if col in ("relevance", "words") else "left")
     for r in rows:
         table.add_row(
             r.published or "",
             "" if r.relevance is None else f"{r.relevance:.2f}",
             f"{r.words:,}",
+            (r.language or "") + (" (no facts)" if r.skipped else ""),
             r.title or r.source,
             r.id[:12],
             f"{r.duplicate_of[:12]} ({r.duplicate_reason})" if r.duplicate_of else "",
@@ -670,6 +761,8 @@ def serve_cmd(
         serve(db, host=host, port=port, workers=workers)
     except NewsgraphError as exc:
         fail(str(exc))
+    except duckdb.Error as exc:
+        fail(str(_damaged(db, exc)))
 
 
 def main() -> None:

@@ -102,10 +102,43 @@ class MissingExtraError(ConfigError):
     code = "NG203"
 
 
+class ManifestError(ConfigError):
+    """A manifest (``ingest --manifest``) cannot be read or has a bad row."""
+
+    code = "NG204"
+
+
 class StoreError(NewsgraphError):
     """The DuckDB store cannot be opened or written."""
 
     code = "NG300"
+
+
+class NotAStoreError(StoreError):
+    """The file given as the database is not a DuckDB database (a SQLite file, an empty file,
+    anything else): found by its header before DuckDB opens it."""
+
+    code = "NG301"
+
+
+class DamagedStoreError(StoreError):
+    """The database file is truncated or a part of it cannot be read."""
+
+    code = "NG302"
+
+
+class NewerStoreError(StoreError):
+    """The store was written by a newer newsgraph (a schema version this one does not know): it
+    is not written to."""
+
+    code = "NG303"
+
+
+class StoreWriteError(StoreError):
+    """A write to the store failed (disk full, a folder or file that is not writable); the
+    batches committed before it are kept."""
+
+    code = "NG304"
 
 
 class ExtractError(NewsgraphError):

@@ -106,6 +106,10 @@ class Document:
     headings: list[str] = field(default_factory=list)
     encoding: str | None = None
     size_bytes: int = 0
+    #: The language a manifest gives (ISO 639-1): the detector is then not asked.
+    language: str | None = None
+    #: The outlet (publication) a manifest gives.
+    outlet: str | None = None
 
     def __post_init__(self) -> None:
         if not self.raw_hash:
@@ -140,6 +144,9 @@ class Draft:
     credits: list[str] = field(default_factory=list)
     headings: list[Heading] = field(default_factory=list)
     doc_hash: str = ""
+    language: str | None = None
+    language_score: float | None = None
+    outlet: str | None = None
 
     @property
     def id(self) -> str:
@@ -167,6 +174,13 @@ class Article:
     #: How much the article is about public affairs, in [0, 1] (``newsgraph_relevance``); None
     #: when the pipeline that made it had no relevance component.
     relevance: float | None = None
+    #: ISO 639-1 code, or "und" when too short or unclear to judge; None when never judged.
+    language: str | None = None
+    #: The detector's confidence in ``language``, in [0, 1]; 1.0 when a manifest gave it.
+    language_score: float | None = None
+    outlet: str | None = None
+    #: Why the extractors did not run on this article ("language": not a supported language).
+    skipped: str | None = None
     entities: list[dict[str, Any]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
@@ -180,6 +194,7 @@ class Article:
         draft: Draft,
         facts: dict[str, list[dict[str, Any]]] | None = None,
         relevance: float | None = None,
+        skipped: str | None = None,
     ) -> Article:
         facts = facts or {}
         return cls(
@@ -197,6 +212,10 @@ class Article:
             source_map=draft.source_map,
             doc_hash=draft.doc_hash,
             relevance=relevance,
+            language=draft.language,
+            language_score=draft.language_score,
+            outlet=draft.outlet,
+            skipped=skipped,
             **{kind: list(facts.get(kind, [])) for kind in FACT_KINDS},
         )
 
@@ -213,6 +232,10 @@ class Article:
             "published": self.published.isoformat() if self.published else None,
             "published_from": self.published_from,
             "relevance": self.relevance,
+            "language": self.language,
+            "language_score": self.language_score,
+            "outlet": self.outlet,
+            "skipped": self.skipped,
             "authors": self.authors,
             "text": self.text,
             "captions": self.captions,
@@ -241,6 +264,10 @@ class Article:
             source_map=SourceMap.from_list(smap.get("segments")),
             doc_hash=smap.get("document", ""),
             relevance=data.get("relevance"),
+            language=data.get("language"),
+            language_score=data.get("language_score"),
+            outlet=data.get("outlet"),
+            skipped=data.get("skipped"),
             **{kind: list(data.get(kind) or []) for kind in FACT_KINDS},
         )
 

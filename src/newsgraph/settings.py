@@ -37,6 +37,12 @@ class Settings:
     published: dt.date | None = None
     raw: bool = False
     disable: tuple[str, ...] = field(default_factory=tuple)
+    #: A manifest file (CSV or JSON Lines) of per-file or per-record metadata (``ingest --manifest``).
+    manifest: str | None = None
+    #: Languages the extractors run on (ISO 639-1); others are stored without facts.
+    languages: tuple[str, ...] = ("en",)
+    #: Below this detector confidence an article's language is "und" (and it is processed).
+    language_min_score: float = 0.5
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -45,6 +51,8 @@ class Settings:
             raise ConfigError(f"jobs must be 0 (every core) or more, got {self.jobs}")
         if self.max_input_bytes < 1:
             raise ConfigError(f"max_input_bytes must be positive, got {self.max_input_bytes}")
+        if not 0.0 <= self.language_min_score <= 1.0:
+            raise ConfigError(f"language_min_score must be in [0, 1], got {self.language_min_score}")
         if not self.model:
             raise ConfigError("model must name a spaCy model package")
 
@@ -60,8 +68,9 @@ class Settings:
         unknown = sorted(set(values) - known)
         if unknown:
             raise ConfigError(f"unknown setting(s): {', '.join(unknown)}")
-        if "disable" in values:
-            values["disable"] = tuple(values["disable"])
+        for key in ("disable", "languages"):
+            if key in values:
+                values[key] = tuple(values[key])
         if isinstance(values.get("published"), str):
             values["published"] = parse_iso_date(values["published"])
         return cls(**values)

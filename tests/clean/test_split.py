@@ -220,3 +220,39 @@ def test_article_document_uses_marked_headings_and_caption_credits() -> None:
     assert all(d.text[h.start : h.end] == h.text for h in d.headings)
     assert d.captions == ["Leaders pose for a photo."]
     assert d.credits == ["AFP"]
+
+
+def test_a_headline_repeated_at_the_top_of_the_body_in_other_quote_marks_is_dropped() -> None:
+    body = (
+        "‘We had some issues,’ exec says on Disney+ glitches\n"
+        "The streaming service struggled on its first day, the company said.\n"
+        "Engineers worked through the night.\n"
+    )
+    doc = Document(
+        source="p.html",
+        text=body,
+        reader="html",
+        kind="article",
+        title="'We had some issues,' exec says on Disney+ glitches",
+    )
+    (d,) = split_document(doc)
+    assert d.text.startswith("The streaming service struggled")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Got a story? Email us at tips@example.com",
+        "Sign up for our daily newsletter to get the news in your inbox.",
+        "MORE: Senate passes the budget bill",
+        "Photo: AFP",
+        "Follow Jane Doe on Twitter @janedoe",
+        "© 2024 Example Media. All rights reserved.",
+    ],
+)
+def test_calls_to_action_and_link_lines_are_not_article_text(line: str) -> None:
+    body = f"The minister resigned on Monday, the ministry said.\n{line}\nThe talks went on late at night."
+    doc = Document(source="p.html", text=body, reader="html", kind="article", title="Minister resigns")
+    (d,) = split_document(doc)
+    assert line not in d.text
+    assert "The talks went on late at night." in d.text

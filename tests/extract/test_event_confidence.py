@@ -108,7 +108,7 @@ def test_the_weight_table_names_only_known_evidence() -> None:
     from newsgraph.extract.events.confidence import Evidence
 
     known = (
-        set(Evidence(True, True, True, True, "verb", False, False, False, False, False, 0.2).features())
+        set(Evidence(True, True, True, True, "verb", False, False, False, False, False, 0.2, True).features())
         | {f"how_{k}" for k in ("verb", "noun", "deontic", "clause")}
         | {"bias", "scale", "shift"}
     )
@@ -218,3 +218,20 @@ def test_an_airstrike_is_not_by_the_country_it_hits(nlp: Any) -> None:
     (event,) = [e for e in _events(nlp, "Two people were killed by an airstrike in Tehran on Friday.")]
     assert event["event_type"] == "ASSAULT"
     assert "IRN" not in [a["code"] for a in event["actor"]]
+
+
+@pytest.mark.model
+def test_an_event_that_is_only_talked_about_is_not_shown(nlp: Any) -> None:
+    text = (
+        "Speaker Paul Ryan told CNN on Thursday about extending his support to the Republican nominee "
+        "in the presidential race."
+    )
+    assert all(e["confidence"] < DEFAULT_MIN_CONFIDENCE for e in _events(nlp, text) if e["text"] == "support")
+    talks = _events(nlp, "Diplomats from France and Germany held talks on a ceasefire in Ukraine.")
+    assert all(e["event_type"] != "RETREAT" or e["confidence"] < DEFAULT_MIN_CONFIDENCE for e in talks)
+    (shown,) = [
+        e
+        for e in _events(nlp, "The French government extended its support to the Ukrainian army.")
+        if e["event_type"] == "SUPPORT"
+    ]
+    assert shown["confidence"] >= DEFAULT_MIN_CONFIDENCE

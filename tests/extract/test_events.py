@@ -187,6 +187,16 @@ def test_future_cooperation_is_agree_and_threats_are_threats(nlp: Any) -> None:
 
 
 @pytest.mark.model
+def test_a_conditional_retreat_aimed_at_nobody_is_a_promise_not_a_threat(nlp: Any) -> None:
+    found = events_of(nlp, "Russian President Ivan Petrov said he would resign if the referendum failed.")
+    assert "THREATEN" not in {e["event_type"] for e in found}
+    promise = only(found, "CONCEDE")
+    assert promise["future"] and codes(promise["actor"]) == {"RUS"}
+    ultimatum = events_of(nlp, "Nigeria will withdraw its troops from Chad unless a ceasefire is agreed.")
+    assert codes(only(ultimatum, "THREATEN")["recipient"]) == {"TCD"}
+
+
+@pytest.mark.model
 def test_statements_in_quotes_are_events_of_their_speaker(nlp: Any) -> None:
     ev = only(
         events_of(

@@ -4,6 +4,8 @@ import datetime as dt
 import gzip
 from pathlib import Path
 
+import pytest
+
 from newsgraph.errors import InputError, MalformedRecordError
 from newsgraph.readers.base import Source, choose_reader
 from newsgraph.readers.feeds import FeedReader
@@ -45,6 +47,10 @@ the operator said.&lt;/p&gt;</description>
     <item>
       <title>Photo of the day</title>
       <link>https://northshore.example/2024/04/photo</link>
+      <pubDate>Thu, 11 Apr 2024 07:00:00 GMT</pubDate>
+    </item>
+    <item>
+      <link>https://northshore.example/2024/04/empty</link>
     </item>
   </channel>
 </rss>
@@ -81,8 +87,8 @@ def test_rss_entries(tmp_path: Path) -> None:
     path = tmp_path / "herald.rss"
     path.write_text(RSS, encoding="utf-8")
     items = read_all(path)
-    assert len(items) == 3
-    museum, ferry, photo = items
+    assert len(items) == 4
+    museum, ferry, photo, empty = items
     assert isinstance(museum, Document) and isinstance(ferry, Document)
     assert museum.reader == "feed" and museum.kind == "article"
     assert museum.title == "Lighthouse Keeper's Cottage to Become a Museum"
@@ -105,8 +111,15 @@ def test_rss_entries(tmp_path: Path) -> None:
         == "The early ferry to the island will leave ten minutes later from Monday, the operator said."
     )
     assert ferry.published == dt.date(2024, 4, 10)
-    assert isinstance(photo, MalformedRecordError)
-    assert photo.record == "entry 3" and "Photo of the day" in photo.message
+    # a headline-only item: an article with a title and no body, not an error
+    assert isinstance(photo, Document)
+    assert (photo.title, photo.text, photo.kind) == ("Photo of the day", "", "raw")
+    assert photo.url == "https://northshore.example/2024/04/photo"
+    assert photo.published == dt.date(2024, 4, 11)
+    assert photo.raw_hash not in {museum.raw_hash, ferry.raw_hash}
+    # neither title nor text: still an error, naming the entry
+    assert isinstance(empty, MalformedRecordError)
+    assert empty.record == "entry 4" and "neither title nor text" in empty.message
 
 
 def test_atom_entry(tmp_path: Path) -> None:
@@ -150,3 +163,38 @@ def test_empty_channel(tmp_path: Path) -> None:
     path.write_text('<rss version="2.0"><channel><title>Nothing</title></channel></rss>', encoding="utf-8")
     [error] = read_all(path)
     assert isinstance(error, InputError) and "no entries" in error.message
+
+
+HEADLINES = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Wire headlines</title>
+<item><title>Quake Strikes Off Coast; No Tsunami Warning</title><link>https://wire.example/1</link></item>
+<item><title>Markets Slip as Rate Worries Return</title><link>https://wire.example/2</link></item>
+<item><title>Ferry Timetable Changes on Monday</title><link>https://wire.example/3</link>
+<description>The early ferry will leave ten minutes later from Monday, the operator said.</description></item>
+</channel></rss>
+"""
+
+
+@pytest.mark.model
+def test_a_headline_feed_ingests_with_exit_0_and_counts_the_headlines(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+    from newsgraph.store.db import Store
+
+    feed = tmp_path / "wire.rss"
+    feed.write_text(HEADLINES, encoding="utf-8")
+    db = tmp_path / "t.duckdb"
+    result = CliRunner().invoke(app, ["ingest", str(feed), "--db", str(db), "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert "3 new articles" in result.output and "0 errors" in result.output
+    assert "2 articles with a title and no body" in result.output
+    with Store(db, read_only=True) as store:
+        got = {a.url: a for a in store.articles()}
+        assert store.title_only() == 2
+        assert store.count("errors") == 0
+    quake = got["https://wire.example/1"]
+    assert (quake.title, quake.text) == ("Quake Strikes Off Coast; No Tsunami Warning", "")
+    assert got["https://wire.example/3"].text.startswith("The early ferry")
+    again = CliRunner().invoke(app, ["ingest", str(feed), "--db", str(db), "-j", "1"])
+    assert again.exit_code == 0 and "0 new articles" in again.output

@@ -49,9 +49,9 @@ def test_every_list_is_paginated(client: TestClient, url: str) -> None:
 @pytest.mark.parametrize("params", [{"page": 0}, {"per_page": 0}, {"per_page": 201}, {"page": "x"}])
 def test_bad_paging_is_a_json_error(client: TestClient, url: str, params: dict[str, object]) -> None:
     r = client.get(url, params=params)
-    assert r.status_code == 422
+    assert r.status_code == 400
     error = r.json()["error"]
-    assert error["status"] == 422
+    assert error["status"] == 400
     assert error["details"][0]["param"] in params
 
 
@@ -247,9 +247,9 @@ def test_events_min_confidence(client: TestClient, synthetic: list[Article]) -> 
 )
 def test_bad_thresholds_are_json_errors(client: TestClient, url: str, param: str, value: str) -> None:
     r = client.get(url, params={param: value})
-    assert r.status_code == 422  # as every bad parameter (docs/web.md)
+    assert r.status_code == 400  # as every bad parameter (docs/web.md)
     error = r.json()["error"]
-    assert error["message"] == "invalid request parameters"
+    assert error["message"] == f"invalid request parameters: {param}"
     assert [d["param"] for d in error["details"]] == [param]
     if value in ("2", "1.5"):
         assert error["details"][0]["message"] == "Input should be less than or equal to 1"

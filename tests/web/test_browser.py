@@ -29,6 +29,7 @@ PAGES = {
     "/quotes": "Quotes",
     "/events": "Events",
     "/network": "Actor network",
+    "/map": "Map",
     "/counts": "Counts",
     "/api/docs": "newsgraph API",
 }

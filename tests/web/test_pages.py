@@ -143,7 +143,7 @@ def test_lists_escape_article_text(client: TestClient, url: str) -> None:
 def test_error_pages(client: TestClient) -> None:
     page = html(client, "/articles/nope", 404)
     assert "no article" in page.xpath("string(//p[@class='error-message'])")
-    page = html(client, "/articles?page=abc", 422)
+    page = html(client, "/articles?page=abc", 400)
     assert page.xpath("//ul[@class='error-details']/li/code/text()") == ["page"]
     page = html(client, "/entities/PERSON:nobody%3Cscript%3E", 404)
     assert "<script>" not in lxml.html.tostring(page, encoding="unicode").split("<main")[1]

@@ -155,6 +155,14 @@ def find_starts(paras: list[Para]) -> list[int]:
     return starts
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def _words_key(text: str) -> str:
+    """The words of ``text``, lower case: two spellings of one headline share it."""
+    return " ".join(_WORDS.findall(text.casefold()))
+
+
 @dataclass(slots=True)
 class _Parts:
     title: str | None = None
@@ -179,11 +187,14 @@ def build_draft(
     headings_marked: list[str] | None = None,
     drop_repeats: bool = True,
     doc_hash: str = "",
+    stop_headline: bool = False,
 ) -> Draft | None:
     """Clean one article's paragraphs into a :class:`Draft`; None when no body text is left.
 
     ``captions`` and ``headings_marked`` come from the input's structure (HTML figcaptions and
-    ``<h2>``s, fundus section headlines) when it has one."""
+    ``<h2>``s, fundus section headlines) when it has one. With ``stop_headline`` (plain-text dumps), a
+    first line that is a headline closed by a full stop is taken as the title too
+    (:func:`stop_headline_title`)."""
     credits: list[str] = []
     given = captions or []
     captions = []
@@ -206,11 +217,20 @@ def build_draft(
     first = next((p for p in paras if p.kind not in (Kind.MARKER, Kind.SEPARATOR)), None)
     if title is None and first is not None and first.kind in (Kind.TITLE, Kind.HEADING) and len(paras) > 1:
         title = first.text
+    elif title is None and first is not None and stop_headline:
+        after = [p for p in paras[paras.index(first) + 1 :] if p.kind is not Kind.MARKER][:3]
+        title = stop_headline_title(first, after)
+        if title:
+            drop.add(first.key)
     if title:
         drop.add(normalize(title).casefold())
+    # the headline repeated at the top of the body, with other quote marks or punctuation
+    title_words = _words_key(title) if title else ""
     for idx, p in enumerate(paras):
         key = p.key
         if key in drop or p.kind in (Kind.MARKER, Kind.SEPARATOR):
+            continue
+        if title_words and not body and _words_key(p.text) == title_words:
             continue
         if p.kind is Kind.CAPTION:
             parts = split_credit(p.text)
@@ -277,6 +297,54 @@ def build_draft(
     )
 
 
+_STOP_END = re.compile(r"""(;|(?<![.…])\.|[?!]|…\.?|\.{3,4})(["'”’»)]*)\Z""")
+#: A sentence ending inside the line: a lower-case word of three letters or more, its stop, a
+#: capital ("... resigned. The ..."); "Gov. Brown" and "U.S. Drops" do not count.
+_INNER_END = re.compile(r"""[a-z]{3,}[.!?]["'”’»)]*\s+["'“‘«(]?[A-Z]""")
+#: What a lead sentence has and a headline seldom has: a day ("on Tuesday"), a past reporting verb.
+_LEAD_WORDS = re.compile(
+    r"\b(?:said|told|yesterday|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b", re.IGNORECASE
+)
+#: At most this many words in a headline closed by a stop: in sentence case, in Title Case.
+STOP_HEADLINE_WORDS = (16, 30)
+
+
+def stop_headline_title(first: Para, after: list[Para]) -> str | None:
+    """The title when the first line of a plain-text article is a headline closed by ``.``, ``?``,
+    ``!``, ``;`` or an ellipsis (``Stealth Over Health: Hillary Clinton Was Headed to ER.``), else
+    None.
+
+    Such a line is not title-like (it ends like a sentence), so it is judged here on its own: it
+    starts with a capital, a blank line follows it (unless it ends with ``;``, a headline with
+    its deck on the next line), and a longer paragraph is among the three after it (``after``; a
+    label such as ``ABSTRACT.`` may come first); in sentence case it is one sentence of 2 to 16 words, in
+    Title Case (90% of its words capitalised) up to 30 words and maybe two sentences ("Republicans
+    Finally Confirmed A Judge. Is This Obama's Last One?"). A closing ``.`` or ``;`` is left out
+    of the title; ``?``, ``!`` and an ellipsis stay."""
+    text = first.text
+    m = _STOP_END.search(text)
+    if m is None or not after or first.kind is not Kind.BODY or len(text) > 250:
+        return None
+    n_words = len(words(text))
+    title_case = title_case_ratio(text) >= 0.9
+    if not 2 <= n_words <= STOP_HEADLINE_WORDS[title_case]:
+        return None
+    if not title_case and _INNER_END.search(text):
+        return None
+    if not title_case and m.group(1) != ";" and _LEAD_WORDS.search(text):
+        return None
+    lead = text.lstrip("\"'“‘«")[:1]
+    if not (lead.isupper() or lead.isdigit()):
+        return None
+    if not any(p.kind in (Kind.BODY, Kind.TITLE) and len(words(p.text)) > n_words for p in after):
+        return None
+    if after[0].blank_before == 0 and m.group(1) != ";":  # a line of running text, not set apart
+        return None
+    if m.group(1) in ".;":
+        return (text[: m.start()] + m.group(2)).rstrip() or None
+    return text
+
+
 def split_document(doc: Document, *, user_published: dt.date | None = None) -> list[Draft]:
     """The articles in ``doc``.
 
@@ -322,6 +390,7 @@ def split_document(doc: Document, *, user_published: dt.date | None = None) -> l
             headings_marked=doc.headings,
             drop_repeats=doc.kind == "dump",
             doc_hash=doc.raw_hash,
+            stop_headline=doc.kind == "dump",
         )
         if draft is not None:
             drafts.append(draft)

@@ -1,4 +1,5 @@
-"""RSS, Atom and RDF feeds: every entry with text (full content, else summary) is one article."""
+"""RSS, Atom and RDF feeds: every entry with text (full content, else summary) is one article; an
+entry with only a headline is an article with a title and no body (``text`` empty)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from ..errors import InputError, MalformedRecordError, NoArticleError
-from ..records import Document
+from ..records import Document, content_hash
 from ..settings import Settings
 from .base import ReadItem, Source, register
 from .html import fragment_lines
@@ -112,10 +113,25 @@ class FeedReader:
             title = _clean(entry.get("title"))
             link = _clean(entry.get("link"))
             lines, captions = entry_body(entry)
+            if not lines and title:  # a headline-only item: kept as it is, nothing to clean
+                yield Document(
+                    source=link or f"{source.name}#{n}",
+                    text="",
+                    reader=self.name,
+                    kind="raw",
+                    raw_hash=content_hash("headline", title, link or ""),
+                    title=title,
+                    published=entry_date(entry),
+                    url=link,
+                    authors=_entry_authors(entry),
+                    captions=captions,
+                    encoding=feed.get("encoding") or None,
+                    size_bytes=len(title),
+                )
+                continue
             if not lines:
-                named = f" ({title or link})" if title or link else ""
                 yield MalformedRecordError(
-                    f"entry{named} has neither content nor summary text",
+                    f"entry{f' ({link})' if link else ''} has neither title nor text",
                     source=source.name,
                     record=f"entry {n}",
                 )

@@ -18,6 +18,7 @@ from ..records import Document
 from ..settings import Settings
 from .base import ReadItem, Source, register
 from .decode import decode, sniff_bom
+from .headline import page_headline
 
 logger = logging.getLogger(__name__)
 
@@ -260,6 +261,7 @@ def html_to_document(
         raise NoArticleError("not parseable as HTML, no article text found", source=source, record=record)
     captions = figcaptions(tree)
     headings = section_headings(tree)
+    headline = page_headline(tree, url)  # before trafilatura, which prunes the tree
     result, lines = _extract(tree, url, source, EXTRACT_OPTIONS)
     if EXTRACT_OPTIONS.get("favor_precision") and sum(map(len, lines)) < SHORT_TEXT:
         # precision mode sometimes prunes a page down to a stray paragraph: ask for balanced output
@@ -272,7 +274,7 @@ def html_to_document(
     lines = [line for line in lines if line.casefold() not in caption_keys]
     if not any(ch.isalnum() for line in lines for ch in line):
         raise NoArticleError("no article text found in the HTML page", source=source, record=record)
-    title = _clean(result.title) if result is not None and result.title else None
+    title = headline or (page_headline(tree, url, _clean(result.title)) if result and result.title else None)
     published = parse_date(result.date if result is not None else None) or fallback_date
     page_url = url or (result.url if result is not None else None) or None
     return Document(

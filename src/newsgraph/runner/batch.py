@@ -15,6 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..clean.language import article_language, is_supported
 from ..clean.split import split_document
 from ..errors import NewsgraphError
 from ..extract.annotations import doc_places, fact_lists
@@ -178,21 +179,45 @@ def process_documents(
     nlp = load_pipeline(settings)
     docs = list(documents)
     out: list[tuple[list[Article], list[ErrorRecord]]] = [([], []) for _ in docs]
-    owner: list[int] = []  # per draft, the index of its document
+    slots: list[list[Article | None]] = [[] for _ in docs]  # per document, its articles in order
+    owner: list[tuple[int, int]] = []  # per draft sent to the pipeline: its document and slot
     drafts: list[Draft] = []
     for n, doc in enumerate(docs):
         cleaned = clean_document(doc, published=settings.published)
         if isinstance(cleaned, ErrorRecord):
             out[n][1].append(cleaned)
             continue
-        drafts.extend(cleaned)
-        owner.extend([n] * len(cleaned))
-    for n, result in zip(owner, annotate(drafts, nlp, settings), strict=True):
+        for draft in cleaned:
+            if gate_language(draft, doc, settings):
+                owner.append((n, len(slots[n])))
+                slots[n].append(None)
+                drafts.append(draft)
+            else:  # stored with its text and metadata, no NLP time spent on it
+                slots[n].append(Article.from_draft(draft, skipped=SKIPPED_LANGUAGE))
+    for (n, slot), result in zip(owner, annotate(drafts, nlp, settings), strict=True):
         if isinstance(result, ErrorRecord):
             out[n][1].append(result)
         else:
-            out[n][0].append(result)
+            slots[n][slot] = result
+    for n, articles in enumerate(slots):
+        out[n][0].extend(a for a in articles if a is not None)
     return out
+
+
+#: ``Article.skipped`` of an article in a language the extractors do not support.
+SKIPPED_LANGUAGE = "language"
+
+
+def gate_language(draft: Draft, doc: Document, settings: Settings) -> bool:
+    """Set the draft's language (the document's own when a manifest gave one, else detected) and
+    its outlet; whether the extractors should run on it."""
+    if doc.language:
+        draft.language, draft.language_score = doc.language, 1.0
+    else:
+        guess = article_language(draft.title, draft.text, min_score=settings.language_min_score)
+        draft.language, draft.language_score = guess.language, guess.score
+    draft.outlet = draft.outlet or doc.outlet
+    return is_supported(draft.language, settings.languages)
 
 
 def process_batch(documents: Iterable[Document], settings: Settings | None = None) -> list[Result]:

@@ -193,7 +193,7 @@ def ingest_dask(
         report.n_copies = link_stories(store)
         report.seconds = time.perf_counter() - started
         store.finish_run(run_id, n_articles=report.n_articles, n_errors=report.n_errors)
-        report.tables = store.stats()
+        report.count_run(store)
     return report
 
 
@@ -206,7 +206,8 @@ def recorded_errors(store: Store, keys: list[str]) -> list[ErrorRecord]:
         "SELECT DISTINCT e.source, e.message, e.kind, e.code, e.stage, e.record, e.rowid FROM errors e "
         "JOIN (SELECT DISTINCT source, run_id FROM dask_partitions "
         "      WHERE key IN (SELECT unnest(?)) AND n_errors > 0) p "
-        "ON p.source = e.source AND p.run_id = e.run_id ORDER BY e.rowid",
+        "ON p.source = e.source AND p.run_id BETWEEN coalesce(e.first_run, e.run_id) AND e.run_id "
+        "ORDER BY e.rowid",
         [keys],
     ).fetchall()
     return [

@@ -35,9 +35,25 @@ def iter_documents(paths: Iterable[PathLike], settings: Settings) -> Iterator[Do
 
 
 def _read_source(source: Source, settings: Settings) -> Iterator[Document | ErrorRecord]:
-    yield from read_items(
-        source.name, lambda: settings_reader(choose_reader(source), settings).read(source, settings)
+    yield from with_manifest(
+        read_items(
+            source.name, lambda: settings_reader(choose_reader(source), settings).read(source, settings)
+        ),
+        source.name,
+        settings,
     )
+
+
+def with_manifest(
+    items: Iterable[Document | ErrorRecord], name: str, settings: Settings
+) -> Iterator[Document | ErrorRecord]:
+    """``items`` read from the input ``name``, with the rows of the settings' manifest applied."""
+    if not settings.manifest:
+        yield from items
+        return
+    from ..readers.manifest import cached_manifest
+
+    yield from cached_manifest(settings.manifest).apply(items, name)
 
 
 def settings_reader(reader: Reader, settings: Settings) -> Reader:
@@ -99,6 +115,14 @@ def extract(paths: Iterable[PathLike], settings: Settings | None = None) -> Iter
     yield from errors
 
 
+def _check_manifest(settings: Settings) -> None:
+    """A bad manifest stops the run here, before the store is touched (NG204)."""
+    if settings.manifest:
+        from ..readers.manifest import cached_manifest
+
+        cached_manifest(settings.manifest)
+
+
 def _ready(settings: Settings) -> int:
     """The worker processes to use; a missing model fails here, before any input is read or the
     store is touched (loaded here when this process does the work, else only looked up)."""
@@ -107,6 +131,7 @@ def _ready(settings: Settings) -> int:
             "newsgraph was called while a worker process was starting: a script that runs newsgraph "
             'on several cores must call it under `if __name__ == "__main__":`'
         )
+    _check_manifest(settings)
     jobs = resolve_jobs(settings.jobs)
     if jobs == 1:
         load_pipeline(settings)
@@ -132,6 +157,20 @@ class IngestReport:
     seconds: float = 0.0
     tables: dict[str, int] = field(default_factory=dict)
     errors: list[ErrorRecord] = field(default_factory=list)
+    #: New articles the extractors skipped, per language (not a supported language).
+    skipped_languages: dict[str, int] = field(default_factory=dict)
+    #: New articles with a title and no body (headline-only feed items).
+    n_title_only: int = 0
+
+    @property
+    def n_language_skipped(self) -> int:
+        return sum(self.skipped_languages.values())
+
+    def count_run(self, store: Store) -> None:
+        """Fill in what the store tells of this run: table sizes, articles skipped by language."""
+        self.tables = store.stats()
+        self.skipped_languages = store.languages(run_id=self.run_id, skipped=True)
+        self.n_title_only = store.title_only(run_id=self.run_id)
 
     @property
     def ok(self) -> bool:
@@ -250,5 +289,5 @@ def ingest(
         report.n_copies = link_stories(store)
         report.seconds = time.perf_counter() - started
         store.finish_run(run_id, n_articles=report.n_articles, n_errors=report.n_errors)
-        report.tables = store.stats()
+        report.count_run(store)
     return report

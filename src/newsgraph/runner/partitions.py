@@ -27,7 +27,7 @@ from ..readers.jsonl import LineCount, json_lines
 from ..records import Document, ErrorRecord
 from ..settings import Settings
 from .batch import error_record
-from .local import read_items, settings_reader
+from .local import read_items, settings_reader, with_manifest
 
 log = logging.getLogger(__name__)
 
@@ -364,7 +364,7 @@ def read_partition(
             reader = _reader_for(part.name, source)
         return settings_reader(reader, settings).read(source, settings)
 
-    yield from read_items(part.name, items)
+    yield from with_manifest(read_items(part.name, items), part.name, settings)
 
 
 def _fetch(part: Partition) -> bytes:

@@ -25,7 +25,6 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..errors import StoreError
 from ..records import FACT_KINDS, Article, Document, ErrorRecord
 from ..settings import Settings
 from ..store.db import Store, _articles_table, _documents_table, _errors_table, _facts_table
@@ -306,18 +305,13 @@ class ShardLoader:
                     tables.append((kind, facts))
         if errors:
             tables.append(("errors", _errors_table(errors, self.run_id)))
-        con = self.store.con
-        try:
-            con.execute("BEGIN TRANSACTION")
-            for name, table in tables:
-                con.register("_shard", table)
-                verb = "INSERT INTO" if name == "errors" else "INSERT OR IGNORE INTO"
-                con.execute(f'{verb} "{name}" BY NAME SELECT * FROM _shard')
-                con.unregister("_shard")
-            con.executemany("INSERT INTO dask_partitions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", marks)
-            con.execute("COMMIT")
-        except Exception as exc:
-            con.execute("ROLLBACK")
-            where = ", ".join(part.describe() for part, _ in shards)
-            raise StoreError(f"loading the shards of {where} into {self.store.path} failed: {exc}") from exc
+        where = ", ".join(part.describe() for part, _ in shards)
+        self.store.write_tables(
+            tables,
+            run_id=self.run_id,
+            also=lambda con: con.executemany(
+                "INSERT INTO dask_partitions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", marks
+            ),
+            what=f"the shards of {where}",
+        )
         self.loaded.update(part.key for part, _ in shards)

@@ -6,10 +6,12 @@ keyed by content hash)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
@@ -19,13 +21,27 @@ import duckdb
 import orjson
 import pyarrow as pa
 
-from ..errors import StoreError
+from ..errors import (
+    DamagedStoreError,
+    NewerStoreError,
+    NewsgraphError,
+    StoreError,
+    StoreWriteError,
+)
 from ..records import FACT_KINDS, Article, Document, ErrorRecord, Heading, SourceMap
+from .checks import check_file, one_line
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = "1"
 DEFAULT_DB = "newsgraph.duckdb"
+
+#: Settings of every connection: DuckDB never installs nor loads an extension by itself (there is
+#: no network at run time, and a foreign file must not make it fetch a scanner).
+CONNECT_CONFIG: dict[str, str | bool | int | float | list[str]] = {
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+}
 
 #: Columns of every fact table; `record` holds the fact's full JSON form.
 FACT_COLUMNS = ("article_id", "n", "start", "end", "text", "record")
@@ -49,11 +65,21 @@ ARTICLE_SCHEMA = pa.schema(
         ("n_words", pa.int32()),
         ("run_id", pa.int32()),
         ("relevance", pa.float64()),
+        ("language", pa.string()),
+        ("language_score", pa.float64()),
+        ("outlet", pa.string()),
+        ("skipped", pa.string()),
     ]
 )
 #: Columns added to ``articles`` after the first schema: (column, SQL type). A store written
 #: before gets them when opened for writing, NULL in its old rows.
-ARTICLE_EXTRA: tuple[tuple[str, str], ...] = (("relevance", "DOUBLE"),)
+ARTICLE_EXTRA: tuple[tuple[str, str], ...] = (
+    ("relevance", "DOUBLE"),
+    ("language", "VARCHAR"),
+    ("language_score", "DOUBLE"),
+    ("outlet", "VARCHAR"),
+    ("skipped", "VARCHAR"),
+)
 DOCUMENT_SCHEMA = pa.schema(
     [
         ("doc_hash", pa.string()),
@@ -90,6 +116,9 @@ ERROR_SCHEMA = pa.schema(
         ("message", pa.string()),
     ]
 )
+#: Columns added to ``errors`` after the first schema (see ``docs/schema.md``): the run that first
+#: saw an error and how many times it was reported; ``run_id`` is the run that saw it last.
+ERROR_EXTRA: tuple[tuple[str, str], ...] = (("first_run", "INTEGER"), ("n_seen", "INTEGER"))
 
 
 #: An entity record by its per-article id, for getters that follow a fact's links.
@@ -220,6 +249,33 @@ def column(have: set[str], name: str, fallback: str) -> str:
     return f'"{name}"' if name in have else fallback
 
 
+@dataclass(frozen=True, slots=True)
+class Run:
+    """One row of ``runs``: the counts are those committed, batch by batch."""
+
+    run_id: int
+    started_at: dt.datetime | None
+    finished_at: dt.datetime | None
+    command: str | None
+    n_articles: int
+    n_errors: int
+
+    @property
+    def status(self) -> str:
+        return "finished" if self.finished_at is not None else "interrupted"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "run_id": self.run_id,
+            "started_at": self.started_at.isoformat(sep=" ") if self.started_at else None,
+            "finished_at": self.finished_at.isoformat(sep=" ") if self.finished_at else None,
+            "command": self.command,
+            "n_articles": self.n_articles,
+            "n_errors": self.n_errors,
+            "status": self.status,
+        }
+
+
 class Store:
     """A newsgraph DuckDB database.
 
@@ -233,12 +289,22 @@ class Store:
         self.read_only = read_only
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}: run `newsgraph ingest` first")
+        check_file(self.path)
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            self.con = duckdb.connect(self.path, read_only=read_only, config=CONNECT_CONFIG)
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open {self.path}: {exc}") from None
-        if not read_only:
-            self._ensure_schema()
+            message = one_line(exc)
+            damaged = any(m in message.lower() for m in ("corrupt", "could not read enough bytes"))
+            error = DamagedStoreError if damaged else StoreError
+            raise error(f"cannot open {self.path}: {message}") from None
+        try:
+            self.schema_version = self._schema_version()
+            if not read_only:
+                self._check_writable_version()
+                self._ensure_schema()
+        except BaseException:
+            self.con.close()
+            raise
 
     # -- lifecycle -------------------------------------------------------------------------
     def __enter__(self) -> Store:
@@ -247,21 +313,70 @@ class Store:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.close()
+        if exc is None:
+            self.close()
+        else:  # the error in flight is the one to report
+            with contextlib.suppress(NewsgraphError):
+                self.close()
 
     def close(self) -> None:
+        """Close the store; a store open for writing is checkpointed first, and a checkpoint that
+        fails (disk full) raises :class:`StoreWriteError`: what was committed is safe in the
+        write-ahead log, which the next opening folds in."""
+        if self.read_only or self.path == ":memory:":
+            self.con.close()
+            return
+        try:
+            self.con.execute("CHECKPOINT")
+        except duckdb.Error as exc:
+            self.con.close()
+            raise StoreWriteError(
+                f"{self.path} could not be checkpointed: {one_line(exc)}. What was committed is kept "
+                f"in {self.path}.wal; free disk space, and the next command that opens the store "
+                "folds it in"
+            ) from None
         self.con.close()
+
+    def _schema_version(self) -> str | None:
+        """The store's ``schema_version`` (None for a new, empty database)."""
+        try:
+            if "meta" not in self.tables():
+                return None
+            row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.Error as exc:
+            raise DamagedStoreError(f"{self.path} cannot be read: {one_line(exc)}") from None
+        return str(row[0]) if row else None
+
+    def _check_writable_version(self) -> None:
+        """Refuse to write to a store of a schema version this code does not know (reading it
+        goes on: later versions only add columns and tables)."""
+        version = self.schema_version
+        if version is None or version == SCHEMA_VERSION:
+            return
+        newer = not version.isdigit() or int(version) > int(SCHEMA_VERSION)
+        if newer:
+            raise NewerStoreError(
+                f"{self.path} has schema version {version}, newer than version {SCHEMA_VERSION} "
+                "that this newsgraph writes: it is not written to (upgrade newsgraph, or ingest "
+                "into another --db)"
+            )
 
     def _ensure_schema(self) -> None:
         ddl = resources.files("newsgraph.store").joinpath("schema.sql").read_text(encoding="utf-8")
-        self.con.execute(ddl)
-        for column, sql_type in ARTICLE_EXTRA:
-            self.con.execute(f'ALTER TABLE articles ADD COLUMN IF NOT EXISTS "{column}" {sql_type}')
-        for kind in FACT_KINDS:
-            self.con.execute(_fact_ddl(kind))
-            for column, sql_type, _, _ in FACT_EXTRA.get(kind, []):
-                self.con.execute(f'ALTER TABLE {kind} ADD COLUMN IF NOT EXISTS "{column}" {sql_type}')
-        self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+        try:
+            self.con.execute(ddl)
+            for column, sql_type in ARTICLE_EXTRA:
+                self.con.execute(f'ALTER TABLE articles ADD COLUMN IF NOT EXISTS "{column}" {sql_type}')
+            for column, sql_type in ERROR_EXTRA:
+                self.con.execute(f'ALTER TABLE errors ADD COLUMN IF NOT EXISTS "{column}" {sql_type}')
+            for kind in FACT_KINDS:
+                self.con.execute(_fact_ddl(kind))
+                for column, sql_type, _, _ in FACT_EXTRA.get(kind, []):
+                    self.con.execute(f'ALTER TABLE {kind} ADD COLUMN IF NOT EXISTS "{column}" {sql_type}')
+            self.con.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", [SCHEMA_VERSION])
+        except duckdb.Error as exc:
+            raise StoreWriteError(f"cannot write to {self.path}: {one_line(exc)}") from None
+        self.schema_version = SCHEMA_VERSION
 
     # -- reads -----------------------------------------------------------------------------
     def tables(self) -> list[str]:
@@ -281,6 +396,42 @@ class Store:
         names = ["documents", "articles", *FACT_KINDS, "errors", "runs"]
         return {name: self.count(name) for name in names}
 
+    def runs(self) -> list[Run]:
+        """Every run, oldest first. A run without ``finished_at`` was interrupted (killed, or
+        stopped by an error): while a run writes, DuckDB's lock keeps other processes out, so a
+        store opened for reading holds no run still going (unless this process writes it)."""
+        rows = self.con.execute(
+            "SELECT run_id, started_at, finished_at, command, n_articles, n_errors FROM runs ORDER BY run_id"
+        ).fetchall()
+        return [Run(*r) for r in rows]
+
+    def languages(self, *, run_id: int | None = None, skipped: bool = False) -> dict[str, int]:
+        """Articles per language, most first (``skipped``: only those the extractors skipped for
+        their language; ``run_id``: only that run's); NULL (never judged) counts as ``"none"``."""
+        have = columns(self.con, "articles")
+        if "language" not in have:
+            return {}
+        where, params = ["1 = 1"], []
+        if skipped:
+            where.append("skipped = 'language'")
+        if run_id is not None:
+            where.append("run_id = ?")
+            params.append(run_id)
+        rows = self.con.execute(
+            "SELECT coalesce(language, 'none') AS l, count(*) AS n FROM articles "
+            f"WHERE {' AND '.join(where)} GROUP BY l ORDER BY n DESC, l",
+            params,
+        ).fetchall()
+        return {str(r[0]): int(r[1]) for r in rows}
+
+    def title_only(self, *, run_id: int | None = None) -> int:
+        """Articles with a title and no body (headline-only feed items)."""
+        sql = "SELECT count(*) FROM articles WHERE text = '' AND title IS NOT NULL"
+        row = self.con.execute(
+            sql + (" AND run_id = ?" if run_id is not None else ""), [run_id] if run_id is not None else []
+        ).fetchone()
+        return int(row[0]) if row else 0
+
     def known_documents(self) -> set[str]:
         return {r[0] for r in self.con.execute("SELECT doc_hash FROM documents").fetchall()}
 
@@ -289,10 +440,11 @@ class Store:
 
     def articles(self, *, limit: int | None = None, ids: Sequence[str] | None = None) -> Iterator[Article]:
         """Articles with their facts, in ingest order, as the records ``extract`` prints."""
-        relevance = column(columns(self.con, "articles"), "relevance", "NULL")
+        have = columns(self.con, "articles")
+        extra = ", ".join(column(have, name, "NULL") for name, _ in ARTICLE_EXTRA)
         sql = (
             "SELECT id, source, url, title, published, published_from, authors, text, captions, "
-            f"credits, headings, source_map, doc_hash, {relevance} FROM articles"
+            f"credits, headings, source_map, doc_hash, {extra} FROM articles"
         )
         params: list[Any] = []
         if ids is not None:
@@ -321,6 +473,10 @@ class Store:
                     smap,
                     doc_hash,
                     relevance,
+                    language,
+                    language_score,
+                    outlet,
+                    skipped,
                 ) = row
                 yield Article(
                     id=aid,
@@ -337,6 +493,10 @@ class Store:
                     source_map=SourceMap.from_list(smap),
                     doc_hash=doc_hash,
                     relevance=relevance,
+                    language=language,
+                    language_score=language_score,
+                    outlet=outlet,
+                    skipped=skipped,
                     **{kind: facts[kind].get(aid, []) for kind in FACT_KINDS},
                 )
 
@@ -366,16 +526,23 @@ class Store:
 
     # -- writes ----------------------------------------------------------------------------
     def start_run(self, command: str) -> int:
-        row = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()
-        run_id = int(row[0]) if row else 1
-        self.con.execute("INSERT INTO runs VALUES (?, ?, NULL, ?, 0, 0)", [run_id, _now(), command])
+        """A new row in ``runs``; its counts grow with every batch committed (:meth:`write`)."""
+        try:
+            row = self.con.execute("SELECT coalesce(max(run_id), 0) + 1 FROM runs").fetchone()
+            run_id = int(row[0]) if row else 1
+            self.con.execute("INSERT INTO runs VALUES (?, ?, NULL, ?, 0, 0)", [run_id, _now(), command])
+        except duckdb.Error as exc:
+            raise StoreWriteError(f"cannot start a run in {self.path}: {one_line(exc)}") from None
         return run_id
 
     def finish_run(self, run_id: int, *, n_articles: int, n_errors: int) -> None:
-        self.con.execute(
-            "UPDATE runs SET finished_at = ?, n_articles = ?, n_errors = ? WHERE run_id = ?",
-            [_now(), n_articles, n_errors, run_id],
-        )
+        try:
+            self.con.execute(
+                "UPDATE runs SET finished_at = ?, n_articles = ?, n_errors = ? WHERE run_id = ?",
+                [_now(), n_articles, n_errors, run_id],
+            )
+        except duckdb.Error as exc:
+            raise StoreWriteError(f"cannot finish run {run_id} in {self.path}: {one_line(exc)}") from None
 
     def write(
         self,
@@ -398,20 +565,81 @@ class Store:
                     tables.append((kind, facts))
         if errors:
             tables.append(("errors", _errors_table(errors, run_id)))
-        if not tables:
-            return
+        if tables:
+            self.write_tables(tables, run_id=run_id)
+
+    def write_tables(
+        self,
+        tables: Sequence[tuple[str, pa.Table]],
+        *,
+        run_id: int,
+        also: Callable[[duckdb.DuckDBPyConnection], object] | None = None,
+        what: str = "a batch",
+    ) -> None:
+        """Add Arrow ``tables`` (name, rows) in one transaction, with ``also`` (more statements
+        of the same transaction). Rows whose key is stored are left as they are; an error already
+        recorded (same source, record, code and message) is not added again: its row gets this
+        run as ``run_id`` and one more ``n_seen``. The run's ``n_articles`` and ``n_errors`` grow
+        in the same transaction, so a killed run's row tells what it committed.
+
+        A failure (disk full, a file that is not writable) raises :class:`StoreWriteError`; the
+        batches committed before it stay."""
         con = self.con
+        n_articles = n_errors = 0
         try:
             con.execute("BEGIN TRANSACTION")
             for name, table in tables:
                 con.register("_batch", table)
-                verb = "INSERT INTO" if name == "errors" else "INSERT OR IGNORE INTO"
-                con.execute(f'{verb} "{name}" BY NAME SELECT * FROM _batch')
+                if name == "errors":
+                    con.execute(_UPDATE_SEEN_ERRORS)
+                    con.execute(_INSERT_NEW_ERRORS)
+                    n_errors += table.num_rows
+                else:
+                    row = con.execute(
+                        f'INSERT OR IGNORE INTO "{name}" BY NAME SELECT * FROM _batch'
+                    ).fetchone()
+                    if name == "articles" and row:
+                        n_articles += int(row[0])
                 con.unregister("_batch")
+            if also is not None:
+                also(con)
+            if run_id and (n_articles or n_errors):
+                con.execute(
+                    "UPDATE runs SET n_articles = n_articles + ?, n_errors = n_errors + ? WHERE run_id = ?",
+                    [n_articles, n_errors, run_id],
+                )
             con.execute("COMMIT")
         except duckdb.Error as exc:
-            con.execute("ROLLBACK")
-            raise StoreError(f"writing a batch to {self.path} failed: {exc}") from exc
+            _rollback(con)
+            raise StoreWriteError(
+                f"writing {what} to {self.path} failed (batches committed before are kept): {one_line(exc)}"
+            ) from exc
+
+
+#: An error is the same error when these match (NULL matches NULL).
+_SAME_ERROR = " AND ".join(
+    f"e.{c} IS NOT DISTINCT FROM b.{c}" for c in ("source", "record", "code", "message")
+)
+#: The errors of a batch (``_batch``), each once, with how often the batch holds it.
+_BATCH_ERRORS = (
+    'SELECT run_id, max("at") AS "at", source, record, code, message, any_value(stage) AS stage, '
+    "any_value(kind) AS kind, count(*) AS n FROM _batch GROUP BY run_id, source, record, code, message"
+)
+_UPDATE_SEEN_ERRORS = (
+    f'UPDATE errors AS e SET run_id = b.run_id, "at" = b."at", stage = b.stage, kind = b.kind, '
+    f"n_seen = coalesce(e.n_seen, 1) + b.n FROM ({_BATCH_ERRORS}) AS b WHERE {_SAME_ERROR}"
+)
+_INSERT_NEW_ERRORS = (
+    'INSERT INTO errors (run_id, "at", source, record, stage, kind, code, message, first_run, n_seen) '
+    'SELECT b.run_id, b."at", b.source, b.record, b.stage, b.kind, b.code, b.message, b.run_id, b.n '
+    f"FROM ({_BATCH_ERRORS}) AS b WHERE NOT EXISTS (SELECT 1 FROM errors AS e WHERE {_SAME_ERROR})"
+)
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back the open transaction, if any: a COMMIT that failed (disk full) has ended it."""
+    with contextlib.suppress(duckdb.Error):
+        con.execute("ROLLBACK")
 
 
 def _now() -> dt.datetime:
@@ -457,6 +685,10 @@ def _articles_table(articles: Iterable[Article], run_id: int) -> pa.Table:
             "n_words": len(a.text.split()),
             "run_id": run_id,
             "relevance": a.relevance,
+            "language": a.language,
+            "language_score": a.language_score,
+            "outlet": a.outlet,
+            "skipped": a.skipped,
         }
         for a in articles
     ]

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE
+from .csvsafe import sql_safe
 from .db import Store
 
 
@@ -48,7 +49,8 @@ def export(
 
     ``jsonl`` writes ``articles.jsonl`` in the same JSON form ``newsgraph extract`` prints (facts
     nested in each article) plus ``documents``, ``errors`` and ``runs``; ``parquet`` and ``csv``
-    write one file per table; ``graphml`` and ``gexf`` write the actor network
+    write one file per table (a CSV text cell a spreadsheet would run as a formula gets a ``'`` in
+    front, see :mod:`newsgraph.store.csvsafe`); ``graphml`` and ``gexf`` write the actor network
     (``actor_network.graphml`` / ``.gexf``, see :mod:`newsgraph.store.export_graph`); ``plover``
     and ``gdelt-events`` write the events as PLOVER JSON Lines (``events.plover.jsonl``) or GDELT
     2.0 event rows (``events.export.tsv``, see :mod:`newsgraph.store.export_events`), leaving out
@@ -91,6 +93,25 @@ def export(
     for table in tables:
         path = out_dir / f"{table}.{fmt.value}"
         target = str(path).replace("'", "''")
-        store.con.execute(f"COPY (SELECT * FROM \"{table}\") TO '{target}' ({options})")
+        select = _csv_select(store, table) if fmt is ExportFormat.csv else "*"
+        store.con.execute(f"COPY (SELECT {select} FROM \"{table}\") TO '{target}' ({options})")
         written.append(path)
     return written
+
+
+def _csv_select(store: Store, table: str) -> str:
+    """The columns of ``table`` with each text cell neutralised against formula injection
+    (:mod:`newsgraph.store.csvsafe`); lists, numbers and dates print safely as they are."""
+    cols = store.con.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() WHERE database_name = current_database() "
+        "AND schema_name = 'main' AND table_name = ? ORDER BY column_index",
+        [table],
+    ).fetchall()
+    return ", ".join(
+        f"{sql_safe(_quoted(name))} AS {_quoted(name)}" if kind == "VARCHAR" else _quoted(name)
+        for name, kind in cols
+    )
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'

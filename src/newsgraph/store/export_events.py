@@ -34,6 +34,7 @@ from ..extract import plover
 from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE, check_threshold
 from ..resolve.actors import country_name
 from ..resolve.stories import copies_filter
+from .csvsafe import safe_cell
 from .db import Store
 
 PLOVER_FILE = "events.plover.jsonl"
@@ -358,6 +359,7 @@ def export_gdelt(
     with path.open("w", encoding="utf-8") as fh:
         for event, article, entities in _rows(store, min_confidence, include_copies=include_copies):
             for row in gdelt_rows(event, article, entities, next_id):
-                fh.write("\t".join(v.replace("\t", " ").replace("\n", " ") for v in row) + "\n")
+                cells = (v.replace("\t", " ").replace("\r", " ").replace("\n", " ") for v in row)
+                fh.write("\t".join(safe_cell(c) for c in cells) + "\n")  # no formulas in a sheet
                 next_id += 1
     return [path]

@@ -216,6 +216,11 @@ class QuoteRow:
         }
 
 
+def article_language(store: Store, alias: str = "a") -> str:
+    """SQL for the language of the article aliased ``alias`` (NULL in a store older than the column)."""
+    return f'{alias}."language"' if "language" in columns(store.con, "articles") else "NULL"
+
+
 def quotes(
     store: Store,
     *,
@@ -223,6 +228,7 @@ def quotes(
     country: str | None = None,
     contains: str | None = None,
     kind: str | None = None,
+    language: str | None = None,
     limit: int | None = 100,
     include_copies: bool = False,
 ) -> list[QuoteRow]:
@@ -244,6 +250,9 @@ def quotes(
         + f" WHERE {copies_filter(store, 'q.article_id', include_copies)}"
     )
     params: list[Any] = []
+    if language:
+        sql += f" AND {article_language(store)} = ?"
+        params.append(language.strip().lower())
     if country:
         sql += " AND q.speaker_code = ?"
         params.append(country.upper())
@@ -382,6 +391,7 @@ def events(
     until: str | None = None,
     facts_only: bool = False,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    language: str | None = None,
     limit: int | None = 100,
     include_copies: bool = False,
 ) -> list[EventRow]:
@@ -411,6 +421,9 @@ def events(
         + f" WHERE {copies_filter(store, 'e.article_id', include_copies)}"
     )
     params: list[Any] = []
+    if language:
+        sql += f" AND {article_language(store)} = ?"
+        params.append(language.strip().lower())
     if min_confidence > 0:
         sql += f" AND coalesce({confidence}, 1.0) >= ?"
         params.append(min_confidence)
@@ -476,6 +489,9 @@ class ArticleRow:
     source: str
     relevance: float | None
     words: int
+    language: str | None = None
+    #: Why the extractors skipped it ("language"), or None.
+    skipped: str | None = None
     #: The story the article belongs to (its representative's id) and, for a copy, the
     #: representative it copies and how it was recognised (docs/stories.md).
     story_id: str | None = None
@@ -490,6 +506,8 @@ class ArticleRow:
             "source": self.source,
             "relevance": self.relevance,
             "words": self.words,
+            "language": self.language,
+            "skipped": self.skipped,
             "story_id": self.story_id,
             "duplicate_of": self.duplicate_of,
             "duplicate_reason": self.duplicate_reason,
@@ -502,24 +520,31 @@ def articles(
     since: str | None = None,
     until: str | None = None,
     min_relevance: float | None = None,
+    language: str | None = None,
     limit: int | None = 100,
     include_copies: bool = True,
     story: str | None = None,
 ) -> list[ArticleRow]:
     """Stored articles, newest first. ``since`` and ``until`` (ISO dates, inclusive) bound the
     publication date; ``min_relevance`` keeps the articles at least that much about public affairs
-    (an article stored without a relevance counts as 1). Each row names its story and, for a
-    copy, the article it copies; ``include_copies`` False leaves the copies out, ``story`` (an
-    article id, or its first characters) keeps the articles of that article's story."""
-    relevance = column(columns(store.con, "articles"), "relevance", "NULL")
+    (an article stored without a relevance counts as 1); ``language`` keeps one language (ISO 639-1,
+    or ``und``). Each row names its story and, for a copy, the article it copies; ``include_copies``
+    False leaves the copies out, ``story`` (an article id, or its first characters) keeps the
+    articles of that article's story."""
+    have = columns(store.con, "articles")
+    relevance = column(have, "relevance", "NULL")
+    lang, skipped = column(have, "language", "NULL"), column(have, "skipped", "NULL")
     stories = has_table(store, "article_stories")
     links = "s.story_id, s.duplicate_of, s.reason" if stories else "NULL, NULL, NULL"
     joined = " LEFT JOIN article_stories s ON s.article_id = id" if stories else ""
     sql = (
-        f"SELECT id, published, title, source, {relevance}, n_words, {links} FROM articles{joined} "
-        f"WHERE {copies_filter(store, 'id', include_copies)}"
+        f"SELECT id, published, title, source, {relevance}, n_words, {lang}, {skipped}, {links} "
+        f"FROM articles{joined} WHERE {copies_filter(store, 'id', include_copies)}"
     )
     params: list[Any] = []
+    if language:
+        sql += f" AND {lang} = ?"
+        params.append(language.strip().lower())
     if since:
         sql += " AND published >= CAST(? AS DATE)"
         params.append(since)
@@ -546,9 +571,11 @@ def articles(
             source=r[3],
             relevance=None if r[4] is None else float(r[4]),
             words=int(r[5] or 0),
-            story_id=r[6],
-            duplicate_of=r[7],
-            duplicate_reason=r[8],
+            language=r[6],
+            skipped=r[7],
+            story_id=r[8],
+            duplicate_of=r[9],
+            duplicate_reason=r[10],
         )
         for r in store.con.execute(sql, params).fetchall()
     ]

@@ -47,7 +47,14 @@ CREATE TABLE IF NOT EXISTS articles (
     n_words INTEGER,
     run_id INTEGER,
     -- how much the article is about public affairs, in [0, 1]; NULL when not scored
-    relevance DOUBLE
+    relevance DOUBLE,
+    -- ISO 639-1 code ('und': too short or unclear to judge) and the detector's confidence
+    language VARCHAR,
+    language_score DOUBLE,
+    -- the publication, as a manifest gave it
+    outlet VARCHAR,
+    -- why no facts were extracted ('language': not a supported language); NULL when they were
+    skipped VARCHAR
 );
 
 CREATE TABLE IF NOT EXISTS errors (
@@ -58,7 +65,11 @@ CREATE TABLE IF NOT EXISTS errors (
     stage VARCHAR,
     kind VARCHAR,
     code VARCHAR,
-    message VARCHAR
+    message VARCHAR,
+    -- one row per error (source, record, code, message): the run that first saw it, and how
+    -- many times it was reported; run_id and "at" are those of the run that saw it last
+    first_run INTEGER,
+    n_seen INTEGER
 );
 
 -- Stories (docs/stories.md): one row per article, written after each ingest. `story_id` is the

@@ -11,9 +11,10 @@ from typing import Any
 from ..records import FACT_KINDS
 from ..store.db import Store
 
-#: Tables compared, and the columns left out of them (when and in which run a row was written).
+#: Tables compared, and the columns left out of them (when, in which run and how many times a row
+#: was written).
 CONTENT_TABLES = ("documents", "articles", *FACT_KINDS, "errors")
-RUN_COLUMNS = frozenset({"run_id", "ingested_at", "at"})
+RUN_COLUMNS = frozenset({"run_id", "ingested_at", "at", "first_run", "n_seen"})
 
 
 def store_rows(db: str | Path) -> dict[str, list[tuple[Any, ...]]]:

@@ -8,7 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from . import charts, geo, netview, search
 from . import queries as q
+from .params import check
 from .queries import WebDb
 from .render import render
 
@@ -38,8 +40,9 @@ def overview(db: Db) -> JSON:
 
 
 @router.get("/articles", summary="Articles: full-text search and filters, newest first")
-def articles(db: Db, f: Annotated[q.ArticleFilters, Query()]) -> JSON:
-    return JSON(q.articles(db, f))
+def articles(db: Db, f: Annotated[search.ArticleSearch, Query()]) -> JSON:
+    check(db, f, view="articles")
+    return JSON(search.articles(db, f))
 
 
 @router.get("/articles/{article_id}", summary="One article with all its facts")
@@ -52,6 +55,7 @@ def article(db: Db, article_id: str) -> JSON:
 
 @router.get("/entities", summary="Entities, most mentioned first")
 def entities(db: Db, f: Annotated[q.EntityFilters, Query()]) -> JSON:
+    check(db, f, view="entities")
     return JSON(q.entities(db, f))
 
 
@@ -65,22 +69,38 @@ def entity(db: Db, key: str) -> JSON:
 
 @router.get("/quotes", summary="Quotes: search text, filter by speaker, country, dates")
 def quotes(db: Db, f: Annotated[q.QuoteFilters, Query()]) -> JSON:
+    check(db, f, view="quotes")
     return JSON(q.quotes(db, f))
 
 
-@router.get("/events", summary="Events with a timeline by date and type")
+@router.get("/events", summary="Events with a timeline by date and type, and the top actors")
 def events(db: Db, f: Annotated[q.EventFilters, Query()]) -> JSON:
-    return JSON(q.events(db, f))
+    check(db, f, view="events")
+    return JSON(charts.events(db, f))
 
 
-@router.get("/network", summary="Actor network: weighted edges from events and quotes")
-def network(db: Db, f: Annotated[q.NetworkFilters, Query()]) -> JSON:
-    return JSON(q.network(db, f))
+@router.get("/network", summary="Actor network: weighted edges from events and quotes, one node per country")
+def network(db: Db, f: Annotated[netview.NetworkView, Query()]) -> JSON:
+    check(db, f, view="network")
+    return JSON(netview.network(db, f))
 
 
-@router.get("/counts", summary="Counts (casualties, amounts) by kind, with their articles")
+@router.get("/counts", summary="Counts (casualties, amounts) by kind, with their articles, over time")
 def counts(db: Db, f: Annotated[q.CountFilters, Query()]) -> JSON:
-    return JSON(q.counts(db, f))
+    check(db, f, view="counts")
+    return JSON(charts.counts(db, f))
+
+
+@router.get("/map", summary="Map: events (or places) as points, and events per country")
+def map_(db: Db, f: Annotated[geo.MapFilters, Query()]) -> JSON:
+    check(db, f, view="events")
+    return JSON(geo.map_data(db, f))
+
+
+@router.get("/map/point", summary="The events (or articles) behind one point of the map")
+def map_point(db: Db, f: Annotated[geo.PointFilters, Query()]) -> JSON:
+    check(db, f, view="events")
+    return JSON(geo.point(db, f))
 
 
 @router.get("/docs", include_in_schema=False, response_class=HTMLResponse)

@@ -20,8 +20,11 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..store.db import Store
+from .geo import prepare as prepare_map
+from .params import FilterValueError
 from .queries import WebDb
 from .render import render
+from .search import prepare as prepare_search
 
 log = logging.getLogger(__name__)
 
@@ -65,20 +68,59 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class HeadAsGet:
+    """ASGI middleware answering HEAD on every page, API route and static file: the request is
+    served as a GET and the body dropped, so the headers (length, type) are those of the GET."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message: Message) -> None:
+            if message["type"] == "http.response.body":
+                message = {**message, "body": b""}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+
+
+#: What a 405 answer names in ``Allow`` when the route says nothing: the app only reads.
+ALLOWED = ("GET", "HEAD")
+
+
+def allow_header(methods: str | None) -> str:
+    """The ``Allow`` header of a 405 answer: the route's methods, with HEAD wherever GET is."""
+    named = [m.strip().upper() for m in (methods or "").split(",") if m.strip()] or list(ALLOWED)
+    if "GET" in named and "HEAD" not in named:
+        named.append("HEAD")
+    return ", ".join(named)
+
+
 def wants_json(request: Request) -> bool:
     return request.url.path == "/api" or request.url.path.startswith("/api/")
 
 
-def error_response(request: Request, status: int, message: str, details: list[Any] | None = None) -> Response:
+def error_response(
+    request: Request,
+    status: int,
+    message: str,
+    details: list[Any] | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
     """One JSON error body for the API, one error page for the rest."""
     if wants_json(request):
         body: dict[str, Any] = {"error": {"status": status, "message": message}}
         if details:
             body["error"]["details"] = details
-        return JSONResponse(body, status_code=status)
+        return JSONResponse(body, status_code=status, headers=headers)
     return HTMLResponse(
         render(request, "error.html", {"status": status, "message": message, "details": details or []}),
         status_code=status,
+        headers=headers,
     )
 
 
@@ -87,16 +129,36 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     message = exc.detail if isinstance(exc.detail, str) else "error"
     if exc.status_code == 404 and message == "Not Found":
         message = f"nothing at {request.url.path}"
-    return error_response(request, exc.status_code, message)
+    headers = dict(exc.headers or {})
+    if exc.status_code == 405:  # say which methods are allowed (RFC 9110)
+        headers["Allow"] = allow_header(headers.pop("Allow", None) or headers.pop("allow", None))
+        message = f"{request.method} is not allowed at {request.url.path}: use {headers['Allow']}"
+    return error_response(request, exc.status_code, message, headers=headers or None)
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     details = [
-        {"param": ".".join(str(p) for p in e.get("loc", ())[1:]) or None, "message": e.get("msg")}
+        {
+            "param": ".".join(str(p) for p in e.get("loc", ())[1:]) or None,
+            "message": "not a parameter of this page" if e.get("type") == "extra_forbidden" else e.get("msg"),
+        }
         for e in exc.errors()
     ]
-    return error_response(request, 422, "invalid request parameters", details)
+    named = ", ".join(dict.fromkeys(str(d["param"]) for d in details if d["param"]))
+    return error_response(
+        request, 400, "invalid request parameters" + (f": {named}" if named else ""), details
+    )
+
+
+async def _filter_value_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, FilterValueError)
+    return error_response(
+        request,
+        400,
+        f"invalid request parameters: {exc.param}",
+        [{"param": exc.param, "message": exc.message}],
+    )
 
 
 async def _server_error(request: Request, exc: Exception) -> Response:
@@ -107,6 +169,8 @@ async def _server_error(request: Request, exc: Exception) -> Response:
 def create_app(db_path: str | Path) -> FastAPI:
     """The app over the store at ``db_path`` (opened read-only; derived tables are built now)."""
     db = WebDb(db_path)
+    prepare_search(db)
+    prepare_map(db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -125,14 +189,18 @@ def create_app(db_path: str | Path) -> FastAPI:
     )
     app.state.db = db
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(HeadAsGet)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(FilterValueError, _filter_value_error)
     app.add_exception_handler(Exception, _server_error)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     from .api import router as api_router
+    from .downloads import router as downloads_router
     from .pages import router as pages_router
 
+    app.include_router(downloads_router)
     app.include_router(api_router)
     app.include_router(pages_router)
     return app

@@ -1,9 +1,10 @@
 """Article text with its facts marked: every span becomes a ``<mark>``, spans that cross are split
-so the HTML nests, and every piece of text is escaped."""
+so the HTML nests, and every piece of text is escaped, its bidirectional controls made visible."""
 
 from __future__ import annotations
 
 import heapq
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,26 @@ RANK = {
     "places": 6,
     "entities": 7,
 }
+
+
+#: Bidirectional embeddings, overrides and isolates (U+202A-202E, U+2066-2069). In a page, one
+#: in a title or an article would reorder what follows it ("report\u202efdp.exe" shows as
+#: "reportexe.pdf"); they are shown as visible text, ``[U+202E]``, instead. Marks (U+200E/F) that
+#: right-to-left text needs are kept.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def visible_bidi(text: str) -> str:
+    """``text`` with each of :data:`BIDI_CONTROLS` written as ``[U+XXXX]``.
+
+    >>> visible_bidi("report\u202efdp.exe")
+    'report[U+202E]fdp.exe'
+    """
+    return BIDI_CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
+def _text(text: str) -> str:
+    return str(escape(visible_bidi(text)))
 
 
 @dataclass(slots=True)
@@ -115,7 +136,7 @@ def highlight(text: str, spans: list[Span]) -> Markup:
         nonlocal pos
         while stack and stack[-1] <= limit:
             end = stack.pop()
-            out.append(str(escape(text[pos:end])))
+            out.append(_text(text[pos:end]))
             out.append("</mark>")
             pos = end
 
@@ -126,12 +147,12 @@ def highlight(text: str, spans: list[Span]) -> Markup:
         if stack and end > stack[-1]:  # crosses the enclosing mark: split at its end
             heapq.heappush(heap, (stack[-1], -end, rank, i))
             end = stack[-1]
-        out.append(str(escape(text[pos:start])))
+        out.append(_text(text[pos:start]))
         pos = start
         out.append(_open(spans[i]))
         stack.append(end)
     close_until(len(text))
-    out.append(str(escape(text[pos:])))
+    out.append(_text(text[pos:]))
     return Markup("".join(out))
 
 
@@ -140,5 +161,5 @@ def _open(span: Span) -> str:
     if span.fact:
         attrs += f' data-fact="{escape(span.fact)}" tabindex="0"'
     if span.label:
-        attrs += f' title="{escape(span.label)}"'
+        attrs += f' title="{_text(span.label)}"'
     return f"<mark{attrs}>"

@@ -7,10 +7,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 
+from . import charts, geo, netview, search
 from . import queries as q
 from .api import Db
 from .app import CSP_INLINE_STYLES
 from .highlight import fact_spans, highlight
+from .params import check
 from .render import render
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -28,8 +30,9 @@ def home(request: Request, db: Db) -> HTMLResponse:
 
 
 @router.get("/articles")
-def articles(request: Request, db: Db, f: Annotated[q.ArticleFilters, Query()]) -> HTMLResponse:
-    return page(request, "articles.html", data=q.articles(db, f), f=f, facets=db.facets)
+def articles(request: Request, db: Db, f: Annotated[search.ArticleSearch, Query()]) -> HTMLResponse:
+    check(db, f, view="articles")
+    return page(request, "articles.html", data=search.articles(db, f), f=f, facets=db.facets)
 
 
 @router.get("/articles/{article_id}")
@@ -51,6 +54,7 @@ def article(request: Request, db: Db, article_id: str) -> HTMLResponse:
 
 @router.get("/entities")
 def entities(request: Request, db: Db, f: Annotated[q.EntityFilters, Query()]) -> HTMLResponse:
+    check(db, f, view="entities")
     return page(request, "entities.html", data=q.entities(db, f), f=f, facets=db.facets)
 
 
@@ -59,22 +63,35 @@ def entity(request: Request, db: Db, key: str) -> HTMLResponse:
     found = q.entity(db, key)
     if found is None:
         raise HTTPException(404, f"no entity {key!r}")
-    return page(request, "entity.html", data=found)
+    return page(
+        request, "entity.html", data=found, map=geo.entity_map(db, found["entity"]["key"]), world=geo.world()
+    )
 
 
 @router.get("/quotes")
 def quotes(request: Request, db: Db, f: Annotated[q.QuoteFilters, Query()]) -> HTMLResponse:
+    check(db, f, view="quotes")
     return page(request, "quotes.html", data=q.quotes(db, f), f=f, facets=db.facets)
 
 
 @router.get("/events")
 def events(request: Request, db: Db, f: Annotated[q.EventFilters, Query()]) -> HTMLResponse:
-    return page(request, "events.html", data=q.events(db, f), f=f, facets=db.facets)
+    check(db, f, view="events")
+    return page(
+        request,
+        "events.html",
+        data=charts.events(db, f),
+        map=geo.map_data(db, geo.MapFilters.model_validate(f.model_dump())),
+        world=geo.world(),
+        f=f,
+        facets=db.facets,
+    )
 
 
 @router.get("/network")
-def network(request: Request, db: Db, f: Annotated[q.NetworkFilters, Query()]) -> HTMLResponse:
-    data = q.network(db, f)
+def network(request: Request, db: Db, f: Annotated[netview.NetworkView, Query()]) -> HTMLResponse:
+    check(db, f, view="network")
+    data = netview.network(db, f)
     return page(
         request,
         "network.html",
@@ -88,4 +105,11 @@ def network(request: Request, db: Db, f: Annotated[q.NetworkFilters, Query()]) -
 
 @router.get("/counts")
 def counts(request: Request, db: Db, f: Annotated[q.CountFilters, Query()]) -> HTMLResponse:
-    return page(request, "counts.html", data=q.counts(db, f), f=f, facets=db.facets)
+    check(db, f, view="counts")
+    return page(request, "counts.html", data=charts.counts(db, f), f=f, facets=db.facets)
+
+
+@router.get("/map")
+def map_page(request: Request, db: Db, f: Annotated[geo.MapFilters, Query()]) -> HTMLResponse:
+    check(db, f, view="events")
+    return page(request, "map.html", data=geo.map_data(db, f), world=geo.world(), f=f, facets=db.facets)

@@ -134,11 +134,14 @@ def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
             WHERE {not_copy.format("c.article_id")})
         ORDER BY rank"""
     )
-    relevance = column(columns(con, "articles"), "relevance", "NULL::DOUBLE")  # NULL: an older store
+    have = columns(con, "articles")
+    relevance = column(have, "relevance", "NULL::DOUBLE")  # NULL: an older store
+    language, skipped = column(have, "language", "NULL::VARCHAR"), column(have, "skipped", "NULL::VARCHAR")
     con.execute(
         f"""CREATE OR REPLACE TABLE {D}.search AS
         SELECT (row_number() OVER (ORDER BY published DESC NULLS LAST, id))::INTEGER AS rank,
-               id, title, source, published, n_words, {relevance} AS relevance, {links}
+               id, title, source, published, n_words, {relevance} AS relevance,
+               {language} AS language, {skipped} AS skipped, {links}
         FROM articles {stories_join} ORDER BY rank"""
     )
     # every word of every article once, sorted: a word-prefix search reads a few row groups
@@ -320,6 +323,9 @@ class WebDb:
             ),
             "countries": values(f"SELECT DISTINCT country FROM {D}.article_country ORDER BY 1"),
             "quote_kinds": values(f"SELECT DISTINCT kind FROM {D}.quotes WHERE kind IS NOT NULL ORDER BY 1"),
+            "languages": values(
+                f"SELECT DISTINCT language FROM {D}.search WHERE language IS NOT NULL ORDER BY 1"
+            ),
             "first_day": min((d for d in (span.get("lo"), pub.get("lo")) if d), default=None),
             "last_day": max((d for d in (span.get("hi"), pub.get("hi")) if d), default=None),
         }
@@ -345,9 +351,9 @@ def fold_query(text: str) -> str:
 
 
 class _Form(BaseModel):
-    """Query parameters; an empty form field means no filter."""
+    """Query parameters; an empty form field means no filter; an unknown parameter is an error."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="forbid")
 
     @field_validator("*", mode="before")
     @classmethod
@@ -393,6 +399,9 @@ class ArticleFilters(DateRange):
         allow_inf_nan=False,
         description="Only articles at least this much about public affairs, from 0 to 1 (none: every "
         "article; articles stored without a relevance count as 1).",
+    )
+    language: str | None = Field(
+        default=None, max_length=12, description="Only articles in this language (ISO 639-1: en, de; und)."
     )
 
 
@@ -542,11 +551,14 @@ def articles(db: WebDb, f: ArticleFilters) -> dict[str, Any]:
     if f.min_relevance is not None and f.min_relevance > 0:
         where.append("coalesce(s.relevance, 1.0) >= ?")
         params.append(f.min_relevance)
+    if f.language:
+        where.append("s.language = ?")
+        params.append(f.language.strip().lower())
     _dates(where, params, f, "s.published")
     cond = " AND ".join(where)
     rows = db.rows(
-        f"SELECT s.id, s.title, s.source, s.published, s.n_words, s.relevance, s.story_id, s.duplicate_of, "
-        f"s.duplicate_reason FROM {D}.search s WHERE {cond} "
+        "SELECT s.id, s.title, s.source, s.published, s.n_words, s.relevance, s.language, s.skipped, "
+        f"s.story_id, s.duplicate_of, s.duplicate_reason FROM {D}.search s WHERE {cond} "
         "ORDER BY s.rank LIMIT ? OFFSET ?",
         [*params, f.per_page, f.offset],
     )
@@ -593,7 +605,7 @@ def article(db: WebDb, article_id: str) -> dict[str, Any] | None:
     store-wide ``canon`` key."""
     found = db.one(
         "SELECT a.id, a.source, a.url, a.title, a.published, a.published_from, a.authors, a.text, "
-        "a.captions, a.credits, a.headings, a.n_words, a.doc_hash, s.relevance "
+        "a.captions, a.credits, a.headings, a.n_words, a.doc_hash, s.relevance, s.language, s.skipped "
         f"FROM articles a JOIN {D}.search s ON s.id = a.id WHERE a.id = ?",
         [article_id],
     )

@@ -6,14 +6,27 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from jinja2 import ChainableUndefined, Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 from starlette.requests import Request
 
 from ..store.export_graph import QUAD_COLOURS
+from .highlight import visible_bidi
+from .search import mark_hits
+
+
+def shown(value: Any) -> Any:
+    """What a template prints for ``value``: text with its bidirectional controls made visible
+    (:func:`~newsgraph.web.highlight.visible_bidi`; escaping follows), HTML already built as it is."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible_bidi(value)
+    return value
+
 
 env = Environment(
     loader=PackageLoader("newsgraph.web", "templates"),
     autoescape=select_autoescape(enabled_extensions=("html",), default=True),
     undefined=ChainableUndefined,  # records may lack optional fields
+    finalize=shown,  # no text from an input reorders the page
     trim_blocks=True,
     lstrip_blocks=True,
 )
@@ -24,6 +37,7 @@ NAV = [
     ("/quotes", "Quotes"),
     ("/events", "Events"),
     ("/network", "Network"),
+    ("/map", "Map"),
     ("/counts", "Counts"),
     ("/api/docs", "API"),
 ]
@@ -44,6 +58,13 @@ def with_query(request: Request, **changes: Any) -> str:
             params[key] = str(value)
     query = urlencode(params)
     return request.url.path + ("?" + query if query else "")
+
+
+def download_url(request: Request, fmt: str) -> str:
+    """The download of the list being shown: every row of the current filter as ``fmt``."""
+    params = {k: v for k, v in request.query_params.items() if k not in ("page", "per_page")}
+    query = urlencode(params)
+    return f"/api{request.url.path}.{fmt}" + ("?" + query if query else "")
 
 
 def api_twin(request: Request) -> str:
@@ -70,6 +91,7 @@ def type_counts(types: dict[str, int]) -> str:
 env.filters["path_part"] = path_part
 env.filters["type_counts"] = type_counts
 env.filters["number"] = number
+env.filters["mark_hits"] = mark_hits
 env.globals["NAV"] = NAV
 env.globals["QUAD_COLOURS"] = {k: "#{:02x}{:02x}{:02x}".format(*v) for k, v in QUAD_COLOURS.items()}
 
@@ -80,6 +102,10 @@ def render(request: Request, template: str, context: dict[str, Any]) -> str:
         request=request,
         with_query=lambda **kw: with_query(request, **kw),
         api_url=api_twin(request),
+        download_url=lambda fmt: download_url(request, fmt),
+        filter_query=urlencode(
+            [(k, v) for k, v in request.query_params.multi_items() if k not in ("page", "per_page")]
+        ),
         current=request.url.path,
         **context,
     )

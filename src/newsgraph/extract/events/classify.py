@@ -26,10 +26,13 @@ def joint_mobilization(d: Draft, actors: list[dict[str, Any]], joint: list[dict[
         d.type = "COOPERATE"
 
 
-def final_type(lex: Lexicon, d: Draft, actors: list[dict[str, Any]]) -> tuple[str, str | None, Modality]:
+def final_type(
+    lex: Lexicon, d: Draft, actors: list[dict[str, Any]], recipients: list[dict[str, Any]] | None = None
+) -> tuple[str, str | None, Modality]:
     """Type, mode and auxiliary modes after PLOVER's rules for what is not (yet) a fact:
     an offer or commitment to cooperate is AGREE (future cooperation too), a future retreat a
-    CONCEDE, a conditional or announced readiness to use force a THREATEN."""
+    CONCEDE, a conditional or announced readiness to use force a THREATEN, and so is a conditional
+    retreat aimed at someone (an ultimatum); one aimed at nobody is a promised CONCEDE."""
     etype, mode = d.type, d.mode
     mod = Modality(d.mod.negated, d.mod.hypothetical, d.mod.future)
     quad = lex.types[etype].quad_code
@@ -41,9 +44,14 @@ def final_type(lex: Lexicon, d: Draft, actors: list[dict[str, Any]]) -> tuple[st
         return etype, mode, mod
     irrealis = d.mod.intent or (d.mod.conditional and (mod.future or mod.hypothetical))
     if irrealis:
-        if quad in (1, 2) and not (etype == "RETREAT" and d.mod.conditional):
+        if etype == "RETREAT" and d.mod.conditional:
+            if recipients:  # "will withdraw its force from Chad unless ...": an ultimatum
+                return "THREATEN", _threat_mode(etype, mode), Modality()
+            # "will step down if his wife wins": a promised retreat that targets nobody
+            return "CONCEDE", None, Modality(future=True)
+        if quad in (1, 2):
             return "AGREE", None, Modality()  # "willing to", "would meet if": an offer
-        if quad == 4 or etype == "RETREAT":
+        if quad == 4:
             return "THREATEN", _threat_mode(etype, mode), Modality()
     if mod.future and not mod.hypothetical:
         # a plan is coded as the agreement it implies, and stays future: not yet a fact

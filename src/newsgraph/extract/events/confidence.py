@@ -23,6 +23,9 @@ background             said of someone in passing, in a relative clause ("the un
 alone                  a meeting, talk or visit with one party only ("discussed his book"),
                        a promise or agreement with nobody to cooperate with ("vowed to cut
                        taxes"), an agreement "that" something is so: no interaction
+topic                  what people talk about, not what happened: an event noun in the
+                       "about", "on" or "over" phrase of a verb or noun of talking ("told CNN
+                       about extending his support", "talks on a ceasefire")
 quoted                 said in quotation marks, where figures of speech abound
 force without cue      ASSAULT or COERCE with no casualties, no armed or police actor and no
                        security context: usually a figure of speech or a sport
@@ -87,6 +90,7 @@ class Evidence:
     quoted: bool
     force_without_cue: bool
     relevance: float | None
+    topic: bool = False
 
     @classmethod
     def of(cls, record: Mapping[str, Any], draft: Draft, relevance: float | None) -> Evidence:
@@ -111,6 +115,7 @@ class Evidence:
             quoted=draft.how not in ("deontic", "evaluation") and in_direct_quote(record, draft),
             force_without_cue=record.get("event_type") in FORCE_TYPES and not force_cue,
             relevance=relevance,
+            topic=is_topic(draft),
         )
 
     def features(self) -> dict[str, float]:
@@ -127,6 +132,7 @@ class Evidence:
             "alone": float(self.alone),
             "quoted": float(self.quoted),
             "force_without_cue": float(self.force_without_cue),
+            "topic": float(self.topic),
             "off_topic": 0.0 if self.relevance is None else max(0.0, 0.5 - self.relevance) * 2,
         }
 
@@ -144,6 +150,28 @@ def is_question(d: Draft) -> bool:
     return any(
         c.dep_ in ("ccomp", "advcl") and any(w.lower_ in _WH for w in c.children) for c in d.anchor.children
     )
+
+
+#: Prepositions that name what is talked about, and words of talking they hang from.
+_TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning"})
+_TALK = frozenset(
+    "tell ask speak talk say question interview comment remark write testify brief discuss debate answer "
+    "respond query quiz press conversation discussion talks debate question interview remark comment".split()
+)
+
+
+def is_topic(d: Draft) -> bool:
+    """The event is what people talk about: its trigger sits, within its own phrase (no clause
+    between), in an "about", "on" or "over" phrase of a verb or noun of talking."""
+    tok = d.trigger
+    for _ in range(4):
+        head = tok.head
+        if head is tok or tok.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp", "ROOT"):
+            return False
+        if tok.dep_ in ("pobj", "pcomp") and head.lower_ in _TOPIC_PREPS:
+            return head.head.lemma_ in _TALK or head.head.lower_ in _TALK
+        tok = head
+    return False
 
 
 def is_background(d: Draft) -> bool:

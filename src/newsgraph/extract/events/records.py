@@ -108,7 +108,7 @@ def _record(lex: Lexicon, ctx: Context, d: Draft, demands: dict[int, Draft]) -> 
     doc = ctx.doc
     actors, recipients, joint = event_arguments(lex, ctx, d)
     joint_mobilization(d, actors, joint)
-    etype, mode, mod = final_type(lex, d, actors)
+    etype, mode, mod = final_type(lex, d, actors, recipients)
     joint_ok = is_joint(lex, d, etype, mode)
     actors, recipients = share_joint(actors, recipients, joint, joint_ok)
     etype, mode = state_protest(etype, mode, actors)

@@ -12,7 +12,8 @@
   data.edges.forEach(function (e) { maxEdge = Math.max(maxEdge, e.weight); });
 
   var elements = data.nodes.map(function (n) {
-    return { data: { id: n.id, label: n.label, weight: n.weight, type: n.type || "", code: n.code || "" } };
+    return { data: { id: n.id, label: n.label, weight: n.weight, type: n.type || "", code: n.code || "" },
+             classes: n.labelled ? "labelled" : "" };
   }).concat(data.edges.map(function (e, i) {
     return { data: { id: "e" + i, source: e.source, target: e.target, weight: e.weight, quad: e.quad,
                      colour: colours[e.quad] || "#999", n_events: e.n_events, n_quotes: e.n_quotes } };
@@ -23,8 +24,11 @@
     elements: elements,
     wheelSensitivity: 0.3,
     style: [
+      // only the heaviest nodes are labelled at first; the others show their label on hover
       { selector: "node", style: {
-        "label": "data(label)", "font-size": 10, "text-valign": "bottom", "text-margin-y": 2,
+        "label": "", "font-size": 12, "text-valign": "bottom", "text-margin-y": 2,
+        "text-background-color": "#fff", "text-background-opacity": 0.8, "text-background-padding": 1,
+        "min-zoomed-font-size": 0,
         "background-color": "#546e7a", "color": "#222",
         "width": "mapData(weight, 0, " + maxNode + ", 12, 48)",
         "height": "mapData(weight, 0, " + maxNode + ", 12, 48)" } },
@@ -35,10 +39,24 @@
         "line-color": "data(colour)", "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle",
         "curve-style": "bezier", "opacity": 0.75,
         "width": "mapData(weight, 1, " + maxEdge + ", 1, 9)" } },
+      { selector: "node.labelled, node.hover, node:selected", style: { "label": "data(label)", "z-index": 10 } },
+      { selector: "node.hover", style: { "font-weight": "bold" } },
       { selector: ":selected", style: { "overlay-opacity": 0.2, "overlay-color": "#ffb300" } }
     ],
-    layout: { name: "cose", animate: false, randomize: false, nodeRepulsion: 8000, idealEdgeLength: 90 }
+    // spread out: strong repulsion, long edges, and separate components packed side by side
+    layout: { name: "cose", animate: false, randomize: true, nodeDimensionsIncludeLabels: true,
+              nodeRepulsion: function () { return 400000; }, nodeOverlap: 40,
+              idealEdgeLength: function () { return 110; }, edgeElasticity: function () { return 80; },
+              gravity: 0.6, componentSpacing: 120, numIter: 1500, padding: 30, fit: true }
   });
+  // labels of one size on screen whatever the zoom the layout fitted (12 px)
+  function legible() {
+    cy.style().selector("node").style({ "font-size": 12 / cy.zoom(), "text-margin-y": 2 / cy.zoom() }).update();
+  }
+  legible();
+  cy.on("zoom", legible);
+  cy.on("mouseover", "node", function (ev) { ev.target.addClass("hover"); });
+  cy.on("mouseout", "node", function (ev) { ev.target.removeClass("hover"); });
 
   function link(href, text) {
     var a = document.createElement("a");
@@ -78,5 +96,6 @@
   });
   container.setAttribute("data-nodes", String(cy.nodes().length));
   container.setAttribute("data-edges", String(cy.edges().length));
+  container.setAttribute("data-labelled", String(cy.nodes(".labelled").length));
   window.newsgraphNetwork = cy;
 })();

@@ -1,0 +1,78 @@
+"""Which language an article is written in, judged per article before any NLP.
+
+The detector is py3langid (a Naive Bayes model over byte n-grams, 97 languages, the model inside
+the wheel: nothing is downloaded). ``eval/language.py`` measures it against lingua, langdetect and
+fastText's compressed model (docs/cleaning.md has the figures and why this one).
+
+Only the first :data:`SAMPLE_CHARS` characters of the title and text are read: accuracy on
+article-length texts is the same as on whole texts, and the cost stays flat however long the
+article is. A text too short to judge, or a guess below ``Settings.language_min_score``, is
+:data:`UNDETERMINED` (``"und"``, ISO 639-2's code for it): the pipeline treats it as supported, since a
+headline-only feed item is far more often in the feed's usual language than not."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
+
+#: ISO 639-2 code for "undetermined".
+UNDETERMINED = "und"
+#: Characters of title + text the detector reads.
+SAMPLE_CHARS = 1500
+#: Fewer letters than this and no guess is made (a date, a number, a name).
+MIN_LETTERS = 12
+#: Codes the model gives that name a macrolanguage's member or an old code: the form stored.
+_ALIASES = {"nb": "no", "iw": "he", "in": "id", "jw": "jv"}
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    """An ISO 639-1 code (or ``"und"``) and the detector's confidence in [0, 1]."""
+
+    language: str
+    score: float
+
+
+@cache
+def _identifier() -> LanguageIdentifier:
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def sample(title: str | None, text: str) -> str:
+    """What the detector reads of an article: its title and the start of its text."""
+    head = f"{title}\n{text}" if title else text
+    return head[:SAMPLE_CHARS]
+
+
+def detect_language(text: str, *, min_score: float = 0.0) -> LanguageGuess:
+    """The language of ``text``; ``und`` (score 0 when nothing was judged) when it has too few
+    letters or the best guess scores below ``min_score``.
+
+    >>> detect_language("The minister said the talks would resume next week in Geneva.").language
+    'en'
+    """
+    letters = sum(1 for c in text[:SAMPLE_CHARS] if c.isalpha())
+    if letters < MIN_LETTERS:
+        return LanguageGuess(UNDETERMINED, 0.0)
+    code, score = _identifier().classify(text[:SAMPLE_CHARS])
+    score = round(float(score), 4)
+    if score < min_score:
+        return LanguageGuess(UNDETERMINED, score)
+    return LanguageGuess(_ALIASES.get(code, code), score)
+
+
+def article_language(title: str | None, text: str, *, min_score: float = 0.0) -> LanguageGuess:
+    """The language of an article from its title and the start of its text."""
+    return detect_language(sample(title, text), min_score=min_score)
+
+
+def is_supported(language: str | None, supported: tuple[str, ...]) -> bool:
+    """Whether the extractors run on an article in ``language``: one of ``supported``, undetermined,
+    or not known at all."""
+    return not language or language == UNDETERMINED or language in supported

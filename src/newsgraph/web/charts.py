@@ -1,0 +1,84 @@
+"""What the charts draw, added to the JSON of the lists they stand above, so that a chart and its
+table come from the same JSON: the top actors of the events list, and the counts over time."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import queries as q
+from .eventsql import event_condition, filter_key
+from .queries import D, WebDb
+
+#: Bars in the top-actors chart.
+TOP_ACTORS = 12
+
+
+def top_actors(db: WebDb, f: q.EventFilters, limit: int = TOP_ACTORS) -> list[dict[str, Any]]:
+    """The actors of the most events among those ``f`` selects: node id, name, number of events,
+    and the events per class (remembered per filter set: paging does not count again)."""
+
+    def compute() -> list[dict[str, Any]]:
+        with event_condition(db, f) as (cond, params, _):
+            return db.rows(
+                f"""SELECT p.node, any_value(coalesce(p.name, p.text, p.code)) AS name, e.quad,
+                           count(DISTINCT e.rank) AS events
+                    FROM {D}.events e JOIN {D}.event_parts p ON p.ev = e.rank AND p.role = 'actor'
+                    WHERE {cond} AND p.node IS NOT NULL GROUP BY p.node, e.quad""",
+                params,
+            )
+
+    cells: list[dict[str, Any]] = db.memo(("top_actors", filter_key(f)), compute)
+    actors: dict[str, dict[str, Any]] = {}
+    for c in cells:
+        a = actors.setdefault(c["node"], {"node": c["node"], "name": c["name"], "events": 0, "by_quad": {}})
+        a["events"] += c["events"]
+        if c["quad"]:
+            a["by_quad"][c["quad"]] = a["by_quad"].get(c["quad"], 0) + c["events"]
+    ranked = sorted(actors.values(), key=lambda a: (-a["events"], a["node"]))
+    return ranked[:limit]
+
+
+def events(db: WebDb, f: q.EventFilters) -> dict[str, Any]:
+    """The events list (:func:`newsgraph.web.queries.events`) with its ``top_actors``."""
+    out = q.events(db, f)
+    out["top_actors"] = top_actors(db, f)
+    return out
+
+
+def counts_over_time(db: WebDb, f: q.CountFilters) -> dict[str, Any]:
+    """The counts ``f`` selects per date bucket (article date) and kind: how many, and their sum."""
+    where: list[str] = ["c.published IS NOT NULL"]
+    params: list[Any] = []
+    q._dates(where, params, f, "c.published")
+    if f.kind:
+        where.append("c.kind = ?")
+        params.append(f.kind.lower())
+    if f.unit:
+        where.append("c.unit = ?")
+        params.append(f.unit.upper() if f.unit.lower() != "percent" else "percent")
+    if f.q:
+        where.append("(contains(lower(c.text), ?) OR contains(lower(coalesce(c.object, '')), ?))")
+        params.extend([f.q.lower(), f.q.lower()])
+    bucket = q._bucket(db, f)
+    fmt = q._BUCKET_FORMAT[bucket]
+    sql = f"""SELECT strftime(b, '{fmt}') AS bucket, kind, counts, total FROM (
+                SELECT date_trunc('{bucket}', c.published) AS b, c.kind, count(*) AS counts,
+                       sum(c.value)::BIGINT AS total
+                FROM {D}.counts c WHERE {" AND ".join(where)} GROUP BY ALL)
+              ORDER BY b, kind"""
+    cells: list[dict[str, Any]] = db.memo(
+        ("counts_time", sql, q._hashable(params)), lambda: db.rows(sql, params)
+    )
+    buckets: dict[str, dict[str, Any]] = {}
+    for c in cells:
+        b = buckets.setdefault(c["bucket"], {"bucket": c["bucket"], "counts": 0, "by_kind": {}})
+        b["counts"] += c["counts"]
+        b["by_kind"][c["kind"]] = c["counts"]
+    return {"bucket": bucket, "series": list(buckets.values())}
+
+
+def counts(db: WebDb, f: q.CountFilters) -> dict[str, Any]:
+    """The counts list (:func:`newsgraph.web.queries.counts`) with ``over_time``."""
+    out = q.counts(db, f)
+    out["over_time"] = counts_over_time(db, f)
+    return out

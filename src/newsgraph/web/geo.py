@@ -1,0 +1,283 @@
+"""The map: events and places as points on the world's countries, countries shaded by events.
+
+Drawn by the server as SVG, offline: the country shapes are the vendored ``world-atlas`` TopoJSON
+(Natural Earth 1:110m, ``static/vendor/world-atlas``), decoded here once and projected
+equirectangularly (longitude and latitude as x and y, Antarctica left out). No tiles, no map
+script: ``static/map.js`` only opens the events or articles behind a clicked point, from
+``/api/map/point``."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import math
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import pycountry
+from pydantic import Field
+
+from . import queries as q
+from .eventsql import event_condition, filter_key
+from .params import FilterValueError
+from .queries import D, WebDb
+
+ATLAS = Path(__file__).resolve().parent / "static" / "vendor" / "world-atlas" / "countries-110m.json"
+#: The drawing's width; the height follows from the latitudes shown.
+WIDTH = 960
+TOP, BOTTOM = 84.0, -58.0
+SCALE = WIDTH / 360.0
+HEIGHT = round((TOP - BOTTOM) * SCALE)
+#: The most points drawn (the busiest places); the country shading counts every event.
+MAX_POINTS = 600
+#: Events or articles listed for one clicked point.
+POINT_ITEMS = 50
+#: Country fill from no events to the most (five steps of one blue).
+SHADES = ["#eef2f6", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
+
+_lock = threading.Lock()
+
+
+class MapFilters(q.EventFilters):
+    """The events list's filters, plus what to draw."""
+
+    layer: Literal["events", "places"] = Field(
+        default="events",
+        description="events (at their location; every events filter applies) or places (every place "
+        "named in an article, by the article's date and the place's country).",
+    )
+    party: str | None = Field(
+        default=None, max_length=300, description="An actor or recipient: entity key, actor code or name."
+    )
+
+
+class PointFilters(MapFilters):
+    """One drawn point: the events or articles at it."""
+
+    lat: float = Field(ge=-90, le=90, allow_inf_nan=False, description="The point's latitude.")
+    lon: float = Field(ge=-180, le=180, allow_inf_nan=False, description="The point's longitude.")
+
+
+def project(lat: float, lon: float) -> tuple[float, float]:
+    """Drawing coordinates of a point (equirectangular)."""
+    return round((lon + 180.0) * SCALE, 1), round((TOP - lat) * SCALE, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    code: str | None  # ISO alpha-3 (None for the few shapes without an ISO number)
+    name: str
+    path: str  # SVG path data
+
+
+@functools.cache
+def world() -> tuple[Country, ...]:
+    """The countries' shapes as SVG paths, decoded from the vendored TopoJSON once."""
+    topo = json.loads(ATLAS.read_text(encoding="utf-8"))
+    (sx, sy), (tx, ty) = topo["transform"]["scale"], topo["transform"]["translate"]
+    arcs: list[list[tuple[float, float]]] = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            points.append(project(y * sy + ty, x * sx + tx))
+        arcs.append(points)
+
+    def ring(indices: list[int]) -> str:
+        points: list[tuple[float, float]] = []
+        for i in indices:
+            part = arcs[i] if i >= 0 else arcs[~i][::-1]
+            points.extend(part if not points else part[1:])
+        kept = [p for n, p in enumerate(points) if n == 0 or p != points[n - 1]]
+        # a ring cut at the 180th meridian jumps across the drawing: a new piece starts there
+        out = "M" + f"{kept[0][0]:g},{kept[0][1]:g}"
+        for (x0, _), (x, y) in itertools.pairwise(kept):
+            out += ("M" if abs(x - x0) > WIDTH / 2 else "L") + f"{x:g},{y:g}"
+        return out + "Z"
+
+    out = []
+    for geometry in topo["objects"]["countries"]["geometries"]:
+        polygons = geometry.get("arcs") or []
+        if geometry["type"] == "Polygon":
+            polygons = [polygons]
+        name = (geometry.get("properties") or {}).get("name", "")
+        if name == "Antarctica":
+            continue
+        found = pycountry.countries.get(numeric=geometry["id"]) if geometry.get("id") else None
+        path = "".join(ring(r) for polygon in polygons for r in polygon)
+        out.append(Country(found.alpha_3 if found else None, name, path))
+    return tuple(out)
+
+
+def prepare(db: WebDb) -> None:
+    """Build the map's table when the app starts (else on first use)."""
+    _event_geo(db)
+
+
+def _event_geo(db: WebDb) -> None:
+    """``derived.event_geo``: each event's coordinates by list rank."""
+
+    def build() -> bool:
+        with _lock:
+            db.cursor().execute(
+                f"""CREATE TABLE IF NOT EXISTS {D}.event_geo AS
+                SELECT d.rank, round(TRY_CAST(v.record->'location'->>'lat' AS DOUBLE), 3) AS lat,
+                       round(TRY_CAST(v.record->'location'->>'lon' AS DOUBLE), 3) AS lon
+                FROM events v JOIN {D}.events d ON d.article_id = v.article_id AND d.n = v.n
+                WHERE TRY_CAST(v.record->'location'->>'lat' AS DOUBLE) IS NOT NULL
+                  AND TRY_CAST(v.record->'location'->>'lon' AS DOUBLE) IS NOT NULL
+                ORDER BY d.rank"""
+            )
+        return True
+
+    db.memo(("event_geo",), build)
+
+
+def _check_layer(f: MapFilters) -> None:
+    if f.layer == "places":
+        for name in ("actor", "recipient", "party", "type", "quad"):
+            if getattr(f, name):
+                raise FilterValueError(name, "filters events: not a filter of the places layer")
+
+
+def map_data(db: WebDb, f: MapFilters) -> dict[str, Any]:
+    """Points (``lat``, ``lon``, drawing ``x`` and ``y``, place name, country, number of events
+    or articles) for the busiest :data:`MAX_POINTS` places, and the count per country."""
+    _check_layer(f)
+    found: dict[str, Any] = db.memo(("map", filter_key(f)), lambda: _map_data(db, f))
+    return found
+
+
+def _map_data(db: WebDb, f: MapFilters) -> dict[str, Any]:
+    if f.layer == "events":
+        _event_geo(db)
+        with event_condition(db, f) as (cond, params, extra):
+            point_sql = f"""SELECT g.lat, g.lon, mode(e.place) AS place, mode(e.country) AS country,
+                                   count(*) AS n
+                            FROM {D}.events e JOIN {D}.event_geo g ON g.rank = e.rank WHERE {cond}
+                            GROUP BY g.lat, g.lon ORDER BY n DESC, g.lat, g.lon"""
+            country_sql = f"""SELECT e.country, count(*) AS n FROM {D}.events e
+                              WHERE {cond} AND e.country IS NOT NULL GROUP BY 1"""
+            points, by_country = _aggregate(db, point_sql, country_sql, params, extra)
+    else:
+        where = ["p.lat IS NOT NULL", "p.lon IS NOT NULL"]
+        params = []
+        if f.country:
+            where.append("p.country = ?")
+            params.append(f.country.upper())
+        q._dates(where, params, f, "s.published")
+        cond = " AND ".join(where)
+        source = f"places p JOIN {D}.search s ON s.id = p.article_id"
+        point_sql = f"""SELECT round(p.lat, 3) AS lat, round(p.lon, 3) AS lon, mode(p.name) AS place,
+                               mode(p.country) AS country, count(DISTINCT p.article_id) AS n
+                        FROM {source} WHERE {cond} GROUP BY 1, 2 ORDER BY n DESC, lat, lon"""
+        country_sql = f"""SELECT p.country, count(DISTINCT p.article_id) AS n FROM {source}
+                          WHERE {cond} AND p.country IS NOT NULL GROUP BY 1"""
+        points, by_country = _aggregate(db, point_sql, country_sql, params, None)
+    peak = max(by_country.values(), default=0)
+    return {
+        "layer": f.layer,
+        "unit": "events" if f.layer == "events" else "articles",
+        "points": points,
+        "total_points": len(points),
+        "by_country": by_country,
+        "shading": {c: shade(n, peak) for c, n in by_country.items()},
+        "width": WIDTH,
+        "height": HEIGHT,
+    }
+
+
+def _aggregate(
+    db: WebDb, point_sql: str, country_sql: str, params: list[Any], extra: Any
+) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    def compute() -> tuple[list[dict[str, Any]], dict[str, int]]:
+        rows = db.rows(point_sql, params)
+        for r in rows:
+            r["x"], r["y"] = project(r["lat"], r["lon"])
+        counts = {r["country"]: int(r["n"]) for r in db.rows(country_sql, params)}
+        return rows, counts
+
+    found: tuple[list[dict[str, Any]], dict[str, int]] = db.memo(
+        ("map", point_sql, q._hashable(params), extra), compute
+    )
+    rows, counts = found
+    return rows[:MAX_POINTS], counts
+
+
+def shade(n: int, peak: int) -> str:
+    """A country's fill for ``n`` events when the busiest has ``peak`` (square-root steps: tells
+    apart countries within one order of magnitude, and a few from none)."""
+    if n <= 0 or peak <= 0:
+        return SHADES[0]
+    step = 1 + int((len(SHADES) - 1) * math.sqrt(n / peak))
+    return SHADES[min(step, len(SHADES) - 1)]
+
+
+def point(db: WebDb, f: PointFilters) -> dict[str, Any]:
+    """The events (or, on the places layer, the articles) at one point, as the map's filters
+    select them: the first :data:`POINT_ITEMS` and their number."""
+    _check_layer(f)
+    lat, lon = round(f.lat, 3), round(f.lon, 3)
+    if f.layer == "events":
+        _event_geo(db)
+        with event_condition(db, f) as (cond, params, _):
+            ranks = [
+                r["rank"]
+                for r in db.rows(
+                    f"""SELECT e.rank FROM {D}.events e JOIN {D}.event_geo g ON g.rank = e.rank
+                        WHERE {cond} AND g.lat = ? AND g.lon = ? ORDER BY e.rank""",
+                    [*params, lat, lon],
+                )
+            ]
+        return {
+            "layer": "events",
+            "lat": lat,
+            "lon": lon,
+            "total": len(ranks),
+            "items": q._events_by_rank(db, ranks[:POINT_ITEMS]),
+        }
+    where = ["round(p.lat, 3) = ?", "round(p.lon, 3) = ?"]
+    values: list[Any] = [lat, lon]
+    if f.country:
+        where.append("p.country = ?")
+        values.append(f.country.upper())
+    q._dates(where, values, f, "s.published")
+    rows = db.rows(
+        f"""SELECT s.id, s.title, s.source, s.published, mode(p.name) AS place, count(*) AS mentions
+            FROM places p JOIN {D}.search s ON s.id = p.article_id WHERE {" AND ".join(where)}
+            GROUP BY s.rank, s.id, s.title, s.source, s.published ORDER BY s.rank""",
+        values,
+    )
+    return {"layer": "places", "lat": lat, "lon": lon, "total": len(rows), "items": rows[:POINT_ITEMS]}
+
+
+def entity_map(db: WebDb, key: str) -> dict[str, Any]:
+    """The map panel of an entity's page: where the events it acted in or was the recipient of
+    took place (events below the default confidence left out, as in its lists)."""
+    key = q.canonical_key(db, key)
+    ranks = sorted((q._party_ranks(db, "actor", key) | q._party_ranks(db, "recipient", key)) - db.unsure)
+    _event_geo(db)
+    with db.relation("_ranks", ranks):
+        point_sql = f"""SELECT g.lat, g.lon, mode(e.place) AS place, mode(e.country) AS country, count(*) AS n
+                        FROM {D}.events e JOIN {D}.event_geo g ON g.rank = e.rank
+                        WHERE e.rank IN (SELECT r FROM _ranks) GROUP BY g.lat, g.lon
+                        ORDER BY n DESC, g.lat, g.lon"""
+        country_sql = f"""SELECT e.country, count(*) AS n FROM {D}.events e
+                          WHERE e.rank IN (SELECT r FROM _ranks) AND e.country IS NOT NULL GROUP BY 1"""
+        points, by_country = _aggregate(db, point_sql, country_sql, [], ("entity", key))
+    peak = max(by_country.values(), default=0)
+    return {
+        "layer": "events",
+        "unit": "events",
+        "points": points,
+        "total_points": len(points),
+        "by_country": by_country,
+        "shading": {c: shade(n, peak) for c, n in by_country.items()},
+        "width": WIDTH,
+        "height": HEIGHT,
+    }

@@ -1,0 +1,64 @@
+"""Language identification (no spaCy model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.clean.language import (
+    SAMPLE_CHARS,
+    UNDETERMINED,
+    article_language,
+    detect_language,
+    is_supported,
+    sample,
+)
+
+ZULU = (
+    "Umongameli wezwe uthe uhulumeni uzoqhubeka nokusiza abantu abahluphekayo ezindaweni zasemakhaya. "
+    "Abafundi abaningi basezikoleni zaseThekwini bathole imiphumela emihle kulo nyaka."
+)
+GERMAN = "Die Finanzministerin ist am Dienstag nach einem Streit über den Haushalt zurückgetreten."
+FRENCH = "Le ministre des Finances a démissionné mardi après une dispute sur le budget, selon Paris."
+ENGLISH = "The finance minister resigned on Tuesday after a row over the budget, officials said."
+
+
+@pytest.mark.parametrize(("text", "code"), [(ENGLISH, "en"), (GERMAN, "de"), (FRENCH, "fr"), (ZULU, "zu")])
+def test_sentences_in_four_languages(text: str, code: str) -> None:
+    guess = detect_language(text)
+    assert guess.language == code
+    assert 0.9 <= guess.score <= 1.0
+
+
+@pytest.mark.parametrize("text", ["", "12 May 2024", "Trump Wins", "— 2024 —"])
+def test_too_few_letters_is_undetermined(text: str) -> None:
+    assert detect_language(text) == detect_language(text, min_score=0.9)
+    assert detect_language(text).language == UNDETERMINED
+    assert detect_language(text).score == 0.0
+
+
+def test_a_low_score_is_undetermined_only_below_the_threshold() -> None:
+    text = "Biden signs climate bill into law."  # a short headline: en, but not sure of it
+    loose = detect_language(text)
+    assert loose.language == "en" and loose.score < 0.9
+    strict = detect_language(text, min_score=0.9)
+    assert strict.language == UNDETERMINED and strict.score == loose.score
+
+
+def test_an_isizulu_article_of_an_english_outlet_is_judged_on_its_own_text() -> None:
+    # an English title ("Mandela Day: ...") does not make the article English
+    guess = article_language("Mandela Day", f"{ZULU}\n\n{ZULU}")
+    assert guess.language == "zu"
+
+
+def test_only_the_start_of_a_long_article_is_read() -> None:
+    long_text = ENGLISH + " " + GERMAN * 400
+    assert len(sample("Title", long_text)) == SAMPLE_CHARS
+    assert article_language(None, ENGLISH * 40 + GERMAN * 400).language == "en"
+
+
+def test_supported_languages() -> None:
+    assert is_supported("en", ("en",))
+    assert is_supported(UNDETERMINED, ("en",))  # undetermined: processed
+    assert is_supported(None, ("en",))
+    assert not is_supported("de", ("en",))
+    assert is_supported("de", ("en", "de"))
