@@ -40,6 +40,7 @@ err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
 out = SafeConsole(highlight=False, soft_wrap=True)
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 T = TypeVar("T")
 
 PathsArg = Annotated[
@@ -283,6 +284,9 @@ def ingest_cmd(
         from .store.checks import one_line
 
         fail(str(StoreError(f"{db}: {one_line(exc)}")))
+    except KeyboardInterrupt:
+        err.print("interrupted; the batches committed so far are kept; run again to resume", markup=False)
+        raise typer.Exit(EXIT_INTERRUPTED) from None
     if not quiet:
         table = Table(title=f"newsgraph store: {Path(report.db).resolve()}", title_justify="left")
         table.add_column("table")

@@ -6,6 +6,15 @@ Each class carries a short code so a message can be searched for in the docs
 
 from __future__ import annotations
 
+import re
+
+_BREAKS = re.compile(r"\s*[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]+\s*")
+
+
+def one_line(message: str) -> str:
+    """``message`` on one line: line breaks (and the blanks around them) become one space."""
+    return _BREAKS.sub(" ", message).strip() if _BREAKS.search(message) else message
+
 
 class NewsgraphError(Exception):
     """Base class of every error newsgraph raises on purpose."""
@@ -22,6 +31,7 @@ class InputError(NewsgraphError):
     code = "NG100"
 
     def __init__(self, message: str, *, source: str = "", record: str | None = None) -> None:
+        message = one_line(message)
         super().__init__(message)
         self.message = message
         self.source = source
@@ -76,6 +86,25 @@ class InputNotFoundError(InputError):
     """A path or glob given on the command line matched nothing."""
 
     code = "NG107"
+
+
+class UnreadableInputError(InputError):
+    """The input exists but cannot be read: no permission, an unreadable folder, an I/O error."""
+
+    code = "NG108"
+
+
+class NotRegularFileError(InputError):
+    """The path is a named pipe (FIFO), a device (``/dev/zero``) or a socket, not a file: it is not
+    opened, since reading it could block or never end."""
+
+    code = "NG109"
+
+
+class BrokenLinkError(InputError):
+    """A symbolic link points nowhere (dangling) or into a loop."""
+
+    code = "NG110"
 
 
 class ConfigError(NewsgraphError):
@@ -159,3 +188,10 @@ class MissingAnnotationError(ExtractError):
     a component that should run before it is missing from the pipeline."""
 
     code = "NG401"
+
+
+class TextTooLongError(ExtractError):
+    """An article is longer than the NLP pipeline takes in one piece (spaCy's ``max_length``): it
+    is stored with its text and metadata, without facts."""
+
+    code = "NG403"

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, overload
+
+from .errors import one_line
 
 PublishedFrom = Literal["metadata", "user", "text"]
 DocumentKind = Literal["dump", "article", "raw"]
@@ -112,6 +115,13 @@ class Document:
     outlet: str | None = None
 
     def __post_init__(self) -> None:
+        # a lone surrogate (a JSON "\\udc80", a file name that is not UTF-8) cannot be stored
+        self.source, self.text = no_surrogates(self.source), no_surrogates(self.text)
+        self.title, self.url = no_surrogates(self.title), no_surrogates(self.url)
+        self.authors = [no_surrogates(a) for a in self.authors]
+        self.captions = [no_surrogates(c) for c in self.captions]
+        self.headings = [no_surrogates(h) for h in self.headings]
+        self.outlet, self.language = no_surrogates(self.outlet), no_surrogates(self.language)
         if not self.raw_hash:
             self.raw_hash = content_hash(self.kind, self.text)
 
@@ -283,6 +293,11 @@ class ErrorRecord:
     stage: str = "read"
     record: str | None = None
 
+    def __post_init__(self) -> None:  # stored, and printed on one line
+        self.source, self.record = one_line(no_surrogates(self.source)), no_surrogates(self.record)
+        self.message = one_line(no_surrogates(self.message))
+        self.record = one_line(self.record) if self.record else self.record
+
     def line(self) -> str:
         where = f"{self.source}:{self.record}" if self.record else self.source
         return f"error [{self.code}] {where}: {self.message}"
@@ -296,6 +311,25 @@ class ErrorRecord:
             "code": self.code,
             "message": self.message,
         }
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+@overload
+def no_surrogates(text: str) -> str: ...
+@overload
+def no_surrogates(text: None) -> None: ...
+def no_surrogates(text: str | None) -> str | None:
+    """``text`` with every lone surrogate (which UTF-8 cannot encode) replaced by U+FFFD; the
+    length, and so every offset into the text, stays the same."""
+    if not text:
+        return text
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def content_hash(*parts: str) -> str:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from newsgraph.clean.language import (
@@ -62,3 +66,17 @@ def test_supported_languages() -> None:
     assert is_supported(None, ("en",))
     assert not is_supported("de", ("en",))
     assert is_supported("de", ("en", "de"))
+
+
+def test_the_model_loads_without_writing_a_file(tmp_path: Path) -> None:
+    """py3langid's own loader unpacks its model into a temporary file: on a full disk (here a file
+    size limit of 0) that crashed every ingest before a coded error could be given."""
+    script = (
+        "import resource\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))\n"
+        "from newsgraph.clean.language import detect_language\n"
+        "print(detect_language('Der Minister sagte, die Gespräche würden in Genf fortgesetzt.').language)\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "de"

@@ -1,17 +1,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
+from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
 
+import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from newsgraph.errors import InputError, MalformedRecordError, NoArticleError
 from newsgraph.readers.base import Source, choose_reader
 from newsgraph.readers.warc import WarcReader, warc_date
-from newsgraph.records import Document
+from newsgraph.records import Document, ErrorRecord
+from newsgraph.runner.local import iter_documents
 from newsgraph.settings import Settings
+from reliability.hostile import warc_record
 
 SITE = "https://riverside.example"
 
@@ -186,3 +191,83 @@ def test_warc_date() -> None:
     assert warc_date("2024-03-01T23:10:00Z") == dt.date(2024, 3, 1)
     assert warc_date("20240301231000") == dt.date(2024, 3, 1)
     assert warc_date("garbage") is None and warc_date(None) is None
+
+
+def _page() -> bytes:
+    title, paragraphs = STORIES["bridge"]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return f"<html><head><title>{title}</title></head><body><h1>{title}</h1>{body}</body></html>".encode()
+
+
+URL = "http://fuzz.example/a"
+
+
+def _record(**kwargs: str) -> bytes:
+    return warc_record(URL, _page(), **kwargs)
+
+
+MALFORMED: dict[str, tuple[Callable[[], bytes], str, str]] = {
+    # issue 17, defect 5: each of these stored nothing and recorded nothing
+    "no WARC-Type": (
+        lambda: _record().replace(b"WARC-Type: response\r\n", b""),
+        "NG105",
+        "record has no WARC-Type",
+    ),
+    "status without code": (
+        lambda: _record(status="OK"),
+        "NG105",
+        "unreadable HTTP status line 'HTTP/1.1 OK'",
+    ),
+    "garbage status": (lambda: _record(status="garbage"), "NG105", "unreadable HTTP status line"),
+    "ftp Target-URI": (
+        lambda: _record().replace(URL.encode(), b"ftp://fuzz.example/a"),
+        "NG106",
+        "responses to a URI that is not http(s): 1",
+    ),
+    "warcinfo only": (
+        lambda: warc_record(URL, b"software: x\r\n", rec_type="warcinfo"),
+        "NG106",
+        "warcinfo records: 1",
+    ),
+    "only a 404": (lambda: _record(status="404 Not Found"), "NG106", "HTTP status 404: 1"),
+    "only an image": (lambda: _record(content_type="image/png"), "NG106", "not HTML (image/png): 1"),
+    # issue 17, defect 6: "'NoneType' object has no attribute 'startswith'"
+    "no Target-URI": (
+        lambda: _record().replace(b"WARC-Target-URI: " + URL.encode() + b"\r\n", b""),
+        "NG105",
+        "a record has no WARC-Target-URI",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MALFORMED))
+@pytest.mark.parametrize("gz", [False, True])
+def test_a_malformed_warc_records_one_coded_line(
+    tmp_path: Path, case: str, gz: bool, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make, code, words = MALFORMED[case]
+    record = make()
+    path = tmp_path / ("a.warc.gz" if gz else "a.warc")
+    path.write_bytes(gzip.compress(record) if gz else record)
+    items = list(iter_documents([path], Settings.load()))
+    assert len(items) == 1 and isinstance(items[0], ErrorRecord), items
+    assert items[0].code == code and words in items[0].message, items[0]
+    assert str(path) in items[0].line() and "\n" not in items[0].line()
+    assert capsys.readouterr().err == ""  # warcio's own multi-line warnings are kept off stderr
+
+
+def test_a_broken_record_among_good_ones_costs_only_itself(tmp_path: Path) -> None:
+    good = _record()
+    bad = warc_record("http://fuzz.example/b", _page(), status="garbage")
+    path = tmp_path / "a.warc"
+    path.write_bytes(good + bad + warc_record("http://fuzz.example/c", _page()))
+    items = list(iter_documents([path], Settings.load()))
+    assert [type(i).__name__ for i in items] == ["Document", "ErrorRecord", "Document"]
+    assert isinstance(items[1], ErrorRecord) and items[1].record == "http://fuzz.example/b"
+
+
+def test_a_response_without_content_type_is_read_when_it_is_html(tmp_path: Path) -> None:
+    path = tmp_path / "a.warc"
+    path.write_bytes(_record(content_type=""))
+    items = list(iter_documents([path], Settings.load()))
+    assert [getattr(i, "title", None) for i in items] == [STORIES["bridge"][0]]

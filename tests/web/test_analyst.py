@@ -30,14 +30,14 @@ def csv_rows(text: str) -> list[dict[str, str]]:
 
 @pytest.mark.parametrize("path", [f"/api/{v}" for v in [*LISTS, "network", "map"]] + ["/events", "/map"])
 def test_an_unknown_parameter_is_a_400_naming_it(client: TestClient, path: str) -> None:
-    r = client.get(path, params={"language": "de"})
+    r = client.get(path, params={"lang": "de"})
     assert r.status_code == 400
     if path.startswith("/api"):
         error = r.json()["error"]
-        assert error["message"] == "invalid request parameters: language"
-        assert error["details"] == [{"param": "language", "message": "not a parameter of this page"}]
+        assert error["message"] == "invalid request parameters: lang"
+        assert error["details"] == [{"param": "lang", "message": "not a parameter of this page"}]
     else:
-        assert "language" in r.text
+        assert "lang" in r.text
 
 
 @pytest.mark.parametrize(

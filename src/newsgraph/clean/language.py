@@ -39,9 +39,27 @@ class LanguageGuess:
 
 @cache
 def _identifier() -> LanguageIdentifier:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's model, read in memory: its own loader unpacks it into a temporary file first,
+    which fails on a full disk (about 20 MB held while loading, once per process)."""
+    import io
+    import lzma
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.modelio import _to_array
+
+    with lzma.open(MODEL_DIR / MODEL_FILE) as src:
+        packed = io.BytesIO(src.read())
+    with np.load(packed, allow_pickle=False) as data:
+        return LanguageIdentifier(
+            np.asarray(data["ptc"]),
+            np.asarray(data["pc"]),
+            data["classes"].tolist(),
+            _to_array(data["nextmove"]),
+            data["out_feat"].tolist(),
+            norm_probs=True,
+            tk_row=_to_array(data["nextmove_row"]),
+        )
 
 
 def sample(title: str | None, text: str) -> str:

@@ -16,12 +16,14 @@ from ..errors import InputError, MalformedRecordError, NoArticleError
 from ..records import Document, content_hash
 from ..settings import Settings
 from .base import ReadItem, Source, register
+from .decode import to_utf8, wide_encoding
 from .html import fragment_lines
 from .jsonl import authors_of
 
 logger = logging.getLogger(__name__)
 
 _SNIFF = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]")
+_XML_ENCODING = re.compile(rb"""\A(\s*<\?xml[^>]*?\bencoding\s*=\s*["'])[^"']*(["'])""")
 
 
 def _clean(text: str | None) -> str | None:
@@ -89,6 +91,8 @@ class FeedReader:
         except (OSError, EOFError, zlib.error) as exc:  # base.Source lets zlib.error through
             yield InputError(f"cannot read: {exc}", source=source.name)
             return
+        if wide_encoding(data):  # UTF-16/32: given to the parser as UTF-8, as its declaration then says
+            data = _XML_ENCODING.sub(rb"\1utf-8\2", to_utf8(data), count=1)
         if not data.strip():
             yield NoArticleError("empty feed file", source=source.name)
             return

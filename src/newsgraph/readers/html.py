@@ -17,7 +17,7 @@ from ..errors import InputError, NoArticleError
 from ..records import Document
 from ..settings import Settings
 from .base import ReadItem, Source, register
-from .decode import decode, sniff_bom
+from .decode import decode, sniff_bom, utf8_despite
 from .headline import page_headline
 
 logger = logging.getLogger(__name__)
@@ -89,6 +89,8 @@ def decode_html(
         except LookupError:
             continue
         name = "cp1252" if name in _AS_CP1252 else name
+        if utf8_despite(data, name):  # the declared encoding is wrong
+            name = "utf-8"
         try:
             text = data.decode(name)
         except UnicodeDecodeError:

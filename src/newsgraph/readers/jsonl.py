@@ -23,7 +23,8 @@ from typing import IO, Any, ClassVar, cast
 from ..errors import EmptyInputError, InputError, InputTooLargeError, MalformedRecordError
 from ..records import Document
 from ..settings import Settings
-from .base import GZIP_MAGIC, ReadItem, Source, register
+from .base import GZIP_MAGIC, ReadItem, Source, register, size_text
+from .decode import to_utf8, wide_encoding
 from .html import fragment_lines
 
 logger = logging.getLogger(__name__)
@@ -249,20 +250,23 @@ class JsonlReader:
 
     def read(self, source: Source, settings: Settings) -> Iterator[ReadItem]:
         try:
-            first = _first_line(source)
+            first = _first_line(source, settings.max_input_bytes)
+        except InputError as exc:
+            yield exc
+            return
         except _READ_ERRORS as exc:
             yield InputError(f"cannot read: {exc}", source=source.name)
             return
         if first is None:
             yield EmptyInputError("empty input", source=source.name)
             return
-        if not first.startswith(b"[") and _parses(first):
+        if isinstance(first, LongLine) or (not first.startswith(b"[") and _parses(first)):
             yield from self._read_lines(source, settings)
             return
         # a JSON array, or an object spread over several lines: one JSON document
         try:
             data = source.read_bytes(limit=settings.max_input_bytes)
-            value = json.loads(data.removeprefix(_BOM))
+            value = json.loads(to_utf8(data).removeprefix(_BOM))
         except InputTooLargeError as exc:
             if first.startswith(b"["):
                 yield exc
@@ -301,7 +305,8 @@ class JsonlReader:
         count = LineCount()
         try:
             with _open(source) as fh:
-                yield from json_lines(fh, name=source.name, settings=settings, count=count)
+                lines = bounded_lines(fh, settings.max_input_bytes)
+                yield from json_lines(lines, name=source.name, settings=settings, count=count)
         except _READ_ERRORS as exc:
             yield InputError(
                 f"input broken after line {count.lines}: {exc}",
@@ -321,8 +326,42 @@ class LineCount:
     records: int = 0
 
 
+@dataclass(slots=True, frozen=True)
+class LongLine:
+    """A line longer than the limit, read past without being kept: ``size`` bytes at least."""
+
+    size: int
+
+
+def bounded_lines(fh: IO[bytes], limit: int, piece: int = 1 << 20) -> Iterator[bytes | LongLine]:
+    """The lines of ``fh``, each at most ``limit`` bytes; a longer line is read past in pieces
+    (so memory stays bounded however long it is, as in a decompression bomb) and stands as a
+    :class:`LongLine`."""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        parts, size = [line], len(line)
+        while not parts[-1].endswith(b"\n") and size <= limit:
+            more = fh.readline(limit + 1 - size)
+            if not more:
+                break
+            parts.append(more)
+            size += len(more)
+        if size <= limit or (size == limit + 1 and parts[-1].endswith(b"\n")):
+            yield b"".join(parts)
+            continue
+        del parts
+        while not line.endswith(b"\n"):
+            line = fh.readline(piece)
+            if not line:
+                break
+            size += len(line)
+        yield LongLine(size)
+
+
 def json_lines(
-    lines: Iterable[bytes], *, name: str, settings: Settings, count: LineCount | None = None
+    lines: Iterable[bytes | LongLine], *, name: str, settings: Settings, count: LineCount | None = None
 ) -> Iterator[ReadItem]:
     """The documents (and errors) of JSON lines, numbered from ``count`` (the lines before them:
     a byte range of a file starts where the lines before it end), which is kept up to date. The
@@ -330,6 +369,15 @@ def json_lines(
     count = count if count is not None else LineCount()
     for raw in lines:
         count.lines += 1
+        if isinstance(raw, LongLine):
+            count.records += 1
+            yield InputTooLargeError(
+                f"line of {size_text(raw.size)} is over the {size_text(settings.max_input_bytes)} "
+                "limit for one record (raise max_input_bytes)",
+                source=name,
+                record=f"line {count.lines}",
+            )
+            continue
         if count.lines == 1:
             raw = raw.removeprefix(_BOM)
         if not raw.strip():
@@ -365,10 +413,13 @@ def _parses(line: bytes) -> bool:
     return True
 
 
-def _first_line(source: Source) -> bytes | None:
-    """The first non-blank line (stripped, without a byte-order mark), or None for blank input."""
+def _first_line(source: Source, limit: int) -> bytes | LongLine | None:
+    """The first non-blank line (stripped, without a byte-order mark), a :class:`LongLine` when it
+    is over ``limit``, or None for blank input."""
     with _open(source) as fh:
-        for i, raw in enumerate(fh):
+        for i, raw in enumerate(bounded_lines(fh, limit)):
+            if isinstance(raw, LongLine):
+                return raw
             line = (raw.removeprefix(_BOM) if i == 0 else raw).strip()
             if line:
                 return line
@@ -377,18 +428,42 @@ def _first_line(source: Source) -> bytes | None:
 
 @contextmanager
 def _open(source: Source) -> Iterator[IO[bytes]]:
-    """A binary stream of the input, gunzipped when it is gzip."""
+    """A binary stream of the input, gunzipped when it is gzip, and in UTF-8 when it is UTF-16 or
+    UTF-32 (with or without a byte-order mark)."""
     with ExitStack() as stack:
-        fh: IO[bytes]
-        if source.path is None:
-            fh = io.BytesIO(source.data or b"")
-        else:
-            fh = stack.enter_context(source.path.open("rb"))
+        fh: IO[bytes] = stack.enter_context(source.open())
         magic = fh.read(2)
         fh.seek(0)
         if magic == GZIP_MAGIC:
             fh = cast(IO[bytes], stack.enter_context(gzip.GzipFile(fileobj=fh, mode="rb")))
+        wide = wide_encoding(_peek(fh, 4096))
+        if wide:
+            fh = cast(
+                IO[bytes], _Utf8Lines(io.TextIOWrapper(fh, encoding=wide, errors="replace", newline="\n"))
+            )
         yield fh
+
+
+def _peek(fh: IO[bytes], n: int) -> bytes:
+    """The first ``n`` bytes of ``fh``, which is then back at its start."""
+    head = fh.read(n)
+    fh.seek(0)
+    return head
+
+
+class _Utf8Lines(io.RawIOBase):
+    """Lines of a text stream as UTF-8 bytes (only ``readline`` and iteration)."""
+
+    def __init__(self, text: io.TextIOWrapper) -> None:
+        super().__init__()
+        self.text = text
+
+    def readable(self) -> bool:
+        return True
+
+    def readline(self, size: int | None = -1) -> bytes:
+        line = self.text.readline(-1 if size is None or size < 0 else max(1, size // 4))
+        return line.removeprefix("\ufeff").encode("utf-8")
 
 
 register(JsonlReader())

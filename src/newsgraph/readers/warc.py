@@ -7,18 +7,21 @@ before the break."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
 import logging
 import re
 import zlib
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
-from typing import IO, Any, ClassVar
+from functools import partial
+from typing import IO, Any, ClassVar, TypeVar
 
-from ..errors import InputError, InputTooLargeError, MalformedRecordError
+from ..errors import InputError, InputTooLargeError, MalformedRecordError, NoArticleError
 from ..settings import Settings
-from .base import ReadItem, Source, register
+from .base import ReadItem, Source, register, size_text
 from .html import html_to_document
 
 logger = logging.getLogger(__name__)
@@ -53,6 +56,29 @@ def _is_html(content_type: str | None) -> bool:
 def _charset(content_type: str | None) -> str | None:
     m = _CHARSET.search(content_type or "")
     return m.group(1) if m else None
+
+
+_STATUS = re.compile(r"[1-5]\d\d")
+_HTML_START = re.compile(rb"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<p[\s>]", re.I)
+T = TypeVar("T")
+
+
+def _quiet(step: Callable[[], T]) -> T:
+    """``step()`` with what warcio writes to standard error (several lines per odd record) caught
+    and logged: every failure a run reports is one line, and the reader reports its own."""
+    caught = io.StringIO()
+    with contextlib.redirect_stderr(caught):
+        out = step()
+    if caught.getvalue():
+        logger.debug("warcio: %s", " ".join(caught.getvalue().split()))
+    return out
+
+
+def _why(exc: Exception) -> str:
+    """What a warcio exception means, in words."""
+    if isinstance(exc, AttributeError) and "startswith" in str(exc):
+        return "a record has no WARC-Target-URI"
+    return str(exc) or type(exc).__name__
 
 
 class WarcReader:
@@ -92,26 +118,31 @@ class WarcReader:
                 return
             n = 0
             end = 0  # where the last complete record ended
+            skipped: Counter[str] = Counter()  # why records gave no article
+            given = 0  # documents and errors yielded
             while True:
                 try:
-                    record = next(records)
+                    record = _quiet(lambda: next(records))
                 except StopIteration:
                     break
                 except Exception as exc:  # any parse failure means the rest of the file is unreadable
-                    yield self._broken(source, n + 1, end, str(exc) or type(exc).__name__)
+                    yield self._broken(source, n + 1, end, _why(exc))
                     return
                 n += 1
                 try:
-                    item, broken = self._record(record, iterator, source, settings)
+                    item, broken = _quiet(
+                        partial(self._record, record, iterator, source, settings, n, skipped)
+                    )
                     offset, length = iterator.get_record_offset(), iterator.get_record_length()
                 except Exception as exc:
-                    yield self._broken(source, n, end, str(exc) or type(exc).__name__)
+                    yield self._broken(source, n, end, _why(exc))
                     return
                 if broken:
                     yield self._broken(source, n, offset, broken)
                     return
                 end = offset + length
                 if item is not None:
+                    given += 1
                     yield item
             tail = self._tail(source, fh, end, size)
             if tail:
@@ -120,39 +151,79 @@ class WarcReader:
                 yield MalformedRecordError(
                     "no WARC records in the file", source=source.name, record="record 1"
                 )
+            elif not given:  # a file that gave nothing says why, so that it is never silent
+                why = ", ".join(f"{reason}: {count}" for reason, count in sorted(skipped.items()))
+                yield NoArticleError(
+                    f"no HTML page in the archive ({n} record{'s' if n > 1 else ''}; {why})",
+                    source=source.name,
+                )
 
     def _record(
-        self, record: Any, iterator: Any, source: Source, settings: Settings
+        self, record: Any, iterator: Any, source: Source, settings: Settings, n: int, skipped: Counter[str]
     ) -> tuple[ReadItem | None, str | None]:
-        """``(document or error or None, why the record is broken or None)`` for one record."""
+        """``(document or error or None, why the record is broken or None)`` for record ``n``;
+        why a record gives no article is counted in ``skipped``."""
         url = record.rec_headers.get_header("WARC-Target-URI") or None
-        wanted = record.rec_type in ("response", "resource")
-        status = record.http_headers.get_statuscode() if record.http_headers is not None else None
+        where = url or f"record {n}"
+        rec_type = record.rec_type
+        http = record.http_headers
+        status = http.get_statuscode() if http is not None else None
         content_type = (
-            record.http_headers.get_header("Content-Type")
-            if record.http_headers is not None
+            http.get_header("Content-Type")
+            if http is not None
             else record.rec_headers.get_header("Content-Type")
         )
-        if record.rec_type == "response" and status not in (None, "200"):
-            wanted = False
-        wanted = wanted and _is_html(content_type)
-        if not wanted:
+        skip: str | None = None
+        error: InputError | None = None
+        if not rec_type:
+            error = MalformedRecordError("record has no WARC-Type", source=source.name, record=f"record {n}")
+        elif rec_type not in ("response", "resource"):
+            skip = f"{rec_type} records"
+        elif (
+            rec_type == "response"
+            and http is None
+            and not (url or "").lower().startswith(("http:", "https:"))
+        ):
+            skip = "responses to a URI that is not http(s)"
+        elif rec_type == "response" and http is not None and not _STATUS.fullmatch(status or ""):
+            line = (http.protocol + " " + http.statusline).strip()[:60]
+            error = MalformedRecordError(
+                f"unreadable HTTP status line {line!r}", source=source.name, record=where
+            )
+        elif rec_type == "response" and status not in (None, "200"):
+            skip = f"HTTP status {status}"
+        elif content_type and not _is_html(content_type):
+            skip = f"not HTML ({content_type.split(';', 1)[0].strip().lower()[:40]})"
+        if skip or error:
             iterator.read_to_end()
-            return None, self._truncated(record)
-        if record.length is not None and record.length > settings.max_input_bytes:
+            if skip:
+                skipped[skip] += 1
+            return error, self._truncated(record)
+        limit = settings.max_input_bytes
+        if record.length is not None and record.length > limit:
             iterator.read_to_end()
             error = InputTooLargeError(
-                f"record of {record.length / 2**20:.1f} MiB is over the "
-                f"{settings.max_input_bytes / 2**20:.0f} MiB limit",
+                f"record of {size_text(record.length)} is over the {size_text(limit)} limit",
                 source=source.name,
-                record=url,
+                record=where,
             )
             return error, self._truncated(record)
-        payload = record.content_stream().read()
+        # the payload is read within the limit: a Content-Encoding (gzip, br) could make it a bomb
+        payload = record.content_stream().read(limit + 1)
         iterator.read_to_end()
         broken = self._truncated(record)
         if broken:
             return None, broken
+        if len(payload) > limit:
+            error = InputTooLargeError(
+                f"page decompresses to more than the {size_text(limit)} limit",
+                source=source.name,
+                record=where,
+            )
+            return error, None
+        if not content_type and not _HTML_START.search(payload[:1024]):
+            skipped["no Content-Type and not HTML"] += 1
+            return None, None
         try:
             doc = html_to_document(
                 payload,
@@ -163,7 +234,7 @@ class WarcReader:
                 charset=_charset(content_type),
             )
         except InputError as exc:
-            exc.source, exc.record = source.name, url or exc.record
+            exc.source, exc.record = source.name, where
             return exc, None
         doc.reader = self.name
         return doc, None
@@ -182,7 +253,7 @@ class WarcReader:
         return MalformedRecordError(
             f"archive broken, reading stopped: {why}",
             source=source.name,
-            record=f"record {n} at offset {offset}",
+            record=f"record {n} at offset {offset}" if offset >= 0 else f"record {n}",
         )
 
     @staticmethod
@@ -203,9 +274,7 @@ class WarcReader:
 
     @staticmethod
     def _open(source: Source, stack: ExitStack) -> IO[bytes]:
-        if source.path is None:
-            return io.BytesIO(source.data or b"")
-        return stack.enter_context(source.path.open("rb"))
+        return stack.enter_context(source.open())
 
 
 register(WarcReader())

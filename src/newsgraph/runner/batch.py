@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from ..clean.language import article_language, is_supported
 from ..clean.split import split_document
-from ..errors import NewsgraphError
+from ..errors import NewsgraphError, TextTooLongError
 from ..extract.annotations import doc_places, fact_lists
 from ..extract.pipeline import load_pipeline, prepare_doc
 from ..extract.relevance import doc_relevance
@@ -188,12 +188,15 @@ def process_documents(
             out[n][1].append(cleaned)
             continue
         for draft in cleaned:
-            if gate_language(draft, doc, settings):
+            if not gate_language(draft, doc, settings):  # stored with its text and metadata, no NLP time
+                slots[n].append(Article.from_draft(draft, skipped=SKIPPED_LANGUAGE))
+            elif len(draft.text) > nlp.max_length:  # spaCy refuses it: stored, and the error says why
+                slots[n].append(Article.from_draft(draft))
+                out[n][1].append(too_long(draft, nlp.max_length))
+            else:
                 owner.append((n, len(slots[n])))
                 slots[n].append(None)
                 drafts.append(draft)
-            else:  # stored with its text and metadata, no NLP time spent on it
-                slots[n].append(Article.from_draft(draft, skipped=SKIPPED_LANGUAGE))
     for (n, slot), result in zip(owner, annotate(drafts, nlp, settings), strict=True):
         if isinstance(result, ErrorRecord):
             out[n][1].append(result)
@@ -218,6 +221,15 @@ def gate_language(draft: Draft, doc: Document, settings: Settings) -> bool:
         draft.language, draft.language_score = guess.language, guess.score
     draft.outlet = draft.outlet or doc.outlet
     return is_supported(draft.language, settings.languages)
+
+
+def too_long(draft: Draft, limit: int) -> ErrorRecord:
+    """The error of an article longer than the NLP pipeline takes: it is stored without facts."""
+    error = TextTooLongError(
+        f"article of {len(draft.text):,} characters is over the NLP pipeline's limit of {limit:,} "
+        "(spaCy's max_length): stored with its text and metadata, without entities, quotes or events"
+    )
+    return error_record(error, source=draft.source, stage="nlp")
 
 
 def process_batch(documents: Iterable[Document], settings: Settings | None = None) -> list[Result]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import InputError, WorkerStartError
 from ..extract.pipeline import check_model, load_pipeline
-from ..readers.base import Reader, ReadItem, Source, choose_reader, expand_paths
+from ..readers.base import Reader, ReadItem, Source, choose_reader, expand_paths, path_error
 from ..records import Article, Document, Draft, ErrorRecord
 from ..settings import Settings
 from ..store.db import DEFAULT_DB, Store
@@ -77,6 +77,8 @@ def read_items(name: str, items: Callable[[], Iterable[ReadItem]]) -> Iterator[D
                 yield item
     except InputError as exc:
         yield error_record(exc, source=name, stage="read")
+    except OSError as exc:  # the file went away or could not be read while it was read
+        yield error_record(path_error(exc, name), source=name, stage="read")
     except Exception as exc:  # a reader bug must not end the run
         log.exception("reading %s failed", name)
         yield error_record(exc, source=name, stage="read")

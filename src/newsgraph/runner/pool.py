@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -193,7 +194,7 @@ def _renew(pool: ProcessPoolExecutor, settings: Settings, jobs: int) -> tuple[Pr
 def _pool(settings: Settings, jobs: int) -> tuple[ProcessPoolExecutor, Any]:
     """A pool of ``jobs`` workers and the event its first worker sets when it has started."""
     # spawn: workers start clean (no inherited DuckDB connection, threads or locks of the parent)
-    ctx = multiprocessing.get_context("spawn")
+    ctx = _QuietSpawnContext()
     started = ctx.Event()
     pool = ProcessPoolExecutor(
         max_workers=jobs,
@@ -202,6 +203,24 @@ def _pool(settings: Settings, jobs: int) -> tuple[ProcessPoolExecutor, Any]:
         initargs=(settings, os.getpid(), started),
     )
     return pool, started
+
+
+class _QuietSpawnProcess(multiprocessing.get_context("spawn").Process):  # type: ignore[misc]
+    """A spawned worker that ignores Ctrl-C (SIGINT, sent to the whole process group): the parent
+    stops the run and reports it on one line, without a traceback from every worker."""
+
+    def start(self) -> None:
+        if threading.current_thread() is not threading.main_thread():
+            return super().start()  # type: ignore[no-any-return]
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # inherited by the new process
+        try:
+            return super().start()  # type: ignore[no-any-return]
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+
+class _QuietSpawnContext(type(multiprocessing.get_context("spawn"))):  # type: ignore[misc]
+    Process = _QuietSpawnProcess
 
 
 def in_worker_start() -> bool:
