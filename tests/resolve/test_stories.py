@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from storytexts import OTHER, STORY, article
 
 from newsgraph.resolve import stories
 from newsgraph.resolve.stories import group, sketch, update_stories, url_key, words
 from newsgraph.store.db import Store
+from storytexts import OTHER, STORY, article
 
 
 def test_url_key_drops_trackers_and_keeps_page_ids() -> None:
