@@ -6,6 +6,7 @@ sliding back unnoticed)."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 
@@ -27,6 +28,9 @@ FLOORS = {
     "dates_value_accuracy": 0.85,
     # LGL, measured Acc@161 0.857 (docs/places.md)
     "places_lgl_acc161": 0.84,
+    # eval/duplicates.py, measure part, text alone: measured 1.000 / 0.985 (docs/stories.md)
+    "duplicates_precision": 0.98,
+    "duplicates_recall": 0.95,
 }
 
 
@@ -94,3 +98,17 @@ def test_geocoding_floor() -> None:
     places.run(articles)
     result = places.score("lgl", articles, False)
     assert result["acc161"] >= FLOORS["places_lgl_acc161"], result
+
+
+def test_duplicate_grouping_floor() -> None:
+    duplicates = load_eval("duplicates")
+    if not duplicates.POLNEAR.exists() or not duplicates.SCRAPINGHUB.exists():
+        pytest.skip(f"{duplicates.SHARED} is absent")
+    lines = [line for line in duplicates.SET.read_text(encoding="utf-8").splitlines() if line]
+    items = [i for i in map(json.loads, lines[1:]) if i["split"] == "measure"]
+    # the set names texts and edits; it holds no text of its own
+    assert all(set(i) == {"corpus", "doc", "edits", "id", "kind", "split", "story", "url"} for i in items)
+    predicted, _ = duplicates.group_items(items, False, {})
+    result = duplicates.pairwise(items, predicted)
+    assert result["precision"] >= FLOORS["duplicates_precision"], result
+    assert result["recall"] >= FLOORS["duplicates_recall"], result

@@ -71,6 +71,23 @@ JobsOpt = Annotated[
     ),
 ]
 BatchOpt = Annotated[int | None, typer.Option("--batch-size", help="Articles per NLP batch and transaction.")]
+CopiesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--include-copies",
+        help="Count the facts of articles that copy another too (docs/stories.md; default: each story once).",
+    ),
+]
+ClustersOpt = Annotated[
+    bool,
+    typer.Option("--clusters", help="One row per cluster: the reports of one happening, with their counts."),
+]
+MinArticlesOpt = Annotated[
+    int,
+    typer.Option(
+        "--min-articles", min=1, help="With --clusters: only clusters in at least this many articles."
+    ),
+]
 LanguageOpt = Annotated[
     str | None,
     typer.Option(
@@ -281,6 +298,7 @@ def ingest_cmd(
         out.print(
             f"this run: {report.n_articles} new articles from {report.n_documents} documents, "
             f"{report.n_skipped} documents already stored, {report.n_duplicates} duplicate articles, "
+            f"{report.n_copies} copies of stored stories, "
             f"{report.n_errors} errors, {report.words:,} words in {report.seconds:.1f} s "
             f"({rate:.1f} articles/s)",
             markup=False,
@@ -312,12 +330,18 @@ def export_cmd(
             f"(default {DEFAULT_MIN_CONFIDENCE}).",
         ),
     ] = None,
+    include_copies: CopiesOpt = False,
 ) -> None:
     """Write the store's tables to files (one per table).
 
     Example: newsgraph export --format plover --out exports/ --min-confidence 0.7
     """
-    files = _read(db, lambda store: export(store, fmt, out_dir, min_confidence=min_confidence))
+    files = _read(
+        db,
+        lambda store: export(
+            store, fmt, out_dir, min_confidence=min_confidence, include_copies=include_copies
+        ),
+    )
     for path in files:
         out.print(str(path), markup=False)
 
@@ -326,14 +350,23 @@ def export_cmd(
 def stats_cmd(
     db: DbOpt = Path(DEFAULT_DB),
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    include_copies: CopiesOpt = False,
 ) -> None:
-    """Row counts per table, and the runs that were interrupted (--json: every run).
+    """Row counts per table (each story's copies and their facts left out; then stories, copies and
+    clusters: docs/stories.md), and the runs that were interrupted (--json: every run).
 
     Example: newsgraph stats --db newsgraph.duckdb --json
     """
+    from .store.stories import counts as story_counts
+
     stats, runs, languages, skipped = _read(
         db,
-        lambda store: (store.stats(), store.runs(), store.languages(), store.languages(skipped=True)),
+        lambda store: (
+            story_counts(store, include_copies=include_copies),
+            store.runs(),
+            store.languages(),
+            store.languages(skipped=True),
+        ),
     )
     if as_json:
         out.print(
@@ -480,6 +513,9 @@ def quotes_cmd(
     language: LanguageOpt = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+    include_copies: CopiesOpt = False,
+    clusters: ClustersOpt = False,
+    min_articles: MinArticlesOpt = 1,
 ) -> None:
     """Who said what: quotes with their resolved speakers.
 
@@ -487,6 +523,15 @@ def quotes_cmd(
     """
     from .store.queries import quotes
 
+    if clusters:
+        from .cli_stories import show_quote_clusters
+
+        found = _read(db, lambda store: show_quote_clusters(store, speaker, contains, min_articles, limit))
+        if as_json:
+            _print_json_lines(found)
+        else:
+            out.print(found.table(str(db)))
+        return
     rows = _read(
         db,
         lambda store: quotes(
@@ -497,6 +542,7 @@ def quotes_cmd(
             kind=kind,
             language=language,
             limit=limit or None,
+            include_copies=include_copies,
         ),
     )
     if as_json:
@@ -547,6 +593,9 @@ def events_cmd(
     language: LanguageOpt = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+    include_copies: CopiesOpt = False,
+    clusters: ClustersOpt = False,
+    min_articles: MinArticlesOpt = 1,
 ) -> None:
     """Who did what to whom: PLOVER events with actors, recipients, date and place.
 
@@ -555,6 +604,20 @@ def events_cmd(
     from .store.queries import events
 
     _check_dates(since, until)
+    if clusters:
+        from .cli_stories import show_event_clusters
+
+        found = _read(
+            db,
+            lambda store: show_event_clusters(
+                store, type_, actor, recipient, since, until, min_articles, limit
+            ),
+        )
+        if as_json:
+            _print_json_lines(found)
+        else:
+            out.print(found.table(str(db)))
+        return
     rows = _read(
         db,
         lambda store: events(
@@ -568,6 +631,7 @@ def events_cmd(
             min_confidence=min_confidence,
             language=language,
             limit=limit or None,
+            include_copies=include_copies,
         ),
     )
     if as_json:
@@ -630,8 +694,18 @@ def articles_cmd(
     language: LanguageOpt = None,
     limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+    no_copies: Annotated[
+        bool, typer.Option("--no-copies", help="Leave out the articles that copy another (docs/stories.md).")
+    ] = False,
+    story: Annotated[
+        str | None,
+        typer.Option(
+            "--story", metavar="ID", help="Only the articles of this article's story (id or prefix)."
+        ),
+    ] = None,
 ) -> None:
-    """The stored articles, newest first, with their public-affairs relevance and language.
+    """The stored articles, newest first, with their public-affairs relevance, language and, for a
+    copy of another article, the article it copies.
 
     Example: newsgraph articles --min-relevance 0.5 --since 2024-01-01
     """
@@ -647,13 +721,15 @@ def articles_cmd(
             min_relevance=min_relevance,
             language=language,
             limit=limit or None,
+            include_copies=not no_copies,
+            story=story,
         ),
     )
     if as_json:
         _print_json_lines(rows)
         return
     table = Table(title=f"articles in {db}", title_justify="left")
-    for col in ("published", "relevance", "words", "lang", "title", "id"):
+    for col in ("published", "relevance", "words", "lang", "title", "id", "copy of"):
         table.add_column(col, justify="right" if col in ("relevance", "words") else "left")
     for r in rows:
         table.add_row(
@@ -663,6 +739,7 @@ def articles_cmd(
             (r.language or "") + (" (no facts)" if r.skipped else ""),
             r.title or r.source,
             r.id[:12],
+            f"{r.duplicate_of[:12]} ({r.duplicate_reason})" if r.duplicate_of else "",
         )
     out.print(table)
 

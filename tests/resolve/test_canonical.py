@@ -12,3 +12,42 @@ def test_a_nationality_is_its_country_when_the_country_is_there() -> None:
     assert "NORP:PAK" not in canon  # no Pakistan entity to join
     assert canon["PERSON:modi"] == "PERSON:narendra modi"
     assert "GPE:IND:new delhi" not in canon  # a capital stays a place of its own
+
+
+def test_variants_of_one_person_are_one_key_across_the_store() -> None:
+    keys = {
+        "PERSON:james comey",
+        "PERSON:james b comey",
+        "PERSON:volodymyr zelensky",
+        "PERSON:volodymyr zelenskyy",
+        "PERSON:zelenskiy",
+    }
+    canon = canonical_map(keys)
+    assert canon["PERSON:james comey"] == "PERSON:james b comey"
+    assert canon["PERSON:volodymyr zelenskyy"] == "PERSON:volodymyr zelensky"
+    assert canon["PERSON:zelenskiy"] == "PERSON:volodymyr zelensky"  # a surname, spelt otherwise
+
+
+def test_people_sharing_a_surname_stay_apart() -> None:
+    keys = {
+        "PERSON:hillary clinton",
+        "PERSON:bill clinton",
+        "PERSON:clinton",
+        "PERSON:george bush",
+        "PERSON:george w bush",
+        "PERSON:george h w bush",
+    }
+    canon = canonical_map(keys)
+    assert "PERSON:hillary clinton" not in canon and "PERSON:bill clinton" not in canon
+    assert "PERSON:clinton" not in canon  # two full names end in it
+    assert "PERSON:george bush" not in canon  # fits both Bushes
+    assert "PERSON:george w bush" not in canon and "PERSON:george h w bush" not in canon
+
+
+def test_a_first_initial_needs_the_same_country() -> None:
+    keys = {"PERSON:j comey", "PERSON:james comey"}
+    assert "PERSON:j comey" not in canonical_map(keys)
+    same = canonical_map(keys, {"PERSON:j comey": ["USA"], "PERSON:james comey": ["USA"]})
+    assert same["PERSON:j comey"] == "PERSON:james comey"
+    other = canonical_map(keys, {"PERSON:j comey": ["GBR"], "PERSON:james comey": ["USA"]})
+    assert "PERSON:j comey" not in other

@@ -1,10 +1,15 @@
 """People, organisations and places in one article, grouped into entities with aliases, roles and
 PLOVER actor codes: the ``newsgraph_entities`` component.
 
-The small model's entity spans are the raw material; document-level reasoning corrects them:
+The small model's entity spans, cleaned by ``extract/mentions.py``, are the raw material;
+document-level reasoning corrects them:
 
-- a surname alone ("Tillerson", "Wang") joins the full name's entity and becomes a person, whatever
-  label the model gave it, and surnames the model missed are found by a scan of the tokens;
+- variants of one person's name are one person ("James B. Comey" / "James Comey", "Zelenskyy" /
+  "Zelensky": ``resolve/names.py``), and a surname alone ("Tillerson", "Wang") joins the full
+  name's entity when the evidence allows (never a word in capitals such as "AI", nor a place the
+  model tagged as one, such as "Plymouth"); surnames the model missed are found by a scan of the
+  tokens; an acronym joins the name it abbreviates ("FEMA");
+- every alias carries the reason it was merged (the record's ``merged``);
 - names inside an official title ("Secretary of State") are not entities;
 - capitalised words in all-capitals headings that name nothing known are dropped;
 - mentions of one country ("US", "the United States") are one entity, named by its common name.
@@ -15,17 +20,19 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any
+from functools import cache, lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..resolve import actors
+from ..resolve.actors import split_honorifics
 from ..resolve.entities import entity_key, fold
 from ..resolve.gazetteer import gazetteer
+from ..resolve.names import PersonName, parse, surname_match, variant_reason
 from ..tables import TABLES_VERSION, data_lines
 from .annotations import (
     article_context,
@@ -36,35 +43,18 @@ from .annotations import (
     set_entity_spans,
 )
 from .component import Component
-from .facts import ActorFact, EntityFact, MentionFact, RoleFact
-from .roles import Role, find_roles, title_spans
+from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
+from .mentions import Mention, collect_mentions, known, name_tokens, stoplist
+from .people import (
+    apply_known_person,
+    known_person,
+    person_actor,
+    person_name,
+    us_member,
+)
+from .roles import Role, find_roles
 
 log = logging.getLogger(__name__)
-
-#: spaCy labels that become entities.
-LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
-_LEADING = frozenset({"the", "The", "a", "A", "an", "An"})
-_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-
-
-@cache
-def stoplist() -> frozenset[str]:
-    return frozenset(line.strip().lower() for line in data_lines("newsgraph.extract", "entity_stoplist.txt"))
-
-
-@dataclass(slots=True)
-class Mention:
-    """A name in the text: tokens ``[i, j)``, characters ``[start, end)``."""
-
-    i: int
-    j: int
-    start: int
-    end: int
-    text: str
-    label: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text}
 
 
 @dataclass(slots=True)
@@ -77,71 +67,65 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
     actor: actors.Actor | None = None
+    #: surface form -> why it was merged into the entity (see :data:`KEY_REASONS` for the rest)
+    why: dict[str, str] = field(default_factory=dict)
+    #: a person's name in ``people.tsv``, when the entity is a known person
+    canonical: str | None = None
 
     @property
     def first(self) -> Mention:
         return min(self.mentions, key=lambda m: m.start)
 
+    def add(self, m: Mention, reason: str) -> None:
+        self.mentions.append(m)
+        self.why.setdefault(m.text, reason)
+
+    def store_key(self) -> str:
+        """The store-wide key: a person's by its ``people.tsv`` name as written, else by its first,
+        middle and last names without titles and middle initials ("James B. Comey" -> ``PERSON:james
+        comey``)."""
+        code = self.actor.code if self.actor else None
+        if self.type == "PERSON" and self.key[0] in ("PERSON", "NAME"):
+            if self.canonical:  # "George W. Bush" and "George H. W. Bush" stay two
+                return entity_key("PERSON", self.canonical)
+            parsed = parse(split_honorifics(self.name)[0] or self.name)
+            return f"PERSON:{parsed.key}" if parsed else entity_key("PERSON", self.name)
+        if self.key[0] in ("ORG", "ORG@"):  # by the table's full name: "Democratic Party (United States)"
+            return entity_key(self.key[0], self.key[1], code)
+        return entity_key(self.key[0], self.name, code)
+
     def fact(self, n: int) -> EntityFact:
         """The entity as the typed record later components read; ``n`` numbers it (``"e3"``)."""
         mentions = sorted(self.mentions, key=lambda m: m.start)
         first = mentions[0]
-        code = self.actor.code if self.actor else None
+        aliases = tuple(dict.fromkeys(m.text for m in mentions if m.text != self.name))
+        default = KEY_REASONS.get(self.key[0], "same name")
         return EntityFact(
             id=f"e{n}",
-            key=entity_key(self.key[0], self.name, code),
+            key=self.store_key(),
             name=self.name,
             type=self.type,
-            aliases=tuple(dict.fromkeys(m.text for m in mentions if m.text != self.name)),
+            aliases=aliases,
             start=first.start,
             end=first.end,
             text=first.text,
             mentions=tuple(MentionFact(m.start, m.end, m.text) for m in mentions),
             roles=tuple(RoleFact(r.title, r.affiliation, r.since) for r in self.roles),
             actor=ActorFact(self.actor.code, self.actor.sector) if self.actor else None,
+            merged=tuple(MergeFact(a, self.why.get(a, default)) for a in aliases),
         )
 
 
-def mention_of(span: Span) -> Mention | None:
-    """The span without a leading "the" and a trailing possessive; None when nothing is left."""
-    i, j = span.start, span.end
-    doc = span.doc
-    while i < j and doc[i].text in _LEADING:
-        i += 1
-    while j > i and doc[j - 1].text in _POSSESSIVE:
-        j -= 1
-    if i >= j:
-        return None
-    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    text = doc[i:j].text  # not doc.text, which spaCy rebuilds from every token on each access
-    if text.endswith(("'s", "’s")):  # "Korea's" kept as one token by the tokenizer
-        text, end = text[:-2], end - 2
-    if not text or not any(c.isalpha() for c in text):
-        return None
-    return Mention(i, j, start, end, text, span.label_)
-
-
-def _in_heading(m: Mention, headings: tuple[tuple[int, int], ...]) -> bool:
-    return any(s <= m.start and m.end <= e for s, e in headings)
-
-
-def collect_mentions(doc: Doc) -> list[Mention]:
-    """The model's entity spans, trimmed and filtered."""
-    headings = article_context(doc).headings
-    inside_titles = [(s.start, s.end) for s in title_spans(doc)]
-    out: list[Mention] = []
-    for ent in doc.ents:
-        if ent.label_ not in LABELS:
-            continue
-        m = mention_of(ent)
-        if m is None or m.text.lower() in stoplist():
-            continue
-        if any(s <= m.i and m.j <= e for s, e in inside_titles):
-            continue  # "State" in "Secretary of State"
-        if _in_heading(m, headings) and m.text.isupper() and not _known(m.text):
-            continue  # "DIRE" in "GAZA SITUATION 'DIRE'"
-        out.append(m)
-    return out
+#: Why mentions grouped by their key are one entity, when nothing more particular was recorded.
+KEY_REASONS = {
+    "COUNTRY": "same country",
+    "NORP": "same nationality",
+    "ORG": "same organisation (organisations.tsv)",
+    "ORG@": "same institution of the same country",
+    "CAPITAL": "same capital",
+    "NAME": "same name",
+    "PERSON": "same name",
+}
 
 
 @cache
@@ -192,17 +176,9 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
     return list(found.values())
 
 
-def _known(text: str) -> bool:
-    return actors.country_code(text) is not None or actors.organisation(text) is not None
-
-
 def _known_person(text: str) -> bool:
     """A name or alias of ``resolve/data/people.tsv`` that names no country or organisation."""
-    return actors.is_known_person(text) and not _known(text)
-
-
-def _name_tokens(text: str) -> list[str]:
-    return [t for t in text.replace("’", "'").split() if t[:1].isupper()]
+    return actors.is_known_person(text) and not known(text)
 
 
 def subnational_country(text: str) -> str | None:
@@ -238,53 +214,147 @@ def main_country(mentions: list[Mention]) -> str | None:
 
 def people_country(doc: Doc, mentions: list[Mention], context: str | None) -> str | None:
     """The main country ``context`` as the country of a person's bare national title ("President
-    X"), when it is named in two sentences or more: a country named in one sentence only is often
-    the other party ("President Bush threatened Russia"), not the person's own."""
+    X"), when it is named in two sentences or more (by a place, a nationality or an organisation of
+    that country): a country named in one sentence only is often the other party ("President Bush
+    threatened Russia"), not the person's own."""
     if context is None:
         return None
     sentences = {
         doc[m.i].sent.start
         for m in mentions
-        if m.label in ("GPE", "NORP", "LOC") and mention_country(m) == context
+        if (m.label in ("GPE", "NORP", "LOC") and mention_country(m) == context)
+        or (m.label == "ORG" and _org_country(m.text) == context)  # "the Nigeria Police"
     }
     return context if len(sentences) >= 2 else None
+
+
+@lru_cache(maxsize=16384)
+def _org_country(text: str) -> str | None:
+    actor = actors.resolve_actor(text, "ORG")
+    return actor.code if actor else None
 
 
 def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list[Entity]:
     """Group mentions into entities (see the module docstring). ``context`` is the article's main
     country, for institutions named without one ("the Interior Ministry")."""
     persons: dict[tuple[str, ...], Entity] = {}
+    parsed: dict[tuple[str, ...], PersonName] = {}
     by_part: dict[str, set[tuple[str, ...]]] = {}
-    # 1. full names
+    # 1. full names, longest first: a shorter one joins a longer one it agrees with
     for m in sorted(mentions, key=lambda m: -len(m.text)):
-        if len(_name_tokens(m.text)) < 2 or not (m.label == "PERSON" or _known_person(m.text)):
+        parts = tuple(name_tokens(split_honorifics(m.text)[0]))
+        if len(parts) < 2 or not (m.label == "PERSON" or _known_person(m.text)):
             continue
-        parts = tuple(_name_tokens(m.text))
-        key = next((k for k in persons if _contains(k, parts)), None)
+        name = parse(" ".join(parts))
+        key, reason = _person_for(persons, parsed, parts, name)
         if key is None:
             key = ("PERSON", *parts)
             persons[key] = Entity(key=key, type="PERSON", name=m.text)
-        persons[key].mentions.append(m)
+            if name is not None:
+                parsed[key] = name
+            reason = "same name"
+        persons[key].add(m, reason)
         for part in set(parts):  # "Chavez" of "Alberto Chavez Lozano", "Wang" of "Wang Yi"
             by_part.setdefault(part, set()).add(key)
     others: dict[tuple[str, ...], Entity] = {}
     used = {id(m) for e in persons.values() for m in e.mentions}
+    institutions: dict[str, str] = {}  # "Senate" -> "NGA" after "the Nigerian Senate"
+    for m in mentions:
+        found = _national_institution(m.text) if m.label in ("ORG", "FAC") else None
+        if found is not None:
+            institutions.setdefault(found[0].name, found[1])
     for m in mentions:
         if id(m) in used:
             continue
-        name_parts = _name_tokens(m.text)
-        owners = by_part.get(name_parts[0], set()) if len(name_parts) == 1 else set()
-        if owners and not (m.label != "PERSON" and _known(m.text)):
-            persons[_main_owner(persons, owners)].mentions.append(m)
-            continue
-        key, etype, name, actor = _classify(m, context)
+        core = split_honorifics(m.text)[0]
+        name_parts = name_tokens(core)
+        if len(name_parts) == 1 and _may_join_person(doc, m, persons, name_parts[0]):
+            owners = by_part.get(name_parts[0], set())
+            reason = "surname" if owners else "spelling variant of the surname"
+            owners = owners or _variant_owners(parsed, name_parts[0])
+            if owners:
+                key = _main_owner(persons, owners)
+                if reason == "surname" and parsed.get(key) and fold(name_parts[0]) != parsed[key].last:
+                    reason = "part of the name"
+                persons[key].add(m, reason if core == m.text else f"{reason} after a title")
+                continue
+        key, etype, name_text, actor = _classify(m, context, institutions)
         ent = others.get(key)
         if ent is None:
-            ent = others[key] = Entity(key=key, type=etype, name=name, actor=actor)
+            ent = others[key] = Entity(key=key, type=etype, name=name_text, actor=actor)
         ent.mentions.append(m)
     _scan_missed_surnames(doc, persons, by_part, mentions)
     _settle_names(others)
+    _merge_acronyms(others)
     return [*persons.values(), *others.values()]
+
+
+def _person_for(
+    persons: dict[tuple[str, ...], Entity],
+    parsed: dict[tuple[str, ...], PersonName],
+    parts: tuple[str, ...],
+    name: PersonName | None,
+) -> tuple[tuple[str, ...] | None, str]:
+    """The person a full name joins, and why: the one whose name holds it in order ("Suu Kyi" in
+    "Aung San Suu Kyi"), else the one person whose name it is a variant of (a middle initial,
+    a transliteration: :func:`resolve.names.variant_reason`); (None, "") when none or several."""
+    for key in persons:
+        if _contains(key, parts):
+            return key, "same name" if key[1:] == parts else "part of the name"
+    if name is None:
+        return None, ""
+    found = {k: r for k, p in parsed.items() if (r := variant_reason(p, name)) is not None}
+    if len(found) == 1:
+        key, reason = next(iter(found.items()))
+        return key, reason
+    return None, ""
+
+
+def _acronym(text: str) -> bool:
+    return " " not in text and text.isupper() and len(text) <= 5
+
+
+def _may_join_person(doc: Doc, m: Mention, persons: dict[tuple[str, ...], Entity], word: str) -> bool:
+    """Whether a one-word mention may be a person's surname or given name: never a word in capitals
+    ("AI"; a transcript label "PENCE:" aside), a known country or organisation labelled otherwise,
+    or a state, province or city the model tagged as a place ("Georgia", "Plymouth") unless the
+    word is some person's last name."""
+    if _acronym(m.text):
+        return m.j < len(doc) and doc[m.j].text == ":" and m.label == "PERSON"
+    if m.label == "PERSON":
+        return True
+    if known(m.text):
+        return False
+    if m.label in ("GPE", "LOC", "FAC") and gazetteer().lookup(m.text):
+        return any(k[-1] == word for k in persons)
+    return True
+
+
+def _variant_owners(parsed: dict[tuple[str, ...], PersonName], word: str) -> set[tuple[str, ...]]:
+    """People whose last name ``word`` is a spelling variant of ("Zelensky" -> "Zelenskyy")."""
+    folded = fold(word)
+    return {k for k, p in parsed.items() if surname_match(p.last, folded) == "spelling variant"}
+
+
+def _merge_acronyms(others: dict[tuple[str, ...], Entity]) -> None:
+    """An unknown name in capitals joins the one organisation or place of the article whose
+    capitalised words it abbreviates ("FEMA" -> "Federal Emergency Management Agency")."""
+    longer = [e for e in others.values() if e.type in ("ORG", "FAC", "GPE", "LOC") and " " in e.name]
+    for key, ent in list(others.items()):
+        if ent.key[0] != "NAME" or not _acronym(ent.name) or len(ent.name) < 2:
+            continue
+        found = [e for e in longer if _initials(e.name) == ent.name]
+        if len(found) == 1:
+            for m in ent.mentions:
+                found[0].add(m, f"acronym of {found[0].name}")
+            del others[key]
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "la", "du"})
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _SMALL_WORDS).upper()
 
 
 def _settle_names(others: dict[tuple[str, ...], Entity]) -> None:
@@ -295,14 +365,30 @@ def _settle_names(others: dict[tuple[str, ...], Entity]) -> None:
         if ent.key[0] == "NAME" and ent.type != "PERSON":
             votes = Counter(m.label for m in ent.mentions)
             ent.type = max(votes, key=lambda label: (votes[label], label == "ORG"))
+    for ent in others.values():
+        if ent.key[0] == "NORP":
+            ent.name = _group_name(ent)
+        elif ent.key[0] == "ORG@" and len(ent.mentions) > 1:  # "Nigerian Senate", not "Senate"
+            ent.name = max((m.text for m in ent.mentions), key=len)
     orgs = [e for e in others.values() if e.type == "ORG" and len(e.name.split()) > 1]
     for key, ent in list(others.items()):
-        if ent.key[0] != "NAME" or ent.type != "ORG" or len(ent.name.split()) != 1:
-            continue
+        if ent.key[0] != "NAME" or ent.type != "ORG" or len(ent.name.split()) != 1 or _acronym(ent.name):
+            continue  # "AI" is not "Clipboard AI"
         longer = [o for o in orgs if o.name.split()[-1] == ent.name]
         if len(longer) == 1:
-            longer[0].mentions.extend(ent.mentions)
+            for m in ent.mentions:
+                longer[0].add(m, f"last word of {longer[0].name}")
             del others[key]
+
+
+def _group_name(ent: Entity) -> str:
+    """A nationality's name: its plural noun when the article writes it ("Iraqi" and "Iraqis"
+    -> "Iraqis"), else its first mention."""
+    code = ent.key[1]
+    plural = next(
+        (m.text for m in ent.mentions if m.text.endswith("s") and actors.country_code(m.text) == code), None
+    )
+    return plural or ent.name
 
 
 def _main_owner(persons: dict[tuple[str, ...], Entity], owners: set[tuple[str, ...]]) -> tuple[str, ...]:
@@ -319,16 +405,18 @@ def _contains(key: tuple[str, ...], parts: tuple[str, ...]) -> bool:
 
 
 def _classify(
-    m: Mention, context: str | None = None
+    m: Mention, context: str | None = None, institutions: dict[str, str] | None = None
 ) -> tuple[tuple[str, ...], str, str, actors.Actor | None]:
-    """Entity key, type, canonical name and actor for a mention that is not a known person's."""
+    """Entity key, type, canonical name and actor for a mention that is not a known person's;
+    ``institutions`` gives the country the article names for an institution ("Nigerian Senate")."""
     text = m.text
     org = actors.organisation(text)
     if org is not None and m.label in ("ORG", "FAC", "GPE", "NORP", "PERSON"):
         if not org.code:  # "Interior Ministry", "Congress": the article's country
+            context = (institutions or {}).get(org.name, context)
             actor = actors.Actor(context, org.sector) if context else None
-            return ("ORG@", org.name, context or ""), org.type or "ORG", org.name, actor
-        return ("ORG", org.name), org.type or "ORG", org.name, actors.Actor(org.code, org.sector)
+            return ("ORG@", org.name, context or ""), org.type or "ORG", _shown(org.name), actor
+        return ("ORG", org.name), org.type or "ORG", _shown(org.name), actors.Actor(org.code, org.sector)
     code = actors.country_code(text)
     if code is not None and m.label in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
         actor = actors.resolve_actor(text, m.label)
@@ -341,15 +429,43 @@ def _classify(
     party = actors.party(text) if m.label in ("NORP", "ORG") else None
     if party is not None:  # "Democratic", "Republicans"
         actor = actors.Actor(party.code, party.sector) if party.code else None
-        return ("ORG", party.name), "ORG", party.name, actor
+        return ("ORG", party.name), "ORG", _shown(party.name), actor
     if _known_person(text):  # "Putin" or "Saddam" tagged ORG or GPE by the model
         return ("NAME", fold(text)), "PERSON", text, None
     if m.label == "GPE":  # a state, province or city stands for its country ("Wisconsin sued")
         country = subnational_country(text)
         if country is not None:
             return ("NAME", fold(text)), "GPE", text, actors.Actor(country, "GOV")
+    national = _national_institution(text) if m.label in ("ORG", "FAC") else None
+    if national is not None:  # "Nigerian Senate", later "the Senate": one body
+        org, code = national
+        return ("ORG@", org.name, code), org.type or "ORG", text, actors.Actor(code, org.sector)
     actor = actors.resolve_actor(text, m.label) if m.label in ("ORG", "NORP") else None
     return ("NAME", fold(text)), m.label, text, actor
+
+
+def _national_institution(text: str) -> tuple[actors.OrgEntry, str] | None:
+    """A country's name or adjective followed by an institution every country has
+    (``organisations.tsv`` rows without a code): "Nigerian Senate", "Austrian Interior Ministry",
+    "U.S. Navy"; the institution and the country."""
+    words = text.split()
+    for n in range(1, min(3, len(words) - 1) + 1):
+        code = actors.country_code(" ".join(words[:n]))
+        if code is None:
+            continue
+        org = actors.organisation(" ".join(words[n:]))
+        if org is not None and not org.code:
+            return org, code
+    return None
+
+
+def _shown(name: str) -> str:
+    """A table name as shown, without the words that tell namesakes apart in the table:
+    "Democratic Party (United States)" -> "Democratic Party" (the key keeps them)."""
+    return _QUALIFIER.sub("", name) or name
+
+
+_QUALIFIER = re.compile(r"\s*\([^)]*\)\Z")
 
 
 def _scan_missed_surnames(
@@ -372,52 +488,7 @@ def _scan_missed_surnames(
         if owners and (label or doc[i].pos_ == "PROPN"):
             key = _main_owner(persons, owners)
             idx = doc[i].idx
-            persons[key].mentions.append(Mention(i, i + 1, idx, idx + len(text), text, "PERSON"))
-
-
-def person_actor(roles: list[Role], known: actors.KnownPerson | None = None) -> actors.Actor | None:
-    """The actor of the first role with an affiliation, its sector the title's; a generic title
-    ("leader") of a person ``people.tsv`` files under another sector keeps that sector ("Hamas
-    leader Ismail Haniyeh" -> PSE REB). With no such role, the ``people.tsv`` row's actor."""
-    for role in roles:
-        if role.affiliation:
-            sector = actors.sector_of(role.title)
-            if known is not None and known.code == role.affiliation and sector in (None, "GOV"):
-                sector = known.sector
-            return actors.Actor(role.affiliation, sector or "GOV")
-    return actors.Actor(known.code, known.sector) if known is not None else None
-
-
-def known_person(ent: Entity, year: int | None) -> actors.KnownPerson | None:
-    """The ``people.tsv`` row of a person entity, from all its name forms and role titles."""
-    names = sorted({m.text for m in ent.mentions}, key=lambda t: (-len(_name_tokens(t)), -len(t)))
-    return actors.known_person(names, [r.title for r in ent.roles], year)
-
-
-def apply_known_person(roles: list[Role], known: actors.KnownPerson | None, context: str | None) -> None:
-    """Give roles the known person's code ("President Bush" -> USA, whatever the article's main
-    country) unless the words about the person name an affiliation (a country in the text wins:
-    "Russian President X"); a title met sentences before ("Russia's president said ... President
-    Bush") does not. Without a known person, national offices take ``context``."""
-    if known is not None and not any(r.affiliation and not r.inferred for r in roles):
-        for role in roles:
-            role.affiliation = known.code
-            role.inferred = False
-        return
-    fill_affiliation(roles, context)
-
-
-def fill_affiliation(roles: list[Role], context: str | None) -> None:
-    """A national office named with no country ("Education Minister X") is the article's country's."""
-    if not context:
-        return
-    for role in roles:
-        if role.affiliation is None and actors.sector_of(role.title) in NATIONAL_SECTORS:
-            role.affiliation = context
-
-
-#: Sectors of offices that belong to a country when nothing else is said.
-NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+            persons[key].add(Mention(i, i + 1, idx, idx + len(text), text, "PERSON"), "surname (untagged)")
 
 
 @Language.factory(
@@ -470,8 +541,19 @@ class EntityExtractor(Component):
             ent.roles = roles.get(ent.key, [])
             known = known_person(ent, year)
             apply_known_person(ent.roles, known, person_context)
-            ent.actor = person_actor(ent.roles, known)
-            ent.name = max((m.text for m in ent.mentions), key=lambda t: (len(_name_tokens(t)), len(t)))
+            member = us_member(doc, ent)
+            if member:
+                for role in ent.roles:
+                    role.affiliation = role.affiliation or "USA"
+            ent.actor = person_actor(ent.roles, known, year)
+            if ent.actor is None and member:
+                ent.actor = actors.Actor("USA", "LEG")
+            named = known is not None and any(_known_person(m.text) for m in ent.mentions)
+            ent.canonical = known.name if known is not None and named else None  # not by "President Bush"
+            ent.name = person_name(ent)
+            for m in ent.mentions:
+                if m.text != ent.name and ent.why.get(m.text) == "same name":
+                    ent.why[m.text] = "name as written, middle initials or titles kept"
         return sorted(entities, key=lambda e: e.first.start)
 
     def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:

@@ -42,6 +42,18 @@ class RoleFact:
 
 
 @dataclass(frozen=True, slots=True)
+class MergeFact:
+    """Why a surface form is a name of its entity: ``reason`` says what matched ("surname",
+    "middle name or initial", "spelling variant of the name", "acronym", ...)."""
+
+    text: str
+    reason: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"text": self.text, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
 class ActorFact:
     """A PLOVER actor code and sector."""
 
@@ -67,6 +79,8 @@ class EntityFact:
     mentions: tuple[MentionFact, ...]
     roles: tuple[RoleFact, ...]
     actor: ActorFact | None
+    #: the aliases and why each was merged into the entity
+    merged: tuple[MergeFact, ...] = ()
 
     @property
     def code(self) -> str | None:
@@ -86,6 +100,7 @@ class EntityFact:
             "mentions": [m.as_json() for m in self.mentions],
             "roles": [r.as_json() for r in self.roles],
             "actor": self.actor.as_json() if self.actor else None,
+            "merged": [m.as_json() for m in self.merged],
         }
 
 
@@ -238,6 +253,7 @@ _TYPES: dict[str, type[Any]] = {
     for cls in (
         MentionFact,
         RoleFact,
+        MergeFact,
         ActorFact,
         EntityFact,
         TextSpan,

@@ -65,6 +65,8 @@ class EventType:
     recipient_preps: frozenset[str]
     joint: bool
     object_is_recipient: bool
+    #: the manual's "Requires recipient: Yes" (COOPERATE, AID, SANCTION)
+    needs_recipient: bool = False
 
     @property
     def verbal(self) -> bool:
@@ -132,7 +134,7 @@ def parse_conditions(text: str) -> tuple[Condition, ...]:
 @cache
 def event_types() -> dict[str, EventType]:
     out: dict[str, EventType] = {}
-    for name, quad, code, cameo, value, preps, roles, obj in data_rows(
+    for name, quad, code, cameo, value, preps, roles, obj, needs in data_rows(
         _PACKAGE, "plover_types.tsv", header=True
     ):
         out[name] = EventType(
@@ -144,6 +146,7 @@ def event_types() -> dict[str, EventType]:
             frozenset(_list(preps)),
             roles.strip() == "joint",
             obj.strip() == "recipient",
+            needs.strip() == "yes",
         )
     return out
 

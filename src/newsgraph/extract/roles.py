@@ -21,7 +21,8 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from ..resolve import actors
-from ..tables import data_rows
+from ..resolve.gazetteer import gazetteer
+from ..tables import data_lines, data_rows
 from .annotations import TITLE_SPANS, doc_lowers
 
 #: Words that may sit inside the words before a name without ending them.
@@ -29,6 +30,7 @@ _MODIFIERS = frozenset(
     "deputy acting former then top chief senior interim vice assistant permanent special "
     "the his her their its new outgoing incoming".split()
 )
+_OPENING = frozenset({"[", "(", '"', "“", "'", "‘"})
 _DETERMINERS = frozenset("the his her their its a an".split())
 _CLAUSE_START = frozenset("who which that whose whom where when".split())
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -86,11 +88,15 @@ def display_title(words: Sequence[Token]) -> str:
         w = t.text
         if w.isupper() and len(w) > 1:
             out.append(w)
-        elif w.lower() in ("of", "to", "for", "the", "and", "on"):
+        elif w.lower() in ("of", "to", "for", "the", "and", "on", "from"):
             out.append(w.lower())
         else:
             out.append(w[:1].upper() + w[1:])
-    return " ".join(out)
+    text = ""
+    for n, (t, w) in enumerate(zip(words, out, strict=True)):
+        glued = n and (t.text == "-" or words[n - 1].text == "-") and not words[n - 1].whitespace_
+        text += w if glued or not n else " " + w  # "Inspector-General" as written
+    return text
 
 
 @dataclass(slots=True)
@@ -108,9 +114,38 @@ class _Phrase:
     loose: bool = False
 
 
-def _affiliation(tokens: Sequence[Token]) -> tuple[str | None, set[int], bool]:
+@cache
+def _subnational_titles() -> frozenset[str]:
+    """Words of offices held for a state, province or city ("governor", "senator", "mayor")."""
+    return frozenset(w.strip().lower() for w in data_lines("newsgraph.extract", "subnational_titles.txt"))
+
+
+#: Words before a country that make it the subject of an office ("envoy on China", "ambassador
+#: to China"): the holder serves another country.
+_SUBJECT_PREPOSITIONS = frozenset({"on", "to", "for"})
+
+
+def _place_country(text: str, subnational: bool) -> str | None:
+    """The country of a state, province or city named ``text`` in a role: a multi-word one
+    ("New Mexico") always, a one-word one that is also a country's name ("Georgia") only for a
+    sub-national office."""
+    if not text[:1].isupper():
+        return None
+    g = gazetteer()
+    code = g.subnational_country(text)
+    if code is not None and (" " in text or subnational):
+        return code
+    if subnational and actors.country_code(text) is not None and not actors.is_adjective(text):
+        below = {p.country for p in g.candidates(text) if p.feature in ("admin1", "admin2") and p.country}
+        return next(iter(below)) if len(below) == 1 else None
+    return None
+
+
+def _affiliation(tokens: Sequence[Token], subnational: bool = False) -> tuple[str | None, set[int], bool]:
     """The country (preferred), IGO or party named among ``tokens``, the token indices naming it,
-    and whether it came from a party."""
+    and whether it came from a party. A state, province or city gives its country ("New Mexico
+    governor", "senator from Georgia" for a sub-national office: ``subnational``); a country that
+    is the subject of an office ("envoy on China", "the House China committee") is none."""
     country: tuple[str, set[int]] | None = None
     igo: tuple[str, set[int]] | None = None
     party: tuple[str, set[int]] | None = None
@@ -122,9 +157,14 @@ def _affiliation(tokens: Sequence[Token]) -> tuple[str | None, set[int], bool]:
             if len(chunk) < n:
                 continue
             text = " ".join(t.text for t in chunk)
-            code = actors.country_code(text)
-            if code and country is None:
-                country = (code, {t.i for t in chunk})
+            place = _place_country(text, subnational) if n > 1 or subnational else None
+            code = place or actors.country_code(text)
+            if code and _is_subject(tokens, k, n):
+                k += n
+                found = True
+                break
+            if code and country is None:  # a state or city stays in the title: "Texas Governor"
+                country = (code, set() if place else {t.i for t in chunk})
             org = actors.organisation(text) if not code else None
             if org and org.code and igo is None:
                 igo = (org.code, {t.i for t in chunk})
@@ -141,7 +181,63 @@ def _affiliation(tokens: Sequence[Token]) -> tuple[str | None, set[int], bool]:
     return (chosen[0], chosen[1], chosen is party) if chosen else (None, set(), False)
 
 
-def _phrase(tokens: Sequence[Token], titles: list[Span]) -> _Phrase | None:
+def _is_subject(tokens: Sequence[Token], k: int, n: int) -> bool:
+    """Whether the country at ``tokens[k:k+n]`` is what an office deals with, not whom it serves."""
+    before = tokens[k - 1].lower_ if k else ""
+    after = tokens[k + n].lower_ if k + n < len(tokens) else ""
+    return before in _SUBJECT_PREPOSITIONS or after in actors.subject_nouns()
+
+
+#: Words of an age ("26-year-old") and other words that are never part of a title.
+_NOT_TITLE = frozenset({"year", "years", "old", "aged", "age"})
+#: Words that carry a title on after its head: "Chairman of the House China Committee".
+_TITLE_LINKS = frozenset({"of", "for", "to", "on", "at", "from", "-"})
+#: Words a title may not end on once its affiliation is taken out ("Senator from [Georgia]").
+_DANGLING = frozenset({"of", "from", "for", "to", "on", "in", "at", "and", "-", "&"})
+
+
+def _title_words(
+    tokens: Sequence[Token], inside: list[Span], drop: set[int], names: frozenset[int]
+) -> list[Token]:
+    """The title phrase among ``tokens``: the first title with the modifiers right before it
+    ("deputy", "Democratic") and what follows it, without the affiliation (``drop``), other
+    people's names (``names``), numbers, ages and punctuation; no preposition at either end."""
+    kept = [
+        t
+        for t in tokens
+        if t.i not in drop
+        and t.i not in names
+        and t.text not in _POSSESSIVE
+        and t.lower_ not in _DETERMINERS
+        and t.lower_ not in _NOT_TITLE
+        and not t.like_num
+        and (t.is_alpha or t.text in ("-", "&") or "." in t.text)
+    ]
+    head = inside[0].start
+    at = next((n for n, t in enumerate(kept) if t.i >= head), len(kept))
+    lo = at
+    while 0 < lo < len(kept):  # modifiers right before the title, with no gap
+        t = kept[lo - 1]
+        gap = t.doc[t.i + 1 : kept[lo].i]  # only the affiliation between: "deputy [UN] ambassador"
+        if any(g.i not in drop and g.text not in _POSSESSIVE and g.lower_ not in _DETERMINERS for g in gap):
+            break
+        if t.lower_ not in _MODIFIERS and t.pos_ not in ("ADJ", "NOUN", "PROPN"):
+            break
+        lo -= 1
+    hi = next((n for n, t in enumerate(kept) if t.i >= inside[0].end), len(kept))
+    if hi < len(kept) and kept[hi].lower_ not in _TITLE_LINKS:
+        kept = kept[:hi]  # "Rep [Announces Bill]": only "of ...", "for ...", "to ..." go on a title
+    words = kept[lo:]
+    while words and (words[0].lower_ in _DANGLING or words[0].pos_ == "ADP"):
+        words = words[1:]
+    while words and words[-1].lower_ in _DANGLING:
+        words = words[:-1]
+    return words
+
+
+def _phrase(
+    tokens: Sequence[Token], titles: list[Span], names: frozenset[int] = frozenset()
+) -> _Phrase | None:
     """A role phrase over ``tokens`` when they hold a title."""
     if not tokens:
         return None
@@ -149,17 +245,16 @@ def _phrase(tokens: Sequence[Token], titles: list[Span]) -> _Phrase | None:
     inside = [s for s in titles if lo <= s.start and s.end <= hi]
     if not inside:
         return None
-    code, used, by_party = _affiliation(tokens)
-    words = [
-        t for t in tokens if t.i not in used and t.text not in _POSSESSIVE and t.lower_ not in _DETERMINERS
-    ]
-    # keep from the first title-ish word: drop leading modifiers that are not part of the title
-    title = display_title(words).strip()
+    subnational = any(t.lower_ in _subnational_titles() for s in inside for t in s)
+    code, used, by_party = _affiliation(tokens, subnational)
+    title = display_title(_title_words(tokens, inside, used, names)).strip()
     counterpart = any(t.lower_ == "counterpart" for t in tokens)
     return _Phrase(lo, hi, title, code, counterpart, by_party)
 
 
-def _premodifier(doc: Doc, i: int, titles: list[Span], title_at: dict[int, Span]) -> _Phrase | None:
+def _premodifier(
+    doc: Doc, i: int, titles: list[Span], title_at: dict[int, Span], names: frozenset[int]
+) -> _Phrase | None:
     """The role phrase right before token ``i`` (a name's first token), within its sentence."""
     sent_start = doc[i].sent.start
     k = i
@@ -172,24 +267,57 @@ def _premodifier(doc: Doc, i: int, titles: list[Span], title_at: dict[int, Span]
         if t.text in _POSSESSIVE or t.lower_ in _MODIFIERS or (t.text[:1].isupper() and t.is_alpha):
             k -= 1
             continue
+        if t.pos_ == "ADJ" and t.is_alpha and (k in title_at or doc[k].pos_ == "ADJ"):
+            k -= 1  # "Ukraine's digital minister"
+            continue
+        if k == i and t.text in _OPENING:  # "minister [Mykhailo Fedorov]"
+            k -= 1
+            continue
         break
     tokens = list(doc[k:i])
     while tokens and tokens[0].lower_ in ("the",):
         tokens = tokens[1:]
-    return _phrase(tokens, titles)
+    return _phrase(tokens, titles, names)
 
 
-def _apposition(doc: Doc, i: int, j: int, titles: list[Span]) -> _Phrase | None:
+def _apposition(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset[int]) -> _Phrase | None:
     """A role in an apposition after the name ``[i, j)``: "Name, the country's minister, ..."."""
     for t in doc[i:j]:
         for child in t.children:
             if child.dep_ == "appos" and child.i >= j:
+                if not any(s.start <= child.i < s.end for s in titles):
+                    break  # "the nephew of one president": the title is not what the person is
                 sub = []
                 for tok in child.subtree:  # the title part: up to a comma or a relative clause
                     if tok.i > child.i and (tok.text in (",", ";", "(") or tok.lower_ in _CLAUSE_START):
                         break
                     sub.append(tok)
-                return _phrase(sub, titles)
+                return _phrase(sub, titles, names)
+    return _title_before(doc, i, j, titles, names)
+
+
+#: How many words may follow a title before the comma that sets off the name after it ("President
+#: of the Senate, Bukola Saraki").
+_TITLE_TAIL = 5
+
+
+def _title_before(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset[int]) -> _Phrase | None:
+    """A title set off by commas right before the name ``[i, j)``: "the Inspector-General of
+    Police, Ibrahim Idris, ..." (the name followed by a comma or the end of its sentence)."""
+    if i < 2 or doc[i - 1].text != "," or (j < len(doc) and doc[j].text not in (",", ".", ";")):
+        return None
+    k = i - 2
+    tail = 0
+    while k >= 0 and tail <= _TITLE_TAIL:
+        span = next((s for s in titles if s.start <= k < s.end), None)
+        if span is not None:  # with the words before the title: "his Venezuelan counterpart, X,"
+            start = _phrase_start(doc, span)
+            return _phrase(list(doc[start : i - 1]), titles, names)
+        t = doc[k]
+        if k in names or not (t.lower_ in ("of", "the", "for", "-") or (t.text[:1].isupper() and t.is_alpha)):
+            return None
+        k -= 1
+        tail += 1
     return None
 
 
@@ -201,9 +329,11 @@ def find_roles(
     title_at = {t.i: s for s in titles for t in s}
     found: dict[Any, list[_Phrase]] = {}
     consumed: set[int] = set()  # start tokens of phrases already given to someone
+    names = frozenset(t for _, mentions in persons for i, j in mentions for t in range(i, j))
     for key, mentions in persons:
         for i, j in sorted(mentions):
-            for phrase in (_premodifier(doc, i, titles, title_at), _apposition(doc, i, j, titles)):
+            before = _premodifier(doc, i, titles, title_at, names)
+            for phrase in (before, _apposition(doc, i, j, titles, names)):
                 if phrase is not None and phrase.i not in consumed:
                     consumed.add(phrase.i)
                     found.setdefault(key, []).append(phrase)
@@ -226,7 +356,9 @@ def find_roles(
                 continue
             if first_sent - sent_index.get(span.sent.start, 0) > ANTECEDENT_WINDOW:
                 continue
-            phrase = _loose_phrase(doc, span, titles)
+            if span.root.dep_ == "pobj" and span.root.head.lower_ == "of":
+                continue  # "the son of one New York governor" speaks of someone else
+            phrase = _loose_phrase(doc, span, titles, names)
             if phrase is None or not phrase.affiliation or phrase.by_party:
                 continue  # only an office of a country or IGO is looked for in a later name
             if have and not _compatible(have[0].title, phrase.title):
@@ -241,9 +373,15 @@ def find_roles(
     return out
 
 
-def _loose_phrase(doc: Doc, span: Span, titles: list[Span]) -> _Phrase | None:
+def _loose_phrase(doc: Doc, span: Span, titles: list[Span], names: frozenset[int]) -> _Phrase | None:
     """A title phrase with its affiliation before it ("China's deputy UN ambassador") and an
     optional "to the X" after it."""
+    return _phrase(list(doc[_phrase_start(doc, span) : span.end]), titles, names)
+
+
+def _phrase_start(doc: Doc, span: Span) -> int:
+    """Where the words that say whose a title is begin, back from the title within its sentence:
+    possessives, modifiers and capitalised words ("China's deputy UN ambassador")."""
     k = span.start
     sent_start = span.sent.start
     while k > sent_start and (
@@ -252,7 +390,7 @@ def _loose_phrase(doc: Doc, span: Span, titles: list[Span]) -> _Phrase | None:
         or (doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha)
     ):
         k -= 1
-    return _phrase(list(doc[k : span.end]), titles)
+    return k
 
 
 def _compatible(a: str, b: str) -> bool:

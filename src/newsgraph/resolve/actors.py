@@ -274,6 +274,13 @@ def match_title(words: list[str]) -> int:
     return 0
 
 
+@cache
+def subject_nouns() -> frozenset[str]:
+    """Nouns after which a country is the subject of a body or office, not its country
+    ("the House China committee"; ``subject_nouns.txt``)."""
+    return frozenset(w.strip().lower() for w in data_lines("newsgraph.resolve", "subject_nouns.txt"))
+
+
 def _parse(text: str) -> tuple[str | None, OrgEntry | None, str | None]:
     """A noun phrase's country or organisation code (the leftmost named), its first known
     organisation, and the sector of its remaining words."""
@@ -288,7 +295,11 @@ def _parse(text: str) -> tuple[str | None, OrgEntry | None, str | None]:
             chunk = " ".join(words[i : i + n])
             found_org = organisation(chunk)
             found_code = found_org.code if found_org else country_code(chunk)
-            if found_org is not None or found_code is not None:
+            if found_code and i + n < len(words) and words[i + n].lower() in subject_nouns():
+                found_code = None  # "House China committee": China is its subject, not its country
+            if found_org is not None and rest and rest[-1][:1].isupper():
+                continue  # "Peoples Democratic Party" is not the Democratic Party
+            if found_org is not None or found_code:
                 org = org or found_org
                 code = code or found_code or None
                 i += n
@@ -389,9 +400,14 @@ class KnownPerson:
             words <= office and office & _QUALIFIERS <= words for office in self.offices
         )
 
-    def in_office(self, year: int) -> bool:
-        """Whether ``year`` falls in one of the ranges (a year early: announced or elected)."""
-        return any(start - 1 <= year <= (end if end is not None else 9999) for start, end in self.years)
+    def in_office(self, year: int, early: int = 1) -> bool:
+        """Whether ``year`` falls in one of the ranges (``early`` years early: announced or
+        elected)."""
+        return any(start - early <= year <= (end if end is not None else 9999) for start, end in self.years)
+
+    def out_of_office(self, year: int) -> bool:
+        """Whether every range ended before ``year``: a former official by then."""
+        return bool(self.years) and all(end is not None and end < year for _, end in self.years)
 
 
 @dataclass(frozen=True, slots=True)
@@ -468,6 +484,12 @@ def split_honorifics(name: str) -> tuple[str, list[str]]:
     """``name`` without the titles and words of address that open it, and those titles:
     "Sheikh Hamad bin Khalifa" -> ("Hamad bin Khalifa", []), "President Bush" -> ("Bush",
     ["President"])."""
+    core, found = _split_honorifics(name)
+    return core, list(found)
+
+
+@lru_cache(maxsize=65536)
+def _split_honorifics(name: str) -> tuple[str, tuple[str, ...]]:
     words = name.split()
     found: list[str] = []
     k = 0
@@ -480,7 +502,7 @@ def split_honorifics(name: str) -> tuple[str, list[str]]:
             k += 1
         else:
             break
-    return " ".join(words[k:]), found
+    return " ".join(words[k:]), tuple(found)
 
 
 def is_known_person(name: str) -> bool:
@@ -547,4 +569,5 @@ def _choose(rows: list[KnownPerson], titles: list[str], year: int | None) -> Kno
     best = [r for r in rows if any(r.holds(t) for t in titles)] or rows
     if year is not None:
         best = [r for r in best if r.in_office(year)] or best
+        best = [r for r in best if r.in_office(year, early=0)] or best  # the office held then
     return best[0]

@@ -1,17 +1,23 @@
 """Identity across articles: which entity records of different articles are the same person,
 organisation or place.
 
-People are the same when their full names are the same after case and accent folding; a person
-known in an article only by a surname is the one person of the store with that surname, when there
-is exactly one. Holding the same office does not make two people one: Rex Tillerson and Antony
-Blinken were both Secretary of State and stay apart. Countries are keyed by their ISO code, known
-organisations by their canonical name, everything else by type and folded name."""
+People are the same when their full names are variants of one name (a middle name or initial
+more or less, a spelling variant: ``resolve/names.py``) and exactly one fuller name fits; a first
+initial ("J. Comey") needs the same actor country too. A person known in an article only by a
+surname is the one person of the store with that surname, when there is exactly one. Holding
+the same office does not make two people one: Rex Tillerson and Antony Blinken were both
+Secretary of State and stay apart. Countries are keyed by their ISO code, known organisations by
+their canonical name, everything else by type and folded name."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from .names import PersonName
 
 
 def fold(text: str) -> str:
@@ -37,9 +43,13 @@ def entity_key(kind: str, name: str, code: str | None = None) -> str:
 
 
 def surname_map(keys: Iterable[str]) -> dict[str, str]:
-    """``PERSON:surname`` keys mapped to the one full-name key ending in that surname, when there is
-    exactly one."""
+    """``PERSON:surname`` keys mapped to the one full-name key whose first or last word is that
+    surname, when there is exactly one; failing that, to the one full name whose last word is a
+    spelling variant of it ("zelenskyy" -> "volodymyr zelensky")."""
+    from .names import surname_match
+
     full: dict[str, set[str]] = {}
+    lasts: dict[str, set[str]] = {}
     single: set[str] = set()
     for key in keys:
         if not key.startswith("PERSON:"):
@@ -50,20 +60,103 @@ def surname_map(keys: Iterable[str]) -> dict[str, str]:
         elif parts:
             full.setdefault(parts[-1], set()).add(key)
             full.setdefault(parts[0], set()).add(key)
-    return {f"PERSON:{s}": next(iter(full[s])) for s in single if len(full.get(s, ())) == 1}
+            lasts.setdefault(parts[-1], set()).add(key)
+    out: dict[str, str] = {}
+    for s in single:
+        found = full.get(s, set())
+        if not found:
+            found = {k for last, ks in lasts.items() if surname_match(last, s) for k in ks}
+        if len(found) == 1:
+            out[f"PERSON:{s}"] = next(iter(found))
+    return out
+
+
+def _specificity(name: PersonName) -> float:
+    """How much of a name is written out: whole names count 1, initials 0.5."""
+    parts = (name.first, *name.middle)
+    return 1 + sum(1 if len(p) > 1 else 0.5 for p in parts if p)
+
+
+def person_variant_map(
+    keys: Iterable[str], codes: Mapping[str, Collection[str]] | None = None
+) -> dict[str, str]:
+    """Full-name ``PERSON`` keys mapped to the key of the one fuller or equal name of the same
+    person (:func:`resolve.names.variant_reason`): "PERSON:george bush" -> "PERSON:george herbert
+    walker bush" when that is the only George Bush of the store, a spelling variant to the
+    alphabetically first spelling. A first initial only ("j comey") needs the same actor country
+    in ``codes`` too. A name that fits several fuller names ("george bush" beside "george w bush"
+    and "george h w bush") stays apart; different given names never merge."""
+    from .names import parse, variant_reason
+
+    people: dict[str, PersonName] = {}
+    by_initial: dict[str, list[str]] = {}
+    for key in keys:
+        if key.startswith("PERSON:") and len(key.split()) > 1:
+            name = parse(key[len("PERSON:") :])
+            if name is not None and name.first and name.last:
+                people[key] = name
+                by_initial.setdefault(name.last[0], []).append(key)
+    target: dict[str, str] = {}
+    for key, name in people.items():
+        spec = _specificity(name)
+        found: set[str] = set()
+        for other in by_initial.get(name.last[0], ()):
+            if other == key:
+                continue
+            oname = people[other]
+            ospec = _specificity(oname)
+            if ospec < spec or (ospec == spec and other > key):
+                continue
+            reason = variant_reason(name, oname)
+            if reason is None:
+                continue
+            if reason == "first initial" and not (
+                codes and set(codes.get(key, ())) & set(codes.get(other, ()))
+            ):
+                continue
+            found.add(other)
+        if len(found) == 1:
+            target[key] = next(iter(found))
+    out: dict[str, str] = {}
+    for key in target:
+        seen = {key}
+        end = target[key]
+        while end in target and target[end] not in seen:
+            seen.add(end)
+            end = target[end]
+        out[key] = end
+    return out
 
 
 _NATIONALITY = re.compile(r"NORP:[A-Z]{3}")
 
 
-def canonical_map(keys: Iterable[str]) -> dict[str, str]:
-    """Store keys mapped to the key of the entity they stand for across the store: a surname to
-    its one full name (:func:`surname_map`), and a nationality to its country ("NORP:IND", the
-    Indians and India's adjective, to "GPE:IND") when the country is in the store too, so that a
-    country is one actor in the network and in the entity lists."""
+def canonical_map(keys: Iterable[str], codes: Mapping[str, Collection[str]] | None = None) -> dict[str, str]:
+    """Store keys mapped to the key of the entity they stand for across the store: variants of
+    one person's full name to one of them (:func:`person_variant_map`; ``codes`` gives each key's
+    actor codes, the evidence a first initial needs), a surname to its one full name
+    (:func:`surname_map`), and a nationality to its country ("NORP:IND", the Indians and India's
+    adjective, to "GPE:IND") when the country is in the store too, so that a country is one actor
+    in the network and in the entity lists."""
     keys = set(keys)
-    out = surname_map(keys)
+    out = person_variant_map(keys, codes)
+    representatives = {out.get(k, k) for k in keys}
+    out.update(surname_map(representatives))
     for key in keys:
         if _NATIONALITY.fullmatch(key) and f"GPE:{key[5:]}" in keys:
             out[key] = f"GPE:{key[5:]}"
     return out
+
+
+class _Connection(Protocol):
+    def execute(self, query: str, /) -> Any: ...
+
+
+def store_keys(con: _Connection) -> tuple[list[str], dict[str, list[str]]]:
+    """The store's entity keys and each key's actor codes, as :func:`canonical_map` takes them
+    (``con``: a DuckDB connection to the store)."""
+    rows = con.execute(
+        "SELECT key, list(DISTINCT actor_code) FILTER (WHERE actor_code IS NOT NULL) FROM entities "
+        "WHERE key IS NOT NULL GROUP BY key"
+    ).fetchall()
+    return [r[0] for r in rows], {r[0]: list(r[1] or ()) for r in rows}

@@ -23,7 +23,7 @@ from ..records import ErrorRecord
 from ..settings import Settings
 from ..store.db import DEFAULT_DB, Store
 from .batch import error_record
-from .local import ErrorCallback, IngestReport, PathLike
+from .local import ErrorCallback, IngestReport, PathLike, link_stories
 from .partitions import PARTITION_BYTES, Partition, count_range, plan
 from .pool import usable_cores
 from .progress import Progress
@@ -190,6 +190,7 @@ def ingest_dask(
                         drain(force=False)
             drain()
             bar.update(report, len(parts), force=True)
+        report.n_copies = link_stories(store)
         report.seconds = time.perf_counter() - started
         store.finish_run(run_id, n_articles=report.n_articles, n_errors=report.n_errors)
         report.count_run(store)

@@ -152,6 +152,8 @@ class IngestReport:
     n_articles: int = 0
     n_skipped: int = 0
     n_duplicates: int = 0
+    #: Articles stored by the run that copy an earlier article (near or exact; docs/stories.md).
+    n_copies: int = 0
     n_errors: int = 0
     words: int = 0
     seconds: float = 0.0
@@ -232,6 +234,17 @@ class _Batcher:
         self.documents, self.articles, self.errors = [], [], []
 
 
+def link_stories(store: Store) -> int:
+    """After an ingest: new articles linked to the stories they copy, and their events and quotes
+    clustered (docs/stories.md). Returns the number of copies among the new articles."""
+    from ..resolve.clusters import update_clusters
+    from ..resolve.stories import update_stories
+
+    copies = update_stories(store)
+    update_clusters(store)
+    return copies
+
+
 def ingest(
     paths: Iterable[PathLike],
     db: PathLike = DEFAULT_DB,
@@ -275,6 +288,7 @@ def ingest(
                 bar.update(report)
             batcher.flush()
             bar.update(report, force=True)
+        report.n_copies = link_stories(store)
         report.seconds = time.perf_counter() - started
         store.finish_run(run_id, n_articles=report.n_articles, n_errors=report.n_errors)
         report.count_run(store)

@@ -38,7 +38,12 @@ EXPORT_TABLES = (
 
 
 def export(
-    store: Store, fmt: ExportFormat | str, out: str | Path, *, min_confidence: float | None = None
+    store: Store,
+    fmt: ExportFormat | str,
+    out: str | Path,
+    *,
+    min_confidence: float | None = None,
+    include_copies: bool = False,
 ) -> list[Path]:
     """Write the store's tables to ``out`` in ``fmt`` and return the files written.
 
@@ -58,7 +63,7 @@ def export(
 
         write = export_plover if fmt is ExportFormat.plover else export_gdelt
         threshold = DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence
-        return write(store, out, min_confidence=threshold)
+        return write(store, out, min_confidence=threshold, include_copies=include_copies)
     if min_confidence is not None:
         raise ConfigError(
             f"min_confidence applies to the event exports (plover, gdelt-events), not to {fmt.value}: "

@@ -14,7 +14,12 @@ See docs/events.md for what each column holds.
 Both leave out events below a confidence (``min_confidence``, by default
 :data:`~newsgraph.extract.thresholds.DEFAULT_MIN_CONFIDENCE`); events stored without one, by an
 older version, count as 1.0. The PLOVER records carry the event's ``confidence``; the GDELT rows
-keep their 61 columns."""
+keep their 61 columns.
+
+Events of articles that copy another (docs/stories.md) are left out unless ``include_copies``;
+every event carries the counts of its cluster (the reports of one happening): GDELT's NumMentions,
+NumSources and NumArticles columns, and ``num_mentions``, ``num_sources``, ``num_articles`` and
+``cluster_id`` in the PLOVER records."""
 
 from __future__ import annotations
 
@@ -28,6 +33,7 @@ from .. import __version__
 from ..extract import plover
 from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE, check_threshold
 from ..resolve.actors import country_name
+from ..resolve.stories import copies_filter
 from .csvsafe import safe_cell
 from .db import Store
 
@@ -80,26 +86,44 @@ GDELT_COLUMNS = (
 
 
 def _rows(
-    store: Store, min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    store: Store, min_confidence: float = DEFAULT_MIN_CONFIDENCE, *, include_copies: bool = False
 ) -> Iterator[tuple[dict[str, Any], dict[str, Any], dict[str, dict[str, Any]]]]:
     """(event, article, entities by id) for every event at or above ``min_confidence``, in ingest
-    order."""
+    order; events of articles that copy another (docs/stories.md) only with ``include_copies``.
+    Each event carries its ``cluster`` (``cluster_id``, ``num_mentions``, ``num_sources``,
+    ``num_articles``) when the store has event clusters."""
     check_threshold("min_confidence", min_confidence)
+    clustered = "event_clusters" in store.tables()
+    cluster_sql = (
+        "SELECT e.article_id, e.record, c.cluster_id, c.num_mentions, c.num_sources, c.num_articles "
+        "FROM events e LEFT JOIN event_cluster_members m ON m.article_id = e.article_id AND m.n = e.n "
+        "LEFT JOIN event_clusters c ON c.cluster_id = m.cluster_id"
+        if clustered
+        else "SELECT e.article_id, e.record, NULL, NULL, NULL, NULL FROM events e"
+    )
     cur = store.con.cursor()
     cur.execute(
         "SELECT a.id, a.title, a.url, a.source, a.published, a.text, r.started_at FROM articles a "
         "LEFT JOIN runs r ON r.run_id = a.run_id "
-        "WHERE a.id IN (SELECT DISTINCT article_id FROM events) ORDER BY a.run_id, a.rowid"
+        "WHERE a.id IN (SELECT DISTINCT article_id FROM events) "
+        f"AND {copies_filter(store, 'a.id', include_copies)} ORDER BY a.run_id, a.rowid"
     )
     while batch := cur.fetchmany(128):
         ids = [row[0] for row in batch]
         events: dict[str, list[dict[str, Any]]] = {}
-        for aid, record in store.con.execute(
-            "SELECT article_id, record FROM events WHERE article_id IN (SELECT unnest(?)) "
-            "ORDER BY article_id, n",
+        for aid, record, cluster_id, mentions, sources, articles in store.con.execute(
+            f"{cluster_sql} WHERE e.article_id IN (SELECT unnest(?)) ORDER BY e.article_id, e.n",
             [ids],
         ).fetchall():
-            events.setdefault(aid, []).append(json.loads(record))
+            event = json.loads(record)
+            if cluster_id is not None:
+                event["cluster"] = {
+                    "cluster_id": cluster_id,
+                    "num_mentions": mentions,
+                    "num_sources": sources,
+                    "num_articles": articles,
+                }
+            events.setdefault(aid, []).append(event)
         entities: dict[str, dict[str, dict[str, Any]]] = {}
         for aid, record in store.con.execute(
             "SELECT article_id, record FROM entities WHERE article_id IN (SELECT unnest(?))", [ids]
@@ -195,21 +219,28 @@ def plover_record(
         "future": bool(event.get("future")),
         "confidence": event.get("confidence"),
     }
+    # the event's cluster: how many mentions, outlets and articles report it (docs/stories.md)
+    record.update(event.get("cluster") or {})
     for key, value in (event.get("magnitudes") or {}).items():
         record[key] = value
     return record
 
 
 def export_plover(
-    store: Store, out: str | Path, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    store: Store,
+    out: str | Path,
+    *,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    include_copies: bool = False,
 ) -> list[Path]:
     """Write ``events.plover.jsonl`` in ``out``: one PLOVER record per event at or above
-    ``min_confidence``."""
+    ``min_confidence`` (the events of an article that copies another only with
+    ``include_copies``)."""
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / PLOVER_FILE
     with path.open("w", encoding="utf-8") as fh:
-        for event, article, entities in _rows(store, min_confidence):
+        for event, article, entities in _rows(store, min_confidence, include_copies=include_copies):
             fh.write(json.dumps(plover_record(event, article, entities), ensure_ascii=False) + "\n")
     return [path]
 
@@ -267,6 +298,8 @@ def gdelt_rows(
     cameo = event.get("cameo") or plover.cameo_root(etype, mode)
     loc = event.get("location") or {}
     added = article.get("added")
+    cluster = event.get("cluster") or {}
+    counts = [str(cluster.get(k) or 1) for k in ("num_mentions", "num_sources", "num_articles")]
     action_geo = [
         _geo_type(loc) if loc else "",
         ", ".join(p for p in (loc.get("name"), country_name(loc.get("country") or "")) if p) if loc else "",
@@ -297,9 +330,7 @@ def gdelt_rows(
                     cameo,
                     str(plover.event_types()[etype].quad_code),
                     f"{plover.score(etype, mode):g}",
-                    "1",
-                    "1",
-                    "1",
+                    *counts,
                     "",
                     *([""] * 16),
                     *action_geo,
@@ -311,16 +342,22 @@ def gdelt_rows(
 
 
 def export_gdelt(
-    store: Store, out: str | Path, *, min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    store: Store,
+    out: str | Path,
+    *,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    include_copies: bool = False,
 ) -> list[Path]:
     """Write ``events.export.tsv`` in ``out``: GDELT 2.0 event rows (no header) of the events at
-    or above ``min_confidence``."""
+    or above ``min_confidence`` (the events of an article that copies another only with
+    ``include_copies``). NumMentions, NumSources and NumArticles are the counts of the event's
+    cluster (docs/stories.md), 1 for an event stored before clusters."""
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / GDELT_FILE
     next_id = 1
     with path.open("w", encoding="utf-8") as fh:
-        for event, article, entities in _rows(store, min_confidence):
+        for event, article, entities in _rows(store, min_confidence, include_copies=include_copies):
             for row in gdelt_rows(event, article, entities, next_id):
                 cells = (v.replace("\t", " ").replace("\r", " ").replace("\n", " ") for v in row)
                 fh.write("\t".join(safe_cell(c) for c in cells) + "\n")  # no formulas in a sheet

@@ -21,7 +21,7 @@ from typing import Any
 
 import duckdb
 
-from ..resolve.entities import canonical_map, fold
+from ..resolve.entities import canonical_map, fold, store_keys
 from .db import Store, column, columns
 
 DERIVED = "derived"
@@ -53,8 +53,7 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
     if attached and attached[0]:
         return
     con.execute(f"ATTACH ':memory:' AS {DERIVED} (READ_WRITE)")
-    keys = [r[0] for r in con.execute("SELECT DISTINCT key FROM entities WHERE key IS NOT NULL").fetchall()]
-    alias = canonical_map(keys)
+    alias = canonical_map(*store_keys(con))
     con.execute(
         f"CREATE TABLE {DERIVED}.alias AS SELECT unnest(?::VARCHAR[]) AS key, unnest(?::VARCHAR[]) AS canon",
         [list(alias), list(alias.values())],

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE, check_threshold
-from ..resolve.entities import canonical_map, fold
+from ..resolve.entities import canonical_map, fold, store_keys
+from ..resolve.stories import copies_filter
 from .db import Store, column, columns
 
 
@@ -39,10 +40,7 @@ class EntitySummary:
 
 
 def _canonical(store: Store) -> dict[str, str]:
-    keys = [
-        r[0] for r in store.con.execute("SELECT DISTINCT key FROM entities WHERE key IS NOT NULL").fetchall()
-    ]
-    return canonical_map(keys)
+    return canonical_map(*store_keys(store.con))
 
 
 def entities(
@@ -189,6 +187,11 @@ class QuoteRow:
     speaker_name: str | None
     speaker_key: str | None
     speaker_code: str | None
+    #: The quote's cluster (the same words by the same speaker in other articles) and how many
+    #: articles and outlets carry it; None in a store without clusters.
+    cluster_id: str | None = None
+    num_articles: int | None = None
+    num_sources: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -204,6 +207,9 @@ class QuoteRow:
             "speaker_name": self.speaker_name,
             "speaker_key": self.speaker_key,
             "speaker_code": self.speaker_code,
+            "cluster_id": self.cluster_id,
+            "num_articles": self.num_articles,
+            "num_sources": self.num_sources,
         }
 
 
@@ -221,13 +227,24 @@ def quotes(
     kind: str | None = None,
     language: str | None = None,
     limit: int | None = 100,
+    include_copies: bool = False,
 ) -> list[QuoteRow]:
     """Quotes, newest article first. ``speaker`` matches the resolved speaker's name (a surname
-    finds the full name) or the words naming the speaker; ``country`` the speaker's actor code."""
+    finds the full name) or the words naming the speaker; ``country`` the speaker's actor code.
+    Quotes of articles that copy another (docs/stories.md) are left out unless ``include_copies``."""
+    clustered = has_table(store, "quote_cluster_members")
     sql = (
         "SELECT q.article_id, a.title, a.published, q.start, q.end, q.text, q.kind, q.cue, "
-        "q.speaker_text, q.speaker_name, q.speaker_key, q.speaker_code "
-        "FROM quotes q JOIN articles a ON a.id = q.article_id WHERE 1 = 1"
+        "q.speaker_text, q.speaker_name, q.speaker_key, q.speaker_code, "
+        + (
+            "c.cluster_id, c.num_articles, c.num_sources "
+            "FROM quotes q JOIN articles a ON a.id = q.article_id "
+            "LEFT JOIN quote_cluster_members m ON m.article_id = q.article_id AND m.n = q.n "
+            "LEFT JOIN quote_clusters c ON c.cluster_id = m.cluster_id"
+            if clustered
+            else "NULL, NULL, NULL FROM quotes q JOIN articles a ON a.id = q.article_id"
+        )
+        + f" WHERE {copies_filter(store, 'q.article_id', include_copies)}"
     )
     params: list[Any] = []
     if language:
@@ -246,7 +263,7 @@ def quotes(
     rows = []
     for r in store.con.execute(sql, params).fetchall():
         published = r[2].isoformat() if r[2] else None
-        rows.append(QuoteRow(r[0], r[1], published, r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11]))
+        rows.append(QuoteRow(r[0], r[1], published, *r[3:15]))
     if speaker:
         want = fold(speaker)
         canon = _canonical(store)
@@ -293,6 +310,12 @@ class EventRow:
     #: How likely the event is to be right, in [0, 1]; None in a store written before events had
     #: one (such events count as 1.0 for ``min_confidence``).
     confidence: float | None = None
+    #: The event's cluster (the reports of one happening, docs/stories.md) and its counts; None in
+    #: a store without clusters.
+    cluster_id: str | None = None
+    num_mentions: int | None = None
+    num_articles: int | None = None
+    num_sources: int | None = None
 
     @property
     def status(self) -> str:
@@ -326,7 +349,16 @@ class EventRow:
             "future": self.future,
             "status": self.status,
             "confidence": self.confidence,
+            "cluster_id": self.cluster_id,
+            "num_mentions": self.num_mentions,
+            "num_articles": self.num_articles,
+            "num_sources": self.num_sources,
         }
+
+
+def has_table(store: Store, name: str) -> bool:
+    """Whether the store has the table ``name`` (one written by an older version may not)."""
+    return name in store.tables()
 
 
 def event_confidence(have: set[str], prefix: str = "") -> str:
@@ -358,20 +390,32 @@ def events(
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
     language: str | None = None,
     limit: int | None = 100,
+    include_copies: bool = False,
 ) -> list[EventRow]:
     """PLOVER events, newest first. ``actor`` and ``recipient`` match an actor code or part of an
     actor's name; ``since`` and ``until`` (ISO dates, inclusive) the event date, or the article's
     date for an event without one; ``facts_only`` leaves out negated, hypothetical and future
     events; ``min_confidence`` (from 0 to 1) leaves out events less likely to be right (an event
-    stored without a confidence, by an older version, counts as 1.0)."""
+    stored without a confidence, by an older version, counts as 1.0). Events of articles that
+    copy another (docs/stories.md) are left out unless ``include_copies``."""
     check_threshold("min_confidence", min_confidence)
     confidence = event_confidence(columns(store.con, "events"), "e.")
+    clustered = has_table(store, "event_cluster_members")
     sql = (
         "SELECT e.article_id, e.n, a.title, a.published, e.date, e.event_type, e.mode, e.quad, e.cameo, "
         "e.actor_codes, e.recipient_codes, e.record, e.text, e.place, e.country, e.negated, "
         "substring(a.text, CAST(e.record->'sentence'->>'start' AS INTEGER) + 1, "
         "CAST(e.record->'sentence'->>'end' AS INTEGER) - CAST(e.record->'sentence'->>'start' AS INTEGER)), "
-        f"{confidence} FROM events e JOIN articles a ON a.id = e.article_id WHERE 1 = 1"
+        f"{confidence}, "
+        + (
+            "c.cluster_id, c.num_mentions, c.num_articles, c.num_sources FROM events e "
+            "JOIN articles a ON a.id = e.article_id "
+            "LEFT JOIN event_cluster_members m ON m.article_id = e.article_id AND m.n = e.n "
+            "LEFT JOIN event_clusters c ON c.cluster_id = m.cluster_id"
+            if clustered
+            else "NULL, NULL, NULL, NULL FROM events e JOIN articles a ON a.id = e.article_id"
+        )
+        + f" WHERE {copies_filter(store, 'e.article_id', include_copies)}"
     )
     params: list[Any] = []
     if language:
@@ -415,6 +459,10 @@ def events(
             hypothetical=bool(record.get("hypothetical")),
             future=bool(record.get("future")),
             confidence=r[17],
+            cluster_id=r[18],
+            num_mentions=r[19],
+            num_articles=r[20],
+            num_sources=r[21],
         )
         if facts_only and row.status != "fact":
             continue
@@ -441,6 +489,11 @@ class ArticleRow:
     language: str | None = None
     #: Why the extractors skipped it ("language"), or None.
     skipped: str | None = None
+    #: The story the article belongs to (its representative's id) and, for a copy, the
+    #: representative it copies and how it was recognised (docs/stories.md).
+    story_id: str | None = None
+    duplicate_of: str | None = None
+    duplicate_reason: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -452,6 +505,9 @@ class ArticleRow:
             "words": self.words,
             "language": self.language,
             "skipped": self.skipped,
+            "story_id": self.story_id,
+            "duplicate_of": self.duplicate_of,
+            "duplicate_reason": self.duplicate_reason,
         }
 
 
@@ -463,17 +519,24 @@ def articles(
     min_relevance: float | None = None,
     language: str | None = None,
     limit: int | None = 100,
+    include_copies: bool = True,
+    story: str | None = None,
 ) -> list[ArticleRow]:
     """Stored articles, newest first. ``since`` and ``until`` (ISO dates, inclusive) bound the
     publication date; ``min_relevance`` keeps the articles at least that much about public affairs
     (an article stored without a relevance counts as 1); ``language`` keeps one language (ISO 639-1,
-    or ``und``)."""
+    or ``und``). Each row names its story and, for a copy, the article it copies; ``include_copies``
+    False leaves the copies out, ``story`` (an article id, or its first characters) keeps the
+    articles of that article's story."""
     have = columns(store.con, "articles")
     relevance = column(have, "relevance", "NULL")
     lang, skipped = column(have, "language", "NULL"), column(have, "skipped", "NULL")
+    stories = has_table(store, "article_stories")
+    links = "s.story_id, s.duplicate_of, s.reason" if stories else "NULL, NULL, NULL"
+    joined = " LEFT JOIN article_stories s ON s.article_id = id" if stories else ""
     sql = (
-        f"SELECT id, published, title, source, {relevance}, n_words, {lang}, {skipped} "
-        "FROM articles WHERE 1 = 1"
+        f"SELECT id, published, title, source, {relevance}, n_words, {lang}, {skipped}, {links} "
+        f"FROM articles{joined} WHERE {copies_filter(store, 'id', include_copies)}"
     )
     params: list[Any] = []
     if language:
@@ -488,6 +551,12 @@ def articles(
     if min_relevance is not None:
         sql += f" AND coalesce({relevance}, 1) >= ?"
         params.append(check_threshold("min_relevance", min_relevance))
+    if story and stories:
+        sql += (
+            " AND s.story_id IN (SELECT story_id FROM article_stories "
+            "WHERE article_id = ? OR starts_with(article_id, ?))"
+        )
+        params.extend([story, story])
     sql += " ORDER BY published DESC NULLS LAST, id"
     if limit:
         sql += f" LIMIT {int(limit)}"
@@ -501,6 +570,9 @@ def articles(
             words=int(r[5] or 0),
             language=r[6],
             skipped=r[7],
+            story_id=r[8],
+            duplicate_of=r[9],
+            duplicate_reason=r[10],
         )
         for r in store.con.execute(sql, params).fetchall()
     ]

@@ -71,3 +71,75 @@ CREATE TABLE IF NOT EXISTS errors (
     first_run INTEGER,
     n_seen INTEGER
 );
+
+-- Stories (docs/stories.md): one row per article, written after each ingest. `story_id` is the
+-- id of the story's representative (the first stored article of the group; its own id for a
+-- representative); `duplicate_of` the representative for a copy, NULL otherwise; `reason` how the
+-- copy was recognised ('url', 'text' or 'near') and `similarity` its estimated Jaccard
+-- similarity. `signature` holds the MinHash values (126 little-endian uint32).
+CREATE TABLE IF NOT EXISTS article_stories (
+    article_id VARCHAR PRIMARY KEY,
+    story_id VARCHAR,
+    duplicate_of VARCHAR,
+    reason VARCHAR,
+    similarity DOUBLE,
+    url_key VARCHAR,
+    text_hash VARCHAR,
+    n_shingles INTEGER,
+    signature BLOB
+);
+
+-- The LSH band hashes of each article's MinHash signature: the lookup of near copies.
+CREATE TABLE IF NOT EXISTS story_bands (
+    band SMALLINT,
+    hash BIGINT,
+    article_id VARCHAR
+);
+
+-- Event clusters (docs/stories.md): the events of several articles that report one happening
+-- (same PLOVER type, actor and recipient codes and negation, dates within a day of the first).
+-- Rebuilt after each ingest.
+CREATE TABLE IF NOT EXISTS event_clusters (
+    cluster_id VARCHAR PRIMARY KEY,
+    event_type VARCHAR,
+    actor_codes VARCHAR[],
+    recipient_codes VARCHAR[],
+    negated BOOLEAN,
+    first_date DATE,
+    last_date DATE,
+    num_mentions INTEGER,
+    num_articles INTEGER,
+    num_stories INTEGER,
+    num_sources INTEGER,
+    first_seen DATE,
+    last_seen DATE,
+    article_id VARCHAR,
+    n INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS event_cluster_members (
+    article_id VARCHAR,
+    n INTEGER,
+    cluster_id VARCHAR
+);
+
+-- Quote clusters: one quote (normalised text) by one speaker repeated across articles.
+CREATE TABLE IF NOT EXISTS quote_clusters (
+    cluster_id VARCHAR PRIMARY KEY,
+    speaker VARCHAR,
+    text VARCHAR,
+    num_mentions INTEGER,
+    num_articles INTEGER,
+    num_stories INTEGER,
+    num_sources INTEGER,
+    first_seen DATE,
+    last_seen DATE,
+    article_id VARCHAR,
+    n INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS quote_cluster_members (
+    article_id VARCHAR,
+    n INTEGER,
+    cluster_id VARCHAR
+);

@@ -59,6 +59,33 @@ def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
     """The web app's derived tables, read from each fact's ``record`` (the contract's JSON form).
     Each has an integer ``rank`` in its list order, so pages sort and join on integers, and
     carries its article's title, so that no page joins another table."""
+    # stories and clusters (docs/stories.md): copies' facts left out, clusters' counts on events
+    tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    stories = "article_stories" in tables
+    not_copy = (
+        "{} NOT IN (SELECT article_id FROM article_stories WHERE duplicate_of IS NOT NULL)"
+        if stories
+        else "TRUE"
+    )
+    clustered = "event_clusters" in tables
+    clusters = (
+        "LEFT JOIN event_cluster_members cm ON cm.article_id = e.article_id AND cm.n = e.n "
+        "LEFT JOIN event_clusters cl ON cl.cluster_id = cm.cluster_id"
+        if clustered
+        else ""
+    )
+    counts = (
+        "cl.cluster_id, cl.num_mentions, cl.num_articles, cl.num_sources,"
+        if clustered
+        else "NULL::VARCHAR AS cluster_id, NULL::INTEGER AS num_mentions, NULL::INTEGER AS num_articles, "
+        "NULL::INTEGER AS num_sources,"
+    )
+    links = (
+        "st.story_id, st.duplicate_of, st.reason AS duplicate_reason"
+        if stories
+        else "NULL::VARCHAR AS story_id, NULL::VARCHAR AS duplicate_of, NULL::VARCHAR AS duplicate_reason"
+    )
+    stories_join = "LEFT JOIN article_stories st ON st.article_id = articles.id" if stories else ""
     con.execute(
         f"""CREATE OR REPLACE TABLE {D}.events AS
         SELECT (row_number() OVER (ORDER BY day DESC NULLS LAST, article_id, n))::INTEGER AS rank, *
@@ -66,12 +93,13 @@ def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
             SELECT e.article_id, e.n, e.start, e."end", e.text, r.event_type, r.mode, r.quad, r.cameo,
                    TRY_CAST(r.date AS DATE) AS date, coalesce(TRY_CAST(r.date AS DATE), a.published) AS day,
                    r.location.name AS place, r.location.country AS country,
-                   coalesce(r.negated, false) AS negated, r.confidence, a.published, a.title,
+                   coalesce(r.negated, false) AS negated, r.confidence, a.published, a.title, {counts}
                    CASE WHEN r.sentence.start IS NOT NULL AND r.sentence."end" IS NOT NULL
                         THEN substr(a.text, r.sentence.start + 1, r.sentence."end" - r.sentence.start)
                    END AS sentence
             FROM (SELECT *, from_json(record, '{_EVENT_JSON}') AS r FROM events) e
-            JOIN articles a ON a.id = e.article_id)
+            JOIN articles a ON a.id = e.article_id {clusters}
+            WHERE {not_copy.format("e.article_id")})
         ORDER BY rank"""
     )
     con.execute(
@@ -92,7 +120,8 @@ def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
                                               '{NON_WORD}', ' ', 'g')) || ' ' AS speaker_folded
             FROM (SELECT *, from_json(record, '{_QUOTE_JSON}') AS r FROM quotes) q
             JOIN articles a ON a.id = q.article_id
-            LEFT JOIN {D}.ents s ON s.article_id = q.article_id AND s.eid = r.speaker)
+            LEFT JOIN {D}.ents s ON s.article_id = q.article_id AND s.eid = r.speaker
+            WHERE {not_copy.format("q.article_id")})
         ORDER BY rank"""
     )
     con.execute(
@@ -103,7 +132,8 @@ def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
             SELECT c.article_id, c.n, c.start, c."end", c.text, r.value, r.number_text, r.qualifier,
                    coalesce(r.kind, 'other') AS kind, r.object.text AS object, r.unit, a.published, a.title
             FROM (SELECT *, from_json(record, '{_COUNT_JSON}') AS r FROM counts) c
-            JOIN articles a ON a.id = c.article_id)
+            JOIN articles a ON a.id = c.article_id
+            WHERE {not_copy.format("c.article_id")})
         ORDER BY rank"""
     )
     have = columns(con, "articles")
@@ -113,8 +143,8 @@ def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
         f"""CREATE OR REPLACE TABLE {D}.search AS
         SELECT (row_number() OVER (ORDER BY published DESC NULLS LAST, id))::INTEGER AS rank,
                id, title, source, published, n_words, {relevance} AS relevance,
-               {language} AS language, {skipped} AS skipped
-        FROM articles ORDER BY rank"""
+               {language} AS language, {skipped} AS skipped, {links}
+        FROM articles {stories_join} ORDER BY rank"""
     )
     # every word of every article once, sorted: a word-prefix search reads a few row groups
     con.execute(
@@ -179,7 +209,7 @@ class EntityIndex:
 #: The columns each list shows, in the order of its JSON items (read by :class:`Ranked`).
 _EVENT_COLUMNS = (
     'rank, article_id, n, start, "end", text, event_type, quad, mode, date, day, place, country, '
-    "negated, confidence, sentence, title"
+    "negated, confidence, sentence, title, cluster_id, num_mentions, num_articles, num_sources"
 )
 _PART_COLUMNS = "ev, role, node, key, code, text, name"
 _QUOTE_COLUMNS = (
@@ -189,7 +219,10 @@ _QUOTE_COLUMNS = (
 _COUNT_COLUMNS = (
     'article_id, n, start, "end", text, value, number_text, qualifier, kind, object, unit, published, title'
 )
-_SEARCH_COLUMNS = "id, title, source, published, n_words, relevance, language, skipped"
+_SEARCH_COLUMNS = (
+    "id, title, source, published, n_words, relevance, language, skipped, story_id, duplicate_of, "
+    "duplicate_reason"
+)
 
 
 @dataclass(slots=True)

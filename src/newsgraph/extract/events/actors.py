@@ -154,7 +154,8 @@ def arguments(
     if d.how == "evaluation":  # "Beijing called the tariffs illogical"
         return ([d.speaker] if d.speaker else []), [dict(b) for b in d.blamed], []
     if d.how == "deontic":
-        recipient_heads = subjects(d.anchor)[0]
+        # "Trump must ...": the subject of the clause; "Trump needs to ...": of the verb "need"
+        recipient_heads = subjects(d.anchor)[0] or subjects(d.trigger)[0]
         actors = [d.speaker] if d.speaker else []
         return actors, resolve_heads(ctx, recipient_heads, places=places), []
     clause = d.anchor
@@ -196,6 +197,8 @@ def arguments(
                 if c.dep_ == "dobj" and not info.object_is_recipient and c.i not in ctx.index:
                     continue  # "deployed troops": the troops are no recipient
                 (joint_heads if "joint" in d.entry.flags and c.dep_ == "dobj" else recipient_heads).append(c)
+            elif c.dep_ == "oprd" and info.verbal and c.pos_ == "PROPN" and c.i in ctx.index:
+                recipient_heads.append(c)  # "called out Trump": the parser's predicate for a name
             elif c.dep_ in ("prep", "prt") and c.lower_ in preps | {"with"}:
                 pobjs = [p for p in c.children if p.dep_ == "pobj" and p.i not in event_nouns]
                 if c.lower_ == "with" and joint_type:
@@ -325,6 +328,15 @@ def _content_recipients(lex: Lexicon, ctx: Context, d: Draft, base: Token) -> li
             if d.type in ("REQUEST", "REJECT") and agents:
                 heads += agents  # "demanded that Israel withdraw"
                 continue
+            if d.type == "ACCUSE" and agents and lemma(base) in _ALLEGING:
+                # "alleged that Iran had violated the deal": who is said to have done it, or
+                # whose deed it was ("alleging that his rallying calls were provoking violence")
+                named = resolve_heads(ctx, agents, places=False, recipient=True)
+                owners = [o for a in agents for o in a.children if o.dep_ == "poss"]
+                found = named or resolve_heads(ctx, owners, places=False, recipient=True)
+                if found:
+                    return found
+                continue
             if d.type in ("THREATEN", "REJECT"):  # "threatened to attack Israel"
                 heads += [x for x in c.children if x.dep_ in ("dobj", "dative") and x.i in ctx.index]
             heads += prep_objects(c, frozenset({"to", "with", "against", "on", "from"}))
@@ -338,6 +350,10 @@ def _content_recipients(lex: Lexicon, ctx: Context, d: Draft, base: Token) -> li
             if place and place.get("country"):
                 return [actor_record(ctx, None, place["start"], place["end"], place["country"], "CVL")]
     return []
+
+
+#: Verbs of accusing whose clause says what the accused did ("alleged that Iran had ...").
+_ALLEGING = frozenset({"allege", "accuse", "charge", "claim", "blame", "complain", "suggest", "insist"})
 
 
 def _as_state(ctx: Context, ref: dict[str, Any], etype: str) -> dict[str, Any]:

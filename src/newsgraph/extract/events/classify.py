@@ -12,9 +12,18 @@ from .. import plover
 from .candidates import Lexicon
 from .drafts import Draft
 from .modality import Modality
+from .syntax import lemma, subjects
 
 #: Types whose event, promised for the future, is an AGREE.
 _FUTURE_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+#: Verbs by which a speaker commits to what the clause below says ("said it would support",
+#: "pledged that it would send aid"); not verbs of hedging ("suggested she'll turn to").
+_COMMITTING = frozenset(
+    "say tell announce declare pledge promise vow insist confirm state assure add reiterate "
+    "write tweet".split()
+)
+#: Pronouns that stand for the one who says the clause they are the subject of.
+_SELF = frozenset({"i", "we", "he", "she", "they", "it"})
 #: Sectors of the state's armed and police forces.
 _STATE = frozenset({"COP", "MIL", "PRM", "SPY"})
 
@@ -54,14 +63,37 @@ def final_type(
         if quad == 4:
             return "THREATEN", _threat_mode(etype, mode), Modality()
     if mod.future and not mod.hypothetical:
-        # a plan is coded as the agreement it implies, and stays future: not yet a fact
+        # a plan is coded as the agreement it implies, and stays future: not yet a fact; but
+        # one's own promise said or quoted ("Senate Republicans said they would support him")
+        # is the AGREE itself (manual, AGREE: "promise ... commitment to cooperate")
         if etype in _FUTURE_AGREE:
-            return "AGREE", None, Modality(future=True)
+            return "AGREE", None, Modality(future=not is_own_promise(d))
         if etype == "RETREAT":
             return "CONCEDE", None, Modality(future=True)
         if quad == 4 and etype != "MOBILIZE":  # "said they would blockade Paris": announced force
             return "THREATEN", _threat_mode(etype, mode), Modality()
     return etype, mode, mod
+
+
+def is_own_promise(d: Draft) -> bool:
+    """The event is what its doer says it will do: the clause of a verb of saying or promising
+    whose subject is the speaker ("X said it would support ...", "X pledged to meet ..."), or a
+    first-person clause in the speaker's quote ("'We will support you,' she said")."""
+    agents, _ = subjects(d.anchor)
+    first = plover.word_class("first")
+    cur = d.anchor
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in ("ccomp", "xcomp", "conj"):
+            break
+        if head.pos_ == "VERB" and lemma(head) in _COMMITTING:
+            if not agents:  # "pledged to meet": the pledger's own act
+                return True
+            speakers, _ = subjects(head)
+            a = agents[0]
+            return a.lower_ in _SELF or any(sp.lower_ == a.lower_ for sp in speakers)
+        cur = head
+    return d.quote is not None and bool(agents) and agents[0].lower_ in first
 
 
 def _threat_mode(etype: str, mode: str | None) -> str | None:

@@ -16,6 +16,10 @@ no actor               nobody is said to have done it
 coded recipient        the event is directed at a coded actor
 trigger kind           a verb with its own subject is the surest; an event noun, a "must"
                        of reported speech, a clause of happening or a relative clause less so
+no recipient           a cooperation, aid or sanction aimed at nobody named: the manual's
+                       sections say these types require a recipient
+plain verb             a verb whose every use reports its speech act ("criticized", "urged",
+                       "praised", "refused"; word class ``plain``), unlike "support" or "close"
 question               the sentence asks, it does not report; "asked whether ..." is a
                        reporter's question, not a request
 background             said of someone in passing, in a relative clause ("the union, which
@@ -48,9 +52,11 @@ from functools import lru_cache
 from typing import Any
 
 from ...tables import data_rows
+from .. import plover
 from ..annotations import doc_quotes
 from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
 from .drafts import Draft
+from .syntax import lemma
 
 #: The weight table.
 TABLE = ("newsgraph.extract", "plover_confidence.tsv")
@@ -91,6 +97,8 @@ class Evidence:
     force_without_cue: bool
     relevance: float | None
     topic: bool = False
+    plain_verb: bool = False
+    missing_recipient: bool = False
 
     @classmethod
     def of(cls, record: Mapping[str, Any], draft: Draft, relevance: float | None) -> Evidence:
@@ -116,6 +124,8 @@ class Evidence:
             force_without_cue=record.get("event_type") in FORCE_TYPES and not force_cue,
             relevance=relevance,
             topic=is_topic(draft),
+            plain_verb=draft.how == "verb" and lemma(draft.trigger) in plover.word_class("plain"),
+            missing_recipient=needs_recipient(record),
         )
 
     def features(self) -> dict[str, float]:
@@ -133,6 +143,8 @@ class Evidence:
             "quoted": float(self.quoted),
             "force_without_cue": float(self.force_without_cue),
             "topic": float(self.topic),
+            "plain_verb": float(self.plain_verb),
+            "missing_recipient": float(self.missing_recipient),
             "off_topic": 0.0 if self.relevance is None else max(0.0, 0.5 - self.relevance) * 2,
         }
 
@@ -143,8 +155,13 @@ _WH = frozenset({"whether", "if", "how", "why", "what", "when", "who", "where", 
 
 def is_question(d: Draft) -> bool:
     """The event's sentence is a question, or the event is asking a question ("asked whether")."""
-    if any(t.text == "?" for t in d.trigger.sent):
-        return True
+    sent = d.trigger.sent
+    if any(t.text == "?" for t in sent):
+        # "Why does Israel refuse to ...?" takes for granted that it does: a why-question
+        # reports what it asks about
+        return not (
+            sent[0].lower_ == "why" or (len(sent) > 1 and sent[0].is_quote and sent[1].lower_ == "why")
+        )
     if d.type != "REQUEST" or d.anchor.lemma_ not in _ASK:
         return False
     return any(
@@ -178,7 +195,10 @@ def is_background(d: Draft) -> bool:
     """The event's verb describes someone in passing: a relative or participial clause of a noun."""
     if d.how not in ("verb", "support"):
         return False
-    return d.anchor.dep_ in ("relcl", "acl") and d.anchor.head.pos_ in ("NOUN", "PROPN", "PRON")
+    head = d.anchor.head
+    if d.anchor.dep_ == "acl" and lemma(head) in plover.word_class("document"):
+        return False  # "a statement condemning ...": what the statement says
+    return d.anchor.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON")
 
 
 def in_direct_quote(record: Mapping[str, Any], d: Draft) -> bool:
@@ -191,12 +211,43 @@ def in_direct_quote(record: Mapping[str, Any], d: Draft) -> bool:
 _PARTNER_PREPS = frozenset({"with", "to", "between", "among"})
 
 
+def has_partner(d: Draft) -> bool:
+    """The event's verb names someone it is done with ("met with him", "talks with Hamas"): a
+    name or a pronoun after "with", "to", "between" or "among". A common noun that is no actor
+    ("spoke with reporters", "met with voters") is no partner in politics."""
+    return any(
+        p.pos_ in ("PROPN", "PRON") or bool(p.ent_type_)
+        for c in d.anchor.children
+        if c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS
+        for p in (*c.children, *(k for o in c.children for k in o.conjuncts))
+        if p.dep_ in ("pobj", "conj")
+    )
+
+
+def needs_recipient(record: Mapping[str, Any]) -> bool:
+    """A type the manual says requires a recipient (COOPERATE, AID, SANCTION) with none, and
+    not several actors doing it together ("joint exercises")."""
+    info = plover.event_types().get(record.get("event_type") or "")
+    if info is None or not info.needs_recipient or record.get("recipient"):
+        return False
+    return len(record.get("actor") or []) < 2
+
+
 def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
-    """A meeting with one party only and nobody met, or an agreement that something is so."""
+    """A meeting with fewer than two political sides (one party and nobody met, or people who are
+    no actors: "met voters"), or an agreement that something is so."""
     parties = len(record.get("actor") or []) + len(record.get("recipient") or [])
-    if record.get("event_type") == "CONSULT" and parties < 2:
-        partner = any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS for c in d.anchor.children)
-        return not partner and (record.get("mode") or "") != "visit"
+    if record.get("event_type") == "CONSULT":
+        # a meeting is between political actors: "met voters in Ohio" names one
+        sides = [
+            a
+            for a in (*(record.get("actor") or ()), *(record.get("recipient") or ()))
+            if a.get("entity") or a.get("sector") in STATE_SECTORS or a.get("code") in STATE_CODES
+        ]
+        if len(sides) >= 2 or (record.get("mode") or "") == "visit":
+            return False
+        # one party: alone unless a named partner the codes missed ("met with him")
+        return parties >= 2 or not has_partner(d)
     if record.get("event_type") == "AGREE":
         if (
             d.how == "verb"
@@ -206,7 +257,7 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
             return not record.get("recipient")  # "agreed that the plan was flawed": an opinion
         # a commitment to cooperate needs someone to cooperate with: "vowed to cut taxes" is a
         # campaign promise, not an AGREE
-        partner = any(c.dep_ == "prep" and c.lower_ in _PARTNER_PREPS for c in d.anchor.children)
+        partner = has_partner(d)
         return parties < 2 and not partner
     return False
 

@@ -140,6 +140,14 @@ class Context:
         LOOKBACK tokens, else the last one named."""
         return _last(self.person_pos, self.person_ids, self.person_subject, before, LOOKBACK)
 
+    def other_person(self, before: int, other_than: str) -> str | None:
+        """The last person named before ``before`` (a subject first) who is not ``other_than``."""
+        k = bisect_left(self.person_pos, before)
+        near = [n for n in range(k - 1, -1, -1) if before - self.person_pos[n] <= LOOKBACK]
+        rest = [n for n in near if self.person_ids[n] != other_than]
+        subject = [n for n in rest if self.person_subject[n]]
+        return self.person_ids[(subject or rest)[0]] if rest else None
+
     def last_thing(self, before: int) -> str | None:
         """The country or organisation "it" stands for: the last one named as a subject within
         THING_LOOKBACK tokens, else the last one named."""

@@ -164,15 +164,20 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
         if speaker is None:
             continue
         targets = resolve_heads(ctx, agents)
-        if not targets or any(
-            same(t, speaker) or (t["code"], t["sector"]) == (speaker["code"], speaker["sector"])
-            for t in targets
-        ):
+        if not targets or any(same(t, speaker) or _self(t, speaker) for t in targets):
             continue  # what one asks of oneself is no request
         draft = Draft(aux, aux.i + 1, _DEONTIC_ENTRY, "REQUEST", None, "deontic", verb, speaker=speaker)
         draft.quote = ctx.quote_at(verb.idx)
         out.append(draft)
     return out
+
+
+def _self(target: dict[str, Any], speaker: dict[str, Any]) -> bool:
+    """The target of "... must" stands for its speaker: the same code and sector, unless both are
+    named entities of their own ("Ryan said Trump needs to ...": two Americans, two people)."""
+    if target["entity"] and speaker["entity"]:
+        return False
+    return (target["code"], target["sector"]) == (speaker["code"], speaker["sector"])
 
 
 def speaker_of(lex: Lexicon, ctx: Context, verb: Token) -> dict[str, Any] | None:
@@ -184,6 +189,9 @@ def speaker_of(lex: Lexicon, ctx: Context, verb: Token) -> dict[str, Any] | None
         eid = q.speaker
         assert eid is not None
         code, sector = ctx.entity_code(eid)
+        ent = ctx.entities.get(eid)
+        if not code and ent is not None and ent.type == "PERSON":
+            code = ctx.main_country  # a speaker of no known country: of the article's country
         if code and q.speaker_start is not None and q.speaker_end is not None:
             return actor_record(ctx, eid, q.speaker_start, q.speaker_end, code, sector)
         if code:

@@ -47,9 +47,20 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                     out.future = True
                 elif kind == "hypothetical":
                     out.hypothetical = True
+                elif kind == "ability":
+                    # "cannot support", "could not accept": a refusal stated now, not a
+                    # possibility (the negation marks the event; the negated type of its
+                    # verb row, a REJECT, is what happened)
+                    if not (own and any(c.dep_ == "neg" for c in cur.children)):
+                        out.hypothetical = True
                 elif kind == "would":
                     would = True
-                elif child.lower_ == "to" and cur.dep_ == "advcl" and cur.tag_ == "VB":
+                elif (
+                    child.lower_ == "to"
+                    and cur.dep_ == "advcl"
+                    and cur.tag_ == "VB"
+                    and lemma(cur.head) not in plover.word_class("causative")
+                ):
                     out.hypothetical = True  # a purpose clause: "to allow talks to be held"
             elif dep == "mark" and child.lower_ in marks:
                 out.hypothetical = True
@@ -80,12 +91,35 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
         if cur.dep_ not in ("xcomp", "acomp"):
             own = False  # negation does not cross into a new clause ("is not ready to" does)
         cur = head
+    if _said_to_come(anchor):
+        out.future = True
     if would:
         if reported:
             out.future = True
         else:
             out.hypothetical = True
     return out
+
+
+def _said_to_come(verb: Token) -> bool:
+    """The clause says when it will happen, and that is to come: "are meeting up next week",
+    "travels to Beijing tomorrow" (a time phrase of the verb itself, "next" with no article:
+    "the next day" is a past one's)."""
+    for child in verb.children:
+        if child.dep_ not in ("npadvmod", "advmod", "prep", "tmod"):
+            continue
+        for tok in child.subtree:
+            if tok.lower_ == "tomorrow":
+                return True
+            head = tok.head
+            if (
+                tok.lower_ == "next"
+                and tok.dep_ == "amod"
+                and head.ent_type_ in ("DATE", "TIME")
+                and not any(c.dep_ == "det" for c in head.children)
+            ):
+                return True
+    return False
 
 
 def noun_modality(noun: Token) -> Modality:

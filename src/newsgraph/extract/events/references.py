@@ -82,6 +82,12 @@ def resolve_heads(
                 # a named party, paper or person of no known country, acted on: of the country the
                 # article is about ("ordered the opposition newspaper La Prensa to ...")
                 rec = {**rec, "code": ctx.main_country}
+            elif not recipient and rec["code"] is None and rec["entity"] and ctx.main_country:
+                ent = ctx.entities.get(rec["entity"])
+                if ent is not None and ent.type == "PERSON":
+                    # a named person of no known country who acts or speaks: of the country the
+                    # article is about, as a named recipient is ("Limbaugh accused the Democrats")
+                    rec = {**rec, "code": ctx.main_country}
             key = (rec["entity"], rec["code"], rec["start"] if rec["entity"] is None else 0)
             if key not in seen:
                 seen.add(key)
@@ -117,6 +123,27 @@ def _plural_subject(ctx: Context, pronoun: Token) -> list[Token]:
     return []
 
 
+#: Object pronouns, which never stand for the subject of their own clause.
+_OBJECT_PRONOUNS = frozenset({"him", "her"})
+
+
+def _local_subject(ctx: Context, tok: Token) -> str | None:
+    """The person who is the subject of the clause ``tok`` is in (or of the nearest clause above
+    that has one: "began by crediting ... and urging him")."""
+    cur = tok.head
+    for _ in range(6):
+        subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            eid = ctx.index.get(subj[0].i)
+            if eid is None and subj[0].lower_ in plover.word_class("person"):
+                eid = ctx.last_person(subj[0].i)
+            return eid
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return None
+
+
 def _pronoun(ctx: Context, tok: Token, depth: int, places: bool, guess: bool = True) -> list[dict[str, Any]]:
     word = tok.lower_
     span = (tok.idx, tok.idx + len(tok.text))
@@ -125,6 +152,14 @@ def _pronoun(ctx: Context, tok: Token, depth: int, places: bool, guess: bool = T
         eid = ctx.quotes[n].speaker if n is not None else None
     elif word in plover.word_class("person"):
         eid = ctx.last_person(tok.i)
+        if (
+            eid is not None
+            and word in _OBJECT_PRONOUNS
+            and tok.dep_ != "poss"
+            and _local_subject(ctx, tok) == eid
+        ):
+            # "Limbaugh ... urging him": "him" is never the subject of its own clause
+            eid = ctx.other_person(tok.i, eid)
     elif word in plover.word_class("thing"):
         if word in ("they", "them", "their") and depth < 2:
             group = _plural_subject(ctx, tok)

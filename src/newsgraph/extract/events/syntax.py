@@ -127,10 +127,27 @@ def inherited(verb: Token) -> tuple[list[Token], list[Token]]:
         if dep == "relcl" and head.pos_ in ("NOUN", "PROPN"):
             return [head], []
         if dep == "acl" and head.pos_ in ("NOUN", "PROPN"):
+            owners = [c for c in head.children if c.dep_ == "poss"]
+            owners += [
+                p
+                for c in head.children
+                if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                for p in c.children
+                if p.dep_ == "pobj"
+            ]
+            if owners:  # "the ministry's statement condemning", "a letter from 40 senators urging"
+                return owners[:1], []
             if head.dep_ in ("dobj", "pobj", "attr") and head.head.i != head.i:
-                cur = head  # "issued a declaration demanding ...": the one who issued it
-                continue
+                # "issued a declaration demanding ...", "said in a statement condemning ...": the
+                # one who issued it
+                verb_above = head.head.head if head.dep_ == "pobj" else head.head
+                agents, _ = subjects(verb_above)
+                return (agents, []) if agents else ([], [])
             return [], []
+        if dep in ("xcomp", "advcl") and lemma(head) in plover.word_class("causative"):
+            objects = [c for c in head.children if c.dep_ == "dobj"]
+            if objects:  # "drove thousands to demand ...": those driven do it
+                return objects, []
         if dep in ("xcomp", "acomp"):
             agents, _ = subjects(head)
             objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]

@@ -1,0 +1,287 @@
+"""Name mentions of one article: the model's entity spans, cleaned, before they are grouped into
+entities (``extract/entities.py``).
+
+Cleaning:
+
+- a leading "the"/"a", possessive pieces ("’s Order") and stray punctuation ("[Mykhailo Fedorov")
+  at either end are trimmed, and so is a score glued onto a name in a sports table ("Liverpool 0");
+- a span with no capital letter is no name ("mm", "government", "military": nominal institutions
+  are found by their own table, ``nominal_actors.txt``);
+- the words of ``entity_stoplist.txt``, names inside an official title ("State" in "Secretary of
+  State") and unknown all-capitals words of headings are dropped;
+- pieces of one untagged full name tagged one by one ("Suu", "Kyi") become one mention, and so does
+  a known person's name the model tagged only in part;
+- a name the model tagged PERSON that ends in a company, outlet or club word ("Plymouth Live",
+  ``entity_org_words.txt``) or in a word in capitals ("Clipboard AI") is an organisation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from ..resolve import actors
+from ..tables import data_lines
+from .annotations import article_context, doc_words
+from .roles import title_spans
+
+#: spaCy labels that become entities.
+LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_LEADING = frozenset({"the", "The", "a", "A", "an", "An"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
+#: Characters trimmed from either end of a mention (brackets, quotes, dashes, stray marks).
+_STRAY = "[](){}<>\"'“”‘’«»*#@|/\\,;:!?-–—_=+~^`•·"
+#: A score glued onto a name is at most this many digits ("Liverpool 0", "Arsenal 12").
+_SCORE_DIGITS = 2
+_ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
+
+
+@cache
+def stoplist() -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in data_lines("newsgraph.extract", "entity_stoplist.txt"))
+
+
+@cache
+def org_words() -> frozenset[str]:
+    return frozenset(line.strip().lower() for line in data_lines("newsgraph.extract", "entity_org_words.txt"))
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name in the text: tokens ``[i, j)``, characters ``[start, end)``."""
+
+    i: int
+    j: int
+    start: int
+    end: int
+    text: str
+    label: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+def name_tokens(text: str) -> list[str]:
+    """The capitalised words of a name ("Wang", "Yi" of "Wang Yi")."""
+    return [t for t in text.replace("’", "'").split() if t[:1].isupper()]
+
+
+def _stray(text: str) -> bool:
+    return all(c in _STRAY or c.isspace() for c in text)
+
+
+def mention_of(span: Span) -> Mention | None:
+    """The span cleaned (see the module docstring); None when no name is left."""
+    i, j = span.start, span.end
+    doc = span.doc
+    while i < j and (doc[i].text in _LEADING or doc[i].text in _POSSESSIVE or _stray(doc[i].text)):
+        i += 1
+    while j > i and (doc[j - 1].text in _POSSESSIVE or _stray(doc[j - 1].text)):
+        j -= 1
+    if j - i > 1 and doc[j - 1].text.isdigit() and len(doc[j - 1].text) <= _SCORE_DIGITS:
+        j -= 1  # "Liverpool 0"
+        while j > i and _stray(doc[j - 1].text):
+            j -= 1
+    if span.label_ in ("GPE", "LOC"):
+        while j - i > 1 and doc[j - 1].is_alpha and doc[j - 1].is_lower:
+            j -= 1  # "Logar province", "Kharkiv region": the name is the capitalised part
+    if i >= j:
+        return None
+    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+    text = doc[i:j].text  # not doc.text, which spaCy rebuilds from every token on each access
+    if text.endswith(("'s", "’s")):  # "Korea's" kept as one token by the tokenizer
+        text, end = text[:-2], end - 2
+    lead = len(text) - len(text.lstrip(_STRAY))  # "[Mykhailo" is one token
+    trail = len(text) - len(text.rstrip(_STRAY))  # dots stay: "U.S.", "Jr."
+    text, start, end = text[lead : len(text) - trail], start + lead, end - trail
+    if not text or not any(c.isupper() for c in text):
+        return None  # "mm", "government"
+    return Mention(i, j, start, end, text, span.label_)
+
+
+def _in_heading(m: Mention, headings: tuple[tuple[int, int], ...]) -> bool:
+    return any(s <= m.start and m.end <= e for s, e in headings)
+
+
+def known(text: str) -> bool:
+    return actors.country_code(text) is not None or actors.organisation(text) is not None
+
+
+def collect_mentions(doc: Doc) -> list[Mention]:
+    """The model's entity spans, cleaned and filtered (see the module docstring)."""
+    headings = article_context(doc).headings
+    inside_titles = [(s.start, s.end) for s in title_spans(doc)]
+    out: list[Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        for piece in _pieces(ent):
+            _collect(piece, out, headings, inside_titles)
+    out = _trim_title_case(doc, out)
+    taken = {t for m in out for t in range(m.i, m.j)}
+    for n, m in enumerate(out):
+        if m.label == "PERSON":
+            out[n] = _known_extension(doc, m, taken)
+            if not person_like(out[n].text):
+                out[n].label = "ORG"  # "Plymouth Live", "Clipboard AI"
+    return out
+
+
+#: A line is in title case when it has this many capitalised words of four letters or more ...
+_TITLE_CASE_WORDS = 4
+#: ... and they are this share of its words of four letters or more (all: a sentence has "said").
+_TITLE_CASE_SHARE = 1.0
+#: ... and it has at most this many words (a headline, not a paragraph).
+_HEADLINE_WORDS = 20
+
+
+def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the lines written in title case ("GOP Rep McCaul Announces Bill Revoking
+    Hillary’s Security Clearance"), where the model takes runs of capitalised words for names."""
+    words = doc_words(doc)
+    n_words = len(words)
+    out: list[tuple[int, int]] = []
+    start = 0
+    for k in range(n_words + 1):
+        if k < n_words and "\n" not in words[k]:
+            continue
+        end = min(k + 1, n_words)
+        line = words[start:end]
+        long = [w for w in line if len(w) >= 4 and w.isalpha()]
+        caps = sum(w[:1].isupper() for w in long)
+        if (
+            _TITLE_CASE_WORDS <= caps >= _TITLE_CASE_SHARE * len(long)
+            and sum(w.isalpha() for w in line) <= _HEADLINE_WORDS
+            and not any(w in (".", "?", "!") for w in line[:-2])  # one headline, not sentences
+            and n_words - len(line) >= 2 * len(line)  # a text around it to confirm the names
+        ):
+            out.append((start, end))
+        start = end
+    return out
+
+
+def _trim_title_case(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Mentions inside a title-case line cut down to the words the rest of the text also writes
+    with a capital ("Billy Bush Joins" -> "Billy Bush", "Bill Revoking Hillary" -> "Hillary"),
+    unless the whole name is a known person, country or organisation."""
+    lines = title_case_lines(doc)
+    if not lines:
+        return mentions
+    inside = {t for a, b in lines for t in range(a, b)}
+    words = doc_words(doc)
+    body = {  # capitalised words of the text, not at a sentence's or line's start
+        w
+        for k, w in enumerate(words)
+        if k
+        and k not in inside
+        and w[:1].isupper()
+        and words[k - 1] not in _ENDS
+        and "\n" not in words[k - 1]
+    }
+    out: list[Mention] = []
+    for m in mentions:
+        if m.i not in inside or m.j - m.i < 2 or known(m.text) or actors.is_known_person(m.text):
+            out.append(m)
+            continue
+        run: list[int] = []
+        for k in [*range(m.i, m.j), -1]:
+            if k >= 0 and (words[k] in body or known(words[k])):
+                run.append(k)
+                continue
+            if run:
+                piece = mention_of(Span(doc, run[0], run[-1] + 1, label=m.label))
+                if piece is not None:
+                    out.append(piece)
+            run = []
+    return out
+
+
+_ENDS = frozenset({".", "?", "!", ":", '"', "“", "‘", "'"})
+
+
+def _pieces(ent: Span) -> list[Span]:
+    """An entity span cut at scores inside it ("Arsenal 1 Everton 1" -> "Arsenal", "Everton")
+    and at a possessive inside it ("Fedorov’s Order" -> "Fedorov")."""
+    doc = ent.doc
+    out: list[Span] = []
+    a = ent.start
+    for k in range(ent.start, ent.end):
+        t = doc[k]
+        if t.text in ("'s", "’s") and k > a:
+            out.append(Span(doc, a, k, label=ent.label_))
+            return out  # what follows belongs to the owner, not a name of its own
+        if t.text.isdigit() and len(t.text) <= _SCORE_DIGITS and k > a:
+            out.append(Span(doc, a, k, label=ent.label_))
+            a = k + 1
+    if a < ent.end:
+        out.append(Span(doc, a, ent.end, label=ent.label_))
+    return out
+
+
+def _collect(
+    ent: Span, out: list[Mention], headings: tuple[tuple[int, int], ...], inside_titles: list[tuple[int, int]]
+) -> None:
+    """Add the cleaned mention of ``ent`` to ``out`` unless it is no name."""
+    doc = ent.doc
+    m = mention_of(ent)
+    if m is None or m.text.lower() in stoplist():
+        return
+    if any(s <= m.i and m.j <= e for s, e in inside_titles):
+        return  # "State" in "Secretary of State"
+    if _in_heading(m, headings) and m.text.isupper() and not known(m.text):
+        return  # "DIRE" in "GAZA SITUATION 'DIRE'"
+    if out and m.label == "PERSON" and out[-1].label == "PERSON" and out[-1].j == m.i:
+        prev = out[-1]  # "Suu" "Kyi": one name tagged piece by piece
+        out[-1] = Mention(prev.i, m.j, prev.start, m.end, doc[prev.i : m.j].text, "PERSON")
+        return
+    out.append(m)
+
+
+#: How many untagged words a known person's partly tagged name may grow by on each side.
+_EXTEND = 2
+
+
+def _known_extension(doc: Doc, m: Mention, taken: set[int]) -> Mention:
+    """``m`` grown over untagged capitalised words around it when that makes the name of a known
+    person ("Suu Kyi" -> "Aung San Suu Kyi"); else ``m``."""
+    words = doc_words(doc)
+
+    def grows(k: int) -> bool:
+        return 0 <= k < len(words) and k not in taken and words[k][:1].isupper() and words[k].isalpha()
+
+    if not (grows(m.i - 1) or grows(m.j)):
+        return m  # nothing untagged and capitalised beside it: the common case, decided cheaply
+    best = m
+    lo, hi = (doc[m.i].sent.start, doc[m.i].sent.end) if doc.has_annotation("SENT_START") else (0, len(doc))
+    for left in range(_EXTEND + 1):
+        for right in range(_EXTEND + 1):
+            if not left and not right:
+                continue
+            i, j = m.i - left, m.j + right
+            if i < lo or j > hi:
+                continue
+            extra = [*range(i, m.i), *range(m.j, j)]
+            if any(t in taken or not doc[t].text[:1].isupper() or not doc[t].is_alpha for t in extra):
+                continue
+            text = doc[i:j].text
+            plain = actors.split_honorifics(text)[0] == text  # no title: "President X" stays X
+            if len(text) > len(best.text) and plain and actors.is_known_person(text):
+                best = Mention(i, j, doc[i].idx, doc[i].idx + len(text), text, "PERSON")
+    if best is not m:
+        taken.update(range(best.i, best.j))
+    return best
+
+
+def person_like(text: str) -> bool:
+    """Whether a name the model tagged PERSON can be a person's: not when its last word is a
+    company, outlet or club word or is written in capitals (a Roman numeral aside), nor when it
+    holds a number. Names of ``people.tsv`` always can."""
+    words = text.split()
+    if len(words) < 2 or actors.is_known_person(text):
+        return True
+    last = words[-1].strip(".,")
+    if any(w.isdigit() for w in words) or last.lower() in org_words():
+        return False
+    return not (len(last) >= 2 and last.isupper() and last.isalpha() and last not in _ROMAN)

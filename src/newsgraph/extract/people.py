@@ -1,0 +1,113 @@
+"""People among the entities of one article: their canonical name, whether a US party-state tag
+follows them, their ``people.tsv`` row, and their actor from roles and the table
+(``extract/entities.py`` calls these once roles are found)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+from ..resolve import actors
+from ..resolve.actors import split_honorifics
+from ..resolve.entities import fold
+from .mentions import name_tokens
+from .roles import Role
+
+if TYPE_CHECKING:
+    from .entities import Entity
+
+
+#: A US party and state after a name: "(R-TX)", "(D-Minn.)", "(I-Vt.)".
+_PARTY_STATE = re.compile(r"\(\s*[RDI]\s*-\s*[A-Z][A-Za-z.]{1,13}\s*\)")
+
+
+def us_member(doc: Doc, ent: Entity) -> bool:
+    """Whether a mention of the person is followed by a US party and state ("Rep. Michael McCaul
+    (R-TX)"): a member of the US Congress or a state legislature."""
+    for m in ent.mentions:
+        if m.j < len(doc) and doc[m.j].text == "(" and _PARTY_STATE.match(doc[m.j : m.j + 6].text):
+            return True
+    return False
+
+
+def person_name(ent: Entity) -> str:
+    """A person's canonical name: its ``people.tsv`` name when the article names the person by a
+    full name or alias of the table ("Obama" -> "Barack Obama", "James B. Comey" -> "James Comey";
+    the article's spelling when it differs only in accents or case), else its fullest mention
+    without titles, words of address and middle initials ("Harry M. Reid" -> "Harry Reid")."""
+    fullest = max((m.text for m in ent.mentions), key=lambda t: (len(name_tokens(t)), len(t)))
+    core = split_honorifics(fullest)[0] or fullest
+    if ent.canonical:  # "Obama" -> "Barack Obama"; "António Guterres" stays as the article spells it
+        return core if fold(core) == fold(ent.canonical) else ent.canonical
+    words = core.split()
+    kept = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and _INITIAL.fullmatch(w))]
+    return " ".join(kept)
+
+
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def person_actor(
+    roles: list[Role], known: actors.KnownPerson | None = None, year: int | None = None
+) -> actors.Actor | None:
+    """See :func:`_person_actor`; a known person out of office in the article's ``year`` (every
+    range of ``people.tsv`` over by then) is a former official: sector ELI ("Bill Clinton" in
+    2016)."""
+    actor = _person_actor(roles, known)
+    if (
+        actor is not None
+        and known is not None
+        and year is not None
+        and actor.code == known.code
+        and actor.sector in (*NATIONAL_SECTORS, "PTY")
+        and known.out_of_office(year)
+    ):
+        return actors.Actor(actor.code, "ELI", actor.other_sectors)
+    return actor
+
+
+def _person_actor(roles: list[Role], known: actors.KnownPerson | None = None) -> actors.Actor | None:
+    """The actor of the first role with an affiliation, its sector the title's; a generic title
+    ("leader") of a person ``people.tsv`` files under another sector keeps that sector ("Hamas
+    leader Ismail Haniyeh" -> PSE REB). With no such role, the ``people.tsv`` row's actor."""
+    for role in roles:
+        if role.affiliation:
+            sector = actors.sector_of(role.title)
+            if known is not None and known.code == role.affiliation and sector in (None, "GOV"):
+                sector = known.sector
+            return actors.Actor(role.affiliation, sector or "GOV")
+    return actors.Actor(known.code, known.sector) if known is not None else None
+
+
+def known_person(ent: Entity, year: int | None) -> actors.KnownPerson | None:
+    """The ``people.tsv`` row of a person entity, from all its name forms and role titles."""
+    names = sorted({m.text for m in ent.mentions}, key=lambda t: (-len(name_tokens(t)), -len(t)))
+    return actors.known_person(names, [r.title for r in ent.roles], year)
+
+
+def apply_known_person(roles: list[Role], known: actors.KnownPerson | None, context: str | None) -> None:
+    """Give roles the known person's code ("President Bush" -> USA, whatever the article's main
+    country) unless the words about the person name an affiliation (a country in the text wins:
+    "Russian President X"); a title met sentences before ("Russia's president said ... President
+    Bush") does not. Without a known person, national offices take ``context``."""
+    if known is not None and not any(r.affiliation and not r.inferred for r in roles):
+        for role in roles:
+            role.affiliation = known.code
+            role.inferred = False
+        return
+    fill_affiliation(roles, context)
+
+
+def fill_affiliation(roles: list[Role], context: str | None) -> None:
+    """A national office named with no country ("Education Minister X") is the article's country's."""
+    if not context:
+        return
+    for role in roles:
+        if role.affiliation is None and actors.sector_of(role.title) in NATIONAL_SECTORS:
+            role.affiliation = context
+
+
+#: Sectors of offices that belong to a country when nothing else is said.
+NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})

@@ -1,0 +1,105 @@
+"""Personal names: parsed into first, middle and last names (``nameparser``) and compared for
+variants of one person's name (``rapidfuzz``).
+
+Two written names are the same person's when their last names agree (exactly, or as spelling
+variants of one transliteration: "Zelensky" / "Zelenskyy") and their first and middle names do
+not contradict each other: a missing name or an initial agrees with any name starting with it
+("James B. Comey" / "James Comey" / "J. Comey"); two different first names never agree ("Hillary
+Clinton" / "Bill Clinton"). Every comparison says why it matched, so a merge can be explained."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from nameparser import HumanName
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.fuzz import ratio
+
+from .entities import fold
+
+#: Least rapidfuzz ratio (0-100) of two last names that are spellings of one name.
+VARIANT_RATIO = 88.0
+#: Last names shorter than this must agree exactly: "Kelly" / "Kelley" are two people.
+VARIANT_MIN_LENGTH = 7
+
+
+@dataclass(frozen=True, slots=True)
+class PersonName:
+    """A personal name folded (no case, accents or punctuation) into its parts; titles ("Mr.",
+    "Rep."), and suffixes ("Jr.") are left out."""
+
+    first: str
+    middle: tuple[str, ...]
+    last: str
+
+    @property
+    def key(self) -> str:
+        """First and last name, middle initials left out: "james b comey" -> "james comey"."""
+        middle = [m for m in self.middle if len(m) > 1]
+        return " ".join(p for p in (self.first, *middle, self.last) if p)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(w for p in (self.first, *self.middle, self.last) for w in p.split())
+
+
+@lru_cache(maxsize=65536)
+def parse(text: str) -> PersonName | None:
+    """The parts of the personal name ``text``; one word is a last name ("Comey"); None when no
+    name is left once titles are dropped."""
+    human = HumanName(text)
+    first, last = fold(human.first), fold(human.last)
+    middle = tuple(fold(w) for w in human.middle.split())
+    if not last and first and not middle:  # "Comey": nameparser calls a lone word a first name
+        first, last = "", first
+    if not (first or last):
+        return None
+    return PersonName(first, tuple(m for m in middle if m), last)
+
+
+def _compatible(a: str, b: str) -> bool:
+    """Two given names agree: one missing, equal, or one an initial of the other."""
+    if not a or not b or a == b:
+        return True
+    return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
+def _middles_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return len(a) == len(b) and all(_compatible(x, y) for x, y in zip(a, b, strict=True))
+
+
+def surname_match(a: str, b: str) -> str | None:
+    """Why two folded last names are one name: ``"same surname"``, ``"spelling variant"`` (a
+    rapidfuzz ratio of at least :data:`VARIANT_RATIO`, same first letter, both long enough), or
+    None."""
+    if not a or not b:
+        return None
+    if a == b:
+        return "same surname"
+    if a[0] != b[0] or min(len(a), len(b)) < VARIANT_MIN_LENGTH:
+        return None
+    # one edit at most for names up to nine letters, two beyond: Zelensky / Zelenskyy / Zelenskiy
+    if ratio(a, b) >= VARIANT_RATIO and Levenshtein.distance(a, b) <= (1 if max(len(a), len(b)) <= 9 else 2):
+        return "spelling variant"
+    return None
+
+
+def variant_reason(a: PersonName, b: PersonName) -> str | None:
+    """Why ``a`` and ``b`` name one person, or None: last names must match (see
+    :func:`surname_match`), first names agree (an initial or a missing name agrees), and middle
+    names too, position by position."""
+    surname = surname_match(a.last, b.last)
+    if surname is None or not _compatible(a.first, b.first):
+        return None
+    if a.middle and b.middle and not _middles_agree(a.middle, b.middle):
+        return None
+    if surname == "spelling variant":
+        return "spelling variant of the name"
+    if a == b:
+        return "same name"
+    if not a.first or not b.first:
+        return "surname"
+    if a.first != b.first:
+        return "first initial"
+    return "middle name or initial"

@@ -1,0 +1,56 @@
+"""Personal names parsed and compared for variants of one person's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.resolve.names import parse, surname_match, variant_reason
+
+
+def test_parse_drops_titles_suffixes_and_middle_initials_from_the_key() -> None:
+    comey = parse("James B. Comey")
+    assert comey is not None and comey.first == "james" and comey.middle == ("b",) and comey.last == "comey"
+    assert comey.key == "james comey"
+    mr = parse("Mr. Comey")
+    assert mr is not None and mr.key == "comey" and not mr.first
+    assert parse("Dr. Martin Luther King Jr.").key == "martin luther king"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reason"),
+    [
+        ("James B. Comey", "James Comey", "middle name or initial"),
+        ("James Comey", "J. Comey", "first initial"),
+        ("Volodymyr Zelenskyy", "Volodymyr Zelensky", "spelling variant of the name"),
+        ("Volodymyr Zelenskiy", "Volodymyr Zelenskyy", "spelling variant of the name"),
+        ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan", "same name"),
+        ("Comey", "James Comey", "surname"),
+    ],
+)
+def test_variants_of_one_name(a: str, b: str, reason: str) -> None:
+    pa, pb = parse(a), parse(b)
+    assert pa is not None and pb is not None
+    assert variant_reason(pa, pb) == reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Hillary Clinton", "Bill Clinton"),  # one surname, two people
+        ("George W. Bush", "George H. W. Bush"),
+        ("Kim Jong-un", "Kim Jong-il"),
+        ("Mark Kelly", "Mark Kelley"),  # one letter apart, but short surnames must agree exactly
+        ("Ann Lee", "Ann Leo"),
+    ],
+)
+def test_different_people_are_not_variants(a: str, b: str) -> None:
+    pa, pb = parse(a), parse(b)
+    assert pa is not None and pb is not None
+    assert variant_reason(pa, pb) is None
+
+
+def test_surname_match_needs_the_same_first_letter_and_length() -> None:
+    assert surname_match("zelensky", "zelenskyy") == "spelling variant"
+    assert surname_match("gaddafi", "qaddafi") is None
+    assert surname_match("kim", "kin") is None
+    assert surname_match("johnson", "jackson") is None
