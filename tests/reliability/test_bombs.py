@@ -30,7 +30,11 @@ for path in sys.argv[1:]:
     out[path] = [
         [getattr(i, "code", None), getattr(i, "title", None), getattr(i, "message", "")] for i in items
     ]
-out["rss"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+# VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so a child forked from a big pytest
+# process would report the parent's size
+status = open("/proc/self/status").read() if sys.platform == "linux" else ""
+hwm = [line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:")]
+out["rss"] = int(hwm[0]) * 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 print(json.dumps(out))
 """
 
