@@ -20,8 +20,14 @@ if TYPE_CHECKING:
     from .names import PersonName
 
 
+#: Anything but ASCII letters, digits and whitespace (what ``str.isspace`` calls space).
+_ASCII_PUNCT = re.compile(r"[^a-z0-9\s]+")
+
+
 def fold(text: str) -> str:
     """Lower case, accents and punctuation removed, whitespace collapsed."""
+    if text.isascii():  # most names and quotes: the same result without decomposing every character
+        return " ".join(_ASCII_PUNCT.sub(" ", text.lower()).split())
     decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
     kept = "".join(c for c in decomposed if not unicodedata.combining(c))
     kept = "".join(c if c.isalnum() or c.isspace() else " " for c in kept.lower())
