@@ -51,6 +51,7 @@ from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
 
+from events_real import read_text  # the same sources, read the same way
 from matching import greedy_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,17 +91,6 @@ class PredEntity:
     code: str | None = None
     sector: str | None = None
     roles: list[str] = field(default_factory=list)
-
-
-def read_text(source: str) -> str | None:
-    """The labelled text named by ``source``, or None when ``../shared`` does not have it."""
-    path, _, key = source.partition("#")
-    file = SHARED / path
-    if not file.exists():
-        return None
-    if key:
-        return str(json.loads(file.read_text(encoding="utf-8"))[key]["articleBody"])
-    return file.read_text(encoding="utf-8")
 
 
 def check_record(rec: dict[str, Any], text: str) -> list[str]:

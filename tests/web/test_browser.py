@@ -46,8 +46,8 @@ def find_browser() -> tuple[str, str]:
     return chromium, driver
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[WebDriver]:
+def start_browser() -> WebDriver:
+    """Headless Chromium with its console log kept, for the browser tests' module fixtures."""
     chromium, driver = find_browser()
     options = Options()
     options.binary_location = chromium
@@ -62,6 +62,12 @@ def browser() -> Iterator[WebDriver]:
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     d = webdriver.Chrome(service=Service(executable_path=driver), options=options)
     d.set_page_load_timeout(30)
+    return d
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[WebDriver]:
+    d = start_browser()
     yield d
     d.quit()
 

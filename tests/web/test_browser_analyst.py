@@ -12,14 +12,11 @@ import urllib.request
 from collections.abc import Iterator
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.options import Options
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select, WebDriverWait
-from test_browser import console_errors, find_browser, open_page
+from test_browser import console_errors, open_page, start_browser
 
 from newsgraph.resolve.entities import fold
 from newsgraph.web import netview
@@ -27,20 +24,7 @@ from newsgraph.web import netview
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[WebDriver]:
-    chromium, driver = find_browser()
-    options = Options()
-    options.binary_location = chromium
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--window-size=1400,1000",
-    ):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    d = webdriver.Chrome(service=Service(executable_path=driver), options=options)
-    d.set_page_load_timeout(30)
+    d = start_browser()
     yield d
     d.quit()
 

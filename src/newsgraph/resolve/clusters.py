@@ -36,7 +36,7 @@ import pyarrow as pa
 from ..errors import StoreError
 from ..records import content_hash
 from ..store.db import Store
-from .entities import canonical_map, fold
+from .entities import canonical_map, fold, store_keys
 from .stories import has_stories, host
 
 #: Days after a cluster's first date that an event may still join it.
@@ -206,9 +206,7 @@ def event_mentions(store: Store, where: str = "TRUE", params: list[Any] | None =
 
 def speaker_map(store: Store) -> dict[str, str]:
     """Entity keys mapped to the key of the entity they stand for across the store."""
-    return canonical_map(
-        r[0] for r in store.con.execute("SELECT DISTINCT key FROM entities WHERE key IS NOT NULL").fetchall()
-    )
+    return canonical_map(*store_keys(store.con))  # the store's one identity, as the listings use
 
 
 def quote_mentions(

@@ -1011,9 +1011,11 @@ def _events_by_rank(db: WebDb, ranks: list[int]) -> list[dict[str, Any]]:
     return rows
 
 
-def events(db: WebDb, f: EventFilters, *, timeline: bool = True) -> dict[str, Any]:
-    """Events, newest first, with their actors and recipients; with ``timeline``, also the number
-    of events per date bucket and type, and per type."""
+def event_filter(db: WebDb, f: EventFilters) -> tuple[str, list[Any], set[int] | None]:
+    """The events list's filters as ``(condition on derived.events e, its parameters, the ranks of
+    the events of the actor and recipient asked for, or None)``: the condition reads those ranks
+    from the relation ``_party``, which the caller registers (:meth:`WebDb.relation`). A filter
+    with a ``party`` (the map's: an actor or a recipient) narrows them too."""
     where: list[str] = ["1 = 1"]
     params: list[Any] = []
     party: set[int] | None = None
@@ -1021,6 +1023,10 @@ def events(db: WebDb, f: EventFilters, *, timeline: bool = True) -> dict[str, An
         party = _party_ranks(db, "actor", f.actor)
     if f.recipient:
         found = _party_ranks(db, "recipient", f.recipient)
+        party = found if party is None else party & found
+    either = getattr(f, "party", None)
+    if either:
+        found = _party_ranks(db, "actor", either) | _party_ranks(db, "recipient", either)
         party = found if party is None else party & found
     if party is not None:
         # many thousands of ranks: passed as an Arrow column, cheaper than a list parameter
@@ -1038,7 +1044,13 @@ def events(db: WebDb, f: EventFilters, *, timeline: bool = True) -> dict[str, An
         where.append("coalesce(e.confidence, 1.0) >= ?")
         params.append(f.min_confidence)
     _dates(where, params, f, "e.day")
-    cond = " AND ".join(where)
+    return " AND ".join(where), params, party
+
+
+def events(db: WebDb, f: EventFilters, *, timeline: bool = True) -> dict[str, Any]:
+    """Events, newest first, with their actors and recipients; with ``timeline``, also the number
+    of events per date bucket and type, and per type."""
+    cond, params, party = event_filter(db, f)
     parties = (f.actor, f.recipient)
     cells: list[dict[str, Any]] | None
     if party is not None and db.event_columns.usable:
