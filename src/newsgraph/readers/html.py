@@ -17,6 +17,7 @@ from ..errors import InputError, NoArticleError
 from ..records import Document
 from ..settings import Settings
 from .base import ReadItem, Source, register
+from .continuation import body_groups, continuation_lines
 from .decode import decode, sniff_bom, utf8_despite
 from .headline import page_headline
 
@@ -264,6 +265,7 @@ def html_to_document(
     captions = figcaptions(tree)
     headings = section_headings(tree)
     headline = page_headline(tree, url)  # before trafilatura, which prunes the tree
+    groups = body_groups(tree)
     result, lines = _extract(tree, url, source, EXTRACT_OPTIONS)
     if EXTRACT_OPTIONS.get("favor_precision") and sum(map(len, lines)) < SHORT_TEXT:
         # precision mode sometimes prunes a page down to a stray paragraph: ask for balanced output
@@ -272,6 +274,8 @@ def html_to_document(
         if sum(map(len, other_lines)) >= 2 * max(1, sum(map(len, lines))):
             logger.debug("%s: precise extraction too short, using balanced", source)
             result, lines = other, other_lines
+    if groups and lines:
+        lines.extend(continuation_lines(groups, lines))
     caption_keys = {c.casefold() for c in captions}
     lines = [line for line in lines if line.casefold() not in caption_keys]
     if not any(ch.isalnum() for line in lines for ch in line):
