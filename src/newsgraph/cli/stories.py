@@ -8,8 +8,8 @@ from collections.abc import Iterator, Sequence
 
 from rich.table import Table
 
-from .store.db import Store
-from .store.stories import EventCluster, QuoteCluster, event_clusters, quote_clusters
+from ..store.db import Store
+from ..store.stories import EventCluster, QuoteCluster, event_clusters, quote_clusters
 
 COUNTS = ("mentions", "articles", "sources")
 

@@ -1,0 +1,5 @@
+"""``python -m newsgraph.cli``: the ``newsgraph`` command."""
+
+from . import main
+
+main()

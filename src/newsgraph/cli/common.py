@@ -1,0 +1,147 @@
+"""What every command shares: the Typer app, the consoles, exit codes, option types and helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+
+import duckdb
+import typer
+
+from ..console import SafeConsole
+from ..errors import DamagedStoreError, NewsgraphError
+from ..records import ErrorRecord
+from ..settings import Settings, parse_iso_date
+from ..store.db import Store
+
+if TYPE_CHECKING:
+    pass
+
+app = typer.Typer(
+    name="newsgraph",
+    help="Raw news in, knowledge out: clean articles and facts with character offsets, in DuckDB.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+# every string printed goes through console.printable: no control sequences from inputs
+err = SafeConsole(stderr=True, highlight=False, soft_wrap=True)
+out = SafeConsole(highlight=False, soft_wrap=True)
+
+EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+T = TypeVar("T")
+
+PathsArg = Annotated[
+    list[str], typer.Argument(help="Files, directories, globs, or - for standard input.", show_default=False)
+]
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+PublishedOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        metavar="YYYY-MM-DD",
+        help="Publication date for articles whose input has none in its metadata.",
+    ),
+]
+RawOpt = Annotated[
+    bool, typer.Option("--raw", help="Each file is one article body taken verbatim (offsets match the file).")
+]
+ModelOpt = Annotated[
+    str | None,
+    typer.Option("--model", help="spaCy model to load (default from settings or NEWSGRAPH_MODEL)."),
+]
+JobsOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        help="Worker processes for cleaning and NLP (default: every usable core; 1 = this one).",
+    ),
+]
+BatchOpt = Annotated[int | None, typer.Option("--batch-size", help="Articles per NLP batch and transaction.")]
+CopiesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--include-copies",
+        help="Count the facts of articles that copy another too (docs/stories.md; default: each story once).",
+    ),
+]
+ClustersOpt = Annotated[
+    bool,
+    typer.Option("--clusters", help="One row per cluster: the reports of one happening, with their counts."),
+]
+MinArticlesOpt = Annotated[
+    int,
+    typer.Option(
+        "--min-articles", min=1, help="With --clusters: only clusters in at least this many articles."
+    ),
+]
+LanguageOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--language", metavar="CODE", help="Only articles in this language (ISO 639-1: en, de; und)."
+    ),
+]
+MIN_CONFIDENCE_HELP = (
+    "Only events at least this likely to be right, from 0 to 1 (0: every event; events stored "
+    "without a confidence count as 1)."
+)
+
+
+def fail(message: str) -> NoReturn:
+    err.print(f"error: {message}", markup=False)
+    raise typer.Exit(EXIT_FATAL)
+
+
+def _settings(
+    published: str | None, raw: bool, model: str | None, jobs: int | None, batch_size: int | None
+) -> Settings:
+    date: dt.date | None = parse_iso_date(published) if published else None
+    return Settings.load(published=date, raw=raw or None, model=model, jobs=jobs, batch_size=batch_size)
+
+
+def _read(db: Path, query: Callable[[Store], T]) -> T:
+    """Run ``query`` on the store at ``db`` opened read-only; store errors end the command, a
+    part of the file DuckDB cannot read too (one coded line)."""
+    try:
+        with Store(db, read_only=True) as store:
+            return query(store)
+    except NewsgraphError as exc:
+        fail(str(exc))
+    except duckdb.Error as exc:
+        fail(str(_damaged(db, exc)))
+
+
+def _damaged(db: Path, exc: duckdb.Error) -> DamagedStoreError:
+    """The coded error for DuckDB failing on the store ``db`` after it opened."""
+    from ..store.checks import one_line
+
+    return DamagedStoreError(f"{db} cannot be read: {one_line(exc)}")
+
+
+def _check_dates(*values: str | None) -> None:
+    """End the command with a usage error unless every given value is an ISO date."""
+    try:
+        for value in values:
+            if value:
+                parse_iso_date(value)
+    except NewsgraphError as exc:
+        fail(str(exc))
+
+
+def _print_json_lines(rows: Iterable[Any]) -> None:
+    for row in rows:
+        out.print(json.dumps(row.as_dict(), ensure_ascii=False), markup=False)
+
+
+def _report_error(error: ErrorRecord) -> None:
+    err.print(error.line(), markup=False)
+
+
+def _counts(counts: dict[str, int]) -> str:
+    """``{"de": 3, "fr": 1}`` as ``de 3, fr 1``."""
+    return ", ".join(f"{key} {n:,}" for key, n in counts.items())

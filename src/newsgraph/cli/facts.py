@@ -1,0 +1,273 @@
+"""``newsgraph entities``, ``roles``, ``quotes`` and ``events``: the store's facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.table import Table
+
+from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE
+from ..store.db import DEFAULT_DB
+
+if TYPE_CHECKING:
+    pass
+from .common import (
+    MIN_CONFIDENCE_HELP,
+    ClustersOpt,
+    CopiesOpt,
+    DbOpt,
+    LanguageOpt,
+    MinArticlesOpt,
+    _check_dates,
+    _print_json_lines,
+    _read,
+    app,
+    out,
+)
+
+
+@app.command("entities")
+def entities_cmd(
+    db: DbOpt = Path(DEFAULT_DB),
+    type_: Annotated[
+        str | None, typer.Option("--type", help="Only this type: PERSON, ORG, GPE, NORP, ...")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Only this actor country (ISO alpha-3).")
+    ] = None,
+    name: Annotated[
+        str | None, typer.Option("--name", help="Only entities whose name or alias contains this.")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+) -> None:
+    """People, organisations and places across the store, with mention counts.
+
+    Example: newsgraph entities --type PERSON --country USA
+    """
+    from ..store.queries import entities
+
+    rows = _read(
+        db, lambda store: entities(store, type=type_, country=country, name=name, limit=limit or None)
+    )
+    if as_json:
+        _print_json_lines(rows)
+        return
+    table = Table(title=f"entities in {db}", title_justify="left")
+    for col in ("name", "type", "country", "sector", "mentions", "articles", "aliases"):
+        table.add_column(col, justify="right" if col in ("mentions", "articles") else "left")
+    for r in rows:
+        table.add_row(
+            r.name,
+            r.type,
+            r.country or "",
+            r.sector or "",
+            str(r.mentions),
+            str(r.articles),
+            ", ".join(r.aliases[:4]),
+        )
+    out.print(table)
+
+
+@app.command("roles")
+def roles_cmd(
+    title: Annotated[str | None, typer.Argument(help="Title to look for (contained, any case).")] = None,
+    db: DbOpt = Path(DEFAULT_DB),
+    affiliation: Annotated[
+        str | None, typer.Option("--affiliation", help="Only roles held for this code.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+) -> None:
+    """Who held which role, for whom, seen when.
+
+    Example: newsgraph roles "Secretary of State"
+    """
+    from ..store.queries import roles
+
+    rows = _read(db, lambda store: roles(store, title, affiliation=affiliation))
+    if as_json:
+        _print_json_lines(rows)
+        return
+    table = Table(title=f"roles in {db}", title_justify="left")
+    for col in ("name", "title", "for", "first seen", "last seen", "articles"):
+        table.add_column(col)
+    for r in rows:
+        table.add_row(
+            r.name, r.title, r.affiliation or "", r.first_seen or "", r.last_seen or "", str(r.articles)
+        )
+    out.print(table)
+
+
+@app.command("quotes")
+def quotes_cmd(
+    db: DbOpt = Path(DEFAULT_DB),
+    speaker: Annotated[
+        str | None, typer.Option("--speaker", help="Only quotes whose speaker's name contains this.")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Only speakers with this actor country (ISO alpha-3).")
+    ] = None,
+    contains: Annotated[
+        str | None, typer.Option("--contains", help="Only quotes containing this text.")
+    ] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="Only direct, indirect or mixed quotes.")] = None,
+    language: LanguageOpt = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+    include_copies: CopiesOpt = False,
+    clusters: ClustersOpt = False,
+    min_articles: MinArticlesOpt = 1,
+) -> None:
+    """Who said what: quotes with their resolved speakers.
+
+    Example: newsgraph quotes --speaker Blinken
+    """
+    from ..store.queries import quotes
+
+    if clusters:
+        from .stories import show_quote_clusters
+
+        found = _read(db, lambda store: show_quote_clusters(store, speaker, contains, min_articles, limit))
+        if as_json:
+            _print_json_lines(found)
+        else:
+            out.print(found.table(str(db)))
+        return
+    rows = _read(
+        db,
+        lambda store: quotes(
+            store,
+            speaker=speaker,
+            country=country,
+            contains=contains,
+            kind=kind,
+            language=language,
+            limit=limit or None,
+            include_copies=include_copies,
+        ),
+    )
+    if as_json:
+        _print_json_lines(rows)
+        return
+    table = Table(title=f"quotes in {db}", title_justify="left")
+    for col in ("speaker", "country", "kind", "quote", "published", "article"):
+        table.add_column(
+            col, min_width=50 if col == "quote" else None, no_wrap=col != "quote" and col != "speaker"
+        )
+    for r in rows:
+        text = r.text if len(r.text) <= 120 else r.text[:117] + "..."
+        table.add_row(
+            r.speaker_name or r.speaker_text or "?",
+            r.speaker_code or "",
+            r.kind or "",
+            text,
+            r.published or "",
+            r.article_id[:12],
+        )
+    out.print(table)
+
+
+@app.command("events")
+def events_cmd(
+    db: DbOpt = Path(DEFAULT_DB),
+    type_: Annotated[
+        str | None, typer.Option("--type", help="Only this PLOVER type: CONSULT, ASSAULT, ...")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option("--actor", help="Only events with this actor code or actor name.")
+    ] = None,
+    recipient: Annotated[
+        str | None, typer.Option("--recipient", help="Only events with this recipient code or name.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Only events on or after this date.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="YYYY-MM-DD", help="Only events on or before this date.")
+    ] = None,
+    facts: Annotated[
+        bool, typer.Option("--facts", help="Leave out negated, hypothetical and future events.")
+    ] = False,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP)
+    ] = DEFAULT_MIN_CONFIDENCE,
+    language: LanguageOpt = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+    include_copies: CopiesOpt = False,
+    clusters: ClustersOpt = False,
+    min_articles: MinArticlesOpt = 1,
+) -> None:
+    """Who did what to whom: PLOVER events with actors, recipients, date and place.
+
+    Example: newsgraph events --type CONSULT --actor USA --since 2024-01-01 --min-confidence 0.7
+    """
+    from ..store.queries import events
+
+    _check_dates(since, until)
+    if clusters:
+        from .stories import show_event_clusters
+
+        found = _read(
+            db,
+            lambda store: show_event_clusters(
+                store, type_, actor, recipient, since, until, min_articles, limit
+            ),
+        )
+        if as_json:
+            _print_json_lines(found)
+        else:
+            out.print(found.table(str(db)))
+        return
+    rows = _read(
+        db,
+        lambda store: events(
+            store,
+            type=type_,
+            actor=actor,
+            recipient=recipient,
+            since=since,
+            until=until,
+            facts_only=facts,
+            min_confidence=min_confidence,
+            language=language,
+            limit=limit or None,
+            include_copies=include_copies,
+        ),
+    )
+    if as_json:
+        _print_json_lines(rows)
+        return
+    table = Table(title=f"events in {db}", title_justify="left")
+    for col in (
+        "date",
+        "type",
+        "mode",
+        "actor",
+        "recipient",
+        "place",
+        "status",
+        "confidence",
+        "trigger",
+        "article",
+    ):
+        if col == "confidence":  # the header folds in a narrow terminal; the numbers are 5 wide
+            table.add_column(col, justify="right", overflow="fold", min_width=5)
+        else:  # "negated" and "future" stay whole however narrow the terminal
+            table.add_column(col, min_width=7 if col == "status" else None)
+    for r in rows:
+        table.add_row(
+            r.date or "",
+            r.event_type,
+            r.mode or "",
+            ", ".join(r.actor_codes) or ", ".join(r.actors),
+            ", ".join(r.recipient_codes) or ", ".join(r.recipients),
+            r.place or "",
+            r.status,
+            "" if r.confidence is None else f"{r.confidence:.3f}",
+            r.trigger,
+            r.article_id[:12],
+        )
+    out.print(table)
