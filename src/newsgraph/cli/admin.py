@@ -19,6 +19,7 @@ from .common import (
     MIN_CONFIDENCE_HELP,
     CopiesOpt,
     DbOpt,
+    JsonLinesOpt,
     _counts,
     _read,
     app,
@@ -120,7 +121,7 @@ def stats_cmd(
 def errors_cmd(
     db: DbOpt = Path(DEFAULT_DB),
     run: Annotated[int | None, typer.Option("--run", help="Only this run's errors.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+    as_json: JsonLinesOpt = False,
 ) -> None:
     """The failures recorded in the store, one per line.
 

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
     pass
 from .common import (
     DbOpt,
+    JsonLinesOpt,
     LanguageOpt,
+    LimitOpt,
     _check_dates,
     _damaged,
     _print_json_lines,
@@ -49,8 +51,8 @@ def articles_cmd(
         ),
     ] = None,
     language: LanguageOpt = None,
-    limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+    limit: LimitOpt = 50,
+    as_json: JsonLinesOpt = False,
     no_copies: Annotated[
         bool, typer.Option("--no-copies", help="Leave out the articles that copy another (docs/stories.md).")
     ] = False,

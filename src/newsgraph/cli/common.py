@@ -86,6 +86,8 @@ LanguageOpt = Annotated[
         "--language", metavar="CODE", help="Only articles in this language (ISO 639-1: en, de; und)."
     ),
 ]
+LimitOpt = Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")]
+JsonLinesOpt = Annotated[bool, typer.Option("--json", help="Print JSON Lines.")]
 MIN_CONFIDENCE_HELP = (
     "Only events at least this likely to be right, from 0 to 1 (0: every event; events stored "
     "without a confidence count as 1)."
@@ -145,3 +147,11 @@ def _report_error(error: ErrorRecord) -> None:
 def _counts(counts: dict[str, int]) -> str:
     """``{"de": 3, "fr": 1}`` as ``de 3, fr 1``."""
     return ", ".join(f"{key} {n:,}" for key, n in counts.items())
+
+
+def _show_clusters(found: Any, as_json: bool, db: Path) -> None:
+    """Print event or quote clusters (``cli.stories.Clusters``) as JSON Lines or as a table."""
+    if as_json:
+        _print_json_lines(found)
+    else:
+        out.print(found.table(str(db)))

@@ -18,11 +18,14 @@ from .common import (
     ClustersOpt,
     CopiesOpt,
     DbOpt,
+    JsonLinesOpt,
     LanguageOpt,
+    LimitOpt,
     MinArticlesOpt,
     _check_dates,
     _print_json_lines,
     _read,
+    _show_clusters,
     app,
     out,
 )
@@ -40,8 +43,8 @@ def entities_cmd(
     name: Annotated[
         str | None, typer.Option("--name", help="Only entities whose name or alias contains this.")
     ] = None,
-    limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+    limit: LimitOpt = 50,
+    as_json: JsonLinesOpt = False,
 ) -> None:
     """People, organisations and places across the store, with mention counts.
 
@@ -78,7 +81,7 @@ def roles_cmd(
     affiliation: Annotated[
         str | None, typer.Option("--affiliation", help="Only roles held for this code.")
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+    as_json: JsonLinesOpt = False,
 ) -> None:
     """Who held which role, for whom, seen when.
 
@@ -114,8 +117,8 @@ def quotes_cmd(
     ] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="Only direct, indirect or mixed quotes.")] = None,
     language: LanguageOpt = None,
-    limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+    limit: LimitOpt = 50,
+    as_json: JsonLinesOpt = False,
     include_copies: CopiesOpt = False,
     clusters: ClustersOpt = False,
     min_articles: MinArticlesOpt = 1,
@@ -130,10 +133,7 @@ def quotes_cmd(
         from .stories import show_quote_clusters
 
         found = _read(db, lambda store: show_quote_clusters(store, speaker, contains, min_articles, limit))
-        if as_json:
-            _print_json_lines(found)
-        else:
-            out.print(found.table(str(db)))
+        _show_clusters(found, as_json, db)
         return
     rows = _read(
         db,
@@ -194,8 +194,8 @@ def events_cmd(
         float, typer.Option("--min-confidence", min=0.0, max=1.0, help=MIN_CONFIDENCE_HELP)
     ] = DEFAULT_MIN_CONFIDENCE,
     language: LanguageOpt = None,
-    limit: Annotated[int, typer.Option("--limit", help="At most this many rows (0: all).")] = 50,
-    as_json: Annotated[bool, typer.Option("--json", help="Print JSON Lines.")] = False,
+    limit: LimitOpt = 50,
+    as_json: JsonLinesOpt = False,
     include_copies: CopiesOpt = False,
     clusters: ClustersOpt = False,
     min_articles: MinArticlesOpt = 1,
@@ -216,10 +216,7 @@ def events_cmd(
                 store, type_, actor, recipient, since, until, min_articles, limit
             ),
         )
-        if as_json:
-            _print_json_lines(found)
-        else:
-            out.print(found.table(str(db)))
+        _show_clusters(found, as_json, db)
         return
     rows = _read(
         db,
