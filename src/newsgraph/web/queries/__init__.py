@@ -14,9 +14,18 @@ One job per module: :mod:`.tables` (the derived tables), :mod:`.memory` (lists h
 :mod:`.quote_list`, :mod:`.event_list`, :mod:`.count_list`). Everything is importable from here."""
 
 from .article_list import _entity_keys_params, _entity_keys_sql, _snippet, _texts, article, articles, overview
-from .count_list import counts, network
+from .count_list import count_filter, count_ranks, counts, network
 from .entity_list import entities, entity
-from .event_list import _BUCKET_FORMAT, _bucket, _date, _events_by_rank, _timeline, event_filter, events
+from .event_list import (
+    _BUCKET_FORMAT,
+    _bucket,
+    _date,
+    _events_by_rank,
+    _timeline,
+    event_filter,
+    event_ranks,
+    events,
+)
 from .forms import (
     MAX_PER_PAGE,
     ArticleFilters,
@@ -33,6 +42,7 @@ from .forms import (
     _page,
     _ranks,
     _total,
+    all_ranks,
 )
 from .lookup import _keys_named, _party_ranks, canonical_key
 from .memory import (
@@ -46,7 +56,7 @@ from .memory import (
     EventParts,
     Ranked,
 )
-from .quote_list import quotes
+from .quote_list import quote_filter, quote_ranks, quotes
 from .tables import _COUNT_JSON, _EVENT_JSON, _QUOTE_JSON, D, _prepare_web
 from .webdb import WebDb, _json, fold_query, log
 
@@ -93,17 +103,23 @@ __all__ = [
     "_texts",
     "_timeline",
     "_total",
+    "all_ranks",
     "article",
     "articles",
     "canonical_key",
+    "count_filter",
+    "count_ranks",
     "counts",
     "entities",
     "entity",
     "event_filter",
+    "event_ranks",
     "events",
     "fold_query",
     "log",
     "network",
     "overview",
+    "quote_filter",
+    "quote_ranks",
     "quotes",
 ]

@@ -4,13 +4,38 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import pyarrow as pa
+
 from ...store.export_graph import actor_network
-from .forms import _dates, _hashable, _page, _ranks, _total
+from .forms import _dates, _hashable, _page, _ranks, _total, all_ranks
 from .tables import D
 
 if TYPE_CHECKING:
     from .forms import CountFilters, NetworkFilters
     from .webdb import WebDb
+
+
+def count_filter(f: CountFilters) -> tuple[str, list[Any]]:
+    """The counts list's filters as ``(condition on derived.counts c, its parameters)``."""
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
+    _dates(where, params, f, "c.published")
+    if f.kind:
+        where.append("c.kind = ?")
+        params.append(f.kind.lower())
+    if f.unit:
+        where.append("c.unit = ?")
+        params.append(f.unit.upper() if f.unit.lower() != "percent" else "percent")
+    if f.q:
+        where.append("(contains(lower(c.text), ?) OR contains(lower(coalesce(c.object, '')), ?))")
+        params.extend([f.q.lower(), f.q.lower()])
+    return " AND ".join(where), params
+
+
+def count_ranks(db: WebDb, f: CountFilters) -> pa.Array:
+    """The ranks of every count the filters select, in list order (for a download)."""
+    cond, params = count_filter(f)
+    return all_ranks(db, db.count_rows, f"{D}.counts c", "c.rank", cond, params)
 
 
 def counts(db: WebDb, f: CountFilters) -> dict[str, Any]:
@@ -26,16 +51,7 @@ def counts(db: WebDb, f: CountFilters) -> dict[str, Any]:
     summary = db.memo(
         ("summary", summary_sql, _hashable(summary_params)), lambda: db.rows(summary_sql, summary_params)
     )
-    if f.kind:
-        where.append("c.kind = ?")
-        params.append(f.kind.lower())
-    if f.unit:
-        where.append("c.unit = ?")
-        params.append(f.unit.upper() if f.unit.lower() != "percent" else "percent")
-    if f.q:
-        where.append("(contains(lower(c.text), ?) OR contains(lower(coalesce(c.object, '')), ?))")
-        params.extend([f.q.lower(), f.q.lower()])
-    cond = " AND ".join(where)
+    cond, params = count_filter(f)
     rows = db.count_rows.take(_ranks(db, db.count_rows, f"{D}.counts c", "c.rank", cond, params, f))
     out = _page(rows, _total(db, f"{D}.counts c", cond, params, rows, f), f)
     out["summary"] = summary

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from .forms import _dates, _hashable, _page, _total
+import pyarrow as pa
+
+from .forms import _dates, _hashable, _page, _total, all_ranks
 from .lookup import _party_ranks
 from .tables import D
 from .webdb import WebDb
@@ -76,6 +78,17 @@ def event_filter(db: WebDb, f: EventFilters) -> tuple[str, list[Any], set[int] |
         params.append(f.min_confidence)
     _dates(where, params, f, "e.day")
     return " AND ".join(where), params, party
+
+
+def event_ranks(db: WebDb, f: EventFilters) -> pa.Array:
+    """The ranks of every event the filters select, in list order (for a download): in memory for
+    the events of an actor or recipient, as the list does, else with one query."""
+    cond, params, party = event_filter(db, f)
+    if party is not None and db.event_columns.usable:
+        ranks, _ = db.event_columns.select(f, party, "year")
+        return pa.array(ranks, pa.int32())
+    with db.relation("_party", sorted(party or ())):
+        return all_ranks(db, db.event_rows, f"{D}.events e", "e.rank", cond, params)
 
 
 def events(db: WebDb, f: EventFilters, *, timeline: bool = True) -> dict[str, Any]:

@@ -7,6 +7,7 @@ import datetime as dt
 import math
 from typing import TYPE_CHECKING, Any
 
+import pyarrow as pa
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from ...extract.thresholds import DEFAULT_MIN_CONFIDENCE
@@ -183,6 +184,16 @@ def _ranks(
         [*params, f.per_page, f.offset],
     )
     return [r[0] for r in found.fetchall()]
+
+
+def all_ranks(db: WebDb, rows: Ranked, source: str, rank: str, cond: str, params: list[Any]) -> pa.Array:
+    """The ranks of every row of a list the condition selects, in list order, as one Arrow column
+    of 32-bit integers (4 bytes a row, whatever the rows hold): what a download walks through,
+    taking the rows from memory a chunk at a time, with one query however many rows there are."""
+    if cond == "1 = 1":
+        return pa.array(range(1, len(rows) + 1), pa.int32())
+    found = db.cursor().execute(f"SELECT {rank} FROM {source} WHERE {cond} ORDER BY {rank}", params)
+    return pa.array(next(iter(found.fetchnumpy().values())), pa.int32())
 
 
 def _hashable(params: list[Any]) -> tuple[Any, ...]:

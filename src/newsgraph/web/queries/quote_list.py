@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+import pyarrow as pa
+
 from ...store.export_graph import name_pattern
-from .forms import _dates, _page, _ranks, _total
+from .forms import _dates, _page, _ranks, _total, all_ranks
 from .lookup import _keys_named, canonical_key
 from .tables import D
 from .webdb import fold_query
@@ -15,8 +17,8 @@ if TYPE_CHECKING:
     from .webdb import WebDb
 
 
-def quotes(db: WebDb, f: QuoteFilters) -> dict[str, Any]:
-    """Quotes with their speakers and articles, newest article first."""
+def quote_filter(db: WebDb, f: QuoteFilters) -> tuple[str, list[Any]]:
+    """The quotes list's filters as ``(condition on derived.quotes q, its parameters)``."""
     where: list[str] = ["1 = 1"]
     params: list[Any] = []
     if f.q:
@@ -42,6 +44,17 @@ def quotes(db: WebDb, f: QuoteFilters) -> dict[str, Any]:
         where.append("q.kind = ?")
         params.append(f.kind.lower())
     _dates(where, params, f, "q.published")
-    cond = " AND ".join(where)
+    return " AND ".join(where), params
+
+
+def quotes(db: WebDb, f: QuoteFilters) -> dict[str, Any]:
+    """Quotes with their speakers and articles, newest article first."""
+    cond, params = quote_filter(db, f)
     rows = db.quote_rows.take(_ranks(db, db.quote_rows, f"{D}.quotes q", "q.rank", cond, params, f))
     return _page(rows, _total(db, f"{D}.quotes q", cond, params, rows, f), f)
+
+
+def quote_ranks(db: WebDb, f: QuoteFilters) -> pa.Array:
+    """The ranks of every quote the filters select, in list order (for a download)."""
+    cond, params = quote_filter(db, f)
+    return all_ranks(db, db.quote_rows, f"{D}.quotes q", "q.rank", cond, params)
