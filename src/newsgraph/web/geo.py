@@ -13,6 +13,7 @@ import itertools
 import json
 import math
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -154,7 +155,13 @@ def map_data(db: WebDb, f: MapFilters) -> dict[str, Any]:
 
 
 def _map_data(db: WebDb, f: MapFilters) -> dict[str, Any]:
-    if f.layer == "events":
+    party = q.event_filter(db, f)[2] if f.layer == "events" else None
+    if party is not None and len(party) <= IN_MEMORY_EVENTS and db.event_columns.usable:
+        # the events of an actor or recipient: selected and grouped in memory, as the list does
+        ranks, _ = db.event_columns.select(f, party, "year")
+        points, by_country = group_points(db, ranks)
+        points = points[:MAX_POINTS]
+    elif f.layer == "events":
         _event_geo(db)
         with event_condition(db, f) as (cond, params, extra):
             point_sql = f"""SELECT g.lat, g.lon, mode(e.place) AS place, mode(e.country) AS country,
@@ -209,6 +216,87 @@ def _aggregate(
     return rows[:MAX_POINTS], counts
 
 
+#: Above this many events, the map's aggregates are left to DuckDB (a Python loop would cost more).
+IN_MEMORY_EVENTS = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class EventPlaces:
+    """Every event's rounded coordinates, place and country by list rank - 1 (``None`` where it
+    has none), held in memory: the map of a few hundred events is grouped here, without a query
+    joining the whole events table."""
+
+    lat: list[float | None]
+    lon: list[float | None]
+    place: list[str | None]
+    country: list[str | None]
+
+
+def event_places(db: WebDb) -> EventPlaces:
+    """The :class:`EventPlaces` of ``db``, loaded once."""
+
+    def load() -> EventPlaces:
+        _event_geo(db)
+        n = len(db.event_rows)
+        lat: list[float | None] = [None] * n
+        lon: list[float | None] = [None] * n
+        for rank, la, lo in db.cursor().execute(f"SELECT rank, lat, lon FROM {D}.event_geo").fetchall():
+            lat[rank - 1], lon[rank - 1] = la, lo
+        place = db.event_rows.table.column("place").to_pylist()
+        return EventPlaces(lat, lon, place, db.event_columns.country)
+
+    found: EventPlaces = db.memo(("event_places",), load)
+    return found
+
+
+def _mode(counts: Counter[str]) -> str | None:
+    """The most frequent value (ties: the first in sort order), as SQL's ``mode``; None when none."""
+    if not counts:
+        return None
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def group_points(db: WebDb, ranks: list[int]) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """The map's points (events grouped by coordinates: most frequent place and country, number)
+    busiest first, and the events per country, of the events of these ranks; the same rows as the
+    SQL aggregates give, computed in memory."""
+    at = event_places(db)
+    groups: dict[tuple[float, float], tuple[Counter[str], Counter[str], list[int]]] = {}
+    by_country: Counter[str] = Counter()
+    for r in ranks:
+        i = r - 1
+        country = at.country[i]
+        if country is not None:
+            by_country[country] += 1
+        lat, lon = at.lat[i], at.lon[i]
+        if lat is None or lon is None:
+            continue
+        g = groups.get((lat, lon))
+        if g is None:
+            g = groups[(lat, lon)] = (Counter(), Counter(), [0])
+        place = at.place[i]
+        if place is not None:
+            g[0][place] += 1
+        if country is not None:
+            g[1][country] += 1
+        g[2][0] += 1
+    points = []
+    for (lat, lon), (places, countries, n) in sorted(groups.items(), key=lambda kv: (-kv[1][2][0], kv[0])):
+        x, y = project(lat, lon)
+        points.append(
+            {
+                "lat": lat,
+                "lon": lon,
+                "place": _mode(places),
+                "country": _mode(countries),
+                "n": n[0],
+                "x": x,
+                "y": y,
+            }
+        )
+    return points, dict(by_country)
+
+
 def shade(n: int, peak: int) -> str:
     """A country's fill for ``n`` events when the busiest has ``peak`` (square-root steps: tells
     apart countries within one order of magnitude, and a few from none)."""
@@ -261,15 +349,10 @@ def entity_map(db: WebDb, key: str) -> dict[str, Any]:
     took place (events below the default confidence left out, as in its lists)."""
     key = q.canonical_key(db, key)
     ranks = sorted((q._party_ranks(db, "actor", key) | q._party_ranks(db, "recipient", key)) - db.unsure)
-    _event_geo(db)
-    with db.relation("_ranks", ranks):
-        point_sql = f"""SELECT g.lat, g.lon, mode(e.place) AS place, mode(e.country) AS country, count(*) AS n
-                        FROM {D}.events e JOIN {D}.event_geo g ON g.rank = e.rank
-                        WHERE e.rank IN (SELECT r FROM _ranks) GROUP BY g.lat, g.lon
-                        ORDER BY n DESC, g.lat, g.lon"""
-        country_sql = f"""SELECT e.country, count(*) AS n FROM {D}.events e
-                          WHERE e.rank IN (SELECT r FROM _ranks) AND e.country IS NOT NULL GROUP BY 1"""
-        points, by_country = _aggregate(db, point_sql, country_sql, [], ("entity", key))
+    found: tuple[list[dict[str, Any]], dict[str, int]] = db.memo(
+        ("entity_map", key), lambda: group_points(db, ranks)
+    )
+    points, by_country = found[0][:MAX_POINTS], found[1]
     peak = max(by_country.values(), default=0)
     return {
         "layer": "events",

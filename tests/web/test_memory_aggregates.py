@@ -1,0 +1,102 @@
+"""The map and the top actors of the events of an actor or recipient are grouped in memory (not
+with a query over the whole events table): the same numbers as SQL over the derived tables."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsgraph.web import charts, geo
+from newsgraph.web import queries as q
+from newsgraph.web.queries import D, WebDb
+
+
+def sql_points(db: WebDb, ranks: list[int]) -> tuple[dict[tuple[float, float], int], dict[str, int]]:
+    with db.relation("_ranks", ranks):
+        points = db.rows(
+            f"""SELECT g.lat, g.lon, count(*) AS n FROM {D}.events e JOIN {D}.event_geo g ON g.rank = e.rank
+                WHERE e.rank IN (SELECT r FROM _ranks) GROUP BY g.lat, g.lon"""
+        )
+        countries = db.rows(
+            f"""SELECT country, count(*) AS n FROM {D}.events
+                WHERE rank IN (SELECT r FROM _ranks) AND country IS NOT NULL GROUP BY 1"""
+        )
+    return {(p["lat"], p["lon"]): p["n"] for p in points}, {c["country"]: c["n"] for c in countries}
+
+
+def sql_actor_cells(db: WebDb, ranks: list[int]) -> dict[tuple[str, str | None], int]:
+    with db.relation("_ranks", ranks):
+        rows = db.rows(
+            f"""SELECT p.node, e.quad, count(DISTINCT e.rank) AS events
+                FROM {D}.events e JOIN {D}.event_parts p ON p.ev = e.rank AND p.role = 'actor'
+                WHERE e.rank IN (SELECT r FROM _ranks) AND p.node IS NOT NULL GROUP BY ALL"""
+        )
+    return {(r["node"], r["quad"]): r["events"] for r in rows}
+
+
+@pytest.fixture(scope="module")
+def db(client: TestClient) -> WebDb:
+    found: WebDb = client.app.state.db  # type: ignore[attr-defined]
+    return found
+
+
+def parties(db: WebDb) -> list[str]:
+    keys = [e["key"] for e in q.entities(db, q.EntityFilters(per_page=15))["items"]]
+    return [*db.facets["countries"][:10], *keys]
+
+
+def test_points_and_countries_of_a_party_match_sql(db: WebDb) -> None:
+    checked = 0
+    for party in parties(db):
+        ranks = sorted(q._party_ranks(db, "actor", party) | q._party_ranks(db, "recipient", party))
+        points, by_country = geo.group_points(db, ranks)
+        want_points, want_countries = sql_points(db, ranks)
+        assert {(p["lat"], p["lon"]): p["n"] for p in points} == want_points
+        assert by_country == want_countries
+        assert [p["n"] for p in points] == sorted((p["n"] for p in points), reverse=True)
+        for p in points:  # the place shown is the most frequent at that point
+            at = geo.event_places(db)
+            named = Counter(
+                at.place[r - 1]
+                for r in ranks
+                if (at.lat[r - 1], at.lon[r - 1]) == (p["lat"], p["lon"]) and at.place[r - 1]
+            )
+            assert p["place"] is None if not named else named[p["place"]] == max(named.values())
+            assert (p["x"], p["y"]) == geo.project(p["lat"], p["lon"])
+        checked += len(points)
+    assert checked > 5
+
+
+def test_top_actors_of_a_party_match_sql(db: WebDb) -> None:
+    checked = 0
+    for party in parties(db):
+        f = q.EventFilters(actor=party, min_confidence=0)
+        ranks = db.event_columns.select(f, q._party_ranks(db, "actor", party), "year")[0]
+        cells = charts.actor_cells(db, ranks)
+        got: dict[tuple[str, str | None], int] = {(c["node"], c["quad"]): c["events"] for c in cells}
+        assert got == sql_actor_cells(db, ranks)
+        checked += len(got)
+    assert checked > 5
+
+
+def test_the_filtered_map_and_chart_answer_as_before(client: TestClient, db: WebDb) -> None:
+    """Through the API: the map of an actor's events holds the numbers SQL gives for them."""
+    country = db.facets["countries"][0]
+    found: dict[str, Any] = client.get("/api/map", params={"actor": country, "min_confidence": "0"}).json()
+    f = q.EventFilters(actor=country, min_confidence=0)
+    ranks = db.event_columns.select(f, q._party_ranks(db, "actor", country), "year")[0]
+    want_points, want_countries = sql_points(db, ranks)
+    assert {(p["lat"], p["lon"]): p["n"] for p in found["points"]} == want_points
+    assert found["by_country"] == want_countries
+    top = client.get("/api/events", params={"actor": country, "min_confidence": "0"}).json()["top_actors"]
+    cells = sql_actor_cells(db, ranks)
+    totals: Counter[str] = Counter()
+    for (node, _), n in cells.items():
+        totals[node] += n
+    assert {a["node"]: a["events"] for a in top} == {
+        node: n for node, n in totals.items() if node in {a["node"] for a in top}
+    }
+    assert top and top[0]["events"] == max(totals.values())
