@@ -100,3 +100,17 @@ def test_the_filtered_map_and_chart_answer_as_before(client: TestClient, db: Web
         node: n for node, n in totals.items() if node in {a["node"] for a in top}
     }
     assert top and top[0]["events"] == max(totals.values())
+
+
+def test_country_paths_are_one_escaped_path_per_country_with_its_number() -> None:
+    countries = geo.world()
+    coded = next(c for c in countries if c.code)
+    mp = {"shading": {coded.code: "#08519c"}, "by_country": {coded.code: 1234}, "unit": "events"}
+    drawn = str(geo.country_paths(mp))
+    assert drawn.count("<path ") == len(countries) == drawn.count("</path>\n")
+    assert f'fill="#08519c" data-country="{coded.code}"' in drawn
+    assert f"<title>{coded.name}: 1,234 events</title>" in drawn
+    assert drawn.count('fill="#eef2f6"') == len(countries) - 1
+    quoted = [c for c in countries if "'" in c.name]  # Côte d'Ivoire: escaped in attributes
+    assert all(c.name.replace("'", "&#39;") in drawn for c in quoted)
+    assert "'" not in drawn

@@ -21,7 +21,7 @@ def top_actors(db: WebDb, f: q.EventFilters, limit: int = TOP_ACTORS) -> list[di
     def compute() -> list[dict[str, Any]]:
         party = q.event_filter(db, f)[2]
         if party is not None and len(party) <= IN_MEMORY_EVENTS and db.event_columns.usable:
-            return actor_cells(db, db.event_columns.select(f, party, "year")[0])
+            return actor_cells(db, q.party_events(db, f, party)[0])
         with event_condition(db, f) as (cond, params, _):
             return db.rows(
                 f"""SELECT p.node, any_value(coalesce(p.name, p.text, p.code)) AS name, e.quad,

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import pycountry
+from markupsafe import Markup, escape
 from pydantic import Field
 
 from . import queries as q
@@ -37,7 +38,9 @@ MAX_POINTS = 600
 #: Events or articles listed for one clicked point.
 POINT_ITEMS = 50
 #: Country fill from no events to the most (five steps of one blue).
-SHADES = ["#eef2f6", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
+#: The fill of a country without events (the first of :data:`SHADES`).
+NO_FILL = "#eef2f6"
+SHADES = [NO_FILL, "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
 
 _lock = threading.Lock()
 
@@ -115,6 +118,34 @@ def world() -> tuple[Country, ...]:
     return tuple(out)
 
 
+@functools.cache
+def _country_parts() -> tuple[tuple[str | None, str, str, str], ...]:
+    """Each country's shape as the escaped pieces of its ``<path>`` around what a map changes
+    (fill, number): made once, so a page does not escape the shapes (100 kB) again."""
+    parts = []
+    for c in world():
+        name = str(escape(c.name))
+        head = f'<path d="{escape(c.path)}" fill="'
+        middle = f'" data-country="{escape(c.code or "")}" data-name="{name}" data-n="'
+        parts.append((c.code, head, middle, name))
+    return tuple(parts)
+
+
+def country_paths(mp: dict[str, Any]) -> Markup:
+    """The countries of a map (as :func:`map_data` gives it) as SVG ``<path>`` elements, one a
+    line, shaded by their number of events (or articles), each titled with its name and number."""
+    shading: dict[str, str] = mp["shading"]
+    by_country: dict[str, int] = mp["by_country"]
+    unit = str(escape(mp["unit"]))
+    out = []
+    for code, head, middle, name in _country_parts():
+        fill = str(escape(shading.get(code, NO_FILL))) if code else NO_FILL
+        n = by_country.get(code, 0) if code else 0
+        title = f"{name}: {n:,} {unit}" if code in by_country else name
+        out.append(f'{head}{fill}{middle}{n}"><title>{title}</title></path>\n')
+    return Markup("".join(out))
+
+
 def prepare(db: WebDb) -> None:
     """Build the map's table when the app starts (else on first use)."""
     _event_geo(db)
@@ -158,7 +189,7 @@ def _map_data(db: WebDb, f: MapFilters) -> dict[str, Any]:
     party = q.event_filter(db, f)[2] if f.layer == "events" else None
     if party is not None and len(party) <= IN_MEMORY_EVENTS and db.event_columns.usable:
         # the events of an actor or recipient: selected and grouped in memory, as the list does
-        ranks, _ = db.event_columns.select(f, party, "year")
+        ranks, _ = q.party_events(db, f, party)
         points, by_country = group_points(db, ranks)
         points = points[:MAX_POINTS]
     elif f.layer == "events":

@@ -25,6 +25,7 @@ from .event_list import (
     event_filter,
     event_ranks,
     events,
+    party_events,
 )
 from .forms import (
     MAX_PER_PAGE,
@@ -119,6 +120,7 @@ __all__ = [
     "log",
     "network",
     "overview",
+    "party_events",
     "quote_filter",
     "quote_ranks",
     "quotes",

@@ -80,12 +80,29 @@ def event_filter(db: WebDb, f: EventFilters) -> tuple[str, list[Any], set[int] |
     return " AND ".join(where), params, party
 
 
+def party_events(db: WebDb, f: EventFilters, party: set[int]) -> tuple[list[int], list[dict[str, Any]]]:
+    """:meth:`EventColumns.select` over the events of the actors and recipients asked for (ranks in
+    order, and the timeline's cells), remembered per filter set: the list, its chart and its map
+    ask for the same events, and paging asks again."""
+    key = (
+        "party_events",
+        *(getattr(f, name, None) for name in ("actor", "recipient", "party", "type", "quad", "country")),
+        f.min_confidence,
+        f.date_from,
+        f.date_to,
+    )
+    found: tuple[list[int], list[dict[str, Any]]] = db.memo(
+        key, lambda: db.event_columns.select(f, party, _bucket(db, f))
+    )
+    return found
+
+
 def event_ranks(db: WebDb, f: EventFilters) -> pa.Array:
     """The ranks of every event the filters select, in list order (for a download): in memory for
     the events of an actor or recipient, as the list does, else with one query."""
     cond, params, party = event_filter(db, f)
     if party is not None and db.event_columns.usable:
-        ranks, _ = db.event_columns.select(f, party, "year")
+        ranks, _ = party_events(db, f, party)
         return pa.array(ranks, pa.int32())
     with db.relation("_party", sorted(party or ())):
         return all_ranks(db, db.event_rows, f"{D}.events e", "e.rank", cond, params)
@@ -99,7 +116,7 @@ def events(db: WebDb, f: EventFilters, *, timeline: bool = True) -> dict[str, An
     cells: list[dict[str, Any]] | None
     if party is not None and db.event_columns.usable:
         # the events of an actor or recipient are few: filtered in memory, without a query
-        ranks, matched = db.event_columns.select(f, party, _bucket(db, f))
+        ranks, matched = party_events(db, f, party)
         rows = _events_by_rank(db, ranks[f.offset : f.offset + f.per_page])
         total, cells = len(ranks), matched if timeline else None
     else:
