@@ -114,3 +114,28 @@ def test_country_paths_are_one_escaped_path_per_country_with_its_number() -> Non
     quoted = [c for c in countries if "'" in c.name]  # Côte d'Ivoire: escaped in attributes
     assert all(c.name.replace("'", "&#39;") in drawn for c in quoted)
     assert "'" not in drawn
+
+
+@pytest.mark.parametrize(
+    "extra", [{}, {"min_confidence": 0.9}, {"quad": "material conflict"}, {"party": "USA"}]
+)
+def test_the_events_at_a_point_are_those_sql_finds(db: WebDb, extra: dict[str, Any]) -> None:
+    shown = geo.map_data(db, geo.MapFilters(**extra))["points"]
+    assert shown
+    for p in shown[:25]:
+        f = geo.PointFilters(lat=p["lat"], lon=p["lon"], **extra)
+        got = geo.point(db, f)
+        cond, params, party = q.event_filter(db, f)
+        with db.relation("_party", sorted(party or ())):
+            want = [
+                r["rank"]
+                for r in db.rows(
+                    f"""SELECT e.rank FROM {D}.events e JOIN {D}.event_geo g ON g.rank = e.rank
+                        WHERE {cond} AND g.lat = ? AND g.lon = ? ORDER BY e.rank""",
+                    [*params, p["lat"], p["lon"]],
+                )
+            ]
+        assert got["total"] == len(want) == p["n"]
+        assert [(e["article_id"], e["n"]) for e in got["items"]] == [
+            (e["article_id"], e["n"]) for e in q._events_by_rank(db, want[: geo.POINT_ITEMS])
+        ]

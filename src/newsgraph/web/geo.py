@@ -280,6 +280,21 @@ def event_places(db: WebDb) -> EventPlaces:
     return found
 
 
+def points_index(db: WebDb) -> dict[tuple[float, float], tuple[int, ...]]:
+    """The ranks of the events at each point (rounded coordinates), in list order, loaded once."""
+
+    def load() -> dict[tuple[float, float], tuple[int, ...]]:
+        at = event_places(db)
+        found: dict[tuple[float, float], list[int]] = {}
+        for i, (lat, lon) in enumerate(zip(at.lat, at.lon, strict=True)):
+            if lat is not None and lon is not None:
+                found.setdefault((lat, lon), []).append(i + 1)
+        return {k: tuple(v) for k, v in found.items()}
+
+    index: dict[tuple[float, float], tuple[int, ...]] = db.memo(("points_index",), load)
+    return index
+
+
 def _mode(counts: Counter[str]) -> str | None:
     """The most frequent value (ties: the first in sort order), as SQL's ``mode``; None when none."""
     if not counts:
@@ -342,6 +357,18 @@ def point(db: WebDb, f: PointFilters) -> dict[str, Any]:
     select them: the first :data:`POINT_ITEMS` and their number."""
     _check_layer(f)
     lat, lon = round(f.lat, 3), round(f.lon, 3)
+    if f.layer == "events" and db.event_columns.usable:
+        # the events at the point, from memory, filtered as the list filters an actor's events
+        party = q.event_filter(db, f)[2]
+        here = set(points_index(db).get((lat, lon), ()))
+        ranks, _ = db.event_columns.select(f, here if party is None else here & party, "year")
+        return {
+            "layer": "events",
+            "lat": lat,
+            "lon": lon,
+            "total": len(ranks),
+            "items": q._events_by_rank(db, ranks[:POINT_ITEMS]),
+        }
     if f.layer == "events":
         _event_geo(db)
         with event_condition(db, f) as (cond, params, _):
