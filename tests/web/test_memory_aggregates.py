@@ -139,3 +139,25 @@ def test_the_events_at_a_point_are_those_sql_finds(db: WebDb, extra: dict[str, A
         assert [(e["article_id"], e["n"]) for e in got["items"]] == [
             (e["article_id"], e["n"]) for e in q._events_by_rank(db, want[: geo.POINT_ITEMS])
         ]
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        {"type": "ASSAULT"},
+        {"quad": "verbal cooperation", "min_confidence": "0"},
+        {"date_from": "2023-02-01", "date_to": "2023-05-31"},
+        {"country": "USA", "min_confidence": "0.8"},
+    ],
+)
+def test_a_filtered_map_holds_the_numbers_sql_gives(
+    client: TestClient, db: WebDb, extra: dict[str, str]
+) -> None:
+    found: dict[str, Any] = client.get("/api/map", params=extra).json()
+    f = geo.MapFilters(**extra)  # type: ignore[arg-type]
+    cond, params, _ = q.event_filter(db, f)
+    ranks = [r["rank"] for r in db.rows(f"SELECT e.rank FROM {D}.events e WHERE {cond}", params)]
+    assert ranks and geo._few_events(db, f) is not None  # grouped in memory
+    want_points, want_countries = sql_points(db, ranks)
+    assert {(p["lat"], p["lon"]): p["n"] for p in found["points"]} == want_points
+    assert found["by_country"] == want_countries

@@ -170,6 +170,21 @@ def _event_geo(db: WebDb) -> None:
     db.memo(("event_geo",), build)
 
 
+def _few_events(db: WebDb, f: MapFilters) -> list[int] | None:
+    """The ranks of the events ``f`` selects when they are few enough to be grouped in memory
+    (at most :data:`IN_MEMORY_EVENTS`), else None. The events of an actor or recipient are
+    selected in memory, as the list does; others with one query reading the filtered columns."""
+    party = q.event_filter(db, f)[2]
+    if not db.event_columns.usable:
+        return None
+    if party is not None:
+        return q.party_events(db, f, party)[0] if len(party) <= IN_MEMORY_EVENTS else None
+    if f == MapFilters(layer=f.layer):  # every event: more than grouping in memory is worth
+        return None
+    ranks = q.event_ranks(db, f)
+    return ranks.to_pylist() if len(ranks) <= FEW_EVENTS else None
+
+
 def _check_layer(f: MapFilters) -> None:
     if f.layer == "places":
         for name in ("actor", "recipient", "party", "type", "quad"):
@@ -186,11 +201,9 @@ def map_data(db: WebDb, f: MapFilters) -> dict[str, Any]:
 
 
 def _map_data(db: WebDb, f: MapFilters) -> dict[str, Any]:
-    party = q.event_filter(db, f)[2] if f.layer == "events" else None
-    if party is not None and len(party) <= IN_MEMORY_EVENTS and db.event_columns.usable:
-        # the events of an actor or recipient: selected and grouped in memory, as the list does
-        ranks, _ = q.party_events(db, f, party)
-        points, by_country = group_points(db, ranks)
+    few = _few_events(db, f) if f.layer == "events" else None
+    if few is not None:
+        points, by_country = group_points(db, few)
         points = points[:MAX_POINTS]
     elif f.layer == "events":
         _event_geo(db)
@@ -247,8 +260,11 @@ def _aggregate(
     return rows[:MAX_POINTS], counts
 
 
-#: Above this many events, the map's aggregates are left to DuckDB (a Python loop would cost more).
+#: Above this many events of an actor or recipient (selected in memory), the map's aggregates
+#: are left to DuckDB (a Python loop would cost more) ...
 IN_MEMORY_EVENTS = 20_000
+#: ... and above this many selected by a query (which the SQL aggregates would not need).
+FEW_EVENTS = 3_000
 
 
 @dataclass(frozen=True, slots=True)
