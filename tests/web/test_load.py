@@ -4,6 +4,7 @@ when its file is replaced, and the list rows taken from memory by rank (identica
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import shutil
 from collections.abc import Iterator
@@ -276,7 +277,7 @@ def test_article_lists_and_facts_are_the_rows_sql_gives(web_db: WebDb) -> None:
     for kind, records in found["facts"].items():
         stored = web_db.rows(f"SELECT record FROM {kind} WHERE article_id = ? ORDER BY n", [article_id])
         assert [{k: v for k, v in r.items() if k != "canon"} for r in records] == [
-            q.json.loads(r["record"]) for r in stored
+            json.loads(r["record"]) for r in stored
         ], kind
 
 

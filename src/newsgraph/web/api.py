@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
@@ -17,10 +17,11 @@ from .render import render
 
 class JSON(JSONResponse):
     """A JSON response written straight from the query functions' plain values (they hold only
-    JSON types), skipping FastAPI's generic encoder, which costs several times more."""
+    JSON types) by ``orjson`` (compact UTF-8, as ``json.dumps`` with ``ensure_ascii=False`` and
+    no spaces, several times faster), skipping FastAPI's generic encoder."""
 
     def render(self, content: Any) -> bytes:
-        return json.dumps(content, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return orjson.dumps(content, option=orjson.OPT_NON_STR_KEYS)
 
 
 router = APIRouter(prefix="/api", default_response_class=JSON)

@@ -183,6 +183,12 @@ def create_app(db_path: str | Path) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         _limit_threads()
+        import anyio
+
+        from .downloads import DOWNLOAD_THREADS
+
+        # the threads of streamed downloads: their own, made on this event loop
+        app.state.download_limiter = anyio.CapacityLimiter(DOWNLOAD_THREADS)
         yield
         live.close()
 

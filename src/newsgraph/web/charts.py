@@ -7,6 +7,7 @@ from typing import Any
 
 from . import queries as q
 from .eventsql import event_condition, filter_key
+from .geo import IN_MEMORY_EVENTS
 from .queries import D, WebDb
 
 #: Bars in the top-actors chart.
@@ -18,6 +19,9 @@ def top_actors(db: WebDb, f: q.EventFilters, limit: int = TOP_ACTORS) -> list[di
     and the events per class (remembered per filter set: paging does not count again)."""
 
     def compute() -> list[dict[str, Any]]:
+        party = q.event_filter(db, f)[2]
+        if party is not None and len(party) <= IN_MEMORY_EVENTS and db.event_columns.usable:
+            return actor_cells(db, q.party_events(db, f, party)[0])
         with event_condition(db, f) as (cond, params, _):
             return db.rows(
                 f"""SELECT p.node, any_value(coalesce(p.name, p.text, p.code)) AS name, e.quad,
@@ -36,6 +40,40 @@ def top_actors(db: WebDb, f: q.EventFilters, limit: int = TOP_ACTORS) -> list[di
             a["by_quad"][c["quad"]] = a["by_quad"].get(c["quad"], 0) + c["events"]
     ranked = sorted(actors.values(), key=lambda a: (-a["events"], a["node"]))
     return ranked[:limit]
+
+
+def actor_cells(db: WebDb, ranks: list[int]) -> list[dict[str, Any]]:
+    """The top-actors query's cells (actor node, a name of it, class, number of events) for the
+    events of these ranks, counted in memory from their parts (an actor named twice in one event
+    counts once)."""
+    role, node, label = _part_columns(db)
+    quad = db.event_columns.quad
+    spans = db.event_parts.spans
+    cells: dict[tuple[str | None, str | None], list[Any]] = {}
+    for r in ranks:
+        lo, hi = spans.get(r, (0, 0))
+        seen = {node[i]: label[i] for i in range(lo, hi) if role[i] == "actor" and node[i] is not None}
+        for n, name in seen.items():
+            cell = cells.get((n, quad[r - 1]))
+            if cell is None:
+                cells[(n, quad[r - 1])] = [name, 1]
+            else:
+                cell[1] += 1
+    return [{"node": n, "name": c[0], "quad": qd, "events": c[1]} for (n, qd), c in cells.items()]
+
+
+def _part_columns(db: WebDb) -> tuple[list[str], list[str | None], list[str | None]]:
+    """The role, node and shown name (name, else words, else code) of every event part, in the
+    order of :class:`~newsgraph.web.queries.EventParts`, as lists (loaded once)."""
+
+    def load() -> tuple[list[str], list[str | None], list[str | None]]:
+        t = db.event_parts.table
+        names, texts, codes = (t.column(c).to_pylist() for c in ("name", "text", "code"))
+        label = [a or b or c for a, b, c in zip(names, texts, codes, strict=True)]
+        return t.column("role").to_pylist(), t.column("node").to_pylist(), label
+
+    found: tuple[list[str], list[str | None], list[str | None]] = db.memo(("part_columns",), load)
+    return found
 
 
 def events(db: WebDb, f: q.EventFilters) -> dict[str, Any]:

@@ -13,11 +13,13 @@ import itertools
 import json
 import math
 import threading
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
 import pycountry
+from markupsafe import Markup, escape
 from pydantic import Field
 
 from . import queries as q
@@ -36,7 +38,9 @@ MAX_POINTS = 600
 #: Events or articles listed for one clicked point.
 POINT_ITEMS = 50
 #: Country fill from no events to the most (five steps of one blue).
-SHADES = ["#eef2f6", "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
+#: The fill of a country without events (the first of :data:`SHADES`).
+NO_FILL = "#eef2f6"
+SHADES = [NO_FILL, "#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c"]
 
 _lock = threading.Lock()
 
@@ -114,6 +118,34 @@ def world() -> tuple[Country, ...]:
     return tuple(out)
 
 
+@functools.cache
+def _country_parts() -> tuple[tuple[str | None, str, str, str], ...]:
+    """Each country's shape as the escaped pieces of its ``<path>`` around what a map changes
+    (fill, number): made once, so a page does not escape the shapes (100 kB) again."""
+    parts = []
+    for c in world():
+        name = str(escape(c.name))
+        head = f'<path d="{escape(c.path)}" fill="'
+        middle = f'" data-country="{escape(c.code or "")}" data-name="{name}" data-n="'
+        parts.append((c.code, head, middle, name))
+    return tuple(parts)
+
+
+def country_paths(mp: dict[str, Any]) -> Markup:
+    """The countries of a map (as :func:`map_data` gives it) as SVG ``<path>`` elements, one a
+    line, shaded by their number of events (or articles), each titled with its name and number."""
+    shading: dict[str, str] = mp["shading"]
+    by_country: dict[str, int] = mp["by_country"]
+    unit = str(escape(mp["unit"]))
+    out = []
+    for code, head, middle, name in _country_parts():
+        fill = str(escape(shading.get(code, NO_FILL))) if code else NO_FILL
+        n = by_country.get(code, 0) if code else 0
+        title = f"{name}: {n:,} {unit}" if code in by_country else name
+        out.append(f'{head}{fill}{middle}{n}"><title>{title}</title></path>\n')
+    return Markup("".join(out))
+
+
 def prepare(db: WebDb) -> None:
     """Build the map's table when the app starts (else on first use)."""
     _event_geo(db)
@@ -138,6 +170,21 @@ def _event_geo(db: WebDb) -> None:
     db.memo(("event_geo",), build)
 
 
+def _few_events(db: WebDb, f: MapFilters) -> list[int] | None:
+    """The ranks of the events ``f`` selects when they are few enough to be grouped in memory
+    (at most :data:`IN_MEMORY_EVENTS`), else None. The events of an actor or recipient are
+    selected in memory, as the list does; others with one query reading the filtered columns."""
+    party = q.event_filter(db, f)[2]
+    if not db.event_columns.usable:
+        return None
+    if party is not None:
+        return q.party_events(db, f, party)[0] if len(party) <= IN_MEMORY_EVENTS else None
+    if f == MapFilters(layer=f.layer):  # every event: more than grouping in memory is worth
+        return None
+    ranks = q.event_ranks(db, f)
+    return ranks.to_pylist() if len(ranks) <= FEW_EVENTS else None
+
+
 def _check_layer(f: MapFilters) -> None:
     if f.layer == "places":
         for name in ("actor", "recipient", "party", "type", "quad"):
@@ -154,7 +201,11 @@ def map_data(db: WebDb, f: MapFilters) -> dict[str, Any]:
 
 
 def _map_data(db: WebDb, f: MapFilters) -> dict[str, Any]:
-    if f.layer == "events":
+    few = _few_events(db, f) if f.layer == "events" else None
+    if few is not None:
+        points, by_country = group_points(db, few)
+        points = points[:MAX_POINTS]
+    elif f.layer == "events":
         _event_geo(db)
         with event_condition(db, f) as (cond, params, extra):
             point_sql = f"""SELECT g.lat, g.lon, mode(e.place) AS place, mode(e.country) AS country,
@@ -209,6 +260,105 @@ def _aggregate(
     return rows[:MAX_POINTS], counts
 
 
+#: Above this many events of an actor or recipient (selected in memory), the map's aggregates
+#: are left to DuckDB (a Python loop would cost more) ...
+IN_MEMORY_EVENTS = 20_000
+#: ... and above this many selected by a query (which the SQL aggregates would not need).
+FEW_EVENTS = 3_000
+
+
+@dataclass(frozen=True, slots=True)
+class EventPlaces:
+    """Every event's rounded coordinates, place and country by list rank - 1 (``None`` where it
+    has none), held in memory: the map of a few hundred events is grouped here, without a query
+    joining the whole events table."""
+
+    lat: list[float | None]
+    lon: list[float | None]
+    place: list[str | None]
+    country: list[str | None]
+
+
+def event_places(db: WebDb) -> EventPlaces:
+    """The :class:`EventPlaces` of ``db``, loaded once."""
+
+    def load() -> EventPlaces:
+        _event_geo(db)
+        n = len(db.event_rows)
+        lat: list[float | None] = [None] * n
+        lon: list[float | None] = [None] * n
+        for rank, la, lo in db.cursor().execute(f"SELECT rank, lat, lon FROM {D}.event_geo").fetchall():
+            lat[rank - 1], lon[rank - 1] = la, lo
+        place = db.event_rows.table.column("place").to_pylist()
+        return EventPlaces(lat, lon, place, db.event_columns.country)
+
+    found: EventPlaces = db.memo(("event_places",), load)
+    return found
+
+
+def points_index(db: WebDb) -> dict[tuple[float, float], tuple[int, ...]]:
+    """The ranks of the events at each point (rounded coordinates), in list order, loaded once."""
+
+    def load() -> dict[tuple[float, float], tuple[int, ...]]:
+        at = event_places(db)
+        found: dict[tuple[float, float], list[int]] = {}
+        for i, (lat, lon) in enumerate(zip(at.lat, at.lon, strict=True)):
+            if lat is not None and lon is not None:
+                found.setdefault((lat, lon), []).append(i + 1)
+        return {k: tuple(v) for k, v in found.items()}
+
+    index: dict[tuple[float, float], tuple[int, ...]] = db.memo(("points_index",), load)
+    return index
+
+
+def _mode(counts: Counter[str]) -> str | None:
+    """The most frequent value (ties: the first in sort order), as SQL's ``mode``; None when none."""
+    if not counts:
+        return None
+    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+
+def group_points(db: WebDb, ranks: list[int]) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """The map's points (events grouped by coordinates: most frequent place and country, number)
+    busiest first, and the events per country, of the events of these ranks; the same rows as the
+    SQL aggregates give, computed in memory."""
+    at = event_places(db)
+    groups: dict[tuple[float, float], tuple[Counter[str], Counter[str], list[int]]] = {}
+    by_country: Counter[str] = Counter()
+    for r in ranks:
+        i = r - 1
+        country = at.country[i]
+        if country is not None:
+            by_country[country] += 1
+        lat, lon = at.lat[i], at.lon[i]
+        if lat is None or lon is None:
+            continue
+        g = groups.get((lat, lon))
+        if g is None:
+            g = groups[(lat, lon)] = (Counter(), Counter(), [0])
+        place = at.place[i]
+        if place is not None:
+            g[0][place] += 1
+        if country is not None:
+            g[1][country] += 1
+        g[2][0] += 1
+    points = []
+    for (lat, lon), (places, countries, n) in sorted(groups.items(), key=lambda kv: (-kv[1][2][0], kv[0])):
+        x, y = project(lat, lon)
+        points.append(
+            {
+                "lat": lat,
+                "lon": lon,
+                "place": _mode(places),
+                "country": _mode(countries),
+                "n": n[0],
+                "x": x,
+                "y": y,
+            }
+        )
+    return points, dict(by_country)
+
+
 def shade(n: int, peak: int) -> str:
     """A country's fill for ``n`` events when the busiest has ``peak`` (square-root steps: tells
     apart countries within one order of magnitude, and a few from none)."""
@@ -223,6 +373,18 @@ def point(db: WebDb, f: PointFilters) -> dict[str, Any]:
     select them: the first :data:`POINT_ITEMS` and their number."""
     _check_layer(f)
     lat, lon = round(f.lat, 3), round(f.lon, 3)
+    if f.layer == "events" and db.event_columns.usable:
+        # the events at the point, from memory, filtered as the list filters an actor's events
+        party = q.event_filter(db, f)[2]
+        here = set(points_index(db).get((lat, lon), ()))
+        ranks, _ = db.event_columns.select(f, here if party is None else here & party, "year")
+        return {
+            "layer": "events",
+            "lat": lat,
+            "lon": lon,
+            "total": len(ranks),
+            "items": q._events_by_rank(db, ranks[:POINT_ITEMS]),
+        }
     if f.layer == "events":
         _event_geo(db)
         with event_condition(db, f) as (cond, params, _):
@@ -261,15 +423,10 @@ def entity_map(db: WebDb, key: str) -> dict[str, Any]:
     took place (events below the default confidence left out, as in its lists)."""
     key = q.canonical_key(db, key)
     ranks = sorted((q._party_ranks(db, "actor", key) | q._party_ranks(db, "recipient", key)) - db.unsure)
-    _event_geo(db)
-    with db.relation("_ranks", ranks):
-        point_sql = f"""SELECT g.lat, g.lon, mode(e.place) AS place, mode(e.country) AS country, count(*) AS n
-                        FROM {D}.events e JOIN {D}.event_geo g ON g.rank = e.rank
-                        WHERE e.rank IN (SELECT r FROM _ranks) GROUP BY g.lat, g.lon
-                        ORDER BY n DESC, g.lat, g.lon"""
-        country_sql = f"""SELECT e.country, count(*) AS n FROM {D}.events e
-                          WHERE e.rank IN (SELECT r FROM _ranks) AND e.country IS NOT NULL GROUP BY 1"""
-        points, by_country = _aggregate(db, point_sql, country_sql, [], ("entity", key))
+    found: tuple[list[dict[str, Any]], dict[str, int]] = db.memo(
+        ("entity_map", key), lambda: group_points(db, ranks)
+    )
+    points, by_country = found[0][:MAX_POINTS], found[1]
     peak = max(by_country.values(), default=0)
     return {
         "layer": "events",

@@ -10,6 +10,7 @@ from markupsafe import Markup
 from starlette.requests import Request
 
 from ..store.export_graph import QUAD_COLOURS
+from .geo import country_paths
 from .highlight import visible_bidi
 from .search import mark_hits
 
@@ -89,6 +90,7 @@ def type_counts(types: dict[str, int]) -> str:
 
 
 env.filters["path_part"] = path_part
+env.globals["country_paths"] = country_paths
 env.filters["type_counts"] = type_counts
 env.filters["number"] = number
 env.filters["mark_hits"] = mark_hits

@@ -13,7 +13,6 @@ Matches are marked in the results' snippets (:func:`mark_hits`) and, on the arti
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import unicodedata
@@ -214,9 +213,12 @@ def _ranked(db: WebDb, f: ArticleSearch, parsed: Parsed) -> list[tuple[int, floa
               FROM {D}.search s {" ".join(joins)} CROSS JOIN dfs WHERE {" AND ".join(where)}"""
     all_params = [*cte_params, *params]
     key = ("ranked", sql, q._hashable(all_params))
-    found: list[tuple[int, float]] = db.memo(
-        key, lambda: [(int(r["rank"]), float(r["score"] or 0.0)) for r in db.rows(sql, all_params)]
-    )
+
+    def rank() -> list[tuple[int, float]]:  # plain tuples: thousands of rows, no dict each
+        found = db.cursor().execute(sql, all_params).fetchall()
+        return [(int(r), float(score or 0.0)) for r, score in found]
+
+    found: list[tuple[int, float]] = db.memo(key, rank)
     return found
 
 
@@ -238,13 +240,23 @@ def fold_in_place(text: str) -> str:
     result are offsets in ``text``."""
     if text.isascii():
         return text.lower()
-    return "".join(map(_fold_char, text))
+    return text.translate(_FOLD)
 
 
-@functools.lru_cache(maxsize=4096)
-def _fold_char(c: str) -> str:
-    base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x)).lower()
-    return base if len(base) == 1 else c
+class _FoldTable(dict[int, str]):
+    """Character code -> that character lower-cased without accents, when that is one character
+    (else the character itself); filled as characters are met, for ``str.translate``, which
+    looks each character up from C (a Python call per character cost milliseconds an article)."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x)).lower()
+        folded = base if len(base) == 1 else c
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
 
 
 def hits(text: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:
@@ -272,10 +284,27 @@ def hits(text: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:
     return merged
 
 
+def first_hit(text: str, patterns: list[re.Pattern[str]]) -> int:
+    """Where the first span of :func:`hits` starts (0 without one), found without looking past
+    each pattern's first match that holds a word."""
+    folded = fold_in_place(text)
+    first = len(folded)
+    for pattern in patterns:
+        for m in pattern.finditer(folded):
+            start, end = m.span()
+            while start < end and not folded[start].isalnum():
+                start += 1
+            while end > start and not folded[end - 1].isalnum():
+                end -= 1
+            if start < end:  # the first match holding a word: later ones start later
+                first = min(first, start)
+                break
+    return first if first < len(folded) else 0
+
+
 def snippet(text: str, patterns: list[re.Pattern[str]], width: int = 240) -> str:
     """About ``width`` characters of ``text`` around its first match."""
-    found = hits(text, patterns)
-    at = found[0][0] if found else 0
+    at = first_hit(text, patterns)
     start = max(0, at - 60)
     piece = " ".join(text[start : start + width].split())
     return ("… " if start else "") + piece + (" …" if start + width < len(text) else "")

@@ -1,0 +1,125 @@
+"""The overview, the articles list and one article with its facts."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from ...records import FACT_KINDS
+from ...resolve.entities import fold
+from ...store.export_graph import name_pattern
+from .forms import _dates, _page, _ranks, _total
+from .tables import D
+
+if TYPE_CHECKING:
+    from .forms import ArticleFilters
+    from .webdb import WebDb
+
+
+def overview(db: WebDb) -> dict[str, Any]:
+    """Row counts, the most mentioned entities and the latest articles."""
+    return {
+        "stats": db.stats,
+        "top_entities": db.rows(
+            f"SELECT key, name, type, code, mentions, articles FROM {D}.entity_stats "
+            "ORDER BY mentions DESC, key LIMIT 12"
+        ),
+        "latest": db.rows(f"SELECT id, title, source, published FROM {D}.search ORDER BY rank LIMIT 10"),
+        "facets": db.facets,
+    }
+
+
+def articles(db: WebDb, f: ArticleFilters) -> dict[str, Any]:
+    """Articles, newest first, filtered; each with a short snippet (around the first search word)."""
+    where: list[str] = ["1 = 1"]
+    params: list[Any] = []
+    terms = fold(f.q or "").split()[:8]
+    for term in terms:  # a word of the title or text starts with each term
+        where.append(f"s.rank IN (SELECT rank FROM {D}.terms WHERE term >= ? AND term < ?)")
+        params.extend([term, term + "\U0010ffff"])
+    if f.source:
+        where.append("s.source ILIKE ?")
+        params.append(f"%{f.source}%")
+    if f.country:
+        where.append(f"s.id IN (SELECT article_id FROM {D}.article_country WHERE country = ?)")
+        params.append(f.country.upper())
+    if f.entity:
+        where.append(f"s.id IN (SELECT article_id FROM {D}.ents WHERE canon IN ({_entity_keys_sql()}))")
+        params.extend(_entity_keys_params(f.entity))
+    if f.min_relevance is not None and f.min_relevance > 0:
+        where.append("coalesce(s.relevance, 1.0) >= ?")
+        params.append(f.min_relevance)
+    if f.language:
+        where.append("s.language = ?")
+        params.append(f.language.strip().lower())
+    _dates(where, params, f, "s.published")
+    cond = " AND ".join(where)
+    rows = db.search_rows.take(_ranks(db, db.search_rows, f"{D}.search s", "s.rank", cond, params, f))
+    total = _total(db, f"{D}.search s", cond, params, rows, f)
+    if not terms:  # the first lines, made at start-up
+        for r in rows:
+            r["snippet"] = db.leads.get(r["id"], "")
+        return _page(rows, total, f)
+    texts = _texts(db, [r["id"] for r in rows])
+    for r in rows:
+        r["snippet"] = _snippet(texts.get(r["id"]) or "", terms)
+    return _page(rows, total, f)
+
+
+def _texts(db: WebDb, ids: list[str]) -> dict[str, str]:
+    """The texts of some articles by id."""
+    if not ids:
+        return {}
+    rows = db.rows(
+        "SELECT id, text FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [sorted(set(ids))]
+    )
+    return {r["id"]: r["text"] for r in rows}
+
+
+def _snippet(text: str, terms: list[str], width: int = 240) -> str:
+    low = text.lower()
+    found = (m.start() for t in terms if (m := re.search(r"(?<!\w)" + re.escape(t), low)))
+    at = min(found, default=0)
+    start = max(0, at - 60)
+    piece = " ".join(text[start : start + width].split())
+    return ("… " if start else "") + piece + (" …" if start + width < len(text) else "")
+
+
+def _entity_keys_sql() -> str:
+    return (
+        f"SELECT key FROM {D}.entity_stats WHERE key = ? "
+        f"OR key = (SELECT canon FROM {D}.alias WHERE key = ?) OR contains(folded, ?)"
+    )
+
+
+def _entity_keys_params(value: str) -> list[Any]:
+    # a key matches itself; anything else is looked for in names and aliases
+    return [value, value, name_pattern(value) if ":" not in value else "\x00"]
+
+
+def article(db: WebDb, article_id: str) -> dict[str, Any] | None:
+    """One article with all its facts (records in the contract's form); entities also carry their
+    store-wide ``canon`` key."""
+    found = db.one(
+        "SELECT a.id, a.source, a.url, a.title, a.published, a.published_from, a.authors, a.text, "
+        "a.captions, a.credits, a.headings, a.n_words, a.doc_hash, s.relevance, s.language, s.skipped "
+        f"FROM articles a JOIN {D}.search s ON s.id = a.id WHERE a.id = ?",
+        [article_id],
+    )
+    if found is None:
+        return None
+    facts: dict[str, list[dict[str, Any]]] = {kind: [] for kind in FACT_KINDS}
+    for kind, record in (
+        db.cursor()
+        .execute(f"SELECT kind, record FROM {D}.facts WHERE article_id = ? ORDER BY kind, n", [article_id])
+        .fetchall()
+    ):
+        facts[kind].append(json.loads(record))
+    canon = {
+        r["eid"]: r["canon"]
+        for r in db.rows(f"SELECT eid, canon FROM {D}.ents WHERE article_id = ?", [article_id])
+    }
+    for e in facts["entities"]:
+        e["canon"] = canon.get(e.get("id"), e.get("key"))
+    return {"article": found, "facts": facts}

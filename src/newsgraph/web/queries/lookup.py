@@ -1,0 +1,40 @@
+"""Names to keys: an entity key's canonical key, the entities a name matches, the events an
+actor or recipient takes part in."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...store.export_graph import name_pattern
+from .tables import D
+
+if TYPE_CHECKING:
+    from .webdb import WebDb
+
+
+def canonical_key(db: WebDb, key: str) -> str:
+    """The store-wide key ``key`` stands for (a surname-only person key: the full name's)."""
+    return db.alias.get(key, key)
+
+
+def _keys_named(db: WebDb, pattern: str) -> tuple[str, ...]:
+    """The keys of the entities whose names or aliases hold ``pattern`` (a scan of every entity:
+    remembered, since the same names and codes are asked for again and again)."""
+    sql = f"SELECT key FROM {D}.entity_stats WHERE contains(folded, ?)"
+    found: tuple[str, ...] = db.memo(
+        ("named", pattern), lambda: tuple(r["key"] for r in db.rows(sql, [pattern]))
+    )
+    return found
+
+
+def _party_ranks(db: WebDb, role: str, value: str) -> set[int]:
+    """Ranks of the events with ``value`` among their actors or recipients (``role``): a node id
+    or entity key (a surname-only key counts as its full name), an actor code, or, without a
+    colon, words of any entity's name or alias."""
+    nodes = {value, canonical_key(db, value)}
+    if ":" not in value:
+        nodes.update(_keys_named(db, name_pattern(value)))
+    found: set[int] = set(db.parties.get((role, "code=" + value.upper()), ()))
+    for node in nodes:
+        found.update(db.parties.get((role, node), ()))
+    return found

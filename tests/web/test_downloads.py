@@ -1,0 +1,99 @@
+"""Downloads under load: the rows of a list held in memory are found with one query and taken
+from memory a chunk at a time; a small download is one answer (made on one thread), a large one
+streams the rest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import duckdb
+import pytest
+from fastapi.testclient import TestClient
+from webdata import items
+
+from newsgraph.web import downloads
+from newsgraph.web.queries import WebDb
+
+
+class Counting:
+    """A DuckDB cursor that counts the statements run on it that read ``derived.<table>``."""
+
+    def __init__(self, cur: duckdb.DuckDBPyConnection, seen: list[str], table: str) -> None:
+        self._cur, self._seen, self._table = cur, seen, table
+
+    def execute(self, sql: str, params: Any = None) -> duckdb.DuckDBPyConnection:
+        if f"derived.{self._table}" in sql:
+            self._seen.append(sql)
+        return self._cur.execute(sql, params or [])
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._cur, name)
+
+
+def counting(monkeypatch: pytest.MonkeyPatch, table: str) -> list[str]:
+    seen: list[str] = []
+    real = WebDb.cursor
+    monkeypatch.setattr(WebDb, "cursor", lambda self: Counting(real(self), seen, table))
+    return seen
+
+
+def listed(client: TestClient, view: str, params: dict[str, str]) -> list[dict[str, Any]]:
+    """Every row of a list, page by page, as the list itself shows them."""
+    rows: list[dict[str, Any]] = []
+    page = 1
+    while True:
+        found = client.get(f"/api/{view}", params={**params, "per_page": "200", "page": str(page)}).json()
+        rows.extend(items(found))
+        if page >= found["pages"]:
+            return rows
+        page += 1
+
+
+@pytest.mark.parametrize(
+    ("view", "table", "params"),
+    [
+        ("quotes", "quotes", {"kind": "direct"}),
+        ("counts", "counts", {"q": "people"}),
+        ("events", "events", {"min_confidence": "0", "quad": "material conflict"}),
+    ],
+)
+def test_a_filtered_download_reads_its_rows_with_one_query(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, view: str, table: str, params: dict[str, str]
+) -> None:
+    want = listed(client, view, params)
+    assert len(want) > 6  # several chunks of 2
+    client.app.state.cache.clear()  # type: ignore[attr-defined]
+    monkeypatch.setattr(downloads, "CHUNK", 2)
+    seen = counting(monkeypatch, table)
+    got = client.get(f"/api/{view}.json", params=params)
+    assert got.status_code == 200
+    assert got.json() == want
+    # the old download ran the list's query once per chunk (LIMIT 2 OFFSET n): here one query
+    assert len(seen) == 1 and "OFFSET" not in seen[0]
+
+
+def test_the_events_of_an_actor_download_as_the_list_shows_them(client: TestClient) -> None:
+    params = {"actor": "USA", "min_confidence": "0"}
+    want = listed(client, "events", params)
+    assert want
+    assert client.get("/api/events.json", params=params).json() == want
+
+
+def test_a_small_download_is_one_answer_a_large_one_streams(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    client.app.state.cache.clear()  # type: ignore[attr-defined]
+    whole = client.get("/api/quotes.json")
+    assert whole.status_code == 200
+    # made in one piece: a length, no chunked transfer (the old download always streamed)
+    assert int(whole.headers["content-length"]) == len(whole.content)
+    assert 'filename="quotes.json"' in whole.headers["content-disposition"]
+    client.app.state.cache.clear()  # type: ignore[attr-defined]
+    monkeypatch.setattr(downloads, "STREAM_AFTER", 100)
+    monkeypatch.setattr(downloads, "CHUNK", 3)
+    streamed = client.get("/api/quotes.json")
+    assert streamed.status_code == 200 and "content-length" not in streamed.headers
+    assert streamed.content == whole.content
+    as_csv = client.get("/api/quotes.csv")
+    assert "content-length" not in as_csv.headers
+    assert as_csv.text.count("\r\n") == len(whole.json()) + 1
