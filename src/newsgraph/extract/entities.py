@@ -44,6 +44,7 @@ from .annotations import (
 )
 from .component import Component
 from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
+from .labels import consistent_labels
 from .mentions import Mention, collect_mentions, known, name_tokens, stoplist
 from .people import (
     apply_known_person,
@@ -510,6 +511,7 @@ class EntityExtractor(Component):
         ("newsgraph.extract", "entity_stoplist.txt"),
         ("newsgraph.extract", "nominal_actors.txt"),
         ("newsgraph.extract", "roles.tsv"),
+        ("newsgraph.extract", "locative_words.txt"),
         ("newsgraph.resolve", "countries.tsv"),
         ("newsgraph.resolve", "organisations.tsv"),
         ("newsgraph.resolve", "sectors.tsv"),
@@ -526,6 +528,7 @@ class EntityExtractor(Component):
 
     def match(self, doc: Doc) -> list[Entity]:
         mentions = collect_mentions(doc)
+        consistent_labels(doc, mentions)
         context = main_country(mentions)
         set_article_context(doc, dataclasses.replace(article_context(doc), main_country=context))
         entities = group(doc, mentions, context) + nominal_mentions(doc, mentions, context)

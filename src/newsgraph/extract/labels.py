@@ -1,0 +1,118 @@
+"""One name, one type across an article: document-level corrections of the model's labels, made on
+the cleaned mentions (``extract/mentions.py``) before they are grouped into entities.
+
+- **People the model took for organisations**: a name of two or three capitalised words tagged
+  ``ORG`` or ``FAC`` that starts with a common given name and does not end in one ("Tyrone Woods",
+  not "Morgan Stanley"), names no known body or place and has no company word ("Plymouth Live") is
+  a person. The given names are the US census's first-name lists that the ``names`` package ships.
+- **Conjuncts share their type**: a name joined by "and" or "or" to a person's name is a person
+  too, when the model gave both the same other label ("the deaths of Alton Sterling and Philando
+  Castile", both tagged ``ORG``).
+- **A name once a person stays a person**: a name of two or more words tagged ``PERSON`` anywhere
+  in the article is a person wherever else it is written the same way.
+- **A place once a place stays a place**: a name tagged ``GPE`` somewhere that the gazetteer knows
+  as a state, province or city is ``GPE`` wherever else it was tagged ``ORG``, ``FAC`` or
+  ``PERSON``, unless some person's full name holds the word ("Logar" tagged ``ORG`` once).
+- **Places after a locative preposition**: a one-word name tagged ``PERSON`` right after "in",
+  "from", "near", ... that the gazetteer knows as a state, province or city, or that names a
+  country, and that no person's full name holds, is ``GPE`` ("fighting in Kharkiv")."""
+
+from __future__ import annotations
+
+from functools import cache
+from itertools import pairwise
+
+from spacy.tokens import Doc
+
+from ..resolve import actors
+from ..resolve.gazetteer import gazetteer
+from ..tables import data_lines
+from .annotations import doc_lowers
+from .mentions import Mention, known, name_tokens, org_words
+
+#: A given name counts when at least this share (percent) of US people of one sex bear it ...
+COMMON_GIVEN = 0.01
+#: ... and the name's last word is no given name borne by this share or more ("Morgan Stanley").
+LAST_NOT_GIVEN = 0.05
+
+
+@cache
+def given_names() -> dict[str, float]:
+    """Given names (folded to capitals) -> the larger of their male and female frequency, percent
+    of people (US census first-name lists shipped by the ``names`` package)."""
+    import names  # type: ignore[import-untyped]
+
+    out: dict[str, float] = {}
+    for key in ("first:male", "first:female"):
+        with open(names.FILES[key], encoding="ascii") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 2:
+                    out[parts[0]] = max(out.get(parts[0], 0.0), float(parts[1]))
+    return out
+
+
+@cache
+def locative_words() -> frozenset[str]:
+    return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.extract", "locative_words.txt"))
+
+
+def _given(word: str, share: float) -> bool:
+    return given_names().get(word.upper(), 0.0) >= share
+
+
+def _place(text: str) -> bool:
+    return gazetteer().subnational_country(text) is not None
+
+
+def personal_name(text: str) -> bool:
+    """Whether a name the model did not tag as a person reads as one: two or three capitalised
+    words, the first a common given name, the last none, nothing known, no company word."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return False
+    if not _given(words[0], COMMON_GIVEN) or _given(words[-1], LAST_NOT_GIVEN):
+        return False
+    if words[-1].isupper() or any(w.lower() in org_words() for w in words):
+        return False
+    return not (known(text) or known(words[0]) or _place(words[0]) or _place(text))
+
+
+def _conjoined(doc: Doc, a: Mention, b: Mention) -> bool:
+    """``a`` and ``b`` are joined by one "and" or "or" (a comma allowed before it)."""
+    between = doc_lowers(doc)[a.j : b.i]
+    return between in (["and"], ["or"], [",", "and"], [",", "or"])
+
+
+def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
+    """Relabel ``mentions`` in place (see the module docstring)."""
+    if not mentions:
+        return
+    for m in mentions:
+        if m.label in ("ORG", "FAC") and personal_name(m.text):
+            m.label = "PERSON"
+    ordered = sorted(mentions, key=lambda m: m.i)
+    for a, b in pairwise(ordered):
+        if a.label == b.label or "PERSON" not in (a.label, b.label) or not _conjoined(doc, a, b):
+            continue
+        other = b if a.label == "PERSON" else a
+        words = other.text.split()
+        if other.label in ("ORG", "FAC") and len(words) >= 2 and not known(other.text):
+            other.label = "PERSON" if not any(w.lower() in org_words() for w in words) else other.label
+    people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
+    held = {w for text in people for w in name_tokens(text)}
+    places = {m.text for m in mentions if m.label == "GPE" and m.text not in held and _place(m.text)}
+    lowers = doc_lowers(doc)
+    for m in mentions:
+        if m.label != "PERSON" and m.text in people and not known(m.text):
+            m.label = "PERSON"
+        elif (m.label in ("ORG", "FAC", "PERSON") and m.text in places) or (
+            m.label == "PERSON"
+            and m.j - m.i == 1
+            and m.i > 0
+            and lowers[m.i - 1] in locative_words()
+            and m.text not in held
+            and not actors.is_known_person(m.text)
+            and (_place(m.text) or actors.country_code(m.text) is not None)
+        ):
+            m.label = "GPE"
