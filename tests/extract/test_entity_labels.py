@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import Span
 
 from newsgraph.extract.entities import EntityExtractor
-from newsgraph.extract.labels import consistent_labels, personal_name
+from newsgraph.extract.labels import consistent_labels, fix_spans, personal_name
 from newsgraph.extract.mentions import collect_mentions
 
 
@@ -69,3 +69,41 @@ def test_the_corrected_person_is_one_entity_with_its_surname() -> None:
     doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, 5, 6, label="PERSON")]
     people = [e for e in EntityExtractor(nlp, "newsgraph_entities").match(doc) if e.type == "PERSON"]
     assert [sorted(m.text for m in e.mentions) for e in people] == [["Darnell Price", "Price"]]
+
+
+def _spans(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    doc = spacy.blank("en")(text)
+    doc.ents = [Span(doc, i, j, label=label) for i, j, label in spans]
+    return [(m.text, m.label) for m in fix_spans(doc, collect_mentions(doc))]
+
+
+def test_a_known_organisation_tagged_in_part_grows() -> None:
+    got = _spans("Fighters of the Islamic State took Tarnow .", [(3, 4, "NORP"), (6, 7, "GPE")])
+    assert got == [("Islamic State", "ORG"), ("Tarnow", "GPE")]
+    assert _spans("Islamic scholars met .", [(0, 1, "NORP")]) == [("Islamic", "NORP")]
+
+
+def test_a_name_after_a_word_of_address_grows_by_one_word() -> None:
+    got = _spans("Sheikh Quentin Dusenko Tarni spoke .", [(2, 4, "PERSON")])
+    assert got == [("Quentin Dusenko Tarni", "PERSON")]  # a common given name
+    got = _spans("Sheikh Ravel Dusenko spoke . Ravel agreed .", [(2, 3, "PERSON"), (5, 6, "ORG")])
+    assert got[0] == ("Ravel Dusenko", "PERSON")  # tagged elsewhere
+    got = _spans("spokesman Commodore Dusenko Tarni said .", [(2, 4, "PERSON")])
+    assert got == [("Dusenko Tarni", "PERSON")]  # a rank, no name
+    # no title or word of address before the untagged word: no growth
+    assert _spans("Yesterday Dusenko Tarni spoke .", [(1, 3, "PERSON")]) == [("Dusenko Tarni", "PERSON")]
+
+
+def test_the_fullest_name_is_the_one_spelled_out() -> None:
+    from newsgraph.extract.people import _fullness
+
+    assert max(["B. U. Okafor", "Benedict Okafor"], key=_fullness) == "Benedict Okafor"
+    assert max(["Okafor", "B. U. Okafor"], key=_fullness) == "B. U. Okafor"
+
+
+def test_group_adjectives_are_named_by_their_plural() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Iraqi forces and Asian traders met French bankers .")
+    doc.ents = [Span(doc, 0, 1, label="NORP"), Span(doc, 3, 4, label="NORP"), Span(doc, 6, 7, label="NORP")]
+    names = [e.name for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)]
+    assert names == ["Iraqis", "Asians", "French"]

@@ -44,7 +44,7 @@ from .annotations import (
 )
 from .component import Component
 from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
-from .labels import consistent_labels
+from .labels import consistent_labels, fix_spans
 from .mentions import Mention, collect_mentions, known, name_tokens, stoplist
 from .people import (
     apply_known_person,
@@ -367,7 +367,7 @@ def _settle_names(others: dict[tuple[str, ...], Entity]) -> None:
             votes = Counter(m.label for m in ent.mentions)
             ent.type = max(votes, key=lambda label: (votes[label], label == "ORG"))
     for ent in others.values():
-        if ent.key[0] == "NORP":
+        if ent.key[0] == "NORP" or (ent.key[0] == "NAME" and ent.type == "NORP"):
             ent.name = _group_name(ent)
         elif ent.key[0] == "ORG@" and len(ent.mentions) > 1:  # "Nigerian Senate", not "Senate"
             ent.name = max((m.text for m in ent.mentions), key=len)
@@ -383,13 +383,28 @@ def _settle_names(others: dict[tuple[str, ...], Entity]) -> None:
 
 
 def _group_name(ent: Entity) -> str:
-    """A nationality's name: its plural noun when the article writes it ("Iraqi" and "Iraqis"
-    -> "Iraqis"), else its first mention."""
-    code = ent.key[1]
+    """A nationality's or group's name: its plural noun when the article writes it ("Iraqi" and
+    "Iraqis" -> "Iraqis"), else the plural of a group adjective that is also a noun for one member
+    ("Iraqi" -> "Iraqis", "Asian" -> "Asians"), else its first mention."""
+    code = ent.key[1] if ent.key[0] == "NORP" else None
     plural = next(
-        (m.text for m in ent.mentions if m.text.endswith("s") and actors.country_code(m.text) == code), None
+        (
+            m.text
+            for m in ent.mentions
+            if m.text.endswith("s") and (code is None or actors.country_code(m.text) == code)
+        ),
+        None,
     )
-    return plural or ent.name
+    if plural:
+        return plural
+    name = ent.name
+    plain = name[:1].isupper() and name.replace(" ", "").isalpha()
+    return f"{name}s" if plain and name.endswith(_PLURAL_S) else name
+
+
+#: Group adjectives that are also nouns for one member, whose plural adds "s" ("Iraqi",
+#: "American", "Afghan", "Nazi"); others stay ("French", "Swiss", "Chinese", "Islamic").
+_PLURAL_S = ("an", "i")
 
 
 def _main_owner(persons: dict[tuple[str, ...], Entity], owners: set[tuple[str, ...]]) -> tuple[str, ...]:
@@ -527,7 +542,7 @@ class EntityExtractor(Component):
         stoplist()
 
     def match(self, doc: Doc) -> list[Entity]:
-        mentions = collect_mentions(doc)
+        mentions = fix_spans(doc, collect_mentions(doc))
         consistent_labels(doc, mentions)
         context = main_country(mentions)
         set_article_context(doc, dataclasses.replace(article_context(doc), main_country=context))

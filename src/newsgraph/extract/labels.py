@@ -1,5 +1,15 @@
-"""One name, one type across an article: document-level corrections of the model's labels, made on
-the cleaned mentions (``extract/mentions.py``) before they are grouped into entities.
+"""One name, one type across an article: document-level corrections of the model's labels and
+spans, made on the cleaned mentions (``extract/mentions.py``) before they are grouped into entities.
+
+Spans (:func:`fix_spans`):
+
+- **A known organisation tagged in part grows** over the untagged capitalised words beside it
+  ("Islamic" + "State" -> "Islamic State", tagged ``NORP`` by the model) and becomes ``ORG``.
+- **A person's name after a title or word of address grows** over one untagged capitalised word
+  before it that the model tags as a name elsewhere in the article or that is a common given name
+  ("Prince Alwaleed" + "Bin Talal" -> "Alwaleed Bin Talal"; not "Commodore").
+
+Labels (:func:`consistent_labels`):
 
 - **People the model took for organisations**: a name of two or three capitalised words tagged
   ``ORG`` or ``FAC`` that starts with a common given name and does not end in one ("Tyrone Woods",
@@ -19,6 +29,7 @@ the cleaned mentions (``extract/mentions.py``) before they are grouped into enti
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from itertools import pairwise
 
@@ -27,8 +38,9 @@ from spacy.tokens import Doc
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
 from ..tables import data_lines
-from .annotations import doc_lowers
+from .annotations import doc_lowers, doc_words
 from .mentions import Mention, known, name_tokens, org_words
+from .roles import title_spans
 
 #: A given name counts when at least this share (percent) of US people of one sex bear it ...
 COMMON_GIVEN = 0.01
@@ -116,3 +128,55 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
             and (_place(m.text) or actors.country_code(m.text) is not None)
         ):
             m.label = "GPE"
+
+
+#: How many untagged words a known organisation's partly tagged name may grow by on each side.
+_GROW = 2
+
+
+def fix_spans(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the span fixes of the module docstring made (same order)."""
+    if not mentions:
+        return mentions
+    words = doc_words(doc)
+    taken = {t for m in mentions for t in range(m.i, m.j)}
+
+    def free(k: int) -> bool:
+        return 0 <= k < len(words) and k not in taken and words[k][:1].isupper() and words[k].isalpha()
+
+    out = [_grow_organisation(doc, m, taken, free) for m in mentions]
+    tagged = {e.text for e in doc.ents}  # words the model tags somewhere, whatever the label
+    title_ends = {s.end for s in title_spans(doc)}
+    in_titles = {t for s in title_spans(doc) for t in range(s.start, s.end)}
+    for n, m in enumerate(out):
+        k = m.i - 1
+        if m.label != "PERSON" or not free(k) or k in in_titles or known(words[k]):
+            continue
+        before = words[k - 1].lower() if k > 0 else ""
+        named = words[k] in tagged or _given(words[k], COMMON_GIVEN)  # "Alwaleed", not "Commodore"
+        if named and (k in title_ends or before.rstrip(".") in _address_words()):
+            taken.add(k)
+            out[n] = Mention(k, m.j, doc[k].idx, m.end, doc[k : m.j].text, m.label)
+    return out
+
+
+def _grow_organisation(doc: Doc, m: Mention, taken: set[int], free: Callable[[int], bool]) -> Mention:
+    """``m`` grown over untagged capitalised words into a known organisation's name, else ``m``."""
+    if not (free(m.j) or free(m.i - 1)):
+        return m
+    for left in range(_GROW + 1):
+        for right in range(_GROW + 1):
+            extra = [*range(m.i - left, m.i), *range(m.j, m.j + right)]
+            if not extra or not all(free(t) for t in extra):
+                continue
+            i, j = m.i - left, m.j + right
+            text = doc[i:j].text
+            if actors.organisation(text) is not None:
+                taken.update(extra)
+                return Mention(i, j, doc[i].idx, doc[i].idx + len(text), text, "ORG")
+    return m
+
+
+@cache
+def _address_words() -> frozenset[str]:
+    return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.resolve", "honorifics.txt"))
