@@ -20,7 +20,8 @@ Entities of types PERSON, ORG, GPE, NORP, LOC and FAC are compared:
 - **precision / recall**: a pair counts when the types are equal and the names are equal once
   normalised (case, punctuation, diacritics, a leading "the"): correct / predicted, correct / gold;
 - **actor accuracy** among pairs of equal type: the predicted code is the gold country (none when
-  the gold has none) and, for people, organisations and groups, the sector is the gold sector; a
+  the gold has none) and, for people, organisations and groups, the sector is the gold sector
+  (a nationality labelled without a sector, "Iraqis", is compared by its country alone); a
   place below the country may have no code (newsgraph codes only places that name a group) but not
   a wrong one ("Berlin, New Hampshire" as DEU);
 - **role accuracy** among paired people with a gold role: one predicted title has the gold role's
@@ -216,6 +217,8 @@ def actor_ok(g: GoldEntity, p: PredEntity) -> bool:
         return code in (None, g.country)
     if code != g.country:
         return False
+    if g.type == "NORP" and g.sector is None:
+        return True  # a nationality has no sector: the country alone is compared (GUIDE.md)
     return g.country is None or (p.sector or None) == g.sector
 
 
@@ -406,6 +409,15 @@ def merges(
 Spans = list[tuple[int, int, str]]
 
 
+_DATED = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
+
+
+def published(source: str) -> str | None:
+    """The publication date a PolNeAR file name carries ("wash-post_2016-07-29_..."), else None."""
+    found = _DATED.search(source.rsplit("/", 1)[-1])
+    return found.group(1) if found else None
+
+
 def predict(articles: list[Article]) -> tuple[list[list[PredEntity]], list[Spans], float]:
     """Each article's entities of the compared types as newsgraph finds them (store keys mapped as
     the store maps them across articles), its ``doc.ents`` spans, and the seconds taken."""
@@ -418,7 +430,8 @@ def predict(articles: list[Article]) -> tuple[list[list[PredEntity]], list[Spans
     start = time.perf_counter()
     out: list[list[PredEntity]] = []
     spans: list[list[tuple[int, int, str]]] = []
-    docs = nlp.pipe((prepare_doc(nlp, a.text) for a in articles), batch_size=16)
+    made = (prepare_doc(nlp, a.text, published=published(a.source)) for a in articles)
+    docs = nlp.pipe(made, batch_size=16)
     for doc in docs:
         out.append(
             [

@@ -142,3 +142,11 @@ def test_mention_level_ner_bare_against_final() -> None:
     assert (f["final_p"], f["final_r"]) == (4 / 5, 4 / 4)
     assert f["final_f1"] > f["ner_f1"]
     assert E.score(a, [], bare)[0].fin_pred == 0  # no final spans given, none counted
+
+
+def test_a_nationality_without_a_sector_is_compared_by_country() -> None:
+    iraqis = gold("Iraqis", "NORP", [(60, 65)], "IRQ")
+    assert E.actor_ok(iraqis, E.PredEntity("NORP:IRQ", "Iraqis", "NORP", [(60, 65)], "IRQ", "CVL"))
+    assert not E.actor_ok(iraqis, E.PredEntity("NORP:IRN", "Iranians", "NORP", [(60, 65)], "IRN", "CVL"))
+    # a person's or organisation's sector is still compared
+    assert not E.actor_ok(FBI, E.PredEntity("ORG:fbi", "FBI", "ORG", [(0, 3)], "USA", "GOV"))

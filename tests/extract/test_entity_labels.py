@@ -107,3 +107,13 @@ def test_group_adjectives_are_named_by_their_plural() -> None:
     doc.ents = [Span(doc, 0, 1, label="NORP"), Span(doc, 3, 4, label="NORP"), Span(doc, 6, 7, label="NORP")]
     names = [e.name for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)]
     assert names == ["Iraqis", "Asians", "French"]
+
+
+def test_countries_named_in_two_sentences_are_evidence() -> None:
+    from newsgraph.extract.entities import named_countries
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    doc = nlp("Peru voted . Peruvian farmers and Chile marched .")
+    doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 3, 4, label="NORP"), Span(doc, 6, 7, label="GPE")]
+    assert named_countries(doc, collect_mentions(doc)) == frozenset({"PER"})  # Chile only once

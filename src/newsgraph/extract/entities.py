@@ -229,6 +229,17 @@ def people_country(doc: Doc, mentions: list[Mention], context: str | None) -> st
     return context if len(sentences) >= 2 else None
 
 
+def named_countries(doc: Doc, mentions: list[Mention]) -> frozenset[str]:
+    """The countries the article names (by a place or a nationality) in two sentences or more:
+    evidence enough to tell namesakes of two countries apart ("King Abdullah" in an article
+    about Saudi Arabia), where a country named once may be the other party."""
+    sentences: dict[str, set[int]] = {}
+    for m in mentions:
+        if m.label in ("GPE", "NORP") and (code := mention_country(m)):
+            sentences.setdefault(code, set()).add(doc[m.i].sent.start)
+    return frozenset(code for code, starts in sentences.items() if len(starts) >= 2)
+
+
 @lru_cache(maxsize=16384)
 def _org_country(text: str) -> str | None:
     actor = actors.resolve_actor(text, "ORG")
@@ -555,9 +566,10 @@ class EntityExtractor(Component):
         roles = find_roles(doc, [(e.key, [(m.i, m.j) for m in e.mentions]) for e in persons], since=published)
         person_context = people_country(doc, mentions, context)
         year = article_ctx.published.year if article_ctx.published else None
+        named = named_countries(doc, mentions)
         for ent in persons:
             ent.roles = roles.get(ent.key, [])
-            known = known_person(ent, year)
+            known = known_person(ent, year, named)
             apply_known_person(ent.roles, known, person_context)
             member = us_member(doc, ent)
             if member:
@@ -566,8 +578,8 @@ class EntityExtractor(Component):
             ent.actor = person_actor(ent.roles, known, year)
             if ent.actor is None and member:
                 ent.actor = actors.Actor("USA", "LEG")
-            named = known is not None and any(_known_person(m.text) for m in ent.mentions)
-            ent.canonical = known.name if known is not None and named else None  # not by "President Bush"
+            by_name = known is not None and any(_known_person(m.text) for m in ent.mentions)
+            ent.canonical = known.name if known is not None and by_name else None  # not by "President Bush"
             ent.name = person_name(ent)
             for m in ent.mentions:
                 if m.text != ent.name and ent.why.get(m.text) == "same name":

@@ -88,10 +88,13 @@ def _person_actor(roles: list[Role], known: actors.KnownPerson | None = None) ->
     return actors.Actor(known.code, known.sector) if known is not None else None
 
 
-def known_person(ent: Entity, year: int | None) -> actors.KnownPerson | None:
-    """The ``people.tsv`` row of a person entity, from all its name forms and role titles."""
+def known_person(
+    ent: Entity, year: int | None, countries: frozenset[str] = frozenset()
+) -> actors.KnownPerson | None:
+    """The ``people.tsv`` row of a person entity, from all its name forms and role titles;
+    ``countries`` are the codes the article names (they tell namesakes of two countries apart)."""
     names = sorted({m.text for m in ent.mentions}, key=lambda t: (-len(name_tokens(t)), -len(t)))
-    return actors.known_person(names, [r.title for r in ent.roles], year)
+    return actors.known_person(names, [r.title for r in ent.roles], year, countries)
 
 
 def apply_known_person(roles: list[Role], known: actors.KnownPerson | None, context: str | None) -> None:

@@ -512,7 +512,10 @@ def is_known_person(name: str) -> bool:
 
 
 def known_person(
-    names: Iterable[str], titles: Iterable[str] = (), year: int | None = None
+    names: Iterable[str],
+    titles: Iterable[str] = (),
+    year: int | None = None,
+    countries: frozenset[str] = frozenset(),
 ) -> KnownPerson | None:
     """The ``people.tsv`` row the person called ``names`` (every form used in the article) is, when
     it is sure; ``titles`` are the person's titles in the text, ``year`` the article's year.
@@ -521,7 +524,9 @@ def known_person(
     first and last word) is enough. A surname alone ("Bush") counts only beside a title of the
     person's offices ("President Bush"), and not at all when the article gives the person a
     full name the table does not know ("Laura Bush"). Rows of different codes (Kim Dae-jung, Kim
-    Jong-un) are told apart by title, then by year; when that leaves several codes, None."""
+    Jong-un) are told apart by title, then by the ``countries`` the article names (King Abdullah
+    in an article about Saudi Arabia, not Jordan), then by year; when that leaves several codes,
+    None."""
     index = _people()
     title_list = list(titles)
     written: list[str] = []  # as written ("Pope Francis")
@@ -543,21 +548,27 @@ def known_person(
             if pair is not None:
                 rows.extend(r for r in index.first_last.get(pair, ()) if r not in rows)
     if rows:
-        return _choose(rows, title_list, year)
+        return _choose(rows, title_list, year, countries)
     keys = [" ".join(w) for w in cores]
     if any(len(w) > 1 and key not in index.surnames for w, key in zip(cores, keys, strict=True)):
         return None  # a full name the table does not know: "Laura Bush" is not a Bush of the table
     for key in keys:
         rows.extend(r for r in index.surnames.get(key, ()) if r not in rows)
     rows = [r for r in rows if any(r.holds(t) for t in title_list)]
-    return _choose(rows, title_list, year) if rows else None
+    return _choose(rows, title_list, year, countries) if rows else None
 
 
-def _choose(rows: list[KnownPerson], titles: list[str], year: int | None) -> KnownPerson | None:
+def _choose(
+    rows: list[KnownPerson], titles: list[str], year: int | None, countries: frozenset[str] = frozenset()
+) -> KnownPerson | None:
     """The row meant among ``rows`` of one name: the only code, else the rows whose offices match a
-    title, then those in office in ``year``; None when several codes remain."""
+    title, then those of a country the article names, then those in office in ``year``; None when
+    several codes remain. Of one code's rows, a titled one in office in ``year``, else the one in
+    office then (Hillary Clinton in 2016, "former Secretary of State": the candidate), else a
+    titled one."""
     for keep in (
         lambda r: any(r.holds(t) for t in titles),
+        lambda r: r.code in countries,
         lambda r: year is not None and r.in_office(year),
     ):
         if len({r.code for r in rows}) == 1:
@@ -568,6 +579,8 @@ def _choose(rows: list[KnownPerson], titles: list[str], year: int | None) -> Kno
         return None
     best = [r for r in rows if any(r.holds(t) for t in titles)] or rows
     if year is not None:
-        best = [r for r in best if r.in_office(year)] or best
+        best = (
+            [r for r in best if r.in_office(year)] or [r for r in rows if r.in_office(year, early=0)] or best
+        )
         best = [r for r in best if r.in_office(year, early=0)] or best  # the office held then
     return best[0]
