@@ -117,3 +117,11 @@ def test_countries_named_in_two_sentences_are_evidence() -> None:
     doc = nlp("Peru voted . Peruvian farmers and Chile marched .")
     doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 3, 4, label="NORP"), Span(doc, 6, 7, label="GPE")]
     assert named_countries(doc, collect_mentions(doc)) == frozenset({"PER"})  # Chile only once
+
+
+def test_a_national_institution_named_with_its_country_counts_for_the_main_country() -> None:
+    from newsgraph.extract.entities import main_country
+
+    doc = spacy.blank("en")("The Peruvian Senate met . Later the Senate adjourned .")
+    doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 7, 8, label="ORG")]
+    assert main_country(collect_mentions(doc)) == "PER"

@@ -198,16 +198,20 @@ def mention_country(m: Mention) -> str | None:
 
 def main_country(mentions: list[Mention]) -> str | None:
     """The country the article is mostly about: the most mentioned country code (names, adjectives,
-    capitals, and the states, provinces and cities that clearly belong to one country), the first
+    capitals, the states, provinces and cities that clearly belong to one country, and national
+    institutions named with their country: "Nigerian Senate"), the first
     mentioned on a tie; None when no country is named."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for m in mentions:
+        code = None
         if m.label in ("GPE", "NORP", "LOC"):
             code = mention_country(m)
-            if code:
-                counts[code] += 1
-                first.setdefault(code, m.start)
+        elif m.label in ("ORG", "FAC") and (found := _national_institution(m.text)) is not None:
+            code = found[1]  # "the Nigerian Senate"
+        if code:
+            counts[code] += 1
+            first.setdefault(code, m.start)
     if not counts:
         return None
     return max(counts, key=lambda c: (counts[c], -first[c]))
@@ -471,6 +475,7 @@ def _classify(
     return ("NAME", fold(text)), m.label, text, actor
 
 
+@lru_cache(maxsize=16384)
 def _national_institution(text: str) -> tuple[actors.OrgEntry, str] | None:
     """A country's name or adjective followed by an institution every country has
     (``organisations.tsv`` rows without a code): "Nigerian Senate", "Austrian Interior Ministry",
