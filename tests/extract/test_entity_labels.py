@@ -125,3 +125,16 @@ def test_a_national_institution_named_with_its_country_counts_for_the_main_count
     doc = spacy.blank("en")("The Peruvian Senate met . Later the Senate adjourned .")
     doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 7, 8, label="ORG")]
     assert main_country(collect_mentions(doc)) == "PER"
+
+
+def test_the_main_country_is_no_evidence_when_a_second_country_is_named_nearly_as_often() -> None:
+    from newsgraph.extract.entities import people_country
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    one = nlp("Peru voted . Peru won . Chile lost .")
+    one.ents = [Span(one, 0, 1, label="GPE"), Span(one, 3, 4, label="GPE"), Span(one, 6, 7, label="GPE")]
+    assert people_country(one, collect_mentions(one), "PER") == "PER"
+    two = nlp("Peru voted . Peru won . Chile lost . Chile sued . Chile appealed .")
+    two.ents = [Span(two, k, k + 1, label="GPE") for k in (0, 3, 6, 9, 12)]
+    assert people_country(two, collect_mentions(two), "PER") is None  # a dispute of two countries

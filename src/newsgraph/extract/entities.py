@@ -221,16 +221,59 @@ def people_country(doc: Doc, mentions: list[Mention], context: str | None) -> st
     """The main country ``context`` as the country of a person's bare national title ("President
     X"), when it is named in two sentences or more (by a place, a nationality or an organisation of
     that country): a country named in one sentence only is often the other party ("President Bush
-    threatened Russia"), not the person's own."""
+    threatened Russia"), not the person's own; and not when another country is named nearly as
+    often (an article about two countries' dispute: "Spokesperson X" may speak for either)."""
     if context is None:
         return None
-    sentences = {
-        doc[m.i].sent.start
+    sentences: dict[str, set[int]] = {}
+    for m in mentions:
+        code = mention_country(m) if m.label in ("GPE", "NORP", "LOC") else None
+        if m.label == "ORG":
+            code = _org_country(m.text)  # "the Nigeria Police"
+        if code:
+            sentences.setdefault(code, set()).add(doc[m.i].sent.start)
+    own = len(sentences.get(context, ()))
+    rival = max((len(s) for c, s in sentences.items() if c != context and actors.country_name(c)), default=0)
+    if rival >= RIVAL_SENTENCES and RIVAL_SHARE * own <= rival:
+        return None  # two countries in the news: "Spokesperson X" may be either's
+    return context if own >= 2 else None
+
+
+#: A second country (a state, not a body such as the UN) named in at least this share of the
+#: main country's sentences, and in this many sentences or more, makes the main country no
+#: evidence for a person's bare national title.
+RIVAL_SHARE = 0.5
+RIVAL_SENTENCES = 3
+
+
+def _of_country(doc: Doc, ent: Entity) -> str | None:
+    """The country named right after one of the person's mentions by "of" ("Foreign Minister X
+    of Nigeria"): the office's country."""
+    for m in ent.mentions:
+        if m.j + 1 >= len(doc) or doc[m.j].lower_ != "of" or not doc[m.j + 1].text[:1].isupper():
+            continue
+        for n in (3, 2, 1):  # the model often leaves the country untagged there
+            place = doc[m.j + 1 : m.j + 1 + n].text
+            code = actors.country_code(place)
+            if code is not None and not actors.is_adjective(place) and not actors.is_capital(place):
+                return code
+    return None
+
+
+def _rival_in_sentence(doc: Doc, ent: Entity, mentions: list[Mention], context: str | None) -> bool:
+    """Whether the sentence of the person's first mention names a state other than the main
+    country ``context`` ("Spokesperson X told a briefing in Beijing that Manila should ...": X may
+    be either's)."""
+    if context is None:
+        return False
+    sent = doc[ent.first.i].sent
+    return any(
+        sent.start <= m.i < sent.end
+        and m.label in ("GPE", "NORP")
+        and (code := mention_country(m)) not in (None, context)
+        and actors.country_name(code) is not None
         for m in mentions
-        if (m.label in ("GPE", "NORP", "LOC") and mention_country(m) == context)
-        or (m.label == "ORG" and _org_country(m.text) == context)  # "the Nigeria Police"
-    }
-    return context if len(sentences) >= 2 else None
+    )
 
 
 def named_countries(doc: Doc, mentions: list[Mention]) -> frozenset[str]:
@@ -575,7 +618,12 @@ class EntityExtractor(Component):
         for ent in persons:
             ent.roles = roles.get(ent.key, [])
             known = known_person(ent, year, named)
-            apply_known_person(ent.roles, known, person_context)
+            of_country = _of_country(doc, ent)  # "Foreign Minister X of Nigeria"
+            for role in ent.roles if of_country else ():
+                if role.affiliation is None:
+                    role.affiliation, role.inferred = of_country, False
+            own = person_context if not _rival_in_sentence(doc, ent, mentions, person_context) else None
+            apply_known_person(ent.roles, known, own)
             member = us_member(doc, ent)
             if member:
                 for role in ent.roles:
