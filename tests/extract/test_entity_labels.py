@@ -103,10 +103,11 @@ def test_the_fullest_name_is_the_one_spelled_out() -> None:
 
 def test_group_adjectives_are_named_by_their_plural() -> None:
     nlp = spacy.blank("en")
-    doc = nlp("Iraqi forces and Asian traders met French bankers .")
-    doc.ents = [Span(doc, 0, 1, label="NORP"), Span(doc, 3, 4, label="NORP"), Span(doc, 6, 7, label="NORP")]
-    names = [e.name for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)]
-    assert names == ["Iraqis", "Asians", "French"]
+    doc = nlp("Iraqi forces and Asian traders met French bankers and anti - Muslim groups .")
+    doc.ents = [Span(doc, k, k + 1, label="NORP") for k in (0, 3, 6)] + [Span(doc, 9, 12, label="NORP")]
+    entities = EntityExtractor(nlp, "newsgraph_entities").match(doc)
+    assert [e.name for e in entities] == ["Iraqis", "Asians", "French", "Muslims"]
+    assert entities[-1].mentions[0].text == "Muslim"  # the prefix "anti-" is no part of the name
 
 
 def test_countries_named_in_two_sentences_are_evidence() -> None:
@@ -138,3 +139,12 @@ def test_the_main_country_is_no_evidence_when_a_second_country_is_named_nearly_a
     two = nlp("Peru voted . Peru won . Chile lost . Chile sued . Chile appealed .")
     two.ents = [Span(two, k, k + 1, label="GPE") for k in (0, 3, 6, 9, 12)]
     assert people_country(two, collect_mentions(two), "PER") is None  # a dispute of two countries
+
+
+def test_a_known_organisation_the_model_left_untagged_is_found() -> None:
+    doc = spacy.blank("en")("She said on Twitter that the Senate met .")
+    for t in doc:
+        t.tag_ = "NNP" if t.text[:1].isupper() else "NN"
+    doc[0].is_sent_start = True
+    got = [(m.text, m.label) for m in fix_spans(doc, collect_mentions(doc))]
+    assert got == [("Twitter", "ORG")]  # "Senate" has no country of its own: left alone

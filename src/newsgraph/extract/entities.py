@@ -461,8 +461,9 @@ def _group_name(ent: Entity) -> str:
 
 
 #: Group adjectives that are also nouns for one member, whose plural adds "s" ("Iraqi",
-#: "American", "Afghan", "Nazi"); others stay ("French", "Swiss", "Chinese", "Islamic").
-_PLURAL_S = ("an", "i")
+#: "American", "Afghan", "Nazi", "Muslim", "Buddhist"); others stay ("French", "Swiss", "Chinese",
+#: "Islamic", "Jewish").
+_PLURAL_S = ("an", "i", "im", "ist")
 
 
 def _main_owner(persons: dict[tuple[str, ...], Entity], owners: set[tuple[str, ...]]) -> tuple[str, ...]:

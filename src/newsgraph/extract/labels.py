@@ -9,6 +9,9 @@ Spans (:func:`fix_spans`):
   before it that the model tags as a name elsewhere in the article or that is a common given name
   ("Prince Alwaleed" + "Bin Talal" -> "Alwaleed Bin Talal"; not "Commodore").
 
+- **Known organisations the model missed**: a one-word proper noun that is a name of
+  ``organisations.tsv`` with its own code ("posted on Twitter") becomes an ``ORG`` mention.
+
 Labels (:func:`consistent_labels`):
 
 - **People the model took for organisations**: a name of two or three capitalised words tagged
@@ -135,9 +138,7 @@ _GROW = 2
 
 
 def fix_spans(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` with the span fixes of the module docstring made (same order)."""
-    if not mentions:
-        return mentions
+    """``mentions`` with the span fixes of the module docstring made (in the text's order)."""
     words = doc_words(doc)
     taken = {t for m in mentions for t in range(m.i, m.j)}
 
@@ -157,7 +158,25 @@ def fix_spans(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if named and (k in title_ends or before.rstrip(".") in _address_words()):
             taken.add(k)
             out[n] = Mention(k, m.j, doc[k].idx, m.end, doc[k : m.j].text, m.label)
-    return out
+    return _missed_organisations(doc, out, taken)
+
+
+def _missed_organisations(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+    """``mentions`` with the one-word names of known organisations the model left untagged
+    ("posted on Twitter"): a proper noun, not opening its sentence, that is a pattern of
+    ``organisations.tsv`` with a code of its own (not "Senate", whose country depends on the
+    article)."""
+    words = doc_words(doc)
+    added: list[Mention] = []
+    for k, w in enumerate(words):
+        if k in taken or len(w) < 3 or not w[:1].isupper() or not w.isalpha() or w.isupper():
+            continue
+        if doc[k].is_sent_start or doc[k].tag_ not in ("NNP", "NNPS"):
+            continue
+        org = actors.organisation(w)
+        if org is not None and org.code and org.type in ("", "ORG"):
+            added.append(Mention(k, k + 1, doc[k].idx, doc[k].idx + len(w), w, "ORG"))
+    return sorted([*mentions, *added], key=lambda m: m.i) if added else mentions
 
 
 def _grow_organisation(doc: Doc, m: Mention, taken: set[int], free: Callable[[int], bool]) -> Mention:
