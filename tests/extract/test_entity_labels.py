@@ -148,3 +148,30 @@ def test_a_known_organisation_the_model_left_untagged_is_found() -> None:
     doc[0].is_sent_start = True
     got = [(m.text, m.label) for m in fix_spans(doc, collect_mentions(doc))]
     assert got == [("Twitter", "ORG")]  # "Senate" has no country of its own: left alone
+
+
+def test_a_place_and_another_name_of_it_are_one_name_and_the_capital_is_named_plainly() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("The suit was filed in Washington, D.C. on Monday in Cleveland, Ohio.")
+    doc.ents = [Span(doc, k, k + 1, label="GPE") for k in (5, 7, 11, 13)]
+    got = [m.text for m in fix_spans(doc, collect_mentions(doc))]
+    assert got == ["Washington, D.C.", "Cleveland", "Ohio"]
+    names = [e.name for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)]
+    assert names[0] == "Washington"
+
+
+def test_a_national_institution_is_named_with_its_country() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Peru voted . The Peruvian Senate met . Later the Senate adjourned and Peru waited .")
+    doc.ents = [
+        Span(doc, 0, 1, label="GPE"),
+        Span(doc, 4, 6, label="ORG"),
+        Span(doc, 10, 11, label="ORG"),
+        Span(doc, 13, 14, label="GPE"),
+    ]
+    names = {e.name for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)}
+    assert "Peruvian Senate" in names
+    doc = nlp("Peru voted . Later the Senate adjourned and Peru waited .")
+    doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 5, 6, label="ORG"), Span(doc, 8, 9, label="GPE")]
+    names = {e.name for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)}
+    assert "Peruvian Senate" in names  # the country from the article, written into the name

@@ -427,8 +427,12 @@ def _settle_names(others: dict[tuple[str, ...], Entity]) -> None:
     for ent in others.values():
         if ent.key[0] == "NORP" or (ent.key[0] == "NAME" and ent.type == "NORP"):
             ent.name = _group_name(ent)
-        elif ent.key[0] == "ORG@" and len(ent.mentions) > 1:  # "Nigerian Senate", not "Senate"
+        elif ent.key[0] == "ORG@" and ent.key[2]:  # "Nigerian Senate", not "Senate"
             ent.name = max((m.text for m in ent.mentions), key=len)
+            modifier = actors.country_modifier(ent.key[2])
+            if modifier and not _names_a_country(ent.name):
+                bare = ent.name.split(" ", 1)[1] if ent.name.startswith(("The ", "the ")) else ent.name
+                ent.name = f"{modifier} {bare}"
     orgs = [e for e in others.values() if e.type == "ORG" and len(e.name.split()) > 1]
     for key, ent in list(others.items()):
         if ent.key[0] != "NAME" or ent.type != "ORG" or len(ent.name.split()) != 1 or _acronym(ent.name):
@@ -438,6 +442,16 @@ def _settle_names(others: dict[tuple[str, ...], Entity]) -> None:
             for m in ent.mentions:
                 longer[0].add(m, f"last word of {longer[0].name}")
             del others[key]
+
+
+def _names_a_country(name: str) -> bool:
+    """Whether a name holds a country's name or adjective ("Nigerian Senate", "U.S. Navy")."""
+    words = name.split()
+    return any(
+        actors.country_code(" ".join(words[i : i + n])) is not None
+        for n in (1, 2, 3)
+        for i in range(len(words) - n + 1)
+    )
 
 
 def _group_name(ent: Entity) -> str:
@@ -497,6 +511,9 @@ def _classify(
         actor = actors.resolve_actor(text, m.label)
         if actors.is_capital(text):
             name = text if not text.isupper() else text.title()
+            first = next(iter(actors.country_forms(code, "capitals")), "")
+            if first and fold(name).startswith(fold(first)) and fold(name) != fold(first):
+                name = first  # "Washington, D.C." -> "Washington"
             return ("CAPITAL", name.lower()), "GPE", name, actor
         if actors.is_adjective(text) or m.label == "NORP":
             return ("NORP", code, text.lower().rstrip("s")), "NORP", text, actor

@@ -12,6 +12,9 @@ Spans (:func:`fix_spans`):
 - **Known organisations the model missed**: a one-word proper noun that is a name of
   ``organisations.tsv`` with its own code ("posted on Twitter") becomes an ``ORG`` mention.
 
+- **A place and another name of it** after a comma are one name ("Washington, D.C."); a state or
+  country after a comma stays a name of its own ("Cleveland, Ohio").
+
 Labels (:func:`consistent_labels`):
 
 - **People the model took for organisations**: a name of two or three capitalised words tagged
@@ -158,7 +161,34 @@ def fix_spans(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if named and (k in title_ends or before.rstrip(".") in _address_words()):
             taken.add(k)
             out[n] = Mention(k, m.j, doc[k].idx, m.end, doc[k : m.j].text, m.label)
-    return _missed_organisations(doc, out, taken)
+    return _join_city_region(doc, _missed_organisations(doc, out, taken))
+
+
+def _join_city_region(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A place and, after a comma, another name of it are one name ("Washington, D.C.")."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.label == prev.label == "GPE"
+            and prev.j + 1 == m.i
+            and doc[prev.j].text == ","
+            and _region_of(prev.text, m.text)
+        ):
+            text = doc[prev.i : m.j].text
+            out[-1] = Mention(prev.i, m.j, prev.start, prev.start + len(text), text, "GPE")
+            continue
+        out.append(m)
+    return out
+
+
+def _region_of(place: str, region: str) -> bool:
+    """Whether ``region`` is another name of ``place`` in the gazetteer ("D.C." for Washington);
+    a state or country after a comma ("Cleveland, Ohio") is a name of its own."""
+    if actors.country_code(region) is not None and not actors.is_capital(region):
+        return False  # "Paris, France"
+    return any(p.name == place and p.feature != "admin1" for p in gazetteer().candidates(region))
 
 
 def _missed_organisations(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:

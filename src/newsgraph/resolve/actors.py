@@ -136,6 +136,33 @@ def _countries() -> tuple[dict[str, Country], _Lexicon[tuple[str, str]]]:
 
 
 @cache
+def _country_columns() -> dict[str, dict[str, tuple[str, ...]]]:
+    rows = _rows("countries.tsv")
+    header = rows[0]
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for fields in rows[1:]:
+        row = dict(zip(header, fields, strict=True))
+        out[row["alpha3"]] = {c: tuple(filter(None, row[c].split("|"))) for c in _KINDS}
+    return out
+
+
+def country_forms(code: str, column: str) -> tuple[str, ...]:
+    """A country's forms of one ``countries.tsv`` column (``aliases``, ``adjectives``,
+    ``capitals``), in the table's order: ``country_forms("USA", "capitals")[0]`` is "Washington"."""
+    return _country_columns().get(code, {}).get(column, ())
+
+
+def country_modifier(code: str) -> str | None:
+    """How a country is written before one of its institutions: its dotted abbreviation when it has
+    one ("U.S. Navy", "U.K."), else its first adjective ("Nigerian Senate")."""
+    dotted = [a for a in country_forms(code, "aliases") if "." in a and a.replace(".", "").isupper()]
+    if dotted:
+        return dotted[0]
+    adjectives = country_forms(code, "adjectives")
+    return adjectives[0] if adjectives else None
+
+
+@cache
 def _organisations() -> _Lexicon[OrgEntry]:
     orgs: _Lexicon[OrgEntry] = _Lexicon()
     for fields in _rows("organisations.tsv"):
