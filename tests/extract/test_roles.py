@@ -130,10 +130,11 @@ def test_institution_takes_the_article_country() -> None:
     )
     mentions = collect_mentions(doc)
     assert main_country(mentions) == "PER"
-    by_name = {e.name: e for e in group(doc, mentions, "PER")}
-    assert by_name["Congress"].actor is not None and by_name["Congress"].actor.code == "PER"
-    assert len(by_name["Congress"].mentions) == 2
-    assert by_name["Interior Ministry"].actor is not None and by_name["Interior Ministry"].actor.code == "PER"
+    by_name = {e.name: e for e in group(doc, mentions, "PER")}  # named with the country
+    assert by_name["Peruvian Congress"].actor is not None and by_name["Peruvian Congress"].actor.code == "PER"
+    assert len(by_name["Peruvian Congress"].mentions) == 2
+    ministry = by_name["Peruvian Interior Ministry"]
+    assert ministry.actor is not None and ministry.actor.code == "PER"
 
 
 def test_capital_in_capitals_joins_the_capital() -> None:
