@@ -130,3 +130,23 @@ def test_a_place_may_have_no_code_but_not_a_wrong_one() -> None:
     assert not E.actor_ok(berlin, E.PredEntity("GPE:DEU", "Berlin", "GPE", [(0, 3)], "DEU", "GOV"))
     person = gold("Hugh Hewitt", "PERSON", [(0, 3)], "USA", "JRN")
     assert not E.actor_ok(person, E.PredEntity("PERSON:hugh hewitt", "Hugh Hewitt", "PERSON", [(0, 3)]))
+
+
+def test_mention_level_ner_bare_against_final() -> None:
+    a = article([COMEY, FBI])
+    bare = [(0, 3, "ORG"), (13, 27, "PERSON"), (33, 40, "PERSON")]  # "Comey's": boundary wrong
+    final = [(0, 3, "ORG"), (13, 27, "PERSON"), (33, 38, "PERSON"), (41, 44, "ORG"), (60, 65, "NORP")]
+    t, _ = E.score(a, [], bare, final=final)
+    f = t.figures()
+    assert (f["ner_p"], f["ner_r"]) == (2 / 3, 2 / 4)
+    assert (f["final_p"], f["final_r"]) == (4 / 5, 4 / 4)
+    assert f["final_f1"] > f["ner_f1"]
+    assert E.score(a, [], bare)[0].fin_pred == 0  # no final spans given, none counted
+
+
+def test_a_nationality_without_a_sector_is_compared_by_country() -> None:
+    iraqis = gold("Iraqis", "NORP", [(60, 65)], "IRQ")
+    assert E.actor_ok(iraqis, E.PredEntity("NORP:IRQ", "Iraqis", "NORP", [(60, 65)], "IRQ", "CVL"))
+    assert not E.actor_ok(iraqis, E.PredEntity("NORP:IRN", "Iranians", "NORP", [(60, 65)], "IRN", "CVL"))
+    # a person's or organisation's sector is still compared
+    assert not E.actor_ok(FBI, E.PredEntity("ORG:fbi", "FBI", "ORG", [(0, 3)], "USA", "GOV"))

@@ -3,6 +3,8 @@ spans are given, so each rule is tested alone."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import spacy
 from spacy.tokens import Doc
 
@@ -128,10 +130,11 @@ def test_institution_takes_the_article_country() -> None:
     )
     mentions = collect_mentions(doc)
     assert main_country(mentions) == "PER"
-    by_name = {e.name: e for e in group(doc, mentions, "PER")}
-    assert by_name["Congress"].actor is not None and by_name["Congress"].actor.code == "PER"
-    assert len(by_name["Congress"].mentions) == 2
-    assert by_name["Interior Ministry"].actor is not None and by_name["Interior Ministry"].actor.code == "PER"
+    by_name = {e.name: e for e in group(doc, mentions, "PER")}  # named with the country
+    assert by_name["Peruvian Congress"].actor is not None and by_name["Peruvian Congress"].actor.code == "PER"
+    assert len(by_name["Peruvian Congress"].mentions) == 2
+    ministry = by_name["Peruvian Interior Ministry"]
+    assert ministry.actor is not None and ministry.actor.code == "PER"
 
 
 def test_capital_in_capitals_joins_the_capital() -> None:
@@ -181,3 +184,44 @@ def test_apposition_title_stops_at_the_relative_clause() -> None:
         t.head = appos
     roles = roles_of(doc)["Achieng Odera"]
     assert roles and roles[0][0] == "Member of Parliament for Kisumu"
+
+
+def test_a_title_tagged_as_part_of_the_name_is_the_person_s_role() -> None:
+    doc = make("The nephew of the late King Ravel Dusenko spoke .", [("King Ravel Dusenko", "PERSON")])
+    assert roles_of(doc)["King Ravel Dusenko"] == [("King", None)]
+
+
+def test_a_loose_title_in_the_person_s_own_sentence_is_another_participant() -> None:
+    doc = make("Peruvian minister mocks Ravel Dusenko . Dusenko replied .", [("Ravel Dusenko", "PERSON")])
+    doc[2].pos_ = "VERB"
+    assert roles_of(doc)["Ravel Dusenko"] == []
+    doc = make("Peruvian Minister for Trade Ravel Dusenko spoke .", [("Ravel Dusenko", "PERSON")])
+    assert roles_of(doc)["Ravel Dusenko"] == [("Minister", "PER")]  # no verb between
+    # two sentences before, with no name of its own, it is still the person's
+    doc = make("Peru's minister spoke . Ravel Dusenko replied .", [("Ravel Dusenko", "PERSON")])
+    assert roles_of(doc)["Ravel Dusenko"] == [("Minister", "PER")]
+
+
+def _entities(text: str, ents: list[tuple[str, str]]) -> dict[str, Any]:
+    from newsgraph.extract.entities import EntityExtractor
+
+    doc = make(text, ents)
+    return {e.name: e for e in EntityExtractor(NLP, "newsgraph_entities").match(doc)}
+
+
+def test_of_a_country_after_the_name_gives_the_office_its_country() -> None:
+    text = "Chile and Peru met in Chile . Chile spoke . Foreign Minister Ravel Dusenko of Peru signed ."
+    got = _entities(text, [("Chile", "GPE"), ("Ravel Dusenko", "PERSON")])  # "Peru" left untagged
+    person = got["Ravel Dusenko"]
+    assert [(r.title, r.affiliation) for r in person.roles] == [("Foreign Minister", "PER")]
+    assert person.actor is not None and person.actor.code == "PER"  # not the main country, Chile
+
+
+def test_a_bare_title_takes_no_main_country_when_the_sentence_names_another_state() -> None:
+    text = "Chile voted . Chile won . Spokesperson Ravel Dusenko said in Lima that Chile lied ."
+    got = _entities(text, [("Chile", "GPE"), ("Lima", "GPE"), ("Ravel Dusenko", "PERSON")])
+    assert got["Ravel Dusenko"].actor is None  # Chile's or Peru's spokesperson?
+    text = "Chile voted . Chile won . Spokesperson Ravel Dusenko said that Chile won ."
+    got = _entities(text, [("Chile", "GPE"), ("Ravel Dusenko", "PERSON")])
+    actor = got["Ravel Dusenko"].actor
+    assert actor is not None and actor.code == "CHL"

@@ -439,3 +439,24 @@ def test_sectors_and_titles() -> None:
     for title in actors.titles():
         assert actors.sector_of(title) is not None, title
         assert actors.match_title(title.split()) == len(title.split()), title
+
+
+def _row(code: str, sector: str, office: str, start: int, end: int | None) -> actors.KnownPerson:
+    return actors.KnownPerson("Ravel Dusenko", code, sector, (frozenset(office.split()),), ((start, end),))
+
+
+def test_namesakes_of_two_countries_are_told_apart_by_the_countries_the_article_names() -> None:
+    north = _row("NOR", "GOV", "king", 2001, 2014)  # invented rows: two kings of one name
+    south = _row("SWE", "GOV", "king", 2010, None)
+    assert actors._choose([north, south], ["King"], 2016) is south  # by year alone
+    assert actors._choose([north, south], ["King"], 2016, frozenset({"NOR"})) is north
+    assert actors._choose([north, south], ["King"], None) is None  # nothing tells them apart
+
+
+def test_of_one_code_the_row_in_office_that_year_wins_over_a_titled_former_office() -> None:
+    minister = _row("FRA", "GOV", "foreign minister", 2005, 2009)
+    candidate = _row("FRA", "PTY", "candidate", 2011, 2012)
+    got = actors._choose([minister, candidate], ["Former Foreign Minister"], 2012)
+    assert got is candidate
+    assert actors._choose([minister, candidate], ["Foreign Minister"], 2008) is minister
+    assert actors._choose([minister, candidate], ["Foreign Minister"], 2020) is minister  # then ELI

@@ -44,6 +44,7 @@ from .annotations import (
 )
 from .component import Component
 from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
+from .labels import consistent_labels, fix_spans
 from .mentions import Mention, collect_mentions, known, name_tokens, stoplist
 from .people import (
     apply_known_person,
@@ -197,16 +198,20 @@ def mention_country(m: Mention) -> str | None:
 
 def main_country(mentions: list[Mention]) -> str | None:
     """The country the article is mostly about: the most mentioned country code (names, adjectives,
-    capitals, and the states, provinces and cities that clearly belong to one country), the first
+    capitals, the states, provinces and cities that clearly belong to one country, and national
+    institutions named with their country: "Nigerian Senate"), the first
     mentioned on a tie; None when no country is named."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for m in mentions:
+        code = None
         if m.label in ("GPE", "NORP", "LOC"):
             code = mention_country(m)
-            if code:
-                counts[code] += 1
-                first.setdefault(code, m.start)
+        elif m.label in ("ORG", "FAC") and (found := _national_institution(m.text)) is not None:
+            code = found[1]  # "the Nigerian Senate"
+        if code:
+            counts[code] += 1
+            first.setdefault(code, m.start)
     if not counts:
         return None
     return max(counts, key=lambda c: (counts[c], -first[c]))
@@ -216,16 +221,70 @@ def people_country(doc: Doc, mentions: list[Mention], context: str | None) -> st
     """The main country ``context`` as the country of a person's bare national title ("President
     X"), when it is named in two sentences or more (by a place, a nationality or an organisation of
     that country): a country named in one sentence only is often the other party ("President Bush
-    threatened Russia"), not the person's own."""
+    threatened Russia"), not the person's own; and not when another country is named nearly as
+    often (an article about two countries' dispute: "Spokesperson X" may speak for either)."""
     if context is None:
         return None
-    sentences = {
-        doc[m.i].sent.start
+    sentences: dict[str, set[int]] = {}
+    for m in mentions:
+        code = mention_country(m) if m.label in ("GPE", "NORP", "LOC") else None
+        if m.label == "ORG":
+            code = _org_country(m.text)  # "the Nigeria Police"
+        if code:
+            sentences.setdefault(code, set()).add(doc[m.i].sent.start)
+    own = len(sentences.get(context, ()))
+    rival = max((len(s) for c, s in sentences.items() if c != context and actors.country_name(c)), default=0)
+    if rival >= RIVAL_SENTENCES and RIVAL_SHARE * own <= rival:
+        return None  # two countries in the news: "Spokesperson X" may be either's
+    return context if own >= 2 else None
+
+
+#: A second country (a state, not a body such as the UN) named in at least this share of the
+#: main country's sentences, and in this many sentences or more, makes the main country no
+#: evidence for a person's bare national title.
+RIVAL_SHARE = 0.5
+RIVAL_SENTENCES = 3
+
+
+def _of_country(doc: Doc, ent: Entity) -> str | None:
+    """The country named right after one of the person's mentions by "of" ("Foreign Minister X
+    of Nigeria"): the office's country."""
+    for m in ent.mentions:
+        if m.j + 1 >= len(doc) or doc[m.j].lower_ != "of" or not doc[m.j + 1].text[:1].isupper():
+            continue
+        for n in (3, 2, 1):  # the model often leaves the country untagged there
+            place = doc[m.j + 1 : m.j + 1 + n].text
+            code = actors.country_code(place)
+            if code is not None and not actors.is_adjective(place) and not actors.is_capital(place):
+                return code
+    return None
+
+
+def _rival_in_sentence(doc: Doc, ent: Entity, mentions: list[Mention], context: str | None) -> bool:
+    """Whether the sentence of the person's first mention names a state other than the main
+    country ``context`` ("Spokesperson X told a briefing in Beijing that Manila should ...": X may
+    be either's)."""
+    if context is None:
+        return False
+    sent = doc[ent.first.i].sent
+    return any(
+        sent.start <= m.i < sent.end
+        and m.label in ("GPE", "NORP")
+        and (code := mention_country(m)) not in (None, context)
+        and actors.country_name(code) is not None
         for m in mentions
-        if (m.label in ("GPE", "NORP", "LOC") and mention_country(m) == context)
-        or (m.label == "ORG" and _org_country(m.text) == context)  # "the Nigeria Police"
-    }
-    return context if len(sentences) >= 2 else None
+    )
+
+
+def named_countries(doc: Doc, mentions: list[Mention]) -> frozenset[str]:
+    """The countries the article names (by a place or a nationality) in two sentences or more:
+    evidence enough to tell namesakes of two countries apart ("King Abdullah" in an article
+    about Saudi Arabia), where a country named once may be the other party."""
+    sentences: dict[str, set[int]] = {}
+    for m in mentions:
+        if m.label in ("GPE", "NORP") and (code := mention_country(m)):
+            sentences.setdefault(code, set()).add(doc[m.i].sent.start)
+    return frozenset(code for code, starts in sentences.items() if len(starts) >= 2)
 
 
 @lru_cache(maxsize=16384)
@@ -366,10 +425,14 @@ def _settle_names(others: dict[tuple[str, ...], Entity]) -> None:
             votes = Counter(m.label for m in ent.mentions)
             ent.type = max(votes, key=lambda label: (votes[label], label == "ORG"))
     for ent in others.values():
-        if ent.key[0] == "NORP":
+        if ent.key[0] == "NORP" or (ent.key[0] == "NAME" and ent.type == "NORP"):
             ent.name = _group_name(ent)
-        elif ent.key[0] == "ORG@" and len(ent.mentions) > 1:  # "Nigerian Senate", not "Senate"
+        elif ent.key[0] == "ORG@" and ent.key[2]:  # "Nigerian Senate", not "Senate"
             ent.name = max((m.text for m in ent.mentions), key=len)
+            modifier = actors.country_modifier(ent.key[2])
+            if modifier and not _names_a_country(ent.name):
+                bare = ent.name.split(" ", 1)[1] if ent.name.startswith(("The ", "the ")) else ent.name
+                ent.name = f"{modifier} {bare}"
     orgs = [e for e in others.values() if e.type == "ORG" and len(e.name.split()) > 1]
     for key, ent in list(others.items()):
         if ent.key[0] != "NAME" or ent.type != "ORG" or len(ent.name.split()) != 1 or _acronym(ent.name):
@@ -381,14 +444,40 @@ def _settle_names(others: dict[tuple[str, ...], Entity]) -> None:
             del others[key]
 
 
-def _group_name(ent: Entity) -> str:
-    """A nationality's name: its plural noun when the article writes it ("Iraqi" and "Iraqis"
-    -> "Iraqis"), else its first mention."""
-    code = ent.key[1]
-    plural = next(
-        (m.text for m in ent.mentions if m.text.endswith("s") and actors.country_code(m.text) == code), None
+def _names_a_country(name: str) -> bool:
+    """Whether a name holds a country's name or adjective ("Nigerian Senate", "U.S. Navy")."""
+    words = name.split()
+    return any(
+        actors.country_code(" ".join(words[i : i + n])) is not None
+        for n in (1, 2, 3)
+        for i in range(len(words) - n + 1)
     )
-    return plural or ent.name
+
+
+def _group_name(ent: Entity) -> str:
+    """A nationality's or group's name: its plural noun when the article writes it ("Iraqi" and
+    "Iraqis" -> "Iraqis"), else the plural of a group adjective that is also a noun for one member
+    ("Iraqi" -> "Iraqis", "Asian" -> "Asians"), else its first mention."""
+    code = ent.key[1] if ent.key[0] == "NORP" else None
+    plural = next(
+        (
+            m.text
+            for m in ent.mentions
+            if m.text.endswith("s") and (code is None or actors.country_code(m.text) == code)
+        ),
+        None,
+    )
+    if plural:
+        return plural
+    name = ent.name
+    plain = name[:1].isupper() and name.replace(" ", "").isalpha()
+    return f"{name}s" if plain and name.endswith(_PLURAL_S) else name
+
+
+#: Group adjectives that are also nouns for one member, whose plural adds "s" ("Iraqi",
+#: "American", "Afghan", "Nazi", "Muslim", "Buddhist"); others stay ("French", "Swiss", "Chinese",
+#: "Islamic", "Jewish").
+_PLURAL_S = ("an", "i", "im", "ist")
 
 
 def _main_owner(persons: dict[tuple[str, ...], Entity], owners: set[tuple[str, ...]]) -> tuple[str, ...]:
@@ -422,6 +511,9 @@ def _classify(
         actor = actors.resolve_actor(text, m.label)
         if actors.is_capital(text):
             name = text if not text.isupper() else text.title()
+            first = next(iter(actors.country_forms(code, "capitals")), "")
+            if first and fold(name).startswith(fold(first)) and fold(name) != fold(first):
+                name = first  # "Washington, D.C." -> "Washington"
             return ("CAPITAL", name.lower()), "GPE", name, actor
         if actors.is_adjective(text) or m.label == "NORP":
             return ("NORP", code, text.lower().rstrip("s")), "NORP", text, actor
@@ -444,6 +536,7 @@ def _classify(
     return ("NAME", fold(text)), m.label, text, actor
 
 
+@lru_cache(maxsize=16384)
 def _national_institution(text: str) -> tuple[actors.OrgEntry, str] | None:
     """A country's name or adjective followed by an institution every country has
     (``organisations.tsv`` rows without a code): "Nigerian Senate", "Austrian Interior Ministry",
@@ -510,6 +603,7 @@ class EntityExtractor(Component):
         ("newsgraph.extract", "entity_stoplist.txt"),
         ("newsgraph.extract", "nominal_actors.txt"),
         ("newsgraph.extract", "roles.tsv"),
+        ("newsgraph.extract", "locative_words.txt"),
         ("newsgraph.resolve", "countries.tsv"),
         ("newsgraph.resolve", "organisations.tsv"),
         ("newsgraph.resolve", "sectors.tsv"),
@@ -525,7 +619,8 @@ class EntityExtractor(Component):
         stoplist()
 
     def match(self, doc: Doc) -> list[Entity]:
-        mentions = collect_mentions(doc)
+        mentions = fix_spans(doc, collect_mentions(doc))
+        consistent_labels(doc, mentions)
         context = main_country(mentions)
         set_article_context(doc, dataclasses.replace(article_context(doc), main_country=context))
         entities = group(doc, mentions, context) + nominal_mentions(doc, mentions, context)
@@ -537,10 +632,16 @@ class EntityExtractor(Component):
         roles = find_roles(doc, [(e.key, [(m.i, m.j) for m in e.mentions]) for e in persons], since=published)
         person_context = people_country(doc, mentions, context)
         year = article_ctx.published.year if article_ctx.published else None
+        named = named_countries(doc, mentions)
         for ent in persons:
             ent.roles = roles.get(ent.key, [])
-            known = known_person(ent, year)
-            apply_known_person(ent.roles, known, person_context)
+            known = known_person(ent, year, named)
+            of_country = _of_country(doc, ent)  # "Foreign Minister X of Nigeria"
+            for role in ent.roles if of_country else ():
+                if role.affiliation is None:
+                    role.affiliation, role.inferred = of_country, False
+            own = person_context if not _rival_in_sentence(doc, ent, mentions, person_context) else None
+            apply_known_person(ent.roles, known, own)
             member = us_member(doc, ent)
             if member:
                 for role in ent.roles:
@@ -548,8 +649,8 @@ class EntityExtractor(Component):
             ent.actor = person_actor(ent.roles, known, year)
             if ent.actor is None and member:
                 ent.actor = actors.Actor("USA", "LEG")
-            named = known is not None and any(_known_person(m.text) for m in ent.mentions)
-            ent.canonical = known.name if known is not None and named else None  # not by "President Bush"
+            by_name = known is not None and any(_known_person(m.text) for m in ent.mentions)
+            ent.canonical = known.name if known is not None and by_name else None  # not by "President Bush"
             ent.name = person_name(ent)
             for m in ent.mentions:
                 if m.text != ent.name and ent.why.get(m.text) == "same name":

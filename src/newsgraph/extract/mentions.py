@@ -4,7 +4,8 @@ entities (``extract/entities.py``).
 Cleaning:
 
 - a leading "the"/"a", possessive pieces ("’s Order") and stray punctuation ("[Mykhailo Fedorov")
-  at either end are trimmed, and so is a score glued onto a name in a sports table ("Liverpool 0");
+  at either end are trimmed, and so are a score glued onto a name in a sports table ("Liverpool
+  0") and a lower-case prefix before a hyphen ("anti-Muslim" -> "Muslim");
 - a span with no capital letter is no name ("mm", "government", "military": nominal institutions
   are found by their own table, ``nominal_actors.txt``);
 - the words of ``entity_stoplist.txt``, names inside an official title ("State" in "Secretary of
@@ -78,6 +79,8 @@ def mention_of(span: Span) -> Mention | None:
     doc = span.doc
     while i < j and (doc[i].text in _LEADING or doc[i].text in _POSSESSIVE or _stray(doc[i].text)):
         i += 1
+    while i + 2 < j and doc[i].is_lower and doc[i].is_alpha and doc[i + 1].text == "-":
+        i += 2  # "anti-Muslim", "pro-Clinton": the name is after the prefix
     while j > i and (doc[j - 1].text in _POSSESSIVE or _stray(doc[j - 1].text)):
         j -= 1
     if j - i > 1 and doc[j - 1].text.isdigit() and len(doc[j - 1].text) <= _SCORE_DIGITS:

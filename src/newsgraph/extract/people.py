@@ -37,7 +37,7 @@ def person_name(ent: Entity) -> str:
     full name or alias of the table ("Obama" -> "Barack Obama", "James B. Comey" -> "James Comey";
     the article's spelling when it differs only in accents or case), else its fullest mention
     without titles, words of address and middle initials ("Harry M. Reid" -> "Harry Reid")."""
-    fullest = max((m.text for m in ent.mentions), key=lambda t: (len(name_tokens(t)), len(t)))
+    fullest = max((m.text for m in ent.mentions), key=_fullness)
     core = split_honorifics(fullest)[0] or fullest
     if ent.canonical:  # "Obama" -> "Barack Obama"; "António Guterres" stays as the article spells it
         return core if fold(core) == fold(ent.canonical) else ent.canonical
@@ -47,6 +47,13 @@ def person_name(ent: Entity) -> str:
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
+
+
+def _fullness(text: str) -> tuple[int, int, int]:
+    """How full a written name is: words spelled out first ("Benjamin Nzeribe" over "B. U.
+    Nzeribe"), then all its capitalised words, then its length."""
+    words = name_tokens(text)
+    return sum(not _INITIAL.fullmatch(w) for w in words), len(words), len(text)
 
 
 def person_actor(
@@ -81,10 +88,13 @@ def _person_actor(roles: list[Role], known: actors.KnownPerson | None = None) ->
     return actors.Actor(known.code, known.sector) if known is not None else None
 
 
-def known_person(ent: Entity, year: int | None) -> actors.KnownPerson | None:
-    """The ``people.tsv`` row of a person entity, from all its name forms and role titles."""
+def known_person(
+    ent: Entity, year: int | None, countries: frozenset[str] = frozenset()
+) -> actors.KnownPerson | None:
+    """The ``people.tsv`` row of a person entity, from all its name forms and role titles;
+    ``countries`` are the codes the article names (they tell namesakes of two countries apart)."""
     names = sorted({m.text for m in ent.mentions}, key=lambda t: (-len(name_tokens(t)), -len(t)))
-    return actors.known_person(names, [r.title for r in ent.roles], year)
+    return actors.known_person(names, [r.title for r in ent.roles], year, countries)
 
 
 def apply_known_person(roles: list[Role], known: actors.KnownPerson | None, context: str | None) -> None:

@@ -329,10 +329,17 @@ def find_roles(
     title_at = {t.i: s for s in titles for t in s}
     found: dict[Any, list[_Phrase]] = {}
     consumed: set[int] = set()  # start tokens of phrases already given to someone
-    names = frozenset(t for _, mentions in persons for i, j in mentions for t in range(i, j))
+    name_start: dict[int, int] = {}  # past a title the model tagged as part of the name: "King Abdullah"
+    for _, mentions in persons:
+        for i, j in mentions:
+            k = i
+            while k in title_at and title_at[k].start == k and title_at[k].end < j:
+                k = title_at[k].end
+            name_start[i] = k
+    names = frozenset(t for _, mentions in persons for i, j in mentions for t in range(name_start[i], j))
     for key, mentions in persons:
         for i, j in sorted(mentions):
-            before = _premodifier(doc, i, titles, title_at, names)
+            before = _premodifier(doc, name_start[i], titles, title_at, names)
             for phrase in (before, _apposition(doc, i, j, titles, names)):
                 if phrase is not None and phrase.i not in consumed:
                     consumed.add(phrase.i)
@@ -356,6 +363,10 @@ def find_roles(
                 continue
             if first_sent - sent_index.get(span.sent.start, 0) > ANTECEDENT_WINDOW:
                 continue
+            if span.sent.start == doc[first_i].sent.start and any(
+                t.pos_ in ("VERB", "AUX") for t in doc[span.end : first_i]
+            ):
+                continue  # "Saudi prince mocks Trump": another participant of the person's sentence
             if span.root.dep_ == "pobj" and span.root.head.lower_ == "of":
                 continue  # "the son of one New York governor" speaks of someone else
             phrase = _loose_phrase(doc, span, titles, names)

@@ -136,6 +136,33 @@ def _countries() -> tuple[dict[str, Country], _Lexicon[tuple[str, str]]]:
 
 
 @cache
+def _country_columns() -> dict[str, dict[str, tuple[str, ...]]]:
+    rows = _rows("countries.tsv")
+    header = rows[0]
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for fields in rows[1:]:
+        row = dict(zip(header, fields, strict=True))
+        out[row["alpha3"]] = {c: tuple(filter(None, row[c].split("|"))) for c in _KINDS}
+    return out
+
+
+def country_forms(code: str, column: str) -> tuple[str, ...]:
+    """A country's forms of one ``countries.tsv`` column (``aliases``, ``adjectives``,
+    ``capitals``), in the table's order: ``country_forms("USA", "capitals")[0]`` is "Washington"."""
+    return _country_columns().get(code, {}).get(column, ())
+
+
+def country_modifier(code: str) -> str | None:
+    """How a country is written before one of its institutions: its dotted abbreviation when it has
+    one ("U.S. Navy", "U.K."), else its first adjective ("Nigerian Senate")."""
+    dotted = [a for a in country_forms(code, "aliases") if "." in a and a.replace(".", "").isupper()]
+    if dotted:
+        return dotted[0]
+    adjectives = country_forms(code, "adjectives")
+    return adjectives[0] if adjectives else None
+
+
+@cache
 def _organisations() -> _Lexicon[OrgEntry]:
     orgs: _Lexicon[OrgEntry] = _Lexicon()
     for fields in _rows("organisations.tsv"):
@@ -512,7 +539,10 @@ def is_known_person(name: str) -> bool:
 
 
 def known_person(
-    names: Iterable[str], titles: Iterable[str] = (), year: int | None = None
+    names: Iterable[str],
+    titles: Iterable[str] = (),
+    year: int | None = None,
+    countries: frozenset[str] = frozenset(),
 ) -> KnownPerson | None:
     """The ``people.tsv`` row the person called ``names`` (every form used in the article) is, when
     it is sure; ``titles`` are the person's titles in the text, ``year`` the article's year.
@@ -521,7 +551,9 @@ def known_person(
     first and last word) is enough. A surname alone ("Bush") counts only beside a title of the
     person's offices ("President Bush"), and not at all when the article gives the person a
     full name the table does not know ("Laura Bush"). Rows of different codes (Kim Dae-jung, Kim
-    Jong-un) are told apart by title, then by year; when that leaves several codes, None."""
+    Jong-un) are told apart by title, then by the ``countries`` the article names (King Abdullah
+    in an article about Saudi Arabia, not Jordan), then by year; when that leaves several codes,
+    None."""
     index = _people()
     title_list = list(titles)
     written: list[str] = []  # as written ("Pope Francis")
@@ -543,21 +575,27 @@ def known_person(
             if pair is not None:
                 rows.extend(r for r in index.first_last.get(pair, ()) if r not in rows)
     if rows:
-        return _choose(rows, title_list, year)
+        return _choose(rows, title_list, year, countries)
     keys = [" ".join(w) for w in cores]
     if any(len(w) > 1 and key not in index.surnames for w, key in zip(cores, keys, strict=True)):
         return None  # a full name the table does not know: "Laura Bush" is not a Bush of the table
     for key in keys:
         rows.extend(r for r in index.surnames.get(key, ()) if r not in rows)
     rows = [r for r in rows if any(r.holds(t) for t in title_list)]
-    return _choose(rows, title_list, year) if rows else None
+    return _choose(rows, title_list, year, countries) if rows else None
 
 
-def _choose(rows: list[KnownPerson], titles: list[str], year: int | None) -> KnownPerson | None:
+def _choose(
+    rows: list[KnownPerson], titles: list[str], year: int | None, countries: frozenset[str] = frozenset()
+) -> KnownPerson | None:
     """The row meant among ``rows`` of one name: the only code, else the rows whose offices match a
-    title, then those in office in ``year``; None when several codes remain."""
+    title, then those of a country the article names, then those in office in ``year``; None when
+    several codes remain. Of one code's rows, a titled one in office in ``year``, else the one in
+    office then (Hillary Clinton in 2016, "former Secretary of State": the candidate), else a
+    titled one."""
     for keep in (
         lambda r: any(r.holds(t) for t in titles),
+        lambda r: r.code in countries,
         lambda r: year is not None and r.in_office(year),
     ):
         if len({r.code for r in rows}) == 1:
@@ -568,6 +606,8 @@ def _choose(rows: list[KnownPerson], titles: list[str], year: int | None) -> Kno
         return None
     best = [r for r in rows if any(r.holds(t) for t in titles)] or rows
     if year is not None:
-        best = [r for r in best if r.in_office(year)] or best
+        best = (
+            [r for r in best if r.in_office(year)] or [r for r in rows if r.in_office(year, early=0)] or best
+        )
         best = [r for r in best if r.in_office(year, early=0)] or best  # the office held then
     return best[0]

@@ -1,0 +1,231 @@
+"""One name, one type across an article: document-level corrections of the model's labels and
+spans, made on the cleaned mentions (``extract/mentions.py``) before they are grouped into entities.
+
+Spans (:func:`fix_spans`):
+
+- **A known organisation tagged in part grows** over the untagged capitalised words beside it
+  ("Islamic" + "State" -> "Islamic State", tagged ``NORP`` by the model) and becomes ``ORG``.
+- **A person's name after a title or word of address grows** over one untagged capitalised word
+  before it that the model tags as a name elsewhere in the article or that is a common given name
+  ("Prince Alwaleed" + "Bin Talal" -> "Alwaleed Bin Talal"; not "Commodore").
+
+- **Known organisations the model missed**: a one-word proper noun that is a name of
+  ``organisations.tsv`` with its own code ("posted on Twitter") becomes an ``ORG`` mention.
+
+- **A place and another name of it** after a comma are one name ("Washington, D.C."); a state or
+  country after a comma stays a name of its own ("Cleveland, Ohio").
+
+Labels (:func:`consistent_labels`):
+
+- **People the model took for organisations**: a name of two or three capitalised words tagged
+  ``ORG`` or ``FAC`` that starts with a common given name and does not end in one ("Tyrone Woods",
+  not "Morgan Stanley"), names no known body or place and has no company word ("Plymouth Live") is
+  a person. The given names are the US census's first-name lists that the ``names`` package ships.
+- **Conjuncts share their type**: a name joined by "and" or "or" to a person's name is a person
+  too, when the model gave both the same other label ("the deaths of Alton Sterling and Philando
+  Castile", both tagged ``ORG``).
+- **A name once a person stays a person**: a name of two or more words tagged ``PERSON`` anywhere
+  in the article is a person wherever else it is written the same way.
+- **A place once a place stays a place**: a name tagged ``GPE`` somewhere that the gazetteer knows
+  as a state, province or city is ``GPE`` wherever else it was tagged ``ORG``, ``FAC`` or
+  ``PERSON``, unless some person's full name holds the word ("Logar" tagged ``ORG`` once).
+- **Places after a locative preposition**: a one-word name tagged ``PERSON`` right after "in",
+  "from", "near", ... that the gazetteer knows as a state, province or city, or that names a
+  country, and that no person's full name holds, is ``GPE`` ("fighting in Kharkiv")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+from itertools import pairwise
+
+from spacy.tokens import Doc
+
+from ..resolve import actors
+from ..resolve.gazetteer import gazetteer
+from ..tables import data_lines
+from .annotations import doc_lowers, doc_words
+from .mentions import Mention, known, name_tokens, org_words
+from .roles import title_spans
+
+#: A given name counts when at least this share (percent) of US people of one sex bear it ...
+COMMON_GIVEN = 0.01
+#: ... and the name's last word is no given name borne by this share or more ("Morgan Stanley").
+LAST_NOT_GIVEN = 0.05
+
+
+@cache
+def given_names() -> dict[str, float]:
+    """Given names (folded to capitals) -> the larger of their male and female frequency, percent
+    of people (US census first-name lists shipped by the ``names`` package)."""
+    import names  # type: ignore[import-untyped]
+
+    out: dict[str, float] = {}
+    for key in ("first:male", "first:female"):
+        with open(names.FILES[key], encoding="ascii") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 2:
+                    out[parts[0]] = max(out.get(parts[0], 0.0), float(parts[1]))
+    return out
+
+
+@cache
+def locative_words() -> frozenset[str]:
+    return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.extract", "locative_words.txt"))
+
+
+def _given(word: str, share: float) -> bool:
+    return given_names().get(word.upper(), 0.0) >= share
+
+
+def _place(text: str) -> bool:
+    return gazetteer().subnational_country(text) is not None
+
+
+def personal_name(text: str) -> bool:
+    """Whether a name the model did not tag as a person reads as one: two or three capitalised
+    words, the first a common given name, the last none, nothing known, no company word."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
+        return False
+    if not _given(words[0], COMMON_GIVEN) or _given(words[-1], LAST_NOT_GIVEN):
+        return False
+    if words[-1].isupper() or any(w.lower() in org_words() for w in words):
+        return False
+    return not (known(text) or known(words[0]) or _place(words[0]) or _place(text))
+
+
+def _conjoined(doc: Doc, a: Mention, b: Mention) -> bool:
+    """``a`` and ``b`` are joined by one "and" or "or" (a comma allowed before it)."""
+    between = doc_lowers(doc)[a.j : b.i]
+    return between in (["and"], ["or"], [",", "and"], [",", "or"])
+
+
+def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
+    """Relabel ``mentions`` in place (see the module docstring)."""
+    if not mentions:
+        return
+    for m in mentions:
+        if m.label in ("ORG", "FAC") and personal_name(m.text):
+            m.label = "PERSON"
+    ordered = sorted(mentions, key=lambda m: m.i)
+    for a, b in pairwise(ordered):
+        if a.label == b.label or "PERSON" not in (a.label, b.label) or not _conjoined(doc, a, b):
+            continue
+        other = b if a.label == "PERSON" else a
+        words = other.text.split()
+        if other.label in ("ORG", "FAC") and len(words) >= 2 and not known(other.text):
+            other.label = "PERSON" if not any(w.lower() in org_words() for w in words) else other.label
+    people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
+    held = {w for text in people for w in name_tokens(text)}
+    places = {m.text for m in mentions if m.label == "GPE" and m.text not in held and _place(m.text)}
+    lowers = doc_lowers(doc)
+    for m in mentions:
+        if m.label != "PERSON" and m.text in people and not known(m.text):
+            m.label = "PERSON"
+        elif (m.label in ("ORG", "FAC", "PERSON") and m.text in places) or (
+            m.label == "PERSON"
+            and m.j - m.i == 1
+            and m.i > 0
+            and lowers[m.i - 1] in locative_words()
+            and m.text not in held
+            and not actors.is_known_person(m.text)
+            and (_place(m.text) or actors.country_code(m.text) is not None)
+        ):
+            m.label = "GPE"
+
+
+#: How many untagged words a known organisation's partly tagged name may grow by on each side.
+_GROW = 2
+
+
+def fix_spans(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with the span fixes of the module docstring made (in the text's order)."""
+    words = doc_words(doc)
+    taken = {t for m in mentions for t in range(m.i, m.j)}
+
+    def free(k: int) -> bool:
+        return 0 <= k < len(words) and k not in taken and words[k][:1].isupper() and words[k].isalpha()
+
+    out = [_grow_organisation(doc, m, taken, free) for m in mentions]
+    tagged = {e.text for e in doc.ents}  # words the model tags somewhere, whatever the label
+    title_ends = {s.end for s in title_spans(doc)}
+    in_titles = {t for s in title_spans(doc) for t in range(s.start, s.end)}
+    for n, m in enumerate(out):
+        k = m.i - 1
+        if m.label != "PERSON" or not free(k) or k in in_titles or known(words[k]):
+            continue
+        before = words[k - 1].lower() if k > 0 else ""
+        named = words[k] in tagged or _given(words[k], COMMON_GIVEN)  # "Alwaleed", not "Commodore"
+        if named and (k in title_ends or before.rstrip(".") in _address_words()):
+            taken.add(k)
+            out[n] = Mention(k, m.j, doc[k].idx, m.end, doc[k : m.j].text, m.label)
+    return _join_city_region(doc, _missed_organisations(doc, out, taken))
+
+
+def _join_city_region(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A place and, after a comma, another name of it are one name ("Washington, D.C.")."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and m.label == prev.label == "GPE"
+            and prev.j + 1 == m.i
+            and doc[prev.j].text == ","
+            and _region_of(prev.text, m.text)
+        ):
+            text = doc[prev.i : m.j].text
+            out[-1] = Mention(prev.i, m.j, prev.start, prev.start + len(text), text, "GPE")
+            continue
+        out.append(m)
+    return out
+
+
+def _region_of(place: str, region: str) -> bool:
+    """Whether ``region`` is another name of ``place`` in the gazetteer ("D.C." for Washington);
+    a state or country after a comma ("Cleveland, Ohio") is a name of its own."""
+    if actors.country_code(region) is not None and not actors.is_capital(region):
+        return False  # "Paris, France"
+    return any(p.name == place and p.feature != "admin1" for p in gazetteer().candidates(region))
+
+
+def _missed_organisations(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+    """``mentions`` with the one-word names of known organisations the model left untagged
+    ("posted on Twitter"): a proper noun, not opening its sentence, that is a pattern of
+    ``organisations.tsv`` with a code of its own (not "Senate", whose country depends on the
+    article)."""
+    words = doc_words(doc)
+    added: list[Mention] = []
+    for k, w in enumerate(words):
+        if k in taken or len(w) < 3 or not w[:1].isupper() or not w.isalpha() or w.isupper():
+            continue
+        if doc[k].is_sent_start or doc[k].tag_ not in ("NNP", "NNPS"):
+            continue
+        org = actors.organisation(w)
+        if org is not None and org.code and org.type in ("", "ORG"):
+            added.append(Mention(k, k + 1, doc[k].idx, doc[k].idx + len(w), w, "ORG"))
+    return sorted([*mentions, *added], key=lambda m: m.i) if added else mentions
+
+
+def _grow_organisation(doc: Doc, m: Mention, taken: set[int], free: Callable[[int], bool]) -> Mention:
+    """``m`` grown over untagged capitalised words into a known organisation's name, else ``m``."""
+    if not (free(m.j) or free(m.i - 1)):
+        return m
+    for left in range(_GROW + 1):
+        for right in range(_GROW + 1):
+            extra = [*range(m.i - left, m.i), *range(m.j, m.j + right)]
+            if not extra or not all(free(t) for t in extra):
+                continue
+            i, j = m.i - left, m.j + right
+            text = doc[i:j].text
+            if actors.organisation(text) is not None:
+                taken.update(extra)
+                return Mention(i, j, doc[i].idx, doc[i].idx + len(text), text, "ORG")
+    return m
+
+
+@cache
+def _address_words() -> frozenset[str]:
+    return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.resolve", "honorifics.txt"))
