@@ -1,0 +1,81 @@
+"""Events on ordinary news: what is tried, habitual, polled or only talked about is not reported as
+something that happened (sentences invented for these tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsgraph.extract.annotations import doc_facts
+from newsgraph.extract.events.confidence import DEFAULT_MIN_CONFIDENCE
+from newsgraph.extract.pipeline import prepare_doc
+
+
+def _events(nlp: Any, text: str) -> list[dict[str, Any]]:
+    return list(doc_facts(nlp(prepare_doc(nlp, text, published="2024-03-15")))["events"])
+
+
+def _is_fact(e: dict[str, Any]) -> bool:
+    return not (e.get("negated") or e.get("hypothetical") or e.get("future"))
+
+
+def _shown(nlp: Any, text: str, etype: str) -> list[dict[str, Any]]:
+    """The events of ``etype`` newsgraph reports as facts at the default threshold."""
+    return [
+        e
+        for e in _events(nlp, text)
+        if e["event_type"] == etype and _is_fact(e) and e["confidence"] >= DEFAULT_MIN_CONFIDENCE
+    ]
+
+
+@pytest.mark.model
+def test_an_infinitive_of_a_noun_is_what_is_tried_not_what_happened(nlp: Any) -> None:
+    text = "Russia blocked aid deliveries in an attempt to force the United States to abandon the base."
+    retreats = [e for e in _events(nlp, text) if e["event_type"] == "RETREAT"]
+    assert retreats and all(not _is_fact(e) for e in retreats)
+    plan = "The ministry announced a plan to withdraw its troops from Syria, officials in Moscow said."
+    assert not [e for e in _events(nlp, plan) if e["event_type"] in ("RETREAT", "CONCEDE") and _is_fact(e)]
+
+
+@pytest.mark.model
+def test_a_habit_is_not_one_happening(nlp: Any) -> None:
+    habit = "The Israeli government tends to reject Palestinian demands."
+    assert [e for e in _events(nlp, habit) if e["event_type"] == "REJECT"]
+    assert not _shown(nlp, habit, "REJECT")
+    loves = "House Speaker Paul Ryan loves to criticize President Barack Obama."
+    assert not _shown(nlp, loves, "ACCUSE")
+    # the same verbs with a clause of their own are no habit: what is liked happened
+    done = "House Speaker Paul Ryan criticized President Barack Obama."
+    assert _shown(nlp, done, "ACCUSE")
+
+
+@pytest.mark.model
+def test_a_share_of_a_population_is_a_poll_not_an_act(nlp: Any) -> None:
+    assert _shown(nlp, "Democrats approve of Obama, according to a poll.", "SUPPORT")
+    assert not _shown(nlp, "81 percent of Democrats approve of Obama, according to a poll.", "SUPPORT")
+    assert not _shown(nlp, "Most Republicans support Trump.", "SUPPORT")
+
+
+@pytest.mark.model
+def test_what_someone_used_to_do_is_background(nlp: Any) -> None:
+    text = "US Senator Thomas Massie used to support Senator Rand Paul of Kentucky."
+    assert [e for e in _events(nlp, text) if e["event_type"] == "SUPPORT"]
+    assert not _shown(nlp, text, "SUPPORT")
+
+
+@pytest.mark.model
+def test_a_thing_is_asked_nothing(nlp: Any) -> None:
+    thing = (
+        '"The future use of the house by the police should send an unmistakable signal," said '
+        "Austrian Interior Minister Wolfgang Peschorn."
+    )
+    assert not [e for e in _events(nlp, thing) if e["event_type"] == "REQUEST"]
+    group = '"The regime must take responsibility," said US commander Sean Robertson.'
+    assert [e for e in _events(nlp, group) if e["event_type"] == "REQUEST"]
+
+
+@pytest.mark.model
+def test_what_a_claim_is_about_is_not_shown(nlp: Any) -> None:
+    text = "Trump was wrong in his claim about Ford canceling its plant in Mexico."
+    assert not _shown(nlp, text, "SANCTION")
