@@ -1,5 +1,6 @@
 """Events on ordinary news: what is tried, habitual, polled or only talked about is not reported as
-something that happened (sentences invented for these tests)."""
+something that happened; a headline in title case is read as running text (sentences invented for
+these tests)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from typing import Any
 import pytest
 
 from newsgraph.extract.annotations import doc_facts
+from newsgraph.extract.events.candidates import Lexicon
 from newsgraph.extract.events.confidence import DEFAULT_MIN_CONFIDENCE
+from newsgraph.extract.events.headline import is_title_case, recased_words, running_case
 from newsgraph.extract.pipeline import prepare_doc
 
 
@@ -79,3 +82,32 @@ def test_a_thing_is_asked_nothing(nlp: Any) -> None:
 def test_what_a_claim_is_about_is_not_shown(nlp: Any) -> None:
     text = "Trump was wrong in his claim about Ford canceling its plant in Mexico."
     assert not _shown(nlp, text, "SANCTION")
+
+
+HEADLINE = (
+    "Obama Urges Congress To Pass Gun Control Bill.\n\n"
+    "President Barack Obama on Tuesday urged Congress to pass a bill on gun control."
+)
+
+
+@pytest.mark.model
+def test_a_title_case_headline_is_parsed_as_running_text(nlp: Any) -> None:
+    doc = nlp(prepare_doc(nlp, HEADLINE, published="2024-03-15"))
+    title = next(iter(doc.sents))
+    assert is_title_case(title)
+    assert not is_title_case(list(doc.sents)[1])
+    # the verb of the headline is a verb again, its lemma that of running text
+    urges = next(t for t in title if t.text == "Urges")
+    assert (urges.pos_, urges.lemma_) == ("VERB", "urge")
+    assert urges.text == "Urges" and doc.text == HEADLINE  # the words themselves are untouched
+    events = doc_facts(doc)["events"]
+    assert any(e["event_type"] == "REQUEST" and e["end"] <= title.end_char for e in events)
+
+
+@pytest.mark.model
+def test_recasing_keeps_the_names_the_article_capitalises(nlp: Any) -> None:
+    doc = nlp(prepare_doc(nlp, HEADLINE, published="2024-03-15"))
+    title = next(iter(doc.sents))
+    capital, lower = running_case(doc, {title.start})
+    words = recased_words(title, capital, lower, Lexicon(nlp).words)
+    assert words[:6] == ["Obama", "urges", "Congress", "to", "pass", "gun"]

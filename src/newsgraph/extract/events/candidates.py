@@ -38,6 +38,8 @@ class Lexicon:
         self.deontic_keys = frozenset(hash_string(w) for w in plover.word_class("deontic"))
         self.support = plover.word_class("support")
         self.happen = plover.word_class("happen")
+        #: every event word, and the reporting verbs: a headline's words to write in lower case
+        self.words = frozenset(self.verbs) | frozenset(self.nouns) | frozenset(reporting_lemmas())
         self.reporting = reporting_lemmas()
         self.types = plover.event_types()
         strings = nlp.vocab.strings  # label ids as the doc's arrays hold them
