@@ -111,3 +111,30 @@ def test_recasing_keeps_the_names_the_article_capitalises(nlp: Any) -> None:
     capital, lower = running_case(doc, {title.start})
     words = recased_words(title, capital, lower, Lexicon(nlp).words)
     assert words[:6] == ["Obama", "urges", "Congress", "to", "pass", "gun"]
+
+
+@pytest.mark.model
+def test_a_vow_of_revenge_is_a_threat(nlp: Any) -> None:
+    for text in ("Iran vowed to retaliate against Israel.", "Hamas leaders vowed revenge against Israel."):
+        threats = _shown(nlp, text, "THREATEN")
+        assert threats and [r["code"] for r in threats[0]["recipient"]] == ["ISR"], text
+    assert _shown(nlp, "Israel retaliated with airstrikes on Gaza.", "ASSAULT")
+
+
+@pytest.mark.model
+def test_an_answer_is_aimed_at_the_one_answered(nlp: Any) -> None:
+    text = (
+        "Russia and Syria accused the United States of blocking aid to the camp. "
+        "The Pentagon rejected these accusations as false."
+    )
+    (reject,) = _shown(nlp, text, "REJECT")
+    assert sorted(r["code"] for r in reject["recipient"]) == ["RUS", "SYR"]
+    # whoever rejects them, the charges are the accuser's; an accusation too far back is not
+    own = "Russia accused Britain of spying. The German government rejected the claims."
+    (reject,) = _shown(nlp, own, "REJECT")
+    assert [r["code"] for r in reject["recipient"]] == ["RUS"]
+    far = (
+        "Russia accused Britain of spying. The talks went on. The weather was cold. Many people came. "
+        "Nothing happened. The German government later rejected the claims."
+    )
+    assert all(not e["recipient"] for e in _events(nlp, far) if e["event_type"] == "REJECT")
