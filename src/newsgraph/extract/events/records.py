@@ -107,7 +107,7 @@ def answered(records: list[tuple[Draft, dict[str, Any]]]) -> None:
         for prev_d, prev in reversed(records[:k]):
             if prev_d.trigger.i >= d.trigger.i:
                 continue
-            back = sum(1 for s in d.trigger.doc[prev_d.trigger.sent.start : sent].sents)
+            back = sum(1 for t in d.trigger.doc[prev_d.trigger.sent.start : sent] if t.is_sent_start)
             if back > ANSWER_WINDOW:
                 break
             if charges and prev["event_type"] != "ACCUSE":
