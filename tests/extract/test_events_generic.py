@@ -138,3 +138,30 @@ def test_an_answer_is_aimed_at_the_one_answered(nlp: Any) -> None:
         "Nothing happened. The German government later rejected the claims."
     )
     assert all(not e["recipient"] for e in _events(nlp, far) if e["event_type"] == "REJECT")
+
+
+@pytest.mark.model
+def test_what_happened_years_ago_is_history(nlp: Any) -> None:
+    history = "Roughly 13,000 US troops remain in Afghanistan, 18 years after Washington invaded the country."
+    assert [e for e in _events(nlp, history) if e["event_type"] == "ASSAULT"]
+    assert not _shown(nlp, history, "ASSAULT")
+
+
+@pytest.mark.model
+def test_an_inverted_should_is_a_condition_not_a_demand(nlp: Any) -> None:
+    text = (
+        "Trump paired ambitious goals with threats should China not accede to his terms, US officials said."
+    )
+    assert not [e for e in _events(nlp, text) if e["event_type"] == "REQUEST"]
+    demand = '"China should accede to our terms," said US Trade Representative Robert Lighthizer.'
+    assert [e for e in _events(nlp, demand) if e["event_type"] == "REQUEST"]
+
+
+@pytest.mark.model
+def test_shown_by_is_no_demonstration(nlp: Any) -> None:
+    text = (
+        "Beijing is concerned about the president's behavior, as demonstrated by his abrupt departure "
+        "from a meeting in Hanoi."
+    )
+    assert not [e for e in _events(nlp, text) if e["event_type"] in ("PROTEST", "ACCUSE")]
+    assert [e for e in _events(nlp, "Thousands demonstrated in Hanoi.") if e["event_type"] == "PROTEST"]

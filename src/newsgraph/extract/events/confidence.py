@@ -53,6 +53,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from spacy.tokens import Token
+
 from ...tables import data_rows
 from .. import plover
 from ..annotations import doc_quotes
@@ -219,6 +221,20 @@ def is_generic(d: Draft) -> bool:
     return False
 
 
+_TIME_MARKS = frozenset({"after", "since", "before", "when"})
+_SPANS = frozenset({"year", "decade", "century", "month", "generation"})
+
+
+def _long_ago(verb: Token) -> bool:
+    """A clause dated by a distance in years from the news ("18 years after Washington invaded",
+    "decades since the army seized power"): what it tells is history."""
+    if verb.dep_ != "advcl":
+        return False
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in _TIME_MARKS]
+    near = [*verb.children, *(k for m in marks for k in m.children)]
+    return bool(marks) and any(lemma(t) in _SPANS and t.dep_ in ("npadvmod", "nmod") for t in near)
+
+
 def is_background(d: Draft) -> bool:
     """The event's verb describes someone in passing: a relative or participial clause of a noun."""
     if d.how not in ("verb", "support"):
@@ -226,6 +242,8 @@ def is_background(d: Draft) -> bool:
     head = d.anchor.head
     if d.anchor.dep_ == "acl" and lemma(head) in plover.word_class("document"):
         return False  # "a statement condemning ...": what the statement says
+    if _long_ago(d.anchor):
+        return True  # "18 years after Washington invaded the country": history, not news
     if d.anchor.dep_ == "xcomp" and head.lemma_ == "use" and not any(c.dep_ == "dobj" for c in head.children):
         return True  # "used to support": what someone once did, not news
     return d.anchor.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON")

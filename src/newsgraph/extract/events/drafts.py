@@ -161,6 +161,8 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
             agents, _ = subjects(verb)
         if not agents or any(a.lower_ in plover.word_class("first") for a in agents):
             continue
+        if aux.lower_ == "should" and any(a.i > aux.i for a in agents):
+            continue  # "should China not accede": an inverted condition, no demand
         if not any(_can_be_asked(ctx, a) for a in agents):
             continue  # "the building's use should send a signal": a thing is asked nothing
         speaker = speaker_of(lex, ctx, verb)
