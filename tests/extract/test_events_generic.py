@@ -165,3 +165,18 @@ def test_shown_by_is_no_demonstration(nlp: Any) -> None:
     )
     assert not [e for e in _events(nlp, text) if e["event_type"] in ("PROTEST", "ACCUSE")]
     assert [e for e in _events(nlp, "Thousands demonstrated in Hanoi.") if e["event_type"] == "PROTEST"]
+
+
+@pytest.mark.model
+def test_the_thing_judged_names_its_doer_where_it_was_told_of(nlp: Any) -> None:
+    text = (
+        "The United States imposed tariffs on Chinese steel on Monday. "
+        "In a statement, Beijing called the tariffs illogical and not justified."
+    )
+    (accuse,) = _shown(nlp, text, "ACCUSE")
+    assert [a["code"] for a in accuse["actor"]] == ["CHN"]
+    assert [r["code"] for r in accuse["recipient"]] == ["USA"]
+    # with nothing told of before, nobody is blamed and there is no accusation
+    assert not _shown(
+        nlp, "In a statement, Beijing called the tariffs illogical and not justified.", "ACCUSE"
+    )
