@@ -180,3 +180,22 @@ def test_the_thing_judged_names_its_doer_where_it_was_told_of(nlp: Any) -> None:
     assert not _shown(
         nlp, "In a statement, Beijing called the tariffs illogical and not justified.", "ACCUSE"
     )
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Trump continues to insist his tactics will be worth it.",
+        "Russia insisted that its troops are in Crimea legally.",
+    ],
+)
+def test_insisting_that_something_is_so_is_no_demand(nlp: Any, text: str) -> None:
+    assert not [e for e in _events(nlp, text) if e["event_type"] == "REQUEST"]
+
+
+@pytest.mark.model
+def test_insisting_that_someone_act_is_a_demand(nlp: Any) -> None:
+    (request,) = _shown(nlp, "The European Union insisted that Britain pay its bills.", "REQUEST")
+    assert [r["code"] for r in request["recipient"]] == ["GBR"]
+    assert _shown(nlp, "Iran insisted on the lifting of sanctions.", "REQUEST")
