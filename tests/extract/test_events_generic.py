@@ -199,3 +199,13 @@ def test_insisting_that_someone_act_is_a_demand(nlp: Any) -> None:
     (request,) = _shown(nlp, "The European Union insisted that Britain pay its bills.", "REQUEST")
     assert [r["code"] for r in request["recipient"]] == ["GBR"]
     assert _shown(nlp, "Iran insisted on the lifting of sanctions.", "REQUEST")
+
+
+@pytest.mark.model
+def test_admitting_refugees_is_aid_and_welcoming_leaders_a_visit(nlp: Any) -> None:
+    refugees = "The Jordanian government admitted more than 1.4 million Syrian refugees."
+    assert [e["event_type"] for e in _events(nlp, refugees)] == ["AID"]
+    inspectors = "The UN admitted inspectors to the site."
+    assert [e["event_type"] for e in _events(nlp, inspectors)] == ["RETREAT"]
+    leaders = "Chinese President Xi Jinping welcomed world leaders to Beijing for the summit."
+    assert [(e["event_type"], e["mode"]) for e in _events(nlp, leaders)] == [("CONSULT", "visit")]
