@@ -209,3 +209,10 @@ def test_admitting_refugees_is_aid_and_welcoming_leaders_a_visit(nlp: Any) -> No
     assert [e["event_type"] for e in _events(nlp, inspectors)] == ["RETREAT"]
     leaders = "Chinese President Xi Jinping welcomed world leaders to Beijing for the summit."
     assert [(e["event_type"], e["mode"]) for e in _events(nlp, leaders)] == [("CONSULT", "visit")]
+
+
+@pytest.mark.model
+def test_questioning_someones_sincerity_is_an_accusation(nlp: Any) -> None:
+    text = "Republican leaders questioned Trump's sincerity."
+    assert [e["event_type"] for e in _events(nlp, text)] == ["ACCUSE"]
+    assert not [e for e in _events(nlp, "The students questioned the data.") if e["event_type"] == "ACCUSE"]
