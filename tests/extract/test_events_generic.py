@@ -216,3 +216,12 @@ def test_questioning_someones_sincerity_is_an_accusation(nlp: Any) -> None:
     text = "Republican leaders questioned Trump's sincerity."
     assert [e["event_type"] for e in _events(nlp, text)] == ["ACCUSE"]
     assert not [e for e in _events(nlp, "The students questioned the data.") if e["event_type"] == "ACCUSE"]
+
+
+@pytest.mark.model
+def test_a_body_of_the_state_with_no_country_is_the_articles(nlp: Any) -> None:
+    lead = "President Barack Obama spoke in Washington on Monday. "
+    (accuse,) = _shown(nlp, lead + "Lawmakers criticized President Obama.", "ACCUSE")
+    assert [(a["code"], a["sector"], a["entity"]) for a in accuse["actor"]] == [("USA", "LEG", None)]
+    # people who are no body of the state get no country from the article
+    assert not _shown(nlp, lead + "Protesters criticized President Obama.", "ACCUSE")
