@@ -225,3 +225,15 @@ def test_a_body_of_the_state_with_no_country_is_the_articles(nlp: Any) -> None:
     assert [(a["code"], a["sector"], a["entity"]) for a in accuse["actor"]] == [("USA", "LEG", None)]
     # people who are no body of the state get no country from the article
     assert not _shown(nlp, lead + "Protesters criticized President Obama.", "ACCUSE")
+
+
+@pytest.mark.model
+def test_a_charge_called_untrue_is_a_rejection_of_its_maker(nlp: Any) -> None:
+    text = (
+        "Russia and Syria accused the United States of blocking aid. "
+        "A Pentagon spokesman said the Russian and Syrian claims were false."
+    )
+    (reject,) = _shown(nlp, text, "REJECT")
+    assert [a["code"] for a in reject["actor"]] == ["USA"]
+    assert sorted(r["code"] for r in reject["recipient"]) == ["RUS", "SYR"]
+    assert not _shown(nlp, text, "ACCUSE")[1:]  # the accusation only, no second one for "false"

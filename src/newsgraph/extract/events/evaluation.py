@@ -8,7 +8,8 @@ or praise is used:
   disapproval as the predicate of a clause said by someone, in a quote or reported.
 
 The words are in ``data/plover_disapproval.tsv``: ``bad`` ones as they stand ("illegal",
-"reckless", "a disgrace"), ``good`` ones only when negated ("not justified"), ``praise`` ones
+"reckless", "a disgrace"), ``good`` ones only when negated ("not justified"), ``deny`` ones of
+a charge ("false", "untrue": a REJECT of whoever made it), ``praise`` ones
 ("remarkable", "courageous") for a SUPPORT. The recipient is the
 actor the judged phrase names, or its owner ("Trump's tariffs", "American strikes"); with no
 actor to blame, or with nobody known to say it, there is no event. A definite phrase that names
@@ -43,6 +44,10 @@ _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 BAD = plover.Entry("disapproval", (), "ACCUSE", "disapprove", None, frozenset())
 #: Praise of an actor: a SUPPORT ("called the deal a remarkable achievement").
 PRAISE = plover.Entry("praise", (), "SUPPORT", None, None, frozenset())
+#: A charge called untrue: a rejection of it ("called the accusations false", "said the Russian
+#: claims were untrue"; the manual's CAMEO conversion notes that a denial, CAMEO 016, "might be
+#: considered REJECT", and newsgraph does so).
+DENY = plover.Entry("deny", (), "REJECT", None, None, frozenset())
 #: A good word negated: the negation is what disapproves ("not justified").
 GOOD = plover.Entry("disapproval", (), "ACCUSE", "disapprove", None, frozenset({"negated-good"}))
 
@@ -163,7 +168,7 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc, positions: list[int]
         blamed = _blamed(ctx, heads) or _earlier_doers(ctx, heads)
         if not blamed or all(same(b, speaker) for b in blamed):
             continue
-        entry = PRAISE if kind == "praise" else GOOD if good else BAD
+        entry = PRAISE if kind == "praise" else DENY if kind == "deny" else GOOD if good else BAD
         assert entry.type is not None
         draft = Draft(tok, tok.i + 1, entry, entry.type, entry.mode, "evaluation", verb)
         draft.speaker = speaker
