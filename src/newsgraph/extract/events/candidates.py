@@ -38,6 +38,8 @@ class Lexicon:
         self.deontic_keys = frozenset(hash_string(w) for w in plover.word_class("deontic"))
         self.support = plover.word_class("support")
         self.happen = plover.word_class("happen")
+        #: every event word, and the reporting verbs: a headline's words to write in lower case
+        self.words = frozenset(self.verbs) | frozenset(self.nouns) | frozenset(reporting_lemmas())
         self.reporting = reporting_lemmas()
         self.types = plover.event_types()
         strings = nlp.vocab.strings  # label ids as the doc's arrays hold them
@@ -129,6 +131,8 @@ def _holds(cond: plover.Condition, tok: Token) -> bool:
             or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
             for c in tok.children
         )
+    elif kind == "claim":
+        hit = any(c.dep_ == "ccomp" and _indicative(c) for c in tok.children)
     elif kind == "mod":
         hit = any(
             c.dep_ in ("compound", "amod", "nmod", "npadvmod") and _word_in(c, values) for c in tok.children
@@ -140,6 +144,27 @@ def _holds(cond: plover.Condition, tok: Token) -> bool:
         lo, hi = max(sent.start, tok.i - 10), min(sent.end, tok.i + 11)
         hit = any(lemma(t) in values for t in tok.doc[lo:hi])
     return hit != cond.negated
+
+
+_FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP"})
+_DEMANDING = frozenset({"should", "must", "shall", "ought"})
+_SINGULAR = frozenset({"he", "she", "it"})
+
+
+def _indicative(verb: Token) -> bool:
+    """A clause that states ("that the tide is turning", "his tactics will be worth it"), not
+    one that demands ("that he leave", "that they should go"): a finite verb or auxiliary, none
+    of obligation."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.lower_ in _DEMANDING for a in auxes):
+        return False
+    if any(a.tag_ in _FINITE_TAGS or a.tag_ == "MD" for a in auxes):
+        return True
+    if verb.tag_ == "VBP":  # "that Britain pay its bills": a base form after one subject demands
+        return not any(
+            c.dep_ == "nsubj" and (c.tag_ in ("NN", "NNP") or c.lower_ in _SINGULAR) for c in verb.children
+        )
+    return verb.tag_ in _FINITE_TAGS
 
 
 def _temporal(prep: Token) -> bool:

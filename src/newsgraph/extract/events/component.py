@@ -17,6 +17,7 @@ from .candidates import Lexicon, find_candidates
 from .context import Context
 from .drafts import deontic_drafts, find_drafts
 from .evaluation import CALLING, disapproval_positions, evaluation_drafts
+from .headline import reparse_titles
 from .records import event_records
 from .relate import relate
 from .syntax import lemma
@@ -80,6 +81,7 @@ class EventExtractor(Component):
 
     def _find(self, doc: Doc) -> tuple[list[dict[str, Any]], dict[int, str]]:
         lex = self.lexicon
+        reparse_titles(self.nlp, doc, lex.words)  # "Obama Urges Congress To ..." parsed as running text
         candidates = find_candidates(lex, doc)
         judgements = disapproval_positions(doc)
         if not candidates and not judgements:

@@ -33,6 +33,8 @@ topic                  what people talk about, not what happened: an event noun 
 quoted                 said in quotation marks, where figures of speech abound
 force without cue      ASSAULT or COERCE with no casualties, no armed or police actor and no
                        security context: usually a figure of speech or a sport
+generic                the doer is a share of a population ("81 percent of Democrats",
+                       "most Republicans"): a poll's opinion, not an act
 off topic              how far the article's public-affairs relevance is below 0.5
                        (``extract/relevance.py``): sport, entertainment, products, lifestyle
 =====================  ========================================================================
@@ -51,12 +53,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from spacy.tokens import Token
+
 from ...tables import data_rows
 from .. import plover
 from ..annotations import doc_quotes
 from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
 from .drafts import Draft
-from .syntax import lemma
+from .syntax import lemma, subjects
 
 #: The weight table.
 TABLE = ("newsgraph.extract", "plover_confidence.tsv")
@@ -99,6 +103,7 @@ class Evidence:
     topic: bool = False
     plain_verb: bool = False
     missing_recipient: bool = False
+    generic: bool = False
 
     @classmethod
     def of(cls, record: Mapping[str, Any], draft: Draft, relevance: float | None) -> Evidence:
@@ -126,6 +131,7 @@ class Evidence:
             topic=is_topic(draft),
             plain_verb=draft.how == "verb" and lemma(draft.trigger) in plover.word_class("plain"),
             missing_recipient=needs_recipient(record),
+            generic=is_generic(draft),
         )
 
     def features(self) -> dict[str, float]:
@@ -145,6 +151,7 @@ class Evidence:
             "topic": float(self.topic),
             "plain_verb": float(self.plain_verb),
             "missing_recipient": float(self.missing_recipient),
+            "generic": float(self.generic),
             "off_topic": 0.0 if self.relevance is None else max(0.0, 0.5 - self.relevance) * 2,
         }
 
@@ -173,7 +180,8 @@ def is_question(d: Draft) -> bool:
 _TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning"})
 _TALK = frozenset(
     "tell ask speak talk say question interview comment remark write testify brief discuss debate answer "
-    "respond query quiz press conversation discussion talks debate question interview remark comment".split()
+    "respond query quiz press conversation discussion talks debate question interview remark comment "
+    "claim assertion report story book article column essay speech rumor speculation theory joke".split()
 )
 
 
@@ -191,6 +199,42 @@ def is_topic(d: Draft) -> bool:
     return False
 
 
+#: Nouns of a share of people: "81 percent of Democrats", "most Republicans", "a majority of voters".
+_SHARES = frozenset(
+    "percent per cent % majority minority most many few half third quarter fraction share plurality "
+    "number lot some all".split()
+)
+
+
+def is_generic(d: Draft) -> bool:
+    """The doer is a share of a population, as polls and surveys report it ("81 percent of
+    Democrats approve of Obama", "most Republicans support the bill"): an opinion, not an act."""
+    if d.how not in ("verb", "support"):
+        return False
+    agents, _ = subjects(d.anchor)
+    for a in agents:
+        if a.ent_type_ == "PERCENT" or (a.lower_ in _SHARES and a.pos_ != "PROPN"):
+            return True
+        quantified = any(c.dep_ in ("nummod", "amod", "det") and c.lower_ in _SHARES for c in a.children)
+        if quantified and a.tag_ in ("NNS", "NNPS"):
+            return True  # "most Republicans", "many voters"
+    return False
+
+
+_TIME_MARKS = frozenset({"after", "since", "before", "when"})
+_SPANS = frozenset({"year", "decade", "century", "month", "generation"})
+
+
+def _long_ago(verb: Token) -> bool:
+    """A clause dated by a distance in years from the news ("18 years after Washington invaded",
+    "decades since the army seized power"): what it tells is history."""
+    if verb.dep_ != "advcl":
+        return False
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in _TIME_MARKS]
+    near = [*verb.children, *(k for m in marks for k in m.children)]
+    return bool(marks) and any(lemma(t) in _SPANS and t.dep_ in ("npadvmod", "nmod") for t in near)
+
+
 def is_background(d: Draft) -> bool:
     """The event's verb describes someone in passing: a relative or participial clause of a noun."""
     if d.how not in ("verb", "support"):
@@ -198,6 +242,10 @@ def is_background(d: Draft) -> bool:
     head = d.anchor.head
     if d.anchor.dep_ == "acl" and lemma(head) in plover.word_class("document"):
         return False  # "a statement condemning ...": what the statement says
+    if _long_ago(d.anchor):
+        return True  # "18 years after Washington invaded the country": history, not news
+    if d.anchor.dep_ == "xcomp" and head.lemma_ == "use" and not any(c.dep_ == "dobj" for c in head.children):
+        return True  # "used to support": what someone once did, not news
     return d.anchor.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON")
 
 

@@ -27,7 +27,9 @@ from ..facts import CountFact, DateFact, EntityFact, PlaceFact, QuoteFact
 from .syntax import MODIFIERS
 
 #: Sectors of offices that belong to a country.
-_NATIONAL = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+#: Sectors of a country's state: an office or body of them with no country said is the article's.
+NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+_NATIONAL = NATIONAL_SECTORS
 #: How far back (in tokens) a pronoun or an unnamed group looks for what it stands for.
 LOOKBACK = 120
 #: The same for "it" and "they", which stand for what the last sentence or two spoke of.

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.symbols import VERB
 from spacy.tokens import Token
 
+from ...resolve.actors import sector_of
 from .. import plover
 from .candidates import Lexicon, find_entry
 from .context import Context
@@ -160,6 +161,10 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
             agents, _ = subjects(verb)
         if not agents or any(a.lower_ in plover.word_class("first") for a in agents):
             continue
+        if aux.lower_ == "should" and any(a.i > aux.i for a in agents):
+            continue  # "should China not accede": an inverted condition, no demand
+        if not any(_can_be_asked(ctx, a) for a in agents):
+            continue  # "the building's use should send a signal": a thing is asked nothing
         speaker = speaker_of(lex, ctx, verb)
         if speaker is None:
             continue
@@ -170,6 +175,14 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
         draft.quote = ctx.quote_at(verb.idx)
         out.append(draft)
     return out
+
+
+def _can_be_asked(ctx: Context, tok: Token) -> bool:
+    """Someone a demand can be made of: a name, a pronoun, an entity or a noun of a group or an
+    office ("the government", "lawmakers", "the regime")."""
+    if tok.pos_ in ("PROPN", "PRON") or tok.i in ctx.index or tok.ent_type_:
+        return True
+    return sector_of(tok.lemma_) is not None or sector_of(tok.lower_) is not None
 
 
 def _self(target: dict[str, Any], speaker: dict[str, Any]) -> bool:

@@ -8,10 +8,13 @@ or praise is used:
   disapproval as the predicate of a clause said by someone, in a quote or reported.
 
 The words are in ``data/plover_disapproval.tsv``: ``bad`` ones as they stand ("illegal",
-"reckless", "a disgrace"), ``good`` ones only when negated ("not justified"), ``praise`` ones
+"reckless", "a disgrace"), ``good`` ones only when negated ("not justified"), ``deny`` ones of
+a charge ("false", "untrue": a REJECT of whoever made it), ``praise`` ones
 ("remarkable", "courageous") for a SUPPORT. The recipient is the
 actor the judged phrase names, or its owner ("Trump's tariffs", "American strikes"); with no
-actor to blame, or with nobody known to say it, there is no event."""
+actor to blame, or with nobody known to say it, there is no event. A definite phrase that names
+nobody ("the tariffs") blames the doers of the same thing where the article told of it in the
+sentences before ("The US imposed tariffs on Chinese steel")."""
 
 from __future__ import annotations
 
@@ -41,6 +44,10 @@ _OWNER_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 BAD = plover.Entry("disapproval", (), "ACCUSE", "disapprove", None, frozenset())
 #: Praise of an actor: a SUPPORT ("called the deal a remarkable achievement").
 PRAISE = plover.Entry("praise", (), "SUPPORT", None, None, frozenset())
+#: A charge called untrue: a rejection of it ("called the accusations false", "said the Russian
+#: claims were untrue"; the manual's CAMEO conversion notes that a denial, CAMEO 016, "might be
+#: considered REJECT", and newsgraph does so).
+DENY = plover.Entry("deny", (), "REJECT", None, None, frozenset())
 #: A good word negated: the negation is what disapproves ("not justified").
 GOOD = plover.Entry("disapproval", (), "ACCUSE", "disapprove", None, frozenset({"negated-good"}))
 
@@ -96,6 +103,37 @@ def _blamed(ctx: Context, heads: list[Token]) -> list[dict[str, object]]:
     return resolve_heads(ctx, owners, places=False, recipient=True)
 
 
+#: Determiners of a phrase that names something already told of ("the tariffs", "these strikes").
+_DEFINITE = frozenset({"the", "these", "those", "this", "that", "such"})
+#: How many sentences back the first mention of a judged thing is looked for.
+MENTION_WINDOW = 5
+
+
+def _earlier_doers(ctx: Context, heads: list[Token]) -> list[dict[str, object]]:
+    """For a definite phrase that names nobody ("called the tariffs illogical"), the doers of the
+    same thing where the article told of it before ("The US imposed tariffs on Chinese steel"):
+    its owner there, or the subject of the verb it is the object of."""
+    for head in heads:
+        if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
+            continue
+        doc = head.doc
+        sent_start = head.sent.start
+        first = sent_start
+        for _ in range(MENTION_WINDOW):
+            if first == 0:
+                break
+            first = doc[first - 1].sent.start
+        for prev in reversed(doc[first:sent_start]):
+            if prev.lemma_ != head.lemma_ or prev.pos_ != "NOUN":
+                continue
+            refs = _blamed(ctx, [prev])
+            if not refs and prev.dep_ in ("dobj", "nsubjpass"):
+                refs = resolve_heads(ctx, subjects(prev.head)[0], places=False, recipient=True)
+            if refs:
+                return refs
+    return []
+
+
 def disapproval_positions(doc: Doc) -> list[int]:
     """The token positions of the words of the table in ``doc`` (a cheap scan of its lemma array)."""
     keys = _keys()
@@ -127,10 +165,10 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc, positions: list[int]
         if speaker is None or not speaker.get("code"):
             continue
         heads = _judged(tok, verb)
-        blamed = _blamed(ctx, heads)
+        blamed = _blamed(ctx, heads) or _earlier_doers(ctx, heads)
         if not blamed or all(same(b, speaker) for b in blamed):
             continue
-        entry = PRAISE if kind == "praise" else GOOD if good else BAD
+        entry = PRAISE if kind == "praise" else DENY if kind == "deny" else GOOD if good else BAD
         assert entry.type is not None
         draft = Draft(tok, tok.i + 1, entry, entry.type, entry.mode, "evaluation", verb)
         draft.speaker = speaker

@@ -62,6 +62,13 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                     and lemma(cur.head) not in plover.word_class("causative")
                 ):
                     out.hypothetical = True  # a purpose clause: "to allow talks to be held"
+                elif child.lower_ == "to" and cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
+                    # an infinitive of a noun says what is tried, planned or allowed, not what
+                    # happened: "in an attempt to force", "his proposal to ban", "a plan to impose"
+                    if governors.get(lemma(cur.head)) == "future":
+                        out.future = True
+                    else:
+                        out.hypothetical = True
             elif dep == "mark" and child.lower_ in marks:
                 out.hypothetical = True
             elif (
@@ -82,7 +89,8 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
         if gov and cur.dep_ in ("xcomp", "acomp", "ccomp"):
             if gov == "future":
                 out.future = True
-            elif gov == "hypothetical":
+            elif gov == "hypothetical" or (gov == "habit" and cur.dep_ == "xcomp"):
+                # "loves to disparage", "tends to side with": a habit, not one happening
                 out.hypothetical = True
             elif gov == "negated" and own:
                 out.negated = True

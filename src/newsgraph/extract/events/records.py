@@ -20,7 +20,7 @@ from .cues import Contexts, cued_mode
 from .drafts import Draft, event_scope
 from .magnitudes import magnitudes
 from .references import same
-from .syntax import is_passive
+from .syntax import is_passive, lemma
 from .when_where import event_date, event_location
 
 
@@ -47,6 +47,7 @@ def event_records(lex: Lexicon, ctx: Context, drafts: list[Draft]) -> list[dict[
                     # "eased the curfew it imposed in Guinea": those the curfew was imposed on
                     refs = noun_rec["recipient"] if own else noun_rec["actor"]
                     rec["recipient"] = [dict(a) for a in refs]
+    answered(records)
     links = magnitudes(ctx, [d for d, _ in records], [r for _, r in records])
     contexts = Contexts(ctx.doc)
     relevance = doc_relevance(ctx.doc)
@@ -67,6 +68,54 @@ def event_records(lex: Lexicon, ctx: Context, drafts: list[Draft]) -> list[dict[
         for count in links.get(k, []):
             ctx.count_events[count] = keeper["id"]
     return out
+
+
+#: How many sentences back the one answered is looked for.
+ANSWER_WINDOW = 3
+
+
+def _answers(d: Draft) -> bool:
+    """The event answers someone: a verb of replying, or a verb with "back" ("fired back"); or it
+    rejects charges no owner is named for ("rejected these accusations")."""
+    anchor = d.anchor
+    if lemma(anchor) in plover.word_class("reply"):
+        return True
+    if any(c.dep_ in ("prt", "advmod") and c.lower_ == "back" for c in anchor.children):
+        return True
+    return d.type == "REJECT" and any(
+        c.dep_ == "dobj"
+        and lemma(c) in plover.word_class("charge")
+        and not any(
+            k.dep_ in ("poss", "compound", "amod") and k.pos_ in ("PROPN", "PRON") for k in c.children
+        )
+        for c in anchor.children
+    )
+
+
+def answered(records: list[tuple[Draft, dict[str, Any]]]) -> None:
+    """An accusation or rejection that answers and names nobody is aimed at the actors of the last
+    event before it, in this sentence or the few before, done by others: "Ryan said Trump must do
+    more. Trump fired back ..." (USA -> Ryan's); "Russia accused the US of ... The Pentagon rejected
+    these accusations" (-> RUS). For a rejection of charges, the last accusation."""
+    for k, (d, rec) in enumerate(records):
+        if rec["recipient"] or rec["event_type"] not in ("ACCUSE", "REJECT") or not rec["actor"]:
+            continue
+        if not _answers(d):
+            continue
+        charges = rec["event_type"] == "REJECT" and lemma(d.anchor) not in plover.word_class("reply")
+        sent = d.trigger.sent.start
+        for prev_d, prev in reversed(records[:k]):
+            if prev_d.trigger.i >= d.trigger.i:
+                continue
+            back = sum(1 for t in d.trigger.doc[prev_d.trigger.sent.start : sent] if t.is_sent_start)
+            if back > ANSWER_WINDOW:
+                break
+            if charges and prev["event_type"] != "ACCUSE":
+                continue
+            if not prev["actor"] or any(same(a, b) for a in prev["actor"] for b in rec["actor"]):
+                continue
+            rec["recipient"] = [dict(a) for a in prev["actor"]]
+            break
 
 
 def _sides(refs: list[dict[str, Any]]) -> frozenset[str]:

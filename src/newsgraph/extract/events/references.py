@@ -12,7 +12,7 @@ from spacy.tokens import Token
 
 from ...resolve import actors
 from .. import plover
-from .context import Context
+from .context import NATIONAL_SECTORS, Context
 from .syntax import MODIFIERS, lemma
 
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
@@ -199,6 +199,12 @@ def _resolve(ctx: Context, head: Token, depth: int, places: bool, guess: bool = 
     ent = ctx.entities.get(eid) if eid is not None else None
     if ent is not None and ent.type in ("PERSON", "ORG", "NORP"):
         return [actor_record(ctx, eid, *span_of(head), None, actors.sector_of(head.text))]
+    if ent is None and head.pos_ == "NOUN" and head.tag_ == "NNS" and ctx.main_country:
+        # "lawmakers", "officials", "police": a body of the state with no country said is of the
+        # country the article is about, as a person of no known country is
+        sector = actors.sector_of(head.lemma_) or actors.sector_of(head.lower_)
+        if sector in NATIONAL_SECTORS:
+            return [actor_record(ctx, None, *span_of(head), ctx.main_country, sector)]
     return []
 
 
