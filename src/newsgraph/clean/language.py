@@ -62,6 +62,12 @@ def _identifier() -> LanguageIdentifier:
         )
 
 
+def load_detector() -> None:
+    """Load the detector's model now (a worker process does it when it starts), not on the first
+    article."""
+    _identifier()
+
+
 def sample(title: str | None, text: str) -> str:
     """What the detector reads of an article: its title and the start of its text."""
     head = f"{title}\n{text}" if title else text

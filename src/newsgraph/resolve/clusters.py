@@ -36,7 +36,8 @@ import pyarrow as pa
 from ..errors import StoreError
 from ..records import content_hash
 from ..store.db import Store
-from .entities import canonical_map, fold, store_keys
+from .entities import fold
+from .people import store_canonical_map
 from .stories import has_stories, host
 
 #: Days after a cluster's first date that an event may still join it.
@@ -205,8 +206,10 @@ def event_mentions(store: Store, where: str = "TRUE", params: list[Any] | None =
 
 
 def speaker_map(store: Store) -> dict[str, str]:
-    """Entity keys mapped to the key of the entity they stand for across the store."""
-    return canonical_map(*store_keys(store.con))  # the store's one identity, as the listings use
+    """Entity keys mapped to the key of the entity they stand for across the store: the store's
+    one identity, as the listings use (:func:`~newsgraph.resolve.entities.canonical_map`), with
+    the person variants kept in the store and brought up to date (``resolve/people.py``)."""
+    return store_canonical_map(store)
 
 
 def quote_mentions(

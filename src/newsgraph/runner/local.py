@@ -13,6 +13,7 @@ from ..errors import InputError, WorkerStartError
 from ..extract.pipeline import check_model, load_pipeline
 from ..readers.base import Reader, ReadItem, Source, choose_reader, expand_paths, path_error
 from ..records import Article, Document, Draft, ErrorRecord
+from ..resolve.stories import Sketch, sketch, update_stories
 from ..settings import Settings
 from ..store.db import DEFAULT_DB, Store
 from .batch import Result, clean_document, error_record
@@ -222,7 +223,7 @@ class _Batcher:
         self.articles.extend(fresh)
         self.report.n_documents += 1
         self.report.n_articles += len(fresh)
-        self.report.words += sum(len(a.text.split()) for a in fresh)
+        self.report.words += sum(a.word_count() for a in fresh)
         if len(self.articles) >= self.batch_size:
             self.flush()
 
@@ -231,14 +232,21 @@ class _Batcher:
             self.store.write(
                 documents=self.documents, articles=self.articles, errors=self.errors, run_id=self.run_id
             )
+        if self.articles:  # linked to their stories now, with the sketches the workers made
+            self.report.n_copies += update_stories(self.store, [article_sketch(a) for a in self.articles])
         self.documents, self.articles, self.errors = [], [], []
+
+
+def article_sketch(article: Article) -> Sketch:
+    """The article's story sketch: the one its worker made, else made here."""
+    return article.sketch or sketch(article.id, article.text, article.url)
 
 
 def link_stories(store: Store) -> int:
     """After an ingest: new articles linked to the stories they copy, and their events and quotes
-    clustered (docs/stories.md). Returns the number of copies among the new articles."""
+    clustered (docs/stories.md). Returns the number of copies among the new articles (those not
+    linked yet: :func:`ingest` links each batch as it writes it)."""
     from ..resolve.clusters import update_clusters
-    from ..resolve.stories import update_stories
 
     copies = update_stories(store)
     update_clusters(store)
@@ -266,6 +274,8 @@ def ingest(
         report = IngestReport(db=str(db))
         run_id = store.start_run(command)
         report.run_id = run_id
+        # articles an interrupted run stored without linking them come first, as they were stored
+        report.n_copies = update_stories(store)
         seen_docs = store.known_documents()
         batcher = _Batcher(store, run_id, settings.batch_size, report, store.known_articles(), on_error)
 
@@ -280,7 +290,7 @@ def ingest(
                     yield item
 
         with Progress(progress) as bar:
-            for doc, articles, errors in run_documents(documents(), settings, jobs):
+            for doc, articles, errors in run_documents(documents(), settings, jobs, for_store=True):
                 for error in errors:
                     batcher.error(error)
                 if articles:
@@ -288,7 +298,7 @@ def ingest(
                 bar.update(report)
             batcher.flush()
             bar.update(report, force=True)
-        report.n_copies = link_stories(store)
+        report.n_copies += link_stories(store)
         report.seconds = time.perf_counter() - started
         store.finish_run(run_id, n_articles=report.n_articles, n_errors=report.n_errors)
         report.count_run(store)
