@@ -63,13 +63,17 @@ def _corpus_with_copies(root: Path) -> Path:
     return out
 
 
-def test_stories_linked_per_batch_are_those_linked_from_the_texts(tmp_path: Path) -> None:
-    """ingest links each batch it writes with the sketches the workers made; one process, every
+def test_stories_linked_per_batch_are_those_linked_from_the_texts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ingest links the batches it writes with the sketches the workers made; one process, every
     core and linking everything again from the stored texts afterwards give the same stories and
     clusters."""
+    from newsgraph.runner import local
     from newsgraph.runner.local import link_stories
     from newsgraph.testing.compare import STORY_TABLES, store_rows
 
+    monkeypatch.setattr(local, "LINK_EVERY", 3)  # linked a few articles at a time
     corpus = _corpus_with_copies(tmp_path)
     rows = []
     for jobs in (1, 2):

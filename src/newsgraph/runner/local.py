@@ -13,6 +13,7 @@ from ..errors import InputError, WorkerStartError
 from ..extract.pipeline import check_model, load_pipeline
 from ..readers.base import Reader, ReadItem, Source, choose_reader, expand_paths, path_error
 from ..records import Article, Document, Draft, ErrorRecord
+from ..resolve.people import parse_ahead
 from ..resolve.stories import Sketch, sketch, update_stories
 from ..settings import Settings
 from ..store.db import DEFAULT_DB, Store
@@ -210,6 +211,7 @@ class _Batcher:
         self.documents: list[tuple[Document, int]] = []
         self.articles: list[Article] = []
         self.errors: list[ErrorRecord] = []
+        self.sketches: list[Sketch] = []  # of stored articles not linked to their stories yet
 
     def error(self, err: ErrorRecord) -> None:
         self.errors.append(err)
@@ -227,14 +229,24 @@ class _Batcher:
         if len(self.articles) >= self.batch_size:
             self.flush()
 
-    def flush(self) -> None:
+    def flush(self, final: bool = False) -> None:
         if self.documents or self.articles or self.errors:
             self.store.write(
                 documents=self.documents, articles=self.articles, errors=self.errors, run_id=self.run_id
             )
-        if self.articles:  # linked to their stories now, with the sketches the workers made
-            self.report.n_copies += update_stories(self.store, [article_sketch(a) for a in self.articles])
+        if self.articles:
+            self.sketches.extend(article_sketch(a) for a in self.articles)
+            parse_ahead(self.articles)  # for the speaker map of the clusters, after the last batch
+        if self.sketches and (final or len(self.sketches) >= LINK_EVERY):
+            # linked to their stories with the sketches the workers made, in the order stored
+            self.report.n_copies += update_stories(self.store, self.sketches)
+            self.sketches = []
         self.documents, self.articles, self.errors = [], [], []
+
+
+#: Stored articles linked to their stories at a time: each linking has a fixed cost (a few
+#: queries), so it waits for several batches (the sketches held meanwhile are about 1 KB each).
+LINK_EVERY = 512
 
 
 def article_sketch(article: Article) -> Sketch:
@@ -296,7 +308,7 @@ def ingest(
                 if articles:
                     batcher.document_done(doc, articles)
                 bar.update(report)
-            batcher.flush()
+            batcher.flush(final=True)
             bar.update(report, force=True)
         report.n_copies += link_stories(store)
         report.seconds = time.perf_counter() - started
