@@ -9,9 +9,12 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .errors import one_line
+
+if TYPE_CHECKING:
+    from .resolve.stories import Sketch
 
 PublishedFrom = Literal["metadata", "user", "text"]
 DocumentKind = Literal["dump", "article", "raw"]
@@ -197,6 +200,17 @@ class Article:
     counts: list[dict[str, Any]] = field(default_factory=list)
     dates: list[dict[str, Any]] = field(default_factory=list)
     places: list[dict[str, Any]] = field(default_factory=list)
+    #: Worked out where the text is (a worker process) for the store, not part of the JSON form:
+    #: the count of whitespace-separated words of ``text`` (:meth:`word_count`) and the story
+    #: sketch of :mod:`newsgraph.resolve.stories`, so the parent does not redo them.
+    n_words: int | None = field(default=None, init=False, compare=False, repr=False)
+    sketch: Sketch | None = field(default=None, init=False, compare=False, repr=False)
+
+    def word_count(self) -> int:
+        """The whitespace-separated words of ``text`` (counted once, then remembered)."""
+        if self.n_words is None:
+            self.n_words = len(self.text.split())
+        return self.n_words
 
     @classmethod
     def from_draft(

@@ -45,3 +45,48 @@ def test_a_recaptured_page_is_counted_once(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["events", "--db", str(db), "--json", "--limit", "0"])
     assert result.exit_code == 0
     assert len(result.output.splitlines()) <= before["events"]
+
+
+def _corpus_with_copies(root: Path) -> Path:
+    """The sample corpus with an edited re-capture of each HTML page and a copy of the world desk
+    dump, so that several batches hold copies of articles in earlier ones."""
+    sample = PAGE.parent
+    out = root / "corpus"
+    out.mkdir()
+    for path in sorted(sample.iterdir()):
+        (out / path.name).write_bytes(path.read_bytes())
+    for page in sorted(sample.glob("page_*.html")):
+        html = page.read_text(encoding="utf-8")
+        (out / f"z_{page.name}").write_text(html.replace("said", "stated", 1), encoding="utf-8")
+    dump = (sample / "dump_world_desk.txt").read_text(encoding="utf-8")
+    (out / "z_dump_world_desk.txt").write_text(dump.replace("the", "a", 3), encoding="utf-8")
+    return out
+
+
+def test_stories_linked_per_batch_are_those_linked_from_the_texts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ingest links the batches it writes with the sketches the workers made; one process, every
+    core and linking everything again from the stored texts afterwards give the same stories and
+    clusters."""
+    from newsgraph.runner import local
+    from newsgraph.runner.local import link_stories
+    from newsgraph.testing.compare import STORY_TABLES, store_rows
+
+    monkeypatch.setattr(local, "LINK_EVERY", 3)  # linked a few articles at a time
+    corpus = _corpus_with_copies(tmp_path)
+    rows = []
+    for jobs in (1, 2):
+        db = tmp_path / f"j{jobs}.duckdb"
+        report = ingest([corpus], db, Settings.load(jobs=jobs, batch_size=2))
+        assert report.n_copies >= 3
+        rows.append(store_rows(db))
+    assert rows[1] == rows[0]
+    with Store(tmp_path / "j1.duckdb") as store:  # the old way: from the texts, after the run
+        for table in STORY_TABLES:
+            store.con.execute(f"DELETE FROM {table}")
+        assert link_stories(store) == report.n_copies
+    again = store_rows(tmp_path / "j1.duckdb")
+    for table in STORY_TABLES:
+        assert again[table] == rows[0][table], table
+    assert sum(1 for r in rows[0]["article_stories"] if r[2] is not None) == report.n_copies

@@ -63,3 +63,34 @@ def test_places_named_only_in_captions_are_kept_with_their_caption(nlp: Language
         assert caption[p["start"] : p["end"]] == p["text"]
         assert p["country"] == "LAO"
     assert all("caption" not in p for p in article.places if p not in places)
+
+
+def test_store_extras_are_what_the_parent_would_make_and_travel_with_the_article() -> None:
+    import pickle
+
+    import numpy as np
+
+    from newsgraph.resolve.stories import sketch
+    from newsgraph.runner.batch import store_extras
+    from storytexts import STORY, article
+
+    articles = [article("a", STORY, "https://www.one.example/a/"), article("b", "Too short.")]
+    assert all(a.sketch is None and a.n_words is None for a in articles)
+    store_extras(articles)
+    shipped = pickle.loads(pickle.dumps(articles))  # as a worker sends them to the parent
+    for a in shipped:
+        want = sketch(a.id, a.text, a.url)
+        assert a.sketch is not None
+        assert (a.sketch.article_id, a.sketch.url_key, a.sketch.text_hash, a.sketch.n_shingles) == (
+            want.article_id,
+            want.url_key,
+            want.text_hash,
+            want.n_shingles,
+        )
+        assert a.n_words == len(a.text.split())
+    full, short = shipped
+    assert full.sketch is not None and full.sketch.signature is not None
+    assert want.signature is None and short.sketch is not None and short.sketch.signature is None
+    assert np.array_equal(full.sketch.signature, sketch(full.id, full.text, full.url).signature)
+    assert full.sketch.bands() == sketch(full.id, full.text, full.url).bands()
+    assert full == articles[0]  # the extras take no part in comparing articles

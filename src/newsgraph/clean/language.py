@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -62,6 +63,12 @@ def _identifier() -> LanguageIdentifier:
         )
 
 
+def load_detector() -> None:
+    """Load the detector's model now (a worker process does it when it starts), not on the first
+    article."""
+    _identifier()
+
+
 def sample(title: str | None, text: str) -> str:
     """What the detector reads of an article: its title and the start of its text."""
     head = f"{title}\n{text}" if title else text
@@ -75,8 +82,8 @@ def detect_language(text: str, *, min_score: float = 0.0) -> LanguageGuess:
     >>> detect_language("The minister said the talks would resume next week in Geneva.").language
     'en'
     """
-    letters = sum(1 for c in text[:SAMPLE_CHARS] if c.isalpha())
-    if letters < MIN_LETTERS:
+    letters = islice((c for c in text[:SAMPLE_CHARS] if c.isalpha()), MIN_LETTERS)  # enough is enough
+    if sum(1 for _ in letters) < MIN_LETTERS:
         return LanguageGuess(UNDETERMINED, 0.0)
     code, score = _identifier().classify(text[:SAMPLE_CHARS])
     score = round(float(score), 4)

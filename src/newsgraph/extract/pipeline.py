@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import logging
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import spacy
@@ -134,6 +134,21 @@ def _load(model: str, disable: tuple[str, ...]) -> Language:
 
 
 def load_pipeline(settings: Settings | None = None) -> Language:
-    """The model named in ``settings`` with newsgraph's components; cached per process."""
+    """The model named in ``settings`` with newsgraph's components; cached per process. The
+    other models the batch function uses are loaded with it (:func:`preload`)."""
     settings = settings or Settings.load()
-    return _load(settings.model, tuple(settings.disable))
+    nlp = _load(settings.model, tuple(settings.disable))
+    preload()
+    return nlp
+
+
+@cache
+def preload() -> None:
+    """Load once, with the spaCy model, what the batch function would otherwise load on its first
+    article: the language detector's model and the MinHash permutations of the story sketches
+    (datasketch imports scipy). A worker process then starts the clock ready, as one process does."""
+    from ..clean.language import load_detector
+    from ..resolve.stories import load_minhash
+
+    load_detector()
+    load_minhash()

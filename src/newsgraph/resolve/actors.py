@@ -61,12 +61,14 @@ def _is_acronym(form: str) -> bool:
     return " " not in form and sum(c.isupper() for c in form) >= 2 and not re.search("[a-z]{2}", form)
 
 
-def _words(text: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
     """Lower-case word tokens for title and sector matching; hyphens split words, dots, accents and
-    possessives are dropped ("Secretary-General" -> secretary general, "U.N." -> un)."""
+    possessives are dropped ("Secretary-General" -> secretary general, "U.N." -> un). Remembered:
+    the title matcher asks for the same words of every article again."""
     s = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     s = re.sub(r"'s\b", "", s.translate(_APOSTROPHES).casefold()).replace(".", "")
-    return _WORD.findall(s.replace("-", " "))
+    return tuple(_WORD.findall(s.replace("-", " ")))
 
 
 class _Lexicon(Generic[T]):

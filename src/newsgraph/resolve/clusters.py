@@ -36,7 +36,8 @@ import pyarrow as pa
 from ..errors import StoreError
 from ..records import content_hash
 from ..store.db import Store
-from .entities import canonical_map, fold, store_keys
+from .entities import fold
+from .people import store_canonical_map
 from .stories import has_stories, host
 
 #: Days after a cluster's first date that an event may still join it.
@@ -71,9 +72,10 @@ class Cluster:
         """The representative mention: the first one outside a copy, else the first."""
         return next((m for m in self.members if not m.copy), self.members[0])
 
-    def counts(self) -> dict[str, Any]:
+    def counts(self, first: Mention | None = None) -> dict[str, Any]:
+        """The cluster's counts and dates, and its representative (``first``, when known)."""
         seen = [m.seen for m in self.members if m.seen]
-        first = self.first
+        first = first or self.first
         return {
             "num_mentions": len(self.members),
             "num_articles": len({m.article_id for m in self.members}),
@@ -85,9 +87,14 @@ class Cluster:
             "n": first.n,
         }
 
-    def cluster_id(self) -> str:
-        first = self.first
+    def cluster_id(self, first: Mention | None = None) -> str:
+        first = first or self.first
         return content_hash(repr(self.key), first.article_id, str(first.n))
+
+    def row(self) -> dict[str, Any]:
+        """``cluster_id`` and the counts (the representative found once for both)."""
+        first = self.first
+        return {"cluster_id": self.cluster_id(first), **self.counts(first)}
 
 
 def outlet(url: str | None, source: str | None) -> str:
@@ -205,8 +212,10 @@ def event_mentions(store: Store, where: str = "TRUE", params: list[Any] | None =
 
 
 def speaker_map(store: Store) -> dict[str, str]:
-    """Entity keys mapped to the key of the entity they stand for across the store."""
-    return canonical_map(*store_keys(store.con))  # the store's one identity, as the listings use
+    """Entity keys mapped to the key of the entity they stand for across the store: the store's
+    one identity, as the listings use (:func:`~newsgraph.resolve.entities.canonical_map`), with
+    the person variants kept in the store and brought up to date (``resolve/people.py``)."""
+    return store_canonical_map(store)
 
 
 def quote_mentions(
@@ -317,8 +326,7 @@ def _event_row(c: Cluster) -> dict[str, Any]:
     days = [x.day for x in c.members if x.day]
     etype, actors, recipients, negated = c.key
     return {
-        "cluster_id": c.cluster_id(),
-        **c.counts(),
+        **c.row(),
         "event_type": etype,
         "actor_codes": list(actors),
         "recipient_codes": list(recipients),
@@ -330,7 +338,7 @@ def _event_row(c: Cluster) -> dict[str, Any]:
 
 def _quote_row(c: Cluster) -> dict[str, Any]:
     speaker, words = c.key
-    return {"cluster_id": c.cluster_id(), **c.counts(), "speaker": speaker or None, "text": words}
+    return {**c.row(), "speaker": speaker or None, "text": words}
 
 
 def _write(

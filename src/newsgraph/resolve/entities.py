@@ -92,37 +92,74 @@ def person_variant_map(
     alphabetically first spelling. A first initial only ("j comey") needs the same actor country
     in ``codes`` too. A name that fits several fuller names ("george bush" beside "george w bush"
     and "george h w bush") stays apart; different given names never merge."""
-    from .names import parse, variant_reason
+    people = parse_people(keys)
+    return resolve_variants(variant_pairs(people, people), codes)
+
+
+def parse_people(keys: Iterable[str]) -> dict[str, PersonName]:
+    """The full-name ``PERSON`` keys among ``keys`` (two words or more) with their parsed names
+    (those with a first and a last name)."""
+    from .names import parse
 
     people: dict[str, PersonName] = {}
-    by_initial: dict[str, list[str]] = {}
     for key in keys:
         if key.startswith("PERSON:") and len(key.split()) > 1:
             name = parse(key[len("PERSON:") :])
             if name is not None and name.first and name.last:
                 people[key] = name
-                by_initial.setdefault(name.last[0], []).append(key)
-    target: dict[str, str] = {}
+    return people
+
+
+#: A variant pair: (key, fuller or equal key of the same person, why).
+VariantPair = tuple[str, str, str]
+
+
+def variant_pairs(people: Mapping[str, PersonName], new: Iterable[str]) -> set[VariantPair]:
+    """The pairs of :func:`person_variant_map`'s rule among ``people`` that involve a key of
+    ``new``: each key against the others with a last name of the same first letter, the key
+    pointing to the one at least as fully written out (the alphabetically later of two alike).
+    All pairs of a store are the pairs its earlier keys had among themselves and those of its
+    new keys, so a store's pairs can be kept and added to (``resolve/people.py``)."""
+    from .names import variant_reason
+
+    by_initial: dict[str, list[str]] = {}
     for key, name in people.items():
-        spec = _specificity(name)
-        found: set[str] = set()
-        for other in by_initial.get(name.last[0], ()):
-            if other == key:
-                continue
-            oname = people[other]
-            ospec = _specificity(oname)
-            if ospec < spec or (ospec == spec and other > key):
-                continue
-            reason = variant_reason(name, oname)
-            if reason is None:
-                continue
-            if reason == "first initial" and not (
-                codes and set(codes.get(key, ())) & set(codes.get(other, ()))
-            ):
-                continue
-            found.add(other)
-        if len(found) == 1:
-            target[key] = next(iter(found))
+        by_initial.setdefault(name.last[0], []).append(key)
+    spec = {key: _specificity(name) for key, name in people.items()}
+    out: set[VariantPair] = set()
+
+    def test(key: str, other: str) -> None:
+        if spec[other] < spec[key] or (spec[other] == spec[key] and other > key):
+            return
+        reason = variant_reason(people[key], people[other])
+        if reason is not None:
+            out.add((key, other, reason))
+
+    fresh = set(new)
+    every = fresh >= people.keys()  # each ordered pair comes up once as (key, other)
+    for key in fresh:
+        person = people.get(key)
+        if person is None:
+            continue
+        for other in by_initial.get(person.last[0], ()):
+            if other != key:
+                test(key, other)
+                if not every:
+                    test(other, key)
+    return out
+
+
+def resolve_variants(
+    pairs: Iterable[VariantPair], codes: Mapping[str, Collection[str]] | None = None
+) -> dict[str, str]:
+    """Each key of ``pairs`` mapped to the end of its chain of variants, where a key has exactly
+    one fuller variant (a first initial counts only with an actor code in common in ``codes``)."""
+    found: dict[str, set[str]] = {}
+    for key, other, reason in pairs:
+        if reason == "first initial" and not (codes and set(codes.get(key, ())) & set(codes.get(other, ()))):
+            continue
+        found.setdefault(key, set()).add(other)
+    target = {key: next(iter(others)) for key, others in found.items() if len(others) == 1}
     out: dict[str, str] = {}
     for key in target:
         seen = {key}
@@ -137,15 +174,20 @@ def person_variant_map(
 _NATIONALITY = re.compile(r"NORP:[A-Z]{3}")
 
 
-def canonical_map(keys: Iterable[str], codes: Mapping[str, Collection[str]] | None = None) -> dict[str, str]:
+def canonical_map(
+    keys: Iterable[str],
+    codes: Mapping[str, Collection[str]] | None = None,
+    variants: Mapping[str, str] | None = None,
+) -> dict[str, str]:
     """Store keys mapped to the key of the entity they stand for across the store: variants of
     one person's full name to one of them (:func:`person_variant_map`; ``codes`` gives each key's
     actor codes, the evidence a first initial needs), a surname to its one full name
     (:func:`surname_map`), and a nationality to its country ("NORP:IND", the Indians and India's
     adjective, to "GPE:IND") when the country is in the store too, so that a country is one actor
-    in the network and in the entity lists."""
+    in the network and in the entity lists. ``variants``: :func:`person_variant_map` of ``keys``
+    and ``codes`` when the caller has it (``resolve/people.py`` keeps a store's up to date)."""
     keys = set(keys)
-    out = person_variant_map(keys, codes)
+    out = person_variant_map(keys, codes) if variants is None else dict(variants)
     representatives = {out.get(k, k) for k in keys}
     out.update(surname_map(representatives))
     for key in keys:

@@ -164,6 +164,12 @@ def _permutations() -> Any:
     return MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").permutations
 
 
+def load_minhash() -> None:
+    """Import datasketch and make the permutations now (a worker process does it when it starts),
+    not on the first article."""
+    _permutations()
+
+
 def _minhash() -> Any:
     from datasketch import MinHash
 
@@ -392,19 +398,44 @@ def _stored(store: Store, new: list[Sketch], index: StoryIndex) -> None:
         con.unregister("_new_keys")
 
 
-def update_stories(store: Store) -> int:
+def update_stories(store: Store, sketches: Sequence[Sketch] | None = None) -> int:
     """Give every article without one its story row (and its band hashes): a copy joins the
-    story of the first stored article it copies. Returns the number of copies found."""
+    story of the first stored article it copies. Returns the number of copies found.
+
+    With ``sketches`` (made by :func:`sketch` where the texts were, in the order the articles
+    were stored), only those articles are linked, and no text is read again: the runners link
+    each batch they write this way, which gives the same stories as linking them all at the end."""
     _check_scheme(store)
+    if sketches is not None:
+        return _link(store, _unlinked(store, sketches))
     copies = 0
     for batch in _pending(store):
-        sketches = [sketch(aid, text or "", url) for aid, url, text in batch]
-        index = StoryIndex()
-        _stored(store, sketches, index)
-        links = group(sketches, index)
-        copies += sum(1 for link in links if link.duplicate_of)
-        _write(store, sketches, links)
+        copies += _link(store, [sketch(aid, text or "", url) for aid, url, text in batch])
     return copies
+
+
+def _link(store: Store, sketches: list[Sketch]) -> int:
+    if not sketches:
+        return 0
+    index = StoryIndex()
+    _stored(store, sketches, index)
+    links = group(sketches, index)
+    _write(store, sketches, links)
+    return sum(1 for link in links if link.duplicate_of)
+
+
+def _unlinked(store: Store, sketches: Sequence[Sketch]) -> list[Sketch]:
+    """``sketches`` of stored articles that have no story row yet, in order."""
+    ids = [s.article_id for s in sketches]
+    if not ids:
+        return []
+    rows = store.con.execute(
+        "SELECT a.id FROM articles a WHERE a.id IN (SELECT unnest(?)) "
+        "AND NOT EXISTS (SELECT 1 FROM article_stories s WHERE s.article_id = a.id)",
+        [ids],
+    ).fetchall()
+    wanted = {r[0] for r in rows}
+    return [s for s in sketches if s.article_id in wanted]
 
 
 def _write(store: Store, sketches: list[Sketch], links: list[Link]) -> None:

@@ -169,12 +169,13 @@ def prepare(nlp: Language, draft: Draft) -> Doc:
 
 
 def process_documents(
-    documents: Iterable[Document], settings: Settings | None = None
+    documents: Iterable[Document], settings: Settings | None = None, *, for_store: bool = False
 ) -> list[tuple[list[Article], list[ErrorRecord]]]:
     """The whole pipeline for a batch of documents: for each document, in order, its articles and the
     errors that cleaning or the NLP pipeline met. A pure function of the documents and the settings
     (the spaCy pipeline is loaded once per process), so it runs alike in this process, in a worker
-    process of the local runner or on a Dask worker."""
+    process of the local runner or on a Dask worker. With ``for_store`` each article also carries
+    what the store needs of its text (:func:`store_extras`), worked out here, beside the text."""
     settings = settings or Settings.load()
     nlp = load_pipeline(settings)
     docs = list(documents)
@@ -204,7 +205,22 @@ def process_documents(
             slots[n][slot] = result
     for n, articles in enumerate(slots):
         out[n][0].extend(a for a in articles if a is not None)
+    if for_store:
+        for found, _ in out:
+            store_extras(found)
     return out
+
+
+def store_extras(articles: Iterable[Article]) -> None:
+    """Give each article its word count and its story sketch (:mod:`newsgraph.resolve.stories`):
+    made in the worker that holds the text, they spare the parent (which writes the store and
+    links the stories) a pass over every text."""
+    from ..resolve.stories import sketch
+
+    for a in articles:
+        a.word_count()
+        if a.sketch is None:
+            a.sketch = sketch(a.id, a.text, a.url)
 
 
 #: ``Article.skipped`` of an article in a language the extractors do not support.

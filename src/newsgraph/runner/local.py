@@ -13,6 +13,8 @@ from ..errors import InputError, WorkerStartError
 from ..extract.pipeline import check_model, load_pipeline
 from ..readers.base import Reader, ReadItem, Source, choose_reader, expand_paths, path_error
 from ..records import Article, Document, Draft, ErrorRecord
+from ..resolve.people import parse_ahead
+from ..resolve.stories import Sketch, sketch, update_stories
 from ..settings import Settings
 from ..store.db import DEFAULT_DB, Store
 from .batch import Result, clean_document, error_record
@@ -209,6 +211,7 @@ class _Batcher:
         self.documents: list[tuple[Document, int]] = []
         self.articles: list[Article] = []
         self.errors: list[ErrorRecord] = []
+        self.sketches: list[Sketch] = []  # of stored articles not linked to their stories yet
 
     def error(self, err: ErrorRecord) -> None:
         self.errors.append(err)
@@ -222,23 +225,40 @@ class _Batcher:
         self.articles.extend(fresh)
         self.report.n_documents += 1
         self.report.n_articles += len(fresh)
-        self.report.words += sum(len(a.text.split()) for a in fresh)
+        self.report.words += sum(a.word_count() for a in fresh)
         if len(self.articles) >= self.batch_size:
             self.flush()
 
-    def flush(self) -> None:
+    def flush(self, final: bool = False) -> None:
         if self.documents or self.articles or self.errors:
             self.store.write(
                 documents=self.documents, articles=self.articles, errors=self.errors, run_id=self.run_id
             )
+        if self.articles:
+            self.sketches.extend(article_sketch(a) for a in self.articles)
+            parse_ahead(self.articles)  # for the speaker map of the clusters, after the last batch
+        if self.sketches and (final or len(self.sketches) >= LINK_EVERY):
+            # linked to their stories with the sketches the workers made, in the order stored
+            self.report.n_copies += update_stories(self.store, self.sketches)
+            self.sketches = []
         self.documents, self.articles, self.errors = [], [], []
+
+
+#: Stored articles linked to their stories at a time: each linking has a fixed cost (a few
+#: queries), so it waits for several batches (the sketches held meanwhile are about 1 KB each).
+LINK_EVERY = 512
+
+
+def article_sketch(article: Article) -> Sketch:
+    """The article's story sketch: the one its worker made, else made here."""
+    return article.sketch or sketch(article.id, article.text, article.url)
 
 
 def link_stories(store: Store) -> int:
     """After an ingest: new articles linked to the stories they copy, and their events and quotes
-    clustered (docs/stories.md). Returns the number of copies among the new articles."""
+    clustered (docs/stories.md). Returns the number of copies among the new articles (those not
+    linked yet: :func:`ingest` links each batch as it writes it)."""
     from ..resolve.clusters import update_clusters
-    from ..resolve.stories import update_stories
 
     copies = update_stories(store)
     update_clusters(store)
@@ -266,6 +286,8 @@ def ingest(
         report = IngestReport(db=str(db))
         run_id = store.start_run(command)
         report.run_id = run_id
+        # articles an interrupted run stored without linking them come first, as they were stored
+        report.n_copies = update_stories(store)
         seen_docs = store.known_documents()
         batcher = _Batcher(store, run_id, settings.batch_size, report, store.known_articles(), on_error)
 
@@ -280,15 +302,15 @@ def ingest(
                     yield item
 
         with Progress(progress) as bar:
-            for doc, articles, errors in run_documents(documents(), settings, jobs):
+            for doc, articles, errors in run_documents(documents(), settings, jobs, for_store=True):
                 for error in errors:
                     batcher.error(error)
                 if articles:
                     batcher.document_done(doc, articles)
                 bar.update(report)
-            batcher.flush()
+            batcher.flush(final=True)
             bar.update(report, force=True)
-        report.n_copies = link_stories(store)
+        report.n_copies += link_stories(store)
         report.seconds = time.perf_counter() - started
         store.finish_run(run_id, n_articles=report.n_articles, n_errors=report.n_errors)
         report.count_run(store)

@@ -8,6 +8,7 @@ reads the input lazily, so memory stays bounded however long the input is."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import multiprocessing
 import os
@@ -97,9 +98,9 @@ def _exit_with_parent(parent: int, every: float = 0.5) -> None:
     os._exit(1)
 
 
-def _run_batch(documents: list[Document]) -> BatchResults:
+def _run_batch(documents: list[Document], for_store: bool = False) -> BatchResults:
     assert _WORKER_SETTINGS is not None, "worker not initialised"
-    return process_documents(documents, _WORKER_SETTINGS)
+    return process_documents(documents, _WORKER_SETTINGS, for_store=for_store)
 
 
 BatchResults = list[tuple[list[Article], list[ErrorRecord]]]
@@ -111,6 +112,7 @@ def run_documents(
     jobs: int,
     *,
     worker: Callable[[list[Document]], BatchResults] | None = None,
+    for_store: bool = False,
 ) -> Iterator[DocumentResult]:
     """Every document with its articles and errors, in input order, computed by ``jobs`` processes.
 
@@ -118,16 +120,18 @@ def run_documents(
     worker start-up cost). A worker that dies (killed, out of memory) costs only the document it
     was on: the documents in flight are retried one at a time on a fresh pool, and the one that
     kills its worker again gets an ``NG400`` error. ``worker`` replaces the
-    function the workers run (a module-level function; tests use it to kill a worker)."""
+    function the workers run (a module-level function; tests use it to kill a worker).
+    ``for_store``: the articles come with what the store needs of their texts (see
+    :func:`~newsgraph.runner.batch.process_documents`)."""
     batches = document_batches(documents, settings, share=1 if jobs <= 1 else POOL_SHARE)
     head = list(islice(batches, 2)) if jobs > 1 else []
     if jobs <= 1 or len(head) < 2:  # with one batch, a pool would only add start-up time
         for batch in chain(head, batches):
-            yield from _zip(batch, process_documents(batch, settings))
+            yield from _zip(batch, process_documents(batch, settings, for_store=for_store))
         return
     stream = chain(head, batches)
     window = jobs * IN_FLIGHT_PER_WORKER
-    run = worker or _run_batch
+    run = worker or functools.partial(_run_batch, for_store=for_store)
     pool, started = _pool(settings, jobs)
     pending: deque[tuple[list[Document], Future[BatchResults]]] = deque()
     suspects: list[Document] = []  # documents in flight when a worker died, to retry one at a time

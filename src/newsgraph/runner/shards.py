@@ -281,7 +281,7 @@ class ShardLoader:
                 article = Article.from_dict(json.loads(row["data"]))
                 articles.append(article)
                 out.n_articles += 1
-                out.words += len(article.text.split())
+                out.words += article.word_count()
             else:
                 out.errors.append(ErrorRecord(**json.loads(row["data"])))
         return out, failed

@@ -682,7 +682,7 @@ def _articles_table(articles: Iterable[Article], run_id: int) -> pa.Table:
             "credits": a.credits,
             "headings": [h.as_dict() for h in a.headings],
             "source_map": a.source_map.as_list(),
-            "n_words": len(a.text.split()),
+            "n_words": a.word_count(),
             "run_id": run_id,
             "relevance": a.relevance,
             "language": a.language,

@@ -143,3 +143,21 @@ CREATE TABLE IF NOT EXISTS quote_cluster_members (
     n INTEGER,
     cluster_id VARCHAR
 );
+
+-- People's full names as resolve/people.py parsed them (each PERSON key of two words or more,
+-- parsed once: `last` NULL when the key is not a first and last name), and the variant pairs
+-- found among them (`key` names the same person as the at least as fully written `other`;
+-- `reason` from resolve/names.py). Kept up to date after each ingest, so that a new key is
+-- compared only with the others, not every key with every other again.
+CREATE TABLE IF NOT EXISTS person_names (
+    key VARCHAR PRIMARY KEY,
+    first VARCHAR,
+    middle VARCHAR[],
+    last VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS person_variants (
+    key VARCHAR,
+    other VARCHAR,
+    reason VARCHAR
+);

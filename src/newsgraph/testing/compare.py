@@ -11,9 +11,18 @@ from typing import Any
 from ..records import FACT_KINDS
 from ..store.db import Store
 
+#: The stories and clusters linked after (or while) the articles are stored (docs/stories.md).
+STORY_TABLES = (
+    "article_stories",
+    "story_bands",
+    "event_clusters",
+    "event_cluster_members",
+    "quote_clusters",
+    "quote_cluster_members",
+)
 #: Tables compared, and the columns left out of them (when, in which run and how many times a row
 #: was written).
-CONTENT_TABLES = ("documents", "articles", *FACT_KINDS, "errors")
+CONTENT_TABLES = ("documents", "articles", *FACT_KINDS, "errors", *STORY_TABLES)
 RUN_COLUMNS = frozenset({"run_id", "ingested_at", "at", "first_run", "n_seen"})
 
 
