@@ -72,7 +72,7 @@ def _part_columns(db: WebDb) -> tuple[list[str], list[str | None], list[str | No
         label = [a or b or c for a, b, c in zip(names, texts, codes, strict=True)]
         return t.column("role").to_pylist(), t.column("node").to_pylist(), label
 
-    found: tuple[list[str], list[str | None], list[str | None]] = db.memo(("part_columns",), load)
+    found: tuple[list[str], list[str | None], list[str | None]] = db.once(("part_columns",), load)
     return found
 
 

@@ -292,7 +292,7 @@ def event_places(db: WebDb) -> EventPlaces:
         place = db.event_rows.table.column("place").to_pylist()
         return EventPlaces(lat, lon, place, db.event_columns.country)
 
-    found: EventPlaces = db.memo(("event_places",), load)
+    found: EventPlaces = db.once(("event_places",), load)
     return found
 
 
@@ -307,7 +307,7 @@ def points_index(db: WebDb) -> dict[tuple[float, float], tuple[int, ...]]:
                 found.setdefault((lat, lon), []).append(i + 1)
         return {k: tuple(v) for k, v in found.items()}
 
-    index: dict[tuple[float, float], tuple[int, ...]] = db.memo(("points_index",), load)
+    index: dict[tuple[float, float], tuple[int, ...]] = db.once(("points_index",), load)
     return index
 
 
