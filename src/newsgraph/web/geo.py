@@ -147,8 +147,9 @@ def country_paths(mp: dict[str, Any]) -> Markup:
 
 
 def prepare(db: WebDb) -> None:
-    """Build the map's table when the app starts (else on first use)."""
+    """Build the map's table and indexes when the app starts (else on first use)."""
     _event_geo(db)
+    points_index(db)  # and the events' places it is made from
 
 
 def _event_geo(db: WebDb) -> None:
