@@ -161,3 +161,11 @@ def test_a_filtered_map_holds_the_numbers_sql_gives(
     want_points, want_countries = sql_points(db, ranks)
     assert {(p["lat"], p["lon"]): p["n"] for p in found["points"]} == want_points
     assert found["by_country"] == want_countries
+
+
+def test_indexes_built_on_first_use_outlive_the_aggregates_memo(db: WebDb) -> None:
+    places, index, parts = geo.event_places(db), geo.points_index(db), charts._part_columns(db)
+    for i in range(600):  # more aggregates than the memo keeps
+        db.memo(("filler", i), lambda: None)
+    assert geo.event_places(db) is places and geo.points_index(db) is index
+    assert charts._part_columns(db) is parts

@@ -21,6 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .. import __version__
 from ..store.db import Store
 from .cache import CacheMiddleware, ResponseCache
+from .charts import prepare as prepare_charts
 from .db import LiveDb, LiveMiddleware
 from .geo import prepare as prepare_map
 from .params import FilterValueError
@@ -173,6 +174,7 @@ def open_db(db_path: str | Path) -> WebDb:
     db = WebDb(db_path)
     prepare_search(db)
     prepare_map(db)
+    prepare_charts(db)
     return db
 
 

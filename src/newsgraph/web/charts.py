@@ -62,6 +62,11 @@ def actor_cells(db: WebDb, ranks: list[int]) -> list[dict[str, Any]]:
     return [{"node": n, "name": c[0], "quad": qd, "events": c[1]} for (n, qd), c in cells.items()]
 
 
+def prepare(db: WebDb) -> None:
+    """Load what the charts read in memory when the app starts (else on first use)."""
+    _part_columns(db)
+
+
 def _part_columns(db: WebDb) -> tuple[list[str], list[str | None], list[str | None]]:
     """The role, node and shown name (name, else words, else code) of every event part, in the
     order of :class:`~newsgraph.web.queries.EventParts`, as lists (loaded once)."""
@@ -72,7 +77,7 @@ def _part_columns(db: WebDb) -> tuple[list[str], list[str | None], list[str | No
         label = [a or b or c for a, b, c in zip(names, texts, codes, strict=True)]
         return t.column("role").to_pylist(), t.column("node").to_pylist(), label
 
-    found: tuple[list[str], list[str | None], list[str | None]] = db.memo(("part_columns",), load)
+    found: tuple[list[str], list[str | None], list[str | None]] = db.once(("part_columns",), load)
     return found
 
 

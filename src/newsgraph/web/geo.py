@@ -147,8 +147,9 @@ def country_paths(mp: dict[str, Any]) -> Markup:
 
 
 def prepare(db: WebDb) -> None:
-    """Build the map's table when the app starts (else on first use)."""
+    """Build the map's table and indexes when the app starts (else on first use)."""
     _event_geo(db)
+    points_index(db)  # and the events' places it is made from
 
 
 def _event_geo(db: WebDb) -> None:
@@ -292,7 +293,7 @@ def event_places(db: WebDb) -> EventPlaces:
         place = db.event_rows.table.column("place").to_pylist()
         return EventPlaces(lat, lon, place, db.event_columns.country)
 
-    found: EventPlaces = db.memo(("event_places",), load)
+    found: EventPlaces = db.once(("event_places",), load)
     return found
 
 
@@ -307,7 +308,7 @@ def points_index(db: WebDb) -> dict[tuple[float, float], tuple[int, ...]]:
                 found.setdefault((lat, lon), []).append(i + 1)
         return {k: tuple(v) for k, v in found.items()}
 
-    index: dict[tuple[float, float], tuple[int, ...]] = db.memo(("points_index",), load)
+    index: dict[tuple[float, float], tuple[int, ...]] = db.once(("points_index",), load)
     return index
 
 

@@ -66,6 +66,7 @@ class WebDb:
         self._cursors: list[duckdb.DuckDBPyConnection] = []
         self._lock = threading.Lock()
         self._memo: OrderedDict[Any, Any] = OrderedDict()
+        self._once: dict[Any, Any] = {}
         self.stats = self._stats()
         self.facets = self._facets()
         self.parties = self._parties()
@@ -134,6 +135,17 @@ class WebDb:
             while len(self._memo) > size:
                 self._memo.popitem(last=False)
         return value
+
+    def once(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, kept for as long as the store is open: for the indexes built on first
+        use (every event's place, the events by point), which :meth:`memo` would drop after 512
+        newer aggregates and then build again in the middle of a request."""
+        with self._lock:
+            if key in self._once:
+                return self._once[key]
+        value = compute()
+        with self._lock:
+            return self._once.setdefault(key, value)
 
     def _parties(self) -> dict[tuple[str, str], tuple[int, ...]]:
         """Event ranks by (role, node id) and (role, actor code): who is in which event."""
