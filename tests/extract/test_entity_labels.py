@@ -111,7 +111,7 @@ def test_group_adjectives_are_named_by_their_plural() -> None:
 
 
 def test_countries_named_in_two_sentences_are_evidence() -> None:
-    from newsgraph.extract.entities import named_countries
+    from newsgraph.extract.countries import named_countries
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
@@ -121,7 +121,7 @@ def test_countries_named_in_two_sentences_are_evidence() -> None:
 
 
 def test_a_national_institution_named_with_its_country_counts_for_the_main_country() -> None:
-    from newsgraph.extract.entities import main_country
+    from newsgraph.extract.countries import main_country
 
     doc = spacy.blank("en")("The Peruvian Senate met . Later the Senate adjourned .")
     doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 7, 8, label="ORG")]
@@ -129,7 +129,7 @@ def test_a_national_institution_named_with_its_country_counts_for_the_main_count
 
 
 def test_the_main_country_is_no_evidence_when_a_second_country_is_named_nearly_as_often() -> None:
-    from newsgraph.extract.entities import people_country
+    from newsgraph.extract.countries import people_country
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")

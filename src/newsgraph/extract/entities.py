@@ -23,7 +23,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -34,6 +34,7 @@ from ..resolve.entities import entity_key, fold
 from ..resolve.gazetteer import gazetteer
 from ..resolve.names import PersonName, parse, surname_match, variant_reason
 from ..tables import TABLES_VERSION, data_lines
+from . import countries
 from .annotations import (
     article_context,
     doc_lowers,
@@ -43,6 +44,13 @@ from .annotations import (
     set_entity_spans,
 )
 from .component import Component
+from .countries import (
+    main_country,
+    named_countries,
+    national_institution,
+    people_country,
+    subnational_country,
+)
 from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
 from .labels import consistent_labels, fix_spans
 from .mentions import Mention, collect_mentions, known, name_tokens, stoplist
@@ -182,117 +190,6 @@ def _known_person(text: str) -> bool:
     return actors.is_known_person(text) and not known(text)
 
 
-def subnational_country(text: str) -> str | None:
-    """The country of a state, province or city named ``text`` (see the gazetteer)."""
-    return gazetteer().subnational_country(text)
-
-
-def mention_country(m: Mention) -> str | None:
-    """The country a place, nationality or region mention names: its own code ("France",
-    "French", "Paris"), else the country of a state, province or city ("Wisconsin", "Kharkiv")."""
-    code = actors.country_code(m.text)
-    if code is None and m.label == "GPE":
-        code = subnational_country(m.text)
-    return code
-
-
-def main_country(mentions: list[Mention]) -> str | None:
-    """The country the article is mostly about: the most mentioned country code (names, adjectives,
-    capitals, the states, provinces and cities that clearly belong to one country, and national
-    institutions named with their country: "Nigerian Senate"), the first
-    mentioned on a tie; None when no country is named."""
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for m in mentions:
-        code = None
-        if m.label in ("GPE", "NORP", "LOC"):
-            code = mention_country(m)
-        elif m.label in ("ORG", "FAC") and (found := _national_institution(m.text)) is not None:
-            code = found[1]  # "the Nigerian Senate"
-        if code:
-            counts[code] += 1
-            first.setdefault(code, m.start)
-    if not counts:
-        return None
-    return max(counts, key=lambda c: (counts[c], -first[c]))
-
-
-def people_country(doc: Doc, mentions: list[Mention], context: str | None) -> str | None:
-    """The main country ``context`` as the country of a person's bare national title ("President
-    X"), when it is named in two sentences or more (by a place, a nationality or an organisation of
-    that country): a country named in one sentence only is often the other party ("President Bush
-    threatened Russia"), not the person's own; and not when another country is named nearly as
-    often (an article about two countries' dispute: "Spokesperson X" may speak for either)."""
-    if context is None:
-        return None
-    sentences: dict[str, set[int]] = {}
-    for m in mentions:
-        code = mention_country(m) if m.label in ("GPE", "NORP", "LOC") else None
-        if m.label == "ORG":
-            code = _org_country(m.text)  # "the Nigeria Police"
-        if code:
-            sentences.setdefault(code, set()).add(doc[m.i].sent.start)
-    own = len(sentences.get(context, ()))
-    rival = max((len(s) for c, s in sentences.items() if c != context and actors.country_name(c)), default=0)
-    if rival >= RIVAL_SENTENCES and RIVAL_SHARE * own <= rival:
-        return None  # two countries in the news: "Spokesperson X" may be either's
-    return context if own >= 2 else None
-
-
-#: A second country (a state, not a body such as the UN) named in at least this share of the
-#: main country's sentences, and in this many sentences or more, makes the main country no
-#: evidence for a person's bare national title.
-RIVAL_SHARE = 0.5
-RIVAL_SENTENCES = 3
-
-
-def _of_country(doc: Doc, ent: Entity) -> str | None:
-    """The country named right after one of the person's mentions by "of" ("Foreign Minister X
-    of Nigeria"): the office's country."""
-    for m in ent.mentions:
-        if m.j + 1 >= len(doc) or doc[m.j].lower_ != "of" or not doc[m.j + 1].text[:1].isupper():
-            continue
-        for n in (3, 2, 1):  # the model often leaves the country untagged there
-            place = doc[m.j + 1 : m.j + 1 + n].text
-            code = actors.country_code(place)
-            if code is not None and not actors.is_adjective(place) and not actors.is_capital(place):
-                return code
-    return None
-
-
-def _rival_in_sentence(doc: Doc, ent: Entity, mentions: list[Mention], context: str | None) -> bool:
-    """Whether the sentence of the person's first mention names a state other than the main
-    country ``context`` ("Spokesperson X told a briefing in Beijing that Manila should ...": X may
-    be either's)."""
-    if context is None:
-        return False
-    sent = doc[ent.first.i].sent
-    return any(
-        sent.start <= m.i < sent.end
-        and m.label in ("GPE", "NORP")
-        and (code := mention_country(m)) not in (None, context)
-        and actors.country_name(code) is not None
-        for m in mentions
-    )
-
-
-def named_countries(doc: Doc, mentions: list[Mention]) -> frozenset[str]:
-    """The countries the article names (by a place or a nationality) in two sentences or more:
-    evidence enough to tell namesakes of two countries apart ("King Abdullah" in an article
-    about Saudi Arabia), where a country named once may be the other party."""
-    sentences: dict[str, set[int]] = {}
-    for m in mentions:
-        if m.label in ("GPE", "NORP") and (code := mention_country(m)):
-            sentences.setdefault(code, set()).add(doc[m.i].sent.start)
-    return frozenset(code for code, starts in sentences.items() if len(starts) >= 2)
-
-
-@lru_cache(maxsize=16384)
-def _org_country(text: str) -> str | None:
-    actor = actors.resolve_actor(text, "ORG")
-    return actor.code if actor else None
-
-
 def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list[Entity]:
     """Group mentions into entities (see the module docstring). ``context`` is the article's main
     country, for institutions named without one ("the Interior Ministry")."""
@@ -319,7 +216,7 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
     used = {id(m) for e in persons.values() for m in e.mentions}
     institutions: dict[str, str] = {}  # "Senate" -> "NGA" after "the Nigerian Senate"
     for m in mentions:
-        found = _national_institution(m.text) if m.label in ("ORG", "FAC") else None
+        found = national_institution(m.text) if m.label in ("ORG", "FAC") else None
         if found is not None:
             institutions.setdefault(found[0].name, found[1])
     for m in mentions:
@@ -528,28 +425,12 @@ def _classify(
         country = subnational_country(text)
         if country is not None:
             return ("NAME", fold(text)), "GPE", text, actors.Actor(country, "GOV")
-    national = _national_institution(text) if m.label in ("ORG", "FAC") else None
+    national = national_institution(text) if m.label in ("ORG", "FAC") else None
     if national is not None:  # "Nigerian Senate", later "the Senate": one body
         org, code = national
         return ("ORG@", org.name, code), org.type or "ORG", text, actors.Actor(code, org.sector)
     actor = actors.resolve_actor(text, m.label) if m.label in ("ORG", "NORP") else None
     return ("NAME", fold(text)), m.label, text, actor
-
-
-@lru_cache(maxsize=16384)
-def _national_institution(text: str) -> tuple[actors.OrgEntry, str] | None:
-    """A country's name or adjective followed by an institution every country has
-    (``organisations.tsv`` rows without a code): "Nigerian Senate", "Austrian Interior Ministry",
-    "U.S. Navy"; the institution and the country."""
-    words = text.split()
-    for n in range(1, min(3, len(words) - 1) + 1):
-        code = actors.country_code(" ".join(words[:n]))
-        if code is None:
-            continue
-        org = actors.organisation(" ".join(words[n:]))
-        if org is not None and not org.code:
-            return org, code
-    return None
 
 
 def _shown(name: str) -> str:
@@ -636,11 +517,15 @@ class EntityExtractor(Component):
         for ent in persons:
             ent.roles = roles.get(ent.key, [])
             known = known_person(ent, year, named)
-            of_country = _of_country(doc, ent)  # "Foreign Minister X of Nigeria"
+            of_country = countries.of_country(doc, ent.mentions)  # "Foreign Minister X of Nigeria"
             for role in ent.roles if of_country else ():
                 if role.affiliation is None:
                     role.affiliation, role.inferred = of_country, False
-            own = person_context if not _rival_in_sentence(doc, ent, mentions, person_context) else None
+            own = (
+                person_context
+                if not countries.rival_in_sentence(doc, ent.first, mentions, person_context)
+                else None
+            )
             apply_known_person(ent.roles, known, own)
             member = us_member(doc, ent)
             if member:

@@ -150,8 +150,9 @@ def fix_spans(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
     out = [_grow_organisation(doc, m, taken, free) for m in mentions]
     tagged = {e.text for e in doc.ents}  # words the model tags somewhere, whatever the label
-    title_ends = {s.end for s in title_spans(doc)}
-    in_titles = {t for s in title_spans(doc) for t in range(s.start, s.end)}
+    titles = title_spans(doc)
+    title_ends = {s.end for s in titles}
+    in_titles = {t for s in titles for t in range(s.start, s.end)}
     for n, m in enumerate(out):
         k = m.i - 1
         if m.label != "PERSON" or not free(k) or k in in_titles or known(words[k]):

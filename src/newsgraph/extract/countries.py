@@ -1,0 +1,143 @@
+"""Which country an article, a person or an institution belongs to, from what the article
+says: the main country (``main_country``), the country a bare national title may take
+(``people_country``), the countries named often enough to tell namesakes apart
+(``named_countries``), a country after the name ("X of Nigeria"), and a country's institution
+named with it ("Nigerian Senate"). Used by ``extract/entities.py``."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ..resolve import actors
+from ..resolve.gazetteer import gazetteer
+from .mentions import Mention
+
+
+def subnational_country(text: str) -> str | None:
+    """The country of a state, province or city named ``text`` (see the gazetteer)."""
+    return gazetteer().subnational_country(text)
+
+
+def mention_country(m: Mention) -> str | None:
+    """The country a place, nationality or region mention names: its own code ("France",
+    "French", "Paris"), else the country of a state, province or city ("Wisconsin", "Kharkiv")."""
+    code = actors.country_code(m.text)
+    if code is None and m.label == "GPE":
+        code = subnational_country(m.text)
+    return code
+
+
+def main_country(mentions: list[Mention]) -> str | None:
+    """The country the article is mostly about: the most mentioned country code (names, adjectives,
+    capitals, the states, provinces and cities that clearly belong to one country, and national
+    institutions named with their country: "Nigerian Senate"), the first
+    mentioned on a tie; None when no country is named."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for m in mentions:
+        code = None
+        if m.label in ("GPE", "NORP", "LOC"):
+            code = mention_country(m)
+        elif m.label in ("ORG", "FAC") and (found := national_institution(m.text)) is not None:
+            code = found[1]  # "the Nigerian Senate"
+        if code:
+            counts[code] += 1
+            first.setdefault(code, m.start)
+    if not counts:
+        return None
+    return max(counts, key=lambda c: (counts[c], -first[c]))
+
+
+def people_country(doc: Doc, mentions: list[Mention], context: str | None) -> str | None:
+    """The main country ``context`` as the country of a person's bare national title ("President
+    X"), when it is named in two sentences or more (by a place, a nationality or an organisation of
+    that country): a country named in one sentence only is often the other party ("President Bush
+    threatened Russia"), not the person's own; and not when another country is named nearly as
+    often (an article about two countries' dispute: "Spokesperson X" may speak for either)."""
+    if context is None:
+        return None
+    sentences: dict[str, set[int]] = {}
+    for m in mentions:
+        code = mention_country(m) if m.label in ("GPE", "NORP", "LOC") else None
+        if m.label == "ORG":
+            code = org_country(m.text)  # "the Nigeria Police"
+        if code:
+            sentences.setdefault(code, set()).add(doc[m.i].sent.start)
+    own = len(sentences.get(context, ()))
+    rival = max((len(s) for c, s in sentences.items() if c != context and actors.country_name(c)), default=0)
+    if rival >= RIVAL_SENTENCES and RIVAL_SHARE * own <= rival:
+        return None  # two countries in the news: "Spokesperson X" may be either's
+    return context if own >= 2 else None
+
+
+#: A second country (a state, not a body such as the UN) named in at least this share of the
+#: main country's sentences, and in this many sentences or more, makes the main country no
+#: evidence for a person's bare national title.
+RIVAL_SHARE = 0.5
+RIVAL_SENTENCES = 3
+
+
+def of_country(doc: Doc, person: list[Mention]) -> str | None:
+    """The country named right after one of the person's mentions by "of" ("Foreign Minister X
+    of Nigeria"): the office's country."""
+    for m in person:
+        if m.j + 1 >= len(doc) or doc[m.j].lower_ != "of" or not doc[m.j + 1].text[:1].isupper():
+            continue
+        for n in (3, 2, 1):  # the model often leaves the country untagged there
+            place = doc[m.j + 1 : m.j + 1 + n].text
+            code = actors.country_code(place)
+            if code is not None and not actors.is_adjective(place) and not actors.is_capital(place):
+                return code
+    return None
+
+
+def rival_in_sentence(doc: Doc, first: Mention, mentions: list[Mention], context: str | None) -> bool:
+    """Whether the sentence of the person's first mention names a state other than the main
+    country ``context`` ("Spokesperson X told a briefing in Beijing that Manila should ...": X may
+    be either's)."""
+    if context is None:
+        return False
+    sent = doc[first.i].sent
+    return any(
+        sent.start <= m.i < sent.end
+        and m.label in ("GPE", "NORP")
+        and (code := mention_country(m)) not in (None, context)
+        and actors.country_name(code) is not None
+        for m in mentions
+    )
+
+
+def named_countries(doc: Doc, mentions: list[Mention]) -> frozenset[str]:
+    """The countries the article names (by a place or a nationality) in two sentences or more:
+    evidence enough to tell namesakes of two countries apart ("King Abdullah" in an article
+    about Saudi Arabia), where a country named once may be the other party."""
+    sentences: dict[str, set[int]] = {}
+    for m in mentions:
+        if m.label in ("GPE", "NORP") and (code := mention_country(m)):
+            sentences.setdefault(code, set()).add(doc[m.i].sent.start)
+    return frozenset(code for code, starts in sentences.items() if len(starts) >= 2)
+
+
+@lru_cache(maxsize=16384)
+def org_country(text: str) -> str | None:
+    actor = actors.resolve_actor(text, "ORG")
+    return actor.code if actor else None
+
+
+@lru_cache(maxsize=16384)
+def national_institution(text: str) -> tuple[actors.OrgEntry, str] | None:
+    """A country's name or adjective followed by an institution every country has
+    (``organisations.tsv`` rows without a code): "Nigerian Senate", "Austrian Interior Ministry",
+    "U.S. Navy"; the institution and the country."""
+    words = text.split()
+    for n in range(1, min(3, len(words) - 1) + 1):
+        code = actors.country_code(" ".join(words[:n]))
+        if code is None:
+            continue
+        org = actors.organisation(" ".join(words[n:]))
+        if org is not None and not org.code:
+            return org, code
+    return None
