@@ -20,7 +20,7 @@ def mention(key: Any, day: int | None, aid: str = "a", alone: bool = False) -> M
         day=dt.date(2025, 1, day) if day else None,
         article_id=aid,
         n=0,
-        order=0,
+        order=(0, "", 0, aid),
         story_id=aid,
         copy=False,
         outlet="x",
@@ -152,3 +152,31 @@ def test_updating_run_by_run_gives_what_a_rebuild_gives(tmp_path: Path) -> None:
         assert store.count("quote_cluster_members") == store.count("quotes")
         most = store.con.execute("SELECT max(num_articles), max(num_sources) FROM event_clusters").fetchone()
         assert most == (3, 3)  # an article of run 1 reported again in runs 2 and 3
+
+
+def test_representative_is_the_first_in_input_order_whatever_the_write_order(tmp_path: Path) -> None:
+    # the same two reports written in both orders (as workers may hand them back): the cluster,
+    # its id and its representative are the same, the article of the earlier record (#2 before #10)
+    def art(record: int) -> Article:
+        text = f"Report {record}: the army attacked the border post."
+        return Article(
+            id=f"id{record}",
+            source=f"wire.txt#{record}",
+            title=f"r{record}",
+            published=dt.date(2025, 1, 1),
+            published_from=None,
+            text=text,
+            url=None,
+            source_map=SourceMap.identity(len(text)),
+            events=[_event("RUS", "UKR", "2025-01-01")],
+        )
+
+    found = []
+    for name, order in (("a", [2, 10]), ("b", [10, 2])):
+        with Store(tmp_path / f"{name}.duckdb") as store:
+            store.write(articles=[art(r) for r in order], run_id=store.start_run("t"))
+            update_stories(store)
+            rebuild_clusters(store)
+            found.append(_tables(store))
+            assert store.con.execute("SELECT article_id FROM event_clusters").fetchall() == [("id2",)]
+    assert found[0] == found[1]

@@ -55,7 +55,10 @@ class Mention:
     day: dt.date | None
     article_id: str
     n: int
-    order: int
+    #: Where the article stands among the store's articles: its run, then its input and record
+    #: (``path#3`` before ``path#10``), then its id; the same whatever order the rows were written
+    #: in (one process, every core, Dask).
+    order: tuple[int, str, int, str]
     story_id: str
     copy: bool
     outlet: str
@@ -103,6 +106,13 @@ def outlet(url: str | None, source: str | None) -> str:
     return host(url) or (source or "").split("#", 1)[0]
 
 
+def input_order(run: int | None, source: str | None, article_id: str) -> tuple[int, str, int, str]:
+    """The order of an article among the store's: by run, then input path, then record number
+    (the part after ``#``, compared as a number), then id."""
+    path, _, record = (source or "").rpartition("#") if "#" in (source or "") else (source or "", "", "")
+    return (run or 0, path, int(record) if record.isdigit() else 0, article_id)
+
+
 def cluster(mentions: Iterable[Mention], window: int | None = EVENT_WINDOW_DAYS) -> list[Cluster]:
     """Mentions grouped by key, a cluster opened when a date is more than ``window`` days after
     the open cluster's first date (``window`` None: no date limit). Mentions without a key, or
@@ -141,11 +151,11 @@ def _mentions(
     params: list[Any] | None = None,
 ) -> list[Mention]:
     """Mentions from ``sql``, whose rows start with (article_id, n, day, url, source, published,
-    stored, order, story_id, duplicate_of) followed by what ``key`` reads."""
+    stored, run_id, story_id, duplicate_of) followed by what ``key`` reads."""
     out = []
     hosts: dict[tuple[str | None, str | None], str] = {}
     for row in store.con.execute(sql, params or []).fetchall():
-        aid, n, day, url, source, published, stored, order, story, dup = row[:10]
+        aid, n, day, url, source, published, stored, run, story, dup = row[:10]
         found, alone = key(row[10:])
         where = hosts.get((url, source))
         if where is None:
@@ -157,7 +167,7 @@ def _mentions(
                 day=day,
                 article_id=aid,
                 n=n,
-                order=order,
+                order=input_order(run, source, aid),
                 story_id=story or aid,
                 copy=dup is not None,
                 outlet=where,
@@ -170,7 +180,7 @@ def _mentions(
 def _article_sql(facts: str, columns: str, day: str, where: str) -> str:
     return (
         f"SELECT f.article_id, f.n, {day}, a.url, a.source, a.published, r.started_at, "
-        "CAST(a.run_id AS BIGINT) * 1000000000000 + a.rowid, s.story_id, s.duplicate_of, "
+        "CAST(a.run_id AS BIGINT), s.story_id, s.duplicate_of, "
         f"{columns} FROM {facts} f JOIN articles a ON a.id = f.article_id "
         "LEFT JOIN runs r ON r.run_id = a.run_id LEFT JOIN article_stories s ON s.article_id = f.article_id "
         f"WHERE {where}"
