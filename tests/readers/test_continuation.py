@@ -78,3 +78,12 @@ def test_page_split_by_an_advertisement_keeps_both_halves_once() -> None:
     for paragraph in FIRST + SECOND:
         assert lines.count(paragraph) == 1, paragraph
     assert lines.index(SECOND[0]) > lines.index(FIRST[-1])
+
+
+def test_many_repeated_blocks_of_another_kind_are_not_appended() -> None:
+    # 3,000 comment-like blocks of one class after the article: none of them was extracted
+    comments = "".join(
+        f'<div class="c-body"><p>{f"Reader comment number {i}. " * 6}</p></div>' for i in range(3000)
+    )
+    markup = page(second_container()).replace("</article>", comments + "</article>")
+    assert continued(markup, list(FIRST)) == SECOND

@@ -29,7 +29,9 @@ _NOT_BODY = ("comment", "related", "recirc", "newsletter", "promo", "teaser", "f
 LINK_SHARE = 0.7
 #: A container must hold at least this many characters of paragraph text to count.
 MIN_CHARS = 80
-#: Share of the first member's paragraphs that must be in the extracted text.
+#: Paragraphs of a container looked up in the extracted text to judge it.
+SAMPLE = 20
+#: Share of a member's paragraphs that must be in the extracted text for it to be the one chosen.
 FIRST_IN = 0.6
 #: A later member is appended only when at most this share of its paragraphs was extracted.
 LATER_IN = 0.2
@@ -135,8 +137,9 @@ def continuation_lines(groups: list[Group], lines: list[str]) -> list[str]:
     body = " ".join(extracted)
 
     def share_in(paragraphs: tuple[str, ...]) -> float:
-        found = sum(p.casefold() in extracted or p.casefold() in body for p in paragraphs)
-        return found / len(paragraphs)
+        sample = paragraphs[:SAMPLE]  # bounded work on pages with thousands of repeated blocks
+        found = sum(p.casefold() in extracted or p.casefold() in body for p in sample)
+        return found / len(sample)
 
     out: list[str] = []
     seen = set(extracted)
