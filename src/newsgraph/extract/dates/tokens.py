@@ -42,7 +42,7 @@ _OTHER = ("OTHER", "")
 def tokenize(text: str) -> list[Tok]:
     """The tokens of ``text`` with their classes (number words merged: "twenty four" is 24)."""
     g = grammar()
-    words, capitalised = g.words, g.capitalised
+    lookup, capitalised = g.words.get, g.capitalised
     out: list[Tok] = []
     append = out.append
     numbers = False
@@ -50,16 +50,17 @@ def tokenize(text: str) -> list[Tok]:
         kind = m.lastgroup
         word = m.group()
         if kind == "WORD" or kind == "OTHER":
-            cls, value = words.get(word.lower(), _OTHER)
-            if cls == "OTHER":
-                append(Tok(word, "OTHER", "", m.start(), m.end()))
+            cls, value = lookup(word.lower(), _OTHER)
+            if cls == "OTHER":  # most tokens: a word no rule names
+                start, end = m.span()
+                append(Tok(word, "OTHER", "", start, end))
                 continue
             if cls in capitalised and not word[0].isupper():
                 cls, value = _OTHER
             numbers = numbers or cls == "NUM"
             kind = cls
         elif kind == "PHRASE":
-            kind, value = words[_SPACES.sub(" ", word.lower())]
+            kind, value = g.words[_SPACES.sub(" ", word.lower())]
         elif kind == "NUM":
             value = plain_number(word)
             if value.isdigit() and 1000 <= int(value) <= 2099 and "," not in word:
@@ -74,7 +75,8 @@ def tokenize(text: str) -> list[Tok]:
             value = word.strip("Qq")
         else:
             value = ""
-        append(Tok(word, kind or "OTHER", value.rstrip("!"), m.start(), m.end(), value.endswith("!")))
+        start, end = m.span()
+        append(Tok(word, kind or "OTHER", value.rstrip("!"), start, end, value.endswith("!")))
     return _merge_numbers(out, text) if numbers else out
 
 
