@@ -104,7 +104,7 @@ def _merge_numbers(toks: list[Tok], text: str) -> list[Tok]:
     """Merge number words: "twenty-four" 24, "two hundred" 200, "nineteen ninety-six" the year."""
     out: list[Tok] = []
     for tok in toks:
-        if _wordy(tok) and out:
+        if tok.cls == "NUM" and out and _wordy(tok):
             first = out[-2] if out[-1].cls == "HYPHEN" and len(out) > 1 else out[-1]
             if _wordy(first):
                 a, b = int(first.value), int(tok.value)
@@ -117,7 +117,7 @@ def _merge_numbers(toks: list[Tok], text: str) -> list[Tok]:
         out.append(tok)
     years: list[Tok] = []
     for tok in out:
-        head = years[-1] if years and _wordy(years[-1]) and _wordy(tok) else None
+        head = years[-1] if tok.cls == "NUM" and years and _wordy(tok) and _wordy(years[-1]) else None
         if head is not None and 11 <= int(head.value) <= 20 <= int(tok.value) < 100:
             year = str(int(head.value) * 100 + int(tok.value))
             years[-1] = Tok(text[head.start : tok.end], "YEAR", year, head.start, tok.end)
@@ -132,7 +132,7 @@ def letters_of(toks: list[Tok], text: str) -> str:
     parts = []
     prev_end = 0
     for tok in toks:
-        if "\n" in text[prev_end : tok.start]:
+        if text.find("\n", prev_end, tok.start) != -1:
             parts.append(BREAK)
         parts.append(letters[tok.cls])
         prev_end = tok.end
