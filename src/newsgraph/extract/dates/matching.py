@@ -7,8 +7,10 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 from . import named as _named
@@ -109,12 +111,10 @@ def _choose(
 ) -> list[Expr]:
     """The expressions to keep, in text order: longest match first, then the earlier rule; a
     match its handler refuses gives way to shorter matches of the same rule inside it."""
-    token_at: list[int] = []  # letter position -> token index (a break letter holds none)
-    letter_of: list[int] = []  # token index -> letter position
-    for pos, ch in enumerate(letters):
-        token_at.append(len(letter_of))
-        if ch != BREAK:
-            letter_of.append(pos)
+    # letter position -> token index (the tokens before it: a break letter holds none)
+    token_at = list(accumulate(map(BREAK.__ne__, letters), initial=0))
+    token_at.pop()
+    letter_of = [pos for pos, ch in enumerate(letters) if ch != BREAK]  # token index -> letter position
     rules = grammar().rules
     heap: list[tuple[int, int, int, int]] = []
     for order, (_, pattern) in enumerate(rules):
@@ -122,8 +122,8 @@ def _choose(
             i, j = token_at[m.start()], token_at[m.end() - 1] + 1
             heap.append((i - j, i, order, j))
     heapq.heapify(heap)
-    date_ents = [(s, e) for s, e, label in entities if label in ("DATE", "TIME")]
-    name_ents = [(s, e) for s, e, label in entities if label in _NAME_LABELS]
+    date_ents = _Reach([(s, e) for s, e, label in entities if label in ("DATE", "TIME")])
+    name_ents = _Reach([(s, e) for s, e, label in entities if label in _NAME_LABELS])
     taken = bytearray(len(toks))
     chosen: list[Expr] = []
     while heap:
@@ -134,8 +134,8 @@ def _choose(
         while j - i > 1 and toks[j - 1].cls == "DOT" and toks[j - 2].text in FULL_MONTHS:
             j -= 1  # "in April." : the full stop ends the sentence
         cs, ce = toks[i].start, toks[j - 1].end
-        in_date = any(s < ce and cs < e for s, e in date_ents)
-        named = any(s <= cs and ce <= e for s, e in name_ents) and not in_date
+        in_date = date_ents.overlaps(cs, ce)
+        named = not in_date and name_ents.covers(cs, ce)
         start = _prefix(toks, i, taken) if name != "reject" else i
         expr = Expr(name, toks, start, i, j, in_date)
         adjectival = _adjectival(toks, j) and toks[j - 2 if j > 1 else 0].cls != "THE"  # "the future is"
@@ -149,6 +149,28 @@ def _choose(
         taken[start:j] = b"\x01" * (j - start)
         chosen.append(expr)
     return sorted(chosen, key=lambda x: x.start)
+
+
+class _Reach:
+    """Character spans, sorted by start with the furthest end reached so far, to ask in a binary
+    search whether one overlaps (or covers) a range instead of going through them all."""
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans.sort()
+        self.starts = [s for s, _ in spans]
+        self.ends = list(accumulate((e for _, e in spans), max))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Some span has ``s < end and start < e``."""
+        k = bisect_left(self.starts, end)  # the spans with s < end
+        return k > 0 and self.ends[k - 1] > start
+
+    def covers(self, start: int, end: int) -> bool:
+        """Some span has ``s <= start and end <= e``."""
+        k = bisect_right(self.starts, start)  # the spans with s <= start
+        return k > 0 and self.ends[k - 1] >= end
 
 
 def _relative_to_dates(found: list[Found]) -> list[Found]:

@@ -42,7 +42,7 @@ _OTHER = ("OTHER", "")
 def tokenize(text: str) -> list[Tok]:
     """The tokens of ``text`` with their classes (number words merged: "twenty four" is 24)."""
     g = grammar()
-    words, capitalised = g.words, g.capitalised
+    lookup, capitalised = g.words.get, g.capitalised
     out: list[Tok] = []
     append = out.append
     numbers = False
@@ -50,16 +50,17 @@ def tokenize(text: str) -> list[Tok]:
         kind = m.lastgroup
         word = m.group()
         if kind == "WORD" or kind == "OTHER":
-            cls, value = words.get(word.lower(), _OTHER)
-            if cls == "OTHER":
-                append(Tok(word, "OTHER", "", m.start(), m.end()))
+            cls, value = lookup(word.lower(), _OTHER)
+            if cls == "OTHER":  # most tokens: a word no rule names
+                start, end = m.span()
+                append(Tok(word, "OTHER", "", start, end))
                 continue
             if cls in capitalised and not word[0].isupper():
                 cls, value = _OTHER
             numbers = numbers or cls == "NUM"
             kind = cls
         elif kind == "PHRASE":
-            kind, value = words[_SPACES.sub(" ", word.lower())]
+            kind, value = g.words[_SPACES.sub(" ", word.lower())]
         elif kind == "NUM":
             value = plain_number(word)
             if value.isdigit() and 1000 <= int(value) <= 2099 and "," not in word:
@@ -74,7 +75,8 @@ def tokenize(text: str) -> list[Tok]:
             value = word.strip("Qq")
         else:
             value = ""
-        append(Tok(word, kind or "OTHER", value.rstrip("!"), m.start(), m.end(), value.endswith("!")))
+        start, end = m.span()
+        append(Tok(word, kind or "OTHER", value.rstrip("!"), start, end, value.endswith("!")))
     return _merge_numbers(out, text) if numbers else out
 
 
@@ -102,7 +104,7 @@ def _merge_numbers(toks: list[Tok], text: str) -> list[Tok]:
     """Merge number words: "twenty-four" 24, "two hundred" 200, "nineteen ninety-six" the year."""
     out: list[Tok] = []
     for tok in toks:
-        if _wordy(tok) and out:
+        if tok.cls == "NUM" and out and _wordy(tok):
             first = out[-2] if out[-1].cls == "HYPHEN" and len(out) > 1 else out[-1]
             if _wordy(first):
                 a, b = int(first.value), int(tok.value)
@@ -115,7 +117,7 @@ def _merge_numbers(toks: list[Tok], text: str) -> list[Tok]:
         out.append(tok)
     years: list[Tok] = []
     for tok in out:
-        head = years[-1] if years and _wordy(years[-1]) and _wordy(tok) else None
+        head = years[-1] if tok.cls == "NUM" and years and _wordy(tok) and _wordy(years[-1]) else None
         if head is not None and 11 <= int(head.value) <= 20 <= int(tok.value) < 100:
             year = str(int(head.value) * 100 + int(tok.value))
             years[-1] = Tok(text[head.start : tok.end], "YEAR", year, head.start, tok.end)
@@ -130,7 +132,7 @@ def letters_of(toks: list[Tok], text: str) -> str:
     parts = []
     prev_end = 0
     for tok in toks:
-        if "\n" in text[prev_end : tok.start]:
+        if text.find("\n", prev_end, tok.start) != -1:
             parts.append(BREAK)
         parts.append(letters[tok.cls])
         prev_end = tok.end

@@ -57,7 +57,7 @@ from spacy.tokens import Token
 
 from ...tables import data_rows
 from .. import plover
-from ..annotations import doc_quotes
+from ..annotations import doc_quotes, doc_words
 from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
 from .drafts import Draft
 from .syntax import lemma, subjects
@@ -163,7 +163,7 @@ _WH = frozenset({"whether", "if", "how", "why", "what", "when", "who", "where", 
 def is_question(d: Draft) -> bool:
     """The event's sentence is a question, or the event is asking a question ("asked whether")."""
     sent = d.trigger.sent
-    if any(t.text == "?" for t in sent):
+    if "?" in doc_words(sent.doc)[sent.start : sent.end]:  # the doc's words: no Token per word
         # "Why does Israel refuse to ...?" takes for granted that it does: a why-question
         # reports what it asks about
         return not (

@@ -66,6 +66,9 @@ class Context:
     event_nouns: set[int] = field(default_factory=set)
     #: (start, end) character span -> its root token (see :meth:`root_in`)
     roots: dict[tuple[int, int], Token | None] = field(default_factory=dict)
+    #: the dates (DATE, TIME or untyped) and places with a root token, and that root (built once)
+    _date_roots: list[tuple[DateFact, Token]] | None = None
+    _place_roots: list[tuple[PlaceFact, Token]] | None = None
 
     @classmethod
     def build(cls, doc: Doc, *, has_dates: bool, has_counts: bool, has_places: bool) -> Context:
@@ -114,6 +117,25 @@ class Context:
         if key not in self.roots:
             self.roots[key] = _root_in(self.doc, start, end)
         return self.roots[key]
+
+    def date_roots(self) -> list[tuple[DateFact, Token]]:
+        """The dates an event may take (DATE, TIME or untyped) whose characters have a root token,
+        with that root, in the order of :attr:`dates` (none when the dates component did not run):
+        every event of a doc looks through the same ones."""
+        if self._date_roots is None:
+            pairs = ((rec, self.root_in(rec.start, rec.end)) for rec in self.dates or ())
+            self._date_roots = [
+                (rec, root) for rec, root in pairs if root is not None and rec.type in ("DATE", "TIME", None)
+            ]
+        return self._date_roots
+
+    def place_roots(self) -> list[tuple[PlaceFact, Token]]:
+        """The places whose characters have a root token, with that root, in the order of
+        :attr:`places`."""
+        if self._place_roots is None:
+            pairs = ((place, self.root_in(place.start, place.end)) for place in self.places)
+            self._place_roots = [(place, root) for place, root in pairs if root is not None]
+        return self._place_roots
 
     def quote_at(self, char: int) -> int | None:
         """Index of the quote whose span holds the character ``char``."""

@@ -14,10 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import cast
 
-from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
+from spacy.attrs import DEP, HEAD, IS_ALPHA, LEMMA, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
+
+from ..annotations import doc_words
 
 #: The model's components that tag, parse and lemmatise (run again on a re-cased headline).
 PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -28,12 +30,28 @@ MIN_CAPITALISED = 0.75
 
 def is_title_case(sent: Span) -> bool:
     """Most words after the first begin with a capital, as in a headline written in title case."""
-    words = [t for t in sent if t.is_alpha]
+    return _title_case_words([t.text for t in sent if t.is_alpha])
+
+
+def _title_case_words(words: list[str]) -> bool:
+    """:func:`is_title_case` on a sentence's alphabetic words."""
     if len(words) < MIN_WORDS:
         return False
     rest = words[1:]
-    capitals = sum(1 for t in rest if t.text[0].isupper())
+    capitals = sum(1 for w in rest if w[0].isupper())
     return capitals / len(rest) >= MIN_CAPITALISED
+
+
+def title_sentences(doc: Doc) -> list[Span]:
+    """The sentences of ``doc`` for which :func:`is_title_case` holds, tested on the doc's words and
+    its ``is_alpha`` array (no Token made per word: most docs have no such sentence)."""
+    words = doc_words(doc)
+    alpha: list[int] = doc.to_array(IS_ALPHA).tolist()
+    return [
+        sent
+        for sent in doc.sents
+        if _title_case_words([words[i] for i in range(sent.start, sent.end) if alpha[i]])
+    ]
 
 
 def running_case(doc: Doc, titles: set[int]) -> tuple[set[str], set[str]]:
@@ -80,7 +98,7 @@ def recased_words(sent: Span, capital: set[str], lower: set[str], lexicon: froze
 def reparse_titles(nlp: Language, doc: Doc, lexicon: Iterable[str]) -> int:
     """Parse the title-case sentences of ``doc`` again, re-cased, and write their new tags,
     lemmas and dependencies into ``doc``; the number of sentences re-parsed."""
-    titles = [s for s in doc.sents if is_title_case(s)]
+    titles = title_sentences(doc)
     if not titles:
         return 0
     pipes = [(name, proc) for name, proc in nlp.pipeline if name in PARSE_PIPES]

@@ -42,11 +42,8 @@ def event_date(ctx: Context, scope: set[int], anchor: Token, trigger: Token) -> 
     if hung >= 0:
         scope = scope | {hung}
     if ctx.dates is not None:
-        for rec in ctx.dates:
-            if rec.type not in ("DATE", "TIME", None):
-                continue
-            root = ctx.root_in(rec.start, rec.end)
-            if root is None or root.i not in scope or (root.i != hung and not _when_ok(root)):
+        for rec, root in ctx.date_roots():
+            if root.i not in scope or (root.i != hung and not _when_ok(root)):
                 continue
             candidates.append((abs(root.i - trigger.i), _to_date(rec.value, ctx), rec.text))
     else:
@@ -122,11 +119,8 @@ def event_location(
     ("in Laos", "at the Second Thomas Shoal"), nearest the trigger; for material events also any
     other place there (not an actor: "attacked Israel" happened in Israel)."""
     best: tuple[int, int, PlaceFact] | None = None
-    for place in ctx.places:
-        if any(s <= place.start < e for s, e in taken):
-            continue
-        root = ctx.root_in(place.start, place.end)
-        if root is None or root.i not in scope:
+    for place, root in ctx.place_roots():
+        if root.i not in scope or any(s <= place.start < e for s, e in taken):
             continue
         prep = root.head if root.dep_ == "pobj" else None
         locative = prep is not None and prep.lower_ in _LOCATIVE
