@@ -149,7 +149,8 @@ def fix_spans(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return 0 <= k < len(words) and k not in taken and words[k][:1].isupper() and words[k].isalpha()
 
     out = [_grow_organisation(doc, m, taken, free) for m in mentions]
-    tagged = {e.text for e in doc.ents}  # words the model tags somewhere, whatever the label
+    # words the model tags somewhere, whatever the label (a one-word span's text is its word)
+    tagged = {words[e.start] if e.end - e.start == 1 else e.text for e in doc.ents}
     titles = title_spans(doc)
     title_ends = {s.end for s in titles}
     in_titles = {t for s in titles for t in range(s.start, s.end)}

@@ -77,18 +77,20 @@ def mention_of(span: Span) -> Mention | None:
     """The span cleaned (see the module docstring); None when no name is left."""
     i, j = span.start, span.end
     doc = span.doc
-    while i < j and (doc[i].text in _LEADING or doc[i].text in _POSSESSIVE or _stray(doc[i].text)):
+    words = doc_words(doc)  # plain strings: no Token made per look (``is_lower``/``is_alpha`` are
+    # spaCy's ``str.islower``/``str.isalpha`` of the word)
+    while i < j and (words[i] in _LEADING or words[i] in _POSSESSIVE or _stray(words[i])):
         i += 1
-    while i + 2 < j and doc[i].is_lower and doc[i].is_alpha and doc[i + 1].text == "-":
+    while i + 2 < j and words[i].islower() and words[i].isalpha() and words[i + 1] == "-":
         i += 2  # "anti-Muslim", "pro-Clinton": the name is after the prefix
-    while j > i and (doc[j - 1].text in _POSSESSIVE or _stray(doc[j - 1].text)):
+    while j > i and (words[j - 1] in _POSSESSIVE or _stray(words[j - 1])):
         j -= 1
-    if j - i > 1 and doc[j - 1].text.isdigit() and len(doc[j - 1].text) <= _SCORE_DIGITS:
+    if j - i > 1 and words[j - 1].isdigit() and len(words[j - 1]) <= _SCORE_DIGITS:
         j -= 1  # "Liverpool 0"
-        while j > i and _stray(doc[j - 1].text):
+        while j > i and _stray(words[j - 1]):
             j -= 1
     if span.label_ in ("GPE", "LOC"):
-        while j - i > 1 and doc[j - 1].is_alpha and doc[j - 1].is_lower:
+        while j - i > 1 and words[j - 1].isalpha() and words[j - 1].islower():
             j -= 1  # "Logar province", "Kharkiv region": the name is the capitalised part
     if i >= j:
         return None
@@ -208,14 +210,15 @@ def _pieces(ent: Span) -> list[Span]:
     """An entity span cut at scores inside it ("Arsenal 1 Everton 1" -> "Arsenal", "Everton")
     and at a possessive inside it ("Fedorov’s Order" -> "Fedorov")."""
     doc = ent.doc
+    words = doc_words(doc)
     out: list[Span] = []
     a = ent.start
     for k in range(ent.start, ent.end):
-        t = doc[k]
-        if t.text in ("'s", "’s") and k > a:
+        text = words[k]
+        if text in ("'s", "’s") and k > a:
             out.append(Span(doc, a, k, label=ent.label_))
             return out  # what follows belongs to the owner, not a name of its own
-        if t.text.isdigit() and len(t.text) <= _SCORE_DIGITS and k > a:
+        if text.isdigit() and len(text) <= _SCORE_DIGITS and k > a:
             out.append(Span(doc, a, k, label=ent.label_))
             a = k + 1
     if a < ent.end:
