@@ -455,6 +455,8 @@ def _scan_missed_surnames(
     words = doc_words(doc)
     n_words = len(words)
     for i, text in enumerate(words):
+        if not (text in by_part or (text.isupper() and text.title() in by_part)):
+            continue  # no one's name part, as written or as a transcript label ("PENCE:")
         if i in taken or not text[:1].isupper():
             continue
         label = text.isupper() and i + 1 < n_words and words[i + 1] == ":"

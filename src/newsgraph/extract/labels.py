@@ -44,7 +44,7 @@ from spacy.tokens import Doc
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
 from ..tables import data_lines
-from .annotations import doc_lowers, doc_words
+from .annotations import doc_lowers, doc_text, doc_words
 from .mentions import Mention, known, name_tokens, org_words
 from .roles import title_spans
 
@@ -150,7 +150,8 @@ def fix_spans(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
     out = [_grow_organisation(doc, m, taken, free) for m in mentions]
     # words the model tags somewhere, whatever the label (a one-word span's text is its word)
-    tagged = {words[e.start] if e.end - e.start == 1 else e.text for e in doc.ents}
+    text = doc_text(doc)
+    tagged = {words[e.start] if e.end - e.start == 1 else text[e.start_char : e.end_char] for e in doc.ents}
     titles = title_spans(doc)
     title_ends = {s.end for s in titles}
     in_titles = {t for s in titles for t in range(s.start, s.end)}
@@ -199,16 +200,26 @@ def _missed_organisations(doc: Doc, mentions: list[Mention], taken: set[int]) ->
     ``organisations.tsv`` with a code of its own (not "Senate", whose country depends on the
     article)."""
     words = doc_words(doc)
+    names = {w for w in set(words) if _missed_organisation(w)}  # each word asked once per doc
+    if not names:
+        return mentions
     added: list[Mention] = []
     for k, w in enumerate(words):
-        if k in taken or len(w) < 3 or not w[:1].isupper() or not w.isalpha() or w.isupper():
+        if w not in names or k in taken:
             continue
         if doc[k].is_sent_start or doc[k].tag_ not in ("NNP", "NNPS"):
             continue
-        org = actors.organisation(w)
-        if org is not None and org.code and org.type in ("", "ORG"):
-            added.append(Mention(k, k + 1, doc[k].idx, doc[k].idx + len(w), w, "ORG"))
+        added.append(Mention(k, k + 1, doc[k].idx, doc[k].idx + len(w), w, "ORG"))
     return sorted([*mentions, *added], key=lambda m: m.i) if added else mentions
+
+
+def _missed_organisation(w: str) -> bool:
+    """Whether the word ``w`` may be a known organisation's untagged one-word name (see
+    :func:`_missed_organisations`)."""
+    if len(w) < 3 or not w[:1].isupper() or not w.isalpha() or w.isupper():
+        return False
+    org = actors.organisation(w)
+    return org is not None and bool(org.code) and org.type in ("", "ORG")
 
 
 def _grow_organisation(doc: Doc, m: Mention, taken: set[int], free: Callable[[int], bool]) -> Mention:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from ..resolve import actors
 from ..tables import data_lines
-from .annotations import article_context, doc_words
+from .annotations import article_context, doc_text, doc_words
 from .roles import title_spans
 
 #: spaCy labels that become entities.
@@ -94,8 +94,8 @@ def mention_of(span: Span) -> Mention | None:
             j -= 1  # "Logar province", "Kharkiv region": the name is the capitalised part
     if i >= j:
         return None
-    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    text = doc[i:j].text  # not doc.text, which spaCy rebuilds from every token on each access
+    start, end = doc[i].idx, doc[j - 1].idx + len(words[j - 1])
+    text = doc_text(doc)[start:end]  # the span's text, cut from the doc's text built once
     if text.endswith(("'s", "’s")):  # "Korea's" kept as one token by the tokenizer
         text, end = text[:-2], end - 2
     lead = len(text) - len(text.lstrip(_STRAY))  # "[Mykhailo" is one token
@@ -154,15 +154,21 @@ def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
             continue
         end = min(k + 1, n_words)
         line = words[start:end]
-        long = [w for w in line if len(w) >= 4 and w.isalpha()]
-        caps = sum(w[:1].isupper() for w in long)
+        # the cheap tests first: most lines are prose, with a full stop early on
         if (
-            _TITLE_CASE_WORDS <= caps >= _TITLE_CASE_SHARE * len(long)
-            and sum(w.isalpha() for w in line) <= _HEADLINE_WORDS
-            and not any(w in (".", "?", "!") for w in line[:-2])  # one headline, not sentences
-            and n_words - len(line) >= 2 * len(line)  # a text around it to confirm the names
+            n_words - len(line) >= 2 * len(line)
+            and not any(  # a text around it to confirm the names
+                w in (".", "?", "!")
+                for w in line[:-2]  # one headline, not sentences
+            )
         ):
-            out.append((start, end))
+            long = [w for w in line if len(w) >= 4 and w.isalpha()]
+            caps = sum(w[:1].isupper() for w in long)
+            if (
+                _TITLE_CASE_WORDS <= caps >= _TITLE_CASE_SHARE * len(long)
+                and sum(w.isalpha() for w in line) <= _HEADLINE_WORDS
+            ):
+                out.append((start, end))
         start = end
     return out
 

@@ -407,15 +407,22 @@ _ARTICLE_PREFIX = re.compile(r"\b(?:al|el|ad|as|ash|an|at|az|ar)-(?=\w)", re.IGN
 def _name_words(text: str) -> list[str]:
     """A name as lower-case words without accents, dots, apostrophes and Arabic articles, hyphens
     splitting words: "Omar Hassan al-Bashir" -> omar hassan bashir, "Kim Jong-un" -> kim jong un."""
+    return list(_name_word_tuple(text))
+
+
+@lru_cache(maxsize=65536)
+def _name_word_tuple(text: str) -> tuple[str, ...]:
+    """:func:`_name_words`, remembered: every article asks for the same names again."""
     s = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     s = _ARTICLE_PREFIX.sub("", s.translate(_APOSTROPHES)).casefold()
     s = re.sub(r"[.'’,]", "", s).replace("-", " ")
     words = s.split()
-    return [w for k, w in enumerate(words) if not (k and w in _NAME_NOISE)]
+    return tuple(w for k, w in enumerate(words) if not (k and w in _NAME_NOISE))
 
 
+@lru_cache(maxsize=65536)
 def _name_key(text: str) -> str:
-    return " ".join(_name_words(text))
+    return " ".join(_name_word_tuple(text))
 
 
 def _first_last(words: list[str]) -> tuple[str, str] | None:
