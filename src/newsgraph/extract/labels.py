@@ -36,7 +36,7 @@ Labels (:func:`consistent_labels`):
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from spacy.tokens import Doc
@@ -213,6 +213,7 @@ def _missed_organisations(doc: Doc, mentions: list[Mention], taken: set[int]) ->
     return sorted([*mentions, *added], key=lambda m: m.i) if added else mentions
 
 
+@lru_cache(maxsize=65536)
 def _missed_organisation(w: str) -> bool:
     """Whether the word ``w`` may be a known organisation's untagged one-word name (see
     :func:`_missed_organisations`)."""
