@@ -454,10 +454,11 @@ def _scan_missed_surnames(
     taken = {i for m in mentions for i in range(m.i, m.j)}
     words = doc_words(doc)
     n_words = len(words)
+    # the doc's distinct words that are someone's name part, as written or as a transcript label
+    # ("PENCE:"), each tested once
+    parts = {w for w in set(words) if w in by_part or (w.isupper() and w.title() in by_part)}
     for i, text in enumerate(words):
-        if not (text in by_part or (text.isupper() and text.title() in by_part)):
-            continue  # no one's name part, as written or as a transcript label ("PENCE:")
-        if i in taken or not text[:1].isupper():
+        if text not in parts or i in taken or not text[:1].isupper():
             continue
         label = text.isupper() and i + 1 < n_words and words[i + 1] == ":"
         owners = by_part.get(text.title() if label else text)
