@@ -503,7 +503,8 @@ class EntityExtractor(Component):
         stoplist()
 
     def match(self, doc: Doc) -> list[Entity]:
-        mentions = fix_spans(doc, collect_mentions(doc))
+        ents = doc.ents  # spaCy builds the tuple anew on each access: once here for both
+        mentions = fix_spans(doc, collect_mentions(doc, ents), ents)
         consistent_labels(doc, mentions)
         context = main_country(mentions)
         set_article_context(doc, dataclasses.replace(article_context(doc), main_country=context))

@@ -39,7 +39,7 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import pairwise
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
@@ -140,8 +140,9 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
 _GROW = 2
 
 
-def fix_spans(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` with the span fixes of the module docstring made (in the text's order)."""
+def fix_spans(doc: Doc, mentions: list[Mention], ents: tuple[Span, ...] | None = None) -> list[Mention]:
+    """``mentions`` with the span fixes of the module docstring made (in the text's order);
+    ``ents`` is ``doc.ents`` when the caller has it already."""
     words = doc_words(doc)
     taken = {t for m in mentions for t in range(m.i, m.j)}
 
@@ -151,7 +152,10 @@ def fix_spans(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     out = [_grow_organisation(doc, m, taken, free) for m in mentions]
     # words the model tags somewhere, whatever the label (a one-word span's text is its word)
     text = doc_text(doc)
-    tagged = {words[e.start] if e.end - e.start == 1 else text[e.start_char : e.end_char] for e in doc.ents}
+    tagged = {
+        words[e.start] if e.end - e.start == 1 else text[e.start_char : e.end_char]
+        for e in (doc.ents if ents is None else ents)
+    }
     titles = title_spans(doc)
     title_ends = {s.end for s in titles}
     in_titles = {t for s in titles for t in range(s.start, s.end)}

@@ -114,12 +114,13 @@ def known(text: str) -> bool:
     return actors.country_code(text) is not None or actors.organisation(text) is not None
 
 
-def collect_mentions(doc: Doc) -> list[Mention]:
-    """The model's entity spans, cleaned and filtered (see the module docstring)."""
+def collect_mentions(doc: Doc, ents: tuple[Span, ...] | None = None) -> list[Mention]:
+    """The model's entity spans (``ents``: ``doc.ents``, which spaCy rebuilds on each access, when
+    not given), cleaned and filtered (see the module docstring)."""
     headings = article_context(doc).headings
     inside_titles = [(s.start, s.end) for s in title_spans(doc)]
     out: list[Mention] = []
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ not in LABELS:
             continue
         for piece in _pieces(ent):
