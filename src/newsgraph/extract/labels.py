@@ -35,7 +35,7 @@ Labels (:func:`consistent_labels`):
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from itertools import pairwise
 
@@ -140,7 +140,7 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
 _GROW = 2
 
 
-def fix_spans(doc: Doc, mentions: list[Mention], ents: tuple[Span, ...] | None = None) -> list[Mention]:
+def fix_spans(doc: Doc, mentions: list[Mention], ents: Sequence[Span] | None = None) -> list[Mention]:
     """``mentions`` with the span fixes of the module docstring made (in the text's order);
     ``ents`` is ``doc.ents`` when the caller has it already."""
     words = doc_words(doc)

@@ -17,6 +17,7 @@ Cleaning:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -114,7 +115,7 @@ def known(text: str) -> bool:
     return actors.country_code(text) is not None or actors.organisation(text) is not None
 
 
-def collect_mentions(doc: Doc, ents: tuple[Span, ...] | None = None) -> list[Mention]:
+def collect_mentions(doc: Doc, ents: Sequence[Span] | None = None) -> list[Mention]:
     """The model's entity spans (``ents``: ``doc.ents``, which spaCy rebuilds on each access, when
     not given), cleaned and filtered (see the module docstring)."""
     headings = article_context(doc).headings
