@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -154,15 +155,17 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
     later ones are taken to speak of the same country (an article's "the junta" and "the regime"
     are one government's)."""
     table = nominal_actors()
+    firsts = {k[0] for k in table}
+    lowers = doc_lowers(doc)
+    # "the" before a first word of the table, found in one pass over word pairs; most articles have none
+    the_at = [k for k, (w, nxt) in enumerate(pairwise(lowers)) if w == "the" and nxt in firsts]
+    if not the_at:
+        return []
     taken = {i for m in mentions for i in range(m.i, m.j)}
     countries = sorted((m.start, code) for m in mentions if (code := actors.country_code(m.text)))
     longest = max((len(k) for k in table), default=1)
     found: dict[tuple[str, ...], Entity] = {}
-    firsts = {k[0] for k in table}
-    lowers = doc_lowers(doc)
-    for t in range(len(lowers) - 1):
-        if lowers[t] != "the" or lowers[t + 1] not in firsts:
-            continue
+    for t in the_at:
         for n in range(longest, 0, -1):
             words = tuple(lowers[t + 1 : t + 1 + n])
             if len(words) < n or words not in table or any(i in taken for i in range(t + 1, t + 1 + n)):

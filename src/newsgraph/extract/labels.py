@@ -237,7 +237,7 @@ def _grow_organisation(doc: Doc, m: Mention, taken: set[int], free: Callable[[in
             if not extra or not all(free(t) for t in extra):
                 continue
             i, j = m.i - left, m.j + right
-            text = doc[i:j].text
+            text = doc_text(doc)[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])]  # doc[i:j].text, no Span
             if actors.organisation(text) is not None:
                 taken.update(extra)
                 return Mention(i, j, doc[i].idx, doc[i].idx + len(text), text, "ORG")
