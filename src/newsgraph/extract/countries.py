@@ -6,9 +6,11 @@ named with it ("Nigerian Senate"). Used by ``extract/entities.py``."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from ..resolve import actors
@@ -28,6 +30,18 @@ def mention_country(m: Mention) -> str | None:
     if code is None and m.label == "GPE":
         code = subnational_country(m.text)
     return code
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """The tokens that start a sentence, in order, read from the doc's array at once."""
+    return [int(i) for i in (doc.to_array(SENT_START) == 1).nonzero()[0]]
+
+
+def sentence_start(starts: list[int], i: int) -> int:
+    """``doc[i].sent.start`` from :func:`sentence_starts` (0 when no sentence starts before ``i``),
+    without making a Token and a Span per look."""
+    k = bisect_right(starts, i)
+    return starts[k - 1] if k else 0
 
 
 def main_country(mentions: list[Mention]) -> str | None:
@@ -60,12 +74,13 @@ def people_country(doc: Doc, mentions: list[Mention], context: str | None) -> st
     if context is None:
         return None
     sentences: dict[str, set[int]] = {}
+    starts = sentence_starts(doc)
     for m in mentions:
         code = mention_country(m) if m.label in ("GPE", "NORP", "LOC") else None
         if m.label == "ORG":
             code = org_country(m.text)  # "the Nigeria Police"
         if code:
-            sentences.setdefault(code, set()).add(doc[m.i].sent.start)
+            sentences.setdefault(code, set()).add(sentence_start(starts, m.i))
     own = len(sentences.get(context, ()))
     rival = max((len(s) for c, s in sentences.items() if c != context and actors.country_name(c)), default=0)
     if rival >= RIVAL_SENTENCES and RIVAL_SHARE * own <= rival:
@@ -115,9 +130,10 @@ def named_countries(doc: Doc, mentions: list[Mention]) -> frozenset[str]:
     evidence enough to tell namesakes of two countries apart ("King Abdullah" in an article
     about Saudi Arabia), where a country named once may be the other party."""
     sentences: dict[str, set[int]] = {}
+    starts = sentence_starts(doc)
     for m in mentions:
         if m.label in ("GPE", "NORP") and (code := mention_country(m)):
-            sentences.setdefault(code, set()).add(doc[m.i].sent.start)
+            sentences.setdefault(code, set()).add(sentence_start(starts, m.i))
     return frozenset(code for code, starts in sentences.items() if len(starts) >= 2)
 
 

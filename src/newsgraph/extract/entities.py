@@ -24,6 +24,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -154,15 +155,17 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
     later ones are taken to speak of the same country (an article's "the junta" and "the regime"
     are one government's)."""
     table = nominal_actors()
+    firsts = {k[0] for k in table}
+    lowers = doc_lowers(doc)
+    # "the" before a first word of the table, found in one pass over word pairs; most articles have none
+    the_at = [k for k, (w, nxt) in enumerate(pairwise(lowers)) if w == "the" and nxt in firsts]
+    if not the_at:
+        return []
     taken = {i for m in mentions for i in range(m.i, m.j)}
     countries = sorted((m.start, code) for m in mentions if (code := actors.country_code(m.text)))
     longest = max((len(k) for k in table), default=1)
     found: dict[tuple[str, ...], Entity] = {}
-    firsts = {k[0] for k in table}
-    lowers = doc_lowers(doc)
-    for t in range(len(lowers) - 1):
-        if lowers[t] != "the" or lowers[t + 1] not in firsts:
-            continue
+    for t in the_at:
         for n in range(longest, 0, -1):
             words = tuple(lowers[t + 1 : t + 1 + n])
             if len(words) < n or words not in table or any(i in taken for i in range(t + 1, t + 1 + n)):
@@ -454,8 +457,11 @@ def _scan_missed_surnames(
     taken = {i for m in mentions for i in range(m.i, m.j)}
     words = doc_words(doc)
     n_words = len(words)
+    # the doc's distinct words that are someone's name part, as written or as a transcript label
+    # ("PENCE:"), each tested once
+    parts = {w for w in set(words) if w in by_part or (w.isupper() and w.title() in by_part)}
     for i, text in enumerate(words):
-        if i in taken or not text[:1].isupper():
+        if text not in parts or i in taken or not text[:1].isupper():
             continue
         label = text.isupper() and i + 1 < n_words and words[i + 1] == ":"
         owners = by_part.get(text.title() if label else text)
@@ -500,7 +506,8 @@ class EntityExtractor(Component):
         stoplist()
 
     def match(self, doc: Doc) -> list[Entity]:
-        mentions = fix_spans(doc, collect_mentions(doc))
+        ents = doc.ents  # spaCy builds the tuple anew on each access: once here for both
+        mentions = fix_spans(doc, collect_mentions(doc, ents), ents)
         consistent_labels(doc, mentions)
         context = main_country(mentions)
         set_article_context(doc, dataclasses.replace(article_context(doc), main_country=context))

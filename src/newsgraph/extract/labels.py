@@ -35,16 +35,16 @@ Labels (:func:`consistent_labels`):
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cache
+from collections.abc import Callable, Sequence
+from functools import cache, lru_cache
 from itertools import pairwise
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
 from ..tables import data_lines
-from .annotations import doc_lowers, doc_words
+from .annotations import doc_lowers, doc_text, doc_words
 from .mentions import Mention, known, name_tokens, org_words
 from .roles import title_spans
 
@@ -140,8 +140,9 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
 _GROW = 2
 
 
-def fix_spans(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """``mentions`` with the span fixes of the module docstring made (in the text's order)."""
+def fix_spans(doc: Doc, mentions: list[Mention], ents: Sequence[Span] | None = None) -> list[Mention]:
+    """``mentions`` with the span fixes of the module docstring made (in the text's order);
+    ``ents`` is ``doc.ents`` when the caller has it already."""
     words = doc_words(doc)
     taken = {t for m in mentions for t in range(m.i, m.j)}
 
@@ -149,7 +150,12 @@ def fix_spans(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         return 0 <= k < len(words) and k not in taken and words[k][:1].isupper() and words[k].isalpha()
 
     out = [_grow_organisation(doc, m, taken, free) for m in mentions]
-    tagged = {e.text for e in doc.ents}  # words the model tags somewhere, whatever the label
+    # words the model tags somewhere, whatever the label (a one-word span's text is its word)
+    text = doc_text(doc)
+    tagged = {
+        words[e.start] if e.end - e.start == 1 else text[e.start_char : e.end_char]
+        for e in (doc.ents if ents is None else ents)
+    }
     titles = title_spans(doc)
     title_ends = {s.end for s in titles}
     in_titles = {t for s in titles for t in range(s.start, s.end)}
@@ -198,16 +204,27 @@ def _missed_organisations(doc: Doc, mentions: list[Mention], taken: set[int]) ->
     ``organisations.tsv`` with a code of its own (not "Senate", whose country depends on the
     article)."""
     words = doc_words(doc)
+    names = {w for w in set(words) if _missed_organisation(w)}  # each word asked once per doc
+    if not names:
+        return mentions
     added: list[Mention] = []
     for k, w in enumerate(words):
-        if k in taken or len(w) < 3 or not w[:1].isupper() or not w.isalpha() or w.isupper():
+        if w not in names or k in taken:
             continue
         if doc[k].is_sent_start or doc[k].tag_ not in ("NNP", "NNPS"):
             continue
-        org = actors.organisation(w)
-        if org is not None and org.code and org.type in ("", "ORG"):
-            added.append(Mention(k, k + 1, doc[k].idx, doc[k].idx + len(w), w, "ORG"))
+        added.append(Mention(k, k + 1, doc[k].idx, doc[k].idx + len(w), w, "ORG"))
     return sorted([*mentions, *added], key=lambda m: m.i) if added else mentions
+
+
+@lru_cache(maxsize=65536)
+def _missed_organisation(w: str) -> bool:
+    """Whether the word ``w`` may be a known organisation's untagged one-word name (see
+    :func:`_missed_organisations`)."""
+    if len(w) < 3 or not w[:1].isupper() or not w.isalpha() or w.isupper():
+        return False
+    org = actors.organisation(w)
+    return org is not None and bool(org.code) and org.type in ("", "ORG")
 
 
 def _grow_organisation(doc: Doc, m: Mention, taken: set[int], free: Callable[[int], bool]) -> Mention:
@@ -220,7 +237,7 @@ def _grow_organisation(doc: Doc, m: Mention, taken: set[int], free: Callable[[in
             if not extra or not all(free(t) for t in extra):
                 continue
             i, j = m.i - left, m.j + right
-            text = doc[i:j].text
+            text = doc_text(doc)[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])]  # doc[i:j].text, no Span
             if actors.organisation(text) is not None:
                 taken.update(extra)
                 return Mention(i, j, doc[i].idx, doc[i].idx + len(text), text, "ORG")

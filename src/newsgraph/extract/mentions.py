@@ -17,6 +17,7 @@ Cleaning:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -25,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from ..resolve import actors
 from ..tables import data_lines
-from .annotations import article_context, doc_words
+from .annotations import article_context, doc_text, doc_words
 from .roles import title_spans
 
 #: spaCy labels that become entities.
@@ -77,23 +78,25 @@ def mention_of(span: Span) -> Mention | None:
     """The span cleaned (see the module docstring); None when no name is left."""
     i, j = span.start, span.end
     doc = span.doc
-    while i < j and (doc[i].text in _LEADING or doc[i].text in _POSSESSIVE or _stray(doc[i].text)):
+    words = doc_words(doc)  # plain strings: no Token made per look (``is_lower``/``is_alpha`` are
+    # spaCy's ``str.islower``/``str.isalpha`` of the word)
+    while i < j and (words[i] in _LEADING or words[i] in _POSSESSIVE or _stray(words[i])):
         i += 1
-    while i + 2 < j and doc[i].is_lower and doc[i].is_alpha and doc[i + 1].text == "-":
+    while i + 2 < j and words[i].islower() and words[i].isalpha() and words[i + 1] == "-":
         i += 2  # "anti-Muslim", "pro-Clinton": the name is after the prefix
-    while j > i and (doc[j - 1].text in _POSSESSIVE or _stray(doc[j - 1].text)):
+    while j > i and (words[j - 1] in _POSSESSIVE or _stray(words[j - 1])):
         j -= 1
-    if j - i > 1 and doc[j - 1].text.isdigit() and len(doc[j - 1].text) <= _SCORE_DIGITS:
+    if j - i > 1 and words[j - 1].isdigit() and len(words[j - 1]) <= _SCORE_DIGITS:
         j -= 1  # "Liverpool 0"
-        while j > i and _stray(doc[j - 1].text):
+        while j > i and _stray(words[j - 1]):
             j -= 1
     if span.label_ in ("GPE", "LOC"):
-        while j - i > 1 and doc[j - 1].is_alpha and doc[j - 1].is_lower:
+        while j - i > 1 and words[j - 1].isalpha() and words[j - 1].islower():
             j -= 1  # "Logar province", "Kharkiv region": the name is the capitalised part
     if i >= j:
         return None
-    start, end = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
-    text = doc[i:j].text  # not doc.text, which spaCy rebuilds from every token on each access
+    start, end = doc[i].idx, doc[j - 1].idx + len(words[j - 1])
+    text = doc_text(doc)[start:end]  # the span's text, cut from the doc's text built once
     if text.endswith(("'s", "’s")):  # "Korea's" kept as one token by the tokenizer
         text, end = text[:-2], end - 2
     lead = len(text) - len(text.lstrip(_STRAY))  # "[Mykhailo" is one token
@@ -112,12 +115,13 @@ def known(text: str) -> bool:
     return actors.country_code(text) is not None or actors.organisation(text) is not None
 
 
-def collect_mentions(doc: Doc) -> list[Mention]:
-    """The model's entity spans, cleaned and filtered (see the module docstring)."""
+def collect_mentions(doc: Doc, ents: Sequence[Span] | None = None) -> list[Mention]:
+    """The model's entity spans (``ents``: ``doc.ents``, which spaCy rebuilds on each access, when
+    not given), cleaned and filtered (see the module docstring)."""
     headings = article_context(doc).headings
     inside_titles = [(s.start, s.end) for s in title_spans(doc)]
     out: list[Mention] = []
-    for ent in doc.ents:
+    for ent in doc.ents if ents is None else ents:
         if ent.label_ not in LABELS:
             continue
         for piece in _pieces(ent):
@@ -152,15 +156,21 @@ def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
             continue
         end = min(k + 1, n_words)
         line = words[start:end]
-        long = [w for w in line if len(w) >= 4 and w.isalpha()]
-        caps = sum(w[:1].isupper() for w in long)
+        # the cheap tests first: most lines are prose, with a full stop early on
         if (
-            _TITLE_CASE_WORDS <= caps >= _TITLE_CASE_SHARE * len(long)
-            and sum(w.isalpha() for w in line) <= _HEADLINE_WORDS
-            and not any(w in (".", "?", "!") for w in line[:-2])  # one headline, not sentences
-            and n_words - len(line) >= 2 * len(line)  # a text around it to confirm the names
+            n_words - len(line) >= 2 * len(line)
+            and not any(  # a text around it to confirm the names
+                w in (".", "?", "!")
+                for w in line[:-2]  # one headline, not sentences
+            )
         ):
-            out.append((start, end))
+            long = [w for w in line if len(w) >= 4 and w.isalpha()]
+            caps = sum(w[:1].isupper() for w in long)
+            if (
+                _TITLE_CASE_WORDS <= caps >= _TITLE_CASE_SHARE * len(long)
+                and sum(w.isalpha() for w in line) <= _HEADLINE_WORDS
+            ):
+                out.append((start, end))
         start = end
     return out
 
@@ -208,14 +218,15 @@ def _pieces(ent: Span) -> list[Span]:
     """An entity span cut at scores inside it ("Arsenal 1 Everton 1" -> "Arsenal", "Everton")
     and at a possessive inside it ("Fedorov’s Order" -> "Fedorov")."""
     doc = ent.doc
+    words = doc_words(doc)
     out: list[Span] = []
     a = ent.start
     for k in range(ent.start, ent.end):
-        t = doc[k]
-        if t.text in ("'s", "’s") and k > a:
+        text = words[k]
+        if text in ("'s", "’s") and k > a:
             out.append(Span(doc, a, k, label=ent.label_))
             return out  # what follows belongs to the owner, not a name of its own
-        if t.text.isdigit() and len(t.text) <= _SCORE_DIGITS and k > a:
+        if text.isdigit() and len(text) <= _SCORE_DIGITS and k > a:
             out.append(Span(doc, a, k, label=ent.label_))
             a = k + 1
     if a < ent.end:

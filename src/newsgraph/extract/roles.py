@@ -351,8 +351,9 @@ def find_roles(
         if s.start not in consumed
         and not any(s.start >= p.i and s.end <= p.j for ps in found.values() for p in ps)
     ]
-    sent_index = {s.start: n for n, s in enumerate(doc.sents)}
-    for key, mentions in persons:
+    # sentences are numbered only when there is a loose title to look back to (most articles have none)
+    sent_index = {s.start: n for n, s in enumerate(doc.sents)} if loose else {}
+    for key, mentions in persons if loose else ():
         have = found.get(key, [])
         if have and any(p.affiliation for p in have):
             continue

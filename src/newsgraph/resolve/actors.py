@@ -71,6 +71,10 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(s.replace("-", " ")))
 
 
+#: Most answers a lexicon remembers before it starts over (bounded memory on long runs).
+_SEEN_MAX = 65536
+
+
 class _Lexicon(Generic[T]):
     """Surface forms mapped to values: exact forms first, then folded forms (acronyms excluded)."""
 
@@ -78,8 +82,12 @@ class _Lexicon(Generic[T]):
         self.exact: dict[str, T] = {}
         self.folded: dict[str, T] = {}
         self.longest = 1
+        #: answers of :meth:`get` by (text, fold_lowercase): every article asks for the same names
+        #: again (entities alone asked ~100 times per article); emptied when a form is added.
+        self._seen: dict[tuple[str, bool], T | None] = {}
 
     def add(self, form: str, value: T) -> None:
+        self._seen.clear()
         surface = _surface(form)
         self.exact.setdefault(surface, value)
         if not _is_acronym(surface):
@@ -88,6 +96,17 @@ class _Lexicon(Generic[T]):
 
     def get(self, text: str, *, fold_lowercase: bool = True) -> T | None:
         """The value of ``text`` as written, else of ``text`` without a possessive ("Korea’s")."""
+        key = (text, fold_lowercase)
+        try:
+            return self._seen[key]
+        except KeyError:
+            pass
+        if len(self._seen) >= _SEEN_MAX:
+            self._seen.clear()
+        hit = self._seen[key] = self._lookup(text, fold_lowercase)
+        return hit
+
+    def _lookup(self, text: str, fold_lowercase: bool) -> T | None:
         for possessive in (False, True):
             surface = _surface(text, possessive=possessive)
             hit = self.exact.get(surface) if surface else None
@@ -388,15 +407,22 @@ _ARTICLE_PREFIX = re.compile(r"\b(?:al|el|ad|as|ash|an|at|az|ar)-(?=\w)", re.IGN
 def _name_words(text: str) -> list[str]:
     """A name as lower-case words without accents, dots, apostrophes and Arabic articles, hyphens
     splitting words: "Omar Hassan al-Bashir" -> omar hassan bashir, "Kim Jong-un" -> kim jong un."""
+    return list(_name_word_tuple(text))
+
+
+@lru_cache(maxsize=65536)
+def _name_word_tuple(text: str) -> tuple[str, ...]:
+    """:func:`_name_words`, remembered: every article asks for the same names again."""
     s = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     s = _ARTICLE_PREFIX.sub("", s.translate(_APOSTROPHES)).casefold()
     s = re.sub(r"[.'’,]", "", s).replace("-", " ")
     words = s.split()
-    return [w for k, w in enumerate(words) if not (k and w in _NAME_NOISE)]
+    return tuple(w for k, w in enumerate(words) if not (k and w in _NAME_NOISE))
 
 
+@lru_cache(maxsize=65536)
 def _name_key(text: str) -> str:
-    return " ".join(_name_words(text))
+    return " ".join(_name_word_tuple(text))
 
 
 def _first_last(words: list[str]) -> tuple[str, str] | None:
