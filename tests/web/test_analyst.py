@@ -151,6 +151,16 @@ def test_a_phrase_is_words_in_order(client: TestClient, synthetic: list[Article]
     assert {r["id"] for r in found["items"]} == reversed_
 
 
+def test_ranked_search_keeps_the_lists_other_filters(client: TestClient) -> None:
+    # the ranked (BM25) search shares the list's filters: no article of the store is in German
+    found = client.get("/api/articles", params={"q": '"foreign minister"', "per_page": 200}).json()
+    assert found["total"] > 0
+    german = client.get(
+        "/api/articles", params={"q": '"foreign minister"', "language": "de", "per_page": 200}
+    ).json()
+    assert german["total"] == 0 and german["items"] == []
+
+
 def test_results_are_ranked_and_marked(client: TestClient) -> None:
     body = client.get("/api/articles", params={"q": "minister", "per_page": 200}).json()
     scores = [r["score"] for r in body["items"]]

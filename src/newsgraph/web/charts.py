@@ -90,18 +90,8 @@ def events(db: WebDb, f: q.EventFilters) -> dict[str, Any]:
 
 def counts_over_time(db: WebDb, f: q.CountFilters) -> dict[str, Any]:
     """The counts ``f`` selects per date bucket (article date) and kind: how many, and their sum."""
-    where: list[str] = ["c.published IS NOT NULL"]
-    params: list[Any] = []
-    q._dates(where, params, f, "c.published")
-    if f.kind:
-        where.append("c.kind = ?")
-        params.append(f.kind.lower())
-    if f.unit:
-        where.append("c.unit = ?")
-        params.append(f.unit.upper() if f.unit.lower() != "percent" else "percent")
-    if f.q:
-        where.append("(contains(lower(c.text), ?) OR contains(lower(coalesce(c.object, '')), ?))")
-        params.extend([f.q.lower(), f.q.lower()])
+    cond, params = q.count_filter(f)  # the list's own filters
+    where = ["c.published IS NOT NULL", cond]
     bucket = q._bucket(db, f)
     fmt = q._BUCKET_FORMAT[bucket]
     sql = f"""SELECT strftime(b, '{fmt}') AS bucket, kind, counts, total FROM (

@@ -140,22 +140,8 @@ def articles(db: WebDb, f: ArticleSearch) -> dict[str, Any]:
 
 def _filters(f: ArticleSearch) -> tuple[list[str], list[Any]]:
     """The filters of :func:`newsgraph.web.queries.articles` other than the words."""
-    where: list[str] = ["1 = 1"]
-    params: list[Any] = []
-    if f.source:
-        where.append("s.source ILIKE ?")
-        params.append(f"%{f.source}%")
-    if f.country:
-        where.append(f"s.id IN (SELECT article_id FROM {D}.article_country WHERE country = ?)")
-        params.append(f.country.upper())
-    if f.entity:
-        where.append(f"s.id IN (SELECT article_id FROM {D}.ents WHERE canon IN ({q._entity_keys_sql()}))")
-        params.extend(q._entity_keys_params(f.entity))
-    if f.min_relevance is not None and f.min_relevance > 0:
-        where.append("coalesce(s.relevance, 1.0) >= ?")
-        params.append(f.min_relevance)
-    q._dates(where, params, f, "s.published")
-    return where, params
+    where, params = q.article_filter(f)
+    return ["1 = 1", *where], params
 
 
 def _counts(parsed: Parsed) -> list[tuple[str, list[Any]]]:

@@ -13,7 +13,16 @@ One job per module: :mod:`.tables` (the derived tables), :mod:`.memory` (lists h
 :mod:`.lookup` (names to keys), and one module per list (:mod:`.article_list`, :mod:`.entity_list`,
 :mod:`.quote_list`, :mod:`.event_list`, :mod:`.count_list`). Everything is importable from here."""
 
-from .article_list import _entity_keys_params, _entity_keys_sql, _snippet, _texts, article, articles, overview
+from .article_list import (
+    _entity_keys_params,
+    _entity_keys_sql,
+    _snippet,
+    _texts,
+    article,
+    article_filter,
+    articles,
+    overview,
+)
 from .count_list import count_filter, count_ranks, counts, network
 from .entity_list import entities, entity
 from .event_list import (
@@ -106,6 +115,7 @@ __all__ = [
     "_total",
     "all_ranks",
     "article",
+    "article_filter",
     "articles",
     "canonical_key",
     "count_filter",

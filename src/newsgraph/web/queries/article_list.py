@@ -38,22 +38,9 @@ def articles(db: WebDb, f: ArticleFilters) -> dict[str, Any]:
     for term in terms:  # a word of the title or text starts with each term
         where.append(f"s.rank IN (SELECT rank FROM {D}.terms WHERE term >= ? AND term < ?)")
         params.extend([term, term + "\U0010ffff"])
-    if f.source:
-        where.append("s.source ILIKE ?")
-        params.append(f"%{f.source}%")
-    if f.country:
-        where.append(f"s.id IN (SELECT article_id FROM {D}.article_country WHERE country = ?)")
-        params.append(f.country.upper())
-    if f.entity:
-        where.append(f"s.id IN (SELECT article_id FROM {D}.ents WHERE canon IN ({_entity_keys_sql()}))")
-        params.extend(_entity_keys_params(f.entity))
-    if f.min_relevance is not None and f.min_relevance > 0:
-        where.append("coalesce(s.relevance, 1.0) >= ?")
-        params.append(f.min_relevance)
-    if f.language:
-        where.append("s.language = ?")
-        params.append(f.language.strip().lower())
-    _dates(where, params, f, "s.published")
+    more, more_params = article_filter(f)
+    where.extend(more)
+    params.extend(more_params)
     cond = " AND ".join(where)
     rows = db.search_rows.take(_ranks(db, db.search_rows, f"{D}.search s", "s.rank", cond, params, f))
     total = _total(db, f"{D}.search s", cond, params, rows, f)
@@ -123,3 +110,27 @@ def article(db: WebDb, article_id: str) -> dict[str, Any] | None:
     for e in facts["entities"]:
         e["canon"] = canon.get(e.get("id"), e.get("key"))
     return {"article": found, "facts": facts}
+
+
+def article_filter(f: ArticleFilters) -> tuple[list[str], list[Any]]:
+    """The articles list's filters other than its words, as conditions on ``derived.search s``
+    and their parameters (the list and the ranked phrase search share them)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if f.source:
+        where.append("s.source ILIKE ?")
+        params.append(f"%{f.source}%")
+    if f.country:
+        where.append(f"s.id IN (SELECT article_id FROM {D}.article_country WHERE country = ?)")
+        params.append(f.country.upper())
+    if f.entity:
+        where.append(f"s.id IN (SELECT article_id FROM {D}.ents WHERE canon IN ({_entity_keys_sql()}))")
+        params.extend(_entity_keys_params(f.entity))
+    if f.min_relevance is not None and f.min_relevance > 0:
+        where.append("coalesce(s.relevance, 1.0) >= ?")
+        params.append(f.min_relevance)
+    if f.language:
+        where.append("s.language = ?")
+        params.append(f.language.strip().lower())
+    _dates(where, params, f, "s.published")
+    return where, params
