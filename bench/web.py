@@ -296,9 +296,11 @@ def download_check(base: str, pid: int, path: str = "/api/events.csv?min_confide
     started = time.perf_counter()
     with httpx.Client(base_url=base, timeout=600) as c, c.stream("GET", path) as r:
         last = 0.0
+        ended_cr = False  # a line ending split between two pieces counts once, in the second
         for chunk in r.iter_bytes():
             n_bytes += len(chunk)
-            n_lines += chunk.count(b"\r\n")
+            n_lines += chunk.count(b"\r\n") + (ended_cr and chunk[:1] == b"\n")
+            ended_cr = chunk[-1:] == b"\r"
             if time.perf_counter() - last > 0.05:
                 peak = max(peak, rss_mb(pid))
                 last = time.perf_counter()
