@@ -20,7 +20,7 @@ def mention(key: Any, day: int | None, aid: str = "a", alone: bool = False) -> M
         day=dt.date(2025, 1, day) if day else None,
         article_id=aid,
         n=0,
-        order=(0, "", 0, aid),
+        order=(0, "", (), aid),
         story_id=aid,
         copy=False,
         outlet="x",

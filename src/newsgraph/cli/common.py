@@ -18,7 +18,7 @@ from ..settings import Settings, parse_iso_date
 from ..store.db import Store
 
 if TYPE_CHECKING:
-    pass
+    from .stories import Clusters
 
 app = typer.Typer(
     name="newsgraph",
@@ -149,8 +149,8 @@ def _counts(counts: dict[str, int]) -> str:
     return ", ".join(f"{key} {n:,}" for key, n in counts.items())
 
 
-def _show_clusters(found: Any, as_json: bool, db: Path) -> None:
-    """Print event or quote clusters (``cli.stories.Clusters``) as JSON Lines or as a table."""
+def _show_clusters(found: Clusters, as_json: bool, db: Path) -> None:
+    """Print event or quote clusters as JSON Lines or as a table."""
     if as_json:
         _print_json_lines(found)
     else:

@@ -58,7 +58,7 @@ class Mention:
     #: Where the article stands among the store's articles: its run, then its input and record
     #: (``path#3`` before ``path#10``), then its id; the same whatever order the rows were written
     #: in (one process, every core, Dask).
-    order: tuple[int, str, int, str]
+    order: tuple[int, str, tuple[int, ...], str]
     story_id: str
     copy: bool
     outlet: str
@@ -106,11 +106,13 @@ def outlet(url: str | None, source: str | None) -> str:
     return host(url) or (source or "").split("#", 1)[0]
 
 
-def input_order(run: int | None, source: str | None, article_id: str) -> tuple[int, str, int, str]:
-    """The order of an article among the store's: by run, then input path, then record number
-    (the part after ``#``, compared as a number), then id."""
-    path, _, record = (source or "").rpartition("#") if "#" in (source or "") else (source or "", "", "")
-    return (run or 0, path, int(record) if record.isdigit() else 0, article_id)
+def input_order(
+    run: int | None, source: str | None, article_id: str
+) -> tuple[int, str, tuple[int, ...], str]:
+    """The order of an article among the store's: by run, then input path, then record numbers
+    (the parts after ``#``, compared as numbers: ``a.warc#3#2`` before ``a.warc#10#1``), then id."""
+    path, *records = (source or "").split("#")
+    return (run or 0, path, tuple(int(r) if r.isdigit() else -1 for r in records), article_id)
 
 
 def cluster(mentions: Iterable[Mention], window: int | None = EVENT_WINDOW_DAYS) -> list[Cluster]:
