@@ -55,6 +55,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from ...resolve.actors import country_code, is_adjective, sector_of
 from ...tables import data_rows
 from .. import plover
 from ..annotations import doc_quotes, doc_words
@@ -104,6 +105,10 @@ class Evidence:
     plain_verb: bool = False
     missing_recipient: bool = False
     generic: bool = False
+    #: two or more coded parties of a joint event ("met with the Japanese and Korean leaders")
+    two_sides: bool = False
+    #: the event has counted magnitudes (dead, injured, arrested, an amount): a concrete happening
+    measured: bool = False
 
     @classmethod
     def of(cls, record: Mapping[str, Any], draft: Draft, relevance: float | None) -> Evidence:
@@ -118,7 +123,7 @@ class Evidence:
         return cls(
             named_actor=any(a.get("entity") for a in actors),
             coded_actor=any(codes - {None}),
-            state_actor=any(a.get("sector") in STATE_SECTORS or a.get("code") in STATE_CODES for a in actors),
+            state_actor=any(is_political(a) for a in actors),
             coded_recipient=any(r.get("code") for r in record.get("recipient") or []),
             how=_HOW.get(draft.how, "clause"),
             question=is_question(draft),
@@ -132,28 +137,51 @@ class Evidence:
             plain_verb=draft.how == "verb" and lemma(draft.trigger) in plover.word_class("plain"),
             missing_recipient=needs_recipient(record),
             generic=is_generic(draft),
+            two_sides=sum(1 for a in actors if a.get("code")) >= 2,
+            measured=bool(record.get("magnitudes")),
         )
 
     def features(self) -> dict[str, float]:
-        """Each weight's name with how much of it applies (0, 1, or the centred relevance)."""
+        """Each weight's name with how much of it applies (0, 1, or the centred relevance).
+
+        The doer is one of three kinds (a state or political actor, another named or coded
+        actor, nobody); the event is directed when it names a coded recipient or joins two coded
+        parties: "who did what to whom" with both sides known."""
+        named = self.named_actor or self.coded_actor
         return {
-            "named_actor": float(self.named_actor),
-            "coded_actor": float(self.coded_actor),
-            "state_actor": float(self.state_actor),
-            "no_actor": float(not (self.named_actor or self.coded_actor)),
-            "coded_recipient": float(self.coded_recipient),
+            "political_actor": float(self.state_actor),
+            "other_actor": float(named and not self.state_actor),
+            "no_actor": float(not named and not self.state_actor),
+            "directed": float(self.coded_recipient or self.two_sides),
+            "measured": float(self.measured),
             f"how_{self.how}": 1.0,
+            "plain_verb": float(self.plain_verb),
+            "quoted": float(self.quoted),
             "question": float(self.question),
             "background": float(self.background),
-            "alone": float(self.alone),
-            "quoted": float(self.quoted),
-            "force_without_cue": float(self.force_without_cue),
-            "topic": float(self.topic),
-            "plain_verb": float(self.plain_verb),
-            "missing_recipient": float(self.missing_recipient),
             "generic": float(self.generic),
+            "topic": float(self.topic),
+            "alone": float(self.alone),
+            "missing_recipient": float(self.missing_recipient),
+            "force_without_cue": float(self.force_without_cue),
             "off_topic": 0.0 if self.relevance is None else max(0.0, 0.5 - self.relevance) * 2,
         }
+
+
+def is_political(actor: Mapping[str, Any]) -> bool:
+    """The actor is a state or political actor: its sector is one (government, military, police,
+    courts, legislature, party, rebels), its code a political organisation's, its words a
+    political title ("House Speaker Paul Ryan", "lawmakers"), or it is a country named as such
+    ("Iran insisted": a country's name stands for its state)."""
+    if actor.get("sector") in STATE_SECTORS or actor.get("code") in STATE_CODES:
+        return True
+    text = actor.get("text") or ""
+    if sector_of(text) in STATE_SECTORS:
+        return True
+    code = actor.get("code")
+    return (
+        bool(code) and actor.get("sector") is None and country_code(text) == code and not is_adjective(text)
+    )
 
 
 _ASK = frozenset({"ask", "wonder", "question"})
@@ -206,14 +234,37 @@ _SHARES = frozenset(
 )
 
 
+def _share(tok: Token) -> bool:
+    """A noun of a share of people: "percent", "most", "a majority", also through "of" phrases
+    ("an average of 81 percent of Democrats")."""
+    for _ in range(3):
+        if tok.ent_type_ == "PERCENT" or (tok.lower_ in _SHARES and tok.pos_ != "PROPN"):
+            return True
+        of = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if not of:
+            return False
+        tok = of[0]
+    return False
+
+
 def is_generic(d: Draft) -> bool:
-    """The doer is a share of a population, as polls and surveys report it ("81 percent of
-    Democrats approve of Obama", "most Republicans support the bill"): an opinion, not an act."""
+    """Not one happening: the doer is a share of a population, as polls and surveys report it
+    ("81 percent of Democrats approve of Obama", "most Republicans support the bill"), or the
+    verb tells a habit by an adverb of frequency ("governments often impose sanctions", "he
+    usually meets them")."""
     if d.how not in ("verb", "support"):
         return False
+    if any(c.dep_ == "advmod" and c.lower_ in plover.word_class("habitual") for c in d.anchor.children):
+        return True
     agents, _ = subjects(d.anchor)
     for a in agents:
-        if a.ent_type_ == "PERCENT" or (a.lower_ in _SHARES and a.pos_ != "PROPN"):
+        if _share(a):
             return True
         quantified = any(c.dep_ in ("nummod", "amod", "det") and c.lower_ in _SHARES for c in a.children)
         if quantified and a.tag_ in ("NNS", "NNPS"):
