@@ -248,3 +248,17 @@ def test_a_charge_called_untrue_is_a_rejection_of_its_maker(nlp: Any) -> None:
     assert [a["code"] for a in reject["actor"]] == ["USA"]
     assert sorted(r["code"] for r in reject["recipient"]) == ["RUS", "SYR"]
     assert not _shown(nlp, text, "ACCUSE")[1:]  # the accusation only, no second one for "false"
+
+
+@pytest.mark.model
+def test_a_wish_is_not_a_report_of_what_happened(nlp: Any) -> None:
+    """ "want" and "expect" are verbs of saying too; with an infinitive they wish or expect."""
+    wish = "The United States wants Britain to extradite the suspect."
+    assert [e for e in _events(nlp, wish) if e["event_type"] == "COOPERATE"]
+    assert not _shown(nlp, wish, "COOPERATE")
+    said = "The minister said that Russia wants to meet Ukraine."
+    assert [e for e in _events(nlp, said) if e["event_type"] == "CONSULT"]
+    assert not _shown(nlp, said, "CONSULT")
+    # what a verb of saying reports keeps its own modes
+    done = "Officials said Iran had asked Britain to lift its sanctions."
+    assert _shown(nlp, done, "REQUEST")
