@@ -8,18 +8,19 @@ weighs the evidence that an event is a political interaction a reader would repo
 =====================  ========================================================================
 evidence               why
 =====================  ========================================================================
-named actor            the doer is an entity of the article, not inferred from a place
-coded actor            the doer has a PLOVER actor code (a country, an IGO)
-state actor            the doer is a state or political actor (government, military, police,
-                       courts, legislature, party, rebels, IGO)
+political actor        the doer is a state or political actor (government, military, police,
+                       courts, legislature, party, rebels, IGO), by sector, code, title or a
+                       country named as such
+other actor            the doer is another named or coded actor (a person, a company)
 no actor               nobody is said to have done it
-coded recipient        the event is directed at a coded actor
+directed               who did it to whom: a coded recipient, or two coded parties
+measured               victims, arrests or amounts are counted: a concrete happening
 trigger kind           a verb with its own subject is the surest; an event noun, a "must"
                        of reported speech, a clause of happening or a relative clause less so
-no recipient           a cooperation, aid or sanction aimed at nobody named: the manual's
-                       sections say these types require a recipient
 plain verb             a verb whose every use reports its speech act ("criticized", "urged",
                        "praised", "refused"; word class ``plain``), unlike "support" or "close"
+no recipient           a cooperation, aid or sanction aimed at nobody named: the manual's
+                       sections say these types require a recipient
 question               the sentence asks, it does not report; "asked whether ..." is a
                        reporter's question, not a request
 background             said of someone in passing, in a relative clause ("the union, which
@@ -33,15 +34,15 @@ topic                  what people talk about, not what happened: an event noun 
 quoted                 said in quotation marks, where figures of speech abound
 force without cue      ASSAULT or COERCE with no casualties, no armed or police actor and no
                        security context: usually a figure of speech or a sport
-generic                the doer is a share of a population ("81 percent of Democrats",
-                       "most Republicans"): a poll's opinion, not an act
+generic                not one happening: the doer is a share of a population ("81 percent of
+                       Democrats", "most Republicans"), or the verb tells a habit ("often")
 off topic              how far the article's public-affairs relevance is below 0.5
                        (``extract/relevance.py``): sport, entertainment, products, lifestyle
 =====================  ========================================================================
 
 The weights are log-odds written in ``data/plover_confidence.tsv`` from what these signs mean;
-``scale`` and ``shift`` in the same file map their sum to a probability and were fitted once on
-the tune half of the real-news dev set (``eval/events_real.py``), the only numbers fitted. The
+``scale`` and ``shift`` in the same file map their sum to a probability (1 and 0: not fitted,
+docs/events.md says why). The
 ``events`` command, the exports and the web UI report events at or above
 :data:`DEFAULT_MIN_CONFIDENCE` unless told otherwise (docs/events.md gives the precision there)."""
 
