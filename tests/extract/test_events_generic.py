@@ -262,3 +262,16 @@ def test_a_wish_is_not_a_report_of_what_happened(nlp: Any) -> None:
     # what a verb of saying reports keeps its own modes
     done = "Officials said Iran had asked Britain to lift its sanctions."
     assert _shown(nlp, done, "REQUEST")
+
+
+@pytest.mark.model
+def test_force_expected_of_others_is_no_threat(nlp: Any) -> None:
+    """Announced force is a THREATEN of its doer; what someone else expects of others stays a
+    future event, not a threat and not a fact."""
+    own = _events(nlp, "The rebels said they would blockade Paris.")
+    assert [e["event_type"] for e in own] == ["THREATEN"]
+    plan = _events(nlp, "The Russian army plans to attack Kharkiv.")
+    assert [e["event_type"] for e in plan] == ["THREATEN"]
+    expected = _events(nlp, "The minister said he expects the protesters to blockade the port.")
+    assert all(e["event_type"] != "THREATEN" for e in expected)
+    assert all(not _is_fact(e) for e in expected)
