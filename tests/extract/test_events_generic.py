@@ -275,3 +275,15 @@ def test_force_expected_of_others_is_no_threat(nlp: Any) -> None:
     expected = _events(nlp, "The minister said he expects the protesters to blockade the port.")
     assert all(e["event_type"] != "THREATEN" for e in expected)
     assert all(not _is_fact(e) for e in expected)
+
+
+@pytest.mark.model
+def test_a_guess_of_the_writer_is_no_offer(nlp: Any) -> None:
+    """A conditional cooperation is an offer (AGREE) when its doer says it, not when the writer
+    guesses it ("may still offer ... if")."""
+    said = _events(nlp, "Russia said it would meet Ukraine if the shelling stops.")
+    assert [(e["event_type"], _is_fact(e)) for e in said] == [("AGREE", True)]
+    inverted = _events(nlp, "Russia would meet Ukraine if the shelling stops, the minister said.")
+    assert [(e["event_type"], _is_fact(e)) for e in inverted] == [("AGREE", True)]
+    guess = "Even if Cruz prevails, Senator Ryan may still offer a set of talking points to the party."
+    assert not [e for e in _events(nlp, guess) if _is_fact(e)]

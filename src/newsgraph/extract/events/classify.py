@@ -58,8 +58,8 @@ def final_type(
                 return "THREATEN", _threat_mode(etype, mode), Modality()
             # "will step down if his wife wins": a promised retreat that targets nobody
             return "CONCEDE", None, Modality(future=True)
-        if quad in (1, 2):
-            return "AGREE", None, Modality()  # "willing to", "would meet if": an offer
+        if quad in (1, 2) and (d.mod.intent or is_said(lex, d)):
+            return "AGREE", None, Modality()  # "willing to", "said it would meet if": an offer
         if quad == 4:
             return "THREATEN", _threat_mode(etype, mode), Modality()
     if mod.future and not mod.hypothetical:
@@ -96,6 +96,25 @@ def is_own_promise(d: Draft) -> bool:
             return a.lower_ in _SELF or any(sp.lower_ == a.lower_ for sp in speakers)
         cur = head
     return d.quote is not None and bool(agents) and agents[0].lower_ in first
+
+
+def is_said(lex: Lexicon, d: Draft) -> bool:
+    """The event is said by someone: in a quote, or in a clause under a verb of saying ("said it
+    would meet them if ..."). An offer is made by its doer; the writer's "may still offer ...
+    if" is a guess, not an offer."""
+    if d.quote is not None:
+        return True
+    cur = d.anchor
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        if any(c.dep_ in ("parataxis", "ccomp") and lemma(c) in lex.reporting for c in cur.children):
+            return True  # "We will meet them if ..., the minister said"
+        if lemma(head) in lex.reporting and cur.dep_ in ("ccomp", "xcomp", "conj", "parataxis"):
+            return True
+        cur = head
+    return any(c.dep_ in ("parataxis", "ccomp") and lemma(c) in lex.reporting for c in cur.children)
 
 
 def expected_of_others(d: Draft) -> bool:
