@@ -309,3 +309,19 @@ def test_a_one_sided_act_of_an_ambiguous_verb_is_kept_below_the_threshold(nlp: A
     assert [e["confidence"] >= DEFAULT_MIN_CONFIDENCE for e in aimed if e["event_type"] == "REQUEST"] == [
         True
     ]
+
+
+@pytest.mark.model
+def test_a_material_act_in_the_simple_present_is_a_habit_outside_the_headline(nlp: Any) -> None:
+    head = "Militants fight the army in Syria. "
+    habit = (
+        head + "The general said Islamic State fighters attack army bases because they hate the government."
+    )
+    once = head + "The general said Islamic State fighters attacked army bases."
+    (usual,) = [e for e in _events(nlp, habit) if e["text"] == "attack"]
+    (told,) = [e for e in _events(nlp, once) if e["text"] == "attacked"]
+    assert usual["confidence"] < told["confidence"]
+    assert usual["confidence"] < 0.1
+    # the headline tells a past event in the present: not a habit
+    (title,) = [e for e in _events(nlp, once) if e["text"] == "fight"]
+    assert title["confidence"] >= DEFAULT_MIN_CONFIDENCE

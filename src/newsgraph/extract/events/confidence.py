@@ -62,7 +62,7 @@ from .. import plover
 from ..annotations import doc_quotes, doc_words
 from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
 from .drafts import Draft
-from .syntax import lemma, subjects
+from .syntax import lemma, phrase, subjects
 
 #: The weight table.
 TABLE = ("newsgraph.extract", "plover_confidence.tsv")
@@ -254,6 +254,23 @@ def _share(tok: Token) -> bool:
     return False
 
 
+_PRESENT = frozenset({"VBZ", "VBP"})
+
+
+def _timeless_act(d: Draft) -> bool:
+    """A material act told in the simple present with no time of its own, outside the headline
+    ("they attack us because they hate us", "Putin kills journalists"): news tells one happening
+    of force or help in the past tense or with its day; the simple present tells what is usual."""
+    verb = d.anchor
+    if d.how != "verb" or d.verbal or verb.tag_ not in _PRESENT:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # "is attacking", "has attacked"
+    if verb.sent.start == 0 or verb.sent.start == next((t.i for t in verb.doc if not t.is_space), 0):
+        return False  # the headline: news headlines tell past events in the present
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in phrase(verb))
+
+
 def is_generic(d: Draft) -> bool:
     """Not one happening: the doer is a share of a population, as polls and surveys report it
     ("81 percent of Democrats approve of Obama", "most Republicans support the bill"), or the
@@ -262,6 +279,8 @@ def is_generic(d: Draft) -> bool:
     if d.how not in ("verb", "support"):
         return False
     if any(c.dep_ == "advmod" and c.lower_ in plover.word_class("habitual") for c in d.anchor.children):
+        return True
+    if _timeless_act(d):
         return True
     agents, _ = subjects(d.anchor)
     for a in agents:
