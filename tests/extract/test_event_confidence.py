@@ -325,3 +325,12 @@ def test_a_material_act_in_the_simple_present_is_a_habit_outside_the_headline(nl
     # the headline tells a past event in the present: not a habit
     (title,) = [e for e in _events(nlp, once) if e["text"] == "fight"]
     assert title["confidence"] >= DEFAULT_MIN_CONFIDENCE
+
+
+@pytest.mark.model
+def test_a_repeated_act_is_a_habit(nlp: Any) -> None:
+    habit = "Hundreds of teachers protest against the government every week in Nairobi."
+    once = "Hundreds of teachers protested against the government on Monday in Nairobi."
+    (usual,) = [e for e in _events(nlp, habit) if e["event_type"] == "PROTEST"]
+    (told,) = [e for e in _events(nlp, once) if e["event_type"] == "PROTEST"]
+    assert usual["confidence"] < told["confidence"] / 2

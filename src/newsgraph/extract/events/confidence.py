@@ -255,6 +255,22 @@ def _share(tok: Token) -> bool:
 
 
 _PRESENT = frozenset({"VBZ", "VBP"})
+_EVERY = frozenset({"every", "each"})
+
+
+def _every(tok: Token) -> bool:
+    """A time phrase of repetition: "every day", "each week", "on every visit"."""
+    if tok.dep_ in ("npadvmod", "tmod", "advmod"):
+        return any(c.dep_ == "det" and c.lower_ in _EVERY for c in tok.children)
+    if tok.dep_ == "prep":
+        return any(p.dep_ == "pobj" and _every_noun(p) for p in tok.children)
+    return False
+
+
+def _every_noun(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") and any(
+        c.dep_ == "det" and c.lower_ in _EVERY for c in tok.children
+    )
 
 
 def _timeless_act(d: Draft) -> bool:
@@ -279,6 +295,8 @@ def is_generic(d: Draft) -> bool:
     if d.how not in ("verb", "support"):
         return False
     if any(c.dep_ == "advmod" and c.lower_ in plover.word_class("habitual") for c in d.anchor.children):
+        return True
+    if any(_every(c) for c in d.anchor.children):
         return True
     if _timeless_act(d):
         return True
