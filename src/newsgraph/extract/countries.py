@@ -46,8 +46,9 @@ def sentence_start(starts: list[int], i: int) -> int:
 
 def main_country(mentions: list[Mention]) -> str | None:
     """The country the article is mostly about: the most mentioned country code (names, adjectives,
-    capitals, the states, provinces and cities that clearly belong to one country, and national
-    institutions named with their country: "Nigerian Senate"), the first
+    capitals, the states, provinces and cities that clearly belong to one country, national
+    institutions named with their country, "Nigerian Senate", and known state bodies and parties,
+    "the FBI", "Republicans"), the first
     mentioned on a tie; None when no country is named."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
@@ -57,12 +58,30 @@ def main_country(mentions: list[Mention]) -> str | None:
             code = mention_country(m)
         elif m.label in ("ORG", "FAC") and (found := national_institution(m.text)) is not None:
             code = found[1]  # "the Nigerian Senate"
+        if code is None and m.label in ("ORG", "NORP"):
+            code = state_body_country(m.text)  # "the FBI", "Republicans"
         if code:
             counts[code] += 1
             first.setdefault(code, m.start)
     if not counts:
         return None
     return max(counts, key=lambda c: (counts[c], -first[c]))
+
+
+#: Sectors of a country's state bodies and parties: naming one ("the FBI", "the GOP") says which
+#: country's affairs an article is about; a firm, a broadcaster or a wire service does not
+#: ("Twitter", "Reuters" in an article about Nigeria).
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "PTY"})
+
+
+@lru_cache(maxsize=16384)
+def state_body_country(text: str) -> str | None:
+    """The country of a known state body or party ``text`` names ("FBI" -> USA, "Republicans" ->
+    USA, "Bundestag" -> DEU); None for firms, media and intergovernmental bodies."""
+    org = actors.organisation(text) or actors.party(text)
+    if org is None or not org.code or org.sector not in STATE_SECTORS:
+        return None
+    return org.code if actors.country_name(org.code) else None
 
 
 def people_country(doc: Doc, mentions: list[Mention], context: str | None) -> str | None:
