@@ -4,10 +4,13 @@ the country and sector of people with no country named, firms and intergovernmen
 from __future__ import annotations
 
 import spacy
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
-from newsgraph.extract.countries import main_country, state_body_country
+from newsgraph.extract.countries import main_country, state_body_country, titled_person_actor
+from newsgraph.extract.entities import group
 from newsgraph.extract.mentions import collect_mentions
+from newsgraph.extract.roles import Role, find_roles, role_sector
+from newsgraph.resolve.actors import Actor
 
 
 def test_state_bodies_and_parties_say_which_country_an_article_is_about() -> None:
@@ -25,3 +28,67 @@ def test_firms_media_and_intergovernmental_bodies_are_no_evidence_of_the_article
     doc = spacy.blank("en")("Lagos residents posted on Twitter .")
     doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 4, 5, label="ORG")]
     assert main_country(collect_mentions(doc)) == "NGA"
+
+
+NLP = spacy.blank("en")
+
+
+def make(text: str, ents: list[tuple[str, str]]) -> Doc:
+    """A doc of ``text`` (sentences split at ". ") with the named spans as entities."""
+    doc = NLP.make_doc(text)
+    for i, t in enumerate(doc):
+        t.is_sent_start = i == 0 or doc[i - 1].text == "."
+    spans = []
+    for phrase, label in ents:
+        start = 0
+        while (pos := text.find(phrase, start)) != -1:
+            span = doc.char_span(pos, pos + len(phrase), label=label)
+            assert span is not None, phrase
+            if not any(s.start < span.end and span.start < s.end for s in spans):
+                spans.append(span)
+            start = pos + len(phrase)
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    for t in doc:
+        t.pos_ = "PROPN" if t.text[:1].isupper() else "NOUN"
+    return doc
+
+
+def roles_of(doc: Doc) -> dict[str, list[Role]]:
+    entities = [e for e in group(doc, collect_mentions(doc)) if e.type == "PERSON"]
+    found = find_roles(doc, [(e.key, [(m.i, m.j) for m in e.mentions]) for e in entities])
+    return {e.name: found.get(e.key, []) for e in entities}
+
+
+def test_an_organisation_in_a_title_gives_its_sector_to_a_generic_title() -> None:
+    doc = make(
+        "NBC executive Dara Vell spoke . Pentagon spokesman Omar Tull said . Senate leader Ike Obo left .",
+        [
+            ("NBC", "ORG"),
+            ("Dara Vell", "PERSON"),
+            ("Pentagon", "ORG"),
+            ("Omar Tull", "PERSON"),
+            ("Senate", "ORG"),
+            ("Ike Obo", "PERSON"),
+        ],
+    )
+    roles = roles_of(doc)
+    assert [(r.title, r.affiliation, r.sector) for r in roles["Dara Vell"]] == [("Executive", "USA", "JRN")]
+    assert [r.sector for r in roles["Omar Tull"]] == ["MIL"]
+    assert [r.sector for r in roles["Ike Obo"]] == ["LEG"]  # a legislature's leader
+
+
+def test_role_sector_keeps_a_specific_title_and_ignores_government_bodies() -> None:
+    assert role_sector("Spokesman", "MIL") == "MIL"
+    assert role_sector("Senator", "PTY") is None  # "Democratic Sen. X": a senator, LEG
+    assert role_sector("Spokesman", "GOV") is None  # "State Department spokesman": the title's own
+    assert role_sector("Spokesman", "IGO") is None
+
+
+def test_a_title_with_a_sector_and_no_country_takes_the_people_country() -> None:
+    host = Role("Talk Show Host", None, None)
+    assert titled_person_actor([host], "USA") == Actor("USA", "JRN")
+    assert titled_person_actor([host], None) is None  # no country for the article's people
+    assert titled_person_actor([Role("Attorney", None, None)], "NGA") == Actor("NGA", "CVL")  # a lawyer
+    assert titled_person_actor([Role("District Attorney", None, None)], "USA") == Actor("USA", "JUD")
+    assert titled_person_actor([Role("Clinton Campaign Spokesman", None, None)], "USA") == Actor("USA", "PTY")
+    assert titled_person_actor([], "USA") is None  # no title: no guess

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
 from .mentions import Mention
+from .roles import Role
 
 
 def subnational_country(text: str) -> str | None:
@@ -105,6 +106,16 @@ def people_country(doc: Doc, mentions: list[Mention], context: str | None) -> st
     if rival >= RIVAL_SENTENCES and RIVAL_SHARE * own <= rival:
         return None  # two countries in the news: "Spokesperson X" may be either's
     return context if own >= 2 else None
+
+
+def titled_person_actor(roles: list[Role], country: str | None) -> actors.Actor | None:
+    """The actor of a person whose title says a sector but no country ("talk show host X",
+    "attorney X", "NBC executive X"): the country people of the article are taken to belong to
+    (``people_country``), the title's sector; None with no such country or no sector."""
+    if country is None:
+        return None
+    sector = next((s for r in roles if (s := r.sector)), None)
+    return actors.Actor(country, sector) if sector else None
 
 
 #: A second country (a state, not a body such as the UN) named in at least this share of the

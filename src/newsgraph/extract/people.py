@@ -81,7 +81,7 @@ def _person_actor(roles: list[Role], known: actors.KnownPerson | None = None) ->
     leader Ismail Haniyeh" -> PSE REB). With no such role, the ``people.tsv`` row's actor."""
     for role in roles:
         if role.affiliation:
-            sector = actors.sector_of(role.title)
+            sector = role.sector  # the title's, or its organisation's ("NBC executive": JRN)
             if known is not None and known.code == role.affiliation and sector in (None, "GOV"):
                 sector = known.sector
             return actors.Actor(role.affiliation, sector or "GOV")

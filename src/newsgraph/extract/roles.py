@@ -46,6 +46,15 @@ class Role:
     #: the affiliation comes from a title with no name sentences before ("Japan's foreign minister
     #: urged ... Taro Kono said"), not from words about the person
     inferred: bool = False
+    #: the sector of the organisation named in the title when it says more than the title's words
+    #: ("NBC executive" -> JRN, "Pentagon spokesman" -> MIL): see :func:`role_sector`
+    org_sector: str | None = None
+
+    @property
+    def sector(self) -> str | None:
+        """The sector the role gives its holder: the organisation's (:attr:`org_sector`) when the
+        title names one, else the title's own (``sectors.tsv``)."""
+        return self.org_sector or actors.sector_of(self.title)
 
     def as_dict(self) -> dict[str, Any]:
         return {"title": self.title, "affiliation": self.affiliation, "since": self.since}
@@ -112,6 +121,8 @@ class _Phrase:
     by_party: bool = False
     #: a title with no name of its own, given to a later name
     loose: bool = False
+    #: the sector of an organisation named among the words (see :attr:`Role.org_sector`)
+    org_sector: str | None = None
 
 
 @cache
@@ -141,14 +152,18 @@ def _place_country(text: str, subnational: bool) -> str | None:
     return None
 
 
-def _affiliation(tokens: Sequence[Token], subnational: bool = False) -> tuple[str | None, set[int], bool]:
+def _affiliation(
+    tokens: Sequence[Token], subnational: bool = False
+) -> tuple[str | None, set[int], bool, str | None]:
     """The country (preferred), IGO or party named among ``tokens``, the token indices naming it,
-    and whether it came from a party. A state, province or city gives its country ("New Mexico
-    governor", "senator from Georgia" for a sub-national office: ``subnational``); a country that
-    is the subject of an office ("envoy on China", "the House China committee") is none."""
+    whether it came from a party, and the sector of the first organisation named (a party's too).
+    A state, province or city gives its country ("New Mexico governor", "senator from Georgia"
+    for a sub-national office: ``subnational``); a country that is the subject of an office
+    ("envoy on China", "the House China committee") is none."""
     country: tuple[str, set[int]] | None = None
     igo: tuple[str, set[int]] | None = None
     party: tuple[str, set[int]] | None = None
+    org_sector: str | None = None
     k = 0
     while k < len(tokens):
         found = False
@@ -171,6 +186,9 @@ def _affiliation(tokens: Sequence[Token], subnational: bool = False) -> tuple[st
             pty = actors.party(text) if not (code or org) else None
             if pty and pty.code and party is None:
                 party = (pty.code, {t.i for t in chunk})
+            named = org or pty
+            if org_sector is None and named is not None:
+                org_sector = named.sector
             if code or org or pty:
                 k += n
                 found = True
@@ -178,7 +196,26 @@ def _affiliation(tokens: Sequence[Token], subnational: bool = False) -> tuple[st
         if not found:
             k += 1
     chosen = country or igo or party
-    return (chosen[0], chosen[1], chosen is party) if chosen else (None, set(), False)
+    if chosen is None:
+        return None, set(), False, org_sector
+    return chosen[0], chosen[1], chosen is party, org_sector
+
+
+#: Sectors of an organisation that name a holder's sector better than a generic title: a "NBC
+#: executive" is a journalist, a "Pentagon spokesman" military; a government body (GOV) or an
+#: intergovernmental one (IGO) says no more than the title ("State Department spokesman").
+_OWN_SECTORS = frozenset({"GOV", "IGO"})
+#: Title sectors an organisation's sector replaces: none, government, business (an "executive").
+_GENERIC = frozenset({"GOV", "BUS"})
+
+
+def role_sector(title: str, org_sector: str | None) -> str | None:
+    """The organisation's sector for a holder of ``title`` when it says more than the title: not a
+    government or intergovernmental body, and a title with no sector of its own or a generic one
+    ("spokesman", "executive"); else None (the title's own sector then applies)."""
+    if org_sector is None or org_sector in _OWN_SECTORS:
+        return None
+    return org_sector if actors.sector_of(title) in (None, *_GENERIC) else None
 
 
 def _is_subject(tokens: Sequence[Token], k: int, n: int) -> bool:
@@ -246,10 +283,10 @@ def _phrase(
     if not inside:
         return None
     subnational = any(t.lower_ in _subnational_titles() for s in inside for t in s)
-    code, used, by_party = _affiliation(tokens, subnational)
+    code, used, by_party, org_sector = _affiliation(tokens, subnational)
     title = display_title(_title_words(tokens, inside, used, names)).strip()
     counterpart = any(t.lower_ == "counterpart" for t in tokens)
-    return _Phrase(lo, hi, title, code, counterpart, by_party)
+    return _Phrase(lo, hi, title, code, counterpart, by_party, org_sector=role_sector(title, org_sector))
 
 
 def _premodifier(
@@ -422,7 +459,16 @@ def _merge(
         title = _counterpart_title(doc, phrases, found) or title
     if not title:
         return []
-    return [Role(title=title, affiliation=affiliation, since=since, inferred=bool(source and source.loose))]
+    org_sector = next((p.org_sector for p in phrases if p.org_sector), None)
+    return [
+        Role(
+            title=title,
+            affiliation=affiliation,
+            since=since,
+            inferred=bool(source and source.loose),
+            org_sector=org_sector,
+        )
+    ]
 
 
 def _counterpart_title(doc: Doc, phrases: list[_Phrase], found: dict[Any, list[_Phrase]]) -> str | None:
