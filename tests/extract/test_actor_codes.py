@@ -92,3 +92,26 @@ def test_a_title_with_a_sector_and_no_country_takes_the_people_country() -> None
     assert titled_person_actor([Role("District Attorney", None, None)], "USA") == Actor("USA", "JUD")
     assert titled_person_actor([Role("Clinton Campaign Spokesman", None, None)], "USA") == Actor("USA", "PTY")
     assert titled_person_actor([], "USA") is None  # no title: no guess
+
+
+def test_a_person_keeps_each_distinct_title_in_text_order() -> None:
+    doc = make(
+        "General Mark Tull spoke . Chairman Mark Tull left . President Ana Bell spoke . "
+        "Russian President Ana Bell left .",
+        [("Mark Tull", "PERSON"), ("Ana Bell", "PERSON"), ("Russian", "NORP")],
+    )
+    roles = roles_of(doc)
+    assert [r.title for r in roles["Mark Tull"]] == ["General", "Chairman"]  # the first title first
+    assert [(r.title, r.affiliation) for r in roles["Ana Bell"]] == [("President", "RUS")]  # one office
+
+
+def test_a_title_before_another_persons_name_is_not_given_to_a_later_name() -> None:
+    doc = make(
+        "Ana Maria Bell spoke . GOP Rep Dan Moll Announces Bill Revoking Ana Maria Bell Clearance .",
+        [("Dan Moll", "PERSON"), ("Ana Maria Bell", "PERSON")],
+    )
+    roles = roles_of(doc)
+    assert [r.title for r in roles["Dan Moll"]] == ["GOP Rep"] or [r.title for r in roles["Dan Moll"]] == [
+        "Rep"
+    ]
+    assert roles["Ana Maria Bell"] == []

@@ -314,6 +314,9 @@ def _premodifier(
     tokens = list(doc[k:i])
     while tokens and tokens[0].lower_ in ("the",):
         tokens = tokens[1:]
+    last = max((s.end for s in titles if k <= s.start and s.end <= i), default=i)
+    if any(t in names for t in range(last, i)):
+        return None  # "Rep McCaul Announces Bill Revoking [Hillary]": the title is McCaul's
     return _phrase(tokens, titles, names)
 
 
@@ -450,25 +453,59 @@ def _compatible(a: str, b: str) -> bool:
 def _merge(
     doc: Doc, key: Any, phrases: list[_Phrase], found: dict[Any, list[_Phrase]], since: str | None
 ) -> list[Role]:
-    """One role per title: the richest title text, the first affiliation."""
+    """One role per distinct title, in the order the text gives them ("General X, chairman of the
+    Joint Chiefs of Staff": General, then Chairman of ...); a title whose words are part of
+    another's is one title with it, the richer text kept ("President" and "Russian President").
+    The first role takes the first affiliation any phrase names; the others their own."""
+    groups: list[list[_Phrase]] = []
+    for p in phrases:
+        if not p.title:
+            continue
+        words = _plain_words(p.title)
+        for g in groups:
+            other = _plain_words(g[0].title)
+            if words <= other or other <= words:
+                g.append(p)
+                g.sort(key=lambda q: -len(q.title))  # the richest title first
+                break
+        else:
+            groups.append([p])
+    if not groups:
+        return []
     source = next((p for p in phrases if p.affiliation), None)
-    affiliation = source.affiliation if source else None
-    titles = [p.title for p in phrases if p.title]
-    title = max(titles, key=len) if titles else ""
+    title = groups[0][0].title
     if any(p.pronoun_counterpart for p in phrases):
         title = _counterpart_title(doc, phrases, found) or title
-    if not title:
-        return []
-    org_sector = next((p.org_sector for p in phrases if p.org_sector), None)
-    return [
+    roles = [
         Role(
             title=title,
-            affiliation=affiliation,
+            affiliation=source.affiliation if source else None,
             since=since,
             inferred=bool(source and source.loose),
-            org_sector=org_sector,
+            org_sector=next((p.org_sector for p in phrases if p.org_sector), None),
         )
     ]
+    for g in groups[1:]:
+        own = next((p for p in g if p.affiliation), None)
+        roles.append(
+            Role(
+                title=g[0].title,
+                affiliation=own.affiliation if own else None,
+                since=since,
+                inferred=bool(own and own.loose),
+                org_sector=next((p.org_sector for p in g if p.org_sector), None),
+            )
+        )
+    return roles
+
+
+def _plain_words(title: str) -> frozenset[str]:
+    """A title's words without case and the words that do not change the office ("former")."""
+    return frozenset(w for w in title.lower().split() if w not in _SAME_OFFICE)
+
+
+#: Words that leave a title's office as it is: "Former President" is "President".
+_SAME_OFFICE = frozenset({"former", "then", "late", "acting", "of", "the"})
 
 
 def _counterpart_title(doc: Doc, phrases: list[_Phrase], found: dict[Any, list[_Phrase]]) -> str | None:
