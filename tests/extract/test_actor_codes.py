@@ -6,7 +6,12 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
-from newsgraph.extract.countries import main_country, state_body_country, titled_person_actor
+from newsgraph.extract.countries import (
+    main_country,
+    state_body_actor,
+    state_body_country,
+    titled_person_actor,
+)
 from newsgraph.extract.entities import group
 from newsgraph.extract.mentions import collect_mentions
 from newsgraph.extract.roles import Role, find_roles, role_sector
@@ -115,3 +120,12 @@ def test_a_title_before_another_persons_name_is_not_given_to_a_later_name() -> N
         "Rep"
     ]
     assert roles["Ana Maria Bell"] == []
+
+
+def test_an_unknown_state_body_or_party_takes_the_people_country() -> None:
+    assert state_body_actor("Independent National Electoral Commission", "NGA") == Actor("NGA", "GOV")
+    assert state_body_actor("Peoples Progressive Party", "GUY") == Actor("GUY", "PTY")
+    assert state_body_actor("Navy", "VNM") == Actor("VNM", "MIL")
+    assert state_body_actor("Navy", None) is None  # no country for the article's people: no guess
+    assert state_body_actor("Lagos Business School", "NGA") is None  # not a state body
+    assert state_body_actor("Quillstone Partners", "NGA") is None  # no sector word at all

@@ -118,6 +118,18 @@ def titled_person_actor(roles: list[Role], country: str | None) -> actors.Actor 
     return actors.Actor(country, sector) if sector else None
 
 
+def state_body_actor(name: str, country: str | None) -> actors.Actor | None:
+    """The actor of an organisation the tables do not know whose name says a state body or a party
+    ("Independent National Electoral Commission", "Peoples Democratic Party", "the Navy"):
+    ``country`` (the country the article's people are taken to belong to, ``people_country``)
+    with the name's sector; None for other sectors ("Harvard University" is no evidence of
+    anyone's country) or no country."""
+    if country is None:
+        return None
+    actor = actors.resolve_actor(name, "ORG", country)
+    return actor if actor is not None and actor.sector in STATE_SECTORS else None
+
+
 #: A second country (a state, not a body such as the UN) named in at least this share of the
 #: main country's sentences, and in this many sentences or more, makes the main country no
 #: evidence for a person's bare national title.

@@ -521,6 +521,9 @@ class EntityExtractor(Component):
         person_context = people_country(doc, mentions, context)
         year = article_ctx.published.year if article_ctx.published else None
         named = named_countries(doc, mentions)
+        for ent in entities:  # "Independent National Electoral Commission": a body of the article's country
+            if ent.actor is None and ent.type == "ORG":
+                ent.actor = countries.state_body_actor(ent.name, person_context)
         for ent in persons:
             ent.roles = roles.get(ent.key, [])
             known = known_person(ent, year, named)
