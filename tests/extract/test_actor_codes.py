@@ -129,3 +129,19 @@ def test_an_unknown_state_body_or_party_takes_the_people_country() -> None:
     assert state_body_actor("Navy", None) is None  # no country for the article's people: no guess
     assert state_body_actor("Lagos Business School", "NGA") is None  # not a state body
     assert state_body_actor("Quillstone Partners", "NGA") is None  # no sector word at all
+
+
+def test_journalists_credited_in_a_byline_are_reporters_and_editors() -> None:
+    doc = make(
+        "Talks stalled ( Reporting by Dana Roe in Lagos ; Editing by Kim Vale ) . Ola Test left . "
+        "Sam Ward reports .",
+        [("Dana Roe", "PERSON"), ("Kim Vale", "PERSON"), ("Ola Test", "PERSON"), ("Sam Ward", "PERSON")],
+    )
+    roles = roles_of(doc)
+    assert [r.title for r in roles["Dana Roe"]] == ["Reporter"]
+    assert [r.title for r in roles["Kim Vale"]] == ["Editor"]
+    assert [r.title for r in roles["Sam Ward"]] == ["Reporter"]
+    assert roles["Ola Test"] == []
+    assert titled_person_actor(roles["Kim Vale"], "NGA") == Actor("NGA", "JRN")
+    by = make("By Ana Lee\nTalks stalled . Officials met by Ana Lee .", [("Ana Lee", "PERSON")])
+    assert [r.title for r in roles_of(by)["Ana Lee"]] == ["Reporter"]  # "By" opening a line only

@@ -361,6 +361,26 @@ def _title_before(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset
     return None
 
 
+#: Words before "by" and a name that credit a journalist ("(Reporting by X; Editing by Y)"),
+#: with the title they give.
+_CREDITS = {"reporting": "Reporter", "writing": "Reporter", "editing": "Editor"}
+
+
+def byline(doc: Doc, i: int, j: int) -> _Phrase | None:
+    """A journalist's credit around the name ``[i, j)``: "Reporting by X", "Editing by X", a line
+    "By X", or "X reports." closing a paragraph's sentence; the title "Reporter" or "Editor"."""
+    if i >= 1 and doc[i - 1].lower_ == "by":
+        credit = doc[i - 2].lower_ if i >= 2 else ""
+        if credit in _CREDITS:
+            return _Phrase(i - 2, i, _CREDITS[credit], None)
+        line_start = i == 1 or doc[i - 2].is_space
+        if doc[i - 1].text == "By" and line_start:
+            return _Phrase(i - 1, i, "Reporter", None)
+    if j + 1 < len(doc) and doc[j].lower_ == "reports" and doc[j + 1].text == ".":
+        return _Phrase(j, j + 1, "Reporter", None)
+    return None
+
+
 def find_roles(
     doc: Doc, persons: Sequence[tuple[Hashable, Sequence[tuple[int, int]]]], *, since: str | None = None
 ) -> dict[Any, list[Role]]:
@@ -380,7 +400,7 @@ def find_roles(
     for key, mentions in persons:
         for i, j in sorted(mentions):
             before = _premodifier(doc, name_start[i], titles, title_at, names)
-            for phrase in (before, _apposition(doc, i, j, titles, names)):
+            for phrase in (before, _apposition(doc, i, j, titles, names), byline(doc, i, j)):
                 if phrase is not None and phrase.i not in consumed:
                     consumed.add(phrase.i)
                     found.setdefault(key, []).append(phrase)
