@@ -145,3 +145,21 @@ def test_journalists_credited_in_a_byline_are_reporters_and_editors() -> None:
     assert titled_person_actor(roles["Kim Vale"], "NGA") == Actor("NGA", "JRN")
     by = make("By Ana Lee\nTalks stalled . Officials met by Ana Lee .", [("Ana Lee", "PERSON")])
     assert [r.title for r in roles_of(by)["Ana Lee"]] == ["Reporter"]  # "By" opening a line only
+
+
+def test_a_sentence_opening_definite_title_is_the_person_named_just_before() -> None:
+    doc = make(
+        "Ted Vance won the primary . The Texas senator led all night .",
+        [("Ted Vance", "PERSON"), ("Texas", "GPE")],
+    )
+    assert [(r.title, r.affiliation) for r in roles_of(doc)["Ted Vance"]] == [("Texas Senator", "USA")]
+    two = make(
+        "Ted Vance met Al Roe . The Texas senator led all night .",
+        [("Ted Vance", "PERSON"), ("Al Roe", "PERSON"), ("Texas", "GPE")],
+    )
+    assert roles_of(two) == {"Ted Vance": [], "Al Roe": []}  # two people, no subject known: no guess
+    inside = make(
+        "Ted Vance won the primary . Voters said the Texas senator led .",
+        [("Ted Vance", "PERSON"), ("Texas", "GPE")],
+    )
+    assert roles_of(inside)["Ted Vance"] == []  # the title does not open its sentence

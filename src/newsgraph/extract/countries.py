@@ -87,8 +87,8 @@ def state_body_country(text: str) -> str | None:
 
 def people_country(doc: Doc, mentions: list[Mention], context: str | None) -> str | None:
     """The main country ``context`` as the country of a person's bare national title ("President
-    X"), when it is named in two sentences or more (by a place, a nationality or an organisation of
-    that country): a country named in one sentence only is often the other party ("President Bush
+    X"), when it is named in two sentences or more (by a place, a nationality, a state body or a
+    party of that country): a country named in one sentence only is often the other party ("President Bush
     threatened Russia"), not the person's own; and not when another country is named nearly as
     often (an article about two countries' dispute: "Spokesperson X" may speak for either)."""
     if context is None:
@@ -99,6 +99,8 @@ def people_country(doc: Doc, mentions: list[Mention], context: str | None) -> st
         code = mention_country(m) if m.label in ("GPE", "NORP", "LOC") else None
         if m.label == "ORG":
             code = org_country(m.text)  # "the Nigeria Police"
+        elif code is None and m.label == "NORP":
+            code = state_body_country(m.text)  # "Republicans"
         if code:
             sentences.setdefault(code, set()).add(sentence_start(starts, m.i))
     own = len(sentences.get(context, ()))
@@ -181,8 +183,10 @@ def named_countries(doc: Doc, mentions: list[Mention]) -> frozenset[str]:
 
 @lru_cache(maxsize=16384)
 def org_country(text: str) -> str | None:
+    """The country of a state body or party an organisation's name gives ("the Nigeria Police",
+    "the FBI"); None for firms and media ("Twitter" is named by the news of every country)."""
     actor = actors.resolve_actor(text, "ORG")
-    return actor.code if actor else None
+    return actor.code if actor and actor.sector in STATE_SECTORS else None
 
 
 @lru_cache(maxsize=16384)

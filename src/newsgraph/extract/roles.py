@@ -412,7 +412,16 @@ def find_roles(
         and not any(s.start >= p.i and s.end <= p.j for ps in found.values() for p in ps)
     ]
     # sentences are numbered only when there is a loose title to look back to (most articles have none)
-    sent_index = {s.start: n for n, s in enumerate(doc.sents)} if loose else {}
+    sents = list(doc.sents) if loose else []
+    sent_index = {s.start: n for n, s in enumerate(sents)}
+    for span in loose:  # "Ted Cruz has won ... The Texas senator led": the subject named just before
+        key = _definite_antecedent(doc, span, sents, sent_index, persons)
+        if key is None or found.get(key):
+            continue
+        phrase = _loose_phrase(doc, span, titles, names)
+        if phrase is not None and phrase.title:
+            consumed.add(span.start)
+            found[key] = [phrase]
     for key, mentions in persons if loose else ():
         have = found.get(key, [])
         if have and any(p.affiliation for p in have):
@@ -443,6 +452,42 @@ def find_roles(
     for key, phrases in found.items():
         out[key] = _merge(doc, key, phrases, found, since)
     return out
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _definite_antecedent(
+    doc: Doc,
+    span: Span,
+    sents: list[Span],
+    sent_index: dict[int, int],
+    persons: Sequence[tuple[Hashable, Sequence[tuple[int, int]]]],
+) -> Hashable | None:
+    """The person a sentence-opening definite title ("The Texas senator led ...", "The Supreme
+    Court justice -- who ...") stands for: the one person named in the sentence before, else the
+    one named there as its subject; None when the title does not open its sentence with "the" or
+    no single person is found."""
+    n = sent_index.get(span.sent.start)
+    if not n:
+        return None
+    start = span.sent.start
+    while start < span.start and doc[start].is_space:
+        start += 1
+    if doc[start].lower_ != "the" or _phrase_start(doc, span) != start:
+        return None
+    prev = next((s for s in reversed(sents[:n]) if any(t.is_alpha for t in s)), None)
+    if prev is None:
+        return None
+    named = [
+        (key, any(t.dep_ in _SUBJECTS for i, j in mentions if prev.start <= i < prev.end for t in doc[i:j]))
+        for key, mentions in persons
+        if any(prev.start <= i < prev.end for i, _ in mentions)
+    ]
+    if len(named) == 1:
+        return named[0][0]
+    subjects = [key for key, subject in named if subject]
+    return subjects[0] if len(subjects) == 1 else None
 
 
 def _loose_phrase(doc: Doc, span: Span, titles: list[Span], names: frozenset[int]) -> _Phrase | None:
