@@ -163,3 +163,19 @@ def test_a_sentence_opening_definite_title_is_the_person_named_just_before() -> 
         [("Ted Vance", "PERSON"), ("Texas", "GPE")],
     )
     assert roles_of(inside)["Ted Vance"] == []  # the title does not open its sentence
+
+
+def test_us_politicians_of_2016_get_the_office_they_held_then() -> None:
+    from newsgraph.extract.people import person_actor
+    from newsgraph.resolve.actors import known_person
+
+    def actor(names: list[str], titles: list[str], year: int) -> Actor | None:
+        return person_actor([], known_person(names, titles, year), year)
+
+    assert actor(["Ted Cruz"], [], 2016) == Actor("USA", "LEG")  # a senator running for president
+    assert actor(["Cruz"], ["Sen."], 2016) == Actor("USA", "LEG")  # a surname beside an office's title
+    assert actor(["Cruz"], [], 2016) is None  # a surname alone: no guess
+    assert actor(["John Kasich"], [], 2016) == Actor("USA", "GOV")
+    assert actor(["Jeb Bush"], [], 2016) == Actor("USA", "PTY")  # a candidate holding no office
+    assert actor(["Jeb Bush"], [], 2019) == Actor("USA", "ELI")  # out of office by then
+    assert actor(["Ruth Bader Ginsburg"], [], 2016) == Actor("USA", "JUD")
