@@ -179,3 +179,34 @@ def test_us_politicians_of_2016_get_the_office_they_held_then() -> None:
     assert actor(["Jeb Bush"], [], 2016) == Actor("USA", "PTY")  # a candidate holding no office
     assert actor(["Jeb Bush"], [], 2019) == Actor("USA", "ELI")  # out of office by then
     assert actor(["Ruth Bader Ginsburg"], [], 2016) == Actor("USA", "JUD")
+
+
+def test_a_title_set_off_by_a_comma_before_a_name_in_a_list_or_opening_its_sentence() -> None:
+    doc = make(
+        "The deaths of former House of Assembly Speaker , Ade Bolu and member , Ify Ude shocked us . "
+        "Senate Leader , Musa Dan raises a motion .",
+        [("Ade Bolu", "PERSON"), ("Ify Ude", "PERSON"), ("Musa Dan", "PERSON")],
+    )
+    roles = roles_of(doc)
+    assert [(r.title, r.sector) for r in roles["Ade Bolu"]] == [("Former House of Assembly Speaker", "ELI")]
+    assert [(r.title, r.sector) for r in roles["Musa Dan"]] == [("Senate Leader", "LEG")]
+    inside = make("He met the Senate Leader , Musa Dan raises funds .", [("Musa Dan", "PERSON")])
+    assert roles_of(inside)["Musa Dan"] == []  # mid-sentence and not closed: a list, not a title
+
+
+def test_a_former_state_office_is_eli_and_a_former_firm_post_keeps_its_sector() -> None:
+    assert Role("Former Speaker", None, None).sector == "ELI"
+    assert Role("Ex-Minister", None, None).sector == "ELI"
+    assert Role("Speaker", None, None).sector == "LEG"
+    assert Role("Former CEO", None, None).sector == "BUS"
+
+
+def test_a_former_office_of_someone_holding_another_then_is_not_eli() -> None:
+    from newsgraph.extract.people import person_actor
+    from newsgraph.resolve.actors import known_person
+
+    roles = [Role("Former Secretary of State", "USA", None)]
+    known = known_person(["Hillary Clinton"], ["Former Secretary of State"], 2016)
+    assert person_actor(roles, known, 2016) == Actor("USA", "PTY")  # the 2016 candidate
+    menem = [Role("Former President", "ARG", None)]
+    assert person_actor(menem, None, 2016) == Actor("ARG", "ELI")

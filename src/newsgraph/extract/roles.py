@@ -34,6 +34,8 @@ _OPENING = frozenset({"[", "(", '"', "“", "'", "‘"})
 _DETERMINERS = frozenset("the his her their its a an".split())
 _CLAUSE_START = frozenset("who which that whose whom where when".split())
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+#: Sectors of state offices: held no longer ("former"), they make their holder ELI.
+_STATE_OFFICES = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY"})
 #: How far back (in sentences) a title with no name may find its person.
 ANTECEDENT_WINDOW = 2
 
@@ -53,8 +55,13 @@ class Role:
     @property
     def sector(self) -> str | None:
         """The sector the role gives its holder: the organisation's (:attr:`org_sector`) when the
-        title names one, else the title's own (``sectors.tsv``)."""
-        return self.org_sector or actors.sector_of(self.title)
+        title names one, else the title's own (``sectors.tsv``); a former state office is ELI
+        ("Former House Speaker": a former official out of office)."""
+        sector = self.org_sector or actors.sector_of(self.title)
+        first = self.title.split(" ", 1)[0].lower()
+        if sector in _STATE_OFFICES and (first in ("former", "ex") or first.startswith("ex-")):
+            return "ELI"
+        return sector
 
     def as_dict(self) -> dict[str, Any]:
         return {"title": self.title, "affiliation": self.affiliation, "since": self.since}
@@ -258,8 +265,9 @@ def _title_words(
         gap = t.doc[t.i + 1 : kept[lo].i]  # only the affiliation between: "deputy [UN] ambassador"
         if any(g.i not in drop and g.text not in _POSSESSIVE and g.lower_ not in _DETERMINERS for g in gap):
             break
-        if t.lower_ not in _MODIFIERS and t.pos_ not in ("ADJ", "NOUN", "PROPN"):
-            break
+        bridge = t.lower_ == "of" and lo >= 2 and kept[lo - 2].pos_ == "PROPN" == kept[lo].pos_
+        if t.lower_ not in _MODIFIERS and t.pos_ not in ("ADJ", "NOUN", "PROPN") and not bridge:
+            break  # "of" only between two names: "House of Representatives Speaker"
         lo -= 1
     hi = next((n for n, t in enumerate(kept) if t.i >= inside[0].end), len(kept))
     if hi < len(kept) and kept[hi].lower_ not in _TITLE_LINKS:
@@ -342,16 +350,21 @@ _TITLE_TAIL = 5
 
 
 def _title_before(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset[int]) -> _Phrase | None:
-    """A title set off by commas right before the name ``[i, j)``: "the Inspector-General of
-    Police, Ibrahim Idris, ..." (the name followed by a comma or the end of its sentence)."""
-    if i < 2 or doc[i - 1].text != "," or (j < len(doc) and doc[j].text not in (",", ".", ";")):
+    """A title set off by a comma right before the name ``[i, j)``: "the Inspector-General of
+    Police, Ibrahim Idris, ...", "former Speaker, X and member, Y" (the name followed by a comma,
+    "and", a bracket or the end of its sentence), or a title opening its sentence ("Senate Leader,
+    X raises a motion")."""
+    if i < 2 or doc[i - 1].text != ",":
         return None
+    closed = j >= len(doc) or doc[j].text in (",", ".", ";", "(") or doc[j].lower_ == "and"
     k = i - 2
     tail = 0
     while k >= 0 and tail <= _TITLE_TAIL:
         span = next((s for s in titles if s.start <= k < s.end), None)
         if span is not None:  # with the words before the title: "his Venezuelan counterpart, X,"
             start = _phrase_start(doc, span)
+            if not closed and not _opens_sentence(doc, start):
+                return None
             return _phrase(list(doc[start : i - 1]), titles, names)
         t = doc[k]
         if k in names or not (t.lower_ in ("of", "the", "for", "-") or (t.text[:1].isupper() and t.is_alpha)):
@@ -379,6 +392,14 @@ def byline(doc: Doc, i: int, j: int) -> _Phrase | None:
     if j + 1 < len(doc) and doc[j].lower_ == "reports" and doc[j + 1].text == ".":
         return _Phrase(j, j + 1, "Reporter", None)
     return None
+
+
+def _opens_sentence(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` is the first word of its sentence (line breaks before it aside)."""
+    start = doc[k].sent.start
+    while start < k and doc[start].is_space:
+        start += 1
+    return start == k
 
 
 def find_roles(
@@ -498,16 +519,27 @@ def _loose_phrase(doc: Doc, span: Span, titles: list[Span], names: frozenset[int
 
 def _phrase_start(doc: Doc, span: Span) -> int:
     """Where the words that say whose a title is begin, back from the title within its sentence:
-    possessives, modifiers and capitalised words ("China's deputy UN ambassador")."""
+    possessives, modifiers and capitalised words, "of" between two of them ("China's deputy UN
+    ambassador", "former House of Representatives Speaker")."""
     k = span.start
     sent_start = span.sent.start
+
+    def capitalised(t: Token) -> bool:
+        return t.text[:1].isupper() and t.is_alpha
+
     while k > sent_start and (
         doc[k - 1].text in _POSSESSIVE
         or doc[k - 1].lower_ in _MODIFIERS
-        or (doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha)
+        or capitalised(doc[k - 1])
+        or (doc[k - 1].lower_ == "of" and _of_between(doc, k, sent_start))
     ):
         k -= 1
     return k
+
+
+def _of_between(doc: Doc, k: int, sent_start: int) -> bool:
+    """Whether "of" at ``k - 1`` joins two capitalised words ("House of Representatives")."""
+    return k - 2 >= sent_start and all(t.text[:1].isupper() and t.is_alpha for t in (doc[k - 2], doc[k]))
 
 
 def _compatible(a: str, b: str) -> bool:
