@@ -3,6 +3,10 @@ the country and sector of people with no country named, firms and intergovernmen
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
+import pytest
 import spacy
 from spacy.tokens import Doc, Span
 
@@ -13,6 +17,7 @@ from newsgraph.extract.countries import (
     titled_person_actor,
 )
 from newsgraph.extract.entities import group
+from newsgraph.extract.facts import ActorFact
 from newsgraph.extract.mentions import collect_mentions
 from newsgraph.extract.roles import Role, find_roles, role_sector
 from newsgraph.resolve.actors import Actor
@@ -210,3 +215,58 @@ def test_a_former_office_of_someone_holding_another_then_is_not_eli() -> None:
     assert person_actor(roles, known, 2016) == Actor("USA", "PTY")  # the 2016 candidate
     menem = [Role("Former President", "ARG", None)]
     assert person_actor(menem, None, 2016) == Actor("ARG", "ELI")
+
+
+def test_a_state_named_like_a_country_is_the_state_in_news_about_its_country() -> None:
+    from newsgraph.extract.countries import state_namesake
+
+    assert state_namesake("Georgia") == "USA"
+    assert state_namesake("Niger") == "NGA"  # a state of Nigeria
+    assert state_namesake("France") is None
+    assert state_namesake("Georgian") is None  # the nationality is the country's
+    us = spacy.blank("en")("Voters in Georgia and Ohio sent two Americans to Washington ; Georgia decided .")
+    us.ents = [
+        Span(us, k, k + 1, label=label)
+        for k, label in ((2, "GPE"), (4, "GPE"), (7, "NORP"), (9, "GPE"), (11, "GPE"))
+    ]
+    assert main_country(collect_mentions(us)) == "USA"  # Georgia counted with the US it lies in
+    caucasus = spacy.blank("en")("Georgia and Armenia met in Tbilisi ; Georgia signed .")
+    caucasus.ents = [Span(caucasus, k, k + 1, label="GPE") for k in (0, 2, 5, 7)]
+    assert main_country(collect_mentions(caucasus)) == "GEO"
+
+
+def test_a_state_named_like_a_country_in_a_title_is_the_main_countrys() -> None:
+    from newsgraph.extract.annotations import article_context, set_article_context
+
+    doc = make(
+        "Georgia 's Secretary of State Brad Rolf agreed .", [("Georgia", "GPE"), ("Brad Rolf", "PERSON")]
+    )
+    assert [r.affiliation for r in roles_of(doc)["Brad Rolf"]] == ["GEO"]  # no main country known
+    set_article_context(doc, dataclasses.replace(article_context(doc), main_country="USA"))
+    assert [r.affiliation for r in roles_of(doc)["Brad Rolf"]] == ["USA"]
+
+
+def test_a_local_office_of_a_city_or_province_takes_its_country() -> None:
+    from newsgraph.extract.countries import of_country
+
+    doc = make(
+        "Governor Oleh Syn of Kharkiv said . Minister Ana Pol of Kharkiv said .",
+        [("Oleh Syn", "PERSON"), ("Ana Pol", "PERSON")],
+    )
+    mentions = collect_mentions(doc)
+    assert of_country(doc, [m for m in mentions if m.text == "Oleh Syn"]) == "UKR"
+    assert of_country(doc, [m for m in mentions if m.text == "Ana Pol"]) is None  # a national office
+
+
+@pytest.mark.model
+def test_the_state_georgia_in_us_news_is_coded_usa_with_the_real_model(nlp: Any) -> None:
+    from newsgraph.extract.annotations import doc_entities
+    from newsgraph.extract.pipeline import prepare_doc
+
+    text = (
+        "Jon Ossoff, the Democratic senator from Georgia, spoke in Washington on Tuesday. "
+        "Ossoff said Georgia voters and Americans across the United States would decide."
+    )
+    ents = {e.name: e for e in doc_entities(nlp(prepare_doc(nlp, text, published="2024-03-01")))}
+    assert ents["Georgia"].actor == ActorFact("USA", "GOV")
+    assert ents["Jon Ossoff"].actor == ActorFact("USA", "LEG")

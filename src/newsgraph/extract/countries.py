@@ -16,12 +16,28 @@ from spacy.tokens import Doc
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
 from .mentions import Mention
-from .roles import Role
+from .roles import Role, subnational_titles
 
 
 def subnational_country(text: str) -> str | None:
     """The country of a state, province or city named ``text`` (see the gazetteer)."""
     return gazetteer().subnational_country(text)
+
+
+@lru_cache(maxsize=4096)
+def state_namesake(text: str) -> str | None:
+    """The country of the one state or province of another country named like a country
+    ("Georgia": USA, "Niger": NGA); None for other names (see the gazetteer)."""
+    return gazetteer().state_namesake(text)
+
+
+def home_code(m: Mention, context: str | None) -> str | None:
+    """:func:`mention_country`, except that a state named like a country is the main country's
+    state when the article is about that country ("senator from Georgia" in US news: USA)."""
+    code = mention_country(m)
+    if code is not None and context is not None and m.label == "GPE" and state_namesake(m.text) == context:
+        return context
+    return code
 
 
 def mention_country(m: Mention) -> str | None:
@@ -53,10 +69,15 @@ def main_country(mentions: list[Mention]) -> str | None:
     mentioned on a tie; None when no country is named."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
+    namesakes: list[tuple[Mention, str, str]] = []
     for m in mentions:
         code = None
         if m.label in ("GPE", "NORP", "LOC"):
             code = mention_country(m)
+            state = state_namesake(m.text) if code and m.label == "GPE" else None
+            if code and state:
+                namesakes.append((m, code, state))  # "Georgia": counted once the others are
+                continue
         elif m.label in ("ORG", "FAC") and (found := national_institution(m.text)) is not None:
             code = found[1]  # "the Nigerian Senate"
         if code is None and m.label in ("ORG", "NORP"):
@@ -64,6 +85,12 @@ def main_country(mentions: list[Mention]) -> str | None:
         if code:
             counts[code] += 1
             first.setdefault(code, m.start)
+    # a name of both a country and another country's state is the state when that country is
+    # named more often than the namesake country: "Georgia" in US news
+    for m, code, state in namesakes:
+        target = state if counts[state] > counts[code] else code
+        counts[target] += 1
+        first.setdefault(target, m.start)
     if not counts:
         return None
     return max(counts, key=lambda c: (counts[c], -first[c]))
@@ -96,7 +123,7 @@ def people_country(doc: Doc, mentions: list[Mention], context: str | None) -> st
     sentences: dict[str, set[int]] = {}
     starts = sentence_starts(doc)
     for m in mentions:
-        code = mention_country(m) if m.label in ("GPE", "NORP", "LOC") else None
+        code = home_code(m, context) if m.label in ("GPE", "NORP", "LOC") else None
         if m.label == "ORG":
             code = org_country(m.text)  # "the Nigeria Police"
         elif code is None and m.label == "NORP":
@@ -141,15 +168,19 @@ RIVAL_SENTENCES = 3
 
 def of_country(doc: Doc, person: list[Mention]) -> str | None:
     """The country named right after one of the person's mentions by "of" ("Foreign Minister X
-    of Nigeria"): the office's country."""
+    of Nigeria"): the office's country; after a sub-national office ("Governor X of Kharkiv",
+    "Mayor X of Los Angeles"), the country of the state, province or city named there."""
     for m in person:
         if m.j + 1 >= len(doc) or doc[m.j].lower_ != "of" or not doc[m.j + 1].text[:1].isupper():
             continue
+        local = any(t.lower_.rstrip(".") in subnational_titles() for t in doc[max(0, m.i - 3) : m.i])
         for n in (3, 2, 1):  # the model often leaves the country untagged there
             place = doc[m.j + 1 : m.j + 1 + n].text
             code = actors.country_code(place)
             if code is not None and not actors.is_adjective(place) and not actors.is_capital(place):
                 return code
+            if local and code is None and (below := subnational_country(place)) is not None:
+                return below
     return None
 
 
@@ -163,7 +194,7 @@ def rival_in_sentence(doc: Doc, first: Mention, mentions: list[Mention], context
     return any(
         sent.start <= m.i < sent.end
         and m.label in ("GPE", "NORP")
-        and (code := mention_country(m)) not in (None, context)
+        and (code := home_code(m, context)) not in (None, context)
         and actors.country_name(code) is not None
         for m in mentions
     )
