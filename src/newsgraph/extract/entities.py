@@ -512,9 +512,9 @@ class EntityExtractor(Component):
         context = main_country(mentions)
         set_article_context(doc, dataclasses.replace(article_context(doc), main_country=context))
         entities = group(doc, mentions, context) + nominal_mentions(doc, mentions, context)
-        for ent in entities:  # "Georgia" in US news: the state, not the country
+        for ent in entities:  # "Georgia" in US news, "Niger" in Nigerian news: the state or the country
             if ent.type == "GPE" and context and countries.state_namesake(ent.name) == context:
-                ent.actor = actors.Actor(context, "GOV")
+                ent.actor = None
         persons = [e for e in entities if e.type == "PERSON"]
         article_ctx = article_context(doc)
         published = article_ctx.published_iso  # roles carry it as their "since"

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
 from ..tables import data_lines, data_rows
-from .annotations import TITLE_SPANS, article_context, doc_lowers
+from .annotations import TITLE_SPANS, doc_lowers
 
 #: Words that may sit inside the words before a name without ending them.
 _MODIFIERS = frozenset(
@@ -143,16 +143,13 @@ def subnational_titles() -> frozenset[str]:
 _SUBJECT_PREPOSITIONS = frozenset({"on", "to", "for"})
 
 
-def _place_country(text: str, subnational: bool, home: str | None = None) -> str | None:
+def _place_country(text: str, subnational: bool) -> str | None:
     """The country of a state, province or city named ``text`` in a role: a multi-word one
     ("New Mexico") always, a one-word one that is also a country's name ("Georgia") only for a
-    sub-national office or when the article is about the country of that state (``home``, the
-    main country: "Georgia's Secretary of State" in US news)."""
+    sub-national office ("Niger's ambassador" is Niger's, even in Nigerian news)."""
     if not text[:1].isupper():
         return None
     g = gazetteer()
-    if home is not None and g.state_namesake(text) == home:
-        return home
     code = g.subnational_country(text)
     if code is not None and (" " in text or subnational):
         return code
@@ -174,7 +171,6 @@ def _affiliation(
     igo: tuple[str, set[int]] | None = None
     party: tuple[str, set[int]] | None = None
     org_sector: str | None = None
-    home = article_context(tokens[0].doc).main_country if tokens else None
     k = 0
     while k < len(tokens):
         found = False
@@ -183,7 +179,7 @@ def _affiliation(
             if len(chunk) < n:
                 continue
             text = " ".join(t.text for t in chunk)
-            place = _place_country(text, subnational, home) if n > 1 or subnational or home else None
+            place = _place_country(text, subnational) if n > 1 or subnational else None
             code = place or actors.country_code(text)
             if code and _is_subject(tokens, k, n):
                 k += n
