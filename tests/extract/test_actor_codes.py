@@ -18,7 +18,7 @@ from newsgraph.extract.countries import (
 )
 from newsgraph.extract.entities import group
 from newsgraph.extract.facts import ActorFact
-from newsgraph.extract.mentions import collect_mentions
+from newsgraph.extract.mentions import Mention, collect_mentions
 from newsgraph.extract.roles import Role, find_roles, role_sector
 from newsgraph.resolve.actors import Actor
 
@@ -272,3 +272,36 @@ def test_the_state_georgia_in_us_news_is_coded_usa_with_the_real_model(nlp: Any)
     ents = {e.name: e for e in doc_entities(nlp(prepare_doc(nlp, text, published="2024-03-01")))}
     assert ents["Georgia"].actor is None  # the state or the country: not GEO in US news
     assert ents["Jon Ossoff"].actor == ActorFact("USA", "LEG")
+
+
+def test_a_foreign_city_named_often_is_no_rival_country_for_the_people_of_an_article() -> None:
+    from newsgraph.extract.countries import people_country, rival_in_sentence
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = (
+        "Americans mourned . Americans sued . The Benghazi attack was in June . Benghazi burned . "
+        "Benghazi fell . Attorney Sam Roe spoke of Benghazi ."
+    )
+    doc = nlp(text)
+    at = [t.i for t in doc if t.text in ("Americans", "Benghazi")]
+    doc.ents = [Span(doc, i, i + 1, label="NORP" if doc[i].text == "Americans" else "GPE") for i in at]
+    mentions = collect_mentions(doc)
+    assert people_country(doc, mentions, "USA") == "USA"  # Libya named only by a city
+    roe = doc.char_span(text.index("Sam Roe"), text.index("Sam Roe") + 7, label="PERSON")
+    assert roe is not None
+    person = Mention(roe.start, roe.end, roe.start_char, roe.end_char, "Sam Roe", "PERSON")
+    assert not rival_in_sentence(doc, person, mentions, "USA")
+    libya = nlp("Americans mourned . Americans sued . Libya grieved . Libyans wept . Libya mourned .")
+    libya.ents = [Span(libya, i, i + 1, label="GPE") for i in range(0, len(libya), 3)]
+    assert people_country(libya, collect_mentions(libya), "USA") is None  # two nations in the news
+
+
+def test_a_noun_compound_before_a_title_is_part_of_it() -> None:
+    doc = make(
+        "In a statement , Vera campaign spokesman Nick Moll said .",
+        [("Vera", "PERSON"), ("Nick Moll", "PERSON")],
+    )
+    doc[5].dep_ = "compound"  # "campaign", as the parser tags it
+    roles = roles_of(doc)
+    assert [(r.title, r.sector) for r in roles["Nick Moll"]] == [("Campaign Spokesman", "PTY")]

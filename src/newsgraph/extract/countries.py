@@ -115,23 +115,32 @@ def state_body_country(text: str) -> str | None:
 def people_country(doc: Doc, mentions: list[Mention], context: str | None) -> str | None:
     """The main country ``context`` as the country of a person's bare national title ("President
     X"), when it is named in two sentences or more (by a place, a nationality, a state body or a
-    party of that country): a country named in one sentence only is often the other party ("President Bush
-    threatened Russia"), not the person's own; and not when another country is named nearly as
-    often (an article about two countries' dispute: "Spokesperson X" may speak for either)."""
+    party of that country): a country named in one sentence only is often the other party
+    ("President Bush threatened Russia"), not the person's own; and not when another country is
+    named nearly as often as a nation, by its name, people or bodies (an article about two
+    countries' dispute: "Spokesperson X" may speak for either); its cities say where things
+    happened, not who acted ("the Benghazi attack" in US news)."""
     if context is None:
         return None
     sentences: dict[str, set[int]] = {}
+    nations: dict[str, set[int]] = {}  # by a country's name, people or bodies: not its cities
     starts = sentence_starts(doc)
     for m in mentions:
         code = home_code(m, context) if m.label in ("GPE", "NORP", "LOC") else None
+        nation = code is not None and actors.country_code(m.text) == code
         if m.label == "ORG":
             code = org_country(m.text)  # "the Nigeria Police"
+            nation = True
         elif code is None and m.label == "NORP":
             code = state_body_country(m.text)  # "Republicans"
+            nation = True
         if code:
-            sentences.setdefault(code, set()).add(sentence_start(starts, m.i))
+            at = sentence_start(starts, m.i)
+            sentences.setdefault(code, set()).add(at)
+            if nation:
+                nations.setdefault(code, set()).add(at)
     own = len(sentences.get(context, ()))
-    rival = max((len(s) for c, s in sentences.items() if c != context and actors.country_name(c)), default=0)
+    rival = max((len(s) for c, s in nations.items() if c != context and actors.country_name(c)), default=0)
     if rival >= RIVAL_SENTENCES and RIVAL_SHARE * own <= rival:
         return None  # two countries in the news: "Spokesperson X" may be either's
     return context if own >= 2 else None
@@ -186,8 +195,9 @@ def of_country(doc: Doc, person: list[Mention]) -> str | None:
 
 def rival_in_sentence(doc: Doc, first: Mention, mentions: list[Mention], context: str | None) -> bool:
     """Whether the sentence of the person's first mention names a state other than the main
-    country ``context`` ("Spokesperson X told a briefing in Beijing that Manila should ...": X may
-    be either's)."""
+    country ``context`` by its name, people or capital ("Spokesperson X told a briefing in Beijing
+    that Manila should ...": X may be either's); another country's city there says where, not
+    who ("the Benghazi attack")."""
     if context is None:
         return False
     sent = doc[first.i].sent
@@ -195,6 +205,7 @@ def rival_in_sentence(doc: Doc, first: Mention, mentions: list[Mention], context
         sent.start <= m.i < sent.end
         and m.label in ("GPE", "NORP")
         and (code := home_code(m, context)) not in (None, context)
+        and actors.country_code(m.text) == code  # the nation, not a city: "the Benghazi attack"
         and actors.country_name(code) is not None
         for m in mentions
     )

@@ -315,6 +315,9 @@ def _premodifier(
         if t.pos_ == "ADJ" and t.is_alpha and (k in title_at or doc[k].pos_ == "ADJ"):
             k -= 1  # "Ukraine's digital minister"
             continue
+        if t.pos_ == "NOUN" and t.dep_ == "compound" and t.is_alpha and k in title_at:
+            k -= 1  # "Clinton campaign spokesman"
+            continue
         if k == i and t.text in _OPENING:  # "minister [Mykhailo Fedorov]"
             k -= 1
             continue
