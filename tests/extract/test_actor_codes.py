@@ -305,3 +305,16 @@ def test_a_noun_compound_before_a_title_is_part_of_it() -> None:
     doc[5].dep_ = "compound"  # "campaign", as the parser tags it
     roles = roles_of(doc)
     assert [(r.title, r.sector) for r in roles["Nick Moll"]] == [("Campaign Spokesman", "PTY")]
+
+
+def test_a_person_named_after_an_organisations_possessive_is_its_member() -> None:
+    from newsgraph.extract.countries import possessive_org_actor
+
+    doc = make(
+        "CNN 's Jo Tapp asked the FBI 's Cy Wren and Ana 's Bo Lee .",
+        [("CNN", "ORG"), ("Jo Tapp", "PERSON"), ("FBI", "ORG"), ("Cy Wren", "PERSON"), ("Bo Lee", "PERSON")],
+    )
+    mentions = {m.text: m for m in collect_mentions(doc)}
+    assert possessive_org_actor(doc, [mentions["Jo Tapp"]]) == Actor("USA", "JRN")
+    assert possessive_org_actor(doc, [mentions["Cy Wren"]]) == Actor("USA", "COP")
+    assert possessive_org_actor(doc, [mentions["Bo Lee"]]) is None  # a person's possessive

@@ -168,6 +168,22 @@ def state_body_actor(name: str, country: str | None) -> actors.Actor | None:
     return actor if actor is not None and actor.sector in STATE_SECTORS else None
 
 
+def possessive_org_actor(doc: Doc, person: list[Mention]) -> actors.Actor | None:
+    """The actor of a person named after a known organisation's possessive ("CNN's Jake Tapper",
+    "Google's Sundar Pichai", "the FBI's X"): the organisation's code and sector; None when no
+    mention follows one or the organisation has no code or sector of its own."""
+    for m in person:
+        if m.i < 2 or doc[m.i - 1].text not in ("'s", "’s", "'", "’"):
+            continue
+        for n in (4, 3, 2, 1):
+            if m.i - 1 - n < 0:
+                continue
+            org = actors.organisation(doc[m.i - 1 - n : m.i - 1].text)
+            if org is not None:
+                return actors.Actor(org.code, org.sector) if org.code and org.sector else None
+    return None
+
+
 #: A second country (a state, not a body such as the UN) named in at least this share of the
 #: main country's sentences, and in this many sentences or more, makes the main country no
 #: evidence for a person's bare national title.

@@ -544,7 +544,11 @@ class EntityExtractor(Component):
             if member:
                 for role in ent.roles:
                     role.affiliation = role.affiliation or "USA"
-            ent.actor = person_actor(ent.roles, known, year) or countries.titled_person_actor(ent.roles, own)
+            ent.actor = (
+                person_actor(ent.roles, known, year)
+                or countries.titled_person_actor(ent.roles, own)
+                or countries.possessive_org_actor(doc, ent.mentions)  # "CNN's Jake Tapper"
+            )
             if ent.actor is None and member:
                 ent.actor = actors.Actor("USA", "LEG")
             by_name = known is not None and any(_known_person(m.text) for m in ent.mentions)
