@@ -318,3 +318,26 @@ def test_a_person_named_after_an_organisations_possessive_is_its_member() -> Non
     assert possessive_org_actor(doc, [mentions["Jo Tapp"]]) == Actor("USA", "JRN")
     assert possessive_org_actor(doc, [mentions["Cy Wren"]]) == Actor("USA", "COP")
     assert possessive_org_actor(doc, [mentions["Bo Lee"]]) is None  # a person's possessive
+
+
+def test_an_apposition_after_names_joined_by_and_is_the_last_ones() -> None:
+    words = ["Bill", "Vane", "and", "Hilda", "Vane", ",", "the", "candidate", ",", "spoke", "."]
+    heads = [1, 9, 1, 4, 1, 1, 7, 1, 1, 9, 9]  # the parser hangs the apposition on the first name
+    deps = ["compound", "nsubj", "cc", "compound", "conj", "punct", "det", "appos", "punct", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"]
+    doc = Doc(
+        NLP.vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"] + ["O"] * 6,
+    )
+    roles = roles_of(doc)
+    assert [r.title for r in roles["Hilda Vane"]] == ["Candidate"]
+    assert roles["Bill Vane"] == []
+
+
+def test_two_titles_joined_by_and_before_a_name_keep_the_first() -> None:
+    doc = make("Acme founder and former CEO Adam Rolf resigned .", [("Acme", "ORG"), ("Adam Rolf", "PERSON")])
+    assert [r.title for r in roles_of(doc)["Adam Rolf"]] == ["Acme Founder"]

@@ -321,6 +321,14 @@ def _premodifier(
         if k == i and t.text in _OPENING:  # "minister [Mykhailo Fedorov]"
             k -= 1
             continue
+        if (
+            t.lower_ in ("and", "&")
+            and k - 2 >= sent_start
+            and k - 2 in title_at
+            and (k in title_at or doc[k].lower_ in _MODIFIERS)
+        ):
+            k -= 1  # "WeWork founder and former CEO": two titles, the first kept
+            continue
         break
     tokens = list(doc[k:i])
     while tokens and tokens[0].lower_ in ("the",):
@@ -332,10 +340,16 @@ def _premodifier(
 
 
 def _apposition(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset[int]) -> _Phrase | None:
-    """A role in an apposition after the name ``[i, j)``: "Name, the country's minister, ..."."""
-    for t in doc[i:j]:
+    """A role in an apposition after the name ``[i, j)``: "Name, the country's minister, ...". The
+    apposition after names joined by "and" is the last one's ("Bill Clinton and Hillary Clinton, the
+    presidential candidate": the parser hangs it on the first name)."""
+    heads = list(doc[i:j])
+    heads += [t.head for t in doc[i:j] if t.dep_ == "conj" and t.head.i < i]
+    for t in heads:
         for child in t.children:
             if child.dep_ == "appos" and child.i >= j:
+                if any(k in names for k in range(j, child.i)):
+                    continue  # another name stands between: the apposition is that name's
                 if not any(s.start <= child.i < s.end for s in titles):
                     break  # "the nephew of one president": the title is not what the person is
                 sub = []
