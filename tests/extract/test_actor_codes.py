@@ -303,6 +303,7 @@ def test_a_noun_compound_before_a_title_is_part_of_it() -> None:
         [("Vera", "PERSON"), ("Nick Moll", "PERSON")],
     )
     doc[5].dep_ = "compound"  # "campaign", as the parser tags it
+    doc[5].head = doc[6]
     roles = roles_of(doc)
     assert [(r.title, r.sector) for r in roles["Nick Moll"]] == [("Campaign Spokesman", "PTY")]
 
@@ -341,3 +342,21 @@ def test_an_apposition_after_names_joined_by_and_is_the_last_ones() -> None:
 def test_two_titles_joined_by_and_before_a_name_keep_the_first() -> None:
     doc = make("Acme founder and former CEO Adam Rolf resigned .", [("Acme", "ORG"), ("Adam Rolf", "PERSON")])
     assert [r.title for r in roles_of(doc)["Adam Rolf"]] == ["Acme Founder"]
+
+
+def test_an_unknown_body_named_after_a_place_is_that_places_and_a_titled_name_is_no_body() -> None:
+    assert state_body_actor("Suez Canal Authority", "YEM") == Actor("EGY", "GOV")  # Suez is Egyptian
+    assert state_body_actor("Lagos State House of Assembly", None) == Actor("NGA", "LEG")
+    assert state_body_actor("Rear Admiral Lorenzo Falcone", "YEM") is None  # a person tagged ORG
+
+
+def test_a_chain_of_noun_compounds_before_a_title_is_part_of_the_phrase() -> None:
+    doc = make(
+        "Philippine coast guard spokesman Commodore Rafa Diz told reporters .",
+        [("Philippine", "NORP"), ("Rafa Diz", "PERSON")],
+    )
+    for k in (1, 2):  # "coast", "guard": compounds of the next word, as the parser tags them
+        doc[k].dep_ = "compound"
+        doc[k].head = doc[k + 1]
+    roles = roles_of(doc)
+    assert [r.affiliation for r in roles["Rafa Diz"]] == ["PHL"]

@@ -159,9 +159,23 @@ def titled_person_actor(roles: list[Role], country: str | None) -> actors.Actor 
 def state_body_actor(name: str, country: str | None) -> actors.Actor | None:
     """The actor of an organisation the tables do not know whose name says a state body or a party
     ("Independent National Electoral Commission", "Peoples Democratic Party", "the Navy"):
-    ``country`` (the country the article's people are taken to belong to, ``people_country``)
+    the country of a state, province or city in its name ("Suez Canal Authority": EGY), else
+    ``country`` (the country the article's people are taken to belong to, ``people_country``),
     with the name's sector; None for other sectors ("Harvard University" is no evidence of
-    anyone's country) or no country."""
+    anyone's country), a name opening with a title (a person) or no country."""
+    words = name.split()
+    if actors.match_title(words):
+        return None  # "Rear Admiral Lorenzo Falcone": a titled person tagged as an organisation
+    place = next(
+        (
+            code
+            for n in (3, 2, 1)
+            for k in range(len(words) - n + 1)
+            if words[k][:1].isupper() and (code := subnational_country(" ".join(words[k : k + n])))
+        ),
+        None,
+    )
+    country = place or country  # "Suez Canal Authority": Egypt's, whatever the article is about
     if country is None:
         return None
     actor = actors.resolve_actor(name, "ORG", country)

@@ -315,8 +315,13 @@ def _premodifier(
         if t.pos_ == "ADJ" and t.is_alpha and (k in title_at or doc[k].pos_ == "ADJ"):
             k -= 1  # "Ukraine's digital minister"
             continue
-        if t.pos_ == "NOUN" and t.dep_ == "compound" and t.is_alpha and k in title_at:
-            k -= 1  # "Clinton campaign spokesman"
+        if (
+            t.dep_ == "compound"
+            and t.is_alpha
+            and k <= t.head.i < i
+            and (k in title_at or doc[k].dep_ == "compound")
+        ):
+            k -= 1  # "Clinton campaign spokesman", "Philippine coast guard spokesman"
             continue
         if k == i and t.text in _OPENING:  # "minister [Mykhailo Fedorov]"
             k -= 1
