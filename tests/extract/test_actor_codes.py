@@ -360,3 +360,17 @@ def test_a_chain_of_noun_compounds_before_a_title_is_part_of_the_phrase() -> Non
         doc[k].head = doc[k + 1]
     roles = roles_of(doc)
     assert [r.affiliation for r in roles["Rafa Diz"]] == ["PHL"]
+
+
+def test_a_place_followed_by_a_state_lies_in_that_states_country() -> None:
+    from newsgraph.extract.countries import located_in
+
+    doc = spacy.blank("en")("She spoke in Berlin , New Hampshire and then in Paris , France and Berlin .")
+    doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 5, 7, label="GPE")] + [
+        Span(doc, k, k + 1, label="GPE") for k in (10, 12, 14)
+    ]
+    mentions = collect_mentions(doc)
+    by_start = {m.i: m for m in mentions}
+    assert located_in(doc, [by_start[3]], mentions) == "USA"  # a town of New Hampshire
+    assert located_in(doc, [by_start[10]], mentions) is None  # "Paris, France": the country says it
+    assert located_in(doc, [by_start[14]], mentions) is None  # no state after it

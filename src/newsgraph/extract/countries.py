@@ -182,6 +182,21 @@ def state_body_actor(name: str, country: str | None) -> actors.Actor | None:
     return actor if actor is not None and actor.sector in STATE_SECTORS else None
 
 
+def located_in(doc: Doc, place: list[Mention], mentions: list[Mention]) -> str | None:
+    """The country of the state or province named right after one of a place's mentions by a
+    comma ("Berlin, New Hampshire": USA; "Moscow, Idaho"), when that name is no country's; None
+    otherwise."""
+    starts = {m.i: m for m in mentions if m.label == "GPE"}
+    for m in place:
+        nxt = starts.get(m.j + 1) if m.j < len(doc) and doc[m.j].text == "," else None
+        if nxt is None or actors.country_code(nxt.text) is not None:
+            continue
+        states = any(p.feature == "admin1" for p in gazetteer().candidates(nxt.text))
+        if states and (code := subnational_country(nxt.text)) is not None:
+            return code
+    return None
+
+
 def possessive_org_actor(doc: Doc, person: list[Mention]) -> actors.Actor | None:
     """The actor of a person named after a known organisation's possessive ("CNN's Jake Tapper",
     "Google's Sundar Pichai", "the FBI's X"): the organisation's code and sector; None when no

@@ -515,6 +515,8 @@ class EntityExtractor(Component):
         for ent in entities:  # "Georgia" in US news, "Niger" in Nigerian news: the state or the country
             if ent.type == "GPE" and context and countries.state_namesake(ent.name) == context:
                 ent.actor = None
+            elif ent.type == "GPE" and (state := countries.located_in(doc, ent.mentions, mentions)):
+                ent.actor = actors.Actor(state, "GOV")  # "Berlin, New Hampshire": not Germany's
         persons = [e for e in entities if e.type == "PERSON"]
         article_ctx = article_context(doc)
         published = article_ctx.published_iso  # roles carry it as their "since"
