@@ -488,6 +488,7 @@ class EntityExtractor(Component):
 
     tables = (
         ("newsgraph.extract", "entity_stoplist.txt"),
+        ("newsgraph.extract", "entity_event_words.txt"),
         ("newsgraph.extract", "nominal_actors.txt"),
         ("newsgraph.extract", "roles.tsv"),
         ("newsgraph.extract", "locative_words.txt"),
