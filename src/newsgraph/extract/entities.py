@@ -22,6 +22,7 @@ import dataclasses
 import logging
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -399,7 +400,7 @@ def _classify(
     """Entity key, type, canonical name and actor for a mention that is not a known person's;
     ``institutions`` gives the country the article names for an institution ("Nigerian Senate")."""
     text = m.text
-    org = actors.organisation(text)
+    org = actors.organisation(text) or _qualified(text, actors.organisation)
     if org is not None and m.label in ("ORG", "FAC", "GPE", "NORP", "PERSON"):
         if not org.code:  # "Interior Ministry", "Congress": the article's country
             context = (institutions or {}).get(org.name, context)
@@ -418,7 +419,7 @@ def _classify(
         if actors.is_adjective(text) or m.label == "NORP":
             return ("NORP", code, text.lower().rstrip("s")), "NORP", text, actor
         return ("COUNTRY", code), "GPE", actors.country_name(code) or text, actor
-    party = actors.party(text) if m.label in ("NORP", "ORG") else None
+    party = (actors.party(text) or _qualified(text, actors.party)) if m.label in ("NORP", "ORG") else None
     if party is not None:  # "Democratic", "Republicans"
         actor = actors.Actor(party.code, party.sector) if party.code else None
         return ("ORG", party.name), "ORG", _shown(party.name), actor
@@ -434,6 +435,18 @@ def _classify(
         return ("ORG@", org.name, code), org.type or "ORG", text, actors.Actor(code, org.sector)
     actor = actors.resolve_actor(text, m.label) if m.label in ("ORG", "NORP") else None
     return ("NAME", fold(text)), m.label, text, actor
+
+
+def _qualified(text: str, find: Callable[[str], actors.OrgEntry | None]) -> actors.OrgEntry | None:
+    """The known body or party a name stands for once a country or state before it is set aside
+    ("Afghan Taliban" -> Taliban, "Kentucky Democrats" -> Democratic Party), when the body is of
+    that country (institutions of any country, "Nigerian Senate", are ``national_institution``'s)."""
+    first, _, rest = text.partition(" ")
+    if not rest or not first[:1].isupper():
+        return None
+    code = actors.country_code(first) or subnational_country(first)
+    found = find(rest) if code is not None else None
+    return found if found is not None and found.code == code else None
 
 
 def _shown(name: str) -> str:
@@ -489,6 +502,7 @@ class EntityExtractor(Component):
     tables = (
         ("newsgraph.extract", "entity_stoplist.txt"),
         ("newsgraph.extract", "entity_event_words.txt"),
+        ("newsgraph.extract", "entity_facility_words.txt"),
         ("newsgraph.extract", "nominal_actors.txt"),
         ("newsgraph.extract", "roles.tsv"),
         ("newsgraph.extract", "locative_words.txt"),
