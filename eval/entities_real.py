@@ -450,7 +450,11 @@ def predict(articles: list[Article]) -> tuple[list[list[PredEntity]], list[Spans
             ]
         )
         spans.append([(x.start_char, x.end_char, x.label_) for x in doc.ents if x.label_ in TYPES])
-    mapping = canonical_map(p.key for article in out for p in article)
+    codes: dict[str, set[str]] = {}  # each key's actor codes, the evidence the store's map takes too
+    for article in out:
+        for p in article:
+            codes.setdefault(p.key, set()).update([p.code] if p.code else [])
+    mapping = canonical_map(codes, codes)
     for article in out:
         for p in article:
             p.key = mapping.get(p.key, p.key)

@@ -246,3 +246,30 @@ def test_a_country_or_state_before_a_known_body_or_party_is_that_body() -> None:
     ]
     ents = {e.name: len(e.mentions) for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)}
     assert ents == {"Taliban": 2, "Democratic Party": 2}
+
+
+def _named_places(text: str, places: list[str]) -> list[tuple[str, str | None]]:
+    nlp = spacy.blank("en")
+    doc = nlp(text)
+    ents, at = [], 0
+    for piece in places:
+        start = text.index(piece, at)
+        at = start + len(piece)
+        ents.append(doc.char_span(start, at, label="GPE"))
+    doc.ents = ents
+    found = EntityExtractor(nlp, "newsgraph_entities").match(doc)
+    return [(e.name, e.actor.code if e.actor else None) for e in sorted(found, key=lambda e: e.first.start)]
+
+
+def test_a_city_named_like_its_state_is_the_city_unless_the_text_says_state() -> None:
+    got = _named_places("Crowds gathered in New York on Monday .", ["New York"])
+    assert got == [("New York City", "USA")]
+    text = "Voters in upstate New York , New Jersey and Ohio went to the polls ."
+    assert _named_places(text, ["New York", "New Jersey", "Ohio"])[0] == ("New York", "USA")
+    assert _named_places("Flights from New York state resumed .", ["New York"])[0][0] == "New York"
+
+
+def test_a_capital_s_namesake_in_another_country_s_state_is_named_with_it() -> None:
+    got = _named_places("She spoke in Berlin , New Hampshire , on Friday .", ["Berlin", "New Hampshire"])
+    assert got == [("Berlin, New Hampshire", "USA"), ("New Hampshire", "USA")]
+    assert _named_places("She spoke in Berlin on Friday .", ["Berlin"])[0] == ("Berlin", "DEU")

@@ -63,6 +63,7 @@ from .people import (
     person_name,
     us_member,
 )
+from .place_names import place_name
 from .roles import Role, find_roles
 
 log = logging.getLogger(__name__)
@@ -238,7 +239,12 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
                     reason = "part of the name"
                 persons[key].add(m, reason if core == m.text else f"{reason} after a title")
                 continue
-        key, etype, name_text, actor = _classify(m, context, institutions)
+        place = place_name(doc, m, mentions)  # "New York" -> "New York City"; "Berlin, New Hampshire"
+        if place is not None:
+            name_text, code = place
+            key, etype, actor = ("NAME", fold(name_text)), "GPE", actors.Actor(code, "GOV") if code else None
+        else:
+            key, etype, name_text, actor = _classify(m, context, institutions)
         ent = others.get(key)
         if ent is None:
             ent = others[key] = Entity(key=key, type=etype, name=name_text, actor=actor)

@@ -22,6 +22,9 @@ from .entities import fold
 VARIANT_RATIO = 88.0
 #: Last names shorter than this must agree exactly: "Kelly" / "Kelley" are two people.
 VARIANT_MIN_LENGTH = 7
+#: A surname borne by at least this share (percent) of US people ("Watson" 0.10, "Rice" 0.06,
+#: "Carson" 0.02) names too many people to stand alone for one of them without other evidence.
+COMMON_SURNAME = 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +45,26 @@ class PersonName:
     @property
     def words(self) -> tuple[str, ...]:
         return tuple(w for p in (self.first, *self.middle, self.last) for w in p.split())
+
+
+@lru_cache(maxsize=1)
+def _surname_shares() -> dict[str, float]:
+    """US census surnames (folded) -> share of people bearing them, percent (the list the ``names``
+    package ships, surnames of 0.001% or more)."""
+    import names  # type: ignore[import-untyped]
+
+    out: dict[str, float] = {}
+    with open(names.FILES["last"], encoding="ascii") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 2:
+                out[parts[0].lower()] = float(parts[1])
+    return out
+
+
+def common_surname(word: str) -> bool:
+    """Whether the folded surname ``word`` is borne by many people (:data:`COMMON_SURNAME`)."""
+    return _surname_shares().get(word, 0.0) >= COMMON_SURNAME
 
 
 @lru_cache(maxsize=65536)
