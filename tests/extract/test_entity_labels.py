@@ -273,3 +273,28 @@ def test_a_capital_s_namesake_in_another_country_s_state_is_named_with_it() -> N
     got = _named_places("She spoke in Berlin , New Hampshire , on Friday .", ["Berlin", "New Hampshire"])
     assert got == [("Berlin, New Hampshire", "USA"), ("New Hampshire", "USA")]
     assert _named_places("She spoke in Berlin on Friday .", ["Berlin"])[0] == ("Berlin", "DEU")
+    # a capital named like a state of its country is the state where the text says so
+    nlp = spacy.blank("en")
+    doc = nlp("Fires burned in Washington state while Washington debated .")
+    doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 6, 7, label="GPE")]
+    keys = [e.store_key() for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)]
+    assert keys == ["GPE:washington", "GPE:USA:washington"]
+
+
+def test_a_dependency_is_a_place_of_its_own_with_its_state_s_actor() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Puerto Rico asked the United States for aid .")
+    doc.ents = [Span(doc, 0, 2, label="GPE"), Span(doc, 4, 6, label="GPE")]
+    got = {
+        e.store_key(): e.actor.code if e.actor else None
+        for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)
+    }
+    assert got == {"GPE:PRI": "USA", "GPE:USA": "USA"}
+
+
+def test_names_the_tables_do_not_know_are_keyed_by_their_type() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Zorbia beat Zorbia Tech .")
+    doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 2, 4, label="ORG")]
+    keys = [e.store_key() for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)]
+    assert keys == ["GPE:zorbia", "ORG:zorbia tech"]  # a team named like a place is not the place

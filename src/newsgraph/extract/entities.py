@@ -104,6 +104,10 @@ class Entity:
             return f"PERSON:{parsed.key}" if parsed else entity_key("PERSON", self.name)
         if self.key[0] in ("ORG", "ORG@"):  # by the table's full name: "Democratic Party (United States)"
             return entity_key(self.key[0], self.key[1], code)
+        if self.key[0] == "NAME":  # by type and name: the team "Georgia" is not the state
+            return entity_key(self.type, self.name)
+        if self.key[0] in ("COUNTRY", "NORP"):  # a dependency is a place of its own: "Puerto Rico"
+            return entity_key(self.key[0], self.name, self.key[1])  # is GPE:PRI, its actor USA
         return entity_key(self.key[0], self.name, code)
 
     def fact(self, n: int) -> EntityFact:
@@ -444,15 +448,21 @@ def _classify(
 
 
 def _qualified(text: str, find: Callable[[str], actors.OrgEntry | None]) -> actors.OrgEntry | None:
-    """The known body or party a name stands for once a country or state before it is set aside
-    ("Afghan Taliban" -> Taliban, "Kentucky Democrats" -> Democratic Party), when the body is of
-    that country (institutions of any country, "Nigerian Senate", are ``national_institution``'s)."""
+    """The known body or party a name stands for once a country before it is set aside ("Afghan
+    Taliban" -> Taliban), or a state before a party's members ("Kentucky Democrats" -> Democratic
+    Party; a "Florida Republican Party" is a body of its own), when the body is of that country
+    (institutions of any country, "Nigerian Senate", are ``national_institution``'s)."""
     first, _, rest = text.partition(" ")
     if not rest or not first[:1].isupper():
         return None
-    code = actors.country_code(first) or subnational_country(first)
+    code = actors.country_code(first)
+    members = " " not in rest and rest.endswith("s")  # "Democrats", not "Republican Party"
+    if code is None and members:
+        code = subnational_country(first)
     found = find(rest) if code is not None else None
-    return found if found is not None and found.code == code else None
+    if found is None or found.code != code:
+        return None
+    return found if actors.country_code(first) or found.sector == "PTY" else None
 
 
 def _shown(name: str) -> str:

@@ -7,7 +7,9 @@ it (``extract/entities.py`` asks before grouping a place mention):
   York"), or another state of the same country in a list with it ("New York, New Jersey and
   Connecticut");
 - **a namesake of a capital** ("Berlin, New Hampshire"): a capital followed by a comma and a state
-  or province of another country is that other country's town, named with its state."""
+  or province of another country is that other country's town, named with its state; a capital
+  named like a state of its country is the state where the text says so ("Washington state").
+  Either is keyed as a place of its own, not as the capital."""
 
 from __future__ import annotations
 
@@ -31,6 +33,9 @@ def place_name(doc: Doc, m: Mention, mentions: list[Mention]) -> tuple[str, str 
     namesake = _capital_namesake(doc, m)
     if namesake is not None:
         return namesake
+    if actors.is_capital(m.text):  # "Washington state" is not the capital
+        states = [p for p in _admin1(m.text) if p.country == actors.country_code(m.text)]
+        return (m.text, states[0].country) if states and _says_state(doc, m, mentions) else None
     city = _city_of_state(m.text)
     if city is None or _says_state(doc, m, mentions):
         return None
