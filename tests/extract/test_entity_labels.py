@@ -298,3 +298,19 @@ def test_names_the_tables_do_not_know_are_keyed_by_their_type() -> None:
     doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 2, 4, label="ORG")]
     keys = [e.store_key() for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)]
     assert keys == ["GPE:zorbia", "ORG:zorbia tech"]  # a team named like a place is not the place
+
+
+def test_a_bare_institution_after_a_state_s_is_the_state_s() -> None:
+    nlp = spacy.blank("en")
+    text = "The Wisconsin Supreme Court ruled . Later the Supreme Court met again ."
+    doc = nlp(text)
+    doc.ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 8, 10, label="ORG")]
+    ents = EntityExtractor(nlp, "newsgraph_entities").match(doc)
+    assert [(e.name, len(e.mentions), e.store_key()) for e in ents] == [
+        ("Wisconsin Supreme Court", 2, "ORG:wisconsin supreme court")
+    ]
+    # the country's own named too: a bare name is not the state's
+    doc = nlp("The Wisconsin Supreme Court ruled . The U.S. Supreme Court and the Supreme Court met .")
+    doc.ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 7, 10, label="ORG"), Span(doc, 12, 14, label="ORG")]
+    found = {e.store_key(): len(e.mentions) for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)}
+    assert found["ORG:wisconsin supreme court"] == 1

@@ -63,7 +63,7 @@ from .people import (
     person_name,
     us_member,
 )
-from .place_names import place_name
+from .place_names import place_name, state_institution
 from .roles import Role, find_roles
 
 log = logging.getLogger(__name__)
@@ -224,10 +224,14 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
     others: dict[tuple[str, ...], Entity] = {}
     used = {id(m) for e in persons.values() for m in e.mentions}
     institutions: dict[str, str] = {}  # "Senate" -> "NGA" after "the Nigerian Senate"
+    state_bodies: dict[str, tuple[str, str]] = {}  # "Senate" -> ("Texas Senate", "USA")
     for m in mentions:
         found = national_institution(m.text) if m.label in ("ORG", "FAC") else None
         if found is not None:
             institutions.setdefault(found[0].name, found[1])
+        state = state_institution(m.text) if m.label in ("ORG", "FAC") and found is None else None
+        if state is not None:
+            state_bodies.setdefault(state[0].name, (m.text, state[1]))
     for m in mentions:
         if id(m) in used:
             continue
@@ -244,9 +248,13 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
                 persons[key].add(m, reason if core == m.text else f"{reason} after a title")
                 continue
         place = place_name(doc, m, mentions)  # "New York" -> "New York City"; "Berlin, New Hampshire"
+        body = _state_body(m, state_bodies, institutions)  # "the Senate" after "the Texas Senate"
         if place is not None:
             name_text, code = place
             key, etype, actor = ("NAME", fold(name_text)), "GPE", actors.Actor(code, "GOV") if code else None
+        elif body is not None:
+            name_text, actor = body
+            key, etype = ("NAME", fold(name_text)), "ORG"
         else:
             key, etype, name_text, actor = _classify(m, context, institutions)
         ent = others.get(key)
@@ -257,6 +265,18 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
     settle_names(others)
     merge_acronyms(others)
     return [*persons.values(), *others.values()]
+
+
+def _state_body(
+    m: Mention, state_bodies: dict[str, tuple[str, str]], institutions: dict[str, str]
+) -> tuple[str, actors.Actor] | None:
+    """The name and actor of the state's institution that a bare institution name stands for
+    ("the Senate" after "the Texas Senate"), unless the article names its country's own too."""
+    org = actors.organisation(m.text) if m.label in ("ORG", "FAC") else None
+    if org is None or org.code or org.name not in state_bodies or org.name in institutions:
+        return None
+    name, country = state_bodies[org.name]
+    return name, actors.Actor(country, org.sector or "GOV")
 
 
 def _person_for(

@@ -101,3 +101,20 @@ def _capital_namesake(doc: Doc, m: Mention) -> tuple[str, str | None] | None:
         if states:
             return f"{m.text}, {region}", states[0].country
     return None
+
+
+def state_institution(text: str) -> tuple[actors.OrgEntry, str] | None:
+    """A state, province or city followed by an institution every government has
+    (``organisations.tsv`` rows without a code): "Wisconsin Supreme Court", "Texas Senate"; the
+    institution and the place's country. A country's own ("Nigerian Senate") is
+    ``countries.national_institution``'s."""
+    words = text.split()
+    for n in range(1, min(3, len(words) - 1) + 1):
+        place = " ".join(words[:n])
+        if actors.country_code(place) is not None:
+            return None
+        country = gazetteer().subnational_country(place)
+        org = actors.organisation(" ".join(words[n:])) if country is not None else None
+        if org is not None and not org.code and country is not None:
+            return org, country
+    return None
