@@ -314,3 +314,27 @@ def test_a_bare_institution_after_a_state_s_is_the_state_s() -> None:
     doc.ents = [Span(doc, 1, 4, label="ORG"), Span(doc, 7, 10, label="ORG"), Span(doc, 12, 14, label="ORG")]
     found = {e.store_key(): len(e.mentions) for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)}
     assert found["ORG:wisconsin supreme court"] == 1
+
+
+def test_words_after_a_name_tell_places_buildings_and_groups() -> None:
+    text = "Raids in Zarkam area of Dubrin , Logar hit the Tam Ba prison . Zeli villagers and Zelis fled ."
+    spans = [("Zarkam", "ORG"), ("Dubrin", "ORG"), ("Logar", "GPE"), ("Tam Ba", "PERSON"), ("Zeli", "PERSON")]
+    got = _shaped(text, spans)
+    assert got == [
+        ("Zarkam", "GPE"),
+        ("Dubrin", "GPE"),
+        ("Logar", "GPE"),
+        ("Tam Ba prison", "FAC"),
+        ("Zeli", "NORP"),  # the text writes its plural: a group
+    ]
+    # a surname whose plural is a family stays a person
+    got = _shaped(
+        "Tom Walsh came . Walsh and the Walshs left .", [("Tom Walsh", "PERSON"), ("Walsh", "PERSON")]
+    )
+    assert got == [("Tom Walsh", "PERSON"), ("Walsh", "PERSON")]
+
+
+def test_a_one_word_person_alone_on_its_line_is_a_subheading() -> None:
+    text = "Tom Walsh spoke .\n\nLawbreaker?\n\nHe left .\nHillary\n"
+    got = _shaped(text, [("Tom Walsh", "PERSON"), ("Lawbreaker", "PERSON")])
+    assert got == [("Tom Walsh", "PERSON")]

@@ -162,6 +162,7 @@ def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
       person's full name in the article holds it ("the Clintons");
     - a person's name opening a sentence or line whose first word is no common given name and whose
       other words are another person's name ("Longtime Clinton foe ...") loses that first word."""
+    _place_shapes(doc, mentions)
     singles = {m.text for m in mentions if m.label == "PERSON" and m.j - m.i == 1 and not m.text.isupper()}
     people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
     parts = {text: set(name_tokens(text)) for text in people}
@@ -188,6 +189,46 @@ def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
             others = set().union(*(p for t, p in parts.items() if t != m.text))
             if names[1] in others and names[0] not in others and not _given(names[0], COMMON_GIVEN):
                 m.i, m.start, m.text = m.i + 1, doc[m.i + 1].idx, names[1]
+
+
+#: Lower-case nouns after a name that make it a place ("Pangram area", "Logar province").
+_PLACE_NOUNS = frozenset(
+    {"area", "district", "province", "village", "town", "city", "county", "region", "municipality"}
+)
+
+
+def _place_shapes(doc: Doc, mentions: list[Mention]) -> None:
+    """Places and buildings told by the words after a name the model tagged otherwise:
+
+    - a name followed by a place noun ("Pangram area") or by a comma and a known place ("Sarkh,
+      Logar") is a place (``GPE``), unless a person's full name holds it;
+    - a name followed by a building word in lower case ("Hoa Lo prison") is that building (``FAC``),
+      the word part of its name;
+    - a one-word name tagged ``PERSON`` whose plural the text writes ("Yazidi" beside "Yazidis") is
+      a group (``NORP``), unless a person's full name holds it ("the Clintons")."""
+    words = doc_words(doc)
+    n_words = len(words)
+    held = {w for m in mentions if m.label == "PERSON" for w in name_tokens(m.text) if m.j - m.i > 1}
+    starts = {m.i: m for m in mentions}
+    present = set(words)
+    for m in mentions:
+        if known(m.text) or m.text in held or m.label not in ("ORG", "FAC", "PERSON") or m.j >= n_words:
+            continue
+        after = words[m.j]
+        nxt = starts.get(m.j + 1) if after == "," else None
+        if after in _PLACE_NOUNS or (
+            nxt is not None and nxt.label != "PERSON" and _place_or_country(nxt.text)
+        ):
+            m.label = "GPE"
+        elif after in facility_words():
+            m.j, m.end = m.j + 1, doc[m.j].idx + len(after)
+            m.text, m.label = doc_text(doc)[m.start : m.end], "FAC"
+        elif m.label == "PERSON" and m.j - m.i == 1 and m.text[-1:] != "s" and f"{m.text}s" in present:
+            m.label = "NORP"
+
+
+def _place_or_country(text: str) -> bool:
+    return _place(text) or actors.country_code(text) is not None
 
 
 def _opens_line(doc: Doc, i: int) -> bool:

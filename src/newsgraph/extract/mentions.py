@@ -302,6 +302,18 @@ def _no_name(doc: Doc, m: Mention) -> bool:
     return _quoted(text, m.start, m.end)
 
 
+def _subheading(doc: Doc, m: Mention) -> bool:
+    """A one-word name the model took for a person that stands alone on its line ("Lawbreaker?"
+    between two paragraphs): a subheading, not a person (a known person's name aside)."""
+    if m.label != "PERSON" or m.j - m.i != 1 or actors.is_known_person(m.text):
+        return False
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return line.strip(_STRAY + ".… ") == m.text and line_start > 0
+
+
 def _code_word(word: str) -> bool:
     letters = any(c.isalpha() for c in word)
     return (letters and any(c.isdigit() for c in word)) or ("?" in word[:-1] or "!" in word[:-1])
@@ -323,7 +335,7 @@ def _collect(
     """Add the cleaned mention of ``ent`` to ``out`` unless it is no name."""
     doc = ent.doc
     m = mention_of(ent)
-    if m is None or m.text.lower() in stoplist() or _no_name(doc, m):
+    if m is None or m.text.lower() in stoplist() or _no_name(doc, m) or _subheading(doc, m):
         return
     if m.label != "PERSON":
         m = _without_trailing_titles(doc, m, inside_titles)
