@@ -110,3 +110,15 @@ def test_a_title_or_word_of_address_glued_after_a_body_is_cut() -> None:
     assert _mentions(text, spans) == [("House of Representatives", "ORG")] * 2
     # a title word joined to the name by hyphens is part of it
     assert _mentions("in Port-au-Prince", [("Port-au-Prince", "GPE")]) == [("Port-au-Prince", "GPE")]
+
+
+def test_trailing_lower_case_words_institution_words_and_common_acronyms() -> None:
+    text = "As the Republican hopefuls met the International Tennis Federation before the IPO at 0100 GMT"
+    spans = [
+        ("Republican hopefuls", "NORP"),
+        ("International Tennis Federation", "PERSON"),
+        ("IPO", "ORG"),
+        ("GMT", "ORG"),
+    ]
+    assert _mentions(text, spans) == [("Republican", "NORP"), ("International Tennis Federation", "ORG")]
+    assert not person_like("Zorbin Tennis Federation") and person_like("Zorbin Tennison")

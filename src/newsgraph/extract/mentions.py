@@ -117,9 +117,8 @@ def mention_of(span: Span) -> Mention | None:
         j -= 1  # "Liverpool 0"
         while j > i and _stray(words[j - 1]):
             j -= 1
-    if span.label_ in ("GPE", "LOC"):
-        while j - i > 1 and words[j - 1].isalpha() and words[j - 1].islower():
-            j -= 1  # "Logar province", "Kharkiv region": the name is the capitalised part
+    while j - i > 1 and words[j - 1].isalpha() and words[j - 1].islower():
+        j -= 1  # "Logar province", "Republican hopefuls": the name is the capitalised part
     if i >= j:
         return None
     start, end = doc[i].idx, doc[j - 1].idx + len(words[j - 1])
