@@ -338,3 +338,17 @@ def test_a_one_word_person_alone_on_its_line_is_a_subheading() -> None:
     text = "Tom Walsh spoke .\n\nLawbreaker?\n\nHe left .\nHillary\n"
     got = _shaped(text, [("Tom Walsh", "PERSON"), ("Lawbreaker", "PERSON")])
     assert got == [("Tom Walsh", "PERSON")]
+
+
+def test_an_institution_in_an_article_naming_no_country_takes_its_known_bodies_country() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("The Supreme Court ruled , and Republicans cheered while the FBI waited .")
+    doc.ents = [Span(doc, 1, 3, label="ORG"), Span(doc, 6, 7, label="NORP"), Span(doc, 10, 11, label="ORG")]
+    court = EntityExtractor(nlp, "newsgraph_entities").match(doc)[0]
+    # keyed and coded as the US court (no court of no country shared by every such article),
+    # named as written: the article does not name the country
+    assert (court.name, court.store_key(), court.actor.code if court.actor else None) == (
+        "Supreme Court",
+        "ORG:USA:supreme court",
+        "USA",
+    )

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -225,6 +226,7 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
     used = {id(m) for e in persons.values() for m in e.mentions}
     institutions: dict[str, str] = {}  # "Senate" -> "NGA" after "the Nigerian Senate"
     state_bodies: dict[str, tuple[str, str]] = {}  # "Senate" -> ("Texas Senate", "USA")
+    bodies_country = None if context else _bodies_country(mentions)
     for m in mentions:
         found = national_institution(m.text) if m.label in ("ORG", "FAC") else None
         if found is not None:
@@ -256,7 +258,9 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
             name_text, actor = body
             key, etype = ("NAME", fold(name_text)), "ORG"
         else:
-            key, etype, name_text, actor = _classify(m, context, institutions)
+            key, etype, name_text, actor = _classify(m, context or bodies_country, institutions)
+            if key[0] == "ORG@" and not context and bodies_country:
+                key = (*key, "unnamed")  # the country is not named: not written into the name
         ent = others.get(key)
         if ent is None:
             ent = others[key] = Entity(key=key, type=etype, name=name_text, actor=actor)
@@ -265,6 +269,20 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
     settle_names(others)
     merge_acronyms(others)
     return [*persons.values(), *others.values()]
+
+
+def _bodies_country(mentions: list[Mention]) -> str | None:
+    """In an article that names no country: the country most of the known bodies it names
+    belong to (a party, an agency, a paper of one country), so that "the Supreme Court" there is
+    that country's and not a court of no country, shared by every such article of the store."""
+    codes = Counter(
+        org.code
+        for m in mentions
+        if m.label in ("ORG", "NORP")
+        and (org := actors.organisation(m.text)) is not None
+        and actors.country_name(org.code) is not None
+    )
+    return codes.most_common(1)[0][0] if codes else None
 
 
 def _state_body(

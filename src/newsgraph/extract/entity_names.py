@@ -50,7 +50,7 @@ def settle_names(others: dict[tuple[str, ...], Entity]) -> None:
     for ent in others.values():
         if ent.key[0] == "NORP" or (ent.key[0] == "NAME" and ent.type == "NORP"):
             ent.name = _group_name(ent)
-        elif ent.key[0] == "ORG@" and ent.key[2]:  # "Nigerian Senate", not "Senate"
+        elif ent.key[0] == "ORG@" and ent.key[2] and len(ent.key) == 3:  # "Nigerian Senate", not "Senate"
             ent.name = max((m.text for m in ent.mentions), key=len)
             modifier = actors.country_modifier(ent.key[2])
             if modifier and not _names_a_country(ent.name):
