@@ -352,3 +352,17 @@ def test_an_institution_in_an_article_naming_no_country_takes_its_known_bodies_c
         "ORG:USA:supreme court",
         "USA",
     )
+
+
+def test_group_and_person_names_follow_the_guide() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Swedish voters met Martin Truex Jr. and Martin Truex spoke .")
+    for token in doc:  # one sentence: people are named once sentences are known
+        token.is_sent_start = token.i == 0
+    doc.ents = [
+        Span(doc, 0, 1, label="NORP"),
+        Span(doc, 3, 6, label="PERSON"),
+        Span(doc, 7, 9, label="PERSON"),
+    ]
+    names = [e.name for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)]
+    assert names == ["Swedes", "Martin Truex"]  # the people's plural noun; no generational suffix

@@ -79,8 +79,9 @@ def _names_a_country(name: str) -> bool:
 
 def _group_name(ent: Entity) -> str:
     """A nationality's or group's name: its plural noun when the article writes it ("Iraqi" and
-    "Iraqis" -> "Iraqis"), else the plural of a group adjective that is also a noun for one member
-    ("Iraqi" -> "Iraqis", "Asian" -> "Asians"), else its first mention."""
+    "Iraqis" -> "Iraqis"), else a country's plural noun for its people in ``countries.tsv``
+    ("Swedish" -> "Swedes"), else the plural of a group adjective that is also a noun for one
+    member ("Iraqi" -> "Iraqis", "Asian" -> "Asians"), else its first mention ("French")."""
     code = ent.key[1] if ent.key[0] == "NORP" else None
     plural = next(
         (
@@ -92,6 +93,10 @@ def _group_name(ent: Entity) -> str:
     )
     if plural:
         return plural
+    forms = actors.country_forms(code, "adjectives") if code else ()
+    members = [f for f in forms if f.endswith("s") and f[:-1] in forms]  # "Swede", "Swedes"
+    if members:  # "Swedish" -> "Swedes", "Turkish" -> "Turks"
+        return members[0]
     name = ent.name
     plain = name[:1].isupper() and name.replace(" ", "").isalpha()
     return f"{name}s" if plain and name.endswith(_PLURAL_S) else name
