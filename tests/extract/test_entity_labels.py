@@ -366,3 +366,6 @@ def test_group_and_person_names_follow_the_guide() -> None:
     ]
     names = [e.name for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)]
     assert names == ["Swedes", "Martin Truex"]  # the people's plural noun; no generational suffix
+    doc = nlp("Kurdish fighters and Jewish voters .")
+    doc.ents = [Span(doc, 0, 1, label="NORP"), Span(doc, 3, 4, label="NORP")]
+    assert [e.name for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)] == ["Kurds", "Jews"]

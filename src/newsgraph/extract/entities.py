@@ -468,6 +468,7 @@ class EntityExtractor(Component):
         ("newsgraph.extract", "entity_stoplist.txt"),
         ("newsgraph.extract", "entity_event_words.txt"),
         ("newsgraph.extract", "entity_facility_words.txt"),
+        ("newsgraph.extract", "group_nouns.tsv"),
         ("newsgraph.extract", "nominal_actors.txt"),
         ("newsgraph.extract", "roles.tsv"),
         ("newsgraph.extract", "locative_words.txt"),

@@ -6,9 +6,11 @@ acronym joined to the name it abbreviates."""
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..resolve import actors
+from ..tables import data_rows
 
 if TYPE_CHECKING:
     from .entities import Entity
@@ -77,10 +79,16 @@ def _names_a_country(name: str) -> bool:
     )
 
 
+@cache
+def group_nouns() -> dict[str, str]:
+    """Religious and ethnic group words -> the group's plural noun (``group_nouns.tsv``)."""
+    return {row[0]: row[1] for row in data_rows("newsgraph.extract", "group_nouns.tsv", strip=True)}
+
+
 def _group_name(ent: Entity) -> str:
     """A nationality's or group's name: its plural noun when the article writes it ("Iraqi" and
     "Iraqis" -> "Iraqis"), else a country's plural noun for its people in ``countries.tsv``
-    ("Swedish" -> "Swedes"), else the plural of a group adjective that is also a noun for one
+    ("Swedish" -> "Swedes") or of ``group_nouns.tsv`` ("Jewish" -> "Jews"), else the plural of a group adjective that is also a noun for one
     member ("Iraqi" -> "Iraqis", "Asian" -> "Asians"), else its first mention ("French")."""
     code = ent.key[1] if ent.key[0] == "NORP" else None
     plural = next(
@@ -93,6 +101,8 @@ def _group_name(ent: Entity) -> str:
     )
     if plural:
         return plural
+    if ent.name in group_nouns():  # "Jewish" -> "Jews", "Kurdish" -> "Kurds"
+        return group_nouns()[ent.name]
     forms = actors.country_forms(code, "adjectives") if code else ()
     members = [f for f in forms if f.endswith("s") and f[:-1] in forms]  # "Swede", "Swedes"
     if members:  # "Swedish" -> "Swedes", "Turkish" -> "Turks"
