@@ -87,9 +87,10 @@ def group_nouns() -> dict[str, str]:
 
 def _group_name(ent: Entity) -> str:
     """A nationality's or group's name: its plural noun when the article writes it ("Iraqi" and
-    "Iraqis" -> "Iraqis"), else a country's plural noun for its people in ``countries.tsv``
-    ("Swedish" -> "Swedes") or of ``group_nouns.tsv`` ("Jewish" -> "Jews"), else the plural of a group adjective that is also a noun for one
-    member ("Iraqi" -> "Iraqis", "Asian" -> "Asians"), else its first mention ("French")."""
+    "Iraqis" -> "Iraqis"), else the group's plural noun of ``group_nouns.tsv`` ("Jewish" ->
+    "Jews") or a country's noun for its people in ``countries.tsv`` ("Swedish" -> "Swedes"), else
+    the plural of a group adjective that is also a noun for one member ("Iraqi" -> "Iraqis",
+    "Asian" -> "Asians"), else its first mention ("French")."""
     code = ent.key[1] if ent.key[0] == "NORP" else None
     plural = next(
         (
