@@ -4,11 +4,11 @@ sentences with the model's typical wrong labels set by hand."""
 from __future__ import annotations
 
 import spacy
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from newsgraph.extract.entities import EntityExtractor
 from newsgraph.extract.labels import consistent_labels, fix_spans, personal_name
-from newsgraph.extract.mentions import collect_mentions
+from newsgraph.extract.mentions import Mention, collect_mentions
 
 
 def _labels(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
@@ -369,3 +369,14 @@ def test_group_and_person_names_follow_the_guide() -> None:
     doc = nlp("Kurdish fighters and Jewish voters .")
     doc.ents = [Span(doc, 0, 1, label="NORP"), Span(doc, 3, 4, label="NORP")]
     assert [e.name for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)] == ["Kurds", "Jews"]
+
+
+def test_sign_offs_the_model_left_untagged_are_found() -> None:
+    text = "The house was sold .\nFollow Tina Walsh on Twitter @tw .\nFollow Us on Facebook"
+    got = [(m.text, m.label) for m in fix_spans(*_doc_and_mentions(text))]
+    assert got == [("Tina Walsh", "PERSON")]
+
+
+def _doc_and_mentions(text: str) -> tuple[Doc, list[Mention]]:
+    doc = spacy.blank("en")(text)
+    return doc, collect_mentions(doc)

@@ -42,13 +42,17 @@ def _initials(name: str) -> str:
 
 
 def settle_names(others: dict[tuple[str, ...], Entity]) -> None:
-    """Names the tables do not know: the type most of their mentions have (ORG winning a tie), and a
+    """Names the tables do not know: the type most of their mentions have (ORG winning a tie), a
+    name written otherwise than in capitals when the text has one ("GENEVA" of a dateline ->
+    "Geneva"; acronyms of up to five letters stay), and a
     one-word organisation name joins the one longer organisation ending in it ("Post" -> "New York
     Post")."""
     for ent in others.values():
         if ent.key[0] == "NAME" and ent.type != "PERSON":
             votes = Counter(m.label for m in ent.mentions)
             ent.type = max(votes, key=lambda label: (votes[label], label == "ORG"))
+        if ent.key[0] == "NAME" and ent.name.isupper() and len(ent.name) > 5:  # "GENEVA" of a dateline
+            ent.name = next((m.text for m in ent.mentions if not m.text.isupper()), ent.name)
     for ent in others.values():
         if ent.key[0] == "NORP" or (ent.key[0] == "NAME" and ent.type == "NORP"):
             ent.name = _group_name(ent)

@@ -272,7 +272,36 @@ def fix_spans(doc: Doc, mentions: list[Mention], ents: Sequence[Span] | None = N
         if named and (k in title_ends or before.rstrip(".") in _address_words()):
             taken.add(k)
             out[n] = Mention(k, m.j, doc[k].idx, m.end, doc[k : m.j].text, m.label)
-    return _join_city_region(doc, _missed_organisations(doc, out, taken))
+    return _join_city_region(doc, _missed_names(doc, _missed_organisations(doc, out, taken), taken))
+
+
+#: Sites a sign-off asks to follow someone on ("Follow Pam Key on Twitter").
+_FOLLOW_SITES = frozenset({"twitter", "facebook", "instagram", "threads", "bluesky", "x"})
+
+
+def _missed_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+    """``mentions`` with the names of sign-offs the model leaves untagged: "Follow <Name> on
+    Twitter" (or another site) makes the two or three capitalised words a ``PERSON`` mention.
+    (Datelines, "VIENNA — ", are left to the model: events would take the place for an actor.)"""
+    words = doc_words(doc)
+    n_words = len(words)
+    added: list[Mention] = []
+    for k, w in enumerate(words):
+        if k in taken:
+            continue
+        if w == "Follow" and k + 3 < n_words:
+            j = k + 1
+            while j < n_words and j - k <= 3 and words[j][:1].isupper() and words[j].isalpha():
+                j += 1
+            site = words[j + 1].lower() if j + 1 < n_words else ""
+            free = not any(t in taken for t in range(k + 1, j))
+            if 2 <= j - k - 1 <= 3 and j < n_words and words[j] == "on" and site in _FOLLOW_SITES and free:
+                text = doc_text(doc)[doc[k + 1].idx : doc[j - 1].idx + len(words[j - 1])]
+                added.append(Mention(k + 1, j, doc[k + 1].idx, doc[k + 1].idx + len(text), text, "PERSON"))
+    if not added:
+        return mentions
+    taken.update(t for m in added for t in range(m.i, m.j))
+    return sorted([*mentions, *added], key=lambda m: m.i)
 
 
 def _join_city_region(doc: Doc, mentions: list[Mention]) -> list[Mention]:
