@@ -356,13 +356,13 @@ def test_an_institution_in_an_article_naming_no_country_takes_its_known_bodies_c
 
 def test_group_and_person_names_follow_the_guide() -> None:
     nlp = spacy.blank("en")
-    doc = nlp("Swedish voters met Martin Truex Jr. and Martin Truex spoke .")
+    doc = nlp("Swedish voters met Martin Truex Jr. and Truex spoke .")
     for token in doc:  # one sentence: people are named once sentences are known
         token.is_sent_start = token.i == 0
     doc.ents = [
         Span(doc, 0, 1, label="NORP"),
         Span(doc, 3, 6, label="PERSON"),
-        Span(doc, 7, 9, label="PERSON"),
+        Span(doc, 7, 8, label="PERSON"),
     ]
     names = [e.name for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)]
     assert names == ["Swedes", "Martin Truex"]  # the people's plural noun; no generational suffix
@@ -380,3 +380,20 @@ def test_sign_offs_the_model_left_untagged_are_found() -> None:
 def _doc_and_mentions(text: str) -> tuple[Doc, list[Mention]]:
     doc = spacy.blank("en")(text)
     return doc, collect_mentions(doc)
+
+
+def test_a_son_named_beside_his_father_is_a_person_of_his_own() -> None:
+    nlp = spacy.blank("en")
+    doc = nlp("Tom Walsh Jr. met reporters . His father Tom Walsh spoke . Walsh Jr. smiled .")
+    for token in doc:
+        token.is_sent_start = token.i in (0, 6, 12)
+    doc.ents = [
+        Span(doc, 0, 3, label="PERSON"),
+        Span(doc, 8, 10, label="PERSON"),
+        Span(doc, 12, 14, label="PERSON"),
+    ]
+    got = {
+        e.store_key(): (e.name, len(e.mentions))
+        for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)
+    }
+    assert got == {"PERSON:tom walsh jr": ("Tom Walsh Jr.", 2), "PERSON:tom walsh": ("Tom Walsh", 1)}

@@ -71,3 +71,13 @@ def test_a_surname_alone_needs_evidence_to_stand_for_a_full_name() -> None:
     assert canon["PERSON:hope"] == "PERSON:hope hicks"
     other = canonical_map(keys, {"PERSON:kasich": ["GBR"], "PERSON:john kasich": ["USA"]})
     assert "PERSON:kasich" not in other  # codes that contradict each other: two people
+
+
+def test_a_son_with_a_generational_suffix_is_not_his_father() -> None:
+    from newsgraph.resolve.names import parse
+
+    assert parse("Tom Walsh Jr.") is not None and parse("Tom Walsh Jr.").key == "tom walsh jr"  # type: ignore[union-attr]
+    keys = {"PERSON:tom walsh", "PERSON:tom walsh jr", "PERSON:tom b walsh"}
+    canon = canonical_map(keys)
+    assert canon.get("PERSON:tom walsh jr") is None  # no variant of his father's name
+    assert canon["PERSON:tom walsh"] == "PERSON:tom b walsh"

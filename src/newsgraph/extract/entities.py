@@ -34,7 +34,7 @@ from ..resolve import actors
 from ..resolve.actors import split_honorifics
 from ..resolve.entities import entity_key, fold
 from ..resolve.gazetteer import gazetteer
-from ..resolve.names import PersonName, parse, surname_match, variant_reason
+from ..resolve.names import GENERATIONS, PersonName, parse, surname_match, variant_reason
 from ..tables import TABLES_VERSION, data_lines
 from . import countries
 from .annotations import (
@@ -59,6 +59,7 @@ from .labels import consistent_labels, fix_spans
 from .mentions import Mention, collect_mentions, known, name_tokens, stoplist
 from .people import (
     apply_known_person,
+    junior_namesakes,
     known_person,
     person_actor,
     person_name,
@@ -307,7 +308,9 @@ def _person_for(
     "Aung San Suu Kyi"), else the one person whose name it is a variant of (a middle initial,
     a transliteration: :func:`resolve.names.variant_reason`); (None, "") when none or several."""
     for key in persons:
-        if _contains(key, parts):
+        # "Donald Trump" is not a part of "Donald Trump Jr.": the son's suffix tells them apart
+        junior = len(parts) > 1 and _generation(key[-1]) and not _generation(parts[-1])
+        if _contains(key, parts) and not junior:
             return key, "same name" if key[1:] == parts else "part of the name"
     if name is None:
         return None, ""
@@ -344,6 +347,10 @@ def _main_owner(persons: dict[tuple[str, ...], Entity], owners: set[tuple[str, .
     """Of several people sharing a surname, the one a bare surname most likely means: the most
     mentioned so far, the first mentioned on a tie."""
     return max(owners, key=lambda k: (len(persons[k].mentions), -persons[k].first.start))
+
+
+def _generation(word: str) -> bool:
+    return fold(word) in GENERATIONS
 
 
 def _contains(key: tuple[str, ...], parts: tuple[str, ...]) -> bool:
@@ -502,9 +509,10 @@ class EntityExtractor(Component):
         person_context = people_country(doc, mentions, context)
         year = article_ctx.published.year if article_ctx.published else None
         named = named_countries(doc, mentions)
+        juniors = junior_namesakes(persons)  # "Donald Trump Jr." beside "Donald Trump"
         for ent in persons:
             ent.roles = roles.get(ent.key, [])
-            known = known_person(ent, year, named)
+            known = known_person(ent, year, named) if id(ent) not in juniors else None
             of_country = countries.of_country(doc, ent.mentions)  # "Foreign Minister X of Nigeria"
             for role in ent.roles if of_country else ():
                 if role.affiliation is None:
@@ -524,7 +532,7 @@ class EntityExtractor(Component):
                 ent.actor = actors.Actor("USA", "LEG")
             by_name = known is not None and any(_known_person(m.text) for m in ent.mentions)
             ent.canonical = known.name if known is not None and by_name else None  # not by "President Bush"
-            ent.name = person_name(ent)
+            ent.name = person_name(ent, keep_suffix=id(ent) in juniors)
             for m in ent.mentions:
                 if m.text != ent.name and ent.why.get(m.text) == "same name":
                     ent.why[m.text] = "name as written, middle initials or titles kept"
