@@ -55,13 +55,8 @@ def articles(db: WebDb, f: ArticleFilters) -> dict[str, Any]:
 
 
 def _texts(db: WebDb, ids: list[str]) -> dict[str, str]:
-    """The texts of some articles by id."""
-    if not ids:
-        return {}
-    rows = db.rows(
-        "SELECT id, text FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [sorted(set(ids))]
-    )
-    return {r["id"]: r["text"] for r in rows}
+    """The texts of some articles by id (from memory)."""
+    return {a: db.text(db.rank_of[a]) for a in ids if a in db.rank_of}
 
 
 def _snippet(text: str, terms: list[str], width: int = 240) -> str:

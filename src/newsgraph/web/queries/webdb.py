@@ -55,11 +55,20 @@ class WebDb:
         self.quote_rows = Ranked.load(con, f"{D}.quotes", _QUOTE_COLUMNS)
         self.count_rows = Ranked.load(con, f"{D}.counts", _COUNT_COLUMNS)
         self.search_rows = Ranked.load(con, f"{D}.search", _SEARCH_COLUMNS)
+        #: every article's text by list rank - 1, in memory (UTF-8 in one Arrow column: about
+        #: the size of the texts), for the search's snippets without a query
+        self.texts: pa.StringArray | pa.LargeStringArray = (
+            con.sql(f"SELECT a.text FROM articles a JOIN {D}.search s ON s.id = a.id ORDER BY s.rank")
+            .to_arrow_table()
+            .column(0)
+            .combine_chunks()
+        )
+        #: article id -> list rank
+        self.rank_of: dict[str, int] = {
+            a: i for i, a in enumerate(self.search_rows.table.column("id").to_pylist(), start=1)
+        }
         #: each article's snippet when no word is searched (its first lines)
-        self.leads: dict[str, str] = {}
-        found = con.execute("SELECT id, text FROM articles")
-        while batch := found.fetchmany(5_000):
-            self.leads.update((article_id, _snippet(text or "", [])) for article_id, text in batch)
+        self.leads: dict[str, str] = {a: _snippet(self.text(r), []) for a, r in self.rank_of.items()}
         # one thread per query: requests run side by side, and small queries gain nothing from more
         con.execute("SET threads = 1")
         self._local = threading.local()
@@ -88,6 +97,11 @@ class WebDb:
             r["key"]: r["canon"] for r in self.rows(f"SELECT key, canon FROM {D}.alias")
         }
         log.info("web tables for %s ready in %.2f s", self.path, time.perf_counter() - started)
+
+    def text(self, rank: int) -> str:
+        """The text of the article of this list rank ("" when it has none)."""
+        value = self.texts[rank - 1].as_py() if 1 <= rank <= len(self.texts) else None
+        return value or ""
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """This thread's cursor (DuckDB connections are not shared between threads)."""
