@@ -299,6 +299,13 @@ def test_events_of_an_actor_filtered_in_memory_are_what_sql_finds(web_db: WebDb)
         {"actor": codes[-1], "date_from": day, "date_to": web_db.facets["last_day"]},  # by month
         {"actor": codes[0], "date_from": day, "date_to": day},  # by day
         {"actor": "nobody at all"},
+        # without an actor or recipient: every event is selected in memory too
+        {},
+        {"min_confidence": 0, "page": 3, "per_page": 7},
+        {"type": web_db.facets["event_types"][0]},
+        {"quad": "material conflict", "country": codes[0], "min_confidence": 0},
+        {"date_from": day, "date_to": day, "min_confidence": 0},
+        {"type": "NOSUCHTYPE"},
     ]
     assert web_db.event_columns.usable
     checked = 0

@@ -50,8 +50,13 @@ def parties(db: WebDb) -> list[str]:
 
 def test_points_and_countries_of_a_party_match_sql(db: WebDb) -> None:
     checked = 0
-    for party in parties(db):
-        ranks = sorted(q._party_ranks(db, "actor", party) | q._party_ranks(db, "recipient", party))
+    every = list(range(1, len(db.event_rows) + 1))
+    for party in [*parties(db), None]:  # None: every event
+        ranks = (
+            sorted(q._party_ranks(db, "actor", party) | q._party_ranks(db, "recipient", party))
+            if party
+            else every
+        )
         points, by_country = geo.group_points(db, ranks)
         want_points, want_countries = sql_points(db, ranks)
         assert {(p["lat"], p["lon"]): p["n"] for p in points} == want_points
