@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 import orjson
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import BaseModel
 
 from . import charts, geo, netview, search
 from . import queries as q
@@ -35,6 +37,12 @@ def get_db(request: Request) -> WebDb:
 Db = Annotated[WebDb, Depends(get_db)]
 
 
+def data(db: WebDb, view: str, f: Any, compute: Callable[[], Any]) -> Any:
+    """A page's data, computed once for the page and its JSON twin (:meth:`WebDb.shared`),
+    under the view and its parameters as parsed (``f``: a filter model, or a key)."""
+    return db.shared((view, f.model_dump_json() if isinstance(f, BaseModel) else f), compute)
+
+
 @router.get("", summary="Overview: row counts, top entities, latest articles, filter values")
 def overview(db: Db) -> JSON:
     return JSON(q.overview(db))
@@ -43,12 +51,12 @@ def overview(db: Db) -> JSON:
 @router.get("/articles", summary="Articles: full-text search and filters, newest first")
 def articles(db: Db, f: Annotated[search.ArticleSearch, Query()]) -> JSON:
     check(db, f, view="articles")
-    return JSON(search.articles(db, f))
+    return JSON(data(db, "articles", f, lambda: search.articles(db, f)))
 
 
 @router.get("/articles/{article_id}", summary="One article with all its facts")
 def article(db: Db, article_id: str) -> JSON:
-    found = q.article(db, article_id)
+    found = data(db, "article", article_id, lambda: q.article(db, article_id))
     if found is None:
         raise HTTPException(404, f"no article {article_id!r}")
     return JSON(found)
@@ -62,7 +70,7 @@ def entities(db: Db, f: Annotated[q.EntityFilters, Query()]) -> JSON:
 
 @router.get("/entities/{key:path}", summary="One entity: names, roles, quotes, events, co-occurring")
 def entity(db: Db, key: str) -> JSON:
-    found = q.entity(db, key)
+    found = data(db, "entity", key, lambda: q.entity(db, key))
     if found is None:
         raise HTTPException(404, f"no entity {key!r}")
     return JSON(found)
@@ -71,13 +79,13 @@ def entity(db: Db, key: str) -> JSON:
 @router.get("/quotes", summary="Quotes: search text, filter by speaker, country, dates")
 def quotes(db: Db, f: Annotated[q.QuoteFilters, Query()]) -> JSON:
     check(db, f, view="quotes")
-    return JSON(q.quotes(db, f))
+    return JSON(data(db, "quotes", f, lambda: q.quotes(db, f)))
 
 
 @router.get("/events", summary="Events with a timeline by date and type, and the top actors")
 def events(db: Db, f: Annotated[q.EventFilters, Query()]) -> JSON:
     check(db, f, view="events")
-    return JSON(charts.events(db, f))
+    return JSON(data(db, "events", f, lambda: charts.events(db, f)))
 
 
 @router.get("/network", summary="Actor network: weighted edges from events and quotes, one node per country")

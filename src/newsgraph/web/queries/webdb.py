@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import orjson
 import pyarrow as pa
 
 from ...extract.thresholds import DEFAULT_MIN_CONFIDENCE
@@ -35,6 +36,9 @@ from .memory import (
 from .tables import D, _prepare_web
 
 log = logging.getLogger(__name__)
+
+#: The most bytes of page data :meth:`WebDb.shared` keeps (as JSON).
+SHARED_BYTES = 64 * 2**20
 
 
 class WebDb:
@@ -75,6 +79,8 @@ class WebDb:
         self._cursors: list[duckdb.DuckDBPyConnection] = []
         self._lock = threading.Lock()
         self._memo: OrderedDict[Any, Any] = OrderedDict()
+        self._shared: OrderedDict[Any, bytes] = OrderedDict()
+        self._shared_bytes = 0
         self._once: dict[Any, Any] = {}
         self.stats = self._stats()
         self.facets = self._facets()
@@ -148,6 +154,32 @@ class WebDb:
             self._memo[key] = value
             while len(self._memo) > size:
                 self._memo.popitem(last=False)
+        return value
+
+    def shared(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, a page's data, kept as JSON (``orjson``: compact, read back in a fraction
+        of a millisecond) under ``key``: an HTML page and its JSON twin with the same filters
+        compute it once between them, whichever comes first (the response cache keeps each
+        answer apart: they differ in bytes). At most :data:`SHARED_BYTES` are kept, least recently
+        used dropped first; a value that is not plain JSON (a key that is not a string) is not
+        kept. Each call gets its own copy."""
+        with self._lock:
+            body = self._shared.get(key)
+            if body is not None:
+                self._shared.move_to_end(key)
+        if body is not None:
+            return orjson.loads(body)
+        value = compute()
+        try:
+            body = orjson.dumps(value)
+        except TypeError:
+            return value
+        with self._lock:
+            old = self._shared.pop(key, None)
+            self._shared_bytes += len(body) - (len(old) if old is not None else 0)
+            self._shared[key] = body
+            while self._shared_bytes > SHARED_BYTES and self._shared:
+                self._shared_bytes -= len(self._shared.popitem(last=False)[1])
         return value
 
     def once(self, key: Any, compute: Callable[[], Any]) -> Any:
