@@ -351,3 +351,43 @@ def test_a_streamed_answer_larger_than_an_entry_passes_through_without_being_kep
     assert sizes == [10_000] * 200  # streamed through whole, chunk by chunk
     assert len(cache) == 0  # not kept
     assert peak < 500_000  # nor held while it went by
+
+
+def test_the_quotes_of_a_speaker_from_memory_are_what_sql_finds(web_db: WebDb) -> None:
+    names = [r["t"] for r in web_db.rows(f"SELECT DISTINCT speaker_name AS t FROM {D}.quotes LIMIT 8")]
+    keys = [r["k"] for r in web_db.rows(f"SELECT DISTINCT speaker_key AS k FROM {D}.quotes LIMIT 5")]
+    said = [r["t"] for r in web_db.rows(f"SELECT DISTINCT speaker_text AS t FROM {D}.quotes LIMIT 5")]
+    asked = [{"speaker": n.split()[-1]} for n in names if n] + [{"speaker": t} for t in said if t]
+    asked += [{"speaker_key": k} for k in keys if k] + [{"speaker": "nobody at all"}]
+    asked += [{"speaker_key": keys[0], "speaker": (names[0] or "x").split()[-1], "per_page": 2, "page": 2}]
+    found = 0
+    for given in asked:
+        f = q.QuoteFilters(**given)
+        cond, params = q.quote_filter(web_db, f)
+        want = [
+            r["rank"] for r in web_db.rows(f"SELECT q.rank FROM {D}.quotes q WHERE {cond} ORDER BY 1", params)
+        ]
+        assert q.quote_ranks(web_db, f).to_pylist() == want, given
+        got = q.quotes(web_db, f)
+        assert got["total"] == len(want)
+        assert got["items"] == web_db.quote_rows.take(want[f.offset : f.offset + f.per_page]), given
+        found += len(want)
+    assert found > 10
+
+
+def test_the_articles_of_a_country_from_memory_are_what_sql_finds(web_db: WebDb) -> None:
+    found = 0
+    for country in [*web_db.facets["countries"][:6], "NOWHERE"]:
+        for page, per in [(1, 50), (2, 3)]:
+            f = q.ArticleFilters(country=country, page=page, per_page=per)
+            want = web_db.rows(
+                f"SELECT {q._SEARCH_COLUMNS} FROM {D}.search WHERE id IN "
+                f"(SELECT article_id FROM {D}.article_country WHERE country = ?) ORDER BY rank",
+                [country],
+            )
+            got = q.articles(web_db, f)
+            assert got["total"] == len(want)
+            shown = [{k: v for k, v in a.items() if k != "snippet"} for a in got["items"]]
+            assert shown == want[f.offset : f.offset + per], country
+            found += len(shown)
+    assert found > 5

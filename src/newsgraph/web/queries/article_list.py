@@ -6,6 +6,9 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import numpy.typing as npt
+
 from ...records import FACT_KINDS
 from ...resolve.entities import fold
 from ...store.export_graph import name_pattern
@@ -42,8 +45,13 @@ def articles(db: WebDb, f: ArticleFilters) -> dict[str, Any]:
     where.extend(more)
     params.extend(more_params)
     cond = " AND ".join(where)
-    rows = db.search_rows.take(_ranks(db, db.search_rows, f"{D}.search s", "s.rank", cond, params, f))
-    total = _total(db, f"{D}.search s", cond, params, rows, f)
+    of_country = _of_country(db, f) if not terms else None
+    if of_country is not None:  # the articles of a country: from memory
+        rows = db.search_rows.take(of_country[f.offset : f.offset + f.per_page].tolist())
+        total = len(of_country)
+    else:
+        rows = db.search_rows.take(_ranks(db, db.search_rows, f"{D}.search s", "s.rank", cond, params, f))
+        total = _total(db, f"{D}.search s", cond, params, rows, f)
     if not terms:  # the first lines, made at start-up
         for r in rows:
             r["snippet"] = db.leads.get(r["id"], "")
@@ -52,6 +60,26 @@ def articles(db: WebDb, f: ArticleFilters) -> dict[str, Any]:
     for r in rows:
         r["snippet"] = _snippet(texts.get(r["id"]) or "", terms)
     return _page(rows, total, f)
+
+
+def _of_country(db: WebDb, f: ArticleFilters) -> npt.NDArray[np.int32] | None:
+    """The list ranks of the articles of the country asked for, in order, when the country is
+    all the filters ask for (as :func:`article_filter` finds them); else None."""
+    if not f.country or any((f.source, f.entity, f.min_relevance, f.language, f.date_from, f.date_to)):
+        return None
+
+    def load() -> dict[str, npt.NDArray[np.int32]]:
+        found: dict[str, list[int]] = {}
+        cur = db.cursor().execute(
+            f"SELECT DISTINCT c.country, s.rank FROM {D}.article_country c "
+            f"JOIN {D}.search s ON s.id = c.article_id ORDER BY 1, 2"
+        )
+        for country, rank in cur.fetchall():
+            found.setdefault(country, []).append(rank)
+        return {k: np.array(v, np.int32) for k, v in found.items()}
+
+    by_country: dict[str, npt.NDArray[np.int32]] = db.once(("articles_by_country",), load)
+    return by_country.get(f.country.upper(), np.zeros(0, np.int32))
 
 
 def _texts(db: WebDb, ids: list[str]) -> dict[str, str]:
