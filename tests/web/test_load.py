@@ -279,6 +279,24 @@ def test_article_lists_and_facts_are_the_rows_sql_gives(web_db: WebDb) -> None:
         assert [{k: v for k, v in r.items() if k != "canon"} for r in records] == [
             json.loads(r["record"]) for r in stored
         ], kind
+    row = web_db.one(
+        "SELECT a.id, a.source, a.url, a.title, a.published, a.published_from, a.authors, a.text, "
+        "a.captions, a.credits, a.headings, a.n_words, a.doc_hash, s.relevance, s.language, s.skipped "
+        f"FROM articles a JOIN {D}.search s ON s.id = a.id WHERE a.id = ?",
+        [article_id],
+    )
+    assert found["article"] == row and list(found["article"]) == list(row or {})
+    for some in want:  # the canonical keys are those of derived.ents
+        got = q.article(web_db, some["id"])
+        assert got is not None and got["facts"]["entities"]
+        canon = {
+            r["eid"]: r["canon"]
+            for r in web_db.rows(f"SELECT eid, canon FROM {D}.ents WHERE article_id = ?", [some["id"]])
+        }
+        assert [e["canon"] for e in got["facts"]["entities"]] == [
+            canon.get(e.get("id"), e.get("key")) for e in got["facts"]["entities"]
+        ]
+    assert q.article(web_db, "no such article") is None
 
 
 def test_events_of_an_actor_filtered_in_memory_are_what_sql_finds(web_db: WebDb) -> None:

@@ -111,14 +111,18 @@ def _entity_keys_params(value: str) -> list[Any]:
 def article(db: WebDb, article_id: str) -> dict[str, Any] | None:
     """One article with all its facts (records in the contract's form); entities also carry their
     store-wide ``canon`` key."""
-    found = db.one(
-        "SELECT a.id, a.source, a.url, a.title, a.published, a.published_from, a.authors, a.text, "
-        "a.captions, a.credits, a.headings, a.n_words, a.doc_hash, s.relevance, s.language, s.skipped "
-        f"FROM articles a JOIN {D}.search s ON s.id = a.id WHERE a.id = ?",
+    rank = db.rank_of.get(article_id)
+    if rank is None:
+        return None
+    found = db.one(  # by the store's key; what the list adds is in memory
+        "SELECT id, source, url, title, published, published_from, authors, text, captions, credits, "
+        "headings, n_words, doc_hash FROM articles WHERE id = ?",
         [article_id],
     )
     if found is None:
         return None
+    (listed,) = db.search_rows.take([rank])
+    found.update({k: listed[k] for k in ("relevance", "language", "skipped")})
     facts: dict[str, list[dict[str, Any]]] = {kind: [] for kind in FACT_KINDS}
     for kind, record in (
         db.cursor()
@@ -126,12 +130,9 @@ def article(db: WebDb, article_id: str) -> dict[str, Any] | None:
         .fetchall()
     ):
         facts[kind].append(json.loads(record))
-    canon = {
-        r["eid"]: r["canon"]
-        for r in db.rows(f"SELECT eid, canon FROM {D}.ents WHERE article_id = ?", [article_id])
-    }
-    for e in facts["entities"]:
-        e["canon"] = canon.get(e.get("id"), e.get("key"))
+    for e in facts["entities"]:  # as derived.ents has it: the key's canonical key, else the key
+        key = e.get("key")
+        e["canon"] = db.alias.get(key, key) if isinstance(key, str) else key
     return {"article": found, "facts": facts}
 
 
