@@ -29,7 +29,9 @@ class JSON(JSONResponse):
 router = APIRouter(prefix="/api", default_response_class=JSON)
 
 
-def get_db(request: Request) -> WebDb:
+async def get_db(request: Request) -> WebDb:
+    """The open store (async: FastAPI runs a plain function dependency on a worker thread, one
+    more hop per request for an attribute read)."""
     db: WebDb = request.app.state.db
     return db
 
