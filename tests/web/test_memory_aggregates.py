@@ -131,7 +131,7 @@ def test_the_events_at_a_point_are_those_sql_finds(db: WebDb, extra: dict[str, A
         f = geo.PointFilters(lat=p["lat"], lon=p["lon"], **extra)
         got = geo.point(db, f)
         cond, params, party = q.event_filter(db, f)
-        with db.relation("_party", sorted(party or ())):
+        with db.relation("_party", [] if party is None else party.tolist()):
             want = [
                 r["rank"]
                 for r in db.rows(

@@ -411,8 +411,8 @@ def point(db: WebDb, f: PointFilters) -> dict[str, Any]:
     if f.layer == "events" and db.event_columns.usable:
         # the events at the point, from memory, filtered as the list filters an actor's events
         party = q.event_filter(db, f)[2]
-        here = set(points_index(db).get((lat, lon), ()))
-        ranks, _ = db.event_columns.select(f, here if party is None else here & party, "year")
+        here = np.array(points_index(db).get((lat, lon), ()), np.int32)
+        ranks, _ = db.event_columns.select(f, here if party is None else np.intersect1d(here, party), "year")
         return {
             "layer": "events",
             "lat": lat,
