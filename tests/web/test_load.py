@@ -409,3 +409,21 @@ def test_the_articles_of_a_country_from_memory_are_what_sql_finds(web_db: WebDb)
             assert shown == want[f.offset : f.offset + per], country
             found += len(shown)
     assert found > 5
+
+
+def test_the_open_store_is_kept_out_of_the_garbage_collectors_walks(synthetic_db: Path) -> None:
+    import gc
+
+    from newsgraph.web.app import open_db
+
+    gc.unfreeze()
+    db = open_db(synthetic_db)
+    try:
+        frozen = gc.get_freeze_count()
+        tracked = {id(o) for o in gc.get_objects()}
+        assert frozen > 1000
+        # the lists and indexes built at start-up are among the frozen, not walked again
+        assert id(db.event_columns.day) not in tracked and id(db.index.by_canon) not in tracked
+    finally:
+        db.close()
+        gc.unfreeze()
