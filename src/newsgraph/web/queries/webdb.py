@@ -163,24 +163,32 @@ class WebDb:
         answer apart: they differ in bytes). At most :data:`SHARED_BYTES` are kept, least recently
         used dropped first; a value that is not plain JSON (a key that is not a string) is not
         kept. Each call gets its own copy."""
+        value, body = self.shared_entry(key, compute)
+        return orjson.loads(body) if value is None and body is not None else value
+
+    def shared_entry(self, key: Any, compute: Callable[[], Any]) -> tuple[Any, bytes | None]:
+        """:meth:`shared` as ``(the value when it was computed now, else None; its JSON bytes
+        when kept, else None)``: a JSON answer sends the bytes, not decoded and encoded again."""
         with self._lock:
             body = self._shared.get(key)
             if body is not None:
                 self._shared.move_to_end(key)
         if body is not None:
-            return orjson.loads(body)
+            return None, body
         value = compute()
+        if value is None:
+            return None, None
         try:
             body = orjson.dumps(value)
         except TypeError:
-            return value
+            return value, None
         with self._lock:
             old = self._shared.pop(key, None)
             self._shared_bytes += len(body) - (len(old) if old is not None else 0)
             self._shared[key] = body
             while self._shared_bytes > SHARED_BYTES and self._shared:
                 self._shared_bytes -= len(self._shared.popitem(last=False)[1])
-        return value
+        return value, body
 
     def once(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()``, kept for as long as the store is open: for the indexes built on first
