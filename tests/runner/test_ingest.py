@@ -13,7 +13,8 @@ import pytest
 
 from newsgraph.clean.textmap import normalize
 from newsgraph.runner import batch as batch_mod
-from newsgraph.runner.local import extract, ingest
+from newsgraph.runner import local as local_mod
+from newsgraph.runner.local import COMMIT_BATCHES, extract, ingest
 from newsgraph.settings import Settings
 from newsgraph.store.db import Store
 
@@ -35,12 +36,14 @@ def test_interrupted_run_keeps_committed_batches_and_next_run_finishes(tmp_path:
     write_corpus(tmp_path / "c", 12)
     db = tmp_path / "s.duckdb"
     settings = Settings.load(batch_size=2, jobs=1)  # the patch below lives in this process
+    # a transaction holds COMMIT_BATCHES batches of 2: die in the second transaction's batches
+    die_at = 2 * COMMIT_BATCHES + 3
     real = batch_mod.Article.from_draft
     calls = {"n": 0}
 
     def dying(draft, facts=None, relevance=None):  # type: ignore[no-untyped-def]
         calls["n"] += 1
-        if calls["n"] == 7:
+        if calls["n"] == die_at:
             raise KeyboardInterrupt  # stands for the process being killed mid-batch
         return real(draft, facts, relevance)
 
@@ -57,6 +60,22 @@ def test_interrupted_run_keeps_committed_batches_and_next_run_finishes(tmp_path:
     with Store(db, read_only=True) as store:
         assert store.stats()["articles"] == 12
         assert store.stats()["documents"] == 12
+
+
+def test_batches_are_written_several_to_a_transaction(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    write_corpus(tmp_path / "c", 11)
+    monkeypatch.setattr(local_mod, "COMMIT_SECONDS", 3600.0)
+    written: list[int] = []
+    real = Store.write_tables
+
+    def counted(self, tables, **kwargs):  # type: ignore[no-untyped-def]
+        written.append(sum(t.num_rows for name, t in tables if name == "articles"))
+        return real(self, tables, **kwargs)
+
+    monkeypatch.setattr(Store, "write_tables", counted)
+    report = ingest([tmp_path / "c"], tmp_path / "s.duckdb", Settings.load(batch_size=2, jobs=1))
+    assert report.n_articles == 11
+    assert written == [2 * COMMIT_BATCHES, 11 - 2 * COMMIT_BATCHES]  # batches of 2, 4 to a transaction
 
 
 def test_killed_process_loses_nothing_committed(tmp_path: Path) -> None:
