@@ -226,7 +226,7 @@ class _Batcher:
     def batch_done(self, documents: list[Document], shipped: Shipped) -> None:
         """Take a batch the workers finished: its documents, in order, with their errors and the
         notes of their articles, and its articles' rows (less those already stored)."""
-        dropped: list[str] = []
+        kept: list[bool] = []  # per article of the batch, in order
         for doc, (notes, errors) in zip(documents, shipped.documents, strict=True):
             for err in errors:
                 self.error(err)
@@ -235,9 +235,10 @@ class _Batcher:
             self.documents.append((doc, len(notes)))
             self.report.n_documents += 1
             for note in notes:
-                if note.id in self.known_articles:
+                fresh = note.id not in self.known_articles
+                kept.append(fresh)
+                if not fresh:
                     self.report.n_duplicates += 1
-                    dropped.append(note.id)
                     continue
                 self.known_articles.add(note.id)
                 self.report.n_articles += 1
@@ -245,7 +246,7 @@ class _Batcher:
                 if note.sketch is not None:
                     self.pending_sketches.append(note.sketch)
         remember(shipped.people)  # for the speaker map of the clusters, after the last batch
-        tables = shipped.tables.without(dropped) if dropped else shipped.tables
+        tables = shipped.tables.keep(kept)
         if tables.n_articles:
             self.rows.append(tables)
             self.n_pending += tables.n_articles

@@ -22,6 +22,11 @@ from .db import _articles_table, _facts_table
 ARTICLE_TABLES = ("articles", *FACT_KINDS)
 
 
+#: Column of every fact table of an :class:`ArticleTables`: the row number, in its batch, of the
+#: fact's article (two articles of one batch may share an id: the same article in two documents).
+ARTICLE_ROW = "_article"
+
+
 @dataclass(slots=True)
 class ArticleTables:
     """The store's rows of a batch of articles, in the batch's order (``run_id`` is 0 until
@@ -38,7 +43,8 @@ class ArticleTables:
         for kind in FACT_KINDS:
             facts = _facts_table(articles, kind)
             if facts.num_rows:
-                tables[kind] = facts
+                rows = [n for n, a in enumerate(articles) for _ in range(len(getattr(a, kind)))]
+                tables[kind] = facts.append_column(ARTICLE_ROW, pa.array(rows, pa.int32()))
         return cls(tables)
 
     @property
@@ -46,19 +52,38 @@ class ArticleTables:
         found = self.tables.get("articles")
         return found.num_rows if found is not None else 0
 
-    def without(self, ids: Iterable[str]) -> ArticleTables:
-        """These rows less those of the articles ``ids`` (already stored, or stored earlier in
-        the run from another document)."""
-        drop = pa.array(sorted(set(ids)), pa.string())
-        if not len(drop):
+    def keep(self, kept: Sequence[bool]) -> ArticleTables:
+        """The rows of the articles ``kept`` says to keep (one flag per article, in order): the
+        others are stored already, or earlier in the run from another document."""
+        if all(kept):
             return self
+        flags = pa.array(kept, pa.bool_())
         out: dict[str, pa.Table] = {}
         for name, table in self.tables.items():
-            key = table["id" if name == "articles" else "article_id"]
-            kept = table.filter(pc.invert(pc.is_in(key, value_set=drop)))
-            if kept.num_rows:
-                out[name] = kept
+            mask = flags if name == "articles" else pc.take(flags, table[ARTICLE_ROW])
+            rows = table.filter(mask)
+            if rows.num_rows:
+                out[name] = rows
         return ArticleTables(out)
+
+    @classmethod
+    def concat(cls, batches: Iterable[ArticleTables]) -> ArticleTables:
+        """The rows of ``batches`` as one batch, in order."""
+        parts: dict[str, list[pa.Table]] = {name: [] for name in ARTICLE_TABLES}
+        before = 0
+        for batch in batches:
+            for name, table in batch.tables.items():
+                if name != "articles" and before:
+                    where = table.schema.get_field_index(ARTICLE_ROW)
+                    moved = pc.add(table[ARTICLE_ROW], pa.scalar(before, pa.int32()))
+                    table = table.set_column(where, ARTICLE_ROW, moved)
+                parts[name].append(table)
+            before += batch.n_articles
+        return cls({name: _concat(found) for name, found in parts.items() if found})
+
+
+def _concat(tables: list[pa.Table]) -> pa.Table:
+    return pa.concat_tables(tables) if len(tables) > 1 else tables[0]
 
 
 def combine(batches: Iterable[ArticleTables], run_id: int) -> list[tuple[str, pa.Table]]:
@@ -72,11 +97,13 @@ def combine(batches: Iterable[ArticleTables], run_id: int) -> list[tuple[str, pa
     for name in ARTICLE_TABLES:
         if not parts[name]:
             continue
-        table = pa.concat_tables(parts[name]) if len(parts[name]) > 1 else parts[name][0]
+        table = _concat(parts[name])
         if name == "articles":
             where = table.schema.get_field_index("run_id")
             table = table.set_column(
                 where, "run_id", pa.repeat(pa.scalar(run_id, pa.int32()), table.num_rows)
             )
+        else:
+            table = table.drop_columns([ARTICLE_ROW])
         out.append((name, table))
     return out
