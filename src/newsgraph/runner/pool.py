@@ -73,6 +73,25 @@ def document_batches(
         yield batch
 
 
+def _finer_tail(batches: Iterable[list[Document]], settings: Settings, hold: int) -> Iterator[list[Document]]:
+    """``batches``, with the documents of the last ``hold`` cut into batches :data:`TAIL_SHARE`
+    times smaller: the workers take batches as they come free, so at the end of the input the
+    one still on a whole batch keeps the others idle for up to that batch's time; with small
+    batches last, they finish nearly together. (The batches are read ``hold`` ahead to know
+    which are the last.)"""
+    held: deque[list[Document]] = deque()
+    for batch in batches:
+        held.append(batch)
+        if len(held) > hold:
+            yield held.popleft()
+    rest = [doc for batch in held for doc in batch]
+    yield from document_batches(rest, settings, share=POOL_SHARE * TAIL_SHARE)
+
+
+#: How much smaller than the others the last batches of a run on several workers are.
+TAIL_SHARE = 4
+
+
 #: The settings a worker process was started with (set by :func:`_init_worker`).
 _WORKER_SETTINGS: Settings | None = None
 
@@ -164,7 +183,7 @@ def run_batches(
         for batch in chain(head, batches):
             yield batch, here(batch)
         return
-    stream = chain(head, batches)
+    stream = _finer_tail(chain(head, batches), settings, hold=jobs)
     window = jobs * IN_FLIGHT_PER_WORKER
     pool, started = _pool(settings, jobs)
     pending: deque[tuple[list[Document], Future[Out]]] = deque()
