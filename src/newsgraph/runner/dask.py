@@ -34,11 +34,9 @@ log = logging.getLogger(__name__)
 #: Most shards loaded in one transaction (when several are ready at once).
 LOAD_GROUP = 32
 #: While shards are still being computed, load once this many consecutive ones are ready, or
-#: LOAD_EVERY seconds after the last load, whichever comes first. A transaction has a fixed cost
-#: (about 40 ms of CPU) that the client takes from the workers on a machine they share, and a
-#: shard waiting to be loaded is safe on disk, so loads wait for several.
-LOAD_MIN = 16
-LOAD_EVERY = 4.0
+#: LOAD_EVERY seconds after the last load, whichever comes first.
+LOAD_MIN = 8
+LOAD_EVERY = 2.0
 #: Dask settings for a LocalCluster: its diagnostics (a stack sample every 10 ms, an event-loop
 #: tick every 20 ms) wake each worker's event loop, which then takes the GIL from the NLP; relaxed,
 #: a worker measured 4-10% less CPU for the same partitions.
