@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -211,7 +212,7 @@ def test_dask_store_equals_local_store_and_errors_match(tmp_path: Path, cluster:
     assert len(seen) == report.n_errors == local.n_errors == len(b["errors"])
     assert (report.n_articles, report.n_documents) == (local.n_articles, local.n_documents)
     assert report.n_skipped == local.n_skipped == 1  # the repeated JSON line
-    assert not list((tmp_path / "dask.duckdb.shards").glob("*.parquet"))  # loaded, then removed
+    assert not list((tmp_path / "dask.duckdb.shards").glob("*.shard"))  # loaded, then removed
     # a second run reads nothing again and adds nothing, but says again what the input failed on
     # (the exit status tells), as a second local run does
     again = ingest_dask(
@@ -231,12 +232,12 @@ def test_shards_already_written_are_loaded_not_computed(tmp_path: Path, cluster:
     folder = write_corpus(tmp_path / "c")
     db = tmp_path / "s.duckdb"
     ingest_dask([folder], tmp_path / "ref.duckdb", address=cluster.scheduler_address, keep_shards=True)
-    kept = sorted((tmp_path / "ref.duckdb.shards").glob("*.parquet"))
+    kept = sorted((tmp_path / "ref.duckdb.shards").glob("*.shard"))
     assert len(kept) == 4
     # a partial state: two shards written by a run that died before loading them
     (tmp_path / "s.duckdb.shards").mkdir()
     for path in kept[:2]:
-        (tmp_path / "s.duckdb.shards" / path.name).write_bytes(path.read_bytes())
+        shutil.copytree(path, tmp_path / "s.duckdb.shards" / path.name)
     calls: list[str] = []
     real = shards_mod.ShardLoader.load_many
 
@@ -315,7 +316,7 @@ def test_killed_run_then_rerun_gives_the_uninterrupted_store(tmp_path: Path, whe
     written: set[str] = set()
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline and proc.poll() is None:
-        now = {p.name for p in shards.glob("*.parquet")} if shards.is_dir() else set()
+        now = {p.name for p in shards.glob("*.shard")} if shards.is_dir() else set()
         if now and when == "shard written":
             break
         if written - now:  # a shard went away: it was loaded into the store, then removed
@@ -333,7 +334,7 @@ def test_killed_run_then_rerun_gives_the_uninterrupted_store(tmp_path: Path, whe
     assert n_loaded is not None
     if when == "shard loaded":  # killed with part of the input in the store, the rest not
         assert n_loaded[0] > 0 and partial["articles"] > 0
-    assert any(shards.glob("*.parquet")) or n_loaded[0] > 0
+    assert any(shards.glob("*.shard")) or n_loaded[0] > 0
     rerun = _run_cli(db, folder)
     _, stderr = rerun.communicate(timeout=300)
     assert rerun.returncode == 1, stderr.decode()  # 1: the input has bad records

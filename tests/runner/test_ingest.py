@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from newsgraph.clean.textmap import normalize
+from newsgraph.records import FACT_KINDS
 from newsgraph.runner import batch as batch_mod
-from newsgraph.runner.local import extract, ingest
+from newsgraph.runner import local as local_mod
+from newsgraph.runner.local import COMMIT_BATCHES, extract, ingest
 from newsgraph.settings import Settings
 from newsgraph.store.db import Store
 
@@ -35,12 +37,14 @@ def test_interrupted_run_keeps_committed_batches_and_next_run_finishes(tmp_path:
     write_corpus(tmp_path / "c", 12)
     db = tmp_path / "s.duckdb"
     settings = Settings.load(batch_size=2, jobs=1)  # the patch below lives in this process
+    # a transaction holds COMMIT_BATCHES batches of 2: die in the second transaction's batches
+    die_at = 2 * COMMIT_BATCHES + 3
     real = batch_mod.Article.from_draft
     calls = {"n": 0}
 
     def dying(draft, facts=None, relevance=None):  # type: ignore[no-untyped-def]
         calls["n"] += 1
-        if calls["n"] == 7:
+        if calls["n"] == die_at:
             raise KeyboardInterrupt  # stands for the process being killed mid-batch
         return real(draft, facts, relevance)
 
@@ -57,6 +61,22 @@ def test_interrupted_run_keeps_committed_batches_and_next_run_finishes(tmp_path:
     with Store(db, read_only=True) as store:
         assert store.stats()["articles"] == 12
         assert store.stats()["documents"] == 12
+
+
+def test_batches_are_written_several_to_a_transaction(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    write_corpus(tmp_path / "c", 11)
+    monkeypatch.setattr(local_mod, "COMMIT_SECONDS", 3600.0)
+    written: list[int] = []
+    real = Store.write_tables
+
+    def counted(self, tables, **kwargs):  # type: ignore[no-untyped-def]
+        written.append(sum(t.num_rows for name, t in tables if name == "articles"))
+        return real(self, tables, **kwargs)
+
+    monkeypatch.setattr(Store, "write_tables", counted)
+    report = ingest([tmp_path / "c"], tmp_path / "s.duckdb", Settings.load(batch_size=2, jobs=1))
+    assert report.n_articles == 11
+    assert written == [2 * COMMIT_BATCHES, 11 - 2 * COMMIT_BATCHES]  # batches of 2, 4 to a transaction
 
 
 def test_killed_process_loses_nothing_committed(tmp_path: Path) -> None:
@@ -109,3 +129,41 @@ def test_documents_spanning_pipeline_chunks(tmp_path: Path) -> None:
         assert store.stats()["articles"] == 15
         rows = store.con.execute("SELECT n_articles FROM documents ORDER BY source").fetchall()
         assert rows == [(5,), (5,), (5,)]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_article_in_two_documents_of_one_batch_is_stored_once_with_its_facts(
+    tmp_path: Path, jobs: int
+) -> None:
+    write_corpus(tmp_path / "c", 4)
+    shared = (tmp_path / "c" / "report_000.txt").read_text()
+    # report 0 again in a dump beside report 1, before report 1's own file: two copies, one of
+    # them in the same batch as its first (a batch of 2 documents on 2 workers, of 8 on one)
+    (tmp_path / "c" / "report_000b.txt").write_text(
+        shared + "\n\n\n" + (tmp_path / "c" / "report_001.txt").read_text()
+    )
+    db = tmp_path / f"s{jobs}.duckdb"
+    report = ingest([tmp_path / "c"], db, Settings.load(batch_size=8, jobs=jobs))
+    assert report.n_duplicates == 2 and report.n_articles == 4
+    with Store(db, read_only=True) as store:
+        assert store.stats()["articles"] == 4 and store.stats()["documents"] == 5
+        first = store.con.execute(
+            "SELECT a.id, d.source FROM articles a JOIN documents d USING (doc_hash) "
+            "WHERE a.text LIKE '%report 0:%'"
+        ).fetchall()
+        assert [source.endswith("report_000.txt") for _, source in first] == [True]
+        n_facts = _facts_of(store, first[0][0])
+    alone = tmp_path / "alone.duckdb"
+    ingest([tmp_path / "c" / "report_000.txt"], alone, Settings.load(jobs=1))
+    with Store(alone, read_only=True) as store:
+        [(aid,)] = store.con.execute("SELECT id FROM articles").fetchall()
+        assert _facts_of(store, aid) == n_facts
+    assert n_facts["dates"] and n_facts["counts"]
+
+
+def _facts_of(store: Store, article_id: str) -> dict[str, int]:
+    counts = {}
+    for kind in FACT_KINDS:
+        row = store.con.execute(f"SELECT count(*) FROM {kind} WHERE article_id = ?", [article_id]).fetchone()
+        counts[kind] = row[0] if row else 0
+    return counts

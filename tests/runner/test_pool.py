@@ -14,7 +14,14 @@ import pytest
 from newsgraph.records import Document
 from newsgraph.runner.batch import process_documents
 from newsgraph.runner.local import extract, ingest
-from newsgraph.runner.pool import document_batches, resolve_jobs, run_documents, usable_cores
+from newsgraph.runner.pool import (
+    POOL_SHARE,
+    _finer_tail,
+    document_batches,
+    resolve_jobs,
+    run_documents,
+    usable_cores,
+)
 from newsgraph.settings import Settings
 from newsgraph.testing.compare import store_rows
 
@@ -40,6 +47,16 @@ def test_batches_keep_every_document_once_in_order() -> None:
 def test_batches_are_cut_by_text_size_too() -> None:
     big = [_doc(n, "word " * 100_000) for n in range(3)]  # 500,000 characters each
     assert [len(b) for b in document_batches(big, Settings(batch_size=64))] == [1, 1, 1]
+
+
+def test_the_last_batches_of_a_pool_run_are_cut_finer() -> None:
+    docs = [_doc(n) for n in range(40)]
+    settings = Settings(batch_size=32)
+    batches = list(document_batches(docs, settings, share=POOL_SHARE))  # 8 documents each
+    out = list(_finer_tail(iter(batches), settings, hold=2))
+    assert [d.source for b in out for d in b] == [d.source for d in docs]
+    assert out[:3] == batches[:3]
+    assert [len(b) for b in out[3:]] == [2] * 8  # the last two batches' 16 documents, 2 to a batch
 
 
 def test_jobs_zero_means_every_usable_core() -> None:

@@ -9,6 +9,7 @@ Clinton" / "Bill Clinton"). Every comparison says why it matched, so a merge can
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -69,11 +70,31 @@ def common_surname(word: str) -> bool:
     return _surname_shares().get(word, 0.0) >= COMMON_SURNAME
 
 
-@lru_cache(maxsize=65536)
+#: Names parsed in another process (a worker of the local runner, which parsed them when it found
+#: them), by text: :func:`parse` answers them without parsing again. Emptied when it reaches
+#: PARSED_MOST names (they are then parsed again when asked for).
+_PARSED: dict[str, PersonName | None] = {}
+PARSED_MOST = 65536
+
+
+def remember(parsed: Mapping[str, PersonName | None]) -> None:
+    """Take names ``parsed`` elsewhere (text -> what :func:`parse` gives for it)."""
+    if len(_PARSED) + len(parsed) > PARSED_MOST:
+        _PARSED.clear()
+    _PARSED.update(parsed)
+
+
 def parse(text: str) -> PersonName | None:
     """The parts of the personal name ``text``; one word is a last name ("Comey"); a generational
     suffix stays with the last name ("Donald Trump Jr." -> last "trump jr"); None when no name is
     left once titles are dropped."""
+    if text in _PARSED:
+        return _PARSED[text]
+    return _parse(text)
+
+
+@lru_cache(maxsize=65536)
+def _parse(text: str) -> PersonName | None:
     human = HumanName(text)
     first, last = fold(human.first), fold(human.last)
     middle = tuple(fold(w) for w in human.middle.split())

@@ -13,13 +13,12 @@ actor codes the store has then."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 
 import duckdb
 import pyarrow as pa
 
 from ..errors import StoreError
-from ..records import Article
 from ..store.db import Store
 from .entities import canonical_map, parse_people, resolve_variants, store_keys, variant_pairs
 from .names import PersonName
@@ -59,16 +58,6 @@ def store_variants(
     stored = con.execute("SELECT key, other, reason FROM person_variants").fetchall()
     wanted = set(keys)  # a key no longer in the store has no say (a store only grows, but be safe)
     return resolve_variants(((k, o, r) for k, o, r in stored if k in wanted and o in wanted), codes)
-
-
-def parse_ahead(articles: Iterable[Article]) -> None:
-    """Parse the full-name ``PERSON`` keys of ``articles`` now: :func:`resolve.names.parse`
-    remembers them, so the speaker map made after the run's last batch finds them parsed. The
-    local runner calls this as it writes each batch, while the workers are still busy, rather than
-    in the serial tail of the run."""
-    parse_people(
-        {e["key"] for a in articles for e in a.entities if str(e.get("key", "")).startswith("PERSON:")}
-    )
 
 
 def _check_scheme(store: Store) -> None:

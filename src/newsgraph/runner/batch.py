@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -23,6 +24,11 @@ from ..extract.pipeline import load_pipeline, prepare_doc
 from ..extract.relevance import doc_relevance
 from ..records import Article, Document, Draft, ErrorRecord
 from ..settings import Settings
+from ..store.batches import ArticleTables
+
+if TYPE_CHECKING:
+    from ..resolve.names import PersonName
+    from ..resolve.stories import Sketch
 
 log = logging.getLogger(__name__)
 
@@ -221,6 +227,57 @@ def store_extras(articles: Iterable[Article]) -> None:
         a.word_count()
         if a.sketch is None:
             a.sketch = sketch(a.id, a.text, a.url)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleNote:
+    """What the process writing the store needs of an article besides its rows: its id, word
+    count and story sketch."""
+
+    id: str
+    n_words: int
+    sketch: Sketch | None
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleNote:
+        return cls(article.id, article.word_count(), article.sketch)
+
+
+@dataclass(slots=True)
+class Shipped:
+    """A batch of documents made ready for the store where it was annotated: per document, in
+    order, notes of its articles and the errors it met; the rows of all its articles, in the same
+    order (:class:`~newsgraph.store.batches.ArticleTables`)."""
+
+    documents: list[tuple[list[ArticleNote], list[ErrorRecord]]]
+    tables: ArticleTables
+    #: The articles' full-name ``PERSON`` keys (less ``PERSON:``) parsed, for the speaker map the
+    #: parent makes after the last batch (:func:`newsgraph.resolve.names.remember`).
+    people: dict[str, PersonName | None] = field(default_factory=dict)
+
+    @classmethod
+    def failed(cls, documents: list[Document], message: str) -> Shipped:
+        """Every document of the batch failed with ``message`` (``NG400``)."""
+        return cls([([], [nlp_error(d, message)]) for d in documents], ArticleTables())
+
+
+def nlp_error(doc: Document, message: str) -> ErrorRecord:
+    """The ``NG400`` error of a document the NLP stage could not annotate."""
+    return ErrorRecord(doc.source, message, kind="ExtractError", code="NG400", stage="nlp")
+
+
+def ship_documents(documents: Iterable[Document], settings: Settings | None = None) -> Shipped:
+    """:func:`process_documents` for the store: the articles' rows built here, beside the
+    articles, so the process that writes them gets Arrow tables and small notes rather than
+    article objects to unpickle and turn into rows."""
+    from ..resolve.names import parse
+
+    results = process_documents(documents, settings, for_store=True)
+    articles = [a for found, _ in results for a in found]
+    notes = [([ArticleNote.of(a) for a in found], errors) for found, errors in results]
+    keys = {str(e.get("key", "")) for a in articles for e in a.entities}
+    names = {k[len("PERSON:") :] for k in keys if k.startswith("PERSON:") and len(k.split()) > 1}
+    return Shipped(notes, ArticleTables.of(articles), {n: parse(n) for n in sorted(names)})
 
 
 #: ``Article.skipped`` of an article in a language the extractors do not support.

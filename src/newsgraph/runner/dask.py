@@ -27,7 +27,7 @@ from .local import ErrorCallback, IngestReport, PathLike, link_stories
 from .partitions import PARTITION_BYTES, Partition, count_range, plan
 from .pool import usable_cores
 from .progress import Progress
-from .shards import ShardLoader, ShardSummary, compute_shard, shard_path
+from .shards import SHARD_SUFFIX, ShardLoader, ShardSummary, compute_shard, remove_shard, shard_path
 
 log = logging.getLogger(__name__)
 
@@ -170,7 +170,7 @@ def ingest_dask(
                 if not keep_shards:
                     for _, got in group:
                         if got is not None:
-                            Path(got).unlink(missing_ok=True)
+                            remove_shard(got)
                 bar.update(report, cursor + len(parts) - len(todo))
 
         with Progress(progress, total=len(parts)) as bar:
@@ -190,7 +190,8 @@ def ingest_dask(
                         drain(force=False)
             drain()
             bar.update(report, len(parts), force=True)
-        report.n_copies = link_stories(store)
+        loader.finish()
+        report.n_copies = loader.n_copies + link_stories(store)
         report.seconds = time.perf_counter() - started
         store.finish_run(run_id, n_articles=report.n_articles, n_errors=report.n_errors)
         report.count_run(store)
@@ -224,9 +225,10 @@ def _clean_stale(shards: Path, parts: list[Partition], loaded: set[str], keep: b
     for path in shards.iterdir():
         name = path.name
         half_written = name.startswith(".") and name.endswith(".tmp") and name[1:].split(".")[0] in keys
-        done = not keep and path.suffix == ".parquet" and path.stem in loaded and path.stem in keys
+        stem = name.removesuffix(SHARD_SUFFIX)
+        done = not keep and name.endswith(SHARD_SUFFIX) and stem in loaded and stem in keys
         if half_written or done:
-            path.unlink(missing_ok=True)
+            remove_shard(path)
 
 
 def _submit(

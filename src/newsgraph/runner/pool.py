@@ -20,12 +20,12 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
-from typing import Any
+from typing import Any, TypeVar
 
 from ..errors import WorkerStartError
 from ..records import Article, Document, ErrorRecord
 from ..settings import Settings
-from .batch import process_documents
+from .batch import Shipped, process_documents, ship_documents
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +73,25 @@ def document_batches(
         yield batch
 
 
+def _finer_tail(batches: Iterable[list[Document]], settings: Settings, hold: int) -> Iterator[list[Document]]:
+    """``batches``, with the documents of the last ``hold`` cut into batches :data:`TAIL_SHARE`
+    times smaller: the workers take batches as they come free, so at the end of the input the
+    one still on a whole batch keeps the others idle for up to that batch's time; with small
+    batches last, they finish nearly together. (The batches are read ``hold`` ahead to know
+    which are the last.)"""
+    held: deque[list[Document]] = deque()
+    for batch in batches:
+        held.append(batch)
+        if len(held) > hold:
+            yield held.popleft()
+    rest = [doc for batch in held for doc in batch]
+    yield from document_batches(rest, settings, share=POOL_SHARE * TAIL_SHARE)
+
+
+#: How much smaller than the others the last batches of a run on several workers are.
+TAIL_SHARE = 4
+
+
 #: The settings a worker process was started with (set by :func:`_init_worker`).
 _WORKER_SETTINGS: Settings | None = None
 
@@ -98,12 +117,19 @@ def _exit_with_parent(parent: int, every: float = 0.5) -> None:
     os._exit(1)
 
 
-def _run_batch(documents: list[Document], for_store: bool = False) -> BatchResults:
+def _run_batch(documents: list[Document]) -> BatchResults:
     assert _WORKER_SETTINGS is not None, "worker not initialised"
-    return process_documents(documents, _WORKER_SETTINGS, for_store=for_store)
+    return process_documents(documents, _WORKER_SETTINGS)
+
+
+def _ship_batch(documents: list[Document]) -> Shipped:
+    assert _WORKER_SETTINGS is not None, "worker not initialised"
+    return ship_documents(documents, _WORKER_SETTINGS)
 
 
 BatchResults = list[tuple[list[Article], list[ErrorRecord]]]
+#: What a batch function gives for a batch of documents.
+Out = TypeVar("Out")
 
 
 def run_documents(
@@ -112,7 +138,6 @@ def run_documents(
     jobs: int,
     *,
     worker: Callable[[list[Document]], BatchResults] | None = None,
-    for_store: bool = False,
 ) -> Iterator[DocumentResult]:
     """Every document with its articles and errors, in input order, computed by ``jobs`` processes.
 
@@ -120,30 +145,58 @@ def run_documents(
     worker start-up cost). A worker that dies (killed, out of memory) costs only the document it
     was on: the documents in flight are retried one at a time on a fresh pool, and the one that
     kills its worker again gets an ``NG400`` error. ``worker`` replaces the
-    function the workers run (a module-level function; tests use it to kill a worker).
-    ``for_store``: the articles come with what the store needs of their texts (see
-    :func:`~newsgraph.runner.batch.process_documents`)."""
+    function the workers run (a module-level function; tests use it to kill a worker)."""
+    here = functools.partial(process_documents, settings=settings)
+    for batch, results in run_batches(documents, settings, jobs, here, worker or _run_batch, _failed):
+        yield from _zip(batch, results)
+
+
+def ship_batches(
+    documents: Iterable[Document],
+    settings: Settings,
+    jobs: int,
+    *,
+    worker: Callable[[list[Document]], Shipped] | None = None,
+) -> Iterator[tuple[list[Document], Shipped]]:
+    """Batches of ``documents``, in input order, each with what the store needs of it
+    (:func:`~newsgraph.runner.batch.ship_documents`: the rows of its articles built by the
+    worker that annotated them), computed as :func:`run_documents` computes."""
+    here = functools.partial(ship_documents, settings=settings)
+    yield from run_batches(documents, settings, jobs, here, worker or _ship_batch, Shipped.failed)
+
+
+def run_batches(
+    documents: Iterable[Document],
+    settings: Settings,
+    jobs: int,
+    here: Callable[[list[Document]], Out],
+    worker: Callable[[list[Document]], Out],
+    failed: Callable[[list[Document], str], Out],
+) -> Iterator[tuple[list[Document], Out]]:
+    """Batches of ``documents`` with what the batch function gave for each, in input order:
+    ``here`` in this process (one job, or one batch in all), else ``worker`` (a module-level
+    function) in ``jobs`` worker processes; ``failed`` is the result of documents whose worker
+    died with them."""
     batches = document_batches(documents, settings, share=1 if jobs <= 1 else POOL_SHARE)
     head = list(islice(batches, 2)) if jobs > 1 else []
     if jobs <= 1 or len(head) < 2:  # with one batch, a pool would only add start-up time
         for batch in chain(head, batches):
-            yield from _zip(batch, process_documents(batch, settings, for_store=for_store))
+            yield batch, here(batch)
         return
-    stream = chain(head, batches)
+    stream = _finer_tail(chain(head, batches), settings, hold=jobs)
     window = jobs * IN_FLIGHT_PER_WORKER
-    run = worker or functools.partial(_run_batch, for_store=for_store)
     pool, started = _pool(settings, jobs)
-    pending: deque[tuple[list[Document], Future[BatchResults]]] = deque()
+    pending: deque[tuple[list[Document], Future[Out]]] = deque()
     suspects: list[Document] = []  # documents in flight when a worker died, to retry one at a time
     try:
         while True:
             if suspects:  # alone in the pool, a document that kills its worker is unambiguous
                 one = [suspects.pop(0)]
                 try:
-                    yield from _zip(one, pool.submit(run, one).result())
+                    yield one, pool.submit(worker, one).result()
                 except BrokenProcessPool as exc:
                     _check_started(started, exc)
-                    yield from _failed(one, "a worker process died while annotating this document")
+                    yield one, failed(one, "a worker process died while annotating this document")
                     pool, started = _renew(pool, settings, jobs)
                 continue
             broken: BrokenProcessPool | None = None
@@ -152,11 +205,11 @@ def run_documents(
                 if more is None:
                     break
                 try:
-                    pending.append((more, pool.submit(run, more)))
+                    pending.append((more, pool.submit(worker, more)))
                 except BrokenProcessPool as exc:  # a worker died before its future said so
-                    failed: Future[BatchResults] = Future()
-                    failed.set_exception(exc)
-                    pending.append((more, failed))
+                    dead: Future[Out] = Future()
+                    dead.set_exception(exc)
+                    pending.append((more, dead))
                     broken = exc
                     break
             if not pending:
@@ -174,7 +227,7 @@ def run_documents(
                 pending.clear()
                 pool, started = _renew(pool, settings, jobs)
                 continue
-            yield from _zip(batch, results)
+            yield batch, results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
 
@@ -238,6 +291,8 @@ def _zip(batch: list[Document], results: BatchResults) -> Iterator[DocumentResul
         yield doc, articles, errors
 
 
-def _failed(batch: list[Document], message: str) -> Iterator[DocumentResult]:
-    for doc in batch:
-        yield doc, [], [ErrorRecord(doc.source, message, kind="ExtractError", code="NG400", stage="nlp")]
+def _failed(batch: list[Document], message: str) -> BatchResults:
+    return [
+        ([], [ErrorRecord(doc.source, message, kind="ExtractError", code="NG400", stage="nlp")])
+        for doc in batch
+    ]

@@ -1,14 +1,17 @@
 """Shards: a partition's results as one Parquet file, computed on a worker and loaded into the
 store by the client.
 
-A task reads its partition, runs :func:`~newsgraph.runner.batch.process_documents` over chunks of its
-documents and writes ``<shard_dir>/<key>.parquet`` under a temporary name, then renames it, so a
-shard is there whole or not at all. Its rows keep the order of the input and say which document
-every article and error belongs to, so that loading shards in partition order gives the store a
-local ingest gives: a document already stored (or seen earlier in the run) is skipped with its
-errors, an article already stored is dropped. Loading a shard is one transaction that also marks
-the partition loaded (table ``dask_partitions``), so a run killed at any point and run again
-neither loses nor repeats a row."""
+A task reads its partition, runs :func:`~newsgraph.runner.batch.ship_documents` over chunks of its
+documents and writes the folder ``<shard_dir>/<key>.shard`` under a temporary name, then renames
+it, so a shard is there whole or not at all. It holds Parquet files: ``index.parquet``, whose
+rows keep the order of the input and say which document every article and error belongs to (with
+each article's word count and story sketch), the store's own rows of the articles
+(``articles.parquet`` and one file per fact kind, built on the worker: the client only filters and
+writes them) and the person names the task parsed (``people.parquet``). Loading shards in
+partition order gives the store a local ingest gives: a document already stored (or seen earlier
+in the run) is skipped with its errors, an article already stored is dropped. Loading a shard is
+one transaction that also marks the partition loaded (table ``dask_partitions``), so a run killed
+at any point and run again neither loses nor repeats a row."""
 
 from __future__ import annotations
 
@@ -17,18 +20,23 @@ import datetime as dt
 import json
 import logging
 import os
+import shutil
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..records import FACT_KINDS, Article, Document, ErrorRecord
+from ..records import Document, ErrorRecord
+from ..resolve.names import PersonName, remember
+from ..resolve.stories import Sketch, update_stories
 from ..settings import Settings
-from ..store.db import Store, _articles_table, _documents_table, _errors_table, _facts_table
-from .batch import process_documents
+from ..store.batches import ARTICLE_TABLES, ArticleTables, combine
+from ..store.db import Store, _documents_table, _errors_table
+from .batch import ArticleNote, ship_documents
 from .partitions import Partition, read_partition
 
 log = logging.getLogger(__name__)
@@ -43,8 +51,22 @@ SHARD_SCHEMA = pa.schema(
         # for documents: how many articles it gave (the documents table's n_articles); -1 when it
         # gave none and is not stored (a cleaning error, or every article failed)
         ("n_articles", pa.int32()),
-        # the JSON form: Document fields, Article.as_dict() or ErrorRecord.as_dict()
+        # the JSON form of a document's fields or of ErrorRecord.as_dict() (none for articles)
         ("data", pa.string()),
+        # for articles: the word count and the story sketch (newsgraph.resolve.stories.Sketch)
+        ("n_words", pa.int32()),
+        ("url_key", pa.string()),
+        ("text_hash", pa.string()),
+        ("n_shingles", pa.int32()),
+        ("signature", pa.list_(pa.uint32())),
+    ]
+)
+PEOPLE_SCHEMA = pa.schema(
+    [
+        ("text", pa.string()),
+        ("first", pa.string()),
+        ("middle", pa.list_(pa.string())),
+        ("last", pa.string()),
     ]
 )
 
@@ -71,7 +93,12 @@ CHUNK_DOCUMENTS = 256
 
 
 def shard_path(shard_dir: str | Path, key: str) -> Path:
-    return Path(shard_dir) / f"{key}.parquet"
+    """The folder of the shard ``key``."""
+    return Path(shard_dir) / f"{key}{SHARD_SUFFIX}"
+
+
+#: A shard's folder name is its partition's key and this.
+SHARD_SUFFIX = ".shard"
 
 
 # -- on a worker -------------------------------------------------------------------------------
@@ -128,12 +155,17 @@ def compute_shard(
         else:
             docs.append((item.raw_hash, None if item.raw_hash in seen else item))
             seen.add(item.raw_hash)
-    results: dict[str, tuple[list[Article], list[ErrorRecord]]] = {}
+    results: dict[str, tuple[list[ArticleNote], list[ErrorRecord]]] = {}
+    tables: list[ArticleTables] = []
+    people: dict[str, PersonName | None] = {}
     unique = [d for _, d in docs if d is not None]
     for start in range(0, len(unique), CHUNK_DOCUMENTS):
         chunk = unique[start : start + CHUNK_DOCUMENTS]
-        for first, result in zip(chunk, process_documents(chunk, settings), strict=True):
+        shipped = ship_documents(chunk, settings)
+        for first, result in zip(chunk, shipped.documents, strict=True):
             results[first.raw_hash] = result
+        tables.append(shipped.tables)
+        people.update(shipped.people)
     errors_at = iter(read_errors)
     pending = next(errors_at, None)
     for i in range(len(docs) + 1):
@@ -147,40 +179,116 @@ def compute_shard(
         if doc is None:  # a later copy in the same partition: no work, the loader counts it skipped
             rows.append({"kind": "document", "doc_hash": h, "n_articles": -1})
             continue
-        articles, errors = results.get(h, ([], []))
+        notes, errors = results.get(h, ([], []))
         rows.append(
             {
                 "kind": "document",
                 "doc_hash": h,
-                "n_articles": len(articles) if articles else -1,
-                "data": _document_json(doc) if articles else None,
+                "n_articles": len(notes) if notes else -1,
+                "data": _document_json(doc) if notes else None,
             }
         )
         out.n_documents += 1
-        for article in articles:
-            rows.append(
-                {"kind": "article", "doc_hash": h, "article_id": article.id, "data": _json(article.as_dict())}
-            )
+        rows.extend(_article_row(h, note) for note in notes)
         for error in errors:
             rows.append({"kind": "error", "doc_hash": h, "data": _json(error.as_dict())})
-        out.n_articles += len(articles)
+        out.n_articles += len(notes)
         out.n_errors += len(errors)
-    write_shard(rows, out.path)
+    write_shard(rows, ArticleTables.concat(tables), people, out.path)
     out.seconds = time.perf_counter() - started
     return out
 
 
-def write_shard(rows: list[dict[str, Any]], path: str | Path) -> None:
-    """Write the rows to ``path`` atomically: a temporary file in the same folder, then a rename."""
+def _article_row(doc_hash: str, note: ArticleNote) -> dict[str, Any]:
+    sketch = note.sketch
+    return {
+        "kind": "article",
+        "doc_hash": doc_hash,
+        "article_id": note.id,
+        "n_words": note.n_words,
+        "url_key": sketch.url_key if sketch else None,
+        "text_hash": sketch.text_hash if sketch else None,
+        "n_shingles": sketch.n_shingles if sketch else None,
+        "signature": sketch.signature if sketch is not None and sketch.signature is not None else None,
+    }
+
+
+def _sketch(row: dict[str, Any]) -> Sketch | None:
+    if row["n_shingles"] is None:
+        return None
+    signature = row["signature"]
+    return Sketch(
+        row["article_id"],
+        row["url_key"],
+        row["text_hash"],
+        row["n_shingles"],
+        None if signature is None else np.asarray(signature, dtype=np.uint32),
+    )
+
+
+def _people_table(people: dict[str, PersonName | None]) -> pa.Table:
+    names = sorted(people)
+    parsed = [people[n] for n in names]
+    return pa.Table.from_pydict(
+        {
+            "text": names,
+            "first": [p.first if p else None for p in parsed],
+            "middle": [list(p.middle) if p else None for p in parsed],
+            "last": [p.last if p else None for p in parsed],
+        },
+        schema=PEOPLE_SCHEMA,
+    )
+
+
+def _people(table: pa.Table) -> dict[str, PersonName | None]:
+    return {
+        r["text"]: PersonName(r["first"], tuple(r["middle"]), r["last"]) if r["last"] is not None else None
+        for r in table.to_pylist()
+    }
+
+
+def write_shard(
+    rows: list[dict[str, Any]],
+    tables: ArticleTables,
+    people: dict[str, PersonName | None],
+    path: str | Path,
+) -> None:
+    """Write the shard folder ``path`` atomically: a temporary folder beside it, then a rename."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    table = pa.Table.from_pylist(rows, schema=SHARD_SCHEMA)
     tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
-        pq.write_table(table, tmp, compression="zstd")
-        os.replace(tmp, path)
+        tmp.mkdir()
+        pq.write_table(
+            pa.Table.from_pylist(rows, schema=SHARD_SCHEMA), tmp / "index.parquet", compression="zstd"
+        )
+        for name, table in tables.tables.items():
+            pq.write_table(table, tmp / f"{name}.parquet", compression="zstd")
+        pq.write_table(_people_table(people), tmp / "people.parquet", compression="zstd")
+        try:
+            os.rename(tmp, path)
+        except OSError:
+            if not path.is_dir():  # not a copy written meanwhile by a retried task
+                raise
     finally:
-        tmp.unlink(missing_ok=True)
+        remove_shard(tmp)
+
+
+def remove_shard(path: str | Path) -> None:
+    """Remove a shard folder (or a half-written one), if it is there."""
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def read_tables(path: str | Path) -> ArticleTables:
+    """The articles' rows a shard holds."""
+    found = {name: Path(path) / f"{name}.parquet" for name in ARTICLE_TABLES}
+    return ArticleTables({name: _read(file) for name, file in found.items() if file.exists()})
+
+
+def _read(path: Path) -> pa.Table:
+    """A shard's Parquet file (by ``ParquetFile`` on this thread: ``read_table``'s dataset layer
+    and thread pool cost more than the read itself for a shard's small files)."""
+    return pq.ParquetFile(path).read(use_threads=False)
 
 
 # -- on the client -------------------------------------------------------------------------------
@@ -197,7 +305,9 @@ class Loaded:
 
 
 class ShardLoader:
-    """Loads shards into a store, in partition order, each in one transaction with its mark."""
+    """Loads shards into a store, in partition order, each in one transaction with its mark, and
+    links the articles it stored to their stories with the sketches the tasks made (every
+    :data:`~newsgraph.runner.local.LINK_EVERY` articles, and at :meth:`finish`)."""
 
     def __init__(self, store: Store, run_id: int) -> None:
         self.store, self.run_id = store, run_id
@@ -206,6 +316,9 @@ class ShardLoader:
         failed = store.con.execute("SELECT unnest(seen) FROM dask_partitions").fetchall()
         self.seen_docs = store.known_documents() | {r[0] for r in failed}
         self.known_articles = store.known_articles()
+        self.sketches: list[Sketch] = []  # of stored articles not linked to their stories yet
+        #: Articles the loader's linking found to copy an earlier one.
+        self.n_copies = 0
 
     def load(self, part: Partition, path: str | Path | None) -> Loaded:
         """Add the rows of ``part``'s shard (``path``; None for a partition that is only an error)."""
@@ -214,14 +327,17 @@ class ShardLoader:
     def load_many(self, shards: list[tuple[Partition, str | Path | None]]) -> list[Loaded]:
         """Add the rows of several shards, in the order given, in one transaction (a transaction
         per 10-article shard would cost more than its rows)."""
+        from .local import LINK_EVERY
+
         documents: list[tuple[Document, int]] = []
-        articles: list[Article] = []
+        rows: list[ArticleTables] = []
+        sketches: list[Sketch] = []
         errors: list[ErrorRecord] = []
         marks: list[list[Any]] = []
         now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
         outs: list[Loaded] = []
         for part, path in shards:
-            out, failed = self._read(part, path, documents, articles)
+            out, failed = self._read(part, path, documents, rows, sketches)
             errors.extend(out.errors)
             outs.append(out)
             marks.append(
@@ -238,27 +354,38 @@ class ShardLoader:
                     failed,
                 ]
             )
-        self._commit(shards, documents, articles, errors, marks)
+        self._commit(shards, documents, rows, errors, marks)
+        self.sketches.extend(sketches)
+        if len(self.sketches) >= LINK_EVERY:
+            self.finish()
         return outs
+
+    def finish(self) -> None:
+        """Link the stored articles not linked yet to their stories."""
+        if self.sketches:
+            self.n_copies += update_stories(self.store, self.sketches)
+            self.sketches = []
 
     def _read(
         self,
         part: Partition,
         path: str | Path | None,
         documents: list[tuple[Document, int]],
-        articles: list[Article],
+        rows: list[ArticleTables],
+        sketches: list[Sketch],
     ) -> tuple[Loaded, list[str]]:
-        """The rows of one shard to add (appended to ``documents`` and ``articles``), with the
-        hashes of its documents that failed."""
+        """The rows of one shard to add (appended to ``documents``, ``rows`` and ``sketches``),
+        with the hashes of its documents that failed."""
         out = Loaded()
         failed: list[str] = []
         if path is None:
             if part.error is not None:
                 out.errors.append(part.error)
             return out, failed
-        table = pq.read_table(path, schema=SHARD_SCHEMA)
+        index = _read(Path(path) / "index.parquet")
+        kept: list[bool] = []  # per article of the shard, in order
         skipping = False
-        for row in table.to_pylist():
+        for row in index.to_pylist():
             kind, h = row["kind"], row["doc_hash"]
             if kind == "document":
                 skipping = h in self.seen_docs
@@ -271,38 +398,41 @@ class ShardLoader:
                 else:
                     documents.append((_document_from_json(row["data"]), row["n_articles"]))
                     out.n_documents += 1
-            elif h is not None and skipping:
-                continue
             elif kind == "article":
-                if row["article_id"] in self.known_articles:
+                fresh = not skipping and row["article_id"] not in self.known_articles
+                kept.append(fresh)
+                if skipping:
+                    continue
+                if not fresh:
                     out.n_duplicates += 1
                     continue
                 self.known_articles.add(row["article_id"])
-                article = Article.from_dict(json.loads(row["data"]))
-                articles.append(article)
                 out.n_articles += 1
-                out.words += article.word_count()
+                out.words += row["n_words"]
+                sketch = _sketch(row)
+                if sketch is not None:
+                    sketches.append(sketch)
+            elif h is not None and skipping:
+                continue
             else:
                 out.errors.append(ErrorRecord(**json.loads(row["data"])))
+        if any(kept):
+            rows.append(read_tables(path).keep(kept))
+        remember(_people(_read(Path(path) / "people.parquet")))
         return out, failed
 
     def _commit(
         self,
         shards: list[tuple[Partition, str | Path | None]],
         documents: list[tuple[Document, int]],
-        articles: list[Article],
+        rows: list[ArticleTables],
         errors: list[ErrorRecord],
         marks: list[list[Any]],
     ) -> None:
         tables: list[tuple[str, pa.Table]] = []
         if documents:
             tables.append(("documents", _documents_table(documents, self.run_id)))
-        if articles:
-            tables.append(("articles", _articles_table(articles, self.run_id)))
-            for kind in FACT_KINDS:
-                facts = _facts_table(articles, kind)
-                if facts.num_rows:
-                    tables.append((kind, facts))
+        tables.extend(combine(rows, self.run_id))
         if errors:
             tables.append(("errors", _errors_table(errors, self.run_id)))
         where = ", ".join(part.describe() for part, _ in shards)

@@ -551,12 +551,16 @@ class Store:
         articles: Sequence[Article] = (),
         errors: Sequence[ErrorRecord] = (),
         run_id: int = 0,
+        rows: Sequence[tuple[str, pa.Table]] = (),
     ) -> None:
         """Write one batch in one transaction: documents (with their article counts), articles
-        with their facts, and errors. Rows whose key is already stored are left as they are."""
+        with their facts, and errors. Rows whose key is already stored are left as they are.
+        ``rows``: articles and facts already made into tables (``store.batches``, built where
+        the articles were made), written after the documents."""
         tables: list[tuple[str, pa.Table]] = []
         if documents:
             tables.append(("documents", _documents_table(documents, run_id)))
+        tables.extend(rows)
         if articles:
             tables.append(("articles", _articles_table(articles, run_id)))
             for kind in FACT_KINDS:
