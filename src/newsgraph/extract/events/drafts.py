@@ -121,6 +121,9 @@ def _noun_place(lex: Lexicon, ctx: Context, noun: Token, etype: str) -> tuple[st
         verb = head.head
         if _class(verb, lex.support) == head.lower_:
             return "support", verb
+        amount = _amount_of(head)
+        if amount is not None and _class(amount.head, lex.support) == "-":
+            return "support", amount.head  # "announced $300 million in military aid"
     for child in pos.children:
         if child.dep_ in ("relcl", "acl") and _class(child, lex.support) == "-":
             return "relcl", child
@@ -130,6 +133,21 @@ def _noun_place(lex: Lexicon, ctx: Context, noun: Token, etype: str) -> tuple[st
         return "own", noun
     if dep == "pobj" and head.lower_ in _OCCASION_PREPS and head.head.pos == VERB:
         return "occasion", head.head
+    return None
+
+
+def _amount_of(prep: Token) -> Token | None:
+    """The amount an "in" phrase measures out ("$300 million in aid", "50 billion euros in loans"):
+    a number, or a noun counted by one, that is the object of a verb; None otherwise."""
+    if prep.lower_ != "in":
+        return None
+    amount = prep.head
+    if amount.dep_ not in ("dobj", "nsubjpass") or amount.head.pos != VERB:
+        return None
+    if amount.pos_ == "NUM" or amount.ent_type_ == "MONEY":
+        return amount
+    if any(c.dep_ == "nummod" for c in amount.children):
+        return amount
     return None
 
 

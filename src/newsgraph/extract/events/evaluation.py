@@ -79,7 +79,28 @@ def _verb_of(tok: Token) -> Token | None:
         return head.head
     if first.dep_ == "amod" and head.dep_ == "dobj" and first.i > head.i and lemma(head.head) in CALLING:
         return head.head
+    if first.dep_ == "amod" and first.i < head.i and _deed(head):
+        return head.head  # "is a dangerous man", "did a remarkable job": judges the subject
     return None
+
+
+#: Verbs whose object, qualified, judges their subject: "did a terrible job", "made a reckless
+#: decision".
+DEEDS = frozenset({"do", "make"})
+#: Subjects that name no one: "it was a terrible day", "this is a good idea".
+_THINGS = frozenset({"it", "this", "that", "there", "what", "which"})
+
+
+def _deed(noun: Token) -> bool:
+    """A noun that says what the subject of its clause is or did: the attribute of "be" ("is a
+    dangerous man") or the object of "do"/"make" ("did a remarkable job")."""
+    verb = noun.head
+    subject = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.pos_ not in ("VERB", "AUX") or not subject or subject[0].lower_ in _THINGS:
+        return False  # "it was a terrible day": a thing or the weather is no one judged
+    if noun.dep_ == "attr":
+        return lemma(verb) == "be"
+    return noun.dep_ == "dobj" and lemma(verb) in DEEDS
 
 
 def _negated(tok: Token, verb: Token) -> bool:

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from ...resolve import actors
 from .. import plover
 from .context import NATIONAL_SECTORS, Context
+from .offices import office_holder
 from .syntax import MODIFIERS, lemma
 
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
@@ -205,6 +206,9 @@ def _resolve(ctx: Context, head: Token, depth: int, places: bool, guess: bool = 
         sector = actors.sector_of(head.lemma_) or actors.sector_of(head.lower_)
         if sector in NATIONAL_SECTORS:
             return [actor_record(ctx, None, *span_of(head), ctx.main_country, sector)]
+    holder = office_holder(ctx, head) if ent is None else None
+    if holder is not None:  # "the senator": the person named with that office before
+        return [actor_record(ctx, holder[0], *span_of(head), holder[1], holder[2])]
     return []
 
 

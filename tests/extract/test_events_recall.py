@@ -1,0 +1,109 @@
+"""Events news reports in forms the first rules missed: an office named without a name ("the
+senator"), a strike carried by a named weapon, calls and brokering, an amount "in aid", a judgement
+of what someone is or did (sentences invented for these tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsgraph.extract.annotations import doc_facts
+from newsgraph.extract.events.confidence import DEFAULT_MIN_CONFIDENCE
+from newsgraph.extract.pipeline import prepare_doc
+
+#: An opening sentence that makes the article American (its main country).
+US = "WASHINGTON — The U.S. Senate met on Monday in Washington. "
+
+
+def _events(nlp: Any, text: str) -> list[dict[str, Any]]:
+    return list(doc_facts(nlp(prepare_doc(nlp, text, published="2024-03-15")))["events"])
+
+
+def _is_fact(e: dict[str, Any]) -> bool:
+    return not (e.get("negated") or e.get("hypothetical") or e.get("future"))
+
+
+def _shown(nlp: Any, text: str, etype: str) -> list[dict[str, Any]]:
+    """The events of ``etype`` newsgraph reports as facts at the default threshold."""
+    return [
+        e
+        for e in _events(nlp, text)
+        if e["event_type"] == etype and _is_fact(e) and e["confidence"] >= DEFAULT_MIN_CONFIDENCE
+    ]
+
+
+def _codes(refs: list[dict[str, Any]]) -> set[str]:
+    return {r["code"] for r in refs if r.get("code")}
+
+
+@pytest.mark.model
+def test_an_office_named_without_a_name_is_its_holder(nlp: Any) -> None:
+    text = (
+        "Senator Maria Lopez of Ohio spoke in Washington on Monday. "
+        "The senator criticized the Chinese government over its trade rules."
+    )
+    shown = _shown(nlp, text, "ACCUSE")
+    assert shown and shown[0]["actor"][0]["entity"] is not None  # the senator named before
+    assert _codes(shown[0]["actor"]) == {"USA"}
+    # no one named with the office: an office of the state is the article's country's
+    alone = _shown(nlp, US + "The president accused the Chinese government of cheating.", "ACCUSE")
+    assert alone and _codes(alone[0]["actor"]) == {"USA"} and alone[0]["actor"][0]["entity"] is None
+    # an indefinite office ("a senator") stands for nobody in particular
+    some = _events(nlp, US + "A senator accused the Chinese government of cheating.")
+    assert not [e for e in some if e["event_type"] == "ACCUSE" and _codes(e["actor"])]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    ["Russia hits Kyiv with ballistic missile", "Russia hits Kyiv with ballistic missiles."],
+)
+def test_a_strike_carried_by_a_weapon_is_an_assault(nlp: Any, text: str) -> None:
+    shown = _shown(nlp, text, "ASSAULT")
+    assert shown and _codes(shown[0]["actor"]) == {"RUS"}
+
+
+@pytest.mark.model
+def test_hitting_with_words_is_no_assault(nlp: Any) -> None:
+    assert not _events(nlp, "The company hit investors with a surprise fee.")
+
+
+@pytest.mark.model
+def test_a_call_with_someone_is_a_conversation(nlp: Any) -> None:
+    text = US + "Secretary Blinken held a call with his Israeli counterpart on Sunday."
+    shown = _shown(nlp, text, "CONSULT")
+    assert shown and shown[0]["mode"] == "phone"
+    assert _codes(shown[0]["actor"]) | _codes(shown[0]["recipient"]) == {"USA", "ISR"}
+
+
+@pytest.mark.model
+def test_brokering_and_calling_up(nlp: Any) -> None:
+    broker = _shown(nlp, "Egypt and Qatar brokered a ceasefire between Israel and Hamas.", "CONSULT")
+    assert broker and broker[0]["mode"] == "third-party"
+    assert {"EGY", "QAT"} <= _codes(broker[0]["actor"])
+    called = _shown(nlp, "Israel called up 300,000 reservists on Saturday.", "MOBILIZE")
+    assert called and _codes(called[0]["actor"]) == {"ISR"}
+    # "called up" a friend is no mobilisation
+    assert not _events(nlp, "The minister called up an old friend.")
+
+
+@pytest.mark.model
+def test_an_amount_in_aid_is_aid(nlp: Any) -> None:
+    text = "The United States announced $300 million in military assistance to Ukraine."
+    shown = _shown(nlp, text, "AID")
+    assert shown and _codes(shown[0]["actor"]) == {"USA"} and _codes(shown[0]["recipient"]) == {"UKR"}
+    # an amount in something that is no event
+    assert not _events(nlp, "The company announced $300 million in profits.")
+
+
+@pytest.mark.model
+def test_what_someone_is_or_did_judged_is_a_judgement(nlp: Any) -> None:
+    bad = _shown(nlp, US + "Senator Warren said Donald Trump did a terrible job as a businessman.", "ACCUSE")
+    assert bad and _codes(bad[0]["recipient"]) == {"USA"}
+    good = _events(nlp, "Chancellor Angela Merkel said Barack Obama was an excellent partner.")
+    support = [e for e in good if e["event_type"] == "SUPPORT"]
+    assert support and _codes(support[0]["actor"]) == {"DEU"}
+    # a judgement of a thing no one is named for blames nobody
+    day = _events(nlp, US + "Senator Warren said it was a terrible day for farmers.")
+    assert not [e for e in day if e["event_type"] == "ACCUSE"]
