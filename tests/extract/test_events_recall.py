@@ -107,3 +107,60 @@ def test_what_someone_is_or_did_judged_is_a_judgement(nlp: Any) -> None:
     # a judgement of a thing no one is named for blames nobody
     day = _events(nlp, US + "Senator Warren said it was a terrible day for farmers.")
     assert not [e for e in day if e["event_type"] == "ACCUSE"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump bashed Hillary Clinton over her emails.",
+        "Some Democrats, such as Joe Manchin, are mad at Bernie Sanders for agreeing to the debate.",
+        "The British ambassador pushed back against Donald Trump, who says America is in decline.",
+    ],
+)
+def test_verbal_attacks_on_a_rival_are_accusations(nlp: Any, text: str) -> None:
+    shown = _shown(nlp, US + text, "ACCUSE")
+    assert shown and shown[0]["actor"]
+
+
+@pytest.mark.model
+def test_pushing_back_against_a_claim_is_a_rejection(nlp: Any) -> None:
+    events = _events(nlp, US + "The Pentagon pushed back against the claims.")
+    assert [e["event_type"] for e in events if e["start"] > len(US)] == ["REJECT"]
+
+
+@pytest.mark.model
+def test_an_object_pronoun_is_a_person(nlp: Any) -> None:
+    text = US + "Senator Elizabeth Warren met Donald Trump on Friday. Later she blasted him for his comments."
+    shown = _shown(nlp, text, "ACCUSE")
+    assert shown and _codes(shown[0]["actor"]) == {"USA"}
+
+
+@pytest.mark.model
+def test_painting_someone_as_bad_is_an_accusation(nlp: Any) -> None:
+    shown = _shown(nlp, US + "The Republican nominee painted Hillary Clinton as corrupt.", "ACCUSE")
+    assert shown and _codes(shown[0]["recipient"]) == {"USA"}
+    # painting a house is no judgement
+    assert not _events(nlp, US + "The Republican nominee painted the house white.")[1:]
+
+
+@pytest.mark.model
+def test_saying_someone_did_wrong_is_an_allegation(nlp: Any) -> None:
+    text = US + "Senator Elizabeth Warren said Donald Trump cheated the students."
+    shown = [e for e in _events(nlp, text) if e["event_type"] == "ACCUSE"]
+    assert shown and shown[0]["mode"] == "allege" and shown[0]["text"] == "cheated"
+    assert _codes(shown[0]["recipient"]) == {"USA"}
+    # denied, or said of oneself, it is no allegation
+    for other in (
+        "Senator Elizabeth Warren said Donald Trump did not cheat the students.",
+        "Senator Elizabeth Warren said she cheated at cards as a child.",
+        "Donald Trump cheated the students, the report found.",
+    ):
+        assert not [e for e in _events(nlp, US + other) if e["event_type"] == "ACCUSE"], other
+
+
+@pytest.mark.model
+def test_a_huddle_is_a_meeting(nlp: Any) -> None:
+    text = "Officials of Japan and South Korea huddled in Tokyo on Friday."
+    consult = [e for e in _events(nlp, text) if e["event_type"] == "CONSULT"]
+    assert consult and {"JPN", "KOR"} <= _codes(consult[0]["actor"]) | _codes(consult[0]["recipient"])

@@ -172,9 +172,14 @@ def _temporal(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
+#: Object pronouns of people: "blasted him" has a person as its object, as "blasted Trump" has.
+_PERSONAL = frozenset({"him", "her", "them", "us", "me", "you"})
+
+
 def _word_in(tok: Token, values: frozenset[str]) -> bool:
     return (
         lemma(tok) in values
         or tok.lower_ in values
         or (bool(tok.ent_type_) and f"@{tok.ent_type_}" in values)
+        or (tok.lower_ in _PERSONAL and "@PERSON" in values)
     )
