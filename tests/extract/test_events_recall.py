@@ -164,3 +164,69 @@ def test_a_huddle_is_a_meeting(nlp: Any) -> None:
     text = "Officials of Japan and South Korea huddled in Tokyo on Friday."
     consult = [e for e in _events(nlp, text) if e["event_type"] == "CONSULT"]
     assert consult and {"JPN", "KOR"} <= _codes(consult[0]["actor"]) | _codes(consult[0]["recipient"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump fought with the Republican leadership over the nomination.",
+        "Hillary Clinton battled Bernie Sanders over health care.",
+        "Senator Elizabeth Warren launched an attack on Donald Trump.",
+    ],
+)
+def test_combat_between_politicians_is_criticism(nlp: Any, text: str) -> None:
+    events = _events(nlp, US + text)
+    accuse = [e for e in events if e["event_type"] == "ACCUSE"]
+    assert accuse and accuse[0]["actor"] and accuse[0]["recipient"]
+    assert not [e for e in events if e["event_type"] == "ASSAULT"]
+
+
+@pytest.mark.model
+def test_combat_with_weapons_or_forces_stays_an_assault(nlp: Any) -> None:
+    for text in (
+        "Russian troops fought with Ukrainian forces near Bakhmut.",
+        "Gunmen attacked Senator Elizabeth Warren's office with rifles, killing two guards.",
+    ):
+        events = _events(nlp, text)
+        assert [e for e in events if e["event_type"] == "ASSAULT"], text
+        assert not [e for e in events if e["event_type"] == "ACCUSE"], text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Mitch McConnell told Donald Trump to stop tweeting.",
+        "Senator Mitch McConnell advised Donald Trump to stop tweeting.",
+        "Senator Mitch McConnell suggested that Donald Trump stop tweeting.",
+        "Senator Mitch McConnell called for Donald Trump to release his tax returns.",
+    ],
+)
+def test_telling_someone_to_act_is_a_request(nlp: Any, text: str) -> None:
+    shown = _shown(nlp, US + text, "REQUEST")
+    assert shown and _codes(shown[0]["actor"]) == {"USA"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Mitch McConnell told reporters that Donald Trump had stopped tweeting.",
+        "Senator Mitch McConnell suggested that Donald Trump was tired.",
+    ],
+)
+def test_telling_what_is_so_is_no_request(nlp: Any, text: str) -> None:
+    assert not [e for e in _events(nlp, US + text) if e["event_type"] == "REQUEST"]
+
+
+@pytest.mark.model
+def test_defending_what_someone_said_and_throwing_support_behind_them(nlp: Any) -> None:
+    defended = _shown(nlp, US + "Paul Ryan defended Donald Trump's comments on Tuesday.", "SUPPORT")
+    assert defended and _codes(defended[0]["recipient"]) == {"USA"}
+    thrown = [
+        e
+        for e in _events(nlp, US + "Paul Ryan threw his support behind Donald Trump.")
+        if e["event_type"] == "SUPPORT"
+    ]
+    assert thrown and _codes(thrown[0]["actor"]) == {"USA"}
