@@ -230,3 +230,24 @@ def test_defending_what_someone_said_and_throwing_support_behind_them(nlp: Any) 
         if e["event_type"] == "SUPPORT"
     ]
     assert thrown and _codes(thrown[0]["actor"]) == {"USA"}
+
+
+@pytest.mark.model
+def test_someone_named_by_what_they_do_to_another(nlp: Any) -> None:
+    critic = _shown(nlp, US + "Senator John McCain is a fierce critic of Donald Trump.", "ACCUSE")
+    assert critic and _codes(critic[0]["actor"]) == {"USA"} and _codes(critic[0]["recipient"]) == {"USA"}
+    backer = _shown(nlp, US + "Senator John McCain has been a longtime supporter of Israel.", "SUPPORT")
+    assert backer and _codes(backer[0]["recipient"]) == {"ISR"}
+    # elsewhere the noun names a person, not an event
+    for text in (
+        "The critics of the plan said it would fail.",
+        "President Barack Obama has an admirer in British diplomat Peter Westmacott.",
+    ):
+        assert not [e for e in _events(nlp, US + text) if e["event_type"] in ("ACCUSE", "SUPPORT")], text
+
+
+@pytest.mark.model
+def test_a_judgement_in_apposition_stands_where_its_head_does(nlp: Any) -> None:
+    text = US + "Senator Elizabeth Warren said Donald Trump is a proven businessman, a proven failure."
+    accuse = [e for e in _events(nlp, text) if e["event_type"] == "ACCUSE"]
+    assert accuse and accuse[0]["text"] == "failure" and _codes(accuse[0]["recipient"]) == {"USA"}

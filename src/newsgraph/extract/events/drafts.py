@@ -114,6 +114,10 @@ def _noun_place(lex: Lexicon, ctx: Context, noun: Token, etype: str) -> tuple[st
     of its own (a mention in passing)."""
     pos = position(noun)
     head, dep = pos.head, pos.dep_
+    if lemma(noun) in plover.word_class("agentive"):
+        # "Apple is a strong advocate for Dreamers": the subject does it; elsewhere ("has an
+        # admirer in", "the critics said") the noun names a person, not an event
+        return ("support", head) if dep == "attr" and lemma(head) == "be" else None
     objective = dep in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX")
     if objective and _class(head, lex.support) == "-":
         return "support", head

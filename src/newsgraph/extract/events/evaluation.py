@@ -101,8 +101,8 @@ def _verb_of(tok: Token) -> Token | None:
     ("called [the tariffs illogical]"). A word joined to another ("illogical and not justified")
     stands where the first does."""
     first = tok
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    while first.dep_ in ("conj", "appos") and first.head.i != first.i:
+        first = first.head  # "is a proven businessman, a proven failure": as its head stands
     head = first.head
     if first.dep_ in _PREDICATE:
         return head
