@@ -251,3 +251,29 @@ def test_a_judgement_in_apposition_stands_where_its_head_does(nlp: Any) -> None:
     text = US + "Senator Elizabeth Warren said Donald Trump is a proven businessman, a proven failure."
     accuse = [e for e in _events(nlp, text) if e["event_type"] == "ACCUSE"]
     assert accuse and accuse[0]["text"] == "failure" and _codes(accuse[0]["recipient"]) == {"USA"}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A letter signed by 50 senators demanded answers from the Pentagon.",
+        "The senators' letter demanded answers from the Pentagon.",
+    ],
+)
+def test_a_document_stands_for_its_issuer(nlp: Any, text: str) -> None:
+    events = [e for e in _events(nlp, US + text) if e["start"] > len(US)]
+    assert [e["event_type"] for e in events] == ["REQUEST"]  # signing the letter is no SUPPORT
+    assert _codes(events[0]["actor"]) == {"USA"}
+
+
+@pytest.mark.model
+def test_an_event_set_off_or_confirmed_took_place(nlp: Any) -> None:
+    text = "The arrest of opposition leader Ekrem Imamoglu sparked protests across Turkey."
+    coerce = [e for e in _events(nlp, text) if e["event_type"] == "COERCE"]
+    assert coerce and coerce[0]["mode"] == "arrest" and _codes(coerce[0]["recipient"]) == {"TUR"}
+    # the subject of a verb of confirming is not the doer
+    confirmed = "Turkish officials confirmed the arrest of opposition leader Ekrem Imamoglu."
+    for e in _events(nlp, confirmed):
+        if e["event_type"] == "COERCE":
+            assert not [a for a in e["actor"] if a["text"] == "Turkish officials"]

@@ -85,6 +85,8 @@ def find_drafts(lex: Lexicon, ctx: Context, candidates: list[tuple[Token, str]])
     out: list[Draft] = []
     for tok, kind in candidates:
         if kind == "verb":
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and lemma(tok.head) in plover.word_class("document"):
+                continue  # "a letter signed by 50 senators": who issued it, not an event
             entry = find_entry(tok, lex.verbs)
             if entry is None or entry.type is None:
                 continue
@@ -133,6 +135,8 @@ def _noun_place(lex: Lexicon, ctx: Context, noun: Token, etype: str) -> tuple[st
             return "relcl", child
     if dep in ("nsubj", "nsubjpass") and _class(head, lex.happen) is not None:
         return "happen", head
+    if dep == "dobj" and _class(head, plover.word_class("occurred")) is not None:
+        return "happen", head  # "confirmed the arrest of three suspects", "sparked protests"
     if own_actor_heads(ctx, noun, etype) or between_heads(noun):
         return "own", noun
     if dep == "pobj" and head.lower_ in _OCCASION_PREPS and head.head.pos == VERB:
