@@ -277,3 +277,11 @@ def test_an_event_set_off_or_confirmed_took_place(nlp: Any) -> None:
     for e in _events(nlp, confirmed):
         if e["event_type"] == "COERCE":
             assert not [a for a in e["actor"] if a["text"] == "Turkish officials"]
+
+
+@pytest.mark.model
+def test_missiles_fired_at_a_place_are_an_assault(nlp: Any) -> None:
+    at = _events(nlp, "Russia fired a ballistic missile at Kyiv on Monday, officials said.")
+    assert [(e["event_type"], e["mode"]) for e in at] == [("ASSAULT", "heavy-weapons")]
+    test = _events(nlp, "North Korea fired a ballistic missile into the sea on Monday.")
+    assert [e["event_type"] for e in test] == ["MOBILIZE"]  # a test launch: a show of force
