@@ -260,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold JSON file")
     parser.add_argument("--verbose", action="store_true", help="print every sentence with an error")
     parser.add_argument("--json", type=Path, default=None, help="also write the figures to this file")
+    parser.add_argument(
+        "--half", choices=("tune", "measure", "all"), default="all", help="whose errors --verbose prints"
+    )
     args = parser.parse_args(argv)
     if not args.gold.exists():
         print(f"skipped: {args.gold} is absent (../shared is not beside this checkout)")
@@ -280,7 +283,8 @@ def main(argv: list[str] | None = None) -> int:
             f"actor {_fmt(half['actor_accuracy'])}, recipient {_fmt(half['recipient_accuracy'])}"
         )
     if args.verbose:
-        print_verbose(results)
+        shown = {"tune": results[0::2], "measure": results[1::2], "all": results}[args.half]
+        print_verbose(shown)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(summary, indent=2), encoding="utf-8")

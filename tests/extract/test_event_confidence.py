@@ -235,3 +235,102 @@ def test_an_event_that_is_only_talked_about_is_not_shown(nlp: Any) -> None:
         if e["event_type"] == "SUPPORT"
     ]
     assert shown["confidence"] >= DEFAULT_MIN_CONFIDENCE
+
+
+def _evidence(**kw: Any) -> Any:
+    from newsgraph.extract.events.confidence import Evidence
+
+    base: dict[str, Any] = {
+        "named_actor": True,
+        "coded_actor": True,
+        "state_actor": True,
+        "coded_recipient": False,
+        "how": "verb",
+        "question": False,
+        "background": False,
+        "alone": False,
+        "quoted": False,
+        "force_without_cue": False,
+        "relevance": 0.9,
+    }
+    return Evidence(**{**base, **kw})
+
+
+def test_one_sided_evidence_is_not_enough() -> None:
+    """A political doer with a verb of several senses and nobody on the other side is a coin
+    toss; naming whom it was done to, an unambiguous verb, or counted victims make it likely."""
+    from newsgraph.extract.events.confidence import confidence
+
+    alone = confidence(_evidence())
+    assert alone < DEFAULT_MIN_CONFIDENCE
+    assert confidence(_evidence(coded_recipient=True)) >= DEFAULT_MIN_CONFIDENCE
+    assert confidence(_evidence(two_sides=True)) >= DEFAULT_MIN_CONFIDENCE
+    assert confidence(_evidence(plain_verb=True)) >= DEFAULT_MIN_CONFIDENCE
+    assert confidence(_evidence(measured=True)) >= DEFAULT_MIN_CONFIDENCE
+    # a private person doing the same is less likely a political event than a state
+    private = confidence(_evidence(state_actor=False, plain_verb=True))
+    assert private < confidence(_evidence(plain_verb=True))
+    assert confidence(_evidence(state_actor=False, named_actor=False, coded_actor=False)) < alone
+
+
+def test_political_actors_are_known_by_sector_title_or_country_name() -> None:
+    from newsgraph.extract.events.confidence import is_political
+
+    assert is_political({"text": "Rush Limbaugh", "code": "USA", "sector": "GOV"})
+    assert is_political({"text": "House Speaker Paul Ryan", "code": None, "sector": None})
+    assert is_political({"text": "Iran", "code": "IRN", "sector": None})
+    assert is_political({"text": "the UN", "code": "IGO", "sector": None})
+    assert not is_political({"text": "Rush Limbaugh", "code": "USA", "sector": None})
+    assert not is_political({"text": "Iranians", "code": "IRN", "sector": None})  # people, not the state
+    assert not is_political({"text": "Apple", "code": "USA", "sector": "BUS"})
+
+
+@pytest.mark.model
+def test_a_habit_told_by_an_adverb_of_frequency_is_not_shown(nlp: Any) -> None:
+    habit = [
+        e
+        for e in _events(nlp, "The Chinese government often criticizes Japan.")
+        if e["event_type"] == "ACCUSE"
+    ]
+    once = [
+        e for e in _events(nlp, "The Chinese government criticized Japan.") if e["event_type"] == "ACCUSE"
+    ]
+    assert habit and once
+    assert habit[0]["confidence"] < DEFAULT_MIN_CONFIDENCE <= once[0]["confidence"]
+
+
+@pytest.mark.model
+def test_a_one_sided_act_of_an_ambiguous_verb_is_kept_below_the_threshold(nlp: Any) -> None:
+    (found,) = [
+        e for e in _events(nlp, "Iran insisted on the lifting of sanctions.") if e["event_type"] == "REQUEST"
+    ]
+    assert found["confidence"] < DEFAULT_MIN_CONFIDENCE
+    aimed = _events(nlp, "The European Union insisted that Britain pay its bills.")
+    assert [e["confidence"] >= DEFAULT_MIN_CONFIDENCE for e in aimed if e["event_type"] == "REQUEST"] == [
+        True
+    ]
+
+
+@pytest.mark.model
+def test_a_material_act_in_the_simple_present_is_a_habit_outside_the_headline(nlp: Any) -> None:
+    head = "Militants fight the army in Syria. "
+    habit = (
+        head + "The general said Islamic State fighters attack army bases because they hate the government."
+    )
+    once = head + "The general said Islamic State fighters attacked army bases."
+    (usual,) = [e for e in _events(nlp, habit) if e["text"] == "attack"]
+    (told,) = [e for e in _events(nlp, once) if e["text"] == "attacked"]
+    assert usual["confidence"] < told["confidence"]
+    assert usual["confidence"] < 0.1
+    # the headline tells a past event in the present: not a habit
+    (title,) = [e for e in _events(nlp, once) if e["text"] == "fight"]
+    assert title["confidence"] >= DEFAULT_MIN_CONFIDENCE
+
+
+@pytest.mark.model
+def test_a_repeated_act_is_a_habit(nlp: Any) -> None:
+    habit = "Hundreds of teachers protest against the government every week in Nairobi."
+    once = "Hundreds of teachers protested against the government on Monday in Nairobi."
+    (usual,) = [e for e in _events(nlp, habit) if e["event_type"] == "PROTEST"]
+    (told,) = [e for e in _events(nlp, once) if e["event_type"] == "PROTEST"]
+    assert usual["confidence"] < told["confidence"] / 2

@@ -58,8 +58,8 @@ def final_type(
                 return "THREATEN", _threat_mode(etype, mode), Modality()
             # "will step down if his wife wins": a promised retreat that targets nobody
             return "CONCEDE", None, Modality(future=True)
-        if quad in (1, 2):
-            return "AGREE", None, Modality()  # "willing to", "would meet if": an offer
+        if quad in (1, 2) and (d.mod.intent or is_said(lex, d)):
+            return "AGREE", None, Modality()  # "willing to", "said it would meet if": an offer
         if quad == 4:
             return "THREATEN", _threat_mode(etype, mode), Modality()
     if mod.future and not mod.hypothetical:
@@ -70,7 +70,9 @@ def final_type(
             return "AGREE", None, Modality(future=not is_own_promise(d))
         if etype == "RETREAT":
             return "CONCEDE", None, Modality(future=True)
-        if quad == 4 and etype != "MOBILIZE":  # "said they would blockade Paris": announced force
+        if quad == 4 and etype != "MOBILIZE" and not expected_of_others(d):
+            # "said they would blockade Paris": one's own force announced; what others expect
+            # of someone ("expects them to demonstrate") is no threat, and stays future
             return "THREATEN", _threat_mode(etype, mode), Modality()
     return etype, mode, mod
 
@@ -94,6 +96,44 @@ def is_own_promise(d: Draft) -> bool:
             return a.lower_ in _SELF or any(sp.lower_ == a.lower_ for sp in speakers)
         cur = head
     return d.quote is not None and bool(agents) and agents[0].lower_ in first
+
+
+def is_said(lex: Lexicon, d: Draft) -> bool:
+    """The event is said by someone: in a quote, or in a clause under a verb of saying ("said it
+    would meet them if ..."). An offer is made by its doer; the writer's "may still offer ...
+    if" is a guess, not an offer."""
+    if d.quote is not None:
+        return True
+    cur = d.anchor
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        if any(c.dep_ in ("parataxis", "ccomp") and lemma(c) in lex.reporting for c in cur.children):
+            return True  # "We will meet them if ..., the minister said"
+        if lemma(head) in lex.reporting and cur.dep_ in ("ccomp", "xcomp", "conj", "parataxis"):
+            return True
+        cur = head
+    return any(c.dep_ in ("parataxis", "ccomp") and lemma(c) in lex.reporting for c in cur.children)
+
+
+def expected_of_others(d: Draft) -> bool:
+    """The event is what someone expects or plans of others, not what its doer announces: the
+    clause of a verb of expecting or planning ("expects them to demonstrate", "expects that they
+    will demonstrate") whose subject is not the event's doer (its object is, or the clause has a
+    subject of its own)."""
+    governors = plover.word_class("governor")
+    cur = d.anchor
+    for _ in range(3):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in ("xcomp", "ccomp"):
+            return False
+        if governors.get(lemma(head)) == "future":
+            own_subject = bool(subjects(cur)[0])
+            controlled = any(c.dep_ in ("dobj", "dative") for c in head.children)
+            return own_subject or controlled
+        cur = head
+    return False
 
 
 def _threat_mode(etype: str, mode: str | None) -> str | None:

@@ -8,18 +8,19 @@ weighs the evidence that an event is a political interaction a reader would repo
 =====================  ========================================================================
 evidence               why
 =====================  ========================================================================
-named actor            the doer is an entity of the article, not inferred from a place
-coded actor            the doer has a PLOVER actor code (a country, an IGO)
-state actor            the doer is a state or political actor (government, military, police,
-                       courts, legislature, party, rebels, IGO)
+political actor        the doer is a state or political actor (government, military, police,
+                       courts, legislature, party, rebels, IGO), by sector, code, title or a
+                       country named as such
+other actor            the doer is another named or coded actor (a person, a company)
 no actor               nobody is said to have done it
-coded recipient        the event is directed at a coded actor
+directed               who did it to whom: a coded recipient, or two coded parties
+measured               victims, arrests or amounts are counted: a concrete happening
 trigger kind           a verb with its own subject is the surest; an event noun, a "must"
                        of reported speech, a clause of happening or a relative clause less so
-no recipient           a cooperation, aid or sanction aimed at nobody named: the manual's
-                       sections say these types require a recipient
 plain verb             a verb whose every use reports its speech act ("criticized", "urged",
                        "praised", "refused"; word class ``plain``), unlike "support" or "close"
+no recipient           a cooperation, aid or sanction aimed at nobody named: the manual's
+                       sections say these types require a recipient
 question               the sentence asks, it does not report; "asked whether ..." is a
                        reporter's question, not a request
 background             said of someone in passing, in a relative clause ("the union, which
@@ -33,15 +34,15 @@ topic                  what people talk about, not what happened: an event noun 
 quoted                 said in quotation marks, where figures of speech abound
 force without cue      ASSAULT or COERCE with no casualties, no armed or police actor and no
                        security context: usually a figure of speech or a sport
-generic                the doer is a share of a population ("81 percent of Democrats",
-                       "most Republicans"): a poll's opinion, not an act
+generic                not one happening: the doer is a share of a population ("81 percent of
+                       Democrats", "most Republicans"), or the verb tells a habit ("often")
 off topic              how far the article's public-affairs relevance is below 0.5
                        (``extract/relevance.py``): sport, entertainment, products, lifestyle
 =====================  ========================================================================
 
 The weights are log-odds written in ``data/plover_confidence.tsv`` from what these signs mean;
-``scale`` and ``shift`` in the same file map their sum to a probability and were fitted once on
-the tune half of the real-news dev set (``eval/events_real.py``), the only numbers fitted. The
+``scale`` and ``shift`` in the same file map their sum to a probability (1 and 0: not fitted,
+docs/events.md says why). The
 ``events`` command, the exports and the web UI report events at or above
 :data:`DEFAULT_MIN_CONFIDENCE` unless told otherwise (docs/events.md gives the precision there)."""
 
@@ -55,12 +56,13 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from ...resolve.actors import country_code, is_adjective, sector_of
 from ...tables import data_rows
 from .. import plover
 from ..annotations import doc_quotes, doc_words
 from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
 from .drafts import Draft
-from .syntax import lemma, subjects
+from .syntax import lemma, phrase, subjects
 
 #: The weight table.
 TABLE = ("newsgraph.extract", "plover_confidence.tsv")
@@ -104,6 +106,10 @@ class Evidence:
     plain_verb: bool = False
     missing_recipient: bool = False
     generic: bool = False
+    #: two or more coded parties of a joint event ("met with the Japanese and Korean leaders")
+    two_sides: bool = False
+    #: the event has counted magnitudes (dead, injured, arrested, an amount): a concrete happening
+    measured: bool = False
 
     @classmethod
     def of(cls, record: Mapping[str, Any], draft: Draft, relevance: float | None) -> Evidence:
@@ -118,7 +124,7 @@ class Evidence:
         return cls(
             named_actor=any(a.get("entity") for a in actors),
             coded_actor=any(codes - {None}),
-            state_actor=any(a.get("sector") in STATE_SECTORS or a.get("code") in STATE_CODES for a in actors),
+            state_actor=any(is_political(a) for a in actors),
             coded_recipient=any(r.get("code") for r in record.get("recipient") or []),
             how=_HOW.get(draft.how, "clause"),
             question=is_question(draft),
@@ -132,28 +138,51 @@ class Evidence:
             plain_verb=draft.how == "verb" and lemma(draft.trigger) in plover.word_class("plain"),
             missing_recipient=needs_recipient(record),
             generic=is_generic(draft),
+            two_sides=sum(1 for a in actors if a.get("code")) >= 2,
+            measured=bool(record.get("magnitudes")),
         )
 
     def features(self) -> dict[str, float]:
-        """Each weight's name with how much of it applies (0, 1, or the centred relevance)."""
+        """Each weight's name with how much of it applies (0, 1, or the centred relevance).
+
+        The doer is one of three kinds (a state or political actor, another named or coded
+        actor, nobody); the event is directed when it names a coded recipient or joins two coded
+        parties: "who did what to whom" with both sides known."""
+        named = self.named_actor or self.coded_actor
         return {
-            "named_actor": float(self.named_actor),
-            "coded_actor": float(self.coded_actor),
-            "state_actor": float(self.state_actor),
-            "no_actor": float(not (self.named_actor or self.coded_actor)),
-            "coded_recipient": float(self.coded_recipient),
+            "political_actor": float(self.state_actor),
+            "other_actor": float(named and not self.state_actor),
+            "no_actor": float(not named and not self.state_actor),
+            "directed": float(self.coded_recipient or self.two_sides),
+            "measured": float(self.measured),
             f"how_{self.how}": 1.0,
+            "plain_verb": float(self.plain_verb),
+            "quoted": float(self.quoted),
             "question": float(self.question),
             "background": float(self.background),
-            "alone": float(self.alone),
-            "quoted": float(self.quoted),
-            "force_without_cue": float(self.force_without_cue),
-            "topic": float(self.topic),
-            "plain_verb": float(self.plain_verb),
-            "missing_recipient": float(self.missing_recipient),
             "generic": float(self.generic),
+            "topic": float(self.topic),
+            "alone": float(self.alone),
+            "missing_recipient": float(self.missing_recipient),
+            "force_without_cue": float(self.force_without_cue),
             "off_topic": 0.0 if self.relevance is None else max(0.0, 0.5 - self.relevance) * 2,
         }
+
+
+def is_political(actor: Mapping[str, Any]) -> bool:
+    """The actor is a state or political actor: its sector is one (government, military, police,
+    courts, legislature, party, rebels), its code a political organisation's, its words a
+    political title ("House Speaker Paul Ryan", "lawmakers"), or it is a country named as such
+    ("Iran insisted": a country's name stands for its state)."""
+    if actor.get("sector") in STATE_SECTORS or actor.get("code") in STATE_CODES:
+        return True
+    text = actor.get("text") or ""
+    if sector_of(text) in STATE_SECTORS:
+        return True
+    code = actor.get("code")
+    return (
+        bool(code) and actor.get("sector") is None and country_code(text) == code and not is_adjective(text)
+    )
 
 
 _ASK = frozenset({"ask", "wonder", "question"})
@@ -206,14 +235,74 @@ _SHARES = frozenset(
 )
 
 
+def _share(tok: Token) -> bool:
+    """A noun of a share of people: "percent", "most", "a majority", also through "of" phrases
+    ("an average of 81 percent of Democrats")."""
+    for _ in range(3):
+        if tok.ent_type_ == "PERCENT" or (tok.lower_ in _SHARES and tok.pos_ != "PROPN"):
+            return True
+        of = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if not of:
+            return False
+        tok = of[0]
+    return False
+
+
+_PRESENT = frozenset({"VBZ", "VBP"})
+_EVERY = frozenset({"every", "each"})
+
+
+def _every(tok: Token) -> bool:
+    """A time phrase of repetition: "every day", "each week", "on every visit"."""
+    if tok.dep_ in ("npadvmod", "tmod", "advmod"):
+        return any(c.dep_ == "det" and c.lower_ in _EVERY for c in tok.children)
+    if tok.dep_ == "prep":
+        return any(p.dep_ == "pobj" and _every_noun(p) for p in tok.children)
+    return False
+
+
+def _every_noun(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") and any(
+        c.dep_ == "det" and c.lower_ in _EVERY for c in tok.children
+    )
+
+
+def _timeless_act(d: Draft) -> bool:
+    """A material act told in the simple present with no time of its own, outside the headline
+    ("they attack us because they hate us", "Putin kills journalists"): news tells one happening
+    of force or help in the past tense or with its day; the simple present tells what is usual."""
+    verb = d.anchor
+    if d.how != "verb" or d.verbal or verb.tag_ not in _PRESENT:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # "is attacking", "has attacked"
+    if verb.sent.start == 0 or verb.sent.start == next((t.i for t in verb.doc if not t.is_space), 0):
+        return False  # the headline: news headlines tell past events in the present
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in phrase(verb))
+
+
 def is_generic(d: Draft) -> bool:
-    """The doer is a share of a population, as polls and surveys report it ("81 percent of
-    Democrats approve of Obama", "most Republicans support the bill"): an opinion, not an act."""
+    """Not one happening: the doer is a share of a population, as polls and surveys report it
+    ("81 percent of Democrats approve of Obama", "most Republicans support the bill"), or the
+    verb tells a habit by an adverb of frequency ("governments often impose sanctions", "he
+    usually meets them")."""
     if d.how not in ("verb", "support"):
         return False
+    if any(c.dep_ == "advmod" and c.lower_ in plover.word_class("habitual") for c in d.anchor.children):
+        return True
+    if any(_every(c) for c in d.anchor.children):
+        return True
+    if _timeless_act(d):
+        return True
     agents, _ = subjects(d.anchor)
     for a in agents:
-        if a.ent_type_ == "PERCENT" or (a.lower_ in _SHARES and a.pos_ != "PROPN"):
+        if _share(a):
             return True
         quantified = any(c.dep_ in ("nummod", "amod", "det") and c.lower_ in _SHARES for c in a.children)
         if quantified and a.tag_ in ("NNS", "NNPS"):

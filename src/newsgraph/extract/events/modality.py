@@ -82,10 +82,14 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             break
         if head.pos_ not in ("VERB", "AUX", "ADJ", "ADP"):
             break
-        if lemma(head) in reporting:
-            reported = True
-            break
         gov = governors.get(lemma(head))
+        says = lemma(head) in reporting
+        if says:
+            reported = True
+            # a verb of saying that also wishes or expects ("wants the UK to extradite him",
+            # "expects them to meet"): with an infinitive it is the wish, not a report
+            if not (gov and cur.dep_ in ("xcomp", "ccomp") and _infinitive(cur)):
+                break
         if gov and cur.dep_ in ("xcomp", "acomp", "ccomp"):
             if gov == "future":
                 out.future = True
@@ -96,6 +100,8 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                 out.negated = True
             elif gov == "intent" and own:
                 out.intent = True
+        if says:
+            break  # what is reported keeps its own modes
         if cur.dep_ not in ("xcomp", "acomp"):
             own = False  # negation does not cross into a new clause ("is not ready to" does)
         cur = head
@@ -107,6 +113,11 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
         else:
             out.hypothetical = True
     return out
+
+
+def _infinitive(verb: Token) -> bool:
+    """A clause of "to" and a bare verb ("to extradite", "to meet")."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _said_to_come(verb: Token) -> bool:
