@@ -16,11 +16,28 @@ from spacy.tokens import Doc
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
 from .mentions import Mention
+from .roles import Role, subnational_titles
 
 
 def subnational_country(text: str) -> str | None:
     """The country of a state, province or city named ``text`` (see the gazetteer)."""
     return gazetteer().subnational_country(text)
+
+
+@lru_cache(maxsize=4096)
+def state_namesake(text: str) -> str | None:
+    """The country of the one state or province of another country named like a country
+    ("Georgia": USA, "Niger": NGA); None for other names (see the gazetteer)."""
+    return gazetteer().state_namesake(text)
+
+
+def home_code(m: Mention, context: str | None) -> str | None:
+    """:func:`mention_country`, except that a state named like a country is the main country's
+    state when the article is about that country ("senator from Georgia" in US news: USA)."""
+    code = mention_country(m)
+    if code is not None and context is not None and m.label == "GPE" and state_namesake(m.text) == context:
+        return context
+    return code
 
 
 def mention_country(m: Mention) -> str | None:
@@ -46,46 +63,154 @@ def sentence_start(starts: list[int], i: int) -> int:
 
 def main_country(mentions: list[Mention]) -> str | None:
     """The country the article is mostly about: the most mentioned country code (names, adjectives,
-    capitals, the states, provinces and cities that clearly belong to one country, and national
-    institutions named with their country: "Nigerian Senate"), the first
+    capitals, the states, provinces and cities that clearly belong to one country, national
+    institutions named with their country, "Nigerian Senate", and known state bodies and parties,
+    "the FBI", "Republicans"), the first
     mentioned on a tie; None when no country is named."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
+    namesakes: list[tuple[Mention, str, str]] = []
     for m in mentions:
         code = None
         if m.label in ("GPE", "NORP", "LOC"):
             code = mention_country(m)
+            state = state_namesake(m.text) if code and m.label == "GPE" else None
+            if code and state:
+                namesakes.append((m, code, state))  # "Georgia": counted once the others are
+                continue
         elif m.label in ("ORG", "FAC") and (found := national_institution(m.text)) is not None:
             code = found[1]  # "the Nigerian Senate"
+        if code is None and m.label in ("ORG", "NORP"):
+            code = state_body_country(m.text)  # "the FBI", "Republicans"
         if code:
             counts[code] += 1
             first.setdefault(code, m.start)
+    # a name of both a country and another country's state is the state when that country is
+    # named more often than the namesake country: "Georgia" in US news
+    for m, code, state in namesakes:
+        target = state if counts[state] > counts[code] else code
+        counts[target] += 1
+        first.setdefault(target, m.start)
     if not counts:
         return None
     return max(counts, key=lambda c: (counts[c], -first[c]))
 
 
+#: Sectors of a country's state bodies and parties: naming one ("the FBI", "the GOP") says which
+#: country's affairs an article is about; a firm, a broadcaster or a wire service does not
+#: ("Twitter", "Reuters" in an article about Nigeria).
+STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "PTY"})
+
+
+@lru_cache(maxsize=16384)
+def state_body_country(text: str) -> str | None:
+    """The country of a known state body or party ``text`` names ("FBI" -> USA, "Republicans" ->
+    USA, "Bundestag" -> DEU); None for firms, media and intergovernmental bodies."""
+    org = actors.organisation(text) or actors.party(text)
+    if org is None or not org.code or org.sector not in STATE_SECTORS:
+        return None
+    return org.code if actors.country_name(org.code) else None
+
+
 def people_country(doc: Doc, mentions: list[Mention], context: str | None) -> str | None:
     """The main country ``context`` as the country of a person's bare national title ("President
-    X"), when it is named in two sentences or more (by a place, a nationality or an organisation of
-    that country): a country named in one sentence only is often the other party ("President Bush
-    threatened Russia"), not the person's own; and not when another country is named nearly as
-    often (an article about two countries' dispute: "Spokesperson X" may speak for either)."""
+    X"), when it is named in two sentences or more (by a place, a nationality, a state body or a
+    party of that country): a country named in one sentence only is often the other party
+    ("President Bush threatened Russia"), not the person's own; and not when another country is
+    named nearly as often as a nation, by its name, people or bodies (an article about two
+    countries' dispute: "Spokesperson X" may speak for either); its cities say where things
+    happened, not who acted ("the Benghazi attack" in US news)."""
     if context is None:
         return None
     sentences: dict[str, set[int]] = {}
+    nations: dict[str, set[int]] = {}  # by a country's name, people or bodies: not its cities
     starts = sentence_starts(doc)
     for m in mentions:
-        code = mention_country(m) if m.label in ("GPE", "NORP", "LOC") else None
+        code = home_code(m, context) if m.label in ("GPE", "NORP", "LOC") else None
+        nation = code is not None and actors.country_code(m.text) == code
         if m.label == "ORG":
             code = org_country(m.text)  # "the Nigeria Police"
+            nation = True
+        elif code is None and m.label == "NORP":
+            code = state_body_country(m.text)  # "Republicans"
+            nation = True
         if code:
-            sentences.setdefault(code, set()).add(sentence_start(starts, m.i))
+            at = sentence_start(starts, m.i)
+            sentences.setdefault(code, set()).add(at)
+            if nation:
+                nations.setdefault(code, set()).add(at)
     own = len(sentences.get(context, ()))
-    rival = max((len(s) for c, s in sentences.items() if c != context and actors.country_name(c)), default=0)
+    rival = max((len(s) for c, s in nations.items() if c != context and actors.country_name(c)), default=0)
     if rival >= RIVAL_SENTENCES and RIVAL_SHARE * own <= rival:
         return None  # two countries in the news: "Spokesperson X" may be either's
     return context if own >= 2 else None
+
+
+def titled_person_actor(roles: list[Role], country: str | None) -> actors.Actor | None:
+    """The actor of a person whose title says a sector but no country ("talk show host X",
+    "attorney X", "NBC executive X"): the country people of the article are taken to belong to
+    (``people_country``), the title's sector; None with no such country or no sector."""
+    if country is None:
+        return None
+    sector = next((s for r in roles if (s := r.sector)), None)
+    return actors.Actor(country, sector) if sector else None
+
+
+def state_body_actor(name: str, country: str | None) -> actors.Actor | None:
+    """The actor of an organisation the tables do not know whose name says a state body or a party
+    ("Independent National Electoral Commission", "Peoples Democratic Party", "the Navy"):
+    the country of a state, province or city in its name ("Suez Canal Authority": EGY), else
+    ``country`` (the country the article's people are taken to belong to, ``people_country``),
+    with the name's sector; None for other sectors ("Harvard University" is no evidence of
+    anyone's country), a name opening with a title (a person) or no country."""
+    words = name.split()
+    if actors.match_title(words):
+        return None  # "Rear Admiral Lorenzo Falcone": a titled person tagged as an organisation
+    place = next(
+        (
+            code
+            for n in (3, 2, 1)
+            for k in range(len(words) - n + 1)
+            if words[k][:1].isupper() and (code := subnational_country(" ".join(words[k : k + n])))
+        ),
+        None,
+    )
+    country = place or country  # "Suez Canal Authority": Egypt's, whatever the article is about
+    if country is None:
+        return None
+    actor = actors.resolve_actor(name, "ORG", country)
+    return actor if actor is not None and actor.sector in STATE_SECTORS else None
+
+
+def located_in(doc: Doc, place: list[Mention], mentions: list[Mention]) -> str | None:
+    """The country of the state or province named right after one of a place's mentions by a
+    comma ("Berlin, New Hampshire": USA; "Moscow, Idaho"), when that name is no country's; None
+    otherwise."""
+    starts = {m.i: m for m in mentions if m.label == "GPE"}
+    for m in place:
+        nxt = starts.get(m.j + 1) if m.j < len(doc) and doc[m.j].text == "," else None
+        if nxt is None or actors.country_code(nxt.text) is not None:
+            continue
+        states = any(p.feature == "admin1" for p in gazetteer().candidates(nxt.text))
+        if states and (code := subnational_country(nxt.text)) is not None:
+            return code
+    return None
+
+
+def possessive_org_actor(doc: Doc, person: list[Mention]) -> actors.Actor | None:
+    """The actor of a person named after a known organisation's possessive ("CNN's Jake Tapper",
+    "Google's Sundar Pichai", "the FBI's X"): the organisation's code and sector; None when no
+    mention follows one or the organisation has no code or sector of its own."""
+    for m in person:
+        if m.i < 2 or doc[m.i - 1].text not in ("'s", "’s", "'", "’"):
+            continue
+        for n in (4, 3, 2, 1):
+            if m.i - 1 - n < 0:
+                continue
+            org = actors.organisation(doc[m.i - 1 - n : m.i - 1].text)
+            if org is not None:
+                return actors.Actor(org.code, org.sector) if org.code and org.sector else None
+    return None
 
 
 #: A second country (a state, not a body such as the UN) named in at least this share of the
@@ -97,29 +222,35 @@ RIVAL_SENTENCES = 3
 
 def of_country(doc: Doc, person: list[Mention]) -> str | None:
     """The country named right after one of the person's mentions by "of" ("Foreign Minister X
-    of Nigeria"): the office's country."""
+    of Nigeria"): the office's country; after a sub-national office ("Governor X of Kharkiv",
+    "Mayor X of Los Angeles"), the country of the state, province or city named there."""
     for m in person:
         if m.j + 1 >= len(doc) or doc[m.j].lower_ != "of" or not doc[m.j + 1].text[:1].isupper():
             continue
+        local = any(t.lower_.rstrip(".") in subnational_titles() for t in doc[max(0, m.i - 3) : m.i])
         for n in (3, 2, 1):  # the model often leaves the country untagged there
             place = doc[m.j + 1 : m.j + 1 + n].text
             code = actors.country_code(place)
             if code is not None and not actors.is_adjective(place) and not actors.is_capital(place):
                 return code
+            if local and code is None and (below := subnational_country(place)) is not None:
+                return below
     return None
 
 
 def rival_in_sentence(doc: Doc, first: Mention, mentions: list[Mention], context: str | None) -> bool:
     """Whether the sentence of the person's first mention names a state other than the main
-    country ``context`` ("Spokesperson X told a briefing in Beijing that Manila should ...": X may
-    be either's)."""
+    country ``context`` by its name, people or capital ("Spokesperson X told a briefing in Beijing
+    that Manila should ...": X may be either's); another country's city there says where, not
+    who ("the Benghazi attack")."""
     if context is None:
         return False
     sent = doc[first.i].sent
     return any(
         sent.start <= m.i < sent.end
         and m.label in ("GPE", "NORP")
-        and (code := mention_country(m)) not in (None, context)
+        and (code := home_code(m, context)) not in (None, context)
+        and actors.country_code(m.text) == code  # the nation, not a city: "the Benghazi attack"
         and actors.country_name(code) is not None
         for m in mentions
     )
@@ -139,8 +270,10 @@ def named_countries(doc: Doc, mentions: list[Mention]) -> frozenset[str]:
 
 @lru_cache(maxsize=16384)
 def org_country(text: str) -> str | None:
+    """The country of a state body or party an organisation's name gives ("the Nigeria Police",
+    "the FBI"); None for firms and media ("Twitter" is named by the news of every country)."""
     actor = actors.resolve_actor(text, "ORG")
-    return actor.code if actor else None
+    return actor.code if actor and actor.sector in STATE_SECTORS else None
 
 
 @lru_cache(maxsize=16384)

@@ -512,6 +512,11 @@ class EntityExtractor(Component):
         context = main_country(mentions)
         set_article_context(doc, dataclasses.replace(article_context(doc), main_country=context))
         entities = group(doc, mentions, context) + nominal_mentions(doc, mentions, context)
+        for ent in entities:  # "Georgia" in US news, "Niger" in Nigerian news: the state or the country
+            if ent.type == "GPE" and context and countries.state_namesake(ent.name) == context:
+                ent.actor = None
+            elif ent.type == "GPE" and (state := countries.located_in(doc, ent.mentions, mentions)):
+                ent.actor = actors.Actor(state, "GOV")  # "Berlin, New Hampshire": not Germany's
         persons = [e for e in entities if e.type == "PERSON"]
         article_ctx = article_context(doc)
         published = article_ctx.published_iso  # roles carry it as their "since"
@@ -521,6 +526,9 @@ class EntityExtractor(Component):
         person_context = people_country(doc, mentions, context)
         year = article_ctx.published.year if article_ctx.published else None
         named = named_countries(doc, mentions)
+        for ent in entities:  # "Independent National Electoral Commission": a body of the article's country
+            if ent.actor is None and ent.type == "ORG":
+                ent.actor = countries.state_body_actor(ent.name, person_context)
         for ent in persons:
             ent.roles = roles.get(ent.key, [])
             known = known_person(ent, year, named)
@@ -538,7 +546,11 @@ class EntityExtractor(Component):
             if member:
                 for role in ent.roles:
                     role.affiliation = role.affiliation or "USA"
-            ent.actor = person_actor(ent.roles, known, year)
+            ent.actor = (
+                person_actor(ent.roles, known, year)
+                or countries.titled_person_actor(ent.roles, own)
+                or countries.possessive_org_actor(doc, ent.mentions)  # "CNN's Jake Tapper"
+            )
             if ent.actor is None and member:
                 ent.actor = actors.Actor("USA", "LEG")
             by_name = known is not None and any(_known_person(m.text) for m in ent.mentions)

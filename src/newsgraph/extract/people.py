@@ -67,6 +67,15 @@ def person_actor(
         actor is not None
         and known is not None
         and year is not None
+        and actor.sector == "ELI"
+        and actor.code == known.code
+        and known.in_office(year, early=0)
+    ):  # "former Secretary of State Hillary Clinton" in 2016: the table's row of then, a candidate
+        return actors.Actor(actor.code, known.sector, actor.other_sectors)
+    if (
+        actor is not None
+        and known is not None
+        and year is not None
         and actor.code == known.code
         and actor.sector in (*NATIONAL_SECTORS, "PTY")
         and known.out_of_office(year)
@@ -81,7 +90,7 @@ def _person_actor(roles: list[Role], known: actors.KnownPerson | None = None) ->
     leader Ismail Haniyeh" -> PSE REB). With no such role, the ``people.tsv`` row's actor."""
     for role in roles:
         if role.affiliation:
-            sector = actors.sector_of(role.title)
+            sector = role.sector  # the title's, or its organisation's ("NBC executive": JRN)
             if known is not None and known.code == role.affiliation and sector in (None, "GOV"):
                 sector = known.sector
             return actors.Actor(role.affiliation, sector or "GOV")

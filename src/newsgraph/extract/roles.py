@@ -34,6 +34,8 @@ _OPENING = frozenset({"[", "(", '"', "“", "'", "‘"})
 _DETERMINERS = frozenset("the his her their its a an".split())
 _CLAUSE_START = frozenset("who which that whose whom where when".split())
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+#: Sectors of state offices: held no longer ("former"), they make their holder ELI.
+_STATE_OFFICES = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY"})
 #: How far back (in sentences) a title with no name may find its person.
 ANTECEDENT_WINDOW = 2
 
@@ -46,6 +48,20 @@ class Role:
     #: the affiliation comes from a title with no name sentences before ("Japan's foreign minister
     #: urged ... Taro Kono said"), not from words about the person
     inferred: bool = False
+    #: the sector of the organisation named in the title when it says more than the title's words
+    #: ("NBC executive" -> JRN, "Pentagon spokesman" -> MIL): see :func:`role_sector`
+    org_sector: str | None = None
+
+    @property
+    def sector(self) -> str | None:
+        """The sector the role gives its holder: the organisation's (:attr:`org_sector`) when the
+        title names one, else the title's own (``sectors.tsv``); a former state office is ELI
+        ("Former House Speaker": a former official out of office)."""
+        sector = self.org_sector or actors.sector_of(self.title)
+        first = self.title.split(" ", 1)[0].lower()
+        if sector in _STATE_OFFICES and (first in ("former", "ex") or first.startswith("ex-")):
+            return "ELI"
+        return sector
 
     def as_dict(self) -> dict[str, Any]:
         return {"title": self.title, "affiliation": self.affiliation, "since": self.since}
@@ -112,10 +128,12 @@ class _Phrase:
     by_party: bool = False
     #: a title with no name of its own, given to a later name
     loose: bool = False
+    #: the sector of an organisation named among the words (see :attr:`Role.org_sector`)
+    org_sector: str | None = None
 
 
 @cache
-def _subnational_titles() -> frozenset[str]:
+def subnational_titles() -> frozenset[str]:
     """Words of offices held for a state, province or city ("governor", "senator", "mayor")."""
     return frozenset(w.strip().lower() for w in data_lines("newsgraph.extract", "subnational_titles.txt"))
 
@@ -128,7 +146,7 @@ _SUBJECT_PREPOSITIONS = frozenset({"on", "to", "for"})
 def _place_country(text: str, subnational: bool) -> str | None:
     """The country of a state, province or city named ``text`` in a role: a multi-word one
     ("New Mexico") always, a one-word one that is also a country's name ("Georgia") only for a
-    sub-national office."""
+    sub-national office ("Niger's ambassador" is Niger's, even in Nigerian news)."""
     if not text[:1].isupper():
         return None
     g = gazetteer()
@@ -141,14 +159,18 @@ def _place_country(text: str, subnational: bool) -> str | None:
     return None
 
 
-def _affiliation(tokens: Sequence[Token], subnational: bool = False) -> tuple[str | None, set[int], bool]:
+def _affiliation(
+    tokens: Sequence[Token], subnational: bool = False
+) -> tuple[str | None, set[int], bool, str | None]:
     """The country (preferred), IGO or party named among ``tokens``, the token indices naming it,
-    and whether it came from a party. A state, province or city gives its country ("New Mexico
-    governor", "senator from Georgia" for a sub-national office: ``subnational``); a country that
-    is the subject of an office ("envoy on China", "the House China committee") is none."""
+    whether it came from a party, and the sector of the first organisation named (a party's too).
+    A state, province or city gives its country ("New Mexico governor", "senator from Georgia"
+    for a sub-national office: ``subnational``); a country that is the subject of an office
+    ("envoy on China", "the House China committee") is none."""
     country: tuple[str, set[int]] | None = None
     igo: tuple[str, set[int]] | None = None
     party: tuple[str, set[int]] | None = None
+    org_sector: str | None = None
     k = 0
     while k < len(tokens):
         found = False
@@ -171,6 +193,9 @@ def _affiliation(tokens: Sequence[Token], subnational: bool = False) -> tuple[st
             pty = actors.party(text) if not (code or org) else None
             if pty and pty.code and party is None:
                 party = (pty.code, {t.i for t in chunk})
+            named = org or pty
+            if org_sector is None and named is not None:
+                org_sector = named.sector
             if code or org or pty:
                 k += n
                 found = True
@@ -178,7 +203,26 @@ def _affiliation(tokens: Sequence[Token], subnational: bool = False) -> tuple[st
         if not found:
             k += 1
     chosen = country or igo or party
-    return (chosen[0], chosen[1], chosen is party) if chosen else (None, set(), False)
+    if chosen is None:
+        return None, set(), False, org_sector
+    return chosen[0], chosen[1], chosen is party, org_sector
+
+
+#: Sectors of an organisation that name a holder's sector better than a generic title: a "NBC
+#: executive" is a journalist, a "Pentagon spokesman" military; a government body (GOV) or an
+#: intergovernmental one (IGO) says no more than the title ("State Department spokesman").
+_OWN_SECTORS = frozenset({"GOV", "IGO"})
+#: Title sectors an organisation's sector replaces: none, government, business (an "executive").
+_GENERIC = frozenset({"GOV", "BUS"})
+
+
+def role_sector(title: str, org_sector: str | None) -> str | None:
+    """The organisation's sector for a holder of ``title`` when it says more than the title: not a
+    government or intergovernmental body, and a title with no sector of its own or a generic one
+    ("spokesman", "executive"); else None (the title's own sector then applies)."""
+    if org_sector is None or org_sector in _OWN_SECTORS:
+        return None
+    return org_sector if actors.sector_of(title) in (None, *_GENERIC) else None
 
 
 def _is_subject(tokens: Sequence[Token], k: int, n: int) -> bool:
@@ -221,8 +265,9 @@ def _title_words(
         gap = t.doc[t.i + 1 : kept[lo].i]  # only the affiliation between: "deputy [UN] ambassador"
         if any(g.i not in drop and g.text not in _POSSESSIVE and g.lower_ not in _DETERMINERS for g in gap):
             break
-        if t.lower_ not in _MODIFIERS and t.pos_ not in ("ADJ", "NOUN", "PROPN"):
-            break
+        bridge = t.lower_ == "of" and lo >= 2 and kept[lo - 2].pos_ == "PROPN" == kept[lo].pos_
+        if t.lower_ not in _MODIFIERS and t.pos_ not in ("ADJ", "NOUN", "PROPN") and not bridge:
+            break  # "of" only between two names: "House of Representatives Speaker"
         lo -= 1
     hi = next((n for n, t in enumerate(kept) if t.i >= inside[0].end), len(kept))
     if hi < len(kept) and kept[hi].lower_ not in _TITLE_LINKS:
@@ -245,11 +290,11 @@ def _phrase(
     inside = [s for s in titles if lo <= s.start and s.end <= hi]
     if not inside:
         return None
-    subnational = any(t.lower_ in _subnational_titles() for s in inside for t in s)
-    code, used, by_party = _affiliation(tokens, subnational)
+    subnational = any(t.lower_ in subnational_titles() for s in inside for t in s)
+    code, used, by_party, org_sector = _affiliation(tokens, subnational)
     title = display_title(_title_words(tokens, inside, used, names)).strip()
     counterpart = any(t.lower_ == "counterpart" for t in tokens)
-    return _Phrase(lo, hi, title, code, counterpart, by_party)
+    return _Phrase(lo, hi, title, code, counterpart, by_party, org_sector=role_sector(title, org_sector))
 
 
 def _premodifier(
@@ -270,21 +315,46 @@ def _premodifier(
         if t.pos_ == "ADJ" and t.is_alpha and (k in title_at or doc[k].pos_ == "ADJ"):
             k -= 1  # "Ukraine's digital minister"
             continue
+        if (
+            t.dep_ == "compound"
+            and t.is_alpha
+            and k <= t.head.i < i
+            and (k in title_at or doc[k].dep_ == "compound")
+        ):
+            k -= 1  # "Clinton campaign spokesman", "Philippine coast guard spokesman"
+            continue
         if k == i and t.text in _OPENING:  # "minister [Mykhailo Fedorov]"
             k -= 1
+            continue
+        if (
+            t.lower_ in ("and", "&")
+            and k - 2 >= sent_start
+            and k - 2 in title_at
+            and (k in title_at or doc[k].lower_ in _MODIFIERS)
+        ):
+            k -= 1  # "WeWork founder and former CEO": two titles, the first kept
             continue
         break
     tokens = list(doc[k:i])
     while tokens and tokens[0].lower_ in ("the",):
         tokens = tokens[1:]
+    last = max((s.end for s in titles if k <= s.start and s.end <= i), default=i)
+    if any(t in names for t in range(last, i)):
+        return None  # "Rep McCaul Announces Bill Revoking [Hillary]": the title is McCaul's
     return _phrase(tokens, titles, names)
 
 
 def _apposition(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset[int]) -> _Phrase | None:
-    """A role in an apposition after the name ``[i, j)``: "Name, the country's minister, ..."."""
-    for t in doc[i:j]:
+    """A role in an apposition after the name ``[i, j)``: "Name, the country's minister, ...". The
+    apposition after names joined by "and" is the last one's ("Bill Clinton and Hillary Clinton, the
+    presidential candidate": the parser hangs it on the first name)."""
+    heads = list(doc[i:j])
+    heads += [t.head for t in doc[i:j] if t.dep_ == "conj" and t.head.i < i]
+    for t in heads:
         for child in t.children:
             if child.dep_ == "appos" and child.i >= j:
+                if any(k in names for k in range(j, child.i)):
+                    continue  # another name stands between: the apposition is that name's
                 if not any(s.start <= child.i < s.end for s in titles):
                     break  # "the nephew of one president": the title is not what the person is
                 sub = []
@@ -302,16 +372,21 @@ _TITLE_TAIL = 5
 
 
 def _title_before(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset[int]) -> _Phrase | None:
-    """A title set off by commas right before the name ``[i, j)``: "the Inspector-General of
-    Police, Ibrahim Idris, ..." (the name followed by a comma or the end of its sentence)."""
-    if i < 2 or doc[i - 1].text != "," or (j < len(doc) and doc[j].text not in (",", ".", ";")):
+    """A title set off by a comma right before the name ``[i, j)``: "the Inspector-General of
+    Police, Ibrahim Idris, ...", "former Speaker, X and member, Y" (the name followed by a comma,
+    "and", a bracket or the end of its sentence), or a title opening its sentence ("Senate Leader,
+    X raises a motion")."""
+    if i < 2 or doc[i - 1].text != ",":
         return None
+    closed = j >= len(doc) or doc[j].text in (",", ".", ";", "(") or doc[j].lower_ == "and"
     k = i - 2
     tail = 0
     while k >= 0 and tail <= _TITLE_TAIL:
         span = next((s for s in titles if s.start <= k < s.end), None)
         if span is not None:  # with the words before the title: "his Venezuelan counterpart, X,"
             start = _phrase_start(doc, span)
+            if not closed and not _opens_sentence(doc, start):
+                return None
             return _phrase(list(doc[start : i - 1]), titles, names)
         t = doc[k]
         if k in names or not (t.lower_ in ("of", "the", "for", "-") or (t.text[:1].isupper() and t.is_alpha)):
@@ -319,6 +394,34 @@ def _title_before(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset
         k -= 1
         tail += 1
     return None
+
+
+#: Words before "by" and a name that credit a journalist ("(Reporting by X; Editing by Y)"),
+#: with the title they give.
+_CREDITS = {"reporting": "Reporter", "writing": "Reporter", "editing": "Editor"}
+
+
+def byline(doc: Doc, i: int, j: int) -> _Phrase | None:
+    """A journalist's credit around the name ``[i, j)``: "Reporting by X", "Editing by X", a line
+    "By X", or "X reports." closing a paragraph's sentence; the title "Reporter" or "Editor"."""
+    if i >= 1 and doc[i - 1].lower_ == "by":
+        credit = doc[i - 2].lower_ if i >= 2 else ""
+        if credit in _CREDITS:
+            return _Phrase(i - 2, i, _CREDITS[credit], None)
+        line_start = i == 1 or doc[i - 2].is_space
+        if doc[i - 1].text == "By" and line_start:
+            return _Phrase(i - 1, i, "Reporter", None)
+    if j + 1 < len(doc) and doc[j].lower_ == "reports" and doc[j + 1].text == ".":
+        return _Phrase(j, j + 1, "Reporter", None)
+    return None
+
+
+def _opens_sentence(doc: Doc, k: int) -> bool:
+    """Whether token ``k`` is the first word of its sentence (line breaks before it aside)."""
+    start = doc[k].sent.start
+    while start < k and doc[start].is_space:
+        start += 1
+    return start == k
 
 
 def find_roles(
@@ -340,7 +443,7 @@ def find_roles(
     for key, mentions in persons:
         for i, j in sorted(mentions):
             before = _premodifier(doc, name_start[i], titles, title_at, names)
-            for phrase in (before, _apposition(doc, i, j, titles, names)):
+            for phrase in (before, _apposition(doc, i, j, titles, names), byline(doc, i, j)):
                 if phrase is not None and phrase.i not in consumed:
                     consumed.add(phrase.i)
                     found.setdefault(key, []).append(phrase)
@@ -352,7 +455,16 @@ def find_roles(
         and not any(s.start >= p.i and s.end <= p.j for ps in found.values() for p in ps)
     ]
     # sentences are numbered only when there is a loose title to look back to (most articles have none)
-    sent_index = {s.start: n for n, s in enumerate(doc.sents)} if loose else {}
+    sents = list(doc.sents) if loose else []
+    sent_index = {s.start: n for n, s in enumerate(sents)}
+    for span in loose:  # "Ted Cruz has won ... The Texas senator led": the subject named just before
+        key = _definite_antecedent(doc, span, sents, sent_index, persons)
+        if key is None or found.get(key):
+            continue
+        phrase = _loose_phrase(doc, span, titles, names)
+        if phrase is not None and phrase.title:
+            consumed.add(span.start)
+            found[key] = [phrase]
     for key, mentions in persons if loose else ():
         have = found.get(key, [])
         if have and any(p.affiliation for p in have):
@@ -385,6 +497,42 @@ def find_roles(
     return out
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _definite_antecedent(
+    doc: Doc,
+    span: Span,
+    sents: list[Span],
+    sent_index: dict[int, int],
+    persons: Sequence[tuple[Hashable, Sequence[tuple[int, int]]]],
+) -> Hashable | None:
+    """The person a sentence-opening definite title ("The Texas senator led ...", "The Supreme
+    Court justice -- who ...") stands for: the one person named in the sentence before, else the
+    one named there as its subject; None when the title does not open its sentence with "the" or
+    no single person is found."""
+    n = sent_index.get(span.sent.start)
+    if not n:
+        return None
+    start = span.sent.start
+    while start < span.start and doc[start].is_space:
+        start += 1
+    if doc[start].lower_ != "the" or _phrase_start(doc, span) != start:
+        return None
+    prev = next((s for s in reversed(sents[:n]) if any(t.is_alpha for t in s)), None)
+    if prev is None:
+        return None
+    named = [
+        (key, any(t.dep_ in _SUBJECTS for i, j in mentions if prev.start <= i < prev.end for t in doc[i:j]))
+        for key, mentions in persons
+        if any(prev.start <= i < prev.end for i, _ in mentions)
+    ]
+    if len(named) == 1:
+        return named[0][0]
+    subjects = [key for key, subject in named if subject]
+    return subjects[0] if len(subjects) == 1 else None
+
+
 def _loose_phrase(doc: Doc, span: Span, titles: list[Span], names: frozenset[int]) -> _Phrase | None:
     """A title phrase with its affiliation before it ("China's deputy UN ambassador") and an
     optional "to the X" after it."""
@@ -393,16 +541,27 @@ def _loose_phrase(doc: Doc, span: Span, titles: list[Span], names: frozenset[int
 
 def _phrase_start(doc: Doc, span: Span) -> int:
     """Where the words that say whose a title is begin, back from the title within its sentence:
-    possessives, modifiers and capitalised words ("China's deputy UN ambassador")."""
+    possessives, modifiers and capitalised words, "of" between two of them ("China's deputy UN
+    ambassador", "former House of Representatives Speaker")."""
     k = span.start
     sent_start = span.sent.start
+
+    def capitalised(t: Token) -> bool:
+        return t.text[:1].isupper() and t.is_alpha
+
     while k > sent_start and (
         doc[k - 1].text in _POSSESSIVE
         or doc[k - 1].lower_ in _MODIFIERS
-        or (doc[k - 1].text[:1].isupper() and doc[k - 1].is_alpha)
+        or capitalised(doc[k - 1])
+        or (doc[k - 1].lower_ == "of" and _of_between(doc, k, sent_start))
     ):
         k -= 1
     return k
+
+
+def _of_between(doc: Doc, k: int, sent_start: int) -> bool:
+    """Whether "of" at ``k - 1`` joins two capitalised words ("House of Representatives")."""
+    return k - 2 >= sent_start and all(t.text[:1].isupper() and t.is_alpha for t in (doc[k - 2], doc[k]))
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -413,16 +572,59 @@ def _compatible(a: str, b: str) -> bool:
 def _merge(
     doc: Doc, key: Any, phrases: list[_Phrase], found: dict[Any, list[_Phrase]], since: str | None
 ) -> list[Role]:
-    """One role per title: the richest title text, the first affiliation."""
+    """One role per distinct title, in the order the text gives them ("General X, chairman of the
+    Joint Chiefs of Staff": General, then Chairman of ...); a title whose words are part of
+    another's is one title with it, the richer text kept ("President" and "Russian President").
+    The first role takes the first affiliation any phrase names; the others their own."""
+    groups: list[list[_Phrase]] = []
+    for p in phrases:
+        if not p.title:
+            continue
+        words = _plain_words(p.title)
+        for g in groups:
+            other = _plain_words(g[0].title)
+            if words <= other or other <= words:
+                g.append(p)
+                g.sort(key=lambda q: -len(q.title))  # the richest title first
+                break
+        else:
+            groups.append([p])
+    if not groups:
+        return []
     source = next((p for p in phrases if p.affiliation), None)
-    affiliation = source.affiliation if source else None
-    titles = [p.title for p in phrases if p.title]
-    title = max(titles, key=len) if titles else ""
+    title = groups[0][0].title
     if any(p.pronoun_counterpart for p in phrases):
         title = _counterpart_title(doc, phrases, found) or title
-    if not title:
-        return []
-    return [Role(title=title, affiliation=affiliation, since=since, inferred=bool(source and source.loose))]
+    roles = [
+        Role(
+            title=title,
+            affiliation=source.affiliation if source else None,
+            since=since,
+            inferred=bool(source and source.loose),
+            org_sector=next((p.org_sector for p in phrases if p.org_sector), None),
+        )
+    ]
+    for g in groups[1:]:
+        own = next((p for p in g if p.affiliation), None)
+        roles.append(
+            Role(
+                title=g[0].title,
+                affiliation=own.affiliation if own else None,
+                since=since,
+                inferred=bool(own and own.loose),
+                org_sector=next((p.org_sector for p in g if p.org_sector), None),
+            )
+        )
+    return roles
+
+
+def _plain_words(title: str) -> frozenset[str]:
+    """A title's words without case and the words that do not change the office ("former")."""
+    return frozenset(w for w in title.lower().split() if w not in _SAME_OFFICE)
+
+
+#: Words that leave a title's office as it is: "Former President" is "President".
+_SAME_OFFICE = frozenset({"former", "then", "late", "acting", "of", "the"})
 
 
 def _counterpart_title(doc: Doc, phrases: list[_Phrase], found: dict[Any, list[_Phrase]]) -> str | None:

@@ -183,12 +183,19 @@ def country_modifier(code: str) -> str | None:
     return adjectives[0] if adjectives else None
 
 
+#: Codes of intergovernmental bodies: one of them with no sector of its own in
+#: ``organisations.tsv`` (the UN, the EU, ASEAN) has the sector ``IGO`` (GUIDE.md of the entity labels).
+INTERGOVERNMENTAL = frozenset({"UNO", "EUR", "IGO"})
+
+
 @cache
 def _organisations() -> _Lexicon[OrgEntry]:
     orgs: _Lexicon[OrgEntry] = _Lexicon()
     for fields in _rows("organisations.tsv"):
         pattern, code, sector, etype, name, *rest = fields
         other = tuple(filter(None, rest[0].split("|"))) if rest else ()
+        if not sector and code in INTERGOVERNMENTAL:
+            sector = "IGO"  # the UN, the EU, ASEAN as a whole: an intergovernmental body
         orgs.add(pattern, OrgEntry(name, code, sector or None, etype or "ORG", other))
     return orgs
 
@@ -376,7 +383,9 @@ def resolve_actor(text: str, label: str, context_code: str | None = None) -> Act
     if hit is not None:
         return Actor(hit[0], "CVL" if hit[1] == "adjective" else "GOV")
     code, org, head = _parse(text)
-    sector = (org.sector if org else None) or head
+    own = org.sector if org else None
+    # a body named after an intergovernmental one has its own sector: "UN peacekeepers" -> MIL
+    sector = (own if own != "IGO" else None) or head or own
     if label in _PLACE_LABELS and org is None and head is None:
         return None  # "southern Lebanon" is a place, not an actor
     if code is None and label not in _PLACE_LABELS and sector is not None:

@@ -600,6 +600,19 @@ class Gazetteer:
             return None
         return country
 
+    def state_namesake(self, text: str) -> str | None:
+        """The country of the one state or province of another country named like a country
+        ("Georgia": USA, "Niger": NGA); None for other names."""
+        code = actors.country_code(text)
+        if code is None or actors.is_adjective(text) or actors.is_capital(text):
+            return None
+        below = {
+            p.country
+            for p in self.candidates(text)
+            if p.feature == "admin1" and p.country and p.country != code
+        }
+        return next(iter(below)) if len(below) == 1 else None
+
     def country(self, code: str) -> Place | None:
         """The country entry of an alpha-3 code."""
         i = self.countries.get(code)

@@ -1,0 +1,376 @@
+"""Actor codes of entities on invented sentences (issue 15): which country an article is about,
+the country and sector of people with no country named, firms and intergovernmental bodies."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+import spacy
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract.countries import (
+    main_country,
+    state_body_actor,
+    state_body_country,
+    titled_person_actor,
+)
+from newsgraph.extract.entities import group
+from newsgraph.extract.facts import ActorFact
+from newsgraph.extract.mentions import Mention, collect_mentions
+from newsgraph.extract.roles import Role, find_roles, role_sector
+from newsgraph.resolve.actors import Actor
+
+
+def test_state_bodies_and_parties_say_which_country_an_article_is_about() -> None:
+    doc = spacy.blank("en")("The FBI questioned Republicans about the Bundesrat memo on Twitter .")
+    doc.ents = [Span(doc, 1, 2, label="ORG"), Span(doc, 3, 4, label="NORP"), Span(doc, 6, 7, label="ORG")]
+    assert main_country(collect_mentions(doc)) == "USA"  # FBI and Republicans: no country named
+
+
+def test_firms_media_and_intergovernmental_bodies_are_no_evidence_of_the_article_country() -> None:
+    assert state_body_country("FBI") == "USA"
+    assert state_body_country("Republicans") == "USA"
+    assert state_body_country("Twitter") is None  # a firm: named by news of every country
+    assert state_body_country("Reuters") is None  # a wire service
+    assert state_body_country("United Nations") is None
+    doc = spacy.blank("en")("Lagos residents posted on Twitter .")
+    doc.ents = [Span(doc, 0, 1, label="GPE"), Span(doc, 4, 5, label="ORG")]
+    assert main_country(collect_mentions(doc)) == "NGA"
+
+
+NLP = spacy.blank("en")
+
+
+def make(text: str, ents: list[tuple[str, str]]) -> Doc:
+    """A doc of ``text`` (sentences split at ". ") with the named spans as entities."""
+    doc = NLP.make_doc(text)
+    for i, t in enumerate(doc):
+        t.is_sent_start = i == 0 or doc[i - 1].text == "."
+    spans = []
+    for phrase, label in ents:
+        start = 0
+        while (pos := text.find(phrase, start)) != -1:
+            span = doc.char_span(pos, pos + len(phrase), label=label)
+            assert span is not None, phrase
+            if not any(s.start < span.end and span.start < s.end for s in spans):
+                spans.append(span)
+            start = pos + len(phrase)
+    doc.ents = sorted(spans, key=lambda s: s.start)
+    for t in doc:
+        t.pos_ = "PROPN" if t.text[:1].isupper() else "NOUN"
+    return doc
+
+
+def roles_of(doc: Doc) -> dict[str, list[Role]]:
+    entities = [e for e in group(doc, collect_mentions(doc)) if e.type == "PERSON"]
+    found = find_roles(doc, [(e.key, [(m.i, m.j) for m in e.mentions]) for e in entities])
+    return {e.name: found.get(e.key, []) for e in entities}
+
+
+def test_an_organisation_in_a_title_gives_its_sector_to_a_generic_title() -> None:
+    doc = make(
+        "NBC executive Dara Vell spoke . Pentagon spokesman Omar Tull said . Senate leader Ike Obo left .",
+        [
+            ("NBC", "ORG"),
+            ("Dara Vell", "PERSON"),
+            ("Pentagon", "ORG"),
+            ("Omar Tull", "PERSON"),
+            ("Senate", "ORG"),
+            ("Ike Obo", "PERSON"),
+        ],
+    )
+    roles = roles_of(doc)
+    assert [(r.title, r.affiliation, r.sector) for r in roles["Dara Vell"]] == [("Executive", "USA", "JRN")]
+    assert [r.sector for r in roles["Omar Tull"]] == ["MIL"]
+    assert [r.sector for r in roles["Ike Obo"]] == ["LEG"]  # a legislature's leader
+
+
+def test_role_sector_keeps_a_specific_title_and_ignores_government_bodies() -> None:
+    assert role_sector("Spokesman", "MIL") == "MIL"
+    assert role_sector("Senator", "PTY") is None  # "Democratic Sen. X": a senator, LEG
+    assert role_sector("Spokesman", "GOV") is None  # "State Department spokesman": the title's own
+    assert role_sector("Spokesman", "IGO") is None
+
+
+def test_a_title_with_a_sector_and_no_country_takes_the_people_country() -> None:
+    host = Role("Talk Show Host", None, None)
+    assert titled_person_actor([host], "USA") == Actor("USA", "JRN")
+    assert titled_person_actor([host], None) is None  # no country for the article's people
+    assert titled_person_actor([Role("Attorney", None, None)], "NGA") == Actor("NGA", "CVL")  # a lawyer
+    assert titled_person_actor([Role("District Attorney", None, None)], "USA") == Actor("USA", "JUD")
+    assert titled_person_actor([Role("Clinton Campaign Spokesman", None, None)], "USA") == Actor("USA", "PTY")
+    assert titled_person_actor([], "USA") is None  # no title: no guess
+
+
+def test_a_person_keeps_each_distinct_title_in_text_order() -> None:
+    doc = make(
+        "General Mark Tull spoke . Chairman Mark Tull left . President Ana Bell spoke . "
+        "Russian President Ana Bell left .",
+        [("Mark Tull", "PERSON"), ("Ana Bell", "PERSON"), ("Russian", "NORP")],
+    )
+    roles = roles_of(doc)
+    assert [r.title for r in roles["Mark Tull"]] == ["General", "Chairman"]  # the first title first
+    assert [(r.title, r.affiliation) for r in roles["Ana Bell"]] == [("President", "RUS")]  # one office
+
+
+def test_a_title_before_another_persons_name_is_not_given_to_a_later_name() -> None:
+    doc = make(
+        "Ana Maria Bell spoke . GOP Rep Dan Moll Announces Bill Revoking Ana Maria Bell Clearance .",
+        [("Dan Moll", "PERSON"), ("Ana Maria Bell", "PERSON")],
+    )
+    roles = roles_of(doc)
+    assert [r.title for r in roles["Dan Moll"]] == ["GOP Rep"] or [r.title for r in roles["Dan Moll"]] == [
+        "Rep"
+    ]
+    assert roles["Ana Maria Bell"] == []
+
+
+def test_an_unknown_state_body_or_party_takes_the_people_country() -> None:
+    assert state_body_actor("Independent National Electoral Commission", "NGA") == Actor("NGA", "GOV")
+    assert state_body_actor("Peoples Progressive Party", "GUY") == Actor("GUY", "PTY")
+    assert state_body_actor("Navy", "VNM") == Actor("VNM", "MIL")
+    assert state_body_actor("Navy", None) is None  # no country for the article's people: no guess
+    assert state_body_actor("Lagos Business School", "NGA") is None  # not a state body
+    assert state_body_actor("Quillstone Partners", "NGA") is None  # no sector word at all
+
+
+def test_journalists_credited_in_a_byline_are_reporters_and_editors() -> None:
+    doc = make(
+        "Talks stalled ( Reporting by Dana Roe in Lagos ; Editing by Kim Vale ) . Ola Test left . "
+        "Sam Ward reports .",
+        [("Dana Roe", "PERSON"), ("Kim Vale", "PERSON"), ("Ola Test", "PERSON"), ("Sam Ward", "PERSON")],
+    )
+    roles = roles_of(doc)
+    assert [r.title for r in roles["Dana Roe"]] == ["Reporter"]
+    assert [r.title for r in roles["Kim Vale"]] == ["Editor"]
+    assert [r.title for r in roles["Sam Ward"]] == ["Reporter"]
+    assert roles["Ola Test"] == []
+    assert titled_person_actor(roles["Kim Vale"], "NGA") == Actor("NGA", "JRN")
+    by = make("By Ana Lee\nTalks stalled . Officials met by Ana Lee .", [("Ana Lee", "PERSON")])
+    assert [r.title for r in roles_of(by)["Ana Lee"]] == ["Reporter"]  # "By" opening a line only
+
+
+def test_a_sentence_opening_definite_title_is_the_person_named_just_before() -> None:
+    doc = make(
+        "Ted Vance won the primary . The Texas senator led all night .",
+        [("Ted Vance", "PERSON"), ("Texas", "GPE")],
+    )
+    assert [(r.title, r.affiliation) for r in roles_of(doc)["Ted Vance"]] == [("Texas Senator", "USA")]
+    two = make(
+        "Ted Vance met Al Roe . The Texas senator led all night .",
+        [("Ted Vance", "PERSON"), ("Al Roe", "PERSON"), ("Texas", "GPE")],
+    )
+    assert roles_of(two) == {"Ted Vance": [], "Al Roe": []}  # two people, no subject known: no guess
+    inside = make(
+        "Ted Vance won the primary . Voters said the Texas senator led .",
+        [("Ted Vance", "PERSON"), ("Texas", "GPE")],
+    )
+    assert roles_of(inside)["Ted Vance"] == []  # the title does not open its sentence
+
+
+def test_us_politicians_of_2016_get_the_office_they_held_then() -> None:
+    from newsgraph.extract.people import person_actor
+    from newsgraph.resolve.actors import known_person
+
+    def actor(names: list[str], titles: list[str], year: int) -> Actor | None:
+        return person_actor([], known_person(names, titles, year), year)
+
+    assert actor(["Ted Cruz"], [], 2016) == Actor("USA", "LEG")  # a senator running for president
+    assert actor(["Cruz"], ["Sen."], 2016) == Actor("USA", "LEG")  # a surname beside an office's title
+    assert actor(["Cruz"], [], 2016) is None  # a surname alone: no guess
+    assert actor(["John Kasich"], [], 2016) == Actor("USA", "GOV")
+    assert actor(["Jeb Bush"], [], 2016) == Actor("USA", "PTY")  # a candidate holding no office
+    assert actor(["Jeb Bush"], [], 2019) == Actor("USA", "ELI")  # out of office by then
+    assert actor(["Ruth Bader Ginsburg"], [], 2016) == Actor("USA", "JUD")
+
+
+def test_a_title_set_off_by_a_comma_before_a_name_in_a_list_or_opening_its_sentence() -> None:
+    doc = make(
+        "The deaths of former House of Assembly Speaker , Ade Bolu and member , Ify Ude shocked us . "
+        "Senate Leader , Musa Dan raises a motion .",
+        [("Ade Bolu", "PERSON"), ("Ify Ude", "PERSON"), ("Musa Dan", "PERSON")],
+    )
+    roles = roles_of(doc)
+    assert [(r.title, r.sector) for r in roles["Ade Bolu"]] == [("Former House of Assembly Speaker", "ELI")]
+    assert [(r.title, r.sector) for r in roles["Musa Dan"]] == [("Senate Leader", "LEG")]
+    inside = make("He met the Senate Leader , Musa Dan raises funds .", [("Musa Dan", "PERSON")])
+    assert roles_of(inside)["Musa Dan"] == []  # mid-sentence and not closed: a list, not a title
+
+
+def test_a_former_state_office_is_eli_and_a_former_firm_post_keeps_its_sector() -> None:
+    assert Role("Former Speaker", None, None).sector == "ELI"
+    assert Role("Ex-Minister", None, None).sector == "ELI"
+    assert Role("Speaker", None, None).sector == "LEG"
+    assert Role("Former CEO", None, None).sector == "BUS"
+
+
+def test_a_former_office_of_someone_holding_another_then_is_not_eli() -> None:
+    from newsgraph.extract.people import person_actor
+    from newsgraph.resolve.actors import known_person
+
+    roles = [Role("Former Secretary of State", "USA", None)]
+    known = known_person(["Hillary Clinton"], ["Former Secretary of State"], 2016)
+    assert person_actor(roles, known, 2016) == Actor("USA", "PTY")  # the 2016 candidate
+    menem = [Role("Former President", "ARG", None)]
+    assert person_actor(menem, None, 2016) == Actor("ARG", "ELI")
+
+
+def test_a_state_named_like_a_country_is_the_state_in_news_about_its_country() -> None:
+    from newsgraph.extract.countries import state_namesake
+
+    assert state_namesake("Georgia") == "USA"
+    assert state_namesake("Niger") == "NGA"  # a state of Nigeria
+    assert state_namesake("France") is None
+    assert state_namesake("Georgian") is None  # the nationality is the country's
+    us = spacy.blank("en")("Voters in Georgia and Ohio sent two Americans to Washington ; Georgia decided .")
+    us.ents = [
+        Span(us, k, k + 1, label=label)
+        for k, label in ((2, "GPE"), (4, "GPE"), (7, "NORP"), (9, "GPE"), (11, "GPE"))
+    ]
+    assert main_country(collect_mentions(us)) == "USA"  # Georgia counted with the US it lies in
+    caucasus = spacy.blank("en")("Georgia and Armenia met in Tbilisi ; Georgia signed .")
+    caucasus.ents = [Span(caucasus, k, k + 1, label="GPE") for k in (0, 2, 5, 7)]
+    assert main_country(collect_mentions(caucasus)) == "GEO"
+
+
+def test_a_state_named_like_a_country_gives_its_country_to_local_offices_only() -> None:
+    from newsgraph.extract.annotations import article_context, set_article_context
+
+    doc = make(
+        "Niger 's ambassador Brah Moha left . Niger senator Ada Obi stayed .",
+        [("Niger", "GPE"), ("Brah Moha", "PERSON"), ("Ada Obi", "PERSON")],
+    )
+    set_article_context(doc, dataclasses.replace(article_context(doc), main_country="NGA"))
+    roles = roles_of(doc)
+    assert [r.affiliation for r in roles["Brah Moha"]] == ["NER"]  # an ambassador is a country's
+    assert [r.affiliation for r in roles["Ada Obi"]] == ["NGA"]  # a senator from the Nigerian state
+
+
+def test_a_local_office_of_a_city_or_province_takes_its_country() -> None:
+    from newsgraph.extract.countries import of_country
+
+    doc = make(
+        "Governor Oleh Syn of Kharkiv said . Minister Ana Pol of Kharkiv said .",
+        [("Oleh Syn", "PERSON"), ("Ana Pol", "PERSON")],
+    )
+    mentions = collect_mentions(doc)
+    assert of_country(doc, [m for m in mentions if m.text == "Oleh Syn"]) == "UKR"
+    assert of_country(doc, [m for m in mentions if m.text == "Ana Pol"]) is None  # a national office
+
+
+@pytest.mark.model
+def test_the_state_georgia_in_us_news_is_coded_usa_with_the_real_model(nlp: Any) -> None:
+    from newsgraph.extract.annotations import doc_entities
+    from newsgraph.extract.pipeline import prepare_doc
+
+    text = (
+        "Jon Ossoff, the Democratic senator from Georgia, spoke in Washington on Tuesday. "
+        "Ossoff said Georgia voters and Americans across the United States would decide."
+    )
+    ents = {e.name: e for e in doc_entities(nlp(prepare_doc(nlp, text, published="2024-03-01")))}
+    assert ents["Georgia"].actor is None  # the state or the country: not GEO in US news
+    assert ents["Jon Ossoff"].actor == ActorFact("USA", "LEG")
+
+
+def test_a_foreign_city_named_often_is_no_rival_country_for_the_people_of_an_article() -> None:
+    from newsgraph.extract.countries import people_country, rival_in_sentence
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = (
+        "Americans mourned . Americans sued . The Benghazi attack was in June . Benghazi burned . "
+        "Benghazi fell . Attorney Sam Roe spoke of Benghazi ."
+    )
+    doc = nlp(text)
+    at = [t.i for t in doc if t.text in ("Americans", "Benghazi")]
+    doc.ents = [Span(doc, i, i + 1, label="NORP" if doc[i].text == "Americans" else "GPE") for i in at]
+    mentions = collect_mentions(doc)
+    assert people_country(doc, mentions, "USA") == "USA"  # Libya named only by a city
+    roe = doc.char_span(text.index("Sam Roe"), text.index("Sam Roe") + 7, label="PERSON")
+    assert roe is not None
+    person = Mention(roe.start, roe.end, roe.start_char, roe.end_char, "Sam Roe", "PERSON")
+    assert not rival_in_sentence(doc, person, mentions, "USA")
+    libya = nlp("Americans mourned . Americans sued . Libya grieved . Libyans wept . Libya mourned .")
+    libya.ents = [Span(libya, i, i + 1, label="GPE") for i in range(0, len(libya), 3)]
+    assert people_country(libya, collect_mentions(libya), "USA") is None  # two nations in the news
+
+
+def test_a_noun_compound_before_a_title_is_part_of_it() -> None:
+    doc = make(
+        "In a statement , Vera campaign spokesman Nick Moll said .",
+        [("Vera", "PERSON"), ("Nick Moll", "PERSON")],
+    )
+    doc[5].dep_ = "compound"  # "campaign", as the parser tags it
+    doc[5].head = doc[6]
+    roles = roles_of(doc)
+    assert [(r.title, r.sector) for r in roles["Nick Moll"]] == [("Campaign Spokesman", "PTY")]
+
+
+def test_a_person_named_after_an_organisations_possessive_is_its_member() -> None:
+    from newsgraph.extract.countries import possessive_org_actor
+
+    doc = make(
+        "CNN 's Jo Tapp asked the FBI 's Cy Wren and Ana 's Bo Lee .",
+        [("CNN", "ORG"), ("Jo Tapp", "PERSON"), ("FBI", "ORG"), ("Cy Wren", "PERSON"), ("Bo Lee", "PERSON")],
+    )
+    mentions = {m.text: m for m in collect_mentions(doc)}
+    assert possessive_org_actor(doc, [mentions["Jo Tapp"]]) == Actor("USA", "JRN")
+    assert possessive_org_actor(doc, [mentions["Cy Wren"]]) == Actor("USA", "COP")
+    assert possessive_org_actor(doc, [mentions["Bo Lee"]]) is None  # a person's possessive
+
+
+def test_an_apposition_after_names_joined_by_and_is_the_last_ones() -> None:
+    words = ["Bill", "Vane", "and", "Hilda", "Vane", ",", "the", "candidate", ",", "spoke", "."]
+    heads = [1, 9, 1, 4, 1, 1, 7, 1, 1, 9, 9]  # the parser hangs the apposition on the first name
+    deps = ["compound", "nsubj", "cc", "compound", "conj", "punct", "det", "appos", "punct", "ROOT", "punct"]
+    pos = ["PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"]
+    doc = Doc(
+        NLP.vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        ents=["B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"] + ["O"] * 6,
+    )
+    roles = roles_of(doc)
+    assert [r.title for r in roles["Hilda Vane"]] == ["Candidate"]
+    assert roles["Bill Vane"] == []
+
+
+def test_two_titles_joined_by_and_before_a_name_keep_the_first() -> None:
+    doc = make("Acme founder and former CEO Adam Rolf resigned .", [("Acme", "ORG"), ("Adam Rolf", "PERSON")])
+    assert [r.title for r in roles_of(doc)["Adam Rolf"]] == ["Acme Founder"]
+
+
+def test_an_unknown_body_named_after_a_place_is_that_places_and_a_titled_name_is_no_body() -> None:
+    assert state_body_actor("Suez Canal Authority", "YEM") == Actor("EGY", "GOV")  # Suez is Egyptian
+    assert state_body_actor("Lagos State House of Assembly", None) == Actor("NGA", "LEG")
+    assert state_body_actor("Rear Admiral Lorenzo Falcone", "YEM") is None  # a person tagged ORG
+
+
+def test_a_chain_of_noun_compounds_before_a_title_is_part_of_the_phrase() -> None:
+    doc = make(
+        "Philippine coast guard spokesman Commodore Rafa Diz told reporters .",
+        [("Philippine", "NORP"), ("Rafa Diz", "PERSON")],
+    )
+    for k in (1, 2):  # "coast", "guard": compounds of the next word, as the parser tags them
+        doc[k].dep_ = "compound"
+        doc[k].head = doc[k + 1]
+    roles = roles_of(doc)
+    assert [r.affiliation for r in roles["Rafa Diz"]] == ["PHL"]
+
+
+def test_a_place_followed_by_a_state_lies_in_that_states_country() -> None:
+    from newsgraph.extract.countries import located_in
+
+    doc = spacy.blank("en")("She spoke in Berlin , New Hampshire and then in Paris , France and Berlin .")
+    doc.ents = [Span(doc, 3, 4, label="GPE"), Span(doc, 5, 7, label="GPE")] + [
+        Span(doc, k, k + 1, label="GPE") for k in (10, 12, 14)
+    ]
+    mentions = collect_mentions(doc)
+    by_start = {m.i: m for m in mentions}
+    assert located_in(doc, [by_start[3]], mentions) == "USA"  # a town of New Hampshire
+    assert located_in(doc, [by_start[10]], mentions) is None  # "Paris, France": the country says it
+    assert located_in(doc, [by_start[14]], mentions) is None  # no state after it
