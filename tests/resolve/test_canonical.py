@@ -51,3 +51,33 @@ def test_a_first_initial_needs_the_same_country() -> None:
     assert same["PERSON:j comey"] == "PERSON:james comey"
     other = canonical_map(keys, {"PERSON:j comey": ["GBR"], "PERSON:james comey": ["USA"]})
     assert "PERSON:j comey" not in other
+
+
+def test_a_surname_alone_needs_evidence_to_stand_for_a_full_name() -> None:
+    keys = {"PERSON:kasich", "PERSON:john kasich", "PERSON:watson", "PERSON:emma watson", "PERSON:hope"}
+    keys |= {"PERSON:hope hicks", "PERSON:rice", "PERSON:susan rice"}
+    canon = canonical_map(keys)
+    assert canon["PERSON:kasich"] == "PERSON:john kasich"  # a rare surname
+    assert "PERSON:watson" not in canon  # a common surname may be anyone's
+    assert "PERSON:hope" not in canon  # a given name alone is no evidence
+    codes = {
+        "PERSON:rice": ["USA"],
+        "PERSON:susan rice": ["USA"],
+        "PERSON:hope": ["USA"],
+        "PERSON:hope hicks": ["USA"],
+    }
+    canon = canonical_map(keys, codes)
+    assert canon["PERSON:rice"] == "PERSON:susan rice"  # an actor code in common is evidence
+    assert canon["PERSON:hope"] == "PERSON:hope hicks"
+    other = canonical_map(keys, {"PERSON:kasich": ["GBR"], "PERSON:john kasich": ["USA"]})
+    assert "PERSON:kasich" not in other  # codes that contradict each other: two people
+
+
+def test_a_son_with_a_generational_suffix_is_not_his_father() -> None:
+    from newsgraph.resolve.names import parse
+
+    assert parse("Tom Walsh Jr.") is not None and parse("Tom Walsh Jr.").key == "tom walsh jr"  # type: ignore[union-attr]
+    keys = {"PERSON:tom walsh", "PERSON:tom walsh jr", "PERSON:tom b walsh"}
+    canon = canonical_map(keys)
+    assert canon.get("PERSON:tom walsh jr") is None  # no variant of his father's name
+    assert canon["PERSON:tom walsh"] == "PERSON:tom b walsh"

@@ -7,13 +7,14 @@ import pytest
 from newsgraph.resolve.names import parse, surname_match, variant_reason
 
 
-def test_parse_drops_titles_suffixes_and_middle_initials_from_the_key() -> None:
+def test_parse_drops_titles_and_middle_initials_from_the_key_and_keeps_generations() -> None:
     comey = parse("James B. Comey")
     assert comey is not None and comey.first == "james" and comey.middle == ("b",) and comey.last == "comey"
     assert comey.key == "james comey"
     mr = parse("Mr. Comey")
     assert mr is not None and mr.key == "comey" and not mr.first
-    assert parse("Dr. Martin Luther King Jr.").key == "martin luther king"  # type: ignore[union-attr]
+    # a generational suffix stays with the surname: "Donald Trump Jr." is not his father
+    assert parse("Dr. Martin Luther King Jr.").key == "martin luther king jr"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(

@@ -279,6 +279,24 @@ def test_article_lists_and_facts_are_the_rows_sql_gives(web_db: WebDb) -> None:
         assert [{k: v for k, v in r.items() if k != "canon"} for r in records] == [
             json.loads(r["record"]) for r in stored
         ], kind
+    row = web_db.one(
+        "SELECT a.id, a.source, a.url, a.title, a.published, a.published_from, a.authors, a.text, "
+        "a.captions, a.credits, a.headings, a.n_words, a.doc_hash, s.relevance, s.language, s.skipped "
+        f"FROM articles a JOIN {D}.search s ON s.id = a.id WHERE a.id = ?",
+        [article_id],
+    )
+    assert found["article"] == row and list(found["article"]) == list(row or {})
+    for some in want:  # the canonical keys are those of derived.ents
+        got = q.article(web_db, some["id"])
+        assert got is not None and got["facts"]["entities"]
+        canon = {
+            r["eid"]: r["canon"]
+            for r in web_db.rows(f"SELECT eid, canon FROM {D}.ents WHERE article_id = ?", [some["id"]])
+        }
+        assert [e["canon"] for e in got["facts"]["entities"]] == [
+            canon.get(e.get("id"), e.get("key")) for e in got["facts"]["entities"]
+        ]
+    assert q.article(web_db, "no such article") is None
 
 
 def test_events_of_an_actor_filtered_in_memory_are_what_sql_finds(web_db: WebDb) -> None:
@@ -299,6 +317,13 @@ def test_events_of_an_actor_filtered_in_memory_are_what_sql_finds(web_db: WebDb)
         {"actor": codes[-1], "date_from": day, "date_to": web_db.facets["last_day"]},  # by month
         {"actor": codes[0], "date_from": day, "date_to": day},  # by day
         {"actor": "nobody at all"},
+        # without an actor or recipient: every event is selected in memory too
+        {},
+        {"min_confidence": 0, "page": 3, "per_page": 7},
+        {"type": web_db.facets["event_types"][0]},
+        {"quad": "material conflict", "country": codes[0], "min_confidence": 0},
+        {"date_from": day, "date_to": day, "min_confidence": 0},
+        {"type": "NOSUCHTYPE"},
     ]
     assert web_db.event_columns.usable
     checked = 0
@@ -344,3 +369,61 @@ def test_a_streamed_answer_larger_than_an_entry_passes_through_without_being_kep
     assert sizes == [10_000] * 200  # streamed through whole, chunk by chunk
     assert len(cache) == 0  # not kept
     assert peak < 500_000  # nor held while it went by
+
+
+def test_the_quotes_of_a_speaker_from_memory_are_what_sql_finds(web_db: WebDb) -> None:
+    names = [r["t"] for r in web_db.rows(f"SELECT DISTINCT speaker_name AS t FROM {D}.quotes LIMIT 8")]
+    keys = [r["k"] for r in web_db.rows(f"SELECT DISTINCT speaker_key AS k FROM {D}.quotes LIMIT 5")]
+    said = [r["t"] for r in web_db.rows(f"SELECT DISTINCT speaker_text AS t FROM {D}.quotes LIMIT 5")]
+    asked = [{"speaker": n.split()[-1]} for n in names if n] + [{"speaker": t} for t in said if t]
+    asked += [{"speaker_key": k} for k in keys if k] + [{"speaker": "nobody at all"}]
+    asked += [{"speaker_key": keys[0], "speaker": (names[0] or "x").split()[-1], "per_page": 2, "page": 2}]
+    found = 0
+    for given in asked:
+        f = q.QuoteFilters(**given)
+        cond, params = q.quote_filter(web_db, f)
+        want = [
+            r["rank"] for r in web_db.rows(f"SELECT q.rank FROM {D}.quotes q WHERE {cond} ORDER BY 1", params)
+        ]
+        assert q.quote_ranks(web_db, f).to_pylist() == want, given
+        got = q.quotes(web_db, f)
+        assert got["total"] == len(want)
+        assert got["items"] == web_db.quote_rows.take(want[f.offset : f.offset + f.per_page]), given
+        found += len(want)
+    assert found > 10
+
+
+def test_the_articles_of_a_country_from_memory_are_what_sql_finds(web_db: WebDb) -> None:
+    found = 0
+    for country in [*web_db.facets["countries"][:6], "NOWHERE"]:
+        for page, per in [(1, 50), (2, 3)]:
+            f = q.ArticleFilters(country=country, page=page, per_page=per)
+            want = web_db.rows(
+                f"SELECT {q._SEARCH_COLUMNS} FROM {D}.search WHERE id IN "
+                f"(SELECT article_id FROM {D}.article_country WHERE country = ?) ORDER BY rank",
+                [country],
+            )
+            got = q.articles(web_db, f)
+            assert got["total"] == len(want)
+            shown = [{k: v for k, v in a.items() if k != "snippet"} for a in got["items"]]
+            assert shown == want[f.offset : f.offset + per], country
+            found += len(shown)
+    assert found > 5
+
+
+def test_the_open_store_is_kept_out_of_the_garbage_collectors_walks(synthetic_db: Path) -> None:
+    import gc
+
+    from newsgraph.web.app import open_db
+
+    gc.unfreeze()
+    db = open_db(synthetic_db)
+    try:
+        frozen = gc.get_freeze_count()
+        tracked = {id(o) for o in gc.get_objects()}
+        assert frozen > 1000
+        # the lists and indexes built at start-up are among the frozen, not walked again
+        assert id(db.event_columns.day) not in tracked and id(db.index.by_canon) not in tracked
+    finally:
+        db.close()
+        gc.unfreeze()

@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.web.search import first_hit, fold_in_place, hits, parse
+from newsgraph.web.search import _FOLD, first_hit, fold_in_place, hits, parse
 
 WORDS = ["élection", "election", "minister", "ministère", "act", "war", "of", "Straße", "ǅemal", "ﬁnance"]
 text = st.lists(
@@ -33,3 +33,9 @@ def test_folding_keeps_one_character_for_one(body: str) -> None:
     folded = fold_in_place(body)
     assert len(folded) == len(body)
     assert fold_in_place("Élection à Ministère") == "election a ministere"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(max_size=60) | st.text(alphabet="aAeÉéèıİIiKkKKǄǅǆßẞﬁŒœΣσς’“ ́", max_size=60))
+def test_folding_is_the_fold_table_character_by_character(body: str) -> None:
+    assert fold_in_place(body) == body.translate(_FOLD)

@@ -22,6 +22,7 @@ import dataclasses
 import logging
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -33,7 +34,7 @@ from ..resolve import actors
 from ..resolve.actors import split_honorifics
 from ..resolve.entities import entity_key, fold
 from ..resolve.gazetteer import gazetteer
-from ..resolve.names import PersonName, parse, surname_match, variant_reason
+from ..resolve.names import GENERATIONS, PersonName, parse, surname_match, variant_reason
 from ..tables import TABLES_VERSION, data_lines
 from . import countries
 from .annotations import (
@@ -52,16 +53,19 @@ from .countries import (
     people_country,
     subnational_country,
 )
+from .entity_names import acronym, merge_acronyms, settle_names
 from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
 from .labels import consistent_labels, fix_spans
 from .mentions import Mention, collect_mentions, known, name_tokens, stoplist
 from .people import (
     apply_known_person,
+    junior_namesakes,
     known_person,
     person_actor,
     person_name,
     us_member,
 )
+from .place_names import place_name, state_institution
 from .roles import Role, find_roles
 
 log = logging.getLogger(__name__)
@@ -102,6 +106,10 @@ class Entity:
             return f"PERSON:{parsed.key}" if parsed else entity_key("PERSON", self.name)
         if self.key[0] in ("ORG", "ORG@"):  # by the table's full name: "Democratic Party (United States)"
             return entity_key(self.key[0], self.key[1], code)
+        if self.key[0] == "NAME":  # by type and name: the team "Georgia" is not the state
+            return entity_key(self.type, self.name)
+        if self.key[0] in ("COUNTRY", "NORP"):  # a dependency is a place of its own: "Puerto Rico"
+            return entity_key(self.key[0], self.name, self.key[1])  # is GPE:PRI, its actor USA
         return entity_key(self.key[0], self.name, code)
 
     def fact(self, n: int) -> EntityFact:
@@ -218,10 +226,15 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
     others: dict[tuple[str, ...], Entity] = {}
     used = {id(m) for e in persons.values() for m in e.mentions}
     institutions: dict[str, str] = {}  # "Senate" -> "NGA" after "the Nigerian Senate"
+    state_bodies: dict[str, tuple[str, str]] = {}  # "Senate" -> ("Texas Senate", "USA")
+    bodies_country = None if context else _bodies_country(mentions)
     for m in mentions:
         found = national_institution(m.text) if m.label in ("ORG", "FAC") else None
         if found is not None:
             institutions.setdefault(found[0].name, found[1])
+        state = state_institution(m.text) if m.label in ("ORG", "FAC") and found is None else None
+        if state is not None:
+            state_bodies.setdefault(state[0].name, (m.text, state[1]))
     for m in mentions:
         if id(m) in used:
             continue
@@ -237,15 +250,52 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
                     reason = "part of the name"
                 persons[key].add(m, reason if core == m.text else f"{reason} after a title")
                 continue
-        key, etype, name_text, actor = _classify(m, context, institutions)
+        place = place_name(doc, m, mentions)  # "New York" -> "New York City"; "Berlin, New Hampshire"
+        body = _state_body(m, state_bodies, institutions)  # "the Senate" after "the Texas Senate"
+        if place is not None:
+            name_text, code = place
+            key, etype, actor = ("NAME", fold(name_text)), "GPE", actors.Actor(code, "GOV") if code else None
+        elif body is not None:
+            name_text, actor = body
+            key, etype = ("NAME", fold(name_text)), "ORG"
+        else:
+            key, etype, name_text, actor = _classify(m, context or bodies_country, institutions)
+            if key[0] == "ORG@" and not context and bodies_country:
+                key = (*key, "unnamed")  # the country is not named: not written into the name
         ent = others.get(key)
         if ent is None:
             ent = others[key] = Entity(key=key, type=etype, name=name_text, actor=actor)
         ent.mentions.append(m)
     _scan_missed_surnames(doc, persons, by_part, mentions)
-    _settle_names(others)
-    _merge_acronyms(others)
+    settle_names(others)
+    merge_acronyms(others)
     return [*persons.values(), *others.values()]
+
+
+def _bodies_country(mentions: list[Mention]) -> str | None:
+    """In an article that names no country: the country most of the known bodies it names
+    belong to (a party, an agency, a paper of one country), so that "the Supreme Court" there is
+    that country's and not a court of no country, shared by every such article of the store."""
+    codes = Counter(
+        org.code
+        for m in mentions
+        if m.label in ("ORG", "NORP")
+        and (org := actors.organisation(m.text)) is not None
+        and actors.country_name(org.code) is not None
+    )
+    return codes.most_common(1)[0][0] if codes else None
+
+
+def _state_body(
+    m: Mention, state_bodies: dict[str, tuple[str, str]], institutions: dict[str, str]
+) -> tuple[str, actors.Actor] | None:
+    """The name and actor of the state's institution that a bare institution name stands for
+    ("the Senate" after "the Texas Senate"), unless the article names its country's own too."""
+    org = actors.organisation(m.text) if m.label in ("ORG", "FAC") else None
+    if org is None or org.code or org.name not in state_bodies or org.name in institutions:
+        return None
+    name, country = state_bodies[org.name]
+    return name, actors.Actor(country, org.sector or "GOV")
 
 
 def _person_for(
@@ -258,7 +308,9 @@ def _person_for(
     "Aung San Suu Kyi"), else the one person whose name it is a variant of (a middle initial,
     a transliteration: :func:`resolve.names.variant_reason`); (None, "") when none or several."""
     for key in persons:
-        if _contains(key, parts):
+        # "Donald Trump" is not a part of "Donald Trump Jr.": the son's suffix tells them apart
+        junior = len(parts) > 1 and _generation(key[-1]) and not _generation(parts[-1])
+        if _contains(key, parts) and not junior:
             return key, "same name" if key[1:] == parts else "part of the name"
     if name is None:
         return None, ""
@@ -269,16 +321,12 @@ def _person_for(
     return None, ""
 
 
-def _acronym(text: str) -> bool:
-    return " " not in text and text.isupper() and len(text) <= 5
-
-
 def _may_join_person(doc: Doc, m: Mention, persons: dict[tuple[str, ...], Entity], word: str) -> bool:
     """Whether a one-word mention may be a person's surname or given name: never a word in capitals
     ("AI"; a transcript label "PENCE:" aside), a known country or organisation labelled otherwise,
     or a state, province or city the model tagged as a place ("Georgia", "Plymouth") unless the
     word is some person's last name."""
-    if _acronym(m.text):
+    if acronym(m.text):
         return m.j < len(doc) and doc[m.j].text == ":" and m.label == "PERSON"
     if m.label == "PERSON":
         return True
@@ -295,95 +343,14 @@ def _variant_owners(parsed: dict[tuple[str, ...], PersonName], word: str) -> set
     return {k for k, p in parsed.items() if surname_match(p.last, folded) == "spelling variant"}
 
 
-def _merge_acronyms(others: dict[tuple[str, ...], Entity]) -> None:
-    """An unknown name in capitals joins the one organisation or place of the article whose
-    capitalised words it abbreviates ("FEMA" -> "Federal Emergency Management Agency")."""
-    longer = [e for e in others.values() if e.type in ("ORG", "FAC", "GPE", "LOC") and " " in e.name]
-    for key, ent in list(others.items()):
-        if ent.key[0] != "NAME" or not _acronym(ent.name) or len(ent.name) < 2:
-            continue
-        found = [e for e in longer if _initials(e.name) == ent.name]
-        if len(found) == 1:
-            for m in ent.mentions:
-                found[0].add(m, f"acronym of {found[0].name}")
-            del others[key]
-
-
-_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "la", "du"})
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _SMALL_WORDS).upper()
-
-
-def _settle_names(others: dict[tuple[str, ...], Entity]) -> None:
-    """Names the tables do not know: the type most of their mentions have (ORG winning a tie), and a
-    one-word organisation name joins the one longer organisation ending in it ("Post" -> "New York
-    Post")."""
-    for ent in others.values():
-        if ent.key[0] == "NAME" and ent.type != "PERSON":
-            votes = Counter(m.label for m in ent.mentions)
-            ent.type = max(votes, key=lambda label: (votes[label], label == "ORG"))
-    for ent in others.values():
-        if ent.key[0] == "NORP" or (ent.key[0] == "NAME" and ent.type == "NORP"):
-            ent.name = _group_name(ent)
-        elif ent.key[0] == "ORG@" and ent.key[2]:  # "Nigerian Senate", not "Senate"
-            ent.name = max((m.text for m in ent.mentions), key=len)
-            modifier = actors.country_modifier(ent.key[2])
-            if modifier and not _names_a_country(ent.name):
-                bare = ent.name.split(" ", 1)[1] if ent.name.startswith(("The ", "the ")) else ent.name
-                ent.name = f"{modifier} {bare}"
-    orgs = [e for e in others.values() if e.type == "ORG" and len(e.name.split()) > 1]
-    for key, ent in list(others.items()):
-        if ent.key[0] != "NAME" or ent.type != "ORG" or len(ent.name.split()) != 1 or _acronym(ent.name):
-            continue  # "AI" is not "Clipboard AI"
-        longer = [o for o in orgs if o.name.split()[-1] == ent.name]
-        if len(longer) == 1:
-            for m in ent.mentions:
-                longer[0].add(m, f"last word of {longer[0].name}")
-            del others[key]
-
-
-def _names_a_country(name: str) -> bool:
-    """Whether a name holds a country's name or adjective ("Nigerian Senate", "U.S. Navy")."""
-    words = name.split()
-    return any(
-        actors.country_code(" ".join(words[i : i + n])) is not None
-        for n in (1, 2, 3)
-        for i in range(len(words) - n + 1)
-    )
-
-
-def _group_name(ent: Entity) -> str:
-    """A nationality's or group's name: its plural noun when the article writes it ("Iraqi" and
-    "Iraqis" -> "Iraqis"), else the plural of a group adjective that is also a noun for one member
-    ("Iraqi" -> "Iraqis", "Asian" -> "Asians"), else its first mention."""
-    code = ent.key[1] if ent.key[0] == "NORP" else None
-    plural = next(
-        (
-            m.text
-            for m in ent.mentions
-            if m.text.endswith("s") and (code is None or actors.country_code(m.text) == code)
-        ),
-        None,
-    )
-    if plural:
-        return plural
-    name = ent.name
-    plain = name[:1].isupper() and name.replace(" ", "").isalpha()
-    return f"{name}s" if plain and name.endswith(_PLURAL_S) else name
-
-
-#: Group adjectives that are also nouns for one member, whose plural adds "s" ("Iraqi",
-#: "American", "Afghan", "Nazi", "Muslim", "Buddhist"); others stay ("French", "Swiss", "Chinese",
-#: "Islamic", "Jewish").
-_PLURAL_S = ("an", "i", "im", "ist")
-
-
 def _main_owner(persons: dict[tuple[str, ...], Entity], owners: set[tuple[str, ...]]) -> tuple[str, ...]:
     """Of several people sharing a surname, the one a bare surname most likely means: the most
     mentioned so far, the first mentioned on a tie."""
     return max(owners, key=lambda k: (len(persons[k].mentions), -persons[k].first.start))
+
+
+def _generation(word: str) -> bool:
+    return fold(word) in GENERATIONS
 
 
 def _contains(key: tuple[str, ...], parts: tuple[str, ...]) -> bool:
@@ -399,7 +366,7 @@ def _classify(
     """Entity key, type, canonical name and actor for a mention that is not a known person's;
     ``institutions`` gives the country the article names for an institution ("Nigerian Senate")."""
     text = m.text
-    org = actors.organisation(text)
+    org = actors.organisation(text) or _qualified(text, actors.organisation)
     if org is not None and m.label in ("ORG", "FAC", "GPE", "NORP", "PERSON"):
         if not org.code:  # "Interior Ministry", "Congress": the article's country
             context = (institutions or {}).get(org.name, context)
@@ -418,7 +385,7 @@ def _classify(
         if actors.is_adjective(text) or m.label == "NORP":
             return ("NORP", code, text.lower().rstrip("s")), "NORP", text, actor
         return ("COUNTRY", code), "GPE", actors.country_name(code) or text, actor
-    party = actors.party(text) if m.label in ("NORP", "ORG") else None
+    party = (actors.party(text) or _qualified(text, actors.party)) if m.label in ("NORP", "ORG") else None
     if party is not None:  # "Democratic", "Republicans"
         actor = actors.Actor(party.code, party.sector) if party.code else None
         return ("ORG", party.name), "ORG", _shown(party.name), actor
@@ -434,6 +401,24 @@ def _classify(
         return ("ORG@", org.name, code), org.type or "ORG", text, actors.Actor(code, org.sector)
     actor = actors.resolve_actor(text, m.label) if m.label in ("ORG", "NORP") else None
     return ("NAME", fold(text)), m.label, text, actor
+
+
+def _qualified(text: str, find: Callable[[str], actors.OrgEntry | None]) -> actors.OrgEntry | None:
+    """The known body or party a name stands for once a country before it is set aside ("Afghan
+    Taliban" -> Taliban), or a state before a party's members ("Kentucky Democrats" -> Democratic
+    Party; a "Florida Republican Party" is a body of its own), when the body is of that country
+    (institutions of any country, "Nigerian Senate", are ``national_institution``'s)."""
+    first, _, rest = text.partition(" ")
+    if not rest or not first[:1].isupper():
+        return None
+    code = actors.country_code(first)
+    members = " " not in rest and rest.endswith("s")  # "Democrats", not "Republican Party"
+    if code is None and members:
+        code = subnational_country(first)
+    found = find(rest) if code is not None else None
+    if found is None or found.code != code:
+        return None
+    return found if actors.country_code(first) or found.sector == "PTY" else None
 
 
 def _shown(name: str) -> str:
@@ -488,6 +473,9 @@ class EntityExtractor(Component):
 
     tables = (
         ("newsgraph.extract", "entity_stoplist.txt"),
+        ("newsgraph.extract", "entity_event_words.txt"),
+        ("newsgraph.extract", "entity_facility_words.txt"),
+        ("newsgraph.extract", "group_nouns.tsv"),
         ("newsgraph.extract", "nominal_actors.txt"),
         ("newsgraph.extract", "roles.tsv"),
         ("newsgraph.extract", "locative_words.txt"),
@@ -529,9 +517,10 @@ class EntityExtractor(Component):
         for ent in entities:  # "Independent National Electoral Commission": a body of the article's country
             if ent.actor is None and ent.type == "ORG":
                 ent.actor = countries.state_body_actor(ent.name, person_context)
+        juniors = junior_namesakes(persons)  # "Donald Trump Jr." beside "Donald Trump"
         for ent in persons:
             ent.roles = roles.get(ent.key, [])
-            known = known_person(ent, year, named)
+            known = known_person(ent, year, named) if id(ent) not in juniors else None
             of_country = countries.of_country(doc, ent.mentions)  # "Foreign Minister X of Nigeria"
             for role in ent.roles if of_country else ():
                 if role.affiliation is None:
@@ -555,7 +544,7 @@ class EntityExtractor(Component):
                 ent.actor = actors.Actor("USA", "LEG")
             by_name = known is not None and any(_known_person(m.text) for m in ent.mentions)
             ent.canonical = known.name if known is not None and by_name else None  # not by "President Bush"
-            ent.name = person_name(ent)
+            ent.name = person_name(ent, keep_suffix=id(ent) in juniors)
             for m in ent.mentions:
                 if m.text != ent.name and ent.why.get(m.text) == "same name":
                     ent.why[m.text] = "name as written, middle initials or titles kept"

@@ -117,6 +117,7 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
         words = other.text.split()
         if other.label in ("ORG", "FAC") and len(words) >= 2 and not known(other.text):
             other.label = "PERSON" if not any(w.lower() in org_words() for w in words) else other.label
+    _name_shapes(doc, mentions)
     people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
     held = {w for text in people for w in name_tokens(text)}
     places = {m.text for m in mentions if m.label == "GPE" and m.text not in held and _place(m.text)}
@@ -134,6 +135,109 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
             and (_place(m.text) or actors.country_code(m.text) is not None)
         ):
             m.label = "GPE"
+
+
+#: Last words that make "<place> <word>" a district or state ("Yobe North", "Osun State").
+_PLACE_PARTS = frozenset({"north", "south", "east", "west", "central", "state"})
+
+
+@cache
+def facility_words() -> frozenset[str]:
+    return frozenset(
+        ln.strip().lower() for ln in data_lines("newsgraph.extract", "entity_facility_words.txt")
+    )
+
+
+def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
+    """Labels the shape of a name and its place in the article tell (``consistent_labels``):
+
+    - a name of two or three capitalised words tagged ``ORG`` or ``FAC`` whose last word the model
+      tags alone as a person elsewhere is that person ("Mason Rudolph" beside "Rudolph");
+    - a state, province or city followed by a compass word, or outside the US by "State", is a
+      place ("Yobe North", "Osun State"; "Ohio State" is a university);
+    - a name tagged ``ORG`` or ``GPE`` ending in a building word (``entity_facility_words.txt``)
+      is a building or site (``FAC``: "Force Headquarters");
+    - a one-word name tagged ``PERSON`` that heads a phrase opened by "the" ("The Steelers spent")
+      is no person's name ("the Clinton campaign" is: "Clinton" is a modifier there), unless a
+      person's full name in the article holds it ("the Clintons");
+    - a person's name opening a sentence or line whose first word is no common given name and whose
+      other words are another person's name ("Longtime Clinton foe ...") loses that first word."""
+    _place_shapes(doc, mentions)
+    singles = {m.text for m in mentions if m.label == "PERSON" and m.j - m.i == 1 and not m.text.isupper()}
+    people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
+    parts = {text: set(name_tokens(text)) for text in people}
+    words = doc_words(doc)
+    for m in mentions:
+        names = m.text.split()
+        if known(m.text):
+            continue
+        if m.label in ("ORG", "FAC") and 2 <= len(names) <= 3 and names[-1] in singles:
+            if all(w[:1].isupper() for w in names) and not any(w.lower() in org_words() for w in names):
+                m.label = "PERSON"
+        elif m.label in ("ORG", "FAC", "PERSON") and len(names) >= 2 and names[-1].lower() in _PLACE_PARTS:
+            country = gazetteer().subnational_country(" ".join(names[:-1]))
+            if country is not None and (names[-1].lower() != "state" or country != "USA"):
+                m.label = "GPE"
+        elif m.label in ("ORG", "GPE") and len(names) >= 2 and names[-1].lower() in facility_words():
+            m.label = "FAC"
+        elif m.label == "PERSON" and len(names) == 1 and m.i and words[m.i - 1].lower() == "the":
+            stems = {m.text, m.text.removesuffix("s"), m.text.removesuffix("es")}  # "the Walshes"
+            held = any(stems & p for p in parts.values())
+            if not held and doc[m.i].dep_ != "compound" and not actors.is_known_person(m.text):
+                m.label = "ORG"
+        elif m.label == "PERSON" and len(names) == 2 and _opens_line(doc, m.i):
+            others = set().union(*(p for t, p in parts.items() if t != m.text))
+            if names[1] in others and names[0] not in others and not _given(names[0], COMMON_GIVEN):
+                m.i, m.start, m.text = m.i + 1, doc[m.i + 1].idx, names[1]
+
+
+#: Lower-case nouns after a name that make it a place ("Pangram area", "Logar province").
+_PLACE_NOUNS = frozenset(
+    {"area", "district", "province", "village", "town", "city", "county", "region", "municipality"}
+)
+
+
+def _place_shapes(doc: Doc, mentions: list[Mention]) -> None:
+    """Places and buildings told by the words after a name the model tagged otherwise:
+
+    - a name followed by a place noun ("Pangram area") or by a comma and a known place ("Sarkh,
+      Logar") is a place (``GPE``), unless a person's full name holds it;
+    - a name followed by a building word in lower case ("Hoa Lo prison") is that building (``FAC``),
+      the word part of its name;
+    - a one-word name tagged ``PERSON`` whose plural the text writes ("Yazidi" beside "Yazidis") is
+      a group (``NORP``), unless a person's full name holds it ("the Clintons")."""
+    words = doc_words(doc)
+    n_words = len(words)
+    held = {w for m in mentions if m.label == "PERSON" for w in name_tokens(m.text) if m.j - m.i > 1}
+    starts = {m.i: m for m in mentions}
+    present = set(words)
+    for m in mentions:
+        if known(m.text) or m.text in held or m.label not in ("ORG", "FAC", "PERSON") or m.j >= n_words:
+            continue
+        after = words[m.j]
+        nxt = starts.get(m.j + 1) if after == "," else None
+        if after in _PLACE_NOUNS or (
+            nxt is not None and nxt.label != "PERSON" and _place_or_country(nxt.text)
+        ):
+            m.label = "GPE"
+        elif after in facility_words():
+            m.j, m.end = m.j + 1, doc[m.j].idx + len(after)
+            m.text, m.label = doc_text(doc)[m.start : m.end], "FAC"
+        elif m.label == "PERSON" and m.j - m.i == 1 and m.text[-1:] != "s" and f"{m.text}s" in present:
+            m.label = "NORP"
+
+
+def _place_or_country(text: str) -> bool:
+    return _place(text) or actors.country_code(text) is not None
+
+
+def _opens_line(doc: Doc, i: int) -> bool:
+    return (
+        i == 0
+        or "\n" in doc[i - 1].text
+        or doc[i - 1].text in (".", "?", "!")
+        or doc[i].is_sent_start is True
+    )
 
 
 #: How many untagged words a known organisation's partly tagged name may grow by on each side.
@@ -168,7 +272,36 @@ def fix_spans(doc: Doc, mentions: list[Mention], ents: Sequence[Span] | None = N
         if named and (k in title_ends or before.rstrip(".") in _address_words()):
             taken.add(k)
             out[n] = Mention(k, m.j, doc[k].idx, m.end, doc[k : m.j].text, m.label)
-    return _join_city_region(doc, _missed_organisations(doc, out, taken))
+    return _join_city_region(doc, _missed_names(doc, _missed_organisations(doc, out, taken), taken))
+
+
+#: Sites a sign-off asks to follow someone on ("Follow Pam Key on Twitter").
+_FOLLOW_SITES = frozenset({"twitter", "facebook", "instagram", "threads", "bluesky", "x"})
+
+
+def _missed_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+    """``mentions`` with the names of sign-offs the model leaves untagged: "Follow <Name> on
+    Twitter" (or another site) makes the two or three capitalised words a ``PERSON`` mention.
+    (Datelines, "VIENNA — ", are left to the model: events would take the place for an actor.)"""
+    words = doc_words(doc)
+    n_words = len(words)
+    added: list[Mention] = []
+    for k, w in enumerate(words):
+        if k in taken:
+            continue
+        if w == "Follow" and k + 3 < n_words:
+            j = k + 1
+            while j < n_words and j - k <= 3 and words[j][:1].isupper() and words[j].isalpha():
+                j += 1
+            site = words[j + 1].lower() if j + 1 < n_words else ""
+            free = not any(t in taken for t in range(k + 1, j))
+            if 2 <= j - k - 1 <= 3 and j < n_words and words[j] == "on" and site in _FOLLOW_SITES and free:
+                text = doc_text(doc)[doc[k + 1].idx : doc[j - 1].idx + len(words[j - 1])]
+                added.append(Mention(k + 1, j, doc[k + 1].idx, doc[k + 1].idx + len(text), text, "PERSON"))
+    if not added:
+        return mentions
+    taken.update(t for m in added for t in range(m.i, m.j))
+    return sorted([*mentions, *added], key=lambda m: m.i)
 
 
 def _join_city_region(doc: Doc, mentions: list[Mention]) -> list[Mention]:

@@ -50,6 +50,33 @@ def org_words() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in data_lines("newsgraph.extract", "entity_org_words.txt"))
 
 
+@cache
+def event_words() -> frozenset[str]:
+    return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.extract", "entity_event_words.txt"))
+
+
+@cache
+def address_words() -> frozenset[str]:
+    """Words of address ("Mr.", "Rt. Hon."), lower case without dots (``honorifics.txt``)."""
+    return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.resolve", "honorifics.txt"))
+
+
+#: Lower-case words that may stand inside a name ("Bank of England", "Braunau am Inn", "Osama bin
+#: Laden", "Committee to Protect Journalists"); any other lower-case word between the capitalised
+#: words of a span ends a name ("Garrett hit Rudolph": two names and a verb).
+_PARTICLES = frozenset(
+    "of the and for to on at in upon without with against de da das do dos del della delle degli di du"
+    " des la le les lo los las van von der den ter ten het op zu am an im und y e et el al bin ibn bint"
+    " ben ul ud ur sur en au aux".split()
+)
+#: What may follow a comma inside a name ("Martin Luther King, Jr.", "Acme, Inc."); any other word
+#: after a comma starts another name ("CBS All Access, Disney").
+_AFTER_COMMA = frozenset({"jr", "sr", "inc", "ltd", "llc", "co", "corp", "plc", "llp", "ii", "iii", "iv"})
+#: Marks that open and close a quotation: a name that fills one is the title of a work.
+_OPENING = "“‘\"'«"
+_CLOSING = "”’\"'»"
+
+
 @dataclass(slots=True)
 class Mention:
     """A name in the text: tokens ``[i, j)``, characters ``[start, end)``."""
@@ -90,9 +117,8 @@ def mention_of(span: Span) -> Mention | None:
         j -= 1  # "Liverpool 0"
         while j > i and _stray(words[j - 1]):
             j -= 1
-    if span.label_ in ("GPE", "LOC"):
-        while j - i > 1 and words[j - 1].isalpha() and words[j - 1].islower():
-            j -= 1  # "Logar province", "Kharkiv region": the name is the capitalised part
+    while j - i > 1 and words[j - 1].isalpha() and words[j - 1].islower():
+        j -= 1  # "Logar province", "Republican hopefuls": the name is the capitalised part
     if i >= j:
         return None
     start, end = doc[i].idx, doc[j - 1].idx + len(words[j - 1])
@@ -215,23 +241,91 @@ _ENDS = frozenset({".", "?", "!", ":", '"', "“", "‘", "'"})
 
 
 def _pieces(ent: Span) -> list[Span]:
-    """An entity span cut at scores inside it ("Arsenal 1 Everton 1" -> "Arsenal", "Everton")
-    and at a possessive inside it ("Fedorov’s Order" -> "Fedorov")."""
+    """An entity span cut at scores inside it ("Arsenal 1 Everton 1" -> "Arsenal", "Everton"), at
+    a possessive inside it ("Fedorov’s Order" -> "Fedorov"), at a comma before another name ("CBS
+    All Access, Disney"; not "King, Jr." nor a place's "Washington, D.C.") and at a lower-case word
+    that is no name particle ("Garrett hit Rudolph"; not "Bank of England"). A person's name with a
+    word in capitals inside is cut after it ("Browns DL Sheldon Richardson" -> "Sheldon
+    Richardson"), the words before kept only when they name something known ("FBI")."""
     doc = ent.doc
     words = doc_words(doc)
     out: list[Span] = []
-    a = ent.start
-    for k in range(ent.start, ent.end):
+    a, end, label = ent.start, ent.end, ent.label_
+    mixed = any(not w.isupper() for w in words[ent.start : end] if w[:1].isupper())  # not a heading
+    for k in range(ent.start, end):
         text = words[k]
         if text in ("'s", "’s") and k > a:
-            out.append(Span(doc, a, k, label=ent.label_))
+            out.append(Span(doc, a, k, label=label))
             return out  # what follows belongs to the owner, not a name of its own
-        if text.isdigit() and len(text) <= _SCORE_DIGITS and k > a:
-            out.append(Span(doc, a, k, label=ent.label_))
+        inner = ent.start < k < end - 1
+        if label == "PERSON" and inner and mixed and _caps_word(text):
+            before = doc_text(doc)[doc[ent.start].idx : doc[k - 1].idx + len(words[k - 1])]
+            out = [Span(doc, ent.start, k, label="ORG")] if known(before) else []
             a = k + 1
-    if a < ent.end:
-        out.append(Span(doc, a, ent.end, label=ent.label_))
+            continue
+        cut = (text.isdigit() and len(text) <= _SCORE_DIGITS) or (
+            inner
+            and (
+                (text == "," and label != "GPE" and words[k + 1].strip(".").lower() not in _AFTER_COMMA)
+                or (text.isalpha() and text.islower() and text not in _PARTICLES)
+            )
+        )
+        if cut:
+            if k > a:
+                out.append(Span(doc, a, k, label=label))
+            a = k + 1
+    if a < end:
+        out.append(Span(doc, a, end, label=label))
     return out
+
+
+def _caps_word(text: str) -> bool:
+    """A word in capitals inside a person's name: a team's or position's code ("DL"), no initial
+    or Roman numeral."""
+    return len(text) >= 2 and text.isalpha() and text.isupper() and text not in _ROMAN
+
+
+def _no_name(doc: Doc, m: Mention) -> bool:
+    """What a cleaned span holds that is no entity: a handle or hashtag ("@POTUS"), a code or
+    product ("RAV4", "FHC/ABJ/03/095/2018", "pics?I": letters and digits or a question mark in one
+    word), an event ("Republican National Convention": ``entity_event_words.txt``) or the title of
+    a work, a name that fills a quotation ("“Fox & Friends,”"). Names the tables know stay."""
+    text = doc_text(doc)
+    if m.start and text[m.start - 1] in "@#":
+        return True
+    if known(m.text) or actors.is_known_person(m.text):
+        return False
+    words = m.text.split()
+    if any(_code_word(w) for w in words) or words[-1].lower() in event_words():
+        return True
+    return _quoted(text, m.start, m.end)
+
+
+def _subheading(doc: Doc, m: Mention) -> bool:
+    """A one-word name the model took for a person that stands alone on its line ("Lawbreaker?"
+    between two paragraphs): a subheading, not a person (a known person's name aside)."""
+    if m.label != "PERSON" or m.j - m.i != 1 or actors.is_known_person(m.text):
+        return False
+    text = doc_text(doc)
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return line.strip(_STRAY + ".… ") == m.text and line_start > 0
+
+
+def _code_word(word: str) -> bool:
+    letters = any(c.isalpha() for c in word)
+    return (letters and any(c.isdigit() for c in word)) or ("?" in word[:-1] or "!" in word[:-1])
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` fills a quotation: an opening mark right before it (after a
+    space or the start), a closing one right after it or after a comma or stop, and no letter
+    after that (not a possessive "’s")."""
+    if not start or text[start - 1] not in _OPENING or (start > 1 and text[start - 2].isalnum()):
+        return False
+    k = end + 1 if end < len(text) and text[end] in ",.!?" else end
+    return k < len(text) and text[k] in _CLOSING and not (k + 1 < len(text) and text[k + 1].isalpha())
 
 
 def _collect(
@@ -240,8 +334,12 @@ def _collect(
     """Add the cleaned mention of ``ent`` to ``out`` unless it is no name."""
     doc = ent.doc
     m = mention_of(ent)
-    if m is None or m.text.lower() in stoplist():
+    if m is None or m.text.lower() in stoplist() or _no_name(doc, m) or _subheading(doc, m):
         return
+    if m.label != "PERSON":
+        m = _without_trailing_titles(doc, m, inside_titles)
+        if m is None:
+            return
     if any(s <= m.i and m.j <= e for s, e in inside_titles):
         return  # "State" in "Secretary of State"
     if _in_heading(m, headings) and m.text.isupper() and not known(m.text):
@@ -251,6 +349,23 @@ def _collect(
         out[-1] = Mention(prev.i, m.j, prev.start, m.end, doc[prev.i : m.j].text, "PERSON")
         return
     out.append(m)
+
+
+def _without_trailing_titles(doc: Doc, m: Mention, inside_titles: list[tuple[int, int]]) -> Mention | None:
+    """An organisation's or place's name without a title or word of address glued after it
+    ("House of Representatives Speaker", "House of Representatives Rt. Hon."); None when nothing
+    is left."""
+    words = doc_words(doc)
+    j = m.j
+    while j - m.i > 1:
+        word = words[j - 1].lower().strip(".")
+        if not doc[j - 2].whitespace_ and word:  # "Port-au-Prince": one word
+            break
+        if not word or word in address_words() or any(s <= j - 1 < e for s, e in inside_titles):
+            j -= 1
+            continue
+        break
+    return m if j == m.j else mention_of(Span(doc, m.i, j, label=m.label))
 
 
 #: How many untagged words a known person's partly tagged name may grow by on each side.

@@ -32,21 +32,44 @@ def us_member(doc: Doc, ent: Entity) -> bool:
     return False
 
 
-def person_name(ent: Entity) -> str:
+def junior_namesakes(persons: list[Entity]) -> set[int]:
+    """The ``id`` of each person entity whose name carries a generational suffix ("Donald Trump
+    Jr.") while another person of the article is named the same without it: a son beside his
+    father, not the father's ``people.tsv`` row, and named with the suffix."""
+    plain: dict[str, set[int]] = {}
+    for e in persons:
+        for m in e.mentions:
+            core = split_honorifics(m.text)[0] or m.text
+            if not _SUFFIX.search(core) and len(core.split()) >= 2:
+                plain.setdefault(fold(core), set()).add(id(e))
+    return {
+        id(e)
+        for e in persons
+        for m in e.mentions
+        if _SUFFIX.search(m.text)
+        and plain.get(fold(_SUFFIX.sub("", split_honorifics(m.text)[0] or m.text)), set()) - {id(e)}
+    }
+
+
+def person_name(ent: Entity, keep_suffix: bool = False) -> str:
     """A person's canonical name: its ``people.tsv`` name when the article names the person by a
     full name or alias of the table ("Obama" -> "Barack Obama", "James B. Comey" -> "James Comey";
     the article's spelling when it differs only in accents or case), else its fullest mention
-    without titles, words of address and middle initials ("Harry M. Reid" -> "Harry Reid")."""
+    without titles, words of address, middle initials and suffixes ("Harry M. Reid" -> "Harry
+    Reid", "Martin Truex Jr." -> "Martin Truex")."""
     fullest = max((m.text for m in ent.mentions), key=_fullness)
     core = split_honorifics(fullest)[0] or fullest
     if ent.canonical:  # "Obama" -> "Barack Obama"; "António Guterres" stays as the article spells it
         return core if fold(core) == fold(ent.canonical) else ent.canonical
-    words = core.split()
+    words = (core if keep_suffix else _SUFFIX.sub("", core)).split()
     kept = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and _INITIAL.fullmatch(w))]
     return " ".join(kept)
 
 
 _INITIAL = re.compile(r"[A-Z]\.")
+#: A generational suffix after a name ("Martin Truex Jr.", "Martin Luther King, Jr.", "Henry Ford
+#: II"): no part of the canonical name.
+_SUFFIX = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)\Z")
 
 
 def _fullness(text: str) -> tuple[int, int, int]:

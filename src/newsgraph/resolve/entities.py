@@ -48,11 +48,20 @@ def entity_key(kind: str, name: str, code: str | None = None) -> str:
     return f"{kind}:{fold(name)}"
 
 
-def surname_map(keys: Iterable[str]) -> dict[str, str]:
-    """``PERSON:surname`` keys mapped to the one full-name key whose first or last word is that
-    surname, when there is exactly one; failing that, to the one full name whose last word is a
-    spelling variant of it ("zelenskyy" -> "volodymyr zelensky")."""
-    from .names import surname_match
+def surname_map(keys: Iterable[str], codes: Mapping[str, Collection[str]] | None = None) -> dict[str, str]:
+    """``PERSON:<word>`` keys mapped to the one full-name key of the store that the word can stand
+    for, on evidence (``codes``: each key's actor codes, as :func:`canonical_map` takes them):
+
+    - the one full name whose last word is the word ("kasich" -> "john kasich"), or failing that
+      whose last name it spells otherwise ("zelenskyy" -> "volodymyr zelensky"), when the two keys
+      share an actor code, or when neither has a code that contradicts the other's and the word is
+      a rare surname (:func:`resolve.names.common_surname`: "Watson", "Rice" or "Hamilton" alone
+      may be anyone of that name);
+    - the one full name whose first word it is ("barack" -> "barack obama") only when they share an
+      actor code: a given name alone ("Hope", "Abby") is no evidence.
+
+    A word that is the first or last word of two full names stays apart."""
+    from .names import common_surname, surname_match
 
     full: dict[str, set[str]] = {}
     lasts: dict[str, set[str]] = {}
@@ -72,8 +81,14 @@ def surname_map(keys: Iterable[str]) -> dict[str, str]:
         found = full.get(s, set())
         if not found:
             found = {k for last, ks in lasts.items() if surname_match(last, s) for k in ks}
-        if len(found) == 1:
-            out[f"PERSON:{s}"] = next(iter(found))
+        if len(found) != 1:
+            continue
+        key, target = f"PERSON:{s}", next(iter(found))
+        own, theirs = set((codes or {}).get(key, ())), set((codes or {}).get(target, ()))
+        by_surname = s not in full or target in lasts.get(s, set())  # not a given name alone
+        contradicted = bool(own and theirs and not own & theirs)
+        if own & theirs or (by_surname and not contradicted and not common_surname(s)):
+            out[key] = target
     return out
 
 
@@ -189,7 +204,10 @@ def canonical_map(
     keys = set(keys)
     out = person_variant_map(keys, codes) if variants is None else dict(variants)
     representatives = {out.get(k, k) for k in keys}
-    out.update(surname_map(representatives))
+    rep_codes: dict[str, set[str]] = {}
+    for key in keys:  # a name's codes count for the name it stands for
+        rep_codes.setdefault(out.get(key, key), set()).update((codes or {}).get(key, ()))
+    out.update(surname_map(representatives, rep_codes))
     for key in keys:
         if _NATIONALITY.fullmatch(key) and f"GPE:{key[5:]}" in keys:
             out[key] = f"GPE:{key[5:]}"

@@ -22,6 +22,11 @@ from .entities import fold
 VARIANT_RATIO = 88.0
 #: Last names shorter than this must agree exactly: "Kelly" / "Kelley" are two people.
 VARIANT_MIN_LENGTH = 7
+#: Generational suffixes, folded: part of a name's identity ("Donald Trump Jr." is not Donald Trump).
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+#: A surname borne by at least this share (percent) of US people ("Watson" 0.10, "Rice" 0.06,
+#: "Carson" 0.02) names too many people to stand alone for one of them without other evidence.
+COMMON_SURNAME = 0.02
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +49,31 @@ class PersonName:
         return tuple(w for p in (self.first, *self.middle, self.last) for w in p.split())
 
 
+@lru_cache(maxsize=1)
+def _surname_shares() -> dict[str, float]:
+    """US census surnames (folded) -> share of people bearing them, percent (the list the ``names``
+    package ships, surnames of 0.001% or more)."""
+    import names  # type: ignore[import-untyped]
+
+    out: dict[str, float] = {}
+    with open(names.FILES["last"], encoding="ascii") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 2:
+                out[parts[0].lower()] = float(parts[1])
+    return out
+
+
+def common_surname(word: str) -> bool:
+    """Whether the folded surname ``word`` is borne by many people (:data:`COMMON_SURNAME`)."""
+    return _surname_shares().get(word, 0.0) >= COMMON_SURNAME
+
+
 @lru_cache(maxsize=65536)
 def parse(text: str) -> PersonName | None:
-    """The parts of the personal name ``text``; one word is a last name ("Comey"); None when no
-    name is left once titles are dropped."""
+    """The parts of the personal name ``text``; one word is a last name ("Comey"); a generational
+    suffix stays with the last name ("Donald Trump Jr." -> last "trump jr"); None when no name is
+    left once titles are dropped."""
     human = HumanName(text)
     first, last = fold(human.first), fold(human.last)
     middle = tuple(fold(w) for w in human.middle.split())
@@ -55,6 +81,9 @@ def parse(text: str) -> PersonName | None:
         first, last = "", first
     if not (first or last):
         return None
+    generation = next((w for w in fold(human.suffix).split() if w in GENERATIONS), None)
+    if generation and last:  # "Donald Trump Jr." is not his father: the suffix is kept with the surname
+        last = f"{last} {generation}"
     return PersonName(first, tuple(m for m in middle if m), last)
 
 

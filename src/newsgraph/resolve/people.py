@@ -26,7 +26,7 @@ from .names import PersonName
 
 #: What the kept names and pairs were made with: when the parsing or the rule changes, this
 #: changes and they are made again.
-SCHEME = "people/1"
+SCHEME = "people/2"  # 2: a generational suffix stays with the last name
 
 
 def store_canonical_map(store: Store) -> dict[str, str]:

@@ -3,11 +3,15 @@ table come from the same JSON: the top actors of the events list, and the counts
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
+import numpy.typing as npt
 
 from . import queries as q
 from .eventsql import event_condition, filter_key
-from .geo import IN_MEMORY_EVENTS
 from .queries import D, WebDb
 
 #: Bars in the top-actors chart.
@@ -20,7 +24,7 @@ def top_actors(db: WebDb, f: q.EventFilters, limit: int = TOP_ACTORS) -> list[di
 
     def compute() -> list[dict[str, Any]]:
         party = q.event_filter(db, f)[2]
-        if party is not None and len(party) <= IN_MEMORY_EVENTS and db.event_columns.usable:
+        if db.event_columns.usable:
             return actor_cells(db, q.party_events(db, f, party)[0])
         with event_condition(db, f) as (cond, params, _):
             return db.rows(
@@ -42,29 +46,69 @@ def top_actors(db: WebDb, f: q.EventFilters, limit: int = TOP_ACTORS) -> list[di
     return ranked[:limit]
 
 
-def actor_cells(db: WebDb, ranks: list[int]) -> list[dict[str, Any]]:
+@dataclass(frozen=True, slots=True)
+class Actors:
+    """Every event's actors (each node once an event, with the name it is shown by there: the
+    last of its parts'), in event order, as arrays."""
+
+    ev: npt.NDArray[np.int32]  # event rank
+    node: npt.NDArray[np.int32]  # index in nodes
+    label: list[str | None]
+    nodes: list[str]
+
+
+def _actors(db: WebDb) -> Actors:
+    def load() -> Actors:
+        role, node, label = _part_columns(db)
+        spans = db.event_parts.spans
+        evs: list[int] = []
+        found: list[str] = []
+        labels: list[str | None] = []
+        for r in sorted(spans):
+            lo, hi = spans[r]
+            seen = {node[i]: label[i] for i in range(lo, hi) if role[i] == "actor" and node[i] is not None}
+            for n, name in seen.items():
+                evs.append(r)
+                found.append(n)  # type: ignore[arg-type]
+                labels.append(name)
+        nodes = sorted(set(found))
+        at = {n: i for i, n in enumerate(nodes)}
+        return Actors(np.array(evs, np.int32), np.array([at[n] for n in found], np.int32), labels, nodes)
+
+    found: Actors = db.once(("actors",), load)
+    return found
+
+
+def actor_cells(db: WebDb, ranks: Sequence[int] | npt.NDArray[Any]) -> list[dict[str, Any]]:
     """The top-actors query's cells (actor node, a name of it, class, number of events) for the
-    events of these ranks, counted in memory from their parts (an actor named twice in one event
-    counts once)."""
-    role, node, label = _part_columns(db)
-    quad = db.event_columns.quad
-    spans = db.event_parts.spans
-    cells: dict[tuple[str | None, str | None], list[Any]] = {}
-    for r in ranks:
-        lo, hi = spans.get(r, (0, 0))
-        seen = {node[i]: label[i] for i in range(lo, hi) if role[i] == "actor" and node[i] is not None}
-        for n, name in seen.items():
-            cell = cells.get((n, quad[r - 1]))
-            if cell is None:
-                cells[(n, quad[r - 1])] = [name, 1]
-            else:
-                cell[1] += 1
-    return [{"node": n, "name": c[0], "quad": qd, "events": c[1]} for (n, qd), c in cells.items()]
+    events of these ranks (in list order), counted in memory from their parts (an actor named
+    twice in one event counts once); in the order of their first event, each named as there."""
+    actors = _actors(db)
+    cols = db.event_columns
+    chosen = np.zeros(len(cols.day) + 1, np.bool_)
+    chosen[np.asarray(ranks, np.int64)] = True
+    rows = np.flatnonzero(chosen[actors.ev])
+    nq = len(cols.quads) + 1
+    key = actors.node[rows].astype(np.int64) * nq + (cols.quad_code[actors.ev[rows] - 1] + 1)
+    cells, first, counts = np.unique(key, return_index=True, return_counts=True)
+    order = np.argsort(first, kind="stable")
+    out = []
+    for k, i, n in zip(cells[order].tolist(), first[order].tolist(), counts[order].tolist(), strict=True):
+        node, qd = divmod(k, nq)
+        out.append(
+            {
+                "node": actors.nodes[node],
+                "name": actors.label[int(rows[i])],
+                "quad": cols.quads[qd - 1] if qd else None,
+                "events": n,
+            }
+        )
+    return out
 
 
 def prepare(db: WebDb) -> None:
     """Load what the charts read in memory when the app starts (else on first use)."""
-    _part_columns(db)
+    _actors(db)
 
 
 def _part_columns(db: WebDb) -> tuple[list[str], list[str | None], list[str | None]]:

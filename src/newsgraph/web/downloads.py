@@ -50,11 +50,14 @@ DOWNLOAD_THREADS = 2
 def cell(value: Any) -> str:
     """One value of a JSON row as a CSV cell: lists joined with ``; `` (actors by name), objects
     as JSON, booleans as true/false, nothing as an empty cell."""
+    kind = type(value)
+    if kind is str:  # most cells: only those starting as a formula would are looked at again
+        return str(safe_cell(value)) if value[:1] in _FORMULA_FIRST else value
     if value is None:
         return ""
-    if isinstance(value, bool):
+    if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, int | float):
+    if kind is int or kind is float:
         return repr(value)
     if isinstance(value, list):
         parts = [
@@ -64,7 +67,15 @@ def cell(value: Any) -> str:
         return str(safe_cell("; ".join(parts)))
     if isinstance(value, dict):
         return str(safe_cell(orjson.dumps(value).decode()))
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
     return str(safe_cell(str(value)))
+
+
+#: The first characters of a cell :func:`~newsgraph.store.csvsafe.safe_cell` may change.
+_FORMULA_FIRST = frozenset("=+-@\t\r\n|%")
 
 
 @dataclass(frozen=True, slots=True)

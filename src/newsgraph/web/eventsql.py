@@ -18,7 +18,7 @@ def event_condition(db: WebDb, f: q.EventFilters) -> Iterator[tuple[str, list[An
     the relation ``_party`` on this thread's cursor): :func:`newsgraph.web.queries.event_filter`,
     the events list's own."""
     cond, params, party = q.event_filter(db, f)
-    with db.relation("_party", sorted(party or ())):
+    with db.relation("_party", [] if party is None else party.tolist()):
         yield cond, params, (f.actor, f.recipient, getattr(f, "party", None))
 
 

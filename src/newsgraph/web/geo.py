@@ -13,11 +13,13 @@ import itertools
 import json
 import math
 import threading
-from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+import numpy as np
+import numpy.typing as npt
 import pycountry
 from markupsafe import Markup, escape
 from pydantic import Field
@@ -171,19 +173,13 @@ def _event_geo(db: WebDb) -> None:
     db.memo(("event_geo",), build)
 
 
-def _few_events(db: WebDb, f: MapFilters) -> list[int] | None:
-    """The ranks of the events ``f`` selects when they are few enough to be grouped in memory
-    (at most :data:`IN_MEMORY_EVENTS`), else None. The events of an actor or recipient are
-    selected in memory, as the list does; others with one query reading the filtered columns."""
-    party = q.event_filter(db, f)[2]
+def _few_events(db: WebDb, f: MapFilters) -> npt.NDArray[np.int32] | None:
+    """The ranks of the events ``f`` selects, selected in memory as the list does
+    (:meth:`~newsgraph.web.queries.EventColumns.select_array`), or None when that cannot be done
+    (days before the year 1000: left to SQL)."""
     if not db.event_columns.usable:
         return None
-    if party is not None:
-        return q.party_events(db, f, party)[0] if len(party) <= IN_MEMORY_EVENTS else None
-    if f == MapFilters(layer=f.layer):  # every event: more than grouping in memory is worth
-        return None
-    ranks = q.event_ranks(db, f)
-    return ranks.to_pylist() if len(ranks) <= FEW_EVENTS else None
+    return q.party_events(db, f, q.event_filter(db, f)[2])[0]
 
 
 def _check_layer(f: MapFilters) -> None:
@@ -204,8 +200,7 @@ def map_data(db: WebDb, f: MapFilters) -> dict[str, Any]:
 def _map_data(db: WebDb, f: MapFilters) -> dict[str, Any]:
     few = _few_events(db, f) if f.layer == "events" else None
     if few is not None:
-        points, by_country = group_points(db, few)
-        points = points[:MAX_POINTS]
+        points, by_country = group_points(db, few, MAX_POINTS)
     elif f.layer == "events":
         _event_geo(db)
         with event_condition(db, f) as (cond, params, extra):
@@ -261,23 +256,40 @@ def _aggregate(
     return rows[:MAX_POINTS], counts
 
 
-#: Above this many events of an actor or recipient (selected in memory), the map's aggregates
-#: are left to DuckDB (a Python loop would cost more) ...
-IN_MEMORY_EVENTS = 20_000
-#: ... and above this many selected by a query (which the SQL aggregates would not need).
-FEW_EVENTS = 3_000
-
-
 @dataclass(frozen=True, slots=True)
 class EventPlaces:
     """Every event's rounded coordinates, place and country by list rank - 1 (``None`` where it
-    has none), held in memory: the map of a few hundred events is grouped here, without a query
-    joining the whole events table."""
+    has none), held in memory; and the same as arrays: each event's point (-1: none) and its
+    (point, place) and (point, country) pairs, so that the map of any selection of events is
+    grouped with a few counts, without a query joining the whole events table."""
 
     lat: list[float | None]
     lon: list[float | None]
     place: list[str | None]
     country: list[str | None]
+    #: the distinct points, in (lat, lon) order, and each event's (-1: none)
+    points: list[tuple[float, float]]
+    point: npt.NDArray[np.int32]
+    #: the distinct (point, place) pairs of events at a point, each event's (-1: none), and each
+    #: pair's point and place (the place's index in sorted ``places``, -1: none)
+    place_pair: npt.NDArray[np.int32]
+    place_pairs: tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]
+    places: list[str]
+    #: the same for countries, in the event columns' sorted ``countries``
+    country_pair: npt.NDArray[np.int32]
+    country_pairs: tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]
+
+
+def _pairs(
+    point: npt.NDArray[np.int32], value: npt.NDArray[np.int32], width: int
+) -> tuple[npt.NDArray[np.int32], tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]]]:
+    """Each event's (point, value) pair (-1 where it has no point), and each pair's point and value."""
+    key = point.astype(np.int64) * (width + 1) + (value + 1)
+    pairs, pair = np.unique(key[point >= 0], return_inverse=True)
+    out = np.full(len(point), -1, np.int32)
+    out[point >= 0] = pair
+    at, v = np.divmod(pairs, width + 1)
+    return out, (at.astype(np.int32), (v - 1).astype(np.int32))
 
 
 def event_places(db: WebDb) -> EventPlaces:
@@ -291,7 +303,21 @@ def event_places(db: WebDb) -> EventPlaces:
         for rank, la, lo in db.cursor().execute(f"SELECT rank, lat, lon FROM {D}.event_geo").fetchall():
             lat[rank - 1], lon[rank - 1] = la, lo
         place = db.event_rows.table.column("place").to_pylist()
-        return EventPlaces(lat, lon, place, db.event_columns.country)
+        points = sorted({(a, b) for a, b in zip(lat, lon, strict=True) if a is not None and b is not None})
+        at = {p: i for i, p in enumerate(points)}
+        point = np.array(
+            [-1 if a is None or b is None else at[(a, b)] for a, b in zip(lat, lon, strict=True)], np.int32
+        )
+        places = sorted({p for p in place if p is not None})
+        named = {p: i for i, p in enumerate(places)}
+        place_code = np.array([-1 if p is None else named[p] for p in place], np.int32)
+        cols = db.event_columns
+        place_pair, place_pairs = _pairs(point, place_code, len(places))
+        country_pair, country_pairs = _pairs(point, cols.country_code, len(cols.countries))
+        return EventPlaces(
+            lat, lon, place, cols.country, points, point, place_pair, place_pairs, places,
+            country_pair, country_pairs,
+        )  # fmt: skip
 
     found: EventPlaces = db.once(("event_places",), load)
     return found
@@ -312,52 +338,60 @@ def points_index(db: WebDb) -> dict[tuple[float, float], tuple[int, ...]]:
     return index
 
 
-def _mode(counts: Counter[str]) -> str | None:
-    """The most frequent value (ties: the first in sort order), as SQL's ``mode``; None when none."""
-    if not counts:
-        return None
-    return min(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+def _modes(
+    counts: npt.NDArray[np.int64], pairs: tuple[npt.NDArray[np.int32], npt.NDArray[np.int32]], n_points: int
+) -> npt.NDArray[np.int32]:
+    """Per point, the value of its most frequent pair among ``counts`` (ties: the first value in
+    sort order, as SQL's ``mode``; -1 when none), for the values that are not None."""
+    point, value = pairs
+    live = np.flatnonzero((counts > 0) & (value >= 0))
+    order = live[np.lexsort((value[live], -counts[live], point[live]))]
+    best = np.full(n_points, -1, np.int32)
+    firsts = np.ones(len(order), np.bool_)
+    firsts[1:] = point[order][1:] != point[order][:-1]
+    best[point[order][firsts]] = value[order][firsts]
+    return best
 
 
-def group_points(db: WebDb, ranks: list[int]) -> tuple[list[dict[str, Any]], dict[str, int]]:
+def group_points(
+    db: WebDb, ranks: Sequence[int] | npt.NDArray[Any], limit: int | None = None
+) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """The map's points (events grouped by coordinates: most frequent place and country, number)
-    busiest first, and the events per country, of the events of these ranks; the same rows as the
-    SQL aggregates give, computed in memory."""
+    busiest first (the first ``limit``), and the events per country, of the events of these ranks;
+    the same rows as the SQL aggregates give, counted in memory."""
     at = event_places(db)
-    groups: dict[tuple[float, float], tuple[Counter[str], Counter[str], list[int]]] = {}
-    by_country: Counter[str] = Counter()
-    for r in ranks:
-        i = r - 1
-        country = at.country[i]
-        if country is not None:
-            by_country[country] += 1
-        lat, lon = at.lat[i], at.lon[i]
-        if lat is None or lon is None:
-            continue
-        g = groups.get((lat, lon))
-        if g is None:
-            g = groups[(lat, lon)] = (Counter(), Counter(), [0])
-        place = at.place[i]
-        if place is not None:
-            g[0][place] += 1
-        if country is not None:
-            g[1][country] += 1
-        g[2][0] += 1
+    cols = db.event_columns
+    idx = np.asarray(ranks, np.int64) - 1
+    country = cols.country_code[idx]
+    per_country = np.bincount(country[country >= 0], minlength=len(cols.countries))
+    by_country = {cols.countries[c]: int(per_country[c]) for c in np.flatnonzero(per_country).tolist()}
+    point = at.point[idx]
+    here = point >= 0
+    n = np.bincount(point[here], minlength=len(at.points))
+    place = _modes(
+        np.bincount(at.place_pair[idx][here], minlength=len(at.place_pairs[0])), at.place_pairs, len(n)
+    )
+    state = _modes(
+        np.bincount(at.country_pair[idx][here], minlength=len(at.country_pairs[0])), at.country_pairs, len(n)
+    )
+    shown = np.flatnonzero(n)
+    shown = shown[np.argsort(-n[shown], kind="stable")][:limit]  # points are in (lat, lon) order
     points = []
-    for (lat, lon), (places, countries, n) in sorted(groups.items(), key=lambda kv: (-kv[1][2][0], kv[0])):
+    for p in shown.tolist():
+        lat, lon = at.points[p]
         x, y = project(lat, lon)
         points.append(
             {
                 "lat": lat,
                 "lon": lon,
-                "place": _mode(places),
-                "country": _mode(countries),
-                "n": n[0],
+                "place": at.places[place[p]] if place[p] >= 0 else None,
+                "country": cols.countries[state[p]] if state[p] >= 0 else None,
+                "n": int(n[p]),
                 "x": x,
                 "y": y,
             }
         )
-    return points, dict(by_country)
+    return points, by_country
 
 
 def shade(n: int, peak: int) -> str:
@@ -377,8 +411,8 @@ def point(db: WebDb, f: PointFilters) -> dict[str, Any]:
     if f.layer == "events" and db.event_columns.usable:
         # the events at the point, from memory, filtered as the list filters an actor's events
         party = q.event_filter(db, f)[2]
-        here = set(points_index(db).get((lat, lon), ()))
-        ranks, _ = db.event_columns.select(f, here if party is None else here & party, "year")
+        here = np.array(points_index(db).get((lat, lon), ()), np.int32)
+        ranks, _ = db.event_columns.select(f, here if party is None else np.intersect1d(here, party), "year")
         return {
             "layer": "events",
             "lat": lat,

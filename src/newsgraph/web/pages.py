@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from . import charts, geo, netview, search
 from . import queries as q
-from .api import Db
+from .api import Db, data
 from .app import CSP_INLINE_STYLES
 from .highlight import fact_spans, highlight
 from .params import check
@@ -32,12 +32,18 @@ def home(request: Request, db: Db) -> HTMLResponse:
 @router.get("/articles")
 def articles(request: Request, db: Db, f: Annotated[search.ArticleSearch, Query()]) -> HTMLResponse:
     check(db, f, view="articles")
-    return page(request, "articles.html", data=search.articles(db, f), f=f, facets=db.facets)
+    return page(
+        request,
+        "articles.html",
+        data=data(db, "articles", f, lambda: search.articles(db, f)),
+        f=f,
+        facets=db.facets,
+    )
 
 
 @router.get("/articles/{article_id}")
 def article(request: Request, db: Db, article_id: str) -> HTMLResponse:
-    found = q.article(db, article_id)
+    found = data(db, "article", article_id, lambda: q.article(db, article_id))
     if found is None:
         raise HTTPException(404, f"no article {article_id!r}")
     text = found["article"]["text"]
@@ -60,7 +66,7 @@ def entities(request: Request, db: Db, f: Annotated[q.EntityFilters, Query()]) -
 
 @router.get("/entities/{key:path}")
 def entity(request: Request, db: Db, key: str) -> HTMLResponse:
-    found = q.entity(db, key)
+    found = data(db, "entity", key, lambda: q.entity(db, key))
     if found is None:
         raise HTTPException(404, f"no entity {key!r}")
     return page(
@@ -71,7 +77,9 @@ def entity(request: Request, db: Db, key: str) -> HTMLResponse:
 @router.get("/quotes")
 def quotes(request: Request, db: Db, f: Annotated[q.QuoteFilters, Query()]) -> HTMLResponse:
     check(db, f, view="quotes")
-    return page(request, "quotes.html", data=q.quotes(db, f), f=f, facets=db.facets)
+    return page(
+        request, "quotes.html", data=data(db, "quotes", f, lambda: q.quotes(db, f)), f=f, facets=db.facets
+    )
 
 
 @router.get("/events")
@@ -80,7 +88,7 @@ def events(request: Request, db: Db, f: Annotated[q.EventFilters, Query()]) -> H
     return page(
         request,
         "events.html",
-        data=charts.events(db, f),
+        data=data(db, "events", f, lambda: charts.events(db, f)),
         map=geo.map_data(db, geo.MapFilters.model_validate(f.model_dump())),
         world=geo.world(),
         f=f,

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from jinja2 import ChainableUndefined, Environment, PackageLoader, select_autoescape
-from markupsafe import Markup
 from starlette.requests import Request
 
 from ..store.export_graph import QUAD_COLOURS
@@ -18,7 +18,7 @@ from .search import mark_hits
 def shown(value: Any) -> Any:
     """What a template prints for ``value``: text with its bidirectional controls made visible
     (:func:`~newsgraph.web.highlight.visible_bidi`; escaping follows), HTML already built as it is."""
-    if isinstance(value, str) and not isinstance(value, Markup):
+    if type(value) is str and not value.isascii():  # Markup (built HTML) is a subclass
         return visible_bidi(value)
     return value
 
@@ -46,7 +46,12 @@ NAV = [
 
 def path_part(value: Any) -> str:
     """A value as one URL path segment (entity keys hold colons and spaces)."""
-    return quote(str(value), safe="")
+    return _path_part(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _path_part(value: str) -> str:
+    return quote(value, safe="")
 
 
 def with_query(request: Request, **changes: Any) -> str:

@@ -54,7 +54,7 @@ from .forms import (
     _total,
     all_ranks,
 )
-from .lookup import _keys_named, _party_ranks, canonical_key
+from .lookup import _keys_named, _party_ranks, canonical_key, party_array
 from .memory import (
     _COUNT_COLUMNS,
     _EVENT_COLUMNS,
@@ -130,6 +130,7 @@ __all__ = [
     "log",
     "network",
     "overview",
+    "party_array",
     "party_events",
     "quote_filter",
     "quote_ranks",

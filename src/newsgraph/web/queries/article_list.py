@@ -6,6 +6,9 @@ import json
 import re
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import numpy.typing as npt
+
 from ...records import FACT_KINDS
 from ...resolve.entities import fold
 from ...store.export_graph import name_pattern
@@ -42,8 +45,13 @@ def articles(db: WebDb, f: ArticleFilters) -> dict[str, Any]:
     where.extend(more)
     params.extend(more_params)
     cond = " AND ".join(where)
-    rows = db.search_rows.take(_ranks(db, db.search_rows, f"{D}.search s", "s.rank", cond, params, f))
-    total = _total(db, f"{D}.search s", cond, params, rows, f)
+    of_country = _of_country(db, f) if not terms else None
+    if of_country is not None:  # the articles of a country: from memory
+        rows = db.search_rows.take(of_country[f.offset : f.offset + f.per_page].tolist())
+        total = len(of_country)
+    else:
+        rows = db.search_rows.take(_ranks(db, db.search_rows, f"{D}.search s", "s.rank", cond, params, f))
+        total = _total(db, f"{D}.search s", cond, params, rows, f)
     if not terms:  # the first lines, made at start-up
         for r in rows:
             r["snippet"] = db.leads.get(r["id"], "")
@@ -54,14 +62,29 @@ def articles(db: WebDb, f: ArticleFilters) -> dict[str, Any]:
     return _page(rows, total, f)
 
 
+def _of_country(db: WebDb, f: ArticleFilters) -> npt.NDArray[np.int32] | None:
+    """The list ranks of the articles of the country asked for, in order, when the country is
+    all the filters ask for (as :func:`article_filter` finds them); else None."""
+    if not f.country or any((f.source, f.entity, f.min_relevance, f.language, f.date_from, f.date_to)):
+        return None
+
+    def load() -> dict[str, npt.NDArray[np.int32]]:
+        found: dict[str, list[int]] = {}
+        cur = db.cursor().execute(
+            f"SELECT DISTINCT c.country, s.rank FROM {D}.article_country c "
+            f"JOIN {D}.search s ON s.id = c.article_id ORDER BY 1, 2"
+        )
+        for country, rank in cur.fetchall():
+            found.setdefault(country, []).append(rank)
+        return {k: np.array(v, np.int32) for k, v in found.items()}
+
+    by_country: dict[str, npt.NDArray[np.int32]] = db.once(("articles_by_country",), load)
+    return by_country.get(f.country.upper(), np.zeros(0, np.int32))
+
+
 def _texts(db: WebDb, ids: list[str]) -> dict[str, str]:
-    """The texts of some articles by id."""
-    if not ids:
-        return {}
-    rows = db.rows(
-        "SELECT id, text FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))", [sorted(set(ids))]
-    )
-    return {r["id"]: r["text"] for r in rows}
+    """The texts of some articles by id (from memory)."""
+    return {a: db.text(db.rank_of[a]) for a in ids if a in db.rank_of}
 
 
 def _snippet(text: str, terms: list[str], width: int = 240) -> str:
@@ -88,14 +111,18 @@ def _entity_keys_params(value: str) -> list[Any]:
 def article(db: WebDb, article_id: str) -> dict[str, Any] | None:
     """One article with all its facts (records in the contract's form); entities also carry their
     store-wide ``canon`` key."""
-    found = db.one(
-        "SELECT a.id, a.source, a.url, a.title, a.published, a.published_from, a.authors, a.text, "
-        "a.captions, a.credits, a.headings, a.n_words, a.doc_hash, s.relevance, s.language, s.skipped "
-        f"FROM articles a JOIN {D}.search s ON s.id = a.id WHERE a.id = ?",
+    rank = db.rank_of.get(article_id)
+    if rank is None:
+        return None
+    found = db.one(  # by the store's key; what the list adds is in memory
+        "SELECT id, source, url, title, published, published_from, authors, text, captions, credits, "
+        "headings, n_words, doc_hash FROM articles WHERE id = ?",
         [article_id],
     )
     if found is None:
         return None
+    (listed,) = db.search_rows.take([rank])
+    found.update({k: listed[k] for k in ("relevance", "language", "skipped")})
     facts: dict[str, list[dict[str, Any]]] = {kind: [] for kind in FACT_KINDS}
     for kind, record in (
         db.cursor()
@@ -103,12 +130,9 @@ def article(db: WebDb, article_id: str) -> dict[str, Any] | None:
         .fetchall()
     ):
         facts[kind].append(json.loads(record))
-    canon = {
-        r["eid"]: r["canon"]
-        for r in db.rows(f"SELECT eid, canon FROM {D}.ents WHERE article_id = ?", [article_id])
-    }
-    for e in facts["entities"]:
-        e["canon"] = canon.get(e.get("id"), e.get("key"))
+    for e in facts["entities"]:  # as derived.ents has it: the key's canonical key, else the key
+        key = e.get("key")
+        e["canon"] = db.alias.get(key, key) if isinstance(key, str) else key
     return {"article": found, "facts": facts}
 
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import numpy.typing as npt
 import pyarrow as pa
 
 from .forms import _dates, _hashable, _page, _total, all_ranks
-from .lookup import _party_ranks
+from .lookup import party_array
 from .tables import D
 from .webdb import WebDb
 
@@ -44,23 +46,23 @@ def _events_by_rank(db: WebDb, ranks: list[int]) -> list[dict[str, Any]]:
     return rows
 
 
-def event_filter(db: WebDb, f: EventFilters) -> tuple[str, list[Any], set[int] | None]:
+def event_filter(db: WebDb, f: EventFilters) -> tuple[str, list[Any], npt.NDArray[np.int32] | None]:
     """The events list's filters as ``(condition on derived.events e, its parameters, the ranks of
-    the events of the actor and recipient asked for, or None)``: the condition reads those ranks
-    from the relation ``_party``, which the caller registers (:meth:`WebDb.relation`). A filter
-    with a ``party`` (the map's: an actor or a recipient) narrows them too."""
+    the events of the actor and recipient asked for (sorted), or None)``: the condition reads
+    those ranks from the relation ``_party``, which the caller registers (:meth:`WebDb.relation`).
+    A filter with a ``party`` (the map's: an actor or a recipient) narrows them too."""
     where: list[str] = ["1 = 1"]
     params: list[Any] = []
-    party: set[int] | None = None
+    party: npt.NDArray[np.int32] | None = None
     if f.actor:
-        party = _party_ranks(db, "actor", f.actor)
+        party = party_array(db, "actor", f.actor)
     if f.recipient:
-        found = _party_ranks(db, "recipient", f.recipient)
-        party = found if party is None else party & found
+        found = party_array(db, "recipient", f.recipient)
+        party = found if party is None else np.intersect1d(party, found, assume_unique=True)
     either = getattr(f, "party", None)
     if either:
-        found = _party_ranks(db, "actor", either) | _party_ranks(db, "recipient", either)
-        party = found if party is None else party & found
+        found = np.union1d(party_array(db, "actor", either), party_array(db, "recipient", either))
+        party = found if party is None else np.intersect1d(party, found, assume_unique=True)
     if party is not None:
         # many thousands of ranks: passed as an Arrow column, cheaper than a list parameter
         where.append("e.rank IN (SELECT r FROM _party)")
@@ -80,10 +82,13 @@ def event_filter(db: WebDb, f: EventFilters) -> tuple[str, list[Any], set[int] |
     return " AND ".join(where), params, party
 
 
-def party_events(db: WebDb, f: EventFilters, party: set[int]) -> tuple[list[int], list[dict[str, Any]]]:
-    """:meth:`EventColumns.select` over the events of the actors and recipients asked for (ranks in
-    order, and the timeline's cells), remembered per filter set: the list, its chart and its map
-    ask for the same events, and paging asks again."""
+def party_events(
+    db: WebDb, f: EventFilters, party: npt.NDArray[np.int32] | None
+) -> tuple[npt.NDArray[np.int32], list[dict[str, Any]]]:
+    """:meth:`EventColumns.select_array` (the ranks in order and the timeline's cells) of the
+    events the filters select, among those of the actors and recipients asked for (``party``, or
+    every event when None), remembered per filter set: the list, its chart and its map ask for
+    the same events, and paging asks again."""
     key = (
         "party_events",
         *(getattr(f, name, None) for name in ("actor", "recipient", "party", "type", "quad", "country")),
@@ -91,20 +96,20 @@ def party_events(db: WebDb, f: EventFilters, party: set[int]) -> tuple[list[int]
         f.date_from,
         f.date_to,
     )
-    found: tuple[list[int], list[dict[str, Any]]] = db.memo(
-        key, lambda: db.event_columns.select(f, party, _bucket(db, f))
+    found: tuple[npt.NDArray[np.int32], list[dict[str, Any]]] = db.memo(
+        key, lambda: db.event_columns.select_array(f, party, _bucket(db, f))
     )
     return found
 
 
 def event_ranks(db: WebDb, f: EventFilters) -> pa.Array:
-    """The ranks of every event the filters select, in list order (for a download): in memory for
-    the events of an actor or recipient, as the list does, else with one query."""
+    """The ranks of every event the filters select, in list order (for a download): in memory,
+    as the list does (else with one query)."""
     cond, params, party = event_filter(db, f)
-    if party is not None and db.event_columns.usable:
+    if db.event_columns.usable:
         ranks, _ = party_events(db, f, party)
         return pa.array(ranks, pa.int32())
-    with db.relation("_party", sorted(party or ())):
+    with db.relation("_party", [] if party is None else party.tolist()):
         return all_ranks(db, db.event_rows, f"{D}.events e", "e.rank", cond, params)
 
 
@@ -114,13 +119,13 @@ def events(db: WebDb, f: EventFilters, *, timeline: bool = True) -> dict[str, An
     cond, params, party = event_filter(db, f)
     parties = (f.actor, f.recipient)
     cells: list[dict[str, Any]] | None
-    if party is not None and db.event_columns.usable:
-        # the events of an actor or recipient are few: filtered in memory, without a query
+    if db.event_columns.usable:
+        # selected in memory (EventColumns), without a query
         ranks, matched = party_events(db, f, party)
-        rows = _events_by_rank(db, ranks[f.offset : f.offset + f.per_page])
+        rows = _events_by_rank(db, ranks[f.offset : f.offset + f.per_page].tolist())
         total, cells = len(ranks), matched if timeline else None
     else:
-        with db.relation("_party", sorted(party or ())):
+        with db.relation("_party", [] if party is None else party.tolist()):
             page = db.rows(
                 f"SELECT e.rank FROM {D}.events e WHERE {cond} ORDER BY e.rank LIMIT ? OFFSET ?",
                 [*params, f.per_page, f.offset],

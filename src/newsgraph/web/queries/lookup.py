@@ -3,7 +3,11 @@ actor or recipient takes part in."""
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
+
+import numpy as np
+import numpy.typing as npt
 
 from ...store.export_graph import name_pattern
 from .tables import D
@@ -27,14 +31,23 @@ def _keys_named(db: WebDb, pattern: str) -> tuple[str, ...]:
     return found
 
 
+def party_array(db: WebDb, role: str, value: str) -> npt.NDArray[np.int32]:
+    """Ranks of the events with ``value`` among their actors or recipients (``role``), sorted: a
+    node id or entity key (a surname-only key counts as its full name), an actor code, or,
+    without a colon, words of any entity's name or alias (remembered per role and value)."""
+
+    def compute() -> npt.NDArray[np.int32]:
+        nodes = {value, canonical_key(db, value)}
+        if ":" not in value:
+            nodes.update(_keys_named(db, name_pattern(value)))
+        found = [db.parties.get((role, "code=" + value.upper()), ())]
+        found += [db.parties.get((role, node), ()) for node in sorted(nodes)]
+        return np.unique(np.fromiter(itertools.chain.from_iterable(found), np.int32))
+
+    ranks: npt.NDArray[np.int32] = db.memo(("party", role, value), compute)
+    return ranks
+
+
 def _party_ranks(db: WebDb, role: str, value: str) -> set[int]:
-    """Ranks of the events with ``value`` among their actors or recipients (``role``): a node id
-    or entity key (a surname-only key counts as its full name), an actor code, or, without a
-    colon, words of any entity's name or alias."""
-    nodes = {value, canonical_key(db, value)}
-    if ":" not in value:
-        nodes.update(_keys_named(db, name_pattern(value)))
-    found: set[int] = set(db.parties.get((role, "code=" + value.upper()), ()))
-    for node in nodes:
-        found.update(db.parties.get((role, node), ()))
-    return found
+    """:func:`party_array` as a set."""
+    return set(party_array(db, role, value).tolist())

@@ -3,11 +3,15 @@ rank), the events' actors and recipients, the events' filter columns, and who is
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+import bisect
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import duckdb
+import numpy as np
+import numpy.typing as npt
 import pyarrow as pa
 
 from .tables import D
@@ -130,11 +134,18 @@ class EventParts:
         return found  # plain strings and integers: nothing to convert
 
 
+def _codes(values: list[str | None]) -> tuple[npt.NDArray[np.int32], list[str]]:
+    """Each value's index in the sorted distinct values (-1 for None), and those values."""
+    distinct = sorted({v for v in values if v is not None})
+    at = {v: i for i, v in enumerate(distinct)}
+    return np.array([-1 if v is None else at[v] for v in values], np.int32), distinct
+
+
 @dataclass(slots=True)
 class EventColumns:
-    """The columns the events page filters on, as lists by rank - 1, for filtering the events of
-    an actor or recipient without a query. Same semantics as the SQL (a NULL matches nothing,
-    a missing confidence counts as 1)."""
+    """The columns the events page filters on, by rank - 1: as lists, and as arrays (values as
+    codes) that select the events of any filter without a query, in a few vectorised steps.
+    Same semantics as the SQL (a NULL matches nothing, a missing confidence counts as 1)."""
 
     event_type: list[str | None]
     quad: list[str | None]
@@ -143,55 +154,112 @@ class EventColumns:
     day: list[str | None]
     #: False when a day is before the year 1000, where ISO strings and strftime part ways
     usable: bool
+    #: the same as codes: ``types[type_code[i]]`` is ``event_type[i]`` (-1: None) ...
+    type_code: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
+    types: list[str] = field(default_factory=list)
+    quad_code: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
+    quads: list[str] = field(default_factory=list)
+    country_code: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
+    countries: list[str] = field(default_factory=list)
+    #: ... a missing confidence as 1, a day as its ordinal (0: none), its month and year
+    sure: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
+    ordinal: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
+    month: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
+    year: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
 
     @classmethod
     def load(cls, rows: Ranked) -> EventColumns:
         t = rows.table
         day = t.column("day").to_pylist()
         usable = all(d is None or d >= "1000" for d in day)
-        return cls(
-            t.column("event_type").to_pylist(),
-            t.column("quad").to_pylist(),
-            t.column("country").to_pylist(),
-            t.column("confidence").to_pylist(),
-            day,
-            usable,
-        )
+        event_type, quad, country = (t.column(c).to_pylist() for c in ("event_type", "quad", "country"))
+        confidence = t.column("confidence").to_pylist()
+        out = cls(event_type, quad, country, confidence, day, usable)
+        out.type_code, out.types = _codes(event_type)
+        out.quad_code, out.quads = _codes(quad)
+        out.country_code, out.countries = _codes(country)
+        out.sure = np.array([1.0 if c is None else c for c in confidence], np.float64)
+        if usable:
+            dates = [dt.date.fromisoformat(d) if d else None for d in day]
+            out.ordinal = np.array([d.toordinal() if d else 0 for d in dates], np.int32)
+            out.month = np.array([d.year * 12 + d.month - 1 if d else -1 for d in dates], np.int32)
+            out.year = np.array([d.year if d else -1 for d in dates], np.int32)
+        return out
 
-    def select(self, f: EventFilters, party: set[int], bucket: str) -> tuple[list[int], list[dict[str, Any]]]:
-        """The ranks among ``party`` matching the filters, in order, and the timeline's cells
-        (events per ``bucket`` of their day, type and class, ordered by bucket and type)."""
-        etype = f.type.upper() if f.type else None
-        quad = f.quad.lower() if f.quad else None
-        country = f.country.upper() if f.country else None
-        lo = f.date_from.isoformat() if f.date_from else None
-        hi = f.date_to.isoformat() if f.date_to else None
-        width = {"day": 10, "month": 7, "year": 4}[bucket]
-        ranks: list[int] = []
-        cells: Counter[tuple[str, str | None, str | None]] = Counter()
-        for r in sorted(party):
-            i = r - 1
-            if not 0 <= i < len(self.day):
-                continue
-            if etype is not None and self.event_type[i] != etype:
-                continue
-            if quad is not None and self.quad[i] != quad:
-                continue
-            if country is not None and self.country[i] != country:
-                continue
-            conf = self.confidence[i]
-            if f.min_confidence > 0 and (1.0 if conf is None else conf) < f.min_confidence:
-                continue
-            day = self.day[i]
-            if (lo is not None or hi is not None) and (
-                day is None or (lo is not None and day < lo) or (hi is not None and day > hi)
-            ):
-                continue
-            ranks.append(r)
-            if day is not None:
-                cells[(day[:width], self.event_type[i], self.quad[i])] += 1
-        ordered = sorted(
-            cells.items(), key=lambda kv: (kv[0][0], kv[0][1] is None, kv[0][1] or "", kv[0][2] or "")
+    def mask(self, f: EventFilters, party: Iterable[int] | None = None) -> npt.NDArray[np.bool_]:
+        """Which events (by rank - 1) the filters select, among ``party`` (ranks) when given."""
+        n = len(self.day)
+        if party is None:
+            keep = np.ones(n, np.bool_)
+        else:
+            keep = np.zeros(n, np.bool_)
+            found = np.fromiter(party, np.int64) - 1
+            keep[found[(found >= 0) & (found < n)]] = True
+        for value, codes, values in (
+            (f.type.upper() if f.type else None, self.type_code, self.types),
+            (f.quad.lower() if f.quad else None, self.quad_code, self.quads),
+            (f.country.upper() if f.country else None, self.country_code, self.countries),
+        ):
+            if value is not None:
+                at = bisect.bisect_left(values, value)
+                keep &= codes == (at if at < len(values) and values[at] == value else -2)
+        if f.min_confidence > 0:
+            keep &= self.sure >= f.min_confidence
+        if f.date_from or f.date_to:
+            keep &= self.ordinal > 0
+            if f.date_from:
+                keep &= self.ordinal >= f.date_from.toordinal()
+            if f.date_to:
+                keep &= self.ordinal <= f.date_to.toordinal()
+        return keep
+
+    def select(
+        self, f: EventFilters, party: Iterable[int] | None, bucket: str
+    ) -> tuple[list[int], list[dict[str, Any]]]:
+        """The ranks matching the filters (among ``party``, when given), in order, and the
+        timeline's cells (events per ``bucket`` of their day, type and class, ordered by bucket
+        and type)."""
+        ranks, cells = self.select_array(f, party, bucket)
+        return ranks.tolist(), cells
+
+    def select_array(
+        self, f: EventFilters, party: Iterable[int] | None, bucket: str
+    ) -> tuple[npt.NDArray[np.int64], list[dict[str, Any]]]:
+        """:meth:`select` with the ranks as an array (4 bytes a rank to keep, not 36)."""
+        chosen = np.flatnonzero(self.mask(f, party))
+        by = {"day": self.ordinal, "month": self.month, "year": self.year}[bucket]
+        values = by[chosen]
+        dated = values >= (1 if bucket == "day" else 0)
+        nt, nq = len(self.types) + 1, len(self.quads) + 1
+        values = values[dated]
+        key = (self.type_code[chosen[dated]] + 1) * nq + (self.quad_code[chosen[dated]] + 1)
+        cells: list[dict[str, Any]] = []
+        if len(values):
+            low = int(values.min())
+            key = (values.astype(np.int64) - low) * (nt * nq) + key
+            counts = np.bincount(key)  # the span of a timeline's buckets is small
+            found = np.flatnonzero(counts)
+            for k, n in zip(found.tolist(), counts[found].tolist(), strict=True):
+                b, rest = divmod(k, nt * nq)
+                t, qd = divmod(rest, nq)
+                cells.append(
+                    {
+                        "bucket": _bucket_name(bucket, b + low),
+                        "event_type": self.types[t - 1] if t else None,
+                        "quad": self.quads[qd - 1] if qd else None,
+                        "events": n,
+                    }
+                )
+        cells.sort(
+            key=lambda c: (c["bucket"], c["event_type"] is None, c["event_type"] or "", c["quad"] or "")
         )
-        cols = ("bucket", "event_type", "quad")
-        return ranks, [{**dict(zip(cols, key, strict=True)), "events": n} for key, n in ordered]
+        return (chosen + 1).astype(np.int32), cells
+
+
+def _bucket_name(bucket: str, value: int) -> str:
+    """A timeline bucket as the ISO text it starts with (day, ``YYYY-MM`` or ``YYYY``)."""
+    if bucket == "day":
+        return dt.date.fromordinal(value).isoformat()
+    if bucket == "month":
+        return f"{value // 12:04d}-{value % 12 + 1:02d}"
+    return f"{value:04d}"

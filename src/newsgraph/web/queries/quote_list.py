@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+import numpy.typing as npt
 import pyarrow as pa
 
 from ...store.export_graph import name_pattern
@@ -49,6 +52,10 @@ def quote_filter(db: WebDb, f: QuoteFilters) -> tuple[str, list[Any]]:
 
 def quotes(db: WebDb, f: QuoteFilters) -> dict[str, Any]:
     """Quotes with their speakers and articles, newest article first."""
+    said = _by_speaker(db, f)
+    if said is not None:  # a speaker's quotes: from memory
+        rows = db.quote_rows.take(said[f.offset : f.offset + f.per_page].tolist())
+        return _page(rows, len(said), f)
     cond, params = quote_filter(db, f)
     rows = db.quote_rows.take(_ranks(db, db.quote_rows, f"{D}.quotes q", "q.rank", cond, params, f))
     return _page(rows, _total(db, f"{D}.quotes q", cond, params, rows, f), f)
@@ -56,5 +63,58 @@ def quotes(db: WebDb, f: QuoteFilters) -> dict[str, Any]:
 
 def quote_ranks(db: WebDb, f: QuoteFilters) -> pa.Array:
     """The ranks of every quote the filters select, in list order (for a download)."""
+    said = _by_speaker(db, f)
+    if said is not None:
+        return pa.array(said, pa.int32())
     cond, params = quote_filter(db, f)
     return all_ranks(db, db.quote_rows, f"{D}.quotes q", "q.rank", cond, params)
+
+
+@dataclass(frozen=True, slots=True)
+class Speakers:
+    """The quotes' ranks (in list order) by speaker key and by the speaker's folded words."""
+
+    by_key: dict[str, npt.NDArray[np.int32]]
+    by_words: dict[str, npt.NDArray[np.int32]]
+
+
+def speakers(db: WebDb) -> Speakers:
+    """The :class:`Speakers` of ``db``, built once."""
+
+    def load() -> Speakers:
+        keys: dict[str, list[int]] = {}
+        words: dict[str, list[int]] = {}
+        cur = db.cursor().execute(f"SELECT rank, speaker_key, speaker_folded FROM {D}.quotes ORDER BY rank")
+        while batch := cur.fetchmany(50_000):
+            for rank, key, folded in batch:
+                if key is not None:
+                    keys.setdefault(key, []).append(rank)
+                if folded is not None:
+                    words.setdefault(folded, []).append(rank)
+        return Speakers(
+            {k: np.array(v, np.int32) for k, v in keys.items()},
+            {k: np.array(v, np.int32) for k, v in words.items()},
+        )
+
+    found: Speakers = db.once(("speakers",), load)
+    return found
+
+
+def _by_speaker(db: WebDb, f: QuoteFilters) -> npt.NDArray[np.int32] | None:
+    """The ranks of the quotes of the speaker asked for, in list order, when the speaker (by
+    words or key) is all the filters ask for (as :func:`quote_filter` finds them); else None."""
+    if not (f.speaker or f.speaker_key) or any((f.q, f.country, f.kind, f.date_from, f.date_to)):
+        return None
+    index = speakers(db)
+    empty = np.zeros(0, np.int32)
+    found: npt.NDArray[np.int32] | None = None
+    if f.speaker:
+        pattern = name_pattern(f.speaker)
+        keys = _keys_named(db, pattern)
+        said = db.memo(("said", pattern), lambda: tuple(t for t in db.speaker_texts if pattern in t))
+        parts = [index.by_key.get(k, empty) for k in keys] + [index.by_words.get(t, empty) for t in said]
+        found = np.unique(np.concatenate([empty, *parts]))
+    if f.speaker_key:
+        of_key = index.by_key.get(canonical_key(db, f.speaker_key), empty)
+        found = of_key if found is None else np.intersect1d(found, of_key)
+    return found

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import orjson
 import pyarrow as pa
 
 from ...extract.thresholds import DEFAULT_MIN_CONFIDENCE
@@ -36,6 +37,9 @@ from .tables import D, _prepare_web
 
 log = logging.getLogger(__name__)
 
+#: The most bytes of page data :meth:`WebDb.shared` keeps (as JSON).
+SHARED_BYTES = 64 * 2**20
+
 
 class WebDb:
     """The store opened read-only for the web app, with one DuckDB cursor per thread."""
@@ -55,17 +59,28 @@ class WebDb:
         self.quote_rows = Ranked.load(con, f"{D}.quotes", _QUOTE_COLUMNS)
         self.count_rows = Ranked.load(con, f"{D}.counts", _COUNT_COLUMNS)
         self.search_rows = Ranked.load(con, f"{D}.search", _SEARCH_COLUMNS)
+        #: every article's text by list rank - 1, in memory (UTF-8 in one Arrow column: about
+        #: the size of the texts), for the search's snippets without a query
+        self.texts: pa.StringArray | pa.LargeStringArray = (
+            con.sql(f"SELECT a.text FROM articles a JOIN {D}.search s ON s.id = a.id ORDER BY s.rank")
+            .to_arrow_table()
+            .column(0)
+            .combine_chunks()
+        )
+        #: article id -> list rank
+        self.rank_of: dict[str, int] = {
+            a: i for i, a in enumerate(self.search_rows.table.column("id").to_pylist(), start=1)
+        }
         #: each article's snippet when no word is searched (its first lines)
-        self.leads: dict[str, str] = {}
-        found = con.execute("SELECT id, text FROM articles")
-        while batch := found.fetchmany(5_000):
-            self.leads.update((article_id, _snippet(text or "", [])) for article_id, text in batch)
+        self.leads: dict[str, str] = {a: _snippet(self.text(r), []) for a, r in self.rank_of.items()}
         # one thread per query: requests run side by side, and small queries gain nothing from more
         con.execute("SET threads = 1")
         self._local = threading.local()
         self._cursors: list[duckdb.DuckDBPyConnection] = []
         self._lock = threading.Lock()
         self._memo: OrderedDict[Any, Any] = OrderedDict()
+        self._shared: OrderedDict[Any, bytes] = OrderedDict()
+        self._shared_bytes = 0
         self._once: dict[Any, Any] = {}
         self.stats = self._stats()
         self.facets = self._facets()
@@ -88,6 +103,11 @@ class WebDb:
             r["key"]: r["canon"] for r in self.rows(f"SELECT key, canon FROM {D}.alias")
         }
         log.info("web tables for %s ready in %.2f s", self.path, time.perf_counter() - started)
+
+    def text(self, rank: int) -> str:
+        """The text of the article of this list rank ("" when it has none)."""
+        value = self.texts[rank - 1].as_py() if 1 <= rank <= len(self.texts) else None
+        return value or ""
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """This thread's cursor (DuckDB connections are not shared between threads)."""
@@ -135,6 +155,40 @@ class WebDb:
             while len(self._memo) > size:
                 self._memo.popitem(last=False)
         return value
+
+    def shared(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()``, a page's data, kept as JSON (``orjson``: compact, read back in a fraction
+        of a millisecond) under ``key``: an HTML page and its JSON twin with the same filters
+        compute it once between them, whichever comes first (the response cache keeps each
+        answer apart: they differ in bytes). At most :data:`SHARED_BYTES` are kept, least recently
+        used dropped first; a value that is not plain JSON (a key that is not a string) is not
+        kept. Each call gets its own copy."""
+        value, body = self.shared_entry(key, compute)
+        return orjson.loads(body) if value is None and body is not None else value
+
+    def shared_entry(self, key: Any, compute: Callable[[], Any]) -> tuple[Any, bytes | None]:
+        """:meth:`shared` as ``(the value when it was computed now, else None; its JSON bytes
+        when kept, else None)``: a JSON answer sends the bytes, not decoded and encoded again."""
+        with self._lock:
+            body = self._shared.get(key)
+            if body is not None:
+                self._shared.move_to_end(key)
+        if body is not None:
+            return None, body
+        value = compute()
+        if value is None:
+            return None, None
+        try:
+            body = orjson.dumps(value)
+        except TypeError:
+            return value, None
+        with self._lock:
+            old = self._shared.pop(key, None)
+            self._shared_bytes += len(body) - (len(old) if old is not None else 0)
+            self._shared[key] = body
+            while self._shared_bytes > SHARED_BYTES and self._shared:
+                self._shared_bytes -= len(self._shared.popitem(last=False)[1])
+        return value, body
 
     def once(self, key: Any, compute: Callable[[], Any]) -> Any:
         """``compute()``, kept for as long as the store is open: for the indexes built on first

@@ -1,0 +1,123 @@
+"""Names of the entities that are not people, settled once an article's mentions are grouped
+(``extract/entities.py``): the type most mentions have, a group's plural name, an institution
+named with its country, a one-word organisation joined to the longer one ending in it, and an
+acronym joined to the name it abbreviates."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..resolve import actors
+from ..tables import data_rows
+
+if TYPE_CHECKING:
+    from .entities import Entity
+
+
+def acronym(text: str) -> bool:
+    return " " not in text and text.isupper() and len(text) <= 5
+
+
+def merge_acronyms(others: dict[tuple[str, ...], Entity]) -> None:
+    """An unknown name in capitals joins the one organisation or place of the article whose
+    capitalised words it abbreviates ("FEMA" -> "Federal Emergency Management Agency")."""
+    longer = [e for e in others.values() if e.type in ("ORG", "FAC", "GPE", "LOC") and " " in e.name]
+    for key, ent in list(others.items()):
+        if ent.key[0] != "NAME" or not acronym(ent.name) or len(ent.name) < 2:
+            continue
+        found = [e for e in longer if _initials(e.name) == ent.name]
+        if len(found) == 1:
+            for m in ent.mentions:
+                found[0].add(m, f"acronym of {found[0].name}")
+            del others[key]
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "la", "du"})
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _SMALL_WORDS).upper()
+
+
+def settle_names(others: dict[tuple[str, ...], Entity]) -> None:
+    """Names the tables do not know: the type most of their mentions have (ORG winning a tie), a
+    name written otherwise than in capitals when the text has one ("GENEVA" of a dateline ->
+    "Geneva"; acronyms of up to five letters stay), and a
+    one-word organisation name joins the one longer organisation ending in it ("Post" -> "New York
+    Post")."""
+    for ent in others.values():
+        if ent.key[0] == "NAME" and ent.type != "PERSON":
+            votes = Counter(m.label for m in ent.mentions)
+            ent.type = max(votes, key=lambda label: (votes[label], label == "ORG"))
+        if ent.key[0] == "NAME" and ent.name.isupper() and len(ent.name) > 5:  # "GENEVA" of a dateline
+            ent.name = next((m.text for m in ent.mentions if not m.text.isupper()), ent.name)
+    for ent in others.values():
+        if ent.key[0] == "NORP" or (ent.key[0] == "NAME" and ent.type == "NORP"):
+            ent.name = _group_name(ent)
+        elif ent.key[0] == "ORG@" and ent.key[2] and len(ent.key) == 3:  # "Nigerian Senate", not "Senate"
+            ent.name = max((m.text for m in ent.mentions), key=len)
+            modifier = actors.country_modifier(ent.key[2])
+            if modifier and not _names_a_country(ent.name):
+                bare = ent.name.split(" ", 1)[1] if ent.name.startswith(("The ", "the ")) else ent.name
+                ent.name = f"{modifier} {bare}"
+    orgs = [e for e in others.values() if e.type == "ORG" and len(e.name.split()) > 1]
+    for key, ent in list(others.items()):
+        if ent.key[0] != "NAME" or ent.type != "ORG" or len(ent.name.split()) != 1 or acronym(ent.name):
+            continue  # "AI" is not "Clipboard AI"
+        longer = [o for o in orgs if o.name.split()[-1] == ent.name]
+        if len(longer) == 1:
+            for m in ent.mentions:
+                longer[0].add(m, f"last word of {longer[0].name}")
+            del others[key]
+
+
+def _names_a_country(name: str) -> bool:
+    """Whether a name holds a country's name or adjective ("Nigerian Senate", "U.S. Navy")."""
+    words = name.split()
+    return any(
+        actors.country_code(" ".join(words[i : i + n])) is not None
+        for n in (1, 2, 3)
+        for i in range(len(words) - n + 1)
+    )
+
+
+@cache
+def group_nouns() -> dict[str, str]:
+    """Religious and ethnic group words -> the group's plural noun (``group_nouns.tsv``)."""
+    return {row[0]: row[1] for row in data_rows("newsgraph.extract", "group_nouns.tsv", strip=True)}
+
+
+def _group_name(ent: Entity) -> str:
+    """A nationality's or group's name: its plural noun when the article writes it ("Iraqi" and
+    "Iraqis" -> "Iraqis"), else the group's plural noun of ``group_nouns.tsv`` ("Jewish" ->
+    "Jews") or a country's noun for its people in ``countries.tsv`` ("Swedish" -> "Swedes"), else
+    the plural of a group adjective that is also a noun for one member ("Iraqi" -> "Iraqis",
+    "Asian" -> "Asians"), else its first mention ("French")."""
+    code = ent.key[1] if ent.key[0] == "NORP" else None
+    plural = next(
+        (
+            m.text
+            for m in ent.mentions
+            if m.text.endswith("s") and (code is None or actors.country_code(m.text) == code)
+        ),
+        None,
+    )
+    if plural:
+        return plural
+    if ent.name in group_nouns():  # "Jewish" -> "Jews", "Kurdish" -> "Kurds"
+        return group_nouns()[ent.name]
+    forms = actors.country_forms(code, "adjectives") if code else ()
+    members = [f for f in forms if f.endswith("s") and f[:-1] in forms]  # "Swede", "Swedes"
+    if members:  # "Swedish" -> "Swedes", "Turkish" -> "Turks"
+        return members[0]
+    name = ent.name
+    plain = name[:1].isupper() and name.replace(" ", "").isalpha()
+    return f"{name}s" if plain and name.endswith(_PLURAL_S) else name
+
+
+#: Group adjectives that are also nouns for one member, whose plural adds "s" ("Iraqi",
+#: "American", "Afghan", "Nazi", "Muslim", "Buddhist"); others stay ("French", "Swiss", "Chinese",
+#: "Islamic", "Jewish").
+_PLURAL_S = ("an", "i", "im", "ist")
