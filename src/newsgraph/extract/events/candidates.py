@@ -122,6 +122,9 @@ def _holds(cond: plover.Condition, tok: Token) -> bool:
         hit = any(
             c.dep_ in ("prep", "prt", "agent", "advmod") and c.lower_ in values and not _temporal(c)
             for c in tok.children
+        ) or any(  # "called for Trump to release ...": the parser makes "for" the clause's mark
+            c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in values for m in c.children)
+            for c in tok.children
         )
     elif kind == "subj":
         hit = any(c.dep_ in ("nsubj", "nsubjpass") and _word_in(c, values) for c in tok.children)
@@ -129,6 +132,11 @@ def _holds(cond: plover.Condition, tok: Token) -> bool:
         hit = any(
             c.dep_ in ("xcomp", "ccomp")
             or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+            for c in tok.children
+        )
+    elif kind == "inf":  # "told Trump to stop": an infinitive clause, what is asked
+        hit = any(
+            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in tok.children
         )
     elif kind == "claim":
@@ -172,9 +180,14 @@ def _temporal(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
+#: Object pronouns of people: "blasted him" has a person as its object, as "blasted Trump" has.
+_PERSONAL = frozenset({"him", "her", "them", "us", "me", "you"})
+
+
 def _word_in(tok: Token, values: frozenset[str]) -> bool:
     return (
         lemma(tok) in values
         or tok.lower_ in values
         or (bool(tok.ent_type_) and f"@{tok.ent_type_}" in values)
+        or (tok.lower_ in _PERSONAL and "@PERSON" in values)
     )

@@ -85,6 +85,8 @@ def find_drafts(lex: Lexicon, ctx: Context, candidates: list[tuple[Token, str]])
     out: list[Draft] = []
     for tok, kind in candidates:
         if kind == "verb":
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and lemma(tok.head) in plover.word_class("document"):
+                continue  # "a letter signed by 50 senators": who issued it, not an event
             entry = find_entry(tok, lex.verbs)
             if entry is None or entry.type is None:
                 continue
@@ -114,6 +116,10 @@ def _noun_place(lex: Lexicon, ctx: Context, noun: Token, etype: str) -> tuple[st
     of its own (a mention in passing)."""
     pos = position(noun)
     head, dep = pos.head, pos.dep_
+    if lemma(noun) in plover.word_class("agentive"):
+        # "Apple is a strong advocate for Dreamers": the subject does it; elsewhere ("has an
+        # admirer in", "the critics said") the noun names a person, not an event
+        return ("support", head) if dep == "attr" and lemma(head) == "be" else None
     objective = dep in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX")
     if objective and _class(head, lex.support) == "-":
         return "support", head
@@ -121,15 +127,35 @@ def _noun_place(lex: Lexicon, ctx: Context, noun: Token, etype: str) -> tuple[st
         verb = head.head
         if _class(verb, lex.support) == head.lower_:
             return "support", verb
+        amount = _amount_of(head)
+        if amount is not None and _class(amount.head, lex.support) == "-":
+            return "support", amount.head  # "announced $300 million in military aid"
     for child in pos.children:
         if child.dep_ in ("relcl", "acl") and _class(child, lex.support) == "-":
             return "relcl", child
     if dep in ("nsubj", "nsubjpass") and _class(head, lex.happen) is not None:
         return "happen", head
+    if dep == "dobj" and _class(head, plover.word_class("occurred")) is not None:
+        return "happen", head  # "confirmed the arrest of three suspects", "sparked protests"
     if own_actor_heads(ctx, noun, etype) or between_heads(noun):
         return "own", noun
     if dep == "pobj" and head.lower_ in _OCCASION_PREPS and head.head.pos == VERB:
         return "occasion", head.head
+    return None
+
+
+def _amount_of(prep: Token) -> Token | None:
+    """The amount an "in" phrase measures out ("$300 million in aid", "50 billion euros in loans"):
+    a number, or a noun counted by one, that is the object of a verb; None otherwise."""
+    if prep.lower_ != "in":
+        return None
+    amount = prep.head
+    if amount.dep_ not in ("dobj", "nsubjpass") or amount.head.pos != VERB:
+        return None
+    if amount.pos_ == "NUM" or amount.ent_type_ == "MONEY":
+        return amount
+    if any(c.dep_ == "nummod" for c in amount.children):
+        return amount
     return None
 
 

@@ -35,7 +35,25 @@ from .syntax import lemma, subjects
 #: The word table.
 TABLE = ("newsgraph.extract", "plover_disapproval.tsv")
 #: Verbs that say what something is: "called the tariffs illogical".
-CALLING = frozenset({"call", "describe", "label", "brand", "term", "dub", "denounce", "condemn"})
+CALLING = frozenset(
+    {
+        "call",
+        "describe",
+        "label",
+        "brand",
+        "term",
+        "dub",
+        "denounce",
+        "condemn",
+        # "painted Clinton as corrupt", "portrayed the strikes as unlawful"
+        "portray",
+        "paint",
+        "cast",
+        "characterize",
+        "characterise",
+        "depict",
+    }
+)
 #: Where a predicate word stands: "are illegal" (acomp), "is a disgrace" (attr), "called X
 #: illogical" (oprd, xcomp, ccomp), "described X as unlawful" (pobj of "as").
 _PREDICATE = frozenset({"acomp", "attr", "oprd", "xcomp", "ccomp"})
@@ -48,19 +66,32 @@ PRAISE = plover.Entry("praise", (), "SUPPORT", None, None, frozenset())
 #: claims were untrue"; the manual's CAMEO conversion notes that a denial, CAMEO 016, "might be
 #: considered REJECT", and newsgraph does so).
 DENY = plover.Entry("deny", (), "REJECT", None, None, frozenset())
+#: A verb of wrongdoing said of someone: an allegation ("said Trump lied to voters").
+ALLEGE = plover.Entry("deed", (), "ACCUSE", "allege", None, frozenset())
 #: A good word negated: the negation is what disapproves ("not justified").
 GOOD = plover.Entry("disapproval", (), "ACCUSE", "disapprove", None, frozenset({"negated-good"}))
 
 
 @cache
 def disapproval_words() -> dict[str, str]:
-    """Lemma -> ``bad`` or ``good``."""
-    return {row[0]: row[1] for row in data_rows(*TABLE, strip=True) if len(row) >= 2}
+    """Lemma -> ``bad``, ``good``, ``deny`` or ``praise`` (the verbs of kind ``deed`` are
+    :func:`deed_words`)."""
+    out: dict[str, str] = {}
+    for row in data_rows(*TABLE, strip=True):
+        if len(row) >= 2 and row[1] != "deed":
+            out.setdefault(row[0], row[1])
+    return out
+
+
+@cache
+def deed_words() -> frozenset[str]:
+    """Verbs of wrongdoing: said of someone, an allegation ("lied", "cheated")."""
+    return frozenset(row[0] for row in data_rows(*TABLE, strip=True) if len(row) >= 2 and row[1] == "deed")
 
 
 @cache
 def _keys() -> frozenset[int]:
-    return frozenset(hash_string(w) for w in disapproval_words())
+    return frozenset(hash_string(w) for w in (*disapproval_words(), *deed_words()))
 
 
 def _verb_of(tok: Token) -> Token | None:
@@ -70,8 +101,8 @@ def _verb_of(tok: Token) -> Token | None:
     ("called [the tariffs illogical]"). A word joined to another ("illogical and not justified")
     stands where the first does."""
     first = tok
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    while first.dep_ in ("conj", "appos") and first.head.i != first.i:
+        first = first.head  # "is a proven businessman, a proven failure": as its head stands
     head = first.head
     if first.dep_ in _PREDICATE:
         return head
@@ -79,7 +110,28 @@ def _verb_of(tok: Token) -> Token | None:
         return head.head
     if first.dep_ == "amod" and head.dep_ == "dobj" and first.i > head.i and lemma(head.head) in CALLING:
         return head.head
+    if first.dep_ == "amod" and first.i < head.i and _deed(head):
+        return head.head  # "is a dangerous man", "did a remarkable job": judges the subject
     return None
+
+
+#: Verbs whose object, qualified, judges their subject: "did a terrible job", "made a reckless
+#: decision".
+DEEDS = frozenset({"do", "make"})
+#: Subjects that name no one: "it was a terrible day", "this is a good idea".
+_THINGS = frozenset({"it", "this", "that", "there", "what", "which"})
+
+
+def _deed(noun: Token) -> bool:
+    """A noun that says what the subject of its clause is or did: the attribute of "be" ("is a
+    dangerous man") or the object of "do"/"make" ("did a remarkable job")."""
+    verb = noun.head
+    subject = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.pos_ not in ("VERB", "AUX") or not subject or subject[0].lower_ in _THINGS:
+        return False  # "it was a terrible day": a thing or the weather is no one judged
+    if noun.dep_ == "attr":
+        return lemma(verb) == "be"
+    return noun.dep_ == "dobj" and lemma(verb) in DEEDS
 
 
 def _negated(tok: Token, verb: Token) -> bool:
@@ -144,15 +196,22 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc, positions: list[int]
     """ACCUSE and SUPPORT drafts of the judgements said in ``doc`` (see the module docstring), at
     the ``positions`` :func:`disapproval_positions` found."""
     words = disapproval_words()
+    deeds = deed_words()
     out: list[Draft] = []
     for i in positions:
         tok = doc[i]
+        word = lemma(tok)
+        if tok.pos_ == "VERB" and word in deeds:
+            deed = _deed_draft(lex, ctx, tok)
+            if deed is not None:
+                out.append(deed)
+            continue
+        kind = words.get(word)
         verb = _verb_of(tok)
         if verb is None:
             continue
         if verb.pos_ not in ("VERB", "AUX") or verb.i == tok.i:
             continue
-        kind = words.get(lemma(tok))
         good = kind == "good"
         if good != _negated(tok, verb):
             continue  # "not illegal", "not remarkable", and "justified", are no judgement
@@ -176,3 +235,35 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc, positions: list[int]
         draft.quote = ctx.quote_at(tok.idx)
         out.append(draft)
     return out
+
+
+#: Where a verb of wrongdoing states what someone did, said by another: the clause of a verb of
+#: saying ("said Trump lied"), a verb joined to one, or the main verb of a quote.
+_SAID_DEPS = frozenset({"ccomp", "conj", "ROOT"})
+
+
+def _deed_draft(lex: Lexicon, ctx: Context, tok: Token) -> Draft | None:
+    """An ACCUSE (``allege``) of whoever says that someone did wrong ("Warren said Trump cheated
+    the students", "'They lied to us,' the senator said"): a verb of wrongdoing of the table, not
+    negated, in a clause someone is known to say, whose subject is an actor other than the
+    speaker."""
+    if tok.pos_ != "VERB" or tok.dep_ not in _SAID_DEPS or _negated(tok, tok):
+        return None
+    if tok.dep_ == "ROOT" and ctx.quote_at(tok.idx) is None:
+        return None  # the narrator's own sentence: no one is said to allege it
+    if tok.dep_ == "conj" and tok.head.dep_ not in ("ccomp", "ROOT"):
+        return None
+    doers, _ = subjects(tok)
+    if not doers or any(d.lower_ in _THINGS for d in doers):
+        return None
+    speaker = speaker_of(lex, ctx, tok)
+    if speaker is None or not speaker.get("code"):
+        return None
+    blamed = resolve_heads(ctx, doers, places=False, recipient=True)
+    if not blamed or any(same(b, speaker) for b in blamed):
+        return None  # what one says of oneself is no accusation
+    draft = Draft(tok, tok.i + 1, ALLEGE, "ACCUSE", "allege", "evaluation", tok)
+    draft.speaker = speaker
+    draft.blamed = blamed
+    draft.quote = ctx.quote_at(tok.idx)
+    return draft

@@ -18,6 +18,7 @@ from .confidence import Evidence, confidence
 from .context import Context
 from .cues import Contexts, cued_mode
 from .drafts import Draft, event_scope
+from .figurative import as_criticism, is_figurative
 from .magnitudes import magnitudes
 from .references import same
 from .syntax import is_passive, lemma
@@ -51,8 +52,11 @@ def event_records(lex: Lexicon, ctx: Context, drafts: list[Draft]) -> list[dict[
     links = magnitudes(ctx, [d for d, _ in records], [r for _, r in records])
     contexts = Contexts(ctx.doc)
     relevance = doc_relevance(ctx.doc)
+    people = {eid for eid, ent in ctx.entities.items() if ent.type == "PERSON"}
     for d, rec in records:
         rec["context"] = contexts.of(d, rec)
+        if is_figurative(d, rec, people):  # "fought with the party leadership": criticism
+            as_criticism(rec)
         rec["confidence"] = confidence(Evidence.of(rec, d, relevance))
     kept_as = _one_per_happening([rec for _, rec in records])
     out: list[dict[str, Any]] = []

@@ -13,7 +13,8 @@ from spacy.tokens import Token
 from ...resolve import actors
 from .. import plover
 from .context import NATIONAL_SECTORS, Context
-from .syntax import MODIFIERS, lemma
+from .offices import office_holder
+from .syntax import MODIFIERS, issuer_heads, lemma
 
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 #: Prepositions through which a phrase names its actor ("a group of ...", "calls by ...").
@@ -205,6 +206,9 @@ def _resolve(ctx: Context, head: Token, depth: int, places: bool, guess: bool = 
         sector = actors.sector_of(head.lemma_) or actors.sector_of(head.lower_)
         if sector in NATIONAL_SECTORS:
             return [actor_record(ctx, None, *span_of(head), ctx.main_country, sector)]
+    holder = office_holder(ctx, head) if ent is None else None
+    if holder is not None:  # "the senator": the person named with that office before
+        return [actor_record(ctx, holder[0], *span_of(head), holder[1], holder[2])]
     return []
 
 
@@ -310,6 +314,12 @@ def _resolve_coded(
                 if word in ("country", "nation", "government", "state"):
                     sector = "GOV"
                 return [actor_record(ctx, ref["entity"], *span_of(head), ref["code"], sector)]
+    if depth == 0 and word in plover.word_class("document"):
+        # "the senators' letter", "a letter signed by 50 senators": a document stands for its issuer
+        for issuer in issuer_heads(head):
+            refs = _resolve(ctx, issuer, 0, places, guess)
+            if refs:
+                return refs
     if depth < 2:
         for child in children:  # "a group of Moroccan diplomats", "fighters from groups including Hamas"
             relational = child.lower_ == "with" and word in _RELATIONAL  # "air links with Serbia"

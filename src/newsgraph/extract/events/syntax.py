@@ -183,3 +183,14 @@ def passive_inherited(verb: Token) -> list[Token]:
     if verb.dep_ == "conj" and verb.tag_ == "VBN":
         return subjects(verb.head)[1]
     return []
+
+
+def issuer_heads(document: Token) -> list[Token]:
+    """Who issued a document a noun phrase names: its possessor noun ("the senators' letter") or
+    the "by" phrase of a participle describing it ("a letter signed by 50 senators", "a statement
+    issued by the ministry")."""
+    out = [c for c in document.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")]
+    for acl in document.children:
+        if acl.dep_ == "acl" and acl.tag_ == "VBN":
+            out += [p for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+    return out

@@ -1,0 +1,52 @@
+"""Force as a figure of speech: "Trump fought with the Republican leadership over the nomination",
+"Warren launched an attack on Trump", "Clinton battled Sanders over health care". Political news
+words criticism as combat; the PLOVER manual's ASSAULT is the use of force that can do harm, and
+its ACCUSE covers criticism and disapproval. A record of such a word (word class ``figurative``
+of ``plover_words.tsv``) coded ASSAULT whose doers and targets are all people or political bodies
+(no armed or police forces, no weapon mode, no casualties, no context of force) is an ACCUSE
+(mode ``disapprove``): the doer criticises the target."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import plover
+from .drafts import Draft
+from .syntax import lemma
+
+#: Sectors of people and bodies that argue, not fight: government, legislature, parties,
+#: courts, the opposition, media, civil society, business, labour.
+_ARGUING = frozenset({"GOV", "LEG", "PTY", "JUD", "OPP", "JRN", "SOC", "BUS", "LAB", "ELI", "EDU", "CVL"})
+#: Contexts in which force is meant literally.
+_FORCE_CONTEXTS = frozenset({"military", "terrorism", "cbrn", "repression", "peacekeeping", "crime"})
+
+
+def _arguing(ref: dict[str, Any], people: set[str]) -> bool:
+    return bool(ref.get("entity") in people or ref.get("sector") in _ARGUING)
+
+
+def is_figurative(d: Draft, rec: dict[str, Any], people: set[str]) -> bool:
+    """Whether an ASSAULT record is criticism worded as combat (see the module docstring);
+    ``people`` are the ids of the article's PERSON entities."""
+    if rec["event_type"] != "ASSAULT" or rec["mode"] or rec["magnitudes"]:
+        return False
+    words = plover.word_class("figurative")
+    if lemma(d.trigger) not in words and lemma(d.anchor) not in words:
+        return False
+    if set(rec["context"]) & _FORCE_CONTEXTS:
+        return False
+    actors, recipients = rec["actor"], rec["recipient"]
+    if not actors or not any(a.get("entity") in people for a in actors + recipients):
+        return False  # a person is one of the sides: states and groups that "fight" may fight
+    return all(_arguing(r, people) for r in actors + recipients)
+
+
+def as_criticism(rec: dict[str, Any]) -> None:
+    """Recode a figurative ASSAULT record as the ACCUSE it reports; two-sided fighting ("fought
+    with the party leadership") becomes the first side's criticism of the others."""
+    if not rec["recipient"] and len(rec["actor"]) > 1:
+        rec["actor"], rec["recipient"] = rec["actor"][:1], rec["actor"][1:]
+    rec["event_type"] = "ACCUSE"
+    rec["mode"] = "disapprove"
+    rec["quad"] = plover.event_types()["ACCUSE"].quad
+    rec["cameo"] = plover.cameo_root("ACCUSE", "disapprove")
