@@ -228,6 +228,11 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
     institutions: dict[str, str] = {}  # "Senate" -> "NGA" after "the Nigerian Senate"
     state_bodies: dict[str, tuple[str, str]] = {}  # "Senate" -> ("Texas Senate", "USA")
     bodies_country = None if context else _bodies_country(mentions)
+    # countries the text names by name or nationality: another country (the article's, known from
+    # its bodies or people) is not written into an institution's name ("Supreme Court" stays)
+    named_here = {
+        code for m in mentions if m.label in ("GPE", "NORP", "LOC") and (code := actors.country_code(m.text))
+    }
     for m in mentions:
         found = national_institution(m.text) if m.label in ("ORG", "FAC") else None
         if found is not None:
@@ -260,7 +265,7 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
             key, etype = ("NAME", fold(name_text)), "ORG"
         else:
             key, etype, name_text, actor = _classify(m, context or bodies_country, institutions)
-            if key[0] == "ORG@" and not context and bodies_country:
+            if key[0] == "ORG@" and key[2] and key[2] not in named_here:
                 key = (*key, "unnamed")  # the country is not named: not written into the name
         ent = others.get(key)
         if ent is None:
