@@ -256,15 +256,6 @@ def run(
         with lock:
             samples.extend(found)
 
-    def timed(r: random.Random, deadline: float) -> None:
-        found = []
-        with httpx.Client(base_url=base, timeout=TIMEOUT_S, limits=limits) as c:
-            while time.perf_counter() < deadline:
-                name, make = r.choice(table)
-                found.append(fetch(c, name, make(r)))
-        with lock:
-            samples.extend(found)
-
     if duration is None:
         jobs = [(name, make(rng)) for name, make in table for _ in range(per_route)]
         rng.shuffle(jobs)
@@ -272,11 +263,8 @@ def run(
     elif processes > 1:  # the clients' threads shared out among processes, one interpreter lock each
         return _run_processes(base, table, clients, duration, processes, rng)
     else:
-        deadline = time.perf_counter() + duration
-        threads = [
-            threading.Thread(target=timed, args=(random.Random(rng.random()), deadline))
-            for _ in range(clients)
-        ]
+        seeds = [rng.random() for _ in range(clients)]
+        return _timed_clients(base, table, seeds, time.perf_counter() + duration)
     for t in threads:
         t.start()
     for t in threads:
@@ -284,10 +272,10 @@ def run(
     return samples
 
 
-def _client_process(base: str, table: list[Route], seeds: list[float], deadline: float, out: Any) -> None:
-    """One process of the load mode: a thread per seed, each a closed-loop client until
-    ``deadline`` (``time.perf_counter()``: the system's monotonic clock, the same in every process);
-    its samples go back through ``out``."""
+def _timed_clients(base: str, table: list[Route], seeds: list[float], deadline: float) -> list[Sample]:
+    """The load mode's clients: a thread per seed, each sending requests to random routes one
+    after another until ``deadline`` (``time.perf_counter()``: the system's monotonic clock, the
+    same in every process)."""
     samples: list[Sample] = []
     lock = threading.Lock()
     limits = httpx.Limits(max_connections=1, max_keepalive_connections=1)
@@ -306,7 +294,12 @@ def _client_process(base: str, table: list[Route], seeds: list[float], deadline:
         t.start()
     for t in threads:
         t.join()
-    out.send([(s.route, s.ms, s.error, s.at) for s in samples])
+    return samples
+
+
+def _client_process(base: str, table: list[Route], seeds: list[float], deadline: float, out: Any) -> None:
+    """One process of the load mode (:func:`_timed_clients`); its samples go back through ``out``."""
+    out.send([(s.route, s.ms, s.error, s.at) for s in _timed_clients(base, table, seeds, deadline)])
     out.close()
 
 
@@ -334,6 +327,16 @@ def _run_processes(
     for proc in procs:
         proc.join()
     return samples
+
+
+def _client_cpu() -> float:
+    """CPU seconds of this process and of its finished children (the client processes of
+    ``--client-processes``, joined before this is read; the server is still running, so it is
+    not among them)."""
+    import resource
+
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 def rss_mb(pid: int) -> float:
@@ -452,13 +455,13 @@ def main() -> int:
         with httpx.Client(base_url=base, timeout=TIMEOUT_S) as c:
             table = routes(c)
         server_cpu = cpu_seconds(proc.pid)
-        client_cpu = time.process_time()
+        client_cpu = _client_cpu()
         started = time.perf_counter()
         samples = run(
             base, table, args.clients, args.requests, args.duration, args.seed, args.client_processes
         )
         wall = time.perf_counter() - started
-        client_cpu = time.process_time() - client_cpu
+        client_cpu = _client_cpu() - client_cpu
         after = cpu_seconds(proc.pid)
         try:
             memory: float | None = rss_mb(proc.pid)
