@@ -5,6 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Span
 
+from handdocs import with_spans
 from newsgraph.extract.mentions import collect_mentions, person_like
 
 
@@ -43,16 +44,7 @@ def test_a_title_whose_words_are_all_someone_s_name_is_no_crash() -> None:
 def _mentions(text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The cleaned mentions of ``text`` whose model spans are the given (substring, label) pairs,
     each substring found after the previous one."""
-    doc = spacy.blank("en")(text)
-    ents, at = [], 0
-    for piece, label in spans:
-        start = text.index(piece, at)
-        at = start + len(piece)
-        span = doc.char_span(start, at, label=label)
-        assert span is not None, piece
-        ents.append(span)
-    doc.ents = ents
-    return [(m.text, m.label) for m in collect_mentions(doc)]
+    return [(m.text, m.label) for m in collect_mentions(with_spans(text, spans))]
 
 
 def test_handles_works_events_and_codes_are_no_names() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
+from handdocs import with_spans
 from newsgraph.extract.entities import EntityExtractor
 from newsgraph.extract.labels import consistent_labels, fix_spans, personal_name
 from newsgraph.extract.mentions import Mention, collect_mentions
@@ -179,15 +180,7 @@ def test_a_national_institution_is_named_with_its_country() -> None:
 
 def _shaped(text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """``_labels`` with spans given as (substring, label), each found after the previous one."""
-    doc = spacy.blank("en")(text)
-    ents, at = [], 0
-    for piece, label in spans:
-        start = text.index(piece, at)
-        at = start + len(piece)
-        span = doc.char_span(start, at, label=label)
-        assert span is not None, piece
-        ents.append(span)
-    doc.ents = ents
+    doc = with_spans(text, spans)
     mentions = collect_mentions(doc)
     consistent_labels(doc, mentions)
     return [(m.text, m.label) for m in mentions]

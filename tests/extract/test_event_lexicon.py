@@ -7,17 +7,13 @@ from typing import Any
 
 import pytest
 
+from eventtexts import events_of
 from newsgraph.extract.annotations import doc_facts
 from newsgraph.extract.pipeline import prepare_doc
 
 
-def _events(nlp: Any, text: str) -> list[dict[str, Any]]:
-    doc = nlp(prepare_doc(nlp, text, published="2024-03-15"))
-    return list(doc_facts(doc)["events"])
-
-
 def _types(nlp: Any, text: str) -> list[str]:
-    return [e["event_type"] for e in _events(nlp, text)]
+    return [e["event_type"] for e in events_of(nlp, text)]
 
 
 @pytest.mark.model
@@ -42,7 +38,7 @@ def _types(nlp: Any, text: str) -> list[str]:
     ],
 )
 def test_a_news_wording_codes_its_event(nlp: Any, text: str, etype: str, mode: str | None) -> None:
-    events = _events(nlp, text)
+    events = events_of(nlp, text)
     assert [(e["event_type"], e["mode"]) for e in events][:1] == [(etype, mode)]
 
 
@@ -68,7 +64,7 @@ def test_a_non_event_use_codes_nothing(nlp: Any, text: str) -> None:
 
 @pytest.mark.model
 def test_a_cyber_attack_is_coercion(nlp: Any) -> None:
-    (event,) = _events(nlp, "Russia launched a cyber attack on Ukraine's power grid.")
+    (event,) = events_of(nlp, "Russia launched a cyber attack on Ukraine's power grid.")
     assert (event["event_type"], event["mode"]) == ("COERCE", "cyber")
 
 
@@ -80,8 +76,6 @@ def test_calling_out_is_an_accusation_not_a_call_for(nlp: Any) -> None:
 
 @pytest.mark.model
 def test_sparring_politicians_accuse_each_other(nlp: Any) -> None:
-    from newsgraph.extract.annotations import doc_facts
-    from newsgraph.extract.pipeline import prepare_doc
 
     text = "The French president and the German chancellor have feuded for months over the budget."
     events = doc_facts(nlp(prepare_doc(nlp, text)))["events"]

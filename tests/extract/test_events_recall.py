@@ -8,29 +8,10 @@ from typing import Any
 
 import pytest
 
-from newsgraph.extract.annotations import doc_facts
-from newsgraph.extract.events.confidence import DEFAULT_MIN_CONFIDENCE
-from newsgraph.extract.pipeline import prepare_doc
+from eventtexts import events_of, is_fact, shown_events
 
 #: An opening sentence that makes the article American (its main country).
 US = "WASHINGTON — The U.S. Senate met on Monday in Washington. "
-
-
-def _events(nlp: Any, text: str) -> list[dict[str, Any]]:
-    return list(doc_facts(nlp(prepare_doc(nlp, text, published="2024-03-15")))["events"])
-
-
-def _is_fact(e: dict[str, Any]) -> bool:
-    return not (e.get("negated") or e.get("hypothetical") or e.get("future"))
-
-
-def _shown(nlp: Any, text: str, etype: str) -> list[dict[str, Any]]:
-    """The events of ``etype`` newsgraph reports as facts at the default threshold."""
-    return [
-        e
-        for e in _events(nlp, text)
-        if e["event_type"] == etype and _is_fact(e) and e["confidence"] >= DEFAULT_MIN_CONFIDENCE
-    ]
 
 
 def _codes(refs: list[dict[str, Any]]) -> set[str]:
@@ -43,14 +24,14 @@ def test_an_office_named_without_a_name_is_its_holder(nlp: Any) -> None:
         "Senator Maria Lopez of Ohio spoke in Washington on Monday. "
         "The senator criticized the Chinese government over its trade rules."
     )
-    shown = _shown(nlp, text, "ACCUSE")
+    shown = shown_events(nlp, text, "ACCUSE")
     assert shown and shown[0]["actor"][0]["entity"] is not None  # the senator named before
     assert _codes(shown[0]["actor"]) == {"USA"}
     # no one named with the office: an office of the state is the article's country's
-    alone = _shown(nlp, US + "The president accused the Chinese government of cheating.", "ACCUSE")
+    alone = shown_events(nlp, US + "The president accused the Chinese government of cheating.", "ACCUSE")
     assert alone and _codes(alone[0]["actor"]) == {"USA"} and alone[0]["actor"][0]["entity"] is None
     # an indefinite office ("a senator") stands for nobody in particular
-    some = _events(nlp, US + "A senator accused the Chinese government of cheating.")
+    some = events_of(nlp, US + "A senator accused the Chinese government of cheating.")
     assert not [e for e in some if e["event_type"] == "ACCUSE" and _codes(e["actor"])]
 
 
@@ -60,52 +41,54 @@ def test_an_office_named_without_a_name_is_its_holder(nlp: Any) -> None:
     ["Russia hits Kyiv with ballistic missile", "Russia hits Kyiv with ballistic missiles."],
 )
 def test_a_strike_carried_by_a_weapon_is_an_assault(nlp: Any, text: str) -> None:
-    shown = [e for e in _events(nlp, text) if e["event_type"] == "ASSAULT" and _is_fact(e)]
+    shown = [e for e in events_of(nlp, text) if e["event_type"] == "ASSAULT" and is_fact(e)]
     assert shown and _codes(shown[0]["actor"]) == {"RUS"}
 
 
 @pytest.mark.model
 def test_hitting_with_words_is_no_assault(nlp: Any) -> None:
-    assert not _events(nlp, "The company hit investors with a surprise fee.")
+    assert not events_of(nlp, "The company hit investors with a surprise fee.")
 
 
 @pytest.mark.model
 def test_a_call_with_someone_is_a_conversation(nlp: Any) -> None:
     text = US + "Secretary Blinken held a call with his Israeli counterpart on Sunday."
-    shown = _shown(nlp, text, "CONSULT")
+    shown = shown_events(nlp, text, "CONSULT")
     assert shown and shown[0]["mode"] == "phone"
     assert _codes(shown[0]["actor"]) | _codes(shown[0]["recipient"]) == {"USA", "ISR"}
 
 
 @pytest.mark.model
 def test_brokering_and_calling_up(nlp: Any) -> None:
-    broker = _shown(nlp, "Egypt and Qatar brokered a ceasefire between Israel and Hamas.", "CONSULT")
+    broker = shown_events(nlp, "Egypt and Qatar brokered a ceasefire between Israel and Hamas.", "CONSULT")
     assert broker and broker[0]["mode"] == "third-party"
     assert {"EGY", "QAT"} <= _codes(broker[0]["actor"])
-    called = _shown(nlp, "Israel called up 300,000 reservists on Saturday.", "MOBILIZE")
+    called = shown_events(nlp, "Israel called up 300,000 reservists on Saturday.", "MOBILIZE")
     assert called and _codes(called[0]["actor"]) == {"ISR"}
     # "called up" a friend is no mobilisation
-    assert not _events(nlp, "The minister called up an old friend.")
+    assert not events_of(nlp, "The minister called up an old friend.")
 
 
 @pytest.mark.model
 def test_an_amount_in_aid_is_aid(nlp: Any) -> None:
     text = "The United States announced $300 million in military assistance to Ukraine."
-    shown = _shown(nlp, text, "AID")
+    shown = shown_events(nlp, text, "AID")
     assert shown and _codes(shown[0]["actor"]) == {"USA"} and _codes(shown[0]["recipient"]) == {"UKR"}
     # an amount in something that is no event
-    assert not _events(nlp, "The company announced $300 million in profits.")
+    assert not events_of(nlp, "The company announced $300 million in profits.")
 
 
 @pytest.mark.model
 def test_what_someone_is_or_did_judged_is_a_judgement(nlp: Any) -> None:
-    bad = _shown(nlp, US + "Senator Warren said Donald Trump did a terrible job as a businessman.", "ACCUSE")
+    bad = shown_events(
+        nlp, US + "Senator Warren said Donald Trump did a terrible job as a businessman.", "ACCUSE"
+    )
     assert bad and _codes(bad[0]["recipient"]) == {"USA"}
-    good = _events(nlp, "Chancellor Angela Merkel said Barack Obama was an excellent partner.")
+    good = events_of(nlp, "Chancellor Angela Merkel said Barack Obama was an excellent partner.")
     support = [e for e in good if e["event_type"] == "SUPPORT"]
     assert support and _codes(support[0]["actor"]) == {"DEU"}
     # a judgement of a thing no one is named for blames nobody
-    day = _events(nlp, US + "Senator Warren said it was a terrible day for farmers.")
+    day = events_of(nlp, US + "Senator Warren said it was a terrible day for farmers.")
     assert not [e for e in day if e["event_type"] == "ACCUSE"]
 
 
@@ -119,35 +102,35 @@ def test_what_someone_is_or_did_judged_is_a_judgement(nlp: Any) -> None:
     ],
 )
 def test_verbal_attacks_on_a_rival_are_accusations(nlp: Any, text: str) -> None:
-    shown = _shown(nlp, US + text, "ACCUSE")
+    shown = shown_events(nlp, US + text, "ACCUSE")
     assert shown and shown[0]["actor"]
 
 
 @pytest.mark.model
 def test_pushing_back_against_a_claim_is_a_rejection(nlp: Any) -> None:
-    events = _events(nlp, US + "The Pentagon pushed back against the claims.")
+    events = events_of(nlp, US + "The Pentagon pushed back against the claims.")
     assert [e["event_type"] for e in events if e["start"] > len(US)] == ["REJECT"]
 
 
 @pytest.mark.model
 def test_an_object_pronoun_is_a_person(nlp: Any) -> None:
     text = US + "Senator Elizabeth Warren met Donald Trump on Friday. Later she blasted him for his comments."
-    shown = _shown(nlp, text, "ACCUSE")
+    shown = shown_events(nlp, text, "ACCUSE")
     assert shown and _codes(shown[0]["actor"]) == {"USA"}
 
 
 @pytest.mark.model
 def test_painting_someone_as_bad_is_an_accusation(nlp: Any) -> None:
-    shown = _shown(nlp, US + "The Republican nominee painted Hillary Clinton as corrupt.", "ACCUSE")
+    shown = shown_events(nlp, US + "The Republican nominee painted Hillary Clinton as corrupt.", "ACCUSE")
     assert shown and _codes(shown[0]["recipient"]) == {"USA"}
     # painting a house is no judgement
-    assert not _events(nlp, US + "The Republican nominee painted the house white.")[1:]
+    assert not events_of(nlp, US + "The Republican nominee painted the house white.")[1:]
 
 
 @pytest.mark.model
 def test_saying_someone_did_wrong_is_an_allegation(nlp: Any) -> None:
     text = US + "Senator Elizabeth Warren said Donald Trump cheated the students."
-    shown = [e for e in _events(nlp, text) if e["event_type"] == "ACCUSE"]
+    shown = [e for e in events_of(nlp, text) if e["event_type"] == "ACCUSE"]
     assert shown and shown[0]["mode"] == "allege" and shown[0]["text"] == "cheated"
     assert _codes(shown[0]["recipient"]) == {"USA"}
     # denied, or said of oneself, it is no allegation
@@ -156,13 +139,13 @@ def test_saying_someone_did_wrong_is_an_allegation(nlp: Any) -> None:
         "Senator Elizabeth Warren said she cheated at cards as a child.",
         "Donald Trump cheated the students, the report found.",
     ):
-        assert not [e for e in _events(nlp, US + other) if e["event_type"] == "ACCUSE"], other
+        assert not [e for e in events_of(nlp, US + other) if e["event_type"] == "ACCUSE"], other
 
 
 @pytest.mark.model
 def test_a_huddle_is_a_meeting(nlp: Any) -> None:
     text = "Officials of Japan and South Korea huddled in Tokyo on Friday."
-    consult = [e for e in _events(nlp, text) if e["event_type"] == "CONSULT"]
+    consult = [e for e in events_of(nlp, text) if e["event_type"] == "CONSULT"]
     assert consult and {"JPN", "KOR"} <= _codes(consult[0]["actor"]) | _codes(consult[0]["recipient"])
 
 
@@ -176,7 +159,7 @@ def test_a_huddle_is_a_meeting(nlp: Any) -> None:
     ],
 )
 def test_combat_between_politicians_is_criticism(nlp: Any, text: str) -> None:
-    events = _events(nlp, US + text)
+    events = events_of(nlp, US + text)
     accuse = [e for e in events if e["event_type"] == "ACCUSE"]
     assert accuse and accuse[0]["actor"] and accuse[0]["recipient"]
     assert not [e for e in events if e["event_type"] == "ASSAULT"]
@@ -188,7 +171,7 @@ def test_combat_with_weapons_or_forces_stays_an_assault(nlp: Any) -> None:
         "Russian troops fought with Ukrainian forces near Bakhmut.",
         "Gunmen attacked Senator Elizabeth Warren's office with rifles, killing two guards.",
     ):
-        events = _events(nlp, text)
+        events = events_of(nlp, text)
         assert [e for e in events if e["event_type"] == "ASSAULT"], text
         assert not [e for e in events if e["event_type"] == "ACCUSE"], text
 
@@ -204,7 +187,7 @@ def test_combat_with_weapons_or_forces_stays_an_assault(nlp: Any) -> None:
     ],
 )
 def test_telling_someone_to_act_is_a_request(nlp: Any, text: str) -> None:
-    shown = [e for e in _events(nlp, US + text) if e["event_type"] == "REQUEST" and _is_fact(e)]
+    shown = [e for e in events_of(nlp, US + text) if e["event_type"] == "REQUEST" and is_fact(e)]
     assert shown and _codes(shown[0]["actor"]) == {"USA"}
 
 
@@ -217,17 +200,17 @@ def test_telling_someone_to_act_is_a_request(nlp: Any, text: str) -> None:
     ],
 )
 def test_telling_what_is_so_is_no_request(nlp: Any, text: str) -> None:
-    assert not [e for e in _events(nlp, US + text) if e["event_type"] == "REQUEST"]
+    assert not [e for e in events_of(nlp, US + text) if e["event_type"] == "REQUEST"]
 
 
 @pytest.mark.model
 def test_defending_what_someone_said_and_throwing_support_behind_them(nlp: Any) -> None:
-    defence = _events(nlp, US + "Paul Ryan defended Donald Trump's comments on Tuesday.")
-    defended = [e for e in defence if e["event_type"] == "SUPPORT" and _is_fact(e)]
+    defence = events_of(nlp, US + "Paul Ryan defended Donald Trump's comments on Tuesday.")
+    defended = [e for e in defence if e["event_type"] == "SUPPORT" and is_fact(e)]
     assert defended and _codes(defended[0]["recipient"]) == {"USA"}
     thrown = [
         e
-        for e in _events(nlp, US + "Paul Ryan threw his support behind Donald Trump.")
+        for e in events_of(nlp, US + "Paul Ryan threw his support behind Donald Trump.")
         if e["event_type"] == "SUPPORT"
     ]
     assert thrown and _codes(thrown[0]["actor"]) == {"USA"}
@@ -235,22 +218,22 @@ def test_defending_what_someone_said_and_throwing_support_behind_them(nlp: Any) 
 
 @pytest.mark.model
 def test_someone_named_by_what_they_do_to_another(nlp: Any) -> None:
-    critic = _shown(nlp, US + "Senator John McCain is a fierce critic of Donald Trump.", "ACCUSE")
+    critic = shown_events(nlp, US + "Senator John McCain is a fierce critic of Donald Trump.", "ACCUSE")
     assert critic and _codes(critic[0]["actor"]) == {"USA"} and _codes(critic[0]["recipient"]) == {"USA"}
-    backer = _shown(nlp, US + "Senator John McCain has been a longtime supporter of Israel.", "SUPPORT")
+    backer = shown_events(nlp, US + "Senator John McCain has been a longtime supporter of Israel.", "SUPPORT")
     assert backer and _codes(backer[0]["recipient"]) == {"ISR"}
     # elsewhere the noun names a person, not an event
     for text in (
         "The critics of the plan said it would fail.",
         "President Barack Obama has an admirer in British diplomat Peter Westmacott.",
     ):
-        assert not [e for e in _events(nlp, US + text) if e["event_type"] in ("ACCUSE", "SUPPORT")], text
+        assert not [e for e in events_of(nlp, US + text) if e["event_type"] in ("ACCUSE", "SUPPORT")], text
 
 
 @pytest.mark.model
 def test_a_judgement_in_apposition_stands_where_its_head_does(nlp: Any) -> None:
     text = US + "Senator Elizabeth Warren said Donald Trump is a proven businessman, a proven failure."
-    accuse = [e for e in _events(nlp, text) if e["event_type"] == "ACCUSE"]
+    accuse = [e for e in events_of(nlp, text) if e["event_type"] == "ACCUSE"]
     assert accuse and accuse[0]["text"] == "failure" and _codes(accuse[0]["recipient"]) == {"USA"}
 
 
@@ -263,7 +246,7 @@ def test_a_judgement_in_apposition_stands_where_its_head_does(nlp: Any) -> None:
     ],
 )
 def test_a_document_stands_for_its_issuer(nlp: Any, text: str) -> None:
-    events = [e for e in _events(nlp, US + text) if e["start"] > len(US)]
+    events = [e for e in events_of(nlp, US + text) if e["start"] > len(US)]
     assert [e["event_type"] for e in events] == ["REQUEST"]  # signing the letter is no SUPPORT
     assert _codes(events[0]["actor"]) == {"USA"}
 
@@ -271,18 +254,18 @@ def test_a_document_stands_for_its_issuer(nlp: Any, text: str) -> None:
 @pytest.mark.model
 def test_an_event_set_off_or_confirmed_took_place(nlp: Any) -> None:
     text = "The arrest of opposition leader Ekrem Imamoglu sparked protests across Turkey."
-    coerce = [e for e in _events(nlp, text) if e["event_type"] == "COERCE"]
+    coerce = [e for e in events_of(nlp, text) if e["event_type"] == "COERCE"]
     assert coerce and coerce[0]["mode"] == "arrest" and _codes(coerce[0]["recipient"]) == {"TUR"}
     # the subject of a verb of confirming is not the doer
     confirmed = "Turkish officials confirmed the arrest of opposition leader Ekrem Imamoglu."
-    for e in _events(nlp, confirmed):
+    for e in events_of(nlp, confirmed):
         if e["event_type"] == "COERCE":
             assert not [a for a in e["actor"] if a["text"] == "Turkish officials"]
 
 
 @pytest.mark.model
 def test_missiles_fired_at_a_place_are_an_assault(nlp: Any) -> None:
-    at = _events(nlp, "Russia fired a ballistic missile at Kyiv on Monday, officials said.")
+    at = events_of(nlp, "Russia fired a ballistic missile at Kyiv on Monday, officials said.")
     assert [(e["event_type"], e["mode"]) for e in at] == [("ASSAULT", "heavy-weapons")]
-    test = _events(nlp, "North Korea fired a ballistic missile into the sea on Monday.")
+    test = events_of(nlp, "North Korea fired a ballistic missile into the sea on Monday.")
     assert [e["event_type"] for e in test] == ["MOBILIZE"]  # a test launch: a show of force

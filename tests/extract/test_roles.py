@@ -5,33 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import spacy
 from spacy.tokens import Doc
 
+from handdocs import NLP, make
 from newsgraph.extract.entities import collect_mentions, group
 from newsgraph.extract.roles import find_roles
-
-NLP = spacy.blank("en")
-
-
-def make(text: str, ents: list[tuple[str, str]]) -> Doc:
-    """A doc of ``text`` (sentences split at ". ") with the named spans as entities."""
-    doc = NLP.make_doc(text)
-    for i, t in enumerate(doc):
-        t.is_sent_start = i == 0 or doc[i - 1].text == "."
-    spans = []
-    for phrase, label in ents:
-        start = 0
-        while (pos := text.find(phrase, start)) != -1:
-            span = doc.char_span(pos, pos + len(phrase), label=label)
-            assert span is not None, phrase
-            if not any(s.start < span.end and span.start < s.end for s in spans):
-                spans.append(span)
-            start = pos + len(phrase)
-    doc.ents = sorted(spans, key=lambda s: s.start)
-    for t in doc:
-        t.pos_ = "PROPN" if t.text[:1].isupper() else "NOUN"
-    return doc
 
 
 def roles_of(doc: Doc) -> dict[str, list[tuple[str, str | None]]]:

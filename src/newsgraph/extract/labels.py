@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span
 
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
+from ..resolve.names import census_shares
 from ..tables import data_lines
 from .annotations import doc_lowers, doc_text, doc_words
 from .mentions import Mention, known, name_tokens, org_words
@@ -58,16 +59,7 @@ LAST_NOT_GIVEN = 0.05
 def given_names() -> dict[str, float]:
     """Given names (folded to capitals) -> the larger of their male and female frequency, percent
     of people (US census first-name lists shipped by the ``names`` package)."""
-    import names  # type: ignore[import-untyped]
-
-    out: dict[str, float] = {}
-    for key in ("first:male", "first:female"):
-        with open(names.FILES[key], encoding="ascii") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) >= 2:
-                    out[parts[0]] = max(out.get(parts[0], 0.0), float(parts[1]))
-    return out
+    return census_shares("first:male", "first:female")
 
 
 @cache

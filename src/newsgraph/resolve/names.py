@@ -50,19 +50,28 @@ class PersonName:
         return tuple(w for p in (self.first, *self.middle, self.last) for w in p.split())
 
 
-@lru_cache(maxsize=1)
-def _surname_shares() -> dict[str, float]:
-    """US census surnames (folded) -> share of people bearing them, percent (the list the ``names``
-    package ships, surnames of 0.001% or more)."""
+@lru_cache(maxsize=4)
+def census_shares(*lists: str) -> dict[str, float]:
+    """Names of the US census lists the ``names`` package ships (``"first:male"``,
+    ``"first:female"``, ``"last"``), as written there (capitals) -> the largest share of people
+    bearing them in those lists, percent."""
     import names  # type: ignore[import-untyped]
 
     out: dict[str, float] = {}
-    with open(names.FILES["last"], encoding="ascii") as fh:
-        for line in fh:
-            parts = line.split()
-            if len(parts) >= 2:
-                out[parts[0].lower()] = float(parts[1])
+    for key in lists:
+        with open(names.FILES[key], encoding="ascii") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) >= 2:
+                    out[parts[0]] = max(out.get(parts[0], 0.0), float(parts[1]))
     return out
+
+
+@lru_cache(maxsize=1)
+def _surname_shares() -> dict[str, float]:
+    """US census surnames (folded) -> share of people bearing them, percent (surnames of 0.001%
+    or more)."""
+    return {name.lower(): share for name, share in census_shares("last").items()}
 
 
 def common_surname(word: str) -> bool:
