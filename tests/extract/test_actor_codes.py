@@ -130,6 +130,17 @@ def test_journalists_credited_in_a_byline_are_reporters_and_editors() -> None:
     assert [r.title for r in roles_of(by)["Ana Lee"]] == ["Reporter"]  # "By" opening a line only
 
 
+def test_a_follow_sign_off_names_the_writer_a_reporter() -> None:
+    doc = make(
+        "Talks stalled , Ola Test said . Follow Dana Roe on Twitter @droe . Follow Ola Test closely .",
+        [("Dana Roe", "PERSON"), ("Ola Test", "PERSON")],
+    )
+    roles = roles_of(doc)
+    assert [r.title for r in roles["Dana Roe"]] == ["Reporter"]
+    assert roles["Ola Test"] == []  # "follow ... closely": no site, no sign-off
+    assert titled_person_actor(roles["Dana Roe"], "USA") == Actor("USA", "JRN")
+
+
 def test_a_sentence_opening_definite_title_is_the_person_named_just_before() -> None:
     doc = make(
         "Ted Vance won the primary . The Texas senator led all night .",

@@ -47,7 +47,7 @@ from ..resolve.names import census_shares
 from ..tables import data_lines
 from .annotations import doc_lowers, doc_text, doc_words
 from .mentions import Mention, known, name_tokens, org_words
-from .roles import title_spans
+from .roles import FOLLOW_SITES, title_spans
 
 #: A given name counts when at least this share (percent) of US people of one sex bear it ...
 COMMON_GIVEN = 0.01
@@ -267,10 +267,6 @@ def fix_spans(doc: Doc, mentions: list[Mention], ents: Sequence[Span] | None = N
     return _join_city_region(doc, _missed_names(doc, _missed_organisations(doc, out, taken), taken))
 
 
-#: Sites a sign-off asks to follow someone on ("Follow Pam Key on Twitter").
-_FOLLOW_SITES = frozenset({"twitter", "facebook", "instagram", "threads", "bluesky", "x"})
-
-
 def _missed_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
     """``mentions`` with the names of sign-offs the model leaves untagged: "Follow <Name> on
     Twitter" (or another site) makes the two or three capitalised words a ``PERSON`` mention.
@@ -287,7 +283,7 @@ def _missed_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Me
                 j += 1
             site = words[j + 1].lower() if j + 1 < n_words else ""
             free = not any(t in taken for t in range(k + 1, j))
-            if 2 <= j - k - 1 <= 3 and j < n_words and words[j] == "on" and site in _FOLLOW_SITES and free:
+            if 2 <= j - k - 1 <= 3 and j < n_words and words[j] == "on" and site in FOLLOW_SITES and free:
                 text = doc_text(doc)[doc[k + 1].idx : doc[j - 1].idx + len(words[j - 1])]
                 added.append(Mention(k + 1, j, doc[k + 1].idx, doc[k + 1].idx + len(text), text, "PERSON"))
     if not added:

@@ -400,10 +400,28 @@ def _title_before(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset
 #: with the title they give.
 _CREDITS = {"reporting": "Reporter", "writing": "Reporter", "editing": "Editor"}
 
+#: Sites a sign-off asks to follow someone on ("Follow Pam Key on Twitter").
+FOLLOW_SITES = frozenset({"twitter", "facebook", "instagram", "threads", "bluesky", "x"})
+
+
+def _sign_off(doc: Doc, i: int, j: int) -> bool:
+    """Whether the name ``[i, j)`` is a sign-off's, "Follow X on Twitter": the writer of the piece,
+    as the news sites that close with it (Breitbart) use it."""
+    return (
+        i >= 1
+        and doc[i - 1].text == "Follow"
+        and j + 1 < len(doc)
+        and doc[j].text == "on"
+        and doc[j + 1].lower_ in FOLLOW_SITES
+    )
+
 
 def byline(doc: Doc, i: int, j: int) -> _Phrase | None:
     """A journalist's credit around the name ``[i, j)``: "Reporting by X", "Editing by X", a line
-    "By X", or "X reports." closing a paragraph's sentence; the title "Reporter" or "Editor"."""
+    "By X", "X reports." closing a paragraph's sentence, or a sign-off "Follow X on Twitter"; the
+    title "Reporter" or "Editor"."""
+    if _sign_off(doc, i, j):
+        return _Phrase(i - 1, i, "Reporter", None)
     if i >= 1 and doc[i - 1].lower_ == "by":
         credit = doc[i - 2].lower_ if i >= 2 else ""
         if credit in _CREDITS:
