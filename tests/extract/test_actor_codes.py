@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 from handdocs import NLP, make
 from newsgraph.extract.countries import (
+    headquarters_actor,
     main_country,
     state_body_actor,
     state_body_country,
@@ -363,3 +364,40 @@ def test_a_place_followed_by_a_state_lies_in_that_states_country() -> None:
     assert located_in(doc, [by_start[3]], mentions) == "USA"  # a town of New Hampshire
     assert located_in(doc, [by_start[10]], mentions) is None  # "Paris, France": the country says it
     assert located_in(doc, [by_start[14]], mentions) is None  # no state after it
+
+
+def hq_actor(text: str, ents: list[tuple[str, str]], name: str) -> Actor | None:
+    doc = make(text, ents)
+    mentions = collect_mentions(doc)
+    return headquarters_actor(doc, [m for m in mentions if m.text == name], mentions)
+
+
+def test_an_unknown_firm_takes_the_country_of_its_seat() -> None:
+    places = [("New York City", "GPE"), ("Ohio", "GPE"), ("Toronto", "GPE"), ("Lagos", "GPE")]
+    # the seat sentence may hold an untagged mention of the name: every occurrence is read
+    text = "Quillro founder Ana Bell quit . Quillro is headquartered in New York City ."
+    doc = make(text, [*places])
+    doc.ents = [*doc.ents, Span(doc, 0, 1, label="ORG")]  # tagged in the first sentence only
+    mentions = collect_mentions(doc)
+    org = [m for m in mentions if m.text == "Quillro"]
+    assert headquarters_actor(doc, org, mentions) == Actor("USA", "BUS")  # a city's country
+    assert hq_actor(
+        "The Ohio - based firm Lantern Labs hired staff .", [("Lantern Labs", "ORG"), *places], "Lantern Labs"
+    ) == Actor("USA", "BUS")
+    assert hq_actor(
+        "Stoven Inc. , based in Toronto , hired staff .", [("Stoven Inc.", "ORG"), *places], "Stoven Inc."
+    ) == Actor("CAN", "BUS")
+
+
+def test_a_seat_without_a_firm_word_or_a_firm_without_a_seat_gives_no_code() -> None:
+    places = [("Lagos", "GPE"), ("Ohio", "GPE")]
+    # no word says what the body is: a country alone says nothing of whom it acts for
+    assert hq_actor("Kora Hub is based in Lagos .", [("Kora Hub", "ORG"), *places], "Kora Hub") is None
+    # a firm, no seat: no guess from the article's other places
+    assert (
+        hq_actor("The firm Kora Hub hired staff in Lagos .", [("Kora Hub", "ORG"), *places], "Kora Hub")
+        is None
+    )
+    # a seat of something else in the sentence is not the firm's
+    text = "The firm Kora Hub said the fund based in Ohio grew ."
+    assert hq_actor(text, [("Kora Hub", "ORG"), *places], "Kora Hub") is None

@@ -15,6 +15,8 @@ from spacy.tokens import Doc
 
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
+from ..tables import data_lines
+from .annotations import doc_lowers, doc_words
 from .mentions import Mention
 from .roles import Role, subnational_titles
 
@@ -290,3 +292,96 @@ def national_institution(text: str) -> tuple[actors.OrgEntry, str] | None:
         if org is not None and not org.code:
             return org, code
     return None
+
+
+#: Words that give an organisation's seat before "in" and a place: "X is headquartered in Y",
+#: "X, based in Y"; and after a place and a hyphen: "the Ohio-based firm X".
+_SEAT_WORDS = frozenset({"headquartered", "based"})
+#: Verbs and words that may stand between a name and its seat word ("X, which is based in Y").
+_SEAT_GAP = frozenset({",", "is", "was", "which", "that", "now", "also"})
+
+
+@lru_cache(maxsize=1)
+def firm_suffixes() -> frozenset[str]:
+    """Legal forms that end a firm's name (``extract/data/firm_suffixes.txt``: "Inc.", "Ltd")."""
+    return frozenset(line.strip().lower() for line in data_lines("newsgraph.extract", "firm_suffixes.txt"))
+
+
+def _place_code(m: Mention) -> str | None:
+    """The country of a place mention: a country's own name or a state, province or city's."""
+    return actors.country_code(m.text) if actors.country_code(m.text) else subnational_country(m.text)
+
+
+def _seat(
+    doc: Doc, spans: list[tuple[int, int]], places: dict[int, Mention], place_ends: dict[int, Mention]
+) -> str | None:
+    """The country of the place an organisation's name is said to be seated in: "X is
+    headquartered in Y", "X, based in Y", "the Y-based firm X" (up to two words between)."""
+    lowers = doc_lowers(doc)
+    n = len(lowers)
+    for i, j in spans:
+        k = j
+        while k < n and k - j < 3 and lowers[k] in _SEAT_GAP:
+            k += 1
+        if k + 1 < n and lowers[k] in _SEAT_WORDS and lowers[k + 1] == "in":
+            place = places.get(k + 2)
+            if place is not None and (code := _place_code(place)):
+                return code
+        for gap in (0, 1, 2):  # "the Ohio-based firm X": place, "-", "based", up to two words
+            at = i - gap - 2
+            if at >= 1 and lowers[at] == "based" and lowers[at - 1] == "-":
+                place = place_ends.get(at - 2)
+                if place is not None and (code := _place_code(place)):
+                    return code
+    return None
+
+
+def _name_spans(doc: Doc, org: list[Mention]) -> list[tuple[int, int]]:
+    """Every token range writing one of an organisation's mentions, tagged by the model or not
+    (it often tags a firm's name in one sentence only)."""
+    words = doc_words(doc)
+    forms = {tuple(words[m.i : m.j]) for m in org}
+    return sorted(
+        (k, k + len(form))
+        for form in forms
+        for k in range(len(words) - len(form) + 1)
+        if words[k] == form[0] and tuple(words[k : k + len(form)]) == form
+    )
+
+
+def _firm_sector(doc: Doc, spans: list[tuple[int, int]]) -> str | None:
+    """The sector the words beside an organisation's mentions give it: a legal form ending its
+    name ("Acme Inc."), a noun or title right after it ("WeWork founder", "Quill's parent company")
+    or right before it ("the firm X", "the Ohio-based startup X"); one sector or none."""
+    found: set[str] = set()
+    for i, j in spans:
+        if doc[j - 1].lower_.rstrip(".") in firm_suffixes():
+            found.add("BUS")
+        k = j + 1 if j < len(doc) and doc[j].text in ("'s", "’s") else j
+        after = " ".join(t.lower_ for t in doc[k : k + 2] if t.is_alpha and not t.is_stop)
+        before = doc[i - 1].lower_ if i >= 1 and doc[i - 1].is_alpha else ""
+        for words in (after, before):
+            if words and (sector := actors.sector_of(words)) is not None:
+                found.add(sector)
+    return found.pop() if len(found) == 1 else None
+
+
+def headquarters_actor(doc: Doc, org: list[Mention], mentions: list[Mention]) -> actors.Actor | None:
+    """The actor of an organisation the tables do not know whose seat the article gives ("WeWork
+    is headquartered in New York City", "the Ohio-based firm X"): the seat's country, with the
+    sector the words beside its mentions give ("WeWork founder": BUS, "the firm X"; a state
+    sector stays with ``state_body_actor``); None without a seat or without one such sector (an
+    organisation's country alone says nothing of whom it acts for)."""
+    lowers = doc_lowers(doc)
+    if "headquartered" not in lowers and "based" not in lowers:
+        return None  # most articles: no seat said of anything
+    places = {m.i: m for m in mentions if m.label in ("GPE", "LOC")}
+    place_ends = {m.j - 1: m for m in mentions if m.label in ("GPE", "LOC")}
+    spans = _name_spans(doc, org)
+    code = _seat(doc, spans, places, place_ends)
+    if code is None:
+        return None
+    sector = _firm_sector(doc, spans)
+    if sector is None or sector in STATE_SECTORS:
+        return None
+    return actors.Actor(code, sector)

@@ -510,6 +510,8 @@ class EntityExtractor(Component):
                 ent.actor = None
             elif ent.type == "GPE" and (state := countries.located_in(doc, ent.mentions, mentions)):
                 ent.actor = actors.Actor(state, "GOV")  # "Berlin, New Hampshire": not Germany's
+            elif ent.type == "ORG" and ent.actor is None:  # "WeWork is headquartered in New York City"
+                ent.actor = countries.headquarters_actor(doc, ent.mentions, mentions)
         persons = [e for e in entities if e.type == "PERSON"]
         article_ctx = article_context(doc)
         published = article_ctx.published_iso  # roles carry it as their "since"
