@@ -401,3 +401,15 @@ def test_a_seat_without_a_firm_word_or_a_firm_without_a_seat_gives_no_code() -> 
     # a seat of something else in the sentence is not the firm's
     text = "The firm Kora Hub said the fund based in Ohio grew ."
     assert hq_actor(text, [("Kora Hub", "ORG"), *places], "Kora Hub") is None
+
+
+def test_the_house_alone_is_the_countrys_lower_house() -> None:
+    doc = make(
+        "The FBI briefed Republicans in the United States . House Republicans issued a report .",
+        [("FBI", "ORG"), ("Republicans", "NORP"), ("United States", "GPE"), ("House", "ORG")],
+    )
+    mentions = collect_mentions(doc)
+    house = [e for e in group(doc, mentions, main_country(mentions)) if e.first.text == "House"]
+    assert len(house) == 1 and house[0].name == "U.S. House of Representatives"  # the table's name
+    assert house[0].actor == Actor("USA", "LEG")
+    assert state_body_actor("House", "NGA") == Actor("NGA", "LEG")  # any country's

@@ -58,6 +58,9 @@ def settle_names(others: dict[tuple[str, ...], Entity]) -> None:
             ent.name = _group_name(ent)
         elif ent.key[0] == "ORG@" and ent.key[2] and len(ent.key) == 3:  # "Nigerian Senate", not "Senate"
             ent.name = max((m.text for m in ent.mentions), key=len)
+            org = actors.organisation(ent.name)  # "House": a short form of the table's name
+            if org is not None and org.name.startswith(f"{ent.name} "):
+                ent.name = org.name
             modifier = actors.country_modifier(ent.key[2])
             if modifier and not _names_a_country(ent.name):
                 bare = ent.name.split(" ", 1)[1] if ent.name.startswith(("The ", "the ")) else ent.name
