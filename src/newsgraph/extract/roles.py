@@ -396,6 +396,43 @@ def _title_before(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset
     return None
 
 
+#: Objects that are people: "X named him as spokesman" gives the title to the object.
+_PERSON_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "himself", "herself"})
+
+
+def _predicate(doc: Doc, i: int, j: int, titles: list[Span]) -> Span | None:
+    """The title the person named ``[i, j)`` is said to hold now by the verb whose subject the name
+    is: "X is a senator", "X has been a contributor to the show", "X is joining the show as an
+    anchor"; None in the past ("X was a senator": perhaps no longer), future or conditional ("X
+    will be president", a modal), with a negation, in a clause opened by "if", "because", ...
+    (a condition: "if X is our president"), or when the verb's title is no title."""
+    root = next((t for t in doc[i:j] if not i <= t.head.i < j), None)
+    if root is None or root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = root.head
+    verbs = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    if any(t.tag_ in ("VBD", "MD") for t in verbs) or any(c.dep_ in ("neg", "mark") for c in verb.children):
+        return None  # "was", "will be", "is not", "if X is our president"
+    targets = [c for c in verb.children if c.dep_ == "attr"]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(o.pos_ == "PROPN" or o.ent_type_ == "PERSON" or o.lower_ in _PERSON_PRONOUNS for o in objects):
+        return None  # "X named Y as spokesman": the title is the object's
+    holders = [verb, *objects]  # "X joins the show as an anchor": "as" may hang on the object
+    targets += [
+        p
+        for h in holders
+        for c in h.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+    for t in targets:
+        span = next((s for s in titles if s.start <= t.i < s.end), None)
+        if span is not None:
+            return span
+    return None
+
+
 #: Words before "by" and a name that credit a journalist ("(Reporting by X; Editing by Y)"),
 #: with the title they give.
 _CREDITS = {"reporting": "Reporter", "writing": "Reporter", "editing": "Editor"}
@@ -465,6 +502,16 @@ def find_roles(
                 if phrase is not None and phrase.i not in consumed:
                     consumed.add(phrase.i)
                     found.setdefault(key, []).append(phrase)
+    for key, mentions in persons:  # "X is a senator", "X joins the show as an anchor": no other title
+        if found.get(key):
+            continue
+        for i, j in sorted(mentions):
+            span = _predicate(doc, name_start[i], j, titles)
+            phrase = _loose_phrase(doc, span, titles, names) if span is not None else None
+            if phrase is not None and phrase.title and phrase.i not in consumed:
+                consumed.add(phrase.i)
+                found[key] = [phrase]
+                break
     # titles with no name of their own: "Japan's foreign minister urged ..." then "Taro Kono said"
     loose = [
         s

@@ -1,0 +1,43 @@
+"""Titles a sentence's verb gives its subject ("X is a senator", "X joins the show as an anchor"),
+with the parser of the configured model (issue 15)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.extract.annotations import doc_entities
+from newsgraph.extract.facts import EntityFact
+
+
+def people(nlp: Any, text: str) -> dict[str, EntityFact]:
+    from newsgraph.extract.pipeline import prepare_doc
+
+    doc = nlp(prepare_doc(nlp, text, published="2016-05-01"))
+    return {e.name: e for e in doc_entities(doc) if e.type == "PERSON"}
+
+
+US = "The FBI and the State Department briefed Republicans in Washington. Congress met in Ohio. "
+
+
+def test_a_title_the_verb_gives_its_subject_is_the_persons_role(nlp: Any) -> None:
+    found = people(
+        nlp,
+        US + "Dana Wexley, a cousin of the senator, is joining the evening show as an anchor, the network "
+        "said. Marla Quince has been a contributor to the paper since 2009.",
+    )
+    assert [r.title for r in found["Dana Wexley"].roles] == ["Anchor"]
+    assert [r.title for r in found["Marla Quince"].roles] == ["Contributor"]
+    actor = found["Marla Quince"].actor
+    assert actor is not None and (actor.code, actor.sector) == ("USA", "JRN")
+
+
+def test_no_title_from_a_past_conditional_or_negated_verb_or_one_said_of_the_object(nlp: Any) -> None:
+    found = people(
+        nlp,
+        US + "Dana Wexley was a senator for ten years. We would be safe if Marla Quince is our governor. "
+        "Tom Brasher is not a lawyer. Ellen Marsh named Paul Dorrit as her spokesman.",
+    )
+    assert found["Dana Wexley"].roles == ()  # perhaps no longer
+    assert found["Marla Quince"].roles == ()  # a condition
+    assert found["Tom Brasher"].roles == ()
+    assert found["Ellen Marsh"].roles == ()  # the spokesman is the object
