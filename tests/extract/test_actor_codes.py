@@ -14,6 +14,7 @@ from handdocs import NLP, make
 from newsgraph.extract.countries import (
     headquarters_actor,
     main_country,
+    possessive_country_actor,
     state_body_actor,
     state_body_country,
     titled_person_actor,
@@ -413,3 +414,15 @@ def test_the_house_alone_is_the_countrys_lower_house() -> None:
     assert len(house) == 1 and house[0].name == "U.S. House of Representatives"  # the table's name
     assert house[0].actor == Actor("USA", "LEG")
     assert state_body_actor("House", "NGA") == Actor("NGA", "LEG")  # any country's
+
+
+def test_a_persons_possessive_before_a_country_makes_the_person_its_ruler() -> None:
+    def actor(text: str, name: str) -> Actor | None:
+        doc = make(text, [(name, "PERSON")])
+        return possessive_country_actor(doc, [m for m in collect_mentions(doc) if m.text == name])
+
+    assert actor("Under Olaf Brenn's Germany , trade grew .", "Olaf Brenn") == Actor("DEU", "GOV")
+    assert actor("Olaf Brenn's French friends came .", "Olaf Brenn") is None  # an adjective
+    assert actor("Olaf Brenn's Paris flat was sold .", "Olaf Brenn") is None  # a capital
+    assert actor("Olaf Brenn's America First Fund grew .", "Olaf Brenn") is None  # a longer name
+    assert actor("Olaf Brenn spoke of Germany .", "Olaf Brenn") is None

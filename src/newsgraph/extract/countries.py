@@ -215,6 +215,27 @@ def possessive_org_actor(doc: Doc, person: list[Mention]) -> actors.Actor | None
     return None
 
 
+def possessive_country_actor(doc: Doc, person: list[Mention]) -> actors.Actor | None:
+    """The actor of a person whose name is a country's possessive ("Hitler's Germany", "Putin's
+    Russia": the country as that person ruled it): the country's code, sector GOV; None when no
+    mention is followed by "'s" and a country's own name (not its adjective or capital)."""
+    n = len(doc)
+    for m in person:
+        if m.j + 1 >= n or doc[m.j].text not in ("'s", "’s"):
+            continue
+        for k in (3, 2, 1):
+            if m.j + 1 + k > n:
+                continue
+            place = doc[m.j + 1 : m.j + 1 + k].text
+            code = actors.country_code(place)
+            if code is not None and not actors.is_adjective(place) and not actors.is_capital(place):
+                end = m.j + 1 + k
+                if end < n and doc[end].text[:1].isupper() and doc[end].is_alpha:
+                    break  # "Trump's America First policy": a longer name
+                return actors.Actor(code, "GOV") if actors.country_name(code) else None
+    return None
+
+
 #: A second country (a state, not a body such as the UN) named in at least this share of the
 #: main country's sentences, and in this many sentences or more, makes the main country no
 #: evidence for a person's bare national title.
