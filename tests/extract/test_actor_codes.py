@@ -14,6 +14,7 @@ from handdocs import NLP, make
 from newsgraph.extract.countries import (
     headquarters_actor,
     main_country,
+    of_org_actor,
     possessive_country_actor,
     state_body_actor,
     state_body_country,
@@ -426,3 +427,18 @@ def test_a_persons_possessive_before_a_country_makes_the_person_its_ruler() -> N
     assert actor("Olaf Brenn's Paris flat was sold .", "Olaf Brenn") is None  # a capital
     assert actor("Olaf Brenn's America First Fund grew .", "Olaf Brenn") is None  # a longer name
     assert actor("Olaf Brenn spoke of Germany .", "Olaf Brenn") is None
+
+
+def test_a_known_organisation_after_of_gives_a_person_its_code() -> None:
+    def actor(text: str, ents: list[tuple[str, str]]) -> Actor | None:
+        doc = make(text, ents)
+        return of_org_actor(doc, [m for m in collect_mentions(doc) if m.text == "Ana Bell"])
+
+    assert actor("Ana Bell of the FBI spoke .", [("Ana Bell", "PERSON"), ("FBI", "ORG")]) == Actor(
+        "USA", "COP"
+    )
+    post = [("Ana Bell", "PERSON"), ("Washington Post", "ORG")]
+    assert actor("Ana Bell of The Washington Post spoke .", post) == Actor("USA", "JRN")
+    assert actor("Ana Bell of the Washington Post Company spoke .", post) is None  # another name
+    assert actor("Ana Bell of the Democratic Party spoke .", [("Ana Bell", "PERSON")]) is None  # any office
+    assert actor("Ana Bell of Ohio spoke .", [("Ana Bell", "PERSON"), ("Ohio", "GPE")]) is None

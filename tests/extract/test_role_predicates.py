@@ -26,9 +26,16 @@ def test_a_title_the_verb_gives_its_subject_is_the_persons_role(nlp: Any) -> Non
         "said. Marla Quince has been a contributor to the paper since 2009.",
     )
     assert [r.title for r in found["Dana Wexley"].roles] == ["Anchor"]
-    assert [r.title for r in found["Marla Quince"].roles] == ["Contributor"]
+    assert [r.title for r in found["Marla Quince"].roles] == ["Contributor to Paper"]
     actor = found["Marla Quince"].actor
     assert actor is not None and (actor.code, actor.sector) == ("USA", "JRN")
+
+
+def test_a_relative_clause_on_the_name_gives_its_title_with_its_place(nlp: Any) -> None:
+    found = people(nlp, US + "Maria Lopez, who is the mayor of Dayton, said the city was ready.")
+    assert [(r.title, r.affiliation) for r in found["Maria Lopez"].roles] == [("Mayor of Dayton", "USA")]
+    actor = found["Maria Lopez"].actor
+    assert actor is not None and (actor.code, actor.sector) == ("USA", "GOV")
 
 
 def test_no_title_from_a_past_conditional_or_negated_verb_or_one_said_of_the_object(nlp: Any) -> None:

@@ -215,6 +215,30 @@ def possessive_org_actor(doc: Doc, person: list[Mention]) -> actors.Actor | None
     return None
 
 
+def of_org_actor(doc: Doc, person: list[Mention]) -> actors.Actor | None:
+    """The actor of a person named with a known organisation after "of" ("Robert Costa of The
+    Washington Post", "Tim Rhodes of the FBI"): the organisation's code and sector, as
+    ``possessive_org_actor``; None when no mention is followed by one, or it has no code or sector
+    of its own (a party's adjective: "Paul Moss of the Democratic Party" may hold any office)."""
+    n = len(doc)
+    for m in person:
+        k = m.j + 1
+        if k >= n or doc[m.j].lower_ != "of":
+            continue
+        if doc[k].lower_ == "the":
+            k += 1
+        for size in (5, 4, 3, 2, 1):
+            if k + size > n or (k + size < n and doc[k + size].text[:1].isupper() and doc[k + size].is_alpha):
+                continue  # the whole name only: "of the Washington Post Company" is not the Post
+            name = doc[k : k + size].text
+            org = actors.organisation(name)
+            if org is not None:
+                a_party = org.sector == "PTY" and "Party" in org.name.split()  # not its organs
+                fits = org.code and org.sector and not a_party
+                return actors.Actor(org.code, org.sector) if fits else None
+    return None
+
+
 def possessive_country_actor(doc: Doc, person: list[Mention]) -> actors.Actor | None:
     """The actor of a person whose name is a country's possessive ("Hitler's Germany", "Putin's
     Russia": the country as that person ruled it): the country's code, sector GOV; None when no

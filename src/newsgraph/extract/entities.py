@@ -546,6 +546,7 @@ class EntityExtractor(Component):
                 person_actor(ent.roles, known, year)
                 or countries.titled_person_actor(ent.roles, own)
                 or countries.possessive_org_actor(doc, ent.mentions)  # "CNN's Jake Tapper"
+                or countries.of_org_actor(doc, ent.mentions)  # "Robert Costa of The Washington Post"
                 or countries.possessive_country_actor(doc, ent.mentions)  # "Hitler's Germany"
             )
             if ent.actor is None and member:

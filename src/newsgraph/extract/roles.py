@@ -357,13 +357,19 @@ def _apposition(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset[i
                     continue  # another name stands between: the apposition is that name's
                 if not any(s.start <= child.i < s.end for s in titles):
                     break  # "the nephew of one president": the title is not what the person is
-                sub = []
-                for tok in child.subtree:  # the title part: up to a comma or a relative clause
-                    if tok.i > child.i and (tok.text in (",", ";", "(") or tok.lower_ in _CLAUSE_START):
-                        break
-                    sub.append(tok)
-                return _phrase(sub, titles, names)
+                return _subtree_phrase(child, titles, names)
     return _title_before(doc, i, j, titles, names)
+
+
+def _subtree_phrase(head: Token, titles: list[Span], names: frozenset[int]) -> _Phrase | None:
+    """The role phrase of a title word's subtree, up to a comma or a relative clause after it ("the
+    mayor of Akron, who ..." -> "mayor of Akron")."""
+    sub = []
+    for tok in head.subtree:
+        if tok.i > head.i and (tok.text in (",", ";", "(") or tok.lower_ in _CLAUSE_START):
+            break
+        sub.append(tok)
+    return _phrase(sub, titles, names)
 
 
 #: How many words may follow a title before the comma that sets off the name after it ("President
@@ -400,16 +406,32 @@ def _title_before(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset
 _PERSON_PRONOUNS = frozenset({"him", "her", "them", "me", "us", "you", "himself", "herself"})
 
 
-def _predicate(doc: Doc, i: int, j: int, titles: list[Span]) -> Span | None:
+def _predicate(doc: Doc, i: int, j: int, titles: list[Span]) -> Token | None:
     """The title the person named ``[i, j)`` is said to hold now by the verb whose subject the name
     is: "X is a senator", "X has been a contributor to the show", "X is joining the show as an
     anchor"; None in the past ("X was a senator": perhaps no longer), future or conditional ("X
     will be president", a modal), with a negation, in a clause opened by "if", "because", ...
-    (a condition: "if X is our president"), or when the verb's title is no title."""
+    (a condition: "if X is our president"), or when the verb's title is no title. A relative
+    clause on the name counts too: "X, who is the mayor of Y"."""
     root = next((t for t in doc[i:j] if not i <= t.head.i < j), None)
-    if root is None or root.dep_ not in ("nsubj", "nsubjpass"):
+    if root is None:
         return None
-    verb = root.head
+    verbs = [root.head] if root.dep_ in ("nsubj", "nsubjpass") else []
+    verbs += [  # "X, who is the mayor of Y, said"
+        c
+        for c in root.children
+        if c.dep_ == "relcl"
+        and any(w.dep_ in ("nsubj", "nsubjpass") and w.lower_ == "who" for w in c.children)
+    ]
+    for verb in verbs:
+        title = _verb_title(verb, titles)
+        if title is not None:
+            return title
+    return None
+
+
+def _verb_title(verb: Token, titles: list[Span]) -> Token | None:
+    """The title a verb gives its subject (see :func:`_predicate`)."""
     verbs = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
     if any(t.tag_ in ("VBD", "MD") for t in verbs) or any(c.dep_ in ("neg", "mark") for c in verb.children):
         return None  # "was", "will be", "is not", "if X is our president"
@@ -426,11 +448,7 @@ def _predicate(doc: Doc, i: int, j: int, titles: list[Span]) -> Span | None:
         for p in c.children
         if p.dep_ == "pobj"
     ]
-    for t in targets:
-        span = next((s for s in titles if s.start <= t.i < s.end), None)
-        if span is not None:
-            return span
-    return None
+    return next((t for t in targets if any(s.start <= t.i < s.end for s in titles)), None)
 
 
 #: Words before "by" and a name that credit a journalist ("(Reporting by X; Editing by Y)"),
@@ -506,8 +524,8 @@ def find_roles(
         if found.get(key):
             continue
         for i, j in sorted(mentions):
-            span = _predicate(doc, name_start[i], j, titles)
-            phrase = _loose_phrase(doc, span, titles, names) if span is not None else None
+            title = _predicate(doc, name_start[i], j, titles)
+            phrase = _subtree_phrase(title, titles, names) if title is not None else None
             if phrase is not None and phrase.title and phrase.i not in consumed:
                 consumed.add(phrase.i)
                 found[key] = [phrase]
