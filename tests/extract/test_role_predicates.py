@@ -48,3 +48,17 @@ def test_no_title_from_a_past_conditional_or_negated_verb_or_one_said_of_the_obj
     assert found["Marla Quince"].roles == ()  # a condition
     assert found["Tom Brasher"].roles == ()
     assert found["Ellen Marsh"].roles == ()  # the spokesman is the object
+
+
+def test_small_words_of_a_title_stay_in_lower_case() -> None:
+    from handdocs import NLP
+    from newsgraph.extract.roles import display_title
+
+    assert (
+        display_title(list(NLP.make_doc("senior editor at Huffington Post")))
+        == "Senior Editor at Huffington Post"
+    )
+    assert (
+        display_title(list(NLP.make_doc("minister in charge of UN affairs")))
+        == "Minister in Charge of UN Affairs"
+    )

@@ -97,6 +97,10 @@ def title_spans(doc: Doc) -> list[Span]:
     return spans
 
 
+#: Words a title keeps in lower case ("Senior Editor at Huffington Post").
+_SMALL_WORDS = frozenset({"of", "to", "for", "the", "and", "on", "from", "at", "in"})
+
+
 def display_title(words: Sequence[Token]) -> str:
     """Title text in title case, acronyms and small words kept: "Deputy UN Ambassador"."""
     out = []
@@ -104,7 +108,7 @@ def display_title(words: Sequence[Token]) -> str:
         w = t.text
         if w.isupper() and len(w) > 1:
             out.append(w)
-        elif w.lower() in ("of", "to", "for", "the", "and", "on", "from"):
+        elif w.lower() in _SMALL_WORDS:
             out.append(w.lower())
         else:
             out.append(w[:1].upper() + w[1:])
