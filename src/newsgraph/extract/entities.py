@@ -484,6 +484,8 @@ class EntityExtractor(Component):
         ("newsgraph.extract", "nominal_actors.txt"),
         ("newsgraph.extract", "roles.tsv"),
         ("newsgraph.extract", "locative_words.txt"),
+        ("newsgraph.extract", "firm_suffixes.txt"),
+        ("newsgraph.extract", "subnational_titles.txt"),
         ("newsgraph.resolve", "countries.tsv"),
         ("newsgraph.resolve", "organisations.tsv"),
         ("newsgraph.resolve", "sectors.tsv"),
