@@ -114,3 +114,11 @@ def test_trailing_lower_case_words_institution_words_and_common_acronyms() -> No
     ]
     assert _mentions(text, spans) == [("Republican", "NORP"), ("International Tennis Federation", "ORG")]
     assert not person_like("Zorbin Tennis Federation") and person_like("Zorbin Tennison")
+
+
+def test_a_credit_is_cut_at_its_slash_and_a_code_is_not() -> None:
+    got = _mentions(
+        "Photo: Dana Whitlock / Reuters. The suit FHC/ABJ/07 was filed.",
+        [("Dana Whitlock / Reuters", "PERSON"), ("FHC/ABJ/07", "ORG")],
+    )
+    assert got == [("Dana Whitlock", "PERSON"), ("Reuters", "PERSON")]  # the code is no name at all

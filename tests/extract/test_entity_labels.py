@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from handdocs import with_spans
 from newsgraph.extract.entities import EntityExtractor
-from newsgraph.extract.labels import consistent_labels, fix_spans, personal_name
+from newsgraph.extract.labels import camel_case, consistent_labels, fix_spans, personal_name
 from newsgraph.extract.mentions import Mention, collect_mentions
 
 
@@ -390,3 +390,42 @@ def test_a_son_named_beside_his_father_is_a_person_of_his_own() -> None:
         for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)
     }
     assert got == {"PERSON:tom walsh jr": ("Tom Walsh Jr.", 2), "PERSON:tom walsh": ("Tom Walsh", 1)}
+
+
+def test_brand_shaped_and_place_opened_names_are_no_people() -> None:
+    text = "Shares of TravelHub fell , the Toledo Clarion said , and Nigel Pembury and Aden Murphy left ."
+    got = _labels(text, [(2, 3, "PERSON"), (6, 8, "PERSON"), (11, 13, "PERSON"), (14, 16, "PERSON")])
+    # a given name first ("Nigel"), a common surname last ("Murphy"): people still
+    assert got == [
+        ("TravelHub", "ORG"),
+        ("Toledo Clarion", "ORG"),
+        ("Nigel Pembury", "PERSON"),
+        ("Aden Murphy", "PERSON"),
+    ]
+
+
+def test_camel_case_is_a_brand_but_name_prefixes_are_not() -> None:
+    assert camel_case("TravelHub") and camel_case("GateHouse")
+    assert not any(camel_case(w) for w in ("McDowell", "MacArthur", "LeBron", "DeShawn", "FitzGerald"))
+
+
+def test_a_name_listed_beside_a_firm_is_a_firm_unless_a_given_name_opens_it() -> None:
+    text = "The chains Brondell and Kestrel Media merged , said Quentin Ashby and Kestrel Media ."
+    got = _labels(text, [(2, 3, "PERSON"), (4, 6, "ORG"), (9, 11, "PERSON"), (12, 14, "ORG")])
+    assert got == [
+        ("Brondell", "ORG"),
+        ("Kestrel Media", "ORG"),
+        ("Quentin Ashby", "PERSON"),
+        ("Kestrel Media", "ORG"),
+    ]
+
+
+def test_a_conjunct_opened_by_a_city_stays_an_organisation() -> None:
+    got = _labels("Quentin Ashby and Toledo Clarion sued .", [(0, 2, "PERSON"), (3, 5, "ORG")])
+    assert got == [("Quentin Ashby", "PERSON"), ("Toledo Clarion", "ORG")]
+
+
+def test_a_given_name_makes_an_unknown_place_a_person_but_a_place_head_does_not() -> None:
+    text = "Tara Bexley moved to Christian County and then to Palm Springs ."
+    got = _labels(text, [(0, 2, "GPE"), (4, 6, "GPE"), (9, 11, "PERSON")])
+    assert got == [("Tara Bexley", "PERSON"), ("Christian County", "GPE"), ("Palm Springs", "GPE")]

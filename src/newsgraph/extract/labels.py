@@ -31,7 +31,13 @@ Labels (:func:`consistent_labels`):
   ``PERSON``, unless some person's full name holds the word ("Logar" tagged ``ORG`` once).
 - **Places after a locative preposition**: a one-word name tagged ``PERSON`` right after "in",
   "from", "near", ... that the gazetteer knows as a state, province or city, or that names a
-  country, and that no person's full name holds, is ``GPE`` ("fighting in Kharkiv")."""
+  country, and that no person's full name holds, is ``GPE`` ("fighting in Kharkiv").
+- **Names the model tagged as places that read as people**: a name tagged ``GPE`` that
+  :func:`personal_name` accepts and no table knows as a place is a person ("Kate Linwood").
+- **Companies and places tagged as people** (:func:`_company_shapes`): brand-shaped words
+  ("EgyptAir"), names opened by a large city that is no given name ("Baltimore Sun"), names
+  listed beside a firm ("Gannett and GateHouse Media"), place names ending in a place word
+  ("Sioux Falls")."""
 
 from __future__ import annotations
 
@@ -99,7 +105,9 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
     if not mentions:
         return
     for m in mentions:
-        if m.label in ("ORG", "FAC") and personal_name(m.text):
+        if (m.label in ("ORG", "FAC") and personal_name(m.text)) or (
+            m.label == "GPE" and personal_name(m.text) and _unknown_place(m.text)
+        ):
             m.label = "PERSON"
     ordered = sorted(mentions, key=lambda m: m.i)
     for a, b in pairwise(ordered):
@@ -107,9 +115,16 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
             continue
         other = b if a.label == "PERSON" else a
         words = other.text.split()
-        if other.label in ("ORG", "FAC") and len(words) >= 2 and not known(other.text):
-            other.label = "PERSON" if not any(w.lower() in org_words() for w in words) else other.label
+        if (
+            other.label in ("ORG", "FAC")
+            and len(words) >= 2
+            and not known(other.text)
+            and not any(w.lower() in org_words() for w in words)
+            and not _place_first(words)  # "Quentin Ashby and Toledo Clarion"
+        ):
+            other.label = "PERSON"
     _name_shapes(doc, mentions)
+    _company_shapes(doc, mentions)
     people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
     held = {w for text in people for w in name_tokens(text)}
     places = {m.text for m in mentions if m.label == "GPE" and m.text not in held and _place(m.text)}
@@ -127,6 +142,122 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
             and (_place(m.text) or actors.country_code(m.text) is not None)
         ):
             m.label = "GPE"
+
+
+def _unknown_place(text: str) -> bool:
+    """Whether a name the model tagged ``GPE`` names no place the gazetteer or the country table
+    knows and does not end in a word that heads place names ("Kate York"; not "Christian County")."""
+    last = text.split()[-1].lower()
+    if last in place_heads() or last in _PLACE_NOUNS or last in _PLACE_PARTS:
+        return False
+    return not gazetteer().candidates(text) and actors.country_code(text) is None
+
+
+@cache
+def place_heads() -> frozenset[str]:
+    """Last words of place names ("County", "Springs", "Beach"): ``extract/data/place_heads.txt``."""
+    return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.extract", "place_heads.txt"))
+
+
+#: A word whose capital letter inside it comes after at least this many letters is a brand's
+#: ("EgyptAir", "GateHouse", "DigiTimes"), not a person's ("McDowell", "MacArthur", "DeShawn") ...
+_BRAND_PREFIX = 4
+#: ... unless the letters before it are a surname prefix of that length.
+_NAME_PREFIXES = frozenset({"fitz", "vander", "della"})
+
+
+def camel_case(word: str) -> bool:
+    """Whether ``word`` is written like a brand, a capital inside it after a lower-case run
+    ("EgyptAir", "GateHouse"; not "McDowell", "MacArthur", "LeBron", "FitzGerald")."""
+    if not word.isalpha() or not word[:1].isupper():
+        return False
+    for k in range(_BRAND_PREFIX, len(word)):
+        if word[k].isupper() and word[k - 1].islower():
+            return word[:k].lower() not in _NAME_PREFIXES
+    return False
+
+
+#: A place opening a name makes it a body's only when at least this many people live there ...
+_PLACE_FIRST_PEOPLE = 100_000
+#: ... and the name's last word is no US surname borne by this share (percent) of people or more
+#: ("Aden O'Hara").
+_SURNAME_SHARE = 0.005
+
+
+def _place_first(words: list[str]) -> bool:
+    """A name opened by a large known place that no US given name spells and closed by a word that
+    is no common US surname ("Baltimore Sun", "Hartford Courant"; not "Chelsea Clinton", "Nigel
+    Farage", "Milan Kundera", "Aden O'Hara")."""
+    first = words[0]
+    if first.upper() in given_names() or _surname(words[-1]) >= _SURNAME_SHARE:
+        return False
+    if actors.country_code(first) is not None:
+        return True
+    return any(p.population >= _PLACE_FIRST_PEOPLE for p in gazetteer().candidates(first))
+
+
+def _surname(word: str) -> float:
+    """The share (percent) of US people bearing the surname ``word`` (census list)."""
+    return surname_shares().get("".join(c for c in word.upper() if c.isalpha()), 0.0)
+
+
+@cache
+def surname_shares() -> dict[str, float]:
+    return census_shares("last")
+
+
+def _listed(doc: Doc, a: Mention, b: Mention) -> bool:
+    """``a`` and ``b`` are neighbours in a list: joined by a comma, "and" or "or"."""
+    return _conjoined(doc, a, b) or doc_lowers(doc)[a.j : b.i] == [","]
+
+
+def _company_shapes(doc: Doc, mentions: list[Mention]) -> None:
+    """Places and companies the model tagged ``PERSON`` (``consistent_labels``). A name of a known
+    place that ends in a word heading place names (``place_heads.txt``) is that place ("Sioux
+    Falls"). Companies, outlets and brands, when no
+    person's name of ``people.tsv`` is theirs and their last word is never a person alone in the
+    article (a surname that would say a person: "Kundera said"):
+
+    - a name written like a brand ("EgyptAir", "GateHouse Media": :func:`camel_case`);
+    - a name of two or three words opened by a known place that is no common given name
+      ("Baltimore Sun", "Hartford Courant");
+    - a name with no common given name first, listed beside an organisation whose name holds a
+      company or outlet word ("Gannett and GateHouse Media", "Draper, Lockheed Martin and
+      Northrop Grumman Corp.")."""
+    singles = {m.text for m in mentions if m.label == "PERSON" and m.j - m.i == 1}
+    in_titles = {t for s in title_spans(doc) for t in range(s.start, s.end)}
+    firms = {
+        id(m)
+        for m in mentions
+        if m.label == "ORG" and any(w.lower() in org_words() for w in m.text.split()[1:])
+    }
+    ordered = sorted(mentions, key=lambda m: m.i)
+    listed = [(a, b) for a, b in pairwise(ordered) if _listed(doc, a, b)]
+    beside: set[int] = set()
+    for a, b in listed:  # along the list, then back: "Gannett, Tronc and GateHouse Media"
+        if id(a) in firms or id(a) in beside:
+            beside.add(id(b))
+    for a, b in reversed(listed):
+        if id(b) in firms or id(b) in beside:
+            beside.add(id(a))
+    for m in mentions:
+        words = m.text.split()
+        headed = len(words) >= 2 and words[-1].lower() in place_heads()
+        if m.label in ("PERSON", "ORG") and headed and _place(m.text) and not known(m.text):
+            m.label = "GPE"  # "Sioux Falls"
+            continue
+        if m.label != "PERSON" or len(words) > 3 or actors.is_known_person(m.text):
+            continue
+        if m.i in in_titles or words[0].lower().rstrip(".") in _address_words():  # "King Abdullah"
+            continue
+        if len(words) > 1 and words[-1] in singles:
+            continue
+        if (
+            any(camel_case(w) for w in words)
+            or (len(words) >= 2 and _place_first(words))
+            or (id(m) in beside and not _given(words[0], COMMON_GIVEN))
+        ):
+            m.label = "ORG"
 
 
 #: Last words that make "<place> <word>" a district or state ("Yobe North", "Osun State").
