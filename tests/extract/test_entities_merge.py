@@ -206,3 +206,14 @@ def test_a_first_sentence_full_of_names_is_no_headline(nlp: Any) -> None:
         "“We will not accept this,” Wekesa said.\n\nShe told reporters that the border would reopen."
     )
     assert "Amina Wekesa" in by_name(entities(nlp, text))
+
+
+def test_a_known_surname_does_not_make_a_namesake_the_known_person(nlp: Any) -> None:
+    # "Trump" alone is an alias of people.tsv's Donald Trump; the article names only his son, so
+    # the person is Eric Trump and takes no row (nor key) of his father's
+    text = (
+        "Trump's son says the battle is on.\n\nHis son spoke to reporters on Monday. Eric Trump, son of "
+        "the front-runner, talked about the race. Eric Trump said the campaign was going well."
+    )
+    people = [e for e in entities(nlp, text) if e.type == "PERSON"]
+    assert [(e.name, e.key) for e in people] == [("Eric Trump", "PERSON:eric trump")]
