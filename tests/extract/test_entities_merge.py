@@ -217,3 +217,25 @@ def test_a_known_surname_does_not_make_a_namesake_the_known_person(nlp: Any) -> 
     )
     people = [e for e in entities(nlp, text) if e.type == "PERSON"]
     assert [(e.name, e.key) for e in people] == [("Eric Trump", "PERSON:eric trump")]
+
+
+def test_a_one_word_body_joins_a_longer_name_only_by_an_outlet_or_firm_word(nlp: Any) -> None:
+    text = (
+        "The White House said on Monday that the president would veto the bill. The House voted 230 to "
+        "190 for it. The Washington Post reported that the Post had seen the memo."
+    )
+    ents = by_name(entities(nlp, text))
+    assert [m.text for m in ents["White House"].mentions] == ["The White House"]  # "the House" is not it
+    assert [m.text for m in ents["The Washington Post"].mentions] == ["The Washington Post", "Post"]
+
+
+def test_an_institution_of_a_country_is_named_with_its_country(nlp: Any) -> None:
+    from newsgraph.extract.countries import national_institution
+
+    found = national_institution("Senate of Nigeria")
+    assert found is not None and found[1] == "NGA"
+    assert national_institution("Bank of England") is None  # a body of its own, no "of <country>" institution
+    text = "Lawmakers in the Senate of Nigeria debated the budget. The Senate passed it on Tuesday."
+    senate = [e for e in entities(nlp, text) if e.key == "ORG:NGA:senate"]
+    assert [e.name for e in senate] == ["Nigerian Senate"]
+    assert len(senate[0].mentions) == 2

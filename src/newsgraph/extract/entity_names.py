@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..resolve import actors
 from ..tables import data_rows
+from .mentions import org_words
 
 if TYPE_CHECKING:
     from .entities import Entity
@@ -59,6 +60,9 @@ def settle_names(others: dict[tuple[str, ...], Entity]) -> None:
         elif ent.key[0] == "ORG@" and ent.key[2] and len(ent.key) == 3:  # "Nigerian Senate", not "Senate"
             ent.name = max((m.text for m in ent.mentions), key=len)
             modifier = actors.country_modifier(ent.key[2])
+            body, of, place = ent.name.rpartition(" of ")  # "Senate of Nigeria" -> "Nigerian Senate"
+            if modifier and of and actors.country_code(place.removeprefix("the ")) == ent.key[2]:
+                ent.name = body
             if modifier and not _names_a_country(ent.name):
                 bare = ent.name.split(" ", 1)[1] if ent.name.startswith(("The ", "the ")) else ent.name
                 ent.name = f"{modifier} {bare}"
@@ -66,6 +70,10 @@ def settle_names(others: dict[tuple[str, ...], Entity]) -> None:
     for key, ent in list(others.items()):
         if ent.key[0] != "NAME" or ent.type != "ORG" or len(ent.name.split()) != 1 or acronym(ent.name):
             continue  # "AI" is not "Clipboard AI"
+        if any(m.label == "PERSON" for m in ent.mentions):
+            continue  # "Ms. Post" is no part of "The Washington Post"
+        if ent.name.lower() not in org_words():
+            continue  # "the House" is not the White House: only an outlet's or firm's word stands alone
         longer = [o for o in orgs if o.name.split()[-1] == ent.name]
         if len(longer) == 1:
             for m in ent.mentions:
