@@ -122,3 +122,8 @@ def test_a_credit_is_cut_at_its_slash_and_a_code_is_not() -> None:
         [("Dana Whitlock / Reuters", "PERSON"), ("FHC/ABJ/07", "ORG")],
     )
     assert got == [("Dana Whitlock", "PERSON"), ("Reuters", "PERSON")]  # the code is no name at all
+
+
+def test_a_sign_off_loses_its_follow() -> None:
+    got = _mentions("Follow Dana Whitlock On Twitter @dwhit.", [("Follow Dana Whitlock", "PERSON")])
+    assert got == [("Dana Whitlock", "PERSON")]

@@ -429,3 +429,40 @@ def test_a_given_name_makes_an_unknown_place_a_person_but_a_place_head_does_not(
     text = "Tara Bexley moved to Christian County and then to Palm Springs ."
     got = _labels(text, [(0, 2, "GPE"), (4, 6, "GPE"), (9, 11, "PERSON")])
     assert got == [("Tara Bexley", "PERSON"), ("Christian County", "GPE"), ("Palm Springs", "GPE")]
+
+
+def test_a_name_after_a_word_for_a_relative_is_a_person() -> None:
+    text = "He came with his wife , Lorna , and their son Tavish ."
+    got = _labels(text, [(6, 7, "ORG"), (11, 12, "GPE")])
+    assert got == [("Lorna", "PERSON"), ("Tavish", "PERSON")]
+
+
+def test_a_relative_word_before_a_group_word_makes_no_person() -> None:
+    got = _labels("his wife Democratic nominee Ravel Dusenko spoke .", [(2, 3, "NORP"), (4, 6, "PERSON")])
+    assert got == [("Democratic", "NORP"), ("Ravel Dusenko", "PERSON")]
+
+
+def test_generational_suffix_speaker_label_party_and_building_words() -> None:
+    text = (
+        "Ravel Dusenko Sr. painted it . DUSENKO : Yes . Hill Democrats met at the Tarnow Dusenko Arena "
+        "and courted Latinos ."
+    )
+    spans = [(0, 3, "ORG"), (7, 8, "ORG"), (11, 13, "PERSON"), (16, 19, "PERSON"), (21, 22, "ORG")]
+    assert _labels(text, spans) == [
+        ("Ravel Dusenko Sr", "PERSON"),
+        ("DUSENKO", "PERSON"),  # a transcript's speaker label: the person's last name
+        ("Hill Democrats", "ORG"),
+        ("Tarnow Dusenko Arena", "FAC"),
+        ("Latinos", "NORP"),
+    ]
+
+
+def test_a_name_before_a_lower_case_state_is_a_place() -> None:
+    got = _labels("Voting went on in Tarnow state on Sunday .", [(4, 5, "ORG")])
+    assert got == [("Tarnow", "GPE")]
+
+
+def test_a_name_cut_after_a_middle_initial_grows_over_the_surname() -> None:
+    doc = spacy.blank("en")("Then Fed chair Ben S. Bernanke spoke .")
+    doc.ents = [Span(doc, 3, 5, label="PERSON")]  # "Ben S."
+    assert [m.text for m in fix_spans(doc, collect_mentions(doc))] == ["Ben S. Bernanke"]

@@ -247,7 +247,10 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
         core = split_honorifics(m.text)[0]
         name_parts = name_tokens(core)
         if len(name_parts) == 1 and _may_join_person(doc, m, persons, name_parts[0]):
-            owners = by_part.get(name_parts[0], set())
+            word = name_parts[0]
+            owners = by_part.get(word, set()) or (
+                by_part.get(word.title(), set()) if word.isupper() else set()
+            )
             reason = "surname" if owners else "spelling variant of the surname"
             owners = owners or _variant_owners(parsed, name_parts[0])
             if owners:

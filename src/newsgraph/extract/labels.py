@@ -7,7 +7,8 @@ Spans (:func:`fix_spans`):
   ("Islamic" + "State" -> "Islamic State", tagged ``NORP`` by the model) and becomes ``ORG``.
 - **A person's name after a title or word of address grows** over one untagged capitalised word
   before it that the model tags as a name elsewhere in the article or that is a common given name
-  ("Prince Alwaleed" + "Bin Talal" -> "Alwaleed Bin Talal"; not "Commodore").
+  ("Prince Alwaleed" + "Bin Talal" -> "Alwaleed Bin Talal"; not "Commodore"); a person's name
+  cut after a middle initial grows over the capitalised word after it ("Ben S." + "Bernanke").
 
 - **Known organisations the model missed**: a one-word proper noun that is a name of
   ``organisations.tsv`` with its own code ("posted on Twitter") becomes an ``ORG`` mention.
@@ -125,6 +126,7 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
             other.label = "PERSON"
     _name_shapes(doc, mentions)
     _company_shapes(doc, mentions)
+    _context_labels(doc, mentions)
     people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
     held = {w for text in people for w in name_tokens(text)}
     places = {m.text for m in mentions if m.label == "GPE" and m.text not in held and _place(m.text)}
@@ -250,14 +252,88 @@ def _company_shapes(doc: Doc, mentions: list[Mention]) -> None:
             continue
         if m.i in in_titles or words[0].lower().rstrip(".") in _address_words():  # "King Abdullah"
             continue
-        if len(words) > 1 and words[-1] in singles:
-            continue
+        if len(words) > 1 and (words[-1] in singles or words[-1].lower() in facility_words()):
+            continue  # a surname said alone; a building ("Tarnow Arena": _context_labels)
         if (
             any(camel_case(w) for w in words)
             or (len(words) >= 2 and _place_first(words))
             or (id(m) in beside and not _given(words[0], COMMON_GIVEN))
         ):
             m.label = "ORG"
+
+
+#: Words for a relative that an appositive name follows ("his wife, Lonnie,"; "their son, Humayun").
+_KIN = frozenset(
+    {"wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "widow", "widower"}
+    | {"grandson", "granddaughter", "nephew", "niece", "cousin", "uncle", "aunt", "fiancée", "fiance"}
+)
+#: Generational suffixes that end a person's name ("Cassius Clay Sr.").
+_GENERATIONAL = frozenset({"jr", "sr"})
+
+
+def _context_labels(doc: Doc, mentions: list[Mention]) -> None:
+    """Labels the words around a name tell (``consistent_labels``):
+
+    - a one-word name after a word for a relative ("his wife, Lonnie"; "their son, Humayun") is a
+      person, unless a table knows it or the model took it for a group ("his wife Democratic
+      front-runner ...");
+    - a name ending in a generational suffix is a person ("Cassius Clay Sr.");
+    - a transcript's speaker label, a word in capitals opening a line and followed by a colon
+      ("TRUMP:"), is the person of the article whose last name it is;
+    - a name the model tagged ``PERSON`` whose last word is a known party's or body's name ("Hill
+      Democrats", "Battleground Senate") is an organisation, and one ending in a building word
+      ("Muhammad Ali Center") is that building (``FAC``);
+    - a one-word name that is a group's plural noun (``group_nouns.tsv``: "Latinos") is a group."""
+    from .entity_names import group_nouns
+
+    lowers = doc_lowers(doc)
+    words = doc_words(doc)
+    for m in mentions:
+        names = m.text.split()
+        before = lowers[max(0, m.i - 2) : m.i]
+        if (
+            m.j - m.i == 1
+            and m.label not in ("PERSON", "NORP")
+            and not known(m.text)
+            and m.text[:1].isupper()
+        ):
+            if (before[-1:] and before[-1] in _KIN) or (
+                len(before) == 2 and before[0] in _KIN and before[1] == ","
+            ):
+                m.label = "PERSON"
+        elif (
+            m.label in ("ORG", "GPE", "FAC")
+            and len(names) >= 2
+            and names[-1].lower().rstrip(".") in _GENERATIONAL
+        ):
+            m.label = "PERSON"
+    lasts = {
+        parts[-1].upper()
+        for m in mentions
+        if m.label == "PERSON"
+        and len(parts := [w for w in name_tokens(m.text) if w.lower().rstrip(".") not in _GENERATIONAL]) >= 2
+    }
+    plurals = set(group_nouns().values())
+    for m in mentions:
+        names = m.text.split()
+        one = m.j - m.i == 1
+        if (
+            one
+            and m.label != "PERSON"
+            and m.text.isupper()
+            and m.text in lasts
+            and m.j < len(words)
+            and words[m.j] == ":"
+            and _opens_line(doc, m.i)
+        ):
+            m.label = "PERSON"
+        elif m.label == "PERSON" and len(names) >= 2 and not actors.is_known_person(m.text):
+            if actors.organisation(names[-1]) is not None and not known(m.text):
+                m.label = "ORG"
+            elif names[-1].lower() in facility_words():
+                m.label = "FAC"
+        elif one and m.label in ("ORG", "PERSON", "GPE") and m.text in plurals:
+            m.label = "NORP"
 
 
 #: Last words that make "<place> <word>" a district or state ("Yobe North", "Osun State").
@@ -317,6 +393,7 @@ def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
 #: Lower-case nouns after a name that make it a place ("Pangram area", "Logar province").
 _PLACE_NOUNS = frozenset(
     {"area", "district", "province", "village", "town", "city", "county", "region", "municipality"}
+    | {"state", "prefecture", "governorate", "oblast", "township"}
 )
 
 
@@ -377,6 +454,13 @@ def fix_spans(doc: Doc, mentions: list[Mention], ents: Sequence[Span] | None = N
         return 0 <= k < len(words) and k not in taken and words[k][:1].isupper() and words[k].isalpha()
 
     out = [_grow_organisation(doc, m, taken, free) for m in mentions]
+    for n, m in enumerate(out):  # "Ben S." + "Bernanke": a name the model cut after a middle initial
+        last = words[m.j - 1]
+        initial = len(last) == 2 and last[0].isupper() and last[1] == "."
+        if m.label == "PERSON" and m.j - m.i >= 2 and initial and free(m.j) and not known(words[m.j]):
+            taken.add(m.j)
+            end = doc[m.j].idx + len(words[m.j])
+            out[n] = Mention(m.i, m.j + 1, m.start, end, doc_text(doc)[m.start : end], m.label)
     # words the model tags somewhere, whatever the label (a one-word span's text is its word)
     text = doc_text(doc)
     tagged = {

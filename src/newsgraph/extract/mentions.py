@@ -245,7 +245,8 @@ def _pieces(ent: Span) -> list[Span]:
     a possessive inside it ("Fedorov’s Order" -> "Fedorov"), at a comma before another name ("CBS
     All Access, Disney"; not "King, Jr." nor a place's "Washington, D.C.") and at a lower-case word
     that is no name particle ("Garrett hit Rudolph"; not "Bank of England"), at a slash between
-    names (a photo credit, "Jonathan Drake / Reuters" -> "Jonathan Drake", "Reuters"). A person's name with a
+    names (a photo credit, "Jonathan Drake / Reuters" -> "Jonathan Drake", "Reuters"), and after
+    the "Follow" of a sign-off ("Follow Pam Key On Twitter"). A person's name with a
     word in capitals inside is cut after it ("Browns DL Sheldon Richardson" -> "Sheldon
     Richardson"), the words before kept only when they name something known ("FBI")."""
     doc = ent.doc
@@ -254,6 +255,8 @@ def _pieces(ent: Span) -> list[Span]:
     a, end, label = ent.start, ent.end, ent.label_
     mixed = any(not w.isupper() for w in words[ent.start : end] if w[:1].isupper())  # not a heading
     coded = any(c.isdigit() for c in ent.text)  # "FHC/ABJ/03/095/2018": a code, no names
+    if label == "PERSON" and end - a >= 3 and words[a] == "Follow":  # "Follow Pam Key On Twitter"
+        a += 1
     for k in range(ent.start, end):
         text = words[k]
         if text in ("'s", "’s") and k > a:
