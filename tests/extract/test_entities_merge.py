@@ -244,7 +244,8 @@ def test_an_institution_of_a_country_is_named_with_its_country(nlp: Any) -> None
 def test_a_transcript_speaker_label_in_capitals_joins_its_person(nlp: Any) -> None:
     text = (
         "Gov. Mary Fallin spoke to Jake Tapper on Sunday about the race.\n\n"
-        "TAPPER: Do you think he can heal the nation?\n\nFALLIN: Well, I think the whole nation needs to heal."
+        "TAPPER: Do you think he can heal the nation?\n\n"
+        "FALLIN: Well, I think the whole nation needs to heal."
     )
     fallin = by_name(entities(nlp, text))["Mary Fallin"]
     assert [m.text for m in fallin.mentions] == ["Mary Fallin", "FALLIN"]

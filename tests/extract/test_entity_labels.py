@@ -466,3 +466,17 @@ def test_a_name_cut_after_a_middle_initial_grows_over_the_surname() -> None:
     doc = spacy.blank("en")("Then Fed chair Ben S. Bernanke spoke .")
     doc.ents = [Span(doc, 3, 5, label="PERSON")]  # "Ben S."
     assert [m.text for m in fix_spans(doc, collect_mentions(doc))] == ["Ben S. Bernanke"]
+
+
+def test_a_speaking_body_with_a_given_name_before_it_elsewhere_is_a_person() -> None:
+    text = "Quentin Ashby , head of the agency , liked it . Ashby said it worked . Apple said so ."
+    doc = spacy.blank("en")(text)
+    doc.ents = [Span(doc, 11, 12, label="ORG"), Span(doc, 16, 17, label="ORG")]  # the full name missed
+    for k in (12, 17):
+        doc[k].lemma_ = "say"
+    mentions = fix_spans(doc, collect_mentions(doc))
+    assert [(m.text, m.label) for m in mentions] == [
+        ("Quentin Ashby", "PERSON"),
+        ("Ashby", "ORG"),  # joins the person when entities are grouped
+        ("Apple", "ORG"),  # a known company: no person sought
+    ]

@@ -238,6 +238,8 @@ def _trim_title_case(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 _ENDS = frozenset({".", "?", "!", ":", '"', "“", "‘", "'"})
+#: Parts of speech of a sentence's first word that the model glues onto the name after it.
+_OPENERS = frozenset({"ADV", "SCONJ", "CCONJ", "PRON"})
 
 
 def _pieces(ent: Span) -> list[Span]:
@@ -245,8 +247,9 @@ def _pieces(ent: Span) -> list[Span]:
     a possessive inside it ("Fedorov’s Order" -> "Fedorov"), at a comma before another name ("CBS
     All Access, Disney"; not "King, Jr." nor a place's "Washington, D.C.") and at a lower-case word
     that is no name particle ("Garrett hit Rudolph"; not "Bank of England"), at a slash between
-    names (a photo credit, "Jonathan Drake / Reuters" -> "Jonathan Drake", "Reuters"), and after
-    the "Follow" of a sign-off ("Follow Pam Key On Twitter"). A person's name with a
+    names (a photo credit, "Jonathan Drake / Reuters" -> "Jonathan Drake", "Reuters"), after
+    the "Follow" of a sign-off ("Follow Pam Key On Twitter") and after an adverb, conjunction or
+    pronoun opening the sentence ("Later Sanborn said"). A person's name with a
     word in capitals inside is cut after it ("Browns DL Sheldon Richardson" -> "Sheldon
     Richardson"), the words before kept only when they name something known ("FBI")."""
     doc = ent.doc
@@ -255,7 +258,8 @@ def _pieces(ent: Span) -> list[Span]:
     a, end, label = ent.start, ent.end, ent.label_
     mixed = any(not w.isupper() for w in words[ent.start : end] if w[:1].isupper())  # not a heading
     coded = any(c.isdigit() for c in ent.text)  # "FHC/ABJ/03/095/2018": a code, no names
-    if label == "PERSON" and end - a >= 3 and words[a] == "Follow":  # "Follow Pam Key On Twitter"
+    follow = label == "PERSON" and end - a >= 3 and words[a] == "Follow"  # "Follow Pam Key On Twitter"
+    if follow or (end - a >= 2 and doc[a].is_sent_start and doc[a].pos_ in _OPENERS):  # "Later Sanborn"
         a += 1
     for k in range(ent.start, end):
         text = words[k]
