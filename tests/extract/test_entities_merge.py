@@ -219,7 +219,7 @@ def test_a_known_surname_does_not_make_a_namesake_the_known_person(nlp: Any) -> 
     assert [(e.name, e.key) for e in people] == [("Eric Trump", "PERSON:eric trump")]
 
 
-def test_a_one_word_body_joins_a_longer_name_only_by_an_outlet_or_firm_word(nlp: Any) -> None:
+def test_a_one_word_body_joins_a_longer_name_only_when_the_rest_may_be_left_out(nlp: Any) -> None:
     text = (
         "The White House said on Monday that the president would veto the bill. The House voted 230 to "
         "190 for it. The Washington Post reported that the Post had seen the memo."
@@ -227,6 +227,14 @@ def test_a_one_word_body_joins_a_longer_name_only_by_an_outlet_or_firm_word(nlp:
     ents = by_name(entities(nlp, text))
     assert [m.text for m in ents["White House"].mentions] == ["The White House"]  # "the House" is not it
     assert [m.text for m in ents["The Washington Post"].mentions] == ["The Washington Post", "Post"]
+
+
+def test_an_institution_is_called_by_its_last_word_when_its_other_words_are_generic() -> None:
+    from newsgraph.extract.entity_names import _shortens_to
+
+    assert _shortens_to("National Treasury", "Treasury") and _shortens_to("Kenyan Supreme Court", "Court")
+    assert _shortens_to("Acme Post", "Post")  # an outlet's word
+    assert not _shortens_to("White House", "House") and not _shortens_to("Bank of England", "England")
 
 
 def test_an_institution_of_a_country_is_named_with_its_country(nlp: Any) -> None:

@@ -72,13 +72,27 @@ def settle_names(others: dict[tuple[str, ...], Entity]) -> None:
             continue  # "AI" is not "Clipboard AI"
         if any(m.label == "PERSON" for m in ent.mentions):
             continue  # "Ms. Post" is no part of "The Washington Post"
-        if ent.name.lower() not in org_words():
-            continue  # "the House" is not the White House: only an outlet's or firm's word stands alone
-        longer = [o for o in orgs if o.name.split()[-1] == ent.name]
+        longer = [o for o in orgs if o.name.split()[-1] == ent.name and _shortens_to(o.name, ent.name)]
         if len(longer) == 1:
             for m in ent.mentions:
                 longer[0].add(m, f"last word of {longer[0].name}")
             del others[key]
+
+
+#: Words of an institution's name that its last word alone may leave out ("National Treasury" ->
+#: "Treasury", "Supreme Court" -> "Court").
+_GENERIC_MODIFIERS = frozenset({"national", "federal", "central", "supreme", "royal", "state", "general"})
+
+
+def _shortens_to(name: str, word: str) -> bool:
+    """Whether the organisation ``name`` may be called by its last word ``word`` alone: an
+    outlet's or firm's word ("The Washington Post" -> "Post"), or a name whose other words are
+    generic modifiers or countries ("National Treasury" -> "Treasury"); not "the House"
+    for the White House."""
+    if word.lower() in org_words():
+        return True
+    rest = [w for w in name.split()[:-1] if w.lower() not in ("the", "of")]
+    return all(w.lower() in _GENERIC_MODIFIERS or actors.country_code(w) is not None for w in rest)
 
 
 def _names_a_country(name: str) -> bool:
