@@ -114,3 +114,23 @@ def test_trailing_lower_case_words_institution_words_and_common_acronyms() -> No
     ]
     assert _mentions(text, spans) == [("Republican", "NORP"), ("International Tennis Federation", "ORG")]
     assert not person_like("Zorbin Tennis Federation") and person_like("Zorbin Tennison")
+
+
+def test_a_credit_is_cut_at_its_slash_and_a_code_is_not() -> None:
+    got = _mentions(
+        "Photo: Dana Whitlock / Reuters. The suit FHC/ABJ/07 was filed.",
+        [("Dana Whitlock / Reuters", "PERSON"), ("FHC/ABJ/07", "ORG")],
+    )
+    assert got == [("Dana Whitlock", "PERSON"), ("Reuters", "PERSON")]  # the code is no name at all
+
+
+def test_a_sign_off_loses_its_follow() -> None:
+    got = _mentions("Follow Dana Whitlock On Twitter @dwhit.", [("Follow Dana Whitlock", "PERSON")])
+    assert got == [("Dana Whitlock", "PERSON")]
+
+
+def test_an_adverb_opening_the_sentence_is_no_part_of_the_name() -> None:
+    doc = spacy.blank("en")("Later Ravel Dusenko said no .")
+    doc[0].pos_, doc[0].is_sent_start = "ADV", True
+    doc.ents = [Span(doc, 0, 3, label="PERSON")]
+    assert [m.text for m in collect_mentions(doc)] == ["Ravel Dusenko"]

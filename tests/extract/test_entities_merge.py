@@ -206,3 +206,54 @@ def test_a_first_sentence_full_of_names_is_no_headline(nlp: Any) -> None:
         "“We will not accept this,” Wekesa said.\n\nShe told reporters that the border would reopen."
     )
     assert "Amina Wekesa" in by_name(entities(nlp, text))
+
+
+def test_a_known_surname_does_not_make_a_namesake_the_known_person(nlp: Any) -> None:
+    # "Trump" alone is an alias of people.tsv's Donald Trump; the article names only his son, so
+    # the person is Eric Trump and takes no row (nor key) of his father's
+    text = (
+        "Trump's son says the battle is on.\n\nHis son spoke to reporters on Monday. Eric Trump, son of "
+        "the front-runner, talked about the race. Eric Trump said the campaign was going well."
+    )
+    people = [e for e in entities(nlp, text) if e.type == "PERSON"]
+    assert [(e.name, e.key) for e in people] == [("Eric Trump", "PERSON:eric trump")]
+
+
+def test_a_one_word_body_joins_a_longer_name_only_when_the_rest_may_be_left_out(nlp: Any) -> None:
+    text = (
+        "The White House said on Monday that the president would veto the bill. The House voted 230 to "
+        "190 for it. The Washington Post reported that the Post had seen the memo."
+    )
+    ents = by_name(entities(nlp, text))
+    assert [m.text for m in ents["White House"].mentions] == ["The White House"]  # "the House" is not it
+    assert [m.text for m in ents["The Washington Post"].mentions] == ["The Washington Post", "Post"]
+
+
+def test_an_institution_is_called_by_its_last_word_when_its_other_words_are_generic() -> None:
+    from newsgraph.extract.entity_names import _shortens_to
+
+    assert _shortens_to("National Treasury", "Treasury") and _shortens_to("Kenyan Supreme Court", "Court")
+    assert _shortens_to("Acme Post", "Post")  # an outlet's word
+    assert not _shortens_to("White House", "House") and not _shortens_to("Bank of England", "England")
+
+
+def test_an_institution_of_a_country_is_named_with_its_country(nlp: Any) -> None:
+    from newsgraph.extract.countries import national_institution
+
+    found = national_institution("Senate of Nigeria")
+    assert found is not None and found[1] == "NGA"
+    assert national_institution("Bank of England") is None  # a body of its own, no "of <country>" institution
+    text = "Lawmakers in the Senate of Nigeria debated the budget. The Senate passed it on Tuesday."
+    senate = [e for e in entities(nlp, text) if e.key == "ORG:NGA:senate"]
+    assert [e.name for e in senate] == ["Nigerian Senate"]
+    assert len(senate[0].mentions) == 2
+
+
+def test_a_transcript_speaker_label_in_capitals_joins_its_person(nlp: Any) -> None:
+    text = (
+        "Gov. Mary Fallin spoke to Jake Tapper on Sunday about the race.\n\n"
+        "TAPPER: Do you think he can heal the nation?\n\n"
+        "FALLIN: Well, I think the whole nation needs to heal."
+    )
+    fallin = by_name(entities(nlp, text))["Mary Fallin"]
+    assert [m.text for m in fallin.mentions] == ["Mary Fallin", "FALLIN"]

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from handdocs import with_spans
 from newsgraph.extract.entities import EntityExtractor
-from newsgraph.extract.labels import consistent_labels, fix_spans, personal_name
+from newsgraph.extract.labels import camel_case, consistent_labels, fix_spans, personal_name
 from newsgraph.extract.mentions import Mention, collect_mentions
 
 
@@ -390,3 +390,93 @@ def test_a_son_named_beside_his_father_is_a_person_of_his_own() -> None:
         for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)
     }
     assert got == {"PERSON:tom walsh jr": ("Tom Walsh Jr.", 2), "PERSON:tom walsh": ("Tom Walsh", 1)}
+
+
+def test_brand_shaped_and_place_opened_names_are_no_people() -> None:
+    text = "Shares of TravelHub fell , the Toledo Clarion said , and Nigel Pembury and Aden Murphy left ."
+    got = _labels(text, [(2, 3, "PERSON"), (6, 8, "PERSON"), (11, 13, "PERSON"), (14, 16, "PERSON")])
+    # a given name first ("Nigel"), a common surname last ("Murphy"): people still
+    assert got == [
+        ("TravelHub", "ORG"),
+        ("Toledo Clarion", "ORG"),
+        ("Nigel Pembury", "PERSON"),
+        ("Aden Murphy", "PERSON"),
+    ]
+
+
+def test_camel_case_is_a_brand_but_name_prefixes_are_not() -> None:
+    assert camel_case("TravelHub") and camel_case("GateHouse")
+    assert not any(camel_case(w) for w in ("McDowell", "MacArthur", "LeBron", "DeShawn", "FitzGerald"))
+
+
+def test_a_name_listed_beside_a_firm_is_a_firm_unless_a_given_name_opens_it() -> None:
+    text = "The chains Brondell and Kestrel Media merged , said Quentin Ashby and Kestrel Media ."
+    got = _labels(text, [(2, 3, "PERSON"), (4, 6, "ORG"), (9, 11, "PERSON"), (12, 14, "ORG")])
+    assert got == [
+        ("Brondell", "ORG"),
+        ("Kestrel Media", "ORG"),
+        ("Quentin Ashby", "PERSON"),
+        ("Kestrel Media", "ORG"),
+    ]
+
+
+def test_a_conjunct_opened_by_a_city_stays_an_organisation() -> None:
+    got = _labels("Quentin Ashby and Toledo Clarion sued .", [(0, 2, "PERSON"), (3, 5, "ORG")])
+    assert got == [("Quentin Ashby", "PERSON"), ("Toledo Clarion", "ORG")]
+
+
+def test_a_given_name_makes_an_unknown_place_a_person_but_a_place_head_does_not() -> None:
+    text = "Tara Bexley moved to Christian County and then to Palm Springs ."
+    got = _labels(text, [(0, 2, "GPE"), (4, 6, "GPE"), (9, 11, "PERSON")])
+    assert got == [("Tara Bexley", "PERSON"), ("Christian County", "GPE"), ("Palm Springs", "GPE")]
+
+
+def test_a_name_after_a_word_for_a_relative_is_a_person() -> None:
+    text = "He came with his wife , Lorna , and their son Tavish ."
+    got = _labels(text, [(6, 7, "ORG"), (11, 12, "GPE")])
+    assert got == [("Lorna", "PERSON"), ("Tavish", "PERSON")]
+
+
+def test_a_relative_word_before_a_group_word_makes_no_person() -> None:
+    got = _labels("his wife Democratic nominee Ravel Dusenko spoke .", [(2, 3, "NORP"), (4, 6, "PERSON")])
+    assert got == [("Democratic", "NORP"), ("Ravel Dusenko", "PERSON")]
+
+
+def test_generational_suffix_speaker_label_party_and_building_words() -> None:
+    text = (
+        "Ravel Dusenko Sr. painted it . DUSENKO : Yes . Hill Democrats met at the Tarnow Dusenko Arena "
+        "and courted Latinos ."
+    )
+    spans = [(0, 3, "ORG"), (7, 8, "ORG"), (11, 13, "PERSON"), (16, 19, "PERSON"), (21, 22, "ORG")]
+    assert _labels(text, spans) == [
+        ("Ravel Dusenko Sr", "PERSON"),
+        ("DUSENKO", "PERSON"),  # a transcript's speaker label: the person's last name
+        ("Hill Democrats", "ORG"),
+        ("Tarnow Dusenko Arena", "FAC"),
+        ("Latinos", "NORP"),
+    ]
+
+
+def test_a_name_before_a_lower_case_state_is_a_place() -> None:
+    got = _labels("Voting went on in Tarnow state on Sunday .", [(4, 5, "ORG")])
+    assert got == [("Tarnow", "GPE")]
+
+
+def test_a_name_cut_after_a_middle_initial_grows_over_the_surname() -> None:
+    doc = spacy.blank("en")("Then Fed chair Ben S. Bernanke spoke .")
+    doc.ents = [Span(doc, 3, 5, label="PERSON")]  # "Ben S."
+    assert [m.text for m in fix_spans(doc, collect_mentions(doc))] == ["Ben S. Bernanke"]
+
+
+def test_a_speaking_body_with_a_given_name_before_it_elsewhere_is_a_person() -> None:
+    text = "Quentin Ashby , head of the agency , liked it . Ashby said it worked . Apple said so ."
+    doc = spacy.blank("en")(text)
+    doc.ents = [Span(doc, 11, 12, label="ORG"), Span(doc, 16, 17, label="ORG")]  # the full name missed
+    for k in (12, 17):
+        doc[k].lemma_ = "say"
+    mentions = fix_spans(doc, collect_mentions(doc))
+    assert [(m.text, m.label) for m in mentions] == [
+        ("Quentin Ashby", "PERSON"),
+        ("Ashby", "ORG"),  # joins the person when entities are grouped
+        ("Apple", "ORG"),  # a known company: no person sought
+    ]

@@ -81,3 +81,11 @@ def test_a_son_with_a_generational_suffix_is_not_his_father() -> None:
     canon = canonical_map(keys)
     assert canon.get("PERSON:tom walsh jr") is None  # no variant of his father's name
     assert canon["PERSON:tom walsh"] == "PERSON:tom b walsh"
+
+
+def test_a_given_name_alone_is_no_spelling_variant_of_a_surname() -> None:
+    keys = ["PERSON:phillip", "PERSON:nick phillips", "PERSON:zelenskyy", "PERSON:volodymyr zelensky"]
+    codes = {"PERSON:phillip": ["USA"], "PERSON:nick phillips": ["USA"]}
+    got = canonical_map(keys, codes)
+    assert "PERSON:phillip" not in got  # "Phillip" is a given name, not a spelling of "Phillips"
+    assert got["PERSON:zelenskyy"] == "PERSON:volodymyr zelensky"

@@ -327,13 +327,19 @@ def org_country(text: str) -> str | None:
 def national_institution(text: str) -> tuple[actors.OrgEntry, str] | None:
     """A country's name or adjective followed by an institution every country has
     (``organisations.tsv`` rows without a code): "Nigerian Senate", "Austrian Interior Ministry",
-    "U.S. Navy"; the institution and the country."""
+    "U.S. Navy", or that institution "of" the country ("Senate of Nigeria"); the institution and
+    the country."""
     words = text.split()
     for n in range(1, min(3, len(words) - 1) + 1):
         code = actors.country_code(" ".join(words[:n]))
         if code is None:
             continue
         org = actors.organisation(" ".join(words[n:]))
+        if org is not None and not org.code:
+            return org, code
+    body, of, place = text.rpartition(" of ")  # "Senate of Nigeria", "Parliament of the Ukraine"
+    if of and body and (code := actors.country_code(place.removeprefix("the "))) is not None:
+        org = actors.organisation(body)
         if org is not None and not org.code:
             return org, code
     return None

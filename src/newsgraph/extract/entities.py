@@ -34,7 +34,7 @@ from ..resolve import actors
 from ..resolve.actors import split_honorifics
 from ..resolve.entities import entity_key, fold
 from ..resolve.gazetteer import gazetteer
-from ..resolve.names import GENERATIONS, PersonName, parse, surname_match, variant_reason
+from ..resolve.names import GENERATIONS, PersonName, common_given, parse, surname_match, variant_reason
 from ..tables import TABLES_VERSION, data_lines
 from . import countries
 from .annotations import (
@@ -240,13 +240,17 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
         state = state_institution(m.text) if m.label in ("ORG", "FAC") and found is None else None
         if state is not None:
             state_bodies.setdefault(state[0].name, (m.text, state[1]))
+    named_here.update(institutions.values())  # "Senate of Nigeria" names Nigeria too
     for m in mentions:
         if id(m) in used:
             continue
         core = split_honorifics(m.text)[0]
         name_parts = name_tokens(core)
         if len(name_parts) == 1 and _may_join_person(doc, m, persons, name_parts[0]):
-            owners = by_part.get(name_parts[0], set())
+            word = name_parts[0]
+            owners = by_part.get(word, set()) or (
+                by_part.get(word.title(), set()) if word.isupper() else set()
+            )
             reason = "surname" if owners else "spelling variant of the surname"
             owners = owners or _variant_owners(parsed, name_parts[0])
             if owners:
@@ -345,6 +349,8 @@ def _may_join_person(doc: Doc, m: Mention, persons: dict[tuple[str, ...], Entity
 def _variant_owners(parsed: dict[tuple[str, ...], PersonName], word: str) -> set[tuple[str, ...]]:
     """People whose last name ``word`` is a spelling variant of ("Zelensky" -> "Zelenskyy")."""
     folded = fold(word)
+    if common_given(folded):  # "Phillip" beside "Nick Phillips": a given name, not his surname
+        return set()
     return {k for k, p in parsed.items() if surname_match(p.last, folded) == "spelling variant"}
 
 

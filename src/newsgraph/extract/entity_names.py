@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..resolve import actors
 from ..tables import data_rows
+from .mentions import org_words
 
 if TYPE_CHECKING:
     from .entities import Entity
@@ -62,6 +63,9 @@ def settle_names(others: dict[tuple[str, ...], Entity]) -> None:
             if org is not None and org.name.startswith(f"{ent.name} "):
                 ent.name = org.name
             modifier = actors.country_modifier(ent.key[2])
+            body, of, place = ent.name.rpartition(" of ")  # "Senate of Nigeria" -> "Nigerian Senate"
+            if modifier and of and actors.country_code(place.removeprefix("the ")) == ent.key[2]:
+                ent.name = body
             if modifier and not _names_a_country(ent.name):
                 bare = ent.name.split(" ", 1)[1] if ent.name.startswith(("The ", "the ")) else ent.name
                 ent.name = f"{modifier} {bare}"
@@ -69,11 +73,29 @@ def settle_names(others: dict[tuple[str, ...], Entity]) -> None:
     for key, ent in list(others.items()):
         if ent.key[0] != "NAME" or ent.type != "ORG" or len(ent.name.split()) != 1 or acronym(ent.name):
             continue  # "AI" is not "Clipboard AI"
-        longer = [o for o in orgs if o.name.split()[-1] == ent.name]
+        if any(m.label == "PERSON" for m in ent.mentions):
+            continue  # "Ms. Post" is no part of "The Washington Post"
+        longer = [o for o in orgs if o.name.split()[-1] == ent.name and _shortens_to(o.name, ent.name)]
         if len(longer) == 1:
             for m in ent.mentions:
                 longer[0].add(m, f"last word of {longer[0].name}")
             del others[key]
+
+
+#: Words of an institution's name that its last word alone may leave out ("National Treasury" ->
+#: "Treasury", "Supreme Court" -> "Court").
+_GENERIC_MODIFIERS = frozenset({"national", "federal", "central", "supreme", "royal", "state", "general"})
+
+
+def _shortens_to(name: str, word: str) -> bool:
+    """Whether the organisation ``name`` may be called by its last word ``word`` alone: an
+    outlet's or firm's word ("The Washington Post" -> "Post"), or a name whose other words are
+    generic modifiers or countries ("National Treasury" -> "Treasury"); not "the House"
+    for the White House."""
+    if word.lower() in org_words():
+        return True
+    rest = [w for w in name.split()[:-1] if w.lower() not in ("the", "of")]
+    return all(w.lower() in _GENERIC_MODIFIERS or actors.country_code(w) is not None for w in rest)
 
 
 def _names_a_country(name: str) -> bool:

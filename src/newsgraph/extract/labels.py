@@ -7,7 +7,8 @@ Spans (:func:`fix_spans`):
   ("Islamic" + "State" -> "Islamic State", tagged ``NORP`` by the model) and becomes ``ORG``.
 - **A person's name after a title or word of address grows** over one untagged capitalised word
   before it that the model tags as a name elsewhere in the article or that is a common given name
-  ("Prince Alwaleed" + "Bin Talal" -> "Alwaleed Bin Talal"; not "Commodore").
+  ("Prince Alwaleed" + "Bin Talal" -> "Alwaleed Bin Talal"; not "Commodore"); a person's name
+  cut after a middle initial grows over the capitalised word after it ("Ben S." + "Bernanke").
 
 - **Known organisations the model missed**: a one-word proper noun that is a name of
   ``organisations.tsv`` with its own code ("posted on Twitter") becomes an ``ORG`` mention.
@@ -31,7 +32,13 @@ Labels (:func:`consistent_labels`):
   ``PERSON``, unless some person's full name holds the word ("Logar" tagged ``ORG`` once).
 - **Places after a locative preposition**: a one-word name tagged ``PERSON`` right after "in",
   "from", "near", ... that the gazetteer knows as a state, province or city, or that names a
-  country, and that no person's full name holds, is ``GPE`` ("fighting in Kharkiv")."""
+  country, and that no person's full name holds, is ``GPE`` ("fighting in Kharkiv").
+- **Names the model tagged as places that read as people**: a name tagged ``GPE`` that
+  :func:`personal_name` accepts and no table knows as a place is a person ("Kate Linwood").
+- **Companies and places tagged as people** (:func:`_company_shapes`): brand-shaped words
+  ("EgyptAir"), names opened by a large city that is no given name ("Baltimore Sun"), names
+  listed beside a firm ("Gannett and GateHouse Media"), place names ending in a place word
+  ("Sioux Falls")."""
 
 from __future__ import annotations
 
@@ -99,7 +106,9 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
     if not mentions:
         return
     for m in mentions:
-        if m.label in ("ORG", "FAC") and personal_name(m.text):
+        if (m.label in ("ORG", "FAC") and personal_name(m.text)) or (
+            m.label == "GPE" and personal_name(m.text) and _unknown_place(m.text)
+        ):
             m.label = "PERSON"
     ordered = sorted(mentions, key=lambda m: m.i)
     for a, b in pairwise(ordered):
@@ -107,9 +116,17 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
             continue
         other = b if a.label == "PERSON" else a
         words = other.text.split()
-        if other.label in ("ORG", "FAC") and len(words) >= 2 and not known(other.text):
-            other.label = "PERSON" if not any(w.lower() in org_words() for w in words) else other.label
+        if (
+            other.label in ("ORG", "FAC")
+            and len(words) >= 2
+            and not known(other.text)
+            and not any(w.lower() in org_words() for w in words)
+            and not _place_first(words)  # "Quentin Ashby and Toledo Clarion"
+        ):
+            other.label = "PERSON"
     _name_shapes(doc, mentions)
+    _company_shapes(doc, mentions)
+    _context_labels(doc, mentions)
     people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
     held = {w for text in people for w in name_tokens(text)}
     places = {m.text for m in mentions if m.label == "GPE" and m.text not in held and _place(m.text)}
@@ -127,6 +144,196 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
             and (_place(m.text) or actors.country_code(m.text) is not None)
         ):
             m.label = "GPE"
+
+
+def _unknown_place(text: str) -> bool:
+    """Whether a name the model tagged ``GPE`` names no place the gazetteer or the country table
+    knows and does not end in a word that heads place names ("Kate York"; not "Christian County")."""
+    last = text.split()[-1].lower()
+    if last in place_heads() or last in _PLACE_NOUNS or last in _PLACE_PARTS:
+        return False
+    return not gazetteer().candidates(text) and actors.country_code(text) is None
+
+
+@cache
+def place_heads() -> frozenset[str]:
+    """Last words of place names ("County", "Springs", "Beach"): ``extract/data/place_heads.txt``."""
+    return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.extract", "place_heads.txt"))
+
+
+#: A word whose capital letter inside it comes after at least this many letters is a brand's
+#: ("EgyptAir", "GateHouse", "DigiTimes"), not a person's ("McDowell", "MacArthur", "DeShawn") ...
+_BRAND_PREFIX = 4
+#: ... unless the letters before it are a surname prefix of that length.
+_NAME_PREFIXES = frozenset({"fitz", "vander", "della"})
+
+
+def camel_case(word: str) -> bool:
+    """Whether ``word`` is written like a brand, a capital inside it after a lower-case run
+    ("EgyptAir", "GateHouse"; not "McDowell", "MacArthur", "LeBron", "FitzGerald")."""
+    if not word.isalpha() or not word[:1].isupper():
+        return False
+    for k in range(_BRAND_PREFIX, len(word)):
+        if word[k].isupper() and word[k - 1].islower():
+            return word[:k].lower() not in _NAME_PREFIXES
+    return False
+
+
+#: A place opening a name makes it a body's only when at least this many people live there ...
+_PLACE_FIRST_PEOPLE = 100_000
+#: ... and the name's last word is no US surname borne by this share (percent) of people or more
+#: ("Aden O'Hara").
+_SURNAME_SHARE = 0.005
+
+
+def _place_first(words: list[str]) -> bool:
+    """A name opened by a large known place that no US given name spells and closed by a word that
+    is no common US surname ("Baltimore Sun", "Hartford Courant"; not "Chelsea Clinton", "Nigel
+    Farage", "Milan Kundera", "Aden O'Hara")."""
+    first = words[0]
+    if first.upper() in given_names() or _surname(words[-1]) >= _SURNAME_SHARE:
+        return False
+    if actors.country_code(first) is not None:
+        return True
+    return any(p.population >= _PLACE_FIRST_PEOPLE for p in gazetteer().candidates(first))
+
+
+def _surname(word: str) -> float:
+    """The share (percent) of US people bearing the surname ``word`` (census list)."""
+    return surname_shares().get("".join(c for c in word.upper() if c.isalpha()), 0.0)
+
+
+@cache
+def surname_shares() -> dict[str, float]:
+    return census_shares("last")
+
+
+def _listed(doc: Doc, a: Mention, b: Mention) -> bool:
+    """``a`` and ``b`` are neighbours in a list: joined by a comma, "and" or "or"."""
+    return _conjoined(doc, a, b) or doc_lowers(doc)[a.j : b.i] == [","]
+
+
+def _company_shapes(doc: Doc, mentions: list[Mention]) -> None:
+    """Places and companies the model tagged ``PERSON`` (``consistent_labels``). A name of a known
+    place that ends in a word heading place names (``place_heads.txt``) is that place ("Sioux
+    Falls"). Companies, outlets and brands, when no
+    person's name of ``people.tsv`` is theirs and their last word is never a person alone in the
+    article (a surname that would say a person: "Kundera said"):
+
+    - a name written like a brand ("EgyptAir", "GateHouse Media": :func:`camel_case`);
+    - a name of two or three words opened by a known place that is no common given name
+      ("Baltimore Sun", "Hartford Courant");
+    - a name with no common given name first, listed beside an organisation whose name holds a
+      company or outlet word ("Gannett and GateHouse Media", "Draper, Lockheed Martin and
+      Northrop Grumman Corp.")."""
+    singles = {m.text for m in mentions if m.label == "PERSON" and m.j - m.i == 1}
+    in_titles = {t for s in title_spans(doc) for t in range(s.start, s.end)}
+    firms = {
+        id(m)
+        for m in mentions
+        if m.label == "ORG" and any(w.lower() in org_words() for w in m.text.split()[1:])
+    }
+    ordered = sorted(mentions, key=lambda m: m.i)
+    listed = [(a, b) for a, b in pairwise(ordered) if _listed(doc, a, b)]
+    beside: set[int] = set()
+    for a, b in listed:  # along the list, then back: "Gannett, Tronc and GateHouse Media"
+        if id(a) in firms or id(a) in beside:
+            beside.add(id(b))
+    for a, b in reversed(listed):
+        if id(b) in firms or id(b) in beside:
+            beside.add(id(a))
+    for m in mentions:
+        words = m.text.split()
+        headed = len(words) >= 2 and words[-1].lower() in place_heads()
+        if m.label in ("PERSON", "ORG") and headed and _place(m.text) and not known(m.text):
+            m.label = "GPE"  # "Sioux Falls"
+            continue
+        if m.label != "PERSON" or len(words) > 3 or actors.is_known_person(m.text):
+            continue
+        if m.i in in_titles or words[0].lower().rstrip(".") in _address_words():  # "King Abdullah"
+            continue
+        if len(words) > 1 and (words[-1] in singles or words[-1].lower() in facility_words()):
+            continue  # a surname said alone; a building ("Tarnow Arena": _context_labels)
+        if (
+            any(camel_case(w) for w in words)
+            or (len(words) >= 2 and _place_first(words))
+            or (id(m) in beside and not _given(words[0], COMMON_GIVEN))
+        ):
+            m.label = "ORG"
+
+
+#: Words for a relative that an appositive name follows ("his wife, Lonnie,"; "their son, Humayun").
+_KIN = frozenset(
+    {"wife", "husband", "son", "daughter", "brother", "sister", "father", "mother", "widow", "widower"}
+    | {"grandson", "granddaughter", "nephew", "niece", "cousin", "uncle", "aunt", "fiancée", "fiance"}
+)
+#: Generational suffixes that end a person's name ("Cassius Clay Sr.").
+_GENERATIONAL = frozenset({"jr", "sr"})
+
+
+def _context_labels(doc: Doc, mentions: list[Mention]) -> None:
+    """Labels the words around a name tell (``consistent_labels``):
+
+    - a one-word name after a word for a relative ("his wife, Lonnie"; "their son, Humayun") is a
+      person, unless a table knows it or the model took it for a group ("his wife Democratic
+      front-runner ...");
+    - a name ending in a generational suffix is a person ("Cassius Clay Sr.");
+    - a transcript's speaker label, a word in capitals opening a line and followed by a colon
+      ("TRUMP:"), is the person of the article whose last name it is;
+    - a name the model tagged ``PERSON`` whose last word is a known party's or body's name ("Hill
+      Democrats", "Battleground Senate") is an organisation, and one ending in a building word
+      ("Muhammad Ali Center") is that building (``FAC``);
+    - a one-word name that is a group's plural noun (``group_nouns.tsv``: "Latinos") is a group."""
+    from .entity_names import group_nouns
+
+    lowers = doc_lowers(doc)
+    words = doc_words(doc)
+    for m in mentions:
+        names = m.text.split()
+        before = lowers[max(0, m.i - 2) : m.i]
+        if (
+            m.j - m.i == 1
+            and m.label not in ("PERSON", "NORP")
+            and not known(m.text)
+            and m.text[:1].isupper()
+        ):
+            if (before[-1:] and before[-1] in _KIN) or (
+                len(before) == 2 and before[0] in _KIN and before[1] == ","
+            ):
+                m.label = "PERSON"
+        elif (
+            m.label in ("ORG", "GPE", "FAC")
+            and len(names) >= 2
+            and names[-1].lower().rstrip(".") in _GENERATIONAL
+        ):
+            m.label = "PERSON"
+    lasts = {
+        parts[-1].upper()
+        for m in mentions
+        if m.label == "PERSON"
+        and len(parts := [w for w in name_tokens(m.text) if w.lower().rstrip(".") not in _GENERATIONAL]) >= 2
+    }
+    plurals = set(group_nouns().values())
+    for m in mentions:
+        names = m.text.split()
+        one = m.j - m.i == 1
+        if (
+            one
+            and m.label != "PERSON"
+            and m.text.isupper()
+            and m.text in lasts
+            and m.j < len(words)
+            and words[m.j] == ":"
+            and _opens_line(doc, m.i)
+        ):
+            m.label = "PERSON"
+        elif m.label == "PERSON" and len(names) >= 2 and not actors.is_known_person(m.text):
+            if actors.organisation(names[-1]) is not None and not known(m.text):
+                m.label = "ORG"
+            elif names[-1].lower() in facility_words():
+                m.label = "FAC"
+        elif one and m.label in ("ORG", "PERSON", "GPE") and m.text in plurals:
+            m.label = "NORP"
 
 
 #: Last words that make "<place> <word>" a district or state ("Yobe North", "Osun State").
@@ -186,6 +393,7 @@ def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
 #: Lower-case nouns after a name that make it a place ("Pangram area", "Logar province").
 _PLACE_NOUNS = frozenset(
     {"area", "district", "province", "village", "town", "city", "county", "region", "municipality"}
+    | {"state", "prefecture", "governorate", "oblast", "township"}
 )
 
 
@@ -246,6 +454,13 @@ def fix_spans(doc: Doc, mentions: list[Mention], ents: Sequence[Span] | None = N
         return 0 <= k < len(words) and k not in taken and words[k][:1].isupper() and words[k].isalpha()
 
     out = [_grow_organisation(doc, m, taken, free) for m in mentions]
+    for n, m in enumerate(out):  # "Ben S." + "Bernanke": a name the model cut after a middle initial
+        last = words[m.j - 1]
+        initial = len(last) == 2 and last[0].isupper() and last[1] == "."
+        if m.label == "PERSON" and m.j - m.i >= 2 and initial and free(m.j) and not known(words[m.j]):
+            taken.add(m.j)
+            end = doc[m.j].idx + len(words[m.j])
+            out[n] = Mention(m.i, m.j + 1, m.start, end, doc_text(doc)[m.start : end], m.label)
     # words the model tags somewhere, whatever the label (a one-word span's text is its word)
     text = doc_text(doc)
     tagged = {
@@ -264,7 +479,49 @@ def fix_spans(doc: Doc, mentions: list[Mention], ents: Sequence[Span] | None = N
         if named and (k in title_ends or before.rstrip(".") in _address_words()):
             taken.add(k)
             out[n] = Mention(k, m.j, doc[k].idx, m.end, doc[k : m.j].text, m.label)
+    out = _missed_full_names(doc, out, taken)
     return _join_city_region(doc, _missed_names(doc, _missed_organisations(doc, out, taken), taken))
+
+
+@cache
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(ln.strip() for ln in data_lines("newsgraph.extract", "reporting_verbs.txt"))
+
+
+def _missed_full_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+    """``mentions`` with the full names the model left untagged of a one-word name it took for a
+    body or place that speaks ("Sanborn said", tagged ``ORG``): where the text writes that word
+    after a common given name ("Jeff Sanborn, president of ..."), the two words are a ``PERSON``
+    mention. Names the tables know are left alone ("Apple said")."""
+    words = doc_words(doc)
+    n_words = len(words)
+    speakers = {
+        m.text
+        for m in mentions
+        if m.j - m.i == 1
+        and m.label != "PERSON"
+        and m.j < n_words
+        and (doc[m.j].lemma_ or words[m.j].lower()) in _reporting_verbs()
+        and m.text[:1].isupper()
+        and not m.text.isupper()
+        and not known(m.text)
+    }
+    if not speakers:
+        return mentions
+    added: list[Mention] = []
+    for k in range(1, n_words):
+        w, first = words[k], words[k - 1]
+        if w not in speakers or k in taken or k - 1 in taken or not first.isalpha():
+            continue
+        if first[:1].isupper() and _given(first, COMMON_GIVEN):
+            start, end = doc[k - 1].idx, doc[k].idx + len(w)
+            added.append(Mention(k - 1, k + 1, start, end, doc_text(doc)[start:end], "PERSON"))
+            taken.update((k - 1, k))
+    return sorted([*mentions, *added], key=lambda m: m.i) if added else mentions
+
+
+#: Sites a sign-off asks to follow someone on ("Follow Pam Key on Twitter").
+_FOLLOW_SITES = frozenset({"twitter", "facebook", "instagram", "threads", "bluesky", "x"})
 
 
 def _missed_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:

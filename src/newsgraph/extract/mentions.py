@@ -238,13 +238,18 @@ def _trim_title_case(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 _ENDS = frozenset({".", "?", "!", ":", '"', "“", "‘", "'"})
+#: Parts of speech of a sentence's first word that the model glues onto the name after it.
+_OPENERS = frozenset({"ADV", "SCONJ", "CCONJ", "PRON"})
 
 
 def _pieces(ent: Span) -> list[Span]:
     """An entity span cut at scores inside it ("Arsenal 1 Everton 1" -> "Arsenal", "Everton"), at
     a possessive inside it ("Fedorov’s Order" -> "Fedorov"), at a comma before another name ("CBS
     All Access, Disney"; not "King, Jr." nor a place's "Washington, D.C.") and at a lower-case word
-    that is no name particle ("Garrett hit Rudolph"; not "Bank of England"). A person's name with a
+    that is no name particle ("Garrett hit Rudolph"; not "Bank of England"), at a slash between
+    names (a photo credit, "Jonathan Drake / Reuters" -> "Jonathan Drake", "Reuters"), after
+    the "Follow" of a sign-off ("Follow Pam Key On Twitter") and after an adverb, conjunction or
+    pronoun opening the sentence ("Later Sanborn said"). A person's name with a
     word in capitals inside is cut after it ("Browns DL Sheldon Richardson" -> "Sheldon
     Richardson"), the words before kept only when they name something known ("FBI")."""
     doc = ent.doc
@@ -252,6 +257,10 @@ def _pieces(ent: Span) -> list[Span]:
     out: list[Span] = []
     a, end, label = ent.start, ent.end, ent.label_
     mixed = any(not w.isupper() for w in words[ent.start : end] if w[:1].isupper())  # not a heading
+    coded = any(c.isdigit() for c in ent.text)  # "FHC/ABJ/03/095/2018": a code, no names
+    follow = label == "PERSON" and end - a >= 3 and words[a] == "Follow"  # "Follow Pam Key On Twitter"
+    if follow or (end - a >= 2 and doc[a].is_sent_start and doc[a].pos_ in _OPENERS):  # "Later Sanborn"
+        a += 1
     for k in range(ent.start, end):
         text = words[k]
         if text in ("'s", "’s") and k > a:
@@ -268,6 +277,7 @@ def _pieces(ent: Span) -> list[Span]:
             and (
                 (text == "," and label != "GPE" and words[k + 1].strip(".").lower() not in _AFTER_COMMA)
                 or (text.isalpha() and text.islower() and text not in _PARTICLES)
+                or (text == "/" and not coded)  # a credit: "Jonathan Drake / Reuters"
             )
         )
         if cut:

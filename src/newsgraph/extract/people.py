@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from ..resolve import actors
 from ..resolve.actors import split_honorifics
 from ..resolve.entities import fold
+from ..resolve.names import parse, variant_reason
 from .mentions import name_tokens
 from .roles import Role
 
@@ -126,7 +127,23 @@ def known_person(
     """The ``people.tsv`` row of a person entity, from all its name forms and role titles;
     ``countries`` are the codes the article names (they tell namesakes of two countries apart)."""
     names = sorted({m.text for m in ent.mentions}, key=lambda t: (-len(name_tokens(t)), -len(t)))
-    return actors.known_person(names, [r.title for r in ent.roles], year, countries)
+    found = actors.known_person(names, [r.title for r in ent.roles], year, countries)
+    if found is None or not names or len(name_tokens(names[0])) < 2:
+        return found
+    return found if _same_person(names[0], found.name) else None
+
+
+def _same_person(full: str, known: str) -> bool:
+    """Whether the fullest name the article gives a person (``full``) can be the ``people.tsv``
+    row's name (``known``): a row found by a surname or one-word alias ("Trump") is not the
+    person when the article names someone else of that surname ("Eric Trump", "Amy Schumer").
+    A name or row that does not parse into a first and last name is not contradicted."""
+    mine, theirs = parse(split_honorifics(full)[0]), parse(known)
+    if mine is None or theirs is None or not (mine.first and mine.last and theirs.first and theirs.last):
+        return True
+    if mine.last != theirs.last:
+        return True  # another name of the row ("Omar al-Bashir"), matched by the table itself
+    return variant_reason(mine, theirs) is not None or variant_reason(theirs, mine) is not None
 
 
 def apply_known_person(roles: list[Role], known: actors.KnownPerson | None, context: str | None) -> None:

@@ -61,7 +61,7 @@ def surname_map(keys: Iterable[str], codes: Mapping[str, Collection[str]] | None
       actor code: a given name alone ("Hope", "Abby") is no evidence.
 
     A word that is the first or last word of two full names stays apart."""
-    from .names import common_surname, surname_match
+    from .names import common_given, common_surname, surname_match
 
     full: dict[str, set[str]] = {}
     lasts: dict[str, set[str]] = {}
@@ -79,7 +79,7 @@ def surname_map(keys: Iterable[str], codes: Mapping[str, Collection[str]] | None
     out: dict[str, str] = {}
     for s in single:
         found = full.get(s, set())
-        if not found:
+        if not found and not common_given(s):  # "phillip" is not "nick phillips"
             found = {k for last, ks in lasts.items() if surname_match(last, s) for k in ks}
         if len(found) != 1:
             continue

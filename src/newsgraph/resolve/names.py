@@ -74,6 +74,21 @@ def _surname_shares() -> dict[str, float]:
     return {name.lower(): share for name, share in census_shares("last").items()}
 
 
+#: A word borne as a given name by at least this share (percent) of US people of one sex ...
+COMMON_GIVEN = 0.01
+
+
+@lru_cache(maxsize=1)
+def _given_shares() -> dict[str, float]:
+    return {name.lower(): share for name, share in census_shares("first:male", "first:female").items()}
+
+
+def common_given(word: str) -> bool:
+    """Whether the folded word ``word`` is a common US given name (:data:`COMMON_GIVEN`): such a
+    word alone is no spelling variant of a surname ("Phillip" is not "Phillips")."""
+    return _given_shares().get(word, 0.0) >= COMMON_GIVEN
+
+
 def common_surname(word: str) -> bool:
     """Whether the folded surname ``word`` is borne by many people (:data:`COMMON_SURNAME`)."""
     return _surname_shares().get(word, 0.0) >= COMMON_SURNAME
