@@ -66,7 +66,8 @@ def final_type(
         # a plan is coded as the agreement it implies, and stays future: not yet a fact; but
         # one's own promise said or quoted ("Senate Republicans said they would support him")
         # is the AGREE itself (manual, AGREE: "promise ... commitment to cooperate")
-        if etype in _FUTURE_AGREE:
+        if etype in _FUTURE_AGREE and d.how != "evaluation":
+            # (a judgement of what would be, "it would be remarkable", promises nothing)
             return "AGREE", None, Modality(future=not is_own_promise(d))
         if etype == "RETREAT":
             return "CONCEDE", None, Modality(future=True)

@@ -60,6 +60,7 @@ from ...resolve.actors import country_code, is_adjective, sector_of
 from ...tables import data_rows
 from .. import plover
 from ..annotations import doc_quotes, doc_words
+from ..quotes.lexicon import reporting_lemmas
 from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
 from .drafts import Draft
 from .syntax import lemma, phrase, subjects
@@ -241,6 +242,8 @@ def _share(tok: Token) -> bool:
     for _ in range(3):
         if tok.ent_type_ == "PERCENT" or (tok.lower_ in _SHARES and tok.pos_ != "PROPN"):
             return True
+        if _poll_share(tok):  # "six in 10 Republicans", "one in five voters"
+            return True
         of = [
             p
             for c in tok.children
@@ -292,6 +295,8 @@ def is_generic(d: Draft) -> bool:
     ("81 percent of Democrats approve of Obama", "most Republicans support the bill"), or the
     verb tells a habit by an adverb of frequency ("governments often impose sanctions", "he
     usually meets them")."""
+    if said_by_share(d.anchor):
+        return True
     if d.how not in ("verb", "support"):
         return False
     if any(c.dep_ == "advmod" and c.lower_ in plover.word_class("habitual") for c in d.anchor.children):
@@ -300,13 +305,51 @@ def is_generic(d: Draft) -> bool:
         return True
     if _timeless_act(d):
         return True
-    agents, _ = subjects(d.anchor)
+    return _shared_by(subjects(d.anchor)[0])
+
+
+def _poll_share(tok: Token) -> bool:
+    """A share as polls give it: a percentage or a ratio ("47 percent of Cuban Americans", "six
+    in 10 Republicans"), not a part of a named group ("most of the Senate Republicans")."""
+    for _ in range(2):
+        if tok.ent_type_ == "PERCENT" or tok.lower_ in ("percent", "%", "cent"):
+            return True
+        if tok.like_num and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "out") and any(p.like_num for p in c.subtree)
+            for c in tok.children
+        ):
+            return True
+        nums = [c for c in tok.children if c.dep_ == "nummod"]
+        if not nums:
+            return False
+        tok = nums[0]  # "six in 10 Republicans": the noun counted by a ratio
+    return False
+
+
+def _shared_by(agents: list[Token]) -> bool:
     for a in agents:
         if _share(a):
             return True
         quantified = any(c.dep_ in ("nummod", "amod", "det") and c.lower_ in _SHARES for c in a.children)
         if quantified and a.tag_ in ("NNS", "NNPS"):
             return True  # "most Republicans", "many voters"
+    return False
+
+
+def said_by_share(anchor: Token) -> bool:
+    """What the event's clause says is said by a share of a population, as polls report it: "47
+    percent of Cuban Americans saying they will support Clinton", "six in 10 Republicans said
+    the party should ...": an opinion counted, not one happening."""
+    tok = anchor
+    reporting = reporting_lemmas()
+    for _ in range(5):
+        head = tok.head
+        if head.i == tok.i or tok.dep_ not in _CLAUSE_LINKS:
+            return False
+        if lemma(head) in reporting:
+            sayers = [head.head] if head.dep_ == "acl" else subjects(head)[0]  # "47 percent ... saying"
+            return any(_poll_share(a) for a in sayers)
+        tok = head
     return False
 
 
@@ -324,8 +367,35 @@ def _long_ago(verb: Token) -> bool:
     return bool(marks) and any(lemma(t) in _SPANS and t.dep_ in ("npadvmod", "nmod") for t in near)
 
 
+#: Links by which a clause hangs on the clause above it (what it says, what it is for, "and").
+_CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl", "acomp"})
+
+
+def said_in_passing(anchor: Token) -> bool:
+    """The clause of ``anchor`` hangs, through what is said or done in it ("who said voters should
+    ...", "which has urged X and criticized Y"), on a relative clause of a noun: it tells about
+    someone in passing, not what the sentence reports. A document's relative clause says what the
+    document says ("a resolution which calls on Turkey to ..."): not in passing."""
+    tok = anchor
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "on occasions where he said ...", "the day when": when it happened, not who it was
+            when = head.ent_type_ in ("DATE", "TIME") or any(c.tag_ == "WRB" for c in tok.children)
+            return not when and lemma(head) not in plover.word_class("document")
+        if tok.dep_ not in _CLAUSE_LINKS:
+            return False
+        tok = head
+    return False
+
+
 def is_background(d: Draft) -> bool:
-    """The event's verb describes someone in passing: a relative or participial clause of a noun."""
+    """The event's verb describes someone in passing: a relative or participial clause of a noun,
+    or a clause that hangs on one (:func:`said_in_passing`)."""
+    if d.how in ("deontic", "evaluation"):
+        return said_in_passing(d.anchor)
     if d.how not in ("verb", "support"):
         return False
     head = d.anchor.head
@@ -335,7 +405,9 @@ def is_background(d: Draft) -> bool:
         return True  # "18 years after Washington invaded the country": history, not news
     if d.anchor.dep_ == "xcomp" and head.lemma_ == "use" and not any(c.dep_ == "dobj" for c in head.children):
         return True  # "used to support": what someone once did, not news
-    return d.anchor.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON")
+    if d.anchor.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return True
+    return said_in_passing(d.anchor)
 
 
 def in_direct_quote(record: Mapping[str, Any], d: Draft) -> bool:
@@ -385,17 +457,26 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
             return False
         # one party: alone unless a named partner the codes missed ("met with him")
         return parties >= 2 or not has_partner(d)
+    if record.get("event_type") in ("AGREE", "CONCEDE") and d.how == "verb" and states_that(d.anchor):
+        # "agreed that the plan was flawed", "strategists concede that a loss could ...": an
+        # opinion about what is so, nothing yielded or promised to anyone
+        return not record.get("recipient")
     if record.get("event_type") == "AGREE":
-        if (
-            d.how == "verb"
-            and d.anchor.lemma_ == "agree"
-            and any(c.dep_ == "ccomp" for c in d.anchor.children)
-        ):
-            return not record.get("recipient")  # "agreed that the plan was flawed": an opinion
         # a commitment to cooperate needs someone to cooperate with: "vowed to cut taxes" is a
         # campaign promise, not an AGREE
         partner = has_partner(d)
         return parties < 2 and not partner
+    return False
+
+
+def states_that(verb: Token) -> bool:
+    """The verb's complement is a finite clause with its own subject ("agreed that the plan was
+    flawed", "conceded that he lost"), not an infinitive ("agreed to meet")."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or (c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)):
+            continue
+        if any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
+            return True
     return False
 
 

@@ -41,6 +41,8 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             dep = child.dep_
             if dep == "neg" and own:
                 out.negated = True
+            elif dep == "advmod" and own and _no_longer(child):
+                out.negated = True  # "are no longer accepting": it does not happen now
             elif dep in ("aux", "auxpass"):
                 kind = modals.get(child.lower_) or modals.get(lemma(child))
                 if kind == "future":
@@ -80,6 +82,14 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
         head = cur.head
         if head.i == cur.i or cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp", "prep"):
             break
+        if cur.dep_ == "prep" and cur.lower_ == "of" and head.pos_ == "NOUN":
+            # "the idea of throwing their support", "the prospect of meeting": a thought of it
+            kind = governors.get(lemma(head))
+            if kind == "future":
+                out.future = True
+            elif kind in ("hypothetical", "intent"):
+                out.hypothetical = True
+            break
         if head.pos_ not in ("VERB", "AUX", "ADJ", "ADP"):
             break
         gov = governors.get(lemma(head))
@@ -113,6 +123,37 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
         else:
             out.hypothetical = True
     return out
+
+
+def _no_longer(tok: Token) -> bool:
+    """ "no longer", "not any longer": the act has stopped."""
+    return tok.lower_ == "longer" and any(c.lower_ in ("no", "not", "any") for c in tok.children)
+
+
+#: Modals of a deontic "X must ..." that may also state a guess about what is or was.
+_EPISTEMIC_MODALS = frozenset({"must", "should", "ought", "may", "might", "could"})
+
+
+def epistemic(verb: Token) -> bool:
+    """ "Republicans must be gnashing their teeth", "he must have known", "they should have
+    acted": a modal with a progressive or a perfect states a guess about what is or was (or a
+    reproach of what was not done), not a demand that someone act."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not any(a.lower_ in _EPISTEMIC_MODALS for a in auxes):
+        return False
+    perfect = verb.tag_ == "VBN" and any(lemma(a) == "have" for a in auxes)
+    progressive = verb.tag_ == "VBG" and any(lemma(a) == "be" for a in auxes)
+    return perfect or progressive
+
+
+def conditional_need(need: Token) -> bool:
+    """A verb of need under a modal of what would or could be ("would need to", "might have to"):
+    what is needed if something happens, not a demand."""
+    kinds = plover.word_class("modal")
+    irrealis = ("would", "hypothetical", "ability")
+    return need.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and (kinds.get(c.lower_) or kinds.get(lemma(c))) in irrealis for c in need.children
+    )
 
 
 def _infinitive(verb: Token) -> bool:

@@ -85,9 +85,10 @@ def resolve_heads(
                 rec = {**rec, "code": ctx.main_country}
             elif not recipient and rec["code"] is None and rec["entity"] and ctx.main_country:
                 ent = ctx.entities.get(rec["entity"])
-                if ent is not None and ent.type == "PERSON":
-                    # a named person of no known country who acts or speaks: of the country the
-                    # article is about, as a named recipient is ("Limbaugh accused the Democrats")
+                if ent is not None and ent.type in ("PERSON", "ORG"):
+                    # a named person, party or group of no known country who acts or speaks: of
+                    # the country the article is about, as a named recipient is ("Limbaugh
+                    # accused the Democrats", "the Umma party said it will boycott the vote")
                     rec = {**rec, "code": ctx.main_country}
             key = (rec["entity"], rec["code"], rec["start"] if rec["entity"] is None else 0)
             if key not in seen:

@@ -1,0 +1,86 @@
+"""Events on ordinary news, precision rules of branch ``events10p``: what is said in passing, polled,
+guessed, thought of, stopped or only admitted is not reported as something that happened, and a
+domestic trip meets nobody (sentences invented for these tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventtexts import events_of, is_fact, shown_events
+
+
+@pytest.mark.model
+def test_what_someone_said_in_a_relative_clause_is_background(nlp: Any) -> None:
+    passing = "The German chancellor criticized a French official who said Britain must support the treaty."
+    assert [e for e in events_of(nlp, passing) if e["event_type"] == "REQUEST"]
+    assert not shown_events(nlp, passing, "REQUEST")
+    said = "A French official said Britain must support the treaty."
+    assert shown_events(nlp, said, "REQUEST")
+
+
+@pytest.mark.model
+def test_what_a_share_of_a_population_says_is_a_poll(nlp: Any) -> None:
+    polled = "Some 47 percent of Germans said Berlin should back the treaty."
+    found = [e for e in events_of(nlp, polled) if e["event_type"] == "REQUEST"]
+    assert found and all(e["confidence"] < 0.1 for e in found)
+
+
+@pytest.mark.model
+def test_a_modal_with_a_progressive_or_perfect_is_a_guess_not_a_demand(nlp: Any) -> None:
+    for text in (
+        "A French official said Britain must be celebrating the vote.",
+        "A French official said Britain must have known about the payments.",
+    ):
+        assert not [e for e in events_of(nlp, text) if e["event_type"] == "REQUEST" and is_fact(e)]
+
+
+@pytest.mark.model
+def test_no_longer_negates(nlp: Any) -> None:
+    text = "Germany is no longer supporting France."
+    assert not [e for e in events_of(nlp, text) if e["event_type"] == "SUPPORT" and is_fact(e)]
+
+
+@pytest.mark.model
+def test_the_prospect_of_an_act_is_no_act(nlp: Any) -> None:
+    text = "Germany rejected the prospect of meeting Iran."
+    assert shown_events(nlp, text, "REJECT")
+    assert not [e for e in events_of(nlp, text) if e["event_type"] == "CONSULT" and is_fact(e)]
+
+
+@pytest.mark.model
+def test_a_trip_inside_ones_own_country_meets_nobody(nlp: Any) -> None:
+    text = "The German chancellor visited Bavaria and Saxony on Tuesday."
+    visits = [e for e in events_of(nlp, text) if e["event_type"] == "CONSULT"]
+    assert visits and all(not e["recipient"] for e in visits)
+    assert not shown_events(nlp, text, "CONSULT")
+    abroad = "The German chancellor visited Japan on Tuesday."
+    assert any(r["code"] == "JPN" for e in shown_events(nlp, abroad, "CONSULT") for r in e["recipient"])
+
+
+@pytest.mark.model
+def test_conceding_that_something_is_so_yields_nothing(nlp: Any) -> None:
+    text = "Chinese officials conceded that Japan could win the vote."
+    found = [e for e in events_of(nlp, text) if e["event_type"] == "CONCEDE"]
+    assert found and all(e["confidence"] < 0.2 for e in found)  # an opinion, not a concession
+
+
+@pytest.mark.model
+def test_a_judgement_of_what_would_be_promises_nothing(nlp: Any) -> None:
+    text = "A French official said the German offer would be remarkable."
+    assert not [e for e in events_of(nlp, text) if e["event_type"] == "AGREE"]
+
+
+@pytest.mark.model
+def test_sitting_in_a_room_is_no_protest(nlp: Any) -> None:
+    text = "The German chancellor sat in the hotel bar with the French president on Monday."
+    assert not [e for e in events_of(nlp, text) if e["event_type"] == "PROTEST"]
+
+
+@pytest.mark.model
+def test_a_need_under_a_modal_is_no_demand(nlp: Any) -> None:
+    text = "A French official said Britain would need to hear more about the German plan."
+    assert not [e for e in events_of(nlp, text) if e["event_type"] == "REQUEST" and is_fact(e)]
+    said = "A French official said Britain needs to support the treaty."
+    assert shown_events(nlp, said, "REQUEST")
