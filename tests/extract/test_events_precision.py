@@ -84,3 +84,18 @@ def test_a_need_under_a_modal_is_no_demand(nlp: Any) -> None:
     assert not [e for e in events_of(nlp, text) if e["event_type"] == "REQUEST" and is_fact(e)]
     said = "A French official said Britain needs to support the treaty."
     assert shown_events(nlp, said, "REQUEST")
+
+
+@pytest.mark.model
+def test_the_public_spoken_to_is_of_the_articles_country_but_no_counterpart(nlp: Any) -> None:
+    for text, word in (
+        ("The German chancellor urged voters to reject the plan.", "voters"),
+        ("The German chancellor urged that everyone stay calm.", "everyone"),
+        ("The German chancellor blamed the media for the confusion.", "media"),
+    ):
+        found = [e for e in events_of(nlp, text) if e["event_type"] in ("REQUEST", "ACCUSE")]
+        assert found and [r["code"] for r in found[0]["recipient"]] == ["DEU"], word
+        assert found[0]["confidence"] < 0.8  # one's own public: no counterpart
+    abroad = "The German chancellor urged voters in France to reject the plan."
+    found = [e for e in events_of(nlp, abroad) if e["event_type"] == "REQUEST"]
+    assert found and found[0]["recipient"][0]["code"] == "FRA" and found[0]["confidence"] > 0.8

@@ -117,6 +117,8 @@ class Evidence:
         actors = record.get("actor") or []
         sectors = {a.get("sector") for a in actors} | {a.get("sector") for a in record.get("recipient") or []}
         codes = {a.get("code") for a in actors}
+        info = plover.event_types().get(record.get("event_type") or "")
+        verbal = info is not None and info.verbal
         force_cue = (
             bool(record.get("magnitudes"))
             or bool(sectors & FORCE_SECTORS)
@@ -126,7 +128,7 @@ class Evidence:
             named_actor=any(a.get("entity") for a in actors),
             coded_actor=any(codes - {None}),
             state_actor=any(is_political(a) for a in actors),
-            coded_recipient=any(r.get("code") for r in record.get("recipient") or []),
+            coded_recipient=any(counterpart(r, verbal, codes) for r in record.get("recipient") or []),
             how=_HOW.get(draft.how, "clause"),
             question=is_question(draft),
             background=is_background(draft),
@@ -168,6 +170,23 @@ class Evidence:
             "force_without_cue": float(self.force_without_cue),
             "off_topic": 0.0 if self.relevance is None else max(0.0, 0.5 - self.relevance) * 2,
         }
+
+
+#: Sectors of the public at large.
+PUBLIC_SECTORS = frozenset({"CVL", "JRN"})
+
+
+def counterpart(recipient: Mapping[str, Any], verbal: bool, actor_codes: set[Any]) -> bool:
+    """A recipient that makes the event directed: a coded party. The actor's own public at large,
+    unnamed, as the one spoken to ("urged voters to", "blamed the media", "urged that everyone
+    ..."), is whom politicians address every day, no counterpart of an interaction; another
+    country's public ("urged voters in France") and people a material act is done to ("shelled
+    villages") are."""
+    code = recipient.get("code")
+    if not code:
+        return False
+    public = not recipient.get("entity") and recipient.get("sector") in PUBLIC_SECTORS
+    return not (verbal and public and code in actor_codes)
 
 
 def is_political(actor: Mapping[str, Any]) -> bool:
