@@ -99,3 +99,48 @@ def test_the_public_spoken_to_is_of_the_articles_country_but_no_counterpart(nlp:
     abroad = "The German chancellor urged voters in France to reject the plan."
     found = [e for e in events_of(nlp, abroad) if e["event_type"] == "REQUEST"]
     assert found and found[0]["recipient"][0]["code"] == "FRA" and found[0]["confidence"] > 0.8
+
+
+@pytest.mark.model
+def test_went_on_to_is_what_happened_going_to_what_is_to_come(nlp: Any) -> None:
+    done = "The Chinese army went on to attack Vietnam."
+    assert shown_events(nlp, done, "ASSAULT")
+    assert not [e for e in events_of(nlp, done) if e["event_type"] == "THREATEN"]
+    plan = "Clinton is going to criticize Donald Trump."
+    assert [e for e in events_of(nlp, plan) if e["event_type"] == "ACCUSE" and e["future"]]
+
+
+@pytest.mark.model
+def test_nobody_and_too_negate(nlp: Any) -> None:
+    neither = "The German chancellor and the French president met, but neither apologized to Britain."
+    found = [e for e in events_of(nlp, neither) if e["event_type"] == "CONCEDE"]
+    assert found and all(e["negated"] for e in found)
+    too = "The German chancellor was too tired to meet the French president."
+    found = [e for e in events_of(nlp, too) if e["event_type"] == "CONSULT"]
+    assert found and all(e["negated"] for e in found)
+    eager = "The German chancellor was all too eager to meet the French president."
+    assert not [e for e in events_of(nlp, eager) if e["negated"]]
+
+
+@pytest.mark.model
+def test_a_condition_of_the_writer_makes_no_fact(nlp: Any) -> None:
+    text = "If the French president wins, Germany supports him."
+    found = [e for e in events_of(nlp, text) if e["event_type"] == "SUPPORT"]
+    assert found and not any(is_fact(e) for e in found)
+
+
+@pytest.mark.model
+def test_a_document_told_in_passing_is_background(nlp: Any) -> None:
+    passing = "The German chancellor met a French minister who had given speeches criticizing Britain."
+    assert [e for e in events_of(nlp, passing) if e["event_type"] == "ACCUSE"]
+    assert not shown_events(nlp, passing, "ACCUSE")
+    told = "The French minister had given speeches criticizing Britain."
+    assert shown_events(nlp, told, "ACCUSE")
+
+
+@pytest.mark.model
+def test_an_offer_of_a_thing_to_ones_own_voters_is_no_agreement(nlp: Any) -> None:
+    text = "The three candidates offered French voters different approaches to the presidency."
+    assert not shown_events(nlp, text, "AGREE")
+    deal = "Russia offered Turkey a gas deal."
+    assert shown_events(nlp, deal, "AGREE")

@@ -419,7 +419,9 @@ def is_background(d: Draft) -> bool:
         return False
     head = d.anchor.head
     if d.anchor.dep_ == "acl" and lemma(head) in plover.word_class("document"):
-        return False  # "a statement condemning ...": what the statement says
+        # "a statement condemning ...": what the statement says; unless the statement is itself
+        # told in passing ("her sister, who had given speeches criticizing the government")
+        return said_in_passing(head) or (head.dep_ == "dobj" and said_in_passing(head.head))
     if _long_ago(d.anchor):
         return True  # "18 years after Washington invaded the country": history, not news
     if d.anchor.dep_ == "xcomp" and head.lemma_ == "use" and not any(c.dep_ == "dobj" for c in head.children):
@@ -481,11 +483,37 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
         # opinion about what is so, nothing yielded or promised to anyone
         return not record.get("recipient")
     if record.get("event_type") == "AGREE":
+        if _offers_a_thing(record, d):
+            return True
         # a commitment to cooperate needs someone to cooperate with: "vowed to cut taxes" is a
         # campaign promise, not an AGREE
         partner = has_partner(d)
         return parties < 2 and not partner
     return False
+
+
+#: Verbs of offering: what they offer is the cooperation ("offered talks", "proposed a truce").
+_OFFERING = frozenset({"offer", "propose", "promise", "pledge"})
+
+
+def _offers_a_thing(record: Mapping[str, Any], d: Draft) -> bool:
+    """An offer of a thing that is no act of cooperation, to nobody but one's own public ("offered
+    voters different approaches", "offered strident defenses of", "proposed a 10 percent VAT",
+    "promising revenge"): an argument or a policy, not an offer to cooperate (manual, AGREE). An
+    offer of an event ("offered talks", "proposed a ceasefire"), to do something ("offered to
+    mediate") or to another party ("offered Iran a deal") is one."""
+    verb = d.anchor
+    if d.how != "verb" or lemma(verb) not in _OFFERING:
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or any(lemma(o) in plover.nouns() or o.pos_ in ("PROPN", "PRON") for o in objects):
+        return False
+    codes = {a.get("code") for a in record.get("actor") or ()}
+    info = plover.event_types().get(record.get("event_type") or "")
+    verbal = info is not None and info.verbal
+    return not any(counterpart(r, verbal, codes) for r in record.get("recipient") or ())
 
 
 def states_that(verb: Token) -> bool:

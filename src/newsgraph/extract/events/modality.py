@@ -43,6 +43,8 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                 out.negated = True
             elif dep == "advmod" and own and _no_longer(child):
                 out.negated = True  # "are no longer accepting": it does not happen now
+            elif dep in ("nsubj", "nsubjpass", "preconj") and own and _nobody(child):
+                out.negated = True  # "neither apologized", "no country has protested"
             elif dep in ("aux", "auxpass"):
                 kind = modals.get(child.lower_) or modals.get(lemma(child))
                 if kind == "future":
@@ -62,6 +64,7 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                     and cur.dep_ == "advcl"
                     and cur.tag_ == "VB"
                     and lemma(cur.head) not in plover.word_class("causative")
+                    and not _went_on(cur.head)
                 ):
                     out.hypothetical = True  # a purpose clause: "to allow talks to be held"
                 elif child.lower_ == "to" and cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
@@ -93,6 +96,10 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
         if head.pos_ not in ("VERB", "AUX", "ADJ", "ADP"):
             break
         gov = governors.get(lemma(head))
+        if gov == "future" and lemma(head) == "go" and (head.tag_ != "VBG" or _went_on(head)):
+            gov = None  # "is going to attack" is to come; "went on to attack" happened
+        if own and cur.dep_ == "xcomp" and any(_too(c) for c in head.children):
+            out.negated = True  # "too early to congratulate": it is not done
         says = lemma(head) in reporting
         if says:
             reported = True
@@ -123,6 +130,33 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
         else:
             out.hypothetical = True
     return out
+
+
+def _went_on(verb: Token) -> bool:
+    """ "went on to criticize": then did it (no purpose, nothing to come)."""
+    return lemma(verb) == "go" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in verb.children
+    )
+
+
+def _too(tok: Token) -> bool:
+    """ "too" of excess ("too early to"), not of degree ("all too happy to", "only too glad")."""
+    return (
+        tok.dep_ == "advmod"
+        and tok.lower_ == "too"
+        and not any(c.lower_ in ("all", "only") for c in (*tok.children, tok.nbor(-1)))
+    )
+
+
+_NOBODY = frozenset({"neither", "none", "nobody", "nothing"})
+
+
+def _nobody(subject: Token) -> bool:
+    """A subject that names nobody: "neither apologized", "none of them protested", "no country
+    has ..."."""
+    if subject.lower_ in _NOBODY or (subject.lower_ == "one" and subject.nbor(-1).lower_ == "no"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
 
 
 def _no_longer(tok: Token) -> bool:
