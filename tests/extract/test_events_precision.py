@@ -144,3 +144,27 @@ def test_an_offer_of_a_thing_to_ones_own_voters_is_no_agreement(nlp: Any) -> Non
     assert not shown_events(nlp, text, "AGREE")
     deal = "Russia offered Turkey a gas deal."
     assert shown_events(nlp, deal, "AGREE")
+
+
+@pytest.mark.model
+def test_agreeing_with_someone_is_sharing_a_view(nlp: Any) -> None:
+    text = "Japanese officials agree with the German chancellor."
+    found = [e for e in events_of(nlp, text) if e["event_type"] == "AGREE"]
+    assert found and not shown_events(nlp, text, "AGREE")
+
+
+@pytest.mark.model
+def test_meeting_resistance_and_cancelling_a_rally_are_no_events(nlp: Any) -> None:
+    assert not events_of(nlp, "The German plan is meeting stiff resistance from France.")
+    assert not events_of(nlp, "The French president canceled a campaign rally in Lyon.")
+    visit = "The French president canceled his visit to Germany."
+    assert shown_events(nlp, visit, "REJECT")
+
+
+@pytest.mark.model
+def test_what_a_relative_clause_tells_through_a_preposition_is_background(nlp: Any) -> None:
+    passing = "The French minister, who has spent weeks in denouncing Germany, arrived in Rome on Monday."
+    assert [e for e in events_of(nlp, passing) if e["event_type"] == "ACCUSE"]
+    assert not shown_events(nlp, passing, "ACCUSE")
+    told = "The French minister has spent weeks in denouncing Germany."
+    assert shown_events(nlp, told, "ACCUSE")

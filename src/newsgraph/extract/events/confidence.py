@@ -404,8 +404,8 @@ def said_in_passing(anchor: Token) -> bool:
             # "on occasions where he said ...", "the day when": when it happened, not who it was
             when = head.ent_type_ in ("DATE", "TIME") or any(c.tag_ == "WRB" for c in tok.children)
             return not when and lemma(head) not in plover.word_class("document")
-        if tok.dep_ not in _CLAUSE_LINKS:
-            return False
+        if tok.dep_ not in _CLAUSE_LINKS and tok.dep_ not in ("pcomp", "prep"):
+            return False  # ("has thrown restraint to the winds in denouncing": through "in")
         tok = head
     return False
 
@@ -483,6 +483,8 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
         # opinion about what is so, nothing yielded or promised to anyone
         return not record.get("recipient")
     if record.get("event_type") == "AGREE":
+        if _shares_a_view(d):
+            return True
         if _offers_a_thing(record, d):
             return True
         # a commitment to cooperate needs someone to cooperate with: "vowed to cut taxes" is a
@@ -490,6 +492,20 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
         partner = has_partner(d)
         return parties < 2 and not partner
     return False
+
+
+def _shares_a_view(d: Draft) -> bool:
+    """ "Military leaders agree with him", "she agrees with Sanders": to agree with someone, with
+    nothing agreed to or on, is to share a view, not an agreement to cooperate (manual, AGREE)."""
+    verb = d.anchor
+    if d.how != "verb" or lemma(verb) != "agree":
+        return False
+    kids = list(verb.children)
+    if any(
+        c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("on", "to", "upon")) for c in kids
+    ):
+        return False  # "agreed to meet", "agreed a deal", "agreed with Turkey on a ceasefire"
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
 
 
 #: Verbs of offering: what they offer is the cooperation ("offered talks", "proposed a truce").
