@@ -168,3 +168,13 @@ def test_what_a_relative_clause_tells_through_a_preposition_is_background(nlp: A
     assert not shown_events(nlp, passing, "ACCUSE")
     told = "The French minister has spent weeks in denouncing Germany."
     assert shown_events(nlp, told, "ACCUSE")
+
+
+@pytest.mark.model
+def test_what_a_claim_says_is_supposed_not_told(nlp: Any) -> None:
+    claim = "France rejected the claim that Germany had attacked its ships."
+    found = [e for e in events_of(nlp, claim) if e["event_type"] == "ASSAULT"]
+    assert found and all(e["hypothetical"] for e in found)
+    assert shown_events(nlp, claim, "REJECT")
+    said = "France said that Germany had attacked its ships."
+    assert [e for e in events_of(nlp, said) if e["event_type"] == "ASSAULT" and is_fact(e)]

@@ -83,6 +83,13 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             ):
                 out.conditional = True
         head = cur.head
+        if (
+            cur.dep_ in ("acl", "ccomp")
+            and head.pos_ == "NOUN"
+            and lemma(head) in plover.word_class("supposition")
+        ):
+            out.hypothetical = True  # "the suggestion that he advised Trump": supposed, not told
+            break
         if head.i == cur.i or cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp", "prep"):
             break
         if cur.dep_ == "prep" and cur.lower_ == "of" and head.pos_ == "NOUN":
