@@ -62,11 +62,16 @@ def final_type(
             return "AGREE", None, Modality()  # "willing to", "said it would meet if": an offer
         if quad == 4:
             return "THREATEN", _threat_mode(etype, mode), Modality()
+    if d.mod.conditional and not (mod.future or mod.hypothetical) and not is_said(lex, d):
+        # "if Trump moderates his rhetoric, he offers ...": the writer's condition; it happens
+        # only if (said by the doer it is an offer or a threat, above)
+        mod.hypothetical = True
     if mod.future and not mod.hypothetical:
         # a plan is coded as the agreement it implies, and stays future: not yet a fact; but
         # one's own promise said or quoted ("Senate Republicans said they would support him")
         # is the AGREE itself (manual, AGREE: "promise ... commitment to cooperate")
-        if etype in _FUTURE_AGREE:
+        if etype in _FUTURE_AGREE and d.how != "evaluation":
+            # (a judgement of what would be, "it would be remarkable", promises nothing)
             return "AGREE", None, Modality(future=not is_own_promise(d))
         if etype == "RETREAT":
             return "CONCEDE", None, Modality(future=True)

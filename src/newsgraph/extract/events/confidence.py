@@ -60,6 +60,7 @@ from ...resolve.actors import country_code, is_adjective, sector_of
 from ...tables import data_rows
 from .. import plover
 from ..annotations import doc_quotes, doc_words
+from ..quotes.lexicon import reporting_lemmas
 from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
 from .drafts import Draft
 from .syntax import lemma, phrase, subjects
@@ -116,6 +117,8 @@ class Evidence:
         actors = record.get("actor") or []
         sectors = {a.get("sector") for a in actors} | {a.get("sector") for a in record.get("recipient") or []}
         codes = {a.get("code") for a in actors}
+        info = plover.event_types().get(record.get("event_type") or "")
+        verbal = info is not None and info.verbal
         force_cue = (
             bool(record.get("magnitudes"))
             or bool(sectors & FORCE_SECTORS)
@@ -125,7 +128,7 @@ class Evidence:
             named_actor=any(a.get("entity") for a in actors),
             coded_actor=any(codes - {None}),
             state_actor=any(is_political(a) for a in actors),
-            coded_recipient=any(r.get("code") for r in record.get("recipient") or []),
+            coded_recipient=any(counterpart(r, verbal, codes) for r in record.get("recipient") or []),
             how=_HOW.get(draft.how, "clause"),
             question=is_question(draft),
             background=is_background(draft),
@@ -167,6 +170,23 @@ class Evidence:
             "force_without_cue": float(self.force_without_cue),
             "off_topic": 0.0 if self.relevance is None else max(0.0, 0.5 - self.relevance) * 2,
         }
+
+
+#: Sectors of the public at large.
+PUBLIC_SECTORS = frozenset({"CVL", "JRN"})
+
+
+def counterpart(recipient: Mapping[str, Any], verbal: bool, actor_codes: set[Any]) -> bool:
+    """A recipient that makes the event directed: a coded party. The actor's own public at large,
+    unnamed, as the one spoken to ("urged voters to", "blamed the media", "urged that everyone
+    ..."), is whom politicians address every day, no counterpart of an interaction; another
+    country's public ("urged voters in France") and people a material act is done to ("shelled
+    villages") are."""
+    code = recipient.get("code")
+    if not code:
+        return False
+    public = not recipient.get("entity") and recipient.get("sector") in PUBLIC_SECTORS
+    return not (verbal and public and code in actor_codes)
 
 
 def is_political(actor: Mapping[str, Any]) -> bool:
@@ -241,6 +261,8 @@ def _share(tok: Token) -> bool:
     for _ in range(3):
         if tok.ent_type_ == "PERCENT" or (tok.lower_ in _SHARES and tok.pos_ != "PROPN"):
             return True
+        if _poll_share(tok):  # "six in 10 Republicans", "one in five voters"
+            return True
         of = [
             p
             for c in tok.children
@@ -292,6 +314,8 @@ def is_generic(d: Draft) -> bool:
     ("81 percent of Democrats approve of Obama", "most Republicans support the bill"), or the
     verb tells a habit by an adverb of frequency ("governments often impose sanctions", "he
     usually meets them")."""
+    if said_by_share(d.anchor):
+        return True
     if d.how not in ("verb", "support"):
         return False
     if any(c.dep_ == "advmod" and c.lower_ in plover.word_class("habitual") for c in d.anchor.children):
@@ -300,13 +324,51 @@ def is_generic(d: Draft) -> bool:
         return True
     if _timeless_act(d):
         return True
-    agents, _ = subjects(d.anchor)
+    return _shared_by(subjects(d.anchor)[0])
+
+
+def _poll_share(tok: Token) -> bool:
+    """A share as polls give it: a percentage or a ratio ("47 percent of Cuban Americans", "six
+    in 10 Republicans"), not a part of a named group ("most of the Senate Republicans")."""
+    for _ in range(2):
+        if tok.ent_type_ == "PERCENT" or tok.lower_ in ("percent", "%", "cent"):
+            return True
+        if tok.like_num and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "out") and any(p.like_num for p in c.subtree)
+            for c in tok.children
+        ):
+            return True
+        nums = [c for c in tok.children if c.dep_ == "nummod"]
+        if not nums:
+            return False
+        tok = nums[0]  # "six in 10 Republicans": the noun counted by a ratio
+    return False
+
+
+def _shared_by(agents: list[Token]) -> bool:
     for a in agents:
         if _share(a):
             return True
         quantified = any(c.dep_ in ("nummod", "amod", "det") and c.lower_ in _SHARES for c in a.children)
         if quantified and a.tag_ in ("NNS", "NNPS"):
             return True  # "most Republicans", "many voters"
+    return False
+
+
+def said_by_share(anchor: Token) -> bool:
+    """What the event's clause says is said by a share of a population, as polls report it: "47
+    percent of Cuban Americans saying they will support Clinton", "six in 10 Republicans said
+    the party should ...": an opinion counted, not one happening."""
+    tok = anchor
+    reporting = reporting_lemmas()
+    for _ in range(5):
+        head = tok.head
+        if head.i == tok.i or tok.dep_ not in _CLAUSE_LINKS:
+            return False
+        if lemma(head) in reporting:
+            sayers = [head.head] if head.dep_ == "acl" else subjects(head)[0]  # "47 percent ... saying"
+            return any(_poll_share(a) for a in sayers)
+        tok = head
     return False
 
 
@@ -324,18 +386,49 @@ def _long_ago(verb: Token) -> bool:
     return bool(marks) and any(lemma(t) in _SPANS and t.dep_ in ("npadvmod", "nmod") for t in near)
 
 
+#: Links by which a clause hangs on the clause above it (what it says, what it is for, "and").
+_CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl", "acomp"})
+
+
+def said_in_passing(anchor: Token) -> bool:
+    """The clause of ``anchor`` hangs, through what is said or done in it ("who said voters should
+    ...", "which has urged X and criticized Y"), on a relative clause of a noun: it tells about
+    someone in passing, not what the sentence reports. A document's relative clause says what the
+    document says ("a resolution which calls on Turkey to ..."): not in passing."""
+    tok = anchor
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "on occasions where he said ...", "the day when": when it happened, not who it was
+            when = head.ent_type_ in ("DATE", "TIME") or any(c.tag_ == "WRB" for c in tok.children)
+            return not when and lemma(head) not in plover.word_class("document")
+        if tok.dep_ not in _CLAUSE_LINKS and tok.dep_ not in ("pcomp", "prep"):
+            return False  # ("has thrown restraint to the winds in denouncing": through "in")
+        tok = head
+    return False
+
+
 def is_background(d: Draft) -> bool:
-    """The event's verb describes someone in passing: a relative or participial clause of a noun."""
+    """The event's verb describes someone in passing: a relative or participial clause of a noun,
+    or a clause that hangs on one (:func:`said_in_passing`)."""
+    if d.how in ("deontic", "evaluation"):
+        return said_in_passing(d.anchor)
     if d.how not in ("verb", "support"):
         return False
     head = d.anchor.head
     if d.anchor.dep_ == "acl" and lemma(head) in plover.word_class("document"):
-        return False  # "a statement condemning ...": what the statement says
+        # "a statement condemning ...": what the statement says; unless the statement is itself
+        # told in passing ("her sister, who had given speeches criticizing the government")
+        return said_in_passing(head) or (head.dep_ == "dobj" and said_in_passing(head.head))
     if _long_ago(d.anchor):
         return True  # "18 years after Washington invaded the country": history, not news
     if d.anchor.dep_ == "xcomp" and head.lemma_ == "use" and not any(c.dep_ == "dobj" for c in head.children):
         return True  # "used to support": what someone once did, not news
-    return d.anchor.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON")
+    if d.anchor.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return True
+    return said_in_passing(d.anchor)
 
 
 def in_direct_quote(record: Mapping[str, Any], d: Draft) -> bool:
@@ -385,17 +478,68 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
             return False
         # one party: alone unless a named partner the codes missed ("met with him")
         return parties >= 2 or not has_partner(d)
+    if record.get("event_type") in ("AGREE", "CONCEDE") and d.how == "verb" and states_that(d.anchor):
+        # "agreed that the plan was flawed", "strategists concede that a loss could ...": an
+        # opinion about what is so, nothing yielded or promised to anyone
+        return not record.get("recipient")
     if record.get("event_type") == "AGREE":
-        if (
-            d.how == "verb"
-            and d.anchor.lemma_ == "agree"
-            and any(c.dep_ == "ccomp" for c in d.anchor.children)
-        ):
-            return not record.get("recipient")  # "agreed that the plan was flawed": an opinion
+        if _shares_a_view(d):
+            return True
+        if _offers_a_thing(record, d):
+            return True
         # a commitment to cooperate needs someone to cooperate with: "vowed to cut taxes" is a
         # campaign promise, not an AGREE
         partner = has_partner(d)
         return parties < 2 and not partner
+    return False
+
+
+def _shares_a_view(d: Draft) -> bool:
+    """ "Military leaders agree with him", "she agrees with Sanders": to agree with someone, with
+    nothing agreed to or on, is to share a view, not an agreement to cooperate (manual, AGREE)."""
+    verb = d.anchor
+    if d.how != "verb" or lemma(verb) != "agree":
+        return False
+    kids = list(verb.children)
+    if any(
+        c.dep_ in ("xcomp", "dobj") or (c.dep_ == "prep" and c.lower_ in ("on", "to", "upon")) for c in kids
+    ):
+        return False  # "agreed to meet", "agreed a deal", "agreed with Turkey on a ceasefire"
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
+
+
+#: Verbs of offering: what they offer is the cooperation ("offered talks", "proposed a truce").
+_OFFERING = frozenset({"offer", "propose", "promise", "pledge"})
+
+
+def _offers_a_thing(record: Mapping[str, Any], d: Draft) -> bool:
+    """An offer of a thing that is no act of cooperation, to nobody but one's own public ("offered
+    voters different approaches", "offered strident defenses of", "proposed a 10 percent VAT",
+    "promising revenge"): an argument or a policy, not an offer to cooperate (manual, AGREE). An
+    offer of an event ("offered talks", "proposed a ceasefire"), to do something ("offered to
+    mediate") or to another party ("offered Iran a deal") is one."""
+    verb = d.anchor
+    if d.how != "verb" or lemma(verb) not in _OFFERING:
+        return False
+    if any(c.dep_ in ("xcomp", "ccomp") for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objects or any(lemma(o) in plover.nouns() or o.pos_ in ("PROPN", "PRON") for o in objects):
+        return False
+    codes = {a.get("code") for a in record.get("actor") or ()}
+    info = plover.event_types().get(record.get("event_type") or "")
+    verbal = info is not None and info.verbal
+    return not any(counterpart(r, verbal, codes) for r in record.get("recipient") or ())
+
+
+def states_that(verb: Token) -> bool:
+    """The verb's complement is a finite clause with its own subject ("agreed that the plan was
+    flawed", "conceded that he lost"), not an infinitive ("agreed to meet")."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or (c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)):
+            continue
+        if any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
+            return True
     return False
 
 

@@ -41,6 +41,10 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             dep = child.dep_
             if dep == "neg" and own:
                 out.negated = True
+            elif dep == "advmod" and own and _no_longer(child):
+                out.negated = True  # "are no longer accepting": it does not happen now
+            elif dep in ("nsubj", "nsubjpass", "preconj") and own and _nobody(child):
+                out.negated = True  # "neither apologized", "no country has protested"
             elif dep in ("aux", "auxpass"):
                 kind = modals.get(child.lower_) or modals.get(lemma(child))
                 if kind == "future":
@@ -60,6 +64,7 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                     and cur.dep_ == "advcl"
                     and cur.tag_ == "VB"
                     and lemma(cur.head) not in plover.word_class("causative")
+                    and not _went_on(cur.head)
                 ):
                     out.hypothetical = True  # a purpose clause: "to allow talks to be held"
                 elif child.lower_ == "to" and cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
@@ -78,11 +83,30 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             ):
                 out.conditional = True
         head = cur.head
+        if (
+            cur.dep_ in ("acl", "ccomp")
+            and head.pos_ == "NOUN"
+            and lemma(head) in plover.word_class("supposition")
+        ):
+            out.hypothetical = True  # "the suggestion that he advised Trump": supposed, not told
+            break
         if head.i == cur.i or cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp", "prep"):
+            break
+        if cur.dep_ == "prep" and cur.lower_ == "of" and head.pos_ == "NOUN":
+            # "the idea of throwing their support", "the prospect of meeting": a thought of it
+            kind = governors.get(lemma(head))
+            if kind == "future":
+                out.future = True
+            elif kind in ("hypothetical", "intent"):
+                out.hypothetical = True
             break
         if head.pos_ not in ("VERB", "AUX", "ADJ", "ADP"):
             break
         gov = governors.get(lemma(head))
+        if gov == "future" and lemma(head) == "go" and (head.tag_ != "VBG" or _went_on(head)):
+            gov = None  # "is going to attack" is to come; "went on to attack" happened
+        if own and cur.dep_ == "xcomp" and any(_too(c) for c in head.children):
+            out.negated = True  # "too early to congratulate": it is not done
         says = lemma(head) in reporting
         if says:
             reported = True
@@ -113,6 +137,64 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
         else:
             out.hypothetical = True
     return out
+
+
+def _went_on(verb: Token) -> bool:
+    """ "went on to criticize": then did it (no purpose, nothing to come)."""
+    return lemma(verb) == "go" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in verb.children
+    )
+
+
+def _too(tok: Token) -> bool:
+    """ "too" of excess ("too early to"), not of degree ("all too happy to", "only too glad")."""
+    return (
+        tok.dep_ == "advmod"
+        and tok.lower_ == "too"
+        and not any(c.lower_ in ("all", "only") for c in (*tok.children, tok.nbor(-1)))
+    )
+
+
+_NOBODY = frozenset({"neither", "none", "nobody", "nothing"})
+
+
+def _nobody(subject: Token) -> bool:
+    """A subject that names nobody: "neither apologized", "none of them protested", "no country
+    has ..."."""
+    if subject.lower_ in _NOBODY or (subject.lower_ == "one" and subject.nbor(-1).lower_ == "no"):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
+
+
+def _no_longer(tok: Token) -> bool:
+    """ "no longer", "not any longer": the act has stopped."""
+    return tok.lower_ == "longer" and any(c.lower_ in ("no", "not", "any") for c in tok.children)
+
+
+#: Modals of a deontic "X must ..." that may also state a guess about what is or was.
+_EPISTEMIC_MODALS = frozenset({"must", "should", "ought", "may", "might", "could"})
+
+
+def epistemic(verb: Token) -> bool:
+    """ "Republicans must be gnashing their teeth", "he must have known", "they should have
+    acted": a modal with a progressive or a perfect states a guess about what is or was (or a
+    reproach of what was not done), not a demand that someone act."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if not any(a.lower_ in _EPISTEMIC_MODALS for a in auxes):
+        return False
+    perfect = verb.tag_ == "VBN" and any(lemma(a) == "have" for a in auxes)
+    progressive = verb.tag_ == "VBG" and any(lemma(a) == "be" for a in auxes)
+    return perfect or progressive
+
+
+def conditional_need(need: Token) -> bool:
+    """A verb of need under a modal of what would or could be ("would need to", "might have to"):
+    what is needed if something happens, not a demand."""
+    kinds = plover.word_class("modal")
+    irrealis = ("would", "hypothetical", "ability")
+    return need.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and (kinds.get(c.lower_) or kinds.get(lemma(c))) in irrealis for c in need.children
+    )
 
 
 def _infinitive(verb: Token) -> bool:

@@ -9,6 +9,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
+from ...resolve.actors import country_code
 from .. import plover
 from ..relevance import doc_relevance
 from .actors import event_arguments, fill_in, share_joint
@@ -177,6 +178,7 @@ def _record(lex: Lexicon, ctx: Context, d: Draft, demands: dict[int, Draft]) -> 
     taken = [(a["start"], a["end"]) for a in actors]
     location = event_location(ctx, scope, d.anchor, etype == "ASSAULT", taken)
     actors, recipients = fill_in(lex, ctx, d, etype, location, actors, recipients, joint_ok, demands, mode)
+    recipients = _others(ctx, etype, actors, recipients)
     start, end = d.trigger.idx, doc[d.end - 1].idx + len(doc[d.end - 1].text)
     trigger = {"text": ctx.text[start:end], "start": start, "end": end}
     return {
@@ -202,6 +204,29 @@ def _record(lex: Lexicon, ctx: Context, d: Draft, demands: dict[int, Draft]) -> 
         "future": mod.future,
         "quote": d.quote,
     }
+
+
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _others(
+    ctx: Context, etype: str, actors: list[dict[str, Any]], recipients: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """The recipients that are someone other than the actors: never the actor itself (the same
+    entity), and for a meeting or visit never a place of the actors' own country ("trips to Iowa
+    and New Hampshire", "visited the state"): a place is a recipient only as a country acted upon,
+    and a domestic trip meets no other party."""
+    out = []
+    codes = {a["code"] for a in actors if a["code"]}
+    for r in recipients:
+        if any(same(r, a) for a in actors):
+            continue
+        ent = ctx.entities.get(r["entity"]) if r["entity"] else None
+        place = ent is not None and ent.type in _PLACES
+        if etype == "CONSULT" and place and r["code"] in codes and country_code(r["text"]) != r["code"]:
+            continue
+        out.append(r)
+    return out
 
 
 def _sentence_span(sent: Span) -> dict[str, int]:

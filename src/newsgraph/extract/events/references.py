@@ -78,22 +78,50 @@ def resolve_heads(
             if tok not in expanded:
                 expanded.append(tok)
     for tok in expanded:
-        for rec in _resolve(ctx, tok, 0, places, not recipient):
+        found = _resolve(ctx, tok, 0, places, not recipient)
+        if recipient and not places and not found:  # spoken to: "urged voters to ..."
+            found = _public(ctx, tok)
+        for rec in found:
             if recipient and rec["code"] is None and rec["entity"] and ctx.main_country:
                 # a named party, paper or person of no known country, acted on: of the country the
                 # article is about ("ordered the opposition newspaper La Prensa to ...")
                 rec = {**rec, "code": ctx.main_country}
             elif not recipient and rec["code"] is None and rec["entity"] and ctx.main_country:
                 ent = ctx.entities.get(rec["entity"])
-                if ent is not None and ent.type == "PERSON":
-                    # a named person of no known country who acts or speaks: of the country the
-                    # article is about, as a named recipient is ("Limbaugh accused the Democrats")
+                if ent is not None and ent.type in ("PERSON", "ORG"):
+                    # a named person, party or group of no known country who acts or speaks: of
+                    # the country the article is about, as a named recipient is ("Limbaugh
+                    # accused the Democrats", "the Umma party said it will boycott the vote")
                     rec = {**rec, "code": ctx.main_country}
             key = (rec["entity"], rec["code"], rec["start"] if rec["entity"] is None else 0)
             if key not in seen:
                 seen.add(key)
                 out.append(rec)
     return out
+
+
+#: Pronouns of anybody at all: "urged that everyone take a deep breath", "won't endorse anyone".
+_ANYBODY = frozenset("everyone everybody anyone anybody someone somebody nobody no-one".split())
+#: Sectors of the public at large: voters, citizens, the media.
+_PUBLIC_SECTORS = frozenset({"CVL", "JRN"})
+
+
+def _public(ctx: Context, head: Token) -> list[dict[str, Any]]:
+    """The public acted on, with no country named with it ("urged voters to ...", "blamed the
+    media", "urged that everyone ..."): the people of the country the article is about, as a named
+    recipient of no known country is. A group that may come from elsewhere (refugees, workers,
+    students) is left alone."""
+    if not ctx.main_country or head.i in ctx.index:
+        return []
+    if head.lower_ in _ANYBODY:
+        return [actor_record(ctx, None, *span_of(head), ctx.main_country, "CVL")]
+    if head.pos_ != "NOUN" or any(c.dep_ == "prep" for c in head.children):
+        return []  # "people in Europe", "voters of Iowa": the phrase says whose
+    words = ctx.text[_phrase_start(head).idx : head.idx + len(head.text)]
+    sector = actors.sector_of(words) or actors.sector_of(head.lemma_)
+    if sector in _PUBLIC_SECTORS:
+        return [actor_record(ctx, None, *span_of(head), ctx.main_country, sector)]
+    return []
 
 
 def _entity_ref(ctx: Context, eid: str, start: int, end: int, places: bool) -> dict[str, Any] | None:
