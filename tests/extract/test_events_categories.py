@@ -24,8 +24,8 @@ def _codes(refs: list[dict[str, Any]]) -> set[str]:
     [
         ("Democrats blasted the decision on Tuesday.", "ACCUSE"),  # a row of "blast" that is criticism
         ("The governor defended the decision.", "SUPPORT"),
-        ("The governor hit back with a statement.", "ACCUSE"),  # a phrasal row: "hit back"
-        ("Lawmakers pressed the administration for answers.", "REQUEST"),
+        ("The governor took aim at the budget.", "ACCUSE"),  # a phrasal row: "took aim at"
+        ("Lawmakers called for an investigation.", "REQUEST"),
     ],
 )
 def test_a_use_that_always_reports_its_speech_act_is_shown(nlp: Any, sentence: str, etype: str) -> None:
