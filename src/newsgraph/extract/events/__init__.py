@@ -28,6 +28,8 @@ The modules, in the order the component runs them:
 - ``candidates.py``: tokens in the lexicons, and the row whose conditions a trigger meets;
 - ``context.py``: the doc's facts from the other components, indexed for lookups;
 - ``drafts.py``: the event each trigger reports, with its type and mode (point 1);
+- ``evaluation.py`` and ``received.py``: judgements said of an actor ("called the tariffs
+  illogical") and criticism or praise received ("drew criticism from Democrats");
 - ``relate.py``: contents, topics, pass-through verbs, merges, auxiliary modes (points 2 and 3);
 - ``records.py``: one record per event, from ``actors.py`` (actors and recipients),
   ``references.py`` (noun phrases to actor codes), ``classify.py`` (final type and mode),

@@ -26,6 +26,7 @@ from .syntax import (
     position,
     prep_objects,
     subjects,
+    verb_forms,
 )
 from .when_where import event_location
 
@@ -128,10 +129,22 @@ def fill_in(
         # "a roadside bombing near Samarra killed ...": PLOVER's unidentified actor (UNK); not so
         # for an airstrike, a drone or a missile, which usually come from another country
         actors = [actor_record(ctx, None, location["start"], location["end"], location["country"], "UNK")]
+    if not actors and recipients and d.how == "verb" and is_passive(d.anchor) and _legal(d.anchor):
+        # "was charged with bribery", "was convicted of fraud": by the courts and prosecutors of
+        # the place, else of the accused's country
+        code = location["country"] if location and location.get("country") else recipients[0]["code"]
+        if code:
+            actors = [actor_record(ctx, None, d.trigger.idx, d.trigger.idx + len(d.trigger), code, "JUD")]
     if etype == "COERCE" and not actors and location and location.get("country") and is_passive(d.anchor):
         # "was arrested in Lebanon": by the authorities of the place
         actors = [actor_record(ctx, None, location["start"], location["end"], location["country"], "COP")]
     return actors, recipients
+
+
+def _legal(verb: Token) -> bool:
+    """A verb of the courts and prosecutors ("charged", "indicted", "convicted": word class ``legal``)."""
+    legal = plover.word_class("legal")
+    return any(f in legal for f in verb_forms(verb))
 
 
 def arguments(

@@ -18,6 +18,7 @@ from .context import Context
 from .drafts import deontic_drafts, find_drafts
 from .evaluation import CALLING, disapproval_positions, evaluation_drafts
 from .headline import reparse_titles
+from .received import received_drafts, received_positions
 from .records import event_records
 from .relate import relate
 from .syntax import lemma
@@ -84,7 +85,8 @@ class EventExtractor(Component):
         reparse_titles(self.nlp, doc, lex.words)  # "Obama Urges Congress To ..." parsed as running text
         candidates = find_candidates(lex, doc)
         judgements = disapproval_positions(doc)
-        if not candidates and not judgements:
+        received = received_positions(doc)  # "drew criticism from Democrats"
+        if not candidates and not judgements and not received:
             return [], {}
         pipes = self.nlp.pipe_names
         ctx = Context.build(
@@ -99,6 +101,7 @@ class EventExtractor(Component):
         # "called the American tariffs illogical": what is judged is not what the caller did
         callers = {j.anchor.i for j in judged if lemma(j.anchor) in CALLING}
         drafts = [d for d in drafts if not (d.how == "support" and d.anchor.i in callers)] + judged
+        drafts += received_drafts(ctx, doc, received)
         if not drafts:
             return [], {}
         for d in drafts:

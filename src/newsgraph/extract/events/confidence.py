@@ -63,7 +63,7 @@ from ..annotations import doc_quotes, doc_words
 from ..quotes.lexicon import reporting_lemmas
 from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
 from .drafts import Draft
-from .syntax import lemma, phrase, subjects
+from .syntax import lemma, phrase, subjects, verb_forms
 
 #: The weight table.
 TABLE = ("newsgraph.extract", "plover_confidence.tsv")
@@ -138,7 +138,7 @@ class Evidence:
             force_without_cue=record.get("event_type") in FORCE_TYPES and not force_cue,
             relevance=relevance,
             topic=is_topic(draft),
-            plain_verb=draft.how == "verb" and lemma(draft.trigger) in plover.word_class("plain"),
+            plain_verb=is_plain(draft),
             missing_recipient=needs_recipient(record),
             generic=is_generic(draft),
             two_sides=sum(1 for a in actors if a.get("code")) >= 2,
@@ -203,6 +203,16 @@ def is_political(actor: Mapping[str, Any]) -> bool:
     return (
         bool(code) and actor.get("sector") is None and country_code(text) == code and not is_adjective(text)
     )
+
+
+def is_plain(d: Draft) -> bool:
+    """A verb whose use always reports its speech act: a verb of the word class ``plain`` (in any of
+    its base forms: the small model lemmatises "lambasted" as "lambast"), or a row flagged
+    ``plain`` ("fired back", "called on")."""
+    if d.how != "verb":
+        return False
+    plain = plover.word_class("plain")
+    return "plain" in d.entry.flags or any(f in plain for f in verb_forms(d.trigger))
 
 
 _ASK = frozenset({"ask", "wonder", "question"})

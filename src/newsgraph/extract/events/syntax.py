@@ -89,6 +89,10 @@ def position(noun: Token) -> Token:
     return pos
 
 
+#: Finite verb tags: a verb of its own clause, which has a subject.
+_FINITE = frozenset({"VBZ", "VBD", "VBP"})
+
+
 def subjects(verb: Token) -> tuple[list[Token], list[Token]]:
     """The verb's subjects (agents, including a passive's "by" phrase) and passive subjects."""
     agents: list[Token] = []
@@ -100,6 +104,12 @@ def subjects(verb: Token) -> tuple[list[Token], list[Token]]:
             passive.append(child)
         elif child.dep_ == "agent":
             agents.extend(c for c in child.children if c.dep_ == "pobj")
+    if not agents and not passive and verb.tag_ in _FINITE:
+        # "that Trump needs to ...": the small model makes a name before a finite verb its
+        # compound; a name just before a finite verb with no subject is its subject
+        agents = [
+            c for c in verb.children if c.dep_ == "compound" and c.i == verb.i - 1 and c.pos_ == "PROPN"
+        ]
     if len(agents) > 1:  # a misparse gives a verb two subjects: the one nearest before it
         before = [a for a in agents if a.i < verb.i]
         agents = [max(before, key=lambda a: a.i)] if before else agents[:1]
