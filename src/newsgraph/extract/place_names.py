@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..resolve import actors
-from ..resolve.gazetteer import Place, gazetteer
+from ..resolve.gazetteer import FEATURES, Place, gazetteer
 from .annotations import doc_lowers, doc_words
 from .mentions import Mention
 from .roles import title_spans
@@ -42,8 +42,19 @@ def place_name(doc: Doc, m: Mention, mentions: list[Mention]) -> tuple[str, str 
     return city.name, city.country
 
 
+#: The gazetteer's ``feature`` numbers of a state and of a city.
+_ADMIN1, _CITY = FEATURES.index("admin1"), FEATURES.index("city")
+
+
+def _of_feature(text: str, feature: int) -> list[Place]:
+    """The gazetteer's places named ``text`` of one kind, in its order: tested on the gazetteer's
+    arrays, so only those become :class:`Place` records (a city's name has many namesakes)."""
+    g = gazetteer()
+    return [g.place(i) for i in g.lookup(text) if g.feature[i] == feature]
+
+
 def _admin1(text: str) -> list[Place]:
-    return [p for p in gazetteer().candidates(text) if p.feature == "admin1"]
+    return _of_feature(text, _ADMIN1)
 
 
 def _city_of_state(text: str) -> Place | None:
@@ -53,7 +64,7 @@ def _city_of_state(text: str) -> Place | None:
     if len(states) != 1:
         return None
     state = states[0]
-    cities = [p for p in gazetteer().candidates(text) if p.feature == "city" and p.country == state.country]
+    cities = [p for p in _of_feature(text, _CITY) if p.country == state.country]
     if not cities:
         return None
     city = max(cities, key=lambda p: p.population)

@@ -84,17 +84,23 @@ def _content(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | 
     complement ("said (that) ..."), or, for an attribution after or inside the reported clause
     ("..., Law said." / "By ..., Ms. Tchen said, the White House ..."), the rest of the sentence;
     with the source's words when they were read from the words rather than the parse."""
-    comp = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    # the verb's children, lemma and dependencies read once (each read makes new Token objects)
+    children = list(verb.children)
+    deps = [c.dep_ for c in children]
+    comp = next((c for c, dep in zip(children, deps, strict=True) if dep == "ccomp" and c.i > verb.i), None)
     if comp is not None:
         return _trim(_cut_tail([t for t in comp.subtree if t.i > verb.i])), None
-    late = _late_that_clause(verb)
+    lemma = verb.lemma_
+    reporting = lemma in reporting_lemmas()
+    late = _late_that_clause(verb) if reporting else None
     if late is not None:
         return late, None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    frames = attitude_frames().get(verb.lemma_)
-    if not frames and verb.lemma_ in reporting_lemmas():
+    subj = next((c for c, dep in zip(children, deps, strict=True) if dep in ("nsubj", "nsubjpass")), None)
+    frames = attitude_frames().get(lemma)
+    rights = [c for c in children if c.i > verb.i]  # verb.rights
+    if not frames and reporting:
         # any reporting verb whose object holds a partial quote: "lamented the “disheartened” state"
-        objects = [c for c in verb.rights if c.dep_ in ("dobj", "oprd")]
+        objects = [c for c in rights if c.dep_ in ("dobj", "oprd")]
         if any(t.i in quoted for c in objects for t in c.subtree):
             frames = frozenset({"dobj"})
     # a participle or infinitive takes the subject of the verb it hangs from ("..., calling him ...")
@@ -114,25 +120,25 @@ def _content(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | 
         )
     )
     if frames and (subject_above or (subj is not None and subj.i < verb.i)):
-        for child in verb.rights:
+        for child in rights:
             if child.dep_ in ("prep", "prt") and f"{child.dep_}:{child.lower_}" in frames:
                 # "called for a ban", "referred to Rubio as “a leader”", "called on Congress to act"
                 if child.dep_ == "prep":
                     obj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 else:
-                    obj = next((c for c in verb.rights if c.dep_ == "dobj" and c.i > child.i), None)
+                    obj = next((c for c in rights if c.dep_ == "dobj" and c.i > child.i), None)
                 if obj is None:
                     continue
                 toks = [t for t in obj.subtree]
-                for other in verb.rights:  # and what it was taken for: "as “a leader”", "to act"
+                for other in rights:  # and what it was taken for: "as “a leader”", "to act"
                     if other.i > obj.i and (
                         other.dep_ in _PREDICATES or (other.dep_ == "prep" and other.lower_ == "as")
                     ):
                         toks.extend(other.subtree)
                 return _trim(_cut_tail(sorted(toks, key=lambda t: t.i))), None
-            as_follows = any(c.dep_ == "prep" and c.lower_ == "as" and c.i > child.i for c in verb.rights)
+            as_follows = any(c.dep_ == "prep" and c.lower_ == "as" and c.i > child.i for c in rights)
             # with no object parsed, what it was called stands for it ("called the frontrunner “...”")
-            no_object = child.dep_ == "oprd" and not any(c.dep_ == "dobj" for c in verb.rights)
+            no_object = child.dep_ == "oprd" and not any(c.dep_ == "dobj" for c in rights)
             if (
                 child.dep_ in frames
                 or (child.dep_ == "dobj" and "dobj+as" in frames and as_follows)
@@ -140,7 +146,7 @@ def _content(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | 
             ) and (child.dep_ != "xcomp" or child.pos_ in ("VERB", "AUX")):
                 last = child
                 if child.dep_ == "dobj":  # "called X “Y”", "accused X of “Y”": what X was called
-                    for other in verb.rights:
+                    for other in rights:
                         if other.i > last.i and (
                             other.dep_ in _PREDICATES
                             or (other.dep_ == "prep" and other.lower_ in _OBJECT_PREPS)
@@ -148,12 +154,12 @@ def _content(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | 
                             or (other.dep_ == "prep" and any(t.i in quoted for t in other.subtree))
                         ):
                             last = other
-                toks = [t for c in verb.rights if child.i <= c.i <= last.i for t in c.subtree]
+                toks = [t for c in rights if child.i <= c.i <= last.i for t in c.subtree]
                 return _trim(_cut_tail([t for t in toks if t.i > verb.i])), None
-    if verb.lemma_ not in reporting_lemmas():
+    if not reporting:
         return None, None
-    if subj is not None and subj.i < verb.i and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
-        for child in verb.rights:  # "remarked upon the fact that there is “more work to do”"
+    if subj is not None and subj.i < verb.i and not any(dep in ("dobj", "ccomp") for dep in deps):
+        for child in rights:  # "remarked upon the fact that there is “more work to do”"
             obj = (
                 next((c for c in child.children if c.dep_ == "pobj"), None) if child.dep_ == "prep" else None
             )
@@ -165,15 +171,15 @@ def _content(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | 
     left = min(t.i for t in subj.subtree)
     sent = verb.sent
     if left - sent.start < 3 or not verb.doc[left - 1].is_punct:
-        return _attribution_aside(verb, quoted)
+        return aside  # (None, None), as above: _attribution_aside is a pure function of the verb
     head = _circumstance_cut([t for t in sent if t.i < left])
     if sum(1 for t in head if t.is_alpha and t.i not in quoted) < 3:
-        return _attribution_aside(verb, quoted)  # “...,” Jacobs said: the direct quote is the content
+        return aside  # “...,” Jacobs said: the direct quote is the content
     # the attribution runs from the subject to the verb's own modifiers ("in an interview")
     right = max(
         (
             t.i
-            for c in verb.rights
+            for c in rights
             for t in c.subtree
             if not t.is_punct and c.dep_ in ("prep", "npadvmod", "advmod")
         ),
@@ -181,7 +187,7 @@ def _content(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | 
     )
     after = verb.doc[right + 1] if right + 1 < sent.end else None
     if after is not None and not after.is_punct:
-        return _attribution_aside(verb, quoted)
+        return aside
     tail = _cut_tail([t for t in sent if t.i > right])
     if tail and tail[0].text == ",":
         tail = _trim(tail)
