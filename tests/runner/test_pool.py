@@ -15,10 +15,12 @@ from newsgraph.records import Document
 from newsgraph.runner.batch import process_documents
 from newsgraph.runner.local import extract, ingest
 from newsgraph.runner.pool import (
+    ONE_PROCESS_SHARE,
     POOL_SHARE,
     _finer_tail,
     document_batches,
     resolve_jobs,
+    run_batches,
     run_documents,
     usable_cores,
 )
@@ -57,6 +59,23 @@ def test_the_last_batches_of_a_pool_run_are_cut_finer() -> None:
     assert [d.source for b in out for d in b] == [d.source for d in docs]
     assert out[:3] == batches[:3]
     assert [len(b) for b in out[3:]] == [2] * 8  # the last two batches' 16 documents, 2 to a batch
+
+
+def test_one_process_batches_are_half_a_batch_size() -> None:
+    # spaCy holds intermediate arrays of a whole batch while it runs it: the peak memory of one
+    # process follows the text of its largest batch (bench/README.md)
+    docs = [_doc(n) for n in range(40)]
+    settings = Settings(batch_size=16)
+    seen: list[int] = []
+
+    def here(batch: list[Document]) -> int:
+        seen.append(len(batch))
+        return len(batch)
+
+    out = list(run_batches(docs, settings, 1, here, here, lambda b, m: 0))
+    assert ONE_PROCESS_SHARE == 2
+    assert seen == [8] * 5
+    assert [d.source for b, _ in out for d in b] == [d.source for d in docs]
 
 
 def test_jobs_zero_means_every_usable_core() -> None:

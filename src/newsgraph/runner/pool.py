@@ -39,6 +39,14 @@ IN_FLIGHT_PER_WORKER = 2
 #: A worker's batch is this share of ``batch_size``: small enough that the last batches of a run
 #: leave no worker idle for long, large enough for spaCy's batching.
 POOL_SHARE = 4
+#: One process's batch is this share of ``batch_size``. A batch goes through spaCy as one batch,
+#: and the model's layers keep their intermediate arrays of the whole batch while it runs (about
+#: 11 KB per token with the small English models): with 64 articles of the bench corpus that is
+#: ~450 MB on top of ~540 MB held, the largest part of the process's peak, and where in the heap
+#: those arrays land varies from batch to batch by tens of MB, so the peak of a longer run was the
+#: highest of more draws. Half the batch halves that (peak 902 -> 671 MB over the same 240
+#: articles) at no measured CPU cost (bench/README.md).
+ONE_PROCESS_SHARE = 2
 
 
 def usable_cores() -> int:
@@ -177,7 +185,7 @@ def run_batches(
     ``here`` in this process (one job, or one batch in all), else ``worker`` (a module-level
     function) in ``jobs`` worker processes; ``failed`` is the result of documents whose worker
     died with them."""
-    batches = document_batches(documents, settings, share=1 if jobs <= 1 else POOL_SHARE)
+    batches = document_batches(documents, settings, share=ONE_PROCESS_SHARE if jobs <= 1 else POOL_SHARE)
     head = list(islice(batches, 2)) if jobs > 1 else []
     if jobs <= 1 or len(head) < 2:  # with one batch, a pool would only add start-up time
         for batch in chain(head, batches):
