@@ -4,6 +4,7 @@ worker."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 from concurrent.futures import Future
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 import pytest
 
 from newsgraph.records import Document
+from newsgraph.runner import local
 from newsgraph.runner.batch import process_documents
 from newsgraph.runner.local import extract, ingest
 from newsgraph.runner.pool import (
@@ -97,15 +99,40 @@ def test_two_processes_give_what_one_gives(tmp_path: Path) -> None:
 
 
 @pytest.mark.model
-def test_ingest_on_two_processes_stores_what_one_stores(tmp_path: Path) -> None:
+def test_ingest_on_two_processes_stores_what_one_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     stores = []
-    for jobs in (1, 2):
-        db = tmp_path / f"s{jobs}.duckdb"
+    for jobs, early in ((1, False), (2, False), (2, True)):
+        # early: the workers start before the store is opened, as for an input of 1 MiB or more
+        monkeypatch.setattr(local, "EARLY_START_BYTES", 1 if early else 1 << 40)
+        db = tmp_path / f"s{jobs}{early}.duckdb"
         report = ingest([SAMPLE], db=db, settings=Settings.load(jobs=jobs, batch_size=2))
         assert report.n_articles >= 15
         stores.append(store_rows(db))
     assert stores[0]["articles"]
     assert stores[1] == stores[0]
+    assert stores[2] == stores[0]
+
+
+@pytest.mark.model
+def test_workers_started_early_for_an_input_of_one_batch_are_let_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(local, "EARLY_START_BYTES", 1)
+    one = sorted(SAMPLE.glob("*.txt"))[:1]
+    report = ingest(one, db=tmp_path / "one.duckdb", settings=Settings.load(jobs=2))
+    assert report.n_articles >= 1 and report.ok
+    assert not multiprocessing.active_children()
+
+
+def test_input_bytes_counts_files_under_folders_and_stops_at_the_bound(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_bytes(b"x" * 600)
+    (tmp_path / "y.txt").write_bytes(b"y" * 600)
+    assert local._input_bytes([tmp_path], 1200)
+    assert not local._input_bytes([tmp_path / "a", "-"], 601)
+    assert not local._input_bytes([tmp_path / "missing"], 1)
 
 
 def kill_on_marker(documents: list[Document]) -> list[tuple[list[object], list[object]]]:
