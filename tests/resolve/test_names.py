@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.resolve.names import parse, surname_match, variant_reason
+from newsgraph.resolve.names import (
+    COMMON_SURNAME,
+    census_shares,
+    common_surname,
+    parse,
+    surname_match,
+    variant_reason,
+)
 
 
 def test_parse_drops_titles_and_middle_initials_from_the_key_and_keeps_generations() -> None:
@@ -55,3 +62,13 @@ def test_surname_match_needs_the_same_first_letter_and_length() -> None:
     assert surname_match("gaddafi", "qaddafi") is None
     assert surname_match("kim", "kin") is None
     assert surname_match("johnson", "jackson") is None
+
+
+def test_common_surnames_read_down_to_their_share_only() -> None:
+    # the surname list is read only while its ranked shares reach COMMON_SURNAME: every surname
+    # of the whole list is judged as when the whole list is read
+    full = census_shares("last")
+    common = census_shares("last", least=COMMON_SURNAME)
+    assert 0 < len(common) < len(full) // 100
+    assert all(common_surname(n.lower()) == (s >= COMMON_SURNAME) for n, s in full.items())
+    assert common_surname("smith") and not common_surname("comey")

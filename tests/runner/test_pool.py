@@ -4,6 +4,7 @@ worker."""
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 from concurrent.futures import Future
 from pathlib import Path
@@ -12,13 +13,16 @@ from typing import Any
 import pytest
 
 from newsgraph.records import Document
+from newsgraph.runner import local
 from newsgraph.runner.batch import process_documents
 from newsgraph.runner.local import extract, ingest
 from newsgraph.runner.pool import (
+    ONE_PROCESS_SHARE,
     POOL_SHARE,
     _finer_tail,
     document_batches,
     resolve_jobs,
+    run_batches,
     run_documents,
     usable_cores,
 )
@@ -59,6 +63,23 @@ def test_the_last_batches_of_a_pool_run_are_cut_finer() -> None:
     assert [len(b) for b in out[3:]] == [2] * 8  # the last two batches' 16 documents, 2 to a batch
 
 
+def test_one_process_batches_are_half_a_batch_size() -> None:
+    # spaCy holds intermediate arrays of a whole batch while it runs it: the peak memory of one
+    # process follows the text of its largest batch (bench/README.md)
+    docs = [_doc(n) for n in range(40)]
+    settings = Settings(batch_size=16)
+    seen: list[int] = []
+
+    def here(batch: list[Document]) -> int:
+        seen.append(len(batch))
+        return len(batch)
+
+    out = list(run_batches(docs, settings, 1, here, here, lambda b, m: 0))
+    assert ONE_PROCESS_SHARE == 2
+    assert seen == [8] * 5
+    assert [d.source for b, _ in out for d in b] == [d.source for d in docs]
+
+
 def test_jobs_zero_means_every_usable_core() -> None:
     assert resolve_jobs(0) == usable_cores() == len(os.sched_getaffinity(0))
     assert resolve_jobs(3) == 3
@@ -78,15 +99,40 @@ def test_two_processes_give_what_one_gives(tmp_path: Path) -> None:
 
 
 @pytest.mark.model
-def test_ingest_on_two_processes_stores_what_one_stores(tmp_path: Path) -> None:
+def test_ingest_on_two_processes_stores_what_one_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     stores = []
-    for jobs in (1, 2):
-        db = tmp_path / f"s{jobs}.duckdb"
+    for jobs, early in ((1, False), (2, False), (2, True)):
+        # early: the workers start before the store is opened, as for an input of 1 MiB or more
+        monkeypatch.setattr(local, "EARLY_START_BYTES", 1 if early else 1 << 40)
+        db = tmp_path / f"s{jobs}{early}.duckdb"
         report = ingest([SAMPLE], db=db, settings=Settings.load(jobs=jobs, batch_size=2))
         assert report.n_articles >= 15
         stores.append(store_rows(db))
     assert stores[0]["articles"]
     assert stores[1] == stores[0]
+    assert stores[2] == stores[0]
+
+
+@pytest.mark.model
+def test_workers_started_early_for_an_input_of_one_batch_are_let_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(local, "EARLY_START_BYTES", 1)
+    one = sorted(SAMPLE.glob("*.txt"))[:1]
+    report = ingest(one, db=tmp_path / "one.duckdb", settings=Settings.load(jobs=2))
+    assert report.n_articles >= 1 and report.ok
+    assert not multiprocessing.active_children()
+
+
+def test_input_bytes_counts_files_under_folders_and_stops_at_the_bound(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_bytes(b"x" * 600)
+    (tmp_path / "y.txt").write_bytes(b"y" * 600)
+    assert local._input_bytes([tmp_path], 1200)
+    assert not local._input_bytes([tmp_path / "a", "-"], 601)
+    assert not local._input_bytes([tmp_path / "missing"], 1)
 
 
 def kill_on_marker(documents: list[Document]) -> list[tuple[list[object], list[object]]]:

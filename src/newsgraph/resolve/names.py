@@ -51,10 +51,11 @@ class PersonName:
 
 
 @lru_cache(maxsize=4)
-def census_shares(*lists: str) -> dict[str, float]:
+def census_shares(*lists: str, least: float = 0.0) -> dict[str, float]:
     """Names of the US census lists the ``names`` package ships (``"first:male"``,
     ``"first:female"``, ``"last"``), as written there (capitals) -> the largest share of people
-    bearing them in those lists, percent."""
+    bearing them in those lists, percent; only names of a share of ``least`` or more (the lists
+    are ranked by share, so a list is read only down to there)."""
     import names  # type: ignore[import-untyped]
 
     out: dict[str, float] = {}
@@ -62,16 +63,21 @@ def census_shares(*lists: str) -> dict[str, float]:
         with open(names.FILES[key], encoding="ascii") as fh:
             for line in fh:
                 parts = line.split()
-                if len(parts) >= 2:
-                    out[parts[0]] = max(out.get(parts[0], 0.0), float(parts[1]))
+                if len(parts) < 2:
+                    continue
+                share = float(parts[1])
+                if share < least:
+                    break
+                out[parts[0]] = max(out.get(parts[0], 0.0), share)
     return out
 
 
 @lru_cache(maxsize=1)
 def _surname_shares() -> dict[str, float]:
-    """US census surnames (folded) -> share of people bearing them, percent (surnames of 0.001%
-    or more)."""
-    return {name.lower(): share for name, share in census_shares("last").items()}
+    """US census surnames (folded) borne by :data:`COMMON_SURNAME` percent of people or more ->
+    that share. (Read at the end of an ingest, for the speaker map of the quote clusters: the
+    first 606 lines of the list's 88,799, not all of them.)"""
+    return {name.lower(): share for name, share in census_shares("last", least=COMMON_SURNAME).items()}
 
 
 #: A word borne as a given name by at least this share (percent) of US people of one sex ...

@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -19,7 +21,15 @@ from ..settings import Settings
 from ..store.batches import ArticleTables, combine
 from ..store.db import DEFAULT_DB, Store
 from .batch import Result, Shipped, clean_document, error_record
-from .pool import in_worker_start, resolve_jobs, run_documents, ship_batches
+from .pool import (
+    EARLY_START_BYTES,
+    Workers,
+    in_worker_start,
+    resolve_jobs,
+    run_documents,
+    ship_batches,
+    start_workers,
+)
 from .progress import Progress
 
 log = logging.getLogger(__name__)
@@ -283,6 +293,22 @@ COMMIT_SECONDS = 30.0
 LINK_EVERY = 512
 
 
+def _input_bytes(paths: Iterable[PathLike], least: int) -> bool:
+    """Whether the files under ``paths`` (standard input not counted) hold ``least`` bytes or
+    more; listing stops there."""
+    total = 0
+    for path in paths:
+        if os.fspath(path) == "-":
+            continue
+        for item in expand_paths([path]):
+            if isinstance(item, Source):
+                with contextlib.suppress(OSError):
+                    total += item.size()
+                if total >= least:
+                    return True
+    return False
+
+
 def link_stories(store: Store) -> int:
     """After an ingest: new articles linked to the stories they copy, and their events and quotes
     clustered (docs/stories.md). Returns the number of copies among the new articles (those not
@@ -311,6 +337,26 @@ def ingest(
     paths = list(paths)
     started = time.perf_counter()
     jobs = _ready(settings)
+    # a large input is worth a pool: its workers load their pipelines while the store opens
+    workers = start_workers(settings, jobs) if jobs > 1 and _input_bytes(paths, EARLY_START_BYTES) else None
+    try:
+        return _ingest(paths, db, settings, jobs, workers, progress, on_error, command, started)
+    finally:
+        if workers is not None:  # the run is over (or failed before it used them)
+            workers[0].shutdown(wait=True, cancel_futures=True)
+
+
+def _ingest(
+    paths: list[PathLike],
+    db: PathLike,
+    settings: Settings,
+    jobs: int,
+    workers: Workers | None,
+    progress: bool,
+    on_error: ErrorCallback | None,
+    command: str,
+    started: float,
+) -> IngestReport:
     with Store(db) as store:
         report = IngestReport(db=str(db))
         run_id = store.start_run(command)
@@ -331,7 +377,7 @@ def ingest(
                     yield item
 
         with Progress(progress) as bar:
-            for batch, shipped in ship_batches(documents(), settings, jobs):
+            for batch, shipped in ship_batches(documents(), settings, jobs, workers=workers):
                 batcher.batch_done(batch, shipped)
                 bar.update(report)
             batcher.flush(final=True)

@@ -39,6 +39,14 @@ IN_FLIGHT_PER_WORKER = 2
 #: A worker's batch is this share of ``batch_size``: small enough that the last batches of a run
 #: leave no worker idle for long, large enough for spaCy's batching.
 POOL_SHARE = 4
+#: One process's batch is this share of ``batch_size``. A batch goes through spaCy as one batch,
+#: and the model's layers keep their intermediate arrays of the whole batch while it runs (about
+#: 11 KB per token with the small English models): with 64 articles of the bench corpus that is
+#: ~450 MB on top of ~540 MB held, the largest part of the process's peak, and where in the heap
+#: those arrays land varies from batch to batch by tens of MB, so the peak of a longer run was the
+#: highest of more draws. Half the batch halves that (peak 902 -> 671 MB over the same 240
+#: articles) at no measured CPU cost (bench/README.md).
+ONE_PROCESS_SHARE = 2
 
 
 def usable_cores() -> int:
@@ -157,12 +165,39 @@ def ship_batches(
     jobs: int,
     *,
     worker: Callable[[list[Document]], Shipped] | None = None,
+    workers: Workers | None = None,
 ) -> Iterator[tuple[list[Document], Shipped]]:
     """Batches of ``documents``, in input order, each with what the store needs of it
     (:func:`~newsgraph.runner.batch.ship_documents`: the rows of its articles built by the
-    worker that annotated them), computed as :func:`run_documents` computes."""
+    worker that annotated them), computed as :func:`run_documents` computes; ``workers``: a pool
+    started earlier (:func:`start_workers`), used (or shut down) here."""
     here = functools.partial(ship_documents, settings=settings)
-    yield from run_batches(documents, settings, jobs, here, worker or _ship_batch, Shipped.failed)
+    yield from run_batches(
+        documents, settings, jobs, here, worker or _ship_batch, Shipped.failed, workers=workers
+    )
+
+
+#: A pool of workers and the event its first worker sets when it has started.
+Workers = tuple[ProcessPoolExecutor, Any]
+
+
+def start_workers(settings: Settings, jobs: int) -> Workers:
+    """A pool of ``jobs`` workers that start (and load their pipelines) now, while this process
+    still opens the store and reads the first input: a spawned pool starts its processes only
+    when it is given its first task, so it is given one that does nothing."""
+    pool, started = _pool(settings, jobs)
+    pool.submit(_nothing)
+    return pool, started
+
+
+def _nothing() -> None:
+    return None
+
+
+#: Bytes of input from which :func:`~newsgraph.runner.local.ingest` starts its workers before it
+#: reads the input: far more than the two batches below which it runs in one process (a smaller
+#: input is read first, and the pool started only when it holds two batches).
+EARLY_START_BYTES = 1 << 20
 
 
 def run_batches(
@@ -172,20 +207,24 @@ def run_batches(
     here: Callable[[list[Document]], Out],
     worker: Callable[[list[Document]], Out],
     failed: Callable[[list[Document], str], Out],
+    *,
+    workers: Workers | None = None,
 ) -> Iterator[tuple[list[Document], Out]]:
     """Batches of ``documents`` with what the batch function gave for each, in input order:
     ``here`` in this process (one job, or one batch in all), else ``worker`` (a module-level
     function) in ``jobs`` worker processes; ``failed`` is the result of documents whose worker
     died with them."""
-    batches = document_batches(documents, settings, share=1 if jobs <= 1 else POOL_SHARE)
+    batches = document_batches(documents, settings, share=ONE_PROCESS_SHARE if jobs <= 1 else POOL_SHARE)
     head = list(islice(batches, 2)) if jobs > 1 else []
     if jobs <= 1 or len(head) < 2:  # with one batch, a pool would only add start-up time
+        if workers is not None:  # (waited for: a worker let go while it starts says so loudly)
+            workers[0].shutdown(wait=True, cancel_futures=True)
         for batch in chain(head, batches):
             yield batch, here(batch)
         return
     stream = _finer_tail(chain(head, batches), settings, hold=jobs)
     window = jobs * IN_FLIGHT_PER_WORKER
-    pool, started = _pool(settings, jobs)
+    pool, started = workers or _pool(settings, jobs)
     pending: deque[tuple[list[Document], Future[Out]]] = deque()
     suspects: list[Document] = []  # documents in flight when a worker died, to retry one at a time
     try:
