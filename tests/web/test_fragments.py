@@ -106,3 +106,21 @@ def test_text_is_what_the_templates_print(value: Any) -> None:
 def test_the_bar_label_is_cut_as_jinja_truncate_cuts() -> None:
     for label in ["short", "x" * 37, "y" * 38, "a fairly long actor name with many words in it"]:
         assert fr._truncate(label) == env.from_string("{{ v|truncate(32, True) }}").render(v=label)
+
+
+@pytest.mark.parametrize("value", ["", "plain", "<a href='x'>\"q\" & b</a>", "ü & \u202e", "&amp;"])
+def test_escape_str_escapes_as_markupsafe_does(value: str) -> None:
+    from markupsafe import escape
+
+    from newsgraph.web.highlight import escape_str
+
+    assert escape_str(value) == str(escape(value))
+
+
+def test_a_stored_record_json_refuses_is_still_read() -> None:
+    import math
+
+    from newsgraph.web.queries.memory import _record
+
+    assert _record('{"n": 3, "s": "é"}') == {"n": 3, "s": "é"}
+    assert math.isnan(_record('{"x": NaN}')["x"])  # orjson refuses NaN; json reads it

@@ -15,9 +15,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from .highlight import BIDI_CONTROLS, visible_bidi
+from .highlight import escape_str, visible_bidi
 from .search import mark_hits
 
 Row = Mapping[str, Any]
@@ -25,15 +25,13 @@ Row = Mapping[str, Any]
 
 def text(value: Any) -> str:
     """``value`` as escaped HTML text, as ``{{ value }}`` prints it (``None`` prints nothing)."""
+    if type(value) is str:
+        return escape_str(value if value.isascii() else visible_bidi(value))
     if value is None:
         return ""
-    if type(value) is str:
-        if not value.isascii() and BIDI_CONTROLS.search(value):
-            value = visible_bidi(value)
-        return str(escape(value))
     if isinstance(value, Markup):
         return str(value)
-    return str(escape(str(value)))
+    return escape_str(str(value))
 
 
 def path_part(value: Any) -> str:
