@@ -38,20 +38,46 @@ Send = Callable[[dict[str, Any]], Any]
 
 
 class Driver:
-    """Calls an ASGI app on its own event loop, one request at a time."""
+    """Calls an ASGI app on its own event loop, one request at a time. The loop runs in a thread
+    of its own under one long-lived task, as under uvicorn: anyio's worker threads (and each
+    thread's DuckDB cursor) live as long as that task, not one request each."""
 
     def __init__(self, app: Any) -> None:
+        import concurrent.futures
+        import threading
+
         self.app = app
         self.loop = asyncio.new_event_loop()
-        self._lifespan = app.router.lifespan_context(app)
-        self.loop.run_until_complete(self._lifespan.__aenter__())
+        self._queue: asyncio.Queue[tuple[str, concurrent.futures.Future[tuple[int, bytes]]] | None]
+        ready: concurrent.futures.Future[None] = concurrent.futures.Future()
+        self._thread = threading.Thread(
+            target=self.loop.run_until_complete, args=(self._serve(ready),), daemon=True
+        )
+        self._thread.start()
+        ready.result()
+
+    async def _serve(self, ready: Any) -> None:
+        self._queue = asyncio.Queue()
+        async with self.app.router.lifespan_context(self.app):
+            ready.set_result(None)
+            while (job := await self._queue.get()) is not None:
+                url, done = job
+                try:
+                    done.set_result(await self._get(url))
+                except BaseException as exc:  # handed to the caller
+                    done.set_exception(exc)
 
     def close(self) -> None:
-        self.loop.run_until_complete(self._lifespan.__aexit__(None, None, None))
+        self.loop.call_soon_threadsafe(self._queue.put_nowait, None)
+        self._thread.join()
         self.loop.close()
 
     def get(self, url: str) -> tuple[int, bytes]:
-        return self.loop.run_until_complete(self._get(url))
+        import concurrent.futures
+
+        done: concurrent.futures.Future[tuple[int, bytes]] = concurrent.futures.Future()
+        self.loop.call_soon_threadsafe(self._queue.put_nowait, (url, done))
+        return done.result()
 
     async def _get(self, url: str) -> tuple[int, bytes]:
         parts = urlsplit(url)
