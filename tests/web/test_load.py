@@ -428,3 +428,14 @@ def test_the_open_store_is_kept_out_of_the_garbage_collectors_walks(synthetic_db
     finally:
         db.close()
         gc.unfreeze()
+
+
+def test_the_entity_summaries_from_memory_are_what_sql_finds(web_db: WebDb) -> None:
+    keys = [r["key"] for r in web_db.rows(f"SELECT key FROM {D}.entity_stats")]
+    assert len(keys) > 10
+    columns = "key, name, type, code, sector, mentions, articles, aliases, first_seen, last_seen"
+    for key in keys:
+        row = web_db.one(f"SELECT {columns} FROM {D}.entity_stats WHERE key = ?", [key])
+        got = web_db.entity_rows.get(key)
+        assert got == row and list(got or {}) == list(row or {})
+    assert web_db.entity_rows.get("PERSON:nobody at all") is None

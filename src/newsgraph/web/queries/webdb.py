@@ -31,6 +31,7 @@ from .memory import (
     EntityIndex,
     EventColumns,
     EventParts,
+    Keyed,
     Ranked,
     _json,
 )
@@ -91,6 +92,12 @@ class WebDb:
             )
         )
         self.index = EntityIndex.build(self.cursor())
+        #: the entity page's summary of every entity, by key
+        self.entity_rows = Keyed.load(
+            self.cursor(),
+            "SELECT key, name, type, code, sector, mentions, articles, aliases, first_seen, last_seen "
+            f"FROM {D}.entity_stats",
+        )
         self.speaker_texts = [
             r["t"]
             for r in self.rows(
