@@ -117,3 +117,30 @@ def test_a_cell_is_what_the_spreadsheet_safe_rule_makes_of_it() -> None:
         "-2.5",
         "'=A; b",
     ]
+
+
+def test_a_column_written_whole_is_what_cell_writes_value_by_value() -> None:
+    """downloads._cells skips the per-cell call only where the CSV writer writes the same text."""
+    import csv
+    import io
+
+    from newsgraph.web.downloads import _cells, cell
+
+    columns: list[list[Any]] = [
+        ["plain", None, "text"],
+        [1, 2.5, None, 1e20, -0.0],
+        ["ok", "=1+1", "@x", None],
+        [True, False, None],
+        [["a"], None],
+        [{"k": 1}, "x"],
+        ["-3", 4],
+        [],
+    ]
+
+    def written(rows: list[list[Any]]) -> str:
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerows(rows)
+        return out.getvalue()
+
+    for values in columns:
+        assert written([[v] for v in _cells(values)]) == written([[cell(v)] for v in values]), values

@@ -271,21 +271,22 @@ def test_article_lists_and_facts_are_the_rows_sql_gives(web_db: WebDb) -> None:
     got = q.articles(web_db, q.ArticleFilters(page=2, per_page=3))["items"]
     want = sql_page(web_db, q._SEARCH_COLUMNS, "search", "1 = 1", [], 3, 2)
     assert [{k: v for k, v in a.items() if k != "snippet"} for a in got] == want
-    article_id = want[0]["id"]
-    found = q.article(web_db, article_id)
-    assert found is not None
-    for kind, records in found["facts"].items():
-        stored = web_db.rows(f"SELECT record FROM {kind} WHERE article_id = ? ORDER BY n", [article_id])
-        assert [{k: v for k, v in r.items() if k != "canon"} for r in records] == [
-            json.loads(r["record"]) for r in stored
-        ], kind
-    row = web_db.one(
-        "SELECT a.id, a.source, a.url, a.title, a.published, a.published_from, a.authors, a.text, "
-        "a.captions, a.credits, a.headings, a.n_words, a.doc_hash, s.relevance, s.language, s.skipped "
-        f"FROM articles a JOIN {D}.search s ON s.id = a.id WHERE a.id = ?",
-        [article_id],
-    )
-    assert found["article"] == row and list(found["article"]) == list(row or {})
+    assert len(web_db.rank_of) > 20
+    for article_id in web_db.rank_of:  # every article, read from memory, is what the store holds
+        found = q.article(web_db, article_id)
+        assert found is not None
+        for kind, records in found["facts"].items():
+            stored = web_db.rows(f"SELECT record FROM {kind} WHERE article_id = ? ORDER BY n", [article_id])
+            assert [{k: v for k, v in r.items() if k != "canon"} for r in records] == [
+                json.loads(r["record"]) for r in stored
+            ], kind
+        row = web_db.one(
+            "SELECT a.id, a.source, a.url, a.title, a.published, a.published_from, a.authors, a.text, "
+            "a.captions, a.credits, a.headings, a.n_words, a.doc_hash, s.relevance, s.language, s.skipped "
+            f"FROM articles a JOIN {D}.search s ON s.id = a.id WHERE a.id = ?",
+            [article_id],
+        )
+        assert found["article"] == row and list(found["article"]) == list(row or {})
     for some in want:  # the canonical keys are those of derived.ents
         got = q.article(web_db, some["id"])
         assert got is not None and got["facts"]["entities"]
@@ -427,3 +428,14 @@ def test_the_open_store_is_kept_out_of_the_garbage_collectors_walks(synthetic_db
     finally:
         db.close()
         gc.unfreeze()
+
+
+def test_the_entity_summaries_from_memory_are_what_sql_finds(web_db: WebDb) -> None:
+    keys = [r["key"] for r in web_db.rows(f"SELECT key FROM {D}.entity_stats")]
+    assert len(keys) > 10
+    columns = "key, name, type, code, sector, mentions, articles, aliases, first_seen, last_seen"
+    for key in keys:
+        row = web_db.one(f"SELECT {columns} FROM {D}.entity_stats WHERE key = ?", [key])
+        got = web_db.entity_rows.get(key)
+        assert got == row and list(got or {}) == list(row or {})
+    assert web_db.entity_rows.get("PERSON:nobody at all") is None

@@ -5,10 +5,23 @@ from __future__ import annotations
 
 import heapq
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import markupsafe
 from markupsafe import Markup, escape
+
+
+def _escape_plain(text: str) -> str:
+    return str(escape(text))
+
+
+#: ``str(markupsafe.escape(text))`` for a plain ``str``, without making a ``Markup`` on the way
+#: (MarkupSafe's own escaping function, about five times faster than ``escape`` for short text;
+#: the same characters escaped the same way). Only for ``str``: anything with ``__html__``
+#: must go through ``escape``.
+escape_str: Callable[[str], str] = getattr(markupsafe, "_escape_inner", _escape_plain)
 
 #: Outer to inner when two spans cover the same characters.
 RANK = {
@@ -36,11 +49,13 @@ def visible_bidi(text: str) -> str:
     >>> visible_bidi("report\u202efdp.exe")
     'report[U+202E]fdp.exe'
     """
+    if text.isascii():
+        return text
     return BIDI_CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
 
 
 def _text(text: str) -> str:
-    return str(escape(visible_bidi(text)))
+    return escape_str(visible_bidi(text))
 
 
 @dataclass(slots=True)

@@ -65,10 +65,11 @@ from .memory import (
     EventColumns,
     EventParts,
     Ranked,
+    _json,
 )
 from .quote_list import quote_filter, quote_ranks, quotes
 from .tables import _COUNT_JSON, _EVENT_JSON, _QUOTE_JSON, D, _prepare_web
-from .webdb import WebDb, _json, fold_query, log
+from .webdb import WebDb, fold_query, log
 
 __all__ = [
     "MAX_PER_PAGE",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -114,22 +113,12 @@ def article(db: WebDb, article_id: str) -> dict[str, Any] | None:
     rank = db.rank_of.get(article_id)
     if rank is None:
         return None
-    found = db.one(  # by the store's key; what the list adds is in memory
-        "SELECT id, source, url, title, published, published_from, authors, text, captions, credits, "
-        "headings, n_words, doc_hash FROM articles WHERE id = ?",
-        [article_id],
-    )
-    if found is None:
-        return None
+    found = db.articles.row(rank)
     (listed,) = db.search_rows.take([rank])
     found.update({k: listed[k] for k in ("relevance", "language", "skipped")})
     facts: dict[str, list[dict[str, Any]]] = {kind: [] for kind in FACT_KINDS}
-    for kind, record in (
-        db.cursor()
-        .execute(f"SELECT kind, record FROM {D}.facts WHERE article_id = ? ORDER BY kind, n", [article_id])
-        .fetchall()
-    ):
-        facts[kind].append(json.loads(record))
+    for kind, record in db.articles.records(rank):
+        facts[kind].append(record)
     for e in facts["entities"]:  # as derived.ents has it: the key's canonical key, else the key
         key = e.get("key")
         e["canon"] = db.alias.get(key, key) if isinstance(key, str) else key

@@ -45,11 +45,7 @@ def entity(db: WebDb, key: str, *, limit: int = 20) -> dict[str, Any] | None:
     the entities it is mentioned with, and the latest articles naming it (each list the first
     ``limit`` with its total)."""
     key = canonical_key(db, key)
-    info = db.one(
-        f"SELECT key, name, type, code, sector, mentions, articles, aliases, first_seen, last_seen "
-        f"FROM {D}.entity_stats WHERE key = ?",
-        [key],
-    )
+    info = db.entity_rows.get(key)
     if info is None:
         return None
     index = db.index

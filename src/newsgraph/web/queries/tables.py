@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import duckdb
 
-from ...records import FACT_KINDS
 from ...store.db import column, columns
 from ...store.export_graph import DERIVED, NON_WORD
 
@@ -127,13 +126,6 @@ def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
             FROM articles a JOIN {D}.search s ON s.id = a.id)
         WHERE term <> '' ORDER BY term"""
     )
-    # every fact record with its article, indexed: the article page reads one article's facts
-    # through the index instead of scanning the six fact tables of the store
-    union = " UNION ALL ".join(
-        f"SELECT article_id, '{kind}' AS kind, n, record FROM {kind}" for kind in FACT_KINDS
-    )
-    con.execute(f"CREATE OR REPLACE TABLE {D}.facts AS {union}")
-    con.execute(f"CREATE INDEX IF NOT EXISTS facts_article ON {D}.facts (article_id)")
     con.execute(f"CREATE INDEX IF NOT EXISTS ents_article ON {D}.ents (article_id)")
     con.execute(f"CREATE INDEX IF NOT EXISTS entity_stats_key ON {D}.entity_stats (key)")
     con.execute(

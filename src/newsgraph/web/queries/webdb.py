@@ -3,7 +3,6 @@ memory, precomputed counts and facets, one DuckDB cursor per thread and a memo o
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import threading
 import time
@@ -28,10 +27,13 @@ from .memory import (
     _EVENT_COLUMNS,
     _QUOTE_COLUMNS,
     _SEARCH_COLUMNS,
+    Articles,
     EntityIndex,
     EventColumns,
     EventParts,
+    Keyed,
     Ranked,
+    _json,
 )
 from .tables import D, _prepare_web
 
@@ -59,14 +61,11 @@ class WebDb:
         self.quote_rows = Ranked.load(con, f"{D}.quotes", _QUOTE_COLUMNS)
         self.count_rows = Ranked.load(con, f"{D}.counts", _COUNT_COLUMNS)
         self.search_rows = Ranked.load(con, f"{D}.search", _SEARCH_COLUMNS)
+        #: every article's page columns and fact records by list rank (the article page)
+        self.articles = Articles.load(con, FACT_KINDS)
         #: every article's text by list rank - 1, in memory (UTF-8 in one Arrow column: about
         #: the size of the texts), for the search's snippets without a query
-        self.texts: pa.StringArray | pa.LargeStringArray = (
-            con.sql(f"SELECT a.text FROM articles a JOIN {D}.search s ON s.id = a.id ORDER BY s.rank")
-            .to_arrow_table()
-            .column(0)
-            .combine_chunks()
-        )
+        self.texts: pa.StringArray | pa.LargeStringArray = self.articles.table.column("text").chunk(0)
         #: article id -> list rank
         self.rank_of: dict[str, int] = {
             a: i for i, a in enumerate(self.search_rows.table.column("id").to_pylist(), start=1)
@@ -93,6 +92,12 @@ class WebDb:
             )
         )
         self.index = EntityIndex.build(self.cursor())
+        #: the entity page's summary of every entity, by key
+        self.entity_rows = Keyed.load(
+            self.cursor(),
+            "SELECT key, name, type, code, sector, mentions, articles, aliases, first_seen, last_seen "
+            f"FROM {D}.entity_stats",
+        )
         self.speaker_texts = [
             r["t"]
             for r in self.rows(
@@ -249,16 +254,6 @@ class WebDb:
             "first_day": min((d for d in (span.get("lo"), pub.get("lo")) if d), default=None),
             "last_day": max((d for d in (span.get("hi"), pub.get("hi")) if d), default=None),
         }
-
-
-def _json(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [_json(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _json(v) for k, v in value.items()}
-    return value
 
 
 def fold_query(text: str) -> str:
