@@ -124,3 +124,31 @@ def test_a_stored_record_json_refuses_is_still_read() -> None:
 
     assert _record('{"n": 3, "s": "é"}') == {"n": 3, "s": "é"}
     assert math.isnan(_record('{"x": NaN}')["x"])  # orjson refuses NaN; json reads it
+
+
+#: The filter forms' select as the Jinja macro wrote it before fragments.select replaced it.
+OLD_SELECT = (
+    "{% macro select(name, label, options, value) %}\n"
+    '<label>{{ label }} <select name="{{ name }}">\n'
+    '  <option value="">any</option>\n'
+    '  {% for o in options %}<option value="{{ o }}"'
+    "{% if value and value|string == o|string %} selected{% endif %}>{{ o }}</option>{% endfor %}\n"
+    "</select></label>\n"
+    "{% endmacro %}{{ select(name, label, options, value) }}"
+)
+
+
+@pytest.mark.parametrize(
+    ("options", "value"),
+    [
+        (["USA", "FRA", EVIL], "FRA"),
+        (["a", "b"], None),
+        ([1, 2, 3], 2),
+        ([EVIL], EVIL),
+        ([], "x"),
+        (["0"], 0),
+    ],
+)
+def test_select_is_the_macro_it_replaced(options: list[Any], value: Any) -> None:
+    old = env.from_string(OLD_SELECT).render(name="type", label="type <b>", options=options, value=value)
+    assert str(fr.select("type", "type <b>", options, value)) == old

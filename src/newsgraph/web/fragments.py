@@ -315,6 +315,22 @@ def _truncate(value: Any, length: int = 32, leeway: int = 5, end: str = "...") -
     return s if len(s) <= length + leeway else s[: length - len(end)] + end
 
 
+def select(name: str, label: str, options: Iterable[Any], value: Any) -> Markup:
+    """A filter form's ``<select>``: "any", then each option, the one equal to ``value`` (as
+    text) selected. The lists of countries and types make it one of a page's longest loops."""
+    chosen = str(value) if value else None
+    out = []
+    for o in options:
+        t = text(o)
+        mark = " selected" if chosen is not None and str(o) == chosen else ""
+        out.append(f'<option value="{t}"{mark}>{t}</option>')
+    return Markup(
+        f'<label>{text(label)} <select name="{text(name)}">\n  <option value="">any</option>\n'
+        + "".join(out)
+        + "</select></label>\n"
+    )
+
+
 #: What the templates get from here (as globals).
 GLOBALS: dict[str, Callable[..., Any]] = {
     "event_rows": event_rows,
@@ -323,4 +339,5 @@ GLOBALS: dict[str, Callable[..., Any]] = {
     "map_points": map_points,
     "timeline_chart": timeline,
     "hbar_chart": hbar_chart,
+    "select_field": select,
 }
