@@ -134,3 +134,16 @@ def test_an_adverb_opening_the_sentence_is_no_part_of_the_name() -> None:
     doc[0].pos_, doc[0].is_sent_start = "ADV", True
     doc.ents = [Span(doc, 0, 3, label="PERSON")]
     assert [m.text for m in collect_mentions(doc)] == ["Ravel Dusenko"]
+
+
+def test_a_first_line_of_two_title_case_sentences_is_a_headline() -> None:
+    from newsgraph.extract.mentions import title_case_lines
+
+    body = " ".join(["The senator spoke to voters in the state on Monday and said the race was close."] * 3)
+    doc = spacy.blank("en")(
+        f"Dusenko Suffered A Big Blow. Here Is His Plan Going Forward.\n{body}\n"
+        f"More Talks Today. Next Week Too.\n{body}"
+    )
+    lines = title_case_lines(doc)
+    assert lines and lines[0][0] == 0 and doc[lines[0][1] - 1].text == "\n"
+    assert len(lines) == 1  # a later line of two sentences is not read as a headline

@@ -185,10 +185,11 @@ def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
         # the cheap tests first: most lines are prose, with a full stop early on
         if (
             n_words - len(line) >= 2 * len(line)
-            and not any(  # a text around it to confirm the names
+            and sum(  # a text around it to confirm the names
                 w in (".", "?", "!")
-                for w in line[:-2]  # one headline, not sentences
+                for w in line[:-2]  # one headline, not sentences (the first line may hold two)
             )
+            <= (start == 0)
         ):
             long = [w for w in line if len(w) >= 4 and w.isalpha()]
             caps = sum(w[:1].isupper() for w in long)
