@@ -178,3 +178,13 @@ def test_what_a_claim_says_is_supposed_not_told(nlp: Any) -> None:
     assert shown_events(nlp, claim, "REJECT")
     said = "France said that Germany had attacked its ships."
     assert [e for e in events_of(nlp, said) if e["event_type"] == "ASSAULT" and is_fact(e)]
+
+
+@pytest.mark.model
+def test_what_a_meeting_discusses_is_no_party(nlp: Any) -> None:
+    topic = "The German chancellor discussed France's budget."
+    found = [e for e in events_of(nlp, topic) if e["event_type"] == "CONSULT"]
+    assert all("FRA" not in {a["code"] for a in (*e["actor"], *e["recipient"])} for e in found)
+    assert not shown_events(nlp, topic, "CONSULT")
+    met = "The German chancellor met French officials on Monday."
+    assert any("FRA" in {a["code"] for a in e["actor"]} for e in shown_events(nlp, met, "CONSULT"))

@@ -209,6 +209,8 @@ def arguments(
                         recipient_heads += more
                 if c.dep_ == "dobj" and not info.object_is_recipient and c.i not in ctx.index:
                     continue  # "deployed troops": the troops are no recipient
+                if c.dep_ == "dobj" and d.type == "CONSULT" and _topic_object(ctx, c):
+                    continue  # "discussed Trump's proposed wall": what is talked about
                 (joint_heads if "joint" in d.entry.flags and c.dep_ == "dobj" else recipient_heads).append(c)
             elif c.dep_ == "oprd" and info.verbal and c.pos_ == "PROPN" and c.i in ctx.index:
                 recipient_heads.append(c)  # "called out Trump": the parser's predicate for a name
@@ -279,6 +281,15 @@ def arguments(
                     break
     joint = resolve_heads(ctx, joint_heads, places=places)
     return actors, recipients, joint
+
+
+def _topic_object(ctx: Context, obj: Token) -> bool:
+    """The object of a meeting verb is what is talked about, not a party: a common noun that names
+    no one ("discussed Trump's proposed wall", "discussed the United States' longest war"), unlike
+    a name, a pronoun or a noun of people or offices ("met the president", "met officials")."""
+    if obj.i in ctx.index or obj.pos_ in ("PROPN", "PRON") or obj.pos_ != "NOUN":
+        return False
+    return sector_of(obj.lemma_) is None and sector_of(obj.lower_) is None
 
 
 def demand_recipients(

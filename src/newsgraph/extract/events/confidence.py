@@ -13,7 +13,8 @@ political actor        the doer is a state or political actor (government, milit
                        country named as such
 other actor            the doer is another named or coded actor (a person, a company)
 no actor               nobody is said to have done it
-directed               who did it to whom: a coded recipient, or two coded parties
+directed               who did it to whom: a coded recipient (not the actor's own public
+                       spoken to: "urged voters"), or two coded parties
 measured               victims, arrests or amounts are counted: a concrete happening
 trigger kind           a verb with its own subject is the surest; an event noun, a "must"
                        of reported speech, a clause of happening or a relative clause less so
@@ -24,10 +25,13 @@ no recipient           a cooperation, aid or sanction aimed at nobody named: the
 question               the sentence asks, it does not report; "asked whether ..." is a
                        reporter's question, not a request
 background             said of someone in passing, in a relative clause ("the union, which
-                       endorsed Sanders in December"): not what the sentence reports
+                       endorsed Sanders in December") or a clause hanging on one ("a surrogate
+                       who said voters should ..."): not what the sentence reports
 alone                  a meeting, talk or visit with one party only ("discussed his book"),
                        a promise or agreement with nobody to cooperate with ("vowed to cut
-                       taxes"), an agreement "that" something is so: no interaction
+                       taxes"), an agreement or concession "that" something is so, agreeing
+                       with someone's view, an offer of a thing to one's own public: no
+                       interaction
 topic                  what people talk about, not what happened: an event noun in the
                        "about", "on" or "over" phrase of a verb or noun of talking ("told CNN
                        about extending his support", "talks on a ceasefire")
@@ -35,7 +39,8 @@ quoted                 said in quotation marks, where figures of speech abound
 force without cue      ASSAULT or COERCE with no casualties, no armed or police actor and no
                        security context: usually a figure of speech or a sport
 generic                not one happening: the doer is a share of a population ("81 percent of
-                       Democrats", "most Republicans"), or the verb tells a habit ("often")
+                       Democrats", "most Republicans"), or the verb tells a habit ("often"), or
+                       a poll share says it ("six in 10 Republicans said the party should")
 off topic              how far the article's public-affairs relevance is below 0.5
                        (``extract/relevance.py``): sport, entertainment, products, lifestyle
 =====================  ========================================================================
