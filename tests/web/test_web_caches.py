@@ -11,7 +11,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from newsgraph.web import search
+from newsgraph.web import geo, search
+from newsgraph.web.geo import MapFilters
 from newsgraph.web.queries import WebDb, webdb
 
 
@@ -63,3 +64,16 @@ def test_folded_texts_follow_a_changed_store(synthetic_db: Path, tmp_path: Path)
         assert after == "unicode edited text" != before
     finally:
         db.close()
+
+
+def test_country_places_are_the_queried_places(web_db: WebDb) -> None:
+    countries = [
+        r["c"] for r in web_db.rows("SELECT DISTINCT country AS c FROM places WHERE lat IS NOT NULL")
+    ]
+    assert countries
+    for country in [*countries, "ZZZ"]:
+        if country is None:
+            continue
+        f = MapFilters(layer="places", country=country)
+        assert geo._country_places(web_db, country) == geo._places(web_db, f)
+        assert geo._places(web_db, f)[0] or country == "ZZZ"
