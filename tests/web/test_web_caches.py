@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
 import pytest
 
 from newsgraph.web import geo, search
@@ -77,3 +78,15 @@ def test_country_places_are_the_queried_places(web_db: WebDb) -> None:
         f = MapFilters(layer="places", country=country)
         assert geo._country_places(web_db, country) == geo._places(web_db, f)
         assert geo._places(web_db, f)[0] or country == "ZZZ"
+
+
+def test_event_parts_rows_are_the_table_rows(web_db: WebDb) -> None:
+    parts = web_db.event_parts
+    ranks = sorted(parts.spans)
+    assert ranks
+    expected = parts.table.take(
+        pa.array([i for r in ranks for i in range(*parts.spans[r])], pa.int64())
+    ).to_pylist()
+    assert parts.of(ranks) == expected
+    assert [list(p) for p in parts.of(ranks)] == [list(p) for p in expected]  # keys in order
+    assert parts.of([0, len(web_db.event_rows) + 5]) == []
