@@ -211,21 +211,10 @@ def _map_data(db: WebDb, f: MapFilters) -> dict[str, Any]:
             country_sql = f"""SELECT e.country, count(*) AS n FROM {D}.events e
                               WHERE {cond} AND e.country IS NOT NULL GROUP BY 1"""
             points, by_country = _aggregate(db, point_sql, country_sql, params, extra)
+    elif f.country and not (f.date_from or f.date_to):
+        points, by_country = _country_places(db, f.country.upper())
     else:
-        where = ["p.lat IS NOT NULL", "p.lon IS NOT NULL"]
-        params = []
-        if f.country:
-            where.append("p.country = ?")
-            params.append(f.country.upper())
-        q._dates(where, params, f, "s.published")
-        cond = " AND ".join(where)
-        source = f"places p JOIN {D}.search s ON s.id = p.article_id"
-        point_sql = f"""SELECT round(p.lat, 3) AS lat, round(p.lon, 3) AS lon, mode(p.name) AS place,
-                               mode(p.country) AS country, count(DISTINCT p.article_id) AS n
-                        FROM {source} WHERE {cond} GROUP BY 1, 2 ORDER BY n DESC, lat, lon"""
-        country_sql = f"""SELECT p.country, count(DISTINCT p.article_id) AS n FROM {source}
-                          WHERE {cond} AND p.country IS NOT NULL GROUP BY 1"""
-        points, by_country = _aggregate(db, point_sql, country_sql, params, None)
+        points, by_country = _places(db, f)
     peak = max(by_country.values(), default=0)
     return {
         "layer": f.layer,
@@ -254,6 +243,54 @@ def _aggregate(
     )
     rows, counts = found
     return rows[:MAX_POINTS], counts
+
+
+def _places(db: WebDb, f: MapFilters) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """The places layer's points and articles per country, queried."""
+    where = ["p.lat IS NOT NULL", "p.lon IS NOT NULL"]
+    params: list[Any] = []
+    if f.country:
+        where.append("p.country = ?")
+        params.append(f.country.upper())
+    q._dates(where, params, f, "s.published")
+    cond = " AND ".join(where)
+    source = f"places p JOIN {D}.search s ON s.id = p.article_id"
+    point_sql = f"""SELECT round(p.lat, 3) AS lat, round(p.lon, 3) AS lon, mode(p.name) AS place,
+                           mode(p.country) AS country, count(DISTINCT p.article_id) AS n
+                    FROM {source} WHERE {cond} GROUP BY 1, 2 ORDER BY n DESC, lat, lon"""
+    country_sql = f"""SELECT p.country, count(DISTINCT p.article_id) AS n FROM {source}
+                      WHERE {cond} AND p.country IS NOT NULL GROUP BY 1"""
+    return _aggregate(db, point_sql, country_sql, params, None)
+
+
+def _country_places(db: WebDb, country: str) -> tuple[list[dict[str, Any]], dict[str, int]]:
+    """The places layer of one country without dates, as the query of :func:`_map_data` gives
+    it (its points, busiest first, and its number of articles), from the points of every
+    country grouped once per store: a country's map then costs a look-up, not two queries."""
+
+    def load() -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
+        source = f"places p JOIN {D}.search s ON s.id = p.article_id"
+        cond = "p.lat IS NOT NULL AND p.lon IS NOT NULL AND p.country IS NOT NULL"
+        points: dict[str, list[dict[str, Any]]] = {}
+        for r in db.rows(
+            f"""SELECT p.country AS c, round(p.lat, 3) AS lat, round(p.lon, 3) AS lon,
+                       mode(p.name) AS place, p.country AS country, count(DISTINCT p.article_id) AS n
+                FROM {source} WHERE {cond} GROUP BY p.country, 2, 3 ORDER BY p.country, n DESC, lat, lon"""
+        ):
+            r["x"], r["y"] = project(r["lat"], r["lon"])
+            points.setdefault(r.pop("c"), []).append(r)
+        counts = {
+            r["country"]: int(r["n"])
+            for r in db.rows(
+                f"SELECT p.country, count(DISTINCT p.article_id) AS n FROM {source} WHERE {cond} GROUP BY 1"
+            )
+        }
+        return points, counts
+
+    found: tuple[dict[str, list[dict[str, Any]]], dict[str, int]] = db.once(("country_places",), load)
+    points, counts = found
+    rows = [dict(r) for r in points.get(country, [])[:MAX_POINTS]]
+    return rows, ({country: counts[country]} if country in counts else {})
 
 
 @dataclass(frozen=True, slots=True)

@@ -116,7 +116,7 @@ def articles(db: WebDb, f: ArticleSearch) -> dict[str, Any]:
         patterns = [re.compile(p) for p in parsed.patterns()]
         for r, (rank, score) in zip(rows, shown, strict=True):
             r["score"] = round(score, 4)
-            r["snippet"] = snippet(db.text(rank), patterns)
+            r["snippet"] = snippet(db.text(rank), patterns, folded=db.folded(rank, fold_in_place))
         out = q._page(rows, len(ranked), f)
     out["search"] = {**parsed.as_dict(), "sort": f.sort or ("relevance" if parsed else "newest")}
     return out
@@ -294,10 +294,11 @@ def hits(text: str, patterns: list[re.Pattern[str]]) -> list[tuple[int, int]]:
     return merged
 
 
-def first_hit(text: str, patterns: list[re.Pattern[str]]) -> int:
+def first_hit(text: str, patterns: list[re.Pattern[str]], folded: str | None = None) -> int:
     """Where the first span of :func:`hits` starts (0 without one), found without looking past
-    each pattern's first match that holds a word."""
-    folded = fold_in_place(text)
+    each pattern's first match that holds a word; ``folded`` is ``fold_in_place(text)`` when the
+    caller has it."""
+    folded = fold_in_place(text) if folded is None else folded
     first = len(folded)
     for pattern in patterns:
         for m in pattern.finditer(folded):
@@ -312,9 +313,12 @@ def first_hit(text: str, patterns: list[re.Pattern[str]]) -> int:
     return first if first < len(folded) else 0
 
 
-def snippet(text: str, patterns: list[re.Pattern[str]], width: int = 240) -> str:
-    """About ``width`` characters of ``text`` around its first match."""
-    at = first_hit(text, patterns)
+def snippet(
+    text: str, patterns: list[re.Pattern[str]], width: int = 240, *, folded: str | None = None
+) -> str:
+    """About ``width`` characters of ``text`` around its first match (``folded``: as for
+    :func:`first_hit`)."""
+    at = first_hit(text, patterns, folded)
     start = max(0, at - 60)
     piece = " ".join(text[start : start + width].split())
     return ("… " if start else "") + piece + (" …" if start + width < len(text) else "")

@@ -204,6 +204,9 @@ class EventParts:
     table: pa.Table
     #: event rank -> (first row, row after the last)
     spans: dict[int, tuple[int, int]]
+    #: the table's rows as tuples (equal strings one object: the same roles, codes and names
+    #: recur), so that a page's parts are taken without Arrow or a conversion per request
+    rows: list[tuple[Any, ...]] = field(default_factory=list)
 
     @classmethod
     def load(cls, con: duckdb.DuckDBPyConnection) -> EventParts:
@@ -213,15 +216,17 @@ class EventParts:
         for i, ev in enumerate(table.column("ev").to_pylist()):
             lo, _ = spans.get(ev, (i, i))
             spans[ev] = (lo, i + 1)
-        return cls(table, spans)
+        seen: dict[Any, Any] = {}
+        columns = [[seen.setdefault(v, v) for v in c.to_pylist()] for c in table.columns]
+        return cls(table, spans, list(zip(*columns, strict=True)))
 
     def of(self, ranks: list[int]) -> list[dict[str, Any]]:
-        """The parts of these events, event by event."""
-        rows = [i for r in ranks for i in range(*self.spans.get(r, (0, 0)))]
-        if not rows:
-            return []
-        found: list[dict[str, Any]] = self.table.take(pa.array(rows, pa.int64())).to_pylist()
-        return found  # plain strings and integers: nothing to convert
+        """The parts of these events, event by event (each a new dict)."""
+        names = self.table.column_names
+        rows = self.rows
+        return [
+            dict(zip(names, rows[i], strict=True)) for r in ranks for i in range(*self.spans.get(r, (0, 0)))
+        ]
 
 
 def _codes(values: list[str | None]) -> tuple[npt.NDArray[np.int32], list[str]]:

@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 
 #: The most bytes of page data :meth:`WebDb.shared` keeps (as JSON).
 SHARED_BYTES = 64 * 2**20
+#: At most this many characters of folded article texts are kept (:meth:`WebDb.folded`).
+FOLDED_CHARS = 16 * 2**20
 
 
 class WebDb:
@@ -81,6 +83,8 @@ class WebDb:
         self._shared: OrderedDict[Any, bytes] = OrderedDict()
         self._shared_bytes = 0
         self._once: dict[Any, Any] = {}
+        self._folded: OrderedDict[int, str] = OrderedDict()
+        self._folded_chars = 0
         self.stats = self._stats()
         self.facets = self._facets()
         self.parties = self._parties()
@@ -113,6 +117,26 @@ class WebDb:
         """The text of the article of this list rank ("" when it has none)."""
         value = self.texts[rank - 1].as_py() if 1 <= rank <= len(self.texts) else None
         return value or ""
+
+    def folded(self, rank: int, fold: Callable[[str], str]) -> str:
+        """``fold(self.text(rank))``, kept for the next search that shows this article (the
+        snippets fold the whole text to find the first match): at most :data:`FOLDED_CHARS`
+        characters are kept, least recently used dropped first. ``fold`` must be the same
+        function on every call (the search's ``fold_in_place``); a reopened store is a new
+        :class:`WebDb`, so nothing folded from an old text is found."""
+        with self._lock:
+            found = self._folded.get(rank)
+            if found is not None:
+                self._folded.move_to_end(rank)
+                return found
+        value = fold(self.text(rank))
+        with self._lock:
+            if rank not in self._folded:
+                self._folded[rank] = value
+                self._folded_chars += len(value)
+            while self._folded_chars > FOLDED_CHARS and self._folded:
+                self._folded_chars -= len(self._folded.popitem(last=False)[1])
+        return value
 
     def cursor(self) -> duckdb.DuckDBPyConnection:
         """This thread's cursor (DuckDB connections are not shared between threads)."""
