@@ -462,3 +462,27 @@ def test_of_one_code_the_row_in_office_that_year_wins_over_a_titled_former_offic
     assert got is candidate
     assert known_people._choose([minister, candidate], ["Foreign Minister"], 2008) is minister
     assert known_people._choose([minister, candidate], ["Foreign Minister"], 2020) is minister  # then ELI
+
+
+def test_a_capital_common_elsewhere_in_an_organisations_name_is_no_evidence_of_its_country() -> None:
+    # Georgetown is Guyana's capital, but as many people live in the Georgetowns of the US and
+    # Canada: the name alone says nothing of the university's country.
+    assert actors.resolve_actor("Georgetown University", "ORG") is None
+    # Victoria is the Seychelles' capital and the name of a state of Australia and of cities
+    # in Hong Kong and Canada.
+    victoria = actors.resolve_actor("Victoria Police", "ORG")
+    assert victoria is None or victoria.code != "SYC"
+    # The article's country has towns of that name: the article's country it is.
+    assert actors.resolve_actor("Georgetown Police", "ORG", "USA") == Actor("USA", "COP")
+
+
+def test_a_capital_its_country_owns_still_gives_an_organisation_its_country() -> None:
+    assert actors.resolve_actor("Washington Post", "ORG") == Actor("USA", "JRN")
+    assert actors.resolve_actor("Moscow State University", "ORG") == Actor("RUS", "EDU")
+    # Moscow, Idaho and Paris, Texas are too small beside the capitals to count.
+    assert actors.resolve_actor("Moscow police", "ORG", "USA") == Actor("RUS", "COP")
+    assert actors.resolve_actor("Paris police", "ORG", "USA") == Actor("FRA", "COP")
+    # In news of the capital's own country the capital stays its country.
+    assert actors.resolve_actor("Georgetown Police", "ORG", "GUY") == Actor("GUY", "COP")
+    # The capital alone, not inside a name, is its country's government as before.
+    assert actors.resolve_actor("Georgetown", "GPE") == Actor("GUY", "GOV")

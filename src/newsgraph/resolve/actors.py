@@ -280,9 +280,33 @@ def subject_nouns() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in data_lines("newsgraph.resolve", "subject_nouns.txt"))
 
 
-def _parse(text: str) -> tuple[str | None, OrgEntry | None, str | None]:
+#: A capital inside a longer name ("Moscow State University") gives its country only when that
+#: country holds this share of the people of the towns of that name: "Georgetown University" is
+#: not Guyana's, as many people live in the Georgetowns of the US and Canada ...
+CAPITAL_NAME_SHARE = 0.6
+#: ... and the article's own country (when another) holds less than this share: in US news,
+#: "Georgetown Police" is a US town's (Paris, Texas and Moscow, Idaho are too small to count).
+CONTEXT_NAMESAKE_SHARE = 0.1
+
+
+def _capital_names_country(capital: str, code: str, context_code: str | None) -> bool:
+    """Whether ``capital``, named inside a longer name, is evidence of its country ``code`` (see
+    :data:`CAPITAL_NAME_SHARE`); always in news of that country (``context_code``)."""
+    from .gazetteer import gazetteer  # the gazetteer reads this module's tables: imported on use
+
+    shares = gazetteer().town_shares(capital)
+    if not shares or context_code == code:
+        return True
+    if context_code is not None and shares.get(context_code, 0.0) >= CONTEXT_NAMESAKE_SHARE:
+        return False
+    return shares.get(code, 0.0) >= CAPITAL_NAME_SHARE
+
+
+def _parse(text: str, context_code: str | None = None) -> tuple[str | None, OrgEntry | None, str | None]:
     """A noun phrase's country or organisation code (the leftmost named), its first known
-    organisation, and the sector of its remaining words."""
+    organisation, and the sector of its remaining words. A capital inside the phrase counts only
+    when it is evidence of its country (:func:`_capital_names_country`, with the article's
+    ``context_code``)."""
     words = text.split()
     longest = max(_countries()[1].longest, _organisations().longest)
     code: str | None = None
@@ -296,6 +320,14 @@ def _parse(text: str) -> tuple[str | None, OrgEntry | None, str | None]:
             found_code = found_org.code if found_org else country_code(chunk)
             if found_code and i + n < len(words) and words[i + n].lower() in subject_nouns():
                 found_code = None  # "House China committee": China is its subject, not its country
+            if (
+                found_code
+                and found_org is None
+                and n < len(words)
+                and is_capital(chunk)
+                and not _capital_names_country(chunk, found_code, context_code)
+            ):
+                found_code = None  # "Georgetown University": not Guyana's
             if found_org is not None and rest and rest[-1][:1].isupper():
                 continue  # "Peoples Democratic Party" is not the Democratic Party
             if found_org is not None or found_code:
@@ -326,7 +358,7 @@ def resolve_actor(text: str, label: str, context_code: str | None = None) -> Act
     hit = _countries()[1].get(text)
     if hit is not None:
         return Actor(hit[0], "CVL" if hit[1] == "adjective" else "GOV")
-    code, org, head = _parse(text)
+    code, org, head = _parse(text, context_code)
     own = org.sector if org else None
     # a body named after an intergovernmental one has its own sector: "UN peacekeepers" -> MIL
     sector = (own if own != "IGO" else None) or head or own

@@ -40,6 +40,8 @@ from .place_index import FEATURES, PlaceIndex, name_key
 
 log = logging.getLogger(__name__)
 
+_CITY = FEATURES.index("city")
+
 #: Lookup results remembered (texts); the memo starts afresh when full.
 _MEMO_SIZE = 50_000
 
@@ -224,6 +226,17 @@ class Gazetteer(PlaceIndex):
             if p.feature == "admin1" and p.country and p.country != code
         }
         return next(iter(below)) if len(below) == 1 else None
+
+    def town_shares(self, text: str) -> dict[str, float]:
+        """Each country's share of the people of the towns named ``text`` ("Georgetown": GUY 0.51,
+        USA 0.37, CAN 0.10); towns only, as a division's population is the sum of its towns'."""
+        people: dict[str, int] = {}
+        for i in self.lookup(text):
+            code = self.country_code(i)
+            if self.feature[i] == _CITY and code:
+                people[code] = people.get(code, 0) + self.population[i]
+        total = sum(people.values())
+        return {code: n / total for code, n in people.items()} if total else {}
 
     def country(self, code: str) -> Place | None:
         """The country entry of an alpha-3 code."""
