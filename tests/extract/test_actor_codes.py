@@ -23,7 +23,8 @@ from newsgraph.extract.countries import (
 from newsgraph.extract.entities import group
 from newsgraph.extract.facts import ActorFact
 from newsgraph.extract.mentions import Mention, collect_mentions
-from newsgraph.extract.roles import Role, find_roles, role_sector
+from newsgraph.extract.role_titles import role_sector
+from newsgraph.extract.roles import Role, find_roles
 from newsgraph.resolve.actors import Actor
 
 

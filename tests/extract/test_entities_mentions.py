@@ -34,7 +34,7 @@ def test_person_names_that_are_organisations() -> None:
 
 
 def test_a_title_whose_words_are_all_someone_s_name_is_no_crash() -> None:
-    from newsgraph.extract.roles import _title_words
+    from newsgraph.extract.role_titles import _title_words
 
     doc = spacy.blank("en")("the deputy President")
     words = _title_words(list(doc), [Span(doc, 2, 3)], set(), frozenset({2}))  # "President" is a name

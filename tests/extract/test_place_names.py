@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.extract.place_names import _admin1, _city_of_state, _of_feature
-from newsgraph.resolve.gazetteer import FEATURES, gazetteer
+from newsgraph.resolve.gazetteer import gazetteer
+from newsgraph.resolve.place_index import FEATURES
 
 NAMES = ["New York", "Washington", "Georgia", "Punjab", "Berlin", "Nairobi", "Nowhere"]
 

@@ -52,7 +52,7 @@ def test_no_title_from_a_past_conditional_or_negated_verb_or_one_said_of_the_obj
 
 def test_small_words_of_a_title_stay_in_lower_case() -> None:
     from handdocs import NLP
-    from newsgraph.extract.roles import display_title
+    from newsgraph.extract.role_titles import display_title
 
     assert (
         display_title(list(NLP.make_doc("senior editor at Huffington Post")))

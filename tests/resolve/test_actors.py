@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.resolve import actors
+from newsgraph.resolve import actors, known_people, titles
 from newsgraph.resolve.actors import Actor
 
 #: Sector codes of the PLOVER manual's sector table.
@@ -320,7 +320,7 @@ def test_sector_of(words: str, sector: str | None) -> None:
     ],
 )
 def test_match_title(words: list[str], n: int) -> None:
-    assert actors.match_title(words) == n
+    assert titles.match_title(words) == n
 
 
 @pytest.mark.parametrize(
@@ -392,7 +392,7 @@ def test_actor_folds_dependencies_and_pre() -> None:
 
 
 def _table(name: str) -> list[list[str]]:
-    return actors._rows(name)
+    return titles._rows(name)
 
 
 def test_every_country_form_resolves_to_its_own_row() -> None:
@@ -437,10 +437,10 @@ def test_organisations_are_well_formed() -> None:
 def test_sectors_and_titles() -> None:
     for word, sector, kind in _table("sectors.tsv"):
         assert word == word.lower() and sector in PLOVER_SECTORS and kind in ("title", "group"), word
-    assert len(actors.titles()) >= 300
-    for title in actors.titles():
+    assert len(titles.titles()) >= 300
+    for title in titles.titles():
         assert actors.sector_of(title) is not None, title
-        assert actors.match_title(title.split()) == len(title.split()), title
+        assert titles.match_title(title.split()) == len(title.split()), title
 
 
 def _row(code: str, sector: str, office: str, start: int, end: int | None) -> actors.KnownPerson:
@@ -450,15 +450,39 @@ def _row(code: str, sector: str, office: str, start: int, end: int | None) -> ac
 def test_namesakes_of_two_countries_are_told_apart_by_the_countries_the_article_names() -> None:
     north = _row("NOR", "GOV", "king", 2001, 2014)  # invented rows: two kings of one name
     south = _row("SWE", "GOV", "king", 2010, None)
-    assert actors._choose([north, south], ["King"], 2016) is south  # by year alone
-    assert actors._choose([north, south], ["King"], 2016, frozenset({"NOR"})) is north
-    assert actors._choose([north, south], ["King"], None) is None  # nothing tells them apart
+    assert known_people._choose([north, south], ["King"], 2016) is south  # by year alone
+    assert known_people._choose([north, south], ["King"], 2016, frozenset({"NOR"})) is north
+    assert known_people._choose([north, south], ["King"], None) is None  # nothing tells them apart
 
 
 def test_of_one_code_the_row_in_office_that_year_wins_over_a_titled_former_office() -> None:
     minister = _row("FRA", "GOV", "foreign minister", 2005, 2009)
     candidate = _row("FRA", "PTY", "candidate", 2011, 2012)
-    got = actors._choose([minister, candidate], ["Former Foreign Minister"], 2012)
+    got = known_people._choose([minister, candidate], ["Former Foreign Minister"], 2012)
     assert got is candidate
-    assert actors._choose([minister, candidate], ["Foreign Minister"], 2008) is minister
-    assert actors._choose([minister, candidate], ["Foreign Minister"], 2020) is minister  # then ELI
+    assert known_people._choose([minister, candidate], ["Foreign Minister"], 2008) is minister
+    assert known_people._choose([minister, candidate], ["Foreign Minister"], 2020) is minister  # then ELI
+
+
+def test_a_capital_common_elsewhere_in_an_organisations_name_is_no_evidence_of_its_country() -> None:
+    # Georgetown is Guyana's capital, but as many people live in the Georgetowns of the US and
+    # Canada: the name alone says nothing of the university's country.
+    assert actors.resolve_actor("Georgetown University", "ORG") is None
+    # Victoria is the Seychelles' capital and the name of a state of Australia and of cities
+    # in Hong Kong and Canada.
+    victoria = actors.resolve_actor("Victoria Police", "ORG")
+    assert victoria is None or victoria.code != "SYC"
+    # The article's country has towns of that name: the article's country it is.
+    assert actors.resolve_actor("Georgetown Police", "ORG", "USA") == Actor("USA", "COP")
+
+
+def test_a_capital_its_country_owns_still_gives_an_organisation_its_country() -> None:
+    assert actors.resolve_actor("Washington Post", "ORG") == Actor("USA", "JRN")
+    assert actors.resolve_actor("Moscow State University", "ORG") == Actor("RUS", "EDU")
+    # Moscow, Idaho and Paris, Texas are too small beside the capitals to count.
+    assert actors.resolve_actor("Moscow police", "ORG", "USA") == Actor("RUS", "COP")
+    assert actors.resolve_actor("Paris police", "ORG", "USA") == Actor("FRA", "COP")
+    # In news of the capital's own country the capital stays its country.
+    assert actors.resolve_actor("Georgetown Police", "ORG", "GUY") == Actor("GUY", "COP")
+    # The capital alone, not inside a name, is its country's government as before.
+    assert actors.resolve_actor("Georgetown", "GPE") == Actor("GUY", "GOV")

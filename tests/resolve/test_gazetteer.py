@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.resolve.gazetteer import FEATURES, Gazetteer, Place, distance_km, gazetteer, name_key
+from newsgraph.resolve.gazetteer import Gazetteer, Place, distance_km, gazetteer
+from newsgraph.resolve.place_index import FEATURES, name_key
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from newsgraph.extract.annotations import fact_lists
 from newsgraph.extract.people import apply_known_person, person_actor
 from newsgraph.extract.pipeline import prepare_doc
 from newsgraph.extract.roles import Role
-from newsgraph.resolve import actors
+from newsgraph.resolve import actors, known_people, titles
 
 NON_STATE = {"UNO", "EUR", "IGO", "NGO", "IMG"}
 SECTORS = set("GOV MIL REB OPP PTY LEG JUD COP SPY REL CRM BUS MED PRM".split())
@@ -101,12 +101,12 @@ def test_capitals_match_only_capitals() -> None:
     ],
 )
 def test_office_matching(title: str, office: str, expected: bool) -> None:
-    row = actors.KnownPerson("X", "USA", "GOV", (actors._office_words(office),), ((2000, None),))
+    row = actors.KnownPerson("X", "USA", "GOV", (known_people._office_words(office),), ((2000, None),))
     assert row.holds(title) is expected
 
 
 def test_years() -> None:
-    row = actors.KnownPerson("X", "USA", "GOV", (), actors._years("1993-1998|2005-"))
+    row = actors.KnownPerson("X", "USA", "GOV", (), known_people._years("1993-1998|2005-"))
     assert row.in_office(1992) and row.in_office(1998) and row.in_office(2020)
     assert not row.in_office(2001)
 
@@ -115,13 +115,13 @@ def test_years() -> None:
 
 
 def test_table_is_consistent() -> None:
-    rows = actors._rows("people.tsv")
+    rows = titles._rows("people.tsv")
     assert len(rows) >= 400
     countries = actors._countries()[0]
     for name, aliases, _short, code, sector, offices, years in rows:
         assert code in NON_STATE or code in countries, name
         assert sector in SECTORS, name
-        assert actors._years(years), name
+        assert known_people._years(years), name
         assert all(o == o.lower() for o in offices.split("|")), name
         for form in (name, *filter(None, aliases.split("|"))):
             # a name of the table never names a country or an organisation
@@ -131,7 +131,7 @@ def test_table_is_consistent() -> None:
 def test_aliases_that_stand_alone_are_one_person_or_one_code() -> None:
     """A one-word name ("Assad", "Aliyev") may stand for two people of one country, never for
     people of two codes (one person serving two bodies has a row for each)."""
-    for key, rows in actors._people().full.items():
+    for key, rows in known_people._people().full.items():
         if " " not in key and len({r.name for r in rows}) > 1:
             assert len({r.code for r in rows}) == 1, key
 

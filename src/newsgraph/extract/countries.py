@@ -15,10 +15,12 @@ from spacy.tokens import Doc
 
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
+from ..resolve.titles import match_title
 from ..tables import data_lines
 from .annotations import doc_lowers, doc_words
 from .mentions import Mention
-from .roles import Role, subnational_titles
+from .role_titles import subnational_titles
+from .roles import Role
 
 
 def subnational_country(text: str) -> str | None:
@@ -166,7 +168,7 @@ def state_body_actor(name: str, country: str | None) -> actors.Actor | None:
     with the name's sector; None for other sectors ("Harvard University" is no evidence of
     anyone's country), a name opening with a title (a person) or no country."""
     words = name.split()
-    if actors.match_title(words):
+    if match_title(words):
         return None  # "Rear Admiral Lorenzo Falcone": a titled person tagged as an organisation
     place = next(
         (

@@ -16,10 +16,11 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..resolve import actors
-from ..resolve.gazetteer import FEATURES, Place, gazetteer
+from ..resolve.gazetteer import Place, gazetteer
+from ..resolve.place_index import FEATURES
 from .annotations import doc_lowers, doc_words
 from .mentions import Mention
-from .roles import title_spans
+from .role_titles import title_spans
 
 #: Words right before a state's name that say it is the state ("upstate New York").
 _STATE_BEFORE = frozenset({"upstate", "downstate", "state"})

@@ -33,7 +33,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from ..resolve import actors
-from ..resolve.gazetteer import FEATURES, Gazetteer, distance_km, gazetteer, name_key
+from ..resolve.gazetteer import Gazetteer, distance_km, gazetteer
+from ..resolve.place_index import FEATURES, name_key
 from ..tables import TABLES_VERSION, data_rows
 from .annotations import doc_entities, doc_text, set_doc_places
 from .component import Component

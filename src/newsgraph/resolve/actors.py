@@ -14,12 +14,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
-from ..tables import data_lines, data_rows
+from ..tables import data_lines
+
+# Well-known people are read from here by the modules that find and code people.
+from .known_people import KnownPerson as KnownPerson
+from .known_people import is_known_person as is_known_person
+from .known_people import known_person as known_person
+from .known_people import split_honorifics as split_honorifics
+from .titles import _APOSTROPHES, _rows, _words
 
 #: Labels that name places: a phrase there is an actor only when it names a group ("Gaza" is not).
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -27,18 +33,11 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NOT_ACTORS = frozenset(
     "DATE TIME PERCENT MONEY QUANTITY ORDINAL CARDINAL EVENT WORK_OF_ART LAW LANGUAGE PRODUCT".split()
 )
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
 _LEADING_THE = re.compile(r"\Athe\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"\s*'s?\Z")
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)*")
 T = TypeVar("T")
 #: Columns of countries.tsv holding surface forms, and the kind of form each holds.
 _KINDS = {"name": "name", "aliases": "name", "adjectives": "adjective", "capitals": "capital"}
-
-
-def _rows(name: str) -> list[list[str]]:
-    """Tab-separated fields of the non-empty, non-comment lines of ``resolve/data/<name>``."""
-    return data_rows("newsgraph.resolve", name)
 
 
 @lru_cache(maxsize=65536)
@@ -59,16 +58,6 @@ def _fold(surface: str) -> str:
 def _is_acronym(form: str) -> bool:
     """Forms matched only with their own capitals: "US" is not "us", "WHO" is not "who"."""
     return " " not in form and sum(c.isupper() for c in form) >= 2 and not re.search("[a-z]{2}", form)
-
-
-@lru_cache(maxsize=65536)
-def _words(text: str) -> tuple[str, ...]:
-    """Lower-case word tokens for title and sector matching; hyphens split words, dots, accents and
-    possessives are dropped ("Secretary-General" -> secretary general, "U.N." -> un). Remembered:
-    the title matcher asks for the same words of every article again."""
-    s = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    s = re.sub(r"'s\b", "", s.translate(_APOSTROPHES).casefold()).replace(".", "")
-    return tuple(_WORD.findall(s.replace("-", " ")))
 
 
 #: Most answers a lexicon remembers before it starts over (bounded memory on long runs).
@@ -207,22 +196,6 @@ def _sectors() -> tuple[dict[tuple[str, ...], str], int]:
     return table, max(len(k) for k in table)
 
 
-@cache
-def titles() -> frozenset[str]:
-    """Every official title of ``titles.txt``, normalised as :func:`match_title` compares them."""
-    return frozenset(" ".join(_words(fields[0])) for fields in _rows("titles.txt"))
-
-
-@cache
-def _title_lengths() -> dict[str, tuple[int, ...]]:
-    """First word of a title -> word counts of the titles starting with it, longest first."""
-    out: dict[str, set[int]] = {}
-    for title in titles():
-        words = title.split()
-        out.setdefault(words[0], set()).add(len(words))
-    return {w: tuple(sorted(ns, reverse=True)) for w, ns in out.items()}
-
-
 @dataclass(frozen=True, slots=True)
 class Actor:
     """A PLOVER actor. A dependency's or partially recognised entity's code is replaced on
@@ -301,44 +274,39 @@ def sector_of(words: str) -> str | None:
 
 
 @cache
-def title_starts() -> frozenset[str]:
-    """Lower-case first words of all titles: a cheap test before :func:`match_title`."""
-    return frozenset(_title_lengths())
-
-
-def match_title(words: list[str]) -> int:
-    """How many of ``words`` (tokens, any case) the longest title at their start covers; 0 if none.
-    Hyphen tokens inside a title count: ["secretary", "-", "general"] -> 3."""
-    if not words:
-        return 0
-    lengths = _title_lengths().get(next(iter(_words(words[0])), ""))
-    if not lengths:
-        return 0
-    norm: list[str] = []
-    owner: list[int] = []
-    for k, word in enumerate(words):
-        for piece in _words(word):
-            norm.append(piece)
-            owner.append(k)
-        if len(norm) > lengths[0]:
-            break
-    known = titles()
-    for n in lengths:
-        if n <= len(norm) and " ".join(norm[:n]) in known and (n == len(norm) or owner[n] != owner[n - 1]):
-            return owner[n - 1] + 1
-    return 0
-
-
-@cache
 def subject_nouns() -> frozenset[str]:
     """Nouns after which a country is the subject of a body or office, not its country
     ("the House China committee"; ``subject_nouns.txt``)."""
     return frozenset(w.strip().lower() for w in data_lines("newsgraph.resolve", "subject_nouns.txt"))
 
 
-def _parse(text: str) -> tuple[str | None, OrgEntry | None, str | None]:
+#: A capital inside a longer name ("Moscow State University") gives its country only when that
+#: country holds this share of the people of the towns of that name: "Georgetown University" is
+#: not Guyana's, as many people live in the Georgetowns of the US and Canada ...
+CAPITAL_NAME_SHARE = 0.6
+#: ... and the article's own country (when another) holds less than this share: in US news,
+#: "Georgetown Police" is a US town's (Paris, Texas and Moscow, Idaho are too small to count).
+CONTEXT_NAMESAKE_SHARE = 0.1
+
+
+def _capital_names_country(capital: str, code: str, context_code: str | None) -> bool:
+    """Whether ``capital``, named inside a longer name, is evidence of its country ``code`` (see
+    :data:`CAPITAL_NAME_SHARE`); always in news of that country (``context_code``)."""
+    from .gazetteer import gazetteer  # the gazetteer reads this module's tables: imported on use
+
+    shares = gazetteer().town_shares(capital)
+    if not shares or context_code == code:
+        return True
+    if context_code is not None and shares.get(context_code, 0.0) >= CONTEXT_NAMESAKE_SHARE:
+        return False
+    return shares.get(code, 0.0) >= CAPITAL_NAME_SHARE
+
+
+def _parse(text: str, context_code: str | None = None) -> tuple[str | None, OrgEntry | None, str | None]:
     """A noun phrase's country or organisation code (the leftmost named), its first known
-    organisation, and the sector of its remaining words."""
+    organisation, and the sector of its remaining words. A capital inside the phrase counts only
+    when it is evidence of its country (:func:`_capital_names_country`, with the article's
+    ``context_code``)."""
     words = text.split()
     longest = max(_countries()[1].longest, _organisations().longest)
     code: str | None = None
@@ -352,6 +320,14 @@ def _parse(text: str) -> tuple[str | None, OrgEntry | None, str | None]:
             found_code = found_org.code if found_org else country_code(chunk)
             if found_code and i + n < len(words) and words[i + n].lower() in subject_nouns():
                 found_code = None  # "House China committee": China is its subject, not its country
+            if (
+                found_code
+                and found_org is None
+                and n < len(words)
+                and is_capital(chunk)
+                and not _capital_names_country(chunk, found_code, context_code)
+            ):
+                found_code = None  # "Georgetown University": not Guyana's
             if found_org is not None and rest and rest[-1][:1].isupper():
                 continue  # "Peoples Democratic Party" is not the Democratic Party
             if found_org is not None or found_code:
@@ -382,7 +358,7 @@ def resolve_actor(text: str, label: str, context_code: str | None = None) -> Act
     hit = _countries()[1].get(text)
     if hit is not None:
         return Actor(hit[0], "CVL" if hit[1] == "adjective" else "GOV")
-    code, org, head = _parse(text)
+    code, org, head = _parse(text, context_code)
     own = org.sector if org else None
     # a body named after an intergovernmental one has its own sector: "UN peacekeepers" -> MIL
     sector = (own if own != "IGO" else None) or head or own
@@ -395,256 +371,3 @@ def resolve_actor(text: str, label: str, context_code: str | None = None) -> Act
     if sector is None and label == "NORP":
         sector = "CVL"
     return Actor(code, sector, org.other_sectors if org else ())
-
-
-# --- well-known people (people.tsv) ------------------------------------------------------------
-
-#: Title words that do not change which office is meant ("former president" = "president").
-_TITLE_NOISE = frozenset(
-    "former then acting interim outgoing incoming new late ex current elect designate newly elected "
-    "longtime veteran de facto of for the and to on".split()
-)
-#: Words that make an office another one: "vice president" is not "president".
-_QUALIFIERS = frozenset({"vice", "deputy", "assistant", "under"})
-_SPELLING = {"defence": "defense", "labour": "labor", "counsellor": "councilor", "councillor": "councilor"}
-#: Words dropped from a name's key: Arabic articles inside it, generational suffixes.
-_NAME_NOISE = frozenset({"al", "el", "jr", "sr"})
-_ROMAN = re.compile(r"\A[ivx]+\Z")
-_ARTICLE_PREFIX = re.compile(r"\b(?:al|el|ad|as|ash|an|at|az|ar)-(?=\w)", re.IGNORECASE)
-
-
-def _name_words(text: str) -> list[str]:
-    """A name as lower-case words without accents, dots, apostrophes and Arabic articles, hyphens
-    splitting words: "Omar Hassan al-Bashir" -> omar hassan bashir, "Kim Jong-un" -> kim jong un."""
-    return list(_name_word_tuple(text))
-
-
-@lru_cache(maxsize=65536)
-def _name_word_tuple(text: str) -> tuple[str, ...]:
-    """:func:`_name_words`, remembered: every article asks for the same names again."""
-    s = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-    s = _ARTICLE_PREFIX.sub("", s.translate(_APOSTROPHES)).casefold()
-    s = re.sub(r"[.'’,]", "", s).replace("-", " ")
-    words = s.split()
-    return tuple(w for k, w in enumerate(words) if not (k and w in _NAME_NOISE))
-
-
-@lru_cache(maxsize=65536)
-def _name_key(text: str) -> str:
-    return " ".join(_name_word_tuple(text))
-
-
-def _first_last(words: list[str]) -> tuple[str, str] | None:
-    """First and last word of a name of two or more words, generational numerals ignored."""
-    core = [w for w in words if not _ROMAN.match(w)] if len(words) > 2 else words
-    return (core[0], core[-1]) if len(core) >= 2 else None
-
-
-def _office_words(text: str) -> frozenset[str]:
-    words = (_SPELLING.get(w, w) for w in _words(text))
-    return frozenset(w for w in words if w not in _TITLE_NOISE)
-
-
-@dataclass(frozen=True, slots=True)
-class KnownPerson:
-    """One row of ``people.tsv``: a person in one office (a person who served several bodies has
-    one row for each code)."""
-
-    name: str
-    code: str
-    sector: str
-    offices: tuple[frozenset[str], ...]
-    years: tuple[tuple[int, int | None], ...]
-
-    def holds(self, title: str) -> bool:
-        """Whether ``title`` names one of the offices: all its words are the office's words and the
-        office has no qualifier ("vice", "deputy") the title lacks."""
-        words = _office_words(title)
-        return bool(words) and any(
-            words <= office and office & _QUALIFIERS <= words for office in self.offices
-        )
-
-    def in_office(self, year: int, early: int = 1) -> bool:
-        """Whether ``year`` falls in one of the ranges (``early`` years early: announced or
-        elected)."""
-        return any(start - early <= year <= (end if end is not None else 9999) for start, end in self.years)
-
-    def out_of_office(self, year: int) -> bool:
-        """Whether every range ended before ``year``: a former official by then."""
-        return bool(self.years) and all(end is not None and end < year for _, end in self.years)
-
-
-@dataclass(frozen=True, slots=True)
-class _PeopleIndex:
-    full: dict[str, tuple[KnownPerson, ...]]
-    first_last: dict[tuple[str, str], tuple[KnownPerson, ...]]
-    surnames: dict[str, tuple[KnownPerson, ...]]
-    #: one-word names written in capitals in the table ("MBS", "AMLO")
-    acronyms: frozenset[str]
-
-
-def _shouting(text: str) -> bool:
-    """A one-word name in capitals ("MOI", "PUTIN" in a heading), which matches only a name
-    written so in the table: "MOI" is a ministry of the interior, not Daniel arap Moi."""
-    return (
-        " " not in text.strip() and sum(c.isupper() for c in text) >= 2 and not any(c.islower() for c in text)
-    )
-
-
-def _years(text: str) -> tuple[tuple[int, int | None], ...]:
-    out: list[tuple[int, int | None]] = []
-    for part in filter(None, text.split("|")):
-        start, _, end = part.partition("-")
-        out.append((int(start), int(end) if end else None))
-    return tuple(out)
-
-
-@cache
-def _people() -> _PeopleIndex:
-    full: dict[str, list[KnownPerson]] = {}
-    first_last: dict[tuple[str, str], list[KnownPerson]] = {}
-    surnames: dict[str, list[KnownPerson]] = {}
-    acronyms: set[str] = set()
-
-    def add(table: dict[Any, list[KnownPerson]], key: Any, row: KnownPerson) -> None:
-        rows = table.setdefault(key, [])
-        if row not in rows:
-            rows.append(row)
-
-    for name, aliases, short, code, sector, offices, years in _rows("people.tsv"):
-        row = KnownPerson(
-            name,
-            code,
-            sector,
-            tuple(_office_words(o) for o in offices.split("|") if o),
-            _years(years),
-        )
-        for form in (name, *filter(None, aliases.split("|"))):
-            words = _name_words(form)
-            if _shouting(form):
-                acronyms.add(" ".join(words))
-            add(full, " ".join(words), row)
-            pair = _first_last(words) if split_honorifics(form)[0] == form else None
-            if pair is not None:  # not for "King Abdullah II": "King Abdullah" may be another king
-                add(first_last, pair, row)
-        if short != "-":
-            name_words = [w for w in _name_words(name) if not _ROMAN.match(w)]
-            for form in filter(None, short.split("|")) if short else [name_words[-1]]:
-                add(surnames, _name_key(form), row)
-    return _PeopleIndex(
-        {k: tuple(v) for k, v in full.items()},
-        {k: tuple(v) for k, v in first_last.items()},
-        {k: tuple(v) for k, v in surnames.items()},
-        frozenset(acronyms),
-    )
-
-
-@cache
-def _honorifics() -> frozenset[str]:
-    return frozenset(w.strip() for w in data_lines("newsgraph.resolve", "honorifics.txt"))
-
-
-def split_honorifics(name: str) -> tuple[str, list[str]]:
-    """``name`` without the titles and words of address that open it, and those titles:
-    "Sheikh Hamad bin Khalifa" -> ("Hamad bin Khalifa", []), "President Bush" -> ("Bush",
-    ["President"])."""
-    core, found = _split_honorifics(name)
-    return core, list(found)
-
-
-@lru_cache(maxsize=65536)
-def _split_honorifics(name: str) -> tuple[str, tuple[str, ...]]:
-    words = name.split()
-    found: list[str] = []
-    k = 0
-    while k < len(words) - 1:
-        n = match_title(words[k:])
-        if n and k + n < len(words):
-            found.append(" ".join(words[k : k + n]))
-            k += n
-        elif words[k].casefold().rstrip(".") in _honorifics():
-            k += 1
-        else:
-            break
-    return " ".join(words[k:]), tuple(found)
-
-
-def is_known_person(name: str) -> bool:
-    """Whether ``name`` (titles and words of address aside) is a name or alias in ``people.tsv``."""
-    key = _name_key(split_honorifics(name)[0])
-    return key in _people().full and (not _shouting(name) or key in _people().acronyms)
-
-
-def known_person(
-    names: Iterable[str],
-    titles: Iterable[str] = (),
-    year: int | None = None,
-    countries: frozenset[str] = frozenset(),
-) -> KnownPerson | None:
-    """The ``people.tsv`` row the person called ``names`` (every form used in the article) is, when
-    it is sure; ``titles`` are the person's titles in the text, ``year`` the article's year.
-
-    A full name or alias ("Bill Clinton", "Putin", "Omar Hassan al-Bashir" = "Omar al-Bashir" by
-    first and last word) is enough. A surname alone ("Bush") counts only beside a title of the
-    person's offices ("President Bush"), and not at all when the article gives the person a
-    full name the table does not know ("Laura Bush"). Rows of different codes (Kim Dae-jung, Kim
-    Jong-un) are told apart by title, then by the ``countries`` the article names (King Abdullah
-    in an article about Saudi Arabia, not Jordan), then by year; when that leaves several codes,
-    None."""
-    index = _people()
-    title_list = list(titles)
-    written: list[str] = []  # as written ("Pope Francis")
-    cores: list[list[str]] = []  # without titles and words of address ("Francis")
-    for name in names:
-        if _shouting(name) and _name_key(name) not in index.acronyms:
-            continue
-        core, found = split_honorifics(name)
-        title_list.extend(found)
-        written.append(_name_key(name))
-        if core:
-            cores.append(_name_words(core))
-    rows: list[KnownPerson] = []
-    for key in (*written, *(" ".join(w) for w in cores)):
-        rows.extend(r for r in index.full.get(key, ()) if r not in rows)
-    if not rows:
-        for words in cores:
-            pair = _first_last(words)
-            if pair is not None:
-                rows.extend(r for r in index.first_last.get(pair, ()) if r not in rows)
-    if rows:
-        return _choose(rows, title_list, year, countries)
-    keys = [" ".join(w) for w in cores]
-    if any(len(w) > 1 and key not in index.surnames for w, key in zip(cores, keys, strict=True)):
-        return None  # a full name the table does not know: "Laura Bush" is not a Bush of the table
-    for key in keys:
-        rows.extend(r for r in index.surnames.get(key, ()) if r not in rows)
-    rows = [r for r in rows if any(r.holds(t) for t in title_list)]
-    return _choose(rows, title_list, year, countries) if rows else None
-
-
-def _choose(
-    rows: list[KnownPerson], titles: list[str], year: int | None, countries: frozenset[str] = frozenset()
-) -> KnownPerson | None:
-    """The row meant among ``rows`` of one name: the only code, else the rows whose offices match a
-    title, then those of a country the article names, then those in office in ``year``; None when
-    several codes remain. Of one code's rows, a titled one in office in ``year``, else the one in
-    office then (Hillary Clinton in 2016, "former Secretary of State": the candidate), else a
-    titled one."""
-    for keep in (
-        lambda r: any(r.holds(t) for t in titles),
-        lambda r: r.code in countries,
-        lambda r: year is not None and r.in_office(year),
-    ):
-        if len({r.code for r in rows}) == 1:
-            break
-        narrowed = [r for r in rows if keep(r)]
-        rows = narrowed or rows
-    if len({r.code for r in rows}) != 1:
-        return None
-    best = [r for r in rows if any(r.holds(t) for t in titles)] or rows
-    if year is not None:
-        best = (
-            [r for r in best if r.in_office(year)] or [r for r in rows if r.in_office(year, early=0)] or best
-        )
-        best = [r for r in best if r.in_office(year, early=0)] or best  # the office held then
-    return best[0]
