@@ -29,10 +29,10 @@ from events_real import (
     Article,
     GoldEvent,
     Predicted,
-    _codes,
     _default_threshold,
-    _sentence_of,
+    is_fact,
     load_labels,
+    predicted,
 )
 
 KINDS = ("matched", "below threshold", "not a fact", "wrong sentence", "wrong type", "no candidate")
@@ -48,21 +48,7 @@ def predict_all(articles: list[Article]) -> list[list[tuple[Predicted, bool]]]:
     out: list[list[tuple[Predicted, bool]]] = []
     docs = nlp.pipe((prepare_doc(nlp, a.text) for a in articles), batch_size=16)
     for article, doc in zip(articles, docs, strict=True):
-        rows = []
-        for e in doc_facts(doc)["events"]:
-            fact = not (e.get("negated") or e.get("hypothetical") or e.get("future"))
-            p = Predicted(
-                _sentence_of(article.sentences, e["start"]),
-                e["start"],
-                e["end"],
-                e["event_type"],
-                _codes(e["actor"]),
-                _codes(e["recipient"]),
-                float(e.get("confidence", 1.0)),
-                e,
-            )
-            rows.append((p, fact))
-        out.append(rows)
+        out.append([(predicted(article, e), is_fact(e)) for e in doc_facts(doc)["events"]])
     return out
 
 

@@ -153,6 +153,20 @@ def is_fact(event: dict[str, Any]) -> bool:
     return not (event.get("negated") or event.get("hypothetical") or event.get("future"))
 
 
+def predicted(article: Article, e: dict[str, Any]) -> Predicted:
+    """One event record of ``article`` as the scorer compares it."""
+    return Predicted(
+        _sentence_of(article.sentences, e["start"]),
+        e["start"],
+        e["end"],
+        e["event_type"],
+        _codes(e["actor"]),
+        _codes(e["recipient"]),
+        float(e.get("confidence", 1.0)),
+        e,
+    )
+
+
 def predict(articles: list[Article]) -> tuple[list[list[Predicted]], list[float], float]:
     """Every event newsgraph reports as a fact in each article (any confidence), each article's
     relevance score, and the seconds the pipeline took."""
@@ -166,22 +180,7 @@ def predict(articles: list[Article]) -> tuple[list[list[Predicted]], list[float]
     relevance: list[float] = []
     docs = nlp.pipe((prepare_doc(nlp, a.text) for a in articles), batch_size=16)
     for article, doc in zip(articles, docs, strict=True):
-        events = [e for e in doc_facts(doc)["events"] if is_fact(e)]
-        out.append(
-            [
-                Predicted(
-                    _sentence_of(article.sentences, e["start"]),
-                    e["start"],
-                    e["end"],
-                    e["event_type"],
-                    _codes(e["actor"]),
-                    _codes(e["recipient"]),
-                    float(e.get("confidence", 1.0)),
-                    e,
-                )
-                for e in events
-            ]
-        )
+        out.append([predicted(article, e) for e in doc_facts(doc)["events"] if is_fact(e)])
         relevance.append(float(getattr(doc._, "newsgraph_relevance", None) or 1.0))
     return out, relevance, time.perf_counter() - start
 
