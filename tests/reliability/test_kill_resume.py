@@ -34,14 +34,46 @@ def write_corpus(folder: Path, rng: random.Random) -> None:
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
 
 
-def run(corpus: Path, db: Path, jobs: int, kill_after: float | None = None) -> int | None:
-    """One ``newsgraph ingest``; killed with SIGKILL (with its workers) after ``kill_after`` s."""
-    cmd = [str(EXE), "ingest", str(corpus), "--db", str(db), "--batch-size", "2", "--jobs", str(jobs), "-q"]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    if kill_after is None:
+#: Run in the ``newsgraph`` process instead of its console script: the same command, which also
+#: appends a line to a progress file each time the parent has taken a finished batch (and committed,
+#: when it does), so the test can kill it at a point of the run rather than at a time.
+_COUNT_BATCHES = """
+import sys
+from pathlib import Path
+from newsgraph.runner import local
+progress = Path(sys.argv.pop(1))
+batch_done = local._Batcher.batch_done
+def counted(self, documents, shipped):
+    batch_done(self, documents, shipped)
+    with progress.open("a") as out:
+        out.write("batch\\n")
+local._Batcher.batch_done = counted
+sys.argv[0] = "newsgraph"
+from newsgraph.cli import main
+main()
+"""
+
+
+def run(corpus: Path, db: Path, jobs: int, kill: tuple[int, float] | None = None) -> int | None:
+    """One ``newsgraph ingest``; with ``kill = (batches, delay)``, killed with SIGKILL (with its
+    workers) ``delay`` s after it has taken ``batches`` batches (0: ``delay`` s after it started)."""
+    args = ["ingest", str(corpus), "--db", str(db), "--batch-size", "2", "--jobs", str(jobs), "-q"]
+    if kill is None:
+        proc = subprocess.Popen([str(EXE), *args], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         return proc.wait(timeout=600)
+    progress = db.with_name(f"{db.name}.progress")
+    progress.unlink(missing_ok=True)
+    cmd = [sys.executable, "-c", _COUNT_BATCHES, str(progress), *args]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    batches, delay = kill
+    deadline = time.monotonic() + 600
+    while proc.poll() is None and time.monotonic() < deadline:
+        done = len(progress.read_text().splitlines()) if progress.exists() else 0
+        if done >= batches:
+            break
+        time.sleep(0.01)
     try:
-        return proc.wait(timeout=kill_after)  # finished before the kill
+        return proc.wait(timeout=delay)  # finished before the kill
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
@@ -53,17 +85,18 @@ def test_killed_again_and_again_then_resumed_equals_an_uninterrupted_run(tmp_pat
     corpus = tmp_path / "corpus"
     write_corpus(corpus, rng)
     reference = tmp_path / "reference.duckdb"
-    started = time.perf_counter()
     assert run(corpus, reference, jobs=1) == 1  # 1: some inputs failed, the rest stored
-    whole = time.perf_counter() - started
 
     db = tmp_path / "killed.duckdb"
     kills = 0
     for attempt in range(4):
-        # a random moment of the run: during start-up, mid-batch or while a batch commits
-        code = run(corpus, db, jobs=1 + attempt % 2, kill_after=rng.uniform(0.3, 1.0) * whole)
+        # a random moment of the run: during start-up, mid-batch or while a batch commits; counted
+        # in batches (of about 55), not seconds, so a slow or busy machine moves it no later
+        batches = rng.randint(0, 6)
+        delay = rng.uniform(0.0, 0.1) if batches else rng.uniform(0.1, 0.6)
+        code = run(corpus, db, jobs=1 + attempt % 2, kill=(batches, delay))
         kills += code is None
-    assert kills >= 2, "the runs ended before they could be killed"
+    assert kills == 4, "a run ended before it could be killed"
     assert run(corpus, db, jobs=1) in (0, 1)
 
     want, got = store_rows(reference), store_rows(db)

@@ -284,11 +284,34 @@ def test_a_failed_task_is_an_error_and_is_retried_by_the_next_run(tmp_path: Path
         assert store.con.execute("SELECT count(*) FROM dask_partitions").fetchone() == (4,)
 
 
-def _run_cli(db: Path, folder: Path) -> subprocess.Popen[bytes]:
+#: Run in the CLI process (before ``newsgraph ingest``) to hold the run still once the first shard
+#: is loaded: one shard per transaction, and after its shard is removed the marker file is written and
+#: the process sleeps until it is killed. So the kill lands with part of the input in the store
+#: however fast or slow the machine is.
+_PAUSE_AFTER_FIRST_LOAD = """
+import runpy, sys, time
+from pathlib import Path
+import newsgraph.runner.dask as dask_runner
+marker = Path(sys.argv.pop(1))
+remove = dask_runner.remove_shard
+def remove_then_pause(path):
+    remove(path)
+    marker.write_text("loaded")
+    time.sleep(600)
+dask_runner.LOAD_GROUP = 1
+dask_runner.remove_shard = remove_then_pause
+sys.argv[0] = "newsgraph"
+runpy.run_module("newsgraph.cli", run_name="__main__")
+"""
+
+
+def _run_cli(db: Path, folder: Path, pause_marker: Path | None = None) -> subprocess.Popen[bytes]:
+    if pause_marker is None:
+        start = [sys.executable, "-m", "newsgraph.cli"]
+    else:
+        start = [sys.executable, "-c", _PAUSE_AFTER_FIRST_LOAD, str(pause_marker)]
     cmd = [
-        sys.executable,
-        "-m",
-        "newsgraph.cli",
+        *start,
         "ingest",
         str(folder),
         "--db",
@@ -311,17 +334,15 @@ def test_killed_run_then_rerun_gives_the_uninterrupted_store(tmp_path: Path, whe
     for i in range(8):  # more partitions, so the kill lands mid-run
         (folder / f"more_{i}.txt").write_text(f"Council Report Extra {i} Is Published\n\n{_article(80 + i)}")
     db = tmp_path / "s.duckdb"
-    proc = _run_cli(db, folder)
+    marker = tmp_path / "first-shard-loaded"
+    proc = _run_cli(db, folder, pause_marker=marker if when == "shard loaded" else None)
     shards = tmp_path / "s.duckdb.shards"
-    written: set[str] = set()
-    deadline = time.monotonic() + 180
+    deadline = time.monotonic() + 300
     while time.monotonic() < deadline and proc.poll() is None:
-        now = {p.name for p in shards.glob("*.shard")} if shards.is_dir() else set()
-        if now and when == "shard written":
+        if when == "shard written" and shards.is_dir() and any(shards.glob("*.shard")):
             break
-        if written - now:  # a shard went away: it was loaded into the store, then removed
+        if marker.exists():  # a shard was loaded into the store, then removed; the run waits
             break
-        written |= now
         time.sleep(0.01)
     assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
     os.killpg(proc.pid, signal.SIGKILL)  # the CLI, its scheduler and its workers, mid-run
