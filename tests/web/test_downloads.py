@@ -134,6 +134,8 @@ def test_a_column_written_whole_is_what_cell_writes_value_by_value() -> None:
         [["a"], None],
         [{"k": 1}, "x"],
         ["-3", 4],
+        ["", None, "a", "+1", "=b"],
+        [None, ""],
         [],
     ]
 

@@ -20,6 +20,7 @@ CSV cells that a spreadsheet would run as a formula are defused
 
 import csv
 import io
+import operator
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -78,6 +79,9 @@ def cell(value: Any) -> str:
 _FORMULA_FIRST = frozenset("=+-@\t\r\n|%")
 #: Values the CSV writer writes as :func:`cell` would (None as an empty cell, numbers by repr).
 _PLAIN = frozenset({type(None), int, float})
+#: Columns of texts (and nothing), whose first characters are looked at with :data:`_FIRST`.
+_TEXT = frozenset({type(None), str})
+_FIRST = operator.itemgetter(slice(0, 1))
 
 
 def _cells(values: list[Any]) -> list[Any]:
@@ -88,7 +92,10 @@ def _cells(values: list[Any]) -> list[Any]:
     kinds = set(map(type, values))
     if kinds <= _PLAIN:
         return values
-    formula = any(type(v) is str and v[:1] in _FORMULA_FIRST for v in values)
+    if kinds <= _TEXT:  # texts and nothing: their first characters looked at in C, not a loop
+        formula = not _FORMULA_FIRST.isdisjoint(map(_FIRST, filter(None, values)))
+    else:
+        formula = any(type(v) is str and v[:1] in _FORMULA_FIRST for v in values)
     if kinds <= _PLAIN | {str} and not formula:
         return values
     return [cell(v) for v in values]
