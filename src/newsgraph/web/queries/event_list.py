@@ -46,6 +46,19 @@ def _events_by_rank(db: WebDb, ranks: list[int]) -> list[dict[str, Any]]:
     return rows
 
 
+def _event_columns(db: WebDb, ranks: list[int]) -> tuple[list[str], list[list[Any]]]:
+    """The events of :func:`_events_by_rank`, column by column (names and values) as a CSV
+    download writes them: actors and recipients each as one text (:meth:`EventParts.labels`)."""
+    ranks = sorted({r for r in ranks if 1 <= r <= len(db.event_rows)})
+    names, columns = db.event_rows.columns(ranks)
+    at = names.index("rank")
+    actors, recipients = db.event_parts.labels(ranks)
+    return (
+        [*names[:at], *names[at + 1 :], "actors", "recipients"],
+        [*columns[:at], *columns[at + 1 :], actors, recipients],
+    )
+
+
 def event_filter(db: WebDb, f: EventFilters) -> tuple[str, list[Any], npt.NDArray[np.int32] | None]:
     """The events list's filters as ``(condition on derived.events e, its parameters, the ranks of
     the events of the actor and recipient asked for (sorted), or None)``: the condition reads

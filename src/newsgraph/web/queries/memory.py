@@ -108,6 +108,12 @@ class Ranked:
         rows: list[dict[str, Any]] = self.table.take(pa.array([r - 1 for r in ranks], pa.int64())).to_pylist()
         return rows
 
+    def columns(self, ranks: list[int]) -> tuple[list[str], list[list[Any]]]:
+        """The rows of these ranks, in this order, column by column: the columns' names and each
+        one's values (JSON values, as :meth:`take` gives them); a CSV download writes them so."""
+        part = self.table.take(np.asarray(ranks, np.int64) - 1)
+        return part.column_names, [c.to_pylist() for c in part.columns]
+
 
 def _json(value: Any) -> Any:
     """A value read from the store as JSON (dates as ISO strings, in lists and objects too)."""
@@ -227,6 +233,27 @@ class EventParts:
         return [
             dict(zip(names, rows[i], strict=True)) for r in ranks for i in range(*self.spans.get(r, (0, 0)))
         ]
+
+    def labels(self, ranks: list[int]) -> tuple[list[str], list[str]]:
+        """Each of these events' actors and its recipients as one text each, as a CSV download
+        writes them: each one's name, else its words, else its code, joined with ``; `` (without
+        making a dict of each part)."""
+        rows, spans = self.rows, self.spans
+        actors: list[str] = []
+        recipients: list[str] = []
+        for r in ranks:
+            mine: list[str] = []
+            theirs: list[str] = []
+            for i in range(*spans.get(r, (0, 0))):
+                _, role, _, _, code, text, name = rows[i]
+                label = name or text or code or ""
+                if role == "actor":
+                    mine.append(label)
+                elif role == "recipient":
+                    theirs.append(label)
+            actors.append("; ".join(mine))
+            recipients.append("; ".join(theirs))
+        return actors, recipients
 
 
 def _codes(values: list[str | None]) -> tuple[npt.NDArray[np.int32], list[str]]:
