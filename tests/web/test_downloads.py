@@ -193,3 +193,20 @@ def test_a_csv_written_column_by_column_is_the_one_written_row_by_row(
         assert got == _csv_from_rows(db, view, f), (view, f)
     every = b"".join(downloads.csv_lines(db, "events", q.EventFilters(min_confidence=0)))
     assert b"'=HYPERLINK(1)" in every and b",=HYPERLINK" not in every
+
+
+def test_an_empty_download_has_the_header_of_a_full_one(synthetic_db: Any) -> None:
+    """A filter that matches nothing still gives the columns a matching filter gives, in order."""
+    from newsgraph.web import queries as q
+
+    db = WebDb(synthetic_db)
+    cases: list[tuple[str, Any, Any]] = [
+        ("events", q.EventFilters(min_confidence=0), q.EventFilters(min_confidence=0, actor="NO-SUCH-ACTOR")),
+        ("quotes", q.QuoteFilters(), q.QuoteFilters(q="nosuchwordanywhere")),
+        ("counts", q.CountFilters(), q.CountFilters(q="nosuchwordanywhere")),
+    ]
+    for view, full, empty in cases:
+        full_lines = b"".join(downloads.csv_lines(db, view, full)).split(b"\r\n")
+        empty_lines = b"".join(downloads.csv_lines(db, view, empty)).split(b"\r\n")
+        assert len(full_lines) > 2 and empty_lines == [empty_lines[0], b""], view
+        assert empty_lines[0] == full_lines[0], view

@@ -276,8 +276,17 @@ def csv_lines(db: WebDb, view: str, f: Any) -> Iterator[bytes]:
         yield out.getvalue().encode("utf-8")
     if header is None:
         out = io.StringIO()
-        csv.writer(out, lineterminator="\r\n").writerow(VIEWS[view].columns)
+        csv.writer(out, lineterminator="\r\n").writerow(empty_header(db, view))
         yield out.getvalue().encode("utf-8")
+
+
+def empty_header(db: WebDb, view: str) -> list[str]:
+    """The header of a download with no rows: the columns a list held in memory gives (the
+    same, in the same order, as when rows match), else the view's own column list."""
+    spec = VIEWS[view]
+    if spec.columns_of is not None:
+        return spec.columns_of(db, [])[0]
+    return list(spec.columns)
 
 
 def json_lines(db: WebDb, view: str, f: Any) -> Iterator[bytes]:
