@@ -50,23 +50,16 @@ from spacy.tokens import Doc, Span
 
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
-from ..resolve.names import census_shares
+from ..resolve.names import COMMON_GIVEN, census_shares, given_share
 from ..tables import data_lines
 from .annotations import doc_lowers, doc_text, doc_words
 from .mentions import Mention, known, name_tokens, org_words
+from .quotes.lexicon import reporting_lemmas
 from .roles import FOLLOW_SITES, title_spans
 
-#: A given name counts when at least this share (percent) of US people of one sex bear it ...
-COMMON_GIVEN = 0.01
-#: ... and the name's last word is no given name borne by this share or more ("Morgan Stanley").
+#: A name's last word is no given name borne by this share (percent) or more ("Morgan Stanley");
+#: its first word must be a common one (:data:`COMMON_GIVEN`).
 LAST_NOT_GIVEN = 0.05
-
-
-@cache
-def given_names() -> dict[str, float]:
-    """Given names (folded to capitals) -> the larger of their male and female frequency, percent
-    of people (US census first-name lists shipped by the ``names`` package)."""
-    return census_shares("first:male", "first:female")
 
 
 @cache
@@ -75,7 +68,7 @@ def locative_words() -> frozenset[str]:
 
 
 def _given(word: str, share: float) -> bool:
-    return given_names().get(word.upper(), 0.0) >= share
+    return given_share(word) >= share
 
 
 def _place(text: str) -> bool:
@@ -191,7 +184,7 @@ def _place_first(words: list[str]) -> bool:
     is no common US surname ("Baltimore Sun", "Hartford Courant"; not "Chelsea Clinton", "Nigel
     Farage", "Milan Kundera", "Aden O'Hara")."""
     first = words[0]
-    if first.upper() in given_names() or _surname(words[-1]) >= _SURNAME_SHARE:
+    if given_share(first) > 0 or _surname(words[-1]) >= _SURNAME_SHARE:
         return False
     if actors.country_code(first) is not None:
         return True
@@ -483,11 +476,6 @@ def fix_spans(doc: Doc, mentions: list[Mention], ents: Sequence[Span] | None = N
     return _join_city_region(doc, _missed_names(doc, _missed_organisations(doc, out, taken), taken))
 
 
-@cache
-def _reporting_verbs() -> frozenset[str]:
-    return frozenset(ln.strip() for ln in data_lines("newsgraph.extract", "reporting_verbs.txt"))
-
-
 def _missed_full_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
     """``mentions`` with the full names the model left untagged of a one-word name it took for a
     body or place that speaks ("Sanborn said", tagged ``ORG``): where the text writes that word
@@ -501,7 +489,7 @@ def _missed_full_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> li
         if m.j - m.i == 1
         and m.label != "PERSON"
         and m.j < n_words
-        and (doc[m.j].lemma_ or words[m.j].lower()) in _reporting_verbs()
+        and (doc[m.j].lemma_ or words[m.j].lower()) in reporting_lemmas()
         and m.text[:1].isupper()
         and not m.text.isupper()
         and not known(m.text)

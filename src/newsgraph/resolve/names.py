@@ -84,15 +84,16 @@ def _surname_shares() -> dict[str, float]:
 COMMON_GIVEN = 0.01
 
 
-@lru_cache(maxsize=1)
-def _given_shares() -> dict[str, float]:
-    return {name.lower(): share for name, share in census_shares("first:male", "first:female").items()}
+def given_share(word: str) -> float:
+    """The larger of the shares (percent) of US men and women bearing the given name ``word`` (any
+    case), 0 for a word the census first-name lists do not hold."""
+    return census_shares("first:male", "first:female").get(word.upper(), 0.0)
 
 
 def common_given(word: str) -> bool:
     """Whether the folded word ``word`` is a common US given name (:data:`COMMON_GIVEN`): such a
     word alone is no spelling variant of a surname ("Phillip" is not "Phillips")."""
-    return _given_shares().get(word, 0.0) >= COMMON_GIVEN
+    return given_share(word) >= COMMON_GIVEN
 
 
 def common_surname(word: str) -> bool:
