@@ -362,7 +362,7 @@ def firm_suffixes() -> frozenset[str]:
 
 def _place_code(m: Mention) -> str | None:
     """The country of a place mention: a country's own name or a state, province or city's."""
-    return actors.country_code(m.text) if actors.country_code(m.text) else subnational_country(m.text)
+    return actors.country_code(m.text) or subnational_country(m.text)
 
 
 def _seat(
