@@ -225,6 +225,13 @@ def actor_ok(g: GoldEntity, p: PredEntity) -> bool:
     return g.country is None or (p.sector or None) == g.sector
 
 
+def actor_error(g: GoldEntity, p: PredEntity) -> str:
+    """What is wrong with a predicted actor code that :func:`actor_ok` refuses."""
+    if not p.code and g.country:
+        return "no code"
+    return "wrong country" if (p.code or None) != g.country else "wrong sector"
+
+
 def _overlaps(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> int:
     """How many spans of ``a`` overlap a span of ``b``."""
     return sum(any(s < e2 and s2 < e for s2, e2 in b) for s, e in a)
@@ -263,11 +270,13 @@ class Tally:
     #: predicted entities with no name (nominal institutions: "the police"), left out of the count
     nominal: int = 0
     wrong: Counter[str] = field(default_factory=Counter)
+    #: actor errors by kind: the gold type and "no code", "wrong country" or "wrong sector"
+    actor_wrong: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: Tally) -> None:
         for name in self.__slots__:  # type: ignore[attr-defined]
-            if name == "wrong":
-                self.wrong.update(other.wrong)
+            if name in ("wrong", "actor_wrong"):
+                getattr(self, name).update(getattr(other, name))
             else:
                 setattr(self, name, getattr(self, name) + getattr(other, name))
 
@@ -327,8 +336,10 @@ def score(
         t.country_ok += (p.code or None) == g.country
         if actor_ok(g, p):
             t.actor_ok += 1
-        elif verbose:
-            print(f"  ACTOR {g.canonical}: gold {g.country} {g.sector} got {p.code} {p.sector}")
+        else:
+            t.actor_wrong[f"{g.type} {actor_error(g, p)}"] += 1
+            if verbose:
+                print(f"  ACTOR {g.canonical}: gold {g.country} {g.sector} got {p.code} {p.sector}")
         if g.type == "PERSON" and g.role:
             t.with_role += 1
             if role_ok(g.role, p.roles):
@@ -493,6 +504,7 @@ def evaluate(
         out[name] = {
             **t.figures(),
             "wrong": dict(t.wrong),
+            "actor_wrong": dict(t.actor_wrong),
             "merge_pairs": m.pairs,
             "merges": m.merged / m.pairs if m.pairs else float("nan"),
             "wrong_merges": m.wrong,
@@ -566,6 +578,8 @@ def main(argv: list[str] | None = None) -> int:
             f"country alone right {f['country']:.3f}; raw NER P {f['ner_p']:.3f} R {f['ner_r']:.3f}; "
             f"errors {f['wrong']}"
         )
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(f["actor_wrong"].items()))
+        print(f"{half}: actor errors by kind (counts only): {kinds}")
     print("by label file (tune | measure): precision recall actor")
     for name in sorted({a.file for a in articles}):
         part = [(a, p, e) for a, p, e in zip(articles, predicted, spans, strict=True) if a.file == name]
@@ -575,6 +589,9 @@ def main(argv: list[str] | None = None) -> int:
             f"  {name:12} {tu['precision']:.3f} {tu['recall']:.3f} {tu['actor']:.3f} | "
             f"{me['precision']:.3f} {me['recall']:.3f} {me['actor']:.3f}"
         )
+        for half, f in (("tune", tu), ("measure", me)):
+            kinds = ", ".join(f"{k} {n}" for k, n in sorted(f["actor_wrong"].items()))
+            print(f"    {half} actor errors: {kinds}")
     m = figures["measure"]
     print("targets (measure half):")
     for name, target in TARGETS.items():

@@ -14,9 +14,9 @@ from handdocs import NLP, make
 from newsgraph.extract.countries import (
     headquarters_actor,
     main_country,
+    named_body_actor,
     of_org_actor,
     possessive_country_actor,
-    state_body_actor,
     state_body_country,
     titled_person_actor,
 )
@@ -110,12 +110,12 @@ def test_a_title_before_another_persons_name_is_not_given_to_a_later_name() -> N
 
 
 def test_an_unknown_state_body_or_party_takes_the_people_country() -> None:
-    assert state_body_actor("Independent National Electoral Commission", "NGA") == Actor("NGA", "GOV")
-    assert state_body_actor("Peoples Progressive Party", "GUY") == Actor("GUY", "PTY")
-    assert state_body_actor("Navy", "VNM") == Actor("VNM", "MIL")
-    assert state_body_actor("Navy", None) is None  # no country for the article's people: no guess
-    assert state_body_actor("Lagos Business School", "NGA") is None  # not a state body
-    assert state_body_actor("Quillstone Partners", "NGA") is None  # no sector word at all
+    assert named_body_actor("Independent National Electoral Commission", "NGA") == Actor("NGA", "GOV")
+    assert named_body_actor("Peoples Progressive Party", "GUY") == Actor("GUY", "PTY")
+    assert named_body_actor("Navy", "VNM") == Actor("VNM", "MIL")
+    assert named_body_actor("Navy", None) is None  # no country for the article's people: no guess
+    assert named_body_actor("Lagos Business School", "USA") == Actor("NGA", "EDU")  # Lagos is Nigerian
+    assert named_body_actor("Quillstone Partners", "NGA") is None  # no sector word at all
 
 
 def test_journalists_credited_in_a_byline_are_reporters_and_editors() -> None:
@@ -338,9 +338,9 @@ def test_two_titles_joined_by_and_before_a_name_keep_the_first() -> None:
 
 
 def test_an_unknown_body_named_after_a_place_is_that_places_and_a_titled_name_is_no_body() -> None:
-    assert state_body_actor("Suez Canal Authority", "YEM") == Actor("EGY", "GOV")  # Suez is Egyptian
-    assert state_body_actor("Lagos State House of Assembly", None) == Actor("NGA", "LEG")
-    assert state_body_actor("Rear Admiral Lorenzo Falcone", "YEM") is None  # a person tagged ORG
+    assert named_body_actor("Suez Canal Authority", "YEM") == Actor("EGY", "GOV")  # Suez is Egyptian
+    assert named_body_actor("Lagos State House of Assembly", None) == Actor("NGA", "LEG")
+    assert named_body_actor("Rear Admiral Lorenzo Falcone", "YEM") is None  # a person tagged ORG
 
 
 def test_a_chain_of_noun_compounds_before_a_title_is_part_of_the_phrase() -> None:
@@ -415,7 +415,7 @@ def test_the_house_alone_is_the_countrys_lower_house() -> None:
     house = [e for e in group(doc, mentions, main_country(mentions)) if e.first.text == "House"]
     assert len(house) == 1 and house[0].name == "U.S. House of Representatives"  # the table's name
     assert house[0].actor == Actor("USA", "LEG")
-    assert state_body_actor("House", "NGA") == Actor("NGA", "LEG")  # any country's
+    assert named_body_actor("House", "NGA") == Actor("NGA", "LEG")  # any country's
 
 
 def test_a_persons_possessive_before_a_country_makes_the_person_its_ruler() -> None:
@@ -443,3 +443,35 @@ def test_a_known_organisation_after_of_gives_a_person_its_code() -> None:
     assert actor("Ana Bell of the Washington Post Company spoke .", post) is None  # another name
     assert actor("Ana Bell of the Democratic Party spoke .", [("Ana Bell", "PERSON")]) is None  # any office
     assert actor("Ana Bell of Ohio spoke .", [("Ana Bell", "PERSON"), ("Ohio", "GPE")]) is None
+
+
+def test_an_unknown_body_whose_name_says_what_it_is_takes_the_country_of_a_place_in_it() -> None:
+    assert named_body_actor("University of Ruritexas", "USA") == Actor("USA", "EDU")  # the people's country
+    assert named_body_actor("University of Texas", None) == Actor("USA", "EDU")  # a US state
+    assert named_body_actor("University of Zurich", "USA") == Actor("CHE", "EDU")  # not the article's
+    assert named_body_actor("Sunny Valley Hospital", "NGA") == Actor("NGA", "MED")
+    assert named_body_actor("Quillstone Matters", "USA") is None  # no sector word
+
+
+def test_a_word_that_is_also_a_small_town_is_no_place_inside_a_name() -> None:
+    # "Police" is a Polish town of 34,000 people and "Federal" an Argentine one: words here
+    assert named_body_actor("Federal Police", "BRA") == Actor("BRA", "COP")
+    assert named_body_actor("Federal Police", None) is None
+    assert named_body_actor("Police Command", "NGA") == Actor("NGA", "COP")
+
+
+def test_a_named_body_is_never_private_citizens() -> None:
+    # "public" says CVL of a group of people, not of a body: the head noun says what it is
+    assert named_body_actor("Department of Public Safety", "USA") == Actor("USA", "GOV")
+    assert named_body_actor("Citizens United", "USA") is None
+    assert named_body_actor("Public Award", "NLD") is None
+
+
+def test_us_party_organs_and_federal_bodies_are_in_the_table() -> None:
+    from newsgraph.resolve.actors import resolve_actor
+
+    assert resolve_actor("the Democratic National Committee", "ORG") == Actor("USA", "PTY")
+    assert resolve_actor("RNC", "ORG") == Actor("USA", "PTY")
+    assert resolve_actor("National Institutes of Health", "ORG") == Actor("USA", "MED")
+    assert resolve_actor("Federal Election Commission", "ORG") == Actor("USA", "GOV")
+    assert resolve_actor("SoftBank", "ORG") == Actor("JPN", "BUS")

@@ -6,6 +6,7 @@ named with it ("Nigerian Senate"). Used by ``extract/entities.py``."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
@@ -160,30 +161,64 @@ def titled_person_actor(roles: list[Role], country: str | None) -> actors.Actor 
     return actors.Actor(country, sector) if sector else None
 
 
-def state_body_actor(name: str, country: str | None) -> actors.Actor | None:
-    """The actor of an organisation the tables do not know whose name says a state body or a party
-    ("Independent National Electoral Commission", "Peoples Democratic Party", "the Navy"):
-    the country of a state, province or city in its name ("Suez Canal Authority": EGY), else
-    ``country`` (the country the article's people are taken to belong to, ``people_country``),
-    with the name's sector; None for other sectors ("Harvard University" is no evidence of
-    anyone's country), a name opening with a title (a person) or no country."""
-    words = name.split()
-    if match_title(words):
-        return None  # "Rear Admiral Lorenzo Falcone": a titled person tagged as an organisation
-    place = next(
+#: A town named inside an organisation's name gives it its country only when the town has this
+#: many people (a state or province always does): "Police" (a Polish town of 34,000 people) and
+#: "Federal" (an Argentine one) are words, not places, in "Federal Police".
+NAME_TOWN_MIN_POPULATION = 100_000
+
+
+@lru_cache(maxsize=16384)
+def name_place_country(text: str) -> str | None:
+    """The country of the state, province or large city ``text`` names when it stands inside an
+    organisation's name ("Texas" in "University of Texas", "Suez" in "Suez Canal Authority"):
+    :func:`subnational_country`, kept only for a state or province or a town of
+    :data:`NAME_TOWN_MIN_POPULATION` people or more of that country."""
+    code = subnational_country(text)
+    if code is None:
+        return None
+    big = any(
+        p.country == code
+        and (p.feature == "admin1" or (p.feature == "city" and p.population >= NAME_TOWN_MIN_POPULATION))
+        for p in gazetteer().candidates(text)
+    )
+    return code if big else None
+
+
+def _place_in_name(words: list[str]) -> str | None:
+    """The country of the first place named inside a name's words (longest first)."""
+    return next(
         (
             code
             for n in (3, 2, 1)
             for k in range(len(words) - n + 1)
-            if words[k][:1].isupper() and (code := subnational_country(" ".join(words[k : k + n])))
+            if words[k][:1].isupper() and (code := name_place_country(" ".join(words[k : k + n])))
         ),
         None,
     )
-    country = place or country  # "Suez Canal Authority": Egypt's, whatever the article is about
+
+
+def named_body_actor(name: str, country: str | None) -> actors.Actor | None:
+    """The actor of an organisation the tables do not know whose name says what it is: a state
+    body or a party ("Independent National Electoral Commission", "the Navy"), a university, a
+    hospital, a firm ("Acme Company"): the country of a state, province or large city in its name
+    ("Suez Canal Authority": EGY, "University of Texas": USA), else ``country`` (the country the
+    article's people are taken to belong to, ``people_country``), with the name's sector; None
+    for a name with no sector word ("Quillstone"), a name opening with a title (a person) or no
+    country."""
+    words = name.split()
+    if match_title(words):
+        return None  # "Rear Admiral Lorenzo Falcone": a titled person tagged as an organisation
+    country = _place_in_name(words) or country  # "Suez Canal Authority": Egypt's, whatever the article
     if country is None:
         return None
     actor = actors.resolve_actor(name, "ORG", country)
-    return actor if actor is not None and actor.sector in STATE_SECTORS else None
+    if actor is None or actor.sector is None:
+        return None
+    if actor.sector == "CVL":  # a named body is no private citizen: "Department of Public Safety"
+        head = re.split(r"\s(?:of|for|at|in|on)\s", name, maxsplit=1)[0]
+        sector = actors.sector_of(head)
+        return actors.Actor(actor.code, sector) if sector not in (None, "CVL") else None
+    return actor
 
 
 def located_in(doc: Doc, place: list[Mention], mentions: list[Mention]) -> str | None:
@@ -423,7 +458,7 @@ def headquarters_actor(doc: Doc, org: list[Mention], mentions: list[Mention]) ->
     """The actor of an organisation the tables do not know whose seat the article gives ("WeWork
     is headquartered in New York City", "the Ohio-based firm X"): the seat's country, with the
     sector the words beside its mentions give ("WeWork founder": BUS, "the firm X"; a state
-    sector stays with ``state_body_actor``); None without a seat or without one such sector (an
+    sector stays with ``named_body_actor``); None without a seat or without one such sector (an
     organisation's country alone says nothing of whom it acts for)."""
     lowers = doc_lowers(doc)
     if "headquartered" not in lowers and "based" not in lowers:

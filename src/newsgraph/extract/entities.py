@@ -531,7 +531,7 @@ class EntityExtractor(Component):
         named = named_countries(doc, mentions)
         for ent in entities:  # "Independent National Electoral Commission": a body of the article's country
             if ent.actor is None and ent.type == "ORG":
-                ent.actor = countries.state_body_actor(ent.name, person_context)
+                ent.actor = countries.named_body_actor(ent.name, person_context)
         juniors = junior_namesakes(persons)  # "Donald Trump Jr." beside "Donald Trump"
         for ent in persons:
             ent.roles = roles.get(ent.key, [])
