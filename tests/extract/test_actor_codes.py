@@ -475,3 +475,29 @@ def test_us_party_organs_and_federal_bodies_are_in_the_table() -> None:
     assert resolve_actor("National Institutes of Health", "ORG") == Actor("USA", "MED")
     assert resolve_actor("Federal Election Commission", "ORG") == Actor("USA", "GOV")
     assert resolve_actor("SoftBank", "ORG") == Actor("JPN", "BUS")
+
+
+def test_a_dateline_says_where_the_reporter_is_not_whose_news_it_is() -> None:
+    from newsgraph.extract.countries import is_dateline
+
+    doc = make("ROME — Dan Moll spoke in Ohio .", [("ROME", "GPE"), ("Dan Moll", "PERSON"), ("Ohio", "GPE")])
+    mentions = collect_mentions(doc)
+    assert is_dateline(doc, mentions[0])
+    assert main_country(mentions, doc) == "USA"
+    assert main_country(mentions) == "ITA"  # without the doc: the first named wins the tie
+    doc = make(
+        "LAGOS , Nigeria ( Reuters ) — Dan Moll spoke in Ohio .",
+        [("LAGOS", "GPE"), ("Nigeria", "GPE"), ("Reuters", "ORG"), ("Dan Moll", "PERSON"), ("Ohio", "GPE")],
+    )
+    assert is_dateline(doc, collect_mentions(doc)[0])
+    doc = make("Rome said Ohio - and Texas - agreed .", [("Rome", "GPE"), ("Ohio", "GPE"), ("Texas", "GPE")])
+    assert not is_dateline(doc, collect_mentions(doc)[0])  # a sentence, not a dateline
+
+
+def test_a_capital_in_a_name_keeps_its_country_when_the_article_names_that_country() -> None:
+    from newsgraph.resolve.actors import resolve_actor
+
+    # US news: Dublin, Ohio has a city council too, so the capital alone is no evidence of Ireland
+    assert resolve_actor("Dublin City Council", "ORG", "USA") == Actor("USA", "GOV")
+    assert resolve_actor("Dublin City Council", "ORG", "USA", frozenset({"IRL"})) == Actor("IRL", "GOV")
+    assert resolve_actor("Georgetown Police", "ORG", "USA", frozenset({"IRL"})) == Actor("USA", "COP")

@@ -66,17 +66,40 @@ def sentence_start(starts: list[int], i: int) -> int:
     return starts[k - 1] if k else 0
 
 
-def main_country(mentions: list[Mention]) -> str | None:
+#: Dashes that end a dateline ("ROME — ", "WASHINGTON (Reuters) - ").
+_DATELINE_DASHES = frozenset({"-", "--", "–", "—", "―"})
+
+
+def is_dateline(doc: Doc, m: Mention) -> bool:
+    """Whether a place mention is an article's or paragraph's dateline: it opens a sentence and
+    only capitalised words, commas and a wire service in brackets stand between it and a dash
+    ("ROME – Sanders met ...", "LAGOS, Nigeria (Reuters) — "). A dateline says where the reporter
+    is, not whose actors the article is about."""
+    if m.i > 0 and not doc[m.i].is_sent_start and "\n" not in doc[m.i - 1].text_with_ws:
+        return False
+    for k in range(m.j, min(len(doc), m.j + 6)):
+        t = doc[k]
+        if t.text in _DATELINE_DASHES:
+            return True
+        if not (t.is_punct or t.text[:1].isupper() or t.is_space):
+            return False
+    return False
+
+
+def main_country(mentions: list[Mention], doc: Doc | None = None) -> str | None:
     """The country the article is mostly about: the most mentioned country code (names, adjectives,
     capitals, the states, provinces and cities that clearly belong to one country, national
     institutions named with their country, "Nigerian Senate", and known state bodies and parties,
     "the FBI", "Republicans"), the first
-    mentioned on a tie; None when no country is named."""
+    mentioned on a tie; None when no country is named. With the ``doc``, a dateline's place is
+    not counted (:func:`is_dateline`: "ROME – Sanders met ..." is US news written in Rome)."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     namesakes: list[tuple[Mention, str, str]] = []
     for m in mentions:
         code = None
+        if doc is not None and m.label in ("GPE", "LOC") and is_dateline(doc, m):
+            continue
         if m.label in ("GPE", "NORP", "LOC"):
             code = mention_country(m)
             state = state_namesake(m.text) if code and m.label == "GPE" else None
@@ -197,12 +220,16 @@ def _place_in_name(words: list[str]) -> str | None:
     )
 
 
-def named_body_actor(name: str, country: str | None) -> actors.Actor | None:
+def named_body_actor(
+    name: str, country: str | None, named: frozenset[str] = frozenset()
+) -> actors.Actor | None:
     """The actor of an organisation the tables do not know whose name says what it is: a state
     body or a party ("Independent National Electoral Commission", "the Navy"), a university, a
     hospital, a firm ("Acme Company"): the country of a state, province or large city in its name
     ("Suez Canal Authority": EGY, "University of Texas": USA), else ``country`` (the country the
-    article's people are taken to belong to, ``people_country``), with the name's sector; None
+    article's people are taken to belong to, ``people_country``; a capital inside the name counts
+    in news of another country when the article ``named`` the capital's country: "Dublin City
+    Council" in US news), with the name's sector; None
     for a name with no sector word ("Quillstone"), a name opening with a title (a person) or no
     country."""
     words = name.split()
@@ -211,7 +238,7 @@ def named_body_actor(name: str, country: str | None) -> actors.Actor | None:
     country = _place_in_name(words) or country  # "Suez Canal Authority": Egypt's, whatever the article
     if country is None:
         return None
-    actor = actors.resolve_actor(name, "ORG", country)
+    actor = actors.resolve_actor(name, "ORG", country, named)
     if actor is None or actor.sector is None:
         return None
     if actor.sector == "CVL":  # a named body is no private citizen: "Department of Public Safety"

@@ -510,7 +510,7 @@ class EntityExtractor(Component):
         ents = doc.ents  # spaCy builds the tuple anew on each access: once here for both
         mentions = fix_spans(doc, collect_mentions(doc, ents), ents)
         consistent_labels(doc, mentions)
-        context = main_country(mentions)
+        context = main_country(mentions, doc)
         set_article_context(doc, dataclasses.replace(article_context(doc), main_country=context))
         entities = group(doc, mentions, context) + nominal_mentions(doc, mentions, context)
         for ent in entities:  # "Georgia" in US news, "Niger" in Nigerian news: the state or the country
@@ -531,7 +531,7 @@ class EntityExtractor(Component):
         named = named_countries(doc, mentions)
         for ent in entities:  # "Independent National Electoral Commission": a body of the article's country
             if ent.actor is None and ent.type == "ORG":
-                ent.actor = countries.named_body_actor(ent.name, person_context)
+                ent.actor = countries.named_body_actor(ent.name, person_context, named)
         juniors = junior_namesakes(persons)  # "Donald Trump Jr." beside "Donald Trump"
         for ent in persons:
             ent.roles = roles.get(ent.key, [])

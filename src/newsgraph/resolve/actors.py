@@ -289,24 +289,29 @@ CAPITAL_NAME_SHARE = 0.6
 CONTEXT_NAMESAKE_SHARE = 0.1
 
 
-def _capital_names_country(capital: str, code: str, context_code: str | None) -> bool:
+def _capital_names_country(
+    capital: str, code: str, context_code: str | None, named: frozenset[str] = frozenset()
+) -> bool:
     """Whether ``capital``, named inside a longer name, is evidence of its country ``code`` (see
-    :data:`CAPITAL_NAME_SHARE`); always in news of that country (``context_code``)."""
+    :data:`CAPITAL_NAME_SHARE`); always in news of that country (``context_code``) or news that
+    names that country itself (``named``: "Dublin City Council" in US news that names Ireland)."""
     from .gazetteer import gazetteer  # the gazetteer reads this module's tables: imported on use
 
     shares = gazetteer().town_shares(capital)
-    if not shares or context_code == code:
+    if not shares or context_code == code or code in named:
         return True
     if context_code is not None and shares.get(context_code, 0.0) >= CONTEXT_NAMESAKE_SHARE:
         return False
     return shares.get(code, 0.0) >= CAPITAL_NAME_SHARE
 
 
-def _parse(text: str, context_code: str | None = None) -> tuple[str | None, OrgEntry | None, str | None]:
+def _parse(
+    text: str, context_code: str | None = None, named: frozenset[str] = frozenset()
+) -> tuple[str | None, OrgEntry | None, str | None]:
     """A noun phrase's country or organisation code (the leftmost named), its first known
     organisation, and the sector of its remaining words. A capital inside the phrase counts only
     when it is evidence of its country (:func:`_capital_names_country`, with the article's
-    ``context_code``)."""
+    ``context_code`` and the countries it ``named``)."""
     words = text.split()
     longest = max(_countries()[1].longest, _organisations().longest)
     code: str | None = None
@@ -325,7 +330,7 @@ def _parse(text: str, context_code: str | None = None) -> tuple[str | None, OrgE
                 and found_org is None
                 and n < len(words)
                 and is_capital(chunk)
-                and not _capital_names_country(chunk, found_code, context_code)
+                and not _capital_names_country(chunk, found_code, context_code, named)
             ):
                 found_code = None  # "Georgetown University": not Guyana's
             if found_org is not None and rest and rest[-1][:1].isupper():
@@ -341,14 +346,18 @@ def _parse(text: str, context_code: str | None = None) -> tuple[str | None, OrgE
     return code, org, sector_of(" ".join(rest)) if rest else None
 
 
-def resolve_actor(text: str, label: str, context_code: str | None = None) -> Actor | None:
+def resolve_actor(
+    text: str, label: str, context_code: str | None = None, named: frozenset[str] = frozenset()
+) -> Actor | None:
     """The actor an entity mention with spaCy label ``label`` stands for.
 
     A known organisation gives its own code and sector; a country name or capital is the
     government (``GOV``); an adjective or demonym alone is civilians (``CVL``); a noun phrase takes
     its country from an adjective, name or possessive inside and its sector from its head words
     ("Israeli officials" -> ISR GOV). A phrase naming no country ("the junta") takes
-    ``context_code`` when given. Anything else (an unknown organisation, a region) is None."""
+    ``context_code`` when given; a capital inside a name whose namesakes are towns of the
+    ``context_code`` country counts only when the article ``named`` its country too ("Dublin City
+    Council" in US news). Anything else (an unknown organisation, a region) is None."""
     if label in _NOT_ACTORS:
         return None
     org = organisation(text)
@@ -358,7 +367,7 @@ def resolve_actor(text: str, label: str, context_code: str | None = None) -> Act
     hit = _countries()[1].get(text)
     if hit is not None:
         return Actor(hit[0], "CVL" if hit[1] == "adjective" else "GOV")
-    code, org, head = _parse(text, context_code)
+    code, org, head = _parse(text, context_code, named)
     own = org.sector if org else None
     # a body named after an intergovernmental one has its own sector: "UN peacekeepers" -> MIL
     sector = (own if own != "IGO" else None) or head or own
