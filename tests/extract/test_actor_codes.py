@@ -501,3 +501,27 @@ def test_a_capital_in_a_name_keeps_its_country_when_the_article_names_that_count
     assert resolve_actor("Dublin City Council", "ORG", "USA") == Actor("USA", "GOV")
     assert resolve_actor("Dublin City Council", "ORG", "USA", frozenset({"IRL"})) == Actor("IRL", "GOV")
     assert resolve_actor("Georgetown Police", "ORG", "USA", frozenset({"IRL"})) == Actor("USA", "COP")
+
+
+def test_a_plural_title_gives_its_singular_to_every_name_listed_after_it() -> None:
+    from newsgraph.extract.role_context import singular_title
+
+    assert [singular_title(w) for w in ("Sens.", "Reps.", "senators", "Justices", "Americans", "Ms.")] == [
+        "Sen.",
+        "Rep.",
+        "senator",
+        "Justice",
+        None,
+        None,
+    ]
+    doc = make(
+        "People like Sens. Ana Bell ( S.C. ) , Dan Moll ( Ill. ) and Kim Vale ( Neb. ) voted . "
+        "Later , U.S. Reps. Ola Test and Sam Ward spoke . Lee Park watched .",
+        [(n, "PERSON") for n in ("Ana Bell", "Dan Moll", "Kim Vale", "Ola Test", "Sam Ward", "Lee Park")],
+    )
+    roles = roles_of(doc)
+    assert [r.title for r in roles["Ana Bell"]] == ["Sen."]
+    assert [r.title for r in roles["Dan Moll"]] == ["Sen."]
+    assert [r.title for r in roles["Kim Vale"]] == ["Sen."]
+    assert [(r.title, r.affiliation) for r in roles["Sam Ward"]] == [("Rep.", "USA")]
+    assert roles["Lee Park"] == []  # not in the list

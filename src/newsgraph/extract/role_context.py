@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..resolve.titles import match_title
 from .role_titles import _CLAUSE_START, _MODIFIERS, _OPENING, _POSSESSIVE, _Phrase, _phrase
 
 
@@ -238,3 +239,73 @@ def _phrase_start(doc: Doc, span: Span) -> int:
 def _of_between(doc: Doc, k: int, sent_start: int) -> bool:
     """Whether "of" at ``k - 1`` joins two capitalised words ("House of Representatives")."""
     return k - 2 >= sent_start and all(t.text[:1].isupper() and t.is_alpha for t in (doc[k - 2], doc[k]))
+
+
+def singular_title(word: str) -> str | None:
+    """The one-word title a plural title word stands for ("Sens." -> "Sen.", "senators" ->
+    "senator", "Justices" -> "Justice"); None for other words."""
+    dot = word.endswith(".")
+    stem = word[:-1] if dot else word
+    for ending in ("es", "s"):
+        if stem.lower().endswith(ending) and len(stem) > len(ending) + 1:
+            candidate = stem[: -len(ending)] + ("." if dot else "")
+            if match_title([candidate]) == 1:
+                return candidate
+    return None
+
+
+def _name_list(doc: Doc, k: int, starts: dict[int, int]) -> list[int]:
+    """The starts of the names listed from token ``k`` on: "A (S.C.), B (Ill.) and C": each name
+    may be followed by a bracket of up to five tokens, the names joined by commas and "and"."""
+    found: list[int] = []
+    n = len(doc)
+    while k in starts:
+        found.append(k)
+        k = starts[k]
+        if k < n and doc[k].text == "(":
+            close = next((c for c in range(k + 1, min(n, k + 7)) if doc[c].text == ")"), None)
+            if close is None:
+                break
+            k = close + 1
+        if k < n and doc[k].text == ",":
+            k += 1
+        if k < n and doc[k].lower_ in ("and", "&"):
+            k += 1
+    return found
+
+
+def plural_title_phrases(
+    doc: Doc, mentions: dict[int, int], titles: list[Span], names: frozenset[int]
+) -> dict[int, _Phrase]:
+    """Roles given by a plural title to the names listed after it ("Sens. A (S.C.), B (Ill.) and
+    C", "U.S. Reps. A and B", "Republican senators A and B"): each listed name (by its first
+    token, from ``mentions``: first token -> end) gets the singular title with the words before
+    it ("U.S. Rep."), as if it stood before that name alone."""
+    out: dict[int, _Phrase] = {}
+    for first in sorted(mentions):
+        if first == 0 or first - 1 in names:
+            continue
+        dot = doc[first - 1].text == "." and first >= 2 and not doc[first - 2].whitespace_  # "Sens" "."
+        t = doc[first - 2] if dot else doc[first - 1]
+        if t.i in names or not t.text[:1].isalpha():
+            continue
+        single = singular_title(t.text + "." if dot else t.text)
+        if single is None:
+            continue
+        listed = _name_list(doc, first, mentions)
+        lo = t.i
+        sent_start = t.sent.start
+        while lo > sent_start and t.i - lo < 3 and doc[lo - 1].i not in names:
+            w = doc[lo - 1]
+            dotted = "." in w.text and len(w.text) > 1  # "U.S."
+            if not (w.pos_ == "ADJ" or (w.text[:1].isupper() and w.pos_ == "PROPN") or dotted):
+                break
+            lo -= 1
+        span = Span(doc, t.i, t.i + 1, label="TITLE")
+        phrase = _phrase(list(doc[lo : t.i + 1]), [*titles, span], names)
+        if phrase is None:
+            continue
+        phrase.title = " ".join([*phrase.title.split()[:-1], single[:1].upper() + single[1:]])
+        for start in listed:
+            out[start] = phrase
+    return out

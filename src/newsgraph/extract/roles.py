@@ -31,6 +31,7 @@ from .role_context import (
     _premodifier,
     _subtree_phrase,
     byline,
+    plural_title_phrases,
 )
 from .role_titles import _Phrase, display_title_text, title_spans
 
@@ -101,6 +102,13 @@ def find_roles(
                 if phrase is not None and phrase.i not in consumed:
                     consumed.add(phrase.i)
                     found.setdefault(key, []).append(phrase)
+    starts = {i: j for _, mentions in persons for i, j in mentions}
+    listed = plural_title_phrases(doc, starts, titles, names)
+    for key, mentions in persons if listed else ():  # "Sens. A (S.C.), B (Ill.) and C"
+        if not found.get(key):
+            phrase = next((listed[i] for i, _ in sorted(mentions) if i in listed), None)
+            if phrase is not None:
+                found[key] = [phrase]
     for key, mentions in persons:  # "X is a senator", "X joins the show as an anchor": no other title
         if found.get(key):
             continue
