@@ -525,3 +525,43 @@ def test_a_plural_title_gives_its_singular_to_every_name_listed_after_it() -> No
     assert [r.title for r in roles["Kim Vale"]] == ["Sen."]
     assert [(r.title, r.affiliation) for r in roles["Sam Ward"]] == [("Rep.", "USA")]
     assert roles["Lee Park"] == []  # not in the list
+
+
+def test_a_relative_takes_the_country_of_the_family_and_an_officials_family_is_eli() -> None:
+    from newsgraph.extract.countries import kin_actor
+
+    doc = make(
+        "Ana Bell , the daughter of former President Dan Moll , spoke . Kim Vale and Ola Test , the "
+        "parents of two Americans killed , sued . Sam Ward , the Muslim father of a slain U.S. soldier , "
+        "spoke . Lee Park , the son of Jo Rao , spoke . Ed Fox , the father of modern dance , left .",
+        [(n, "PERSON") for n in ("Ana Bell", "Dan Moll", "Kim Vale", "Ola Test", "Sam Ward", "Lee Park")]
+        + [("Jo Rao", "PERSON"), ("Ed Fox", "PERSON"), ("Americans", "NORP"), ("U.S.", "GPE")],
+    )
+    for t in doc:
+        t.pos_ = "ADJ" if t.text in ("Muslim", "slain") else t.pos_
+    mentions = collect_mentions(doc)
+    codes = {
+        "Dan Moll": Actor("USA", "ELI"),
+        "Americans": Actor("USA", "CVL"),
+        "U.S.": Actor("USA", "GOV"),
+        "Jo Rao": Actor("ARG", "BUS"),
+    }
+    others = {m.i: (m.j, m.label, codes.get(m.text)) for m in mentions}
+
+    def of(name: str) -> Actor | None:
+        return kin_actor(doc, [m for m in mentions if m.text == name], others)
+
+    assert of("Ana Bell") == Actor("USA", "ELI")  # a former president's family
+    assert of("Kim Vale") == of("Ola Test") == Actor("USA", "CVL")  # the pair's description
+    assert of("Sam Ward") == Actor("USA", "CVL")
+    assert of("Lee Park") == Actor("ARG", "CVL")  # a businessman's son: a private citizen
+    assert of("Ed Fox") is None  # no relative with a code
+
+
+def test_a_relative_of_an_unnamed_official_gets_no_code() -> None:
+    from newsgraph.extract.countries import kin_actor
+
+    doc = make("Ana Bell , the son of one Ohio governor , spoke .", [("Ana Bell", "PERSON"), ("Ohio", "GPE")])
+    mentions = collect_mentions(doc)
+    others = {m.i: (m.j, m.label, Actor("USA", "GOV") if m.text == "Ohio" else None) for m in mentions}
+    assert kin_actor(doc, mentions[:1], others) is None

@@ -500,3 +500,53 @@ def headquarters_actor(doc: Doc, org: list[Mention], mentions: list[Mention]) ->
     if sector is None or sector in STATE_SECTORS:
         return None
     return actors.Actor(code, sector)
+
+
+@lru_cache(maxsize=1)
+def kin_nouns() -> frozenset[str]:
+    """Nouns of kinship ("daughter", "parents"; ``extract/data/kin_nouns.txt``)."""
+    return frozenset(w.strip().lower() for w in data_lines("newsgraph.extract", "kin_nouns.txt"))
+
+
+#: Sectors of a relative that make a person's family ELI (officials and former officials: the
+#: PLOVER manual's "former officials and their families"); any other relative's family is CVL.
+_OFFICIAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "ELI"})
+#: Words that may stand between a name and its kinship noun: "X, the daughter of", "X, his son".
+_KIN_GAP = frozenset({",", "the", "a", "his", "her", "their", "whose", "eldest", "youngest", "only"})
+
+
+def kin_actor(
+    doc: Doc, person: list[Mention], others: dict[int, tuple[int, str, actors.Actor | None]]
+) -> actors.Actor | None:
+    """The actor of a person described as a relative ("X, the daughter of former President Y",
+    "X and Z, the parents of two Americans killed in ..."): the relative's country, sector ELI
+    when the relative holds or held an office (:data:`_OFFICIAL_SECTORS`), else CVL; a nationality
+    or a country before a noun named there ("two Americans", "a slain U.S. soldier") gives its
+    country and CVL. ``others`` maps the first token of
+    every entity mention to its end, type and actor. None without such a description, or when the
+    relative has no country code."""
+    n = len(doc)
+    for m in person:
+        k = m.j
+        if k + 1 < n and doc[k].lower_ in ("and", "&") and k + 1 in others:
+            k = others[k + 1][0]  # "X and Z, the parents of": the description after the pair
+        while k < n and k - m.j < 6 and (doc[k].lower_ in _KIN_GAP or doc[k].pos_ == "ADJ"):
+            k += 1  # "X, the Muslim father of a fallen American soldier"
+        if k + 1 >= n or doc[k].lower_ not in kin_nouns() or doc[k + 1].lower_ != "of":
+            continue
+        for at in range(k + 2, min(n, k + 10)):
+            found = others.get(at)
+            if found is None:
+                continue
+            _, label, actor = found
+            if actor is None or actors.country_name(actor.code) is None:
+                return None
+            if label == "PERSON":
+                return actors.Actor(actor.code, "ELI" if actor.sector in _OFFICIAL_SECTORS else "CVL")
+            end = found[0]
+            noun = end < n and doc[end].is_lower and not match_title([doc[end].text])
+            before_noun = label == "GPE" and noun
+            if label == "NORP" or before_noun:  # "two Americans", "a slain U.S. soldier"
+                return actors.Actor(actor.code, "CVL")
+            return None  # "the son of one New York governor": an official's family, but whose?
+    return None

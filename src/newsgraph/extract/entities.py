@@ -565,6 +565,9 @@ class EntityExtractor(Component):
             for m in ent.mentions:
                 if m.text != ent.name and ent.why.get(m.text) == "same name":
                     ent.why[m.text] = "name as written, middle initials or titles kept"
+        others = {m.i: (m.j, e.type, e.actor) for e in entities for m in e.mentions}
+        for ent in persons:  # "X, the daughter of former President Y": Y's family
+            ent.actor = ent.actor or countries.kin_actor(doc, ent.mentions, others)
         return sorted(entities, key=lambda e: e.first.start)
 
     def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:
