@@ -565,3 +565,32 @@ def test_a_relative_of_an_unnamed_official_gets_no_code() -> None:
     mentions = collect_mentions(doc)
     others = {m.i: (m.j, m.label, Actor("USA", "GOV") if m.text == "Ohio" else None) for m in mentions}
     assert kin_actor(doc, mentions[:1], others) is None
+
+
+def test_a_person_of_a_coded_body_of_the_article_takes_its_actor() -> None:
+    from newsgraph.extract.countries import member_actor
+
+    doc = make(
+        "Ana Bell of Fordham University spoke . Quill Labs 's Dan Moll agreed . "
+        "Kim Vale of the Greens Party objected . Ola Test of the United Nations left .",
+        [
+            *[(n, "PERSON") for n in ("Ana Bell", "Dan Moll", "Kim Vale", "Ola Test")],
+            *[(n, "ORG") for n in ("Fordham University", "Quill Labs", "Greens Party", "United Nations")],
+        ],
+    )
+    mentions = collect_mentions(doc)
+    codes = {
+        "Fordham University": Actor("USA", "EDU"),
+        "Quill Labs": Actor("GBR", "BUS"),
+        "Greens Party": Actor("DEU", "PTY"),
+        "United Nations": Actor("UNO", "IGO"),
+    }
+    others = {m.i: (m.j, m.label, codes.get(m.text)) for m in mentions}
+
+    def of(name: str) -> Actor | None:
+        return member_actor(doc, [m for m in mentions if m.text == name], others)
+
+    assert of("Ana Bell") == Actor("USA", "EDU")
+    assert of("Dan Moll") == Actor("GBR", "BUS")
+    assert of("Kim Vale") is None  # a party's member may hold any office
+    assert of("Ola Test") is None  # an intergovernmental body's staff: any country's

@@ -550,3 +550,31 @@ def kin_actor(
                 return actors.Actor(actor.code, "CVL")
             return None  # "the son of one New York governor": an official's family, but whose?
     return None
+
+
+def member_actor(
+    doc: Doc, person: list[Mention], others: dict[int, tuple[int, str, actors.Actor | None]]
+) -> actors.Actor | None:
+    """The actor of a person named with an organisation of the article that has a code and a
+    sector, whether the tables know it or the article told it ("William Seltzer of Fordham
+    University", "Fordham University's William Seltzer"): the organisation's actor, as
+    :func:`of_org_actor` gives a known one's. ``others`` maps the first token of every entity
+    mention to its end, type and actor. Not a party's name ("X of the Democratic Party" may hold
+    any office) and not an intergovernmental body's ("X of the United Nations": any country's)."""
+    ends = {end: (label, actor) for end, label, actor in others.values()}
+    starts = {i: (label, actor) for i, (_, label, actor) in others.items()}
+    n = len(doc)
+    for m in person:
+        k = m.j + 1 if m.j < n and doc[m.j].lower_ == "of" else None
+        if k is not None and k < n and doc[k].lower_ == "the":
+            k += 1
+        found = starts.get(k) if k is not None else None
+        if found is None and m.i >= 2 and doc[m.i - 1].text in ("'s", "’s"):
+            found = ends.get(m.i - 1)  # "Fordham University's X"
+        if found is None or found[0] != "ORG" or found[1] is None:
+            continue
+        actor = found[1]
+        if actor.sector in (None, "PTY", "IGO") or actors.country_name(actor.code) is None:
+            return None
+        return actors.Actor(actor.code, actor.sector)
+    return None

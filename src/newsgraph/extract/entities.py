@@ -566,8 +566,12 @@ class EntityExtractor(Component):
                 if m.text != ent.name and ent.why.get(m.text) == "same name":
                     ent.why[m.text] = "name as written, middle initials or titles kept"
         others = {m.i: (m.j, e.type, e.actor) for e in entities for m in e.mentions}
-        for ent in persons:  # "X, the daughter of former President Y": Y's family
-            ent.actor = ent.actor or countries.kin_actor(doc, ent.mentions, others)
+        for ent in persons:  # "X, the daughter of former President Y": Y's family; "X of <a body>"
+            ent.actor = (
+                ent.actor
+                or countries.kin_actor(doc, ent.mentions, others)
+                or countries.member_actor(doc, ent.mentions, others)  # "X of Fordham University"
+            )
         return sorted(entities, key=lambda e: e.first.start)
 
     def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:
