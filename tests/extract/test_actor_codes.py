@@ -594,3 +594,28 @@ def test_a_person_of_a_coded_body_of_the_article_takes_its_actor() -> None:
     assert of("Dan Moll") == Actor("GBR", "BUS")
     assert of("Kim Vale") is None  # a party's member may hold any office
     assert of("Ola Test") is None  # an intergovernmental body's staff: any country's
+
+
+def test_a_description_after_a_name_that_names_a_coded_body_gives_its_actor() -> None:
+    from newsgraph.extract.countries import member_actor
+
+    doc = make(
+        "Ana Bell , a professor at Fordham University , spoke . Dan Moll , who heads Quill Labs , "
+        "agreed . Kim Vale , Senator of Fordham University , left .",
+        [
+            *[(n, "PERSON") for n in ("Ana Bell", "Dan Moll", "Kim Vale")],
+            *[(n, "ORG") for n in ("Fordham University", "Quill Labs")],
+        ],
+    )
+    for t in doc:
+        t.pos_ = "VERB" if t.text in ("heads", "spoke") else t.pos_
+    mentions = collect_mentions(doc)
+    codes = {"Fordham University": Actor("USA", "EDU"), "Quill Labs": Actor("GBR", "BUS")}
+    others = {m.i: (m.j, m.label, codes.get(m.text)) for m in mentions}
+
+    def of(name: str) -> Actor | None:
+        return member_actor(doc, [m for m in mentions if m.text == name], others)
+
+    assert of("Ana Bell") == Actor("USA", "EDU")
+    assert of("Dan Moll") == Actor("GBR", "BUS")
+    assert of("Kim Vale") is None  # a capitalised title: not a plain description (the roles read it)

@@ -552,12 +552,37 @@ def kin_actor(
     return None
 
 
+#: Verbs of a relative clause that say whose head or member a person is: "X, who heads Y".
+_LEAD_VERBS = frozenset({"heads", "headed", "leads", "led", "runs", "ran", "chairs", "chaired", "founded"})
+#: Prepositions after a description that name the body it is held at: "a professor at Y".
+_BODY_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
+
+
+def _described_at(doc: Doc, j: int) -> int | None:
+    """The token after the preposition or verb of a description right after a name that names a
+    body: "X, a professor at [Y]", "X, the leader of [Y]", "X, who heads [Y]"; None otherwise."""
+    n = len(doc)
+    if j >= n or doc[j].text != ",":
+        return None
+    k = j + 1
+    if k + 1 < n and doc[k].lower_ == "who" and doc[k + 1].lower_ in _LEAD_VERBS:
+        return k + 2
+    for at in range(k, min(n, k + 7)):
+        t = doc[at]
+        if t.lower_ in _BODY_PREPOSITIONS:
+            return at + 1 if at > k else None
+        if not t.is_alpha or t.text[:1].isupper() or t.pos_ == "VERB":
+            return None  # a description is lower-case words: "a senior fellow"
+    return None
+
+
 def member_actor(
     doc: Doc, person: list[Mention], others: dict[int, tuple[int, str, actors.Actor | None]]
 ) -> actors.Actor | None:
     """The actor of a person named with an organisation of the article that has a code and a
     sector, whether the tables know it or the article told it ("William Seltzer of Fordham
-    University", "Fordham University's William Seltzer"): the organisation's actor, as
+    University", "Fordham University's William Seltzer", "X, a professor at Fordham University",
+    "X, who heads the Acme Hospital": :func:`_described_at`): the organisation's actor, as
     :func:`of_org_actor` gives a known one's. ``others`` maps the first token of every entity
     mention to its end, type and actor. Not a party's name ("X of the Democratic Party" may hold
     any office) and not an intergovernmental body's ("X of the United Nations": any country's)."""
@@ -565,7 +590,7 @@ def member_actor(
     starts = {i: (label, actor) for i, (_, label, actor) in others.items()}
     n = len(doc)
     for m in person:
-        k = m.j + 1 if m.j < n and doc[m.j].lower_ == "of" else None
+        k = m.j + 1 if m.j < n and doc[m.j].lower_ == "of" else _described_at(doc, m.j)
         if k is not None and k < n and doc[k].lower_ == "the":
             k += 1
         found = starts.get(k) if k is not None else None
