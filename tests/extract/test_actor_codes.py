@@ -528,7 +528,7 @@ def test_a_plural_title_gives_its_singular_to_every_name_listed_after_it() -> No
 
 
 def test_a_relative_takes_the_country_of_the_family_and_an_officials_family_is_eli() -> None:
-    from newsgraph.extract.countries import kin_actor
+    from newsgraph.extract.relations import kin_actor
 
     doc = make(
         "Ana Bell , the daughter of former President Dan Moll , spoke . Kim Vale and Ola Test , the "
@@ -559,7 +559,7 @@ def test_a_relative_takes_the_country_of_the_family_and_an_officials_family_is_e
 
 
 def test_a_relative_of_an_unnamed_official_gets_no_code() -> None:
-    from newsgraph.extract.countries import kin_actor
+    from newsgraph.extract.relations import kin_actor
 
     doc = make("Ana Bell , the son of one Ohio governor , spoke .", [("Ana Bell", "PERSON"), ("Ohio", "GPE")])
     mentions = collect_mentions(doc)
@@ -568,7 +568,7 @@ def test_a_relative_of_an_unnamed_official_gets_no_code() -> None:
 
 
 def test_a_person_of_a_coded_body_of_the_article_takes_its_actor() -> None:
-    from newsgraph.extract.countries import member_actor
+    from newsgraph.extract.relations import member_actor
 
     doc = make(
         "Ana Bell of Fordham University spoke . Quill Labs 's Dan Moll agreed . "
@@ -597,7 +597,7 @@ def test_a_person_of_a_coded_body_of_the_article_takes_its_actor() -> None:
 
 
 def test_a_description_after_a_name_that_names_a_coded_body_gives_its_actor() -> None:
-    from newsgraph.extract.countries import member_actor
+    from newsgraph.extract.relations import member_actor
 
     doc = make(
         "Ana Bell , a professor at Fordham University , spoke . Dan Moll , who heads Quill Labs , "

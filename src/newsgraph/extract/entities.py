@@ -36,7 +36,7 @@ from ..resolve.entities import entity_key, fold
 from ..resolve.gazetteer import gazetteer
 from ..resolve.names import GENERATIONS, PersonName, common_given, parse, surname_match, variant_reason
 from ..tables import TABLES_VERSION, data_lines
-from . import countries
+from . import countries, relations
 from .annotations import (
     article_context,
     doc_lowers,
@@ -569,8 +569,8 @@ class EntityExtractor(Component):
         for ent in persons:  # "X, the daughter of former President Y": Y's family; "X of <a body>"
             ent.actor = (
                 ent.actor
-                or countries.kin_actor(doc, ent.mentions, others)
-                or countries.member_actor(doc, ent.mentions, others)  # "X of Fordham University"
+                or relations.kin_actor(doc, ent.mentions, others)
+                or relations.member_actor(doc, ent.mentions, others)  # "X of Fordham University"
             )
         return sorted(entities, key=lambda e: e.first.start)
 

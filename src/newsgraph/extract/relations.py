@@ -1,0 +1,118 @@
+"""Actor codes a person's relations give when nothing else does: a relative named with them
+("X, the daughter of former President Y": Y's family) and an organisation they belong to ("X of
+Fordham University", "X, who heads Y"), read from the actors the article's other entities got.
+Used by ``extract/entities.py`` in its last pass over people left without a code."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ..resolve import actors
+from ..resolve.titles import match_title
+from ..tables import data_lines
+from .mentions import Mention
+
+
+@lru_cache(maxsize=1)
+def kin_nouns() -> frozenset[str]:
+    """Nouns of kinship ("daughter", "parents"; ``extract/data/kin_nouns.txt``)."""
+    return frozenset(w.strip().lower() for w in data_lines("newsgraph.extract", "kin_nouns.txt"))
+
+
+#: Sectors of a relative that make a person's family ELI (officials and former officials: the
+#: PLOVER manual's "former officials and their families"); any other relative's family is CVL.
+_OFFICIAL_SECTORS = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY", "ELI"})
+#: Words that may stand between a name and its kinship noun: "X, the daughter of", "X, his son".
+_KIN_GAP = frozenset({",", "the", "a", "his", "her", "their", "whose", "eldest", "youngest", "only"})
+
+
+def kin_actor(
+    doc: Doc, person: list[Mention], others: dict[int, tuple[int, str, actors.Actor | None]]
+) -> actors.Actor | None:
+    """The actor of a person described as a relative ("X, the daughter of former President Y",
+    "X and Z, the parents of two Americans killed in ..."): the relative's country, sector ELI
+    when the relative holds or held an office (:data:`_OFFICIAL_SECTORS`), else CVL; a nationality
+    or a country before a noun named there ("two Americans", "a slain U.S. soldier") gives its
+    country and CVL. ``others`` maps the first token of
+    every entity mention to its end, type and actor. None without such a description, or when the
+    relative has no country code."""
+    n = len(doc)
+    for m in person:
+        k = m.j
+        if k + 1 < n and doc[k].lower_ in ("and", "&") and k + 1 in others:
+            k = others[k + 1][0]  # "X and Z, the parents of": the description after the pair
+        while k < n and k - m.j < 6 and (doc[k].lower_ in _KIN_GAP or doc[k].pos_ == "ADJ"):
+            k += 1  # "X, the Muslim father of a fallen American soldier"
+        if k + 1 >= n or doc[k].lower_ not in kin_nouns() or doc[k + 1].lower_ != "of":
+            continue
+        for at in range(k + 2, min(n, k + 10)):
+            found = others.get(at)
+            if found is None:
+                continue
+            _, label, actor = found
+            if actor is None or actors.country_name(actor.code) is None:
+                return None
+            if label == "PERSON":
+                return actors.Actor(actor.code, "ELI" if actor.sector in _OFFICIAL_SECTORS else "CVL")
+            end = found[0]
+            noun = end < n and doc[end].is_lower and not match_title([doc[end].text])
+            before_noun = label == "GPE" and noun
+            if label == "NORP" or before_noun:  # "two Americans", "a slain U.S. soldier"
+                return actors.Actor(actor.code, "CVL")
+            return None  # "the son of one New York governor": an official's family, but whose?
+    return None
+
+
+#: Verbs of a relative clause that say whose head or member a person is: "X, who heads Y".
+_LEAD_VERBS = frozenset({"heads", "headed", "leads", "led", "runs", "ran", "chairs", "chaired", "founded"})
+#: Prepositions after a description that name the body it is held at: "a professor at Y".
+_BODY_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
+
+
+def _described_at(doc: Doc, j: int) -> int | None:
+    """The token after the preposition or verb of a description right after a name that names a
+    body: "X, a professor at [Y]", "X, the leader of [Y]", "X, who heads [Y]"; None otherwise."""
+    n = len(doc)
+    if j >= n or doc[j].text != ",":
+        return None
+    k = j + 1
+    if k + 1 < n and doc[k].lower_ == "who" and doc[k + 1].lower_ in _LEAD_VERBS:
+        return k + 2
+    for at in range(k, min(n, k + 7)):
+        t = doc[at]
+        if t.lower_ in _BODY_PREPOSITIONS:
+            return at + 1 if at > k else None
+        if not t.is_alpha or t.text[:1].isupper() or t.pos_ == "VERB":
+            return None  # a description is lower-case words: "a senior fellow"
+    return None
+
+
+def member_actor(
+    doc: Doc, person: list[Mention], others: dict[int, tuple[int, str, actors.Actor | None]]
+) -> actors.Actor | None:
+    """The actor of a person named with an organisation of the article that has a code and a
+    sector, whether the tables know it or the article told it ("William Seltzer of Fordham
+    University", "Fordham University's William Seltzer", "X, a professor at Fordham University",
+    "X, who heads the Acme Hospital": :func:`_described_at`): the organisation's actor, as
+    ``countries.of_org_actor`` gives a known one's. ``others`` maps the first token of every entity
+    mention to its end, type and actor. Not a party's name ("X of the Democratic Party" may hold
+    any office) and not an intergovernmental body's ("X of the United Nations": any country's)."""
+    ends = {end: (label, actor) for end, label, actor in others.values()}
+    starts = {i: (label, actor) for i, (_, label, actor) in others.items()}
+    n = len(doc)
+    for m in person:
+        k = m.j + 1 if m.j < n and doc[m.j].lower_ == "of" else _described_at(doc, m.j)
+        if k is not None and k < n and doc[k].lower_ == "the":
+            k += 1
+        found = starts.get(k) if k is not None else None
+        if found is None and m.i >= 2 and doc[m.i - 1].text in ("'s", "’s"):
+            found = ends.get(m.i - 1)  # "Fordham University's X"
+        if found is None or found[0] != "ORG" or found[1] is None:
+            continue
+        actor = found[1]
+        if actor.sector in (None, "PTY", "IGO") or actors.country_name(actor.code) is None:
+            return None
+        return actors.Actor(actor.code, actor.sector)
+    return None
