@@ -619,3 +619,9 @@ def test_a_description_after_a_name_that_names_a_coded_body_gives_its_actor() ->
     assert of("Ana Bell") == Actor("USA", "EDU")
     assert of("Dan Moll") == Actor("GBR", "BUS")
     assert of("Kim Vale") is None  # a capitalised title: not a plain description (the roles read it)
+
+
+def test_an_unknown_outlet_named_after_a_place_is_that_places_press() -> None:
+    assert named_body_actor("Tampa Bay Times", None) == Actor("USA", "JRN")
+    assert named_body_actor("Toronto Star", "USA") == Actor("CAN", "JRN")  # not the article's country
+    assert named_body_actor("Quill Times", None) is None  # no place, no people country: no guess

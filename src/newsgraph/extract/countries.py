@@ -207,6 +207,12 @@ def name_place_country(text: str) -> str | None:
     return code if big else None
 
 
+@lru_cache(maxsize=1)
+def media_name_heads() -> frozenset[str]:
+    """Last words of outlets' names ("Times", "Sentinel"; ``extract/data/media_name_heads.txt``)."""
+    return frozenset(w.strip() for w in data_lines("newsgraph.extract", "media_name_heads.txt"))
+
+
 def _place_in_name(words: list[str]) -> str | None:
     """The country of the first place named inside a name's words (longest first)."""
     return next(
@@ -235,9 +241,12 @@ def named_body_actor(
     words = name.split()
     if match_title(words):
         return None  # "Rear Admiral Lorenzo Falcone": a titled person tagged as an organisation
-    country = _place_in_name(words) or country  # "Suez Canal Authority": Egypt's, whatever the article
+    place = _place_in_name(words)
+    country = place or country  # "Suez Canal Authority": Egypt's, whatever the article
     if country is None:
         return None
+    if place is not None and len(words) > 1 and words[-1] in media_name_heads():
+        return actors.Actor(place, "JRN")  # "Tampa Bay Times", "Toronto Star": a local outlet
     actor = actors.resolve_actor(name, "ORG", country, named)
     if actor is None or actor.sector is None:
         return None
