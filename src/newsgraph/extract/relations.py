@@ -99,16 +99,15 @@ def member_actor(
     ``countries.of_org_actor`` gives a known one's. ``others`` maps the first token of every entity
     mention to its end, type and actor. Not a party's name ("X of the Democratic Party" may hold
     any office) and not an intergovernmental body's ("X of the United Nations": any country's)."""
-    ends = {end: (label, actor) for end, label, actor in others.values()}
-    starts = {i: (label, actor) for i, (_, label, actor) in others.items()}
     n = len(doc)
     for m in person:
         k = m.j + 1 if m.j < n and doc[m.j].lower_ == "of" else _described_at(doc, m.j)
         if k is not None and k < n and doc[k].lower_ == "the":
             k += 1
-        found = starts.get(k) if k is not None else None
-        if found is None and m.i >= 2 and doc[m.i - 1].text in ("'s", "’s"):
-            found = ends.get(m.i - 1)  # "Fordham University's X"
+        at = others.get(k) if k is not None else None
+        found = (at[1], at[2]) if at is not None else None
+        if found is None and m.i >= 2 and doc[m.i - 1].text in ("'s", "’s"):  # "Fordham University's X"
+            found = next(((lb, a) for end, lb, a in others.values() if end == m.i - 1), None)
         if found is None or found[0] != "ORG" or found[1] is None:
             continue
         actor = found[1]

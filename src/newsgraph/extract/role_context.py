@@ -4,6 +4,8 @@ or sign-off, and a title with no name of its own (a loose title) before it."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from ..resolve.titles import match_title
@@ -241,6 +243,7 @@ def _of_between(doc: Doc, k: int, sent_start: int) -> bool:
     return k - 2 >= sent_start and all(t.text[:1].isupper() and t.is_alpha for t in (doc[k - 2], doc[k]))
 
 
+@lru_cache(maxsize=4096)
 def singular_title(word: str) -> str | None:
     """The one-word title a plural title word stands for ("Sens." -> "Sen.", "senators" ->
     "senator", "Justices" -> "Justice"); None for other words."""
@@ -287,8 +290,8 @@ def plural_title_phrases(
             continue
         dot = doc[first - 1].text == "." and first >= 2 and not doc[first - 2].whitespace_  # "Sens" "."
         t = doc[first - 2] if dot else doc[first - 1]
-        if t.i in names or not t.text[:1].isalpha():
-            continue
+        if t.i in names or not t.text[:1].isalpha() or t.text[-1:] not in ("s", "S", "."):
+            continue  # a plural title ends on "s": "senators", "Sens."
         single = singular_title(t.text + "." if dot else t.text)
         if single is None:
             continue
