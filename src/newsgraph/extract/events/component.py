@@ -16,7 +16,7 @@ from ..component import Component
 from .candidates import Lexicon, find_candidates
 from .context import Context
 from .drafts import deontic_drafts, find_drafts
-from .evaluation import CALLING, disapproval_positions, evaluation_drafts
+from .evaluation import CALLING, disapproval_positions, evaluation_drafts, moved
 from .headline import reparse_titles
 from .received import received_drafts, received_positions
 from .records import event_records
@@ -100,7 +100,11 @@ class EventExtractor(Component):
         judged = evaluation_drafts(lex, ctx, doc, judgements)
         # "called the American tariffs illogical": what is judged is not what the caller did
         callers = {j.anchor.i for j in judged if lemma(j.anchor) in CALLING}
-        drafts = [d for d in drafts if not (d.how == "support" and d.anchor.i in callers)] + judged
+        drafts = [d for d in drafts if not (d.how == "support" and d.anchor.i in callers)]
+        # "'We condemn Russia's illegal annexation,' she said": the verb reports the judgement; a
+        # judgement anchored at a quote's attribution, where a verb reports one already
+        told = {(d.trigger.sent.start, d.type) for d in drafts}
+        drafts += [j for j in judged if not moved(j) or (j.trigger.sent.start, j.type) not in told]
         drafts += received_drafts(ctx, doc, received)
         if not drafts:
             return [], {}

@@ -1,0 +1,93 @@
+"""Judgements said of an actor as news reports them: a plan called a mistake, a pronoun judged
+"of" someone, a fault or a merit of what an actor has or did, a quote of several sentences, and
+feelings of disapproval or praise expressed (our own sentences)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from tests.eventtexts import events_of, is_fact, shown_events
+
+pytestmark = pytest.mark.model
+
+
+def codes(refs: list[dict[str, Any]]) -> set[str]:
+    return {r["code"] for r in refs if r["code"]}
+
+
+def one(nlp: Any, text: str, etype: str) -> dict[str, Any]:
+    hits = shown_events(nlp, text, etype)
+    assert len(hits) == 1, [(e["event_type"], e["text"], e["confidence"]) for e in events_of(nlp, text)]
+    return hits[0]
+
+
+def test_a_plan_called_a_mistake_by_a_minister(nlp: Any) -> None:
+    # the small model hangs a finite "called" on the noun before it: that noun is who calls
+    ev = one(nlp, "Britain's foreign minister called Trump's plan a mistake.", "ACCUSE")
+    assert codes(ev["actor"]) == {"GBR"} and codes(ev["recipient"]) == {"USA"}
+    # "a man called John": a name, no judgement
+    assert not shown_events(nlp, "A man called John was arrested in Paris.", "ACCUSE")
+
+
+def test_a_pronoun_judged_of_someone_named_by_the_verb_of_saying(nlp: Any) -> None:
+    ev = one(nlp, "\u201cHe is a disgrace,\u201d the Ukrainian foreign minister said of Putin.", "ACCUSE")
+    assert codes(ev["actor"]) == {"UKR"} and codes(ev["recipient"]) == {"RUS"}
+    # with no one named, "he" judges nobody known
+    assert not shown_events(
+        nlp, "\u201cHe is a disgrace,\u201d the Ukrainian foreign minister said.", "ACCUSE"
+    )
+
+
+def test_a_fault_of_what_an_actor_did_said_by_another(nlp: Any) -> None:
+    text = "\u201cRussia's illegal annexation of Crimea must end,\u201d the Ukrainian foreign minister said."
+    ev = one(nlp, text, "ACCUSE")
+    assert is_fact(ev) and codes(ev["actor"]) == {"UKR"} and codes(ev["recipient"]) == {"RUS"}
+    hypocrisy = (
+        "\u201cWashington's hypocrisy is breathtaking,\u201d the Chinese foreign ministry spokesman said."
+    )
+    ev = one(nlp, hypocrisy, "ACCUSE")
+    assert codes(ev["actor"]) == {"CHN"} and codes(ev["recipient"]) == {"USA"}
+    # the narrator's own words: nobody is said to judge
+    assert not events_of(nlp, "Russia's illegal annexation of Crimea began in 2014.")
+
+
+def test_a_fault_named_where_a_verb_already_condemns_is_one_event(nlp: Any) -> None:
+    text = (
+        "\u201cWe condemn Russia's illegal annexation of Crimea,\u201d the Ukrainian foreign minister said."
+    )
+    ev = one(nlp, text, "ACCUSE")
+    assert ev["text"].lower().startswith("condemn")
+
+
+def test_a_merit_of_another_is_praise_of_ones_own_is_not(nlp: Any) -> None:
+    text = "\u201cJapan's remarkable leadership made this possible,\u201d the Australian prime minister said."
+    ev = one(nlp, text, "SUPPORT")
+    assert codes(ev["actor"]) == {"AUS"} and codes(ev["recipient"]) == {"JPN"}
+    own = "\u201cUkraine's brave soldiers held the line,\u201d the Ukrainian president said."
+    assert not shown_events(nlp, own, "SUPPORT")
+
+
+def test_a_judgement_in_a_quote_of_two_sentences_is_made_where_it_is_attributed(nlp: Any) -> None:
+    text = (
+        "\u201cIran is dangerous. Its missile program is a menace to the region,\u201d "
+        "the Israeli prime minister said on Monday."
+    )
+    ev = one(nlp, text, "ACCUSE")
+    assert ev["text"] == "said" and codes(ev["actor"]) == {"ISR"} and codes(ev["recipient"]) == {"IRN"}
+
+
+def test_feelings_of_disapproval_or_praise_expressed(nlp: Any) -> None:
+    ev = one(nlp, "The German chancellor voiced outrage at Russia's actions.", "ACCUSE")
+    assert codes(ev["actor"]) == {"DEU"} and codes(ev["recipient"]) == {"RUS"}
+    # outrage caused, concerns had: no one expresses them
+    assert not events_of(nlp, "The decision sparked outrage in Germany.")
+    assert not events_of(nlp, "Investors have concerns about the merger.")
+    thanks = one(nlp, "Senator Warren expressed her gratitude to the Japanese government.", "SUPPORT")
+    assert codes(thanks["recipient"]) == {"JPN"}
+
+
+def test_taken_to_task_and_spoken_highly_of(nlp: Any) -> None:
+    ev = one(nlp, "The French president took Putin to task for his comments.", "ACCUSE")
+    assert codes(ev["actor"]) == {"FRA"} and codes(ev["recipient"]) == {"RUS"}
+    assert one(nlp, "The French president spoke highly of the German chancellor.", "SUPPORT")
