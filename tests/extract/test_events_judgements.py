@@ -91,3 +91,20 @@ def test_taken_to_task_and_spoken_highly_of(nlp: Any) -> None:
     ev = one(nlp, "The French president took Putin to task for his comments.", "ACCUSE")
     assert codes(ev["actor"]) == {"FRA"} and codes(ev["recipient"]) == {"RUS"}
     assert one(nlp, "The French president spoke highly of the German chancellor.", "SUPPORT")
+
+
+def test_should_have_said_of_another_is_a_reproach(nlp: Any) -> None:
+    text = "\u201cGermany should have stopped the pipeline years ago,\u201d the Polish foreign minister said."
+    ev = one(nlp, text, "ACCUSE")
+    assert is_fact(ev) and codes(ev["actor"]) == {"POL"} and codes(ev["recipient"]) == {"DEU"}
+    assert not shown_events(nlp, text, "REQUEST")
+    # without the perfect it is still a demand; of oneself no reproach
+    now = "\u201cGermany should stop the pipeline,\u201d the Polish foreign minister said."
+    assert one(nlp, now, "REQUEST") and not shown_events(nlp, now, "ACCUSE")
+    own = "\u201cWe should have acted sooner,\u201d the Polish foreign minister said."
+    assert not shown_events(nlp, own, "ACCUSE")
+
+
+def test_questioning_whether_is_criticism(nlp: Any) -> None:
+    ev = next(e for e in events_of(nlp, "Senator Warren questioned whether Trump was fit for office."))
+    assert ev["event_type"] == "ACCUSE" and ev["mode"] == "disapprove" and is_fact(ev)

@@ -72,8 +72,10 @@ ALLEGE = plover.Entry("deed", (), "ACCUSE", "allege", None, frozenset())
 #: A word of disapproval or praise qualifying what an actor has or did ("Russia's illegal
 #: annexation"): a judgement whatever the mood of its clause ("we will not accept Russia's illegal
 #: annexation" still calls it illegal).
-OWNED_BAD = plover.Entry("disapproval", (), "ACCUSE", "disapprove", None, frozenset({"attributive"}))
-OWNED_PRAISE = plover.Entry("praise", (), "SUPPORT", None, None, frozenset({"attributive"}))
+OWNED_BAD = plover.Entry(
+    "disapproval", (), "ACCUSE", "disapprove", None, frozenset({"attributive", "stated"})
+)
+OWNED_PRAISE = plover.Entry("praise", (), "SUPPORT", None, None, frozenset({"attributive", "stated"}))
 #: A good word negated: the negation is what disapproves ("not justified").
 GOOD = plover.Entry("disapproval", (), "ACCUSE", "disapprove", None, frozenset({"negated-good"}))
 

@@ -148,12 +148,12 @@ def _own_subject(d: Draft) -> bool:
 
 
 def _modality(lex: Lexicon, d: Draft) -> Modality:
+    if "stated" in d.entry.flags:  # "will not accept Russia's illegal annexation": still called
+        return Modality()  # illegal; "should have acted": a reproach, whatever the modal
     if d.how == "deontic":
         # "must be gnashing their teeth", "should have acted": a guess or a reproach, no demand
         # "would need to hear more": a need under a condition, no demand made
         return Modality(hypothetical=epistemic(d.anchor) or conditional_need(d.trigger))
-    if d.how == "evaluation" and "attributive" in d.entry.flags:
-        return Modality()  # "will not accept Russia's illegal annexation": still called illegal
     if d.how == "evaluation" and "negated-good" in d.entry.flags:  # "not justified": the negation
         own = modality(d.anchor, lex.reporting, d.quote is not None)  # is the disapproval itself
         return Modality(hypothetical=own.hypothetical, future=own.future)
