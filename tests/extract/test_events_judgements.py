@@ -108,3 +108,21 @@ def test_should_have_said_of_another_is_a_reproach(nlp: Any) -> None:
 def test_questioning_whether_is_criticism(nlp: Any) -> None:
     ev = next(e for e in events_of(nlp, "Senator Warren questioned whether Trump was fit for office."))
     assert ev["event_type"] == "ACCUSE" and ev["mode"] == "disapprove" and is_fact(ev)
+
+
+def test_an_imperative_said_to_someone_is_a_request(nlp: Any) -> None:
+    ev = one(nlp, "\u201cStop the war now,\u201d the Ukrainian president told Putin.", "REQUEST")
+    assert codes(ev["actor"]) == {"UKR"} and codes(ev["recipient"]) == {"RUS"}
+    # a demand not to act is a demand too
+    dont = one(
+        nlp, "\u201cPlease don't attack our cities,\u201d the Ukrainian president told Putin.", "REQUEST"
+    )
+    assert is_fact(dont) and codes(dont["recipient"]) == {"RUS"}
+    # nobody spoken to, talk rather than action, the speaker's own side: no demand
+    for text in (
+        "\u201cStop the war now,\u201d the Ukrainian president said.",
+        "\u201cLook, this is hard,\u201d the Ukrainian president told Putin.",
+        "\u201cLet us work together,\u201d the Ukrainian president told the French president.",
+        "\u201cWe will fight on. Never give up,\u201d the Ukrainian president told the soldiers.",
+    ):
+        assert not shown_events(nlp, text, "REQUEST"), text
