@@ -126,3 +126,38 @@ def test_an_imperative_said_to_someone_is_a_request(nlp: Any) -> None:
         "\u201cWe will fight on. Never give up,\u201d the Ukrainian president told the soldiers.",
     ):
         assert not shown_events(nlp, text, "REQUEST"), text
+
+
+CAMPAIGN = "Donald Trump and Hillary Clinton campaigned in Ohio on Monday. Marco Rubio stayed in Washington. "
+
+
+def test_political_insults_said_or_called(nlp: Any) -> None:
+    for text, word in (
+        ("Trump called Clinton \u201ccrooked\u201d at a rally.", "crooked"),  # a verbless parse
+        ("Trump tweeted that Rubio is a \u201closer.\u201d", "loser"),
+        ("Trump said Obama was \u201cthe worst president in history.\u201d", "worst"),  # lemma "bad"
+        ("Rubio described Trump as a con man.", "con"),
+    ):
+        ev = one(nlp, CAMPAIGN + text, "ACCUSE")
+        assert ev["text"] == word and codes(ev["recipient"]) == {"USA"}, text
+    # "not bad", and bad weather, judge nobody
+    assert not shown_events(nlp, CAMPAIGN + "\u201cTrump is not a bad man,\u201d Rubio said.", "ACCUSE")
+    assert not shown_events(nlp, CAMPAIGN + "\u201cThe weather was bad,\u201d Rubio said.", "ACCUSE")
+
+
+def test_criticism_of_an_office_holder_named_by_title(nlp: Any) -> None:
+    # "@ACTOR": the object of "attacked" is a political office, not only a name
+    ev = one(nlp, CAMPAIGN + "Senator Warren attacked the president on Monday.", "ACCUSE")
+    assert codes(ev["recipient"]) == {"USA"}
+    # "went after", "took issue with": the recipient is the object of "after" and "with"
+    after = one(nlp, CAMPAIGN + "Senator Warren went after Clinton over her emails.", "ACCUSE")
+    assert codes(after["recipient"]) == {"USA"}
+
+
+def test_a_fault_said_in_a_clause_in_passing_is_still_said(nlp: Any) -> None:
+    text = (
+        "\u201cThe camp is another example of a practice that deflects the blame for Russia's "
+        "inhumane behavior,\u201d the French foreign minister said."
+    )
+    ev = one(nlp, text, "ACCUSE")
+    assert codes(ev["actor"]) == {"FRA"} and codes(ev["recipient"]) == {"RUS"}

@@ -123,6 +123,8 @@ def _verb_of(tok: Token) -> Token | None:
         return head
     if first.dep_ in ("pobj", "amod") and head.lower_ == "as":
         return head.head
+    if first.dep_ in ("amod", "compound") and head.dep_ == "pobj" and head.head.lower_ == "as":
+        return head.head.head  # "described Trump as a con man", "as a reckless leader"
     if first.dep_ == "amod" and head.dep_ == "dobj" and first.i > head.i and lemma(head.head) in CALLING:
         return head.head
     if first.dep_ == "amod" and first.i < head.i and _deed(head):
@@ -159,6 +161,8 @@ def _judged(tok: Token, verb: Token) -> list[Token]:
     if lemma(verb) in CALLING:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         objects = objects or [c for c in verb.children if c.dep_ == "oprd" and c.i < tok.i]
+        # "called Clinton 'crooked'": quote marks make the name a modifier of the word
+        objects = objects or [c for c in tok.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]
         return objects or subjects(tok)[0]
     return subjects(verb)[0]
 
@@ -166,10 +170,12 @@ def _judged(tok: Token, verb: Token) -> list[Token]:
 def _callers(verb: Token) -> list[Token]:
     """Who calls something so: the subject of the verb of calling; with none, the noun a finite
     "called" hangs on ("The minister called the plan a mistake", which the small model parses as
-    a clause of "minister", as it would "a man called John", whose verb is no finite one)."""
+    a clause of "minister", as it would "a man called John", whose verb is no finite one), or
+    any "called" that hangs on the root of a sentence that has no verb of its own."""
     agents = subjects(verb)[0]
-    if not agents and verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return [verb.head]
+    hung = not agents and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")
+    if hung and (verb.tag_ == "VBD" or verb.head.dep_ == "ROOT"):  # "Trump called Clinton 'crooked'":
+        return [verb.head]  # a sentence with no verb but this one
     return agents
 
 
@@ -333,6 +339,20 @@ _OWNERS = frozenset({"poss", "amod", "compound", "nmod"})
 _OWNER_LABELS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 
 
+def _saying(lex: Lexicon, ctx: Context, verb: Token) -> Token:
+    """The verb that says the clause of ``verb``: its quote's verb of saying in its sentence, or
+    a verb of saying above it ("said that Russia's illegal annexation ..."); else ``verb``. A
+    judgement qualifying a noun is made by the saying, whatever the clause it stands in ("while
+    using the crisis to deflect the blame for its own inhumane behavior")."""
+    n = ctx.quote_at(verb.idx)
+    cue = ctx.quotes[n].cue if n is not None else None
+    if cue is not None:
+        said = _token_at(verb.doc, cue.start)
+        if said.sent.start == verb.sent.start:
+            return said
+    return next((a for a in verb.ancestors if lemma(a) in lex.reporting and a.pos_ == "VERB"), verb)
+
+
 def _owned_draft(lex: Lexicon, ctx: Context, tok: Token, kind: str | None) -> Draft | None:
     """A judgement of what an actor has or did, said by someone else: a word of disapproval (an
     ACCUSE) or praise (a SUPPORT) that is, or qualifies, a noun with an owner who is an actor, in
@@ -372,7 +392,7 @@ def _owned_draft(lex: Lexicon, ctx: Context, tok: Token, kind: str | None) -> Dr
         return None  # "Ukraine's brave soldiers", said by Ukraine's president: its own country
     entry = OWNED_PRAISE if kind == "praise" else OWNED_BAD
     assert entry.type is not None
-    draft = Draft(tok, tok.i + 1, entry, entry.type, entry.mode, "evaluation", verb)
+    draft = Draft(tok, tok.i + 1, entry, entry.type, entry.mode, "evaluation", _saying(lex, ctx, verb))
     draft.speaker = speaker
     draft.blamed = blamed
     draft.quote = ctx.quote_at(tok.idx)
