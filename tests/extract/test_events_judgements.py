@@ -161,3 +161,13 @@ def test_a_fault_said_in_a_clause_in_passing_is_still_said(nlp: Any) -> None:
     )
     ev = one(nlp, text, "ACCUSE")
     assert codes(ev["actor"]) == {"FRA"} and codes(ev["recipient"]) == {"RUS"}
+
+
+def test_support_given_and_withheld_as_news_words_it(nlp: Any) -> None:
+    weight = one(nlp, CAMPAIGN + "Senator Warren threw her weight behind Clinton.", "SUPPORT")
+    assert codes(weight["recipient"]) == {"USA"}  # "behind" names whom it is given
+    assert one(nlp, CAMPAIGN + "Senator Warren gave Clinton her blessing.", "SUPPORT")
+    assert events_of(nlp, CAMPAIGN + "Senator Warren heaped praise on Clinton.")[0]["event_type"] == "SUPPORT"
+    withheld = one(nlp, CAMPAIGN + "Senator Warren withheld her endorsement from Trump.", "REJECT")
+    assert codes(withheld["recipient"]) == {"USA"}
+    assert not events_of(nlp, "The storm threw debris behind the house.")
