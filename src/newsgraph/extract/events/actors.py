@@ -183,6 +183,8 @@ def arguments(
             extra: list[Token] = []
             agents = subjects(source)[0]
             if not agents:
+                agents = reason_doers(source)
+            if not agents:
                 agents, extra = inherited(source)
             elif d.actor_from is not None and not passive:  # "ordered the assets (to be) frozen"
                 extra = [c for c in source.children if c.dep_ == "dobj" and c.i not in event_nouns]
@@ -259,6 +261,10 @@ def arguments(
     recipients = resolve_heads(ctx, recipient_heads, places=places, recipient=True)
     if not recipients and info.verbal:
         recipients = _content_recipients(lex, ctx, d, noun if noun is not None else clause)
+    if not recipients and info.verbal:
+        # "railed against the trade deal the administration negotiated", "defended the state's
+        # launch of ...": a thing criticised, praised or rejected is its owner's or maker's
+        recipients = resolve_heads(ctx, owner_heads(recipient_heads), places=False, recipient=True)
     purpose = clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
     if not recipients and d.how == "verb" and purpose and not joint_heads:
         # "sent 21 officers to Bosnia to investigate ...": where they were sent
@@ -281,6 +287,47 @@ def arguments(
                     break
     joint = resolve_heads(ctx, joint_heads, places=places)
     return actors, recipients, joint
+
+
+#: Relative pronouns, which name the head they hang on, not its maker.
+_WH_WORDS = frozenset({"which", "that", "who", "whom", "what"})
+
+
+def owner_heads(heads: list[Token]) -> list[Token]:
+    """Whoever owns or made the things ``heads`` name: a possessive ("the state's launch"), a "by"
+    phrase ("plans by the company"), or the subject of a relative clause on the thing or on its
+    apposition ("the TPP, the trade deal the administration negotiated")."""
+    out: list[Token] = []
+    for head in heads:
+        if head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for noun in (head, *(c for c in head.children if c.dep_ == "appos")):
+            for c in noun.children:
+                if c.dep_ == "poss":
+                    out.append(c)
+                elif c.dep_ == "prep" and c.lower_ == "by":
+                    out.extend(p for p in c.children if p.dep_ == "pobj")
+                elif c.dep_ == "relcl":
+                    out.extend(
+                        s for s in c.children if s.dep_ in ("nsubj", "agent") and s.lower_ not in _WH_WORDS
+                    )
+    return out
+
+
+def reason_doers(verb: Token) -> list[Token]:
+    """Who did what another is blamed, praised or punished for: the object of that verb ("held
+    Pagliano in contempt for refusing to testify", "criticized Trump for attacking the judge",
+    "thanked Japan for sending aid"), or its passive subject ("Pagliano was held in contempt for
+    refusing"). The one who blames did not do it."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "for" or verb.tag_ != "VBG":
+        return []
+    above = verb.head.head
+    if above.pos_ not in ("VERB", "AUX"):
+        return []
+    objects = [c for c in above.children if c.dep_ == "dobj"]
+    if objects:
+        return objects[:1]
+    return subjects(above)[1][:1] if is_passive(above) else []
 
 
 def _topic_object(ctx: Context, obj: Token) -> bool:

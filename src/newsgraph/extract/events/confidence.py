@@ -235,9 +235,23 @@ def is_question(d: Draft) -> bool:
         )
     if d.type != "REQUEST" or d.anchor.lemma_ not in _ASK:
         return False
+    if reporters_question(d.anchor):
+        return True
     return any(
         c.dep_ in ("ccomp", "advcl") and any(w.lower_ in _WH for w in c.children) for c in d.anchor.children
     )
+
+
+def reporters_question(verb: Token) -> bool:
+    """ "Asked about the talks, the minister said ...", "when asked to describe the device, he
+    declined": a passive participle of asking that hangs on another clause, with no asker named,
+    is the reporter's question to the subject of that clause, not a request the subject made."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "ccomp", "conj", "acl"):
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in kids):
+        return False  # "she was asked by the party to ...": the party asks
+    return not any(c.dep_ == "aux" for c in kids)
 
 
 #: Prepositions that name what is talked about, and words of talking they hang from.

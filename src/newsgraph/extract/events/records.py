@@ -54,9 +54,11 @@ def event_records(lex: Lexicon, ctx: Context, drafts: list[Draft]) -> list[dict[
     contexts = Contexts(ctx.doc)
     relevance = doc_relevance(ctx.doc)
     people = {eid for eid, ent in ctx.entities.items() if ent.type == "PERSON"}
+    places = {eid for eid, ent in ctx.entities.items() if ent.type in _PLACES}
     for d, rec in records:
         rec["context"] = contexts.of(d, rec)
-        if is_figurative(d, rec, people):  # "fought with the party leadership": criticism
+        # "fought with the party leadership": criticism
+        if is_figurative(d, rec, people, contexts.cued(d), places):
             as_criticism(rec)
         rec["confidence"] = confidence(Evidence.of(rec, d, relevance))
     kept_as = _one_per_happening([rec for _, rec in records])
