@@ -72,3 +72,75 @@ def test_combat_words_between_politicians_in_an_article_that_tells_of_crime(nlp:
     assert not [e for e in events_of(nlp, text) if e["event_type"] == "ASSAULT"]
     town = f"{crime} Governor Ron DeSantis attacked Toledo on Tuesday."
     assert not [e for e in events_of(nlp, town) if e["event_type"] == "ACCUSE"]  # a town is attacked
+
+
+@pytest.mark.model
+def test_a_rebel_who_declares_war_means_it(nlp: Any) -> None:
+    text = "Osama bin Laden declared war on the United States."
+    assert not [e for e in events_of(nlp, text) if e["event_type"] == "ACCUSE"]
+    wars = [e for e in events_of(nlp, text) if e["event_type"] == "ASSAULT"]
+    assert wars and all(_codes(e["recipient"]) == {"USA"} for e in wars)  # a target, not a side
+    assert all("USA" not in _codes(e["actor"]) for e in wars)
+
+
+@pytest.mark.model
+def test_what_one_does_to_oneself_is_no_interaction(nlp: Any) -> None:
+    for text, etype in (
+        ("Police in Chicago shot themselves on Monday.", "ASSAULT"),
+        ("The German chancellor defended herself against the charges on Tuesday.", "SUPPORT"),
+    ):
+        assert not shown_events(nlp, text, etype), text
+    other = "Police in Chicago shot a suspect on Monday."
+    assert shown_events(nlp, other, "ASSAULT")
+
+
+@pytest.mark.model
+def test_an_invitation_to_no_act_of_cooperation_is_no_agree(nlp: Any) -> None:
+    party = "Donald Trump invited a former model to sit in the front row at the debate."
+    assert not shown_events(nlp, party, "AGREE")
+    for text in (
+        "The Mexican president invited Donald Trump to a meeting in Mexico City.",
+        "The Mexican president invited the Chinese premier to Mexico City.",
+    ):
+        assert shown_events(nlp, text, "AGREE"), text
+
+
+@pytest.mark.model
+def test_the_word_that_makes_a_warning_a_threat_is_in_its_own_clause(nlp: Any) -> None:
+    stray = (
+        "Central European leaders embraced the idea of a European military force, warning that "
+        "Britain's exit will sap the continent's defenses."
+    )
+    assert not shown_events(nlp, stray, "THREATEN")
+    threat = "The Chinese foreign minister warned of serious consequences on Monday."
+    assert shown_events(nlp, threat, "THREATEN")
+
+
+@pytest.mark.model
+def test_a_kind_named_by_an_example_is_no_party(nlp: Any) -> None:
+    kind = "While solar power is used already, a region like Delhi demands deployment on a vast scale."
+    assert not shown_events(nlp, kind, "REQUEST")
+
+
+@pytest.mark.model
+def test_demanding_how_is_a_question(nlp: Any) -> None:
+    text = "The German chancellor repeatedly demanded how the French president could be so sure."
+    assert not shown_events(nlp, text, "REQUEST")
+    demand = "The German chancellor demanded that the French president resign."
+    assert shown_events(nlp, demand, "REQUEST")
+
+
+@pytest.mark.model
+def test_what_one_is_thanked_for_is_no_recipient(nlp: Any) -> None:
+    text = "We thank the Afghan government for its actions, the US embassy said."
+    found = shown_events(nlp, text, "SUPPORT")
+    assert found and all(_codes(e["recipient"]) == {"AFG"} for e in found)
+
+
+@pytest.mark.model
+def test_soldiers_in_the_streets_are_no_protest(nlp: Any) -> None:
+    text = "Chinese troops took to the streets of Hong Kong to clear barricades this weekend."
+    assert not [e for e in events_of(nlp, text) if e["event_type"] == "PROTEST"]
+    assert [e for e in events_of(nlp, text) if e["event_type"] == "MOBILIZE"]
+    people = "Thousands of students took to the streets of Hong Kong this weekend."
+    assert [e for e in events_of(nlp, people) if e["event_type"] == "PROTEST"]

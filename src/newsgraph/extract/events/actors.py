@@ -217,6 +217,8 @@ def arguments(
             elif c.dep_ == "oprd" and info.verbal and c.pos_ == "PROPN" and c.i in ctx.index:
                 recipient_heads.append(c)  # "called out Trump": the parser's predicate for a name
             elif c.dep_ in ("prep", "prt") and c.lower_ in preps | {"with"}:
+                if c.lower_ == "for" and info.object_is_recipient and _has_object(clause):
+                    continue  # "thanked the government for its actions": why, not whom
                 pobjs = [p for p in c.children if p.dep_ == "pobj" and p.i not in event_nouns]
                 if c.lower_ == "with" and joint_type:
                     joint_heads += pobjs
@@ -328,6 +330,10 @@ def reason_doers(verb: Token) -> list[Token]:
     if objects:
         return objects[:1]
     return subjects(above)[1][:1] if is_passive(above) else []
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _topic_object(ctx: Context, obj: Token) -> bool:

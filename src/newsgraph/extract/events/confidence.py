@@ -116,6 +116,8 @@ class Evidence:
     two_sides: bool = False
     #: the event has counted magnitudes (dead, injured, arrested, an amount): a concrete happening
     measured: bool = False
+    #: the word that makes the verb an event ("warned of consequences") is not in its own clause
+    stray_cue: bool = False
 
     @classmethod
     def of(cls, record: Mapping[str, Any], draft: Draft, relevance: float | None) -> Evidence:
@@ -148,6 +150,7 @@ class Evidence:
             generic=is_generic(draft),
             two_sides=sum(1 for a in actors if a.get("code")) >= 2,
             measured=bool(record.get("magnitudes")),
+            stray_cue=stray_cue(draft),
         )
 
     def features(self) -> dict[str, float]:
@@ -173,6 +176,7 @@ class Evidence:
             "alone": float(self.alone),
             "missing_recipient": float(self.missing_recipient),
             "force_without_cue": float(self.force_without_cue),
+            "stray_cue": float(self.stray_cue),
             "off_topic": 0.0 if self.relevance is None else max(0.0, 0.5 - self.relevance) * 2,
         }
 
@@ -220,12 +224,13 @@ def is_plain(d: Draft) -> bool:
     return "plain" in d.entry.flags or any(f in plain for f in verb_forms(d.trigger))
 
 
-_ASK = frozenset({"ask", "wonder", "question"})
+_ASK = frozenset({"ask", "wonder", "question", "demand", "inquire", "enquire"})
 _WH = frozenset({"whether", "if", "how", "why", "what", "when", "who", "where", "which"})
 
 
 def is_question(d: Draft) -> bool:
-    """The event's sentence is a question, or the event is asking a question ("asked whether")."""
+    """The event's sentence is a question, or the event is asking a question ("asked whether",
+    "demanded how he could be so sure", "asked about the talks, the minister said")."""
     sent = d.trigger.sent
     if "?" in doc_words(sent.doc)[sent.start : sent.end]:  # the doc's words: no Token per word
         # "Why does Israel refuse to ...?" takes for granted that it does: a why-question
@@ -492,9 +497,62 @@ def needs_recipient(record: Mapping[str, Any]) -> bool:
     return len(record.get("actor") or []) < 2
 
 
+def stray_cue(d: Draft) -> bool:
+    """The word that makes a verb of several senses an event (a ``near`` condition of its lexicon
+    row: "warned of serious consequences", "bowed to pressure", "hit with a missile") stands
+    elsewhere in the sentence, not in the verb's own clause: "embraced the idea of a military
+    force, warning that Britain's exit will sap the continent's defences" is a prediction."""
+    if d.how != "verb":
+        return False
+    near = [c for c in d.entry.conditions if c.kind == "near" and not c.negated]
+    if not near:
+        return False
+    own = {lemma(t) for t in d.anchor.subtree}
+    return any(not (c.values & own) for c in near)
+
+
+#: Reflexive pronouns: what one does to oneself.
+_REFLEXIVE = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
+
+
+def _to_oneself(d: Draft) -> bool:
+    """ "Shot himself", "defended himself", "distanced themselves": done to oneself, no one else."""
+    return d.how == "verb" and any(
+        c.dep_ in ("dobj", "dative") and c.lower_ in _REFLEXIVE for c in d.anchor.children
+    )
+
+
+#: Verbs of inviting: an AGREE when they invite someone to cooperate.
+_INVITING = frozenset({"invite"})
+
+
+def _invites_nobody_to_cooperate(record: Mapping[str, Any], d: Draft) -> bool:
+    """An invitation is an offer to cooperate (AGREE) when it invites a political actor ("invited
+    the Chinese premier") or invites to an act of cooperation ("invited them to talks", "to visit
+    Beijing"); "invited a former model to sit in the front row" is no offer to anyone in politics."""
+    if d.how != "verb" or lemma(d.anchor) not in _INVITING:
+        return False
+    if any(is_political(r) for r in record.get("recipient") or ()):
+        return False
+    types = plover.event_types()
+    cooperative = {name for name, t in types.items() if t.quad_code in (1, 2)}
+    verbs, nouns = plover.verbs(), plover.nouns()
+    for c in d.anchor.children:
+        if c.dep_ in ("xcomp", "ccomp") and any(e.type in cooperative for e in verbs.get(lemma(c), ())):
+            return False  # "invited him to visit"
+        if c.dep_ == "prep" and c.lower_ in ("to", "for"):
+            for p in c.children:
+                if any(e.type in cooperative for e in nouns.get(lemma(p), ())):
+                    return False  # "invited them to talks"
+    return True
+
+
 def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
     """A meeting with fewer than two political sides (one party and nobody met, or people who are
-    no actors: "met voters"), or an agreement that something is so."""
+    no actors: "met voters"), an agreement that something is so, an act done to oneself ("shot
+    himself"), an invitation of nobody in politics to no act of cooperation."""
+    if _to_oneself(d):
+        return True
     parties = len(record.get("actor") or []) + len(record.get("recipient") or [])
     if record.get("event_type") == "CONSULT":
         # a meeting is between political actors: "met voters in Ohio" names one
@@ -512,6 +570,8 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
         # opinion about what is so, nothing yielded or promised to anyone
         return not record.get("recipient")
     if record.get("event_type") == "AGREE":
+        if _invites_nobody_to_cooperate(record, d):
+            return True
         if _shares_a_view(d):
             return True
         if _offers_a_thing(record, d):

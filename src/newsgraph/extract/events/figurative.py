@@ -24,7 +24,13 @@ _ARGUING = frozenset({"GOV", "LEG", "PTY", "JUD", "OPP", "JRN", "SOC", "BUS", "L
 _FORCE_CONTEXTS = frozenset({"military", "terrorism", "cbrn", "repression", "peacekeeping", "crime"})
 
 
+#: Sectors that bear arms: a rebel leader who "declared war" means it.
+_ARMED = frozenset({"MIL", "REB", "PRM", "UAF", "SPY", "COP"})
+
+
 def _arguing(ref: dict[str, Any], people: set[str], places: set[str]) -> bool:
+    if ref.get("sector") in _ARMED or ref.get("code") == "IMG":
+        return False
     if ref.get("entity") in places and country_code(ref.get("text") or "") is None:
         # "attacked Gaza", "shelled Kharkiv": a town or a region is attacked with force, not
         # criticised (a country named as such is its state: "Trump attacked China over trade")

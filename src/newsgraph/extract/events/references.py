@@ -370,7 +370,10 @@ def _resolve_coded(
         for child in children:  # "a group of Moroccan diplomats", "fighters from groups including Hamas"
             relational = child.lower_ == "with" and word in _RELATIONAL  # "air links with Serbia"
             such_as = child.lower_ == "as" and child.nbor(-1).lower_ == "such"  # "states such as Iran"
-            if child.dep_ in ("prep", "agent") and (child.lower_ in _CHAIN or relational or such_as):
+            # examples name a group ("candidates like Trump"), not a kind ("a region like Delhi")
+            example = (child.lower_ == "like" or such_as) and head.tag_ in ("NNS", "NNPS")
+            chained = child.lower_ in _CHAIN and child.lower_ != "like"
+            if child.dep_ in ("prep", "agent") and (chained or relational or example):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":  # "scores of Sierra Leonean and Liberian refugees"
                         refs = [
