@@ -96,7 +96,9 @@ def test_what_one_does_to_oneself_is_no_interaction(nlp: Any) -> None:
 
 @pytest.mark.model
 def test_an_invitation_to_no_act_of_cooperation_is_no_agree(nlp: Any) -> None:
-    party = "Donald Trump invited a former model to sit in the front row at the debate."
+    party = (
+        "The Mexican president invited the Colombian singer Shakira to sit in the front row at the concert."
+    )
     assert not shown_events(nlp, party, "AGREE")
     for text in (
         "The Mexican president invited Donald Trump to a meeting in Mexico City.",
@@ -123,16 +125,11 @@ def test_a_kind_named_by_an_example_is_no_party(nlp: Any) -> None:
 
 
 @pytest.mark.model
-def test_demanding_how_is_a_question(nlp: Any) -> None:
-    text = "The German chancellor repeatedly demanded how the French president could be so sure."
-    assert not shown_events(nlp, text, "REQUEST")
-    demand = "The German chancellor demanded that the French president resign."
-    assert shown_events(nlp, demand, "REQUEST")
-
-
-@pytest.mark.model
 def test_what_one_is_thanked_for_is_no_recipient(nlp: Any) -> None:
-    text = "We thank the Afghan government for its actions, the US embassy said."
+    text = (
+        "The United States welcomed the deal. The American envoy thanked the Afghan government for "
+        "its actions on Monday."
+    )
     found = shown_events(nlp, text, "SUPPORT")
     assert found and all(_codes(e["recipient"]) == {"AFG"} for e in found)
 
@@ -144,3 +141,48 @@ def test_soldiers_in_the_streets_are_no_protest(nlp: Any) -> None:
     assert [e for e in events_of(nlp, text) if e["event_type"] == "MOBILIZE"]
     people = "Thousands of students took to the streets of Hong Kong this weekend."
     assert [e for e in events_of(nlp, people) if e["event_type"] == "PROTEST"]
+
+
+@pytest.mark.model
+def test_declining_to_comment_rejects_nothing(nlp: Any) -> None:
+    for text in (
+        "The German foreign ministry declined to comment.",
+        "The German and French ministries declined to comment.",
+    ):
+        assert not shown_events(nlp, text, "REJECT"), text
+    refusal = "The German foreign ministry refused to meet the Iranian envoy."
+    assert shown_events(nlp, refusal, "REJECT")
+
+
+@pytest.mark.model
+def test_whom_a_refused_act_is_done_to_is_the_recipient(nlp: Any) -> None:
+    text = "The Iranian foreign minister refused to meet the American envoy."
+    found = shown_events(nlp, text, "REJECT")
+    assert found and all(_codes(e["recipient"]) == {"USA"} for e in found)
+
+
+@pytest.mark.model
+def test_a_participle_naming_a_kind_is_no_speech_act(nlp: Any) -> None:
+    text = "The race for pledged delegates is close, the German chancellor said."
+    assert not [e for e in events_of(nlp, text) if e["event_type"] == "AGREE"]
+    pledge = "The German chancellor pledged support for the French president."
+    assert shown_events(nlp, pledge, "AGREE")
+
+
+@pytest.mark.model
+def test_a_police_raid_is_coercion(nlp: Any) -> None:
+    for text in (
+        "The office of the opposition newspaper was raided by police in Lima on Monday.",
+        "Police in Lima raided the office of the opposition newspaper on Monday.",
+    ):
+        raids = [e for e in events_of(nlp, text) if e["start"] == text.index("raided")]
+        assert raids and all(e["event_type"] == "COERCE" and e["mode"] == "seize" for e in raids), text
+    soldiers = "Israeli soldiers raided the village of Jenin on Monday."
+    assert [e for e in events_of(nlp, soldiers) if e["event_type"] == "ASSAULT"]
+
+
+@pytest.mark.model
+def test_a_day_named_after_on_is_no_target(nlp: Any) -> None:
+    text = "Fighting between Azerbaijani and Armenian troops erupted on Monday."
+    fights = [e for e in events_of(nlp, text) if e["event_type"] == "ASSAULT"]
+    assert fights and all(not e["recipient"] for e in fights)

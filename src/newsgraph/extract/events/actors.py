@@ -126,9 +126,11 @@ def fill_in(
         and d.how != "own"
         and (mode or d.mode) not in _FROM_AFAR
     ):
-        # "a roadside bombing near Samarra killed ...": PLOVER's unidentified actor (UNK); not so
-        # for an airstrike, a drone or a missile, which usually come from another country
-        actors = [actor_record(ctx, None, location["start"], location["end"], location["country"], "UNK")]
+        # "a roadside bombing near Samarra killed ...": PLOVER's unidentified actor (sector UNK,
+        # manual: "two civilians were killed by a bomb"), of no known country: the place is the
+        # victims', not the bombers' (not so for an airstrike, a drone or a missile, which usually
+        # come from another country: no actor at all)
+        actors = [actor_record(ctx, None, location["start"], location["end"], None, "UNK")]
     if not actors and recipients and d.how == "verb" and is_passive(d.anchor) and _legal(d.anchor):
         # "was charged with bribery", "was convicted of fraud": by the courts and prosecutors of
         # the place, else of the accused's country
@@ -332,6 +334,14 @@ def reason_doers(verb: Token) -> list[Token]:
     return subjects(above)[1][:1] if is_passive(above) else []
 
 
+def _done_to(lex: Lexicon, verb: Token) -> bool:
+    """Whether the object of ``verb`` is whom its act is done to: no lexicon row of the verb is
+    of a type whose object is a thing moved or given ("deploy troops", "send aid")."""
+    return all(
+        e.type is None or lex.types[e.type].object_is_recipient for e in plover.verbs().get(lemma(verb), ())
+    )
+
+
 def _has_object(verb: Token) -> bool:
     return any(c.dep_ == "dobj" for c in verb.children)
 
@@ -414,8 +424,14 @@ def _content_recipients(lex: Lexicon, ctx: Context, d: Draft, base: Token) -> li
                 if found:
                     return found
                 continue
-            if d.type in ("THREATEN", "REJECT"):  # "threatened to attack Israel"
-                heads += [x for x in c.children if x.dep_ in ("dobj", "dative") and x.i in ctx.index]
+            if d.type in ("THREATEN", "REJECT"):
+                # "threatened to attack Israel", "refused to meet the American envoy": whoever the
+                # refused or threatened act is done to (an actor phrase, named or not; what
+                # "deploy" or "send" moves is the doer's own: "refused to deploy troops")
+                done_to = _done_to(lex, c)
+                heads += [
+                    x for x in c.children if x.dep_ in ("dobj", "dative") and (done_to or x.i in ctx.index)
+                ]
             heads += prep_objects(c, frozenset({"to", "with", "against", "on", "from"}))
     found = resolve_heads(ctx, heads, places=False, recipient=True)
     if found or d.type not in ("THREATEN", "AGREE", "REJECT"):

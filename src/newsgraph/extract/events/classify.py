@@ -163,7 +163,7 @@ _NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 def _named_target(noun: Token) -> bool:
     """ "War on the United States", "a war upon Iran": an "on" phrase of the noun naming a party."""
     return any(
-        p.dep_ == "pobj" and (p.pos_ == "PROPN" or p.ent_type_ in _NAMED)
+        p.dep_ == "pobj" and (p.ent_type_ in _NAMED or (p.pos_ == "PROPN" and not p.ent_type_))
         for c in noun.children
         if c.dep_ == "prep" and c.lower_ in ("on", "upon")
         for p in c.children
@@ -189,3 +189,17 @@ def state_protest(etype: str, mode: str | None, actors: list[dict[str, Any]]) ->
 
 #: Sectors of armed forces (not the police, whose unions do protest).
 _ARMED = frozenset({"MIL", "PRM"})
+
+
+def police_raid(
+    d: Draft, etype: str, mode: str | None, actors: list[dict[str, Any]]
+) -> tuple[str, str | None]:
+    """A raid by the police ("the office was raided by police", "police raided the home") is a
+    COERCE ``seize``: the manual's COERCE modes name the raid ("execute search, confiscate
+    property, raid"); soldiers' and militants' raids stay ASSAULT."""
+    if etype != "ASSAULT" or mode is not None or not actors or any(a["sector"] != "COP" for a in actors):
+        return etype, mode
+    seize = next((m for m in plover.modes().get("COERCE", ()) if m.name == "seize"), None)
+    if seize is not None and lemma(d.trigger) in seize.cues:
+        return "COERCE", "seize"
+    return etype, mode

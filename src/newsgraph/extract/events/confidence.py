@@ -132,7 +132,8 @@ class Evidence:
             or bool(set(record.get("context") or ()) & FORCE_CONTEXTS)
         )
         return cls(
-            named_actor=any(a.get("entity") for a in actors),
+            # PLOVER's unidentified actor ("killed by a bomb") is a doer the text reports
+            named_actor=any(a.get("entity") or a.get("sector") == "UNK" for a in actors),
             coded_actor=any(codes - {None}),
             state_actor=any(is_political(a) for a in actors),
             coded_recipient=any(counterpart(r, verbal, codes) for r in record.get("recipient") or []),
@@ -224,13 +225,14 @@ def is_plain(d: Draft) -> bool:
     return "plain" in d.entry.flags or any(f in plain for f in verb_forms(d.trigger))
 
 
-_ASK = frozenset({"ask", "wonder", "question", "demand", "inquire", "enquire"})
+_ASK = frozenset({"ask", "wonder", "question"})
 _WH = frozenset({"whether", "if", "how", "why", "what", "when", "who", "where", "which"})
 
 
 def is_question(d: Draft) -> bool:
     """The event's sentence is a question, or the event is asking a question ("asked whether",
-    "demanded how he could be so sure", "asked about the talks, the minister said")."""
+    "asked about the talks, the minister said"). Demanding to know ("demanded how he could be so
+    sure") is a demand for information (CAMEO 101), a REQUEST."""
     sent = d.trigger.sent
     if "?" in doc_words(sent.doc)[sent.start : sent.end]:  # the doc's words: no Token per word
         # "Why does Israel refuse to ...?" takes for granted that it does: a why-question
@@ -522,6 +524,15 @@ def _to_oneself(d: Draft) -> bool:
     )
 
 
+def _declines_comment(d: Draft) -> bool:
+    """ "Declined to comment", "refused to discuss the appointees": CAMEO's "decline comment", a
+    public statement, not the rejection of a proposal or demand (word class ``comment``)."""
+    comment = plover.word_class("comment")
+    return d.how == "verb" and any(
+        c.dep_ in ("xcomp", "ccomp") and lemma(c) in comment for c in d.anchor.children
+    )
+
+
 #: Verbs of inviting: an AGREE when they invite someone to cooperate.
 _INVITING = frozenset({"invite"})
 
@@ -552,6 +563,8 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
     no actors: "met voters"), an agreement that something is so, an act done to oneself ("shot
     himself"), an invitation of nobody in politics to no act of cooperation."""
     if _to_oneself(d):
+        return True
+    if record.get("event_type") == "REJECT" and _declines_comment(d):
         return True
     parties = len(record.get("actor") or []) + len(record.get("recipient") or [])
     if record.get("event_type") == "CONSULT":

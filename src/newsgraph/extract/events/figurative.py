@@ -24,8 +24,9 @@ _ARGUING = frozenset({"GOV", "LEG", "PTY", "JUD", "OPP", "JRN", "SOC", "BUS", "L
 _FORCE_CONTEXTS = frozenset({"military", "terrorism", "cbrn", "repression", "peacekeeping", "crime"})
 
 
-#: Sectors that bear arms: a rebel leader who "declared war" means it.
-_ARMED = frozenset({"MIL", "REB", "PRM", "UAF", "SPY", "COP"})
+#: Sectors of armed groups outside the state: a rebel leader who "declared war" means it (a
+#: retired general who "attacked" a candidate on television argues).
+_ARMED = frozenset({"REB", "PRM", "UAF"})
 
 
 def _arguing(ref: dict[str, Any], people: set[str], places: set[str]) -> bool:
