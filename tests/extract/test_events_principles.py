@@ -186,3 +186,14 @@ def test_a_day_named_after_on_is_no_target(nlp: Any) -> None:
     text = "Fighting between Azerbaijani and Armenian troops erupted on Monday."
     fights = [e for e in events_of(nlp, text) if e["event_type"] == "ASSAULT"]
     assert fights and all(not e["recipient"] for e in fights)
+
+
+@pytest.mark.model
+def test_a_country_attacked_in_an_article_about_a_war_is_force(nlp: Any) -> None:
+    text = (
+        "Russian troops shelled Kharkiv with artillery on Monday. The army deployed tanks and soldiers "
+        "near the border, and the military said its offensive would go on. "
+        "Putin attacked Ukraine in February."
+    )
+    attacks = [e for e in events_of(nlp, text) if e["text"] == "attacked"]
+    assert attacks and all(e["event_type"] == "ASSAULT" for e in attacks)

@@ -3,10 +3,12 @@
 words criticism as combat; the PLOVER manual's ASSAULT is the use of force that can do harm, and
 its ACCUSE covers criticism and disapproval. A record of such a word (word class ``figurative``
 of ``plover_words.tsv``) coded ASSAULT whose doers and targets are all people or political bodies
-(no armed or police forces, no weapon mode, no casualties, no context of force cued in its
-sentence, no place attacked) is an ACCUSE (mode ``disapprove``): the doer criticises the target.
-The article's strongest contexts do not count: a news digest that tells of a crime or a war in
-one paragraph still tells of a candidate who "attacked" a critic in another."""
+(no armed or police forces, no weapon mode, no casualties, no context of force, no place
+attacked) is an ACCUSE (mode ``disapprove``): the doer criticises the target. When every side
+other than the doers is a named person, only the contexts cued in the event's own sentence count:
+a news digest that tells of a crime in one paragraph still tells of a candidate who "attacked" a
+critic in another; when a country or a body is attacked, the article's strongest contexts count
+too ("Putin attacked Ukraine" in an article about the war)."""
 
 from __future__ import annotations
 
@@ -50,9 +52,11 @@ def is_figurative(
     words = plover.word_class("figurative")
     if lemma(d.trigger) not in words and lemma(d.anchor) not in words:
         return False
-    if set(cued) & _FORCE_CONTEXTS:
-        return False
     actors, recipients = rec["actor"], rec["recipient"]
+    targets = recipients or actors[1:]
+    persons = bool(targets) and all(r.get("entity") in people for r in targets)
+    if set(cued if persons else rec["context"]) & _FORCE_CONTEXTS:
+        return False
     if not actors or not any(a.get("entity") in people for a in actors + recipients):
         return False  # a person is one of the sides: states and groups that "fight" may fight
     return all(_arguing(r, people, places or set()) for r in actors + recipients)
