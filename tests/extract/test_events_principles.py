@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from eventtexts import events_of, shown_events
+from eventtexts import events_of, is_fact, shown_events
 
 
 def _codes(refs: list[dict[str, Any]]) -> set[str]:
@@ -197,3 +197,14 @@ def test_a_country_attacked_in_an_article_about_a_war_is_force(nlp: Any) -> None
     )
     attacks = [e for e in events_of(nlp, text) if e["text"] == "attacked"]
     assert attacks and all(e["event_type"] == "ASSAULT" for e in attacks)
+
+
+@pytest.mark.model
+def test_stopping_short_of_an_act_is_not_doing_it(nlp: Any) -> None:
+    text = (
+        "President Obama nominated Merrick Garland to the Supreme Court in March. Senate Republicans "
+        "refused to hold hearings. Hillary Clinton, though she praised Garland and said Republicans "
+        "should give him a hearing, notably stopped short of committing to renominate him if she wins."
+    )
+    commits = [e for e in events_of(nlp, text) if e["text"] == "committing"]
+    assert commits and not [e for e in commits if e["event_type"] == "AGREE" and is_fact(e)]
