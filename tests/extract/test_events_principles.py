@@ -208,3 +208,15 @@ def test_stopping_short_of_an_act_is_not_doing_it(nlp: Any) -> None:
     )
     commits = [e for e in events_of(nlp, text) if e["text"] == "committing"]
     assert commits and not [e for e in commits if e["event_type"] == "AGREE" and is_fact(e)]
+
+
+@pytest.mark.model
+def test_the_place_of_a_dateline_does_nothing(nlp: Any) -> None:
+    text = (
+        "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper on Wednesday accused China of using "
+        "coercion against smaller Asian nations."
+    )
+    found = shown_events(nlp, text, "ACCUSE")
+    assert found and all(_codes(e["actor"]) == {"USA"} for e in found)
+    plain = "BEIJING — China accused Japan of provocations on Monday."
+    assert all(_codes(e["actor"]) == {"CHN"} for e in shown_events(nlp, plain, "ACCUSE"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.symbols import VERB
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...resolve.actors import sector_of
 from .. import plover
@@ -178,6 +178,7 @@ def arguments(
         agents, passive = subjects(clause)
         if "stative" in d.entry.flags and not agents:  # "Moscow was committed to ..."
             agents, passive = passive, []
+        agents = [a for head in agents for a in past_dateline(head)]
         if d.how != "occasion":
             recipient_heads += [p for p in passive if p.i not in event_nouns]
         if not agents and d.how in ("verb", "support"):
@@ -316,6 +317,34 @@ def owner_heads(heads: list[Token]) -> list[Token]:
                         s for s in c.children if s.dep_ in ("nsubj", "agent") and s.lower_ not in _WH_WORDS
                     )
     return out
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def dateline_end(sent: Span) -> int:
+    """Token index after a dateline opening ``sent`` ("HANOI, Vietnam (AP) —", "ROME -"): a place
+    in capitals, then names, commas or an agency in brackets, then a dash; else the sentence's
+    start."""
+    first = sent[0] if len(sent) else None
+    if first is None or not (first.is_upper and first.is_alpha and len(first.text) > 1):
+        return sent.start
+    for tok in sent[1:10]:
+        if tok.text in _DASHES:
+            return tok.i + 1
+        if not (tok.is_punct or tok.pos_ == "PROPN" or tok.text[:1].isupper()):
+            break
+    return sent.start
+
+
+def past_dateline(head: Token) -> list[Token]:
+    """A subject the parser found in a dateline ("HANOI, Vietnam (AP) — U.S. Defense Secretary
+    Mark Esper accused China": "HANOI") stands for the name after the dash, when there is one;
+    the place a report is filed from does nothing."""
+    end = dateline_end(head.sent)
+    if head.i >= end:
+        return [head]
+    return [c for c in head.subtree if c.i >= end and c.dep_ == "appos" and c.head.i < end][:1]
 
 
 def reason_doers(verb: Token) -> list[Token]:
