@@ -220,3 +220,21 @@ def test_the_place_of_a_dateline_does_nothing(nlp: Any) -> None:
     assert found and all(_codes(e["actor"]) == {"USA"} for e in found)
     plain = "BEIJING — China accused Japan of provocations on Monday."
     assert all(_codes(e["actor"]) == {"CHN"} for e in shown_events(nlp, plain, "ACCUSE"))
+
+
+@pytest.mark.model
+def test_a_fronted_phrase_is_no_call_on(nlp: Any) -> None:
+    text = "On Twitter, the German chancellor called the French president reckless."
+    assert not shown_events(nlp, text, "REQUEST")
+    call = "The German chancellor called on the French president to resign."
+    assert shown_events(nlp, call, "REQUEST")
+
+
+@pytest.mark.model
+def test_a_subject_of_several_fighting_criticism_is_one_side(nlp: Any) -> None:
+    text = (
+        "Noting that both Reagan and Trump battled staunch opposition from the media, Schlafly praised Trump."
+    )
+    fights = [e for e in events_of(nlp, text) if e["text"] == "battled"]
+    assert fights and all(not e["recipient"] for e in fights)
+    assert all(len(e["actor"]) == 2 for e in fights)

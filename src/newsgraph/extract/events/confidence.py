@@ -503,14 +503,28 @@ def stray_cue(d: Draft) -> bool:
     """The word that makes a verb of several senses an event (a ``near`` condition of its lexicon
     row: "warned of serious consequences", "bowed to pressure", "hit with a missile") stands
     elsewhere in the sentence, not in the verb's own clause: "embraced the idea of a military
-    force, warning that Britain's exit will sap the continent's defences" is a prediction."""
+    force, warning that Britain's exit will sap the continent's defences" is a prediction; or the
+    preposition of a phrasal verb ("call on", "call for") is a fronted phrase before it ("On
+    Twitter, Jeb Bush called Trump 'unhinged'")."""
     if d.how != "verb":
         return False
-    near = [c for c in d.entry.conditions if c.kind == "near" and not c.negated]
-    if not near:
-        return False
-    own = {lemma(t) for t in d.anchor.subtree}
-    return any(not (c.values & own) for c in near)
+    verb = d.anchor
+    for cond in d.entry.conditions:
+        if cond.negated:
+            continue
+        if cond.kind == "near" and not (cond.values & {lemma(t) for t in verb.subtree}):
+            return True
+        if cond.kind == "prep" and _fronted(verb, cond.values):
+            return True  # "On Twitter, Jeb Bush called Trump 'unhinged'": no "call on"
+    return False
+
+
+def _fronted(verb: Token, preps: frozenset[str]) -> bool:
+    """The verb's preposition of a row's condition ("call on", "call for") stands only before it,
+    as a fronted phrase of place or time ("On Twitter, ... called"): a phrasal verb's
+    preposition follows its verb."""
+    found = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in preps]
+    return bool(found) and all(c.i < verb.i for c in found)
 
 
 #: Reflexive pronouns: what one does to oneself.

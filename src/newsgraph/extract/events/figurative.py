@@ -64,8 +64,12 @@ def is_figurative(
 
 def as_criticism(rec: dict[str, Any]) -> None:
     """Recode a figurative ASSAULT record as the ACCUSE it reports; two-sided fighting ("fought
-    with the party leadership") becomes the first side's criticism of the others."""
-    if not rec["recipient"] and len(rec["actor"]) > 1:
+    with the party leadership") becomes the first side's criticism of the others named after the
+    verb; a subject of several stays one side."""
+    trigger = rec["start"]
+    if not rec["recipient"] and len(rec["actor"]) > 1 and any(a["start"] > trigger for a in rec["actor"]):
+        # "fought with the party leadership": the side after the verb is criticised; a subject
+        # of several ("Reagan and Trump battled opposition from the media") is one side
         rec["actor"], rec["recipient"] = rec["actor"][:1], rec["actor"][1:]
     rec["event_type"] = "ACCUSE"
     rec["mode"] = "disapprove"
