@@ -238,3 +238,17 @@ def test_a_subject_of_several_fighting_criticism_is_one_side(nlp: Any) -> None:
     fights = [e for e in events_of(nlp, text) if e["text"] == "battled"]
     assert fights and all(not e["recipient"] for e in fights)
     assert all(len(e["actor"]) == 2 for e in fights)
+
+
+@pytest.mark.model
+def test_the_president_is_the_articles_own_countrys_when_one_was_named(nlp: Any) -> None:
+    text = (
+        "President Obama spoke to American reporters in Washington on Monday about the U.S. economy "
+        "and American jobs in Ohio and Texas. Obama said he met with Russian President Vladimir Putin "
+        "in Paris. This week, the president criticized the European Union."
+    )
+    found = shown_events(nlp, text, "ACCUSE")
+    assert found and all(_codes(e["actor"]) == {"USA"} for e in found)
+    named = f"{text} Later the Russian president criticized the European Union."
+    russian = [e for e in shown_events(nlp, named, "ACCUSE") if e["actor"][0]["text"] == "Russian president"]
+    assert russian and all(_codes(e["actor"]) == {"RUS"} for e in russian)
