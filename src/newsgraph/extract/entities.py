@@ -53,7 +53,7 @@ from .countries import (
     people_country,
     subnational_country,
 )
-from .entity_names import acronym, merge_acronyms, settle_names
+from .entity_names import acronym, merge_acronyms, settle_names, state_abbreviation
 from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
 from .labels import consistent_labels, fix_spans
 from .mentions import Mention, collect_mentions, known, name_tokens, stoplist
@@ -259,7 +259,8 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
                     reason = "part of the name"
                 persons[key].add(m, reason if core == m.text else f"{reason} after a title")
                 continue
-        place = place_name(doc, m, mentions)  # "New York" -> "New York City"; "Berlin, New Hampshire"
+        # "New York" -> "New York City"; "Berlin, New Hampshire"; "Calif." -> "California"
+        place = place_name(doc, m, mentions) or (state_abbreviation(doc, m) if m.label == "GPE" else None)
         body = _state_body(m, state_bodies, institutions)  # "the Senate" after "the Texas Senate"
         if place is not None:
             name_text, code = place

@@ -10,11 +10,28 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..resolve import actors
+from ..resolve.gazetteer import gazetteer
 from ..tables import data_rows
 from .mentions import org_words
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from .entities import Entity
+    from .mentions import Mention
+
+
+def state_abbreviation(doc: Doc, m: Mention) -> tuple[str, str] | None:
+    """The state or province a place mention abbreviates and its country: a written abbreviation
+    of ``places_admin1.tsv`` anywhere ("Calif.", "N.M.", "W.Va."), or a postal code after a town
+    and a comma ("Boca Raton, FL"); the gazetteer's name of the state is the entity's name
+    ("Calif." -> "California"), as the labels name states."""
+    gaz = gazetteer()
+    found = gaz.abbreviations.get(m.text)
+    if not found and m.i >= 2 and doc[m.i - 1].text == "," and len(m.text) == 2 and m.text.isupper():
+        found = gaz.postal.get(m.text)
+    places = {(p.name, p.country) for p in map(gaz.place, found or ()) if p.country}
+    return next(iter(places)) if len(places) == 1 else None
 
 
 def acronym(text: str) -> bool:

@@ -394,7 +394,8 @@ def _place_shapes(doc: Doc, mentions: list[Mention]) -> None:
     """Places and buildings told by the words after a name the model tagged otherwise:
 
     - a name followed by a place noun ("Pangram area") or by a comma and a known place ("Sarkh,
-      Logar") is a place (``GPE``), unless a person's full name holds it;
+      Logar") is a place (``GPE``), unless a person's full name holds it; so is a name the model
+      took for a body before a comma and a state's abbreviation (a dateline: "SANTA FE, N.M.");
     - a name followed by a building word in lower case ("Hoa Lo prison") is that building (``FAC``),
       the word part of its name;
     - a one-word name tagged ``PERSON`` whose plural the text writes ("Yazidi" beside "Yazidis") is
@@ -404,13 +405,16 @@ def _place_shapes(doc: Doc, mentions: list[Mention]) -> None:
     held = {w for m in mentions if m.label == "PERSON" for w in name_tokens(m.text) if m.j - m.i > 1}
     starts = {m.i: m for m in mentions}
     present = set(words)
+    abbreviations = gazetteer().abbreviations  # "SANTA FE, N.M.": a dateline's town
     for m in mentions:
         if known(m.text) or m.text in held or m.label not in ("ORG", "FAC", "PERSON") or m.j >= n_words:
             continue
         after = words[m.j]
         nxt = starts.get(m.j + 1) if after == "," else None
         if after in _PLACE_NOUNS or (
-            nxt is not None and nxt.label != "PERSON" and _place_or_country(nxt.text)
+            nxt is not None
+            and nxt.label != "PERSON"
+            and (_place_or_country(nxt.text) or (m.label != "PERSON" and nxt.text in abbreviations))
         ):
             m.label = "GPE"
         elif after in facility_words():
