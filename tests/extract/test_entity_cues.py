@@ -69,3 +69,37 @@ def test_a_national_force_takes_the_country_named_with_it() -> None:
     )
     assert got[0] == ("British Army", "ORG", "GBR")
     assert len([e for e in got if e[1] == "ORG"]) == 1
+
+
+def test_a_persons_noun_before_a_name_makes_it_a_person() -> None:
+    got = _labels(
+        "said monetary historian Quentin Ashby , and chief strategist Darnell Cecil agreed .",
+        [(3, 5, "GPE"), (9, 11, "ORG")],
+    )
+    assert got == [("Quentin Ashby", "PERSON"), ("Darnell Cecil", "PERSON")]
+    # a company word or a known body is no person, whatever the noun before it
+    got = _labels("said analyst Tarnow Labs and analyst Goldman Sachs .", [(2, 4, "ORG"), (6, 8, "ORG")])
+    assert got == [("Tarnow Labs", "ORG"), ("Goldman Sachs", "ORG")]
+
+
+def test_an_organisations_noun_before_a_name_makes_it_a_body() -> None:
+    text = "the fact - checking website Ravel Fact said so . Ravel Fact , a charity , agreed ."
+    got = _labels(text, [(5, 7, "PERSON"), (10, 12, "PERSON")])
+    assert got == [("Ravel Fact", "ORG"), ("Ravel Fact", "ORG")]  # every mention of it
+    got = _labels("Keyboard case maker Dusenko sold more .", [(3, 4, "GPE")])
+    assert got == [("Dusenko", "ORG")]
+    # a person of people.tsv or a known place keeps its type
+    got = _labels(
+        "the website Barack Obama liked and the agency Kandahar .", [(2, 4, "PERSON"), (8, 9, "GPE")]
+    )
+    assert got == [("Barack Obama", "PERSON"), ("Kandahar", "GPE")]
+
+
+def test_a_place_before_based_and_after_in_is_a_place() -> None:
+    got = _labels(
+        "an Amritsar - based agent lived in Tamarac , not in Google .",
+        [(1, 2, "ORG"), (7, 8, "ORG"), (11, 12, "ORG")],
+    )
+    assert got == [("Amritsar", "GPE"), ("Tamarac", "GPE"), ("Google", "ORG")]
+    got = _labels("Reporters in Amritsar met Amritsar Singh .", [(2, 3, "PERSON"), (4, 6, "PERSON")])
+    assert got[0] == ("Amritsar", "PERSON")  # a person's name holds it: left alone

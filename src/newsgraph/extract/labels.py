@@ -38,7 +38,9 @@ Labels (:func:`consistent_labels`):
 - **Companies and places tagged as people** (:func:`_company_shapes`): brand-shaped words
   ("EgyptAir"), names opened by a large city that is no given name ("Baltimore Sun"), names
   listed beside a firm ("Gannett and GateHouse Media"), place names ending in a place word
-  ("Sioux Falls")."""
+  ("Sioux Falls").
+- **Nouns before a name and place words** (``extract/label_cues.py``): "historian David Marsh" is
+  a person, "website Full Fact" an organisation, "Amritsar-based" and "in Tamarac" places."""
 
 from __future__ import annotations
 
@@ -53,6 +55,7 @@ from ..resolve.gazetteer import gazetteer
 from ..resolve.names import COMMON_GIVEN, census_shares, given_share
 from ..tables import data_lines
 from .annotations import doc_lowers, doc_text, doc_words
+from .label_cues import cue_labels
 from .mentions import Mention, known, name_tokens, org_words
 from .quotes.lexicon import reporting_lemmas
 from .roles import FOLLOW_SITES, title_spans
@@ -120,6 +123,7 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
     _name_shapes(doc, mentions)
     _company_shapes(doc, mentions)
     _context_labels(doc, mentions)
+    cue_labels(doc, mentions, locative_words())
     people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
     held = {w for text in people for w in name_tokens(text)}
     places = {m.text for m in mentions if m.label == "GPE" and m.text not in held and _place(m.text)}

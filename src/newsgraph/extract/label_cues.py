@@ -1,0 +1,78 @@
+"""Types told by a lower-case noun right before a name, and by a name's own place words, made on
+the cleaned mentions after the shape rules of ``extract/labels.py`` (which calls
+:func:`cue_labels`):
+
+- **A person's noun before a name** (``name_cues.tsv``: "historian", "strategist", "actor") makes a
+  name of two or three capitalised words the model tagged ``ORG``, ``GPE``, ``FAC`` or ``LOC`` a
+  person ("monetary historian David Marsh", "chief strategist Guy Cecil"), when its first word
+  is a given name of the census lists ("Goldman Sachs" is not), no table knows it and it holds no
+  company or place word.
+- **An organisation's noun before a name** ("website", "company", "maker", "service") makes a name
+  of up to three words the model tagged ``PERSON``, ``GPE`` or ``LOC`` an organisation
+  ("fact-checking website Full Fact", "streaming service Hulu"), wherever the article writes
+  it, when it is no person of ``people.tsv``, no country and no place the gazetteer knows.
+- **A place before "-based"** is a place ("an Amritsar-based agent", tagged ``ORG``), and a
+  one-word name tagged ``ORG`` or ``FAC`` after a locative preposition ("in Tamarac") that the
+  gazetteer knows as a state, province or city and no table as a body is a place too.
+
+Every noun names one kind only: "host", "publisher" or "broadcaster" may be a person or a body
+and are not cues."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc
+
+from ..resolve import actors
+from ..resolve.gazetteer import gazetteer
+from ..resolve.names import given_share
+from ..tables import data_rows
+from .annotations import doc_lowers, doc_words
+from .mentions import Mention, known, org_words
+
+
+@cache
+def name_cues() -> dict[str, str]:
+    """Lower-case noun -> the type of a name written right after it (``name_cues.tsv``)."""
+    return {row[0]: row[1] for row in data_rows("newsgraph.extract", "name_cues.tsv", strip=True)}
+
+
+def _place(text: str) -> bool:
+    return gazetteer().subnational_country(text) is not None or actors.country_code(text) is not None
+
+
+def _capitalised(words: list[str]) -> bool:
+    return all(w[:1].isupper() and w.replace("-", "").replace(".", "").isalpha() for w in words)
+
+
+def cue_labels(doc: Doc, mentions: list[Mention], locatives: frozenset[str]) -> None:
+    """Relabel ``mentions`` in place (see the module docstring); ``locatives``: the prepositions
+    before a place ("in", "near")."""
+    lowers = doc_lowers(doc)
+    words = doc_words(doc)
+    n_words = len(words)
+    people = {m.text for m in mentions if m.label == "PERSON" and m.j - m.i >= 2}
+    held = {w for text in people for w in text.split()}
+    bodies: set[str] = set()  # names an organisation's noun stands before: every mention of them
+    for m in mentions:
+        names = m.text.split()
+        before = words[m.i - 1] if m.i else ""
+        cue = name_cues().get(before) if before.islower() else None
+        if known(m.text) or not _capitalised(names):
+            continue
+        if cue == "PERSON" and m.label in ("ORG", "GPE", "FAC", "LOC") and 2 <= len(names) <= 3:
+            firm = any(w.lower() in org_words() for w in names)
+            if not firm and given_share(names[0]) > 0 and not _place(m.text):
+                m.label = "PERSON"
+        elif cue == "ORG" and m.label in ("PERSON", "GPE", "LOC") and len(names) <= 3:
+            if not actors.is_known_person(m.text) and not _place(m.text):
+                bodies.add(m.text)
+        elif m.label in ("ORG", "FAC", "PERSON") and m.text not in held:
+            based = m.j + 1 < n_words and words[m.j] == "-" and lowers[m.j + 1] == "based"
+            located = m.label != "PERSON" and m.j - m.i == 1 and m.i and lowers[m.i - 1] in locatives
+            if (based or located) and _place(m.text):
+                m.label = "GPE"
+    for m in mentions:
+        if m.text in bodies and m.label in ("PERSON", "GPE", "LOC"):
+            m.label = "ORG"
