@@ -103,3 +103,34 @@ def test_a_place_before_based_and_after_in_is_a_place() -> None:
     assert got == [("Amritsar", "GPE"), ("Tamarac", "GPE"), ("Google", "ORG")]
     got = _labels("Reporters in Amritsar met Amritsar Singh .", [(2, 3, "PERSON"), (4, 6, "PERSON")])
     assert got[0] == ("Amritsar", "PERSON")  # a person's name holds it: left alone
+
+
+def test_a_bare_institution_is_the_known_body_named_in_full_before() -> None:
+    got = _entities(
+        "The Chinese Communist Party met in Tarnow . The Communist Party said so .",
+        [(1, 4, "ORG"), (6, 7, "GPE"), (9, 11, "ORG")],
+    )
+    assert got[0] == ("Chinese Communist Party", "ORG", "CHN")
+    assert [e for e in got if e[1] == "ORG"] == [got[0]]  # not a second "P.R.C. Communist Party"
+    # two bodies of different countries end in "Navy": the bare one is neither's by that rule
+    got = _entities(
+        "The Royal Navy and the Indian Navy met . The Navy left .",
+        [(1, 3, "ORG"), (5, 7, "ORG"), (10, 11, "ORG")],
+    )
+    assert ("Royal Navy", "ORG", "GBR") in got and ("Indian Navy", "ORG", "IND") in got
+
+
+def test_people_of_one_key_are_one_entity() -> None:
+    text = "Ravel Dusenko Jr. , 55 , pleaded guilty . Dusenko wept . The case of Ravel W. Dusenko ends ."
+    doc = NLP(text)
+    doc.ents = [
+        Span(doc, 0, 3, label="PERSON"),
+        Span(doc, 9, 10, label="PERSON"),
+        Span(doc, 15, 18, label="PERSON"),
+    ]
+    for t in doc:
+        t.is_sent_start = t.i == 0 or doc[t.i - 1].text == "."
+    people = [e for e in EntityExtractor(NLP, "newsgraph_entities").match(doc) if e.type == "PERSON"]
+    assert len(people) == 1
+    assert sorted(m.text for m in people[0].mentions) == ["Dusenko", "Ravel Dusenko Jr.", "Ravel W. Dusenko"]
+    assert people[0].store_key() == "PERSON:ravel dusenko"

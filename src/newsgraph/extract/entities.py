@@ -53,7 +53,7 @@ from .countries import (
     people_country,
     subnational_country,
 )
-from .entity_names import acronym, merge_acronyms, settle_names, state_abbreviation
+from .entity_names import acronym, bodies_ending_in, merge_acronyms, settle_names, state_abbreviation
 from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
 from .labels import consistent_labels, fix_spans
 from .mentions import Mention, collect_mentions, known, name_tokens, stoplist
@@ -61,6 +61,7 @@ from .people import (
     apply_known_person,
     junior_namesakes,
     known_person,
+    one_per_key,
     person_actor,
     person_name,
     us_member,
@@ -241,6 +242,8 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
         if state is not None:
             state_bodies.setdefault(state[0].name, (m.text, state[1]))
     named_here.update(institutions.values())  # "Senate of Nigeria" names Nigeria too
+    # "Communist Party" after "Chinese Communist Party"; not "Navy" beside "Royal" and "Indian Navy"
+    bodies = {k: v for k, v in bodies_ending_in(mentions).items() if institutions.get(k, v.code) == v.code}
     for m in mentions:
         if id(m) in used:
             continue
@@ -268,6 +271,10 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
         elif body is not None:
             name_text, actor = body
             key, etype = ("NAME", fold(name_text)), "ORG"
+        elif m.label in ("ORG", "FAC") and (inst := actors.organisation(m.text)) and inst.name in bodies:
+            org = bodies[inst.name]
+            key, etype, name_text = ("ORG", org.name), org.type or "ORG", _shown(org.name)
+            actor = actors.Actor(org.code, org.sector)
         else:
             key, etype, name_text, actor = _classify(m, context or bodies_country, institutions)
             if key[0] == "ORG@" and key[2] and key[2] not in named_here:
@@ -566,7 +573,7 @@ class EntityExtractor(Component):
             for m in ent.mentions:
                 if m.text != ent.name and ent.why.get(m.text) == "same name":
                     ent.why[m.text] = "name as written, middle initials or titles kept"
-        return sorted(entities, key=lambda e: e.first.start)
+        return sorted(one_per_key(entities), key=lambda e: e.first.start)
 
     def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:
         set_doc_entities(doc, tuple(e.fact(n) for n, e in enumerate(entities, 1)))

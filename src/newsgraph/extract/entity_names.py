@@ -21,6 +21,27 @@ if TYPE_CHECKING:
     from .mentions import Mention
 
 
+def bodies_ending_in(mentions: list[Mention]) -> dict[str, actors.OrgEntry]:
+    """An institution every country has (an ``organisations.tsv`` row without a code: "Communist
+    Party", "Supreme Court", "Navy") -> the one known body of the article whose name as written
+    ends in it ("Chinese Communist Party", "U.S. Supreme Court", "Royal Navy"): the bare name
+    written later is that body, not an institution of the article's main country. An institution
+    two such bodies end in ("Navy" beside "Royal Navy" and "Indian Navy") is left out."""
+    found: dict[str, dict[str, actors.OrgEntry]] = {}
+    for m in mentions:
+        if m.label not in ("ORG", "FAC") or " " not in m.text:
+            continue
+        org = actors.organisation(m.text)
+        if org is None or not org.code:
+            continue
+        words = m.text.split()
+        for n in range(1, len(words)):
+            inst = actors.organisation(" ".join(words[n:]))
+            if inst is not None and not inst.code:
+                found.setdefault(inst.name, {})[org.name] = org
+    return {name: next(iter(orgs.values())) for name, orgs in found.items() if len(orgs) == 1}
+
+
 def state_abbreviation(doc: Doc, m: Mention) -> tuple[str, str] | None:
     """The state or province a place mention abbreviates and its country: a written abbreviation
     of ``places_admin1.tsv`` anywhere ("Calif.", "N.M.", "W.Va."), or a postal code after a town
