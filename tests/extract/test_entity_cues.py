@@ -134,3 +134,11 @@ def test_people_of_one_key_are_one_entity() -> None:
     assert len(people) == 1
     assert sorted(m.text for m in people[0].mentions) == ["Dusenko", "Ravel Dusenko Jr.", "Ravel W. Dusenko"]
     assert people[0].store_key() == "PERSON:ravel dusenko"
+
+
+def test_market_indexes_and_compass_adjectives_are_no_entities() -> None:
+    got = _entities(
+        "Tarnow 's Dusenko Index fell while Western interests and the Southern primary waited .",
+        [(0, 1, "GPE"), (2, 4, "ORG"), (6, 7, "NORP"), (11, 12, "NORP")],
+    )
+    assert [name for name, _, _ in got] == ["Tarnow"]
