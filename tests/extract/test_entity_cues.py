@@ -142,3 +142,11 @@ def test_market_indexes_and_compass_adjectives_are_no_entities() -> None:
         [(0, 1, "GPE"), (2, 4, "ORG"), (6, 7, "NORP"), (11, 12, "NORP")],
     )
     assert [name for name, _, _ in got] == ["Tarnow"]
+
+
+def test_groups_of_one_key_are_one_entity() -> None:
+    got = _entities(
+        "Jewish groups and Jews met Arabs and Arab leaders .",
+        [(0, 1, "NORP"), (3, 4, "NORP"), (5, 6, "NORP"), (7, 8, "NORP")],
+    )
+    assert [name for name, _, _ in got] == ["Jews", "Arabs"]  # "Jewish" and "Jews" are NORP:jews

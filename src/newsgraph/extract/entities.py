@@ -53,7 +53,14 @@ from .countries import (
     people_country,
     subnational_country,
 )
-from .entity_names import acronym, bodies_ending_in, merge_acronyms, settle_names, state_abbreviation
+from .entity_names import (
+    acronym,
+    bodies_ending_in,
+    merge_acronyms,
+    one_per_key,
+    settle_names,
+    state_abbreviation,
+)
 from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
 from .labels import consistent_labels, fix_spans
 from .mentions import Mention, collect_mentions, known, name_tokens, stoplist
@@ -61,7 +68,6 @@ from .people import (
     apply_known_person,
     junior_namesakes,
     known_person,
-    one_per_key,
     person_actor,
     person_name,
     us_member,
@@ -532,7 +538,7 @@ class EntityExtractor(Component):
         article_ctx = article_context(doc)
         published = article_ctx.published_iso  # roles carry it as their "since"
         if not persons or not doc.has_annotation("SENT_START"):
-            return sorted(entities, key=lambda e: e.first.start)  # roles need sentences
+            return sorted(one_per_key(entities), key=lambda e: e.first.start)  # roles need sentences
         roles = find_roles(doc, [(e.key, [(m.i, m.j) for m in e.mentions]) for e in persons], since=published)
         person_context = people_country(doc, mentions, context)
         year = article_ctx.published.year if article_ctx.published else None

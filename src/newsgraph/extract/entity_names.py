@@ -184,3 +184,30 @@ def _group_name(ent: Entity) -> str:
 #: "American", "Afghan", "Nazi", "Muslim", "Buddhist"); others stay ("French", "Swiss", "Chinese",
 #: "Islamic", "Jewish").
 _PLURAL_S = ("an", "i", "im", "ist")
+
+
+def one_per_key(entities: list[Entity]) -> list[Entity]:
+    """``entities`` with those of one store key made one entity, as the store makes them: an
+    article's "Patrick Carlineo Jr." and "Patrick W. Carlineo" are grouped apart (a suffix and a
+    middle initial are no variants of each other) but both are the store's PERSON:patrick carlineo;
+    "Jewish" and "Jews", grouped by their words, are both NORP:jews. The entity with the most
+    mentions keeps its name, type and actor and takes the others' mentions and roles (a title it
+    lacks)."""
+    by_key: dict[str, list[Entity]] = {}
+    for ent in entities:
+        by_key.setdefault(ent.store_key(), []).append(ent)
+    dropped: set[int] = set()
+    for group in by_key.values():
+        if len(group) < 2:
+            continue
+        main = max(group, key=lambda e: (len(e.mentions), -e.first.start))
+        for other in group:
+            if other is main:
+                continue
+            for m in other.mentions:
+                main.add(m, "same store key")
+            titles = {r.title for r in main.roles}
+            main.roles += [r for r in other.roles if r.title not in titles]
+            main.actor = main.actor or other.actor
+            dropped.add(id(other))
+    return [e for e in entities if id(e) not in dropped] if dropped else entities

@@ -170,30 +170,3 @@ def fill_affiliation(roles: list[Role], context: str | None) -> None:
 
 #: Sectors of offices that belong to a country when nothing else is said.
 NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
-
-
-def one_per_key(entities: list[Entity]) -> list[Entity]:
-    """``entities`` with the people of one store key made one entity: an article's "Patrick
-    Carlineo Jr." and "Patrick W. Carlineo" are grouped apart (a suffix and a middle initial are
-    no variants of each other) but both are named "Patrick Carlineo", the store's one person. The
-    entity with the most mentions keeps its name and actor and takes the other's mentions and
-    roles (a title it lacks)."""
-    by_key: dict[str, list[Entity]] = {}
-    for ent in entities:
-        if ent.type == "PERSON":
-            by_key.setdefault(ent.store_key(), []).append(ent)
-    dropped: set[int] = set()
-    for group in by_key.values():
-        if len(group) < 2:
-            continue
-        main = max(group, key=lambda e: (len(e.mentions), -e.first.start))
-        for other in group:
-            if other is main:
-                continue
-            for m in other.mentions:
-                main.add(m, "same name once titles, middle initials and suffixes are set aside")
-            titles = {r.title for r in main.roles}
-            main.roles += [r for r in other.roles if r.title not in titles]
-            main.actor = main.actor or other.actor
-            dropped.add(id(other))
-    return [e for e in entities if id(e) not in dropped] if dropped else entities
