@@ -7,7 +7,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Span
 
-from newsgraph.extract.entities import EntityExtractor
+from newsgraph.extract.entities import Entity, EntityExtractor
 from newsgraph.extract.labels import consistent_labels
 from newsgraph.extract.mentions import collect_mentions
 
@@ -22,13 +22,15 @@ def _labels(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str
     return [(m.text, m.label) for m in mentions]
 
 
-def _entities(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str, str | None]]:
+def _grouped(spans: tuple[str, list[tuple[int, int, str]]]) -> list[Entity]:
+    text, ents = spans
     doc = NLP(text)
-    doc.ents = [Span(doc, i, j, label=label) for i, j, label in spans]
-    return [
-        (e.name, e.type, e.actor.code if e.actor else None)
-        for e in EntityExtractor(NLP, "newsgraph_entities").match(doc)
-    ]
+    doc.ents = [Span(doc, i, j, label=label) for i, j, label in ents]
+    return EntityExtractor(NLP, "newsgraph_entities").match(doc)
+
+
+def _entities(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str, str | None]]:
+    return [(e.name, e.type, e.actor.code if e.actor else None) for e in _grouped((text, spans))]
 
 
 def test_a_town_before_a_state_abbreviation_is_a_place() -> None:
@@ -150,3 +152,16 @@ def test_groups_of_one_key_are_one_entity() -> None:
         [(0, 1, "NORP"), (3, 4, "NORP"), (5, 6, "NORP"), (7, 8, "NORP")],
     )
     assert [name for name, _, _ in got] == ["Jews", "Arabs"]  # "Jewish" and "Jews" are NORP:jews
+
+
+def test_a_nationality_before_another_is_one_group() -> None:
+    # the model tags "Mexican" of "Mexican-American" alone: Mexico's people, one actor with Mexico
+    got = (
+        "a Mexican-American judge, Cuban Americans and Iraqi-born activists met in Mexico.",
+        [(1, 2, "NORP"), (6, 7, "NORP"), (7, 8, "NORP"), (9, 10, "NORP"), (15, 16, "GPE")],
+    )
+    keys = {e.name: e.store_key() for e in _grouped(got)}
+    assert keys["Mexican-Americans"] == "NORP:mexican americans"  # not NORP:MEX, Mexico's
+    assert keys["Cuban Americans"] == "NORP:cuban americans"
+    assert keys["Iraqis"] == "NORP:IRQ"  # "-born" names no people
+    assert keys["Mexico"] == "GPE:MEX" and "Mexicans" not in keys

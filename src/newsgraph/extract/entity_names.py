@@ -176,7 +176,7 @@ def _group_name(ent: Entity) -> str:
     if members:  # "Swedish" -> "Swedes", "Turkish" -> "Turks"
         return members[0]
     name = ent.name
-    plain = name[:1].isupper() and name.replace(" ", "").isalpha()
+    plain = name[:1].isupper() and name.replace(" ", "").replace("-", "").isalpha()
     return f"{name}s" if plain and name.endswith(_PLURAL_S) else name
 
 

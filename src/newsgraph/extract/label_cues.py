@@ -15,6 +15,9 @@ the cleaned mentions after the shape rules of ``extract/labels.py`` (which calls
   one-word name tagged ``ORG`` or ``FAC`` after a locative preposition ("in Tamarac") that the
   gazetteer knows as a state, province or city and no table as a body is a place too.
 
+- **A nationality before another** ("Mexican-American", "Cuban Americans") is one group
+  (:func:`join_hyphenated_groups`, a span fix), not the first country's people.
+
 Every noun names one kind only: "host", "publisher" or "broadcaster" may be a person or a body
 and are not cues."""
 
@@ -28,7 +31,7 @@ from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
 from ..resolve.names import given_share
 from ..tables import data_rows
-from .annotations import doc_lowers, doc_words
+from .annotations import doc_lowers, doc_text, doc_words
 from .mentions import Mention, known, org_words
 
 
@@ -76,3 +79,40 @@ def cue_labels(doc: Doc, mentions: list[Mention], locatives: frozenset[str]) -> 
     for m in mentions:
         if m.text in bodies and m.label in ("PERSON", "GPE", "LOC"):
             m.label = "ORG"
+
+
+def join_hyphenated_groups(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with a nationality joined to the nationality after it into one group's name
+    ("Mexican-American", "Cuban-American", "Mexican Americans"): the model tags the first word alone
+    ("Mexican"), which would make the group Mexico's and, in the store, one actor with Mexico. The
+    second word must name another country's people ("American", "Canadians"); "Iraqi-born" stays."""
+    words = doc_words(doc)
+    n_words = len(words)
+    by_start = {m.i: m for m in mentions}
+    out: list[Mention] = []
+    skip: set[int] = set()
+    for m in mentions:
+        if id(m) in skip:
+            continue
+        k = m.j + 1 if m.j < n_words and words[m.j] == "-" else m.j
+        if m.label == "NORP" and m.j - m.i == 1 and k < n_words and _second_nationality(m.text, words[k]):
+            nxt = by_start.get(k)
+            if nxt is not None and nxt.j != k + 1:
+                out.append(m)
+                continue  # the word after opens a longer name: left alone
+            if nxt is not None:
+                skip.add(id(nxt))
+            end = doc[k].idx + len(words[k])
+            out.append(Mention(m.i, k + 1, m.start, end, doc_text(doc)[m.start : end], "NORP"))
+            continue
+        out.append(m)
+    return out
+
+
+def _second_nationality(first: str, second: str) -> bool:
+    """Whether ``second`` names the people of a country other than ``first``'s ("Mexican" +
+    "American"); only the nationality adjectives and plural nouns of the country table count."""
+    if not second[:1].isupper() or not second.replace("-", "").isalpha():
+        return False
+    a, b = actors.country_code(first), actors.country_code(second)
+    return a is not None and b is not None and a != b and actors.is_adjective(second)
