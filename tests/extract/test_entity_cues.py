@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import Span
 
 from newsgraph.extract.entities import Entity, EntityExtractor
-from newsgraph.extract.labels import consistent_labels
+from newsgraph.extract.labels import consistent_labels, fix_spans
 from newsgraph.extract.mentions import collect_mentions
 
 NLP = spacy.blank("en")
@@ -165,3 +165,43 @@ def test_a_nationality_before_another_is_one_group() -> None:
     assert keys["Cuban Americans"] == "NORP:cuban americans"
     assert keys["Iraqis"] == "NORP:IRQ"  # "-born" names no people
     assert keys["Mexico"] == "GPE:MEX" and "Mexicans" not in keys
+
+
+def _spans(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    doc = NLP(text)
+    doc.ents = [Span(doc, i, j, label=label) for i, j, label in spans]
+    mentions = fix_spans(doc, collect_mentions(doc))
+    consistent_labels(doc, mentions)
+    return [(m.text, m.label) for m in mentions]
+
+
+def test_a_list_label_before_a_colon_is_cut_there() -> None:
+    got = _spans("Ravel D. Dusenko: Dealing in cocaine , held .", [(0, 5, "PERSON")])
+    assert got == [("Ravel D. Dusenko", "PERSON")]
+
+
+def test_a_possessive_before_a_bodys_head_stays_in_the_name() -> None:
+    got = _spans("The Tarnow County Sheriff's Department said so .", [(1, 6, "ORG")])
+    assert got == [("Tarnow County Sheriff's Department", "ORG")]
+    got = _spans("Dusenko's Order was read .", [(0, 3, "PERSON")])
+    assert got == [("Dusenko", "PERSON")]  # an owner's possession is no part of the name
+
+
+def test_a_place_before_an_untagged_bodys_name_is_that_body() -> None:
+    got = _spans("A Tarnow County Sheriff's Department canine came .", [(1, 3, "GPE")])
+    assert got == [("Tarnow County Sheriff's Department", "ORG")]
+    got = _spans("Tarnow County Fair opened .", [(0, 2, "GPE")])
+    assert got == [("Tarnow County", "GPE")]  # no body's head word
+
+
+def test_a_town_after_a_persons_age_is_a_place() -> None:
+    got = _labels(
+        "Ravel S. Dusenko 31 , of Hope and Quentin Ashby , 57 , of Lobeck were held .",
+        [(0, 3, "PERSON"), (6, 7, "PERSON"), (8, 10, "PERSON"), (14, 15, "ORG")],
+    )
+    assert got == [
+        ("Ravel S. Dusenko", "PERSON"),
+        ("Hope", "GPE"),
+        ("Quentin Ashby", "PERSON"),
+        ("Lobeck", "GPE"),
+    ]

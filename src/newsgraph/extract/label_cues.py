@@ -15,6 +15,9 @@ the cleaned mentions after the shape rules of ``extract/labels.py`` (which calls
   one-word name tagged ``ORG`` or ``FAC`` after a locative preposition ("in Tamarac") that the
   gazetteer knows as a state, province or city and no table as a body is a place too.
 
+- **A place before a body's name** the model left untagged ("Bartholomew County" + "Sheriff's
+  Department") is that body's name (:func:`grow_place_bodies`, a span fix).
+- **A town after a person's age**: "Ryan S. Hollman, 31, of Hope" (tagged ``PERSON``) is a place.
 - **A nationality before another** ("Mexican-American", "Cuban Americans") is one group
   (:func:`join_hyphenated_groups`, a span fix), not the first country's people.
 
@@ -73,6 +76,9 @@ def cue_labels(doc: Doc, mentions: list[Mention], locatives: frozenset[str]) -> 
                 bodies.add(m.text)
         elif m.label in ("ORG", "FAC", "PERSON") and m.text not in held:
             based = m.j + 1 < n_words and words[m.j] == "-" and lowers[m.j + 1] == "based"
+            if _residence(words, m.i) and not actors.is_known_person(m.text):
+                m.label = "GPE"  # "Christopher L. Tays, 32, of Franklin"
+                continue
             located = m.label != "PERSON" and m.j - m.i == 1 and m.i and lowers[m.i - 1] in locatives
             if (based or located) and _place(m.text):
                 m.label = "GPE"
@@ -116,3 +122,44 @@ def _second_nationality(first: str, second: str) -> bool:
         return False
     a, b = actors.country_code(first), actors.country_code(second)
     return a is not None and b is not None and a != b and actors.is_adjective(second)
+
+
+def _residence(words: list[str], i: int) -> bool:
+    """Whether the name at word ``i`` follows a person's age and "of", as news gives a person's
+    town ("Ryan S. Hollman, 31, of Hope"): ``<number> , of <name>`` or ``<number> of <name>``."""
+    if i < 3 or words[i - 1] != "of":
+        return False
+    k = i - 3 if words[i - 2] == "," else i - 2
+    age = k >= 1 and words[k].isdigit() and len(words[k]) <= 3
+    return age and (words[k - 1] == "," or words[k - 1][:1].isupper())
+
+
+#: Last words of a body's name written after a place ("Bartholomew County Sheriff's Department").
+_BODY_HEADS = frozenset({"department", "office", "police", "agency", "authority", "bureau", "commission"})
+#: How many words after a place a body's name may run to its head word.
+_BODY_WORDS = 4
+
+
+def grow_place_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with a place the model tagged followed by untagged capitalised words (a
+    possessive allowed) that end in a body's head word made that body (``ORG``): "Bartholomew
+    County" + "Sheriff's Department", "Hayward" + "Police Department"."""
+    words = doc_words(doc)
+    n_words = len(words)
+    taken = {t for m in mentions for t in range(m.i, m.j)}
+    out: list[Mention] = []
+    for m in mentions:
+        end = None
+        if m.label == "GPE":
+            for k in range(m.j, min(n_words, m.j + _BODY_WORDS)):
+                w = words[k]
+                if k in taken or not (w[:1].isupper() or w in ("'s", "’s")):
+                    break
+                if w.lower() in _BODY_HEADS:
+                    end = k + 1
+        if end is None:
+            out.append(m)
+            continue
+        stop = doc[end - 1].idx + len(words[end - 1])
+        out.append(Mention(m.i, end, m.start, stop, doc_text(doc)[m.start : stop], "ORG"))
+    return out

@@ -245,7 +245,8 @@ _OPENERS = frozenset({"ADV", "SCONJ", "CCONJ", "PRON"})
 
 def _pieces(ent: Span) -> list[Span]:
     """An entity span cut at scores inside it ("Arsenal 1 Everton 1" -> "Arsenal", "Everton"), at
-    a possessive inside it ("Fedorov’s Order" -> "Fedorov"), at a comma before another name ("CBS
+    a possessive inside it ("Fedorov’s Order" -> "Fedorov"; not before a body's head: "Sheriff's
+    Department"), at a colon ("Battin: Dealing"), at a comma before another name ("CBS
     All Access, Disney"; not "King, Jr." nor a place's "Washington, D.C.") and at a lower-case word
     that is no name particle ("Garrett hit Rudolph"; not "Bank of England"), at a slash between
     names (a photo credit, "Jonathan Drake / Reuters" -> "Jonathan Drake", "Reuters"), after
@@ -264,7 +265,7 @@ def _pieces(ent: Span) -> list[Span]:
         a += 1
     for k in range(ent.start, end):
         text = words[k]
-        if text in ("'s", "’s") and k > a:
+        if text in ("'s", "’s") and k > a and not (k + 1 < end and words[k + 1].lower() in _BODY_HEADS):
             out.append(Span(doc, a, k, label=label))
             return out  # what follows belongs to the owner, not a name of its own
         inner = ent.start < k < end - 1
@@ -279,15 +280,26 @@ def _pieces(ent: Span) -> list[Span]:
                 (text == "," and label != "GPE" and words[k + 1].strip(".").lower() not in _AFTER_COMMA)
                 or (text.isalpha() and text.islower() and text not in _PARTICLES)
                 or (text == "/" and not coded)  # a credit: "Jonathan Drake / Reuters"
+                or text == ":"  # a list's label: "Christopher D. Battin: Dealing in cocaine"
             )
         )
         if cut:
             if k > a:
                 out.append(Span(doc, a, k, label=label))
+            if text == ":":
+                return out  # what follows a list's label describes it: "Battin: Dealing in ..."
             a = k + 1
     if a < end:
         out.append(Span(doc, a, end, label=label))
     return out
+
+
+#: Heads of a body's name that a possessive stands before inside the name ("Bartholomew County
+#: Sheriff's Department", "U.S. Attorney's Office", "Children's Hospital"): no cut there.
+_BODY_HEADS = frozenset(
+    {"department", "office", "hospital", "association", "fund", "foundation", "union", "council"}
+    | {"committee", "commission", "bureau", "service", "league", "court", "museum", "club", "college"}
+)
 
 
 def _caps_word(text: str) -> bool:
