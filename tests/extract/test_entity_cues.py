@@ -205,3 +205,23 @@ def test_a_town_after_a_persons_age_is_a_place() -> None:
         ("Quentin Ashby", "PERSON"),
         ("Lobeck", "GPE"),
     ]
+
+
+def test_a_region_only_is_a_location_and_a_bracket_ends_a_name() -> None:
+    got = _labels("Protests spread across North Africa and Tarnow .", [(3, 5, "GPE"), (6, 7, "GPE")])
+    assert got == [("North Africa", "LOC"), ("Tarnow", "GPE")]
+    got = _spans("Tarnow Lobeck ( TLB ) fell .", [(0, 4, "ORG")])
+    assert got == [("Tarnow Lobeck", "ORG")]
+
+
+def test_a_known_persons_table_name_loses_its_word_of_address() -> None:
+    doc = NLP("Andrew , son of Elizabeth II , spoke in London .")
+    doc.ents = [
+        Span(doc, 0, 1, label="PERSON"),
+        Span(doc, 4, 6, label="PERSON"),
+        Span(doc, 9, 10, label="GPE"),
+    ]
+    for t in doc:
+        t.is_sent_start = t.i == 0
+    names = [e.name for e in EntityExtractor(NLP, "newsgraph_entities").match(doc) if e.type == "PERSON"]
+    assert "Elizabeth II" in names  # people.tsv names her "Queen Elizabeth II"; the guide: no title

@@ -11,6 +11,8 @@ the cleaned mentions after the shape rules of ``extract/labels.py`` (which calls
   of up to three words the model tagged ``PERSON``, ``GPE`` or ``LOC`` an organisation
   ("fact-checking website Full Fact", "streaming service Hulu"), wherever the article writes
   it, when it is no person of ``people.tsv``, no country and no place the gazetteer knows.
+- **A region the model tagged ``GPE``** that the gazetteer knows only as a region, continent, sea or
+  water is ``LOC`` ("North Africa", "Southeast Asia").
 - **A place before "-based"** is a place ("an Amritsar-based agent", tagged ``ORG``), and a
   one-word name tagged ``ORG`` or ``FAC`` after a locative preposition ("in Tamarac") that the
   gazetteer knows as a state, province or city and no table as a body is a place too.
@@ -33,6 +35,7 @@ from spacy.tokens import Doc
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
 from ..resolve.names import given_share
+from ..resolve.place_index import FEATURES
 from ..tables import data_rows
 from .annotations import doc_lowers, doc_text, doc_words
 from .mentions import Mention, known, org_words
@@ -66,6 +69,9 @@ def cue_labels(doc: Doc, mentions: list[Mention], locatives: frozenset[str]) -> 
         before = words[m.i - 1] if m.i else ""
         cue = name_cues().get(before) if before.islower() else None
         if known(m.text) or not _capitalised(names):
+            continue
+        if m.label == "GPE" and _region_only(m.text):
+            m.label = "LOC"  # "North Africa", "Southeast Asia": regions, not places with a government
             continue
         if cue == "PERSON" and m.label in ("ORG", "GPE", "FAC", "LOC") and 2 <= len(names) <= 3:
             firm = any(w.lower() in org_words() for w in names)
@@ -163,3 +169,15 @@ def grow_place_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         stop = doc[end - 1].idx + len(words[end - 1])
         out.append(Mention(m.i, end, m.start, stop, doc_text(doc)[m.start : stop], "ORG"))
     return out
+
+
+#: Gazetteer kinds of place with no government of their own (GUIDE.md's LOC).
+_REGION_KINDS = frozenset(FEATURES.index(k) for k in ("region", "continent", "sea", "water"))
+
+
+def _region_only(text: str) -> bool:
+    """Whether every place the gazetteer has of that name is a region, continent, sea or water
+    ("North Africa", "Balkans"; not "Middle East", which a town is named too)."""
+    gaz = gazetteer()
+    found = gaz.lookup(text)
+    return bool(found) and all(gaz.feature[i] in _REGION_KINDS for i in found)

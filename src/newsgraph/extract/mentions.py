@@ -246,7 +246,8 @@ _OPENERS = frozenset({"ADV", "SCONJ", "CCONJ", "PRON"})
 def _pieces(ent: Span) -> list[Span]:
     """An entity span cut at scores inside it ("Arsenal 1 Everton 1" -> "Arsenal", "Everton"), at
     a possessive inside it ("Fedorov’s Order" -> "Fedorov"; not before a body's head: "Sheriff's
-    Department"), at a colon ("Battin: Dealing"), at a comma before another name ("CBS
+    Department"), at a colon or an opening bracket (what follows dropped: "Battin: Dealing",
+    "Shanghai Composite (SHCOMP"), at a comma before another name ("CBS
     All Access, Disney"; not "King, Jr." nor a place's "Washington, D.C.") and at a lower-case word
     that is no name particle ("Garrett hit Rudolph"; not "Bank of England"), at a slash between
     names (a photo credit, "Jonathan Drake / Reuters" -> "Jonathan Drake", "Reuters"), after
@@ -280,14 +281,14 @@ def _pieces(ent: Span) -> list[Span]:
                 (text == "," and label != "GPE" and words[k + 1].strip(".").lower() not in _AFTER_COMMA)
                 or (text.isalpha() and text.islower() and text not in _PARTICLES)
                 or (text == "/" and not coded)  # a credit: "Jonathan Drake / Reuters"
-                or text == ":"  # a list's label: "Christopher D. Battin: Dealing in cocaine"
+                or text in (":", "(")  # a list's label, "Battin: Dealing"; a ticker, "Composite (SHCOMP"
             )
         )
         if cut:
             if k > a:
                 out.append(Span(doc, a, k, label=label))
-            if text == ":":
-                return out  # what follows a list's label describes it: "Battin: Dealing in ..."
+            if text in (":", "("):
+                return out  # what follows describes the name: "Battin: Dealing in ...", "(SHCOMP"
             a = k + 1
     if a < end:
         out.append(Span(doc, a, end, label=label))
