@@ -225,3 +225,11 @@ def test_a_known_persons_table_name_loses_its_word_of_address() -> None:
         t.is_sent_start = t.i == 0
     names = [e.name for e in EntityExtractor(NLP, "newsgraph_entities").match(doc) if e.type == "PERSON"]
     assert "Elizabeth II" in names  # people.tsv names her "Queen Elizabeth II"; the guide: no title
+
+
+def test_a_place_cut_before_a_particle_is_made_whole() -> None:
+    got = _spans(
+        "The house in Braunau am Inn was sold , and Newcastle upon Tyne voted in Tarnow on Monday .",
+        [(3, 4, "GPE"), (5, 6, "PERSON"), (10, 11, "GPE"), (12, 13, "GPE"), (15, 16, "GPE")],
+    )
+    assert got == [("Braunau am Inn", "GPE"), ("Newcastle upon Tyne", "GPE"), ("Tarnow", "GPE")]

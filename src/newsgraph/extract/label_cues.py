@@ -19,6 +19,8 @@ the cleaned mentions after the shape rules of ``extract/labels.py`` (which calls
 
 - **A place before a body's name** the model left untagged ("Bartholomew County" + "Sheriff's
   Department") is that body's name (:func:`grow_place_bodies`, a span fix).
+- **A place cut before a particle** is made whole when the gazetteer has the longer name
+  ("Braunau" + "am Inn": :func:`join_place_names`, a span fix).
 - **A town after a person's age**: "Ryan S. Hollman, 31, of Hope" (tagged ``PERSON``) is a place.
 - **A nationality before another** ("Mexican-American", "Cuban Americans") is one group
   (:func:`join_hyphenated_groups`, a span fix), not the first country's people.
@@ -181,3 +183,42 @@ def _region_only(text: str) -> bool:
     gaz = gazetteer()
     found = gaz.lookup(text)
     return bool(found) and all(gaz.feature[i] in _REGION_KINDS for i in found)
+
+
+#: How many words after a place a longer place name of the gazetteer may run ("am Inn", "upon
+#: Tyne", "ob der Tauber").
+_PLACE_TAIL = 3
+
+
+def join_place_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with a place the model cut before a lower-case particle made whole, when the
+    longer name is a place of the gazetteer: "Braunau" + "am Inn" -> "Braunau am Inn" ("Inn"
+    tagged as a person dropped), "Newcastle" + "upon Tyne". Only names the gazetteer holds."""
+    words = doc_words(doc)
+    n_words = len(words)
+    text = doc_text(doc)
+    by_start = {m.i: m for m in mentions}
+    gaz = gazetteer()
+    out: list[Mention] = []
+    dropped: set[int] = set()
+    for m in mentions:
+        if id(m) in dropped:
+            continue
+        grown = None
+        if m.label == "GPE" and m.j < n_words and words[m.j].islower() and words[m.j].isalpha():
+            for k in range(m.j + 2, min(n_words, m.j + 1 + _PLACE_TAIL) + 1):
+                if not words[k - 1][:1].isupper():
+                    continue
+                end = doc[k - 1].idx + len(words[k - 1])
+                if gaz.lookup(text[m.start : end]):
+                    grown = Mention(m.i, k, m.start, end, text[m.start : end], "GPE")
+                    break
+        if grown is None:
+            out.append(m)
+            continue
+        out.append(grown)
+        for t in range(m.j, grown.j):
+            inner = by_start.get(t)
+            if inner is not None and inner.j <= grown.j:
+                dropped.add(id(inner))
+    return [m for m in out if id(m) not in dropped]

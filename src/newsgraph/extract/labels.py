@@ -55,7 +55,7 @@ from ..resolve.gazetteer import gazetteer
 from ..resolve.names import COMMON_GIVEN, census_shares, given_share
 from ..tables import data_lines
 from .annotations import doc_lowers, doc_text, doc_words
-from .label_cues import cue_labels, grow_place_bodies, join_hyphenated_groups
+from .label_cues import cue_labels, grow_place_bodies, join_hyphenated_groups, join_place_names
 from .mentions import Mention, known, name_tokens, org_words
 from .quotes.lexicon import reporting_lemmas
 from .roles import FOLLOW_SITES, title_spans
@@ -482,7 +482,8 @@ def fix_spans(doc: Doc, mentions: list[Mention], ents: Sequence[Span] | None = N
             out[n] = Mention(k, m.j, doc[k].idx, m.end, doc[k : m.j].text, m.label)
     out = _missed_full_names(doc, out, taken)
     out = _missed_names(doc, _missed_organisations(doc, out, taken), taken)
-    return grow_place_bodies(doc, join_hyphenated_groups(doc, _join_city_region(doc, out)))
+    out = join_hyphenated_groups(doc, _join_city_region(doc, out))
+    return join_place_names(doc, grow_place_bodies(doc, out))
 
 
 def _missed_full_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
