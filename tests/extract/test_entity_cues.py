@@ -233,3 +233,16 @@ def test_a_place_cut_before_a_particle_is_made_whole() -> None:
         [(3, 4, "GPE"), (5, 6, "PERSON"), (10, 11, "GPE"), (12, 13, "GPE"), (15, 16, "GPE")],
     )
     assert got == [("Braunau am Inn", "GPE"), ("Newcastle upon Tyne", "GPE"), ("Tarnow", "GPE")]
+
+
+def test_hyphenated_given_names_known_bodies_and_appositions_stay_whole() -> None:
+    got = _spans(
+        "Kim Jong-un met Quentin Ashby , Tarnow 's police chief .",
+        [(0, 4, "PERSON"), (5, 7, "PERSON"), (8, 9, "GPE")],
+    )
+    assert got == [("Kim Jong-un", "PERSON"), ("Quentin Ashby", "PERSON"), ("Tarnow", "GPE")]
+    got = _spans(
+        "People's Liberation Army troops came . Dusenko's Order was read .",
+        [(0, 4, "ORG"), (7, 10, "PERSON")],
+    )
+    assert got == [("People's Liberation Army", "ORG"), ("Dusenko", "PERSON")]

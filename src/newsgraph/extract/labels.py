@@ -55,7 +55,12 @@ from ..resolve.gazetteer import gazetteer
 from ..resolve.names import COMMON_GIVEN, census_shares, given_share
 from ..tables import data_lines
 from .annotations import doc_lowers, doc_text, doc_words
-from .label_cues import cue_labels, grow_place_bodies, join_hyphenated_groups, join_place_names
+from .label_cues import (
+    cue_labels,
+    grow_place_bodies,
+    join_hyphenated_groups,
+    join_place_names,
+)
 from .mentions import Mention, known, name_tokens, org_words
 from .quotes.lexicon import reporting_lemmas
 from .roles import FOLLOW_SITES, title_spans
@@ -415,6 +420,8 @@ def _place_shapes(doc: Doc, mentions: list[Mention]) -> None:
             continue
         after = words[m.j]
         nxt = starts.get(m.j + 1) if after == "," else None
+        if m.label == "PERSON" and personal_name(m.text):
+            nxt = None  # "Chris Tang, Hong Kong's new police commissioner": an apposition
         if after in _PLACE_NOUNS or (
             nxt is not None
             and nxt.label != "PERSON"

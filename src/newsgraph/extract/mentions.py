@@ -5,7 +5,8 @@ Cleaning:
 
 - a leading "the"/"a", possessive pieces ("’s Order") and stray punctuation ("[Mykhailo Fedorov")
   at either end are trimmed, and so are a score glued onto a name in a sports table ("Liverpool
-  0") and a lower-case prefix before a hyphen ("anti-Muslim" -> "Muslim");
+  0") and a lower-case prefix before a hyphen ("anti-Muslim" -> "Muslim"); a lower-case word
+  after the name is trimmed ("Logar province") unless a hyphen glues it on ("Kim Jong-un");
 - a span with no capital letter is no name ("mm", "government", "military": nominal institutions
   are found by their own table, ``nominal_actors.txt``);
 - the words of ``entity_stoplist.txt``, names inside an official title ("State" in "Secretary of
@@ -117,7 +118,7 @@ def mention_of(span: Span) -> Mention | None:
         j -= 1  # "Liverpool 0"
         while j > i and _stray(words[j - 1]):
             j -= 1
-    while j - i > 1 and words[j - 1].isalpha() and words[j - 1].islower():
+    while j - i > 1 and words[j - 1].isalpha() and words[j - 1].islower() and not _glued(doc, j - 1):
         j -= 1  # "Logar province", "Republican hopefuls": the name is the capitalised part
     if i >= j:
         return None
@@ -131,6 +132,12 @@ def mention_of(span: Span) -> Mention | None:
     if not text or not any(c.isupper() for c in text):
         return None  # "mm", "government"
     return Mention(i, j, start, end, text, span.label_)
+
+
+def _glued(doc: Doc, k: int) -> bool:
+    """Whether word ``k`` is glued by a hyphen to the word before, no space between: a syllable of
+    a hyphenated given name ("Kim Jong-un", "Moon Jae-in", "Cheuk Hau-yip"), not a word of its own."""
+    return k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ and not doc[k - 1].whitespace_
 
 
 def _in_heading(m: Mention, headings: tuple[tuple[int, int], ...]) -> bool:
@@ -264,9 +271,18 @@ def _pieces(ent: Span) -> list[Span]:
     follow = label == "PERSON" and end - a >= 3 and words[a] == "Follow"  # "Follow Pam Key On Twitter"
     if follow or (end - a >= 2 and doc[a].is_sent_start and doc[a].pos_ in _OPENERS):  # "Later Sanborn"
         a += 1
+
+    def whole() -> bool:  # a known body's name holds a possessive: "People's Liberation Army"
+        return known(doc_text(doc)[doc[ent.start].idx : doc[end - 1].idx + len(words[end - 1])])
+
     for k in range(ent.start, end):
         text = words[k]
-        if text in ("'s", "’s") and k > a and not (k + 1 < end and words[k + 1].lower() in _BODY_HEADS):
+        if (
+            text in ("'s", "’s")
+            and k > a
+            and not (k + 1 < end and words[k + 1].lower() in _BODY_HEADS)
+            and not whole()
+        ):
             out.append(Span(doc, a, k, label=label))
             return out  # what follows belongs to the owner, not a name of its own
         inner = ent.start < k < end - 1
