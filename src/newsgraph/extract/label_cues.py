@@ -185,6 +185,10 @@ def _region_only(text: str) -> bool:
     return bool(found) and all(gaz.feature[i] in _REGION_KINDS for i in found)
 
 
+#: Lower-case words inside place names ("am Inn", "upon Tyne", "ob der Tauber", "sur Mer").
+_PLACE_PARTICLES = frozenset(
+    {"am", "an", "im", "ob", "upon", "on", "under", "by", "sur", "en", "de", "del", "di", "du", "la", "le"}
+)
 #: How many words after a place a longer place name of the gazetteer may run ("am Inn", "upon
 #: Tyne", "ob der Tauber").
 _PLACE_TAIL = 3
@@ -205,7 +209,7 @@ def join_place_names(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if id(m) in dropped:
             continue
         grown = None
-        if m.label == "GPE" and m.j < n_words and words[m.j].islower() and words[m.j].isalpha():
+        if m.label == "GPE" and m.j < n_words and words[m.j] in _PLACE_PARTICLES:
             for k in range(m.j + 2, min(n_words, m.j + 1 + _PLACE_TAIL) + 1):
                 if not words[k - 1][:1].isupper():
                     continue
