@@ -231,7 +231,7 @@ def test_seed_figures(counts_nlp: Any) -> None:
 
 
 def test_store_columns() -> None:
-    from newsgraph.store.db import FACT_EXTRA
+    from newsgraph.store.rows import FACT_EXTRA
 
     record = {"value": 39000, "qualifier": "at_least", "kind": "killed", "object": {"text": "Palestinians"}}
     columns = {name: get(record, {}) for name, _, _, get in FACT_EXTRA["counts"]}

@@ -10,8 +10,9 @@ import pytest
 
 from newsgraph.errors import StoreError
 from newsgraph.records import Article, Document, ErrorRecord, Heading, SourceMap
-from newsgraph.store.db import Store, record_json
+from newsgraph.store.db import Store
 from newsgraph.store.export import export
+from newsgraph.store.rows import record_json
 
 
 def make_article(n: int, doc: Document) -> Article:

@@ -53,7 +53,14 @@ from .countries import (
     people_country,
     subnational_country,
 )
-from .entity_names import acronym, merge_acronyms, settle_names
+from .entity_names import (
+    acronym,
+    bodies_ending_in,
+    merge_acronyms,
+    one_per_key,
+    settle_names,
+    state_abbreviation,
+)
 from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
 from .labels import consistent_labels, fix_spans
 from .mentions import Mention, collect_mentions, known, name_tokens, stoplist
@@ -241,6 +248,8 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
         if state is not None:
             state_bodies.setdefault(state[0].name, (m.text, state[1]))
     named_here.update(institutions.values())  # "Senate of Nigeria" names Nigeria too
+    # "Communist Party" after "Chinese Communist Party"; not "Navy" beside "Royal" and "Indian Navy"
+    bodies = {k: v for k, v in bodies_ending_in(mentions).items() if institutions.get(k, v.code) == v.code}
     for m in mentions:
         if id(m) in used:
             continue
@@ -259,7 +268,8 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
                     reason = "part of the name"
                 persons[key].add(m, reason if core == m.text else f"{reason} after a title")
                 continue
-        place = place_name(doc, m, mentions)  # "New York" -> "New York City"; "Berlin, New Hampshire"
+        # "New York" -> "New York City"; "Berlin, New Hampshire"; "Calif." -> "California"
+        place = place_name(doc, m, mentions) or (state_abbreviation(doc, m) if m.label == "GPE" else None)
         body = _state_body(m, state_bodies, institutions)  # "the Senate" after "the Texas Senate"
         if place is not None:
             name_text, code = place
@@ -267,6 +277,10 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
         elif body is not None:
             name_text, actor = body
             key, etype = ("NAME", fold(name_text)), "ORG"
+        elif m.label in ("ORG", "FAC") and (inst := actors.organisation(m.text)) and inst.name in bodies:
+            org = bodies[inst.name]
+            key, etype, name_text = ("ORG", org.name), org.type or "ORG", _shown(org.name)
+            actor = actors.Actor(org.code, org.sector)
         else:
             key, etype, name_text, actor = _classify(m, context or bodies_country, institutions)
             if key[0] == "ORG@" and key[2] and key[2] not in named_here:
@@ -524,7 +538,7 @@ class EntityExtractor(Component):
         article_ctx = article_context(doc)
         published = article_ctx.published_iso  # roles carry it as their "since"
         if not persons or not doc.has_annotation("SENT_START"):
-            return sorted(entities, key=lambda e: e.first.start)  # roles need sentences
+            return sorted(one_per_key(entities), key=lambda e: e.first.start)  # roles need sentences
         roles = find_roles(doc, [(e.key, [(m.i, m.j) for m in e.mentions]) for e in persons], since=published)
         person_context = people_country(doc, mentions, context)
         year = article_ctx.published.year if article_ctx.published else None
@@ -572,7 +586,7 @@ class EntityExtractor(Component):
                 or relations.kin_actor(doc, ent.mentions, others)
                 or relations.member_actor(doc, ent.mentions, others)  # "X of Fordham University"
             )
-        return sorted(entities, key=lambda e: e.first.start)
+        return sorted(one_per_key(entities), key=lambda e: e.first.start)
 
     def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:
         set_doc_entities(doc, tuple(e.fact(n) for n, e in enumerate(entities, 1)))

@@ -10,11 +10,49 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..resolve import actors
+from ..resolve.gazetteer import gazetteer
 from ..tables import data_rows
 from .mentions import org_words
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from .entities import Entity
+    from .mentions import Mention
+
+
+def bodies_ending_in(mentions: list[Mention]) -> dict[str, actors.OrgEntry]:
+    """An institution every country has (an ``organisations.tsv`` row without a code: "Communist
+    Party", "Supreme Court", "Navy") -> the one known body of the article whose name as written
+    ends in it ("Chinese Communist Party", "U.S. Supreme Court", "Royal Navy"): the bare name
+    written later is that body, not an institution of the article's main country. An institution
+    two such bodies end in ("Navy" beside "Royal Navy" and "Indian Navy") is left out."""
+    found: dict[str, dict[str, actors.OrgEntry]] = {}
+    for m in mentions:
+        if m.label not in ("ORG", "FAC") or " " not in m.text:
+            continue
+        org = actors.organisation(m.text)
+        if org is None or not org.code:
+            continue
+        words = m.text.split()
+        for n in range(1, len(words)):
+            inst = actors.organisation(" ".join(words[n:]))
+            if inst is not None and not inst.code:
+                found.setdefault(inst.name, {})[org.name] = org
+    return {name: next(iter(orgs.values())) for name, orgs in found.items() if len(orgs) == 1}
+
+
+def state_abbreviation(doc: Doc, m: Mention) -> tuple[str, str] | None:
+    """The state or province a place mention abbreviates and its country: a written abbreviation
+    of ``places_admin1.tsv`` anywhere ("Calif.", "N.M.", "W.Va."), or a postal code after a town
+    and a comma ("Boca Raton, FL"); the gazetteer's name of the state is the entity's name
+    ("Calif." -> "California"), as the labels name states."""
+    gaz = gazetteer()
+    found = gaz.abbreviations.get(m.text)
+    if not found and m.i >= 2 and doc[m.i - 1].text == "," and len(m.text) == 2 and m.text.isupper():
+        found = gaz.postal.get(m.text)
+    places = {(p.name, p.country) for p in map(gaz.place, found or ()) if p.country}
+    return next(iter(places)) if len(places) == 1 else None
 
 
 def acronym(text: str) -> bool:
@@ -138,7 +176,7 @@ def _group_name(ent: Entity) -> str:
     if members:  # "Swedish" -> "Swedes", "Turkish" -> "Turks"
         return members[0]
     name = ent.name
-    plain = name[:1].isupper() and name.replace(" ", "").isalpha()
+    plain = name[:1].isupper() and name.replace(" ", "").replace("-", "").isalpha()
     return f"{name}s" if plain and name.endswith(_PLURAL_S) else name
 
 
@@ -146,3 +184,30 @@ def _group_name(ent: Entity) -> str:
 #: "American", "Afghan", "Nazi", "Muslim", "Buddhist"); others stay ("French", "Swiss", "Chinese",
 #: "Islamic", "Jewish").
 _PLURAL_S = ("an", "i", "im", "ist")
+
+
+def one_per_key(entities: list[Entity]) -> list[Entity]:
+    """``entities`` with those of one store key made one entity, as the store makes them: an
+    article's "Patrick Carlineo Jr." and "Patrick W. Carlineo" are grouped apart (a suffix and a
+    middle initial are no variants of each other) but both are the store's PERSON:patrick carlineo;
+    "Jewish" and "Jews", grouped by their words, are both NORP:jews. The entity with the most
+    mentions keeps its name, type and actor and takes the others' mentions and roles (a title it
+    lacks)."""
+    by_key: dict[str, list[Entity]] = {}
+    for ent in entities:
+        by_key.setdefault(ent.store_key(), []).append(ent)
+    dropped: set[int] = set()
+    for group in by_key.values():
+        if len(group) < 2:
+            continue
+        main = max(group, key=lambda e: (len(e.mentions), -e.first.start))
+        for other in group:
+            if other is main:
+                continue
+            for m in other.mentions:
+                main.add(m, "same store key")
+            titles = {r.title for r in main.roles}
+            main.roles += [r for r in other.roles if r.title not in titles]
+            main.actor = main.actor or other.actor
+            dropped.add(id(other))
+    return [e for e in entities if id(e) not in dropped] if dropped else entities

@@ -38,7 +38,9 @@ Labels (:func:`consistent_labels`):
 - **Companies and places tagged as people** (:func:`_company_shapes`): brand-shaped words
   ("EgyptAir"), names opened by a large city that is no given name ("Baltimore Sun"), names
   listed beside a firm ("Gannett and GateHouse Media"), place names ending in a place word
-  ("Sioux Falls")."""
+  ("Sioux Falls").
+- **Nouns before a name and place words** (``extract/label_cues.py``): "historian David Marsh" is
+  a person, "website Full Fact" an organisation, "Amritsar-based" and "in Tamarac" places."""
 
 from __future__ import annotations
 
@@ -53,6 +55,12 @@ from ..resolve.gazetteer import gazetteer
 from ..resolve.names import COMMON_GIVEN, census_shares, given_share
 from ..tables import data_lines
 from .annotations import doc_lowers, doc_text, doc_words
+from .label_cues import (
+    cue_labels,
+    grow_place_bodies,
+    join_hyphenated_groups,
+    join_place_names,
+)
 from .mentions import Mention, known, name_tokens, org_words
 from .quotes.lexicon import reporting_lemmas
 from .roles import FOLLOW_SITES, title_spans
@@ -120,6 +128,7 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
     _name_shapes(doc, mentions)
     _company_shapes(doc, mentions)
     _context_labels(doc, mentions)
+    cue_labels(doc, mentions, locative_words())
     people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
     held = {w for text in people for w in name_tokens(text)}
     places = {m.text for m in mentions if m.label == "GPE" and m.text not in held and _place(m.text)}
@@ -394,7 +403,8 @@ def _place_shapes(doc: Doc, mentions: list[Mention]) -> None:
     """Places and buildings told by the words after a name the model tagged otherwise:
 
     - a name followed by a place noun ("Pangram area") or by a comma and a known place ("Sarkh,
-      Logar") is a place (``GPE``), unless a person's full name holds it;
+      Logar") is a place (``GPE``), unless a person's full name holds it; so is a name the model
+      took for a body before a comma and a state's abbreviation (a dateline: "SANTA FE, N.M.");
     - a name followed by a building word in lower case ("Hoa Lo prison") is that building (``FAC``),
       the word part of its name;
     - a one-word name tagged ``PERSON`` whose plural the text writes ("Yazidi" beside "Yazidis") is
@@ -404,13 +414,18 @@ def _place_shapes(doc: Doc, mentions: list[Mention]) -> None:
     held = {w for m in mentions if m.label == "PERSON" for w in name_tokens(m.text) if m.j - m.i > 1}
     starts = {m.i: m for m in mentions}
     present = set(words)
+    abbreviations = gazetteer().abbreviations  # "SANTA FE, N.M.": a dateline's town
     for m in mentions:
         if known(m.text) or m.text in held or m.label not in ("ORG", "FAC", "PERSON") or m.j >= n_words:
             continue
         after = words[m.j]
         nxt = starts.get(m.j + 1) if after == "," else None
+        if m.label == "PERSON" and personal_name(m.text):
+            nxt = None  # "Chris Tang, Hong Kong's new police commissioner": an apposition
         if after in _PLACE_NOUNS or (
-            nxt is not None and nxt.label != "PERSON" and _place_or_country(nxt.text)
+            nxt is not None
+            and nxt.label != "PERSON"
+            and (_place_or_country(nxt.text) or (m.label != "PERSON" and nxt.text in abbreviations))
         ):
             m.label = "GPE"
         elif after in facility_words():
@@ -473,7 +488,9 @@ def fix_spans(doc: Doc, mentions: list[Mention], ents: Sequence[Span] | None = N
             taken.add(k)
             out[n] = Mention(k, m.j, doc[k].idx, m.end, doc[k : m.j].text, m.label)
     out = _missed_full_names(doc, out, taken)
-    return _join_city_region(doc, _missed_names(doc, _missed_organisations(doc, out, taken), taken))
+    out = _missed_names(doc, _missed_organisations(doc, out, taken), taken)
+    out = join_hyphenated_groups(doc, _join_city_region(doc, out))
+    return join_place_names(doc, grow_place_bodies(doc, out))
 
 
 def _missed_full_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:

@@ -5,7 +5,8 @@ Cleaning:
 
 - a leading "the"/"a", possessive pieces ("’s Order") and stray punctuation ("[Mykhailo Fedorov")
   at either end are trimmed, and so are a score glued onto a name in a sports table ("Liverpool
-  0") and a lower-case prefix before a hyphen ("anti-Muslim" -> "Muslim");
+  0") and a lower-case prefix before a hyphen ("anti-Muslim" -> "Muslim"); a lower-case word
+  after the name is trimmed ("Logar province") unless a hyphen glues it on ("Kim Jong-un");
 - a span with no capital letter is no name ("mm", "government", "military": nominal institutions
   are found by their own table, ``nominal_actors.txt``);
 - the words of ``entity_stoplist.txt``, names inside an official title ("State" in "Secretary of
@@ -117,7 +118,7 @@ def mention_of(span: Span) -> Mention | None:
         j -= 1  # "Liverpool 0"
         while j > i and _stray(words[j - 1]):
             j -= 1
-    while j - i > 1 and words[j - 1].isalpha() and words[j - 1].islower():
+    while j - i > 1 and words[j - 1].isalpha() and words[j - 1].islower() and not _glued(doc, j - 1):
         j -= 1  # "Logar province", "Republican hopefuls": the name is the capitalised part
     if i >= j:
         return None
@@ -131,6 +132,12 @@ def mention_of(span: Span) -> Mention | None:
     if not text or not any(c.isupper() for c in text):
         return None  # "mm", "government"
     return Mention(i, j, start, end, text, span.label_)
+
+
+def _glued(doc: Doc, k: int) -> bool:
+    """Whether word ``k`` is glued by a hyphen to the word before, no space between: a syllable of
+    a hyphenated given name ("Kim Jong-un", "Moon Jae-in", "Cheuk Hau-yip"), not a word of its own."""
+    return k >= 2 and doc[k - 1].text == "-" and not doc[k - 2].whitespace_ and not doc[k - 1].whitespace_
 
 
 def _in_heading(m: Mention, headings: tuple[tuple[int, int], ...]) -> bool:
@@ -245,7 +252,9 @@ _OPENERS = frozenset({"ADV", "SCONJ", "CCONJ", "PRON"})
 
 def _pieces(ent: Span) -> list[Span]:
     """An entity span cut at scores inside it ("Arsenal 1 Everton 1" -> "Arsenal", "Everton"), at
-    a possessive inside it ("Fedorov’s Order" -> "Fedorov"), at a comma before another name ("CBS
+    a possessive inside it ("Fedorov’s Order" -> "Fedorov"; not before a body's head: "Sheriff's
+    Department"), at a colon or an opening bracket (what follows dropped: "Battin: Dealing",
+    "Shanghai Composite (SHCOMP"), at a comma before another name ("CBS
     All Access, Disney"; not "King, Jr." nor a place's "Washington, D.C.") and at a lower-case word
     that is no name particle ("Garrett hit Rudolph"; not "Bank of England"), at a slash between
     names (a photo credit, "Jonathan Drake / Reuters" -> "Jonathan Drake", "Reuters"), after
@@ -262,9 +271,18 @@ def _pieces(ent: Span) -> list[Span]:
     follow = label == "PERSON" and end - a >= 3 and words[a] == "Follow"  # "Follow Pam Key On Twitter"
     if follow or (end - a >= 2 and doc[a].is_sent_start and doc[a].pos_ in _OPENERS):  # "Later Sanborn"
         a += 1
+
+    def whole() -> bool:  # a known body's name holds a possessive: "People's Liberation Army"
+        return known(doc_text(doc)[doc[ent.start].idx : doc[end - 1].idx + len(words[end - 1])])
+
     for k in range(ent.start, end):
         text = words[k]
-        if text in ("'s", "’s") and k > a:
+        if (
+            text in ("'s", "’s")
+            and k > a
+            and not (k + 1 < end and words[k + 1].lower() in _BODY_HEADS)
+            and not whole()
+        ):
             out.append(Span(doc, a, k, label=label))
             return out  # what follows belongs to the owner, not a name of its own
         inner = ent.start < k < end - 1
@@ -279,15 +297,26 @@ def _pieces(ent: Span) -> list[Span]:
                 (text == "," and label != "GPE" and words[k + 1].strip(".").lower() not in _AFTER_COMMA)
                 or (text.isalpha() and text.islower() and text not in _PARTICLES)
                 or (text == "/" and not coded)  # a credit: "Jonathan Drake / Reuters"
+                or text in (":", "(")  # a list's label, "Battin: Dealing"; a ticker, "Composite (SHCOMP"
             )
         )
         if cut:
             if k > a:
                 out.append(Span(doc, a, k, label=label))
+            if text in (":", "("):
+                return out  # what follows describes the name: "Battin: Dealing in ...", "(SHCOMP"
             a = k + 1
     if a < end:
         out.append(Span(doc, a, end, label=label))
     return out
+
+
+#: Heads of a body's name that a possessive stands before inside the name ("Bartholomew County
+#: Sheriff's Department", "U.S. Attorney's Office", "Children's Hospital"): no cut there.
+_BODY_HEADS = frozenset(
+    {"department", "office", "hospital", "association", "fund", "foundation", "union", "council"}
+    | {"committee", "commission", "bureau", "service", "league", "court", "museum", "club", "college"}
+)
 
 
 def _caps_word(text: str) -> bool:

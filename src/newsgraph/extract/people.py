@@ -55,13 +55,15 @@ def junior_namesakes(persons: list[Entity]) -> set[int]:
 def person_name(ent: Entity, keep_suffix: bool = False) -> str:
     """A person's canonical name: its ``people.tsv`` name when the article names the person by a
     full name or alias of the table ("Obama" -> "Barack Obama", "James B. Comey" -> "James Comey";
+    a word of address of the table's name left out: "Queen Elizabeth II" -> "Elizabeth II";
     the article's spelling when it differs only in accents or case), else its fullest mention
     without titles, words of address, middle initials and suffixes ("Harry M. Reid" -> "Harry
     Reid", "Martin Truex Jr." -> "Martin Truex")."""
     fullest = max((m.text for m in ent.mentions), key=_fullness)
     core = split_honorifics(fullest)[0] or fullest
     if ent.canonical:  # "Obama" -> "Barack Obama"; "António Guterres" stays as the article spells it
-        return core if fold(core) == fold(ent.canonical) else ent.canonical
+        table = split_honorifics(ent.canonical)[0] or ent.canonical  # "Queen Elizabeth II" -> "Elizabeth II"
+        return core if fold(core) == fold(table) else table
     words = (core if keep_suffix else _SUFFIX.sub("", core)).split()
     kept = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and _INITIAL.fullmatch(w))]
     return " ".join(kept)

@@ -35,7 +35,8 @@ from ..resolve.names import PersonName, remember
 from ..resolve.stories import Sketch, update_stories
 from ..settings import Settings
 from ..store.batches import ARTICLE_TABLES, ArticleTables, combine
-from ..store.db import Store, _documents_table, _errors_table
+from ..store.db import Store
+from ..store.rows import documents_table, errors_table
 from .batch import ArticleNote, ship_documents
 from .partitions import Partition, read_partition
 
@@ -431,10 +432,10 @@ class ShardLoader:
     ) -> None:
         tables: list[tuple[str, pa.Table]] = []
         if documents:
-            tables.append(("documents", _documents_table(documents, self.run_id)))
+            tables.append(("documents", documents_table(documents, self.run_id)))
         tables.extend(combine(rows, self.run_id))
         if errors:
-            tables.append(("errors", _errors_table(errors, self.run_id)))
+            tables.append(("errors", errors_table(errors, self.run_id)))
         where = ", ".join(part.describe() for part, _ in shards)
         self.store.write_tables(
             tables,

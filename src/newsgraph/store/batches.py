@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from ..records import FACT_KINDS, Article
-from .db import _articles_table, _facts_table
+from .rows import articles_table, facts_table
 
 #: Tables of an article batch, in the order they are written: articles before their facts.
 ARTICLE_TABLES = ("articles", *FACT_KINDS)
@@ -39,9 +39,9 @@ class ArticleTables:
         """The rows of ``articles`` (the same rows :meth:`Store.write` makes of them)."""
         if not articles:
             return cls()
-        tables = {"articles": _articles_table(articles, 0)}
+        tables = {"articles": articles_table(articles, 0)}
         for kind in FACT_KINDS:
-            facts = _facts_table(articles, kind)
+            facts = facts_table(articles, kind)
             if facts.num_rows:
                 rows = [n for n, a in enumerate(articles) for _ in range(len(getattr(a, kind)))]
                 tables[kind] = facts.append_column(ARTICLE_ROW, pa.array(rows, pa.int32()))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from spacy.symbols import VERB
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...resolve.actors import sector_of
 from .. import plover
@@ -126,9 +126,11 @@ def fill_in(
         and d.how != "own"
         and (mode or d.mode) not in _FROM_AFAR
     ):
-        # "a roadside bombing near Samarra killed ...": PLOVER's unidentified actor (UNK); not so
-        # for an airstrike, a drone or a missile, which usually come from another country
-        actors = [actor_record(ctx, None, location["start"], location["end"], location["country"], "UNK")]
+        # "a roadside bombing near Samarra killed ...": PLOVER's unidentified actor (sector UNK,
+        # manual: "two civilians were killed by a bomb"), of no known country: the place is the
+        # victims', not the bombers' (not so for an airstrike, a drone or a missile, which usually
+        # come from another country: no actor at all)
+        actors = [actor_record(ctx, None, location["start"], location["end"], None, "UNK")]
     if not actors and recipients and d.how == "verb" and is_passive(d.anchor) and _legal(d.anchor):
         # "was charged with bribery", "was convicted of fraud": by the courts and prosecutors of
         # the place, else of the accused's country
@@ -176,12 +178,15 @@ def arguments(
         agents, passive = subjects(clause)
         if "stative" in d.entry.flags and not agents:  # "Moscow was committed to ..."
             agents, passive = passive, []
+        agents = [a for head in agents for a in past_dateline(head)]
         if d.how != "occasion":
             recipient_heads += [p for p in passive if p.i not in event_nouns]
         if not agents and d.how in ("verb", "support"):
             source = d.actor_from.anchor if d.actor_from is not None else clause
             extra: list[Token] = []
             agents = subjects(source)[0]
+            if not agents:
+                agents = reason_doers(source)
             if not agents:
                 agents, extra = inherited(source)
             elif d.actor_from is not None and not passive:  # "ordered the assets (to be) frozen"
@@ -215,6 +220,8 @@ def arguments(
             elif c.dep_ == "oprd" and info.verbal and c.pos_ == "PROPN" and c.i in ctx.index:
                 recipient_heads.append(c)  # "called out Trump": the parser's predicate for a name
             elif c.dep_ in ("prep", "prt") and c.lower_ in preps | {"with"}:
+                if c.lower_ == "for" and info.object_is_recipient and _has_object(clause):
+                    continue  # "thanked the government for its actions": why, not whom
                 pobjs = [p for p in c.children if p.dep_ == "pobj" and p.i not in event_nouns]
                 if c.lower_ == "with" and joint_type:
                     joint_heads += pobjs
@@ -259,6 +266,10 @@ def arguments(
     recipients = resolve_heads(ctx, recipient_heads, places=places, recipient=True)
     if not recipients and info.verbal:
         recipients = _content_recipients(lex, ctx, d, noun if noun is not None else clause)
+    if not recipients and info.verbal:
+        # "railed against the trade deal the administration negotiated", "defended the state's
+        # launch of ...": a thing criticised, praised or rejected is its owner's or maker's
+        recipients = resolve_heads(ctx, owner_heads(recipient_heads), places=False, recipient=True)
     purpose = clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
     if not recipients and d.how == "verb" and purpose and not joint_heads:
         # "sent 21 officers to Bosnia to investigate ...": where they were sent
@@ -281,6 +292,87 @@ def arguments(
                     break
     joint = resolve_heads(ctx, joint_heads, places=places)
     return actors, recipients, joint
+
+
+#: Relative pronouns, which name the head they hang on, not its maker.
+_WH_WORDS = frozenset({"which", "that", "who", "whom", "what"})
+
+
+def owner_heads(heads: list[Token]) -> list[Token]:
+    """Whoever owns or made the things ``heads`` name: a possessive ("the state's launch"), a "by"
+    phrase ("plans by the company"), or the subject of a relative clause on the thing or on its
+    apposition ("the TPP, the trade deal the administration negotiated")."""
+    out: list[Token] = []
+    for head in heads:
+        if head.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for noun in (head, *(c for c in head.children if c.dep_ == "appos")):
+            for c in noun.children:
+                if c.dep_ == "poss":
+                    out.append(c)
+                elif c.dep_ == "prep" and c.lower_ == "by":
+                    out.extend(p for p in c.children if p.dep_ == "pobj")
+                elif c.dep_ == "relcl":
+                    out.extend(
+                        s for s in c.children if s.dep_ in ("nsubj", "agent") and s.lower_ not in _WH_WORDS
+                    )
+    return out
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def dateline_end(sent: Span) -> int:
+    """Token index after a dateline opening ``sent`` ("HANOI, Vietnam (AP) —", "ROME -"): a place
+    in capitals, then names, commas or an agency in brackets, then a dash; else the sentence's
+    start."""
+    first = sent[0] if len(sent) else None
+    if first is None or not (first.is_upper and first.is_alpha and len(first.text) > 1):
+        return sent.start
+    for tok in sent[1:10]:
+        if tok.text in _DASHES:
+            return tok.i + 1
+        if not (tok.is_punct or tok.pos_ == "PROPN" or tok.text[:1].isupper()):
+            break
+    return sent.start
+
+
+def past_dateline(head: Token) -> list[Token]:
+    """A subject the parser found in a dateline ("HANOI, Vietnam (AP) — U.S. Defense Secretary
+    Mark Esper accused China": "HANOI") stands for the name after the dash, when there is one;
+    the place a report is filed from does nothing."""
+    end = dateline_end(head.sent)
+    if head.i >= end:
+        return [head]
+    return [c for c in head.subtree if c.i >= end and c.dep_ == "appos" and c.head.i < end][:1]
+
+
+def reason_doers(verb: Token) -> list[Token]:
+    """Who did what another is blamed, praised or punished for: the object of that verb ("held
+    Pagliano in contempt for refusing to testify", "criticized Trump for attacking the judge",
+    "thanked Japan for sending aid"), or its passive subject ("Pagliano was held in contempt for
+    refusing"). The one who blames did not do it."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "for" or verb.tag_ != "VBG":
+        return []
+    above = verb.head.head
+    if above.pos_ not in ("VERB", "AUX"):
+        return []
+    objects = [c for c in above.children if c.dep_ == "dobj"]
+    if objects:
+        return objects[:1]
+    return subjects(above)[1][:1] if is_passive(above) else []
+
+
+def _done_to(lex: Lexicon, verb: Token) -> bool:
+    """Whether the object of ``verb`` is whom its act is done to: no lexicon row of the verb is
+    of a type whose object is a thing moved or given ("deploy troops", "send aid")."""
+    return all(
+        e.type is None or lex.types[e.type].object_is_recipient for e in plover.verbs().get(lemma(verb), ())
+    )
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" for c in verb.children)
 
 
 def _topic_object(ctx: Context, obj: Token) -> bool:
@@ -361,8 +453,14 @@ def _content_recipients(lex: Lexicon, ctx: Context, d: Draft, base: Token) -> li
                 if found:
                     return found
                 continue
-            if d.type in ("THREATEN", "REJECT"):  # "threatened to attack Israel"
-                heads += [x for x in c.children if x.dep_ in ("dobj", "dative") and x.i in ctx.index]
+            if d.type in ("THREATEN", "REJECT"):
+                # "threatened to attack Israel", "refused to meet the American envoy": whoever the
+                # refused or threatened act is done to (an actor phrase, named or not; what
+                # "deploy" or "send" moves is the doer's own: "refused to deploy troops")
+                done_to = _done_to(lex, c)
+                heads += [
+                    x for x in c.children if x.dep_ in ("dobj", "dative") and (done_to or x.i in ctx.index)
+                ]
             heads += prep_objects(c, frozenset({"to", "with", "against", "on", "from"}))
     found = resolve_heads(ctx, heads, places=False, recipient=True)
     if found or d.type not in ("THREATEN", "AGREE", "REJECT"):

@@ -15,6 +15,7 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.symbols import ADJ, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
+from ...resolve.actors import sector_of
 from .. import plover
 from ..annotations import article_context
 from ..quotes import reporting_lemmas
@@ -190,4 +191,5 @@ def _word_in(tok: Token, values: frozenset[str]) -> bool:
         or tok.lower_ in values
         or (bool(tok.ent_type_) and f"@{tok.ent_type_}" in values)
         or (tok.lower_ in _PERSONAL and "@PERSON" in values)
+        or ("@ACTOR" in values and tok.pos_ == "NOUN" and sector_of(tok.lemma_) is not None)
     )

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from spacy.tokens import Token
+
 from .. import plover
 from .candidates import Lexicon
 from .drafts import Draft
@@ -148,13 +150,30 @@ def _threat_mode(etype: str, mode: str | None) -> str | None:
 
 def is_joint(lex: Lexicon, d: Draft, etype: str, mode: str | None) -> bool:
     """Whether every party of the event is its actor (a meeting, a row flagged ``joint``), none a
-    recipient."""
+    recipient. A war declared or waged "on" a named party has a target: "declared war on the
+    United States" is one side's act against the other."""
+    if d.noun is not None and _named_target(d.noun):
+        return False
     return (lex.types[etype].joint and mode != "visit") or ("joint" in d.entry.flags and etype == d.type)
+
+
+_NAMED = frozenset({"GPE", "NORP", "ORG", "PERSON"})
+
+
+def _named_target(noun: Token) -> bool:
+    """ "War on the United States", "a war upon Iran": an "on" phrase of the noun naming a party."""
+    return any(
+        p.dep_ == "pobj" and (p.ent_type_ in _NAMED or (p.pos_ == "PROPN" and not p.ent_type_))
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+        for p in c.children
+    )
 
 
 def state_protest(etype: str, mode: str | None, actors: list[dict[str, Any]]) -> tuple[str, str | None]:
     """The type and mode of a protest whose actors are all of the state: a government's protest is
-    diplomatic, its boycott a sanction, police obstructing a coercion."""
+    diplomatic, its boycott a sanction, police obstructing a coercion, soldiers in the streets a
+    mobilisation."""
     if etype == "PROTEST" and actors and all(a["sector"] in ("GOV", "LEG", "JUD") for a in actors):
         if mode in (None, "demo"):
             etype, mode = "ACCUSE", "disapprove"  # a diplomatic protest (manual, PROTEST)
@@ -162,4 +181,25 @@ def state_protest(etype: str, mode: str | None, actors: list[dict[str, Any]]) ->
             etype, mode = "SANCTION", "discontinue"  # a state's boycott reduces relations
     if etype == "PROTEST" and mode == "obstruct" and actors and all(a["sector"] in _STATE for a in actors):
         etype, mode = "COERCE", "restrict"  # police blocking roads
+    if etype == "PROTEST" and actors and all(a["sector"] in _ARMED for a in actors):
+        # "the army took to the streets": soldiers sent out are a show of force, not a protest
+        etype, mode = "MOBILIZE", None
+    return etype, mode
+
+
+#: Sectors of armed forces (not the police, whose unions do protest).
+_ARMED = frozenset({"MIL", "PRM"})
+
+
+def police_raid(
+    d: Draft, etype: str, mode: str | None, actors: list[dict[str, Any]]
+) -> tuple[str, str | None]:
+    """A raid by the police ("the office was raided by police", "police raided the home") is a
+    COERCE ``seize``: the manual's COERCE modes name the raid ("execute search, confiscate
+    property, raid"); soldiers' and militants' raids stay ASSAULT."""
+    if etype != "ASSAULT" or mode is not None or not actors or any(a["sector"] != "COP" for a in actors):
+        return etype, mode
+    seize = next((m for m in plover.modes().get("COERCE", ()) if m.name == "seize"), None)
+    if seize is not None and lemma(d.trigger) in seize.cues:
+        return "COERCE", "seize"
     return etype, mode

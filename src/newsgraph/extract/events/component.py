@@ -11,13 +11,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...tables import TABLES_VERSION
-from ..annotations import doc_counts, doc_facts, set_doc_counts
+from ..annotations import doc_counts, doc_facts, doc_quotes, set_doc_counts
 from ..component import Component
 from .candidates import Lexicon, find_candidates
 from .context import Context
 from .drafts import deontic_drafts, find_drafts
-from .evaluation import CALLING, disapproval_positions, evaluation_drafts
+from .evaluation import CALLING, disapproval_positions, evaluation_drafts, moved
 from .headline import reparse_titles
+from .imperatives import imperative_drafts
 from .received import received_drafts, received_positions
 from .records import event_records
 from .relate import relate
@@ -86,7 +87,7 @@ class EventExtractor(Component):
         candidates = find_candidates(lex, doc)
         judgements = disapproval_positions(doc)
         received = received_positions(doc)  # "drew criticism from Democrats"
-        if not candidates and not judgements and not received:
+        if not candidates and not judgements and not received and not doc_quotes(doc):
             return [], {}
         pipes = self.nlp.pipe_names
         ctx = Context.build(
@@ -100,8 +101,13 @@ class EventExtractor(Component):
         judged = evaluation_drafts(lex, ctx, doc, judgements)
         # "called the American tariffs illogical": what is judged is not what the caller did
         callers = {j.anchor.i for j in judged if lemma(j.anchor) in CALLING}
-        drafts = [d for d in drafts if not (d.how == "support" and d.anchor.i in callers)] + judged
+        drafts = [d for d in drafts if not (d.how == "support" and d.anchor.i in callers)]
+        # "'We condemn Russia's illegal annexation,' she said": the verb reports the judgement; a
+        # judgement anchored at a quote's attribution, where a verb reports one already
+        told = {(d.trigger.sent.start, d.type) for d in drafts}
+        drafts += [j for j in judged if not moved(j) or (j.trigger.sent.start, j.type) not in told]
         drafts += received_drafts(ctx, doc, received)
+        drafts += imperative_drafts(lex, ctx, doc)  # "'Stop the war,' she told Putin"
         if not drafts:
             return [], {}
         for d in drafts:

@@ -116,6 +116,8 @@ class Evidence:
     two_sides: bool = False
     #: the event has counted magnitudes (dead, injured, arrested, an amount): a concrete happening
     measured: bool = False
+    #: the word that makes the verb an event ("warned of consequences") is not in its own clause
+    stray_cue: bool = False
 
     @classmethod
     def of(cls, record: Mapping[str, Any], draft: Draft, relevance: float | None) -> Evidence:
@@ -130,7 +132,8 @@ class Evidence:
             or bool(set(record.get("context") or ()) & FORCE_CONTEXTS)
         )
         return cls(
-            named_actor=any(a.get("entity") for a in actors),
+            # PLOVER's unidentified actor ("killed by a bomb") is a doer the text reports
+            named_actor=any(a.get("entity") or a.get("sector") == "UNK" for a in actors),
             coded_actor=any(codes - {None}),
             state_actor=any(is_political(a) for a in actors),
             coded_recipient=any(counterpart(r, verbal, codes) for r in record.get("recipient") or []),
@@ -148,6 +151,7 @@ class Evidence:
             generic=is_generic(draft),
             two_sides=sum(1 for a in actors if a.get("code")) >= 2,
             measured=bool(record.get("magnitudes")),
+            stray_cue=stray_cue(draft),
         )
 
     def features(self) -> dict[str, float]:
@@ -173,6 +177,7 @@ class Evidence:
             "alone": float(self.alone),
             "missing_recipient": float(self.missing_recipient),
             "force_without_cue": float(self.force_without_cue),
+            "stray_cue": float(self.stray_cue),
             "off_topic": 0.0 if self.relevance is None else max(0.0, 0.5 - self.relevance) * 2,
         }
 
@@ -225,7 +230,9 @@ _WH = frozenset({"whether", "if", "how", "why", "what", "when", "who", "where", 
 
 
 def is_question(d: Draft) -> bool:
-    """The event's sentence is a question, or the event is asking a question ("asked whether")."""
+    """The event's sentence is a question, or the event is asking a question ("asked whether",
+    "asked about the talks, the minister said"). Demanding to know ("demanded how he could be so
+    sure") is a demand for information (CAMEO 101), a REQUEST."""
     sent = d.trigger.sent
     if "?" in doc_words(sent.doc)[sent.start : sent.end]:  # the doc's words: no Token per word
         # "Why does Israel refuse to ...?" takes for granted that it does: a why-question
@@ -235,9 +242,23 @@ def is_question(d: Draft) -> bool:
         )
     if d.type != "REQUEST" or d.anchor.lemma_ not in _ASK:
         return False
+    if reporters_question(d.anchor):
+        return True
     return any(
         c.dep_ in ("ccomp", "advcl") and any(w.lower_ in _WH for w in c.children) for c in d.anchor.children
     )
+
+
+def reporters_question(verb: Token) -> bool:
+    """ "Asked about the talks, the minister said ...", "when asked to describe the device, he
+    declined": a passive participle of asking that hangs on another clause, with no asker named,
+    is the reporter's question to the subject of that clause, not a request the subject made."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "ccomp", "conj", "acl"):
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in kids):
+        return False  # "she was asked by the party to ...": the party asks
+    return not any(c.dep_ == "aux" for c in kids)
 
 
 #: Prepositions that name what is talked about, and words of talking they hang from.
@@ -478,9 +499,87 @@ def needs_recipient(record: Mapping[str, Any]) -> bool:
     return len(record.get("actor") or []) < 2
 
 
+def stray_cue(d: Draft) -> bool:
+    """The word that makes a verb of several senses an event (a ``near`` condition of its lexicon
+    row: "warned of serious consequences", "bowed to pressure", "hit with a missile") stands
+    elsewhere in the sentence, not in the verb's own clause: "embraced the idea of a military
+    force, warning that Britain's exit will sap the continent's defences" is a prediction; or the
+    preposition of a phrasal verb ("call on", "call for") is a fronted phrase before it ("On
+    Twitter, Jeb Bush called Trump 'unhinged'")."""
+    if d.how != "verb":
+        return False
+    verb = d.anchor
+    for cond in d.entry.conditions:
+        if cond.negated:
+            continue
+        if cond.kind == "near" and not (cond.values & {lemma(t) for t in verb.subtree}):
+            return True
+        if cond.kind == "prep" and _fronted(verb, cond.values):
+            return True  # "On Twitter, Jeb Bush called Trump 'unhinged'": no "call on"
+    return False
+
+
+def _fronted(verb: Token, preps: frozenset[str]) -> bool:
+    """The verb's preposition of a row's condition ("call on", "call for") stands only before it,
+    as a fronted phrase of place or time ("On Twitter, ... called"): a phrasal verb's
+    preposition follows its verb."""
+    found = [c for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ in preps]
+    return bool(found) and all(c.i < verb.i for c in found)
+
+
+#: Reflexive pronouns: what one does to oneself.
+_REFLEXIVE = frozenset("myself yourself himself herself itself ourselves yourselves themselves".split())
+
+
+def _to_oneself(d: Draft) -> bool:
+    """ "Shot himself", "defended himself", "distanced themselves": done to oneself, no one else."""
+    return d.how == "verb" and any(
+        c.dep_ in ("dobj", "dative") and c.lower_ in _REFLEXIVE for c in d.anchor.children
+    )
+
+
+def _declines_comment(d: Draft) -> bool:
+    """ "Declined to comment", "refused to discuss the appointees": CAMEO's "decline comment", a
+    public statement, not the rejection of a proposal or demand (word class ``comment``)."""
+    comment = plover.word_class("comment")
+    return d.how == "verb" and any(
+        c.dep_ in ("xcomp", "ccomp") and lemma(c) in comment for c in d.anchor.children
+    )
+
+
+#: Verbs of inviting: an AGREE when they invite someone to cooperate.
+_INVITING = frozenset({"invite"})
+
+
+def _invites_nobody_to_cooperate(record: Mapping[str, Any], d: Draft) -> bool:
+    """An invitation is an offer to cooperate (AGREE) when it invites a political actor ("invited
+    the Chinese premier") or invites to an act of cooperation ("invited them to talks", "to visit
+    Beijing"); "invited a former model to sit in the front row" is no offer to anyone in politics."""
+    if d.how != "verb" or lemma(d.anchor) not in _INVITING:
+        return False
+    if any(is_political(r) for r in record.get("recipient") or ()):
+        return False
+    types = plover.event_types()
+    cooperative = {name for name, t in types.items() if t.quad_code in (1, 2)}
+    verbs, nouns = plover.verbs(), plover.nouns()
+    for c in d.anchor.children:
+        if c.dep_ in ("xcomp", "ccomp") and any(e.type in cooperative for e in verbs.get(lemma(c), ())):
+            return False  # "invited him to visit"
+        if c.dep_ == "prep" and c.lower_ in ("to", "for"):
+            for p in c.children:
+                if any(e.type in cooperative for e in nouns.get(lemma(p), ())):
+                    return False  # "invited them to talks"
+    return True
+
+
 def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
     """A meeting with fewer than two political sides (one party and nobody met, or people who are
-    no actors: "met voters"), or an agreement that something is so."""
+    no actors: "met voters"), an agreement that something is so, an act done to oneself ("shot
+    himself"), an invitation of nobody in politics to no act of cooperation."""
+    if _to_oneself(d):
+        return True
+    if record.get("event_type") == "REJECT" and _declines_comment(d):
+        return True
     parties = len(record.get("actor") or []) + len(record.get("recipient") or [])
     if record.get("event_type") == "CONSULT":
         # a meeting is between political actors: "met voters in Ohio" names one
@@ -498,6 +597,8 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
         # opinion about what is so, nothing yielded or promised to anyone
         return not record.get("recipient")
     if record.get("event_type") == "AGREE":
+        if _invites_nobody_to_cooperate(record, d):
+            return True
         if _shares_a_view(d):
             return True
         if _offers_a_thing(record, d):

@@ -90,6 +90,10 @@ class Contexts:
             self._doc_level = [c for c, n in counts.most_common(3) if n >= 3 and len(kinds[c]) >= 2]
         return self._doc_level
 
+    def cued(self, d: Draft) -> list[str]:
+        """The contexts cued in the event's own sentence (not the article's strongest)."""
+        return self._sentence(d.trigger.sent)
+
     def of(self, d: Draft, rec: dict[str, Any]) -> list[str]:
         out = list(dict.fromkeys([*self._sentence(d.trigger.sent), *self._document()]))
         mode = rec["mode"]

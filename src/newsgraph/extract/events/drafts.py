@@ -28,6 +28,11 @@ _OCCASION_PREPS = frozenset({"in", "during", "at", "on", "for"})
 #: "carried out" is still "carried").
 _PARTICLES = frozenset({"up", "off", "back", "down", "away"})
 _DEONTIC_ENTRY = plover.Entry("must", (), "REQUEST", None, None, frozenset())
+#: "X should have acted", said of another: a reproach of what X did not do (PLOVER ACCUSE
+#: "disapprove"), no demand; stated whatever its clause's mood ("stated").
+_REPROACH_ENTRY = plover.Entry("should have", (), "ACCUSE", "disapprove", None, frozenset({"stated"}))
+#: Modals of obligation whose perfect reproaches ("should have stopped", "ought to have known").
+_REPROACHING = frozenset({"should", "ought"})
 
 
 @dataclass(slots=True, eq=False)
@@ -197,10 +202,20 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
         targets = resolve_heads(ctx, agents)
         if not targets or any(same(t, speaker) or _self(t, speaker) for t in targets):
             continue  # what one asks of oneself is no request
-        draft = Draft(aux, aux.i + 1, _DEONTIC_ENTRY, "REQUEST", None, "deontic", verb, speaker=speaker)
+        entry = _REPROACH_ENTRY if _reproach(aux, verb) else _DEONTIC_ENTRY
+        assert entry.type is not None
+        draft = Draft(aux, aux.i + 1, entry, entry.type, entry.mode, "deontic", verb, speaker=speaker)
         draft.quote = ctx.quote_at(verb.idx)
         out.append(draft)
     return out
+
+
+def _reproach(aux: Token, verb: Token) -> bool:
+    """ "should have stopped", "should not have been", "ought to have known": the perfect of a
+    modal of obligation, said of what was not done."""
+    if aux.lower_ not in _REPROACHING or aux.pos == VERB:
+        return False
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and lemma(c) == "have" for c in verb.children)
 
 
 def _can_be_asked(ctx: Context, tok: Token) -> bool:

@@ -18,6 +18,7 @@ sentences before ("The US imposed tariffs on Chinese steel")."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 from spacy.attrs import LEMMA
@@ -68,8 +69,22 @@ PRAISE = plover.Entry("praise", (), "SUPPORT", None, None, frozenset())
 DENY = plover.Entry("deny", (), "REJECT", None, None, frozenset())
 #: A verb of wrongdoing said of someone: an allegation ("said Trump lied to voters").
 ALLEGE = plover.Entry("deed", (), "ACCUSE", "allege", None, frozenset())
+#: A word of disapproval or praise qualifying what an actor has or did ("Russia's illegal
+#: annexation"): a judgement whatever the mood of its clause ("we will not accept Russia's illegal
+#: annexation" still calls it illegal).
+OWNED_BAD = plover.Entry(
+    "disapproval", (), "ACCUSE", "disapprove", None, frozenset({"attributive", "stated"})
+)
+OWNED_PRAISE = plover.Entry("praise", (), "SUPPORT", None, None, frozenset({"attributive", "stated"}))
 #: A good word negated: the negation is what disapproves ("not justified").
 GOOD = plover.Entry("disapproval", (), "ACCUSE", "disapprove", None, frozenset({"negated-good"}))
+
+
+def moved(draft: Draft) -> bool:
+    """Whether ``draft`` is a judgement that a verb of the same type in its sentence may already
+    report: one qualifying what an actor has or did ("Russia's illegal annexation"), or one of a
+    quote anchored at the quote's attribution."""
+    return "attributive" in draft.entry.flags or draft.trigger.sent.start != draft.anchor.sent.start
 
 
 @cache
@@ -108,6 +123,8 @@ def _verb_of(tok: Token) -> Token | None:
         return head
     if first.dep_ in ("pobj", "amod") and head.lower_ == "as":
         return head.head
+    if first.dep_ in ("amod", "compound") and head.dep_ == "pobj" and head.head.lower_ == "as":
+        return head.head.head  # "described Trump as a con man", "as a reckless leader"
     if first.dep_ == "amod" and head.dep_ == "dobj" and first.i > head.i and lemma(head.head) in CALLING:
         return head.head
     if first.dep_ == "amod" and first.i < head.i and _deed(head):
@@ -139,11 +156,27 @@ def _negated(tok: Token, verb: Token) -> bool:
 
 
 def _judged(tok: Token, verb: Token) -> list[Token]:
-    """The phrases judged: the object of a verb of calling, else the subject of the clause."""
+    """The phrases judged: the object of a verb of calling (or, as the small model parses "called
+    Trump's plan a mistake", the first of its two predicates), else the subject of the clause."""
     if lemma(verb) in CALLING:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = objects or [c for c in verb.children if c.dep_ == "oprd" and c.i < tok.i]
+        # "called Clinton 'crooked'": quote marks make the name a modifier of the word
+        objects = objects or [c for c in tok.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]
         return objects or subjects(tok)[0]
     return subjects(verb)[0]
+
+
+def _callers(verb: Token) -> list[Token]:
+    """Who calls something so: the subject of the verb of calling; with none, the noun a finite
+    "called" hangs on ("The minister called the plan a mistake", which the small model parses as
+    a clause of "minister", as it would "a man called John", whose verb is no finite one), or
+    any "called" that hangs on the root of a sentence that has no verb of its own."""
+    agents = subjects(verb)[0]
+    hung = not agents and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")
+    if hung and (verb.tag_ == "VBD" or verb.head.dep_ == "ROOT"):  # "Trump called Clinton 'crooked'":
+        return [verb.head]  # a sentence with no verb but this one
+    return agents
 
 
 def _blamed(ctx: Context, heads: list[Token]) -> list[dict[str, object]]:
@@ -209,6 +242,9 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc, positions: list[int]
         kind = words.get(word)
         verb = _verb_of(tok)
         if verb is None:
+            owned = _owned_draft(lex, ctx, tok, kind)
+            if owned is not None:
+                out.append(owned)
             continue
         if verb.pos_ not in ("VERB", "AUX") or verb.i == tok.i:
             continue
@@ -216,15 +252,14 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc, positions: list[int]
         if good != _negated(tok, verb):
             continue  # "not illegal", "not remarkable", and "justified", are no judgement
         if lemma(verb) in CALLING:
-            callers = subjects(verb)[0]
-            refs = resolve_heads(ctx, callers)
+            refs = resolve_heads(ctx, _callers(verb))
             speaker = refs[0] if refs else None
         else:
             speaker = speaker_of(lex, ctx, verb)
         if speaker is None or not speaker.get("code"):
             continue
         heads = _judged(tok, verb)
-        blamed = _blamed(ctx, heads) or _earlier_doers(ctx, heads)
+        blamed = _spoken_of(lex, ctx, verb, heads) or _blamed(ctx, heads) or _earlier_doers(ctx, heads)
         if not blamed or all(same(b, speaker) for b in blamed):
             continue
         entry = PRAISE if kind == "praise" else DENY if kind == "deny" else GOOD if good else BAD
@@ -234,7 +269,134 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc, positions: list[int]
         draft.blamed = blamed
         draft.quote = ctx.quote_at(tok.idx)
         out.append(draft)
+    return _at_attribution(ctx, out)
+
+
+def _at_attribution(ctx: Context, drafts: list[Draft]) -> list[Draft]:
+    """A judgement said in a quote of several sentences is the speaker's one statement, made where
+    the text says who made it: its trigger is the quote's verb of saying ("... a small price to
+    pay,' explained the attorney"), in the sentence of the attribution, when the judgement's own
+    sentence is another; of one speaker's quote, one judgement per type and party judged."""
+    out: list[Draft] = []
+    seen: set[tuple[int, str, tuple[str, ...]]] = set()
+    for d in drafts:
+        if d.quote is not None:
+            cue = ctx.quotes[d.quote].cue
+            span = d.trigger.doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue else None
+            if span is not None and len(span) and span[0].sent.start != d.trigger.sent.start:
+                d.trigger, d.end = span[0], span.end
+            key = (d.quote, d.type, tuple(sorted(str(b.get("code")) for b in d.blamed)))
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(d)
     return out
+
+
+#: Prepositions of a verb of saying that name whom it is said of ("said of Trump").
+_OF = frozenset({"of", "about"})
+
+
+def _token_at(doc: Doc, char: int) -> Token:
+    """The token holding (or last starting before) the character ``char`` of ``doc``."""
+    return doc[max(0, bisect_right([t.idx for t in doc], char) - 1)]
+
+
+def _spoken_of(lex: Lexicon, ctx: Context, verb: Token, heads: list[Token]) -> list[dict[str, object]]:
+    """Whom a judgement of "he", "she" or "they" is said of, where the verb of saying names it
+    ("'He's a fraud,' Warren said of Trump"): the object of its "of" ("about") in the sentence of
+    the judgement or, for a quote, in the sentences the quote spans and the one it ends in. Empty
+    when the judged phrase is a name or a noun (it names whom it judges itself)."""
+    if not heads or any(h.pos_ != "PRON" or h.lower_ in _THINGS for h in heads):
+        return []
+    doc = verb.doc
+    first, last = verb.sent.start, verb.sent.end
+    n = ctx.quote_at(verb.idx)
+    if n is not None:
+        quote = ctx.quotes[n]
+        first = min(first, _token_at(doc, quote.start).sent.start)
+        last = max(last, _token_at(doc, quote.end - 1).sent.end)
+    for tok in doc[first:last]:
+        if tok.pos_ != "VERB" or lemma(tok) not in lex.reporting:
+            continue
+        objects = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ in _OF
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        refs = resolve_heads(ctx, objects, places=False, recipient=True)
+        if refs:
+            return refs
+    return []
+
+
+#: What a word of disapproval (or praise) may qualify with an owner named: "Russia's illegal
+#: annexation", "Obama's hypocrisy", "the Iranian regime's reckless policies".
+_OWNERS = frozenset({"poss", "amod", "compound", "nmod"})
+#: Entity labels of an owner named by a modifier ("Russian", "U.S.", "Kremlin").
+_OWNER_LABELS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+
+
+def _saying(lex: Lexicon, ctx: Context, verb: Token) -> Token:
+    """The verb that says the clause of ``verb``: its quote's verb of saying in its sentence, or
+    a verb of saying above it ("said that Russia's illegal annexation ..."); else ``verb``. A
+    judgement qualifying a noun is made by the saying, whatever the clause it stands in ("while
+    using the crisis to deflect the blame for its own inhumane behavior")."""
+    n = ctx.quote_at(verb.idx)
+    cue = ctx.quotes[n].cue if n is not None else None
+    if cue is not None:
+        said = _token_at(verb.doc, cue.start)
+        if said.sent.start == verb.sent.start:
+            return said
+    return next((a for a in verb.ancestors if lemma(a) in lex.reporting and a.pos_ == "VERB"), verb)
+
+
+def _owned_draft(lex: Lexicon, ctx: Context, tok: Token, kind: str | None) -> Draft | None:
+    """A judgement of what an actor has or did, said by someone else: a word of disapproval (an
+    ACCUSE) or praise (a SUPPORT) that is, or qualifies, a noun with an owner who is an actor, in
+    a clause someone says, quoted or reported ("'Russia's illegal annexation must end,' the
+    minister said", "Warren said Trump's hypocrisy was shocking"). The owner is the recipient."""
+    if kind not in ("bad", "praise"):
+        return None
+    if tok.pos_ == "NOUN":
+        noun = tok
+    elif tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.i < tok.head.i and tok.head.pos_ == "NOUN":
+        noun = tok.head
+    else:
+        return None
+    if any(c.dep_ == "neg" for c in tok.children):
+        return None
+    owners = [
+        c
+        for c in noun.children
+        if c.i != tok.i and (c.dep_ == "poss" or (c.dep_ in _OWNERS and c.ent_type_ in _OWNER_LABELS))
+    ]
+    if not owners:
+        return None
+    verb = noun.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    speaker = speaker_of(lex, ctx, verb)
+    if speaker is None or not speaker.get("code"):
+        return None
+    blamed = resolve_heads(ctx, owners, places=False, recipient=True)
+    if not blamed or any(same(b, speaker) for b in blamed):
+        return None  # what one says of one's own is no accusation
+    if all(o.ent_type_ in ("GPE", "NORP") for o in owners) and {b["code"] for b in blamed} == {
+        speaker["code"]
+    }:
+        return None  # "Ukraine's brave soldiers", said by Ukraine's president: its own country
+    entry = OWNED_PRAISE if kind == "praise" else OWNED_BAD
+    assert entry.type is not None
+    draft = Draft(tok, tok.i + 1, entry, entry.type, entry.mode, "evaluation", _saying(lex, ctx, verb))
+    draft.speaker = speaker
+    draft.blamed = blamed
+    draft.quote = ctx.quote_at(tok.idx)
+    return draft
 
 
 #: Where a verb of wrongdoing states what someone did, said by another: the clause of a verb of

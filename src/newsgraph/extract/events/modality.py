@@ -100,6 +100,9 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             elif kind in ("hypothetical", "intent"):
                 out.hypothetical = True
             break
+        if cur.dep_ == "prep" and cur.lower_ == "of" and head.lower_ == "short":
+            out.negated = True  # "stopped short of committing", "fell short of endorsing": not done
+            break
         if head.pos_ not in ("VERB", "AUX", "ADJ", "ADP"):
             break
         gov = governors.get(lemma(head))

@@ -30,8 +30,9 @@ def office_words(head: Token) -> list[str]:
 def office_holder(ctx: Context, head: Token) -> tuple[str | None, str | None, str] | None:
     """Who a definite office with no name stands for, as (entity id, code, sector): the last person
     named before it whose name or title holds the office's word (within :data:`LOOKBACK` words),
-    else, for an office of the state, the article's main country (no entity); None for anything
-    else."""
+    of the article's main country when one such was named and the office names no country ("the
+    president", not "the Russian president"), else, for an office of the state, the article's
+    main country (no entity); None for anything else."""
     if head.pos_ != "NOUN" or head.tag_ != "NN" or head.i in ctx.index:
         return None
     if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
@@ -41,6 +42,7 @@ def office_holder(ctx: Context, head: Token) -> tuple[str | None, str | None, st
     if sector is None:
         return None
     word = head.lower_
+    holders = []
     for n in range(len(ctx.person_pos) - 1, -1, -1):
         pos = ctx.person_pos[n]
         if pos >= head.i:
@@ -52,7 +54,14 @@ def office_holder(ctx: Context, head: Token) -> tuple[str | None, str | None, st
         if ent is None or not _holds_office(ent, word):
             continue
         code, ent_sector = ctx.entity_code(eid)
-        return eid, code or ctx.main_country, ent_sector or sector
+        holders.append((eid, code or ctx.main_country, ent_sector or sector))
+    if holders:
+        # "the president" with no country said is the article's own country's president when
+        # one was named ("Obama met Russian President Vladimir Putin. ... the president
+        # declined"): another country's office holder is called "the Russian president"
+        national = any(actors.country_code(w) for w in words)
+        own = [h for h in holders if h[1] == ctx.main_country]
+        return own[0] if own and not national else holders[0]
     if sector in NATIONAL_SECTORS and ctx.main_country:
         return None, ctx.main_country, sector
     return None

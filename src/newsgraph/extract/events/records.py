@@ -14,7 +14,7 @@ from .. import plover
 from ..relevance import doc_relevance
 from .actors import event_arguments, fill_in, share_joint
 from .candidates import Lexicon
-from .classify import final_type, is_joint, joint_mobilization, state_protest
+from .classify import final_type, is_joint, joint_mobilization, police_raid, state_protest
 from .confidence import Evidence, confidence
 from .context import Context
 from .cues import Contexts, cued_mode
@@ -54,9 +54,11 @@ def event_records(lex: Lexicon, ctx: Context, drafts: list[Draft]) -> list[dict[
     contexts = Contexts(ctx.doc)
     relevance = doc_relevance(ctx.doc)
     people = {eid for eid, ent in ctx.entities.items() if ent.type == "PERSON"}
+    places = {eid for eid, ent in ctx.entities.items() if ent.type in _PLACES}
     for d, rec in records:
         rec["context"] = contexts.of(d, rec)
-        if is_figurative(d, rec, people):  # "fought with the party leadership": criticism
+        # "fought with the party leadership": criticism
+        if is_figurative(d, rec, people, contexts.cued(d), places):
             as_criticism(rec)
         rec["confidence"] = confidence(Evidence.of(rec, d, relevance))
     kept_as = _one_per_happening([rec for _, rec in records])
@@ -158,14 +160,19 @@ def _one_per_happening(records: list[dict[str, Any]]) -> list[int]:
 
 
 def _record(lex: Lexicon, ctx: Context, d: Draft, demands: dict[int, Draft]) -> dict[str, Any] | None:
-    """The record of one event; None when the text does not say who did it."""
+    """The record of one event; None when the text does not say who did it, or when a verb of
+    speech is a participle naming a kind of thing ("pledged delegates", "the requested
+    documents": a name for the delegates, no pledge told)."""
     doc = ctx.doc
+    if d.how == "verb" and d.verbal and d.anchor.dep_ == "amod" and d.anchor.tag_ == "VBN":
+        return None
     actors, recipients, joint = event_arguments(lex, ctx, d)
     joint_mobilization(d, actors, joint)
     etype, mode, mod = final_type(lex, d, actors, recipients)
     joint_ok = is_joint(lex, d, etype, mode)
     actors, recipients = share_joint(actors, recipients, joint, joint_ok)
     etype, mode = state_protest(etype, mode, actors)
+    etype, mode = police_raid(d, etype, mode, actors)
     info = lex.types[etype]
     if info.verbal and not actors and not (recipients and is_passive(d.anchor)):
         return None  # who said it is unknown, and not because the text leaves it out

@@ -17,8 +17,9 @@ from .offices import office_holder
 from .syntax import MODIFIERS, issuer_heads, lemma
 
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
-#: Prepositions through which a phrase names its actor ("a group of ...", "calls by ...").
-_CHAIN = frozenset({"of", "from", "including", "by", "for"})
+#: Prepositions through which a phrase names its actor ("a group of ...", "calls by ..."), or
+#: gives examples of the group it names ("candidates like Donald Trump", "including Hamas").
+_CHAIN = frozenset({"of", "from", "including", "by", "for", "like"})
 #: Nouns of relations whose "with" phrase names the other side: "ties with Sweden".
 _RELATIONAL = frozenset(
     {"relation", "tie", "link", "contact", "trade", "cooperation", "talk", "relationship"}
@@ -237,7 +238,24 @@ def _resolve(ctx: Context, head: Token, depth: int, places: bool, guess: bool = 
     holder = office_holder(ctx, head) if ent is None else None
     if holder is not None:  # "the senator": the person named with that office before
         return [actor_record(ctx, holder[0], *span_of(head), holder[1], holder[2])]
+    if ent is None and _the_state_body(head) and ctx.main_country:
+        # "the administration", "the government", "the court": the one of the country the
+        # article is about, as "officials" and "lawmakers" are
+        sector = actors.sector_of(head.lemma_) or actors.sector_of(head.lower_)
+        if sector in NATIONAL_SECTORS:
+            return [actor_record(ctx, None, *span_of(head), ctx.main_country, sector)]
     return []
+
+
+def _the_state_body(head: Token) -> bool:
+    """A definite singular noun with nothing else to say whose it is: "the administration"."""
+    kids = list(head.children)
+    return (
+        head.pos_ == "NOUN"
+        and head.tag_ == "NN"
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in kids)
+        and not any(c.dep_ in ("poss", "prep", "compound", "amod", "nmod") for c in kids)
+    )
 
 
 def _country_named(ctx: Context, head: Token) -> dict[str, Any] | None:
@@ -351,7 +369,11 @@ def _resolve_coded(
     if depth < 2:
         for child in children:  # "a group of Moroccan diplomats", "fighters from groups including Hamas"
             relational = child.lower_ == "with" and word in _RELATIONAL  # "air links with Serbia"
-            if child.dep_ in ("prep", "agent") and (child.lower_ in _CHAIN or relational):
+            such_as = child.lower_ == "as" and child.nbor(-1).lower_ == "such"  # "states such as Iran"
+            # examples name a group ("candidates like Trump"), not a kind ("a region like Delhi")
+            example = (child.lower_ == "like" or such_as) and head.tag_ in ("NNS", "NNPS")
+            chained = child.lower_ in _CHAIN and child.lower_ != "like"
+            if child.dep_ in ("prep", "agent") and (chained or relational or example):
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":  # "scores of Sierra Leonean and Liberian refugees"
                         refs = [

@@ -148,6 +148,8 @@ def _own_subject(d: Draft) -> bool:
 
 
 def _modality(lex: Lexicon, d: Draft) -> Modality:
+    if "stated" in d.entry.flags:  # "will not accept Russia's illegal annexation": still called
+        return Modality()  # illegal; "should have acted": a reproach, whatever the modal
     if d.how == "deontic":
         # "must be gnashing their teeth", "should have acted": a guess or a reproach, no demand
         # "would need to hear more": a need under a condition, no demand made
