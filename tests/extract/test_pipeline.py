@@ -39,7 +39,7 @@ def test_paragraph_boundaries_start_sentences_after_line_breaks(nlp: Any) -> Non
 def test_the_loaded_pipeline_is_kept_out_of_the_garbage_collectors_walks(nlp: Any) -> None:
     import gc
 
-    from newsgraph.extract.pipeline import preload
+    from newsgraph.extract.pipeline import GC_YOUNG_THRESHOLD, preload
 
     gc.unfreeze()  # (another test may have let everything go)
     preload.cache_clear()
@@ -52,5 +52,6 @@ def test_the_loaded_pipeline_is_kept_out_of_the_garbage_collectors_walks(nlp: An
         assert id(nlp.get_pipe("newsgraph_quotes").__dict__) not in tracked
         doc = nlp(prepare_doc(nlp, TEXT))  # what runs on a doc is collected as before
         assert gc.is_tracked(doc.user_data)
+        assert gc.get_threshold()[0] >= GC_YOUNG_THRESHOLD > 700  # young collections less often
     finally:
         gc.unfreeze()
