@@ -33,3 +33,25 @@ def test_paragraph_boundaries_start_sentences_after_line_breaks(nlp: Any) -> Non
     breaks = [t.i for t in doc[:-1] if "\n" in t.text and t.is_space]
     assert breaks
     assert all(doc[i + 1].is_sent_start for i in breaks)
+
+
+@pytest.mark.model
+def test_the_loaded_pipeline_is_kept_out_of_the_garbage_collectors_walks(nlp: Any) -> None:
+    import gc
+
+    from newsgraph.extract.pipeline import GC_YOUNG_THRESHOLD, preload
+
+    gc.unfreeze()  # (another test may have let everything go)
+    preload.cache_clear()
+    try:
+        preload()
+        assert gc.get_freeze_count() > 10_000
+        tracked = {id(o) for o in gc.get_objects()}
+        # the model's and the components' objects, loaded once, are not walked by each collection
+        assert id(nlp._components) not in tracked
+        assert id(nlp.get_pipe("newsgraph_quotes").__dict__) not in tracked
+        doc = nlp(prepare_doc(nlp, TEXT))  # what runs on a doc is collected as before
+        assert gc.is_tracked(doc.user_data)
+        assert gc.get_threshold()[0] >= GC_YOUNG_THRESHOLD > 700  # young collections less often
+    finally:
+        gc.unfreeze()

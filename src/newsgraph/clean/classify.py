@@ -90,8 +90,10 @@ def upper_ratio(text: str) -> float:
 def is_title_like(text: str) -> bool:
     """A headline or sub-heading: 2 to 30 words, at most 250 characters, no closing sentence
     punctuation, starts with a capital letter, digit or quotation mark."""
+    if len(text) > 250:  # (before the words: a body paragraph is not cut into words for this)
+        return False
     ws = words(text)
-    if not 2 <= len(ws) <= 30 or len(text) > 250:
+    if not 2 <= len(ws) <= 30:
         return False
     if _SENTENCE_END.search(text):
         return False
