@@ -98,8 +98,16 @@ class Driver:
         status = 0
         body: list[bytes] = []
 
+        asked = False
+
         async def receive() -> dict[str, Any]:
-            return {"type": "http.request", "body": b"", "more_body": False}
+            nonlocal asked
+            if not asked:
+                asked = True
+                return {"type": "http.request", "body": b"", "more_body": False}
+            # the client stays connected: a streamed answer's wait for a disconnect must not spin
+            await asyncio.Event().wait()
+            return {"type": "http.disconnect"}
 
         async def send(message: dict[str, Any]) -> None:
             nonlocal status

@@ -191,8 +191,10 @@ def settle() -> None:
     gc.freeze()
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The app over the store at ``db_path`` (opened read-only; derived tables are built now)."""
+def create_app(db_path: str | Path, *, prewarm: bool = False) -> FastAPI:
+    """The app over the store at ``db_path`` (opened read-only; derived tables are built now).
+    With ``prewarm``, the answers every visitor's first clicks ask are made at start-up, before
+    the server listens (:mod:`newsgraph.web.prewarm`)."""
     live = LiveDb(db_path, opener=open_db)
 
     @asynccontextmanager
@@ -204,6 +206,10 @@ def create_app(db_path: str | Path) -> FastAPI:
 
         # the threads of streamed downloads: their own, made on this event loop
         app.state.download_limiter = anyio.CapacityLimiter(DOWNLOAD_THREADS)
+        if prewarm:
+            from .prewarm import prewarm as make_answers
+
+            await make_answers(app)
         yield
         live.close()
 
@@ -274,7 +280,7 @@ DB_ENV = "NEWSGRAPH_WEB_DB"
 
 def app_from_env() -> FastAPI:
     """The app over the store named in ``$NEWSGRAPH_WEB_DB`` (for uvicorn worker processes)."""
-    return create_app(os.environ[DB_ENV])
+    return create_app(os.environ[DB_ENV], prewarm=True)
 
 
 def serve(
@@ -290,7 +296,7 @@ def serve(
     import uvicorn
 
     if workers <= 1:
-        uvicorn.run(create_app(db_path), host=host, port=port, log_level=log_level)
+        uvicorn.run(create_app(db_path, prewarm=True), host=host, port=port, log_level=log_level)
         return
     Store(db_path, read_only=True).close()  # fail here, with a clear message, not in every worker
     os.environ[DB_ENV] = str(Path(db_path).resolve())

@@ -1,0 +1,34 @@
+"""Answers made at start-up (newsgraph.web.prewarm): the first pages of every list and their JSON
+twins are in the answer cache before the first request, with the bytes a request makes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+
+from newsgraph.web import prewarm
+from newsgraph.web.app import create_app
+
+
+def test_urls_are_each_page_and_its_twin() -> None:
+    urls = prewarm.urls(pages=2)
+    assert urls[:2] == ["/", "/api"]
+    assert {"/events", "/api/events", "/events?page=2", "/api/events?page=2", "/map", "/api/map"} <= set(urls)
+    assert "/events?page=3" not in urls and len(urls) == len(set(urls))
+
+
+def test_the_first_pages_are_answered_from_the_cache_as_made(synthetic_db: Path) -> None:
+    with TestClient(create_app(synthetic_db)) as cold:
+        expected = {u: cold.get(u) for u in ("/", "/api/events?page=2", "/quotes?page=20", "/map")}
+    with TestClient(create_app(synthetic_db, prewarm=True)) as warm:
+        cache = warm.app.state.cache  # type: ignore[attr-defined]
+        assert len(cache) == len(prewarm.urls())  # every one answered 200 and kept
+        hits = cache.hits
+        for url, answer in expected.items():
+            got = warm.get(url)
+            assert got.status_code == answer.status_code == 200, url
+            assert got.content == answer.content, url
+        assert cache.hits == hits + len(expected)
+    with TestClient(create_app(synthetic_db)) as plain:
+        assert len(plain.app.state.cache) == 0  # type: ignore[attr-defined]
