@@ -32,3 +32,17 @@ def test_the_first_pages_are_answered_from_the_cache_as_made(synthetic_db: Path)
         assert cache.hits == hits + len(expected)
     with TestClient(create_app(synthetic_db)) as plain:
         assert len(plain.app.state.cache) == 0  # type: ignore[attr-defined]
+
+
+def test_every_row_of_the_downloads_is_made_at_start_up(synthetic_db: Path) -> None:
+    from newsgraph.web import downloads
+
+    with TestClient(create_app(synthetic_db, prewarm=True)) as warm:
+        db = warm.app.state.db  # type: ignore[attr-defined]
+        for view, fmt in prewarm.ROWS:
+            kept = downloads.row_bytes(db, view, fmt)
+            assert sorted(kept.rows) == list(range(1, len(downloads.list_rows(db, view)) + 1)), (view, fmt)
+        with TestClient(create_app(synthetic_db)) as cold:
+            urls = ("/api/events.csv?min_confidence=0", "/api/quotes.json", "/api/counts.csv?kind=killed")
+            for url in urls:
+                assert warm.get(url).content == cold.get(url).content, url

@@ -209,7 +209,7 @@ def create_app(db_path: str | Path, *, prewarm: bool = False) -> FastAPI:
         if prewarm:
             from .prewarm import prewarm as make_answers
 
-            await make_answers(app)
+            await make_answers(app, live.db)
         yield
         live.close()
 

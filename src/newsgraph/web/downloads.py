@@ -327,7 +327,7 @@ def _kept_chunks(db: WebDb, view: str, f: Any, fmt: str) -> Iterator[list[bytes]
     if spec.ranks is None or spec.take is None or spec.columns_of is None:
         return None
     ranks = spec.ranks(db, f).to_numpy(zero_copy_only=False)
-    if len(ranks) and (ranks[0] < 1 or ranks[-1] > len(_list_rows(db, view)) or (np.diff(ranks) <= 0).any()):
+    if len(ranks) and (ranks[0] < 1 or ranks[-1] > len(list_rows(db, view)) or (np.diff(ranks) <= 0).any()):
         return None  # not distinct ranks of the list in its order: made row by row as before
     kept = row_bytes(db, view, fmt)
 
@@ -338,7 +338,8 @@ def _kept_chunks(db: WebDb, view: str, f: Any, fmt: str) -> Iterator[list[bytes]
     return chunks()
 
 
-def _list_rows(db: WebDb, view: str) -> Any:
+def list_rows(db: WebDb, view: str) -> Any:
+    """The rows in memory of a list that has them (events, quotes, counts)."""
     return {"events": db.event_rows, "quotes": db.quote_rows, "counts": db.count_rows}[view]
 
 
