@@ -46,7 +46,12 @@ def save(out: Path, n: int, seed: int, articles: int) -> None:
     from newsgraph.web.app import create_app
 
     started = time.perf_counter()
-    driver = Driver(create_app(build_store(articles, rebuild=False)))
+    db = build_store(articles, rebuild=False)
+    try:  # as `newsgraph serve` makes it: with the answers and rows made at start-up
+        app = create_app(db, prewarm=True)
+    except TypeError:  # a checkout from before start-up answers
+        app = create_app(db)
+    driver = Driver(app)
     print(f"app ready in {time.perf_counter() - started:.1f} s", flush=True)
     table = routes(Sampler(driver))
     rng = random.Random(seed)
