@@ -270,4 +270,36 @@ def test_rows_past_the_bound_are_made_and_not_kept(
     for _ in range(2):
         assert b"".join(downloads.json_lines(db, "quotes", f)) == _json_from_rows(db, "quotes", f)
     kept = downloads.row_bytes(db, "quotes", "json")
-    assert len(kept.rows) == 4  # the first chunk, then the bound was passed
+    assert len(kept) == len(kept.rows) == 4  # the first chunk, then the bound was passed
+
+
+def test_rows_made_in_blocks_give_the_bytes_made_one_by_one(
+    synthetic_db: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """RowBytes.fill (start-up) keeps the rows in blocks; downloads joined from them, and from
+    blocks and single rows mixed, are the bytes made from the rows."""
+    from newsgraph.web import queries as q
+
+    db = WebDb(synthetic_db)
+    monkeypatch.setattr(downloads, "BLOCK", 3)
+    monkeypatch.setattr(downloads, "CHUNK", 5)
+    cases: list[tuple[str, Any]] = [
+        ("events", q.EventFilters(min_confidence=0, actor="USA")),
+        ("events", q.EventFilters(min_confidence=0)),
+        ("quotes", q.QuoteFilters(kind="direct")),
+        ("counts", q.CountFilters()),
+    ]
+    for view, f in cases:
+        for fmt, lines, expected in (
+            ("json", downloads.json_lines, _json_from_rows),
+            ("csv", downloads.csv_lines, _csv_from_rows),
+        ):
+            kept = downloads.row_bytes(db, view, fmt)
+            first = not kept.blocks
+            b"".join(lines(db, view, f))  # some rows made one by one first
+            assert bool(kept.rows) == first, (view, fmt)
+            n = len(downloads.list_rows(db, view))
+            assert kept.fill() == (n if first else 0) and len(kept) == n, (view, fmt)
+            assert not kept.rows and len(kept.blocks) > 1, (view, fmt)
+            assert kept.bytes == sum(len(blob) for blob, _ in kept.blocks.values())
+            assert b"".join(lines(db, view, f)) == expected(db, view, f), (view, fmt)

@@ -48,6 +48,8 @@ CHUNK = 1000
 STREAM_AFTER = 1 << 20
 #: The most bytes of single rows kept per list and format (:class:`RowBytes`).
 KEPT_BYTES = 64 << 20
+#: Ranks per block of rows made at start-up (:meth:`RowBytes.fill`).
+BLOCK = 1024
 #: Threads making the pieces of streamed downloads, per server process (apart from the pages').
 DOWNLOAD_THREADS = 2
 
@@ -269,32 +271,76 @@ def columns(db: WebDb, view: str, f: Any) -> Iterator[tuple[list[str], list[list
 
 class RowBytes:
     """The bytes of single rows of a list held in memory, as a download writes them (a CSV line
-    with its line end, or a JSON object), by list rank: made the first time a download needs
-    them, then kept for as long as the store is open (one per list and format in
-    :meth:`WebDb.once`). A download of rows seen before is then a join of bytes, without an
-    Arrow ``take``, a dict or a cell per value. A row's bytes depend only on the row (the CSV
-    writer and ``orjson`` write each row alone), so the joined rows are the bytes a download
-    made in one piece would be. At most :data:`KEPT_BYTES` are kept per list and format (every
-    event as CSV: about 33 MB at 10,000 articles); past that, rows are made and not kept."""
+    with its line end, or a JSON object), by list rank, kept for as long as the store is open
+    (one per list and format in :meth:`WebDb.once`). A download of rows kept is a join of bytes,
+    without an Arrow ``take``, a dict or a cell per value. A row's bytes depend only on the row
+    (the CSV writer and ``orjson`` write each row alone), so the joined rows are the bytes a
+    download made in one piece would be.
+
+    :meth:`fill` makes every row at start-up, in blocks of :data:`BLOCK` ranks, each one bytes
+    object and its rows' offsets (a bytes object per row, made among the temporary objects of
+    their making, left about five times their size in memory that Python could not give back);
+    a row not made then is made the first time a download needs it and kept alone. At most
+    :data:`KEPT_BYTES` are kept per list and format (every event as CSV: about 33 MB at 10,000
+    articles); past that, rows are made and not kept."""
 
     def __init__(self, db: WebDb, view: str, fmt: str) -> None:
         self.db, self.view, self.fmt = db, view, fmt
+        #: block number -> (its rows' bytes, joined; where each row starts, and the end)
+        self.blocks: dict[int, tuple[bytes, list[int]]] = {}
+        #: rows made one by one, by rank
         self.rows: dict[int, bytes] = {}
         self.bytes = 0
         self._lock = threading.Lock()
 
+    def __len__(self) -> int:
+        """How many rows are kept."""
+        return sum(len(ends) - 1 for _, ends in self.blocks.values()) + len(self.rows)
+
+    def _kept(self, rank: int) -> bytes | None:
+        found = self.blocks.get((rank - 1) // BLOCK)
+        if found is None:
+            return self.rows.get(rank)
+        blob, ends = found
+        at = (rank - 1) % BLOCK
+        return blob[ends[at] : ends[at + 1]]
+
     def get(self, ranks: list[int]) -> list[bytes]:
         """The bytes of these rows (distinct ranks, in list order), in this order."""
-        rows = self.rows
-        missing = [r for r in ranks if r not in rows]
+        got = [self._kept(r) for r in ranks]
+        missing = [r for r, b in zip(ranks, got, strict=True) if b is None]
         if not missing:
-            return [rows[r] for r in ranks]
+            return got  # type: ignore[return-value]
         made = self._make(missing)
         with self._lock:
             if self.bytes < KEPT_BYTES:
-                rows.update(made)
+                self.rows.update(made)
                 self.bytes += sum(map(len, made.values()))
-        return [rows.get(r) or made[r] for r in ranks]
+        return [made[r] if b is None else b for r, b in zip(ranks, got, strict=True)]
+
+    def fill(self) -> int:
+        """Make and keep every row of the list not in a block yet, a block at a time, until
+        :data:`KEPT_BYTES`; returns how many rows were made."""
+        n = len(list_rows(self.db, self.view))
+        done = 0
+        for block in range((n + BLOCK - 1) // BLOCK):
+            if self.bytes >= KEPT_BYTES:
+                break
+            if block in self.blocks:
+                continue
+            ranks = list(range(block * BLOCK + 1, min(n, (block + 1) * BLOCK) + 1))
+            made = self._make(ranks)
+            ends = [0]
+            for r in ranks:
+                ends.append(ends[-1] + len(made[r]))
+            blob = b"".join(made[r] for r in ranks)
+            with self._lock:
+                self.blocks[block] = (blob, ends)
+                self.bytes += len(blob)
+                for r in ranks:
+                    self.bytes -= len(self.rows.pop(r, b""))
+            done += len(ranks)
+        return done
 
     def _make(self, ranks: list[int]) -> dict[int, bytes]:
         spec = VIEWS[self.view]

@@ -37,19 +37,11 @@ ROWS = (("events", "csv"), ("quotes", "csv"), ("quotes", "json"), ("counts", "cs
 
 
 def make_rows(db: WebDb, which: tuple[tuple[str, str], ...] = ROWS) -> int:
-    """Make the bytes of every row of these downloads (:class:`~newsgraph.web.downloads.RowBytes`)
-    up to their bound; returns how many rows were made."""
-    from .downloads import CHUNK, KEPT_BYTES, list_rows, row_bytes
+    """Make the bytes of every row of these downloads (:meth:`RowBytes.fill
+    <newsgraph.web.downloads.RowBytes.fill>`) up to their bound; returns how many were made."""
+    from .downloads import row_bytes
 
-    made = 0
-    for view, fmt in which:
-        kept = row_bytes(db, view, fmt)
-        n = len(list_rows(db, view))
-        for at in range(1, n + 1, CHUNK):
-            if kept.bytes >= KEPT_BYTES:
-                break
-            made += len(kept.get(list(range(at, min(n, at + CHUNK - 1) + 1))))
-    return made
+    return sum(row_bytes(db, view, fmt).fill() for view, fmt in which)
 
 
 def urls(pages: int = PAGES) -> list[str]:
