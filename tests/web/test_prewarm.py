@@ -47,3 +47,25 @@ def test_every_row_of_the_downloads_is_made_at_start_up(synthetic_db: Path) -> N
             urls = ("/api/events.csv?min_confidence=0", "/api/quotes.json", "/api/counts.csv?kind=killed")
             for url in urls:
                 assert warm.get(url).content == cold.get(url).content, url
+
+
+def test_a_store_opened_again_gets_its_rows_made(synthetic_db: Path) -> None:
+    """The rows are made by the opener, so a store that replaced the served file has them too."""
+    from newsgraph.web import downloads
+
+    app = create_app(synthetic_db, prewarm=True)
+    live = app.state.live
+    first = live.db
+    again = live.opener(live.path)  # what a reopen after the file was replaced calls
+    try:
+        assert again is not first
+        for view, fmt in prewarm.ROWS:
+            assert len(downloads.row_bytes(again, view, fmt)) == len(downloads.list_rows(again, view))
+    finally:
+        again.close()
+        live.close()
+    plain = create_app(synthetic_db)
+    try:
+        assert not downloads.row_bytes(plain.state.live.db, "events", "csv").blocks
+    finally:
+        plain.state.live.close()

@@ -4,9 +4,11 @@ store; every page and API call reads through :mod:`newsgraph.web.queries`."""
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -170,12 +172,23 @@ async def _server_error(request: Request, exc: Exception) -> Response:
     return error_response(request, 500, "internal error: see the server log")
 
 
-def open_db(db_path: str | Path) -> WebDb:
-    """The store read-only with every derived table the pages use (the search's and the map's)."""
+def open_db(db_path: str | Path, *, rows: bool = False) -> WebDb:
+    """The store read-only with every derived table the pages use (the search's and the map's);
+    with ``rows``, also the bytes of the download rows made at start-up
+    (:func:`newsgraph.web.prewarm.make_rows`)."""
     db = WebDb(db_path)
     prepare_search(db)
     prepare_map(db)
     prepare_charts(db)
+    if rows:
+        from .prewarm import make_rows
+
+        started = time.perf_counter()
+        try:
+            made = make_rows(db)
+            log.info("%d download rows made in %.1f s", made, time.perf_counter() - started)
+        except Exception:  # they are made when a download needs them: the store opens all the same
+            log.exception("making the download rows of %s failed", db_path)
     settle()
     return db
 
@@ -194,8 +207,9 @@ def settle() -> None:
 def create_app(db_path: str | Path, *, prewarm: bool = False) -> FastAPI:
     """The app over the store at ``db_path`` (opened read-only; derived tables are built now).
     With ``prewarm``, the answers every visitor's first clicks ask are made at start-up, before
-    the server listens (:mod:`newsgraph.web.prewarm`)."""
-    live = LiveDb(db_path, opener=open_db)
+    the server listens, and the download rows whenever the store is opened (also after it was
+    replaced) (:mod:`newsgraph.web.prewarm`)."""
+    live = LiveDb(db_path, opener=functools.partial(open_db, rows=prewarm))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -209,7 +223,7 @@ def create_app(db_path: str | Path, *, prewarm: bool = False) -> FastAPI:
         if prewarm:
             from .prewarm import prewarm as make_answers
 
-            await make_answers(app, live.db)
+            await make_answers(app)
         yield
         live.close()
 

@@ -16,7 +16,6 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
-import anyio.to_thread
 from starlette.types import ASGIApp, Message
 
 if TYPE_CHECKING:
@@ -53,17 +52,11 @@ def urls(pages: int = PAGES) -> list[str]:
     return [u for path in out for u in (path, "/api" + path.rstrip("/"))]
 
 
-async def prewarm(app: ASGIApp, db: WebDb | None, pages: int = PAGES) -> int:
-    """Make the rows of :data:`ROWS` for ``db``, then ask ``app`` for :func:`urls` (its answer
-    cache keeps each ``200``); returns how many answered ``200``. A failure is logged and
-    skipped: the server starts all the same."""
+async def prewarm(app: ASGIApp, pages: int = PAGES) -> int:
+    """Ask ``app`` for :func:`urls` (its answer cache keeps each ``200``); returns how many
+    answered ``200``. A failure is logged and skipped: the server starts all the same. (The
+    download rows, :func:`make_rows`, are made when the store is opened.)"""
     started = time.perf_counter()
-    if db is not None:
-        try:
-            rows = await anyio.to_thread.run_sync(make_rows, db)
-            log.info("%d download rows made at start-up in %.1f s", rows, time.perf_counter() - started)
-        except Exception:
-            log.exception("making the download rows at start-up failed")
     made = 0
     for url in urls(pages):
         try:
