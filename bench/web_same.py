@@ -42,13 +42,13 @@ def download_urls(driver: Driver) -> list[str]:
     return urls
 
 
-def save(out: Path, n: int, seed: int, articles: int) -> None:
+def save(out: Path, n: int, seed: int, articles: int, keep: str | None = None, cold: bool = False) -> None:
     from newsgraph.web.app import create_app
 
     started = time.perf_counter()
     db = build_store(articles, rebuild=False)
     try:  # as `newsgraph serve` makes it: with the answers and rows made at start-up
-        app = create_app(db, prewarm=True)
+        app = create_app(db, prewarm=not cold)
     except TypeError:  # a checkout from before start-up answers
         app = create_app(db)
     driver = Driver(app)
@@ -65,6 +65,10 @@ def save(out: Path, n: int, seed: int, articles: int) -> None:
         if time.perf_counter() - t0 > 2:
             print(f"slow: {url} {time.perf_counter() - t0:.1f} s", flush=True)
         answers[url] = [status, hashlib.sha256(body).hexdigest(), len(body)]
+        if keep and keep in url:
+            (
+                out.parent / (out.stem + "." + hashlib.sha256(url.encode()).hexdigest()[:12] + ".body")
+            ).write_bytes(body)
     driver.close()
     out.write_text(json.dumps(answers, indent=0))
     print(f"{len(answers)} answers, {sum(a[2] for a in answers.values()) / 1e6:.1f} MB, written to {out}")
@@ -87,11 +91,13 @@ def main() -> int:
     ap.add_argument("--urls", type=int, default=400, help="URLs sampled from the bench's routes")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--keep", help="also write the bodies of the URLs holding this next to --save")
+    ap.add_argument("--cold", action="store_true", help="without the answers made at start-up")
     args = ap.parse_args()
     if args.compare:
         return compare(*args.compare)
     if args.save:
-        save(args.save, args.urls, args.seed, args.articles)
+        save(args.save, args.urls, args.seed, args.articles, args.keep, args.cold)
         return 0
     ap.error("give --save or --compare")
     return 2
