@@ -3,7 +3,11 @@ routes and parameter makers as ``bench/web.py``) replayed on the app without a n
 request's CPU measured, and split into misses (a URL not asked before: the answer cache cannot
 help) and hits.
 
-    python bench/web_misses.py [--articles 10000] [--requests 6000] [--seed 0] [--split] [--json OUT]
+    python bench/web_misses.py [--articles 10000] [--requests 6000] [--seed 0] [--split] [--cold] [--json OUT]
+
+The app is made as ``newsgraph serve`` makes it, with the answers and download rows made at
+start-up (``newsgraph.web.prewarm``; ``--cold``: without them): a URL made then and asked again
+counts as a miss (it is the first time the stream asks it) that costs what a hit costs.
 
 The app is called as ASGI on one asyncio event loop (routes run in its thread pool, as under
 uvicorn); a request's CPU is ``time.process_time()`` around it (every thread of the process), so
@@ -98,8 +102,16 @@ class Driver:
         status = 0
         body: list[bytes] = []
 
+        asked = False
+
         async def receive() -> dict[str, Any]:
-            return {"type": "http.request", "body": b"", "more_body": False}
+            nonlocal asked
+            if not asked:
+                asked = True
+                return {"type": "http.request", "body": b"", "more_body": False}
+            # the client stays connected: a streamed answer's wait for a disconnect must not spin
+            await asyncio.Event().wait()
+            return {"type": "http.disconnect"}
 
         async def send(message: dict[str, Any]) -> None:
             nonlocal status
@@ -160,6 +172,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--split", action="store_true", help="profile each miss with yappi: where its CPU went")
     ap.add_argument("--only", help="replay only the routes whose name contains this")
+    ap.add_argument("--cold", action="store_true", help="without the answers made at start-up")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
     args = ap.parse_args()
 
@@ -167,7 +180,11 @@ def main() -> int:
 
     db = build_store(args.articles, rebuild=False)
     started = time.perf_counter()
-    driver = Driver(create_app(db))
+    try:  # as `newsgraph serve` makes it: with the answers and rows made at start-up
+        app = create_app(db, prewarm=not args.cold)
+    except TypeError:  # a checkout from before start-up answers
+        app = create_app(db)
+    driver = Driver(app)
     print(f"app ready in {time.perf_counter() - started:.1f} s", flush=True)
     table = routes(Sampler(driver))
     if args.only:

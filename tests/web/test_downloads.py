@@ -210,3 +210,96 @@ def test_an_empty_download_has_the_header_of_a_full_one(synthetic_db: Any) -> No
         empty_lines = b"".join(downloads.csv_lines(db, view, empty)).split(b"\r\n")
         assert len(full_lines) > 2 and empty_lines == [empty_lines[0], b""], view
         assert empty_lines[0] == full_lines[0], view
+
+
+def _json_from_rows(db: WebDb, view: str, f: Any) -> bytes:
+    """The JSON download as written before the rows' bytes were kept: every row's dict at once."""
+    import orjson
+
+    return orjson.dumps([r for chunk in downloads.rows(db, view, f) for r in chunk]) + b"\n"
+
+
+def test_rows_seen_before_are_joined_not_made_again(
+    synthetic_db: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A download keeps each row's bytes (RowBytes): a later download of rows already made joins
+    them without making them again, and gives the bytes a download made from the rows gives."""
+    from newsgraph.web import queries as q
+
+    db = WebDb(synthetic_db)
+    made: list[int] = []
+    real = downloads.RowBytes._make
+
+    def counted(self: downloads.RowBytes, ranks: list[int]) -> dict[int, bytes]:
+        made.extend(ranks)
+        return real(self, ranks)
+
+    monkeypatch.setattr(downloads.RowBytes, "_make", counted)
+    monkeypatch.setattr(downloads, "CHUNK", 5)
+    cases: list[tuple[str, Any, Any]] = [
+        ("events", q.EventFilters(min_confidence=0), q.EventFilters(min_confidence=0, actor="USA")),
+        ("quotes", q.QuoteFilters(), q.QuoteFilters(kind="direct")),
+        ("counts", q.CountFilters(), q.CountFilters(q="people")),
+    ]
+    for view, every, some in cases:
+        for fmt, lines, expected in (
+            ("json", downloads.json_lines, _json_from_rows),
+            ("csv", downloads.csv_lines, _csv_from_rows),
+        ):
+            made.clear()
+            assert b"".join(lines(db, view, every)) == expected(db, view, every), (view, fmt)
+            n_rows = len(made)
+            assert n_rows > 5, (view, fmt)
+            made.clear()
+            part = b"".join(lines(db, view, some))
+            assert part == expected(db, view, some), (view, fmt)
+            assert made == [], (view, fmt)  # every row was made by the download of all of them
+            kept = downloads.row_bytes(db, view, fmt)
+            assert len(kept.rows) == n_rows and kept.bytes == sum(map(len, kept.rows.values()))
+
+
+def test_rows_past_the_bound_are_made_and_not_kept(
+    synthetic_db: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newsgraph.web import queries as q
+
+    db = WebDb(synthetic_db)
+    monkeypatch.setattr(downloads, "KEPT_BYTES", 1)
+    monkeypatch.setattr(downloads, "CHUNK", 4)
+    f = q.QuoteFilters()
+    for _ in range(2):
+        assert b"".join(downloads.json_lines(db, "quotes", f)) == _json_from_rows(db, "quotes", f)
+    kept = downloads.row_bytes(db, "quotes", "json")
+    assert len(kept) == len(kept.rows) == 4  # the first chunk, then the bound was passed
+
+
+def test_rows_made_in_blocks_give_the_bytes_made_one_by_one(
+    synthetic_db: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """RowBytes.fill (start-up) keeps the rows in blocks; downloads joined from them, and from
+    blocks and single rows mixed, are the bytes made from the rows."""
+    from newsgraph.web import queries as q
+
+    db = WebDb(synthetic_db)
+    monkeypatch.setattr(downloads, "BLOCK", 3)
+    monkeypatch.setattr(downloads, "CHUNK", 5)
+    cases: list[tuple[str, Any]] = [
+        ("events", q.EventFilters(min_confidence=0, actor="USA")),
+        ("events", q.EventFilters(min_confidence=0)),
+        ("quotes", q.QuoteFilters(kind="direct")),
+        ("counts", q.CountFilters()),
+    ]
+    for view, f in cases:
+        for fmt, lines, expected in (
+            ("json", downloads.json_lines, _json_from_rows),
+            ("csv", downloads.csv_lines, _csv_from_rows),
+        ):
+            kept = downloads.row_bytes(db, view, fmt)
+            first = not kept.blocks
+            b"".join(lines(db, view, f))  # some rows made one by one first
+            assert bool(kept.rows) == first, (view, fmt)
+            n = len(downloads.list_rows(db, view))
+            assert kept.fill() == (n if first else 0) and len(kept) == n, (view, fmt)
+            assert not kept.rows and len(kept.blocks) > 1, (view, fmt)
+            assert kept.bytes == sum(len(blob) for blob, _ in kept.blocks.values())
+            assert b"".join(lines(db, view, f)) == expected(db, view, f), (view, fmt)

@@ -90,3 +90,14 @@ def test_event_parts_rows_are_the_table_rows(web_db: WebDb) -> None:
     assert parts.of(ranks) == expected
     assert [list(p) for p in parts.of(ranks)] == [list(p) for p in expected]  # keys in order
     assert parts.of([0, len(web_db.event_rows) + 5]) == []
+
+
+def test_roles_are_read_as_json_reads_them() -> None:
+    """The entity page reads roles with orjson, and with json what orjson refuses (a lone
+    surrogate's escape): the same values either way."""
+    import json
+
+    from newsgraph.web.queries.entity_list import _roles
+
+    for text in ('[{"title": "minister", "since": "2024-01-02"}]', '[{"title": "x\\udc80"}]', "[]", None):
+        assert _roles(text) == json.loads(text or "[]")

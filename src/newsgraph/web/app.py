@@ -4,9 +4,11 @@ store; every page and API call reads through :mod:`newsgraph.web.queries`."""
 
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import os
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -170,12 +172,23 @@ async def _server_error(request: Request, exc: Exception) -> Response:
     return error_response(request, 500, "internal error: see the server log")
 
 
-def open_db(db_path: str | Path) -> WebDb:
-    """The store read-only with every derived table the pages use (the search's and the map's)."""
+def open_db(db_path: str | Path, *, rows: bool = False) -> WebDb:
+    """The store read-only with every derived table the pages use (the search's and the map's);
+    with ``rows``, also the bytes of the download rows made at start-up
+    (:func:`newsgraph.web.prewarm.make_rows`)."""
     db = WebDb(db_path)
     prepare_search(db)
     prepare_map(db)
     prepare_charts(db)
+    if rows:
+        from .prewarm import make_rows
+
+        started = time.perf_counter()
+        try:
+            made = make_rows(db)
+            log.info("%d download rows made in %.1f s", made, time.perf_counter() - started)
+        except Exception:  # they are made when a download needs them: the store opens all the same
+            log.exception("making the download rows of %s failed", db_path)
     settle()
     return db
 
@@ -191,9 +204,12 @@ def settle() -> None:
     gc.freeze()
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The app over the store at ``db_path`` (opened read-only; derived tables are built now)."""
-    live = LiveDb(db_path, opener=open_db)
+def create_app(db_path: str | Path, *, prewarm: bool = False) -> FastAPI:
+    """The app over the store at ``db_path`` (opened read-only; derived tables are built now).
+    With ``prewarm``, the answers every visitor's first clicks ask are made at start-up, before
+    the server listens, and the download rows whenever the store is opened (also after it was
+    replaced) (:mod:`newsgraph.web.prewarm`)."""
+    live = LiveDb(db_path, opener=functools.partial(open_db, rows=prewarm))
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -204,6 +220,10 @@ def create_app(db_path: str | Path) -> FastAPI:
 
         # the threads of streamed downloads: their own, made on this event loop
         app.state.download_limiter = anyio.CapacityLimiter(DOWNLOAD_THREADS)
+        if prewarm:
+            from .prewarm import prewarm as make_answers
+
+            await make_answers(app)
         yield
         live.close()
 
@@ -274,7 +294,7 @@ DB_ENV = "NEWSGRAPH_WEB_DB"
 
 def app_from_env() -> FastAPI:
     """The app over the store named in ``$NEWSGRAPH_WEB_DB`` (for uvicorn worker processes)."""
-    return create_app(os.environ[DB_ENV])
+    return create_app(os.environ[DB_ENV], prewarm=True)
 
 
 def serve(
@@ -290,7 +310,7 @@ def serve(
     import uvicorn
 
     if workers <= 1:
-        uvicorn.run(create_app(db_path), host=host, port=port, log_level=log_level)
+        uvicorn.run(create_app(db_path, prewarm=True), host=host, port=port, log_level=log_level)
         return
     Store(db_path, read_only=True).close()  # fail here, with a clear message, not in every worker
     os.environ[DB_ENV] = str(Path(db_path).resolve())

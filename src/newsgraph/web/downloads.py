@@ -21,12 +21,14 @@ CSV cells that a spreadsheet would run as a formula are defused
 import csv
 import io
 import operator
+import threading
 from collections.abc import AsyncIterator, Callable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 import anyio
 import anyio.to_thread
+import numpy as np
 import orjson
 import pyarrow as pa
 from fastapi import APIRouter, Query, Request
@@ -44,6 +46,10 @@ router = APIRouter(prefix="/api", tags=["downloads"])
 CHUNK = 1000
 #: A download up to this many bytes is answered in one piece; past it, the rest is streamed.
 STREAM_AFTER = 1 << 20
+#: The most bytes of single rows kept per list and format (:class:`RowBytes`).
+KEPT_BYTES = 64 << 20
+#: Ranks per block of rows made at start-up (:meth:`RowBytes.fill`).
+BLOCK = 1024
 #: Threads making the pieces of streamed downloads, per server process (apart from the pages').
 DOWNLOAD_THREADS = 2
 
@@ -263,8 +269,139 @@ def columns(db: WebDb, view: str, f: Any) -> Iterator[tuple[list[str], list[list
         yield header, [[r.get(k) for r in chunk] for k in header]
 
 
+class RowBytes:
+    """The bytes of single rows of a list held in memory, as a download writes them (a CSV line
+    with its line end, or a JSON object), by list rank, kept for as long as the store is open
+    (one per list and format in :meth:`WebDb.once`). A download of rows kept is a join of bytes,
+    without an Arrow ``take``, a dict or a cell per value. A row's bytes depend only on the row
+    (the CSV writer and ``orjson`` write each row alone), so the joined rows are the bytes a
+    download made in one piece would be.
+
+    :meth:`fill` makes every row at start-up, in blocks of :data:`BLOCK` ranks, each one bytes
+    object and its rows' offsets (a bytes object per row, made among the temporary objects of
+    their making, left about five times their size in memory that Python could not give back);
+    a row not made then is made the first time a download needs it and kept alone. At most
+    :data:`KEPT_BYTES` are kept per list and format (every event as CSV: about 33 MB at 10,000
+    articles); past that, rows are made and not kept."""
+
+    def __init__(self, db: WebDb, view: str, fmt: str) -> None:
+        self.db, self.view, self.fmt = db, view, fmt
+        #: block number -> (its rows' bytes, joined; where each row starts, and the end)
+        self.blocks: dict[int, tuple[bytes, list[int]]] = {}
+        #: rows made one by one, by rank
+        self.rows: dict[int, bytes] = {}
+        self.bytes = 0
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        """How many rows are kept."""
+        return sum(len(ends) - 1 for _, ends in self.blocks.values()) + len(self.rows)
+
+    def _kept(self, rank: int) -> bytes | None:
+        found = self.blocks.get((rank - 1) // BLOCK)
+        if found is None:
+            return self.rows.get(rank)
+        blob, ends = found
+        at = (rank - 1) % BLOCK
+        return blob[ends[at] : ends[at + 1]]
+
+    def get(self, ranks: list[int]) -> list[bytes]:
+        """The bytes of these rows (distinct ranks, in list order), in this order."""
+        got = [self._kept(r) for r in ranks]
+        missing = [r for r, b in zip(ranks, got, strict=True) if b is None]
+        if not missing:
+            return got  # type: ignore[return-value]
+        made = self._make(missing)
+        with self._lock:
+            if self.bytes < KEPT_BYTES:
+                self.rows.update(made)
+                self.bytes += sum(map(len, made.values()))
+        return [made[r] if b is None else b for r, b in zip(ranks, got, strict=True)]
+
+    def fill(self) -> int:
+        """Make and keep every row of the list not in a block yet, a block at a time, until
+        :data:`KEPT_BYTES`; returns how many rows were made."""
+        n = len(list_rows(self.db, self.view))
+        done = 0
+        for block in range((n + BLOCK - 1) // BLOCK):
+            if self.bytes >= KEPT_BYTES:
+                break
+            if block in self.blocks:
+                continue
+            ranks = list(range(block * BLOCK + 1, min(n, (block + 1) * BLOCK) + 1))
+            made = self._make(ranks)
+            ends = [0]
+            for r in ranks:
+                ends.append(ends[-1] + len(made[r]))
+            blob = b"".join(made[r] for r in ranks)
+            with self._lock:
+                self.blocks[block] = (blob, ends)
+                self.bytes += len(blob)
+                for r in ranks:
+                    self.bytes -= len(self.rows.pop(r, b""))
+            done += len(ranks)
+        return done
+
+    def _make(self, ranks: list[int]) -> dict[int, bytes]:
+        spec = VIEWS[self.view]
+        if self.fmt == "json":
+            assert spec.take is not None
+            return {r: orjson.dumps(row) for r, row in zip(ranks, spec.take(self.db, ranks), strict=True)}
+        assert spec.columns_of is not None
+        _, values = spec.columns_of(self.db, ranks)
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\r\n")
+        made = {}
+        for r, row in zip(ranks, zip(*map(_cells, values), strict=True), strict=True):
+            writer.writerow(row)
+            made[r] = out.getvalue().encode("utf-8")
+            out.seek(0)
+            out.truncate()
+        return made
+
+
+def row_bytes(db: WebDb, view: str, fmt: str) -> RowBytes:
+    """The :class:`RowBytes` of ``view`` in ``fmt`` (``csv`` or ``json``) for this store."""
+    found: RowBytes = db.once(("download rows", view, fmt), lambda: RowBytes(db, view, fmt))
+    return found
+
+
+def _kept_chunks(db: WebDb, view: str, f: Any, fmt: str) -> Iterator[list[bytes]] | None:
+    """For a list held in memory, every row the filters select as its bytes (:class:`RowBytes`),
+    a chunk at a time; None for the other lists."""
+    spec = VIEWS[view]
+    if spec.ranks is None or spec.take is None or spec.columns_of is None:
+        return None
+    ranks = spec.ranks(db, f).to_numpy(zero_copy_only=False)
+    if len(ranks) and (ranks[0] < 1 or ranks[-1] > len(list_rows(db, view)) or (np.diff(ranks) <= 0).any()):
+        return None  # not distinct ranks of the list in its order: made row by row as before
+    kept = row_bytes(db, view, fmt)
+
+    def chunks() -> Iterator[list[bytes]]:
+        for at in range(0, len(ranks), CHUNK):
+            yield kept.get(ranks[at : at + CHUNK].tolist())
+
+    return chunks()
+
+
+def list_rows(db: WebDb, view: str) -> Any:
+    """The rows in memory of a list that has them (events, quotes, counts)."""
+    return {"events": db.event_rows, "quotes": db.quote_rows, "counts": db.count_rows}[view]
+
+
 def csv_lines(db: WebDb, view: str, f: Any) -> Iterator[bytes]:
     """The CSV download, a chunk of rows per piece (UTF-8, header first)."""
+    kept = _kept_chunks(db, view, f, "csv")
+    if kept is not None:
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\r\n").writerow(empty_header(db, view))
+        head = out.getvalue().encode("utf-8")
+        for lines in kept:
+            yield head + b"".join(lines)
+            head = b""
+        if head:
+            yield head
+        return
     header: list[str] | None = None
     for names, values in columns(db, view, f):
         out = io.StringIO()
@@ -293,6 +430,14 @@ def json_lines(db: WebDb, view: str, f: Any) -> Iterator[bytes]:
     """The JSON download: one array of the list's rows, as the list's ``items`` hold them."""
     yield b"["
     first = True
+    kept = _kept_chunks(db, view, f, "json")
+    if kept is not None:
+        for lines in kept:
+            body = b",".join(lines)
+            yield body if first else b"," + body
+            first = False
+        yield b"]\n"
+        return
     for chunk in rows(db, view, f):
         body = orjson.dumps(chunk)[1:-1]  # the rows, comma between: one call for the chunk
         yield body if first else b"," + body

@@ -317,8 +317,21 @@ def _truncate(value: Any, length: int = 32, leeway: int = 5, end: str = "...") -
 
 def select(name: str, label: str, options: Iterable[Any], value: Any) -> Markup:
     """A filter form's ``<select>``: "any", then each option, the one equal to ``value`` (as
-    text) selected. The lists of countries and types make it one of a page's longest loops."""
+    text) selected. The lists of countries and types make it one of a page's longest loops, so
+    each one made is kept (the same store's options and the same value give the same HTML)."""
     chosen = str(value) if value else None
+    listed = tuple(options)
+    if type(name) is str and type(label) is str and set(map(type, listed)) <= {str}:
+        return _select(name, label, listed, chosen)  # plain texts: equal keys, equal HTML
+    return _make_select(name, label, listed, chosen)
+
+
+@functools.lru_cache(maxsize=4096)
+def _select(name: str, label: str, options: tuple[Any, ...], chosen: str | None) -> Markup:
+    return _make_select(name, label, options, chosen)
+
+
+def _make_select(name: str, label: str, options: Iterable[Any], chosen: str | None) -> Markup:
     out = []
     for o in options:
         t = text(o)

@@ -13,6 +13,7 @@ Matches are marked in the results' snippets (:func:`mark_hits`) and, on the arti
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import re
@@ -28,7 +29,7 @@ from pydantic import Field
 
 from ..resolve.entities import fold
 from . import queries as q
-from .highlight import visible_bidi
+from .highlight import escape_str, visible_bidi
 from .postings import Postings
 from .queries import D, WebDb
 
@@ -328,15 +329,30 @@ def mark_hits(text: str | None, search: dict[str, Any] | None) -> Markup:
     """``text`` escaped, with the query's matches in ``<mark class="hit">`` (a Jinja filter), and
     its bidirectional controls made visible as everywhere on the pages."""
     text = visible_bidi(text or "")
+    # plain text (as the pages' data holds) escaped by MarkupSafe's string escaper, without a
+    # Markup per piece; anything else (Markup is left as it is) through escape()
+    esc = escape_str if type(text) is str else _escaped
     if not search:
-        return Markup(escape(text))
-    parsed = Parsed(list(search.get("words") or []), [p.split() for p in search.get("phrases") or []])
-    patterns = [re.compile(p) for p in parsed.patterns()]
+        return Markup(esc(text))
+    patterns = _patterns(
+        tuple(search.get("words") or ()), tuple(tuple(p.split()) for p in search.get("phrases") or ())
+    )
     out: list[str] = []
     last = 0
     for start, end in hits(text, patterns):
-        out.append(str(escape(text[last:start])))
-        out.append(f'<mark class="hit">{escape(text[start:end])}</mark>')
+        out.append(esc(text[last:start]))
+        out.append(f'<mark class="hit">{esc(text[start:end])}</mark>')
         last = end
-    out.append(str(escape(text[last:])))
+    out.append(esc(text[last:]))
     return Markup("".join(out))
+
+
+def _escaped(text: str) -> str:
+    return str(escape(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _patterns(words: tuple[str, ...], phrases: tuple[tuple[str, ...], ...]) -> list[re.Pattern[str]]:
+    """The compiled patterns of a query's words and phrases, once per query (a page marks the
+    hits of each of its results' titles and snippets with the same ones)."""
+    return [re.compile(p) for p in Parsed(list(words), [list(p) for p in phrases]).patterns()]

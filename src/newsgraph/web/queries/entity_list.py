@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from itertools import chain
 from typing import TYPE_CHECKING, Any
+
+import orjson
 
 from ...store.export_graph import name_pattern
 from .event_list import _events_by_rank
@@ -40,6 +43,16 @@ def entities(db: WebDb, f: EntityFilters) -> dict[str, Any]:
     return _page(rows, _total(db, f"{D}.entity_stats", cond, params, rows, f), f)
 
 
+def _roles(text: str | None) -> list[dict[str, Any]]:
+    """An entity record's roles from the store's JSON text: by ``orjson`` (in C), or by ``json``
+    when ``orjson`` refuses it (a lone surrogate's escape, which ``json`` reads)."""
+    try:
+        found: list[dict[str, Any]] = orjson.loads(text or "[]")
+    except orjson.JSONDecodeError:
+        found = json.loads(text or "[]")
+    return found
+
+
 def entity(db: WebDb, key: str, *, limit: int = 20) -> dict[str, Any] | None:
     """One entity: names, aliases, roles over time, quotes, events as actor and as recipient,
     the entities it is mentioned with, and the latest articles naming it (each list the first
@@ -57,7 +70,7 @@ def entity(db: WebDb, key: str, *, limit: int = 20) -> dict[str, Any] | None:
         names[name] = names.get(name, 0) + 1
         if roles_json == "[]":
             continue
-        for role in json.loads(roles_json or "[]"):
+        for role in _roles(roles_json):
             title = role.get("title")
             if not title:
                 continue
@@ -85,9 +98,8 @@ def entity(db: WebDb, key: str, *, limit: int = 20) -> dict[str, Any] | None:
     wanted = sorted(set(ranks["actor"][:limit]) | set(ranks["recipient"][:limit]))
     shown = dict(zip(wanted, _events_by_rank(db, wanted), strict=True))
     quote_rows = quotes(db, QuoteFilters(speaker_key=key, per_page=limit))
-    shared: Counter[str] = Counter()
-    for article_id in article_ids:
-        shared.update(index.canons_of[article_id])
+    # one count over every article's keys (in C), not an update per article
+    shared = Counter(chain.from_iterable(map(index.canons_of.__getitem__, article_ids)))
     del shared[key]
     cooccurring = [
         {
