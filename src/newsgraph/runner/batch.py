@@ -7,6 +7,7 @@ engine, which only have to ship batches of :class:`~newsgraph.records.Document` 
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -214,6 +215,11 @@ def process_documents(
     if for_store:
         for found, _ in out:
             store_extras(found)
+    # Once a pipeline is loaded, young collections are rare and full ones rarer still
+    # (extract.pipeline.preload): the cycles a batch left behind are freed here, once per batch,
+    # so memory stays flat however long the run (peak RSS at 1,000 articles / at 300 went from
+    # 1.03 to 1.09 without this).
+    gc.collect()
     return out
 
 
