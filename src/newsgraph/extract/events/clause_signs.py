@@ -1,0 +1,257 @@
+"""What the sentence around an event's trigger says about it, read from the parse: a question
+rather than a report ("asked whether ..."), a topic of talk rather than a happening ("talks on a
+ceasefire"), a generic statement rather than one happening ("81 percent of Democrats", "often"),
+something said in passing or long ago rather than the news. Each is a sign the confidence
+(:mod:`.confidence`) weighs."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .. import plover
+from ..annotations import doc_words
+from ..quotes.lexicon import reporting_lemmas
+from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
+from .drafts import Draft
+from .syntax import lemma, phrase, subjects
+
+_ASK = frozenset({"ask", "wonder", "question"})
+_WH = frozenset({"whether", "if", "how", "why", "what", "when", "who", "where", "which"})
+
+
+def is_question(d: Draft) -> bool:
+    """The event's sentence is a question, or the event is asking a question ("asked whether",
+    "asked about the talks, the minister said"). Demanding to know ("demanded how he could be so
+    sure") is a demand for information (CAMEO 101), a REQUEST."""
+    sent = d.trigger.sent
+    if "?" in doc_words(sent.doc)[sent.start : sent.end]:  # the doc's words: no Token per word
+        # "Why does Israel refuse to ...?" takes for granted that it does: a why-question
+        # reports what it asks about
+        return not (
+            sent[0].lower_ == "why" or (len(sent) > 1 and sent[0].is_quote and sent[1].lower_ == "why")
+        )
+    if d.type != "REQUEST" or d.anchor.lemma_ not in _ASK:
+        return False
+    if reporters_question(d.anchor):
+        return True
+    return any(
+        c.dep_ in ("ccomp", "advcl") and any(w.lower_ in _WH for w in c.children) for c in d.anchor.children
+    )
+
+
+def reporters_question(verb: Token) -> bool:
+    """ "Asked about the talks, the minister said ...", "when asked to describe the device, he
+    declined": a passive participle of asking that hangs on another clause, with no asker named,
+    is the reporter's question to the subject of that clause, not a request the subject made."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "ccomp", "conj", "acl"):
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in kids):
+        return False  # "she was asked by the party to ...": the party asks
+    return not any(c.dep_ == "aux" for c in kids)
+
+
+#: Prepositions that name what is talked about, and words of talking they hang from.
+_TOPIC_PREPS = frozenset({"about", "on", "over", "regarding", "concerning"})
+_TALK = frozenset(
+    "tell ask speak talk say question interview comment remark write testify brief discuss debate answer "
+    "respond query quiz press conversation discussion talks debate question interview remark comment "
+    "claim assertion report story book article column essay speech rumor speculation theory joke".split()
+)
+
+
+def is_topic(d: Draft) -> bool:
+    """The event is what people talk about: its trigger sits, within its own phrase (no clause
+    between), in an "about", "on" or "over" phrase of a verb or noun of talking."""
+    tok = d.trigger
+    for _ in range(4):
+        head = tok.head
+        if head is tok or tok.dep_ in ("ccomp", "advcl", "relcl", "conj", "xcomp", "ROOT"):
+            return False
+        if tok.dep_ in ("pobj", "pcomp") and head.lower_ in _TOPIC_PREPS:
+            return head.head.lemma_ in _TALK or head.head.lower_ in _TALK
+        tok = head
+    return False
+
+
+#: Nouns of a share of people: "81 percent of Democrats", "most Republicans", "a majority of voters".
+_SHARES = frozenset(
+    "percent per cent % majority minority most many few half third quarter fraction share plurality "
+    "number lot some all".split()
+)
+
+
+def _share(tok: Token) -> bool:
+    """A noun of a share of people: "percent", "most", "a majority", also through "of" phrases
+    ("an average of 81 percent of Democrats")."""
+    for _ in range(3):
+        if tok.ent_type_ == "PERCENT" or (tok.lower_ in _SHARES and tok.pos_ != "PROPN"):
+            return True
+        if _poll_share(tok):  # "six in 10 Republicans", "one in five voters"
+            return True
+        of = [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "of"
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        if not of:
+            return False
+        tok = of[0]
+    return False
+
+
+_PRESENT = frozenset({"VBZ", "VBP"})
+_EVERY = frozenset({"every", "each"})
+
+
+def _every(tok: Token) -> bool:
+    """A time phrase of repetition: "every day", "each week", "on every visit"."""
+    if tok.dep_ in ("npadvmod", "tmod", "advmod"):
+        return any(c.dep_ == "det" and c.lower_ in _EVERY for c in tok.children)
+    if tok.dep_ == "prep":
+        return any(p.dep_ == "pobj" and _every_noun(p) for p in tok.children)
+    return False
+
+
+def _every_noun(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") and any(
+        c.dep_ == "det" and c.lower_ in _EVERY for c in tok.children
+    )
+
+
+def _timeless_act(d: Draft) -> bool:
+    """A material act told in the simple present with no time of its own, outside the headline
+    ("they attack us because they hate us", "Putin kills journalists"): news tells one happening
+    of force or help in the past tense or with its day; the simple present tells what is usual."""
+    verb = d.anchor
+    if d.how != "verb" or d.verbal or verb.tag_ not in _PRESENT:
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False  # "is attacking", "has attacked"
+    if verb.sent.start == 0 or verb.sent.start == next((t.i for t in verb.doc if not t.is_space), 0):
+        return False  # the headline: news headlines tell past events in the present
+    return not any(t.ent_type_ in ("DATE", "TIME") for t in phrase(verb))
+
+
+def is_generic(d: Draft) -> bool:
+    """Not one happening: the doer is a share of a population, as polls and surveys report it
+    ("81 percent of Democrats approve of Obama", "most Republicans support the bill"), or the
+    verb tells a habit by an adverb of frequency ("governments often impose sanctions", "he
+    usually meets them")."""
+    if said_by_share(d.anchor):
+        return True
+    if d.how not in ("verb", "support"):
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in plover.word_class("habitual") for c in d.anchor.children):
+        return True
+    if any(_every(c) for c in d.anchor.children):
+        return True
+    if _timeless_act(d):
+        return True
+    return _shared_by(subjects(d.anchor)[0])
+
+
+def _poll_share(tok: Token) -> bool:
+    """A share as polls give it: a percentage or a ratio ("47 percent of Cuban Americans", "six
+    in 10 Republicans"), not a part of a named group ("most of the Senate Republicans")."""
+    for _ in range(2):
+        if tok.ent_type_ == "PERCENT" or tok.lower_ in ("percent", "%", "cent"):
+            return True
+        if tok.like_num and any(
+            c.dep_ == "prep" and c.lower_ in ("in", "out") and any(p.like_num for p in c.subtree)
+            for c in tok.children
+        ):
+            return True
+        nums = [c for c in tok.children if c.dep_ == "nummod"]
+        if not nums:
+            return False
+        tok = nums[0]  # "six in 10 Republicans": the noun counted by a ratio
+    return False
+
+
+def _shared_by(agents: list[Token]) -> bool:
+    for a in agents:
+        if _share(a):
+            return True
+        quantified = any(c.dep_ in ("nummod", "amod", "det") and c.lower_ in _SHARES for c in a.children)
+        if quantified and a.tag_ in ("NNS", "NNPS"):
+            return True  # "most Republicans", "many voters"
+    return False
+
+
+def said_by_share(anchor: Token) -> bool:
+    """What the event's clause says is said by a share of a population, as polls report it: "47
+    percent of Cuban Americans saying they will support Clinton", "six in 10 Republicans said
+    the party should ...": an opinion counted, not one happening."""
+    tok = anchor
+    reporting = reporting_lemmas()
+    for _ in range(5):
+        head = tok.head
+        if head.i == tok.i or tok.dep_ not in _CLAUSE_LINKS:
+            return False
+        if lemma(head) in reporting:
+            sayers = [head.head] if head.dep_ == "acl" else subjects(head)[0]  # "47 percent ... saying"
+            return any(_poll_share(a) for a in sayers)
+        tok = head
+    return False
+
+
+_TIME_MARKS = frozenset({"after", "since", "before", "when"})
+_SPANS = frozenset({"year", "decade", "century", "month", "generation"})
+
+
+def _long_ago(verb: Token) -> bool:
+    """A clause dated by a distance in years from the news ("18 years after Washington invaded",
+    "decades since the army seized power"): what it tells is history."""
+    if verb.dep_ != "advcl":
+        return False
+    marks = [c for c in verb.children if c.dep_ == "mark" and c.lower_ in _TIME_MARKS]
+    near = [*verb.children, *(k for m in marks for k in m.children)]
+    return bool(marks) and any(lemma(t) in _SPANS and t.dep_ in ("npadvmod", "nmod") for t in near)
+
+
+#: Links by which a clause hangs on the clause above it (what it says, what it is for, "and").
+_CLAUSE_LINKS = frozenset({"ccomp", "xcomp", "conj", "advcl", "acomp"})
+
+
+def said_in_passing(anchor: Token) -> bool:
+    """The clause of ``anchor`` hangs, through what is said or done in it ("who said voters should
+    ...", "which has urged X and criticized Y"), on a relative clause of a noun: it tells about
+    someone in passing, not what the sentence reports. A document's relative clause says what the
+    document says ("a resolution which calls on Turkey to ..."): not in passing."""
+    tok = anchor
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # "on occasions where he said ...", "the day when": when it happened, not who it was
+            when = head.ent_type_ in ("DATE", "TIME") or any(c.tag_ == "WRB" for c in tok.children)
+            return not when and lemma(head) not in plover.word_class("document")
+        if tok.dep_ not in _CLAUSE_LINKS and tok.dep_ not in ("pcomp", "prep"):
+            return False  # ("has thrown restraint to the winds in denouncing": through "in")
+        tok = head
+    return False
+
+
+def is_background(d: Draft) -> bool:
+    """The event's verb describes someone in passing: a relative or participial clause of a noun,
+    or a clause that hangs on one (:func:`said_in_passing`)."""
+    if d.how in ("deontic", "evaluation"):
+        return said_in_passing(d.anchor)
+    if d.how not in ("verb", "support"):
+        return False
+    head = d.anchor.head
+    if d.anchor.dep_ == "acl" and lemma(head) in plover.word_class("document"):
+        # "a statement condemning ...": what the statement says; unless the statement is itself
+        # told in passing ("her sister, who had given speeches criticizing the government")
+        return said_in_passing(head) or (head.dep_ == "dobj" and said_in_passing(head.head))
+    if _long_ago(d.anchor):
+        return True  # "18 years after Washington invaded the country": history, not news
+    if d.anchor.dep_ == "xcomp" and head.lemma_ == "use" and not any(c.dep_ == "dobj" for c in head.children):
+        return True  # "used to support": what someone once did, not news
+    if d.anchor.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        return True
+    return said_in_passing(d.anchor)
