@@ -439,3 +439,54 @@ def test_the_entity_summaries_from_memory_are_what_sql_finds(web_db: WebDb) -> N
         got = web_db.entity_rows.get(key)
         assert got == row and list(got or {}) == list(row or {})
     assert web_db.entity_rows.get("PERSON:nobody at all") is None
+
+
+def test_a_long_kept_answer_goes_out_gzip_compressed_to_clients_that_accept_it() -> None:
+    import gzip
+
+    from newsgraph.web.cache import COMPRESS_AFTER, accepts_gzip
+
+    body = b'{"text": "The minister said the talks would go on."}\n' * (COMPRESS_AFTER // 40)
+    kinds = {"/long": (body, b"application/json"), "/short": (b"[]", b"application/json")}
+    kinds["/png"] = (bytes(range(256)) * (COMPRESS_AFTER // 200), b"image/png")
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        payload, kind = kinds[scope["path"]]
+        headers = [(b"content-type", kind), (b"content-length", str(len(payload)).encode())]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": payload})
+
+    middleware = CacheMiddleware(app, ResponseCache(), version=lambda: 1)
+
+    def get(path: str, encoding: bytes | None) -> tuple[dict[bytes, bytes], bytes]:
+        sent: list[Message] = []
+
+        async def send(message: Message) -> None:
+            sent.append(message)
+
+        async def receive() -> Message:
+            return {"type": "http.request", "body": b"", "more_body": False}
+
+        headers = [(b"accept-encoding", encoding)] if encoding is not None else []
+        scope = {"type": "http", "method": "GET", "path": path, "query_string": b"", "headers": headers}
+        asyncio.run(middleware(scope, receive, send))
+        return dict(sent[0]["headers"]), sent[1]["body"]
+
+    first, made = get("/long", b"gzip, deflate")  # made now, in one piece: as a kept one goes
+    headers, packed = get("/long", b"gzip, deflate")
+    assert (first, made) == (headers, packed)
+    assert headers[b"content-encoding"] == b"gzip" and headers[b"vary"] == b"Accept-Encoding"
+    assert int(headers[b"content-length"]) == len(packed) < len(body) // 5
+    assert gzip.decompress(packed) == body
+    for refused in (None, b"identity", b"gzip;q=0", b"br"):
+        headers, again = get("/long", refused)
+        assert again == body and b"content-encoding" not in headers, refused
+        assert (
+            headers[b"content-length"] == str(len(body)).encode() and headers[b"vary"] == b"Accept-Encoding"
+        )
+    for path, payload in (("/short", b"[]"), ("/png", kinds["/png"][0])):  # short, or not text: as it is
+        get(path, b"gzip")
+        headers, again = get(path, b"gzip")
+        assert again == payload and b"content-encoding" not in headers, path
+    assert accepts_gzip({"headers": [(b"Accept-Encoding", b"deflate, GZIP;q=0.5")]})
+    assert not accepts_gzip({"headers": [(b"accept-encoding", b"gzip;q=0.0")]})
