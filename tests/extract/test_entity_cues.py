@@ -8,8 +8,9 @@ import spacy
 from spacy.tokens import Span
 
 from newsgraph.extract.entities import Entity, EntityExtractor
-from newsgraph.extract.labels import consistent_labels, fix_spans
+from newsgraph.extract.labels import consistent_labels
 from newsgraph.extract.mentions import collect_mentions
+from newsgraph.extract.span_fixes import fix_spans
 
 NLP = spacy.blank("en")
 

@@ -8,8 +8,9 @@ from spacy.tokens import Doc, Span
 
 from handdocs import with_spans
 from newsgraph.extract.entities import EntityExtractor
-from newsgraph.extract.labels import camel_case, consistent_labels, fix_spans, personal_name
+from newsgraph.extract.labels import camel_case, consistent_labels, personal_name
 from newsgraph.extract.mentions import Mention, collect_mentions
+from newsgraph.extract.span_fixes import fix_spans
 
 
 def _labels(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str]]:

@@ -62,7 +62,7 @@ from .entity_names import (
     state_abbreviation,
 )
 from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
-from .labels import consistent_labels, fix_spans
+from .labels import consistent_labels
 from .mentions import Mention, collect_mentions, known, name_tokens, stoplist
 from .people import (
     apply_known_person,
@@ -74,6 +74,7 @@ from .people import (
 )
 from .place_names import place_name, state_institution
 from .roles import Role, find_roles
+from .span_fixes import fix_spans
 
 log = logging.getLogger(__name__)
 

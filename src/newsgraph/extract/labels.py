@@ -1,20 +1,8 @@
-"""One name, one type across an article: document-level corrections of the model's labels and
-spans, made on the cleaned mentions (``extract/mentions.py``) before they are grouped into entities.
+"""One name, one type across an article: document-level corrections of the model's labels, made
+on the cleaned mentions (``extract/mentions.py``) before they are grouped into entities.
 
-Spans (:func:`fix_spans`):
-
-- **A known organisation tagged in part grows** over the untagged capitalised words beside it
-  ("Islamic" + "State" -> "Islamic State", tagged ``NORP`` by the model) and becomes ``ORG``.
-- **A person's name after a title or word of address grows** over one untagged capitalised word
-  before it that the model tags as a name elsewhere in the article or that is a common given name
-  ("Prince Alwaleed" + "Bin Talal" -> "Alwaleed Bin Talal"; not "Commodore"); a person's name
-  cut after a middle initial grows over the capitalised word after it ("Ben S." + "Bernanke").
-
-- **Known organisations the model missed**: a one-word proper noun that is a name of
-  ``organisations.tsv`` with its own code ("posted on Twitter") becomes an ``ORG`` mention.
-
-- **A place and another name of it** after a comma are one name ("Washington, D.C."); a state or
-  country after a comma stays a name of its own ("Cleveland, Ohio").
+The spans are corrected first (:mod:`.span_fixes`: parts of known organisations and names
+grown whole, names the model missed, a place and another name of it).
 
 Labels (:func:`consistent_labels`):
 
@@ -44,11 +32,10 @@ Labels (:func:`consistent_labels`):
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from functools import cache, lru_cache
+from functools import cache
 from itertools import pairwise
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
@@ -57,13 +44,9 @@ from ..tables import data_lines
 from .annotations import doc_lowers, doc_text, doc_words
 from .label_cues import (
     cue_labels,
-    grow_place_bodies,
-    join_hyphenated_groups,
-    join_place_names,
 )
 from .mentions import Mention, known, name_tokens, org_words
-from .quotes.lexicon import reporting_lemmas
-from .roles import FOLLOW_SITES, title_spans
+from .roles import title_spans
 
 #: A name's last word is no given name borne by this share (percent) or more ("Morgan Stanley");
 #: its first word must be a common one (:data:`COMMON_GIVEN`).
@@ -75,7 +58,7 @@ def locative_words() -> frozenset[str]:
     return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.extract", "locative_words.txt"))
 
 
-def _given(word: str, share: float) -> bool:
+def is_given(word: str, share: float) -> bool:
     return given_share(word) >= share
 
 
@@ -89,7 +72,7 @@ def personal_name(text: str) -> bool:
     words = text.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
         return False
-    if not _given(words[0], COMMON_GIVEN) or _given(words[-1], LAST_NOT_GIVEN):
+    if not is_given(words[0], COMMON_GIVEN) or is_given(words[-1], LAST_NOT_GIVEN):
         return False
     if words[-1].isupper() or any(w.lower() in org_words() for w in words):
         return False
@@ -252,14 +235,14 @@ def _company_shapes(doc: Doc, mentions: list[Mention]) -> None:
             continue
         if m.label != "PERSON" or len(words) > 3 or actors.is_known_person(m.text):
             continue
-        if m.i in in_titles or words[0].lower().rstrip(".") in _address_words():  # "King Abdullah"
+        if m.i in in_titles or words[0].lower().rstrip(".") in address_words():  # "King Abdullah"
             continue
         if len(words) > 1 and (words[-1] in singles or words[-1].lower() in facility_words()):
             continue  # a surname said alone; a building ("Tarnow Arena": _context_labels)
         if (
             any(camel_case(w) for w in words)
             or (len(words) >= 2 and _place_first(words))
-            or (id(m) in beside and not _given(words[0], COMMON_GIVEN))
+            or (id(m) in beside and not is_given(words[0], COMMON_GIVEN))
         ):
             m.label = "ORG"
 
@@ -388,7 +371,7 @@ def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
                 m.label = "ORG"
         elif m.label == "PERSON" and len(names) == 2 and _opens_line(doc, m.i):
             others = set().union(*(p for t, p in parts.items() if t != m.text))
-            if names[1] in others and names[0] not in others and not _given(names[0], COMMON_GIVEN):
+            if names[1] in others and names[0] not in others and not is_given(names[0], COMMON_GIVEN):
                 m.i, m.start, m.text = m.i + 1, doc[m.i + 1].idx, names[1]
 
 
@@ -448,185 +431,7 @@ def _opens_line(doc: Doc, i: int) -> bool:
     )
 
 
-#: How many untagged words a known organisation's partly tagged name may grow by on each side.
-_GROW = 2
-
-
-def fix_spans(doc: Doc, mentions: list[Mention], ents: Sequence[Span] | None = None) -> list[Mention]:
-    """``mentions`` with the span fixes of the module docstring made (in the text's order);
-    ``ents`` is ``doc.ents`` when the caller has it already."""
-    words = doc_words(doc)
-    taken = {t for m in mentions for t in range(m.i, m.j)}
-
-    def free(k: int) -> bool:
-        return 0 <= k < len(words) and k not in taken and words[k][:1].isupper() and words[k].isalpha()
-
-    out = [_grow_organisation(doc, m, taken, free) for m in mentions]
-    for n, m in enumerate(out):  # "Ben S." + "Bernanke": a name the model cut after a middle initial
-        last = words[m.j - 1]
-        initial = len(last) == 2 and last[0].isupper() and last[1] == "."
-        if m.label == "PERSON" and m.j - m.i >= 2 and initial and free(m.j) and not known(words[m.j]):
-            taken.add(m.j)
-            end = doc[m.j].idx + len(words[m.j])
-            out[n] = Mention(m.i, m.j + 1, m.start, end, doc_text(doc)[m.start : end], m.label)
-    # words the model tags somewhere, whatever the label (a one-word span's text is its word)
-    text = doc_text(doc)
-    tagged = {
-        words[e.start] if e.end - e.start == 1 else text[e.start_char : e.end_char]
-        for e in (doc.ents if ents is None else ents)
-    }
-    titles = title_spans(doc)
-    title_ends = {s.end for s in titles}
-    in_titles = {t for s in titles for t in range(s.start, s.end)}
-    for n, m in enumerate(out):
-        k = m.i - 1
-        if m.label != "PERSON" or not free(k) or k in in_titles or known(words[k]):
-            continue
-        before = words[k - 1].lower() if k > 0 else ""
-        named = words[k] in tagged or _given(words[k], COMMON_GIVEN)  # "Alwaleed", not "Commodore"
-        if named and (k in title_ends or before.rstrip(".") in _address_words()):
-            taken.add(k)
-            out[n] = Mention(k, m.j, doc[k].idx, m.end, doc[k : m.j].text, m.label)
-    out = _missed_full_names(doc, out, taken)
-    out = _missed_names(doc, _missed_organisations(doc, out, taken), taken)
-    out = join_hyphenated_groups(doc, _join_city_region(doc, out))
-    return join_place_names(doc, grow_place_bodies(doc, out))
-
-
-def _missed_full_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
-    """``mentions`` with the full names the model left untagged of a one-word name it took for a
-    body or place that speaks ("Sanborn said", tagged ``ORG``): where the text writes that word
-    after a common given name ("Jeff Sanborn, president of ..."), the two words are a ``PERSON``
-    mention. Names the tables know are left alone ("Apple said")."""
-    words = doc_words(doc)
-    n_words = len(words)
-    speakers = {
-        m.text
-        for m in mentions
-        if m.j - m.i == 1
-        and m.label != "PERSON"
-        and m.j < n_words
-        and (doc[m.j].lemma_ or words[m.j].lower()) in reporting_lemmas()
-        and m.text[:1].isupper()
-        and not m.text.isupper()
-        and not known(m.text)
-    }
-    if not speakers:
-        return mentions
-    added: list[Mention] = []
-    for k in range(1, n_words):
-        w, first = words[k], words[k - 1]
-        if w not in speakers or k in taken or k - 1 in taken or not first.isalpha():
-            continue
-        if first[:1].isupper() and _given(first, COMMON_GIVEN):
-            start, end = doc[k - 1].idx, doc[k].idx + len(w)
-            added.append(Mention(k - 1, k + 1, start, end, doc_text(doc)[start:end], "PERSON"))
-            taken.update((k - 1, k))
-    return sorted([*mentions, *added], key=lambda m: m.i) if added else mentions
-
-
-#: Sites a sign-off asks to follow someone on ("Follow Pam Key on Twitter").
-_FOLLOW_SITES = frozenset({"twitter", "facebook", "instagram", "threads", "bluesky", "x"})
-
-
-def _missed_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
-    """``mentions`` with the names of sign-offs the model leaves untagged: "Follow <Name> on
-    Twitter" (or another site) makes the two or three capitalised words a ``PERSON`` mention.
-    (Datelines, "VIENNA — ", are left to the model: events would take the place for an actor.)"""
-    words = doc_words(doc)
-    n_words = len(words)
-    added: list[Mention] = []
-    for k, w in enumerate(words):
-        if k in taken:
-            continue
-        if w == "Follow" and k + 3 < n_words:
-            j = k + 1
-            while j < n_words and j - k <= 3 and words[j][:1].isupper() and words[j].isalpha():
-                j += 1
-            site = words[j + 1].lower() if j + 1 < n_words else ""
-            free = not any(t in taken for t in range(k + 1, j))
-            if 2 <= j - k - 1 <= 3 and j < n_words and words[j] == "on" and site in FOLLOW_SITES and free:
-                text = doc_text(doc)[doc[k + 1].idx : doc[j - 1].idx + len(words[j - 1])]
-                added.append(Mention(k + 1, j, doc[k + 1].idx, doc[k + 1].idx + len(text), text, "PERSON"))
-    if not added:
-        return mentions
-    taken.update(t for m in added for t in range(m.i, m.j))
-    return sorted([*mentions, *added], key=lambda m: m.i)
-
-
-def _join_city_region(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """A place and, after a comma, another name of it are one name ("Washington, D.C.")."""
-    out: list[Mention] = []
-    for m in mentions:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and m.label == prev.label == "GPE"
-            and prev.j + 1 == m.i
-            and doc[prev.j].text == ","
-            and _region_of(prev.text, m.text)
-        ):
-            text = doc[prev.i : m.j].text
-            out[-1] = Mention(prev.i, m.j, prev.start, prev.start + len(text), text, "GPE")
-            continue
-        out.append(m)
-    return out
-
-
-def _region_of(place: str, region: str) -> bool:
-    """Whether ``region`` is another name of ``place`` in the gazetteer ("D.C." for Washington);
-    a state or country after a comma ("Cleveland, Ohio") is a name of its own."""
-    if actors.country_code(region) is not None and not actors.is_capital(region):
-        return False  # "Paris, France"
-    return any(p.name == place and p.feature != "admin1" for p in gazetteer().candidates(region))
-
-
-def _missed_organisations(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
-    """``mentions`` with the one-word names of known organisations the model left untagged
-    ("posted on Twitter"): a proper noun, not opening its sentence, that is a pattern of
-    ``organisations.tsv`` with a code of its own (not "Senate", whose country depends on the
-    article)."""
-    words = doc_words(doc)
-    names = {w for w in set(words) if _missed_organisation(w)}  # each word asked once per doc
-    if not names:
-        return mentions
-    added: list[Mention] = []
-    for k, w in enumerate(words):
-        if w not in names or k in taken:
-            continue
-        if doc[k].is_sent_start or doc[k].tag_ not in ("NNP", "NNPS"):
-            continue
-        added.append(Mention(k, k + 1, doc[k].idx, doc[k].idx + len(w), w, "ORG"))
-    return sorted([*mentions, *added], key=lambda m: m.i) if added else mentions
-
-
-@lru_cache(maxsize=65536)
-def _missed_organisation(w: str) -> bool:
-    """Whether the word ``w`` may be a known organisation's untagged one-word name (see
-    :func:`_missed_organisations`)."""
-    if len(w) < 3 or not w[:1].isupper() or not w.isalpha() or w.isupper():
-        return False
-    org = actors.organisation(w)
-    return org is not None and bool(org.code) and org.type in ("", "ORG")
-
-
-def _grow_organisation(doc: Doc, m: Mention, taken: set[int], free: Callable[[int], bool]) -> Mention:
-    """``m`` grown over untagged capitalised words into a known organisation's name, else ``m``."""
-    if not (free(m.j) or free(m.i - 1)):
-        return m
-    for left in range(_GROW + 1):
-        for right in range(_GROW + 1):
-            extra = [*range(m.i - left, m.i), *range(m.j, m.j + right)]
-            if not extra or not all(free(t) for t in extra):
-                continue
-            i, j = m.i - left, m.j + right
-            text = doc_text(doc)[doc[i].idx : doc[j - 1].idx + len(doc[j - 1])]  # doc[i:j].text, no Span
-            if actors.organisation(text) is not None:
-                taken.update(extra)
-                return Mention(i, j, doc[i].idx, doc[i].idx + len(text), text, "ORG")
-    return m
-
-
 @cache
-def _address_words() -> frozenset[str]:
+def address_words() -> frozenset[str]:
+    """Words of address and honorifics that open a person's name ("King", "Sheikh": ``honorifics.txt``)."""
     return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.resolve", "honorifics.txt"))
