@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from newsgraph.extract.counts import KINDS, QUALIFIERS, lexicon, parse_number
+from newsgraph.extract.count_kinds import KINDS
+from newsgraph.extract.counts import QUALIFIERS, lexicon, parse_number
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "eval" / "data" / "counts_gold.jsonl"

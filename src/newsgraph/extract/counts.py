@@ -33,36 +33,16 @@ from spacy.tokens import Doc, Span, Token
 from ..tables import TABLES_VERSION, data_rows
 from .annotations import doc_text, set_doc_counts
 from .component import Component
+from .count_kinds import SKIP_ENTS, choose, kinds_of, lemma_of, lookup
 from .facts import CountFact, TextSpan
 from .numbers import Number, number_words, round_half_up
 from .numbers import parse_number as numbers_parse
 
-#: Every kind a count record can have.
-KINDS = (
-    "killed",
-    "wounded",
-    "abducted",
-    "arrested",
-    "displaced",
-    "missing",
-    "protesters",
-    "troops",
-    "other",
-    "percent",
-    "money",
-)
-#: What happened to the counted: these win over group kinds, which win over "other".
-EVENT_KINDS = frozenset(KINDS[:6])
-GROUP_KINDS = frozenset(("protesters", "troops"))
 QUALIFIERS = ("exact", "at_least", "at_most", "about")
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _PERCENT = r"\s*(?:%|percent|per\s+cent|percentage\s+points?)(?!\w)"
-_SKIP_ENTS = frozenset(("DATE", "TIME", "ORDINAL"))
-_NOMINAL = frozenset(("NOUN", "PROPN", "NUM", "PRON"))
 _DETERMINERS = frozenset("the these those its their his her our my your this that".split())
-_ARG_DEPS = frozenset(("nsubj", "nsubjpass", "dobj", "attr", "oprd"))
-_STATE_DEPS = frozenset(("acomp", "oprd", "xcomp", "advmod", "ccomp", "dobj", "npadvmod", "conj"))
 _MOD_DEPS = frozenset(("amod", "compound", "nmod"))
 _MAX_VALUE = 2**63 - 1  # the store's BIGINT
 _RANGE_GAP = re.compile(r"\s*(?:to|-|–|and|or)\s*", re.IGNORECASE)
@@ -221,95 +201,6 @@ class Count:
 # ---- reading the parse ----
 
 
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower() or tok.lower_
-
-
-def _lookup(lex: Lexicon, role: str, tok: Token) -> str | None:
-    kinds = lex.kinds
-    low = tok.lower_
-    found = kinds.get((role, _lemma(tok))) or kinds.get((role, low))
-    if found is None and tok.tag_ in ("NNS", "NNPS") and low.endswith("s"):
-        found = kinds.get((role, low[:-1]))  # "Marines" keeps its capital in the lemma
-    return found
-
-
-def _verb_kinds(lex: Lexicon, verb: Token, role: str) -> list[str]:
-    """Kinds a verb says of its argument in ``role`` ("obj" or "subj"), and of the state words under it
-    ("were reported killed", "left 31 dead", "are missing")."""
-    out: list[str] = []
-    if role == "subj" and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        role = "obj"
-    if kind := _lookup(lex, role, verb):
-        out.append(kind)
-    elif role == "subj" and verb.tag_ in ("VBN", "VBG", "JJ") and (kind := _lookup(lex, "state", verb)):
-        out.append(kind)  # "17 people were still missing", "100 wounded"
-    for child in verb.children:
-        if child.dep_ in _STATE_DEPS:
-            kind = _lookup(lex, "state", child)
-            if kind is None and child.pos_ == "VERB" and child.dep_ in ("xcomp", "oprd"):
-                kind = _lookup(lex, "obj", child) or _lookup(lex, "subj", child)
-            if kind:
-                out.append(kind)
-    return out
-
-
-def _modifier_kinds(lex: Lexicon, tok: Token) -> list[str]:
-    """Kinds said by words hanging on a noun or number: "Palestinians killed in ...", "12 wounded soldiers",
-    "hundreds more injured", "people who fled"."""
-    out: list[str] = []
-    for child in tok.children:
-        dep = child.dep_
-        if dep == "relcl":
-            rel = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if rel is not None and rel.tag_ in ("WP", "WDT"):
-                out += _verb_kinds(lex, child, "obj" if rel.dep_ == "nsubjpass" else "subj")
-        elif dep in ("amod", "acl", "acomp", "oprd", "conj") and child.pos_ in ("ADJ", "VERB"):
-            kind = _lookup(lex, "state", child) or (
-                _lookup(lex, "obj", child) if child.tag_ == "VBN" else None
-            )
-            if kind:
-                out.append(kind)
-    return out
-
-
-def _frames(lex: Lexicon, tok: Token, prep: str | None) -> list[str]:
-    """Kinds named by the noun ``tok`` (the object of ``prep`` when it has one) or its modifiers."""
-    toks = [tok]
-    for child in tok.children:
-        if child.dep_ in ("compound", "amod"):
-            toks.append(child)
-        elif child.dep_ == "prep" and child.lower_ == "of":
-            toks += [g for g in child.children if g.dep_ == "pobj"]
-    out: list[str] = []
-    for t in toks:
-        if t.pos_ not in ("NOUN", "ADJ") or t.ent_type_ in _SKIP_ENTS:
-            continue  # "from March 30" is no march
-        kind = _lookup(lex, "frame", t) or _lookup(lex, "noun", t)
-        if kind is None and t is tok and prep:
-            kind = _lookup(lex, f"frame:{prep}", t)
-        if kind is None and t is tok and prep == "of":
-            kind = _lookup(lex, "head", t)
-        if kind:
-            out.append(kind)
-    return out
-
-
-def _clause_frames(lex: Lexicon, verb: Token, skip: Token) -> list[str]:
-    """Frames among the verb's other arguments ("the death toll rose to ...", "took to the streets")."""
-    out: list[str] = []
-    for child in verb.children:
-        if child.i == skip.i:
-            continue
-        if child.dep_ in _ARG_DEPS:
-            out += _frames(lex, child, None)
-        elif child.dep_ in ("prep", "agent"):
-            for g in child.children:
-                if g.dep_ == "pobj" and g.i != skip.i:
-                    out += _frames(lex, g, child.lower_)
-    return out
-
-
 def _dated(lex: Lexicon, span: Span) -> bool:
     """The number is part of a date, a time or an ordinal by spaCy's entities. A DATE or TIME entity
     with no word but the number and its qualifier ("past 1,000") is taken for a tagging slip: years,
@@ -317,7 +208,7 @@ def _dated(lex: Lexicon, span: Span) -> bool:
     doc = span.doc
     for tok in span:
         label = tok.ent_type_
-        if label not in _SKIP_ENTS:
+        if label not in SKIP_ENTS:
             continue
         if label == "ORDINAL":
             return True
@@ -370,54 +261,9 @@ def _counted(root: Token, span: Span) -> tuple[Token | None, Token]:
     return None, root
 
 
-def _kinds(lex: Lexicon, np: Token, counted: Token | None, root: Token) -> list[str]:
-    """Candidate kinds, strongest evidence first: verbs and state words, frames, the counted noun."""
-    verbal: list[str] = []
-    frames: list[str] = []
-    for tok in {root, np, *(() if counted is None else (counted,))}:
-        verbal += _modifier_kinds(lex, tok)
-    h = np
-    for _ in range(6):
-        dep, head = h.dep_, h.head
-        if head.i == h.i:
-            break
-        if dep in ("conj", "appos") and head.pos_ in _NOMINAL:
-            h = head  # "12 soldiers and 3 civilians were killed"
-            continue
-        if dep == "pobj":
-            gov = head.head
-            if gov.pos_ in _NOMINAL or gov.pos_ == "ADJ":
-                frames += _frames(lex, gov, head.lower_)  # "a death toll of 39", "including 11 children"
-                h = gov
-                continue
-            if gov.pos_ in ("VERB", "AUX"):
-                verbal += _verb_kinds(lex, gov, "prep")
-                frames += _clause_frames(lex, gov, head)  # "the death toll rose to 39"
-            break
-        if dep in ("dobj", "nsubjpass", "oprd", "attr", "dative"):
-            verbal += _verb_kinds(lex, head, "obj")
-            frames += _clause_frames(lex, head, h)
-        elif dep == "nsubj":
-            verbal += _verb_kinds(lex, head, "subj")
-            frames += _clause_frames(lex, head, h)
-        break
-    nouns: list[str] = []
-    if counted is not None and (kind := _lookup(lex, "noun", counted)):
-        nouns.append(kind)
-    return verbal + frames + nouns
-
-
-def _choose(kinds: list[str]) -> str:
-    for group in (EVENT_KINDS, GROUP_KINDS):
-        for kind in kinds:
-            if kind in group:
-                return kind
-    return "other"
-
-
 def _object(lex: Lexicon, counted: Token, after: int) -> tuple[int, int] | None:
     """The counted noun with its left modifiers, none before token index ``after``."""
-    if counted.pos_ == "PRON" or (_lookup(lex, "state", counted) and counted.tag_ not in ("NNS", "NNPS")):
+    if counted.pos_ == "PRON" or (lookup(lex, "state", counted) and counted.tag_ not in ("NNS", "NNPS")):
         return None  # "three of them", "200 dead"
     left = counted.i
     for child in counted.lefts:
@@ -433,7 +279,7 @@ def _object(lex: Lexicon, counted: Token, after: int) -> tuple[int, int] | None:
 
 
 def _currency(lex: Lexicon, counted: Token) -> str | None:
-    lemma = _lemma(counted)
+    lemma = lemma_of(counted)
     for child in counted.lefts:  # "Australian dollars", "Hong Kong dollars", "Egyptian pounds"
         if child.dep_ in _MOD_DEPS:
             name = counted.doc[child.left_edge.i : child.i + 1].text.lower() + " " + lemma
@@ -490,7 +336,7 @@ def _named(lex: Lexicon, doc: Doc, span: Span, counted: Token | None) -> bool:
     if i >= 0:
         prev = doc[i]
         low = prev.lower_
-        if low in lex.names or _lemma(prev) in lex.names or low + "." in lex.names or low in lex.ages:
+        if low in lex.names or lemma_of(prev) in lex.names or low + "." in lex.names or low in lex.ages:
             return True
         plural = counted is not None and counted.tag_ in ("NNS", "NNPS")
         named = prev.ent_type_ in ("PERSON", "GPE", "LOC", "NORP", "DATE", "TIME")
@@ -552,7 +398,7 @@ def find_counts(doc: Doc) -> list[Count]:
             continue
         if counted is not None and (code := _currency(lex, counted)):
             count.kind, count.unit = "money", code
-            factor = lex.currency_factors.get(_lemma(counted)) or lex.currency_factors.get(counted.lower_)
+            factor = lex.currency_factors.get(lemma_of(counted)) or lex.currency_factors.get(counted.lower_)
             if factor is not None and count.amount is not None:  # "15 cents"
                 count.amount = count.amount * factor
                 count.value = round_half_up(count.amount)
@@ -561,7 +407,7 @@ def find_counts(doc: Doc) -> list[Count]:
             continue
         if not _keep(lex, doc, m, span, root, counted):
             continue
-        count.kind = _choose(_kinds(lex, np, counted, root))
+        count.kind = choose(kinds_of(lex, np, counted, root))
         if counted is not None:
             count.object = _object(lex, counted, span.end - 1)
         if _drop_after(doc, span, count, parsed, counted):
@@ -574,8 +420,8 @@ def find_counts(doc: Doc) -> list[Count]:
 def _keep(lex: Lexicon, doc: Doc, m: re.Match[str], span: Span, root: Token, counted: Token | None) -> bool:
     """False for what reads as a number but is not a count."""
     if counted is not None:
-        if _lookup(lex, "unit", counted) or (
-            _lemma(counted) == "pound"
+        if lookup(lex, "unit", counted) or (
+            lemma_of(counted) == "pound"
             and any(c.dep_ == "prep" and c.lower_ == "of" for c in counted.children)
         ):
             return False  # "40 kilometres", "three days", "1,300 pounds of fertiliser"
@@ -586,7 +432,7 @@ def _keep(lex: Lexicon, doc: Doc, m: re.Match[str], span: Span, root: Token, cou
         near = [tok.head, *(c for c in tok.children if c.dep_ in ("npadvmod", "nmod", "appos"))]
         if tok.i + 1 < len(doc):
             near.append(doc[tok.i + 1])  # "29 years old" with "years" hung elsewhere
-        if any(not (span.start <= t.i < span.end) and _lookup(lex, "unit", t) for t in near):
+        if any(not (span.start <= t.i < span.end) and lookup(lex, "unit", t) for t in near):
             return False  # "a year or two", "27 and 29 years old"
     if counted is None and m.group(0).strip().lower() in ("one", "1"):
         return False  # a pronoun more often than a count: "one captured by a camera"
