@@ -18,7 +18,6 @@ sentences before ("The US imposed tariffs on Chinese steel")."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import cache
 
 from spacy.attrs import LEMMA
@@ -31,7 +30,7 @@ from .candidates import Lexicon
 from .context import Context
 from .drafts import Draft, speaker_of
 from .references import resolve_heads, same
-from .syntax import lemma, subjects
+from .syntax import lemma, subjects, token_at
 
 #: The word table.
 TABLE = ("newsgraph.extract", "plover_disapproval.tsv")
@@ -297,11 +296,6 @@ def _at_attribution(ctx: Context, drafts: list[Draft]) -> list[Draft]:
 _OF = frozenset({"of", "about"})
 
 
-def _token_at(doc: Doc, char: int) -> Token:
-    """The token holding (or last starting before) the character ``char`` of ``doc``."""
-    return doc[max(0, bisect_right([t.idx for t in doc], char) - 1)]
-
-
 def _spoken_of(lex: Lexicon, ctx: Context, verb: Token, heads: list[Token]) -> list[dict[str, object]]:
     """Whom a judgement of "he", "she" or "they" is said of, where the verb of saying names it
     ("'He's a fraud,' Warren said of Trump"): the object of its "of" ("about") in the sentence of
@@ -314,8 +308,8 @@ def _spoken_of(lex: Lexicon, ctx: Context, verb: Token, heads: list[Token]) -> l
     n = ctx.quote_at(verb.idx)
     if n is not None:
         quote = ctx.quotes[n]
-        first = min(first, _token_at(doc, quote.start).sent.start)
-        last = max(last, _token_at(doc, quote.end - 1).sent.end)
+        first = min(first, token_at(doc, quote.start).sent.start)
+        last = max(last, token_at(doc, quote.end - 1).sent.end)
     for tok in doc[first:last]:
         if tok.pos_ != "VERB" or lemma(tok) not in lex.reporting:
             continue
@@ -330,6 +324,20 @@ def _spoken_of(lex: Lexicon, ctx: Context, verb: Token, heads: list[Token]) -> l
         if refs:
             return refs
     return []
+
+
+def _said_of_another(
+    lex: Lexicon, ctx: Context, verb: Token, heads: list[Token]
+) -> tuple[dict[str, object], list[dict[str, object]]] | None:
+    """The coded speaker of the clause of ``verb`` and the actors ``heads`` name, when there are
+    both and none of those actors is the speaker; else None."""
+    speaker = speaker_of(lex, ctx, verb)
+    if speaker is None or not speaker.get("code"):
+        return None
+    blamed = resolve_heads(ctx, heads, places=False, recipient=True)
+    if not blamed or any(same(b, speaker) for b in blamed):
+        return None
+    return speaker, blamed
 
 
 #: What a word of disapproval (or praise) may qualify with an owner named: "Russia's illegal
@@ -347,7 +355,7 @@ def _saying(lex: Lexicon, ctx: Context, verb: Token) -> Token:
     n = ctx.quote_at(verb.idx)
     cue = ctx.quotes[n].cue if n is not None else None
     if cue is not None:
-        said = _token_at(verb.doc, cue.start)
+        said = token_at(verb.doc, cue.start)
         if said.sent.start == verb.sent.start:
             return said
     return next((a for a in verb.ancestors if lemma(a) in lex.reporting and a.pos_ == "VERB"), verb)
@@ -380,12 +388,10 @@ def _owned_draft(lex: Lexicon, ctx: Context, tok: Token, kind: str | None) -> Dr
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    speaker = speaker_of(lex, ctx, verb)
-    if speaker is None or not speaker.get("code"):
-        return None
-    blamed = resolve_heads(ctx, owners, places=False, recipient=True)
-    if not blamed or any(same(b, speaker) for b in blamed):
+    parties = _said_of_another(lex, ctx, verb, owners)
+    if parties is None:
         return None  # what one says of one's own is no accusation
+    speaker, blamed = parties
     if all(o.ent_type_ in ("GPE", "NORP") for o in owners) and {b["code"] for b in blamed} == {
         speaker["code"]
     }:
@@ -418,12 +424,10 @@ def _deed_draft(lex: Lexicon, ctx: Context, tok: Token) -> Draft | None:
     doers, _ = subjects(tok)
     if not doers or any(d.lower_ in _THINGS for d in doers):
         return None
-    speaker = speaker_of(lex, ctx, tok)
-    if speaker is None or not speaker.get("code"):
-        return None
-    blamed = resolve_heads(ctx, doers, places=False, recipient=True)
-    if not blamed or any(same(b, speaker) for b in blamed):
+    parties = _said_of_another(lex, ctx, tok, doers)
+    if parties is None:
         return None  # what one says of oneself is no accusation
+    speaker, blamed = parties
     draft = Draft(tok, tok.i + 1, ALLEGE, "ACCUSE", "allege", "evaluation", tok)
     draft.speaker = speaker
     draft.blamed = blamed

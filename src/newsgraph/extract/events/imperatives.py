@@ -14,7 +14,7 @@ from .candidates import Lexicon
 from .context import Context
 from .drafts import Draft, speaker_of
 from .references import resolve_heads, same
-from .syntax import lemma
+from .syntax import lemma, token_at
 
 #: A demand made with an imperative: its speaker asks the one spoken to.
 #: "Don't attack our cities" is a demand too: the imperative takes no modality of its clause.
@@ -58,7 +58,7 @@ def imperative_drafts(lex: Lexicon, ctx: Context, doc: Doc) -> list[Draft]:
     for n, quote in enumerate(ctx.quotes):
         if quote.speaker is None or quote.cue is None:
             continue
-        cue = _token_at(doc, quote.cue.start)
+        cue = token_at(doc, quote.cue.start)
         targets = resolve_heads(ctx, _addressees(cue), places=False, recipient=True)
         if not targets:
             continue
@@ -77,13 +77,6 @@ def imperative_drafts(lex: Lexicon, ctx: Context, doc: Doc) -> list[Draft]:
 def _own(target: dict[str, object], speaker: dict[str, object]) -> bool:
     """The one spoken to is the speaker or an unnamed group of the speaker's own country."""
     return same(target, speaker) or (not target.get("entity") and target.get("code") == speaker.get("code"))
-
-
-def _token_at(doc: Doc, char: int) -> Token:
-    for tok in doc:
-        if tok.idx <= char < tok.idx + max(1, len(tok.text)):
-            return tok
-    return doc[-1]
 
 
 def _addressees(cue: Token) -> list[Token]:

@@ -4,7 +4,9 @@ inherits from the clause it depends on), and where an event noun stands in its s
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Token
 
 from .. import plover
 
@@ -204,3 +206,13 @@ def issuer_heads(document: Token) -> list[Token]:
         if acl.dep_ == "acl" and acl.tag_ == "VBN":
             out += [p for a in acl.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
     return out
+
+
+def token_at(doc: Doc, char: int) -> Token:
+    """The token holding the character ``char`` of ``doc`` (spaCy's own lookup by character), or
+    the last one starting before it when ``char`` is whitespace: where a quote or its verb of
+    saying starts."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0]
+    return doc[max(0, bisect_right([t.idx for t in doc], char) - 1)]
