@@ -43,6 +43,9 @@ class Settings:
     languages: tuple[str, ...] = ("en",)
     #: Below this detector confidence an article's language is "und" (and it is processed).
     language_min_score: float = 0.5
+    #: Multiply the model's matrices with numpy's BLAS (OpenBLAS) rather than thinc's BLIS: faster
+    #: on most CPUs; False gives stock spaCy's arithmetic (:mod:`newsgraph.extract.blas`).
+    numpy_blas: bool = True
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

@@ -20,6 +20,7 @@ from ..errors import ModelNotFoundError
 from ..settings import Settings
 from .annotations import ArticleContext, doc_words, remember_text, set_article_context
 from .attribute_ruler import use_table_attribute_ruler
+from .blas import one_blas_thread, use_numpy_blas
 from .component import Component
 from .lemmatizer import use_table_lemmatizer
 
@@ -125,12 +126,15 @@ def check_model(settings: Settings) -> None:
 
 
 @lru_cache(maxsize=4)
-def _load(model: str, disable: tuple[str, ...]) -> Language:
+def _load(model: str, disable: tuple[str, ...], numpy_blas: bool = True) -> Language:
     try:
         nlp = spacy.load(model, exclude=list(disable))
     except OSError as exc:
         raise _missing_model(model, exc) from None
     log.info("loaded spaCy model %s with pipes %s", model, nlp.pipe_names)
+    if numpy_blas:
+        one_blas_thread()
+        use_numpy_blas(nlp)
     return add_components(use_table_lemmatizer(use_table_attribute_ruler(nlp)))
 
 
@@ -138,7 +142,7 @@ def load_pipeline(settings: Settings | None = None) -> Language:
     """The model named in ``settings`` with newsgraph's components; cached per process. The
     other models the batch function uses are loaded with it (:func:`preload`)."""
     settings = settings or Settings.load()
-    nlp = _load(settings.model, tuple(settings.disable))
+    nlp = _load(settings.model, tuple(settings.disable), settings.numpy_blas)
     preload()
     return nlp
 
