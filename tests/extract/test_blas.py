@@ -8,8 +8,9 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, POS, TAG
 from spacy.language import Language
 from thinc.api import NumpyOps
 
-from newsgraph.extract.blas import one_blas_thread, use_numpy_blas
-from newsgraph.extract.pipeline import _load
+from newsgraph.extract.blas import use_numpy_blas
+from newsgraph.extract.pipeline import _load, load_pipeline
+from newsgraph.settings import Settings
 
 ATTRS = [TAG, POS, DEP, HEAD, ENT_IOB, ENT_TYPE]
 
@@ -60,9 +61,9 @@ def test_the_setting_keeps_blis_when_off(model_name: str) -> None:
         assert numpy.array_equal(a[:, :4], b[:, :4])  # tags and parses; no entity recogniser here
 
 
-def test_one_blas_thread_limits_numpy_s_blas() -> None:
+def test_a_loaded_pipeline_runs_every_blas_on_one_thread() -> None:
     from threadpoolctl import threadpool_info
 
-    one_blas_thread()
+    load_pipeline(Settings.load())
     blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
     assert blas and all(pool["num_threads"] == 1 for pool in blas)

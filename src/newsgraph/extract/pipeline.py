@@ -133,7 +133,6 @@ def _load(model: str, disable: tuple[str, ...], numpy_blas: bool = True) -> Lang
         raise _missing_model(model, exc) from None
     log.info("loaded spaCy model %s with pipes %s", model, nlp.pipe_names)
     if numpy_blas:
-        one_blas_thread()
         use_numpy_blas(nlp)
     return add_components(use_table_lemmatizer(use_table_attribute_ruler(nlp)))
 
@@ -144,6 +143,8 @@ def load_pipeline(settings: Settings | None = None) -> Language:
     settings = settings or Settings.load()
     nlp = _load(settings.model, tuple(settings.disable), settings.numpy_blas)
     preload()
+    if settings.numpy_blas:  # after preload, which loads scipy's own OpenBLAS too
+        one_blas_thread()
     return nlp
 
 
