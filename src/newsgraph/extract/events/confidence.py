@@ -43,6 +43,10 @@ generic                not one happening: the doer is a share of a population ("
                        a poll share says it ("six in 10 Republicans said the party should")
 off topic              how far the article's public-affairs relevance is below 0.5
                        (``extract/relevance.py``): sport, entertainment, products, lifestyle
+sentiment              an ACCUSE or SUPPORT whose only evidence is the tone of what was said
+                       (``events/sentiment.py``, setting ``sentiment``): weak evidence
+tone agrees            an ACCUSE of the tables whose clause scores clearly negative (setting
+                       ``tone``)
 =====================  ========================================================================
 
 The weights are log-odds written in ``data/plover_confidence.tsv`` from what these signs mean;
