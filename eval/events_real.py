@@ -167,14 +167,20 @@ def predicted(article: Article, e: dict[str, Any]) -> Predicted:
     )
 
 
-def predict(articles: list[Article]) -> tuple[list[list[Predicted]], list[float], float]:
+def predict(
+    articles: list[Article], options: dict[str, Any] | None = None
+) -> tuple[list[list[Predicted]], list[float], float]:
     """Every event newsgraph reports as a fact in each article (any confidence), each article's
-    relevance score, and the seconds the pipeline took."""
+    relevance score, and the seconds the pipeline took. ``options`` set attributes of the events
+    component (its settings ``sentiment`` and ``tone``, docs/events.md)."""
     from newsgraph.extract.annotations import doc_facts
     from newsgraph.extract.pipeline import load_pipeline, prepare_doc
     from newsgraph.settings import Settings
 
     nlp = load_pipeline(Settings.load())
+    events = nlp.get_pipe("newsgraph_events")
+    for name, value in (options or {}).items():
+        setattr(events, name, value)
     start = time.perf_counter()
     out: list[list[Predicted]] = []
     relevance: list[float] = []
@@ -381,6 +387,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--fit", action="store_true", help="fit the confidence's scale and shift on the tune half"
     )
+    parser.add_argument(
+        "--sentiment", action="store_true", help="events from the tone of quotes (setting, off by default)"
+    )
+    parser.add_argument("--tone", action="store_true", help="tone evidence for ACCUSE (setting, off)")
     args = parser.parse_args(argv)
     articles, problems = load_labels(args.labels)
     for p in problems:
@@ -389,7 +399,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no labelled texts found (is ../shared beside the checkout?): {len(problems)} skipped")
         return 0
     threshold = _default_threshold() if args.min_confidence is None else args.min_confidence
-    predicted, _, seconds = predict(articles)
+    options = {name: True for name in ("sentiment", "tone") if getattr(args, name)}
+    predicted, _, seconds = predict(articles, options)
     figures = evaluate(articles, predicted, threshold, args.verbose, args.half)
     n_sent = {h: sum(len(a.sentences) for a in articles if a.half == h) for h in ("tune", "measure")}
     n_art = Counter(a.half for a in articles)

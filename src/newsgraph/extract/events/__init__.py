@@ -30,6 +30,9 @@ The modules, in the order the component runs them:
 - ``drafts.py``: the event each trigger reports, with its type and mode (point 1);
 - ``evaluation.py`` and ``received.py``: judgements said of an actor ("called the tariffs
   illogical") and criticism or praise received ("drew criticism from Democrats");
+- ``sentiment.py``: the tone of what is said (a packaged sentiment lexicon), two settings off by
+  default: ACCUSE/SUPPORT from the tone of a quote about another actor, and tone as evidence of
+  an ACCUSE's confidence;
 - ``relate.py``: contents, topics, pass-through verbs, merges, auxiliary modes (points 2 and 3);
 - ``records.py``: one record per event, from ``actors.py`` (actors and recipients),
   ``references.py`` (noun phrases to actor codes), ``classify.py`` (final type and mode),

@@ -22,17 +22,18 @@ from .imperatives import imperative_drafts
 from .received import received_drafts, received_positions
 from .records import event_records
 from .relate import relate
+from .sentiment import SENTIMENT, TONE, sentiment_drafts, set_tones
 from .syntax import lemma
 
 
 @Language.factory(
     "newsgraph_events",
-    default_config={"tables": TABLES_VERSION},
+    default_config={"tables": TABLES_VERSION, "sentiment": SENTIMENT, "tone": TONE},
     assigns=["doc._.newsgraph_facts", "doc._.newsgraph_counts"],
     requires=["token.dep", "token.lemma", "token.tag", "doc.spans", "doc._.newsgraph_entities"],
 )
-def make_events(nlp: Language, name: str, tables: str) -> EventExtractor:
-    return EventExtractor(nlp, name, tables=tables)
+def make_events(nlp: Language, name: str, tables: str, sentiment: bool, tone: bool) -> EventExtractor:
+    return EventExtractor(nlp, name, tables=tables, sentiment=sentiment, tone=tone)
 
 
 class EventExtractor(Component):
@@ -53,9 +54,21 @@ class EventExtractor(Component):
     )
     needs = ("DEP",)
 
-    def __init__(self, nlp: Language, name: str, *, tables: str = TABLES_VERSION) -> None:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        tables: str = TABLES_VERSION,
+        sentiment: bool = SENTIMENT,
+        tone: bool = TONE,
+    ) -> None:
         super().__init__(nlp, name, tables=tables)
         self.lexicon = Lexicon(nlp)
+        #: ACCUSE and SUPPORT events from the tone of quotes about another actor (events/sentiment.py)
+        self.sentiment = sentiment
+        #: the tone of an ACCUSE's clause as evidence of its confidence (events/sentiment.py)
+        self.tone = tone
 
     def annotate(self, doc: Doc) -> None:
         events, count_events = self._find(doc)
@@ -108,6 +121,8 @@ class EventExtractor(Component):
         drafts += [j for j in judged if not moved(j) or (j.trigger.sent.start, j.type) not in told]
         drafts += received_drafts(ctx, doc, received)
         drafts += imperative_drafts(lex, ctx, doc)  # "'Stop the war,' she told Putin"
+        if self.sentiment:  # "'He's a fraud,' says Suckling": what the tables did not find
+            drafts += sentiment_drafts(lex, ctx, doc, {(d.trigger.sent.start, d.type) for d in drafts})
         if not drafts:
             return [], {}
         for d in drafts:
@@ -116,4 +131,6 @@ class EventExtractor(Component):
             if d.noun is not None:
                 ctx.event_nouns.add(d.noun.i)
         relate(lex, drafts)
+        if self.tone:
+            set_tones(ctx, drafts)
         return event_records(lex, ctx, drafts), ctx.count_events

@@ -43,6 +43,10 @@ generic                not one happening: the doer is a share of a population ("
                        a poll share says it ("six in 10 Republicans said the party should")
 off topic              how far the article's public-affairs relevance is below 0.5
                        (``extract/relevance.py``): sport, entertainment, products, lifestyle
+sentiment              an ACCUSE or SUPPORT whose only evidence is the tone of what was said
+                       (``events/sentiment.py``, setting ``sentiment``): weak evidence
+tone agrees            an ACCUSE of the tables whose clause scores clearly negative (setting
+                       ``tone``)
 =====================  ========================================================================
 
 The weights are log-odds written in ``data/plover_confidence.tsv`` from what these signs mean;
@@ -68,6 +72,7 @@ from ..annotations import doc_quotes
 from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
 from .clause_signs import is_background, is_generic, is_question, is_topic
 from .drafts import Draft
+from .sentiment import tone_agrees
 from .syntax import lemma, verb_forms
 
 #: The weight table.
@@ -118,6 +123,10 @@ class Evidence:
     measured: bool = False
     #: the word that makes the verb an event ("warned of consequences") is not in its own clause
     stray_cue: bool = False
+    #: an ACCUSE or SUPPORT whose only evidence is a sentiment score of what was said
+    sentiment: bool = False
+    #: an ACCUSE (SUPPORT) of the tables whose clause scores clearly negative (positive)
+    tone_agrees: bool = False
 
     @classmethod
     def of(cls, record: Mapping[str, Any], draft: Draft, relevance: float | None) -> Evidence:
@@ -152,6 +161,8 @@ class Evidence:
             two_sides=sum(1 for a in actors if a.get("code")) >= 2,
             measured=bool(record.get("magnitudes")),
             stray_cue=stray_cue(draft),
+            sentiment="sentiment" in draft.entry.flags,
+            tone_agrees=tone_agrees(draft),
         )
 
     def features(self) -> dict[str, float]:
@@ -178,6 +189,8 @@ class Evidence:
             "missing_recipient": float(self.missing_recipient),
             "force_without_cue": float(self.force_without_cue),
             "stray_cue": float(self.stray_cue),
+            "sentiment": float(self.sentiment),
+            "tone_agrees": float(self.tone_agrees),
             "off_topic": 0.0 if self.relevance is None else max(0.0, 0.5 - self.relevance) * 2,
         }
 

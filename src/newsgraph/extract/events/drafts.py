@@ -59,6 +59,8 @@ class Draft:
     dropped: bool = False
     mod: Modality = field(default_factory=Modality)
     quote: int | None = None
+    #: the sentiment score of the trigger's clause, when the ``tone`` setting is on (events/sentiment.py)
+    tone: float | None = None
 
     def root(self) -> Draft:
         d = self
