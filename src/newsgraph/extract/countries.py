@@ -48,10 +48,35 @@ def home_code(m: Mention, context: str | None) -> str | None:
 def mention_country(m: Mention) -> str | None:
     """The country a place, nationality or region mention names: its own code ("France",
     "French", "Paris"), else the country of a state, province or city ("Wisconsin", "Kharkiv")."""
+    if actors.shared_country(m.text):
+        return None  # "Korea": South or North (see :func:`shared_names`)
     code = actors.country_code(m.text)
     if code is None and m.label == "GPE":
         code = subnational_country(m.text)
     return code
+
+
+def shared_names(mentions: list[Mention]) -> dict[str, str | None]:
+    """Each country form of the article that several states go by ("Korea", "Congo",
+    "Congolese": :func:`resolve.actors.shared_country`) mapped to the one of those states the
+    article names by a form of its own ("South Korea", "Seoul", "Kinshasa", "DRC"), or to None
+    when it names none of them or more than one: "Korea" beside "North Korea" and "Seoul" may be
+    either state or the peninsula, and an unclear country is no country."""
+    shared = {m.text: codes for m in mentions if (codes := actors.shared_country(m.text))}
+    if not shared:
+        return {}
+    named = {
+        code
+        for m in mentions
+        if m.label in ("GPE", "NORP", "LOC")
+        and m.text not in shared
+        and (code := actors.country_code(m.text)) is not None
+    }
+    out: dict[str, str | None] = {}
+    for text, codes in shared.items():
+        found = named.intersection(codes)
+        out[text] = found.pop() if len(found) == 1 else None
+    return out
 
 
 def sentence_starts(doc: Doc) -> list[int]:

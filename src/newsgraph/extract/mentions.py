@@ -114,7 +114,7 @@ def mention_of(span: Span) -> Mention | None:
         i += 2  # "anti-Muslim", "pro-Clinton": the name is after the prefix
     while j > i and (words[j - 1] in _POSSESSIVE or _stray(words[j - 1])):
         j -= 1
-    if j - i > 1 and words[j - 1].isdigit() and len(words[j - 1]) <= _SCORE_DIGITS:
+    if j - i > 1 and _score(words, j - 1, i):
         j -= 1  # "Liverpool 0"
         while j > i and _stray(words[j - 1]):
             j -= 1
@@ -291,7 +291,7 @@ def _pieces(ent: Span) -> list[Span]:
             out = [Span(doc, ent.start, k, label="ORG")] if known(before) else []
             a = k + 1
             continue
-        cut = (text.isdigit() and len(text) <= _SCORE_DIGITS) or (
+        cut = _score(words, k, a) or (
             inner
             and (
                 (text == "," and label != "GPE" and words[k + 1].strip(".").lower() not in _AFTER_COMMA)
@@ -317,6 +317,25 @@ _BODY_HEADS = frozenset(
     {"department", "office", "hospital", "association", "fund", "foundation", "union", "council"}
     | {"committee", "commission", "bureau", "service", "league", "court", "museum", "club", "college"}
 )
+
+
+def _score(words: Sequence[str], k: int, start: int) -> bool:
+    """Whether the number ``words[k]`` after a name starting at ``start`` is a score glued onto it:
+    another name and number follow ("Liverpool 0 Chelsea 2"), a dash and a number follow
+    ("Arsenal 1-0"), or a number stands right before the name ("... Chelsea 2 Liverpool 0"). A
+    number alone after a name is part of it: a channel's ("Fox 5", "NBC 4"), not a score."""
+    if not (words[k].isdigit() and len(words[k]) <= _SCORE_DIGITS):
+        return False
+    after = [w for w in words[k + 1 : k + 6] if w.strip()]
+    if after[:2] and after[0] in ("-", "–") and after[1].isdigit():
+        return True
+    names = 0
+    while names < len(after) and names < 3 and after[names][:1].isupper() and after[names].isalpha():
+        names += 1
+    if 0 < names < len(after) and after[names].isdigit() and len(after[names]) <= _SCORE_DIGITS:
+        return True
+    before = [w for w in words[max(0, start - 3) : start] if w.strip()]
+    return bool(before) and before[-1].isdigit() and len(before[-1]) <= _SCORE_DIGITS
 
 
 def _caps_word(text: str) -> bool:
@@ -401,6 +420,8 @@ def _without_trailing_titles(doc: Doc, m: Mention, inside_titles: list[tuple[int
         word = words[j - 1].lower().strip(".")
         if not doc[j - 2].whitespace_ and word:  # "Port-au-Prince": one word
             break
+        if words[j - 2] in _PARTICLES:  # "Department of Justice", "Office of the President": the
+            break  # title is the object of the body's name, not a title of its own after it
         if not word or word in address_words() or any(s <= j - 1 < e for s, e in inside_titles):
             j -= 1
             continue

@@ -1,0 +1,103 @@
+"""Keys and codes that need an unambiguous referent: a country name several states go by
+("Korea", "Congo"), a country named like another country's state ("Georgia" in US news), a
+body named after a title ("Department of Justice") and a channel's number ("Fox 5"). The real
+model on short texts written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from newsgraph.extract.annotations import doc_entities
+from newsgraph.extract.facts import EntityFact
+from newsgraph.resolve import actors
+
+pytestmark = pytest.mark.model
+
+
+def entities(nlp: Any, text: str) -> list[EntityFact]:
+    from newsgraph.extract.pipeline import prepare_doc
+
+    return list(doc_entities(nlp(prepare_doc(nlp, text))))
+
+
+def holding(ents: list[EntityFact], text: str) -> EntityFact:
+    found = [e for e in ents if any(m.text == text for m in e.mentions)]
+    assert len(found) == 1, [(e.name, [m.text for m in e.mentions]) for e in ents]
+    return found[0]
+
+
+def test_the_table_knows_the_names_two_states_go_by() -> None:
+    assert actors.shared_country("Korea") == ("KOR", "PRK")
+    assert actors.shared_country("Korea’s") == ("KOR", "PRK")
+    assert set(actors.shared_country("Congo")) == {"COD", "COG"}
+    assert set(actors.shared_country("Congolese")) == {"COD", "COG"}
+    assert set(actors.shared_country("Dominican")) == {"DOM", "DMA"}
+    for own in ("South Korea", "North Korea", "France", "Guinea", "Sudan", "Niger"):
+        assert actors.shared_country(own) == (), own
+
+
+def test_korea_beside_north_korea_alone_is_north_korea(nlp: Any) -> None:
+    ents = entities(nlp, "Kim said Korea's missiles can reach Guam. North Korea fired again on Monday.")
+    korea = holding(ents, "Korea")
+    assert korea.key == "GPE:PRK" and korea.actor is not None and korea.actor.code == "PRK"
+
+
+def test_korea_beside_both_koreas_is_neither(nlp: Any) -> None:
+    text = (
+        "North Korea fired a missile on Monday. Officials in Seoul said Korea would not be divided "
+        "forever, and South Korea protested."
+    )
+    korea = holding(entities(nlp, text), "Korea")
+    assert korea.key not in ("GPE:KOR", "GPE:PRK") and korea.actor is None
+
+
+def test_congo_beside_brazzaville_is_the_republic(nlp: Any) -> None:
+    ents = entities(
+        nlp, "Fighting in Congo spread to Brazzaville on Monday, and thousands of Congolese fled."
+    )
+    congo = holding(ents, "Congo")
+    assert congo.key == "GPE:COG" and congo.actor is not None and congo.actor.code == "COG"
+    congolese = holding(ents, "Congolese")
+    assert congolese.actor is not None and congolese.actor.code == "COG"
+
+
+def test_congo_with_no_other_name_has_no_code(nlp: Any) -> None:
+    ents = entities(nlp, "Congolese soldiers fought rebels in Congo on Monday.")
+    for text in ("Congo", "Congolese"):
+        ent = holding(ents, text)
+        assert ent.actor is None and ent.key not in ("GPE:COD", "NORP:COD"), text
+
+
+def test_a_state_named_like_a_country_is_not_keyed_as_the_country(nlp: Any) -> None:
+    text = (
+        "Georgians voted for Donald Trump in Atlanta, Georgia. Georgia Governor Nathan Deal spoke. "
+        "The FBI, the Senate and Republicans in Texas and Ohio agreed."
+    )
+    ents = entities(nlp, text)
+    georgia = holding(ents, "Georgia")
+    assert georgia.key == "GPE:georgia" and georgia.actor is None
+    georgians = holding(ents, "Georgians")
+    assert georgians.key != "NORP:GEO" and georgians.actor is None
+
+
+def test_the_country_georgia_keeps_its_key(nlp: Any) -> None:
+    ents = entities(nlp, "Russia invaded Georgia in 2008. Georgian troops fled Tbilisi.")
+    georgia = holding(ents, "Georgia")
+    assert georgia.key == "GPE:GEO" and georgia.actor is not None and georgia.actor.code == "GEO"
+
+
+def test_a_title_after_of_is_part_of_the_body(nlp: Any) -> None:
+    ents = entities(nlp, "The U.S. Department of Justice opened an inquiry on Monday.")
+    body = [e for e in ents if e.type == "ORG"]
+    assert [m.text for e in body for m in e.mentions] == ["U.S. Department of Justice"]
+
+
+def test_a_channel_keeps_its_number_and_a_score_does_not(nlp: Any) -> None:
+    ents = entities(nlp, "He told Fox 5 on Monday that he would run. NBC reported it too.")
+    fox = holding(ents, "Fox 5")
+    assert fox.key != holding(ents, "NBC").key and "Fox News" not in fox.name
+    scores = entities(nlp, "Results on Saturday:\n\nLiverpool 0 Chelsea 2. Arsenal 1 Everton 1.")
+    texts = {m.text for e in scores for m in e.mentions}
+    assert not any(t[-1].isdigit() for t in texts), texts
