@@ -238,17 +238,27 @@ def media_name_heads() -> frozenset[str]:
     return frozenset(w.strip() for w in data_lines("newsgraph.extract", "media_name_heads.txt"))
 
 
+#: Gazetteer kinds of a place whose name is a town's or a division's (not a canal's, "Suez Canal").
+_TOWN_FEATURES = frozenset({"city", "admin1", "admin2"})
+
+
 def _place_in_name(words: list[str]) -> str | None:
-    """The country of the first place named inside a name's words (longest first)."""
-    return next(
-        (
-            code
-            for n in (3, 2, 1)
-            for k in range(len(words) - n + 1)
-            if words[k][:1].isupper() and (code := name_place_country(" ".join(words[k : k + n])))
-        ),
-        None,
-    )
+    """The country of the first place named inside a name's words (longest first); the words of a
+    longer town's or state's name whose country is unclear name no place of their own ("San" of
+    "San Francisco Chronicle" is not the Malian town)."""
+    covered: set[int] = set()
+    for n in (3, 2, 1):
+        for k in range(len(words) - n + 1):
+            if not words[k][:1].isupper() or covered.intersection(range(k, k + n)):
+                continue
+            piece = " ".join(words[k : k + n])
+            code = name_place_country(piece)
+            if code is not None:
+                return code
+            part = 1 < n < len(words) and all(w[:1].isupper() for w in words[k : k + n])
+            if part and any(p.feature in _TOWN_FEATURES for p in gazetteer().candidates(piece)):
+                covered.update(range(k, k + n))  # a town's or state's name of its own
+    return None
 
 
 def named_body_actor(

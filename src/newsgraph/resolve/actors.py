@@ -50,9 +50,10 @@ def _surface(text: str, *, possessive: bool = False) -> str:
 
 @lru_cache(maxsize=65536)
 def _fold(surface: str) -> str:
-    """Case, accents, dots and spacing around hyphens ignored: "St. Lucia" = "st lucia"."""
+    """Case, accents, dots, apostrophes and spacing around hyphens ignored: "St. Lucia" = "st
+    lucia", "Peoples Liberation Army" = "People's Liberation Army"."""
     s = "".join(c for c in unicodedata.normalize("NFKD", surface) if not unicodedata.combining(c))
-    return " ".join(re.sub(r"\s*-\s*", "-", s.casefold().replace(".", "")).split())
+    return " ".join(re.sub(r"\s*-\s*", "-", s.casefold().replace(".", "").replace("'", "")).split())
 
 
 def _is_acronym(form: str) -> bool:
