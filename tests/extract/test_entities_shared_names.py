@@ -101,3 +101,20 @@ def test_a_channel_keeps_its_number_and_a_score_does_not(nlp: Any) -> None:
     scores = entities(nlp, "Results on Saturday:\n\nLiverpool 0 Chelsea 2. Arsenal 1 Everton 1.")
     texts = {m.text for e in scores for m in e.mentions}
     assert not any(t[-1].isdigit() for t in texts), texts
+
+
+def test_people_arrested_or_listed_with_charges_are_suspects(nlp: Any) -> None:
+    text = (
+        "COLUMBUS, Ind. — Columbus police arrested Mark T. Dolan, 41, of Franklin, on Monday, "
+        "Columbus Police Department spokesman Lt. Tom Reyes said. Officers said Ann Pruitt was "
+        "charged with theft later that night. Robert Smith, who lives next door, said he heard shouting.\n\n"
+        "Gary L. Voss: Possession of methamphetamine, held in jail without bond.\n\n"
+        "Police in Indiana and Ohio said the inquiry goes on."
+    )
+    ents = entities(nlp, text)
+    for name in ("Mark T. Dolan", "Ann Pruitt", "Gary L. Voss"):
+        person = holding(ents, name)
+        assert person.actor is not None and (person.actor.code, person.actor.sector) == ("USA", "CRM"), name
+    assert holding(ents, "Tom Reyes").actor != holding(ents, "Ann Pruitt").actor  # the spokesman
+    witness = [holding(ents, "Robert Smith")]
+    assert all(e.actor is None or e.actor.sector != "CRM" for e in witness)

@@ -610,6 +610,7 @@ class EntityExtractor(Component):
                 ent.actor
                 or relations.kin_actor(doc, ent.mentions, others)
                 or relations.member_actor(doc, ent.mentions, others)  # "X of Fordham University"
+                or relations.suspect_actor(doc, ent.mentions, person_context)  # "police arrested X"
             )
         return sorted(one_per_key(entities), key=lambda e: e.first.start)
 
