@@ -118,3 +118,14 @@ def test_people_arrested_or_listed_with_charges_are_suspects(nlp: Any) -> None:
     assert holding(ents, "Tom Reyes").actor != holding(ents, "Ann Pruitt").actor  # the spokesman
     witness = [holding(ents, "Robert Smith")]
     assert all(e.actor is None or e.actor.sector != "CRM" for e in witness)
+
+
+def test_streets_are_no_entities_and_known_ones_stay(nlp: Any) -> None:
+    text = (
+        "Officers stopped a car near Seventh Street and Gladstone Avenue. The driver, Mark Dolan, 29, "
+        "of 1909 Jolinda Drive, and a woman who lives at 2134 Caldwell Place were questioned. "
+        "A spokesman at Downing Street in London said nothing."
+    )
+    texts = {m.text for e in entities(nlp, text) for m in e.mentions}
+    assert not texts & {"Seventh Street", "Gladstone Avenue", "Jolinda Drive", "Caldwell Place"}, texts
+    assert "Downing Street" in texts and "Mark Dolan" in texts

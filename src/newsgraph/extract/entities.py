@@ -530,6 +530,8 @@ class EntityExtractor(Component):
         ("newsgraph.extract", "locative_words.txt"),
         ("newsgraph.extract", "firm_suffixes.txt"),
         ("newsgraph.extract", "subnational_titles.txt"),
+        ("newsgraph.extract", "street_words.tsv"),
+        ("newsgraph.extract", "charge_words.txt"),
         ("newsgraph.resolve", "countries.tsv"),
         ("newsgraph.resolve", "organisations.tsv"),
         ("newsgraph.resolve", "sectors.tsv"),

@@ -26,7 +26,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from ..resolve import actors
-from ..tables import data_lines
+from ..tables import data_lines, data_rows
 from .annotations import article_context, doc_text, doc_words
 from .roles import title_spans
 
@@ -357,7 +357,24 @@ def _no_name(doc: Doc, m: Mention) -> bool:
     words = m.text.split()
     if any(_code_word(w) for w in words) or words[-1].lower() in event_words():
         return True
-    return _quoted(text, m.start, m.end)
+    return _street(doc, m, words) or _quoted(text, m.start, m.end)
+
+
+@cache
+def street_words() -> dict[str, str]:
+    """Last words of street names -> "always" or "numbered" (``extract/data/street_words.tsv``)."""
+    return {row[0]: row[1] for row in data_rows("newsgraph.extract", "street_words.tsv", strip=True)}
+
+
+def _street(doc: Doc, m: Mention, words: list[str]) -> bool:
+    """Whether a mention is a street's name ("Gladstone Avenue", "1909 Jolinda Drive"): its last
+    word is a street word, after a house number when the word ends other names too ("Place")."""
+    if len(words) < 2:
+        return False
+    when = street_words().get(words[-1].lower().rstrip("."))
+    if when == "always":
+        return True
+    return when == "numbered" and m.i > 0 and doc[m.i - 1].text.isdigit()
 
 
 def _subheading(doc: Doc, m: Mention) -> bool:
