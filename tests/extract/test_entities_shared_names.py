@@ -129,3 +129,12 @@ def test_streets_are_no_entities_and_known_ones_stay(nlp: Any) -> None:
     texts = {m.text for e in entities(nlp, text) for m in e.mentions}
     assert not texts & {"Seventh Street", "Gladstone Avenue", "Jolinda Drive", "Caldwell Place"}, texts
     assert "Downing Street" in texts and "Mark Dolan" in texts
+
+
+def test_a_town_named_like_a_country_is_the_towns_after_its_state(nlp: Any) -> None:
+    ents = entities(nlp, "He spoke in Lebanon, Pennsylvania, on Monday. Later he flew to Beirut.")
+    town = holding(ents, "Lebanon")
+    assert town.name == "Lebanon, Pennsylvania" and town.key != "GPE:LBN"
+    assert town.actor is not None and town.actor.code == "USA"
+    listed = entities(nlp, "Officials from Syria, Jordan and Iraq met in Amman on Monday.")
+    assert holding(listed, "Syria").key == "GPE:SYR"  # a list of countries is no town and state
