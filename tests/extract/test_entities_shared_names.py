@@ -138,3 +138,15 @@ def test_a_town_named_like_a_country_is_the_towns_after_its_state(nlp: Any) -> N
     assert town.actor is not None and town.actor.code == "USA"
     listed = entities(nlp, "Officials from Syria, Jordan and Iraq met in Amman on Monday.")
     assert holding(listed, "Syria").key == "GPE:SYR"  # a list of countries is no town and state
+
+
+def test_a_body_named_inside_a_title_is_a_mention_of_that_body(nlp: Any) -> None:
+    ents = entities(nlp, "Former U.S. House Speaker Newt Gingrich endorsed him on Monday.")
+    house = holding(ents, "U.S. House")
+    assert house.name == "U.S. House of Representatives" and house.key == "ORG:USA:house of representatives"
+    assert not [e for e in ents if e.key == "GPE:USA"]  # "U.S." is no mention of the country here
+    reid = entities(nlp, "Senate Minority Leader Harry Reid spoke in Washington on Monday.")
+    senate = holding(reid, "Senate")
+    assert senate.type == "ORG" and senate.key == "ORG:USA:senate"
+    kerry = entities(nlp, "Secretary of State John Kerry left Washington on Monday.")
+    assert not [e for e in kerry if any(m.text == "State" for m in e.mentions)]

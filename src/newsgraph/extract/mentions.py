@@ -416,7 +416,7 @@ def _collect(
         m = _without_trailing_titles(doc, m, inside_titles)
         if m is None:
             return
-    if any(s <= m.i and m.j <= e for s, e in inside_titles):
+    if any(s <= m.i and m.j <= e for s, e in inside_titles) and not _body_opening_title(m, inside_titles):
         return  # "State" in "Secretary of State"
     if _in_heading(m, headings) and m.text.isupper() and not known(m.text):
         return  # "DIRE" in "GAZA SITUATION 'DIRE'"
@@ -425,6 +425,14 @@ def _collect(
         out[-1] = Mention(prev.i, m.j, prev.start, m.end, doc[prev.i : m.j].text, "PERSON")
         return
     out.append(m)
+
+
+def _body_opening_title(m: Mention, inside_titles: list[tuple[int, int]]) -> bool:
+    """Whether a mention is a body named at the start of a longer title ("House" of "House
+    Speaker", "Senate" of "Senate Minority Leader"): a name inside a title, which the labels'
+    guide counts as a mention of the body (not "State" of "Secretary of State")."""
+    opens = any(s == m.i and m.j < e for s, e in inside_titles)
+    return opens and m.label in ("ORG", "FAC") and actors.organisation(m.text) is not None
 
 
 def _without_trailing_titles(doc: Doc, m: Mention, inside_titles: list[tuple[int, int]]) -> Mention | None:
