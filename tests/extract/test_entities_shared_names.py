@@ -148,5 +148,6 @@ def test_a_body_named_inside_a_title_is_a_mention_of_that_body(nlp: Any) -> None
     reid = entities(nlp, "Senate Minority Leader Harry Reid spoke in Washington on Monday.")
     senate = holding(reid, "Senate")
     assert senate.type == "ORG" and senate.key == "ORG:USA:senate"
+    assert senate.name == "U.S. Senate"  # the guide's name, though the article names no country
     kerry = entities(nlp, "Secretary of State John Kerry left Washington on Monday.")
     assert not [e for e in kerry if any(m.text == "State" for m in e.mentions)]

@@ -76,6 +76,11 @@ def merge_acronyms(others: dict[tuple[str, ...], Entity]) -> None:
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "la", "du"})
 
 
+#: The houses of the US Congress as (table name, code): named "U.S. Senate" and "U.S. House of
+#: Representatives" even where the article names no country (the labels' guide).
+_CONGRESS = frozenset({("Senate", "USA"), ("House of Representatives", "USA")})
+
+
 def _full_institution(name: str) -> str:
     """A country's institution named by a short form of the table's name, written in full after the
     country ("U.S. House" -> "U.S. House of Representatives"); other names as they are."""
@@ -108,7 +113,8 @@ def settle_names(others: dict[tuple[str, ...], Entity]) -> None:
     for ent in others.values():
         if ent.key[0] == "NORP" or (ent.key[0] == "NAME" and ent.type == "NORP"):
             ent.name = _group_name(ent)
-        elif ent.key[0] == "ORG@" and ent.key[2] and len(ent.key) == 3:  # "Nigerian Senate", not "Senate"
+        elif ent.key[0] == "ORG@" and ent.key[2] and (len(ent.key) == 3 or ent.key[1:3] in _CONGRESS):
+            # "Nigerian Senate", not "Senate"; the US Congress's houses always with "U.S." (GUIDE.md)
             ent.name = max((m.text for m in ent.mentions), key=len)
             org = actors.organisation(ent.name)  # "House": a short form of the table's name
             if org is not None and org.name.startswith(f"{ent.name} "):
