@@ -625,3 +625,24 @@ def test_an_unknown_outlet_named_after_a_place_is_that_places_press() -> None:
     assert named_body_actor("Tampa Bay Times", None) == Actor("USA", "JRN")
     assert named_body_actor("Toronto Star", "USA") == Actor("CAN", "JRN")  # not the article's country
     assert named_body_actor("Quill Times", None) is None  # no place, no people country: no guess
+
+
+def test_a_known_body_written_without_its_apostrophe_is_known() -> None:
+    from newsgraph.resolve import actors
+
+    found = actors.organisation("Peoples Liberation Army")
+    assert found is not None and (found.code, found.sector) == ("CHN", "MIL")
+
+
+def test_sheriffs_and_narcotics_units_are_police() -> None:
+    from newsgraph.resolve import actors
+
+    assert actors.sector_of("Bartholomew County Sheriff’s Department") == "COP"
+    assert actors.sector_of("Sheriff Joe Arpaio") == "COP"
+    assert actors.sector_of("Joint Narcotics Enforcement Team") == "COP"
+
+
+def test_a_word_of_a_longer_place_in_a_name_is_no_place_of_its_own() -> None:
+    # "San Francisco" is a city of several countries; "San" alone is a town in Mali
+    assert named_body_actor("San Francisco Police Department", None) is None
+    assert named_body_actor("San Francisco Police Department", "USA") == Actor("USA", "COP")

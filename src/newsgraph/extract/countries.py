@@ -48,10 +48,35 @@ def home_code(m: Mention, context: str | None) -> str | None:
 def mention_country(m: Mention) -> str | None:
     """The country a place, nationality or region mention names: its own code ("France",
     "French", "Paris"), else the country of a state, province or city ("Wisconsin", "Kharkiv")."""
+    if actors.shared_country(m.text):
+        return None  # "Korea": South or North (see :func:`shared_names`)
     code = actors.country_code(m.text)
     if code is None and m.label == "GPE":
         code = subnational_country(m.text)
     return code
+
+
+def shared_names(mentions: list[Mention]) -> dict[str, str | None]:
+    """Each country form of the article that several states go by ("Korea", "Congo",
+    "Congolese": :func:`resolve.actors.shared_country`) mapped to the one of those states the
+    article names by a form of its own ("South Korea", "Seoul", "Kinshasa", "DRC"), or to None
+    when it names none of them or more than one: "Korea" beside "North Korea" and "Seoul" may be
+    either state or the peninsula, and an unclear country is no country."""
+    shared = {m.text: codes for m in mentions if (codes := actors.shared_country(m.text))}
+    if not shared:
+        return {}
+    named = {
+        code
+        for m in mentions
+        if m.label in ("GPE", "NORP", "LOC")
+        and m.text not in shared
+        and (code := actors.country_code(m.text)) is not None
+    }
+    out: dict[str, str | None] = {}
+    for text, codes in shared.items():
+        found = named.intersection(codes)
+        out[text] = found.pop() if len(found) == 1 else None
+    return out
 
 
 def sentence_starts(doc: Doc) -> list[int]:
@@ -213,17 +238,27 @@ def media_name_heads() -> frozenset[str]:
     return frozenset(w.strip() for w in data_lines("newsgraph.extract", "media_name_heads.txt"))
 
 
+#: Gazetteer kinds of a place whose name is a town's or a division's (not a canal's, "Suez Canal").
+_TOWN_FEATURES = frozenset({"city", "admin1", "admin2"})
+
+
 def _place_in_name(words: list[str]) -> str | None:
-    """The country of the first place named inside a name's words (longest first)."""
-    return next(
-        (
-            code
-            for n in (3, 2, 1)
-            for k in range(len(words) - n + 1)
-            if words[k][:1].isupper() and (code := name_place_country(" ".join(words[k : k + n])))
-        ),
-        None,
-    )
+    """The country of the first place named inside a name's words (longest first); the words of a
+    longer town's or state's name whose country is unclear name no place of their own ("San" of
+    "San Francisco Chronicle" is not the Malian town)."""
+    covered: set[int] = set()
+    for n in (3, 2, 1):
+        for k in range(len(words) - n + 1):
+            if not words[k][:1].isupper() or covered.intersection(range(k, k + n)):
+                continue
+            piece = " ".join(words[k : k + n])
+            code = name_place_country(piece)
+            if code is not None:
+                return code
+            part = 1 < n < len(words) and all(w[:1].isupper() for w in words[k : k + n])
+            if part and any(p.feature in _TOWN_FEATURES for p in gazetteer().candidates(piece)):
+                covered.update(range(k, k + n))  # a town's or state's name of its own
+    return None
 
 
 def named_body_actor(

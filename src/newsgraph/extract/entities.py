@@ -249,6 +249,7 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
         if state is not None:
             state_bodies.setdefault(state[0].name, (m.text, state[1]))
     named_here.update(institutions.values())  # "Senate of Nigeria" names Nigeria too
+    shared = countries.shared_names(mentions)  # "Korea" beside "North Korea": neither for sure
     # "Communist Party" after "Chinese Communist Party"; not "Navy" beside "Royal" and "Indian Navy"
     bodies = {k: v for k, v in bodies_ending_in(mentions).items() if institutions.get(k, v.code) == v.code}
     for m in mentions:
@@ -283,7 +284,7 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
             key, etype, name_text = ("ORG", org.name), org.type or "ORG", _shown(org.name)
             actor = actors.Actor(org.code, org.sector)
         else:
-            key, etype, name_text, actor = _classify(m, context or bodies_country, institutions)
+            key, etype, name_text, actor = _classify(m, context or bodies_country, institutions, shared)
             if key[0] == "ORG@" and key[2] and key[2] not in named_here:
                 key = (*key, "unnamed")  # the country is not named: not written into the name
         ent = others.get(key)
@@ -294,6 +295,16 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
     settle_names(others)
     merge_acronyms(others)
     return [*persons.values(), *others.values()]
+
+
+def _state_namesake(ent: Entity) -> str | None:
+    """The country of the one state of another country that a country entity's name is also the
+    name of ("Georgia", "Georgians": USA); None for other entities."""
+    if ent.type == "GPE" and ent.key[0] in ("COUNTRY", "NAME"):
+        return countries.state_namesake(ent.name)
+    if ent.type == "NORP" and ent.key[0] == "NORP":  # "Georgians" in US news: the state's people
+        return countries.state_namesake(actors.country_name(ent.key[1]) or "")
+    return None
 
 
 def _bodies_country(mentions: list[Mention]) -> str | None:
@@ -387,10 +398,15 @@ def _contains(key: tuple[str, ...], parts: tuple[str, ...]) -> bool:
 
 
 def _classify(
-    m: Mention, context: str | None = None, institutions: dict[str, str] | None = None
+    m: Mention,
+    context: str | None = None,
+    institutions: dict[str, str] | None = None,
+    shared: dict[str, str | None] | None = None,
 ) -> tuple[tuple[str, ...], str, str, actors.Actor | None]:
     """Entity key, type, canonical name and actor for a mention that is not a known person's;
-    ``institutions`` gives the country the article names for an institution ("Nigerian Senate")."""
+    ``institutions`` gives the country the article names for an institution ("Nigerian Senate");
+    ``shared`` the state a name several states go by stands for in the article, or None
+    (:func:`countries.shared_names`: "Korea" keyed and coded as neither Korea when unclear)."""
     text = m.text
     org = actors.organisation(text) or _qualified(text, actors.organisation)
     if org is not None and m.label in ("ORG", "FAC", "GPE", "NORP", "PERSON"):
@@ -400,8 +416,15 @@ def _classify(
             return ("ORG@", org.name, context or ""), org.type or "ORG", _shown(org.name), actor
         return ("ORG", org.name), org.type or "ORG", _shown(org.name), actors.Actor(org.code, org.sector)
     code = actors.country_code(text)
+    own = code
+    if code is not None and shared and text in shared:
+        code = shared[text]
+        if code is None:  # an unclear country is no country: a key of its own, no code
+            return ("NAME", fold(text)), m.label if m.label in ("GPE", "LOC", "NORP") else "GPE", text, None
     if code is not None and m.label in ("GPE", "LOC", "NORP", "ORG", "PERSON"):
         actor = actors.resolve_actor(text, m.label)
+        if actor is not None and code != own:  # "Korea" in news of North Korea alone
+            actor = dataclasses.replace(actor, code=code)
         if actors.is_capital(text):
             name = text if not text.isupper() else text.title()
             first = next(iter(actors.country_forms(code, "capitals")), "")
@@ -507,6 +530,8 @@ class EntityExtractor(Component):
         ("newsgraph.extract", "locative_words.txt"),
         ("newsgraph.extract", "firm_suffixes.txt"),
         ("newsgraph.extract", "subnational_titles.txt"),
+        ("newsgraph.extract", "street_words.tsv"),
+        ("newsgraph.extract", "charge_words.txt"),
         ("newsgraph.resolve", "countries.tsv"),
         ("newsgraph.resolve", "organisations.tsv"),
         ("newsgraph.resolve", "sectors.tsv"),
@@ -529,8 +554,9 @@ class EntityExtractor(Component):
         set_article_context(doc, dataclasses.replace(article_context(doc), main_country=context))
         entities = group(doc, mentions, context) + nominal_mentions(doc, mentions, context)
         for ent in entities:  # "Georgia" in US news, "Niger" in Nigerian news: the state or the country
-            if ent.type == "GPE" and context and countries.state_namesake(ent.name) == context:
-                ent.actor = None
+            if context and _state_namesake(ent) == context:
+                ent.actor = None  # neither is sure: no code, and not the country's key ("GPE:GEO")
+                ent.key = ("NAME", fold(ent.name))
             elif ent.type == "GPE" and (state := countries.located_in(doc, ent.mentions, mentions)):
                 ent.actor = actors.Actor(state, "GOV")  # "Berlin, New Hampshire": not Germany's
             elif ent.type == "ORG" and ent.actor is None:  # "WeWork is headquartered in New York City"
@@ -586,6 +612,7 @@ class EntityExtractor(Component):
                 ent.actor
                 or relations.kin_actor(doc, ent.mentions, others)
                 or relations.member_actor(doc, ent.mentions, others)  # "X of Fordham University"
+                or relations.suspect_actor(doc, ent.mentions, person_context)  # "police arrested X"
             )
         return sorted(one_per_key(entities), key=lambda e: e.first.start)
 

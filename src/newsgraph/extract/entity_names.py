@@ -76,6 +76,24 @@ def merge_acronyms(others: dict[tuple[str, ...], Entity]) -> None:
 _SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "la", "du"})
 
 
+#: The houses of the US Congress as (table name, code): named "U.S. Senate" and "U.S. House of
+#: Representatives" even where the article names no country (the labels' guide).
+_CONGRESS = frozenset({("Senate", "USA"), ("House of Representatives", "USA")})
+
+
+def _full_institution(name: str) -> str:
+    """A country's institution named by a short form of the table's name, written in full after the
+    country ("U.S. House" -> "U.S. House of Representatives"); other names as they are."""
+    words = name.split()
+    for n in range(1, len(words)):
+        rest = " ".join(words[n:])
+        inst = actors.organisation(rest)
+        short = inst is not None and not inst.code and inst.name.startswith(f"{rest} ")
+        if short and inst is not None and actors.country_code(" ".join(words[:n])) is not None:
+            return f"{' '.join(words[:n])} {inst.name}"
+    return name
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split() if w.lower() not in _SMALL_WORDS).upper()
 
@@ -95,11 +113,13 @@ def settle_names(others: dict[tuple[str, ...], Entity]) -> None:
     for ent in others.values():
         if ent.key[0] == "NORP" or (ent.key[0] == "NAME" and ent.type == "NORP"):
             ent.name = _group_name(ent)
-        elif ent.key[0] == "ORG@" and ent.key[2] and len(ent.key) == 3:  # "Nigerian Senate", not "Senate"
+        elif ent.key[0] == "ORG@" and ent.key[2] and (len(ent.key) == 3 or ent.key[1:3] in _CONGRESS):
+            # "Nigerian Senate", not "Senate"; the US Congress's houses always with "U.S." (GUIDE.md)
             ent.name = max((m.text for m in ent.mentions), key=len)
             org = actors.organisation(ent.name)  # "House": a short form of the table's name
             if org is not None and org.name.startswith(f"{ent.name} "):
                 ent.name = org.name
+            ent.name = _full_institution(ent.name)  # "U.S. House" -> "U.S. House of Representatives"
             modifier = actors.country_modifier(ent.key[2])
             body, of, place = ent.name.rpartition(" of ")  # "Senate of Nigeria" -> "Nigerian Senate"
             if modifier and of and actors.country_code(place.removeprefix("the ")) == ent.key[2]:

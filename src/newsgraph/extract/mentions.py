@@ -26,7 +26,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from ..resolve import actors
-from ..tables import data_lines
+from ..tables import data_lines, data_rows
 from .annotations import article_context, doc_text, doc_words
 from .roles import title_spans
 
@@ -114,7 +114,7 @@ def mention_of(span: Span) -> Mention | None:
         i += 2  # "anti-Muslim", "pro-Clinton": the name is after the prefix
     while j > i and (words[j - 1] in _POSSESSIVE or _stray(words[j - 1])):
         j -= 1
-    if j - i > 1 and words[j - 1].isdigit() and len(words[j - 1]) <= _SCORE_DIGITS:
+    if j - i > 1 and _score(words, j - 1, i):
         j -= 1  # "Liverpool 0"
         while j > i and _stray(words[j - 1]):
             j -= 1
@@ -291,7 +291,7 @@ def _pieces(ent: Span) -> list[Span]:
             out = [Span(doc, ent.start, k, label="ORG")] if known(before) else []
             a = k + 1
             continue
-        cut = (text.isdigit() and len(text) <= _SCORE_DIGITS) or (
+        cut = _score(words, k, a) or (
             inner
             and (
                 (text == "," and label != "GPE" and words[k + 1].strip(".").lower() not in _AFTER_COMMA)
@@ -319,6 +319,25 @@ _BODY_HEADS = frozenset(
 )
 
 
+def _score(words: Sequence[str], k: int, start: int) -> bool:
+    """Whether the number ``words[k]`` after a name starting at ``start`` is a score glued onto it:
+    another name and number follow ("Liverpool 0 Chelsea 2"), a dash and a number follow
+    ("Arsenal 1-0"), or a number stands right before the name ("... Chelsea 2 Liverpool 0"). A
+    number alone after a name is part of it: a channel's ("Fox 5", "NBC 4"), not a score."""
+    if not (words[k].isdigit() and len(words[k]) <= _SCORE_DIGITS):
+        return False
+    after = [w for w in words[k + 1 : k + 6] if w.strip()]
+    if after[:2] and after[0] in ("-", "–") and after[1].isdigit():
+        return True
+    names = 0
+    while names < len(after) and names < 3 and after[names][:1].isupper() and after[names].isalpha():
+        names += 1
+    if 0 < names < len(after) and after[names].isdigit() and len(after[names]) <= _SCORE_DIGITS:
+        return True
+    before = [w for w in words[max(0, start - 3) : start] if w.strip()]
+    return bool(before) and before[-1].isdigit() and len(before[-1]) <= _SCORE_DIGITS
+
+
 def _caps_word(text: str) -> bool:
     """A word in capitals inside a person's name: a team's or position's code ("DL"), no initial
     or Roman numeral."""
@@ -338,7 +357,24 @@ def _no_name(doc: Doc, m: Mention) -> bool:
     words = m.text.split()
     if any(_code_word(w) for w in words) or words[-1].lower() in event_words():
         return True
-    return _quoted(text, m.start, m.end)
+    return _street(doc, m, words) or _quoted(text, m.start, m.end)
+
+
+@cache
+def street_words() -> dict[str, str]:
+    """Last words of street names -> "always" or "numbered" (``extract/data/street_words.tsv``)."""
+    return {row[0]: row[1] for row in data_rows("newsgraph.extract", "street_words.tsv", strip=True)}
+
+
+def _street(doc: Doc, m: Mention, words: list[str]) -> bool:
+    """Whether a mention is a street's name ("Gladstone Avenue", "1909 Jolinda Drive"): its last
+    word is a street word, after a house number when the word ends other names too ("Place")."""
+    if len(words) < 2:
+        return False
+    when = street_words().get(words[-1].lower().rstrip("."))
+    if when == "always":
+        return True
+    return when == "numbered" and m.i > 0 and doc[m.i - 1].text.isdigit()
 
 
 def _subheading(doc: Doc, m: Mention) -> bool:
@@ -380,7 +416,7 @@ def _collect(
         m = _without_trailing_titles(doc, m, inside_titles)
         if m is None:
             return
-    if any(s <= m.i and m.j <= e for s, e in inside_titles):
+    if any(s <= m.i and m.j <= e for s, e in inside_titles) and not _body_opening_title(m, inside_titles):
         return  # "State" in "Secretary of State"
     if _in_heading(m, headings) and m.text.isupper() and not known(m.text):
         return  # "DIRE" in "GAZA SITUATION 'DIRE'"
@@ -389,6 +425,14 @@ def _collect(
         out[-1] = Mention(prev.i, m.j, prev.start, m.end, doc[prev.i : m.j].text, "PERSON")
         return
     out.append(m)
+
+
+def _body_opening_title(m: Mention, inside_titles: list[tuple[int, int]]) -> bool:
+    """Whether a mention is a body named at the start of a longer title ("House" of "House
+    Speaker", "Senate" of "Senate Minority Leader"): a name inside a title, which the labels'
+    guide counts as a mention of the body (not "State" of "Secretary of State")."""
+    opens = any(s == m.i and m.j < e for s, e in inside_titles)
+    return opens and m.label in ("ORG", "FAC") and actors.organisation(m.text) is not None
 
 
 def _without_trailing_titles(doc: Doc, m: Mention, inside_titles: list[tuple[int, int]]) -> Mention | None:
@@ -401,6 +445,8 @@ def _without_trailing_titles(doc: Doc, m: Mention, inside_titles: list[tuple[int
         word = words[j - 1].lower().strip(".")
         if not doc[j - 2].whitespace_ and word:  # "Port-au-Prince": one word
             break
+        if words[j - 2] in _PARTICLES:  # "Department of Justice", "Office of the President": the
+            break  # title is the object of the body's name, not a title of its own after it
         if not word or word in address_words() or any(s <= j - 1 < e for s, e in inside_titles):
             j -= 1
             continue

@@ -99,17 +99,26 @@ def _says_state(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
 
 
 def _capital_namesake(doc: Doc, m: Mention) -> tuple[str, str | None] | None:
-    """ "Berlin, New Hampshire": a capital, a comma and a state or province of another country."""
+    """ "Berlin, New Hampshire": a capital, a comma and a state or province of another country;
+    "Lebanon, Pennsylvania": a country's name, a comma and a state of another country that has a
+    town of that name (the state no country's name: "Iran, Georgia and Armenia" is a list)."""
     words = doc_words(doc)
-    if not actors.is_capital(m.text) or m.j + 1 >= len(words) or words[m.j] != ",":
+    capital = actors.is_capital(m.text)
+    named = not capital and not actors.is_adjective(m.text)
+    if not (capital or named) or m.j + 1 >= len(words) or words[m.j] != ",":
         return None
     capital_of = actors.country_code(m.text)
+    if capital_of is None:
+        return None
     for n in (3, 2, 1):
         piece = words[m.j + 1 : m.j + 1 + n]
         if len(piece) < n or not all(w[:1].isupper() and w.isalpha() for w in piece):
             continue
         region = " ".join(piece)
         states = [p for p in _admin1(region) if p.country != capital_of]
+        if states and not capital:
+            towns = {p.country for p in _of_feature(m.text, _CITY)}
+            states = [p for p in states if p.country in towns and actors.country_code(region) is None]
         if states:
             return f"{m.text}, {region}", states[0].country
     return None

@@ -115,3 +115,35 @@ def member_actor(
             return None
         return actors.Actor(actor.code, actor.sector)
     return None
+
+
+#: Lemmas of verbs that make their object (or passive subject) a criminal suspect: "officers
+#: arrested X", "X was charged with ...". "Detained" is not one: protesters and dissidents are.
+_ARREST_LEMMAS = frozenset({"arrest", "charge", "indict", "convict", "book", "jail", "imprison"})
+
+
+@lru_cache(maxsize=1)
+def charge_words() -> frozenset[str]:
+    """Words that open a charge in a list of charges ("Possession of ..."; ``charge_words.txt``)."""
+    return frozenset(w.strip().lower() for w in data_lines("newsgraph.extract", "charge_words.txt"))
+
+
+def suspect_actor(doc: Doc, person: list[Mention], country: str | None) -> actors.Actor | None:
+    """The actor of a person the article arrests or charges ("officers arrested X", "X was charged
+    with ...", a list of charges after the name, "X: Possession of methamphetamine"): a criminal
+    (CRM) of ``country``, the country the article's people are taken to belong to; None without
+    such a country or such words. Only for people nothing else gave a code (an official charged
+    keeps the office)."""
+    if country is None:
+        return None
+    n = len(doc)
+    for m in person:
+        head = doc[m.j - 1]
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+            head = head.head
+        verb = head.head
+        if head.dep_ in ("dobj", "nsubjpass") and verb.pos_ == "VERB" and verb.lemma_ in _ARREST_LEMMAS:
+            return actors.Actor(country, "CRM")
+        if m.j + 1 < n and doc[m.j].text == ":" and doc[m.j + 1].lower_ in charge_words():
+            return actors.Actor(country, "CRM")
+    return None

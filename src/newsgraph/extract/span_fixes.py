@@ -74,7 +74,7 @@ def fix_spans(doc: Doc, mentions: list[Mention], ents: Sequence[Span] | None = N
             out[n] = Mention(k, m.j, doc[k].idx, m.end, doc[k : m.j].text, m.label)
     out = _missed_full_names(doc, out, taken)
     out = _missed_names(doc, _missed_organisations(doc, out, taken), taken)
-    out = join_hyphenated_groups(doc, _join_city_region(doc, out))
+    out = join_hyphenated_groups(doc, _join_country_institution(doc, _join_city_region(doc, out)))
     return join_place_names(doc, grow_place_bodies(doc, out))
 
 
@@ -155,6 +155,47 @@ def _join_city_region(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             out[-1] = Mention(prev.i, m.j, prev.start, prev.start + len(text), text, "GPE")
             continue
         out.append(m)
+    return out
+
+
+def _join_country_institution(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """A country's name or adjective and, right after it, an institution every country has ("U.S."
+    + "House" of "U.S. House Speaker X", "Nigerian" + "Senate"), tagged apart by the model or left
+    untagged, are one name: the country's body (``countries.national_institution``), not the
+    country and a body of no country (the country alone would share the country's key)."""
+    from .countries import national_institution  # countries reads this module's neighbours
+
+    words = doc_words(doc)
+    text = doc_text(doc)
+    starts = {m.i: m for m in mentions}
+    taken = {t for m in mentions for t in range(m.i, m.j)}
+    out: list[Mention] = []
+    skip: set[int] = set()
+    for m in mentions:
+        if id(m) in skip:
+            continue
+        grown = None
+        if m.label in ("GPE", "NORP") and m.j < len(words) and doc[m.j - 1].whitespace_:
+            nxt = starts.get(m.j)
+            if nxt is not None and nxt.label in ("ORG", "FAC"):
+                if national_institution(text[m.start : nxt.end]) is not None:
+                    grown, skip_m = (nxt.j, nxt.end), nxt
+            else:
+                for n in (3, 2, 1):  # untagged words: "U.S. House" of "U.S. House Speaker X"
+                    k = m.j + n
+                    if k > len(words) or any(t in taken or not words[t][:1].isupper() for t in range(m.j, k)):
+                        continue
+                    end = doc[k - 1].idx + len(words[k - 1])
+                    if national_institution(text[m.start : end]) is not None:
+                        grown, skip_m = (k, end), None
+                        break
+        if grown is None:
+            out.append(m)
+            continue
+        if skip_m is not None:
+            skip.add(id(skip_m))
+        taken.update(range(m.j, grown[0]))
+        out.append(Mention(m.i, grown[0], m.start, grown[1], text[m.start : grown[1]], "ORG"))
     return out
 
 

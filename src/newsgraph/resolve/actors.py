@@ -50,9 +50,10 @@ def _surface(text: str, *, possessive: bool = False) -> str:
 
 @lru_cache(maxsize=65536)
 def _fold(surface: str) -> str:
-    """Case, accents, dots and spacing around hyphens ignored: "St. Lucia" = "st lucia"."""
+    """Case, accents, dots, apostrophes and spacing around hyphens ignored: "St. Lucia" = "st
+    lucia", "Peoples Liberation Army" = "People's Liberation Army"."""
     s = "".join(c for c in unicodedata.normalize("NFKD", surface) if not unicodedata.combining(c))
-    return " ".join(re.sub(r"\s*-\s*", "-", s.casefold().replace(".", "")).split())
+    return " ".join(re.sub(r"\s*-\s*", "-", s.casefold().replace(".", "").replace("'", "")).split())
 
 
 def _is_acronym(form: str) -> bool:
@@ -221,6 +222,49 @@ def country_code(text: str) -> str | None:
     "U.S.", "the Philippines", "North Korean", "Israelis", "Washington", "Korea’s"."""
     hit = _countries()[1].get(text)
     return hit[0] if hit else None
+
+
+@cache
+def _shared_forms() -> _Lexicon[tuple[str, ...]]:
+    """The forms of ``countries.tsv`` that more than one state may go by, each with the states:
+    an alias of one state that is a part of another state's name ("Korea": South Korea and North
+    Korea; "Congo": both Congos), an adjective made from such an alias ("Congolese"), and an
+    adjective made from the name of a state the table gives no adjective of its own ("Dominican":
+    the Dominican Republic's and Dominica's). The table's row is only the likelier reading."""
+    rows, _ = _countries()
+    states = {code: row.name for code, row in rows.items() if row.status == "state"}
+    names = {code: _fold(name).split() for code, name in states.items()}
+    shared: dict[str, tuple[str, ...]] = {}
+    for code in states:
+        for alias in country_forms(code, "aliases"):
+            words = _fold(alias).split()
+            n = len(words)
+            others = tuple(
+                other
+                for other, name in names.items()
+                if other != code and name != words and any(name[k : k + n] == words for k in range(len(name)))
+            )
+            if others:
+                shared[alias] = (code, *others)
+    bare = [code for code in states if not country_forms(code, "adjectives")]
+    for code in states:
+        for adjective in country_forms(code, "adjectives"):
+            folded = _fold(adjective)
+            stems = [(_fold(form), codes) for form, codes in shared.items() if codes[0] == code]
+            stems += [(_fold(states[other]), (code, other)) for other in bare if other != code]
+            found = next((codes for stem, codes in stems if folded.startswith(stem)), None)
+            if found is not None:
+                shared[adjective] = found
+    lexicon: _Lexicon[tuple[str, ...]] = _Lexicon()
+    for form, codes in shared.items():
+        lexicon.add(form, codes)
+    return lexicon
+
+
+def shared_country(text: str) -> tuple[str, ...]:
+    """The states a country form shared by several may name ("Korea": KOR and PRK; "Congolese":
+    COD and COG), the table's own reading first; () for a form of one state only ("France")."""
+    return _shared_forms().get(text) or ()
 
 
 def country_name(code: str) -> str | None:
