@@ -33,7 +33,7 @@ def warm_tokenizer(nlp: Language, texts: Iterable[str]) -> int:
     (the tokenizer would not keep them), for a tokenizer that is not spaCy's, or once the cache
     size is reached."""
     tokenizer = nlp.tokenizer
-    if not isinstance(tokenizer, Tokenizer) or nlp.vocab.in_memory_zone:
+    if not isinstance(tokenizer, Tokenizer) or getattr(nlp.vocab, "in_memory_zone", False):
         return 0
     known = _GIVEN.get(nlp)
     if known is None or known[0] is not tokenizer:  # (a pipeline given a new tokenizer starts over)
