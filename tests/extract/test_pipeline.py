@@ -55,3 +55,18 @@ def test_the_loaded_pipeline_is_kept_out_of_the_garbage_collectors_walks(nlp: An
         assert gc.get_threshold()[0] >= GC_YOUNG_THRESHOLD > 700  # young collections less often
     finally:
         gc.unfreeze()
+
+
+@pytest.mark.model
+def test_pos_and_lemma_arrays_match_the_tokens(nlp: Any) -> None:
+    from newsgraph.extract.annotations import doc_lemmas, doc_pos, forget_tags
+
+    doc = nlp(prepare_doc(nlp, TEXT))
+    assert doc_pos(doc) == [t.pos for t in doc]
+    assert doc_lemmas(doc) == [t.lemma_ for t in doc]
+    assert doc_pos(doc) is doc_pos(doc)  # kept per doc
+    doc[0].pos_ = "VERB" if doc[0].pos_ != "VERB" else "NOUN"  # a step writes new tags ...
+    doc[0].lemma_ = "tankerx"
+    forget_tags(doc)  # ... and says so
+    assert doc_pos(doc) == [t.pos for t in doc]
+    assert doc_lemmas(doc)[0] == "tankerx"

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import srsly
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LEMMA, LOWER, ORTH, POS
 from spacy.tokens import Doc, Span, SpanGroup
 
 from ..records import FACT_KINDS
@@ -218,6 +218,8 @@ def entity_index(doc: Doc) -> dict[int, str]:
 _TEXT: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
 _WORDS: weakref.WeakKeyDictionary[Doc, list[str]] = weakref.WeakKeyDictionary()
 _LOWERS: weakref.WeakKeyDictionary[Doc, list[str]] = weakref.WeakKeyDictionary()
+_LEMMAS: weakref.WeakKeyDictionary[Doc, list[str]] = weakref.WeakKeyDictionary()
+_POS: weakref.WeakKeyDictionary[Doc, list[int]] = weakref.WeakKeyDictionary()
 _INDEX: weakref.WeakKeyDictionary[Doc, dict[int, str]] = weakref.WeakKeyDictionary()
 
 
@@ -254,3 +256,25 @@ def doc_words(doc: Doc) -> list[str]:
 def doc_lowers(doc: Doc) -> list[str]:
     """``[t.lower_ for t in doc]``, kept like :func:`doc_words`."""
     return _token_strings(doc, LOWER, _LOWERS)
+
+
+def doc_lemmas(doc: Doc) -> list[str]:
+    """``[t.lemma_ for t in doc]``, kept like :func:`doc_words` (the lemmatizer runs before our
+    components, which never change a lemma)."""
+    return _token_strings(doc, LEMMA, _LEMMAS)
+
+
+def doc_pos(doc: Doc) -> list[int]:
+    """``[t.pos for t in doc]`` (ids: compare with ``spacy.symbols.VERB`` ...), kept like
+    :func:`doc_words`, so that a scan for verbs makes Token objects for the verbs alone."""
+    pos = _POS.get(doc)
+    if pos is None:
+        pos = _POS[doc] = doc.to_array(POS).tolist()
+    return pos
+
+
+def forget_tags(doc: Doc) -> None:
+    """Drop the cached tags and lemmas of ``doc`` (:func:`doc_pos`, :func:`doc_lemmas`): for a
+    step that writes new ones into the doc (the events' re-parse of title-case sentences)."""
+    _POS.pop(doc, None)
+    _LEMMAS.pop(doc, None)

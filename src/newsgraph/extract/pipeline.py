@@ -52,10 +52,12 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """Start a sentence after every line break, so no sentence runs across two paragraphs or out of a
     heading. Runs before the parser, which keeps boundaries set before it."""
     words = doc_words(doc)
-    for i in range(len(words) - 1):
-        # a line break is a token of white space ("\n", "\n\n  "): spaCy keeps at most one
-        # plain space after a token (``whitespace_``), never a line break
-        if "\n" in words[i] and words[i].isspace():
+    last = len(words) - 1
+    # a line break is a token of white space ("\n", "\n\n  "): spaCy keeps at most one plain
+    # space after a token (``whitespace_``), never a line break (the comprehension tests the rare
+    # "\n" first, so only the few line-break tokens get the second test)
+    for i in [i for i, w in enumerate(words) if "\n" in w]:
+        if i < last and words[i].isspace():
             doc[i + 1].is_sent_start = True
     return doc
 

@@ -21,10 +21,12 @@ it, so that by default they are not reported as facts. The score is stored with 
 from __future__ import annotations
 
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as POS_IDS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from ..tables import TABLES_VERSION, data_rows
-from .annotations import doc_entities
+from .annotations import doc_entities, doc_lemmas, doc_pos
 from .component import Component
 from .thresholds import PUBLIC_AFFAIRS as PUBLIC_AFFAIRS
 
@@ -37,6 +39,7 @@ POLITICAL_CODES = frozenset({"IGO", "UNO", "EUR", "IMG"})
 #: What one political entity counts for, against one word.
 ENTITY_WEIGHT = 2
 _COUNTED_POS = frozenset({"NOUN", "PROPN", "ADJ"})
+_COUNTED_POS_IDS = frozenset(POS_IDS[p] for p in _COUNTED_POS)
 #: Entity types whose political sector is evidence: people (by their roles) and organisations.
 _ACTOR_TYPES = frozenset({"PERSON", "ORG"})
 
@@ -77,10 +80,12 @@ class RelevanceScorer(Component):
         """The public-affairs and the other evidence in ``doc``."""
         sections = self.sections
         public = other = 0
-        for token in doc:
-            if token.pos_ not in _COUNTED_POS or (token.pos_ == "PROPN" and token.ent_type_ == "PERSON"):
+        # the doc's arrays: a Token object only for the proper nouns, whose entity type is asked
+        lemmas = doc_lemmas(doc)
+        for i, pos in enumerate(doc_pos(doc)):
+            if pos not in _COUNTED_POS_IDS or (pos == PROPN and doc[i].ent_type_ == "PERSON"):
                 continue
-            section = sections.get(token.lemma_.lower())
+            section = sections.get(lemmas[i].lower())
             if section == "public":
                 public += 1
             elif section is not None:

@@ -27,6 +27,7 @@ _OPENING = frozenset({"[", "(", '"', "“", "'", "‘"})
 _DETERMINERS = frozenset("the his her their its a an".split())
 _CLAUSE_START = frozenset("who which that whose whom where when".split())
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_COUNTERPARTS = frozenset({"counterpart", "counterparts"})
 
 
 def title_spans(doc: Doc) -> list[Span]:
@@ -37,16 +38,17 @@ def title_spans(doc: Doc) -> list[Span]:
     i = 0
     words = doc_lowers(doc)
     starts = title_starts()
-    while i < len(words):
-        w = words[i]
-        n = match_title(words[i : i + 8]) if w in starts or w.replace(".", "") in starts else 0
-        if not n and words[i] in ("counterpart", "counterparts"):
+    # the words a title can start at, found in one pass (most words of a doc are none)
+    for k in [k for k, w in enumerate(words) if w in starts or w in _COUNTERPARTS or "." in w]:
+        if k < i:
+            continue  # inside the title before
+        w = words[k]
+        n = match_title(words[k : k + 8]) if w in starts or w.replace(".", "") in starts else 0
+        if not n and w in _COUNTERPARTS:
             n = 1
         if n:
-            spans.append(doc[i : i + n])
-            i += n
-        else:
-            i += 1
+            spans.append(doc[k : k + n])
+            i = k + n
     doc.spans[TITLE_SPANS] = spans
     return spans
 

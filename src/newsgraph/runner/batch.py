@@ -11,7 +11,7 @@ import gc
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
@@ -23,6 +23,7 @@ from ..errors import NewsgraphError, TextTooLongError
 from ..extract.annotations import doc_places, fact_lists
 from ..extract.pipeline import load_pipeline, prepare_doc
 from ..extract.relevance import doc_relevance
+from ..extract.tokenizer_cache import warm_tokenizer
 from ..records import Article, Document, Draft, ErrorRecord
 from ..settings import Settings
 from ..store.batches import ArticleTables
@@ -85,6 +86,8 @@ def annotate(drafts: Iterable[Draft], nlp: Language, settings: Settings) -> Iter
     this in several processes, each on its own batches: see :mod:`newsgraph.runner.pool`.)"""
     stream = iter(drafts)
     while chunk := list(islice(stream, settings.batch_size * CHUNK_BATCHES)):
+        # the tokenizer caches nothing inside a zone: give it the chunk's words before (bounded)
+        warm_tokenizer(nlp, chain((d.text for d in chunk), (c for d in chunk for c in d.captions)))
         with nlp.memory_zone():
             yield from _annotate(chunk, nlp, settings)
 

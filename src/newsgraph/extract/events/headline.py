@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from thinc.types import Ints2d
 
-from ..annotations import doc_words
+from ..annotations import doc_words, forget_tags
 
 #: The model's components that tag, parse and lemmatise (run again on a re-cased headline).
 PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
@@ -120,4 +120,5 @@ def reparse_titles(nlp: Language, doc: Doc, lexicon: Iterable[str]) -> int:
         done += 1
     if done:
         doc.from_array(attrs, cast(Ints2d, array))
+        forget_tags(doc)
     return done

@@ -4,8 +4,10 @@ who passed the words on, and the source of the sentence before a quote."""
 
 from __future__ import annotations
 
+from spacy.symbols import VERB
 from spacy.tokens import Span, Token
 
+from ..annotations import doc_lemmas, doc_pos
 from .lexicon import attitude_frames, reporting_lemmas, source_nouns
 from .marks import _is_quote_mark
 from .names import _SOURCE_PRONOUNS, _noun_phrase, _source_words
@@ -72,16 +74,21 @@ def _cue_for(tokens: list[Token], sent: Span, inside: set[int], clause: bool = F
         for head in heads:
             if head.pos_ == "VERB" and _speaks(head, inside):
                 return head
-        for tok in sent:
+        doc, pos = sent.doc, doc_pos(sent.doc)
+        for tok in (doc[i] for i in range(sent.start, sent.end) if pos[i] == VERB):
             if (
                 tok.i not in inside
-                and tok.pos_ == "VERB"
                 and tok.dep_ in ("ccomp", "parataxis")
                 and tok.head.i in inside
                 and (tok.lemma_ in lemmas or _speaks(tok, inside))
             ):
                 return tok
-    outside = [t for t in sent if t.i not in inside and t.pos_ == "VERB" and t.lemma_ in lemmas]
+    pos, lemma_of = doc_pos(sent.doc), doc_lemmas(sent.doc)  # Token objects for the hits alone
+    outside = [
+        sent.doc[i]
+        for i in range(sent.start, sent.end)
+        if pos[i] == VERB and i not in inside and lemma_of[i] in lemmas
+    ]
     if not outside:
         doc = sent.doc
         after = last.i + 1
@@ -105,10 +112,8 @@ def _cue_for(tokens: list[Token], sent: Span, inside: set[int], clause: bool = F
             prev = doc[before].sent
             outside = [
                 t
-                for t in prev
-                if t.i < before
-                and t.pos_ == "VERB"
-                and (t.lemma_ in lemmas or (clause and t.head.i == t.i and _speaks(t)))
+                for t in (doc[i] for i in range(prev.start, min(before, prev.end)) if pos[i] == VERB)
+                if t.lemma_ in lemmas or (clause and t.head.i == t.i and _speaks(t))
             ]
     if not outside:
         return None

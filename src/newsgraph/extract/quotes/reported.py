@@ -43,6 +43,18 @@ def _trim(toks: list[Token]) -> list[Token]:
     return toks
 
 
+def _sent_before(sent: Span, k: int) -> list[Token]:
+    """``[t for t in sent if t.i < k]``, making Token objects only for those."""
+    doc = sent.doc
+    return [doc[i] for i in range(sent.start, min(k, sent.end))]
+
+
+def _sent_after(sent: Span, k: int) -> list[Token]:
+    """``[t for t in sent if t.i > k]``, making Token objects only for those."""
+    doc = sent.doc
+    return [doc[i] for i in range(max(k + 1, sent.start), sent.end)]
+
+
 def _holds_a_view(verb: Token, mentions: _Mentions, ccomp_heads: set[int]) -> bool:
     """A verb outside the lexicons still attributes its clausal complement when a person, a group
     or a personal pronoun is its subject ("Democrats fret that ...")."""
@@ -172,7 +184,7 @@ def _content(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | 
     sent = verb.sent
     if left - sent.start < 3 or not verb.doc[left - 1].is_punct:
         return aside  # (None, None), as above: _attribution_aside is a pure function of the verb
-    head = _circumstance_cut([t for t in sent if t.i < left])
+    head = _circumstance_cut(_sent_before(sent, left))
     if sum(1 for t in head if t.is_alpha and t.i not in quoted) < 3:
         return aside  # “...,” Jacobs said: the direct quote is the content
     # the attribution runs from the subject to the verb's own modifiers ("in an interview")
@@ -188,7 +200,7 @@ def _content(verb: Token, quoted: set[int]) -> tuple[list[Token] | None, Span | 
     after = verb.doc[right + 1] if right + 1 < sent.end else None
     if after is not None and not after.is_punct:
         return aside
-    tail = _cut_tail([t for t in sent if t.i > right])
+    tail = _cut_tail(_sent_after(sent, right))
     if tail and tail[0].text == ",":
         tail = _trim(tail)
         if not tail or tail[0].tag_ == "VBG" or tail[0].lower_ in _TAIL_STARTS:
@@ -228,7 +240,7 @@ def _attribution_aside(verb: Token, quoted: set[int]) -> tuple[list[Token] | Non
     while i >= sent.start and not (doc[i].is_punct and doc[i].text not in _NAME_PUNCT) and verb.i - i <= 12:
         i -= 1
     before = [t for t in doc[max(i + 1, sent.start) : verb.i] if t.lower_ != "as"]
-    first_quoted = next((t.i for t in sent if t.i < verb.i and t.i in quoted), None)
+    first_quoted = next((i for i in range(sent.start, verb.i) if i in quoted), None)
     if first_quoted is not None and not _runs_into_quote(doc, first_quoted, sent.start):
         return None, None  # “...,” he said: the direct quote is the content
     if before and _source_words(before) and (i < sent.start or doc[i].text == ","):
@@ -257,8 +269,8 @@ def _attribution_aside(verb: Token, quoted: set[int]) -> tuple[list[Token] | Non
         speaker = doc[name[0].i : name[-1].i + 1]
     else:
         speaker = doc[before[0].i : before[-1].i + 1]
-    head = _circumstance_cut([t for t in sent if t.i < left])
-    tail = [t for t in sent if t.i > j] if j < sent.end and doc[j].text == "," else []
+    head = _circumstance_cut(_sent_before(sent, left))
+    tail = _sent_after(sent, j) if j < sent.end and doc[j].text == "," else []
     if left == verb.i - 1:  # inverted: the source's appositions run to the sentence end
         tail = []
 
