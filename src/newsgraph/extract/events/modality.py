@@ -161,9 +161,7 @@ def _instead(prep: Token) -> bool:
     """ "instead of", "rather than": what follows is what was not done."""
     words = {"of": "instead", "than": "rather"}
     want = words.get(prep.lower_)
-    return want is not None and (
-        prep.head.lower_ == want or any(c.lower_ == want for c in prep.children)
-    )
+    return want is not None and (prep.head.lower_ == want or any(c.lower_ == want for c in prep.children))
 
 
 def _went_on(verb: Token) -> bool:
@@ -188,7 +186,9 @@ _NOBODY = frozenset({"neither", "none", "nobody", "nothing"})
 def _nobody(subject: Token) -> bool:
     """A subject that names nobody: "neither apologized", "none of them protested", "no country
     has ..."."""
-    if subject.lower_ in _NOBODY or (subject.lower_ == "one" and subject.i > 0 and subject.nbor(-1).lower_ == "no"):
+    if subject.lower_ in _NOBODY or (
+        subject.lower_ == "one" and subject.i > 0 and subject.nbor(-1).lower_ == "no"
+    ):
         return True
     if any(c.dep_ == "neg" for c in subject.children) and (
         subject.lower_ == "one" or any(c.lower_ == "single" for c in subject.children)
