@@ -48,3 +48,39 @@ def test_not_one_as_subject_negates(nlp: Any) -> None:
         assert found and all(e["negated"] for e in found), text
     text = "One of the bank's executives was prosecuted by the Justice Department."
     assert not any(e["negated"] for e in _of(nlp, text, "prosecuted"))
+
+
+def _codes(refs: list[dict[str, Any]]) -> set[str]:
+    return {r["code"] for r in refs if r.get("code")}
+
+
+@pytest.mark.model
+def test_a_summons_to_appear_is_no_invitation(nlp: Any) -> None:
+    text = (
+        "The Nigeria Police Force invited Senator Dino Melaye to appear before its Command over "
+        "alleged assaults."
+    )
+    assert not [e for e in events_of(nlp, text) if e["event_type"] == "AGREE"]
+    text = "Chinese President Xi Jinping invited President Trump to visit Beijing."
+    assert [e for e in events_of(nlp, text) if e["event_type"] == "AGREE"]
+
+
+@pytest.mark.model
+def test_what_one_party_wants_another_to_do_is_its_request(nlp: Any) -> None:
+    for text in (
+        "The United States wants Britain to extradite Julian Assange to Sweden.",
+        "Washington wants the UK to extradite Assange.",
+    ):
+        found = [e for e in events_of(nlp, text) if e["event_type"] == "REQUEST" and is_fact(e)]
+        assert found, text
+        assert all(_codes(e["actor"]) == {"USA"} and _codes(e["recipient"]) == {"GBR"} for e in found)
+        assert not any(e["event_type"] == "COOPERATE" and is_fact(e) for e in events_of(nlp, text)), text
+    own = "The United States wants to extradite Julian Assange."
+    assert not [e for e in events_of(nlp, own) if e["event_type"] == "REQUEST"]
+
+
+@pytest.mark.model
+def test_a_thing_kept_from_someone_has_that_one_as_recipient(nlp: Any) -> None:
+    text = "President Trump withheld US military aid from Ukraine."
+    found = [e for e in events_of(nlp, text) if e["text"] == "withheld"]
+    assert found and all(_codes(e["recipient"]) == {"UKR"} for e in found)

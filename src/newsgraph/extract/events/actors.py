@@ -216,6 +216,13 @@ def arguments(
                     continue  # "deployed troops": the troops are no recipient
                 if c.dep_ == "dobj" and d.type == "CONSULT" and _topic_object(ctx, c):
                     continue  # "discussed Trump's proposed wall": what is talked about
+                if c.dep_ == "dobj" and _topic_object(ctx, c):
+                    # "withheld US military aid from Ukraine": a thing is no recipient; the one
+                    # it is kept or taken from is
+                    taken_from = prep_objects(c, {"from"}) + prep_objects(clause, {"from"})
+                    if taken_from:
+                        recipient_heads += taken_from
+                        continue
                 (joint_heads if "joint" in d.entry.flags and c.dep_ == "dobj" else recipient_heads).append(c)
             elif c.dep_ == "oprd" and info.verbal and c.pos_ == "PROPN" and c.i in ctx.index:
                 recipient_heads.append(c)  # "called out Trump": the parser's predicate for a name
