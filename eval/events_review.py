@@ -16,7 +16,7 @@ text). Verdicts, judged by hand from the PLOVER manual:
   question, background, description); ``wrong status`` (negated, hypothetical or future wrongly
   set or missed).
 
-Events with no judgement are printed (file id and offsets) and must be judged before the figures
+Events with no judgement are printed (file id, offsets, type, status) and must be judged before the figures
 mean anything; ``--out`` writes the store's rows with the verdicts found (empty where none).
 Precision = right / reported, and (right + partly) / reported, over all rows and over the rows
 reported as facts (what ``eval/events_real.py`` counts).
@@ -34,7 +34,7 @@ from pathlib import Path
 import duckdb
 
 VERDICTS = ("right", "partly", "wrong type", "not an event", "wrong status")
-Key = tuple[str, int, str]
+Key = tuple[str, int, str, str]
 
 
 def status(record: dict[str, object]) -> str:
@@ -73,14 +73,15 @@ def store_rows(db: Path, threshold: float) -> list[dict[str, object]]:
 
 
 def read_judged(paths: list[Path]) -> dict[Key, tuple[str, str]]:
-    """(file, trigger start, type) -> (verdict, reason); later files win."""
+    """(file, trigger start, type, status) -> (verdict, reason); later files win (a row whose
+    status changed is judged again)."""
     judged: dict[Key, tuple[str, str]] = {}
     for path in paths:
         with path.open(encoding="utf-8") as f:
             for row in csv.DictReader(f, delimiter="\t"):
                 if row["verdict"] not in VERDICTS:
                     raise SystemExit(f"{path}: unknown verdict {row['verdict']!r}")
-                key = (row["file"], int(row["trigger_start"]), row["type"])
+                key = (row["file"], int(row["trigger_start"]), row["type"], row["status"])
                 judged[key] = (row["verdict"], row["reason"])
     return judged
 
@@ -107,12 +108,12 @@ def main(argv: list[str] | None = None) -> int:
     judged = read_judged(args.judged)
     missing = 0
     for row in rows:
-        key = (str(row["file"]), int(str(row["trigger_start"])), str(row["type"]))
+        key = (str(row["file"]), int(str(row["trigger_start"])), str(row["type"]), str(row["status"]))
         verdict, reason = judged.get(key, ("", ""))
         row["verdict"], row["reason"] = verdict, reason
         if not verdict:
             missing += 1
-            print(f"not judged: {key[0]} sentence {row['sentence_start']} trigger {key[1]} {key[2]}")
+            print(f"not judged: {key[0]} sentence {row['sentence_start']} trigger {key[1]} {key[2]} {key[3]}")
     if args.out:
         with args.out.open("w", encoding="utf-8", newline="") as f:
             names = ["file", "sentence_start", "trigger_start", "type", "status", "verdict", "reason"]

@@ -84,3 +84,19 @@ def test_a_thing_kept_from_someone_has_that_one_as_recipient(nlp: Any) -> None:
     text = "President Trump withheld US military aid from Ukraine."
     found = [e for e in events_of(nlp, text) if e["text"] == "withheld"]
     assert found and all(_codes(e["recipient"]) == {"UKR"} for e in found)
+
+
+@pytest.mark.model
+def test_a_demand_inside_a_saying_not_done_is_negated(nlp: Any) -> None:
+    text = (
+        'Kurt Volker, the former US special envoy to Ukraine, testified on Tuesday. "Instead of '
+        "telling them that they needed to do something to get the hold released, I told them the "
+        'opposite," Volker said.'
+    )
+    found = _of(nlp, text, "needed")
+    assert found and all(e["negated"] for e in found)
+    said = (
+        "Senator Chuck Grassley told reporters that the Justice Department needs to answer for the failures."
+    )
+    found = _of(nlp, said, "needs")
+    assert found and not any(e["negated"] or e["hypothetical"] for e in found)

@@ -120,6 +120,8 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                 # "if they really believed that X was a buffoon": the saying or believing is
                 # itself only supposed, so nothing was said or judged
                 out.hypothetical = True
+            if head.dep_ == "pcomp" and _instead(head.head):
+                out.negated = True  # "instead of telling them that they needed to ...": not said
             # a verb of saying that also wishes or expects ("wants the UK to extradite him",
             # "expects them to meet"): with an infinitive it is the wish, not a report
             if not (gov and cur.dep_ in ("xcomp", "ccomp") and _infinitive(cur)):
@@ -146,6 +148,24 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             out.future = True
         else:
             out.hypothetical = True
+    return out
+
+
+def unsaid(anchor: Token, reporting: frozenset[str]) -> Modality:
+    """The modes of the saying that reports ``anchor``'s clause when that saying was not done:
+    "instead of telling them that they needed to ..." (negated), "if they believed that X must
+    ..." (hypothetical); for demands, whose own modals are the demand and say nothing of this."""
+    out = Modality()
+    cur = anchor
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in ("xcomp", "ccomp", "conj", "advcl"):
+            break
+        if lemma(head) in reporting:
+            out.hypothetical = _conditional_clause(head, plover.word_class("mark"))
+            out.negated = head.dep_ == "pcomp" and _instead(head.head)
+            break
+        cur = head
     return out
 
 
