@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from eventtexts import events_of, is_fact
+from newsgraph.extract.events.confidence import DEFAULT_MIN_CONFIDENCE
 
 
 def _of(nlp: Any, text: str, trigger: str) -> list[dict[str, Any]]:
@@ -100,3 +101,16 @@ def test_a_demand_inside_a_saying_not_done_is_negated(nlp: Any) -> None:
     )
     found = _of(nlp, said, "needs")
     assert found and not any(e["negated"] or e["hypothetical"] for e in found)
+
+
+@pytest.mark.model
+def test_a_complaint_about_how_things_are_blames_no_one(nlp: Any) -> None:
+    text = (
+        "Senator Bernie Sanders bemoaned that the costs of health care in the United States are far "
+        "greater than in Canada."
+    )
+    found = _of(nlp, text, "bemoaned")
+    assert found and all(e["confidence"] < DEFAULT_MIN_CONFIDENCE for e in found)
+    blamed = "Senator Bernie Sanders complained that the Obama administration had ignored the banks."
+    found = _of(nlp, blamed, "complained")
+    assert found and all(e["confidence"] >= DEFAULT_MIN_CONFIDENCE for e in found)
