@@ -114,3 +114,21 @@ def test_a_complaint_about_how_things_are_blames_no_one(nlp: Any) -> None:
     blamed = "Senator Bernie Sanders complained that the Obama administration had ignored the banks."
     found = _of(nlp, blamed, "complained")
     assert found and all(e["confidence"] >= DEFAULT_MIN_CONFIDENCE for e in found)
+
+
+@pytest.mark.model
+def test_a_site_visited_names_no_host(nlp: Any) -> None:
+    for text in (
+        "Donald Trump announced his campaign in June. A month later, he paid an impromptu visit to "
+        "the U.S.- Mexico border in Laredo, Texas and explained why Hispanics were going to love him.",
+        "Donald Trump announced his campaign in June. A month later, he paid an impromptu visit to "
+        "the Mexican border in Laredo, Texas.",
+    ):
+        found = _of(nlp, text, "visit")
+        assert found and not any(_codes(e["recipient"]) for e in found), text
+        assert all(e["confidence"] < DEFAULT_MIN_CONFIDENCE for e in found), text
+    for text in (
+        "Secretary of State Mike Pompeo paid a visit to China on Monday.",
+        "Secretary of State Mike Pompeo paid a visit to the Chinese capital on Monday.",
+    ):
+        assert all(_codes(e["recipient"]) == {"CHN"} for e in _of(nlp, text, "visit")), text
