@@ -155,7 +155,9 @@ def arguments(
     """Actor, recipient and joint-actor records of a draft."""
     info = lex.types[d.type]
     preps = set(info.recipient_preps)
+    visit_preps: set[str] = set()
     if d.mode == "visit" or d.entry.mode == "visit":
+        visit_preps = {"to", "in"} - preps
         preps |= {"to", "in"}
     if d.mode == "withdraw" or d.entry.mode == "withdraw":
         preps |= {"from"}  # "withdraw inspectors from Iraq"
@@ -216,6 +218,13 @@ def arguments(
                     continue  # "deployed troops": the troops are no recipient
                 if c.dep_ == "dobj" and d.type == "CONSULT" and _topic_object(ctx, c):
                     continue  # "discussed Trump's proposed wall": what is talked about
+                if c.dep_ == "dobj" and _topic_object(ctx, c):
+                    # "withheld US military aid from Ukraine": a thing is no recipient; the one
+                    # it is kept or taken from is
+                    taken_from = prep_objects(c, {"from"}) + prep_objects(clause, {"from"})
+                    if taken_from:
+                        recipient_heads += taken_from
+                        continue
                 (joint_heads if "joint" in d.entry.flags and c.dep_ == "dobj" else recipient_heads).append(c)
             elif c.dep_ == "oprd" and info.verbal and c.pos_ == "PROPN" and c.i in ctx.index:
                 recipient_heads.append(c)  # "called out Trump": the parser's predicate for a name
@@ -223,6 +232,8 @@ def arguments(
                 if c.lower_ == "for" and info.object_is_recipient and _has_object(clause):
                     continue  # "thanked the government for its actions": why, not whom
                 pobjs = [p for p in c.children if p.dep_ == "pobj" and p.i not in event_nouns]
+                if c.lower_ in visit_preps:
+                    pobjs = [p for p in pobjs if not _site(ctx, p)]
                 if c.lower_ == "with" and joint_type:
                     joint_heads += pobjs
                 elif c.lower_ != "with" or "with" in preps:
@@ -242,6 +253,8 @@ def arguments(
         for c in (c for h in holders for c in h.children):
             if c.dep_ == "prep" and c.lower_ in noun_preps | {"with"}:
                 pobjs = [p for p in c.children if p.dep_ == "pobj"]
+                if c.lower_ in visit_preps:
+                    pobjs = [p for p in pobjs if not _site(ctx, p)]
                 if c.lower_ in ("with", "of") and joint_type:
                     joint_heads += pobjs
                 elif c.lower_ != "with" or "with" in preps:
@@ -382,6 +395,13 @@ def _topic_object(ctx: Context, obj: Token) -> bool:
     if obj.i in ctx.index or obj.pos_ in ("PROPN", "PRON") or obj.pos_ != "NOUN":
         return False
     return sector_of(obj.lemma_) is None and sector_of(obj.lower_) is None
+
+
+def _site(ctx: Context, place: Token) -> bool:
+    """A place visited that names no host: a common noun of no actor ("a visit to the Mexican
+    border", "visited a refugee camp"), not a country, a capital or a named place ("a visit to
+    China", "visited the Chinese capital"), whose government is the host."""
+    return _topic_object(ctx, place) and lemma(place) != "capital"
 
 
 def demand_recipients(

@@ -140,6 +140,16 @@ def _holds(cond: plover.Condition, tok: Token) -> bool:
             c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
             for c in tok.children
         )
+    elif kind == "other":  # "wants Britain to extradite him": an infinitive clause of another doer
+        hit = any(
+            c.dep_ in ("ccomp", "xcomp")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and (
+                any(s.dep_ == "nsubj" for s in c.children)
+                or any(o.dep_ == "dobj" and o.i < c.i for o in tok.children)
+            )
+            for c in tok.children
+        )
     elif kind == "claim":
         hit = any(c.dep_ == "ccomp" and _indicative(c) for c in tok.children)
     elif kind == "mod":

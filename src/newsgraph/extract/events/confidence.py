@@ -30,8 +30,8 @@ background             said of someone in passing, in a relative clause ("the un
 alone                  a meeting, talk or visit with one party only ("discussed his book"),
                        a promise or agreement with nobody to cooperate with ("vowed to cut
                        taxes"), an agreement or concession "that" something is so, agreeing
-                       with someone's view, an offer of a thing to one's own public: no
-                       interaction
+                       with someone's view, an offer of a thing to one's own public, a
+                       complaint that things are so with no one blamed: no interaction
 topic                  what people talk about, not what happened: an event noun in the
                        "about", "on" or "over" phrase of a verb or noun of talking ("told CNN
                        about extending his support", "talks on a ceasefire")
@@ -367,6 +367,10 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
         # "agreed that the plan was flawed", "strategists concede that a loss could ...": an
         # opinion about what is so, nothing yielded or promised to anyone
         return not record.get("recipient")
+    if record.get("event_type") == "ACCUSE" and d.how == "verb" and not record.get("recipient"):
+        # "bemoaned that the costs of health care are far greater": a complaint about how things
+        # are, aimed at no one
+        return _complains_of_things(d.anchor)
     if record.get("event_type") == "AGREE":
         if _invites_nobody_to_cooperate(record, d):
             return True
@@ -428,6 +432,27 @@ def states_that(verb: Token) -> bool:
         if any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
             return True
     return False
+
+
+def _complains_of_things(verb: Token) -> bool:
+    """The verb's finite complement is about things, not people: its subject is a common noun
+    naming no actor ("that the costs are higher"), not a person, office or name."""
+    found = False
+    for c in verb.children:
+        if c.dep_ != "ccomp" or not states_that_clause(c):
+            continue
+        for subj in (k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")):
+            if subj.pos_ != "NOUN" or subj.ent_type_ or sector_of(subj.lemma_) or sector_of(subj.lower_):
+                return False
+            found = True
+    return found
+
+
+def states_that_clause(clause: Token) -> bool:
+    """A finite clause with its own subject (see ``states_that``)."""
+    if clause.tag_ == "VB" and any(a.lower_ == "to" for a in clause.children):
+        return False
+    return any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in clause.children)
 
 
 @lru_cache(maxsize=1)

@@ -92,6 +92,9 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             break
         if head.i == cur.i or cur.dep_ not in ("xcomp", "ccomp", "advcl", "conj", "pcomp", "acomp", "prep"):
             break
+        if cur.dep_ == "pcomp" and _instead(head):
+            out.negated = True  # "instead of telling them", "rather than attacking": not done
+            break
         if cur.dep_ == "prep" and cur.lower_ == "of" and head.pos_ == "NOUN":
             # "the idea of throwing their support", "the prospect of meeting": a thought of it
             kind = governors.get(lemma(head))
@@ -113,6 +116,12 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
         says = lemma(head) in reporting
         if says:
             reported = True
+            if _conditional_clause(head, marks):
+                # "if they really believed that X was a buffoon": the saying or believing is
+                # itself only supposed, so nothing was said or judged
+                out.hypothetical = True
+            if head.dep_ == "pcomp" and _instead(head.head):
+                out.negated = True  # "instead of telling them that they needed to ...": not said
             # a verb of saying that also wishes or expects ("wants the UK to extradite him",
             # "expects them to meet"): with an infinitive it is the wish, not a report
             if not (gov and cur.dep_ in ("xcomp", "ccomp") and _infinitive(cur)):
@@ -142,6 +151,39 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
     return out
 
 
+def unsaid(anchor: Token, reporting: frozenset[str]) -> Modality:
+    """The modes of the saying that reports ``anchor``'s clause when that saying was not done:
+    "instead of telling them that they needed to ..." (negated), "if they believed that X must
+    ..." (hypothetical); for demands, whose own modals are the demand and say nothing of this."""
+    out = Modality()
+    cur = anchor
+    for _ in range(6):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in ("xcomp", "ccomp", "conj", "advcl"):
+            break
+        if lemma(head) in reporting:
+            out.hypothetical = _conditional_clause(head, plover.word_class("mark"))
+            out.negated = head.dep_ == "pcomp" and _instead(head.head)
+            break
+        cur = head
+    return out
+
+
+def _conditional_clause(verb: Token, marks: dict[str, str]) -> bool:
+    """``verb`` heads (or is a conjunct of) a clause opened by a condition mark: "if", "unless"."""
+    for tok in (verb, verb.head if verb.dep_ == "conj" else verb):
+        if any(c.dep_ == "mark" and marks.get(c.lower_) == "hypothetical" for c in tok.children):
+            return True
+    return False
+
+
+def _instead(prep: Token) -> bool:
+    """ "instead of", "rather than": what follows is what was not done."""
+    words = {"of": "instead", "than": "rather"}
+    want = words.get(prep.lower_)
+    return want is not None and (prep.head.lower_ == want or any(c.lower_ == want for c in prep.children))
+
+
 def _went_on(verb: Token) -> bool:
     """ "went on to criticize": then did it (no purpose, nothing to come)."""
     return lemma(verb) == "go" and any(
@@ -164,8 +206,14 @@ _NOBODY = frozenset({"neither", "none", "nobody", "nothing"})
 def _nobody(subject: Token) -> bool:
     """A subject that names nobody: "neither apologized", "none of them protested", "no country
     has ..."."""
-    if subject.lower_ in _NOBODY or (subject.lower_ == "one" and subject.nbor(-1).lower_ == "no"):
+    if subject.lower_ in _NOBODY or (
+        subject.lower_ == "one" and subject.i > 0 and subject.nbor(-1).lower_ == "no"
+    ):
         return True
+    if any(c.dep_ == "neg" for c in subject.children) and (
+        subject.lower_ == "one" or any(c.lower_ == "single" for c in subject.children)
+    ):
+        return True  # "not one of their executives", "not a single official"
     return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children)
 
 

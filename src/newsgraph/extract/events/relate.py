@@ -12,7 +12,7 @@ from spacy.tokens import Token
 from .. import plover
 from .candidates import Lexicon
 from .drafts import Draft
-from .modality import Modality, conditional_need, epistemic, modality, noun_modality
+from .modality import Modality, conditional_need, epistemic, modality, noun_modality, unsaid
 from .syntax import lemma, position, subjects
 
 #: Prepositions that make their object the topic of the verb they hang on ("called for talks").
@@ -153,7 +153,11 @@ def _modality(lex: Lexicon, d: Draft) -> Modality:
     if d.how == "deontic":
         # "must be gnashing their teeth", "should have acted": a guess or a reproach, no demand
         # "would need to hear more": a need under a condition, no demand made
-        return Modality(hypothetical=epistemic(d.anchor) or conditional_need(d.trigger))
+        unsaid_ = unsaid(d.anchor, lex.reporting)
+        return Modality(
+            negated=unsaid_.negated,
+            hypothetical=epistemic(d.anchor) or conditional_need(d.trigger) or unsaid_.hypothetical,
+        )
     if d.how == "evaluation" and "negated-good" in d.entry.flags:  # "not justified": the negation
         own = modality(d.anchor, lex.reporting, d.quote is not None)  # is the disapproval itself
         return Modality(hypothetical=own.hypothetical, future=own.future)
