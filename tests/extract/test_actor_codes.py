@@ -69,6 +69,16 @@ def test_an_organisation_in_a_title_gives_its_sector_to_a_generic_title() -> Non
     assert [r.sector for r in roles["Ike Obo"]] == ["LEG"]  # a legislature's leader
 
 
+def test_a_presidential_hopeful_is_a_candidate_of_a_party() -> None:
+    doc = make(
+        "Voters met the newest presidential hopeful , Dov Patek , on Tuesday .",
+        [("Dov Patek", "PERSON")],
+    )
+    roles = roles_of(doc)["Dov Patek"]
+    assert [r.sector for r in roles] == ["PTY"]  # GUIDE: candidates who hold no office
+    assert titled_person_actor(roles, "USA") == Actor("USA", "PTY")
+
+
 def test_role_sector_keeps_a_specific_title_and_ignores_government_bodies() -> None:
     assert role_sector("Spokesman", "MIL") == "MIL"
     assert role_sector("Senator", "PTY") is None  # "Democratic Sen. X": a senator, LEG

@@ -263,6 +263,29 @@ def test_a_city_named_like_its_state_is_the_city_unless_the_text_says_state() ->
     assert _named_places("Flights from New York state resumed .", ["New York"])[0][0] == "New York"
 
 
+def test_a_state_s_primary_delegates_legislature_or_possessive_title_say_the_state() -> None:
+    for text in (
+        "Voters in the New York primary backed the senator .",
+        "She won New York 's delegates on Tuesday .",
+        "The New York legislature passed the bill .",
+        "Critics of New York 's governor gathered .",
+        "The New York Democrat voted no .",
+        "Ms. Roe , a Republican from New York , voted no .",
+        "Polls close in New York 's April 19 primary .",
+        "She won New York easily .",
+        "Turnout rose in states like New York .",
+        "The primary in New York is closed .",
+    ):
+        assert _named_places(text, ["New York"]) == [("New York", "USA")], text
+    # a city's own things after the possessive leave the city
+    for text in (
+        "New York 's subway is old .",
+        "New York 's mayor , a Democrat , spoke .",
+        "New York Mayor Ed Koch spoke .",
+    ):
+        assert _named_places(text, ["New York"]) == [("New York City", "USA")], text
+
+
 def test_a_capital_s_namesake_in_another_country_s_state_is_named_with_it() -> None:
     got = _named_places("She spoke in Berlin , New Hampshire , on Friday .", ["Berlin", "New Hampshire"])
     assert got == [("Berlin, New Hampshire", "USA"), ("New Hampshire", "USA")]
