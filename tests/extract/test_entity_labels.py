@@ -504,3 +504,14 @@ def test_a_speaking_body_with_a_given_name_before_it_elsewhere_is_a_person() -> 
         ("Ashby", "ORG"),  # joins the person when entities are grouped
         ("Apple", "ORG"),  # a known company: no person sought
     ]
+
+
+def test_a_firm_named_by_its_web_address_and_its_bare_name_is_one_named_bare() -> None:
+    nlp = spacy.blank("en")
+    text = "Sales fell , according to Quillbrook.com . Then Quillbrook expects more . Zentova.Net said ."
+    doc = nlp(text)
+    spans = [(p, text.index(f" {p} ") + 1) for p in ("Quillbrook.com", "Quillbrook", "Zentova.Net")]
+    doc.ents = [doc.char_span(at, at + len(p), label="ORG") for p, at in spans]
+    found = EntityExtractor(nlp, "newsgraph_entities").match(doc)
+    got = {e.name: sorted(m.text for m in e.mentions) for e in found}
+    assert got == {"Quillbrook": ["Quillbrook", "Quillbrook.com"], "Zentova.Net": ["Zentova.Net"]}
