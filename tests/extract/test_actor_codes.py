@@ -656,3 +656,28 @@ def test_a_word_of_a_longer_place_in_a_name_is_no_place_of_its_own() -> None:
     # "San Francisco" is a city of several countries; "San" alone is a town in Mali
     assert named_body_actor("San Francisco Police Department", None) is None
     assert named_body_actor("San Francisco Police Department", "USA") == Actor("USA", "COP")
+
+
+def test_a_person_named_as_an_example_of_a_coded_group_takes_the_group_s_code() -> None:
+    from newsgraph.extract.relations import example_member_actor
+
+    doc = make(
+        "Protesters such as Ana Bell marched . Iraqi activists including Dan Moll and Kim Vale wept . "
+        "Politicians such as Ola Test spoke . Media figures like Rui Kan , Eva Lind and Tom Hale came .",
+        [
+            *[(n, "PERSON") for n in ("Ana Bell", "Dan Moll", "Kim Vale", "Ola Test", "Rui Kan", "Eva Lind")],
+            ("Tom Hale", "PERSON"),
+            ("Iraqi", "NORP"),
+        ],
+    )
+    mentions = collect_mentions(doc)
+    names = frozenset(k for m in mentions for k in range(m.i, m.j))
+
+    def of(name: str, country: str | None = "USA") -> Actor | None:
+        return example_member_actor(doc, [m for m in mentions if m.text == name], names, country)
+
+    assert of("Ana Bell") == Actor("USA", "CVL")
+    assert of("Ana Bell", None) is None  # no country for the article's people: no guess
+    assert of("Kim Vale") == Actor("IRQ", "CVL")  # the group's nationality, second in the list
+    assert of("Ola Test") is None  # a group with no sector gives none
+    assert of("Tom Hale") == Actor("USA", "JRN")  # third in the list

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..resolve import actors
 from ..resolve.titles import match_title
@@ -147,3 +147,52 @@ def suspect_actor(doc: Doc, person: list[Mention], country: str | None) -> actor
         if m.j + 1 < n and doc[m.j].text == ":" and doc[m.j + 1].lower_ in charge_words():
             return actors.Actor(country, "CRM")
     return None
+
+
+#: Words between a group and the names of some of its members: "protesters such as X and Y",
+#: "activists including X", "media figures like X".
+_EXAMPLES = (("such", "as"), ("including",), ("like",))
+#: Words a list of names may hold between the names besides the names' own tokens.
+_LIST_GLUE = frozenset({",", "and", "or", "&"})
+#: How many words before "such as" a group's phrase may take ("pro-democracy student protesters").
+_GROUP_REACH = 3
+
+
+def example_member_actor(
+    doc: Doc, person: list[Mention], names: frozenset[int], country: str | None
+) -> actors.Actor | None:
+    """The actor of a person named as an example of a group ("protesters such as X", "media
+    figures such as A, B and X", "activists including X"): the group's sector (``sectors.tsv``) and
+    the country of a nationality in the group's words ("Iraqi protesters"), else ``country`` (the
+    article's people's); None when the group has no sector ("politicians such as X") or no
+    country is known. ``names`` holds the token indexes of every entity mention of the article
+    (the other names of the list)."""
+    for m in person:
+        k = m.i - 1
+        sent_start = doc[m.i].sent.start
+        while k >= sent_start and (k in names or doc[k].lower_ in _LIST_GLUE):
+            k -= 1  # back over the names listed before this one
+        cue = next((c for c in _EXAMPLES if k - len(c) + 1 >= sent_start and _words_at(doc, k, c)), None)
+        if cue is None:
+            continue
+        end = k - len(cue) + 1  # the group's phrase ends before the cue
+        words: list[Token] = []
+        for t in reversed(doc[max(sent_start, end - _GROUP_REACH) : end]):
+            if (t.i in names and actors.country_code(t.text) is None) or not (t.is_alpha or "-" in t.text):
+                break
+            words.insert(0, t)
+        if not words or words[-1].pos_ not in ("NOUN", "PROPN"):
+            continue
+        sector = actors.sector_of(" ".join(t.text for t in words))
+        own = next((c for t in words if (c := actors.country_code(t.text)) is not None), None)
+        code = own or country
+        if sector is None or code is None:
+            return None
+        return actors.Actor(code, sector)
+    return None
+
+
+def _words_at(doc: Doc, k: int, words: tuple[str, ...]) -> bool:
+    """Whether ``words`` end at token ``k``."""
+    start = k - len(words) + 1
+    return all(doc[start + n].lower_ == w for n, w in enumerate(words))
