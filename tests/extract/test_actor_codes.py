@@ -681,3 +681,19 @@ def test_a_person_named_as_an_example_of_a_coded_group_takes_the_group_s_code() 
     assert of("Kim Vale") == Actor("IRQ", "CVL")  # the group's nationality, second in the list
     assert of("Ola Test") is None  # a group with no sector gives none
     assert of("Tom Hale") == Actor("USA", "JRN")  # third in the list
+
+
+@pytest.mark.model
+def test_a_host_of_a_named_broadcaster_s_programme_is_its_journalist(nlp: Any) -> None:
+    from newsgraph.extract.annotations import doc_entities
+    from newsgraph.extract.pipeline import prepare_doc
+
+    text = (
+        "Dana Quill, the son of a governor, is a popular figure on CNN's morning program. "
+        "Viewers prefer Mara Tell, whose evening program on ABC lost its co-host. "
+        "Omar Bel appeared on CNN's morning program."
+    )
+    ents = {e.name: e for e in doc_entities(nlp(prepare_doc(nlp, text, published="2016-05-18")))}
+    assert ents["Dana Quill"].actor == ActorFact("USA", "JRN")
+    assert ents["Mara Tell"].actor == ActorFact("USA", "JRN")
+    assert ents["Omar Bel"].actor is None  # a guest on a show is not its host

@@ -615,6 +615,7 @@ class EntityExtractor(Component):
                 or relations.member_actor(doc, ent.mentions, others)  # "X of Fordham University"
                 or relations.suspect_actor(doc, ent.mentions, person_context)  # "police arrested X"
                 or relations.example_member_actor(doc, ent.mentions, name_tokens, person_context)
+                or relations.programme_actor(doc, ent.mentions, others)  # "X, whose show on ABC"
             )
         return sorted(one_per_key(entities), key=lambda e: e.first.start)
 

@@ -196,3 +196,39 @@ def _words_at(doc: Doc, k: int, words: tuple[str, ...]) -> bool:
     """Whether ``words`` end at token ``k``."""
     start = k - len(words) + 1
     return all(doc[start + n].lower_ == w for n, w in enumerate(words))
+
+
+#: Lemmas of nouns of a broadcast programme: its host's, named with its broadcaster.
+_SHOW_LEMMAS = frozenset({"program", "programme", "show", "newscast", "broadcast"})
+
+
+def programme_actor(
+    doc: Doc, person: list[Mention], others: dict[int, tuple[int, str, actors.Actor | None]]
+) -> actors.Actor | None:
+    """The actor of a person whose own programme the article names with its broadcaster: "X,
+    whose program on ABC ...", "X is a popular figure on CNN's morning program": the
+    broadcaster's actor (an organisation of the article coded JRN). A guest appearing on a show
+    ("X appeared on CNN's program") is not its host: only a programme that is the person's
+    ("whose") or a description of the person (a predicate of "be") counts."""
+    for m in person:
+        head = doc[m.j - 1]
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+            head = head.head
+        shows: list[Token] = []
+        for verb in head.children:  # "X, whose ''Live'' program on ABC lost ..."
+            if verb.dep_ == "relcl":
+                shows += [t for t in verb.subtree if t.lemma_ in _SHOW_LEMMAS and _owned_by_whose(t)]
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be":  # "X is a figure on CNN's program"
+            for attr in head.head.children:
+                if attr.dep_ in ("attr", "acomp"):
+                    shows += [t for t in attr.subtree if t.lemma_ in _SHOW_LEMMAS]
+        for show in shows:
+            for t in show.subtree:
+                at = others.get(t.i)
+                if at is not None and at[1] == "ORG" and at[2] is not None and at[2].sector == "JRN":
+                    return at[2]
+    return None
+
+
+def _owned_by_whose(noun: Token) -> bool:
+    return any(c.lower_ == "whose" for c in noun.children)
