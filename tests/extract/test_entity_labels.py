@@ -515,3 +515,26 @@ def test_a_firm_named_by_its_web_address_and_its_bare_name_is_one_named_bare() -
     found = EntityExtractor(nlp, "newsgraph_entities").match(doc)
     got = {e.name: sorted(m.text for m in e.mentions) for e in found}
     assert got == {"Quillbrook": ["Quillbrook", "Quillbrook.com"], "Zentova.Net": ["Zentova.Net"]}
+
+
+def test_the_house_beside_the_white_house_is_the_us_house_not_the_white_house() -> None:
+    from newsgraph.extract.entity_names import bodies_ending_in
+    from newsgraph.extract.place_names import state_institution
+
+    assert state_institution("The White House") is None  # no "House" of a village called White
+    assert state_institution("White House") is None
+    found = state_institution("Texas Senate")
+    assert found is not None and (found[0].name, found[1]) == ("Senate", "USA")
+    nlp = spacy.blank("en")
+    text = "The White House met lawmakers . The Royal Navy sailed . The House and the Navy voted ."
+    doc = nlp(text)
+    doc.ents = [
+        doc.char_span(text.index(p), text.index(p) + len(p), label="ORG")
+        for p in ("White House", "Royal Navy", "House and", "Navy voted")
+    ]
+    cut = (" and", " voted")
+    doc.ents = [Span(doc, e.start, e.end - 1, "ORG") if e.text.endswith(cut) else e for e in doc.ents]
+    bodies = bodies_ending_in(collect_mentions(doc))
+    assert {k: v.name for k, v in bodies.items()} == {"Navy": "Royal Navy"}  # a House is no White House
+    names = {e.name for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)}
+    assert "The White House" not in names and "White House" in names

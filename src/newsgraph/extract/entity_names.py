@@ -27,7 +27,8 @@ def bodies_ending_in(mentions: list[Mention]) -> dict[str, actors.OrgEntry]:
     Party", "Supreme Court", "Navy") -> the one known body of the article whose name as written
     ends in it ("Chinese Communist Party", "U.S. Supreme Court", "Royal Navy"): the bare name
     written later is that body, not an institution of the article's main country. An institution
-    two such bodies end in ("Navy" beside "Royal Navy" and "Indian Navy") is left out."""
+    two such bodies end in ("Navy" beside "Royal Navy" and "Indian Navy") is left out, and so is a
+    body of another sector than the institution's ("the House" is no part of "the White House")."""
     found: dict[str, dict[str, actors.OrgEntry]] = {}
     for m in mentions:
         if m.label not in ("ORG", "FAC") or " " not in m.text:
@@ -38,7 +39,7 @@ def bodies_ending_in(mentions: list[Mention]) -> dict[str, actors.OrgEntry]:
         words = m.text.split()
         for n in range(1, len(words)):
             inst = actors.organisation(" ".join(words[n:]))
-            if inst is not None and not inst.code:
+            if inst is not None and not inst.code and inst.sector == org.sector:
                 found.setdefault(inst.name, {})[org.name] = org
     return {name: next(iter(orgs.values())) for name, orgs in found.items() if len(orgs) == 1}
 

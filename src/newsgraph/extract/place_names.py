@@ -194,8 +194,13 @@ def state_institution(text: str) -> tuple[actors.OrgEntry, str] | None:
     """A state, province or city followed by an institution every government has
     (``organisations.tsv`` rows without a code): "Wisconsin Supreme Court", "Texas Senate"; the
     institution and the place's country. A country's own ("Nigerian Senate") is
-    ``countries.national_institution``'s."""
+    ``countries.national_institution``'s. A name the tables know as a whole is that body, not a
+    place's institution ("the White House" is no "House" of a village called White)."""
+    if actors.organisation(text) is not None:
+        return None
     words = text.split()
+    if words and words[0] in ("the", "The"):
+        words = words[1:]
     for n in range(1, min(3, len(words) - 1) + 1):
         place = " ".join(words[:n])
         if actors.country_code(place) is not None:
