@@ -528,6 +528,7 @@ class EntityExtractor(Component):
         ("newsgraph.extract", "nominal_actors.txt"),
         ("newsgraph.extract", "roles.tsv"),
         ("newsgraph.extract", "locative_words.txt"),
+        ("newsgraph.extract", "place_units.txt"),
         ("newsgraph.extract", "firm_suffixes.txt"),
         ("newsgraph.extract", "subnational_titles.txt"),
         ("newsgraph.extract", "street_words.tsv"),
