@@ -79,3 +79,15 @@ def test_an_untagged_organisation_is_found_at_each_of_its_places() -> None:
     assert [m.i for m in _missed_organisations(doc, [], {3})] == [5]  # a taken word stays taken
     kept = [Mention(0, 1, 0, 2, "He", "PERSON")]
     assert _missed_organisations(spacy.blank("en")("He said so"), kept, set()) is kept
+
+
+def test_an_untagged_country_name_alone_is_found_but_not_inside_a_longer_name() -> None:
+    from newsgraph.extract.span_fixes import _missed_countries
+
+    doc = spacy.blank("en")("He said Nigeria 's party met men of the Vietnam War and Jordan in Ghana")
+    for t in doc:
+        t.tag_ = "NNP" if t.text[:1].isupper() else "NN"
+        t.is_sent_start = t.i == 0
+    got = _missed_countries(doc, [], set())
+    # "Vietnam" is part of "Vietnam War"; "Jordan" is a given name too
+    assert [(m.text, m.label) for m in got] == [("Nigeria", "GPE"), ("Ghana", "GPE")]

@@ -281,6 +281,7 @@ def _pieces(ent: Span) -> list[Span]:
             text in ("'s", "’s")
             and k > a
             and not (k + 1 < end and words[k + 1].lower() in _BODY_HEADS)
+            and not _group_owned(words, k, end, label)
             and not whole()
         ):
             out.append(Span(doc, a, k, label=label))
@@ -317,6 +318,27 @@ _BODY_HEADS = frozenset(
     {"department", "office", "hospital", "association", "fund", "foundation", "union", "council"}
     | {"committee", "commission", "bureau", "service", "league", "court", "museum", "club", "college"}
 )
+
+
+#: Last words of a body's name that a group's possessive may open ("People's Democratic Party",
+#: "People's Liberation Army", "Workers' Party"), besides :data:`_BODY_HEADS`.
+_NAME_HEADS = _BODY_HEADS | frozenset(
+    {"party", "army", "front", "movement", "alliance", "congress", "assembly"}
+)
+
+
+def _group_owned(words: Sequence[str], k: int, end: int, label: str) -> bool:
+    """Whether the possessive at ``k`` opens a body's name with a group of people as its owner
+    ("People's Democratic Party", "Women's Equality Party"): a group noun of ``sectors.tsv``
+    ("people", "women", "workers") before it and a body's head word ending the span; a person's
+    or a place's possessive ("Trump's Republican Party") still cuts."""
+    owner = words[k - 1].lower()
+    return (
+        label != "PERSON"
+        and words[end - 1].lower() in _NAME_HEADS
+        and actors.sector_of(owner) is not None
+        and actors.country_code(words[k - 1]) is None
+    )
 
 
 def _score(words: Sequence[str], k: int, start: int) -> bool:

@@ -9,6 +9,8 @@
   cut after a middle initial grows over the capitalised word after it ("Ben S." + "Bernanke").
 - **Known organisations the model missed**: a one-word proper noun that is a name of
   ``organisations.tsv`` with its own code ("posted on Twitter") becomes an ``ORG`` mention.
+- **Countries the model missed**: a one-word proper noun that is a country's name, with no
+  capitalised word beside it ("Nigeria's main opposition party"), becomes a ``GPE`` mention.
 - **A place and another name of it** after a comma are one name ("Washington, D.C."); a state or
   country after a comma stays a name of its own ("Cleveland, Ohio")."""
 
@@ -73,7 +75,7 @@ def fix_spans(doc: Doc, mentions: list[Mention], ents: Sequence[Span] | None = N
             taken.add(k)
             out[n] = Mention(k, m.j, doc[k].idx, m.end, doc[k : m.j].text, m.label)
     out = _missed_full_names(doc, out, taken)
-    out = _missed_names(doc, _missed_organisations(doc, out, taken), taken)
+    out = _missed_names(doc, _missed_countries(doc, _missed_organisations(doc, out, taken), taken), taken)
     out = join_hyphenated_groups(doc, _join_country_institution(doc, _join_city_region(doc, out)))
     return join_place_names(doc, grow_place_bodies(doc, out))
 
@@ -224,6 +226,40 @@ def _missed_organisations(doc: Doc, mentions: list[Mention], taken: set[int]) ->
             continue
         added.append(Mention(k, k + 1, doc[k].idx, doc[k].idx + len(w), w, "ORG"))
     return sorted([*mentions, *added], key=lambda m: m.i) if added else mentions
+
+
+def _missed_countries(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+    """``mentions`` with the one-word names of countries the model left untagged ("Nigeria's main
+    opposition party", "Today in America"): a proper noun, not opening its sentence, that is a
+    country's name (not its adjective, its capital or a given name: "Jordan", "Chad"), with no
+    capitalised word beside it (not "Vietnam War", "New Mexico")."""
+    words = doc_words(doc)
+    names = {w for w in set(words) if _missed_country(w)}
+    if not names:
+        return mentions
+    added: list[Mention] = []
+    for k, w in enumerate(words):
+        if w not in names or k in taken or doc[k].is_sent_start or doc[k].tag_ not in ("NNP", "NNPS"):
+            continue
+        if _capital_word(words, k - 1) or _capital_word(words, k + 1):
+            continue
+        taken.add(k)
+        added.append(Mention(k, k + 1, doc[k].idx, doc[k].idx + len(w), w, "GPE"))
+    return sorted([*mentions, *added], key=lambda m: m.i) if added else mentions
+
+
+def _capital_word(words: Sequence[str], k: int) -> bool:
+    return 0 <= k < len(words) and words[k][:1].isupper() and words[k].replace(".", "").isalpha()
+
+
+@lru_cache(maxsize=65536)
+def _missed_country(w: str) -> bool:
+    """Whether the word ``w`` may be a country's untagged name (see :func:`_missed_countries`)."""
+    if len(w) < 4 or not w[:1].isupper() or not w.isalpha() or w.isupper():
+        return False
+    if actors.country_code(w) is None or actors.is_adjective(w) or actors.is_capital(w):
+        return False
+    return not is_given(w, COMMON_GIVEN) and not actors.is_known_person(w)
 
 
 @lru_cache(maxsize=65536)
