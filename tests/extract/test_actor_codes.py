@@ -535,6 +535,9 @@ def test_a_plural_title_gives_its_singular_to_every_name_listed_after_it() -> No
     assert [r.title for r in roles["Kim Vale"]] == ["Sen."]
     assert [(r.title, r.affiliation) for r in roles["Sam Ward"]] == [("Rep.", "USA")]
     assert roles["Lee Park"] == []  # not in the list
+    # a full word's plural before a sentence's period is no abbreviated title ("officers. Webb")
+    doc = make("The man fled from officers. Ana Bell was taken away .", [("Ana Bell", "PERSON")])
+    assert roles_of(doc)["Ana Bell"] == []
 
 
 def test_a_relative_takes_the_country_of_the_family_and_an_officials_family_is_eli() -> None:
@@ -629,6 +632,11 @@ def test_a_description_after_a_name_that_names_a_coded_body_gives_its_actor() ->
     assert of("Ana Bell") == Actor("USA", "EDU")
     assert of("Dan Moll") == Actor("GBR", "BUS")
     assert of("Kim Vale") is None  # a capitalised title: not a plain description (the roles read it)
+
+
+def test_a_highway_patrol_is_police_and_a_medical_center_a_health_body() -> None:
+    assert named_body_actor("Ohio State Highway Patrol", "USA") == Actor("USA", "COP")
+    assert named_body_actor("Quillan Medical Center", "USA") == Actor("USA", "MED")
 
 
 def test_an_unknown_outlet_named_after_a_place_is_that_places_press() -> None:
