@@ -632,6 +632,20 @@ def test_a_description_after_a_name_that_names_a_coded_body_gives_its_actor() ->
     assert of("Ana Bell") == Actor("USA", "EDU")
     assert of("Dan Moll") == Actor("GBR", "BUS")
     assert of("Kim Vale") is None  # a capitalised title: not a plain description (the roles read it)
+    doc = make(
+        "Ana Bell , who teaches law at Fordham University , spoke . Dan Moll , who works for Quill Labs , "
+        "agreed .",
+        [
+            *[(n, "PERSON") for n in ("Ana Bell", "Dan Moll")],
+            *[(n, "ORG") for n in ("Fordham University", "Quill Labs")],
+        ],
+    )
+    for t in doc:
+        t.pos_ = "VERB" if t.text in ("teaches", "works", "spoke", "agreed") else t.pos_
+    mentions = collect_mentions(doc)
+    others = {m.i: (m.j, m.label, codes.get(m.text)) for m in mentions}
+    assert of("Ana Bell") == Actor("USA", "EDU")  # "who teaches law at": where the person works
+    assert of("Dan Moll") == Actor("GBR", "BUS")
 
 
 def test_a_highway_patrol_is_police_and_a_medical_center_a_health_body() -> None:

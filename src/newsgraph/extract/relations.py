@@ -67,19 +67,31 @@ def kin_actor(
 
 #: Verbs of a relative clause that say whose head or member a person is: "X, who heads Y".
 _LEAD_VERBS = frozenset({"heads", "headed", "leads", "led", "runs", "ran", "chairs", "chaired", "founded"})
+#: Verbs of a relative clause that tell where the person works: "X, who teaches law at Y".
+_WORK_VERBS = frozenset({"works", "worked", "teaches", "taught", "studies", "studied", "serves", "served"})
+#: How many lower-case words may stand between such a verb and its "at"/"for".
+_WORK_REACH = 4
 #: Prepositions after a description that name the body it is held at: "a professor at Y".
 _BODY_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
 
 
 def _described_at(doc: Doc, j: int) -> int | None:
     """The token after the preposition or verb of a description right after a name that names a
-    body: "X, a professor at [Y]", "X, the leader of [Y]", "X, who heads [Y]"; None otherwise."""
+    body: "X, a professor at [Y]", "X, the leader of [Y]", "X, who heads [Y]", "X, who teaches
+    law at [Y]"; None otherwise."""
     n = len(doc)
     if j >= n or doc[j].text != ",":
         return None
     k = j + 1
     if k + 1 < n and doc[k].lower_ == "who" and doc[k + 1].lower_ in _LEAD_VERBS:
         return k + 2
+    if k + 1 < n and doc[k].lower_ == "who" and doc[k + 1].lower_ in _WORK_VERBS:
+        for at in range(k + 2, min(n, k + 2 + _WORK_REACH)):  # "who teaches law at [Y]"
+            if doc[at].lower_ in ("at", "for"):
+                return at + 1
+            if not (doc[at].is_alpha and doc[at].is_lower):
+                return None
+        return None
     for at in range(k, min(n, k + 7)):
         t = doc[at]
         if t.lower_ in _BODY_PREPOSITIONS:
