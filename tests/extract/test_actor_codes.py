@@ -69,6 +69,16 @@ def test_an_organisation_in_a_title_gives_its_sector_to_a_generic_title() -> Non
     assert [r.sector for r in roles["Ike Obo"]] == ["LEG"]  # a legislature's leader
 
 
+def test_a_presidential_hopeful_is_a_candidate_of_a_party() -> None:
+    doc = make(
+        "Voters met the newest presidential hopeful , Dov Patek , on Tuesday .",
+        [("Dov Patek", "PERSON")],
+    )
+    roles = roles_of(doc)["Dov Patek"]
+    assert [r.sector for r in roles] == ["PTY"]  # GUIDE: candidates who hold no office
+    assert titled_person_actor(roles, "USA") == Actor("USA", "PTY")
+
+
 def test_role_sector_keeps_a_specific_title_and_ignores_government_bodies() -> None:
     assert role_sector("Spokesman", "MIL") == "MIL"
     assert role_sector("Senator", "PTY") is None  # "Democratic Sen. X": a senator, LEG
@@ -525,6 +535,9 @@ def test_a_plural_title_gives_its_singular_to_every_name_listed_after_it() -> No
     assert [r.title for r in roles["Kim Vale"]] == ["Sen."]
     assert [(r.title, r.affiliation) for r in roles["Sam Ward"]] == [("Rep.", "USA")]
     assert roles["Lee Park"] == []  # not in the list
+    # a full word's plural before a sentence's period is no abbreviated title ("officers. Webb")
+    doc = make("The man fled from officers. Ana Bell was taken away .", [("Ana Bell", "PERSON")])
+    assert roles_of(doc)["Ana Bell"] == []
 
 
 def test_a_relative_takes_the_country_of_the_family_and_an_officials_family_is_eli() -> None:
@@ -619,6 +632,25 @@ def test_a_description_after_a_name_that_names_a_coded_body_gives_its_actor() ->
     assert of("Ana Bell") == Actor("USA", "EDU")
     assert of("Dan Moll") == Actor("GBR", "BUS")
     assert of("Kim Vale") is None  # a capitalised title: not a plain description (the roles read it)
+    doc = make(
+        "Ana Bell , who teaches law at Fordham University , spoke . Dan Moll , who works for Quill Labs , "
+        "agreed .",
+        [
+            *[(n, "PERSON") for n in ("Ana Bell", "Dan Moll")],
+            *[(n, "ORG") for n in ("Fordham University", "Quill Labs")],
+        ],
+    )
+    for t in doc:
+        t.pos_ = "VERB" if t.text in ("teaches", "works", "spoke", "agreed") else t.pos_
+    mentions = collect_mentions(doc)
+    others = {m.i: (m.j, m.label, codes.get(m.text)) for m in mentions}
+    assert of("Ana Bell") == Actor("USA", "EDU")  # "who teaches law at": where the person works
+    assert of("Dan Moll") == Actor("GBR", "BUS")
+
+
+def test_a_highway_patrol_is_police_and_a_medical_center_a_health_body() -> None:
+    assert named_body_actor("Ohio State Highway Patrol", "USA") == Actor("USA", "COP")
+    assert named_body_actor("Quillan Medical Center", "USA") == Actor("USA", "MED")
 
 
 def test_an_unknown_outlet_named_after_a_place_is_that_places_press() -> None:
@@ -646,3 +678,44 @@ def test_a_word_of_a_longer_place_in_a_name_is_no_place_of_its_own() -> None:
     # "San Francisco" is a city of several countries; "San" alone is a town in Mali
     assert named_body_actor("San Francisco Police Department", None) is None
     assert named_body_actor("San Francisco Police Department", "USA") == Actor("USA", "COP")
+
+
+def test_a_person_named_as_an_example_of_a_coded_group_takes_the_group_s_code() -> None:
+    from newsgraph.extract.relations import example_member_actor
+
+    doc = make(
+        "Protesters such as Ana Bell marched . Iraqi activists including Dan Moll and Kim Vale wept . "
+        "Politicians such as Ola Test spoke . Media figures like Rui Kan , Eva Lind and Tom Hale came .",
+        [
+            *[(n, "PERSON") for n in ("Ana Bell", "Dan Moll", "Kim Vale", "Ola Test", "Rui Kan", "Eva Lind")],
+            ("Tom Hale", "PERSON"),
+            ("Iraqi", "NORP"),
+        ],
+    )
+    mentions = collect_mentions(doc)
+    names = frozenset(k for m in mentions for k in range(m.i, m.j))
+
+    def of(name: str, country: str | None = "USA") -> Actor | None:
+        return example_member_actor(doc, [m for m in mentions if m.text == name], names, country)
+
+    assert of("Ana Bell") == Actor("USA", "CVL")
+    assert of("Ana Bell", None) is None  # no country for the article's people: no guess
+    assert of("Kim Vale") == Actor("IRQ", "CVL")  # the group's nationality, second in the list
+    assert of("Ola Test") is None  # a group with no sector gives none
+    assert of("Tom Hale") == Actor("USA", "JRN")  # third in the list
+
+
+@pytest.mark.model
+def test_a_host_of_a_named_broadcaster_s_programme_is_its_journalist(nlp: Any) -> None:
+    from newsgraph.extract.annotations import doc_entities
+    from newsgraph.extract.pipeline import prepare_doc
+
+    text = (
+        "Dana Quill, the son of a governor, is a popular figure on CNN's morning program. "
+        "Viewers prefer Mara Tell, whose evening program on ABC lost its co-host. "
+        "Omar Bel appeared on CNN's morning program."
+    )
+    ents = {e.name: e for e in doc_entities(nlp(prepare_doc(nlp, text, published="2016-05-18")))}
+    assert ents["Dana Quill"].actor == ActorFact("USA", "JRN")
+    assert ents["Mara Tell"].actor == ActorFact("USA", "JRN")
+    assert ents["Omar Bel"].actor is None  # a guest on a show is not its host

@@ -147,3 +147,22 @@ def test_a_first_line_of_two_title_case_sentences_is_a_headline() -> None:
     lines = title_case_lines(doc)
     assert lines and lines[0][0] == 0 and doc[lines[0][1] - 1].text == "\n"
     assert len(lines) == 1  # a later line of two sentences is not read as a headline
+
+
+def test_a_group_s_possessive_opening_a_body_s_name_is_part_of_it() -> None:
+    doc = spacy.blank("en")("the People 's Democratic Party and Trump 's Republican Party met")
+    doc.ents = [Span(doc, 1, 5, label="ORG"), Span(doc, 6, 10, label="ORG")]
+    # "People" is a group of sectors.tsv; "Trump" a person: his party's name is cut at the possessive
+    assert [m.text for m in collect_mentions(doc)] == ["People 's Democratic Party", "Trump"]
+
+
+def test_an_arabic_article_stays_on_a_name_and_a_known_armed_group_is_no_person() -> None:
+    doc = spacy.blank("en")("Boko Haram and al - Shabab attacked anti - Muslim towns")
+    doc.ents = [
+        Span(doc, 0, 2, label="PERSON"),
+        Span(doc, 3, 6, label="PERSON"),
+        Span(doc, 7, 10, label="NORP"),
+    ]
+    got = [(m.text, m.label) for m in collect_mentions(doc)]
+    assert got == [("Boko Haram", "ORG"), ("al - Shabab", "ORG"), ("Muslim", "NORP")]
+    assert not person_like("Boko Haram") and person_like("Abdel Fattah el-Sisi")

@@ -79,3 +79,44 @@ def test_an_untagged_organisation_is_found_at_each_of_its_places() -> None:
     assert [m.i for m in _missed_organisations(doc, [], {3})] == [5]  # a taken word stays taken
     kept = [Mention(0, 1, 0, 2, "He", "PERSON")]
     assert _missed_organisations(spacy.blank("en")("He said so"), kept, set()) is kept
+
+
+def test_an_untagged_country_name_alone_is_found_but_not_inside_a_longer_name() -> None:
+    from newsgraph.extract.span_fixes import _missed_countries
+
+    doc = spacy.blank("en")("He said Nigeria 's party met men of the Vietnam War and Jordan in Ghana")
+    for t in doc:
+        t.tag_ = "NNP" if t.text[:1].isupper() else "NN"
+        t.is_sent_start = t.i == 0
+    got = _missed_countries(doc, [], set())
+    # "Vietnam" is part of "Vietnam War"; "Jordan" is a given name too
+    assert [(m.text, m.label) for m in got] == [("Nigeria", "GPE"), ("Ghana", "GPE")]
+
+
+def test_an_acronym_of_a_law_or_an_index_is_no_entity_but_a_body_s_is() -> None:
+    from newsgraph.extract.span_fixes import _drop_unnamed_acronyms
+
+    text = (
+        "They repealed the Affordable Care Act ( ACA ) . The ACA died . The Hang Seng Index ( HSI ) fell . "
+        "The Quorvan Electoral Commission ( QEC ) met . The Zeta Act ( ZA ) passed ."
+    )
+    doc = spacy.blank("en")(text)
+    words = [t.text for t in doc]
+    law = Span(doc, 3, 6, label="LAW")
+
+    def mention(k: int) -> Mention:
+        return Mention(k, k + 1, doc[k].idx, doc[k].idx + len(words[k]), words[k], "ORG")
+
+    at = [k for k, w in enumerate(words) if w in ("ACA", "HSI", "QEC", "ZA")]
+    body = Mention(
+        at[3] - 4,
+        at[3] - 1,
+        doc[at[3] - 4].idx,
+        doc[at[3] - 2].idx + 10,
+        "Quorvan Electoral Commission",
+        "ORG",
+    )
+    mentions = [mention(k) for k in at] + [body]
+    got = _drop_unnamed_acronyms(doc, sorted(mentions, key=lambda m: m.i), [law])
+    # ACA (a LAW, also its later mention), HSI (an index) and ZA (an Act) go; the body's QEC stays
+    assert sorted(m.text for m in got) == ["QEC", "Quorvan Electoral Commission"]

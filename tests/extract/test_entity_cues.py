@@ -247,3 +247,12 @@ def test_hyphenated_given_names_known_bodies_and_appositions_stay_whole() -> Non
         [(0, 4, "ORG"), (7, 10, "PERSON")],
     )
     assert got == [("People's Liberation Army", "ORG"), ("Dusenko", "PERSON")]
+
+
+def test_an_administrative_unit_s_noun_makes_a_name_a_place_with_a_government() -> None:
+    text = "Men fled the town of Qarvesh , the Darkh district of Lomar and Kowvale West district ."
+    got = _labels(text, [(5, 6, "PERSON"), (8, 9, "GPE"), (11, 12, "ORG"), (13, 15, "LOC")])
+    assert got == [("Qarvesh", "GPE"), ("Darkh", "GPE"), ("Lomar", "GPE"), ("Kowvale West", "GPE")]
+    # a capitalised unit is part of a longer name, and "region" names regions too: left alone
+    got = _labels("Aid reached the Sahel region and Pell County .", [(3, 4, "LOC"), (6, 7, "PERSON")])
+    assert got == [("Sahel", "LOC"), ("Pell", "PERSON")]

@@ -263,6 +263,29 @@ def test_a_city_named_like_its_state_is_the_city_unless_the_text_says_state() ->
     assert _named_places("Flights from New York state resumed .", ["New York"])[0][0] == "New York"
 
 
+def test_a_state_s_primary_delegates_legislature_or_possessive_title_say_the_state() -> None:
+    for text in (
+        "Voters in the New York primary backed the senator .",
+        "She won New York 's delegates on Tuesday .",
+        "The New York legislature passed the bill .",
+        "Critics of New York 's governor gathered .",
+        "The New York Democrat voted no .",
+        "Ms. Roe , a Republican from New York , voted no .",
+        "Polls close in New York 's April 19 primary .",
+        "She won New York easily .",
+        "Turnout rose in states like New York .",
+        "The primary in New York is closed .",
+    ):
+        assert _named_places(text, ["New York"]) == [("New York", "USA")], text
+    # a city's own things after the possessive leave the city
+    for text in (
+        "New York 's subway is old .",
+        "New York 's mayor , a Democrat , spoke .",
+        "New York Mayor Ed Koch spoke .",
+    ):
+        assert _named_places(text, ["New York"]) == [("New York City", "USA")], text
+
+
 def test_a_capital_s_namesake_in_another_country_s_state_is_named_with_it() -> None:
     got = _named_places("She spoke in Berlin , New Hampshire , on Friday .", ["Berlin", "New Hampshire"])
     assert got == [("Berlin, New Hampshire", "USA"), ("New Hampshire", "USA")]
@@ -481,3 +504,37 @@ def test_a_speaking_body_with_a_given_name_before_it_elsewhere_is_a_person() -> 
         ("Ashby", "ORG"),  # joins the person when entities are grouped
         ("Apple", "ORG"),  # a known company: no person sought
     ]
+
+
+def test_a_firm_named_by_its_web_address_and_its_bare_name_is_one_named_bare() -> None:
+    nlp = spacy.blank("en")
+    text = "Sales fell , according to Quillbrook.com . Then Quillbrook expects more . Zentova.Net said ."
+    doc = nlp(text)
+    spans = [(p, text.index(f" {p} ") + 1) for p in ("Quillbrook.com", "Quillbrook", "Zentova.Net")]
+    doc.ents = [doc.char_span(at, at + len(p), label="ORG") for p, at in spans]
+    found = EntityExtractor(nlp, "newsgraph_entities").match(doc)
+    got = {e.name: sorted(m.text for m in e.mentions) for e in found}
+    assert got == {"Quillbrook": ["Quillbrook", "Quillbrook.com"], "Zentova.Net": ["Zentova.Net"]}
+
+
+def test_the_house_beside_the_white_house_is_the_us_house_not_the_white_house() -> None:
+    from newsgraph.extract.entity_names import bodies_ending_in
+    from newsgraph.extract.place_names import state_institution
+
+    assert state_institution("The White House") is None  # no "House" of a village called White
+    assert state_institution("White House") is None
+    found = state_institution("Texas Senate")
+    assert found is not None and (found[0].name, found[1]) == ("Senate", "USA")
+    nlp = spacy.blank("en")
+    text = "The White House met lawmakers . The Royal Navy sailed . The House and the Navy voted ."
+    doc = nlp(text)
+    doc.ents = [
+        doc.char_span(text.index(p), text.index(p) + len(p), label="ORG")
+        for p in ("White House", "Royal Navy", "House and", "Navy voted")
+    ]
+    cut = (" and", " voted")
+    doc.ents = [Span(doc, e.start, e.end - 1, "ORG") if e.text.endswith(cut) else e for e in doc.ents]
+    bodies = bodies_ending_in(collect_mentions(doc))
+    assert {k: v.name for k, v in bodies.items()} == {"Navy": "Royal Navy"}  # a House is no White House
+    names = {e.name for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)}
+    assert "The White House" not in names and "White House" in names

@@ -24,6 +24,14 @@ def test_parse_drops_titles_and_middle_initials_from_the_key_and_keeps_generatio
     assert parse("Dr. Martin Luther King Jr.").key == "martin luther king jr"  # type: ignore[union-attr]
 
 
+def test_a_surname_nameparser_reads_as_a_degree_is_the_surname_when_written_as_a_name() -> None:
+    mba = parse("Frank Mba")  # a Nigerian police spokesman, not "Frank" with an MBA
+    assert mba is not None and mba.key == "frank mba"
+    assert parse("Tolu Okafor, MBA").key == "tolu okafor"  # type: ignore[union-attr]
+    assert parse("Frank MBA").key == "frank"  # type: ignore[union-attr]  # the degree, in capitals
+    assert parse("Femi Esq").key == "femi"  # type: ignore[union-attr]
+
+
 @pytest.mark.parametrize(
     ("a", "b", "reason"),
     [

@@ -528,6 +528,7 @@ class EntityExtractor(Component):
         ("newsgraph.extract", "nominal_actors.txt"),
         ("newsgraph.extract", "roles.tsv"),
         ("newsgraph.extract", "locative_words.txt"),
+        ("newsgraph.extract", "place_units.txt"),
         ("newsgraph.extract", "firm_suffixes.txt"),
         ("newsgraph.extract", "subnational_titles.txt"),
         ("newsgraph.extract", "street_words.tsv"),
@@ -607,12 +608,15 @@ class EntityExtractor(Component):
                 if m.text != ent.name and ent.why.get(m.text) == "same name":
                     ent.why[m.text] = "name as written, middle initials or titles kept"
         others = {m.i: (m.j, e.type, e.actor) for e in entities for m in e.mentions}
+        name_tokens = frozenset(k for e in entities for m in e.mentions for k in range(m.i, m.j))
         for ent in persons:  # "X, the daughter of former President Y": Y's family; "X of <a body>"
             ent.actor = (
                 ent.actor
                 or relations.kin_actor(doc, ent.mentions, others)
                 or relations.member_actor(doc, ent.mentions, others)  # "X of Fordham University"
                 or relations.suspect_actor(doc, ent.mentions, person_context)  # "police arrested X"
+                or relations.example_member_actor(doc, ent.mentions, name_tokens, person_context)
+                or relations.programme_actor(doc, ent.mentions, others)  # "X, whose show on ABC"
             )
         return sorted(one_per_key(entities), key=lambda e: e.first.start)
 

@@ -10,6 +10,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..resolve import actors
+from ..resolve.entities import fold
 from ..resolve.gazetteer import gazetteer
 from ..tables import data_rows
 from .mentions import org_words
@@ -26,7 +27,8 @@ def bodies_ending_in(mentions: list[Mention]) -> dict[str, actors.OrgEntry]:
     Party", "Supreme Court", "Navy") -> the one known body of the article whose name as written
     ends in it ("Chinese Communist Party", "U.S. Supreme Court", "Royal Navy"): the bare name
     written later is that body, not an institution of the article's main country. An institution
-    two such bodies end in ("Navy" beside "Royal Navy" and "Indian Navy") is left out."""
+    two such bodies end in ("Navy" beside "Royal Navy" and "Indian Navy") is left out, and so is a
+    body of another sector than the institution's ("the House" is no part of "the White House")."""
     found: dict[str, dict[str, actors.OrgEntry]] = {}
     for m in mentions:
         if m.label not in ("ORG", "FAC") or " " not in m.text:
@@ -37,7 +39,7 @@ def bodies_ending_in(mentions: list[Mention]) -> dict[str, actors.OrgEntry]:
         words = m.text.split()
         for n in range(1, len(words)):
             inst = actors.organisation(" ".join(words[n:]))
-            if inst is not None and not inst.code:
+            if inst is not None and not inst.code and inst.sector == org.sector:
                 found.setdefault(inst.name, {})[org.name] = org
     return {name: next(iter(orgs.values())) for name, orgs in found.items() if len(orgs) == 1}
 
@@ -127,6 +129,7 @@ def settle_names(others: dict[tuple[str, ...], Entity]) -> None:
             if modifier and not _names_a_country(ent.name):
                 bare = ent.name.split(" ", 1)[1] if ent.name.startswith(("The ", "the ")) else ent.name
                 ent.name = f"{modifier} {bare}"
+    _join_web_addresses(others)
     orgs = [e for e in others.values() if e.type == "ORG" and len(e.name.split()) > 1]
     for key, ent in list(others.items()):
         if ent.key[0] != "NAME" or ent.type != "ORG" or len(ent.name.split()) != 1 or acronym(ent.name):
@@ -138,6 +141,27 @@ def settle_names(others: dict[tuple[str, ...], Entity]) -> None:
             for m in ent.mentions:
                 longer[0].add(m, f"last word of {longer[0].name}")
             del others[key]
+
+
+#: Endings of a web address that a firm's name may carry ("Edmunds.com", "Amazon.com").
+_WEB_ENDINGS = (".com", ".net", ".org", ".io")
+
+
+def _join_web_addresses(others: dict[tuple[str, ...], Entity]) -> None:
+    """An organisation named by its web address and by its bare name in one article ("Edmunds.com"
+    and "Edmunds") is one, named without the address (GUIDE: the usual full name); an address
+    with no bare name beside it stays as written ("PanARMENIAN.Net" is the outlet's name)."""
+    bare = {fold(e.name): e for e in others.values() if e.key[0] == "NAME" and e.type == "ORG"}
+    for key, ent in list(others.items()):
+        if ent.key[0] != "NAME" or ent.type != "ORG" or not ent.name.lower().endswith(_WEB_ENDINGS):
+            continue
+        plain = bare.get(fold(ent.name.rsplit(".", 1)[0]))
+        if plain is None or plain is ent:
+            continue
+        for m in ent.mentions:
+            plain.add(m, f"web address of {plain.name}")
+        plain.actor = plain.actor or ent.actor
+        del others[key]
 
 
 #: Words of an institution's name that its last word alone may leave out ("National Treasury" ->

@@ -21,6 +21,9 @@ the cleaned mentions after the shape rules of ``extract/labels.py`` (which calls
   Department") is that body's name (:func:`grow_place_bodies`, a span fix).
 - **A place cut before a particle** is made whole when the gazetteer has the longer name
   ("Braunau" + "am Inn": :func:`join_place_names`, a span fix).
+- **An administrative unit's noun** right after a name ("Nangarhar province", "Kowloon West
+  district") or in "the <unit> of <name>" ("the town of Qayyarah") makes it a place with a
+  government (``GPE``; ``place_units.txt``), unless it is a known person's name.
 - **A town after a person's age**: "Ryan S. Hollman, 31, of Hope" (tagged ``PERSON``) is a place.
 - **A nationality before another** ("Mexican-American", "Cuban Americans") is one group
   (:func:`join_hyphenated_groups`, a span fix), not the first country's people.
@@ -38,7 +41,7 @@ from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
 from ..resolve.names import given_share
 from ..resolve.place_index import FEATURES
-from ..tables import data_rows
+from ..tables import data_lines, data_rows
 from .annotations import doc_lowers, doc_text, doc_words
 from .mentions import Mention, known, org_words
 
@@ -82,6 +85,9 @@ def cue_labels(doc: Doc, mentions: list[Mention], locatives: frozenset[str]) -> 
         elif cue == "ORG" and m.label in ("PERSON", "GPE", "LOC") and len(names) <= 3:
             if not actors.is_known_person(m.text) and not _place(m.text):
                 bodies.add(m.text)
+        elif m.label != "GPE" and m.label != "NORP" and _unit_named(lowers, words, m):
+            if not actors.is_known_person(m.text):
+                m.label = "GPE"  # "the town of Qayyarah", "Kowloon West district"
         elif m.label in ("ORG", "FAC", "PERSON") and m.text not in held:
             based = m.j + 1 < n_words and words[m.j] == "-" and lowers[m.j + 1] == "based"
             if _residence(words, m.i) and not actors.is_known_person(m.text):
@@ -93,6 +99,21 @@ def cue_labels(doc: Doc, mentions: list[Mention], locatives: frozenset[str]) -> 
     for m in mentions:
         if m.text in bodies and m.label in ("PERSON", "GPE", "LOC"):
             m.label = "ORG"
+
+
+@cache
+def place_units() -> frozenset[str]:
+    """Nouns of administrative units ("province", "district", "town"; ``place_units.txt``)."""
+    return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.extract", "place_units.txt"))
+
+
+def _unit_named(lowers: list[str], words: list[str], m: Mention) -> bool:
+    """Whether an administrative unit's noun says ``m`` is such a place: written in lower case
+    right after the name ("Nangarhar province") or in "the <unit> of <name>" ("the town of
+    Qayyarah"), or "<place> <unit> of <name>" ("the Sarkh district of Logar")."""
+    after = m.j < len(words) and words[m.j].islower() and lowers[m.j] in place_units()
+    of_unit = m.i >= 3 and lowers[m.i - 1] == "of" and lowers[m.i - 2] in place_units()
+    return after or (of_unit and (lowers[m.i - 3] == "the" or words[m.i - 3][:1].isupper()))
 
 
 def join_hyphenated_groups(doc: Doc, mentions: list[Mention]) -> list[Mention]:

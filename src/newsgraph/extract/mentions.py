@@ -38,6 +38,8 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 _STRAY = "[](){}<>\"'“”‘’«»*#@|/\\,;:!?-–—_=+~^`•·"
 #: A score glued onto a name is at most this many digits ("Liverpool 0", "Arsenal 12").
 _SCORE_DIGITS = 2
+#: Lower-case words before a hyphen that open an Arabic name ("al-Shabab", "el-Sisi"): kept.
+_NAME_PREFIXES = frozenset({"al", "el", "ad", "an", "as", "ash", "at", "az", "bin", "ibn", "abu", "ben"})
 _ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
 
 
@@ -111,6 +113,8 @@ def mention_of(span: Span) -> Mention | None:
     while i < j and (words[i] in _LEADING or words[i] in _POSSESSIVE or _stray(words[i])):
         i += 1
     while i + 2 < j and words[i].islower() and words[i].isalpha() and words[i + 1] == "-":
+        if words[i] in _NAME_PREFIXES:
+            break  # "al-Shabab", "bin-Laden": the article of an Arabic name is part of it
         i += 2  # "anti-Muslim", "pro-Clinton": the name is after the prefix
     while j > i and (words[j - 1] in _POSSESSIVE or _stray(words[j - 1])):
         j -= 1
@@ -281,6 +285,7 @@ def _pieces(ent: Span) -> list[Span]:
             text in ("'s", "’s")
             and k > a
             and not (k + 1 < end and words[k + 1].lower() in _BODY_HEADS)
+            and not _group_owned(words, k, end, label)
             and not whole()
         ):
             out.append(Span(doc, a, k, label=label))
@@ -317,6 +322,27 @@ _BODY_HEADS = frozenset(
     {"department", "office", "hospital", "association", "fund", "foundation", "union", "council"}
     | {"committee", "commission", "bureau", "service", "league", "court", "museum", "club", "college"}
 )
+
+
+#: Last words of a body's name that a group's possessive may open ("People's Democratic Party",
+#: "People's Liberation Army", "Workers' Party"), besides :data:`_BODY_HEADS`.
+_NAME_HEADS = _BODY_HEADS | frozenset(
+    {"party", "army", "front", "movement", "alliance", "congress", "assembly"}
+)
+
+
+def _group_owned(words: Sequence[str], k: int, end: int, label: str) -> bool:
+    """Whether the possessive at ``k`` opens a body's name with a group of people as its owner
+    ("People's Democratic Party", "Women's Equality Party"): a group noun of ``sectors.tsv``
+    ("people", "women", "workers") before it and a body's head word ending the span; a person's
+    or a place's possessive ("Trump's Republican Party") still cuts."""
+    owner = words[k - 1].lower()
+    return (
+        label != "PERSON"
+        and words[end - 1].lower() in _NAME_HEADS
+        and actors.sector_of(owner) is not None
+        and actors.country_code(words[k - 1]) is None
+    )
 
 
 def _score(words: Sequence[str], k: int, start: int) -> bool:
@@ -492,10 +518,14 @@ def _known_extension(doc: Doc, m: Mention, taken: set[int]) -> Mention:
 def person_like(text: str) -> bool:
     """Whether a name the model tagged PERSON can be a person's: not when its last word is a
     company, outlet or club word or is written in capitals (a Roman numeral aside), nor when it
-    holds a number. Names of ``people.tsv`` always can."""
+    holds a number, nor when ``organisations.tsv`` knows it with a country ("Boko Haram"). Names of
+    ``people.tsv`` always can."""
     words = text.split()
     if len(words) < 2 or actors.is_known_person(text):
         return True
+    org = actors.organisation(text)
+    if org is not None and org.code:
+        return False  # "Boko Haram": an armed group the tables know, whatever the model says
     last = words[-1].strip(".,")
     if any(w.isdigit() for w in words) or last.lower() in org_words():
         return False

@@ -3,9 +3,13 @@ it (``extract/entities.py`` asks before grouping a place mention):
 
 - **a city and the state around it of one name** ("New York"): the city, the one news usually
   means, named as the gazetteer names it ("New York City"), unless the text says the state: the
-  word "state" or "upstate" beside it, a title beside it ("New York Gov.", "governor of New
-  York"), or another state of the same country in a list with it ("New York, New Jersey and
-  Connecticut");
+  word "state" or "upstate" beside it; a title beside it ("New York Gov.", "governor of New
+  York", "New York's governor"; not a city's office: "New York Mayor X" is the city's); a
+  state's election or legislature after it ("the New York primary", "New York's delegates",
+  "the New York legislature": primaries, caucuses, delegations and legislatures are the
+  state's); a member of Congress from it ("New York Democrat X", "the senator from New York");
+  a candidate winning or losing it, a primary in it, or "states like" it; or another state of
+  the same country in a list with it ("New York, New Jersey and Connecticut");
 - **a namesake of a capital** ("Berlin, New Hampshire"): a capital followed by a comma and a state
   or province of another country is that other country's town, named with its state; a capital
   named like a state of its country is the state where the text says so ("Washington state").
@@ -24,6 +28,42 @@ from .role_titles import title_spans
 
 #: Words right before a state's name that say it is the state ("upstate New York").
 _STATE_BEFORE = frozenset({"upstate", "downstate", "state"})
+#: Words right after a state's name (or its possessive) that belong to the state, not to a city of
+#: its name: its party primaries and caucuses, its delegates and delegation, its legislature, the
+#: members of Congress it elects ("New York Democrat X", "a New York congressman").
+_STATE_AFTER = frozenset(
+    {
+        "state",
+        "primary",
+        "primaries",
+        "caucus",
+        "caucuses",
+        "delegates",
+        "delegation",
+        "legislature",
+        "congressional",
+        "congressman",
+        "congresswoman",
+        "democrat",
+        "republican",
+    }
+)
+#: How many words after a state's possessive may reach what it owns ("New York's April 19 primary").
+_OWNED_REACH = 4
+#: Words of a city's own offices: a title with one beside the name says the city, not the state.
+_CITY_OFFICES = frozenset({"mayor", "councilman", "councilwoman", "councilmember", "councillor", "councilor"})
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+#: A state's elections, named before "in"/"of" it ("the primary in New York").
+_ELECTIONS = frozenset({"primary", "primaries", "caucus", "caucuses"})
+#: Verbs of an election won or lost right before a place: US candidates win and lose states.
+_WON = frozenset({"won", "win", "wins", "winning", "carry", "carried", "carries", "lost", "lose", "loses"})
+#: Words between "states" and a state's name in a list of examples ("states like New York").
+_LIKE = frozenset({"like", "including", "includes"})
+#: Words before "from <state>" that make it the place a member of Congress or a party stands for
+#: ("a Democrat from New York"); a title there does as well ("the senator from New York").
+_MEMBER_FROM = frozenset({"democrat", "republican", "congressman", "congresswoman", "lawmaker"})
 
 
 def place_name(doc: Doc, m: Mention, mentions: list[Mention]) -> tuple[str, str | None] | None:
@@ -72,19 +112,45 @@ def _city_of_state(text: str) -> Place | None:
     return city if city.name != text and city.name.startswith(text) else None
 
 
+def _owned(doc: Doc, k: int) -> list[str]:
+    """The lower-case words from ``k`` on up to the first one that is not a date's (a month, a
+    number: "April 19"), that one included, at most :data:`_OWNED_REACH`: what a possessive owns."""
+    out: list[str] = []
+    for t in doc[k : k + _OWNED_REACH]:
+        out.append(t.lower_)
+        if not (t.like_num or t.lower_ in _MONTHS):
+            break
+    return out
+
+
 def _says_state(doc: Doc, m: Mention, mentions: list[Mention]) -> bool:
     """Whether the text around ``m`` says it means the state (see the module docstring)."""
     lowers = doc_lowers(doc)
     before = lowers[m.i - 1] if m.i else ""
+    two_before = lowers[m.i - 2] if m.i > 1 else ""
     after = lowers[m.j] if m.j < len(lowers) else ""
+    owner = after in ("'s", "’s")  # "New York's governor", "New York's April 19 primary"
+    following = _owned(doc, m.j + 1) if owner else [after]
     if (
         before in _STATE_BEFORE
-        or after == "state"
-        or (before == "of" and m.i > 1 and lowers[m.i - 2] == "state")
+        or any(w in _STATE_AFTER for w in following)
+        or (before == "of" and two_before == "state")
+        or (before == "from" and two_before in _MEMBER_FROM)
+        or (before in ("in", "of") and two_before in _ELECTIONS)  # "the primary in New York"
+        or before in _WON  # "Trump won New York": candidates win states
+        or (before in _LIKE and two_before == "states")  # "states like New York"
+        or " ".join(lowers[max(0, m.i - 3) : m.i]) == "states such as"
     ):
         return True
     for span in title_spans(doc):
-        if span.end == m.i or span.start == m.j or (span.end == m.i - 1 and before == "of"):
+        if any(t.lower_ in _CITY_OFFICES for t in span):
+            continue  # "New York Mayor X", "New York's mayor": the city's office
+        if (
+            span.end == m.i
+            or span.start == m.j
+            or (owner and span.start == m.j + 1)
+            or (span.end == m.i - 1 and before in ("of", "from"))
+        ):
             return True
     country = _admin1(m.text)[0].country
     for other in mentions:
@@ -128,8 +194,13 @@ def state_institution(text: str) -> tuple[actors.OrgEntry, str] | None:
     """A state, province or city followed by an institution every government has
     (``organisations.tsv`` rows without a code): "Wisconsin Supreme Court", "Texas Senate"; the
     institution and the place's country. A country's own ("Nigerian Senate") is
-    ``countries.national_institution``'s."""
+    ``countries.national_institution``'s. A name the tables know as a whole is that body, not a
+    place's institution ("the White House" is no "House" of a village called White)."""
+    if actors.organisation(text) is not None:
+        return None
     words = text.split()
+    if words and words[0] in ("the", "The"):
+        words = words[1:]
     for n in range(1, min(3, len(words) - 1) + 1):
         place = " ".join(words[:n])
         if actors.country_code(place) is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..resolve import actors
 from ..resolve.titles import match_title
@@ -67,19 +67,31 @@ def kin_actor(
 
 #: Verbs of a relative clause that say whose head or member a person is: "X, who heads Y".
 _LEAD_VERBS = frozenset({"heads", "headed", "leads", "led", "runs", "ran", "chairs", "chaired", "founded"})
+#: Verbs of a relative clause that tell where the person works: "X, who teaches law at Y".
+_WORK_VERBS = frozenset({"works", "worked", "teaches", "taught", "studies", "studied", "serves", "served"})
+#: How many lower-case words may stand between such a verb and its "at"/"for".
+_WORK_REACH = 4
 #: Prepositions after a description that name the body it is held at: "a professor at Y".
 _BODY_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
 
 
 def _described_at(doc: Doc, j: int) -> int | None:
     """The token after the preposition or verb of a description right after a name that names a
-    body: "X, a professor at [Y]", "X, the leader of [Y]", "X, who heads [Y]"; None otherwise."""
+    body: "X, a professor at [Y]", "X, the leader of [Y]", "X, who heads [Y]", "X, who teaches
+    law at [Y]"; None otherwise."""
     n = len(doc)
     if j >= n or doc[j].text != ",":
         return None
     k = j + 1
     if k + 1 < n and doc[k].lower_ == "who" and doc[k + 1].lower_ in _LEAD_VERBS:
         return k + 2
+    if k + 1 < n and doc[k].lower_ == "who" and doc[k + 1].lower_ in _WORK_VERBS:
+        for at in range(k + 2, min(n, k + 2 + _WORK_REACH)):  # "who teaches law at [Y]"
+            if doc[at].lower_ in ("at", "for"):
+                return at + 1
+            if not (doc[at].is_alpha and doc[at].is_lower):
+                return None
+        return None
     for at in range(k, min(n, k + 7)):
         t = doc[at]
         if t.lower_ in _BODY_PREPOSITIONS:
@@ -147,3 +159,88 @@ def suspect_actor(doc: Doc, person: list[Mention], country: str | None) -> actor
         if m.j + 1 < n and doc[m.j].text == ":" and doc[m.j + 1].lower_ in charge_words():
             return actors.Actor(country, "CRM")
     return None
+
+
+#: Words between a group and the names of some of its members: "protesters such as X and Y",
+#: "activists including X", "media figures like X".
+_EXAMPLES = (("such", "as"), ("including",), ("like",))
+#: Words a list of names may hold between the names besides the names' own tokens.
+_LIST_GLUE = frozenset({",", "and", "or", "&"})
+#: How many words before "such as" a group's phrase may take ("pro-democracy student protesters").
+_GROUP_REACH = 3
+
+
+def example_member_actor(
+    doc: Doc, person: list[Mention], names: frozenset[int], country: str | None
+) -> actors.Actor | None:
+    """The actor of a person named as an example of a group ("protesters such as X", "media
+    figures such as A, B and X", "activists including X"): the group's sector (``sectors.tsv``) and
+    the country of a nationality in the group's words ("Iraqi protesters"), else ``country`` (the
+    article's people's); None when the group has no sector ("politicians such as X") or no
+    country is known. ``names`` holds the token indexes of every entity mention of the article
+    (the other names of the list)."""
+    for m in person:
+        k = m.i - 1
+        sent_start = doc[m.i].sent.start
+        while k >= sent_start and (k in names or doc[k].lower_ in _LIST_GLUE):
+            k -= 1  # back over the names listed before this one
+        cue = next((c for c in _EXAMPLES if k - len(c) + 1 >= sent_start and _words_at(doc, k, c)), None)
+        if cue is None:
+            continue
+        end = k - len(cue) + 1  # the group's phrase ends before the cue
+        words: list[Token] = []
+        for t in reversed(doc[max(sent_start, end - _GROUP_REACH) : end]):
+            if (t.i in names and actors.country_code(t.text) is None) or not (t.is_alpha or "-" in t.text):
+                break
+            words.insert(0, t)
+        if not words or words[-1].pos_ not in ("NOUN", "PROPN"):
+            continue
+        sector = actors.sector_of(" ".join(t.text for t in words))
+        own = next((c for t in words if (c := actors.country_code(t.text)) is not None), None)
+        code = own or country
+        if sector is None or code is None:
+            return None
+        return actors.Actor(code, sector)
+    return None
+
+
+def _words_at(doc: Doc, k: int, words: tuple[str, ...]) -> bool:
+    """Whether ``words`` end at token ``k``."""
+    start = k - len(words) + 1
+    return all(doc[start + n].lower_ == w for n, w in enumerate(words))
+
+
+#: Lemmas of nouns of a broadcast programme: its host's, named with its broadcaster.
+_SHOW_LEMMAS = frozenset({"program", "programme", "show", "newscast", "broadcast"})
+
+
+def programme_actor(
+    doc: Doc, person: list[Mention], others: dict[int, tuple[int, str, actors.Actor | None]]
+) -> actors.Actor | None:
+    """The actor of a person whose own programme the article names with its broadcaster: "X,
+    whose program on ABC ...", "X is a popular figure on CNN's morning program": the
+    broadcaster's actor (an organisation of the article coded JRN). A guest appearing on a show
+    ("X appeared on CNN's program") is not its host: only a programme that is the person's
+    ("whose") or a description of the person (a predicate of "be") counts."""
+    for m in person:
+        head = doc[m.j - 1]
+        while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+            head = head.head
+        shows: list[Token] = []
+        for verb in head.children:  # "X, whose ''Live'' program on ABC lost ..."
+            if verb.dep_ == "relcl":
+                shows += [t for t in verb.subtree if t.lemma_ in _SHOW_LEMMAS and _owned_by_whose(t)]
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be":  # "X is a figure on CNN's program"
+            for attr in head.head.children:
+                if attr.dep_ in ("attr", "acomp"):
+                    shows += [t for t in attr.subtree if t.lemma_ in _SHOW_LEMMAS]
+        for show in shows:
+            for t in show.subtree:
+                at = others.get(t.i)
+                if at is not None and at[1] == "ORG" and at[2] is not None and at[2].sector == "JRN":
+                    return at[2]
+    return None
+
+
+def _owned_by_whose(noun: Token) -> bool:
+    return any(c.lower_ == "whose" for c in noun.children)

@@ -257,6 +257,16 @@ def singular_title(word: str) -> str | None:
     return None
 
 
+#: The longest plural title abbreviation before its dot ("Sens", "Reps", "Capts", "Cmdrs").
+_ABBREVIATION_LETTERS = 5
+
+
+def _abbreviation(word: str) -> bool:
+    """Whether ``word`` before a dot may be an abbreviated plural title ("Sens." of "Sens. A and
+    B"): capitalised and short; "officers." and "Senators." end a sentence."""
+    return word[:1].isupper() and len(word) <= _ABBREVIATION_LETTERS
+
+
 def _name_list(doc: Doc, k: int, starts: dict[int, int]) -> list[int]:
     """The starts of the names listed from token ``k`` on: "A (S.C.), B (Ill.) and C": each name
     may be followed by a bracket of up to five tokens, the names joined by commas and "and"."""
@@ -289,6 +299,8 @@ def plural_title_phrases(
         if first == 0 or first - 1 in names:
             continue
         dot = doc[first - 1].text == "." and first >= 2 and not doc[first - 2].whitespace_  # "Sens" "."
+        if dot and not _abbreviation(doc[first - 2].text):
+            continue  # "fled from officers. Webb was ...": a full word's plural ends its sentence
         t = doc[first - 2] if dot else doc[first - 1]
         if t.i in names or not t.text[:1].isalpha() or t.text[-1:] not in ("s", "S", "."):
             continue  # a plural title ends on "s": "senators", "Sens."

@@ -9,6 +9,14 @@
   cut after a middle initial grows over the capitalised word after it ("Ben S." + "Bernanke").
 - **Known organisations the model missed**: a one-word proper noun that is a name of
   ``organisations.tsv`` with its own code ("posted on Twitter") becomes an ``ORG`` mention.
+- **Countries the model missed**: a one-word proper noun that is a country's name, with no
+  capitalised word beside it ("Nigeria's main opposition party"), becomes a ``GPE`` mention.
+- **An acronym of something that is no entity**: an acronym defined in brackets after a law, a
+  programme, an index or an event ("the Affordable Care Act (ACA)", "Hang Seng Index (HSI)":
+  a phrase the model tags ``LAW``, ``EVENT``, ``PRODUCT`` or ``WORK_OF_ART``, or one ending in a
+  word such as "Act", "Index" or "Treaty") whose initials it spells is no name of an entity
+  (GUIDE.md: laws, programmes and events are not labelled): each of its mentions is dropped,
+  unless a table knows it.
 - **A place and another name of it** after a comma are one name ("Washington, D.C."); a state or
   country after a comma stays a name of its own ("Cleveland, Ohio")."""
 
@@ -73,9 +81,10 @@ def fix_spans(doc: Doc, mentions: list[Mention], ents: Sequence[Span] | None = N
             taken.add(k)
             out[n] = Mention(k, m.j, doc[k].idx, m.end, doc[k : m.j].text, m.label)
     out = _missed_full_names(doc, out, taken)
-    out = _missed_names(doc, _missed_organisations(doc, out, taken), taken)
+    out = _missed_names(doc, _missed_countries(doc, _missed_organisations(doc, out, taken), taken), taken)
     out = join_hyphenated_groups(doc, _join_country_institution(doc, _join_city_region(doc, out)))
-    return join_place_names(doc, grow_place_bodies(doc, out))
+    out = join_place_names(doc, grow_place_bodies(doc, out))
+    return _drop_unnamed_acronyms(doc, out, doc.ents if ents is None else ents)
 
 
 def _missed_full_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
@@ -224,6 +233,98 @@ def _missed_organisations(doc: Doc, mentions: list[Mention], taken: set[int]) ->
             continue
         added.append(Mention(k, k + 1, doc[k].idx, doc[k].idx + len(w), w, "ORG"))
     return sorted([*mentions, *added], key=lambda m: m.i) if added else mentions
+
+
+def _missed_countries(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
+    """``mentions`` with the one-word names of countries the model left untagged ("Nigeria's main
+    opposition party", "Today in America"): a proper noun, not opening its sentence, that is a
+    country's name (not its adjective, its capital or a given name: "Jordan", "Chad"), with no
+    capitalised word beside it (not "Vietnam War", "New Mexico")."""
+    words = doc_words(doc)
+    names = {w for w in set(words) if _missed_country(w)}
+    if not names:
+        return mentions
+    added: list[Mention] = []
+    for k, w in enumerate(words):
+        if w not in names or k in taken or doc[k].is_sent_start or doc[k].tag_ not in ("NNP", "NNPS"):
+            continue
+        if _capital_word(words, k - 1) or _capital_word(words, k + 1):
+            continue
+        taken.add(k)
+        added.append(Mention(k, k + 1, doc[k].idx, doc[k].idx + len(w), w, "GPE"))
+    return sorted([*mentions, *added], key=lambda m: m.i) if added else mentions
+
+
+def _capital_word(words: Sequence[str], k: int) -> bool:
+    return 0 <= k < len(words) and words[k][:1].isupper() and words[k].replace(".", "").isalpha()
+
+
+@lru_cache(maxsize=65536)
+def _missed_country(w: str) -> bool:
+    """Whether the word ``w`` may be a country's untagged name (see :func:`_missed_countries`)."""
+    if len(w) < 4 or not w[:1].isupper() or not w.isalpha() or w.isupper():
+        return False
+    if actors.country_code(w) is None or actors.is_adjective(w) or actors.is_capital(w):
+        return False
+    return not is_given(w, COMMON_GIVEN) and not actors.is_known_person(w)
+
+
+#: Labels of the model for things that are no entities of the guide ("Affordable Care Act").
+_NOT_ENTITY_LABELS = frozenset({"LAW", "EVENT", "PRODUCT", "WORK_OF_ART"})
+#: Last words of names of laws, agreements, programmes and market indexes.
+_NOT_ENTITY_HEADS = frozenset(
+    {"act", "bill", "treaty", "agreement", "accord", "partnership", "program", "programme"}
+    | {"initiative", "index", "average", "law", "amendment", "doctrine"}
+)
+#: Short words an acronym may skip ("Deferred Action for Childhood Arrivals" -> "DACA").
+_ACRONYM_SKIPS = frozenset({"of", "for", "and", "the", "on", "in", "to", "&"})
+#: How many words before its bracket an acronym's phrase may take.
+_ACRONYM_REACH = 8
+
+
+def _drop_unnamed_acronyms(doc: Doc, mentions: list[Mention], ents: Sequence[Span]) -> list[Mention]:
+    """``mentions`` without those of acronyms defined in brackets after something that is no
+    entity (see the module docstring)."""
+    words = doc_words(doc)
+    n_words = len(words)
+    kept = {t for m in mentions for t in range(m.i, m.j)}
+    not_entity = {t for e in ents if e.label_ in _NOT_ENTITY_LABELS for t in range(e.start, e.end)}
+    unnamed: set[str] = set()
+    for m in mentions:
+        text = m.text
+        bracketed = m.i > 0 and m.j < n_words and words[m.i - 1] == "(" and words[m.j] == ")"
+        if not bracketed or m.j - m.i != 1 or not text.isupper() or not 2 <= len(text) <= 6:
+            continue
+        phrase = _phrase_before(words, m.i - 1, text)
+        if phrase is None or kept.intersection(range(*phrase)):
+            continue  # no phrase spelt by it, or the phrase is an entity: "... Commission (INEC)"
+        lo, hi = phrase
+        if not_entity.intersection(range(lo, hi)) or words[hi - 1].lower() in _NOT_ENTITY_HEADS:
+            unnamed.add(text)
+    if not unnamed:
+        return mentions
+    return [m for m in mentions if m.text not in unnamed or actors.organisation(m.text) is not None]
+
+
+def _phrase_before(words: Sequence[str], bracket: int, acronym: str) -> tuple[int, int] | None:
+    """The token range of the capitalised phrase ending right before ``bracket`` whose initials
+    spell ``acronym`` (short words may be skipped, a hyphenated word gives each part's initial:
+    "Trans-Pacific Partnership" -> "TPP"), or None."""
+    letters = ""
+    for lo in range(bracket - 1, max(-1, bracket - 1 - _ACRONYM_REACH), -1):
+        w = words[lo]
+        if w.lower() in _ACRONYM_SKIPS:
+            continue
+        if w == "-":
+            continue
+        if not w[:1].isupper():
+            return None
+        letters = "".join(part[:1] for part in w.split("-")).upper() + letters
+        if letters == acronym.upper():
+            return lo, bracket
+        if not acronym.upper().endswith(letters):
+            return None
+    return None
 
 
 @lru_cache(maxsize=65536)

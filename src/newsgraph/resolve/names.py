@@ -129,6 +129,8 @@ def _parse(text: str) -> PersonName | None:
     human = HumanName(text)
     first, last = fold(human.first), fold(human.last)
     middle = tuple(fold(w) for w in human.middle.split())
+    if not last and first and not middle and _surname_suffix(human.suffix):
+        last = fold(human.suffix)  # "Frank Mba": a surname nameparser reads as a degree ("MBA")
     if not last and first and not middle:  # "Comey": nameparser calls a lone word a first name
         first, last = "", first
     if not (first or last):
@@ -137,6 +139,26 @@ def _parse(text: str) -> PersonName | None:
     if generation and last:  # "Donald Trump Jr." is not his father: the suffix is kept with the surname
         last = f"{last} {generation}"
     return PersonName(first, tuple(m for m in middle if m), last)
+
+
+#: Degrees and post-nominal letters that may be written in title case after a name ("John Roe,
+#: Esq"): never a surname.
+_POSTNOMINALS = frozenset({"esq", "phd"})
+
+
+def _surname_suffix(suffix: str) -> bool:
+    """Whether the one word nameparser took for a suffix is written as a surname: in title case
+    ("Mba", not "MBA" or "M.B.A."), three letters or more, not a generation ("Jr") and not a degree
+    written in title case ("Esq")."""
+    word = suffix.strip()
+    return (
+        len(word) >= 3
+        and word.isalpha()
+        and word[0].isupper()
+        and word[1:].islower()
+        and fold(word) not in GENERATIONS
+        and fold(word) not in _POSTNOMINALS
+    )
 
 
 def _compatible(a: str, b: str) -> bool:
