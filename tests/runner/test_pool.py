@@ -19,6 +19,7 @@ from newsgraph.runner.local import extract, ingest
 from newsgraph.runner.pool import (
     ONE_PROCESS_SHARE,
     POOL_SHARE,
+    TAIL_SHARE,
     _finer_tail,
     document_batches,
     resolve_jobs,
@@ -54,13 +55,15 @@ def test_batches_are_cut_by_text_size_too() -> None:
 
 
 def test_the_last_batches_of_a_pool_run_are_cut_finer() -> None:
-    docs = [_doc(n) for n in range(40)]
     settings = Settings(batch_size=32)
-    batches = list(document_batches(docs, settings, share=POOL_SHARE))  # 8 documents each
+    per, fine = 32 // POOL_SHARE, 32 // (POOL_SHARE * TAIL_SHARE)
+    docs = [_doc(n) for n in range(5 * per)]
+    batches = list(document_batches(docs, settings, share=POOL_SHARE))
+    assert [len(b) for b in batches] == [per] * 5
     out = list(_finer_tail(iter(batches), settings, hold=2))
     assert [d.source for b in out for d in b] == [d.source for d in docs]
     assert out[:3] == batches[:3]
-    assert [len(b) for b in out[3:]] == [2] * 8  # the last two batches' 16 documents, 2 to a batch
+    assert [len(b) for b in out[3:]] == [fine] * (2 * per // fine)  # the last two batches, cut finer
 
 
 def test_one_process_batches_are_half_a_batch_size() -> None:

@@ -36,9 +36,12 @@ DocumentResult = tuple[Document, list[Article], list[ErrorRecord]]
 #: ``batch_size`` of 2,500 characters each), and the batches kept in flight per worker.
 CHARS_PER_ARTICLE = 2500
 IN_FLIGHT_PER_WORKER = 2
-#: A worker's batch is this share of ``batch_size``: small enough that the last batches of a run
-#: leave no worker idle for long, large enough for spaCy's batching.
-POOL_SHARE = 4
+#: A worker's batch is this share of ``batch_size``, as one process's (:data:`ONE_PROCESS_SHARE`):
+#: each batch has fixed costs (a garbage collection, ~16 ms, spaCy's batch set-up, the results
+#: pickled), and the last batches of a run are cut finer anyway (:data:`TAIL_SHARE`). With a
+#: quarter (16 bench articles) the all-cores run of bench/ingest.py took 68.2 CPU s (35.0 s),
+#: with half 66.3 (34.1 s); the largest worker's peak RSS went from 606 to 689 MB.
+POOL_SHARE = 2
 #: One process's batch is this share of ``batch_size``. A batch goes through spaCy as one batch,
 #: and the model's layers keep their intermediate arrays of the whole batch while it runs (about
 #: 11 KB per token with the small English models): with 64 articles of the bench corpus that is
