@@ -30,7 +30,7 @@ class _Node:
         self.me = self
 
 
-def test_a_batch_frees_the_cycles_it_left_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_batches_free_the_cycles_they_left_behind_every_few_articles(monkeypatch: pytest.MonkeyPatch) -> None:
     left: list[weakref.ref[_Node]] = []
     clean = batch.clean_document
 
@@ -39,15 +39,20 @@ def test_a_batch_frees_the_cycles_it_left_behind(monkeypatch: pytest.MonkeyPatch
         return clean(*args, **kwargs)
 
     monkeypatch.setattr(batch, "clean_document", cleaning_that_leaves_a_cycle)
-    document = Document(source="a.txt", text=TEXT, reader="text", kind="dump")
+    monkeypatch.setattr(batch, "COLLECT_EVERY", 3)
+    document = Document(source="a.txt", text=TEXT, reader="text", kind="dump")  # one article
     settings = Settings.load(jobs=1)
     process_documents([document], settings)  # loads the pipeline first
-    gc.disable()  # no automatic collection from here: only the batch's own can free the cycle
+    gc.collect()
+    monkeypatch.setattr(batch, "_since_collection", 0)
+    gc.disable()  # no automatic collection from here: only the batches' own can free the cycles
     try:
         left.clear()
-        [(found, errors)] = process_documents([document], settings)
-        assert found and not errors
-        assert len(left) == 1
-        assert left[0]() is None
+        for _ in range(2):  # two articles: no collection yet (it costs ~16 ms however few)
+            [(found, errors)] = process_documents([document], settings)
+            assert found and not errors
+        assert len(left) == 2 and all(ref() is not None for ref in left)
+        process_documents([document], settings)  # the third article: the cycles are freed
+        assert len(left) == 3 and all(ref() is None for ref in left)
     finally:
         gc.enable()
