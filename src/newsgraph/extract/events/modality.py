@@ -24,6 +24,10 @@ class Modality:
     intent: bool = False
 
 
+#: Verb forms that stand as clauses of their own, never inside a bare infinitive.
+_OWN_FORMS = frozenset({"VBG", "VBD", "VBZ", "VBP"})
+
+
 def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Token | None = None) -> Modality:
     """PLOVER's auxiliary modes of the clause of ``anchor``: its own negation, modals and "if", and
     those of the clauses it depends on, up to a verb of saying (what is reported keeps its own).
@@ -83,6 +87,16 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             ):
                 out.conditional = True
         head = cur.head
+        if cur.dep_ == "conj" and head.tag_ == "VB" and cur.tag_ in _OWN_FORMS:
+            # "dropping to the ground to make guards drag them out, or heckling back": the parser
+            # hangs the conjunct on the nearest verb, but a gerund or a finite verb is no part of
+            # a bare infinitive; it joins the verb of its own form above it (or nothing)
+            same = next((a for a in head.ancestors if a.tag_ == cur.tag_), None)
+            if same is None:
+                break
+            own = False
+            cur = same
+            continue
         if (
             cur.dep_ in ("acl", "ccomp")
             and head.pos_ == "NOUN"
