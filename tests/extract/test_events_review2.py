@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from eventtexts import events_of, is_fact
+from eventtexts import events_of, is_fact, shown_events
 
 
 def _of(nlp: Any, text: str, trigger: str) -> list[dict[str, Any]]:
@@ -52,3 +52,18 @@ def test_a_gerund_joined_to_a_purpose_infinitive_is_no_purpose(nlp: Any) -> None
     text = "Protesters gathered to make the police arrest them or to heckle the senators."
     found = [e for e in events_of(nlp, text) if e["event_type"] == "COERCE"]
     assert found and not any(is_fact(e) for e in found)
+
+
+@pytest.mark.model
+def test_praise_or_blame_of_nothing_named_is_not_shown(nlp: Any) -> None:
+    for text in (
+        "Senator Cruz seemed lost, applauding along with the audience.",
+        "Senator Cruz applauded, and the Republican delegates cheered.",
+    ):
+        assert not shown_events(nlp, text, "SUPPORT"), text
+    for text in (
+        "Senator Cruz applauded the court's decision.",
+        "Senator Cruz praised and thanked the troops.",
+    ):
+        assert shown_events(nlp, text, "SUPPORT"), text
+    assert shown_events(nlp, "Senator Cruz lashed out at the president.", "ACCUSE")
