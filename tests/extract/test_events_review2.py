@@ -67,3 +67,21 @@ def test_praise_or_blame_of_nothing_named_is_not_shown(nlp: Any) -> None:
     ):
         assert shown_events(nlp, text, "SUPPORT"), text
     assert shown_events(nlp, "Senator Cruz lashed out at the president.", "ACCUSE")
+
+
+@pytest.mark.model
+def test_what_a_medium_was_used_to_do_was_done(nlp: Any) -> None:
+    for text, trigger in (
+        (
+            "Sometimes confrontations between supporters and protestors grew violent, and the GOP "
+            "candidate took to Twitter to call out protestors.",
+            "call out",
+        ),
+        ("The GOP senator took to the Senate floor to denounce the deal.", "denounce"),
+        ("The president used the speech to criticize Republicans.", "criticize"),
+    ):
+        found = _of(nlp, text, trigger)
+        assert found and all(is_fact(e) for e in found), text
+    # a journey's purpose is still only a purpose
+    found = _of(nlp, "The senator went to Iowa to criticize the governor.", "criticize")
+    assert found and not any(is_fact(e) for e in found)

@@ -69,6 +69,7 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                     and cur.tag_ == "VB"
                     and lemma(cur.head) not in plover.word_class("causative")
                     and not _went_on(cur.head)
+                    and not _by_means(cur.head)
                 ):
                     out.hypothetical = True  # a purpose clause: "to allow talks to be held"
                 elif child.lower_ == "to" and cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
@@ -203,6 +204,18 @@ def _went_on(verb: Token) -> bool:
     return lemma(verb) == "go" and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in verb.children
     )
+
+
+def _by_means(verb: Token) -> bool:
+    """ "Took to Twitter to call out protesters", "used the speech to attack Republicans": a
+    medium or an occasion was used to do it, so it was done (word class ``means``; its value a
+    preposition the verb must govern)."""
+    means = plover.word_class("means")
+    word = lemma(verb)
+    if word not in means:
+        return False
+    prep = means[word]
+    return prep == "-" or any(c.dep_ in ("prep", "prt") and c.lower_ == prep for c in verb.children)
 
 
 def _too(tok: Token) -> bool:
