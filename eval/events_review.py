@@ -4,7 +4,10 @@
 
 The sample (``eval/data/events_review/sample.txt``, ids only) is 40 pages drawn at random from
 the ScrapingHub pages and PolNeAR train texts of ``../shared`` that are in no label file of
-``eval/data/events_real`` or ``eval/data/entities_real``. Ingest them into STORE
+``eval/data/events_real`` or ``eval/data/entities_real``; a second sample
+(``eval/data/events_review2/``, session 13) draws 40 more from pages in none of those nor the
+first sample, judged before any rule was written on it (``before.tsv``: a held-out figure); pass
+its TSV files with ``--judged``. Ingest a sample's pages into STORE
 (``newsgraph ingest``); this script lists the events the store holds at the default threshold
 (what ``newsgraph events`` shows) and looks each one up in the judgement files (TSV: file id,
 sentence start, trigger start, type, status, verdict, reason; offsets into the stored article

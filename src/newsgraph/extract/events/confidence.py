@@ -31,7 +31,9 @@ alone                  a meeting, talk or visit with one party only ("discussed 
                        a promise or agreement with nobody to cooperate with ("vowed to cut
                        taxes"), an agreement or concession "that" something is so, agreeing
                        with someone's view, an offer of a thing to one's own public, a
-                       complaint that things are so with no one blamed: no interaction
+                       complaint that things are so with no one blamed, praise or blame
+                       of nothing named ("applauding along with the audience"): no
+                       interaction
 topic                  what people talk about, not what happened: an event noun in the
                        "about", "on" or "over" phrase of a verb or noun of talking ("told CNN
                        about extending his support", "talks on a ceasefire")
@@ -367,6 +369,9 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
         # "agreed that the plan was flawed", "strategists concede that a loss could ...": an
         # opinion about what is so, nothing yielded or promised to anyone
         return not record.get("recipient")
+    praise_or_blame = record.get("event_type") in ("ACCUSE", "SUPPORT") and d.how == "verb"
+    if praise_or_blame and not record.get("recipient") and _aimed_at_nothing(d.anchor):
+        return True  # "applauding along with the audience": praise or blame of nothing named
     if record.get("event_type") == "ACCUSE" and d.how == "verb" and not record.get("recipient"):
         # "bemoaned that the costs of health care are far greater": a complaint about how things
         # are, aimed at no one
@@ -383,6 +388,37 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
         partner = has_partner(d)
         return parties < 2 and not partner
     return False
+
+
+#: What a verb of praise or blame names its target with: its object, a clause, or one of these
+#: prepositions ("praised him for", "lashed out at", "spoke out against", "slammed it as").
+_TARGET_DEPS = frozenset({"dobj", "dative", "nsubjpass", "ccomp", "xcomp", "attr", "oprd"})
+_TARGET_PREPS = frozenset(
+    {"for", "of", "on", "over", "against", "at", "as", "about", "behind", "to", "into", "upon", "with"}
+)
+
+#: "along with", "together with": in company, not at a target.
+_COMPANY = frozenset({"along", "together"})
+
+
+def _aimed_at_nothing(verb: Token) -> bool:
+    """A verb of praise or blame that names nothing praised or blamed: no object, no clause, no
+    preposition of a target ("applauding along with the audience", "the crowd cheered"). PLOVER's
+    SUPPORT and ACCUSE are aimed at an actor or a policy; an audience's reaction is neither. A
+    relative clause's object is its head noun ("the deal Republicans denounced"), and coordinated
+    verbs share theirs ("praised and thanked the troops"): neither is aimed at nothing."""
+    if verb.dep_ in ("relcl", "acl", "conj") or verb.pos_ != "VERB":
+        return False
+    for c in verb.children:
+        if c.dep_ in _TARGET_DEPS:
+            return False
+        if c.dep_ == "conj" and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children):
+            return False  # "praised and thanked the troops": one object for both verbs
+        if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
+            return False
+        if c.dep_ == "prep" and c.lower_ not in _COMPANY and any(k.dep_ == "prep" for k in c.children):
+            return False  # "spoke out in favour of", "lashed out in anger at"
+    return True
 
 
 def _shares_a_view(d: Draft) -> bool:

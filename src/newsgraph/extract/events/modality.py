@@ -24,6 +24,10 @@ class Modality:
     intent: bool = False
 
 
+#: Verb forms that stand as clauses of their own, never inside a bare infinitive.
+_OWN_FORMS = frozenset({"VBG", "VBD", "VBZ", "VBP"})
+
+
 def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Token | None = None) -> Modality:
     """PLOVER's auxiliary modes of the clause of ``anchor``: its own negation, modals and "if", and
     those of the clauses it depends on, up to a verb of saying (what is reported keeps its own).
@@ -65,6 +69,7 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                     and cur.tag_ == "VB"
                     and lemma(cur.head) not in plover.word_class("causative")
                     and not _went_on(cur.head)
+                    and not _by_means(cur.head)
                 ):
                     out.hypothetical = True  # a purpose clause: "to allow talks to be held"
                 elif child.lower_ == "to" and cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
@@ -83,6 +88,16 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             ):
                 out.conditional = True
         head = cur.head
+        if cur.dep_ == "conj" and head.tag_ == "VB" and cur.tag_ in _OWN_FORMS:
+            # "dropping to the ground to make guards drag them out, or heckling back": the parser
+            # hangs the conjunct on the nearest verb, but a gerund or a finite verb is no part of
+            # a bare infinitive; it joins the verb of its own form above it (or nothing)
+            same = next((a for a in head.ancestors if a.tag_ == cur.tag_), None)
+            if same is None:
+                break
+            own = False
+            cur = same
+            continue
         if (
             cur.dep_ in ("acl", "ccomp")
             and head.pos_ == "NOUN"
@@ -189,6 +204,18 @@ def _went_on(verb: Token) -> bool:
     return lemma(verb) == "go" and any(
         c.dep_ in ("prt", "advmod") and c.lower_ == "on" for c in verb.children
     )
+
+
+def _by_means(verb: Token) -> bool:
+    """ "Took to Twitter to call out protesters", "used the speech to attack Republicans": a
+    medium or an occasion was used to do it, so it was done (word class ``means``; its value a
+    preposition the verb must govern)."""
+    means = plover.word_class("means")
+    word = lemma(verb)
+    if word not in means:
+        return False
+    prep = means[word]
+    return prep == "-" or any(c.dep_ in ("prep", "prt") and c.lower_ == prep for c in verb.children)
 
 
 def _too(tok: Token) -> bool:
