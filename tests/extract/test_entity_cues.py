@@ -273,3 +273,13 @@ def test_a_place_opening_a_name_closed_by_one_capitalised_word_is_that_name(nlp)
     assert ("Texas", "GPE") in _model_entities(nlp, "She met the Texas Governor in Austin.")
     assert ("Iowa", "GPE") in _model_entities(nlp, "Iowa Republicans voted on Monday.")
     assert all(t != "ORG" for _, t in _model_entities(nlp, "Pensions Change as U.S. Ages."))
+
+
+def test_a_name_opened_by_a_town_is_called_by_its_last_word() -> None:
+    text = "Fans of the Oklahoma City Thunder cheered . The Thunder lost ."
+    got = _grouped((text, [(3, 6, "ORG"), (9, 10, "ORG")]))
+    assert [(e.name, len(e.mentions)) for e in got] == [("Oklahoma City Thunder", 2)]
+    # a name opened by a word that is no place keeps its last word apart
+    text = "Fans of the Purple Marsh Thunder cheered . The Thunder lost ."
+    got = _grouped((text, [(3, 6, "ORG"), (9, 10, "ORG")]))
+    assert sorted(e.name for e in got) == ["Purple Marsh Thunder", "Thunder"]
