@@ -256,3 +256,30 @@ def test_an_administrative_unit_s_noun_makes_a_name_a_place_with_a_government() 
     # a capitalised unit is part of a longer name, and "region" names regions too: left alone
     got = _labels("Aid reached the Sahel region and Pell County .", [(3, 4, "LOC"), (6, 7, "PERSON")])
     assert got == [("Sahel", "LOC"), ("Pell", "PERSON")]
+
+
+def _model_entities(nlp, text: str) -> list[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    found = nlp.get_pipe("newsgraph_entities").match(nlp(text))
+    return [(e.name, e.type) for e in found]
+
+
+def test_a_place_opening_a_name_closed_by_one_capitalised_word_is_that_name(nlp) -> None:  # type: ignore[no-untyped-def]
+    # issue 15 review: a team named after its city was the city's GPE (and took the city's code)
+    got = _model_entities(nlp, "The Lakers beat the Oklahoma City Thunder 112-107 on Tuesday night.")
+    assert ("Oklahoma City Thunder", "ORG") in got and ("Oklahoma City", "GPE") not in got
+    got = _model_entities(nlp, "The campaign owed Cambridge Analytica $5,000 for its work.")
+    assert ("Cambridge Analytica", "ORG") in got
+    # a title, a group, a country or a known body after the place is no such name
+    assert ("Texas", "GPE") in _model_entities(nlp, "She met the Texas Governor in Austin.")
+    assert ("Iowa", "GPE") in _model_entities(nlp, "Iowa Republicans voted on Monday.")
+    assert all(t != "ORG" for _, t in _model_entities(nlp, "Pensions Change as U.S. Ages."))
+
+
+def test_a_name_opened_by_a_town_is_called_by_its_last_word() -> None:
+    text = "Fans of the Oklahoma City Thunder cheered . The Thunder lost ."
+    got = _grouped((text, [(3, 6, "ORG"), (9, 10, "ORG")]))
+    assert [(e.name, len(e.mentions)) for e in got] == [("Oklahoma City Thunder", 2)]
+    # a name opened by a word that is no place keeps its last word apart
+    text = "Fans of the Purple Marsh Thunder cheered . The Thunder lost ."
+    got = _grouped((text, [(3, 6, "ORG"), (9, 10, "ORG")]))
+    assert sorted(e.name for e in got) == ["Purple Marsh Thunder", "Thunder"]

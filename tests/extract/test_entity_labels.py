@@ -538,3 +538,15 @@ def test_the_house_beside_the_white_house_is_the_us_house_not_the_white_house() 
     assert {k: v.name for k, v in bodies.items()} == {"Navy": "Royal Navy"}  # a House is no White House
     names = {e.name for e in EntityExtractor(nlp, "newsgraph_entities").match(doc)}
     assert "The White House" not in names and "White House" in names
+
+
+def test_a_town_before_its_state_takes_the_state_s_country() -> None:
+    # "Alexandria" alone is the largest town of the name (Egypt); followed by a US state's
+    # abbreviation or name it is the town of that state (issue 15 review: sub-national places)
+    for text, state in (
+        ("She works in Alexandria , Va. , for a firm .", "Va."),
+        ("She works in Alexandria , Virginia , for a firm .", "Virginia"),
+    ):
+        got = dict(_named_places(text, ["Alexandria", state]))
+        assert got["Alexandria"] == "USA", text
+    assert dict(_named_places("She works in Alexandria on Fridays .", ["Alexandria"]))["Alexandria"] == "EGY"

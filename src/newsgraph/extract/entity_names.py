@@ -172,12 +172,28 @@ _GENERIC_MODIFIERS = frozenset({"national", "federal", "central", "supreme", "ro
 def _shortens_to(name: str, word: str) -> bool:
     """Whether the organisation ``name`` may be called by its last word ``word`` alone: an
     outlet's or firm's word ("The Washington Post" -> "Post"), or a name whose other words are
-    generic modifiers or countries ("National Treasury" -> "Treasury"); not "the House"
-    for the White House."""
+    generic modifiers or countries ("National Treasury" -> "Treasury"), or a name opened by a
+    state, province or large town ("Oklahoma City Thunder" -> "Thunder"); not "the House" for the
+    White House."""
     if word.lower() in org_words():
         return True
     rest = [w for w in name.split()[:-1] if w.lower() not in ("the", "of")]
+    if rest and _large_town(" ".join(rest)):
+        return True  # a team or firm named after its town: "Oklahoma City Thunder" -> "Thunder"
     return all(w.lower() in _GENERIC_MODIFIERS or actors.country_code(w) is not None for w in rest)
+
+
+#: Fewest people of a town or state whose name opens a team's or firm's name ("Oklahoma City
+#: Thunder"); a hamlet's name is more likely a word ("White House": White, a town of 724).
+_TOWN_PEOPLE = 100_000
+
+
+def _large_town(text: str) -> bool:
+    """Whether ``text`` names no country but a state or a town of at least ``_TOWN_PEOPLE``."""
+    if actors.country_code(text) is not None:
+        return False
+    places = gazetteer().candidates(text)
+    return any(p.feature in ("city", "admin1") and p.population >= _TOWN_PEOPLE for p in places)
 
 
 def _names_a_country(name: str) -> bool:

@@ -18,7 +18,9 @@ the cleaned mentions after the shape rules of ``extract/labels.py`` (which calls
   gazetteer knows as a state, province or city and no table as a body is a place too.
 
 - **A place before a body's name** the model left untagged ("Bartholomew County" + "Sheriff's
-  Department") is that body's name (:func:`grow_place_bodies`, a span fix).
+  Department") is that body's name (:func:`grow_place_bodies`, a span fix); so is a place the
+  parse makes a compound of one untagged capitalised word that closes the name, no title, group
+  noun, given name, place or known word ("Oklahoma City" + "Thunder": a team, not the city).
 - **A place cut before a particle** is made whole when the gazetteer has the longer name
   ("Braunau" + "am Inn": :func:`join_place_names`, a span fix).
 - **An administrative unit's noun** right after a name ("Nangarhar province", "Kowloon West
@@ -186,12 +188,37 @@ def grow_place_bodies(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                     break
                 if w.lower() in _BODY_HEADS:
                     end = k + 1
+        if end is None and m.label == "GPE" and m.j < n_words and m.j not in taken:
+            end = _named_after_place(doc, m, words)
         if end is None:
             out.append(m)
             continue
         stop = doc[end - 1].idx + len(words[end - 1])
         out.append(Mention(m.i, end, m.start, stop, doc_text(doc)[m.start : stop], "ORG"))
     return out
+
+
+def _named_after_place(doc: Doc, m: Mention, words: list[str]) -> int | None:
+    """The end of a name that a place opens and one untagged capitalised word closes, the place
+    a compound of that word by the parse ("Oklahoma City" + "Thunder"): a team's or firm's name,
+    not the place. None when the place is a country, when the word is a title or group noun, a
+    given name, a place or known to a table, or when more capitalised words follow."""
+    k = m.j
+    word = words[k]
+    last = doc[m.j - 1]
+    if actors.country_code(m.text) is not None:  # "as U.S. Ages" (a headline's verb)
+        return None
+    if not (word[:1].isupper() and word.isalpha() and not word.isupper()) or doc[k].ent_type_:
+        return None
+    if last.dep_ != "compound" or last.head.i != k or doc[k].pos_ not in ("PROPN", "NOUN"):
+        return None
+    if k + 1 < len(words) and words[k + 1][:1].isupper() and words[k + 1].isalpha():
+        return None
+    if known(word) or given_share(word) > 0 or actors.sector_of(word) is not None:
+        return None
+    if actors.country_code(word) is not None or _place(word):
+        return None
+    return k + 1
 
 
 #: Gazetteer kinds of place with no government of their own (GUIDE.md's LOC).

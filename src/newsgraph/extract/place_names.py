@@ -71,7 +71,7 @@ def place_name(doc: Doc, m: Mention, mentions: list[Mention]) -> tuple[str, str 
     text (see the module docstring); None otherwise."""
     if m.label != "GPE":
         return None
-    namesake = _capital_namesake(doc, m)
+    namesake = _capital_namesake(doc, m) or _town_of_state(doc, m)
     if namesake is not None:
         return namesake
     if actors.is_capital(m.text):  # "Washington state" is not the capital
@@ -187,6 +187,34 @@ def _capital_namesake(doc: Doc, m: Mention) -> tuple[str, str | None] | None:
             states = [p for p in states if p.country in towns and actors.country_code(region) is None]
         if states:
             return f"{m.text}, {region}", states[0].country
+    return None
+
+
+def _town_of_state(doc: Doc, m: Mention) -> tuple[str, str] | None:
+    """ "Alexandria, Va.": a town, a comma and a state or province (written abbreviation or name)
+    that has a town of that name, where the largest town of the name lies in another country: the
+    state's town, with the state's country (a town keeps its country as the state that follows it
+    says, not the one of its best-known namesake). Countries and capitals are
+    ``_capital_namesake``'s."""
+    words = doc_words(doc)
+    if m.j + 1 >= len(words) or words[m.j] != "," or actors.country_code(m.text) is not None:
+        return None
+    towns = _of_feature(m.text, _CITY)
+    if not towns:
+        return None
+    gaz = gazetteer()
+    states = [gaz.place(i) for i in gaz.abbreviations.get(words[m.j + 1], ())]
+    for n in (3, 2, 1):
+        piece = words[m.j + 1 : m.j + 1 + n]
+        if states or len(piece) < n or not all(w[:1].isupper() and w.isalpha() for w in piece):
+            continue
+        if actors.country_code(" ".join(piece)) is None:
+            states = _admin1(" ".join(piece))
+    largest = max(towns, key=lambda p: p.population).country
+    for state in states:
+        here = any(t.admin1 == state.name and t.country == state.country for t in towns)
+        if state.country != largest and here:
+            return m.text, str(state.country)
     return None
 
 
