@@ -167,6 +167,7 @@ def test_keys_are_stable_and_follow_the_input_and_the_settings(tmp_path: Path) -
     settings = Settings.load()
     first = [p.key for p in plan([folder], settings)]
     assert first == [p.key for p in plan([folder], settings.replace(batch_size=3))]
+    assert first == [p.key for p in plan([folder], settings.replace(numpy_blas=not settings.numpy_blas))]
     assert first != [p.key for p in plan([folder], settings.replace(raw=True))]
     (folder / "dump_1.txt").write_text("Changed Headline Here\n\nA new body.\n")
     os.utime(folder / "dump_1.txt", ns=(1, 1))
