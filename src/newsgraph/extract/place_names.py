@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..months import FULL_NAMES
 from ..resolve import actors
 from ..resolve.gazetteer import Place, gazetteer
 from ..resolve.place_index import FEATURES
@@ -52,9 +53,6 @@ _STATE_AFTER = frozenset(
 _OWNED_REACH = 4
 #: Words of a city's own offices: a title with one beside the name says the city, not the state.
 _CITY_OFFICES = frozenset({"mayor", "councilman", "councilwoman", "councilmember", "councillor", "councilor"})
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
 #: A state's elections, named before "in"/"of" it ("the primary in New York").
 _ELECTIONS = frozenset({"primary", "primaries", "caucus", "caucuses"})
 #: Verbs of an election won or lost right before a place: US candidates win and lose states.
@@ -118,7 +116,7 @@ def _owned(doc: Doc, k: int) -> list[str]:
     out: list[str] = []
     for t in doc[k : k + _OWNED_REACH]:
         out.append(t.lower_)
-        if not (t.like_num or t.lower_ in _MONTHS):
+        if not (t.like_num or t.lower_ in FULL_NAMES):
             break
     return out
 
