@@ -107,3 +107,23 @@ def test_a_changed_scheme_makes_the_signatures_again(tmp_path, monkeypatch: pyte
         assert update_stories(store) == 1  # every article linked again under the new scheme
         row = store.con.execute("SELECT value FROM meta WHERE key = 'stories_scheme'").fetchone()
         assert row == (stories.SCHEME,)
+
+
+def test_signatures_are_datasketchs_affine32_to_the_bit() -> None:
+    """The numpy signature equals datasketch's MinHash (the library it reimplements for speed), so
+    stores made before and after agree."""
+    import numpy as np
+    from datasketch import MinHash
+
+    rng = np.random.default_rng(7)
+    texts = [STORY, OTHER, " ".join(f"w{i}" for i in range(400))]
+    hash_sets = [stories.shingle_hashes(words(t)) for t in texts]
+    hash_sets += [np.unique(rng.integers(0, 1 << 32, n, dtype=np.uint64)) for n in (1, 30, 2000)]
+    hash_sets.append(np.array([0, 0xFFFFFFFF], dtype=np.uint64))  # both ends of the range
+    for hashes in hash_sets:
+        expected = MinHash(num_perm=stories.NUM_PERM, seed=stories.SEED, scheme="affine32", hashfunc=int)
+        expected.update_batch(hashes.tolist())
+        got = stories.signature(hashes)
+        assert got.dtype == np.uint32 and got.shape == (stories.NUM_PERM,)
+        assert np.array_equal(got, expected.hashvalues.astype(np.uint32))
+    assert np.all(stories.signature(np.zeros(0, np.uint64)) == 0xFFFFFFFF)

@@ -145,7 +145,7 @@ def load_pipeline(settings: Settings | None = None) -> Language:
     settings = settings or Settings.load()
     nlp = _load(settings.model, tuple(settings.disable), settings.numpy_blas)
     preload()
-    if settings.numpy_blas:  # after preload, which loads scipy's own OpenBLAS too
+    if settings.numpy_blas:  # after preload: whatever it imported is limited too
         one_blas_thread()
     return nlp
 
@@ -153,8 +153,8 @@ def load_pipeline(settings: Settings | None = None) -> Language:
 @cache
 def preload() -> None:
     """Load once, with the spaCy model, what the batch function would otherwise load on its first
-    article: the language detector's model and the MinHash permutations of the story sketches
-    (datasketch imports scipy). A worker process then starts the clock ready, as one process does.
+    article: the language detector's model and the MinHash permutations of the story sketches. A
+    worker process then starts the clock ready, as one process does.
 
     What is loaded by then (the model, the tables, ~150,000 objects that live as long as the
     process) is taken out of the cyclic garbage collector's reach (:func:`gc.freeze`): each full

@@ -12,7 +12,8 @@ representative, or NULL when the article is one). An article joins an earlier st
   least :data:`MIN_JACCARD`, or a truncated copy, one that holds at least :data:`MIN_CONTAINMENT`
   of the shorter text's shingles and is at least :data:`MIN_SIZE_RATIO` as long as the other.
 
-Near copies are found with MinHash signatures and locality-sensitive hashing (datasketch): each
+Near copies are found with MinHash signatures (datasketch's ``affine32`` scheme, computed with
+numpy: :func:`signature`) and locality-sensitive hashing: each
 article's signature is cut into :data:`BANDS` bands and a hash of each band is stored in
 ``story_bands``; the candidates for a new article are the stored articles sharing a band hash with
 it (one SQL join per batch of new articles), and only those are compared. The work per new
@@ -30,7 +31,6 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlsplit
 
 import duckdb
@@ -158,23 +158,39 @@ class Sketch:
 
 
 @functools.cache
-def _permutations() -> Any:
-    from datasketch import MinHash  # imported when needed: it takes a second (scipy)
-
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32").permutations
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The ``NUM_PERM`` affine permutations ``h -> a * h + b`` (mod 2**32, ``a`` odd) of the
+    signatures, drawn from numpy's seeded generator exactly as datasketch's ``MinHash(num_perm,
+    seed, scheme="affine32")`` draws them."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
 
 
 def load_minhash() -> None:
-    """Import datasketch and make the permutations now (a worker process does it when it starts),
-    not on the first article."""
+    """Make the permutations now (a worker process does it when it starts), not on the first
+    article."""
     _permutations()
 
 
-def _minhash() -> Any:
-    from datasketch import MinHash
-
-    # the shingles come hashed already (shingle_hashes): the hash function passes them on
-    return MinHash(num_perm=NUM_PERM, hashfunc=int, permutations=_permutations(), scheme="affine32")
+def signature(hashes: np.ndarray) -> np.ndarray:
+    """The MinHash signature (``NUM_PERM`` uint32 values) of a set of 32-bit shingle hashes:
+    datasketch's ``affine32`` scheme (each hash mixed once by MurmurHash3's 32-bit finalizer, then
+    the smallest image under each permutation), computed here with numpy. The values are
+    datasketch's to the bit (tests/resolve/test_stories.py checks it), so stores made either way
+    agree; datasketch itself is not imported at run time, since importing it imports scipy, about
+    0.45 CPU s in every process that makes signatures, each worker included."""
+    a, b = _permutations()
+    if not len(hashes):
+        return np.full(NUM_PERM, 0xFFFFFFFF, np.uint32)
+    hv = hashes.astype(np.uint32)[:, None]
+    hv = hv ^ (hv >> np.uint32(16))
+    hv = hv * np.uint32(0x85EBCA6B)
+    hv = hv ^ (hv >> np.uint32(13))
+    hv = hv * np.uint32(0xC2B2AE35)
+    hv = hv ^ (hv >> np.uint32(16))
+    return np.asarray((hv * a + b).min(axis=0), dtype=np.uint32)
 
 
 def shingle_hashes(ws: Sequence[str]) -> np.ndarray:
@@ -201,14 +217,12 @@ def sketch(article_id: str, text: str, url: str | None = None) -> Sketch:
         return Sketch(article_id, url_key(url), None, 0, None)
     joined = " ".join(ws)
     shingles = shingle_hashes(ws)
-    mh = _minhash()
-    mh.update_batch(shingles.tolist())
     return Sketch(
         article_id,
         url_key(url),
         hashlib.sha256(joined.encode()).hexdigest()[:16],
         len(shingles),
-        mh.hashvalues.astype(np.uint32),
+        signature(shingles),
     )
 
 
