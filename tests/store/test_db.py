@@ -107,3 +107,55 @@ def test_a_fact_record_is_json_that_reads_back_the_same() -> None:
 def test_a_fact_record_with_a_lone_surrogate_is_kept_with_escapes() -> None:
     text = json.loads(record_json({"text": "Minister resigns \udc80"}))["text"]
     assert text == "Minister resigns \udc80"
+
+
+def test_fact_tables_have_no_key_and_keep_one_row_per_fact(tmp_path: Path, doc: Document) -> None:
+    """A fact table's key would be an index DuckDB holds in memory whole while inserting (~90 keys
+    per article): they have none, and the write path keeps (article_id, n) unique instead."""
+    many = [{"start": 0, "end": 7, "text": "Article", "type": "ORG", "key": f"ORG:x{i}"} for i in range(50)]
+    arts = [make_article(n, doc) for n in range(1, 29)]
+    for a in arts:
+        a.entities = list(many)
+    with Store(tmp_path / "s.duckdb") as store:
+        keys = store.con.execute(
+            "SELECT table_name FROM duckdb_constraints() WHERE constraint_type = 'PRIMARY KEY'"
+        ).fetchall()
+        assert "entities" not in {k[0] for k in keys} and "articles" in {k[0] for k in keys}
+        store.write(documents=[(doc, 28)], articles=arts, run_id=1)
+        store.write(articles=arts[:3], run_id=1)  # stored already: nothing again
+        twice = [*arts[:1], *arts[:1]]
+        twice[0] = make_article(29, doc)
+        twice[0].entities = list(many)
+        store.write(articles=[twice[0], twice[0]], run_id=1)  # one article given twice in one batch
+        n, distinct = store.con.execute(
+            "SELECT count(*), count(DISTINCT (article_id, n)) FROM entities"
+        ).fetchone()  # type: ignore[misc]
+        assert n == distinct == 29 * 50
+
+
+def test_facts_without_their_articles_in_the_write_are_added_once(tmp_path: Path, doc: Document) -> None:
+    from newsgraph.store.batches import ArticleTables, combine
+
+    arts = [make_article(1, doc), make_article(2, doc)]
+    facts = [(name, t) for name, t in combine([ArticleTables.of(arts)], 1) if name != "articles"]
+    with Store(tmp_path / "s.duckdb") as store:
+        for _ in range(2):
+            store.write_tables(facts, run_id=1)
+        assert store.stats()["entities"] == 2
+
+
+def test_a_store_made_with_fact_keys_is_written_alike(tmp_path: Path, doc: Document) -> None:
+    """Stores made before the fact tables lost their key keep it; writing them works the same."""
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute(
+        'CREATE TABLE entities (article_id VARCHAR, n INTEGER, "start" INTEGER, "end" INTEGER, '
+        "text VARCHAR, record JSON, PRIMARY KEY (article_id, n))"
+    )
+    con.close()
+    arts = [make_article(1, doc), make_article(2, doc)]
+    with Store(path) as store:
+        for _ in range(2):
+            store.write(documents=[(doc, 2)], articles=arts, run_id=1)
+        assert store.stats()["entities"] == 2
+        assert [a.as_dict() for a in store.articles()] == [a.as_dict() for a in arts]
