@@ -171,3 +171,21 @@ def test_support_given_and_withheld_as_news_words_it(nlp: Any) -> None:
     withheld = one(nlp, CAMPAIGN + "Senator Warren withheld her endorsement from Trump.", "REJECT")
     assert codes(withheld["recipient"]) == {"USA"}
     assert not events_of(nlp, "The storm threw debris behind the house.")
+
+
+def test_branded_or_labelled_a_liar_and_opposition_voiced(nlp: Any) -> None:
+    # the small model parses "branded Trump a liar" as one object [Trump a liar]
+    for verb in ("branded", "labeled"):
+        ev = one(nlp, CAMPAIGN + f"Senator Warren {verb} Trump a charlatan.", "ACCUSE")
+        assert codes(ev["recipient"]) == {"USA"}, verb
+    # opposition voiced is an objection (ACCUSE); "the opposition" alone is a group
+    voiced = events_of(nlp, CAMPAIGN + "Senator Warren voiced her opposition to the bill.")
+    assert [e["event_type"] for e in voiced if e["text"] == "opposition"] == ["ACCUSE"]
+    assert not [
+        e
+        for e in events_of(nlp, "The opposition won the election in Venezuela.")
+        if e["text"] == "opposition"
+    ]
+    # an adjective after a verb of calling is no military offensive
+    called = events_of(nlp, CAMPAIGN + "Senator Warren called Trump's remarks offensive.")
+    assert not [e for e in called if e["event_type"] == "ASSAULT"]
