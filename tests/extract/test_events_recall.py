@@ -269,3 +269,16 @@ def test_missiles_fired_at_a_place_are_an_assault(nlp: Any) -> None:
     assert [(e["event_type"], e["mode"]) for e in at] == [("ASSAULT", "heavy-weapons")]
     test = events_of(nlp, "North Korea fired a ballistic missile into the sea on Monday.")
     assert [e["event_type"] for e in test] == ["MOBILIZE"]  # a test launch: a show of force
+
+
+@pytest.mark.model
+def test_kept_in_jail_is_detention(nlp: Any) -> None:
+    kept = [
+        e
+        for e in events_of(nlp, US + "A federal judge kept the activist in jail on Monday.")
+        if e["text"] == "kept"
+    ]
+    assert [e["event_type"] for e in kept] == ["COERCE"] and kept[0]["mode"] == "arrest"
+    assert not [
+        e for e in events_of(nlp, US + "The senator kept the letter in a drawer.") if e["text"] == "kept"
+    ]
