@@ -282,3 +282,33 @@ def test_kept_in_jail_is_detention(nlp: Any) -> None:
     assert not [
         e for e in events_of(nlp, US + "The senator kept the letter in a drawer.") if e["text"] == "kept"
     ]
+
+
+@pytest.mark.model
+def test_some_of_a_group_is_that_group(nlp: Any) -> None:
+    # "some of", "both of": a pronoun of quantity names the group after its "of"
+    for word in ("Some", "Both"):
+        evs = [
+            e
+            for e in events_of(nlp, f"{word} of the French ministers condemned Russia.")
+            if e["text"] == "condemned"
+        ]
+        assert evs and _codes(evs[0]["actor"]) == {"FRA"} and _codes(evs[0]["recipient"]) == {"RUS"}, word
+
+
+@pytest.mark.model
+def test_critical_of_and_supportive_of_someone(nlp: Any) -> None:
+    text = US + "Senator Maria Lopez has been critical of the Chinese government for years."
+    critical = [e for e in events_of(nlp, text) if e["text"] == "critical"]
+    assert [e["event_type"] for e in critical] == ["ACCUSE"] and _codes(critical[0]["recipient"]) == {"CHN"}
+    text = US + "Senator Maria Lopez was supportive of the Japanese government."
+    supportive = [e for e in events_of(nlp, text) if e["text"] == "supportive"]
+    assert [e["event_type"] for e in supportive] == ["SUPPORT"] and _codes(supportive[0]["recipient"]) == {
+        "JPN"
+    }
+    # a moment that is critical judges no one
+    assert not [
+        e
+        for e in events_of(nlp, US + "The next two weeks are critical of course.")
+        if e["text"] == "critical"
+    ]
