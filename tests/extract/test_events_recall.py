@@ -312,3 +312,32 @@ def test_critical_of_and_supportive_of_someone(nlp: Any) -> None:
         for e in events_of(nlp, US + "The next two weeks are critical of course.")
         if e["text"] == "critical"
     ]
+
+
+@pytest.mark.model
+def test_an_appeal_or_an_ultimatum_to_someone_names_its_recipient(nlp: Any) -> None:
+    appeal = [
+        e
+        for e in events_of(nlp, "Britain appealed to the United Nations for help.")
+        if e["text"] == "appealed"
+    ]
+    assert appeal and appeal[0]["event_type"] == "REQUEST" and _codes(appeal[0]["recipient"]) == {"UNO"}
+    ultimatum = [e for e in events_of(nlp, "France issued an ultimatum to Iran.") if e["text"] == "ultimatum"]
+    assert (
+        ultimatum
+        and ultimatum[0]["event_type"] == "THREATEN"
+        and _codes(ultimatum[0]["recipient"]) == {"IRN"}
+    )
+
+
+@pytest.mark.model
+def test_a_suit_filed_thanks_extended_and_an_olive_branch(nlp: Any) -> None:
+    suit = [
+        e for e in events_of(nlp, "Texas filed suit against the Obama administration.") if e["text"] == "suit"
+    ]
+    assert suit and (suit[0]["event_type"], suit[0]["mode"]) == ("ACCUSE", "allege")
+    assert not [e for e in events_of(nlp, "Britain followed suit on Monday.") if e["text"] == "suit"]
+    branch = [
+        e for e in events_of(nlp, "Turkey extended an olive branch to Russia.") if e["text"] == "branch"
+    ]
+    assert branch and branch[0]["event_type"] == "SUPPORT" and _codes(branch[0]["recipient"]) == {"RUS"}
