@@ -341,3 +341,15 @@ def test_a_suit_filed_thanks_extended_and_an_olive_branch(nlp: Any) -> None:
         e for e in events_of(nlp, "Turkey extended an olive branch to Russia.") if e["text"] == "branch"
     ]
     assert branch and branch[0]["event_type"] == "SUPPORT" and _codes(branch[0]["recipient"]) == {"RUS"}
+
+
+@pytest.mark.model
+def test_relations_mended_or_strengthened_are_support(nlp: Any) -> None:
+    # manual, SUPPORT: "initiate, resume, improve, or expand diplomatic, non-material cooperation"
+    mend = [
+        e
+        for e in events_of(nlp, "Turkey mended relations with Israel on Monday.")
+        if e["event_type"] == "SUPPORT"
+    ]
+    assert mend and _codes(mend[0]["actor"]) == {"TUR"} and _codes(mend[0]["recipient"]) == {"ISR"}
+    assert not events_of(nlp, "Exercise can improve the relationship between sleep and mood.")
