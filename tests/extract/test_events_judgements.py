@@ -103,6 +103,9 @@ def test_should_have_said_of_another_is_a_reproach(nlp: Any) -> None:
     assert one(nlp, now, "REQUEST") and not shown_events(nlp, now, "ACCUSE")
     own = "\u201cWe should have acted sooner,\u201d the Polish foreign minister said."
     assert not shown_events(nlp, own, "ACCUSE")
+    # with a copula: "should have been tougher" reproaches too
+    been = "\u201cGermany should have been tougher on Russia,\u201d the Polish foreign minister said."
+    assert codes(one(nlp, been, "ACCUSE")["recipient"]) == {"DEU"}
 
 
 def test_questioning_whether_is_criticism(nlp: Any) -> None:
@@ -171,3 +174,27 @@ def test_support_given_and_withheld_as_news_words_it(nlp: Any) -> None:
     withheld = one(nlp, CAMPAIGN + "Senator Warren withheld her endorsement from Trump.", "REJECT")
     assert codes(withheld["recipient"]) == {"USA"}
     assert not events_of(nlp, "The storm threw debris behind the house.")
+
+
+def test_branded_or_labelled_a_liar_and_opposition_voiced(nlp: Any) -> None:
+    # the small model parses "branded Trump a liar" as one object [Trump a liar]
+    for verb in ("branded", "labeled"):
+        ev = one(nlp, CAMPAIGN + f"Senator Warren {verb} Trump a charlatan.", "ACCUSE")
+        assert codes(ev["recipient"]) == {"USA"}, verb
+    # opposition voiced is an objection (ACCUSE); "the opposition" alone is a group
+    voiced = events_of(nlp, CAMPAIGN + "Senator Warren voiced her opposition to the bill.")
+    assert [e["event_type"] for e in voiced if e["text"] == "opposition"] == ["ACCUSE"]
+    assert not [
+        e
+        for e in events_of(nlp, "The opposition won the election in Venezuela.")
+        if e["text"] == "opposition"
+    ]
+    # an adjective after a verb of calling is no military offensive
+    called = events_of(nlp, CAMPAIGN + "Senator Warren called Trump's remarks offensive.")
+    assert not [e for e in called if e["event_type"] == "ASSAULT"]
+
+
+def test_recognizing_that_something_is_so_is_no_support(nlp: Any) -> None:
+    text = "The Austrian government recognized that Austrians were also perpetrators of Nazi crimes."
+    assert not [e for e in events_of(nlp, text) if e["event_type"] == "SUPPORT"]
+    assert one(nlp, "The United States recognized Kosovo in 2008.", "SUPPORT")

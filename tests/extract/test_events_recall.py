@@ -269,3 +269,87 @@ def test_missiles_fired_at_a_place_are_an_assault(nlp: Any) -> None:
     assert [(e["event_type"], e["mode"]) for e in at] == [("ASSAULT", "heavy-weapons")]
     test = events_of(nlp, "North Korea fired a ballistic missile into the sea on Monday.")
     assert [e["event_type"] for e in test] == ["MOBILIZE"]  # a test launch: a show of force
+
+
+@pytest.mark.model
+def test_kept_in_jail_is_detention(nlp: Any) -> None:
+    kept = [
+        e
+        for e in events_of(nlp, US + "A federal judge kept the activist in jail on Monday.")
+        if e["text"] == "kept"
+    ]
+    assert [e["event_type"] for e in kept] == ["COERCE"] and kept[0]["mode"] == "arrest"
+    assert not [
+        e for e in events_of(nlp, US + "The senator kept the letter in a drawer.") if e["text"] == "kept"
+    ]
+
+
+@pytest.mark.model
+def test_some_of_a_group_is_that_group(nlp: Any) -> None:
+    # "some of", "both of": a pronoun of quantity names the group after its "of"
+    for word in ("Some", "Both"):
+        evs = [
+            e
+            for e in events_of(nlp, f"{word} of the French ministers condemned Russia.")
+            if e["text"] == "condemned"
+        ]
+        assert evs and _codes(evs[0]["actor"]) == {"FRA"} and _codes(evs[0]["recipient"]) == {"RUS"}, word
+
+
+@pytest.mark.model
+def test_critical_of_and_supportive_of_someone(nlp: Any) -> None:
+    text = US + "Senator Maria Lopez has been critical of the Chinese government for years."
+    critical = [e for e in events_of(nlp, text) if e["text"] == "critical"]
+    assert [e["event_type"] for e in critical] == ["ACCUSE"] and _codes(critical[0]["recipient"]) == {"CHN"}
+    text = US + "Senator Maria Lopez was supportive of the Japanese government."
+    supportive = [e for e in events_of(nlp, text) if e["text"] == "supportive"]
+    assert [e["event_type"] for e in supportive] == ["SUPPORT"] and _codes(supportive[0]["recipient"]) == {
+        "JPN"
+    }
+    # a moment that is critical judges no one
+    assert not [
+        e
+        for e in events_of(nlp, US + "The next two weeks are critical of course.")
+        if e["text"] == "critical"
+    ]
+
+
+@pytest.mark.model
+def test_an_appeal_or_an_ultimatum_to_someone_names_its_recipient(nlp: Any) -> None:
+    appeal = [
+        e
+        for e in events_of(nlp, "Britain appealed to the United Nations for help.")
+        if e["text"] == "appealed"
+    ]
+    assert appeal and appeal[0]["event_type"] == "REQUEST" and _codes(appeal[0]["recipient"]) == {"UNO"}
+    ultimatum = [e for e in events_of(nlp, "France issued an ultimatum to Iran.") if e["text"] == "ultimatum"]
+    assert (
+        ultimatum
+        and ultimatum[0]["event_type"] == "THREATEN"
+        and _codes(ultimatum[0]["recipient"]) == {"IRN"}
+    )
+
+
+@pytest.mark.model
+def test_a_suit_filed_thanks_extended_and_an_olive_branch(nlp: Any) -> None:
+    suit = [
+        e for e in events_of(nlp, "Texas filed suit against the Obama administration.") if e["text"] == "suit"
+    ]
+    assert suit and (suit[0]["event_type"], suit[0]["mode"]) == ("ACCUSE", "allege")
+    assert not [e for e in events_of(nlp, "Britain followed suit on Monday.") if e["text"] == "suit"]
+    branch = [
+        e for e in events_of(nlp, "Turkey extended an olive branch to Russia.") if e["text"] == "branch"
+    ]
+    assert branch and branch[0]["event_type"] == "SUPPORT" and _codes(branch[0]["recipient"]) == {"RUS"}
+
+
+@pytest.mark.model
+def test_relations_mended_or_strengthened_are_support(nlp: Any) -> None:
+    # manual, SUPPORT: "initiate, resume, improve, or expand diplomatic, non-material cooperation"
+    mend = [
+        e
+        for e in events_of(nlp, "Turkey mended relations with Israel on Monday.")
+        if e["event_type"] == "SUPPORT"
+    ]
+    assert mend and _codes(mend[0]["actor"]) == {"TUR"} and _codes(mend[0]["recipient"]) == {"ISR"}
+    assert not events_of(nlp, "Exercise can improve the relationship between sleep and mood.")

@@ -189,8 +189,8 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
             agents, _ = subjects(aux)
         else:
             verb = aux.head
-            if verb.pos != VERB:
-                continue
+            if verb.pos != VERB and not _reproach(aux, verb):
+                continue  # "should have been the first": a reproach with a copula
             agents, _ = subjects(verb)
         if not agents or any(a.lower_ in plover.word_class("first") for a in agents):
             continue

@@ -126,6 +126,8 @@ def _verb_of(tok: Token) -> Token | None:
         return head.head.head  # "described Trump as a con man", "as a reckless leader"
     if first.dep_ == "amod" and head.dep_ == "dobj" and first.i > head.i and lemma(head.head) in CALLING:
         return head.head
+    if first.dep_ == "dobj" and lemma(head) in CALLING and _named_before(first):
+        return head  # "branded Trump a liar", parsed as one object [Trump a liar]
     if first.dep_ == "amod" and first.i < head.i and _deed(head):
         return head.head  # "is a dangerous man", "did a remarkable job": judges the subject
     return None
@@ -154,12 +156,27 @@ def _negated(tok: Token, verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in (*tok.children, *verb.children))
 
 
+def _named_before(noun: Token) -> bool:
+    """A noun with a name before its determiner as its modifier: how the small model parses the
+    two objects of "branded Trump a liar"."""
+    det = next((c for c in noun.children if c.dep_ == "det"), None)
+    return det is not None and any(
+        c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN" and c.i < det.i for c in noun.children
+    )
+
+
 def _judged(tok: Token, verb: Token) -> list[Token]:
     """The phrases judged: the object of a verb of calling (or, as the small model parses "called
     Trump's plan a mistake", the first of its two predicates), else the subject of the clause."""
     if lemma(verb) in CALLING:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        objects = objects or [c for c in verb.children if c.dep_ == "oprd" and c.i < tok.i]
+        objects = [o for o in objects if o.i != tok.i] or [
+            c for c in verb.children if c.dep_ == "oprd" and c.i < tok.i
+        ]
+        # "called Trump's remarks offensive", parsed as one predicate [Trump's remarks offensive]
+        objects = objects or [
+            c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < tok.i
+        ]
         # "called Clinton 'crooked'": quote marks make the name a modifier of the word
         objects = objects or [c for c in tok.children if c.dep_ in ("nmod", "compound") and c.pos_ == "PROPN"]
         return objects or subjects(tok)[0]

@@ -291,6 +291,12 @@ def _resolve_coded(
     ctx: Context, head: Token, depth: int, places: bool, guess: bool = True
 ) -> list[dict[str, Any]]:
     if head.pos_ == "PRON" or head.lower_ in _RELATIVE:
+        if depth < 2 and head.lower_ in plover.word_class("partitive"):
+            # "some of the French ministers", "both of Trump's rivals": the group named after "of"
+            of = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
+            refs = [r for p in of if p.dep_ == "pobj" for r in _resolve(ctx, p, depth + 1, places, guess)]
+            if refs:
+                return refs
         return _pronoun(ctx, head, depth, places, guess)
     eid = ctx.index.get(head.i)
     if eid is not None:
