@@ -93,3 +93,18 @@ def test_suggesting_that_things_are_so_is_no_request(nlp: Any) -> None:
     # a base form after two subjects may still be a demand
     text = "Senator Warren suggested that Trump and Cruz drop out of the race."
     assert [e for e in events_of(nlp, text) if e["event_type"] == "REQUEST"]
+
+
+@pytest.mark.model
+def test_a_verb_whose_subject_is_a_deed_is_not_the_speakers(nlp: Any) -> None:
+    # "what Jones did is calling out for ...": the deed is the subject, so the speaker of the
+    # quote did not call anyone out
+    text = (
+        '"What Jones did is almost is calling out for that kind of moment," said Tom Green, '
+        "a veteran Ohio GOP leader."
+    )
+    assert not [e for e in events_of(nlp, text) if e["actor"] and e["actor"][0]["text"] == "Tom Green"]
+    # a quote with a doer of its own keeps it
+    text = '"We must stop the madness in Washington and we are calling out Senator Jones," said Tom Green.'
+    found = _of(nlp, text, "calling out")
+    assert found and [r["text"] for r in found[0]["recipient"]] == ["Senator Jones"]

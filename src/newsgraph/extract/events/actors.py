@@ -278,7 +278,11 @@ def arguments(
         undoing = d.outer is None or d.outer.type in _UNDOING  # "eased the curfew imposed in ..."
         if not actors and d.how == "relcl" and not info.verbal and undoing:
             actors = _governor_actors(lex, ctx, noun)
-    speech = d.how == "verb" and not agent_heads and not joint_heads and not recipient_heads
+    # a verb with no doer named in a quote is the speaker's; not one whose subject is a clause
+    # ("what Ryan did is calling out for ...": the deed, not the speaker, is its subject)
+    holders = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]  # "is" may hold it
+    clausal = any(c.dep_ in ("csubj", "csubjpass") for h in holders for c in h.children)
+    speech = d.how == "verb" and not agent_heads and not joint_heads and not recipient_heads and not clausal
     if not actors and quote is not None and d.type in _SPEECH_TYPES and speech:
         q = ctx.quotes[quote]
         speaker = q.speaker
