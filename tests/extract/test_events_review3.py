@@ -108,3 +108,16 @@ def test_a_verb_whose_subject_is_a_deed_is_not_the_speakers(nlp: Any) -> None:
     text = '"We must stop the madness in Washington and we are calling out Senator Jones," said Tom Green.'
     found = _of(nlp, text, "calling out")
     assert found and [r["text"] for r in found[0]["recipient"]] == ["Senator Jones"]
+
+
+@pytest.mark.model
+def test_recognition_is_of_a_state_a_government_or_a_claim(nlp: Any) -> None:
+    text = "Obama himself seemed to recognize the significance of the Iowa victory."
+    assert not _of(nlp, text, "recognize")
+    for text, trigger, etype in (
+        ("Sweden recognized Palestine as a state in 2014.", "recognized", "SUPPORT"),
+        ("Russia recognized the independence of Abkhazia.", "recognized", "SUPPORT"),
+        ("Spain does not recognize Kosovo's independence.", "recognize", "REJECT"),
+        ("The United States did not recognize the Taliban government.", "recognize", "REJECT"),
+    ):
+        assert [e["event_type"] for e in _of(nlp, text, trigger)] == [etype], text
