@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from eventtexts import events_of
+from eventtexts import events_of, is_fact
 
 
 def _of(nlp: Any, text: str, trigger: str) -> list[dict[str, Any]]:
@@ -121,3 +121,16 @@ def test_recognition_is_of_a_state_a_government_or_a_claim(nlp: Any) -> None:
         ("The United States did not recognize the Taliban government.", "recognize", "REJECT"),
     ):
         assert [e["event_type"] for e in _of(nlp, text, trigger)] == [etype], text
+
+
+@pytest.mark.model
+def test_an_infinitive_saying_what_an_aim_is_did_not_happen(nlp: Any) -> None:
+    for text, trigger in (
+        ("What Washington wants first and foremost is to besiege ISIS and eliminate it.", "besiege"),
+        ("The goal of the operation is to attack the rebels in Idlib.", "attack"),
+    ):
+        found = _of(nlp, text, trigger)
+        assert found and not any(is_fact(e) for e in found), text
+    # a cleft of what was done is a fact
+    found = _of(nlp, "What he did was to attack the rebels.", "attack")
+    assert all(is_fact(e) for e in found)
