@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from eventtexts import events_of, is_fact
+from eventtexts import events_of, is_fact, shown_events
 
 
 def _of(nlp: Any, text: str, trigger: str) -> list[dict[str, Any]]:
@@ -134,3 +134,24 @@ def test_an_infinitive_saying_what_an_aim_is_did_not_happen(nlp: Any) -> None:
     # a cleft of what was done is a fact
     found = _of(nlp, "What he did was to attack the rebels.", "attack")
     assert all(is_fact(e) for e in found)
+
+
+@pytest.mark.model
+def test_an_electorate_backing_a_candidate_is_a_vote_not_an_act(nlp: Any) -> None:
+    for text, trigger in (
+        (
+            "Back in 1988, Rust Belt states Indiana, Michigan, Ohio and Pennsylvania all supported "
+            "George Bush, but Democrats' strength grew in these states over the years.",
+            "supported",
+        ),
+        (
+            "West Virginia used to be a fairly reliable Democratic state, supporting Michael Dukakis "
+            "by five points over Bush in 1988.",
+            "supporting",
+        ),
+        ("Iowa voters backed Bernie Sanders in the caucus.", "backed"),
+    ):
+        assert not [e for e in shown_events(nlp, text, "SUPPORT") if e["text"] == trigger], text
+    # a country's or a politician's support is an act
+    assert shown_events(nlp, "Germany supported Angela Merkel's bid for a fourth term.", "SUPPORT")
+    assert shown_events(nlp, "Senator Warren endorsed Hillary Clinton on Thursday.", "SUPPORT")
