@@ -155,3 +155,15 @@ def test_an_electorate_backing_a_candidate_is_a_vote_not_an_act(nlp: Any) -> Non
     # a country's or a politician's support is an act
     assert shown_events(nlp, "Germany supported Angela Merkel's bid for a fourth term.", "SUPPORT")
     assert shown_events(nlp, "Senator Warren endorsed Hillary Clinton on Thursday.", "SUPPORT")
+
+
+@pytest.mark.model
+def test_a_participle_inside_a_noun_phrase_is_no_event(nlp: Any) -> None:
+    # the parser reads "271 pledged delegates" as a verb "pledged" with "delegates" its object
+    text = (
+        "Entering the final contests in June, Clinton leads Sanders by 271 pledged delegates according "
+        "to a count by The Associated Press, but the self-described democratic socialist has vowed "
+        "to soldier on."
+    )
+    assert not _of(nlp, text, "pledged")
+    assert _of(nlp, "Iran rejected the proposal.", "rejected")
