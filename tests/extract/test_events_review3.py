@@ -167,3 +167,16 @@ def test_a_participle_inside_a_noun_phrase_is_no_event(nlp: Any) -> None:
     )
     assert not _of(nlp, text, "pledged")
     assert _of(nlp, "Iran rejected the proposal.", "rejected")
+
+
+@pytest.mark.model
+def test_a_should_under_whether_is_a_question_put_not_a_demand(nlp: Any) -> None:
+    for text in (
+        "Nigel Farage, leader of the UK Independence Party, says such votes are preludes to the critical "
+        "referendum on June 23 on whether Britain should exit the EU.",
+        "Senators are divided over whether the United States should send troops to Syria, "
+        "Senator Smith said.",
+    ):
+        assert not shown_events(nlp, text, "REQUEST"), text
+    text = "Senator Smith said the United States should send troops to Syria."
+    assert shown_events(nlp, text, "REQUEST")

@@ -215,6 +215,8 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
             continue
         if aux.lower_ == "should" and any(a.i > aux.i for a in agents):
             continue  # "should China not accede": an inverted condition, no demand
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
+            continue  # "the referendum on whether Britain should exit the EU": a question put
         if not any(_can_be_asked(ctx, a) for a in agents):
             continue  # "the building's use should send a signal": a thing is asked nothing
         speaker = speaker_of(lex, ctx, verb)
