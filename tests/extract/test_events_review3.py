@@ -180,3 +180,15 @@ def test_a_should_under_whether_is_a_question_put_not_a_demand(nlp: Any) -> None
         assert not shown_events(nlp, text, "REQUEST"), text
     text = "Senator Smith said the United States should send troops to Syria."
     assert shown_events(nlp, text, "REQUEST")
+
+
+@pytest.mark.model
+def test_a_forecast_of_an_outcome_is_no_demand(nlp: Any) -> None:
+    for text in (
+        '"If the undeclared take Dem ballots, Bernie should win by the double digits currently projected," '
+        "another New Hampshire Democrat said.",
+        '"Clinton must win Ohio to stay in the race," Senator Smith said.',
+    ):
+        assert not [e for e in events_of(nlp, text) if e["event_type"] == "REQUEST"], text
+    text = "Senator Smith said the United States should send troops to Syria."
+    assert shown_events(nlp, text, "REQUEST")

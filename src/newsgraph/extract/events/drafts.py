@@ -217,6 +217,8 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
             continue  # "should China not accede": an inverted condition, no demand
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
             continue  # "the referendum on whether Britain should exit the EU": a question put
+        if lemma(verb) in plover.word_class("outcome"):
+            continue  # "Bernie should win by double digits": a forecast, no one can be asked to win
         if not any(_can_be_asked(ctx, a) for a in agents):
             continue  # "the building's use should send a signal": a thing is asked nothing
         speaker = speaker_of(lex, ctx, verb)
