@@ -7,7 +7,9 @@ the ScrapingHub pages and PolNeAR train texts of ``../shared`` that are in no la
 ``eval/data/events_real`` or ``eval/data/entities_real``; a second sample
 (``eval/data/events_review2/``, session 13) draws 40 more from pages in none of those nor the
 first sample, judged before any rule was written on it (``before.tsv``: a held-out figure); pass
-its TSV files with ``--judged``. Ingest a sample's pages into STORE
+its TSV files with ``--judged``; a third (``eval/data/events_review3/``, branch ``events14a``: 10
+ScrapingHub pages and 40 PolNeAR texts in none of those nor the second sample nor
+``entities_review``) was judged the same way before its rules were written. Ingest a sample's pages into STORE
 (``newsgraph ingest``); this script lists the events the store holds at the default threshold
 (what ``newsgraph events`` shows) and looks each one up in the judgement files (TSV: file id,
 sentence start, trigger start, type, status, verdict, reason; offsets into the stored article

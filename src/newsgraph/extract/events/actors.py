@@ -134,9 +134,18 @@ def fill_in(
     if not actors and recipients and d.how == "verb" and is_passive(d.anchor) and _legal(d.anchor):
         # "was charged with bribery", "was convicted of fraud": by the courts and prosecutors of
         # the place, else of the accused's country
-        code = location["country"] if location and location.get("country") else recipients[0]["code"]
+        # the place, else the article's country when a court or officer is named unnamed ("by a
+        # federal judge"), else the accused's country; the text is that "by" phrase or the verb
+        agent = next(
+            (p for c in d.anchor.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None
+        )
+        code = location["country"] if location and location.get("country") else None
+        if code is None and agent is not None:
+            code = ctx.main_country
+        code = code or recipients[0]["code"]
+        start, end = span_of(agent) if agent is not None else (d.trigger.idx, d.trigger.idx + len(d.trigger))
         if code:
-            actors = [actor_record(ctx, None, d.trigger.idx, d.trigger.idx + len(d.trigger), code, "JUD")]
+            actors = [actor_record(ctx, None, start, end, code, "JUD")]
     if etype == "COERCE" and not actors and location and location.get("country") and is_passive(d.anchor):
         # "was arrested in Lebanon": by the authorities of the place
         actors = [actor_record(ctx, None, location["start"], location["end"], location["country"], "COP")]
@@ -196,7 +205,8 @@ def arguments(
             recipient_heads += extra
             if not passive:
                 recipient_heads += passive_inherited(clause)
-        agent_heads += agents
+        # the place a report is filed from does nothing, whichever clause it heads
+        agent_heads += [a for head in agents for a in past_dateline(head)]
     if d.how in ("verb", "support") and d.type == "MOBILIZE":
         # "mobilized reservists for a possible war against Iraq": the target of the purpose
         objects = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
@@ -259,7 +269,7 @@ def arguments(
                     joint_heads += pobjs
                 elif c.lower_ != "with" or "with" in preps:
                     recipient_heads += pobjs
-    actors = resolve_heads(ctx, agent_heads, places=places)
+    actors = _past_dateline_refs(clause, resolve_heads(ctx, agent_heads, places=places))
     if noun is not None:
         if own:
             actors = [_as_state(ctx, a, d.type) for a in actors]
@@ -268,7 +278,11 @@ def arguments(
         undoing = d.outer is None or d.outer.type in _UNDOING  # "eased the curfew imposed in ..."
         if not actors and d.how == "relcl" and not info.verbal and undoing:
             actors = _governor_actors(lex, ctx, noun)
-    speech = d.how == "verb" and not agent_heads and not joint_heads and not recipient_heads
+    # a verb with no doer named in a quote is the speaker's; not one whose subject is a clause
+    # ("what Ryan did is calling out for ...": the deed, not the speaker, is its subject)
+    holders = [clause, *(c for c in clause.children if c.dep_ in ("aux", "auxpass"))]  # "is" may hold it
+    clausal = any(c.dep_ in ("csubj", "csubjpass") for h in holders for c in h.children)
+    speech = d.how == "verb" and not agent_heads and not joint_heads and not recipient_heads and not clausal
     if not actors and quote is not None and d.type in _SPEECH_TYPES and speech:
         q = ctx.quotes[quote]
         speaker = q.speaker
@@ -336,28 +350,60 @@ _DASHES = frozenset({"—", "–", "-", "--"})
 
 
 def dateline_end(sent: Span) -> int:
-    """Token index after a dateline opening ``sent`` ("HANOI, Vietnam (AP) —", "ROME -"): a place
-    in capitals, then names, commas or an agency in brackets, then a dash; else the sentence's
-    start."""
+    """Token index after a dateline opening ``sent`` ("HANOI, Vietnam (AP) —", "ROME -", "New
+    York (AFP) –", "Indianapolis –"): a place in capitals, or a place name in title case, then
+    names, commas or an agency in brackets, then a dash; else the sentence's start. A title-case
+    opening counts only when its words are all places or an agency in brackets follows them
+    ("Trump – who ..." is no dateline)."""
     first = sent[0] if len(sent) else None
-    if first is None or not (first.is_upper and first.is_alpha and len(first.text) > 1):
+    if first is None or not (first.is_alpha and first.text[:1].isupper() and len(first.text) > 1):
         return sent.start
+    capitals = first.is_upper
+    bracket = False
     for tok in sent[1:10]:
         if tok.text in _DASHES:
-            return tok.i + 1
+            return tok.i + 1 if capitals or bracket or _place_line(sent, tok) else sent.start
+        if tok.text == "(" and tok.i + 2 < sent.end and tok.nbor(2).text == ")":
+            bracket = tok.nbor(1).is_alpha and len(tok.nbor(1).text) > 1  # "(AFP)", "(Reuters)"
         if not (tok.is_punct or tok.pos_ == "PROPN" or tok.text[:1].isupper()):
             break
     return sent.start
 
 
+def _place_line(sent: Span, dash: Token) -> bool:
+    """A title-case opening before ``dash`` is a dateline when its words are all places, a new
+    sentence starts after it and no second dash closes it as an aside ("Iran — Tehran's ally —
+    said" is no dateline)."""
+    nxt = dash.nbor(1) if dash.i + 1 < sent.end else None
+    return (
+        nxt is not None
+        and nxt.text[:1].isupper()
+        and all(t.is_punct or t.ent_type_ in ("GPE", "LOC") for t in sent.doc[sent.start : dash.i])
+        and not any(t.text in _DASHES and t.nbor(-1).whitespace_ for t in sent.doc[dash.i + 1 : sent.end])
+    )
+
+
 def past_dateline(head: Token) -> list[Token]:
     """A subject the parser found in a dateline ("HANOI, Vietnam (AP) — U.S. Defense Secretary
-    Mark Esper accused China": "HANOI") stands for the name after the dash, when there is one;
+    Mark Esper accused China": "HANOI") stands for the name after the dash, when there is one
+    (with its conjuncts);
     the place a report is filed from does nothing."""
     end = dateline_end(head.sent)
     if head.i >= end:
         return [head]
-    return [c for c in head.subtree if c.i >= end and c.dep_ == "appos" and c.head.i < end][:1]
+    # the parser hangs the name after the dash on the dateline as an apposition or a conjunct
+    # ("CUCUTA, Colombia — Colombia and Venezuela agreed")
+    return [c for c in head.subtree if c.i >= end and c.dep_ in ("appos", "conj") and c.head.i < end][:1]
+
+
+def _past_dateline_refs(clause: Token, refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``refs`` without the places of a dateline opening the clause's sentence (a conjunct of the
+    name after the dash is joined to them: "CUCUTA, Colombia — Colombia and Venezuela agreed")."""
+    end = dateline_end(clause.sent)
+    if end == clause.sent.start or end >= len(clause.doc):
+        return refs
+    limit = clause.doc[end].idx
+    return [r for r in refs if r["end"] > limit]
 
 
 def reason_doers(verb: Token) -> list[Token]:

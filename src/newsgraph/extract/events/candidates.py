@@ -180,6 +180,8 @@ def _indicative(verb: Token) -> bool:
     if any(a.tag_ in _FINITE_TAGS or a.tag_ == "MD" for a in auxes):
         return True
     if verb.tag_ == "VBP":  # "that Britain pay its bills": a base form after one subject demands
+        if verb.lower_ in ("are", "am"):
+            return True  # "that X and Y are the only candidates": no base form
         return not any(
             c.dep_ == "nsubj" and (c.tag_ in ("NN", "NNP") or c.lower_ in _SINGULAR) for c in verb.children
         )

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ...resolve.actors import country_code
 from .. import plover
 from ..annotations import doc_words
 from ..quotes.lexicon import reporting_lemmas
 from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
 from .drafts import Draft
-from .syntax import lemma, phrase, subjects
+from .syntax import inherited, lemma, phrase, subjects
 
 _ASK = frozenset({"ask", "wonder", "question"})
 _WH = frozenset({"whether", "if", "how", "why", "what", "when", "who", "where", "which"})
@@ -150,7 +151,33 @@ def is_generic(d: Draft) -> bool:
         return True
     if _timeless_act(d):
         return True
+    if d.type in ("SUPPORT", "AGREE") and _votes_for_person(d.anchor):
+        return True
     return _shared_by(subjects(d.anchor)[0])
+
+
+def _votes_for_person(verb: Token) -> bool:
+    """An electorate backing a candidate is a vote counted, not an act of support: "Rust Belt
+    states Indiana, Michigan and Ohio all supported Bush", "West Virginia ... supporting Dukakis by
+    five points", "Iowa voters backed Sanders" (a state or province, not a country or its capital,
+    or voters, as doer; a person as object)."""
+    agents = subjects(verb)[0] or inherited(verb)[0]  # "..., supporting Dukakis": the clause's
+    people = [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]
+    if not agents or not people:
+        return False
+    return all(_electorate(a) for a in agents)
+
+
+def _electorate(tok: Token) -> bool:
+    if lemma(tok) in plover.word_class("electorate"):
+        return True
+    if tok.ent_type_ != "GPE":
+        return False
+    start = tok
+    while start.i > 0 and start.nbor(-1).ent_type_ == "GPE" and start.nbor(-1).ent_iob_ != "B":
+        start = start.nbor(-1)
+    name = tok.doc[start.i : tok.i + 1].text
+    return country_code(name) is None
 
 
 def _poll_share(tok: Token) -> bool:

@@ -87,6 +87,23 @@ def _cond_words(entry: plover.Entry) -> frozenset[str]:
     return frozenset(v for c in entry.conditions if c.kind == "mod" for v in c.values)
 
 
+#: Tags of words that open a noun phrase: a participle right after one describes the noun.
+_NOUN_OPENERS = frozenset({"DT", "PRP$", "CD", "WP$"})
+
+
+def _in_noun_phrase(verb: Token) -> bool:
+    """A participle the parser took for a verb inside a noun phrase: right after a determiner,
+    possessive or number and right before the noun it is said to govern, with no subject or
+    auxiliary of its own ("leads by 271 pledged delegates", "the requested documents"). A finite
+    verb never follows a determiner so."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.i == 0 or verb.i + 1 >= len(verb.doc):
+        return False
+    before, after = verb.nbor(-1), verb.nbor(1)
+    if before.tag_ not in _NOUN_OPENERS or after.pos_ not in ("NOUN", "PROPN") or after.head.i != verb.i:
+        return False
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
 def find_drafts(lex: Lexicon, ctx: Context, candidates: list[tuple[Token, str]]) -> list[Draft]:
     """Drafts of the verb and noun candidates whose lexicon row holds and names an event type."""
     out: list[Draft] = []
@@ -94,6 +111,8 @@ def find_drafts(lex: Lexicon, ctx: Context, candidates: list[tuple[Token, str]])
         if kind == "verb":
             if tok.dep_ == "acl" and tok.tag_ == "VBN" and lemma(tok.head) in plover.word_class("document"):
                 continue  # "a letter signed by 50 senators": who issued it, not an event
+            if _in_noun_phrase(tok):
+                continue  # "by 271 pledged delegates": a participle describing a noun
             entry = find_entry(tok, lex.verbs)
             if entry is None or entry.type is None:
                 continue
@@ -196,6 +215,10 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
             continue
         if aux.lower_ == "should" and any(a.i > aux.i for a in agents):
             continue  # "should China not accede": an inverted condition, no demand
+        if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
+            continue  # "the referendum on whether Britain should exit the EU": a question put
+        if lemma(verb) in plover.word_class("outcome"):
+            continue  # "Bernie should win by double digits": a forecast, no one can be asked to win
         if not any(_can_be_asked(ctx, a) for a in agents):
             continue  # "the building's use should send a signal": a thing is asked nothing
         speaker = speaker_of(lex, ctx, verb)

@@ -72,6 +72,13 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                     and not _by_means(cur.head)
                 ):
                     out.hypothetical = True  # a purpose clause: "to allow talks to be held"
+                elif child.lower_ == "to" and _aim(cur):
+                    # an infinitive as what something is: "the goal is to attack", "what Washington
+                    # wants is to besiege ISIS" (an aim); "Obama is to visit China" (planned)
+                    if any(s.dep_ == "nsubj" and s.pos_ in ("PROPN", "PRON") for s in cur.head.children):
+                        out.future = True
+                    else:
+                        out.hypothetical = True
                 elif child.lower_ == "to" and cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                     # an infinitive of a noun says what is tried, planned or allowed, not what
                     # happened: "in an attempt to force", "his proposal to ban", "a plan to impose"
@@ -190,6 +197,15 @@ def _conditional_clause(verb: Token, marks: dict[str, str]) -> bool:
         if any(c.dep_ == "mark" and marks.get(c.lower_) == "hypothetical" for c in tok.children):
             return True
     return False
+
+
+def _aim(verb: Token) -> bool:
+    """``verb`` is an infinitive saying what something is ("the goal is to attack"), not what was
+    done ("what he did was to attack": a cleft of "he attacked")."""
+    be = verb.head
+    if verb.dep_ not in ("xcomp", "ccomp", "attr") or be.i == verb.i or lemma(be) != "be":
+        return False
+    return not any(c.dep_ == "csubj" and lemma(c) == "do" for c in be.children)
 
 
 def _instead(prep: Token) -> bool:

@@ -24,6 +24,8 @@ _CHAIN = frozenset({"of", "from", "including", "by", "for", "like"})
 _RELATIONAL = frozenset(
     {"relation", "tie", "link", "contact", "trade", "cooperation", "talk", "relationship"}
 )
+#: Nouns of a whole state: "his country", "its government".
+_STATE_WORDS = frozenset({"country", "nation", "government", "state"})
 #: Sectors of the state's own forces: unnamed, they belong to the country the text speaks of.
 _STATE_SECTORS = frozenset({"COP", "MIL", "PRM"})
 #: Sectors of unnamed groups that take the country named with them ("protesters in Kirkuk").
@@ -357,13 +359,17 @@ def _resolve_coded(
         if code and not actors.is_capital(tok.text):
             sector = actors.sector_of(head.text) or ("MIL" if word in plover.word_class("weapon") else None)
             return [actor_record(ctx, None, *span_of(head), code, sector)]
-    for child in children:  # "his country", "its top diplomats"
+    # "his country", "its top diplomats"; a "for" phrase's thing of someone names no actor
+    # ("opponents for his proposal" are not he; "11 of its crew" are its people)
+    for_phrase = depth > 0 and head.dep_ == "pobj" and head.head.lower_ == "for"
+    owned = not for_phrase or word in _STATE_WORDS or actors.sector_of(head.text) is not None
+    for child in children if owned else ():
         if child.dep_ == "poss" and child.pos_ == "PRON":
             refs = _pronoun(ctx, child, depth, places, guess)
             if refs:
                 ref = refs[0]
                 sector = actors.sector_of(head.text) or ref["sector"]
-                if word in ("country", "nation", "government", "state"):
+                if word in _STATE_WORDS:
                     sector = "GOV"
                 return [actor_record(ctx, ref["entity"], *span_of(head), ref["code"], sector)]
     if depth == 0 and word in plover.word_class("document"):

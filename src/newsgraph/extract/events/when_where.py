@@ -122,6 +122,8 @@ def event_location(
     for place, root in ctx.place_roots():
         if root.i not in scope or any(s <= place.start < e for s, e in taken):
             continue
+        if _described(root, anchor):
+            continue
         prep = root.head if root.dep_ == "pobj" else None
         locative = prep is not None and prep.lower_ in _LOCATIVE
         if not locative and not material:
@@ -143,3 +145,14 @@ def event_location(
         "geonameid": place.geonameid,
         "feature": place.feature,
     }
+
+
+def _described(root: Token, anchor: Token) -> bool:
+    """A place inside an apposition says who someone is, not where the event happened:
+    "Petraeus, a top general in the conflicts in Iraq, was sentenced" (not in Iraq)."""
+    for tok in (root, *root.ancestors):
+        if tok.i == anchor.i:
+            return False
+        if tok.dep_ == "appos":
+            return True
+    return False
