@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -19,6 +20,10 @@ from .errors import ConfigError
 def _defaults() -> dict[str, Any]:
     text = resources.files("newsgraph").joinpath("defaults.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)
+
+
+#: An amount of memory as DuckDB reads it ("512MB", "1.5 GB", "2GiB").
+_MEMORY = re.compile(r"\d+(\.\d+)?\s*([KMGT]i?B)", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +51,10 @@ class Settings:
     #: Multiply the model's matrices with numpy's BLAS (OpenBLAS) rather than thinc's BLIS: faster
     #: on most CPUs; False gives stock spaCy's arithmetic (:mod:`newsgraph.extract.blas`).
     numpy_blas: bool = True
+    #: The memory DuckDB may hold for the store an ingest writes ("1GB"; "" for DuckDB's own
+    #: default, 80% of the machine's memory): it bounds the memory of a long ingest
+    #: (:class:`newsgraph.store.db.Store`).
+    store_memory_limit: str = "1GB"
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -58,6 +67,11 @@ class Settings:
             raise ConfigError(f"language_min_score must be in [0, 1], got {self.language_min_score}")
         if not self.model:
             raise ConfigError("model must name a spaCy model package")
+        if self.store_memory_limit and not _MEMORY.fullmatch(self.store_memory_limit.strip()):
+            raise ConfigError(
+                f"store_memory_limit must be an amount of memory such as 512MB or 2GB, got "
+                f"{self.store_memory_limit!r}"
+            )
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

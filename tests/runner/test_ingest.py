@@ -167,3 +167,17 @@ def _facts_of(store: Store, article_id: str) -> dict[str, int]:
         row = store.con.execute(f"SELECT count(*) FROM {kind} WHERE article_id = ?", [article_id]).fetchone()
         counts[kind] = row[0] if row else 0
     return counts
+
+
+def test_ingest_opens_the_store_with_the_memory_limit_setting(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    write_corpus(tmp_path / "c", 2)
+    seen: list[str] = []
+    real = Store.write_tables
+
+    def recording(self, tables, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(self.con.execute("SELECT current_setting('memory_limit')").fetchone()[0])
+        return real(self, tables, **kwargs)
+
+    monkeypatch.setattr(Store, "write_tables", recording)
+    ingest([tmp_path / "c"], tmp_path / "s.duckdb", Settings.load(jobs=1, store_memory_limit="300MB"))
+    assert seen and all(s.replace(" ", "").upper() in ("286.1MIB", "300.0MB", "300MB") for s in seen)

@@ -159,3 +159,39 @@ def test_a_store_made_with_fact_keys_is_written_alike(tmp_path: Path, doc: Docum
             store.write(documents=[(doc, 2)], articles=arts, run_id=1)
         assert store.stats()["entities"] == 2
         assert [a.as_dict() for a in store.articles()] == [a.as_dict() for a in arts]
+
+
+def test_the_store_memory_limit_reaches_duckdb_and_a_full_limit_says_which_setting(
+    tmp_path: Path, doc: Document
+) -> None:
+    from newsgraph.errors import StoreWriteError
+
+    with Store(tmp_path / "s.duckdb", memory_limit="300MB") as store:
+        (limit,) = store.con.execute("SELECT current_setting('memory_limit')").fetchone()  # type: ignore[misc]
+        assert limit.replace(" ", "").upper().startswith(("286.1MIB", "300MB", "300.0MB"))
+        store.con.execute("CREATE TABLE big (k VARCHAR PRIMARY KEY)")
+        store.con.execute("SET memory_limit = '8MB'")
+        import pyarrow as pa
+
+        many = pa.table({"k": pa.array([f"key-{i:09d}" for i in range(2_000_000)])})
+        with pytest.raises(StoreWriteError, match="store_memory_limit"):
+            store.write_tables([("big", many)], run_id=0)
+    with Store(tmp_path / "s.duckdb") as store:  # none given: DuckDB's own default
+        (limit,) = store.con.execute("SELECT current_setting('memory_limit')").fetchone()  # type: ignore[misc]
+        assert not limit.replace(" ", "").upper().startswith(("286.1MIB", "300MB"))
+
+
+@pytest.mark.parametrize("value", ["1GB", "512MB", "1.5 GB", "2GiB", ""])
+def test_store_memory_limit_setting_accepts_amounts(value: str) -> None:
+    from newsgraph.settings import Settings
+
+    assert Settings(store_memory_limit=value).store_memory_limit == value
+
+
+@pytest.mark.parametrize("value", ["lots", "1G", "-1GB", "80%"])
+def test_store_memory_limit_setting_refuses_what_is_no_amount(value: str) -> None:
+    from newsgraph.errors import ConfigError
+    from newsgraph.settings import Settings
+
+    with pytest.raises(ConfigError, match="store_memory_limit"):
+        Settings(store_memory_limit=value)

@@ -36,7 +36,7 @@ PARTITION_BYTES = 16 * 2**20
 #: Bumped when what a partition's shard holds changes, so old shards are not reused.
 SHARD_FORMAT = 1
 #: Settings that do not change what a partition yields (only how fast).
-_SPEED_SETTINGS = frozenset({"jobs", "n_process", "batch_size", "numpy_blas"})
+_SPEED_SETTINGS = frozenset({"jobs", "n_process", "batch_size", "numpy_blas", "store_memory_limit"})
 _BOM = b"\xef\xbb\xbf"
 
 

@@ -119,14 +119,22 @@ class Store:
     0
     """
 
-    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path = DEFAULT_DB, *, read_only: bool = False, memory_limit: str | None = None
+    ) -> None:
+        """``memory_limit``: DuckDB's ``memory_limit`` for this connection ("1GB"; None: DuckDB's
+        default, 80% of the machine's memory). DuckDB keeps the blocks of tables it has read or
+        written in memory until it reaches its limit, so without one a long ingest's memory grows
+        with the store (about 9 MB per 1,000 articles); the runners pass the setting
+        ``store_memory_limit``."""
         self.path = str(path)
         self.read_only = read_only
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise StoreError(f"no database at {self.path}: run `newsgraph ingest` first")
         check_file(self.path)
+        config = {**CONNECT_CONFIG, "memory_limit": memory_limit} if memory_limit else CONNECT_CONFIG
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only, config=CONNECT_CONFIG)
+            self.con = duckdb.connect(self.path, read_only=read_only, config=config)
         except duckdb.Error as exc:
             message = one_line(exc)
             damaged = any(m in message.lower() for m in ("corrupt", "could not read enough bytes"))
@@ -458,8 +466,11 @@ class Store:
             con.execute("COMMIT")
         except duckdb.Error as exc:
             _rollback(con)
+            message = one_line(exc)
+            if "could not allocate" in message or "out of memory" in message.lower():
+                message += " (raise the setting store_memory_limit: docs/scale.md)"
             raise StoreWriteError(
-                f"writing {what} to {self.path} failed (batches committed before are kept): {one_line(exc)}"
+                f"writing {what} to {self.path} failed (batches committed before are kept): {message}"
             ) from exc
 
 
