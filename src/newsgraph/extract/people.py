@@ -87,7 +87,7 @@ def person_actor(
 ) -> actors.Actor | None:
     """See :func:`_person_actor`; a known person out of office in the article's ``year`` (every
     range of ``people.tsv`` over by then) is a former official: sector ELI ("Bill Clinton" in
-    2016)."""
+    2016); one whose every range begins after it has the country alone (not yet in office)."""
     actor = _person_actor(roles, known)
     if (
         actor is not None
@@ -107,6 +107,14 @@ def person_actor(
         and known.out_of_office(year)
     ):
         return actors.Actor(actor.code, "ELI", actor.other_sectors)
+    if (
+        actor is not None
+        and known is not None
+        and year is not None
+        and (actor.code, actor.sector) == (known.code, known.sector)
+        and known.not_yet(year)
+    ):  # "Mitt Romney" in 2010 for a table that knows him only as a senator: the country alone
+        return actors.Actor(actor.code, None, actor.other_sectors)
     return actor
 
 
