@@ -473,7 +473,7 @@ def test_a_word_that_is_also_a_small_town_is_no_place_inside_a_name() -> None:
 def test_a_named_body_is_never_private_citizens() -> None:
     # "public" says CVL of a group of people, not of a body: the head noun says what it is
     assert named_body_actor("Department of Public Safety", "USA") == Actor("USA", "GOV")
-    assert named_body_actor("Citizens United", "USA") is None
+    assert named_body_actor("Citizens Together", "USA") is None  # ("Citizens United": a table row)
     assert named_body_actor("Public Award", "NLD") is None
 
 
