@@ -3,11 +3,13 @@ person actors in the full pipeline on our own sentences."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from newsgraph.extract.annotations import fact_lists
+from newsgraph.extract.mentions import Mention
 from newsgraph.extract.people import apply_known_person, person_actor
 from newsgraph.extract.pipeline import prepare_doc
 from newsgraph.extract.roles import Role
@@ -278,3 +280,30 @@ def test_an_office_not_yet_held_gives_the_country_alone() -> None:
     assert actor is not None and (actor.code, actor.sector) == ("USA", None)
     actor = person_actor([], row, 2019)
     assert actor is not None and actor.sector == "LEG"
+
+
+@pytest.mark.model
+def test_an_undated_article_is_dated_by_its_titled_office_holders(nlp: Any) -> None:
+    """No date: "President Donald Trump" says 2017 to 2021 or 2025 on, when Bill Clinton was out of
+    office in every one of those years (ELI, not the president of his table row)."""
+    text = (
+        "President Donald Trump spoke to reporters on Monday. Bill Clinton, who met the financier "
+        "several times, declined to comment."
+    )
+    clinton = person(nlp, text, "Bill Clinton")
+    assert clinton["actor"] == {"code": "USA", "sector": "ELI"}
+    # dated, the date wins: in 1995 he was the president
+    clinton = person(nlp, text, "Bill Clinton", published="1995-06-01")
+    assert clinton["actor"] == {"code": "USA", "sector": "GOV"}
+
+
+def test_years_that_disagree_about_a_person_give_no_year() -> None:
+    from newsgraph.extract.people import agreed_year
+
+    # the parts of an entity agreed_year reads
+    biden = SimpleNamespace(
+        key=("PERSON", "joe", "biden"), mentions=[Mention(0, 2, 0, 9, "Joe Biden", "PERSON")], roles=[]
+    )
+    told = frozenset(range(2017, 2022))  # out of office, a candidate, then the president
+    assert agreed_year(biden, told) is None  # type: ignore[arg-type]
+    assert agreed_year(biden, frozenset({2010, 2011})) == 2011  # type: ignore[arg-type]

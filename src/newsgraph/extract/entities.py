@@ -65,7 +65,9 @@ from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
 from .labels import consistent_labels
 from .mentions import Mention, collect_mentions, known, name_tokens, stoplist
 from .people import (
+    agreed_year,
     apply_known_person,
+    article_years,
     junior_namesakes,
     known_person,
     person_actor,
@@ -575,9 +577,16 @@ class EntityExtractor(Component):
             if ent.actor is None and ent.type == "ORG":
                 ent.actor = countries.named_body_actor(ent.name, person_context, named)
         juniors = junior_namesakes(persons)  # "Donald Trump Jr." beside "Donald Trump"
+        # an undated article: the years its titled office holders tell ("President Donald Trump")
+        told = (
+            article_years([e for e in persons if id(e) not in juniors], roles, named)
+            if year is None
+            else None
+        )
         for ent in persons:
             ent.roles = roles.get(ent.key, [])
-            known = known_person(ent, year, named) if id(ent) not in juniors else None
+            own_year = year if told is None else agreed_year(ent, told, named)
+            known = known_person(ent, own_year, named) if id(ent) not in juniors else None
             of_country = countries.of_country(doc, ent.mentions)  # "Foreign Minister X of Nigeria"
             for role in ent.roles if of_country else ():
                 if role.affiliation is None:
@@ -593,7 +602,7 @@ class EntityExtractor(Component):
                 for role in ent.roles:
                     role.affiliation = role.affiliation or "USA"
             ent.actor = (
-                person_actor(ent.roles, known, year)
+                person_actor(ent.roles, known, own_year)
                 or countries.titled_person_actor(ent.roles, own)
                 or countries.possessive_org_actor(doc, ent.mentions)  # "CNN's Jake Tapper"
                 or countries.of_org_actor(doc, ent.mentions)  # "Robert Costa of The Washington Post"
