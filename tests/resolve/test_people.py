@@ -16,7 +16,7 @@ from newsgraph.extract.roles import Role
 from newsgraph.resolve import actors, known_people, titles
 
 NON_STATE = {"UNO", "EUR", "IGO", "NGO", "IMG"}
-SECTORS = set("GOV MIL REB OPP PTY LEG JUD COP SPY REL CRM BUS MED PRM JRN".split())
+SECTORS = set("GOV MIL REB OPP PTY LEG JUD COP SPY REL CRM BUS MED PRM JRN CVL".split())
 
 
 def code_of(names: list[str], titles: list[str] = [], year: int | None = None) -> str | None:  # noqa: B006
