@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from spacy.tokens import Doc
 
 from handdocs import NLP, make
