@@ -487,6 +487,11 @@ def test_a_person_named_like_the_firm_named_after_them_stays_a_person() -> None:
     text = "Michael Dell met Hill Democrats ."
     got = _labels(text, [(0, 2, "PERSON"), (3, 5, "PERSON")])
     assert got == [("Michael Dell", "PERSON"), ("Hill Democrats", "ORG")]
+    # the firm's name written alone as well: "Bloomberg" may be the firm or the man, so the
+    # person's shape is no evidence (the firm's mentions would join him)
+    text = "Michael Bloomberg spoke . Bloomberg reported it ."
+    got = _labels(text, [(0, 2, "PERSON"), (4, 5, "PERSON")])
+    assert got[0] == ("Michael Bloomberg", "ORG")
 
 
 def test_a_name_before_a_lower_case_state_is_a_place() -> None:
