@@ -473,7 +473,7 @@ def test_a_word_that_is_also_a_small_town_is_no_place_inside_a_name() -> None:
 def test_a_named_body_is_never_private_citizens() -> None:
     # "public" says CVL of a group of people, not of a body: the head noun says what it is
     assert named_body_actor("Department of Public Safety", "USA") == Actor("USA", "GOV")
-    assert named_body_actor("Citizens United", "USA") is None
+    assert named_body_actor("Citizens Together", "USA") is None  # ("Citizens United": a table row)
     assert named_body_actor("Public Award", "NLD") is None
 
 
@@ -719,3 +719,23 @@ def test_a_host_of_a_named_broadcaster_s_programme_is_its_journalist(nlp: Any) -
     assert ents["Dana Quill"].actor == ActorFact("USA", "JRN")
     assert ents["Mara Tell"].actor == ActorFact("USA", "JRN")
     assert ents["Omar Bel"].actor is None  # a guest on a show is not its host
+
+
+def test_a_body_whose_sector_changed_takes_the_sector_of_the_year() -> None:
+    from newsgraph.resolve.actors import dated_sector
+
+    assert dated_sector("Taliban", 2019) == "REB"  # insurgents
+    assert dated_sector("Taliban", 1998) == "GOV" and dated_sector("Taliban", 2023) == "GOV"
+    assert dated_sector("Taliban", 2021) is None  # the year of the takeover says nothing
+    assert dated_sector("Hamas", 2019) is None  # a body of organisations.tsv with its own sector
+
+
+@pytest.mark.model
+def test_the_taliban_are_insurgents_or_the_government_by_the_article_date(nlp: Any) -> None:
+    from newsgraph.extract.annotations import doc_entities
+    from newsgraph.extract.pipeline import prepare_doc
+
+    text = "The Taliban attacked a checkpoint near Kabul on Monday, an Afghan official said."
+    for published, sector in (("2019-05-06", "REB"), ("2023-05-08", "GOV"), ("2021-08-16", None)):
+        ents = {e.name: e for e in doc_entities(nlp(prepare_doc(nlp, text, published=published)))}
+        assert ents["Taliban"].actor == ActorFact("AFG", sector), published

@@ -69,13 +69,11 @@ def test_a_common_word_or_a_place_never_joins_a_person(nlp: Any) -> None:
 
 
 def test_acronyms_join_their_expansion(nlp: Any) -> None:
-    text = (
-        "The Federal Emergency Management Agency sent staff to Texas on Monday. FEMA said more help "
-        "would come."
-    )
-    fema = by_name(entities(nlp, text))["Federal Emergency Management Agency"]
-    assert "FEMA" in fema.aliases
-    assert {m.text: m.reason for m in fema.merged}["FEMA"].startswith("acronym")
+    # a body no table knows (FEMA itself is a row of organisations.tsv, joined by the table)
+    text = "The Federal Flood Relief Agency sent staff to Texas on Monday. FFRA said more help would come."
+    ffra = by_name(entities(nlp, text))["Federal Flood Relief Agency"]
+    assert "FFRA" in ffra.aliases
+    assert {m.text: m.reason for m in ffra.merged}["FFRA"].startswith("acronym")
 
 
 def test_mentions_are_clean(nlp: Any) -> None:

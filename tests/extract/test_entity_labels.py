@@ -481,6 +481,19 @@ def test_generational_suffix_speaker_label_party_and_building_words() -> None:
     ]
 
 
+def test_a_person_named_like_the_firm_named_after_them_stays_a_person() -> None:
+    # "Dell" is a firm of organisations.tsv; "Michael Dell" reads as a person's name (a common
+    # given name first), "Hill Democrats" does not
+    text = "Michael Dell met Hill Democrats ."
+    got = _labels(text, [(0, 2, "PERSON"), (3, 5, "PERSON")])
+    assert got == [("Michael Dell", "PERSON"), ("Hill Democrats", "ORG")]
+    # the firm's name written alone as well: "Bloomberg" may be the firm or the man, so the
+    # person's shape is no evidence (the firm's mentions would join him)
+    text = "Michael Bloomberg spoke . Bloomberg reported it ."
+    got = _labels(text, [(0, 2, "PERSON"), (4, 5, "PERSON")])
+    assert got[0] == ("Michael Bloomberg", "ORG")
+
+
 def test_a_name_before_a_lower_case_state_is_a_place() -> None:
     got = _labels("Voting went on in Tarnow state on Sunday .", [(4, 5, "ORG")])
     assert got == [("Tarnow", "GPE")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from spacy.tokens import Doc
 
 from handdocs import NLP, make
@@ -203,3 +204,22 @@ def test_a_bare_title_takes_no_main_country_when_the_sentence_names_another_stat
     got = _entities(text, [("Chile", "GPE"), ("Ravel Dusenko", "PERSON")])
     actor = got["Ravel Dusenko"].actor
     assert actor is not None and actor.code == "CHL"
+
+
+@pytest.mark.model
+def test_a_description_after_an_age_is_the_person_s_role(nlp: Any) -> None:
+    from newsgraph.extract.annotations import doc_entities
+    from newsgraph.extract.pipeline import prepare_doc
+
+    text = '"I like him," said Jane Doerr, 45, a teacher from Des Moines, Iowa.'
+    ents = {e.name: e for e in doc_entities(nlp(prepare_doc(nlp, text, published="2016-03-01")))}
+    assert [r.title for r in ents["Jane Doerr"].roles] == ["Teacher from Des Moines"]
+    assert ents["Jane Doerr"].actor is not None and ents["Jane Doerr"].actor.sector == "EDU"
+
+
+def test_jobs_ending_in_an_official_s_title_word_are_not_officials() -> None:
+    from newsgraph.resolve.actors import sector_of
+
+    assert sector_of("retired customer service representative") == "BUS"
+    assert sector_of("home care aide") == "MED"
+    assert sector_of("state representative") != "BUS" and sector_of("aide") == "GOV"

@@ -466,8 +466,9 @@ def test_of_one_code_the_row_in_office_that_year_wins_over_a_titled_former_offic
 
 def test_a_capital_common_elsewhere_in_an_organisations_name_is_no_evidence_of_its_country() -> None:
     # Georgetown is Guyana's capital, but as many people live in the Georgetowns of the US and
-    # Canada: the name alone says nothing of the university's country.
-    assert actors.resolve_actor("Georgetown University", "ORG") is None
+    # Canada: the name alone says nothing of a college's country ("Georgetown University", the
+    # one in Washington, is a row of organisations.tsv).
+    assert actors.resolve_actor("Georgetown College", "ORG") is None
     # Victoria is the Seychelles' capital and the name of a state of Australia and of cities
     # in Hong Kong and Canada.
     victoria = actors.resolve_actor("Victoria Police", "ORG")

@@ -24,6 +24,14 @@ def test_parse_drops_titles_and_middle_initials_from_the_key_and_keeps_generatio
     assert parse("Dr. Martin Luther King Jr.").key == "martin luther king jr"  # type: ignore[union-attr]
 
 
+def test_initials_written_together_are_the_initials_written_apart() -> None:
+    """ "George H.W. Bush" is "George H. W. Bush" (the table's spelling), not a namesake."""
+    together, apart = parse("George H.W. Bush"), parse("George H. W. Bush")
+    assert together is not None and together.middle == ("h", "w")
+    assert together == apart
+    assert variant_reason(together, apart) is not None
+
+
 def test_a_surname_nameparser_reads_as_a_degree_is_the_surname_when_written_as_a_name() -> None:
     mba = parse("Frank Mba")  # a Nigerian police spokesman, not "Frank" with an MBA
     assert mba is not None and mba.key == "frank mba"

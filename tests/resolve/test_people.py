@@ -3,18 +3,20 @@ person actors in the full pipeline on our own sentences."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
 
 from newsgraph.extract.annotations import fact_lists
+from newsgraph.extract.mentions import Mention
 from newsgraph.extract.people import apply_known_person, person_actor
 from newsgraph.extract.pipeline import prepare_doc
 from newsgraph.extract.roles import Role
 from newsgraph.resolve import actors, known_people, titles
 
 NON_STATE = {"UNO", "EUR", "IGO", "NGO", "IMG"}
-SECTORS = set("GOV MIL REB OPP PTY LEG JUD COP SPY REL CRM BUS MED PRM".split())
+SECTORS = set("GOV MIL REB OPP PTY LEG JUD COP SPY REL CRM BUS MED PRM JRN CVL".split())
 
 
 def code_of(names: list[str], titles: list[str] = [], year: int | None = None) -> str | None:  # noqa: B006
@@ -52,7 +54,8 @@ def test_surname_needs_a_matching_title() -> None:
     assert code_of(["Bush"], ["President"]) == "USA"
     assert code_of(["President Bush"]) == "USA"  # the title inside the name counts
     assert code_of(["Brown"], ["Prime Minister"]) == "GBR"
-    assert code_of(["Brown"], ["Governor"]) is None  # no Brown of the table was a governor
+    assert code_of(["Brown"], ["Governor"]) == "USA"  # Jerry Brown, Kate Brown: both USA
+    assert code_of(["Brown"], ["Foreign Minister"]) is None  # no Brown of the table was one
     assert code_of(["Menem"], ["former president"]) == "ARG"
 
 
@@ -255,3 +258,52 @@ def test_international_bodies(nlp: Any, text: str, name: str, code: str) -> None
     bodies = {e["name"]: e for e in fact_lists(doc)["entities"]}
     assert name in bodies, bodies
     assert actor_code(bodies[name]) == code
+
+
+# --- the article's year: the office held then, the last one before, or none yet ------------------
+
+
+def test_the_office_held_most_recently_before_the_year() -> None:
+    """Mitt Romney in 2016 is the 2012 nominee out of office (ELI), not the senator of 2019."""
+    known = actors.known_person(["Mitt Romney"], [], 2016)
+    assert known is not None and known.sector == "PTY"
+    actor = person_actor([], known, 2016)
+    assert actor is not None and (actor.code, actor.sector) == ("USA", "ELI")
+    known = actors.known_person(["Mitt Romney"], [], 2020)
+    assert known is not None and known.sector == "LEG"
+
+
+def test_an_office_not_yet_held_gives_the_country_alone() -> None:
+    row = actors.KnownPerson("X", "USA", "LEG", (), known_people._years("2019-"))
+    assert row.not_yet(2010) and not row.not_yet(2018)
+    actor = person_actor([], row, 2010)
+    assert actor is not None and (actor.code, actor.sector) == ("USA", None)
+    actor = person_actor([], row, 2019)
+    assert actor is not None and actor.sector == "LEG"
+
+
+@pytest.mark.model
+def test_an_undated_article_is_dated_by_its_titled_office_holders(nlp: Any) -> None:
+    """No date: "President Donald Trump" says 2017 to 2021 or 2025 on, when Bill Clinton was out of
+    office in every one of those years (ELI, not the president of his table row)."""
+    text = (
+        "President Donald Trump spoke to reporters on Monday. Bill Clinton, who met the financier "
+        "several times, declined to comment."
+    )
+    clinton = person(nlp, text, "Bill Clinton")
+    assert clinton["actor"] == {"code": "USA", "sector": "ELI"}
+    # dated, the date wins: in 1995 he was the president
+    clinton = person(nlp, text, "Bill Clinton", published="1995-06-01")
+    assert clinton["actor"] == {"code": "USA", "sector": "GOV"}
+
+
+def test_years_that_disagree_about_a_person_give_no_year() -> None:
+    from newsgraph.extract.people import agreed_year
+
+    # the parts of an entity agreed_year reads
+    biden = SimpleNamespace(
+        key=("PERSON", "joe", "biden"), mentions=[Mention(0, 2, 0, 9, "Joe Biden", "PERSON")], roles=[]
+    )
+    told = frozenset(range(2017, 2022))  # out of office, a candidate, then the president
+    assert agreed_year(biden, told) is None  # type: ignore[arg-type]
+    assert agreed_year(biden, frozenset({2010, 2011})) == 2011  # type: ignore[arg-type]

@@ -65,7 +65,9 @@ from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
 from .labels import consistent_labels
 from .mentions import Mention, collect_mentions, known, name_tokens, stoplist
 from .people import (
+    agreed_year,
     apply_known_person,
+    article_years,
     junior_namesakes,
     known_person,
     person_actor,
@@ -202,6 +204,17 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
             ent.mentions.append(Mention(t + 1, t + 1 + n, start, end, doc[t + 1 : t + 1 + n].text, "ORG"))
             break
     return list(found.values())
+
+
+def dated_sectors(entities: list[Entity], years: frozenset[int]) -> None:
+    """A known body whose sector changed with the moment (``organisation_periods.tsv``: the
+    Taliban) takes the sector of the article's ``years`` when they all agree on one."""
+    for ent in entities:
+        if ent.type != "ORG" or ent.actor is None or ent.actor.sector is not None or not years:
+            continue
+        sectors = {actors.dated_sector(ent.name, y) for y in years}
+        if len(sectors) == 1 and (sector := sectors.pop()) is not None:
+            ent.actor = actors.Actor(ent.actor.code, sector, ent.actor.other_sectors)
 
 
 def _known_person(text: str) -> bool:
@@ -564,20 +577,30 @@ class EntityExtractor(Component):
                 ent.actor = countries.headquarters_actor(doc, ent.mentions, mentions)
         persons = [e for e in entities if e.type == "PERSON"]
         article_ctx = article_context(doc)
+        published_year = article_ctx.published.year if article_ctx.published else None
         published = article_ctx.published_iso  # roles carry it as their "since"
         if not persons or not doc.has_annotation("SENT_START"):
+            if published_year is not None:
+                dated_sectors(entities, frozenset({published_year}))
             return sorted(one_per_key(entities), key=lambda e: e.first.start)  # roles need sentences
         roles = find_roles(doc, [(e.key, [(m.i, m.j) for m in e.mentions]) for e in persons], since=published)
         person_context = people_country(doc, mentions, context)
-        year = article_ctx.published.year if article_ctx.published else None
+        year = published_year
         named = named_countries(doc, mentions)
         for ent in entities:  # "Independent National Electoral Commission": a body of the article's country
             if ent.actor is None and ent.type == "ORG":
                 ent.actor = countries.named_body_actor(ent.name, person_context, named)
         juniors = junior_namesakes(persons)  # "Donald Trump Jr." beside "Donald Trump"
+        # an undated article: the years its titled office holders tell ("President Donald Trump")
+        told = (
+            article_years([e for e in persons if id(e) not in juniors], roles, named)
+            if year is None
+            else None
+        )
         for ent in persons:
             ent.roles = roles.get(ent.key, [])
-            known = known_person(ent, year, named) if id(ent) not in juniors else None
+            own_year = year if told is None else agreed_year(ent, told, named)
+            known = known_person(ent, own_year, named) if id(ent) not in juniors else None
             of_country = countries.of_country(doc, ent.mentions)  # "Foreign Minister X of Nigeria"
             for role in ent.roles if of_country else ():
                 if role.affiliation is None:
@@ -593,7 +616,7 @@ class EntityExtractor(Component):
                 for role in ent.roles:
                     role.affiliation = role.affiliation or "USA"
             ent.actor = (
-                person_actor(ent.roles, known, year)
+                person_actor(ent.roles, known, own_year)
                 or countries.titled_person_actor(ent.roles, own)
                 or countries.possessive_org_actor(doc, ent.mentions)  # "CNN's Jake Tapper"
                 or countries.of_org_actor(doc, ent.mentions)  # "Robert Costa of The Washington Post"
@@ -607,6 +630,7 @@ class EntityExtractor(Component):
             for m in ent.mentions:
                 if m.text != ent.name and ent.why.get(m.text) == "same name":
                     ent.why[m.text] = "name as written, middle initials or titles kept"
+        dated_sectors(entities, frozenset({year}) if year is not None else told or frozenset())
         others = {m.i: (m.j, e.type, e.actor) for e in entities for m in e.mentions}
         name_tokens = frozenset(k for e in entities for m in e.mentions for k in range(m.i, m.j))
         for ent in persons:  # "X, the daughter of former President Y": Y's family; "X of <a body>"

@@ -266,7 +266,9 @@ def _context_labels(doc: Doc, mentions: list[Mention]) -> None:
     - a transcript's speaker label, a word in capitals opening a line and followed by a colon
       ("TRUMP:"), is the person of the article whose last name it is;
     - a name the model tagged ``PERSON`` whose last word is a known party's or body's name ("Hill
-      Democrats", "Battleground Senate") is an organisation, and one ending in a building word
+      Democrats", "Battleground Senate") is an organisation, unless it reads as a person's, a
+      common given name first ("Michael Dell"), and the body's name is nowhere written alone; one
+      ending in a building word
       ("Muhammad Ali Center") is that building (``FAC``);
     - a one-word name that is a group's plural noun (``group_nouns.tsv``: "Latinos") is a group."""
     from .entity_names import group_nouns
@@ -299,6 +301,7 @@ def _context_labels(doc: Doc, mentions: list[Mention]) -> None:
         and len(parts := [w for w in name_tokens(m.text) if w.lower().rstrip(".") not in _GENERATIONAL]) >= 2
     }
     plurals = set(group_nouns().values())
+    alone = {m.text for m in mentions if m.j - m.i == 1}  # one-word names written alone somewhere
     for m in mentions:
         names = m.text.split()
         one = m.j - m.i == 1
@@ -313,12 +316,22 @@ def _context_labels(doc: Doc, mentions: list[Mention]) -> None:
         ):
             m.label = "PERSON"
         elif m.label == "PERSON" and len(names) >= 2 and not actors.is_known_person(m.text):
-            if actors.organisation(names[-1]) is not None and not known(m.text):
+            founder = _founder_shape(names) and names[-1] not in alone  # "Bloomberg" alone: either
+            if actors.organisation(names[-1]) is not None and not known(m.text) and not founder:
                 m.label = "ORG"
             elif names[-1].lower() in facility_words():
                 m.label = "FAC"
         elif one and m.label in ("ORG", "PERSON", "GPE") and m.text in plurals:
             m.label = "NORP"
+
+
+def _founder_shape(names: list[str]) -> bool:
+    """Whether a name ending in a known body's one-word name reads as a person's: two or three
+    words, the first a common given name ("Michael Dell", "Henry Ford" beside the firms named after
+    them; not "Hill Democrats", "Battleground Senate"). Only when the body's name is nowhere
+    written alone: "Bloomberg says" may then be the firm or the man, and a person's name would draw
+    the firm's mentions into the person (a wrong merge is worse than a wrong type)."""
+    return 2 <= len(names) <= 3 and is_given(names[0], COMMON_GIVEN)
 
 
 #: Last words that make "<place> <word>" a district or state ("Yobe North", "Osun State").

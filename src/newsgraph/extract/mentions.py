@@ -26,6 +26,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from ..resolve import actors
+from ..resolve.titles import titles
 from ..tables import data_lines, data_rows
 from .annotations import article_context, doc_text, doc_words
 from .roles import title_spans
@@ -254,6 +255,24 @@ _ENDS = frozenset({".", "?", "!", ":", '"', "“", "‘", "'"})
 _OPENERS = frozenset({"ADV", "SCONJ", "CCONJ", "PRON"})
 
 
+@cache
+def _person_nouns() -> frozenset[str]:
+    """Nouns that say a person's trade before the name (``name_cues.tsv``, type PERSON)."""
+    rows = data_rows("newsgraph.extract", "name_cues.tsv", strip=True)
+    return frozenset(row[0] for row in rows if row[1] == "PERSON")
+
+
+def _cue_noun(word: str) -> bool:
+    """Whether ``word``, written with a capital, is a trade noun and no title ("Comedian",
+    "Historian"; not "Spokesman" nor "Director", titles the role extractor reads in the name)."""
+    return (
+        word[:1].isupper()
+        and word[1:].islower()
+        and word.lower() in _person_nouns()
+        and word.lower() not in titles()
+    )
+
+
 def _pieces(ent: Span) -> list[Span]:
     """An entity span cut at scores inside it ("Arsenal 1 Everton 1" -> "Arsenal", "Everton"), at
     a possessive inside it ("Fedorov’s Order" -> "Fedorov"; not before a body's head: "Sheriff's
@@ -262,8 +281,9 @@ def _pieces(ent: Span) -> list[Span]:
     All Access, Disney"; not "King, Jr." nor a place's "Washington, D.C.") and at a lower-case word
     that is no name particle ("Garrett hit Rudolph"; not "Bank of England"), at a slash between
     names (a photo credit, "Jonathan Drake / Reuters" -> "Jonathan Drake", "Reuters"), after
-    the "Follow" of a sign-off ("Follow Pam Key On Twitter") and after an adverb, conjunction or
-    pronoun opening the sentence ("Later Sanborn said"). A person's name with a
+    the "Follow" of a sign-off ("Follow Pam Key On Twitter"), after an adverb, conjunction or
+    pronoun opening the sentence ("Later Sanborn said") and after a person's trade noun that is no
+    title ("Comedian Chelsea Handler"). A person's name with a
     word in capitals inside is cut after it ("Browns DL Sheldon Richardson" -> "Sheldon
     Richardson"), the words before kept only when they name something known ("FBI")."""
     doc = ent.doc
@@ -274,6 +294,8 @@ def _pieces(ent: Span) -> list[Span]:
     coded = any(c.isdigit() for c in ent.text)  # "FHC/ABJ/03/095/2018": a code, no names
     follow = label == "PERSON" and end - a >= 3 and words[a] == "Follow"  # "Follow Pam Key On Twitter"
     if follow or (end - a >= 2 and doc[a].is_sent_start and doc[a].pos_ in _OPENERS):  # "Later Sanborn"
+        a += 1
+    if label == "PERSON" and end - a >= 2 and _cue_noun(words[a]):  # "Comedian Chelsea Handler"
         a += 1
 
     def whole() -> bool:  # a known body's name holds a possessive: "People's Liberation Army"

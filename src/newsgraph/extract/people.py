@@ -5,6 +5,7 @@ follows them, their ``people.tsv`` row, and their actor from roles and the table
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
@@ -87,7 +88,7 @@ def person_actor(
 ) -> actors.Actor | None:
     """See :func:`_person_actor`; a known person out of office in the article's ``year`` (every
     range of ``people.tsv`` over by then) is a former official: sector ELI ("Bill Clinton" in
-    2016)."""
+    2016); one whose every range begins after it has the country alone (not yet in office)."""
     actor = _person_actor(roles, known)
     if (
         actor is not None
@@ -107,6 +108,14 @@ def person_actor(
         and known.out_of_office(year)
     ):
         return actors.Actor(actor.code, "ELI", actor.other_sectors)
+    if (
+        actor is not None
+        and known is not None
+        and year is not None
+        and (actor.code, actor.sector) == (known.code, known.sector)
+        and known.not_yet(year)
+    ):  # "Mitt Romney" in 2010 for a table that knows him only as a senator: the country alone
+        return actors.Actor(actor.code, None, actor.other_sectors)
     return actor
 
 
@@ -172,3 +181,67 @@ def fill_affiliation(roles: list[Role], context: str | None) -> None:
 
 #: Sectors of offices that belong to a country when nothing else is said.
 NATIONAL_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+# --- an undated article's years, from the offices its people hold ------------------------------
+
+#: Words of a title that say the office is not held at the article's date ("former President").
+_PAST_TITLE = frozenset({"former", "ex", "late", "then", "onetime", "previous", "erstwhile"})
+_TITLE_WORD = re.compile(r"[a-z]+")
+
+
+def _current_titles(roles: list[Role]) -> list[str]:
+    """The titles of ``roles`` that say nothing of a past office."""
+    return [r.title for r in roles if not _PAST_TITLE.intersection(_TITLE_WORD.findall(r.title.lower()))]
+
+
+def article_years(
+    persons: list[Entity],
+    roles: dict[tuple[str, ...], list[Role]],
+    countries: frozenset[str] = frozenset(),
+    last_year: int | None = None,
+) -> frozenset[int]:
+    """The years an undated article can be from, told by the people it names by a full name or
+    alias of ``people.tsv`` with a title of an office the table says they held in some years only
+    ("President Donald Trump": 2017 to 2021, or 2025 on; "Sen. Kamala Harris": 2017 to 2020): the
+    years every such person held that office; empty when no one tells or they disagree.
+    ``roles`` maps a person's key to its roles; an open range ends in ``last_year`` (this year)."""
+    end_year = last_year if last_year is not None else date.today().year
+    years: set[int] | None = None
+    for ent in persons:
+        titles = _current_titles(roles.get(ent.key, []))
+        if not titles or not any(actors.is_known_person(m.text) for m in ent.mentions):
+            continue
+        row = known_person(ent, None, countries)
+        if row is None or not any(row.holds(t) for t in titles):
+            continue
+        held = {
+            y for start, end in row.years for y in range(start, (end if end is not None else end_year) + 1)
+        }
+        years = held if years is None else years & held
+    return frozenset(years or ())
+
+
+def agreed_year(ent: Entity, years: frozenset[int], countries: frozenset[str] = frozenset()) -> int | None:
+    """A year of ``years`` that stands for all of them for the person ``ent``: one whenever the
+    table gives the person the same row, in office or out of it, in every one of the years (Bill
+    Clinton in any year from 2017 to 2021: out of office); None when the years disagree (Joe Biden
+    from 2017 to 2021: out of office, a candidate, the president) or there are none."""
+    seen: set[tuple[str, str, str, bool, bool, bool] | None] = set()
+    for y in sorted(years):
+        row = known_person(ent, y, countries)
+        seen.add(
+            None
+            if row is None
+            else (
+                row.name,
+                row.code,
+                row.sector,
+                row.in_office(y, early=0),
+                row.out_of_office(y),
+                row.not_yet(y),
+            )
+        )
+        if len(seen) > 1:
+            return None
+    return max(years) if years else None

@@ -60,14 +60,17 @@ def _premodifier(
 
 
 def _apposition(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset[int]) -> _Phrase | None:
-    """A role in an apposition after the name ``[i, j)``: "Name, the country's minister, ...". The
-    apposition after names joined by "and" is the last one's ("Bill Clinton and Hillary Clinton, the
-    presidential candidate": the parser hangs it on the first name)."""
+    """A role in an apposition after the name ``[i, j)``: "Name, the country's minister, ...", also
+    after an age ("Jane Doe, 45, a teacher"). The apposition after names joined by "and" is the last
+    one's ("Bill Clinton and Hillary Clinton, the presidential candidate": the parser hangs it on
+    the first name)."""
     heads = list(doc[i:j])
     heads += [t.head for t in doc[i:j] if t.dep_ == "conj" and t.head.i < i]
     for t in heads:
         for child in t.children:
             if child.dep_ == "appos" and child.i >= j:
+                if child.like_num:
+                    continue  # an age before the description: "Jane Doe, 45, a teacher"
                 if any(k in names for k in range(j, child.i)):
                     continue  # another name stands between: the apposition is that name's
                 if not any(s.start <= child.i < s.end for s in titles):

@@ -191,6 +191,26 @@ def _organisations() -> _Lexicon[OrgEntry]:
 
 
 @cache
+def _periods() -> dict[str, list[tuple[str, int, int | None]]]:
+    """``organisation_periods.tsv``: each body's sectors with the years they held."""
+    out: dict[str, list[tuple[str, int, int | None]]] = {}
+    for name, sector, years in _rows("organisation_periods.tsv"):
+        for part in years.split("|"):
+            start, _, end = part.partition("-")
+            out.setdefault(name, []).append((sector, int(start), int(end) if end else None))
+    return out
+
+
+def dated_sector(name: str, year: int) -> str | None:
+    """The sector of the known body ``name`` (canonical) in ``year`` when it changed with the
+    moment (the Taliban: insurgents until 2020, the government from 2022); None otherwise."""
+    for sector, start, end in _periods().get(name, ()):
+        if start <= year <= (end if end is not None else 9999):
+            return sector
+    return None
+
+
+@cache
 def _sectors() -> tuple[dict[tuple[str, ...], str], int]:
     """Word sequences of ``sectors.tsv`` mapped to sectors, and the longest sequence's length."""
     table = {tuple(_words(word)): sector for word, sector, *_ in _rows("sectors.tsv")}

@@ -88,6 +88,18 @@ class KnownPerson:
         """Whether every range ended before ``year``: a former official by then."""
         return bool(self.years) and all(end is not None and end < year for _, end in self.years)
 
+    def not_yet(self, year: int) -> bool:
+        """Whether every range begins after ``year`` (a year early counting as begun: announced or
+        elected): the office is not yet the person's ("Mitt Romney" in 2016 was no senator yet)."""
+        return bool(self.years) and all(start - 1 > year for start, _ in self.years)
+
+    def last_year(self, year: int) -> int:
+        """The last year of office up to ``year`` (the row's most recent past)."""
+        return max(
+            (min(end if end is not None else year, year) for start, end in self.years if start - 1 <= year),
+            default=-1,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class _PeopleIndex:
@@ -244,7 +256,8 @@ def _choose(
     title, then those of a country the article names, then those in office in ``year``; None when
     several codes remain. Of one code's rows, a titled one in office in ``year``, else the one in
     office then (Hillary Clinton in 2016, "former Secretary of State": the candidate), else a
-    titled one."""
+    titled one; when none is in office then, the one held most recently before (Mitt Romney in
+    2016: the 2012 nominee, not the senator of 2019)."""
     for keep in (
         lambda r: any(r.holds(t) for t in titles),
         lambda r: r.code in countries,
@@ -262,4 +275,7 @@ def _choose(
             [r for r in best if r.in_office(year)] or [r for r in rows if r.in_office(year, early=0)] or best
         )
         best = [r for r in best if r.in_office(year, early=0)] or best  # the office held then
+        if not any(r.in_office(year) for r in best):  # no office then: the last one held before it
+            begun = [r for r in best if not r.not_yet(year)] or [r for r in rows if not r.not_yet(year)]
+            best = sorted(begun, key=lambda r: -r.last_year(year)) or best
     return best[0]

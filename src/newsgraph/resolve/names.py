@@ -128,7 +128,7 @@ def parse(text: str) -> PersonName | None:
 def _parse(text: str) -> PersonName | None:
     human = HumanName(text)
     first, last = fold(human.first), fold(human.last)
-    middle = tuple(fold(w) for w in human.middle.split())
+    middle = tuple(part for w in human.middle.split() for part in fold(w).split())  # "H.W." = "H. W."
     if not last and first and not middle and _surname_suffix(human.suffix):
         last = fold(human.suffix)  # "Frank Mba": a surname nameparser reads as a degree ("MBA")
     if not last and first and not middle:  # "Comey": nameparser calls a lone word a first name
