@@ -61,3 +61,16 @@ def test_an_infinitive_joined_to_a_finite_verb_is_what_is_asked(nlp: Any) -> Non
     # an infinitive joined to an infinitive is untouched: both vowed
     found = _of(nlp, "Iran vowed to retaliate and to strike Israel.", "vowed")
     assert found and found[0]["event_type"] == "THREATEN" and is_fact(found[0])
+
+
+@pytest.mark.model
+def test_knowing_is_not_asked_for(nlp: Any) -> None:
+    # "need to know that", "must understand that": a warning or a lesson, no act demanded
+    for text, trigger in (
+        ('"Boeing and Walmart need to know that there are consequences to leaving," Trump said.', "need"),
+        ('"Iran must understand that we will respond," the senator said.', "must"),
+    ):
+        assert not [e for e in _of(nlp, text, trigger) if e["event_type"] == "REQUEST"], text
+    # a demand of an act is still one
+    found = _of(nlp, '"Boeing needs to stop shipping jobs overseas," Trump said at a rally.', "needs")
+    assert found and found[0]["event_type"] == "REQUEST" and is_fact(found[0])
