@@ -9,11 +9,13 @@ the ScrapingHub pages and PolNeAR train texts of ``../shared`` that are in no la
 first sample, judged before any rule was written on it (``before.tsv``: a held-out figure); pass
 its TSV files with ``--judged``; a third (``eval/data/events_review3/``, branch ``events14a``: 10
 ScrapingHub pages and 40 PolNeAR texts in none of those nor the second sample nor
-``entities_review``) was judged the same way before its rules were written. Ingest a sample's pages into STORE
-(``newsgraph ingest``); this script lists the events the store holds at the default threshold
-(what ``newsgraph events`` shows) and looks each one up in the judgement files (TSV: file id,
-sentence start, trigger start, type, status, verdict, reason; offsets into the stored article
-text). Verdicts, judged by hand from the PLOVER manual:
+``entities_review``) was judged the same way before its rules were written; so was a fourth
+(``eval/data/events_review4/``, branch ``events14c``: ``random.Random(1414)``, 10 ScrapingHub pages
+and 40 PolNeAR texts in none of the label files nor earlier samples; its fact rows only).
+Ingest a sample's pages into STORE (``newsgraph ingest``); this script lists the events the
+store holds at the default threshold (what ``newsgraph events`` shows) and looks each one up in
+the judgement files (TSV: file id, sentence start, trigger start, type, status, verdict, reason;
+offsets into the stored article text). Verdicts, judged by hand from the PLOVER manual:
 
 - ``right``: type, actor and recipient right (and the status flag, where the row is not a fact);
 - ``partly``: type right, a side wrong or missing;

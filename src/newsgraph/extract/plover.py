@@ -41,7 +41,9 @@ EVENT_TYPES = (
 #: Quad categories by number (PLOVER and GDELT QuadClass).
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 #: Condition kinds the lexicons may use.
-CONDITION_KINDS = frozenset({"obj", "prep", "subj", "comp", "claim", "inf", "other", "near", "mod", "head"})
+CONDITION_KINDS = frozenset(
+    {"obj", "dobj", "prep", "subj", "comp", "claim", "inf", "other", "near", "mod", "head"}
+)
 
 
 def _opt(value: str) -> str | None:

@@ -103,19 +103,24 @@ def _holds(cond: plover.Condition, tok: Token) -> bool:
     values = cond.values
     kind = cond.kind
     hit = False
-    if kind == "obj":
+    if kind in ("obj", "dobj"):
         objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass", "dative", "attr")]
         objs += [k for o in objs for k in o.conjuncts]
         if "*" in values:
             hit = bool(objs)
         else:
             for obj in objs:
-                hit = _word_in(obj, values) or any(
-                    _word_in(p, values)
-                    for c in obj.children
-                    if c.dep_ == "prep" and c.lower_ == "of"
-                    for p in c.children
-                    if p.dep_ == "pobj"
+                # "obj": a thing of one of them counts ("criticized the policies of Trump");
+                # "dobj": only the object itself ("recognized Kosovo", not "the bigotry of Trump")
+                hit = _word_in(obj, values) or (
+                    kind == "obj"
+                    and any(
+                        _word_in(p, values)
+                        for c in obj.children
+                        if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children
+                        if p.dep_ == "pobj"
+                    )
                 )
                 if hit:
                     break

@@ -26,6 +26,8 @@ _COMMITTING = frozenset(
 )
 #: Pronouns that stand for the one who says the clause they are the subject of.
 _SELF = frozenset({"i", "we", "he", "she", "they", "it"})
+#: Pronouns of one person.
+_ONE = frozenset({"i", "he", "she"})
 #: Sectors of the state's armed and police forces.
 _STATE = frozenset({"COP", "MIL", "PRM", "SPY"})
 
@@ -100,9 +102,28 @@ def is_own_promise(d: Draft) -> bool:
                 return True
             speakers, _ = subjects(head)
             a = agents[0]
+            told_by = _speakers(head)
+            if a.lower_ == "they" and told_by and all(_one_person(sp) for sp in told_by):
+                return False  # "Trump told his audience they would not back him": not Trump
             return a.lower_ in _SELF or any(sp.lower_ == a.lower_ for sp in speakers)
         cur = head
     return d.quote is not None and bool(agents) and agents[0].lower_ in first
+
+
+def _speakers(verb: Token) -> list[Token]:
+    """The subjects of a verb of saying, or of the verb it is a conjunct of ("joked ... and told
+    his audience"); none when no subject is found."""
+    for _ in range(4):
+        found, _ = subjects(verb)
+        if found or verb.dep_ != "conj" or verb.head.i == verb.i:
+            return list(found)
+        verb = verb.head
+    return []
+
+
+def _one_person(tok: Token) -> bool:
+    """A single person: a name of a person or "he", "she", "I" ("they" cannot stand for one)."""
+    return tok.lower_ in _ONE or (tok.ent_type_ == "PERSON" and tok.tag_ == "NNP")
 
 
 def is_said(lex: Lexicon, d: Draft) -> bool:

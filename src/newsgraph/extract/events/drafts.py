@@ -219,6 +219,8 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
             continue  # "the referendum on whether Britain should exit the EU": a question put
         if lemma(verb) in plover.word_class("outcome"):
             continue  # "Bernie should win by double digits": a forecast, no one can be asked to win
+        if lemma(verb) in plover.word_class("knowing") and not _reproach(aux, verb):
+            continue  # "Ford needs to know that there are consequences": a warning, no act asked
         if not any(_can_be_asked(ctx, a) for a in agents):
             continue  # "the building's use should send a signal": a thing is asked nothing
         speaker = speaker_of(lex, ctx, verb)

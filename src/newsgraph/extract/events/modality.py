@@ -28,6 +28,23 @@ class Modality:
 _OWN_FORMS = frozenset({"VBG", "VBD", "VBZ", "VBP"})
 
 
+#: Tags of finite verbs and participles: no infinitive with "to" is a conjunct of one.
+_FINITE_OR_PARTICIPLE = frozenset({"VBD", "VBZ", "VBP", "VBN", "VBG"})
+
+
+def _stray_infinitive(verb: Token) -> bool:
+    """An infinitive with "to" that the parser made a conjunct of a finite verb or participle
+    ("made requests to withdraw ..., and even to agree to cancel")."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == "VB"
+        and head.i != verb.i
+        and head.tag_ in _FINITE_OR_PARTICIPLE
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+    )
+
+
 def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Token | None = None) -> Modality:
     """PLOVER's auxiliary modes of the clause of ``anchor``: its own negation, modals and "if", and
     those of the clauses it depends on, up to a verb of saying (what is reported keeps its own).
@@ -72,6 +89,11 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                     and not _by_means(cur.head)
                 ):
                     out.hypothetical = True  # a purpose clause: "to allow talks to be held"
+                elif child.lower_ == "to" and _stray_infinitive(cur):
+                    # "have made requests to withdraw the motion, and even to agree to cancel
+                    # the meeting": an infinitive is no conjunct of a finite verb; the parser
+                    # joined it to the wrong one, and it says what is asked or aimed at
+                    out.hypothetical = True
                 elif child.lower_ == "to" and _aim(cur):
                     # an infinitive as what something is: "the goal is to attack", "what Washington
                     # wants is to besiege ISIS" (an aim); "Obama is to visit China" (planned)

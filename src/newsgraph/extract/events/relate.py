@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from .. import plover
 from .candidates import Lexicon
+from .classify import is_own_promise, is_said
 from .drafts import Draft
 from .modality import Modality, conditional_need, epistemic, modality, noun_modality, unsaid
 from .syntax import lemma, position, subjects
@@ -46,7 +47,10 @@ def relate(lex: Lexicon, drafts: list[Draft]) -> None:
         d.mod = _modality(lex, d)
         if d.mod.negated and d.entry.negated_type:
             d.type, d.mode = d.entry.negated_type, None
-            d.mod = Modality(hypothetical=d.mod.hypothetical)
+            # a refusal is its doer's own word: "X said it would not support him" is the REJECT;
+            # another's forecast ("told his audience they wouldn't back him") refuses nothing yet
+            forecast = d.mod.future and is_said(lex, d) and not is_own_promise(d)
+            d.mod = Modality(hypothetical=d.mod.hypothetical, future=forecast)
     for d in drafts:
         outer = d.outer
         if outer is None:
