@@ -18,6 +18,7 @@ import logging
 import lzma
 from dataclasses import dataclass
 from functools import cache
+from importlib.metadata import version
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -92,13 +93,14 @@ def _cached_model_path() -> Path | None:
     """Where the unpacked model is kept. Unpacking py3langid's ``.xz`` (4.6 MB into 68 MB) takes
     about half a second of CPU in every process that detects languages, every worker included;
     reading the unpacked file takes about a tenth of that. It is kept in newsgraph's cache folder
-    (:func:`newsgraph.caching.cache_dir`), named by a hash of the packed file (None: caching is
-    off)."""
+    (:func:`newsgraph.caching.cache_dir`), named by py3langid's version and the packed file's size (None:
+    caching is off)."""
     folder = caching.cache_dir()
     if folder is None:
         return None
-    digest = hashlib.sha256(_packed_model().read_bytes()).hexdigest()[:16]
-    return folder / f"langid-{digest}.npz"
+    packed = _packed_model()
+    key = f"{version('py3langid')}|{packed.stat().st_size}"  # (not the file's bytes: read on a miss only)
+    return folder / f"langid-{hashlib.sha256(key.encode()).hexdigest()[:16]}.npz"
 
 
 def load_detector() -> None:

@@ -22,6 +22,7 @@ from ..tables import data_lines
 
 # Well-known people are read from here by the modules that find and code people.
 from .known_people import KnownPerson as KnownPerson
+from .known_people import _years
 from .known_people import is_known_person as is_known_person
 from .known_people import known_person as known_person
 from .known_people import split_honorifics as split_honorifics
@@ -195,9 +196,7 @@ def _periods() -> dict[str, list[tuple[str, int, int | None]]]:
     """``organisation_periods.tsv``: each body's sectors with the years they held."""
     out: dict[str, list[tuple[str, int, int | None]]] = {}
     for name, sector, years in _rows("organisation_periods.tsv"):
-        for part in years.split("|"):
-            start, _, end = part.partition("-")
-            out.setdefault(name, []).append((sector, int(start), int(end) if end else None))
+        out.setdefault(name, []).extend((sector, start, end) for start, end in _years(years))
     return out
 
 

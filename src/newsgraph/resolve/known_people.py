@@ -119,6 +119,7 @@ def _shouting(text: str) -> bool:
 
 
 def _years(text: str) -> tuple[tuple[int, int | None], ...]:
+    """A table's ``|``-separated year ranges ("1996-2001|2022-"; no end: still)."""
     out: list[tuple[int, int | None]] = []
     for part in filter(None, text.split("|")):
         start, _, end = part.partition("-")

@@ -101,7 +101,7 @@ def ingest_dask(
     started = time.perf_counter()
     parts = plan(list(paths), settings, partition_bytes=partition_bytes)
     shards = Path(shard_dir) if shard_dir is not None else shard_dir_for(db)
-    with Store(db, memory_limit=settings.store_memory_limit or None) as store:
+    with Store(db, memory_limit=settings.store_memory_limit) as store:
         report = IngestReport(db=str(db))
         run_id = store.start_run(command)
         report.run_id = run_id

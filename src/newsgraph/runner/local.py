@@ -357,7 +357,7 @@ def _ingest(
     command: str,
     started: float,
 ) -> IngestReport:
-    with Store(db, memory_limit=settings.store_memory_limit or None) as store:
+    with Store(db, memory_limit=settings.store_memory_limit) as store:
         report = IngestReport(db=str(db))
         run_id = store.start_run(command)
         report.run_id = run_id

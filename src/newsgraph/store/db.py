@@ -122,7 +122,7 @@ class Store:
     def __init__(
         self, path: str | Path = DEFAULT_DB, *, read_only: bool = False, memory_limit: str | None = None
     ) -> None:
-        """``memory_limit``: DuckDB's ``memory_limit`` for this connection ("1GB"; None: DuckDB's
+        """``memory_limit``: DuckDB's ``memory_limit`` for this connection ("1GB"; None or "": DuckDB's
         default, 80% of the machine's memory). DuckDB keeps the blocks of tables it has read or
         written in memory until it reaches its limit, so without one a long ingest's memory grows
         with the store (about 9 MB per 1,000 articles); the runners pass the setting
