@@ -590,6 +590,15 @@ class EntityExtractor(Component):
         for ent in entities:  # "Independent National Electoral Commission": a body of the article's country
             if ent.actor is None and ent.type == "ORG":
                 ent.actor = countries.named_body_actor(ent.name, person_context, named)
+        coded_orgs = {
+            fold(text): ent.actor
+            for ent in entities
+            if ent.type == "ORG"
+            and ent.actor is not None
+            and ent.actor.sector not in (None, "PTY", "IGO")
+            and actors.country_name(ent.actor.code) is not None
+            for text in (ent.name, *(m.text for m in ent.mentions))
+        }
         juniors = junior_namesakes(persons)  # "Donald Trump Jr." beside "Donald Trump"
         # an undated article: the years its titled office holders tell ("President Donald Trump")
         told = (
@@ -616,7 +625,8 @@ class EntityExtractor(Component):
                 for role in ent.roles:
                     role.affiliation = role.affiliation or "USA"
             ent.actor = (
-                person_actor(ent.roles, known, own_year)
+                (relations.title_org_actor(ent.roles, coded_orgs) if known is None else None)
+                or person_actor(ent.roles, known, own_year)  # "InfoNation President X": the firm's, above
                 or countries.titled_person_actor(ent.roles, own)
                 or countries.possessive_org_actor(doc, ent.mentions)  # "CNN's Jake Tapper"
                 or countries.of_org_actor(doc, ent.mentions)  # "Robert Costa of The Washington Post"

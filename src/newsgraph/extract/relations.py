@@ -10,9 +10,11 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..resolve import actors
+from ..resolve.entities import fold
 from ..resolve.titles import match_title
 from ..tables import data_lines
 from .mentions import Mention
+from .roles import Role
 
 
 @lru_cache(maxsize=1)
@@ -244,3 +246,21 @@ def programme_actor(
 
 def _owned_by_whose(noun: Token) -> bool:
     return any(c.lower_ == "whose" for c in noun.children)
+
+
+def title_org_actor(roles: list[Role], orgs: dict[str, actors.Actor]) -> actors.Actor | None:
+    """The actor of a person whose title opens with the name of an organisation the article
+    coded ("InfoNation President X", where "InfoNation, a Sugar Land-based provider of data" made
+    the firm USA BUS): the organisation's, not the generic title's ("President" says GOV).
+    ``orgs`` maps the folded names and mentions of the article's coded organisations (not parties
+    nor intergovernmental bodies: any country's people may hold their offices) to their actors.
+    A title whose own organisation the tables know keeps its sector (:attr:`Role.org_sector`)."""
+    for role in roles:
+        if role.org_sector is not None:
+            continue
+        words = fold(role.title).split()
+        for n in range(len(words) - 1, 0, -1):  # the longest name first: "Acme Data" before "Acme"
+            actor = orgs.get(" ".join(words[:n]))
+            if actor is not None:
+                return actor
+    return None
