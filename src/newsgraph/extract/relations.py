@@ -264,3 +264,42 @@ def title_org_actor(roles: list[Role], orgs: dict[str, actors.Actor]) -> actors.
             if actor is not None:
                 return actor
     return None
+
+
+#: How many words a title may have between a principal's name and a staffer's: "Trump senior
+#: communications adviser X", "Clinton campaign deputy communications director X".
+_STAFF_REACH = 5
+
+
+def staff_actor(
+    doc: Doc,
+    person: list[Mention],
+    principals: dict[int, actors.Actor],
+    surnames: dict[str, actors.Actor],
+    has_title: bool,
+) -> actors.Actor | None:
+    """The actor of a person whose title follows the name of a candidate or party figure of the
+    article ("Trump senior communications adviser X" in 2016, "Clinton campaign communications
+    director X", "Sanders's spokesman X"): that person's country, sector PTY (a campaign's staff,
+    as ``sectors.tsv`` has "campaign spokesman"). ``principals`` maps the end token of every
+    mention of the article's coded people to their actors, ``surnames`` their last names (the
+    model often leaves the principal's surname before a title untagged); the principal must be PTY, or the
+    title say "campaign" ("Obama campaign manager" while he was president). None otherwise:
+    "Obama adviser" in 2015 is a White House aide, whom the title's own sector covers."""
+    if not has_title:
+        return None
+    for m in person:
+        k, words = m.i - 1, list[str]()
+        while k >= 0 and len(words) < _STAFF_REACH and k + 1 not in principals and doc[k].is_alpha:
+            if doc[k].is_title and doc[k].lower_ in surnames:
+                break  # "Trump senior communications adviser X", "Trump" untagged
+            words.append(doc[k].lower_)
+            k -= 1
+        if k >= 1 and doc[k].text in ("'s", "’s") and k in principals:
+            k -= 1  # "Sanders's spokesman X"
+        actor = principals.get(k + 1) or (surnames.get(doc[k].lower_) if k >= 0 and doc[k].is_title else None)
+        if actor is None or not words:
+            continue
+        if actor.sector == "PTY" or "campaign" in words:
+            return actors.Actor(actor.code, "PTY")
+    return None
