@@ -174,3 +174,11 @@ def test_a_quote_split_by_its_attribution_is_scored_by_its_pieces() -> None:
     assert Q.score(g, whole)["content_f1"] == 0.0
     split = {"d": [{"start": 0, "end": 100, "parts": [(0, 20), (80, 100)]}]}
     assert Q.score(g, split)["content_f1"] == 1.0
+
+
+def test_documents_fall_in_fixed_halves() -> None:
+    names = [f"politico_2016-0{m}-1{d}_story-{m}{d}" for m in range(1, 10) for d in range(10)]
+    halves = [Q.half_of(n) for n in names]
+    assert set(halves) == {"tune", "measure"}
+    assert 0.3 < halves.count("tune") / len(halves) < 0.7
+    assert [Q.half_of(n) for n in names] == halves  # by the name alone: the same every run
