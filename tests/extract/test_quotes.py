@@ -208,6 +208,19 @@ def test_scare_quotes_and_titles_are_not_quotes(nlp: Any) -> None:
 
 
 @pytest.mark.model
+def test_words_in_marks_before_a_noun_label_it_and_no_far_cue_makes_them_a_quote(nlp: Any) -> None:
+    text = (
+        "A “phase one” trade deal between the two countries was supposed to be a limited agreement "
+        "that would allow leaders from both sides to claim an easy victory.\n\n"
+        "Chancellor Lena Vogt called it a “phase one” deal on Friday.\n"
+    )
+    found = _quotes(nlp, text)
+    assert [q for q in found if q[0] == "direct"] == []  # the label alone: no one said it
+    # the writer's words around it with the verb that governs them stay a (mixed) quote
+    assert ("mixed", "Lena Vogt", "Chancellor Lena Vogt", "it a “phase one” deal") in found
+
+
+@pytest.mark.model
 def test_cue_in_the_next_sentence_or_before_a_colon(nlp: Any) -> None:
     text = (
         "Senator Maria Okafor spoke on Monday.\n\n"

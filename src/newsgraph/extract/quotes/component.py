@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.attrs import DEP, HEAD, POS
 from spacy.language import Language
 from spacy.symbols import VERB
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from ...tables import TABLES_VERSION
 from ..annotations import doc_text, set_doc_quotes
@@ -69,6 +69,8 @@ class QuoteExtractor(Component):
             lead = [t for t in sent if t.i < span.start and not (t.is_punct or t.is_space)]
             if words <= 4 and cue is None and lead:
                 continue  # a short quote no one is said to have said: a title, a nickname, scare quotes
+            if not clause and cue is not None and _labels_a_noun(span, inside, cue):
+                continue  # a “phase one” trade deal: words in marks before a noun name it, said by no one
             alpha = [t for t in span if t.is_alpha]
             work = _names_a_work(doc, span.start)
             if (
@@ -209,3 +211,24 @@ class QuoteExtractor(Component):
 )
 def make_quotes(nlp: Language, name: str, tables: str) -> QuoteExtractor:
     return QuoteExtractor(nlp, name, tables=tables)
+
+
+#: Dependencies of a word that stands before a noun and modifies it.
+_PREMODIFIER = frozenset({"compound", "amod", "nmod", "nummod"})
+
+
+def _labels_a_noun(span: Span, inside: set[int], cue: Token) -> bool:
+    """Whether the quoted words ``span`` (not a clause) modify a noun after them outside the marks
+    ("a “phase one” trade deal", "the “America First” policy") and the cue found for them does not
+    govern that noun phrase: a label in quotation marks, not words someone is said to have said
+    ("Trump called it a “phase one” deal" keeps its cue: the noun hangs from "called")."""
+    roots = [t for t in span if t.head.i not in inside and t.head.i != t.i]
+    if len(roots) != 1:
+        return False
+    root = roots[0]
+    head = root.head
+    if root.dep_ not in _PREMODIFIER or head.i < span.end or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    while head.dep_ in _PREMODIFIER | {"conj"} and head.head.i != head.i:
+        head = head.head  # the noun phrase's own head
+    return head.head.i != cue.i
