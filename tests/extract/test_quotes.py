@@ -221,6 +221,18 @@ def test_words_in_marks_before_a_noun_label_it_and_no_far_cue_makes_them_a_quote
 
 
 @pytest.mark.model
+def test_a_question_about_what_someone_will_say_reports_no_words(nlp: Any) -> None:
+    text = (
+        "But will we still call it the Sylphy once it arrives here?\n\n"
+        "Did Governor Tom Brandt say that the plant would close?\n"
+    )
+    found = _quotes(nlp, text)
+    assert not any("Sylphy" in q[3] for q in found)
+    # a question about what was said leaves the words said
+    assert any(q[3] == "the plant would close" and q[1] == "Tom Brandt" for q in found)
+
+
+@pytest.mark.model
 def test_cue_in_the_next_sentence_or_before_a_colon(nlp: Any) -> None:
     text = (
         "Senator Maria Okafor spoke on Monday.\n\n"

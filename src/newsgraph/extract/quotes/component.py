@@ -121,6 +121,8 @@ class QuoteExtractor(Component):
                 and not _holds_a_view(tok, mentions, ccomp_heads)
             ):
                 continue
+            if _asked(tok, quoted):
+                continue  # "Will we still call it the Sylphy?": a question, no one's words reported
             toks, surface = _content(tok, quoted)
             if not toks or len(toks) < 3:
                 continue
@@ -232,3 +234,21 @@ def _labels_a_noun(span: Span, inside: set[int], cue: Token) -> bool:
     while head.dep_ in _PREMODIFIER | {"conj"} and head.head.i != head.i:
         head = head.head  # the noun phrase's own head
     return head.head.i != cue.i
+
+
+def _asked(verb: Token, quoted: set[int]) -> bool:
+    """Whether ``verb`` is the verb of a question about what someone will, would or should say
+    ("Will we still call it the Sylphy?", "Should the minister tell them the plant will close?"):
+    its sentence ends with a question mark outside quotation marks, and a modal comes before the
+    verb's subject. Such a verb reports no words. (A question about what was said, "Did the
+    minister say that ...?", "Who told them ...?", is left alone: PolNeAR counts many of them,
+    and the words were said.)"""
+    sent = verb.sent
+    closing = ("\u201d", '"', "'", "\u2019")
+    last = next((t for t in reversed(sent) if not (t.is_space or t.text in closing)), None)
+    if last is None or last.text != "?" or last.i in quoted:
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return False
+    return any(c.dep_ == "aux" and c.tag_ == "MD" and c.i < subject.i for c in verb.children)
