@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from eventtexts import events_of, is_fact
-from newsgraph.extract.events.syntax import subjects
+from newsgraph.extract.events.syntax import inherited, subjects
 from newsgraph.extract.thresholds import DEFAULT_MIN_CONFIDENCE
 
 
@@ -110,3 +110,37 @@ def test_a_coordinated_clause_keeps_its_own_mood(nlp: Any) -> None:
     # a conjunct with no subject of its own shares the modal: "could attack ... and destroy"
     found = _of(nlp, "Iran could attack Israel and destroy its airports, the minister said.", "attack")
     assert found and not any(is_fact(e) for e in found)
+
+
+@pytest.mark.model
+def test_people_described_by_a_participle_do_it(nlp: Any) -> None:
+    # "students protesting": the students protest, not the police who fired at them
+    doc = nlp("Kenyan police fired tear gas at students protesting in Nairobi against fee increases.")
+    verb = next(t for t in doc if t.lower_ == "protesting")
+    assert [t.lower_ for t in inherited(verb)[0]] == ["students"]
+    # what a thing does is its maker's: "issued a statement condemning" (the issuer)
+    doc = nlp("The ministry issued a statement condemning the attack.")
+    verb = next(t for t in doc if t.lower_ == "condemning")
+    assert [t.lower_ for t in inherited(verb)[0]] == ["ministry"]
+
+
+@pytest.mark.model
+def test_a_border_names_the_other_side(nlp: Any) -> None:
+    # rebels "near the Zambian border" are not Zambian
+    found = _of(
+        nlp, "Angolan government troops clashed with UNITA rebels near the Zambian border.", "clashed"
+    )
+    assert found and "ZMB" not in _codes(found[0]["actor"]) | _codes(found[0]["recipient"])
+    # a place of the group's own still gives its country
+    found = _of(nlp, "Rebels in eastern Congo attacked a United Nations convoy on Thursday.", "attacked")
+    assert found and _codes(found[0]["actor"]) == {"COD"}
+
+
+@pytest.mark.model
+def test_with_after_an_object_is_the_means(nlp: Any) -> None:
+    # "threatened Serbia with air strikes": the strikes are the means, not a second recipient
+    found = _of(nlp, "Envoy Richard Holbrooke threatened Serbia with NATO air strikes.", "threatened")
+    assert found and _codes(found[0]["recipient"]) == {"SRB"}
+    # with no one as object, "with" names the party
+    found = _of(nlp, "Israel shared intelligence with Jordan on the plot.", "shared")
+    assert found and _codes(found[0]["recipient"]) == {"JOR"}

@@ -8,6 +8,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
+from ...resolve.actors import sector_of
 from .. import plover
 
 _SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
@@ -169,6 +170,11 @@ def inherited(verb: Token) -> tuple[list[Token], list[Token]]:
             ]
             if owners:  # "the ministry's statement condemning", "a letter from 40 senators urging"
                 return owners[:1], []
+            if cur.tag_ == "VBG" and names_people(head):
+                # "fired tear gas at students protesting in Nairobi", "troops advancing on the
+                # city": a present participle that describes people is what they do (what a
+                # thing does, "held a rally protesting", is its maker's: below)
+                return [head], []
             if head.dep_ in ("dobj", "pobj", "attr") and head.head.i != head.i:
                 # "issued a declaration demanding ...", "said in a statement condemning ...": the
                 # one who issued it
@@ -207,6 +213,16 @@ def inherited(verb: Token) -> tuple[list[Token], list[Token]]:
             continue
         return [], []
     return [], []
+
+
+def names_people(noun: Token) -> bool:
+    """``noun`` names people or a body of them: a name of a person, group, organisation or country,
+    or a noun of a sector ("students", "troops", "police", "protesters")."""
+    if noun.pos_ == "PRON" and noun.lower_ not in ("it", "this", "that", "what", "which"):
+        return True
+    if noun.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
+        return True
+    return sector_of(noun.lemma_) is not None or sector_of(noun.lower_) is not None
 
 
 def _to_infinitive(verb: Token) -> bool:
