@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from ...resolve import actors
-from .. import plover
 from ..annotations import (
     article_context,
     doc_counts,
@@ -203,7 +202,7 @@ class Context:
             ent = self.entities.get(eid) if eid is not None else None
             if ent and ent.type in ("GPE", "NORP"):
                 code = self.entity_code(ent.id)[0]
-                if code == exclude or _across_a_border(sent.doc[i]):
+                if code == exclude:
                     continue
                 if code and actors.country_name(code) and (best is None or abs(i - tok.i) < best[0]):
                     best = (abs(i - tok.i), code)
@@ -221,22 +220,6 @@ class Context:
                 if code and len(code) == 3 and actors.country_name(code):
                     return code
         return None
-
-
-def _across_a_border(tok: Token) -> bool:
-    """The country ``tok`` names is what a border divides: "near the Zambian border", "the border
-    with Syria", "the frontier of Pakistan". Armed groups, refugees and troops "near the Zambian
-    border" are seldom Zambian: it names the other side (word class ``boundary``)."""
-    boundary = plover.word_class("boundary")
-    head = tok.head
-    if tok.dep_ in ("amod", "compound", "nmod", "poss") and head.lemma_.lower() in boundary:
-        return True
-    return (
-        tok.dep_ == "pobj"
-        and head.lower_ in ("with", "of")
-        and head.head.i != head.i
-        and head.head.lemma_.lower() in boundary
-    )
 
 
 def _is_subject(tok: Token) -> bool:
