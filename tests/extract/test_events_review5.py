@@ -88,17 +88,6 @@ def test_a_noun_right_before_a_participle_is_its_doer(nlp: Any) -> None:
 
 
 @pytest.mark.model
-def test_a_proposal_of_no_cooperation_is_no_offer(nlp: Any) -> None:
-    # advice or rhetoric to the public, proposed, is no AGREE
-    text = (
-        'Mike Huckabee, the former Arkansas governor, proposed we "wake up and smell the coffee" and '
-        "said House Speaker Paul Ryan should resign if he can't block the refugees' arrival."
-    )
-    found = [e for e in _of(nlp, text, "proposed") if e["event_type"] == "AGREE"]
-    assert found and found[0]["confidence"] < 0.3
-
-
-@pytest.mark.model
 def test_a_coordinated_clause_keeps_its_own_mood(nlp: Any) -> None:
     # "X should never be tolerated, and we call on Y": the "should" is not the call's
     text = (

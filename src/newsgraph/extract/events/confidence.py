@@ -365,8 +365,6 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
             return False
         # one party: alone unless a named partner the codes missed ("met with him")
         return parties >= 2 or not has_partner(d)
-    if record.get("event_type") == "AGREE" and _proposes_no_cooperation(d):
-        return True
     if record.get("event_type") in ("AGREE", "CONCEDE") and d.how == "verb" and states_that(d.anchor):
         # "agreed that the plan was flawed", "strategists concede that a loss could ...": an
         # opinion about what is so, nothing yielded or promised to anyone
@@ -459,38 +457,6 @@ def _offers_a_thing(record: Mapping[str, Any], d: Draft) -> bool:
     info = plover.event_types().get(record.get("event_type") or "")
     verbal = info is not None and info.verbal
     return not any(counterpart(r, verbal, codes) for r in record.get("recipient") or ())
-
-
-def _cooperative(tok: Token) -> bool:
-    """``tok`` is a verb of a cooperative type of the lexicon ("meet", "negotiate", "lift") or a
-    support verb with such a noun as object ("hold talks", "sign a deal")."""
-    types = plover.event_types()
-    cooperative = {name for name, t in types.items() if t.quad_code in (1, 2)}
-    if any(e.type in cooperative for e in plover.verbs().get(lemma(tok), ())):
-        return True
-    nouns = plover.nouns()
-    return any(
-        c.dep_ in ("dobj", "nsubjpass") and any(e.type in cooperative for e in nouns.get(lemma(c), ()))
-        for c in tok.children
-    )
-
-
-def _proposes_no_cooperation(d: Draft) -> bool:
-    """ "Proposed we 'wake up and smell the falafel'", "suggested that voters stay home": a
-    proposal whose clause has a doer of its own and tells no act of cooperation is advice or
-    rhetoric, not an offer (manual, AGREE: "offer ... to cooperate"). "Proposed that the two
-    sides meet", "proposed that talks be held" are offers."""
-    verb = d.anchor
-    if d.how != "verb" or lemma(verb) not in _OFFERING:
-        return False
-    clauses = [
-        c
-        for c in verb.children
-        if c.dep_ == "ccomp" and any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
-    ]
-    if not clauses or any(c.dep_ in ("dobj", "dative", "xcomp") for c in verb.children):
-        return False
-    return not any(_cooperative(v) for c in clauses for v in (c, *c.conjuncts))
 
 
 def states_that(verb: Token) -> bool:
