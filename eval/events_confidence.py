@@ -67,6 +67,8 @@ def labelled_features() -> tuple[list[tuple[dict[str, float], float, str]], list
 
     articles, _ = load_labels(DEFAULT_LABELS)
     rows: list[tuple[dict[str, float], float, str]] = []
+    if not articles:
+        return rows, articles, []
     with captured_features() as seen:
         nlp = load_pipeline(Settings.load())
         docs = [nlp(prepare_doc(nlp, a.text)) for a in articles]
@@ -191,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     rows, _, _ = labelled_features()
     tune = [(f, y) for f, y, half in rows if half == "tune"]
     measure = [(f, y) for f, y, half in rows if half == "measure"]
+    if not tune or not measure:
+        print("skipped: no labelled texts found (is ../shared beside the checkout?)")
+        return 0
     fitted = fit(tune, prior, args.sigma)
     counts = {k: sum(1 for f, _ in tune if f.get(k)) for k in fitted}
     print(
