@@ -121,3 +121,50 @@ def test_with_after_an_object_is_the_means(nlp: Any) -> None:
     # with no one as object, "with" names the party
     found = _of(nlp, "Israel shared intelligence with Jordan on the plot.", "shared")
     assert found and _codes(found[0]["recipient"]) == {"JOR"}
+
+
+@pytest.mark.model
+def test_yet_to_is_not_done(nlp: Any) -> None:
+    # "has yet to apologize": it has not happened
+    found = _of(
+        nlp, "Despite the outrage from foreign leaders, Trump has yet to apologize to the Khans.", "apologize"
+    )
+    assert found and found[0]["negated"]
+    found = _of(nlp, "President Trump apologized to Mexico on Monday.", "apologized")
+    assert found and is_fact(found[0])
+
+
+@pytest.mark.model
+def test_a_request_of_nothing_is_no_request(nlp: Any) -> None:
+    # "demanding" as an adjective: nothing asked, of no one
+    text = "The Obamas cut back the ritual in part because it is demanding and time-consuming."
+    found = [e for e in _of(nlp, text, "demanding") if e["event_type"] == "REQUEST"]
+    assert all(e["confidence"] < 0.1 for e in found)
+    found = _of(
+        nlp, "Protesters in Kiev demanded the resignation of President Viktor Yanukovych.", "demanded"
+    )
+    assert found and found[0]["confidence"] >= DEFAULT_MIN_CONFIDENCE
+
+
+@pytest.mark.model
+def test_a_relative_is_not_the_one_named_by_his(nlp: Any) -> None:
+    # "his mother" is someone else than the admiral: no political doer
+    text = (
+        "Admiral John Smith, the commander of the United States Pacific Command, was born in Japan. "
+        "When his family moved back to Tennessee, his mother refused to teach him Japanese."
+    )
+    found = _of(nlp, text, "refused")
+    assert all(a["sector"] == "CVL" and a["entity"] is None for e in found for a in e["actor"])
+
+
+@pytest.mark.model
+def test_a_win_counted_is_no_force(nlp: Any) -> None:
+    # "captured 1,944 delegates": a tally of an election, no ASSAULT
+    text = (
+        "Clinton had captured 1,944 delegates heading into Tuesday's primaries, compared to Sanders' 1,192."
+    )
+    found = [e for e in _of(nlp, text, "captured") if e["event_type"] == "ASSAULT"]
+    assert all(e["confidence"] < 0.1 for e in found)
+    text = "Taliban fighters captured two districts in Helmand province on Sunday, killing 12 soldiers."
+    found = _of(nlp, text, "captured")
+    assert found and found[0]["event_type"] == "ASSAULT" and found[0]["confidence"] >= DEFAULT_MIN_CONFIDENCE

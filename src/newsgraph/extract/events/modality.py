@@ -161,6 +161,8 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             gov = None  # "is going to attack" is to come; "went on to attack" happened
         if own and cur.dep_ == "xcomp" and any(_too(c) for c in head.children):
             out.negated = True  # "too early to congratulate": it is not done
+        if own and cur.dep_ == "xcomp" and _yet_to(cur, head):
+            out.negated = True  # "has yet to apologize", "is yet to respond": not done (yet)
         says = lemma(head) in reporting
         if says:
             reported = True
@@ -251,6 +253,16 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 def _own_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _yet_to(verb: Token, head: Token) -> bool:
+    """ "Trump has yet to apologize", "the ministry is yet to respond": an infinitive after "have"
+    or "be" with "yet" says it has not happened."""
+    return (
+        lemma(head) in ("have", "be")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in (*head.children, *verb.children))
+    )
 
 
 def _of_noun(prep: Token, head: Token) -> Token | None:
