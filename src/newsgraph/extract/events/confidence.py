@@ -32,8 +32,9 @@ alone                  a meeting, talk or visit with one party only ("discussed 
                        taxes"), an agreement or concession "that" something is so, agreeing
                        with someone's view, an offer of a thing to one's own public, a
                        complaint that things are so with no one blamed, praise or blame
-                       of nothing named ("applauding along with the audience"): no
-                       interaction
+                       of nothing named ("applauding along with the audience"), a request
+                       of nothing ("the ritual is demanding"), force whose object is what
+                       elections count ("captured 1,944 delegates"): no interaction
 topic                  what people talk about, not what happened: an event noun in the
                        "about", "on" or "over" phrase of a verb or noun of talking ("told CNN
                        about extending his support", "talks on a ceasefire")
