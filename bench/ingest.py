@@ -21,7 +21,8 @@ Every phase loads its model and warms it up on a few texts before the clock star
 are steady-state figures and model loading is reported separately. It prints one table and the
 targets: one-process ingest speed at least 0.90 of bare spaCy (wall and CPU time), peak RSS flat
 in the corpus size and under 1.5 GB per process, and all cores at least 1.8 times one process on
-a two-core machine (0.9 times the number of usable cores).
+a two-core machine (0.9 times the number of usable cores), each timed as a user runs the command:
+the whole process, its model loads included (the ingest call alone is printed too).
 See bench/README.md.
 """
 
@@ -131,7 +132,9 @@ def phase_bare(args: argparse.Namespace) -> dict[str, Any]:
             one_blas_thread()
             use_numpy_blas(nlp)
     load_seconds = time.perf_counter() - t0
+    t0 = time.perf_counter()
     list(nlp.pipe(texts[:WARMUP_TEXTS], batch_size=settings.batch_size))
+    warm_seconds = time.perf_counter() - t0
     rss_ready = current_rss_mb() or peak_rss_mb()
 
     t0, c0 = time.perf_counter(), cpu_seconds()
@@ -145,6 +148,7 @@ def phase_bare(args: argparse.Namespace) -> dict[str, Any]:
         "cpu_seconds": cpu,
         "clean_seconds": clean_seconds,
         "load_seconds": load_seconds,
+        "warm_seconds": warm_seconds,
         "rss_ready_mb": rss_ready,
         "peak_rss_mb": peak_rss_mb(),
         "peak_rss_workers_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
@@ -172,13 +176,15 @@ def phase_ingest(args: argparse.Namespace) -> dict[str, Any]:
     from newsgraph.runner.pool import resolve_jobs
 
     jobs = resolve_jobs(settings.jobs)
-    load_seconds = 0.0
+    load_seconds = warm_seconds = 0.0
     pipe_names: list[str] = []
     if jobs == 1:
         t0 = time.perf_counter()
         nlp = load_pipeline(settings)  # cached per process: the ingest below reuses it
         load_seconds = time.perf_counter() - t0
+        t0 = time.perf_counter()
         list(nlp.pipe(warm, batch_size=settings.batch_size))
+        warm_seconds = time.perf_counter() - t0
         pipe_names = nlp.pipe_names
     # with more jobs the workers load their own pipelines: counted in the time, as a user sees it
     rss_ready = current_rss_mb() or peak_rss_mb()
@@ -194,6 +200,7 @@ def phase_ingest(args: argparse.Namespace) -> dict[str, Any]:
         "cpu_seconds": cpu,
         "report_seconds": report.seconds,
         "load_seconds": load_seconds,
+        "warm_seconds": warm_seconds,
         "rss_ready_mb": rss_ready,
         "peak_rss_mb": peak_rss_mb(),
         "peak_rss_workers_mb": peak_rss_mb(resource.RUSAGE_CHILDREN),
@@ -268,9 +275,17 @@ def round_ratios(rounds: dict[str, list[dict[str, Any]]]) -> list[dict[str, floa
                 "speed": (large["words"] / large["seconds"]) / (bare["words"] / bare["seconds"]),
                 "speed_cpu": (large["words"] / large["cpu_seconds"]) / (bare["words"] / bare["cpu_seconds"]),
                 "scaling": large["seconds"] / cores["seconds"],
+                "scaling_command": command_seconds(large) / command_seconds(cores),
             }
         )
     return out
+
+
+def command_seconds(r: dict[str, Any]) -> float:
+    """A phase's whole process, as a user runs the command: interpreter start, imports, model
+    loads (the one process's own, or the workers'), the ingest, the store closed; less the few
+    texts the one-process phase runs before its clock starts, which a user's run does not."""
+    return float(r["process_seconds"]) - float(r.get("warm_seconds", 0.0))
 
 
 def _rate(n: float, seconds: float) -> float:
@@ -291,7 +306,10 @@ def summarise(
     # CPU time is what the code costs; wall time also counts waiting for other jobs on the machine
     speed_cpu = (large["words"] / large["cpu_seconds"]) / (bare["words"] / bare["cpu_seconds"])
     rss = large["peak_rss_mb"] / small["peak_rss_mb"]
-    scaling = cores["words_per_s"] / large["words_per_s"]
+    # the target: each command as a user runs it, the model loads counted in both (the workers'
+    # loads are inside the all-cores ingest call, the one process's before it)
+    scaling = command_seconds(large) / command_seconds(cores)
+    scaling_call = cores["words_per_s"] / large["words_per_s"]
     scaling_target = TARGET_SCALING_PER_CORE * cores["jobs_used"]
     peak_process = max(r[k] for r in (small, large, cores) for k in ("peak_rss_mb", "peak_rss_workers_mb"))
     checks = []
@@ -333,6 +351,7 @@ def summarise(
         "peak_process_mb": peak_process,
         "peak_process_ok": peak_process <= TARGET_RSS_MB,
         "scaling": scaling,
+        "scaling_call": scaling_call,
         "scaling_target": scaling_target,
         # above the number of processes the figure is no measurement (see the warning above)
         "scaling_ok": scaling_target <= scaling <= cores["jobs_used"] * 1.02,
@@ -410,8 +429,10 @@ def print_report(results: dict[str, Any]) -> None:
         verdict(s["peak_process_ok"]),
     )
     targets.add_row(
-        f"all cores: words/s with {cores['jobs_used']} processes ÷ one process",
-        f"{s['scaling']:.2f} (same store: {'yes' if s['same_store'] else 'NO'})",
+        f"all cores: one process's command time ÷ that with {cores['jobs_used']} processes "
+        "(model loads counted in both)",
+        f"{s['scaling']:.2f} ({command_seconds(large):.1f} / {command_seconds(cores):.1f} s; "
+        f"same store: {'yes' if s['same_store'] else 'NO'})",
         f">= {s['scaling_target']:.2f}",
         verdict(s["scaling_ok"] and s["same_store"]),
     )
@@ -421,6 +442,11 @@ def print_report(results: dict[str, Any]) -> None:
         f"annotations; numpy's BLAS: {'on' if tables.get('numpy_blas') else 'off'}) runs "
         f"at {s['tables_ratio']:.2f} of bare spaCy; newsgraph's own work (cleaning, components, "
         f"captions, store) at {s['own_ratio']:.2f} of that"
+    )
+    console.print(
+        f"all cores, ingest call alone: words/s ÷ one process's {s['scaling_call']:.2f} (the workers' "
+        f"model loads inside the all-cores call, the one process's {large['load_seconds']:.1f} s "
+        "load before its clock: the figure before session 14)"
     )
     console.print(
         f"worker processes: peak RSS of the largest worker {cores['peak_rss_workers_mb']:.0f} MB, "
@@ -433,9 +459,12 @@ def print_report(results: dict[str, Any]) -> None:
         )
     per_round = results.get("rounds", [])
     if len(per_round) > 1:
-        shown = "; ".join(f"{r['speed']:.2f}/{r['speed_cpu']:.2f}, {r['scaling']:.2f}" for r in per_round)
+        shown = "; ".join(
+            f"{r['speed']:.2f}/{r['speed_cpu']:.2f}, {r['scaling_command']:.2f}/{r['scaling']:.2f}"
+            for r in per_round
+        )
         console.print(
-            f"each round's own ratios (speed wall/CPU, all cores): {shown}. Figures above: each "
+            f"each round's own ratios (speed wall/CPU, all cores command/call): {shown}. Figures above: each "
             f"phase's fastest of {len(per_round)} rounds, its peak RSS the highest of them"
         )
     for w in s["warnings"]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -100,6 +101,8 @@ def test_unpacked_model_is_cached_and_read_back(tmp_path: Path, monkeypatch: pyt
         again = language._identifier()
         text = "The minister said the talks would resume next week in Geneva."
         assert again.classify(text) == first.classify(text)
+        # the weights are mapped from the cached file (read-only, shared), not copied in
+        assert not again.nb_ptc.flags.writeable and not again.nb_ptc.flags.owndata
     finally:
         language._identifier.cache_clear()
 
@@ -120,5 +123,29 @@ def test_broken_or_absent_model_cache_still_detects(tmp_path: Path, monkeypatch:
         monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", "off")
         assert language._cached_model_path() is None
         assert detect_language("Le gouvernement a annoncé lundi de nouvelles mesures.").language == "fr"
+    finally:
+        language._identifier.cache_clear()
+
+
+def test_model_cache_written_compressed_is_read_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import lzma
+
+    import numpy as np
+
+    from newsgraph.clean import language
+
+    monkeypatch.setenv("NEWSGRAPH_CACHE_DIR", str(tmp_path))
+    language._identifier.cache_clear()
+    try:
+        path = language._cached_model_path()
+        assert path is not None
+        raw = lzma.decompress(language._packed_model().read_bytes())
+        with np.load(io.BytesIO(raw)) as data:
+            arrays = {name: data[name] for name in data.files}
+        with path.open("wb") as fh:  # members deflated: they cannot be mapped, only read
+            np.savez_compressed(fh, **arrays)
+        mapped = language._mapped_arrays(path)
+        assert not isinstance(mapped["ptc"], np.memmap) and mapped["ptc"].shape[0] > 1000
+        assert detect_language("Die Regierung hat am Montag neue Gesetze beschlossen.").language == "de"
     finally:
         language._identifier.cache_clear()

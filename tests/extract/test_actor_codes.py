@@ -402,6 +402,32 @@ def test_an_unknown_firm_takes_the_country_of_its_seat() -> None:
     ) == Actor("CAN", "BUS")
 
 
+def test_a_seat_in_an_apposition_after_the_name() -> None:
+    # "X, a <place>-based <noun> ...": the apposition gives the seat and the noun the sector; the
+    # place may be untagged (the gazetteer reads "Sugar Land"), and a generic title after another
+    # mention ("InfoNation President") does not outvote the firm's noun
+    text = (
+        "Sales fell , said InfoNation , a Sugar Land - based provider of data . "
+        "InfoNation President Dan Roe spoke ."
+    )
+    assert hq_actor(text, [("InfoNation", "ORG"), ("InfoNation", "ORG")], "InfoNation") == Actor("USA", "BUS")
+    text = "Rates fell , said Edmunds , a California - based automobile data firm ."
+    assert hq_actor(text, [("Edmunds", "ORG"), ("California", "GPE")], "Edmunds") == Actor("USA", "BUS")
+    # no apposition opener, or no firm's noun after "-based": no code
+    text = "Rates fell , said Edmunds , California - based , on Monday ."
+    assert hq_actor(text, [("Edmunds", "ORG"), ("California", "GPE")], "Edmunds") is None
+
+
+def test_a_title_opened_by_a_coded_organisation_gives_its_actor() -> None:
+    from newsgraph.extract.relations import title_org_actor
+
+    orgs = {"infonation": Actor("USA", "BUS")}
+    assert title_org_actor([Role("InfoNation President", None, None)], orgs) == Actor("USA", "BUS")
+    # a title of a body the tables know keeps that body's sector; other titles give nothing
+    assert title_org_actor([Role("NBC President", "USA", None, org_sector="JRN")], orgs) is None
+    assert title_org_actor([Role("President", "USA", None)], orgs) is None
+
+
 def test_a_seat_without_a_firm_word_or_a_firm_without_a_seat_gives_no_code() -> None:
     places = [("Lagos", "GPE"), ("Ohio", "GPE")]
     # no word says what the body is: a country alone says nothing of whom it acts for
@@ -739,3 +765,20 @@ def test_the_taliban_are_insurgents_or_the_government_by_the_article_date(nlp: A
     for published, sector in (("2019-05-06", "REB"), ("2023-05-08", "GOV"), ("2021-08-16", None)):
         ents = {e.name: e for e in doc_entities(nlp(prepare_doc(nlp, text, published=published)))}
         assert ents["Taliban"].actor == ActorFact("AFG", sector), published
+
+
+def test_a_candidates_staff_are_the_campaigns() -> None:
+    from newsgraph.extract.relations import staff_actor
+
+    candidate, president = Actor("USA", "PTY"), Actor("USA", "GOV")
+    doc = make("Clinton campaign communications director Jane Palmer spoke .", [("Jane Palmer", "PERSON")])
+    staffer = [m for m in collect_mentions(doc) if m.text == "Jane Palmer"]
+    # the principal untagged, known by its surname: a candidate's staff are PTY
+    assert staff_actor(doc, staffer, {}, {"clinton": candidate}, True) == Actor("USA", "PTY")
+    # a president's staff only when the title says "campaign"; no title, nothing
+    assert staff_actor(doc, staffer, {}, {"clinton": president}, True) == Actor("USA", "PTY")
+    assert staff_actor(doc, staffer, {}, {"clinton": candidate}, False) is None
+    doc = make("Obama adviser Tom Jones spoke .", [("Obama", "PERSON"), ("Tom Jones", "PERSON")])
+    staffer = [m for m in collect_mentions(doc) if m.text == "Tom Jones"]
+    assert staff_actor(doc, staffer, {1: president}, {}, True) is None  # a White House aide
+    assert staff_actor(doc, staffer, {1: candidate}, {}, True) == Actor("USA", "PTY")

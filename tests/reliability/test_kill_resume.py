@@ -43,8 +43,8 @@ from pathlib import Path
 from newsgraph.runner import local
 progress = Path(sys.argv.pop(1))
 batch_done = local._Batcher.batch_done
-def counted(self, documents, shipped):
-    batch_done(self, documents, shipped)
+def counted(self, documents, shipped, **kw):
+    batch_done(self, documents, shipped, **kw)
     with progress.open("a") as out:
         out.write("batch\\n")
 local._Batcher.batch_done = counted

@@ -66,9 +66,9 @@ def _corpus_with_copies(root: Path) -> Path:
 def test_stories_linked_per_batch_are_those_linked_from_the_texts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """ingest links the batches it writes with the sketches the workers made; one process, every
-    core and linking everything again from the stored texts afterwards give the same stories and
-    clusters."""
+    """ingest links the batches it writes with the sketches the workers made, and clusters their
+    facts as it links them; one process, every core and linking and clustering everything again
+    from the stored texts afterwards give the same stories and clusters."""
     from newsgraph.runner import local
     from newsgraph.runner.local import link_stories
     from newsgraph.testing.compare import STORY_TABLES, store_rows

@@ -112,6 +112,8 @@ def test_ingest_on_two_processes_stores_what_one_stores(
         db = tmp_path / f"s{jobs}{early}.duckdb"
         report = ingest([SAMPLE], db=db, settings=Settings.load(jobs=jobs, batch_size=2))
         assert report.n_articles >= 15
+        # every worker has exited when ingest returns
+        assert not multiprocessing.active_children()
         stores.append(store_rows(db))
     assert stores[0]["articles"]
     assert stores[1] == stores[0]
@@ -296,3 +298,35 @@ def test_a_script_without_the_main_guard_gets_a_clear_error(tmp_path: Path) -> N
     ok = subprocess.run([sys.executable, str(guarded)], capture_output=True, text=True, timeout=180)
     assert ok.returncode == 0, ok.stderr
     assert int(ok.stdout) == len(list(extract([tmp_path], Settings.load(jobs=1)))) >= 6
+
+
+class _AtOnce:
+    """An executor like a process pool that runs each batch as it is given."""
+
+    def submit(self, fn: Any, batch: list[Document]) -> Future[Any]:
+        future: Future[Any] = Future()
+        future.set_result(fn(batch))
+        return future
+
+    def shutdown(self, wait: bool = True, cancel_futures: bool = False) -> None:
+        pass
+
+
+def test_the_flow_says_when_a_worker_is_left_without_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    """ingest writes, links and clusters each of the last batches at once when a worker waits
+    (``Flow.spare``), and only then: earlier, that work would take a core from the workers."""
+    import threading
+
+    from newsgraph.runner import pool as pool_module
+    from newsgraph.runner.pool import Flow
+
+    started = threading.Event()
+    started.set()
+    monkeypatch.setattr(pool_module, "_pool", lambda settings, jobs: (_AtOnce(), started))
+    docs = [_doc(n) for n in range(12)]
+    flow = Flow()
+    spare = []
+    for batch, _ in run_batches(docs, Settings(batch_size=2), 2, len, len, lambda b, m: 0, flow=flow):
+        spare.append((batch[0].source, flow.spare))
+    assert [s for s, _ in spare] == [d.source for d in docs]  # one document a batch, in order
+    assert [flag for _, flag in spare] == [False] * (len(docs) - 2) + [True, True]

@@ -488,10 +488,47 @@ def _seat(
                 return code
         for gap in (0, 1, 2):  # "the Ohio-based firm X": place, "-", "based", up to two words
             at = i - gap - 2
-            if at >= 1 and lowers[at] == "based" and lowers[at - 1] == "-":
-                place = place_ends.get(at - 2)
-                if place is not None and (code := _place_code(place)):
-                    return code
+            based = at >= 1 and lowers[at] == "based" and lowers[at - 1] == "-"
+            if based and (code := _based_place(doc, at - 1, place_ends)):
+                return code
+        hyphen = _apposition_based(doc, j)  # "X, a Sugar Land-based provider of ...": an apposition
+        if hyphen is not None and (code := _based_place(doc, hyphen, place_ends)):
+            return code
+    return None
+
+
+#: Words that open an apposition describing an organisation ("X, a Houston-based maker ...").
+_APPOSITION_OPENERS = frozenset({"a", "an", "the"})
+
+
+def _apposition_based(doc: Doc, j: int) -> int | None:
+    """The hyphen's index of "<place>-based" in an apposition right after a name ending at ``j``:
+    a comma, "a"/"an"/"the", up to three capitalised words, "-", "based"; else None."""
+    k = j + 2
+    if not (k < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in _APPOSITION_OPENERS):
+        return None
+    m = k
+    while m < len(doc) and m - k < 3 and doc[m].is_title:
+        m += 1
+    if m == k or m + 1 >= len(doc) or doc[m].text != "-" or doc[m + 1].lower_ != "based":
+        return None
+    return m
+
+
+def _based_place(doc: Doc, hyphen: int, place_ends: dict[int, Mention]) -> str | None:
+    """The country of the place written before the hyphen of "-based": the place mention ending
+    there, else the capitalised words before it read by the gazetteer ("Sugar Land", which the
+    model often leaves untagged)."""
+    place = place_ends.get(hyphen - 1)
+    if place is not None:
+        return _place_code(place)
+    k = hyphen
+    while k > 0 and hyphen - k < 3 and doc[k - 1].is_title:
+        k -= 1
+    for start in range(k, hyphen):  # the longest name first: "Sugar Land" before "Land"
+        text = doc[start:hyphen].text
+        if code := actors.country_code(text) or subnational_country(text):
+            return code
     return None
 
 
@@ -519,10 +556,28 @@ def _firm_sector(doc: Doc, spans: list[tuple[int, int]]) -> str | None:
         k = j + 1 if j < len(doc) and doc[j].text in ("'s", "’s") else j
         after = " ".join(t.lower_ for t in doc[k : k + 2] if t.is_alpha and not t.is_stop)
         before = doc[i - 1].lower_ if i >= 1 and doc[i - 1].is_alpha else ""
-        for words in (after, before):
+        for words in (after, before, _apposition_head(doc, j)):
             if words and (sector := actors.sector_of(words)) is not None:
                 found.add(sector)
+    if len(found) > 1:
+        found.discard("GOV")  # a generic title ("InfoNation President") beside a firm's word
     return found.pop() if len(found) == 1 else None
+
+
+def _apposition_head(doc: Doc, j: int) -> str:
+    """The noun an apposition "X, a <place>-based ... <noun>" gives the name ending at ``j``:
+    the last word before "of", "that", "which" or punctuation, at most four words after
+    "based" ("provider" of "a Sugar Land-based provider of data", "firm" of "a California-based
+    automobile data firm"); "" without such an apposition."""
+    hyphen = _apposition_based(doc, j)
+    if hyphen is None:
+        return ""
+    head = ""
+    for t in doc[hyphen + 2 : hyphen + 6]:
+        if not t.is_alpha or t.lower_ in ("of", "that", "which", "who", "and", "with", "for", "in"):
+            break
+        head = t.lower_
+    return head
 
 
 def headquarters_actor(doc: Doc, org: list[Mention], mentions: list[Mention]) -> actors.Actor | None:

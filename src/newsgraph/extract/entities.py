@@ -590,6 +590,15 @@ class EntityExtractor(Component):
         for ent in entities:  # "Independent National Electoral Commission": a body of the article's country
             if ent.actor is None and ent.type == "ORG":
                 ent.actor = countries.named_body_actor(ent.name, person_context, named)
+        coded_orgs = {
+            fold(text): ent.actor
+            for ent in entities
+            if ent.type == "ORG"
+            and ent.actor is not None
+            and ent.actor.sector not in (None, "PTY", "IGO")
+            and actors.country_name(ent.actor.code) is not None
+            for text in (ent.name, *(m.text for m in ent.mentions))
+        }
         juniors = junior_namesakes(persons)  # "Donald Trump Jr." beside "Donald Trump"
         # an undated article: the years its titled office holders tell ("President Donald Trump")
         told = (
@@ -597,10 +606,13 @@ class EntityExtractor(Component):
             if year is None
             else None
         )
+        tabled: set[int] = set()  # people of people.tsv: their row's sector stands
         for ent in persons:
             ent.roles = roles.get(ent.key, [])
             own_year = year if told is None else agreed_year(ent, told, named)
             known = known_person(ent, own_year, named) if id(ent) not in juniors else None
+            if known is not None:
+                tabled.add(id(ent))
             of_country = countries.of_country(doc, ent.mentions)  # "Foreign Minister X of Nigeria"
             for role in ent.roles if of_country else ():
                 if role.affiliation is None:
@@ -616,7 +628,8 @@ class EntityExtractor(Component):
                 for role in ent.roles:
                     role.affiliation = role.affiliation or "USA"
             ent.actor = (
-                person_actor(ent.roles, known, own_year)
+                (relations.title_org_actor(ent.roles, coded_orgs) if known is None else None)
+                or person_actor(ent.roles, known, own_year)  # "InfoNation President X": the firm's, above
                 or countries.titled_person_actor(ent.roles, own)
                 or countries.possessive_org_actor(doc, ent.mentions)  # "CNN's Jake Tapper"
                 or countries.of_org_actor(doc, ent.mentions)  # "Robert Costa of The Washington Post"
@@ -631,6 +644,26 @@ class EntityExtractor(Component):
                 if m.text != ent.name and ent.why.get(m.text) == "same name":
                     ent.why[m.text] = "name as written, middle initials or titles kept"
         dated_sectors(entities, frozenset({year}) if year is not None else told or frozenset())
+        principals = {
+            m.j: ent.actor
+            for ent in persons
+            if ent.actor is not None and actors.country_name(ent.actor.code) is not None
+            for m in ent.mentions
+        }
+        last_names = Counter(ent.name.split()[-1].lower() for ent in persons if " " in ent.name)
+        surnames = {
+            last: ent.actor
+            for ent in persons
+            if ent.actor is not None
+            and " " in ent.name
+            and actors.country_name(ent.actor.code) is not None
+            and last_names[last := ent.name.split()[-1].lower()] == 1
+        }
+        for ent in persons:  # "Trump senior communications adviser X": a campaign's staff
+            if id(ent) not in tabled and (
+                staff := relations.staff_actor(doc, ent.mentions, principals, surnames, bool(ent.roles))
+            ):
+                ent.actor = staff
         others = {m.i: (m.j, e.type, e.actor) for e in entities for m in e.mentions}
         name_tokens = frozenset(k for e in entities for m in e.mentions for k in range(m.i, m.j))
         for ent in persons:  # "X, the daughter of former President Y": Y's family; "X of <a body>"

@@ -10,9 +10,11 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ..resolve import actors
+from ..resolve.entities import fold
 from ..resolve.titles import match_title
 from ..tables import data_lines
 from .mentions import Mention
+from .roles import Role
 
 
 @lru_cache(maxsize=1)
@@ -244,3 +246,60 @@ def programme_actor(
 
 def _owned_by_whose(noun: Token) -> bool:
     return any(c.lower_ == "whose" for c in noun.children)
+
+
+def title_org_actor(roles: list[Role], orgs: dict[str, actors.Actor]) -> actors.Actor | None:
+    """The actor of a person whose title opens with the name of an organisation the article
+    coded ("InfoNation President X", where "InfoNation, a Sugar Land-based provider of data" made
+    the firm USA BUS): the organisation's, not the generic title's ("President" says GOV).
+    ``orgs`` maps the folded names and mentions of the article's coded organisations (not parties
+    nor intergovernmental bodies: any country's people may hold their offices) to their actors.
+    A title whose own organisation the tables know keeps its sector (:attr:`Role.org_sector`)."""
+    for role in roles:
+        if role.org_sector is not None:
+            continue
+        words = fold(role.title).split()
+        for n in range(len(words) - 1, 0, -1):  # the longest name first: "Acme Data" before "Acme"
+            actor = orgs.get(" ".join(words[:n]))
+            if actor is not None:
+                return actor
+    return None
+
+
+#: How many words a title may have between a principal's name and a staffer's: "Trump senior
+#: communications adviser X", "Clinton campaign deputy communications director X".
+_STAFF_REACH = 5
+
+
+def staff_actor(
+    doc: Doc,
+    person: list[Mention],
+    principals: dict[int, actors.Actor],
+    surnames: dict[str, actors.Actor],
+    has_title: bool,
+) -> actors.Actor | None:
+    """The actor of a person whose title follows the name of a candidate or party figure of the
+    article ("Trump senior communications adviser X" in 2016, "Clinton campaign communications
+    director X", "Sanders's spokesman X"): that person's country, sector PTY (a campaign's staff,
+    as ``sectors.tsv`` has "campaign spokesman"). ``principals`` maps the end token of every
+    mention of the article's coded people to their actors, ``surnames`` their last names (the
+    model often leaves the principal's surname before a title untagged); the principal must be PTY, or the
+    title say "campaign" ("Obama campaign manager" while he was president). None otherwise:
+    "Obama adviser" in 2015 is a White House aide, whom the title's own sector covers."""
+    if not has_title:
+        return None
+    for m in person:
+        k, words = m.i - 1, list[str]()
+        while k >= 0 and len(words) < _STAFF_REACH and k + 1 not in principals and doc[k].is_alpha:
+            if doc[k].is_title and doc[k].lower_ in surnames:
+                break  # "Trump senior communications adviser X", "Trump" untagged
+            words.append(doc[k].lower_)
+            k -= 1
+        if k >= 1 and doc[k].text in ("'s", "’s") and k in principals:
+            k -= 1  # "Sanders's spokesman X"
+        actor = principals.get(k + 1) or (surnames.get(doc[k].lower_) if k >= 0 and doc[k].is_title else None)
+        if actor is None or not words:
+            continue
+        if actor.sector == "PTY" or "campaign" in words:
+            return actors.Actor(actor.code, "PTY")
+    return None

@@ -23,6 +23,7 @@ from ..store.db import DEFAULT_DB, Store
 from .batch import Result, Shipped, clean_document, error_record
 from .pool import (
     EARLY_START_BYTES,
+    Flow,
     Workers,
     in_worker_start,
     resolve_jobs,
@@ -233,9 +234,12 @@ class _Batcher:
         self.errors.append(err)
         self.report.add_error(err, self.on_error)
 
-    def batch_done(self, documents: list[Document], shipped: Shipped) -> None:
+    def batch_done(self, documents: list[Document], shipped: Shipped, *, spare: bool = False) -> None:
         """Take a batch the workers finished: its documents, in order, with their errors and the
-        notes of their articles, and its articles' rows (less those already stored)."""
+        notes of their articles, and its articles' rows (less those already stored). ``spare``:
+        a worker has no work left (the input is all given out), so the batch is written, linked and
+        clustered now, on the core that would wait, rather than after the last batch while every
+        other core waits."""
         kept: list[bool] = []  # per article of the batch, in order
         for doc, (notes, errors) in zip(documents, shipped.documents, strict=True):
             for err in errors:
@@ -260,7 +264,9 @@ class _Batcher:
         if tables.n_articles:
             self.rows.append(tables)
             self.n_pending += tables.n_articles
-        if self.n_pending >= self.commit_articles or time.monotonic() - self.committed >= COMMIT_SECONDS:
+        if spare:
+            self.flush(final=True)
+        elif self.n_pending >= self.commit_articles or time.monotonic() - self.committed >= COMMIT_SECONDS:
             self.flush()
 
     def flush(self, final: bool = False) -> None:
@@ -275,7 +281,7 @@ class _Batcher:
         self.sketches.extend(self.pending_sketches)
         if self.sketches and (final or len(self.sketches) >= LINK_EVERY):
             # linked to their stories with the sketches the workers made, in the order stored
-            self.report.n_copies += update_stories(self.store, self.sketches)
+            self.report.n_copies += link_and_cluster(self.store, self.sketches)
             self.sketches = []
         self.documents, self.rows, self.errors, self.pending_sketches = [], [], [], []
         self.n_pending = 0
@@ -288,9 +294,26 @@ class _Batcher:
 #: whatever their number, so a slow run loses little.
 COMMIT_BATCHES = 4
 COMMIT_SECONDS = 30.0
-#: Stored articles linked to their stories at a time: each linking has a fixed cost (a few
-#: queries), so it waits for several batches (the sketches held meanwhile are about 1 KB each).
+#: Stored articles linked to their stories (and their facts clustered) at a time: each linking
+#: has a fixed cost (a few queries, ~50 ms of CPU), so it waits for several batches (the sketches
+#: held meanwhile are about 1 KB each).
 LINK_EVERY = 512
+
+
+def link_and_cluster(store: Store, sketches: list[Sketch]) -> int:
+    """The stored articles of ``sketches`` linked to their stories, then the events and quotes of
+    every stored article clustered (every stored article is linked now, so its copies are known);
+    returns the copies found. Done every :data:`LINK_EVERY` articles while a run writes, the
+    clustering of a long run is spread over it: only the last articles' is left to its end (on
+    every core, the end is one process's work while the other cores wait), and the mentions it
+    holds in memory stay as few as the articles of one linking. The clusters come out the same
+    whenever it is done (:func:`~newsgraph.resolve.clusters.update_clusters` makes again every
+    cluster a new mention can join)."""
+    from ..resolve.clusters import update_clusters
+
+    copies = update_stories(store, sketches)
+    update_clusters(store)
+    return copies
 
 
 def _input_bytes(paths: Iterable[PathLike], least: int) -> bool:
@@ -377,8 +400,9 @@ def _ingest(
                     yield item
 
         with Progress(progress) as bar:
-            for batch, shipped in ship_batches(documents(), settings, jobs, workers=workers):
-                batcher.batch_done(batch, shipped)
+            flow = Flow()
+            for batch, shipped in ship_batches(documents(), settings, jobs, workers=workers, flow=flow):
+                batcher.batch_done(batch, shipped, spare=flow.spare)
                 bar.update(report)
             batcher.flush(final=True)
             bar.update(report, force=True)

@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from itertools import chain, islice
 from typing import Any, TypeVar
 
@@ -162,6 +163,15 @@ def run_documents(
         yield from _zip(batch, results)
 
 
+@dataclass(slots=True)
+class Flow:
+    """How a run on several workers stands, for the code that takes its results."""
+
+    #: True once every batch is given out and a worker has none left to run: work done in this
+    #: process now takes a core that would otherwise wait.
+    spare: bool = False
+
+
 def ship_batches(
     documents: Iterable[Document],
     settings: Settings,
@@ -169,14 +179,16 @@ def ship_batches(
     *,
     worker: Callable[[list[Document]], Shipped] | None = None,
     workers: Workers | None = None,
+    flow: Flow | None = None,
 ) -> Iterator[tuple[list[Document], Shipped]]:
     """Batches of ``documents``, in input order, each with what the store needs of it
     (:func:`~newsgraph.runner.batch.ship_documents`: the rows of its articles built by the
     worker that annotated them), computed as :func:`run_documents` computes; ``workers``: a pool
-    started earlier (:func:`start_workers`), used (or shut down) here."""
+    started earlier (:func:`start_workers`), used (or shut down) here; ``flow`` is kept up to
+    date as the batches are yielded."""
     here = functools.partial(ship_documents, settings=settings)
     yield from run_batches(
-        documents, settings, jobs, here, worker or _ship_batch, Shipped.failed, workers=workers
+        documents, settings, jobs, here, worker or _ship_batch, Shipped.failed, workers=workers, flow=flow
     )
 
 
@@ -212,11 +224,14 @@ def run_batches(
     failed: Callable[[list[Document], str], Out],
     *,
     workers: Workers | None = None,
+    flow: Flow | None = None,
 ) -> Iterator[tuple[list[Document], Out]]:
     """Batches of ``documents`` with what the batch function gave for each, in input order:
     ``here`` in this process (one job, or one batch in all), else ``worker`` (a module-level
     function) in ``jobs`` worker processes; ``failed`` is the result of documents whose worker
-    died with them."""
+    died with them. ``flow`` (on several workers) says, as each batch is yielded, whether a
+    worker is left without work."""
+    flow = flow if flow is not None else Flow()
     batches = document_batches(documents, settings, share=ONE_PROCESS_SHARE if jobs <= 1 else POOL_SHARE)
     head = list(islice(batches, 2)) if jobs > 1 else []
     if jobs <= 1 or len(head) < 2:  # with one batch, a pool would only add start-up time
@@ -256,6 +271,7 @@ def run_batches(
                     break
             if not pending:
                 return
+            exhausted = len(pending) < window  # the loop above found no more input
             batch, future = pending.popleft()
             try:
                 if broken is not None and not future.done():
@@ -269,6 +285,7 @@ def run_batches(
                 pending.clear()
                 pool, started = _renew(pool, settings, jobs)
                 continue
+            flow.spare = exhausted and len(pending) < jobs
             yield batch, results
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -32,7 +32,7 @@ import pyarrow.parquet as pq
 
 from ..records import Document, ErrorRecord
 from ..resolve.names import PersonName, remember
-from ..resolve.stories import Sketch, update_stories
+from ..resolve.stories import Sketch
 from ..settings import Settings
 from ..store.batches import ARTICLE_TABLES, ArticleTables, combine
 from ..store.db import Store
@@ -362,9 +362,11 @@ class ShardLoader:
         return outs
 
     def finish(self) -> None:
-        """Link the stored articles not linked yet to their stories."""
+        """Link the stored articles not linked yet to their stories, and cluster their facts."""
+        from .local import link_and_cluster
+
         if self.sketches:
-            self.n_copies += update_stories(self.store, self.sketches)
+            self.n_copies += link_and_cluster(self.store, self.sketches)
             self.sketches = []
 
     def _read(
