@@ -168,3 +168,19 @@ def test_a_win_counted_is_no_force(nlp: Any) -> None:
     text = "Taliban fighters captured two districts in Helmand province on Sunday, killing 12 soldiers."
     found = _of(nlp, text, "captured")
     assert found and found[0]["event_type"] == "ASSAULT" and found[0]["confidence"] >= DEFAULT_MIN_CONFIDENCE
+
+
+@pytest.mark.model
+def test_a_condition_said_of_another_is_supposed(nlp: Any) -> None:
+    # what someone says another does "if the claims are true" is his supposition, not a fact
+    text = (
+        "Yukiya Amano, director general of the International Atomic Energy Agency, said in a statement "
+        "Wednesday that, if its claims are true, North Korea is violating U.N. Security Council resolutions."
+    )
+    found = _of(nlp, text, "violating")
+    assert found and not any(is_fact(e) for e in found)
+    # one's own conditional stance, said, is kept: an offer
+    found = _of(
+        nlp, "Senator John Smith said he supports the Iran deal if Congress can review it.", "supports"
+    )
+    assert found and is_fact(found[0])
