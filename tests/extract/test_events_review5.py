@@ -184,3 +184,13 @@ def test_a_condition_said_of_another_is_supposed(nlp: Any) -> None:
         nlp, "Senator John Smith said he supports the Iran deal if Congress can review it.", "supports"
     )
     assert found and is_fact(found[0])
+
+
+@pytest.mark.model
+def test_a_participle_in_a_list_of_adjectives_is_no_verb(nlp: Any) -> None:
+    # "regular, pledged delegates": a kind of delegate, no pledge told
+    text = "Hillary Clinton clinched an outright majority of regular, pledged delegates on Tuesday."
+    assert not _of(nlp, text, "pledged")
+    # a verb after an appositive list of adjectives is still one
+    found = _of(nlp, "President Obama, angry and frustrated, pledged to veto the bill.", "pledged")
+    assert found and found[0]["event_type"] == "AGREE"
