@@ -187,6 +187,7 @@ def summarise(results: list[Result]) -> dict[str, Any]:
     with_event = [r for r in results if r.gold.type]
     without = [r for r in results if not r.gold.type]
     with_actor = [r for r in with_event if r.gold.actors]
+    found_type = [r for r in with_actor if r.type_ok]
     n = len(with_event)
     per_type: dict[str, list[int]] = {}
     confusion: Counter[tuple[str, str]] = Counter()
@@ -202,6 +203,15 @@ def summarise(results: list[Result]) -> dict[str, Any]:
         "type_accuracy": sum(r.type_ok for r in with_event) / n if n else None,
         "actor_accuracy": sum(r.actor_ok for r in with_actor) / len(with_actor) if with_actor else None,
         "actor_overlap": sum(r.actor_overlap for r in with_actor) / len(with_actor) if with_actor else None,
+        # what actor picking alone decides: the records whose event type was found
+        "actor_accuracy_type_found": (
+            sum(r.actor_ok for r in found_type) / len(found_type) if found_type else None
+        ),
+        "actor_errors": {
+            "no event": sum(not r.actor_ok and not r.events for r in with_actor),
+            "other type": sum(not r.actor_ok and bool(r.events) and not r.type_ok for r in with_actor),
+            "type found": sum(not r.actor_ok and r.type_ok for r in with_actor),
+        },
         "recipient_accuracy": sum(r.recipient_ok for r in with_event) / n if n else None,
         "false_event_share": (sum(bool(r.events) for r in without) / len(without)) if without else None,
         "no_event_found": sum(not r.events for r in with_event) / n if n else None,
@@ -275,12 +285,14 @@ def main(argv: list[str] | None = None) -> int:
     print("halves (records in file order, alternating: tune = 1st, 3rd, ...; measure = 2nd, 4th, ...):")
     for name, part in (("tune", results[0::2]), ("measure", results[1::2])):
         half = summarise(part)
-        summary["halves"][name] = {
-            k: half[k] for k in ("type_accuracy", "actor_accuracy", "recipient_accuracy")
-        }
+        keys = ("type_accuracy", "actor_accuracy", "recipient_accuracy", "actor_accuracy_type_found")
+        summary["halves"][name] = {k: half[k] for k in (*keys, "actor_errors")}
+        errors = ", ".join(f"{k} {v}" for k, v in half["actor_errors"].items())
         print(
             f"  {name:8} {len(part):>4} sentences: type {_fmt(half['type_accuracy'])}, "
-            f"actor {_fmt(half['actor_accuracy'])}, recipient {_fmt(half['recipient_accuracy'])}"
+            f"actor {_fmt(half['actor_accuracy'])}, recipient {_fmt(half['recipient_accuracy'])}; "
+            f"actor where the type is found {_fmt(half['actor_accuracy_type_found'])} "
+            f"(actor errors: {errors})"
         )
     if args.verbose:
         shown = {"tune": results[0::2], "measure": results[1::2], "all": results}[args.half]

@@ -22,6 +22,7 @@ from .syntax import (
     inherited,
     is_passive,
     lemma,
+    names_people,
     passive_inherited,
     position,
     prep_objects,
@@ -213,6 +214,12 @@ def arguments(
         purposes = [p for o in objects for p in prep_objects(o, {"for"})]
         recipient_heads += [r for p in purposes for r in prep_objects(p, {"against"})]
     if d.how in ("verb", "support"):
+        # "threatened Serbia with air strikes", "hit Russia with sanctions": with someone as its
+        # object, a verb's "with" phrase is the means, not another party
+        means = any(
+            c.dep_ in ("dobj", "dative") and c.i not in event_nouns and names_people(c)
+            for c in clause.children
+        )
         for c in clause.children:
             if c.dep_ in ("dobj", "dative") and c.i not in event_nouns:
                 if c.dep_ == "dobj" and c.i not in ctx.event_nouns:  # "threatened action against Russia"
@@ -241,6 +248,8 @@ def arguments(
             elif c.dep_ in ("prep", "prt") and c.lower_ in preps | {"with"}:
                 if c.lower_ == "for" and info.object_is_recipient and _has_object(clause):
                     continue  # "thanked the government for its actions": why, not whom
+                if c.lower_ == "with" and means and not joint_type:
+                    continue
                 pobjs = [p for p in c.children if p.dep_ == "pobj" and p.i not in event_nouns]
                 if c.lower_ in visit_preps:
                     pobjs = [p for p in pobjs if not _site(ctx, p)]

@@ -66,9 +66,15 @@ def final_type(
             return "AGREE", None, Modality()  # "willing to", "said it would meet if": an offer
         if quad == 4:
             return "THREATEN", _threat_mode(etype, mode), Modality()
-    if d.mod.conditional and not (mod.future or mod.hypothetical) and not is_said(lex, d):
+    if (
+        d.mod.conditional
+        and not (mod.future or mod.hypothetical)
+        and not (is_said(lex, d) and is_own_promise(d))
+    ):
         # "if Trump moderates his rhetoric, he offers ...": the writer's condition; it happens
-        # only if (said by the doer it is an offer or a threat, above)
+        # only if (said by the doer it is an offer or a threat, above); so does what another
+        # says under a condition ("Amano said that, if its claims are true, North Korea is
+        # violating the resolutions": his supposition, no rejection by North Korea)
         mod.hypothetical = True
     if mod.future and not mod.hypothetical:
         # a plan is coded as the agreement it implies, and stays future: not yet a fact; but

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from ...resolve.actors import country_code
 from .. import plover
-from ..annotations import doc_words
+from ..annotations import doc_quotes, doc_words
 from ..quotes.lexicon import reporting_lemmas
 from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
 from .drafts import Draft
@@ -33,11 +33,26 @@ def is_question(d: Draft) -> bool:
         )
     if d.type != "REQUEST" or d.anchor.lemma_ not in _ASK:
         return False
-    if reporters_question(d.anchor):
+    if reporters_question(d.anchor) or cues_a_question(d.anchor):
         return True
     return any(
         c.dep_ in ("ccomp", "advcl") and any(w.lower_ in _WH for w in c.children) for c in d.anchor.children
     )
+
+
+def cues_a_question(verb: Token) -> bool:
+    """ "'What does that mean?' Mr. Trump asked, repeating ...": the verb of asking is the cue of a
+    quote that asks (its words end with a question mark), so it reports a question, however the
+    sentence splitter and the parser cut the attribution from the quote."""
+    if any(
+        q.cue is not None and q.cue.start == verb.idx and q.text.rstrip(" \"'\u201d\u2019").endswith("?")
+        for q in doc_quotes(verb.doc)
+    ):
+        return True
+    # the attribution right after a quoted question: '...?" Mr. Trump asked', '...?" asked Smith'
+    first = min([verb.i, *(t.i for s in subjects(verb)[0] for t in s.subtree)])
+    before = [t for t in verb.doc[max(0, first - 3) : first] if not t.is_space]
+    return len(before) >= 2 and before[-1].is_quote and before[-2].text.endswith("?")
 
 
 def reporters_question(verb: Token) -> bool:
@@ -153,6 +168,8 @@ def is_generic(d: Draft) -> bool:
         return True
     if d.type in ("SUPPORT", "AGREE") and _votes_for_person(d.anchor):
         return True
+    if d.verbal and _poll_tally(d.anchor):
+        return True
     return _shared_by(subjects(d.anchor)[0])
 
 
@@ -166,6 +183,39 @@ def _votes_for_person(verb: Token) -> bool:
     if not agents or not people:
         return False
     return all(_electorate(a) for a in agents)
+
+
+def _poll_tally(verb: Token) -> bool:
+    """The clause gives a poll's head-to-head shares, "72 percent to 8 percent" ("Democrats favored
+    Clinton, 72 percent to 8 percent, while Republicans favored Trump, 82 percent to 6 percent"):
+    a survey's counted preferences, not one act of support or blame. A share that changes ("cut
+    from 25 percent to 10 percent") is no tally."""
+    near = {verb.i, *(c.i for c in verb.children if c.dep_ in _JOINED)}
+    if verb.dep_ in _JOINED:
+        near.add(verb.head.i)  # "..., while Republicans favored Trump, 82 percent to 6": the
+        # parser hangs the second tally on the first clause's verb
+    sent = verb.sent
+    for tok in sent:
+        if not _percent(tok) or tok.head.lower_ == "from" or tok.i + 2 >= sent.end:
+            continue
+        # "46 percent to 32 percent", however the parser hangs the "to"
+        pair = tok.nbor(1).lower_ == "to" and any(
+            _percent(t) for t in tok.doc[tok.i + 2 : min(tok.i + 5, sent.end)]
+        )
+        holder = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if pair and holder is not None and holder.i in near:
+            return True
+    return False
+
+
+#: Links of clauses told side by side: "X favored A, while Y favored B".
+_JOINED = frozenset({"conj", "advcl"})
+
+
+def _percent(tok: Token) -> bool:
+    return tok.lower_ in ("percent", "%", "cent", "points") or (
+        tok.ent_type_ == "PERCENT" and tok.pos_ == "NOUN"
+    )
 
 
 def _electorate(tok: Token) -> bool:

@@ -32,8 +32,9 @@ alone                  a meeting, talk or visit with one party only ("discussed 
                        taxes"), an agreement or concession "that" something is so, agreeing
                        with someone's view, an offer of a thing to one's own public, a
                        complaint that things are so with no one blamed, praise or blame
-                       of nothing named ("applauding along with the audience"): no
-                       interaction
+                       of nothing named ("applauding along with the audience"), a request
+                       of nothing ("the ritual is demanding"), force whose object is what
+                       elections count ("captured 1,944 delegates"): no interaction
 topic                  what people talk about, not what happened: an event noun in the
                        "about", "on" or "over" phrase of a verb or noun of talking ("told CNN
                        about extending his support", "talks on a ceasefire")
@@ -369,6 +370,10 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
         # "agreed that the plan was flawed", "strategists concede that a loss could ...": an
         # opinion about what is so, nothing yielded or promised to anyone
         return not record.get("recipient")
+    if record.get("event_type") in FORCE_TYPES and d.how == "verb" and _wins_a_tally(d.anchor):
+        return True  # "Clinton had captured 1,944 delegates": a win counted, no force
+    if record.get("event_type") == "REQUEST" and d.how == "verb" and _asks_nothing(d.anchor):
+        return True  # "it is demanding and time-consuming": asking nothing, of no one
     praise_or_blame = record.get("event_type") in ("ACCUSE", "SUPPORT") and d.how == "verb"
     if praise_or_blame and not record.get("recipient") and _aimed_at_nothing(d.anchor):
         return True  # "applauding along with the audience": praise or blame of nothing named
@@ -419,6 +424,41 @@ def _aimed_at_nothing(verb: Token) -> bool:
         if c.dep_ == "prep" and c.lower_ not in _COMPANY and any(k.dep_ == "prep" for k in c.children):
             return False  # "spoke out in favour of", "lashed out in anger at"
     return True
+
+
+def _wins_a_tally(verb: Token) -> bool:
+    """The verb of force takes what elections count as its object ("captured 1,944 delegates",
+    "seized the majority", "took 20 seats"; word class ``tally``): a win, not force."""
+    tally = plover.word_class("tally")
+    return any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in tally for c in verb.children)
+
+
+#: What a verb of asking names what is asked with: an object, a clause, an infinitive.
+_ASKED_DEPS = frozenset(
+    {"dobj", "dative", "nsubjpass", "ccomp", "xcomp", "attr", "oprd", "prep", "prt", "agent"}
+)
+
+
+def _asks_nothing(verb: Token) -> bool:
+    """A verb of asking with nothing asked and no one asked: no object, clause, infinitive or
+    preposition ("demanded a ceasefire", "called on", "appealed to", "pleaded for"), not the
+    attribution of a quote ("'Leave now,' she demanded") and no verb sharing its object: "the
+    ritual is demanding and time-consuming" describes, it asks nothing (manual, REQUEST: a request
+    is of something, from someone)."""
+    if verb.dep_ in ("relcl", "acl") or verb.pos_ != "VERB":
+        return False
+    for c in verb.children:
+        if c.dep_ in _ASKED_DEPS:
+            return False
+        if (
+            c.dep_ == "conj"
+            and c.pos_ in ("VERB", "AUX")
+            and not any(k.dep_ in ("nsubj", "nsubjpass") for k in c.children)
+        ):
+            return False  # "demanded and got a recount": one object for both verbs
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        return False  # "negotiated and demanded ...": the object may be the first verb's
+    return not any(q.cue is not None and q.cue.start == verb.idx for q in doc_quotes(verb.doc))
 
 
 def _shares_a_view(d: Draft) -> bool:

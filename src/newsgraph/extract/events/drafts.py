@@ -99,9 +99,24 @@ def _in_noun_phrase(verb: Token) -> bool:
     if verb.tag_ not in ("VBN", "VBD") or verb.i == 0 or verb.i + 1 >= len(verb.doc):
         return False
     before, after = verb.nbor(-1), verb.nbor(1)
-    if before.tag_ not in _NOUN_OPENERS or after.pos_ not in ("NOUN", "PROPN") or after.head.i != verb.i:
+    if after.pos_ not in ("NOUN", "PROPN") or after.head.i != verb.i:
+        return False
+    if before.tag_ not in _NOUN_OPENERS and not _in_adjective_list(verb, after):
         return False
     return not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children)
+
+
+def _in_adjective_list(verb: Token, noun: Token) -> bool:
+    """The participle closes a list of adjectives of ``noun`` ("a majority of regular, pledged
+    delegates"): a comma or "and" and an adjective before it, opened by a determiner, possessive,
+    number or preposition."""
+    i = verb.i - 1
+    adjectives = 0
+    while i >= 0 and verb.doc[i].tag_ in (",", "CC", "JJ"):
+        if verb.doc[i].tag_ == "JJ":
+            adjectives += 1
+        i -= 1
+    return adjectives > 0 and i >= 0 and verb.doc[i].tag_ in (*_NOUN_OPENERS, "IN")
 
 
 def find_drafts(lex: Lexicon, ctx: Context, candidates: list[tuple[Token, str]]) -> list[Draft]:

@@ -57,8 +57,9 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
     cur = anchor
     own = True
     would = False
+    others = False  # the clause above is a coordinated clause of its own ("X should ..., and we call")
     for _ in range(6):
-        for child in cur.children:
+        for child in () if others else cur.children:
             dep = child.dep_
             if dep == "neg" and own:
                 out.negated = True
@@ -139,9 +140,12 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
         if cur.dep_ == "pcomp" and _instead(head):
             out.negated = True  # "instead of telling them", "rather than attacking": not done
             break
-        if cur.dep_ == "prep" and cur.lower_ == "of" and head.pos_ == "NOUN":
-            # "the idea of throwing their support", "the prospect of meeting": a thought of it
-            kind = governors.get(lemma(head))
+        # "the idea of throwing their support", "the prospect of meeting": a thought of it;
+        # "floated the notion Sunday of admitting": the parser hangs the "of" phrase on the verb
+        # when a word comes between, but it is the verb's object noun's
+        thought = _of_noun(cur, head)
+        if thought is not None:
+            kind = governors.get(lemma(thought))
             if kind == "future":
                 out.future = True
             elif kind in ("hypothetical", "intent"):
@@ -157,6 +161,8 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             gov = None  # "is going to attack" is to come; "went on to attack" happened
         if own and cur.dep_ == "xcomp" and any(_too(c) for c in head.children):
             out.negated = True  # "too early to congratulate": it is not done
+        if own and cur.dep_ == "xcomp" and _yet_to(cur, head):
+            out.negated = True  # "has yet to apologize", "is yet to respond": not done (yet)
         says = lemma(head) in reporting
         if says:
             reported = True
@@ -184,6 +190,10 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             break  # what is reported keeps its own modes
         if cur.dep_ not in ("xcomp", "acomp"):
             own = False  # negation does not cross into a new clause ("is not ready to" does)
+        # "Discrimination should never be sanctioned, and we call on the House to reject it": a
+        # finite clause with a subject of its own has its own tense and mood; the modals and the
+        # negation of the clause it is coordinated with are not its own
+        others = cur.dep_ == "conj" and cur.tag_ in _FINITE and _own_subject(cur)
         cur = head
     if _said_to_come(anchor):
         out.future = True
@@ -235,6 +245,45 @@ def _instead(prep: Token) -> bool:
     words = {"of": "instead", "than": "rather"}
     want = words.get(prep.lower_)
     return want is not None and (prep.head.lower_ == want or any(c.lower_ == want for c in prep.children))
+
+
+#: Tags of finite verbs.
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _yet_to(verb: Token, head: Token) -> bool:
+    """ "Trump has yet to apologize", "the ministry is yet to respond": an infinitive after "have"
+    or "be" with "yet" says it has not happened."""
+    return (
+        lemma(head) in ("have", "be")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ == "advmod" and c.lower_ == "yet" for c in (*head.children, *verb.children))
+    )
+
+
+def _of_noun(prep: Token, head: Token) -> Token | None:
+    """The noun an "of" phrase ``prep`` belongs to: its head noun, or, when the parser hung it on a
+    verb, the verb's object noun of word class ``governor`` standing between them ("floated the
+    notion Sunday of admitting refugees", "raised the prospect on Monday of sanctions")."""
+    if prep.dep_ != "prep" or prep.lower_ != "of":
+        return None
+    if head.pos_ == "NOUN":
+        return head
+    if head.pos_ != "VERB":
+        return None
+    governors = plover.word_class("governor")
+    return next(
+        (
+            c
+            for c in head.children
+            if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < prep.i and lemma(c) in governors
+        ),
+        None,
+    )
 
 
 def _went_on(verb: Token) -> bool:

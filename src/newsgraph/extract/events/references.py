@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from ...resolve import actors
 from .. import plover
+from ..relations import kin_nouns
 from .context import NATIONAL_SECTORS, Context
 from .offices import office_holder
 from .syntax import MODIFIERS, issuer_heads, lemma
@@ -368,6 +369,12 @@ def _resolve_coded(
             refs = _pronoun(ctx, child, depth, places, guess)
             if refs:
                 ref = refs[0]
+                if word in kin_nouns():
+                    # "his mother refused ...": a relative is someone else, a private person of
+                    # the same country, not the one named by "his"
+                    return (
+                        [actor_record(ctx, None, *span_of(head), ref["code"], "CVL")] if ref["code"] else []
+                    )
                 sector = actors.sector_of(head.text) or ref["sector"]
                 if word in _STATE_WORDS:
                     sector = "GOV"

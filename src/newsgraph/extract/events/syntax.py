@@ -8,6 +8,7 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Token
 
+from ...resolve.actors import sector_of
 from .. import plover
 
 _SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
@@ -112,6 +113,14 @@ def subjects(verb: Token) -> tuple[list[Token], list[Token]]:
         agents = [
             c for c in verb.children if c.dep_ == "compound" and c.i == verb.i - 1 and c.pos_ == "PROPN"
         ]
+    if not agents and not passive and verb.tag_ == "VBG":
+        # "a sniper targeting and killing five officers": the parser makes the noun before a
+        # participle its adverbial, but a noun right before a participle is who does it
+        agents = [
+            c
+            for c in verb.children
+            if c.dep_ == "npadvmod" and c.i == verb.i - 1 and c.pos_ == "NOUN" and not c.ent_type_
+        ]
     if len(agents) > 1:  # a misparse gives a verb two subjects: the one nearest before it
         before = [a for a in agents if a.i < verb.i]
         agents = [max(before, key=lambda a: a.i)] if before else agents[:1]
@@ -133,6 +142,18 @@ def inherited(verb: Token) -> tuple[list[Token], list[Token]]:
         if head.i == cur.i:
             return [], []
         dep = cur.dep_
+        if dep == "conj" and cur.tag_ in _FINITE and head.tag_ == "VB" and _to_infinitive(head):
+            # "went after Clinton for following Obama's refusal to use the term and called for
+            # her to quit": a finite verb is no conjunct of a bare infinitive; it joins the finite
+            # verb of its own tense above it (or nothing) and shares its subject
+            same = next((a for a in head.ancestors if a.tag_ == cur.tag_), None)
+            if same is None:
+                return [], []
+            agents, _ = subjects(same)
+            if agents:
+                return agents, []
+            cur = same
+            continue
         if dep == "pcomp" and head.pos_ == "ADP":
             cur = head
             continue
@@ -149,6 +170,11 @@ def inherited(verb: Token) -> tuple[list[Token], list[Token]]:
             ]
             if owners:  # "the ministry's statement condemning", "a letter from 40 senators urging"
                 return owners[:1], []
+            if cur.tag_ == "VBG" and names_people(head):
+                # "fired tear gas at students protesting in Nairobi", "troops advancing on the
+                # city": a present participle that describes people is what they do (what a
+                # thing does, "held a rally protesting", is its maker's: below)
+                return [head], []
             if head.dep_ in ("dobj", "pobj", "attr") and head.head.i != head.i:
                 # "issued a declaration demanding ...", "said in a statement condemning ...": the
                 # one who issued it
@@ -187,6 +213,22 @@ def inherited(verb: Token) -> tuple[list[Token], list[Token]]:
             continue
         return [], []
     return [], []
+
+
+def names_people(noun: Token) -> bool:
+    """``noun`` names people or a body of them: a name of a person, group, organisation or country,
+    or a noun of a sector ("students", "troops", "police", "protesters")."""
+    if noun.pos_ == "PRON" and noun.lower_ not in ("it", "this", "that", "what", "which"):
+        return True
+    if noun.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
+        return True
+    return sector_of(noun.lemma_) is not None or sector_of(noun.lower_) is not None
+
+
+def _to_infinitive(verb: Token) -> bool:
+    """An infinitive with "to" ("refusal to use the term"), not a verb after a modal ("will
+    attend")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def passive_inherited(verb: Token) -> list[Token]:
