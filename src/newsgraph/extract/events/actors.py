@@ -19,6 +19,7 @@ from .drafts import Draft, event_scope
 from .references import actor_record, own_actor_heads, resolve_heads, same, span_of, unique
 from .syntax import (
     between_heads,
+    clause_subjects,
     inherited,
     is_passive,
     lemma,
@@ -170,6 +171,9 @@ def arguments(
         preps |= {"to", "in"}
     if d.mode == "withdraw" or d.entry.mode == "withdraw":
         preps |= {"from"}  # "withdraw inspectors from Iraq"
+    if any(c.kind == "pobj" and not c.negated for c in d.entry.conditions):
+        # "broke with Trump", "campaigned for Clinton": the row's preposition names the recipient
+        preps |= {v for c in d.entry.conditions if c.kind == "prep" and not c.negated for v in c.values}
     agent_heads: list[Token] = []
     recipient_heads: list[Token] = []
     joint_heads: list[Token] = []
@@ -181,7 +185,7 @@ def arguments(
         return ([d.speaker] if d.speaker else []), [dict(b) for b in d.blamed], []
     if d.how == "deontic":
         # "Trump must ...": the subject of the clause; "Trump needs to ...": of the verb "need"
-        recipient_heads = subjects(d.anchor)[0] or subjects(d.trigger)[0]
+        recipient_heads = subjects(d.anchor)[0] or clause_subjects(d.trigger)
         actors = [d.speaker] if d.speaker else []
         return actors, resolve_heads(ctx, recipient_heads, places=places), []
     clause = d.anchor

@@ -16,11 +16,11 @@ from spacy.tokens import Token
 
 from ...resolve.actors import sector_of
 from .. import plover
-from .candidates import Lexicon, find_entry
+from .candidates import Lexicon, find_entry, misread_deontic
 from .context import Context
 from .modality import Modality
 from .references import actor_record, own_actor_heads, resolve_heads, same
-from .syntax import between_heads, lemma, phrase, position, subjects, verb_forms
+from .syntax import between_heads, clause_subjects, lemma, phrase, position, subjects, verb_forms
 
 #: Prepositions that make their object the occasion of the clause ("said during a visit").
 _OCCASION_PREPS = frozenset({"in", "during", "at", "on", "for"})
@@ -201,11 +201,11 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
     the subject."""
     out: list[Draft] = []
     for aux in auxes:
-        if aux.pos == VERB:  # "needs to deliver": the clause it governs is what is asked
+        if aux.pos == VERB or misread_deontic(aux):  # "needs to deliver": what is asked
             verb = next((c for c in aux.children if c.dep_ == "xcomp" and c.pos == VERB), aux)
             if verb is aux or any(c.dep_ == "neg" for c in aux.children):
                 continue  # "does not need to": no demand
-            agents, _ = subjects(aux)
+            agents = clause_subjects(aux)
         else:
             verb = aux.head
             if verb.pos != VERB and not _reproach(aux, verb):
