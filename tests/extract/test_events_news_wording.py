@@ -98,3 +98,29 @@ def test_a_need_read_as_a_noun_still_makes_a_demand(nlp: Any) -> None:
     assert shown and shown[0]["text"] == "needs"
     assert any(r.get("entity") for r in shown[0]["recipient"])  # Trump, the one asked
     assert not shown_events(nlp, US + "Warren said the party needs money.", "REQUEST")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("sentence", "etype"),
+    [
+        ("French President Emmanuel Macron pinned the blame on the Chinese government.", "ACCUSE"),
+        ("French President Emmanuel Macron lent his support to the Chinese government.", "SUPPORT"),
+        ("French President Emmanuel Macron sought an apology from the Chinese government.", "REQUEST"),
+        ("French President Emmanuel Macron said he was proud of the Chinese government.", "SUPPORT"),
+    ],
+)
+def test_blame_pinned_support_lent_an_apology_sought(nlp: Any, sentence: str, etype: str) -> None:
+    shown = shown_events(nlp, sentence, etype)
+    assert shown and _codes(shown[0]["actor"]) == {"FRA"} and _codes(shown[0]["recipient"]) == {"CHN"}
+    # support lent is no material aid
+    assert not [e for e in events_of(nlp, sentence) if e["event_type"] == "AID"]
+
+
+@pytest.mark.model
+def test_seeking_office_is_no_request(nlp: Any) -> None:
+    assert not [
+        e
+        for e in events_of(nlp, US + "Senator Maria Lopez sought re-election in Ohio.")
+        if e["event_type"] == "REQUEST"
+    ]
