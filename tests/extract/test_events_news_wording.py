@@ -124,3 +124,19 @@ def test_seeking_office_is_no_request(nlp: Any) -> None:
         for e in events_of(nlp, US + "Senator Maria Lopez sought re-election in Ohio.")
         if e["event_type"] == "REQUEST"
     ]
+
+
+@pytest.mark.model
+def test_he_in_the_speakers_own_words_is_not_the_speaker(nlp: Any) -> None:
+    text = (
+        US + "President Donald Trump spoke in Ohio on Monday. "
+        '"What Trump did was wrong," said Tom Rath, a veteran New Hampshire Republican leader. '
+        '"There are pages in his book that are blank, and I think he needs to fill them in. '
+        'He is not an intellectual politician."'
+    )
+    shown = shown_events(nlp, text, "REQUEST")
+    assert shown and shown[0]["actor"][0]["text"] == "Tom Rath"
+    assert shown[0]["recipient"] and shown[0]["recipient"][0]["entity"] != shown[0]["actor"][0]["entity"]
+    # in reported speech "he" may be the speaker himself: asking oneself is no request
+    said = US + "Senator Tom Rath of Ohio said on Monday that he needs to do more work."
+    assert not shown_events(nlp, said, "REQUEST")

@@ -184,7 +184,10 @@ def arguments(
     if d.how == "evaluation":  # "Beijing called the tariffs illogical"
         return ([d.speaker] if d.speaker else []), [dict(b) for b in d.blamed], []
     if d.how == "deontic":
-        # "Trump must ...": the subject of the clause; "Trump needs to ...": of the verb "need"
+        # "Trump must ...": the subject of the clause; "Trump needs to ...": of the verb "need";
+        # "he" in the speaker's own words: the other person found for it (drafts.deontic_drafts)
+        if d.blamed:
+            return ([d.speaker] if d.speaker else []), [dict(b) for b in d.blamed], []
         recipient_heads = subjects(d.anchor)[0] or clause_subjects(d.trigger)
         actors = [d.speaker] if d.speaker else []
         return actors, resolve_heads(ctx, recipient_heads, places=places), []

@@ -19,7 +19,7 @@ from .. import plover
 from .candidates import Lexicon, find_entry, misread_deontic
 from .context import Context
 from .modality import Modality
-from .references import actor_record, own_actor_heads, resolve_heads, same
+from .references import actor_record, other_person, own_actor_heads, resolve_heads, same
 from .syntax import between_heads, clause_subjects, lemma, phrase, position, subjects, verb_forms
 
 #: Prepositions that make their object the occasion of the clause ("said during a visit").
@@ -227,11 +227,16 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
         if speaker is None:
             continue
         targets = resolve_heads(ctx, agents)
+        others: list[dict[str, Any]] = []
+        if targets and all(same(t, speaker) for t in targets) and _in_own_words(ctx, agents):
+            # "'I think he needs to fill them in,' said Tom Rath": "he" is not the speaker
+            targets = others = other_person(ctx, agents[0], speaker)
         if not targets or any(same(t, speaker) or _self(t, speaker) for t in targets):
             continue  # what one asks of oneself is no request
         entry = _REPROACH_ENTRY if _reproach(aux, verb) else _DEONTIC_ENTRY
         assert entry.type is not None
         draft = Draft(aux, aux.i + 1, entry, entry.type, entry.mode, "deontic", verb, speaker=speaker)
+        draft.blamed = others
         draft.quote = ctx.quote_at(verb.idx)
         out.append(draft)
     return out
@@ -259,6 +264,21 @@ def _self(target: dict[str, Any], speaker: dict[str, Any]) -> bool:
     if target["entity"] and speaker["entity"]:
         return False
     return (target["code"], target["sector"]) == (speaker["code"], speaker["sector"])
+
+
+#: Pronouns of a third person: in a speaker's own words never the speaker, who says "I".
+_HE_SHE = frozenset({"he", "she"})
+
+
+def _in_own_words(ctx: Context, agents: list[Token]) -> bool:
+    """The subject is "he" or "she" inside the quoted words of a direct quote."""
+    if len(agents) != 1 or agents[0].lower_ not in _HE_SHE:
+        return False
+    tok = agents[0]
+    n = ctx.quote_at(tok.idx)
+    if n is None or ctx.quotes[n].kind not in ("direct", "mixed"):
+        return False
+    return any(start <= tok.idx < end for start, end in ctx.quotes[n].parts)
 
 
 def speaker_of(lex: Lexicon, ctx: Context, verb: Token) -> dict[str, Any] | None:
