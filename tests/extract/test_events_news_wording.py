@@ -140,3 +140,15 @@ def test_he_in_the_speakers_own_words_is_not_the_speaker(nlp: Any) -> None:
     # in reported speech "he" may be the speaker himself: asking oneself is no request
     said = US + "Senator Tom Rath of Ohio said on Monday that he needs to do more work."
     assert not shown_events(nlp, said, "REQUEST")
+
+
+@pytest.mark.model
+def test_an_imperative_of_a_quote_in_two_parts_is_found(nlp: Any) -> None:
+    # the quote's span holds the attribution and the answer after it; the imperative hangs on the
+    # verb of saying, which is inside that span
+    text = (
+        US + "Ammon Bundy and Pete Santilli spoke in Oregon. "
+        '"Stop the shutdown now," Bundy says to Santilli on camera, who responds enthusiastically: "Okay!"'
+    )
+    asked = [e for e in events_of(nlp, text) if e["event_type"] == "REQUEST" and e["text"] == "Stop"]
+    assert asked and asked[0]["recipient"]
