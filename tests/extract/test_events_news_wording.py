@@ -152,3 +152,17 @@ def test_an_imperative_of_a_quote_in_two_parts_is_found(nlp: Any) -> None:
     )
     asked = [e for e in events_of(nlp, text) if e["event_type"] == "REQUEST" and e["text"] == "Stop"]
     assert asked and asked[0]["recipient"]
+
+
+@pytest.mark.model
+def test_having_an_admirer_or_a_critic_in_someone(nlp: Any) -> None:
+    shown = shown_events(
+        nlp, "Chinese President Xi Jinping has an admirer in French President Emmanuel Macron.", "SUPPORT"
+    )
+    assert shown and _codes(shown[0]["actor"]) == {"FRA"} and _codes(shown[0]["recipient"]) == {"CHN"}
+    critic = shown_events(
+        nlp, "Chinese President Xi Jinping has a fierce critic in French President Emmanuel Macron.", "ACCUSE"
+    )
+    assert critic and _codes(critic[0]["actor"]) == {"FRA"} and _codes(critic[0]["recipient"]) == {"CHN"}
+    # fans in a place are no one's support
+    assert not events_of(nlp, "Chinese President Xi Jinping has many fans in Iowa.")

@@ -125,6 +125,10 @@ def find_drafts(lex: Lexicon, ctx: Context, candidates: list[tuple[Token, str]])
             entry = find_entry(tok, lex.nouns)
             if entry is None or entry.type is None:
                 continue
+            had = _had_in(ctx, tok, entry)
+            if had is not None:
+                out.append(had)
+                continue
             place = _noun_place(lex, ctx, tok, entry.type)
             if place is None:
                 continue
@@ -135,6 +139,26 @@ def find_drafts(lex: Lexicon, ctx: Context, candidates: list[tuple[Token, str]])
                     start = c.i
             out.append(Draft(tok.doc[start], tok.i + 1, entry, entry.type, entry.mode, how, anchor, noun=tok))
     return out
+
+
+def _had_in(ctx: Context, noun: Token, entry: plover.Entry) -> Draft | None:
+    """ "Obama has an admirer in British diplomat Sir Peter Westmacott", "Clinton has a fierce critic
+    in Sanders": a noun that names someone by what they do to another (word class ``agentive``),
+    the object of "have" with an "in" phrase, is done by the one "in" names to the subject of
+    "have"."""
+    pos = position(noun)
+    if lemma(noun) not in plover.word_class("agentive") or pos.dep_ != "dobj" or lemma(pos.head) != "have":
+        return None
+    doers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children]
+    doers = [p for p in doers if p.dep_ == "pobj"]
+    done_to = resolve_heads(ctx, subjects(pos.head)[0], places=False, recipient=True)
+    by = resolve_heads(ctx, doers, places=False)
+    if not doers or not by or not done_to or any(same(t, by[0]) for t in done_to):
+        return None
+    assert entry.type is not None
+    draft = Draft(noun, noun.i + 1, entry, entry.type, entry.mode, "evaluation", pos.head, speaker=by[0])
+    draft.blamed = done_to
+    return draft
 
 
 def _noun_place(lex: Lexicon, ctx: Context, noun: Token, etype: str) -> tuple[str, Token] | None:
