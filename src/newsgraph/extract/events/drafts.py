@@ -167,8 +167,8 @@ def _noun_place(lex: Lexicon, ctx: Context, noun: Token, etype: str) -> tuple[st
     pos = position(noun)
     head, dep = pos.head, pos.dep_
     if lemma(noun) in plover.word_class("agentive"):
-        # "Apple is a strong advocate for Dreamers": the subject does it; elsewhere ("has an
-        # admirer in", "the critics said") the noun names a person, not an event
+        # "Apple is a strong advocate for Dreamers": the subject does it ("has an admirer in" is
+        # _had_in's); elsewhere ("the critics said") the noun names a person, not an event
         return ("support", head) if dep == "attr" and lemma(head) == "be" else None
     objective = dep in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX")
     if objective and _class(head, lex.support) == "-":
