@@ -166,3 +166,26 @@ def test_having_an_admirer_or_a_critic_in_someone(nlp: Any) -> None:
     assert critic and _codes(critic[0]["actor"]) == {"FRA"} and _codes(critic[0]["recipient"]) == {"CHN"}
     # fans in a place are no one's support
     assert not events_of(nlp, "Chinese President Xi Jinping has many fans in Iowa.")
+
+
+@pytest.mark.model
+def test_agreeing_that_someone_must_act_asks_it_of_them(nlp: Any) -> None:
+    text = US + "President Donald Trump spoke in Ohio. Senator John Smith agreed that Trump must apologize."
+    events = events_of(nlp, text)
+    assert not [e for e in events if e["event_type"] == "AGREE" and e["confidence"] >= 0.5]
+    asked = shown_events(nlp, text, "REQUEST")
+    assert asked and asked[0]["recipient"] and asked[0]["recipient"][0]["text"] == "Trump"
+    # the tagger's noun "needs", its infinitive parsed as an acl ("that Trump needs to deliver ...")
+    text = (
+        US + "President Donald Trump spoke in Ohio. Several prominent GOP elders agreed that "
+        "Trump needs to deliver a speech along the lines of Mitt Romney's 2012 speech about his faith."
+    )
+    asked = shown_events(nlp, text, "REQUEST")
+    assert asked and asked[0]["recipient"] and asked[0]["recipient"][0]["text"] == "Trump"
+
+
+@pytest.mark.model
+def test_a_demand_in_what_a_request_says_names_whom_it_is_made_of(nlp: Any) -> None:
+    text = US + "Senator John Smith suggested that Governor Jane Doe should resign."
+    asked = shown_events(nlp, text, "REQUEST")
+    assert asked and any(r["text"].endswith("Doe") for r in asked[0]["recipient"])

@@ -501,7 +501,10 @@ def _content_recipients(lex: Lexicon, ctx: Context, d: Draft, base: Token) -> li
     "offered to hand over to Great Britain", "threatened to break relations with Russia"."""
     for inner in d.contents:
         inner_actors, inner_recipients, _ = arguments(lex, ctx, inner, inner.quote)
-        found = inner_actors if d.type == "REQUEST" and inner.how != "own" else inner_recipients
+        # "urged China to resume talks": China, the doer asked; "agreed that Trump must ...": the
+        # one a demand of the content is made of (its recipient; its actor is the speaker)
+        asked_doer = d.type == "REQUEST" and inner.how not in ("own", "deontic")
+        found = inner_actors if asked_doer else inner_recipients
         if found:
             return found
     heads: list[Token] = []

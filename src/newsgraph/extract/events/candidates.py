@@ -94,9 +94,21 @@ def find_candidates(lex: Lexicon, doc: Doc) -> list[tuple[Token, str]]:
 def misread_deontic(tok: Token) -> bool:
     """A deontic verb the tagger read as a noun, heading a clause with its infinitive: "agreed that
     Trump needs to deliver a speech" ("Trump needs" parsed as a compound noun)."""
-    return tok.dep_ == "ccomp" and any(
-        c.dep_ == "xcomp" and c.pos == VERB and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in tok.children
+    return tok.dep_ == "ccomp" and misread_clause(tok) is not None
+
+
+def misread_clause(tok: Token) -> Token | None:
+    """The infinitive a deontic verb read as a noun governs ("needs to deliver": its xcomp, or the
+    noun's acl as the small model parses it)."""
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("xcomp", "acl")
+            and c.pos == VERB
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
     )
 
 
