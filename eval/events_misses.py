@@ -7,7 +7,9 @@ Each gold fact (``eval/data/events_real``) falls in the first of these that hold
 - ``matched``: a reported fact of its type in its sentence at the threshold (as eval/events_real.py);
 - ``below threshold``: an event of its type in its sentence, a fact, under the threshold;
 - ``not a fact``: an event of its type in its sentence flagged negated, hypothetical or future;
-- ``wrong sentence``: an event of its type whose trigger is in the next or previous sentence;
+- ``wrong sentence``: an event of its type whose trigger is in the next or previous sentence, where
+  the labels have no event of that type (of any status): one that is its own sentence's event is
+  another event, not this one put in the wrong place;
 - ``wrong type``: events in its sentence, none of its type;
 - ``no candidate``: no event at all in its sentence.
 
@@ -52,8 +54,15 @@ def predict_all(articles: list[Article]) -> list[list[tuple[Predicted, bool]]]:
     return out
 
 
-def classify(g: GoldEvent, events: list[tuple[Predicted, bool]], threshold: float, taken: set[int]) -> str:
-    """The kind of ``g`` (see the module's docstring); ``taken`` holds ids of events matched already."""
+def classify(
+    g: GoldEvent,
+    events: list[tuple[Predicted, bool]],
+    threshold: float,
+    taken: set[int],
+    gold: list[GoldEvent] | None = None,
+) -> str:
+    """The kind of ``g`` (see the module's docstring); ``taken`` holds ids of events matched already,
+    ``gold`` the article's gold events (all statuses)."""
     here = [(p, f) for p, f in events if p.sentence == g.sentence]
     same = [(p, f) for p, f in here if p.type == g.type]
     for p, f in same:
@@ -64,7 +73,11 @@ def classify(g: GoldEvent, events: list[tuple[Predicted, bool]], threshold: floa
         return "below threshold"
     if same:
         return "not a fact"
-    if any(p.type == g.type and abs(p.sentence - g.sentence) == 1 for p, _ in events):
+    labelled = {(h.sentence, h.type) for h in gold or ()}
+    if any(
+        p.type == g.type and abs(p.sentence - g.sentence) == 1 and (p.sentence, p.type) not in labelled
+        for p, _ in events
+    ):
         return "wrong sentence"
     return "wrong type" if here else "no candidate"
 
@@ -85,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
     for article, events in zip(articles, predicted, strict=True):
         taken: set[int] = set()
         for g in sorted((g for g in article.events if g.status == "fact"), key=lambda g: g.start):
-            kind = classify(g, events, threshold, taken)
+            kind = classify(g, events, threshold, taken, article.events)
             table[article.half][(g.type, kind)] += 1
             if args.list and article.half == "tune" and kind != "matched":
                 s, e = article.sentences[g.sentence]

@@ -19,6 +19,7 @@ from .drafts import Draft, event_scope
 from .references import actor_record, own_actor_heads, resolve_heads, same, span_of, unique
 from .syntax import (
     between_heads,
+    clause_subjects,
     inherited,
     is_passive,
     lemma,
@@ -171,6 +172,9 @@ def arguments(
         preps |= {"to", "in"}
     if d.mode == "withdraw" or d.entry.mode == "withdraw":
         preps |= {"from"}  # "withdraw inspectors from Iraq"
+    if any(c.kind == "pobj" and not c.negated for c in d.entry.conditions):
+        # "broke with Trump", "campaigned for Clinton": the row's preposition names the recipient
+        preps |= {v for c in d.entry.conditions if c.kind == "prep" and not c.negated for v in c.values}
     agent_heads: list[Token] = []
     recipient_heads: list[Token] = []
     joint_heads: list[Token] = []
@@ -181,8 +185,11 @@ def arguments(
     if d.how == "evaluation":  # "Beijing called the tariffs illogical"
         return ([d.speaker] if d.speaker else []), [dict(b) for b in d.blamed], []
     if d.how == "deontic":
-        # "Trump must ...": the subject of the clause; "Trump needs to ...": of the verb "need"
-        recipient_heads = subjects(d.anchor)[0] or subjects(d.trigger)[0]
+        # "Trump must ...": the subject of the clause; "Trump needs to ...": of the verb "need";
+        # "he" in the speaker's own words: the other person found for it (drafts.deontic_drafts)
+        if d.blamed:
+            return ([d.speaker] if d.speaker else []), [dict(b) for b in d.blamed], []
+        recipient_heads = subjects(d.anchor)[0] or clause_subjects(d.trigger)
         actors = [d.speaker] if d.speaker else []
         return actors, resolve_heads(ctx, recipient_heads, places=places), []
     clause = d.anchor
@@ -503,7 +510,10 @@ def _content_recipients(lex: Lexicon, ctx: Context, d: Draft, base: Token) -> li
     "offered to hand over to Great Britain", "threatened to break relations with Russia"."""
     for inner in d.contents:
         inner_actors, inner_recipients, _ = arguments(lex, ctx, inner, inner.quote)
-        found = inner_actors if d.type == "REQUEST" and inner.how != "own" else inner_recipients
+        # "urged China to resume talks": China, the doer asked; "agreed that Trump must ...": the
+        # one a demand of the content is made of (its recipient; its actor is the speaker)
+        asked_doer = d.type == "REQUEST" and inner.how not in ("own", "deontic")
+        found = inner_actors if asked_doer else inner_recipients
         if found:
             return found
     heads: list[Token] = []

@@ -45,6 +45,7 @@ class Lexicon:
         self.types = plover.event_types()
         strings = nlp.vocab.strings  # label ids as the doc's arrays hold them
         self.amod_id, self.aux_id, self.vb_id = strings["amod"], strings["aux"], strings["VB"]
+        self.ccomp_id = strings["ccomp"]
         self.nominal_dep_ids = frozenset(strings[d] for d in _NOMINAL_DEPS)
         #: a month in a date ("in March") names no protest march
         self.time_ent_ids = frozenset({strings["DATE"], strings["TIME"]})
@@ -75,6 +76,9 @@ def find_candidates(lex: Lexicon, doc: Doc) -> list[tuple[Token, str]]:
                 if any(f in lex.verbs for f in verb_forms(tok)[1:]):
                     out.append((tok, "verb"))
         elif pos in _NOUNISH:
+            if lemma_id in dkeys and dep == lex.ccomp_id and misread_deontic(doc[i]):
+                out.append((doc[i], "deontic"))  # "agreed that Trump needs to ...", "needs" read as a noun
+                continue
             if ent_type in lex.time_ent_ids:
                 continue  # a date ("in March", "since the 2014 war" is not one)
             if lemma_id in nkeys or lower_id in nkeys:
@@ -85,6 +89,27 @@ def find_candidates(lex: Lexicon, doc: Doc) -> list[tuple[Token, str]]:
     if context.headings:
         out = [(t, k) for t, k in out if not context.in_heading(t.idx)]
     return out
+
+
+def misread_deontic(tok: Token) -> bool:
+    """A deontic verb the tagger read as a noun, heading a clause with its infinitive: "agreed that
+    Trump needs to deliver a speech" ("Trump needs" parsed as a compound noun)."""
+    return tok.dep_ == "ccomp" and misread_clause(tok) is not None
+
+
+def misread_clause(tok: Token) -> Token | None:
+    """The infinitive a deontic verb read as a noun governs ("needs to deliver": its xcomp, or the
+    noun's acl as the small model parses it)."""
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("xcomp", "acl")
+            and c.pos == VERB
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
 
 
 def find_entry(tok: Token, table: dict[str, tuple[plover.Entry, ...]]) -> plover.Entry | None:
@@ -124,6 +149,9 @@ def _holds(cond: plover.Condition, tok: Token) -> bool:
                 )
                 if hit:
                     break
+    elif kind == "pobj":  # "campaigned for Clinton", "broke with Trump": a preposition's object
+        objs = [p for c in tok.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        hit = any(_word_in(o, values) for obj in objs for o in (obj, *obj.conjuncts))
     elif kind == "prep":
         hit = any(
             c.dep_ in ("prep", "prt", "agent", "advmod") and c.lower_ in values and not _temporal(c)

@@ -16,11 +16,11 @@ from spacy.tokens import Token
 
 from ...resolve.actors import sector_of
 from .. import plover
-from .candidates import Lexicon, find_entry
+from .candidates import Lexicon, find_entry, misread_clause, misread_deontic
 from .context import Context
 from .modality import Modality
-from .references import actor_record, own_actor_heads, resolve_heads, same
-from .syntax import between_heads, lemma, phrase, position, subjects, verb_forms
+from .references import actor_record, other_person, own_actor_heads, resolve_heads, same
+from .syntax import between_heads, clause_subjects, lemma, phrase, position, subjects, verb_forms
 
 #: Prepositions that make their object the occasion of the clause ("said during a visit").
 _OCCASION_PREPS = frozenset({"in", "during", "at", "on", "for"})
@@ -140,6 +140,10 @@ def find_drafts(lex: Lexicon, ctx: Context, candidates: list[tuple[Token, str]])
             entry = find_entry(tok, lex.nouns)
             if entry is None or entry.type is None:
                 continue
+            had = _had_in(ctx, tok, entry)
+            if had is not None:
+                out.append(had)
+                continue
             place = _noun_place(lex, ctx, tok, entry.type)
             if place is None:
                 continue
@@ -152,14 +156,34 @@ def find_drafts(lex: Lexicon, ctx: Context, candidates: list[tuple[Token, str]])
     return out
 
 
+def _had_in(ctx: Context, noun: Token, entry: plover.Entry) -> Draft | None:
+    """ "Obama has an admirer in British diplomat Sir Peter Westmacott", "Clinton has a fierce critic
+    in Sanders": a noun that names someone by what they do to another (word class ``agentive``),
+    the object of "have" with an "in" phrase, is done by the one "in" names to the subject of
+    "have"."""
+    pos = position(noun)
+    if lemma(noun) not in plover.word_class("agentive") or pos.dep_ != "dobj" or lemma(pos.head) != "have":
+        return None
+    doers = [p for c in noun.children if c.dep_ == "prep" and c.lower_ == "in" for p in c.children]
+    doers = [p for p in doers if p.dep_ == "pobj"]
+    done_to = resolve_heads(ctx, subjects(pos.head)[0], places=False, recipient=True)
+    by = resolve_heads(ctx, doers, places=False)
+    if not doers or not by or not done_to or any(same(t, by[0]) for t in done_to):
+        return None
+    assert entry.type is not None
+    draft = Draft(noun, noun.i + 1, entry, entry.type, entry.mode, "evaluation", pos.head, speaker=by[0])
+    draft.blamed = done_to
+    return draft
+
+
 def _noun_place(lex: Lexicon, ctx: Context, noun: Token, etype: str) -> tuple[str, Token] | None:
     """How the text reports an event noun, and the verb of its clause; None when it is no event
     of its own (a mention in passing)."""
     pos = position(noun)
     head, dep = pos.head, pos.dep_
     if lemma(noun) in plover.word_class("agentive"):
-        # "Apple is a strong advocate for Dreamers": the subject does it; elsewhere ("has an
-        # admirer in", "the critics said") the noun names a person, not an event
+        # "Apple is a strong advocate for Dreamers": the subject does it ("has an admirer in" is
+        # _had_in's); elsewhere ("the critics said") the noun names a person, not an event
         return ("support", head) if dep == "attr" and lemma(head) == "be" else None
     objective = dep in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX")
     if objective and _class(head, lex.support) == "-":
@@ -216,11 +240,13 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
     the subject."""
     out: list[Draft] = []
     for aux in auxes:
-        if aux.pos == VERB:  # "needs to deliver": the clause it governs is what is asked
+        if aux.pos == VERB or misread_deontic(aux):  # "needs to deliver": what is asked
             verb = next((c for c in aux.children if c.dep_ == "xcomp" and c.pos == VERB), aux)
+            if verb is aux and aux.pos != VERB:
+                verb = misread_clause(aux) or aux  # "that Trump needs [to deliver]": an acl
             if verb is aux or any(c.dep_ == "neg" for c in aux.children):
                 continue  # "does not need to": no demand
-            agents, _ = subjects(aux)
+            agents = clause_subjects(aux)
         else:
             verb = aux.head
             if verb.pos != VERB and not _reproach(aux, verb):
@@ -242,11 +268,16 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
         if speaker is None:
             continue
         targets = resolve_heads(ctx, agents)
+        others: list[dict[str, Any]] = []
+        if targets and all(same(t, speaker) for t in targets) and _in_own_words(ctx, agents):
+            # "'I think he needs to fill them in,' said Tom Rath": "he" is not the speaker
+            targets = others = other_person(ctx, agents[0], speaker)
         if not targets or any(same(t, speaker) or _self(t, speaker) for t in targets):
             continue  # what one asks of oneself is no request
         entry = _REPROACH_ENTRY if _reproach(aux, verb) else _DEONTIC_ENTRY
         assert entry.type is not None
         draft = Draft(aux, aux.i + 1, entry, entry.type, entry.mode, "deontic", verb, speaker=speaker)
+        draft.blamed = others
         draft.quote = ctx.quote_at(verb.idx)
         out.append(draft)
     return out
@@ -274,6 +305,21 @@ def _self(target: dict[str, Any], speaker: dict[str, Any]) -> bool:
     if target["entity"] and speaker["entity"]:
         return False
     return (target["code"], target["sector"]) == (speaker["code"], speaker["sector"])
+
+
+#: Pronouns of a third person: in a speaker's own words never the speaker, who says "I".
+_HE_SHE = frozenset({"he", "she"})
+
+
+def _in_own_words(ctx: Context, agents: list[Token]) -> bool:
+    """The subject is "he" or "she" inside the quoted words of a direct quote."""
+    if len(agents) != 1 or agents[0].lower_ not in _HE_SHE:
+        return False
+    tok = agents[0]
+    n = ctx.quote_at(tok.idx)
+    if n is None or ctx.quotes[n].kind not in ("direct", "mixed"):
+        return False
+    return any(start <= tok.idx < end for start, end in ctx.quotes[n].parts)
 
 
 def speaker_of(lex: Lexicon, ctx: Context, verb: Token) -> dict[str, Any] | None:

@@ -54,6 +54,8 @@ CALLING = frozenset(
         "depict",
     }
 )
+#: Verbs of calling that take two objects ("called the plan a mistake", "branded him a liar").
+_NAMING = frozenset({"call", "label", "brand", "term", "dub"})
 #: Where a predicate word stands: "are illegal" (acomp), "is a disgrace" (attr), "called X
 #: illogical" (oprd, xcomp, ccomp), "described X as unlawful" (pobj of "as").
 _PREDICATE = frozenset({"acomp", "attr", "oprd", "xcomp", "ccomp"})
@@ -114,6 +116,11 @@ def _verb_of(tok: Token) -> Token | None:
     as unlawful"), or after the object of a verb of calling, as the small model often parses it
     ("called [the tariffs illogical]"). A word joined to another ("illogical and not justified")
     stands where the first does."""
+    named = tok.head
+    two_objects = named.dep_ in ("dobj", "oprd") and named.pos_ in ("NOUN", "PROPN")
+    if tok.dep_ in ("appos", "dobj") and two_objects and lemma(named.head) in _NAMING and tok.i > named.i:
+        # "called Trump's plan a disaster": the small model hangs the second object on the first
+        return named.head
     first = tok
     while first.dep_ in ("conj", "appos") and first.head.i != first.i:
         first = first.head  # "is a proven businessman, a proven failure": as its head stands
@@ -126,6 +133,12 @@ def _verb_of(tok: Token) -> Token | None:
         return head.head.head  # "described Trump as a con man", "as a reckless leader"
     if first.dep_ == "amod" and head.dep_ == "dobj" and first.i > head.i and lemma(head.head) in CALLING:
         return head.head
+    if (
+        first.dep_ == "dobj"
+        and lemma(head) in _NAMING
+        and any(c.dep_ == "oprd" and c.i < first.i for c in head.children)
+    ):
+        return head  # "called China's plan a disaster", parsed as [plan] oprd, [a disaster] dobj
     if first.dep_ == "dobj" and lemma(head) in CALLING and _named_before(first):
         return head  # "branded Trump a liar", parsed as one object [Trump a liar]
     if first.dep_ == "amod" and first.i < head.i and _deed(head):

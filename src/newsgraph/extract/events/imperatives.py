@@ -62,7 +62,7 @@ def imperative_drafts(lex: Lexicon, ctx: Context, doc: Doc) -> list[Draft]:
         targets = resolve_heads(ctx, _addressees(cue), places=False, recipient=True)
         if not targets:
             continue
-        for verb in _imperatives(doc, quote.start, quote.end):
+        for verb in _imperatives(doc, quote.start, quote.end, cue.i):
             speaker = speaker_of(lex, ctx, verb)
             if speaker is None or not speaker.get("code") or any(_own(t, speaker) for t in targets):
                 break  # "'Never give up,' the president told the soldiers": his own side
@@ -88,17 +88,19 @@ def _addressees(cue: Token) -> list[Token]:
     return [h for h in heads if h.dep_ != "pcomp"]
 
 
-def _imperatives(doc: Doc, start: int, end: int) -> list[Token]:
+def _imperatives(doc: Doc, start: int, end: int, cue: int | None = None) -> list[Token]:
     """Verbs heading a sentence of the quote between ``start`` and ``end`` (characters: the
     sentence's root, or the quoted clause the verb of saying governs) that are bare imperatives:
     a base form with no subject and no modal, first in its sentence but for punctuation and a few
-    openers ("Please", "So", "Don't")."""
+    openers ("Please", "So", "Don't"). A verb the verb of saying (token ``cue``) governs is a
+    quoted clause's head even where the quote's span holds the attribution ("'Let everybody
+    know ...,' Bundy says to Santilli, who responds: 'Okay!'")."""
     out: list[Token] = []
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return out
     for verb in span:
-        inside = start <= verb.head.idx < end and verb.head.i != verb.i
+        inside = start <= verb.head.idx < end and verb.head.i not in (verb.i, cue)
         if inside or verb.pos_ != "VERB" or verb.tag_ != "VB" or lemma(verb) in DISCOURSE:
             continue
         children = list(verb.children)

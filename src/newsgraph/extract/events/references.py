@@ -495,3 +495,13 @@ def unique(refs: list[dict[str, Any]]) -> list[dict[str, Any]]:
         if not any(same(ref, o) for o in out):
             out.append(ref)
     return out
+
+
+def other_person(ctx: Context, tok: Token, speaker: dict[str, Any]) -> list[dict[str, Any]]:
+    """Whom "he" or "she" in a speaker's own words stands for: not the speaker (who says "I"),
+    but the last other person named before it."""
+    eid = ctx.other_person(tok.i, str(speaker.get("entity")))
+    code, sector = ctx.entity_code(eid) if eid is not None else (None, None)
+    if eid is None or not code:
+        return []
+    return [actor_record(ctx, eid, tok.idx, tok.idx + len(tok.text), code, sector)]

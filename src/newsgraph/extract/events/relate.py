@@ -84,6 +84,8 @@ def relate(lex: Lexicon, drafts: list[Draft]) -> None:
         if d.contents and not d.dropped:
             inner = min(d.contents, key=lambda c: abs(c.trigger.i - d.anchor.i))  # the nearest
             change = plover.content_of(d.type, inner.type, inner.mode)
+            if inner.how == "deontic" and d.type == "AGREE" and d.how == "verb":
+                change = ("REQUEST", "=")  # "agreed that Trump must apologise": asks it of him
             if change is not None:
                 new_type, new_mode = change
                 if new_type != "=":

@@ -34,7 +34,7 @@ from .candidates import Lexicon
 from .context import Context
 from .drafts import Draft, speaker_of
 from .modality import modality
-from .references import actor_record, resolve_heads, same
+from .references import other_person, resolve_heads, same
 from .syntax import lemma, subjects, token_at
 
 #: The defaults of the component's settings ``sentiment`` and ``tone``.
@@ -217,21 +217,11 @@ def _judged(lex: Lexicon, ctx: Context, cue: Token, tok: Token, start: int, end:
         return None
     targets = [t for t in resolve_heads(ctx, [tok], places=False, recipient=True) if t.get("code")]
     if len(targets) == 1 and same(targets[0], speaker) and tok.lower_ in _THIRD_PERSON:
-        targets = _other_person(ctx, tok, speaker)
+        targets = other_person(ctx, tok, speaker)
     if len(targets) != 1 or same(targets[0], speaker):
         return None
     target = targets[0]
     return None if _own_side(ctx, target, speaker) else (score, speaker, target)
-
-
-def _other_person(ctx: Context, tok: Token, speaker: dict[str, Any]) -> list[dict[str, Any]]:
-    """Whom "he" or "she" in a speaker's own words stands for: not the speaker (who says "I"),
-    but the last other person named before it."""
-    eid = ctx.other_person(tok.i, str(speaker.get("entity")))
-    code, sector = ctx.entity_code(eid) if eid is not None else (None, None)
-    if eid is None or not code:
-        return []
-    return [actor_record(ctx, eid, tok.idx, tok.idx + len(tok.text), code, sector)]
 
 
 def _own_side(ctx: Context, target: dict[str, Any], speaker: dict[str, Any]) -> bool:

@@ -127,6 +127,15 @@ def subjects(verb: Token) -> tuple[list[Token], list[Token]]:
     return agents, passive
 
 
+def clause_subjects(verb: Token) -> list[Token]:
+    """The subjects of a clause's head, also when the tagger read its verb as a noun ("that Trump
+    needs to ...", "needs" a noun heading the clause, "Trump" its compound): the name just before."""
+    agents = subjects(verb)[0]
+    if agents or verb.dep_ != "ccomp" or verb.pos_ != "NOUN":
+        return agents
+    return [c for c in verb.children if c.dep_ == "compound" and c.i == verb.i - 1 and c.pos_ == "PROPN"]
+
+
 def is_passive(verb: Token) -> bool:
     """Whether ``verb`` is passive (or a copula: "was arrested", "is committed")."""
     return verb.lemma_ == "be" or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
