@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import numpy
 import spacy
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, POS, TAG
@@ -9,8 +12,7 @@ from spacy.language import Language
 from thinc.api import NumpyOps
 
 from newsgraph.extract.blas import use_numpy_blas
-from newsgraph.extract.pipeline import _load, load_pipeline
-from newsgraph.settings import Settings
+from newsgraph.extract.pipeline import _load
 
 ATTRS = [TAG, POS, DEP, HEAD, ENT_IOB, ENT_TYPE]
 
@@ -62,8 +64,15 @@ def test_the_setting_keeps_blis_when_off(model_name: str) -> None:
 
 
 def test_a_loaded_pipeline_runs_every_blas_on_one_thread() -> None:
-    from threadpoolctl import threadpool_info
-
-    load_pipeline(Settings.load())
-    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
-    assert blas and all(pool["num_threads"] == 1 for pool in blas)
+    # in a fresh process: a BLAS another test imported after this process's pipeline was loaded
+    # (scipy's, through datasketch) was never the pipeline's to limit
+    script = (
+        "from threadpoolctl import threadpool_info\n"
+        "from newsgraph.extract.pipeline import load_pipeline\n"
+        "from newsgraph.settings import Settings\n"
+        "load_pipeline(Settings.load())\n"
+        "print(sorted({p['num_threads'] for p in threadpool_info() if p['user_api'] == 'blas'}))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "[1]"

@@ -487,3 +487,21 @@ def test_a_capital_its_country_owns_still_gives_an_organisation_its_country() ->
     assert actors.resolve_actor("Georgetown Police", "ORG", "GUY") == Actor("GUY", "COP")
     # The capital alone, not inside a name, is its country's government as before.
     assert actors.resolve_actor("Georgetown", "GPE") == Actor("GUY", "GOV")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Republic of Turkey", "TUR"),
+        ("the Kingdom of Bhutan", "BTN"),
+        ("the Federal Democratic Republic of Ethiopia", "ETH"),
+        ("Republic of the Philippines", "PHL"),
+        ("the State of Georgia", None),  # a US state
+        ("Republic of Washington", None),  # a capital is no country's name
+        ("the Bank of England", None),
+    ],
+)
+def test_a_form_of_state_before_a_country_names_it(text: str, code: str | None) -> None:
+    assert actors.country_code(text) == code
+    if code is not None:  # the state itself, as its short name gives it
+        assert actors.resolve_actor(text, "GPE") == Actor(code, "GOV")

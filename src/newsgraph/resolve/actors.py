@@ -238,9 +238,35 @@ class Actor:
 
 def country_code(text: str) -> str | None:
     """The country code named by a country name, alias, adjective, demonym or capital:
-    "U.S.", "the Philippines", "North Korean", "Israelis", "Washington", "Korea’s"."""
+    "U.S.", "the Philippines", "North Korean", "Israelis", "Washington", "Korea’s"; or by a form
+    of state followed by a country's name that the table does not list ("the Republic of Turkey",
+    "the Kingdom of Bhutan": :func:`_polity_of`)."""
     hit = _countries()[1].get(text)
-    return hit[0] if hit else None
+    if hit:
+        return hit[0]
+    return _polity_of(text) if " of " in text else None
+
+
+#: "(the) [adjectives] <form of state> of <country>": the official names of states that the
+#: country table may not list. ("State of" is left out: "the State of Georgia" is a US state.)
+_POLITY = re.compile(
+    r"(?:the\s+)?(?:(?:islamic|federal|democratic|people'?s|socialist|arab|hashemite|bolivarian|"
+    r"plurinational|united|cooperative|federated|independent|sovereign)\s+)*"
+    r"(?:republic|kingdom|commonwealth|federation|principality|sultanate|emirate|grand\s+duchy)"
+    r"\s+of\s+(?P<country>.+)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def _polity_of(text: str) -> str | None:
+    """The country of "the Republic of Turkey" (a form of state, "of", a name the table knows as
+    a country's); None for anything else."""
+    found = _POLITY.fullmatch(text.strip().replace("\u2019", "'"))
+    if found is None:
+        return None
+    hit = _countries()[1].get(found.group("country"))
+    return hit[0] if hit and hit[1] == "name" else None  # a name or an alias: no capital, no adjective
 
 
 @cache
@@ -430,6 +456,9 @@ def resolve_actor(
     hit = _countries()[1].get(text)
     if hit is not None:
         return Actor(hit[0], "CVL" if hit[1] == "adjective" else "GOV")
+    polity = _polity_of(text) if " of " in text else None
+    if polity is not None:  # "the Republic of Turkey": the state, as its name alone
+        return Actor(polity, "GOV")
     code, org, head = _parse(text, context_code, named)
     own = org.sector if org else None
     # a body named after an intergovernmental one has its own sector: "UN peacekeepers" -> MIL
