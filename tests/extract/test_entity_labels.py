@@ -563,3 +563,26 @@ def test_a_town_before_its_state_takes_the_state_s_country() -> None:
         got = dict(_named_places(text, ["Alexandria", state]))
         assert got["Alexandria"] == "USA", text
     assert dict(_named_places("She works in Alexandria on Fridays .", ["Alexandria"]))["Alexandria"] == "EGY"
+
+
+def test_a_given_name_another_person_of_the_article_bears_makes_an_org_tagged_name_a_person() -> None:
+    """The census lists lack most names of other countries: "Oleg" of "Oleg Dranko", tagged a
+    person, is a given name in the article, so "Oleg Voskor" tagged ORG is a person too; even
+    when listed by a comma beside a body whose name holds an organisation word (an apposition)."""
+    text = "Oleg Dranko spoke . A spokesman for the Tarnow Foreign Ministry , Oleg Voskor , said so ."
+    got = _labels(text, [(0, 2, "PERSON"), (8, 11, "ORG"), (12, 14, "PERSON")])
+    assert got[-1] == ("Oleg Voskor", "PERSON")
+    got = _labels(text, [(0, 2, "PERSON"), (8, 11, "ORG"), (12, 14, "ORG")])
+    assert got[-1] == ("Oleg Voskor", "PERSON")
+
+
+def test_a_name_is_no_evidence_of_its_own_given_name() -> None:
+    text = "Ravel Dusenko spoke . Later , Ravel Holdings left ."
+    assert _labels(text, [(0, 2, "ORG"), (6, 8, "ORG")]) == [("Ravel Dusenko", "ORG"), ("Ravel Holdings", "ORG")]
+
+
+def test_the_parties_of_a_court_case_are_no_entities() -> None:
+    """ "Whole Woman's Health v. Hellerstedt" names a ruling; "Clinton vs. Trump" a contest."""
+    text = "In Whole Woman 's Health v. Hellerstedt , the court ruled . Clinton vs. Trump is close ."
+    got = _labels(text, [(1, 3, "PERSON"), (6, 7, "ORG"), (12, 13, "PERSON"), (14, 15, "PERSON")])
+    assert got == [("Clinton", "PERSON"), ("Trump", "PERSON")]

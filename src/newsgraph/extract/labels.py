@@ -66,17 +66,47 @@ def _place(text: str) -> bool:
     return gazetteer().subnational_country(text) is not None
 
 
-def personal_name(text: str) -> bool:
+def personal_name(text: str, given: dict[str, frozenset[str]] | None = None) -> bool:
     """Whether a name the model did not tag as a person reads as one: two or three capitalised
-    words, the first a common given name, the last none, nothing known, no company word."""
+    words, the first a common given name (or one of ``given``, the article's own: "Oleg" of "Oleg
+    Deripaska" makes "Oleg Voloshyn" a person), the last none, nothing known, no company word."""
     words = text.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
         return False
-    if not is_given(words[0], COMMON_GIVEN) or is_given(words[-1], LAST_NOT_GIVEN):
+    if not (is_given(words[0], COMMON_GIVEN) or (given and _attested(text, given))) or is_given(
+        words[-1], LAST_NOT_GIVEN
+    ):
         return False
     if words[-1].isupper() or any(w.lower() in org_words() for w in words):
         return False
     return not (known(text) or known(words[0]) or _place(words[0]) or _place(text))
+
+
+def article_given_names(mentions: list[Mention]) -> dict[str, frozenset[str]]:
+    """Given names the article itself attests: the first words of names of two or three words the
+    model tagged ``PERSON`` that read as people's (no company word, nothing known, the first word no
+    title or word of address and no place): "Oleg" of "Oleg Deripaska", "Yevgeny" of "Yevgeny
+    Kopachko". The census lists lack most names of other countries. Each word -> the names
+    attesting it (a name is no evidence for itself: :func:`_attested`)."""
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.label != "PERSON" or not 2 <= len(words) <= 3:
+            continue
+        first = words[0]
+        if not (first[:1].isupper() and first.isalpha() and first[1:].islower()):
+            continue
+        if first.lower() in address_words() or any(w.lower() in org_words() for w in words):
+            continue
+        if known(m.text) or known(first) or _place(first):
+            continue
+        out.setdefault(first, set()).add(m.text)
+    return {word: frozenset(texts) for word, texts in out.items()}
+
+
+def _attested(text: str, given: dict[str, frozenset[str]]) -> bool:
+    """Whether the first word of ``text`` opens another person's name of the article."""
+    return bool(given.get(text.split()[0], frozenset()) - {text})
 
 
 def _conjoined(doc: Doc, a: Mention, b: Mention) -> bool:
@@ -89,8 +119,9 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
     """Relabel ``mentions`` in place (see the module docstring)."""
     if not mentions:
         return
+    given = article_given_names(mentions)
     for m in mentions:
-        if (m.label in ("ORG", "FAC") and personal_name(m.text)) or (
+        if (m.label in ("ORG", "FAC") and personal_name(m.text, given)) or (
             m.label == "GPE" and personal_name(m.text) and _unknown_place(m.text)
         ):
             m.label = "PERSON"
@@ -109,7 +140,7 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
         ):
             other.label = "PERSON"
     _name_shapes(doc, mentions)
-    _company_shapes(doc, mentions)
+    _company_shapes(doc, mentions, given)
     _context_labels(doc, mentions)
     cue_labels(doc, mentions, locative_words())
     people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
@@ -198,7 +229,7 @@ def _listed(doc: Doc, a: Mention, b: Mention) -> bool:
     return _conjoined(doc, a, b) or doc_lowers(doc)[a.j : b.i] == [","]
 
 
-def _company_shapes(doc: Doc, mentions: list[Mention]) -> None:
+def _company_shapes(doc: Doc, mentions: list[Mention], given: dict[str, frozenset[str]]) -> None:
     """Places and companies the model tagged ``PERSON`` (``consistent_labels``). A name of a known
     place that ends in a word heading place names (``place_heads.txt``) is that place ("Sioux
     Falls"). Companies, outlets and brands, when no
@@ -208,9 +239,10 @@ def _company_shapes(doc: Doc, mentions: list[Mention]) -> None:
     - a name written like a brand ("EgyptAir", "GateHouse Media": :func:`camel_case`);
     - a name of two or three words opened by a known place that is no common given name
       ("Baltimore Sun", "Hartford Courant");
-    - a name with no common given name first, listed beside an organisation whose name holds a
-      company or outlet word ("Gannett and GateHouse Media", "Draper, Lockheed Martin and
-      Northrop Grumman Corp.")."""
+    - a name with no common given name first (nor one opening another person's name in the
+      article: "Foreign Ministry, Oleg Voloshyn" beside "Oleg Deripaska" is an apposition), listed
+      beside an organisation whose name holds a company or outlet word ("Gannett and GateHouse
+      Media", "Draper, Lockheed Martin and Northrop Grumman Corp.")."""
     singles = {m.text for m in mentions if m.label == "PERSON" and m.j - m.i == 1}
     in_titles = {t for s in title_spans(doc) for t in range(s.start, s.end)}
     firms = {
@@ -242,7 +274,7 @@ def _company_shapes(doc: Doc, mentions: list[Mention]) -> None:
         if (
             any(camel_case(w) for w in words)
             or (len(words) >= 2 and _place_first(words))
-            or (id(m) in beside and not is_given(words[0], COMMON_GIVEN))
+            or (id(m) in beside and not is_given(words[0], COMMON_GIVEN) and not _attested(m.text, given))
         ):
             m.label = "ORG"
 

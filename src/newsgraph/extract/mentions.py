@@ -123,6 +123,8 @@ def mention_of(span: Span) -> Mention | None:
         j -= 1  # "Liverpool 0"
         while j > i and _stray(words[j - 1]):
             j -= 1
+    if j - i > 1 and words[j - 1].isdigit() and _counts_after(doc, j - 1, j):
+        j -= 1  # "shooting Laquan McDonald 16 times": the number counts the noun after the name
     while j - i > 1 and words[j - 1].isalpha() and words[j - 1].islower() and not _glued(doc, j - 1):
         j -= 1  # "Logar province", "Republican hopefuls": the name is the capitalised part
     if i >= j:
@@ -386,6 +388,45 @@ def _score(words: Sequence[str], k: int, start: int) -> bool:
     return bool(before) and before[-1].isdigit() and len(before[-1]) <= _SCORE_DIGITS
 
 
+def _counts_after(doc: Doc, k: int, end: int) -> bool:
+    """Whether the number ``doc[k]`` closing a name is a count of a word after the name (the parse
+    makes it that word's number: "Laquan McDonald 16 times"), not a part of the name ("Fox 5
+    reported": the parse hangs the number on "Fox")."""
+    token = doc[k]
+    return token.dep_ == "nummod" and token.head.i >= end
+
+
+#: The word between the parties of a court case's name ("Roe v. Wade").
+_VERSUS = "v."
+#: Words a case's party may hold besides capitalised ones ("Whole Woman's Health", "Bank of X").
+_PARTY_GLUE = frozenset({"'s", "’s", "of", "&", "the", "and"})
+
+
+def _case_name(doc: Doc, m: Mention) -> bool:
+    """Whether the mention is a party of a court case's name ("Whole Woman's Health v.
+    Hellerstedt", "Roe v. Wade", "United States v. Texas"): the case is the name of a ruling, a
+    law-like work the labels leave out, and its parties are named as a case, not as the people or
+    bodies they are. A party runs over capitalised words (and possessives, "of", "&") up to a
+    lower-case "v." between two such runs; "vs." (a contest: "Clinton vs. Trump") and a bare "v"
+    (a fixture: "Arsenal v Chelsea") are no case."""
+    words = doc_words(doc)
+    if _VERSUS in words[m.i : m.j]:
+        return True
+
+    def party(k: int) -> bool:
+        return words[k][:1].isupper() or words[k] in _PARTY_GLUE
+
+    k = m.j
+    while k < len(words) and party(k):
+        k += 1
+    if k + 1 < len(words) and words[k] == _VERSUS and words[k + 1][:1].isupper():
+        return True
+    k = m.i - 1
+    while k >= 0 and party(k):
+        k -= 1
+    return k >= 1 and words[k] == _VERSUS and words[k - 1][:1].isupper()
+
+
 def _caps_word(text: str) -> bool:
     """A word in capitals inside a person's name: a team's or position's code ("DL"), no initial
     or Roman numeral."""
@@ -399,6 +440,8 @@ def _no_name(doc: Doc, m: Mention) -> bool:
     a work, a name that fills a quotation ("“Fox & Friends,”"). Names the tables know stay."""
     text = doc_text(doc)
     if m.start and text[m.start - 1] in "@#":
+        return True
+    if _case_name(doc, m):
         return True
     if known(m.text) or actors.is_known_person(m.text):
         return False
