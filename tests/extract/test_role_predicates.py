@@ -82,3 +82,15 @@ def test_a_number_counting_the_noun_after_a_name_is_no_part_of_it(nlp: Any) -> N
     found = people(nlp, "A police officer was seen shooting Laquan McDonald 16 times in October 2014.")
     assert "Laquan McDonald" in found
     assert not any(name.endswith("16") for name in found)
+
+
+def test_a_surname_that_writes_makes_a_facility_tagged_name_a_person(nlp: Any) -> None:
+    """ "Tanden wrote" says a person's surname: the name it ends is that person's (a body goes by
+    its first word or whole name, not its last word)."""
+    from newsgraph.extract.labels import _surname_speakers
+    from newsgraph.extract.mentions import collect_mentions
+    from newsgraph.extract.pipeline import prepare_doc
+
+    text = "In a May 2012 message to Clinton, Tanden wrote that the donor was impressed."
+    doc = nlp(prepare_doc(nlp, text))
+    assert "Tanden" in _surname_speakers(doc, collect_mentions(doc))

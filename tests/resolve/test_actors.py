@@ -487,3 +487,13 @@ def test_a_capital_its_country_owns_still_gives_an_organisation_its_country() ->
     assert actors.resolve_actor("Georgetown Police", "ORG", "GUY") == Actor("GUY", "COP")
     # The capital alone, not inside a name, is its country's government as before.
     assert actors.resolve_actor("Georgetown", "GPE") == Actor("GUY", "GOV")
+
+
+def test_a_cause_after_for_gives_a_body_no_sector() -> None:
+    """ "Brennan Center for Justice" is no court; "Coalition for Police Reform" no police; a
+    lower-case "for" changes nothing ("spokesman for the campaign")."""
+    for name in ("Brennan Center for Justice", "Coalition for Police Reform"):
+        found = actors.resolve_actor(name, "ORG", "USA")
+        assert found is None or found.sector is None, name
+    assert actors.resolve_actor("Justice Department", "ORG", "USA") is not None
+    assert actors._before_cause("spokesman for the campaign".split()) == "spokesman for the campaign".split()

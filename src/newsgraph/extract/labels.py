@@ -380,12 +380,20 @@ def facility_words() -> frozenset[str]:
 def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
     """Labels the shape of a name and its place in the article tell (``consistent_labels``):
 
-    - a name of two or three capitalised words tagged ``ORG`` or ``FAC`` whose last word the model
-      tags alone as a person elsewhere is that person ("Mason Rudolph" beside "Rudolph");
+    - a name of two or three capitalised words tagged ``ORG``, ``FAC`` or ``GPE`` whose last word
+      the model tags alone as a person elsewhere, or whose last word alone (under any label) is the
+      subject of a verb of writing or telling ("Tanden wrote", "Tanden informed Soros":
+      :data:`_PERSONAL_VERBS`), is that person ("Mason Rudolph" beside "Rudolph"; "Neera Tanden",
+      tagged ``FAC``); a body goes by its first word or whole name, not its last word;
     - a state, province or city followed by a compass word, or outside the US by "State", is a
       place ("Yobe North", "Osun State"; "Ohio State" is a university);
     - a name tagged ``ORG`` or ``GPE`` ending in a building word (``entity_facility_words.txt``)
-      is a building or site (``FAC``: "Force Headquarters");
+      is a building or site (``FAC``: "Force Headquarters"), unless the model's ``ORG`` agrees with
+      a word that also ends bodies' names ("Roman Catholic Church": :func:`org_words`);
+    - a name the model tagged ``FAC`` that reads as a body's is an organisation: it holds an
+      organisation or outlet word that is no building word last ("Charlotte Observer"; "City Hall"
+      stays), or names a purpose with "for" ("Brennan Center for Justice", "Peter G. Peterson
+      Institute for International Economics"; a building is named after someone, not for a cause);
     - a one-word name tagged ``PERSON`` that heads a phrase opened by "the" ("The Steelers spent")
       is no person's name ("the Clinton campaign" is: "Clinton" is a modifier there), unless a
       person's full name in the article holds it ("the Clintons");
@@ -393,6 +401,7 @@ def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
       other words are another person's name ("Longtime Clinton foe ...") loses that first word."""
     _place_shapes(doc, mentions)
     singles = {m.text for m in mentions if m.label == "PERSON" and m.j - m.i == 1 and not m.text.isupper()}
+    speakers = _surname_speakers(doc, mentions)
     people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
     parts = {text: set(name_tokens(text)) for text in people}
     words = doc_words(doc)
@@ -400,7 +409,7 @@ def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
         names = m.text.split()
         if known(m.text):
             continue
-        if m.label in ("ORG", "FAC") and 2 <= len(names) <= 3 and names[-1] in singles:
+        if m.label in ("ORG", "FAC", "GPE") and 2 <= len(names) <= 3 and names[-1] in singles | speakers:
             if all(w[:1].isupper() for w in names) and not any(w.lower() in org_words() for w in names):
                 m.label = "PERSON"
         elif m.label in ("ORG", "FAC", "PERSON") and len(names) >= 2 and names[-1].lower() in _PLACE_PARTS:
@@ -408,7 +417,10 @@ def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
             if country is not None and (names[-1].lower() != "state" or country != "USA"):
                 m.label = "GPE"
         elif m.label in ("ORG", "GPE") and len(names) >= 2 and names[-1].lower() in facility_words():
-            m.label = "FAC"
+            if not (m.label == "ORG" and names[-1].lower() in org_words()):  # "Roman Catholic Church"
+                m.label = "FAC"
+        elif m.label == "FAC" and len(names) >= 2 and _organisation_shape(names):
+            m.label = "ORG"  # "Brennan Center for Justice", "Peterson Institute", "Charlotte Observer"
         elif m.label == "PERSON" and len(names) == 1 and m.i and words[m.i - 1].lower() == "the":
             stems = {m.text, m.text.removesuffix("s"), m.text.removesuffix("es")}  # "the Walshes"
             held = any(stems & p for p in parts.values())
@@ -418,6 +430,32 @@ def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
             others = set().union(*(p for t, p in parts.items() if t != m.text))
             if names[1] in others and names[0] not in others and not is_given(names[0], COMMON_GIVEN):
                 m.i, m.start, m.text = m.i + 1, doc[m.i + 1].idx, names[1]
+
+
+#: Verbs whose subject, named by a last word alone, is a person's surname ("Tanden wrote"):
+#: writing, telling and recounting, not "said" (a body says too) nor deeds a body does.
+_PERSONAL_VERBS = frozenset({"write", "inform", "recount", "recall", "tell", "email", "tweet"})
+
+
+def _surname_speakers(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """One-word names, not known as a body, country or place, that are the subject of a verb of
+    :data:`_PERSONAL_VERBS` somewhere in the article."""
+    out: set[str] = set()
+    for m in mentions:
+        if m.j - m.i != 1 or m.text.isupper() or m.text in out:
+            continue
+        token = doc[m.i]
+        personal = token.dep_ == "nsubj" and token.head.lemma_ in _PERSONAL_VERBS
+        if personal and not (known(m.text) or _place(m.text)):
+            out.add(m.text)
+    return out
+
+
+def _organisation_shape(names: list[str]) -> bool:
+    """Whether a name the model tagged ``FAC`` reads as a body's (see :func:`_name_shapes`)."""
+    if names[-1].lower() in org_words() and names[-1].lower() not in facility_words():
+        return True  # "Charlotte Observer"; not "City Hall"
+    return any(w == "for" and names[k + 1][:1].isupper() for k, w in enumerate(names[1:-1], start=1))
 
 
 #: Lower-case nouns after a name that make it a place ("Pangram area", "Logar province").
