@@ -600,3 +600,10 @@ def test_a_facility_tagged_name_that_reads_as_a_body_s_is_an_organisation() -> N
     assert [label for _, label in _labels(text, spans)] == ["ORG", "ORG", "ORG"]
     text = "They met at City Hall . They met at Hoa Lo Prison ."
     assert [label for _, label in _labels(text, [(4, 6, "FAC"), (10, 13, "ORG")])] == ["FAC", "FAC"]
+
+
+def test_laws_clauses_and_scriptures_are_no_entities() -> None:
+    """The labels' guide leaves laws out ("First Amendment"); a territory in capitals stays."""
+    text = "The Equal Protection Clause and the Old Testament bind the ACT and the Acme Group ."
+    got = _labels(text, [(1, 4, "ORG"), (6, 8, "ORG"), (10, 11, "GPE"), (13, 15, "ORG")])
+    assert got == [("ACT", "GPE"), ("Acme Group", "ORG")]

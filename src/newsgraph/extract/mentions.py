@@ -60,6 +60,12 @@ def event_words() -> frozenset[str]:
 
 
 @cache
+def law_words() -> frozenset[str]:
+    """Last words of laws, clauses and scriptures (``entity_law_words.txt``)."""
+    return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.extract", "entity_law_words.txt"))
+
+
+@cache
 def address_words() -> frozenset[str]:
     """Words of address ("Mr.", "Rt. Hon."), lower case without dots (``honorifics.txt``)."""
     return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.resolve", "honorifics.txt"))
@@ -434,10 +440,12 @@ def _caps_word(text: str) -> bool:
 
 
 def _no_name(doc: Doc, m: Mention) -> bool:
-    """What a cleaned span holds that is no entity: a handle or hashtag ("@POTUS"), a code or
-    product ("RAV4", "FHC/ABJ/03/095/2018", "pics?I": letters and digits or a question mark in one
-    word), an event ("Republican National Convention": ``entity_event_words.txt``) or the title of
-    a work, a name that fills a quotation ("“Fox & Friends,”"). Names the tables know stay."""
+    """What a cleaned span holds that is no entity: a handle or hashtag ("@POTUS"), a party of a
+    court case ("Roe v. Wade"), a code or product ("RAV4", "FHC/ABJ/03/095/2018", "pics?I": letters
+    and digits or a question mark in one word), an event ("Republican National Convention":
+    ``entity_event_words.txt``), a law ("Equal Protection Clause": ``entity_law_words.txt``) or
+    the title of a work, a name that fills a quotation ("“Fox & Friends,”"). Names the tables know
+    stay (a case's parties aside)."""
     text = doc_text(doc)
     if m.start and text[m.start - 1] in "@#":
         return True
@@ -448,6 +456,8 @@ def _no_name(doc: Doc, m: Mention) -> bool:
     words = m.text.split()
     if any(_code_word(w) for w in words) or words[-1].lower() in event_words():
         return True
+    if len(words) >= 2 and words[-1].lower() in law_words() and not words[-1].isupper():
+        return True  # "Equal Protection Clause", "Foreign Agents Registration Act": a law
     return _street(doc, m, words) or _quoted(text, m.start, m.end)
 
 
