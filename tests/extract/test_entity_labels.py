@@ -569,11 +569,16 @@ def test_a_given_name_another_person_of_the_article_bears_makes_an_org_tagged_na
     """The census lists lack most names of other countries: "Oleg" of "Oleg Dranko", tagged a
     person, is a given name in the article, so "Oleg Voskor" tagged ORG is a person too; even
     when listed by a comma beside a body whose name holds an organisation word (an apposition)."""
-    text = "Oleg Dranko spoke . A spokesman for the Tarnow Foreign Ministry , Oleg Voskor , said so ."
-    got = _labels(text, [(0, 2, "PERSON"), (8, 11, "ORG"), (12, 14, "PERSON")])
-    assert got[-1] == ("Oleg Voskor", "PERSON")
-    got = _labels(text, [(0, 2, "PERSON"), (8, 11, "ORG"), (12, 14, "ORG")])
-    assert got[-1] == ("Oleg Voskor", "PERSON")
+    text = (
+        "Oleg Dranko spoke . A spokesman for the Tarnow Foreign Ministry , Oleg Voskor , said so . "
+        "Dranko left ."
+    )
+    spans = [(0, 2, "PERSON"), (8, 11, "ORG"), (12, 14, "PERSON"), (18, 19, "PERSON")]
+    assert _labels(text, spans)[2] == ("Oleg Voskor", "PERSON")
+    spans = [(0, 2, "PERSON"), (8, 11, "ORG"), (12, 14, "ORG"), (18, 19, "PERSON")]
+    assert _labels(text, spans)[2] == ("Oleg Voskor", "PERSON")
+    # without "Dranko" alone, "Oleg Dranko" is no sure person: no evidence
+    assert _labels(text, spans[:3])[2] == ("Oleg Voskor", "ORG")
 
 
 def test_a_name_is_no_evidence_of_its_own_given_name() -> None:
@@ -607,3 +612,15 @@ def test_laws_clauses_and_scriptures_are_no_entities() -> None:
     text = "The Equal Protection Clause and the Old Testament bind the ACT and the Acme Group ."
     got = _labels(text, [(1, 4, "ORG"), (6, 8, "ORG"), (10, 11, "GPE"), (13, 15, "ORG")])
     assert got == [("ACT", "GPE"), ("Acme Group", "ORG")]
+
+
+def test_a_comma_between_the_subjects_a_body_s_name_lists_is_no_cut() -> None:
+    """ "Council on Energy, Environment and Water" is one body; "Acme Media, Disney" two names."""
+    text = "She joined the Council on Energy , Environment and Water . Acme Media , Disney and Lyft met ."
+    got = _labels(text, [(3, 10, "ORG"), (11, 15, "ORG"), (16, 17, "ORG")])
+    assert [t for t, _ in got] == [
+        "Council on Energy , Environment and Water",
+        "Acme Media",
+        "Disney",
+        "Lyft",
+    ]

@@ -84,17 +84,23 @@ def personal_name(text: str, given: dict[str, frozenset[str]] | None = None) -> 
 
 def article_given_names(mentions: list[Mention]) -> dict[str, frozenset[str]]:
     """Given names the article itself attests: the first words of names of two or three words the
-    model tagged ``PERSON`` that read as people's (no company word, nothing known, the first word no
-    title or word of address and no place): "Oleg" of "Oleg Deripaska", "Yevgeny" of "Yevgeny
-    Kopachko". The census lists lack most names of other countries. Each word -> the names
-    attesting it (a name is no evidence for itself: :func:`_attested`)."""
+    model tagged ``PERSON`` that are surely people's, their last word named alone as a person too
+    ("Oleg" of "Oleg Deripaska" beside "Deripaska"), or a person of ``people.tsv``, with no company
+    word, nothing known, the first word no title or word of address, no place and never a name
+    alone of another type ("Ascom" of "Ascom North America" beside the firm "Ascom" is none).
+    The census lists lack most names of other countries. Each word -> the names attesting it (a
+    name is no evidence for itself: :func:`_attested`)."""
+    singles = {m.text for m in mentions if m.label == "PERSON" and m.j - m.i == 1}
+    others = {m.text for m in mentions if m.label != "PERSON" and m.j - m.i == 1}
     out: dict[str, set[str]] = {}
     for m in mentions:
         words = m.text.split()
         if m.label != "PERSON" or not 2 <= len(words) <= 3:
             continue
+        if words[-1] not in singles and not actors.is_known_person(m.text):
+            continue
         first = words[0]
-        if not (first[:1].isupper() and first.isalpha() and first[1:].islower()):
+        if not (first[:1].isupper() and first.isalpha() and first[1:].islower()) or first in others:
             continue
         if first.lower() in address_words() or any(w.lower() in org_words() for w in words):
             continue

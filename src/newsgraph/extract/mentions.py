@@ -286,7 +286,8 @@ def _pieces(ent: Span) -> list[Span]:
     a possessive inside it ("Fedorov’s Order" -> "Fedorov"; not before a body's head: "Sheriff's
     Department"), at a colon or an opening bracket (what follows dropped: "Battin: Dealing",
     "Shanghai Composite (SHCOMP"), at a comma before another name ("CBS
-    All Access, Disney"; not "King, Jr." nor a place's "Washington, D.C.") and at a lower-case word
+    All Access, Disney"; not "King, Jr." nor a place's "Washington, D.C." nor the subjects a body's
+    name lists, "Council on Energy, Environment and Water") and at a lower-case word
     that is no name particle ("Garrett hit Rudolph"; not "Bank of England"), at a slash between
     names (a photo credit, "Jonathan Drake / Reuters" -> "Jonathan Drake", "Reuters"), after
     the "Follow" of a sign-off ("Follow Pam Key On Twitter"), after an adverb, conjunction or
@@ -329,7 +330,12 @@ def _pieces(ent: Span) -> list[Span]:
         cut = _score(words, k, a) or (
             inner
             and (
-                (text == "," and label != "GPE" and words[k + 1].strip(".").lower() not in _AFTER_COMMA)
+                (
+                    text == ","
+                    and label != "GPE"
+                    and words[k + 1].strip(".").lower() not in _AFTER_COMMA
+                    and not _subject_list(words, ent.start, k, end)
+                )
                 or (text.isalpha() and text.islower() and text not in _PARTICLES)
                 or (text == "/" and not coded)  # a credit: "Jonathan Drake / Reuters"
                 or text in (":", "(")  # a list's label, "Battin: Dealing"; a ticker, "Composite (SHCOMP"
@@ -344,6 +350,21 @@ def _pieces(ent: Span) -> list[Span]:
     if a < end:
         out.append(Span(doc, a, end, label=label))
     return out
+
+
+#: Words that open the subjects a body's name lists ("Council on Energy, Environment and Water").
+_SUBJECT_PREPOSITIONS = frozenset({"of", "on", "for"})
+
+
+def _subject_list(words: Sequence[str], start: int, k: int, end: int) -> bool:
+    """Whether the comma ``words[k]`` inside a name separates the subjects of a body listed after
+    "of", "on" or "for" and closed by "and" or "&" ("Council on Energy, Environment and Water",
+    "Department of Health, Education and Welfare"): one name, not two. The words from the
+    preposition to the end are capitalised words, commas and the closing conjunction only."""
+    at = next((i for i in range(k - 1, start, -1) if words[i] in _SUBJECT_PREPOSITIONS), None)
+    if at is None or not any(words[i] in ("and", "&") for i in range(k + 1, end - 1)):
+        return False
+    return all(w[:1].isupper() or w in (",", "and", "&") for w in words[at + 1 : end])
 
 
 #: Heads of a body's name that a possessive stands before inside the name ("Bartholomew County
