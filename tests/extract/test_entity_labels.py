@@ -624,3 +624,9 @@ def test_a_comma_between_the_subjects_a_body_s_name_lists_is_no_cut() -> None:
         "Disney",
         "Lyft",
     ]
+
+
+def test_a_region_tagged_as_a_building_and_a_building_tagged_as_a_region() -> None:
+    text = "Fires hit the San Francisco Bay Area . Fans left the White River Amphitheatre ."
+    got = _labels(text, [(3, 7, "FAC"), (11, 14, "LOC")])
+    assert got == [("San Francisco Bay Area", "LOC"), ("White River Amphitheatre", "FAC")]

@@ -374,6 +374,8 @@ def _founder_shape(names: list[str]) -> bool:
 
 #: Last words that make "<place> <word>" a district or state ("Yobe North", "Osun State").
 _PLACE_PARTS = frozenset({"north", "south", "east", "west", "central", "state"})
+#: Last words of a region's name that the model may tag as a building ("San Francisco Bay Area").
+_REGION_WORDS = frozenset({"area", "region", "valley", "basin", "peninsula", "coast", "delta", "desert"})
 
 
 @cache
@@ -393,8 +395,11 @@ def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
       tagged ``FAC``); a body goes by its first word or whole name, not its last word;
     - a state, province or city followed by a compass word, or outside the US by "State", is a
       place ("Yobe North", "Osun State"; "Ohio State" is a university);
-    - a name tagged ``ORG`` or ``GPE`` ending in a building word (``entity_facility_words.txt``)
-      is a building or site (``FAC``: "Force Headquarters"), unless the model's ``ORG`` agrees with
+    - a name tagged ``FAC`` ending in a region's word is a region (``LOC``: "San Francisco Bay
+      Area");
+    - a name tagged ``ORG``, ``GPE`` or ``LOC`` ending in a building word
+      (``entity_facility_words.txt``) is a building or site (``FAC``: "Force Headquarters", "White
+      River Amphitheatre"), unless the model's ``ORG`` agrees with
       a word that also ends bodies' names ("Roman Catholic Church": :func:`org_words`);
     - a name the model tagged ``FAC`` that reads as a body's is an organisation: it holds an
       organisation or outlet word that is no building word last ("Charlotte Observer"; "City Hall"
@@ -422,7 +427,9 @@ def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
             country = gazetteer().subnational_country(" ".join(names[:-1]))
             if country is not None and (names[-1].lower() != "state" or country != "USA"):
                 m.label = "GPE"
-        elif m.label in ("ORG", "GPE") and len(names) >= 2 and names[-1].lower() in facility_words():
+        elif m.label == "FAC" and len(names) >= 2 and names[-1].lower() in _REGION_WORDS:
+            m.label = "LOC"  # "San Francisco Bay Area": a region, no building
+        elif m.label in ("ORG", "GPE", "LOC") and len(names) >= 2 and names[-1].lower() in facility_words():
             if not (m.label == "ORG" and names[-1].lower() in org_words()):  # "Roman Catholic Church"
                 m.label = "FAC"
         elif m.label == "FAC" and len(names) >= 2 and _organisation_shape(names):
