@@ -62,3 +62,35 @@ def test_small_words_of_a_title_stay_in_lower_case() -> None:
         display_title(list(NLP.make_doc("minister in charge of UN affairs")))
         == "Minister in Charge of UN Affairs"
     )
+
+
+def test_a_title_after_as_is_its_clauses_subjects_not_a_later_names(nlp: Any) -> None:
+    """ "he won a second term as Chicago mayor" gives the title to "he"; a person named in the
+    next paragraph is not the mayor (a loose title looked for in a later name must not be one a
+    clause already predicates of its subject)."""
+    found = people(
+        nlp,
+        "He won a second term as Chicago mayor after a bruising campaign.\n\n"
+        "An officer shot Tyrone Woods in October 2014.",
+    )
+    assert found["Tyrone Woods"].roles == ()
+    assert found["Tyrone Woods"].actor is None
+
+
+def test_a_number_counting_the_noun_after_a_name_is_no_part_of_it(nlp: Any) -> None:
+    """ "shooting Laquan McDonald 16 times": the parse makes 16 the number of "times"."""
+    found = people(nlp, "A police officer was seen shooting Laquan McDonald 16 times in October 2014.")
+    assert "Laquan McDonald" in found
+    assert not any(name.endswith("16") for name in found)
+
+
+def test_a_surname_that_writes_makes_a_facility_tagged_name_a_person(nlp: Any) -> None:
+    """ "Tanden wrote" says a person's surname: the name it ends is that person's (a body goes by
+    its first word or whole name, not its last word)."""
+    from newsgraph.extract.labels import _surname_speakers
+    from newsgraph.extract.mentions import collect_mentions
+    from newsgraph.extract.pipeline import prepare_doc
+
+    text = "In a May 2012 message to Clinton, Tanden wrote that the donor was impressed."
+    doc = nlp(prepare_doc(nlp, text))
+    assert "Tanden" in _surname_speakers(doc, collect_mentions(doc))

@@ -505,3 +505,13 @@ def test_a_form_of_state_before_a_country_names_it(text: str, code: str | None) 
     assert actors.country_code(text) == code
     if code is not None:  # the state itself, as its short name gives it
         assert actors.resolve_actor(text, "GPE") == Actor(code, "GOV")
+
+
+def test_a_cause_after_for_gives_a_body_no_sector() -> None:
+    """ "Brennan Center for Justice" is no court; "Coalition for Police Reform" no police; a
+    lower-case "for" changes nothing ("spokesman for the campaign")."""
+    for name in ("Brennan Center for Justice", "Coalition for Police Reform"):
+        found = actors.resolve_actor(name, "ORG", "USA")
+        assert found is None or found.sector is None, name
+    assert actors.resolve_actor("Justice Department", "ORG", "USA") is not None
+    assert actors._before_cause("spokesman for the campaign".split()) == "spokesman for the campaign".split()

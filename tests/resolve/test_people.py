@@ -16,7 +16,10 @@ from newsgraph.extract.roles import Role
 from newsgraph.resolve import actors, known_people, titles
 
 NON_STATE = {"UNO", "EUR", "IGO", "NGO", "IMG"}
-SECTORS = set("GOV MIL REB OPP PTY LEG JUD COP SPY REL CRM BUS MED PRM JRN CVL".split())
+#: ELI is mostly derived (a row's office over by the article's year); a row of its own is a
+#: family member of an official holding no post (PLOVER: "family members of (former) government
+#: officials"): Melania Trump.
+SECTORS = set("GOV MIL REB OPP PTY LEG JUD COP SPY REL CRM BUS MED PRM JRN CVL ELI".split())
 
 
 def code_of(names: list[str], titles: list[str] = [], year: int | None = None) -> str | None:  # noqa: B006
@@ -307,3 +310,23 @@ def test_years_that_disagree_about_a_person_give_no_year() -> None:
     told = frozenset(range(2017, 2022))  # out of office, a candidate, then the president
     assert agreed_year(biden, told) is None  # type: ignore[arg-type]
     assert agreed_year(biden, frozenset({2010, 2011})) == 2011  # type: ignore[arg-type]
+
+
+def test_semi_public_rows_follow_the_labels_guide() -> None:
+    """GUIDE.md and PLOVER: a president's family holding no post is ELI ("family members of
+    (former) government officials"); a candidate without office is PTY in the race's year, a
+    private trade otherwise; WikiLeaks' publisher is media like WikiLeaks; a former state
+    legislator is a former official."""
+
+    def row(name: str, year: int) -> tuple[str, str]:
+        found = actors.known_person([name], [], year)
+        assert found is not None, name
+        return found.code, found.sector
+
+    assert row("Melania Trump", 2018) == ("USA", "ELI")
+    assert row("Tiffany Trump", 2019) == ("USA", "ELI")
+    assert row("Kanye West", 2020) == ("USA", "PTY")
+    assert row("Kanye West", 2018) == ("USA", "CVL")
+    assert row("Julian Assange", 2019) == ("AUS", "JRN")
+    assert row("David Duke", 2016) == ("USA", "PTY")
+    assert row("David Duke", 2010)[1] == "LEG"  # his last office's row: ELI once out (extract/people.py)

@@ -66,17 +66,53 @@ def _place(text: str) -> bool:
     return gazetteer().subnational_country(text) is not None
 
 
-def personal_name(text: str) -> bool:
+def personal_name(text: str, given: dict[str, frozenset[str]] | None = None) -> bool:
     """Whether a name the model did not tag as a person reads as one: two or three capitalised
-    words, the first a common given name, the last none, nothing known, no company word."""
+    words, the first a common given name (or one of ``given``, the article's own: "Oleg" of "Oleg
+    Deripaska" makes "Oleg Voloshyn" a person), the last none, nothing known, no company word."""
     words = text.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in words):
         return False
-    if not is_given(words[0], COMMON_GIVEN) or is_given(words[-1], LAST_NOT_GIVEN):
+    if not (is_given(words[0], COMMON_GIVEN) or (given and _attested(text, given))) or is_given(
+        words[-1], LAST_NOT_GIVEN
+    ):
         return False
     if words[-1].isupper() or any(w.lower() in org_words() for w in words):
         return False
     return not (known(text) or known(words[0]) or _place(words[0]) or _place(text))
+
+
+def article_given_names(mentions: list[Mention]) -> dict[str, frozenset[str]]:
+    """Given names the article itself attests: the first words of names of two or three words the
+    model tagged ``PERSON`` that are surely people's, their last word named alone as a person too
+    ("Oleg" of "Oleg Deripaska" beside "Deripaska"), or a person of ``people.tsv``, with no company
+    word, nothing known, the first word no title or word of address, no place and never a name
+    alone of another type ("Ascom" of "Ascom North America" beside the firm "Ascom" is none).
+    The census lists lack most names of other countries. Each word -> the names attesting it (a
+    name is no evidence for itself: :func:`_attested`)."""
+    singles = {m.text for m in mentions if m.label == "PERSON" and m.j - m.i == 1}
+    others = {m.text for m in mentions if m.label != "PERSON" and m.j - m.i == 1}
+    out: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.label != "PERSON" or not 2 <= len(words) <= 3:
+            continue
+        if words[-1] not in singles and not actors.is_known_person(m.text):
+            continue
+        first = words[0]
+        if not (first[:1].isupper() and first.isalpha() and first[1:].islower()) or first in others:
+            continue
+        if first.lower() in address_words() or any(w.lower() in org_words() for w in words):
+            continue
+        if known(m.text) or known(first) or _place(first):
+            continue
+        out.setdefault(first, set()).add(m.text)
+    return {word: frozenset(texts) for word, texts in out.items()}
+
+
+def _attested(text: str, given: dict[str, frozenset[str]]) -> bool:
+    """Whether the first word of ``text`` opens another person's name of the article."""
+    return bool(given.get(text.split()[0], frozenset()) - {text})
 
 
 def _conjoined(doc: Doc, a: Mention, b: Mention) -> bool:
@@ -89,8 +125,9 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
     """Relabel ``mentions`` in place (see the module docstring)."""
     if not mentions:
         return
+    given = article_given_names(mentions)
     for m in mentions:
-        if (m.label in ("ORG", "FAC") and personal_name(m.text)) or (
+        if (m.label in ("ORG", "FAC") and personal_name(m.text, given)) or (
             m.label == "GPE" and personal_name(m.text) and _unknown_place(m.text)
         ):
             m.label = "PERSON"
@@ -109,7 +146,7 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
         ):
             other.label = "PERSON"
     _name_shapes(doc, mentions)
-    _company_shapes(doc, mentions)
+    _company_shapes(doc, mentions, given)
     _context_labels(doc, mentions)
     cue_labels(doc, mentions, locative_words())
     people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
@@ -198,7 +235,7 @@ def _listed(doc: Doc, a: Mention, b: Mention) -> bool:
     return _conjoined(doc, a, b) or doc_lowers(doc)[a.j : b.i] == [","]
 
 
-def _company_shapes(doc: Doc, mentions: list[Mention]) -> None:
+def _company_shapes(doc: Doc, mentions: list[Mention], given: dict[str, frozenset[str]]) -> None:
     """Places and companies the model tagged ``PERSON`` (``consistent_labels``). A name of a known
     place that ends in a word heading place names (``place_heads.txt``) is that place ("Sioux
     Falls"). Companies, outlets and brands, when no
@@ -208,9 +245,10 @@ def _company_shapes(doc: Doc, mentions: list[Mention]) -> None:
     - a name written like a brand ("EgyptAir", "GateHouse Media": :func:`camel_case`);
     - a name of two or three words opened by a known place that is no common given name
       ("Baltimore Sun", "Hartford Courant");
-    - a name with no common given name first, listed beside an organisation whose name holds a
-      company or outlet word ("Gannett and GateHouse Media", "Draper, Lockheed Martin and
-      Northrop Grumman Corp.")."""
+    - a name with no common given name first (nor one opening another person's name in the
+      article: "Foreign Ministry, Oleg Voloshyn" beside "Oleg Deripaska" is an apposition), listed
+      beside an organisation whose name holds a company or outlet word ("Gannett and GateHouse
+      Media", "Draper, Lockheed Martin and Northrop Grumman Corp.")."""
     singles = {m.text for m in mentions if m.label == "PERSON" and m.j - m.i == 1}
     in_titles = {t for s in title_spans(doc) for t in range(s.start, s.end)}
     firms = {
@@ -242,7 +280,7 @@ def _company_shapes(doc: Doc, mentions: list[Mention]) -> None:
         if (
             any(camel_case(w) for w in words)
             or (len(words) >= 2 and _place_first(words))
-            or (id(m) in beside and not is_given(words[0], COMMON_GIVEN))
+            or (id(m) in beside and not is_given(words[0], COMMON_GIVEN) and not _attested(m.text, given))
         ):
             m.label = "ORG"
 
@@ -336,6 +374,8 @@ def _founder_shape(names: list[str]) -> bool:
 
 #: Last words that make "<place> <word>" a district or state ("Yobe North", "Osun State").
 _PLACE_PARTS = frozenset({"north", "south", "east", "west", "central", "state"})
+#: Last words of a region's name that the model may tag as a building ("San Francisco Bay Area").
+_REGION_WORDS = frozenset({"area", "region", "valley", "basin", "peninsula", "coast", "delta", "desert"})
 
 
 @cache
@@ -348,12 +388,23 @@ def facility_words() -> frozenset[str]:
 def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
     """Labels the shape of a name and its place in the article tell (``consistent_labels``):
 
-    - a name of two or three capitalised words tagged ``ORG`` or ``FAC`` whose last word the model
-      tags alone as a person elsewhere is that person ("Mason Rudolph" beside "Rudolph");
+    - a name of two or three capitalised words tagged ``ORG``, ``FAC`` or ``GPE`` whose last word
+      the model tags alone as a person elsewhere, or whose last word alone (under any label) is the
+      subject of a verb of writing or telling ("Tanden wrote", "Tanden informed Soros":
+      :data:`_PERSONAL_VERBS`), is that person ("Mason Rudolph" beside "Rudolph"; "Neera Tanden",
+      tagged ``FAC``); a body goes by its first word or whole name, not its last word;
     - a state, province or city followed by a compass word, or outside the US by "State", is a
       place ("Yobe North", "Osun State"; "Ohio State" is a university);
-    - a name tagged ``ORG`` or ``GPE`` ending in a building word (``entity_facility_words.txt``)
-      is a building or site (``FAC``: "Force Headquarters");
+    - a name tagged ``FAC`` ending in a region's word is a region (``LOC``: "San Francisco Bay
+      Area");
+    - a name tagged ``ORG``, ``GPE`` or ``LOC`` ending in a building word
+      (``entity_facility_words.txt``) is a building or site (``FAC``: "Force Headquarters", "White
+      River Amphitheatre"), unless the model's ``ORG`` agrees with
+      a word that also ends bodies' names ("Roman Catholic Church": :func:`org_words`);
+    - a name the model tagged ``FAC`` that reads as a body's is an organisation: it holds an
+      organisation or outlet word that is no building word last ("Charlotte Observer"; "City Hall"
+      stays), or names a purpose with "for" ("Brennan Center for Justice", "Peter G. Peterson
+      Institute for International Economics"; a building is named after someone, not for a cause);
     - a one-word name tagged ``PERSON`` that heads a phrase opened by "the" ("The Steelers spent")
       is no person's name ("the Clinton campaign" is: "Clinton" is a modifier there), unless a
       person's full name in the article holds it ("the Clintons");
@@ -361,6 +412,7 @@ def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
       other words are another person's name ("Longtime Clinton foe ...") loses that first word."""
     _place_shapes(doc, mentions)
     singles = {m.text for m in mentions if m.label == "PERSON" and m.j - m.i == 1 and not m.text.isupper()}
+    speakers = _surname_speakers(doc, mentions)
     people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
     parts = {text: set(name_tokens(text)) for text in people}
     words = doc_words(doc)
@@ -368,15 +420,20 @@ def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
         names = m.text.split()
         if known(m.text):
             continue
-        if m.label in ("ORG", "FAC") and 2 <= len(names) <= 3 and names[-1] in singles:
+        if m.label in ("ORG", "FAC", "GPE") and 2 <= len(names) <= 3 and names[-1] in singles | speakers:
             if all(w[:1].isupper() for w in names) and not any(w.lower() in org_words() for w in names):
                 m.label = "PERSON"
         elif m.label in ("ORG", "FAC", "PERSON") and len(names) >= 2 and names[-1].lower() in _PLACE_PARTS:
             country = gazetteer().subnational_country(" ".join(names[:-1]))
             if country is not None and (names[-1].lower() != "state" or country != "USA"):
                 m.label = "GPE"
-        elif m.label in ("ORG", "GPE") and len(names) >= 2 and names[-1].lower() in facility_words():
-            m.label = "FAC"
+        elif m.label == "FAC" and len(names) >= 2 and names[-1].lower() in _REGION_WORDS:
+            m.label = "LOC"  # "San Francisco Bay Area": a region, no building
+        elif m.label in ("ORG", "GPE", "LOC") and len(names) >= 2 and names[-1].lower() in facility_words():
+            if not (m.label == "ORG" and names[-1].lower() in org_words()):  # "Roman Catholic Church"
+                m.label = "FAC"
+        elif m.label == "FAC" and len(names) >= 2 and _organisation_shape(names):
+            m.label = "ORG"  # "Brennan Center for Justice", "Peterson Institute", "Charlotte Observer"
         elif m.label == "PERSON" and len(names) == 1 and m.i and words[m.i - 1].lower() == "the":
             stems = {m.text, m.text.removesuffix("s"), m.text.removesuffix("es")}  # "the Walshes"
             held = any(stems & p for p in parts.values())
@@ -386,6 +443,32 @@ def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
             others = set().union(*(p for t, p in parts.items() if t != m.text))
             if names[1] in others and names[0] not in others and not is_given(names[0], COMMON_GIVEN):
                 m.i, m.start, m.text = m.i + 1, doc[m.i + 1].idx, names[1]
+
+
+#: Verbs whose subject, named by a last word alone, is a person's surname ("Tanden wrote"):
+#: writing, telling and recounting, not "said" (a body says too) nor deeds a body does.
+_PERSONAL_VERBS = frozenset({"write", "inform", "recount", "recall", "tell", "email", "tweet"})
+
+
+def _surname_speakers(doc: Doc, mentions: list[Mention]) -> set[str]:
+    """One-word names, not known as a body, country or place, that are the subject of a verb of
+    :data:`_PERSONAL_VERBS` somewhere in the article."""
+    out: set[str] = set()
+    for m in mentions:
+        if m.j - m.i != 1 or m.text.isupper() or m.text in out:
+            continue
+        token = doc[m.i]
+        personal = token.dep_ == "nsubj" and token.head.lemma_ in _PERSONAL_VERBS
+        if personal and not (known(m.text) or _place(m.text)):
+            out.add(m.text)
+    return out
+
+
+def _organisation_shape(names: list[str]) -> bool:
+    """Whether a name the model tagged ``FAC`` reads as a body's (see :func:`_name_shapes`)."""
+    if names[-1].lower() in org_words() and names[-1].lower() not in facility_words():
+        return True  # "Charlotte Observer"; not "City Hall"
+    return any(w == "for" and names[k + 1][:1].isupper() for k, w in enumerate(names[1:-1], start=1))
 
 
 #: Lower-case nouns after a name that make it a place ("Pangram area", "Logar province").

@@ -60,6 +60,12 @@ def event_words() -> frozenset[str]:
 
 
 @cache
+def law_words() -> frozenset[str]:
+    """Last words of laws, clauses and scriptures (``entity_law_words.txt``)."""
+    return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.extract", "entity_law_words.txt"))
+
+
+@cache
 def address_words() -> frozenset[str]:
     """Words of address ("Mr.", "Rt. Hon."), lower case without dots (``honorifics.txt``)."""
     return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.resolve", "honorifics.txt"))
@@ -123,6 +129,8 @@ def mention_of(span: Span) -> Mention | None:
         j -= 1  # "Liverpool 0"
         while j > i and _stray(words[j - 1]):
             j -= 1
+    if j - i > 1 and words[j - 1].isdigit() and _counts_after(doc, j - 1, j):
+        j -= 1  # "shooting Laquan McDonald 16 times": the number counts the noun after the name
     while j - i > 1 and words[j - 1].isalpha() and words[j - 1].islower() and not _glued(doc, j - 1):
         j -= 1  # "Logar province", "Republican hopefuls": the name is the capitalised part
     if i >= j:
@@ -278,7 +286,8 @@ def _pieces(ent: Span) -> list[Span]:
     a possessive inside it ("Fedorov’s Order" -> "Fedorov"; not before a body's head: "Sheriff's
     Department"), at a colon or an opening bracket (what follows dropped: "Battin: Dealing",
     "Shanghai Composite (SHCOMP"), at a comma before another name ("CBS
-    All Access, Disney"; not "King, Jr." nor a place's "Washington, D.C.") and at a lower-case word
+    All Access, Disney"; not "King, Jr." nor a place's "Washington, D.C." nor the subjects a body's
+    name lists, "Council on Energy, Environment and Water") and at a lower-case word
     that is no name particle ("Garrett hit Rudolph"; not "Bank of England"), at a slash between
     names (a photo credit, "Jonathan Drake / Reuters" -> "Jonathan Drake", "Reuters"), after
     the "Follow" of a sign-off ("Follow Pam Key On Twitter"), after an adverb, conjunction or
@@ -321,7 +330,12 @@ def _pieces(ent: Span) -> list[Span]:
         cut = _score(words, k, a) or (
             inner
             and (
-                (text == "," and label != "GPE" and words[k + 1].strip(".").lower() not in _AFTER_COMMA)
+                (
+                    text == ","
+                    and label != "GPE"
+                    and words[k + 1].strip(".").lower() not in _AFTER_COMMA
+                    and not _subject_list(words, ent.start, k, end)
+                )
                 or (text.isalpha() and text.islower() and text not in _PARTICLES)
                 or (text == "/" and not coded)  # a credit: "Jonathan Drake / Reuters"
                 or text in (":", "(")  # a list's label, "Battin: Dealing"; a ticker, "Composite (SHCOMP"
@@ -336,6 +350,21 @@ def _pieces(ent: Span) -> list[Span]:
     if a < end:
         out.append(Span(doc, a, end, label=label))
     return out
+
+
+#: Words that open the subjects a body's name lists ("Council on Energy, Environment and Water").
+_SUBJECT_PREPOSITIONS = frozenset({"of", "on", "for"})
+
+
+def _subject_list(words: Sequence[str], start: int, k: int, end: int) -> bool:
+    """Whether the comma ``words[k]`` inside a name separates the subjects of a body listed after
+    "of", "on" or "for" and closed by "and" or "&" ("Council on Energy, Environment and Water",
+    "Department of Health, Education and Welfare"): one name, not two. The words from the
+    preposition to the end are capitalised words, commas and the closing conjunction only."""
+    at = next((i for i in range(k - 1, start, -1) if words[i] in _SUBJECT_PREPOSITIONS), None)
+    if at is None or not any(words[i] in ("and", "&") for i in range(k + 1, end - 1)):
+        return False
+    return all(w[:1].isupper() or w in (",", "and", "&") for w in words[at + 1 : end])
 
 
 #: Heads of a body's name that a possessive stands before inside the name ("Bartholomew County
@@ -386,6 +415,45 @@ def _score(words: Sequence[str], k: int, start: int) -> bool:
     return bool(before) and before[-1].isdigit() and len(before[-1]) <= _SCORE_DIGITS
 
 
+def _counts_after(doc: Doc, k: int, end: int) -> bool:
+    """Whether the number ``doc[k]`` closing a name is a count of a word after the name (the parse
+    makes it that word's number: "Laquan McDonald 16 times"), not a part of the name ("Fox 5
+    reported": the parse hangs the number on "Fox")."""
+    token = doc[k]
+    return token.dep_ == "nummod" and token.head.i >= end
+
+
+#: The word between the parties of a court case's name ("Roe v. Wade").
+_VERSUS = "v."
+#: Words a case's party may hold besides capitalised ones ("Whole Woman's Health", "Bank of X").
+_PARTY_GLUE = frozenset({"'s", "’s", "of", "&", "the", "and"})
+
+
+def _case_name(doc: Doc, m: Mention) -> bool:
+    """Whether the mention is a party of a court case's name ("Whole Woman's Health v.
+    Hellerstedt", "Roe v. Wade", "United States v. Texas"): the case is the name of a ruling, a
+    law-like work the labels leave out, and its parties are named as a case, not as the people or
+    bodies they are. A party runs over capitalised words (and possessives, "of", "&") up to a
+    lower-case "v." between two such runs; "vs." (a contest: "Clinton vs. Trump") and a bare "v"
+    (a fixture: "Arsenal v Chelsea") are no case."""
+    words = doc_words(doc)
+    if _VERSUS in words[m.i : m.j]:
+        return True
+
+    def party(k: int) -> bool:
+        return words[k][:1].isupper() or words[k] in _PARTY_GLUE
+
+    k = m.j
+    while k < len(words) and party(k):
+        k += 1
+    if k + 1 < len(words) and words[k] == _VERSUS and words[k + 1][:1].isupper():
+        return True
+    k = m.i - 1
+    while k >= 0 and party(k):
+        k -= 1
+    return k >= 1 and words[k] == _VERSUS and words[k - 1][:1].isupper()
+
+
 def _caps_word(text: str) -> bool:
     """A word in capitals inside a person's name: a team's or position's code ("DL"), no initial
     or Roman numeral."""
@@ -393,18 +461,24 @@ def _caps_word(text: str) -> bool:
 
 
 def _no_name(doc: Doc, m: Mention) -> bool:
-    """What a cleaned span holds that is no entity: a handle or hashtag ("@POTUS"), a code or
-    product ("RAV4", "FHC/ABJ/03/095/2018", "pics?I": letters and digits or a question mark in one
-    word), an event ("Republican National Convention": ``entity_event_words.txt``) or the title of
-    a work, a name that fills a quotation ("“Fox & Friends,”"). Names the tables know stay."""
+    """What a cleaned span holds that is no entity: a handle or hashtag ("@POTUS"), a party of a
+    court case ("Roe v. Wade"), a code or product ("RAV4", "FHC/ABJ/03/095/2018", "pics?I": letters
+    and digits or a question mark in one word), an event ("Republican National Convention":
+    ``entity_event_words.txt``), a law ("Equal Protection Clause": ``entity_law_words.txt``) or
+    the title of a work, a name that fills a quotation ("“Fox & Friends,”"). Names the tables know
+    stay (a case's parties aside)."""
     text = doc_text(doc)
     if m.start and text[m.start - 1] in "@#":
+        return True
+    if _case_name(doc, m):
         return True
     if known(m.text) or actors.is_known_person(m.text):
         return False
     words = m.text.split()
     if any(_code_word(w) for w in words) or words[-1].lower() in event_words():
         return True
+    if len(words) >= 2 and words[-1].lower() in law_words() and not words[-1].isupper():
+        return True  # "Equal Protection Clause", "Foreign Agents Registration Act": a law
     return _street(doc, m, words) or _quoted(text, m.start, m.end)
 
 

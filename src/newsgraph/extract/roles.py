@@ -152,8 +152,9 @@ def find_roles(
                 t.pos_ in ("VERB", "AUX") for t in doc[span.end : first_i]
             ):
                 continue  # "Saudi prince mocks Trump": another participant of the person's sentence
-            if span.root.dep_ == "pobj" and span.root.head.lower_ == "of":
-                continue  # "the son of one New York governor" speaks of someone else
+            if span.root.dep_ == "pobj" and span.root.head.lower_ in ("of", "as"):
+                continue  # "the son of one New York governor" speaks of someone else, "he won a
+                # second term as Chicago mayor" of the clause's subject, not of a name after it
             phrase = _loose_phrase(doc, span, titles, names)
             if phrase is None or not phrase.affiliation or phrase.by_party:
                 continue  # only an office of a country or IGO is looked for in a later name

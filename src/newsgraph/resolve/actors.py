@@ -432,7 +432,18 @@ def _parse(
         else:
             rest.append(words[i])
             i += 1
-    return code, org, sector_of(" ".join(rest)) if rest else None
+    return code, org, sector_of(" ".join(_before_cause(rest))) if rest else None
+
+
+def _before_cause(words: list[str]) -> list[str]:
+    """A name's words before a "for" that opens a capitalised cause ("Brennan Center for Justice",
+    "Coalition for Police Reform"): the cause says what a body works for, not what it is, so it
+    gives no sector (the Brennan Center is no court); a title keeps its own word ("Secretary for
+    Justice": the secretary)."""
+    for k, w in enumerate(words[:-1]):
+        if w == "for" and k and words[k + 1][:1].isupper():
+            return words[:k]
+    return words
 
 
 def resolve_actor(
