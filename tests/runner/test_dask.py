@@ -186,43 +186,10 @@ def cluster():  # type: ignore[no-untyped-def]
         yield cluster
 
 
-def test_small_files_are_bundled_and_the_last_and_large_ones_are_not(tmp_path: Path) -> None:
-    from newsgraph.runner.dask import bundles
-
-    sizes = [100, 100, 100, 5000, 100, 100, 100, 100, 100]
-    for i, size in enumerate(sizes):
-        (tmp_path / f"f{i}.txt").write_text("x" * size)
-    parts = plan([tmp_path], Settings.load())
-    groups = bundles(parts, most=300, tail=2)
-    assert [p for g in groups for p in g] == parts  # every partition once, in order
-    assert [[p.name.rsplit("/", 1)[-1] for p in g] for g in groups] == [
-        ["f0.txt", "f1.txt", "f2.txt"],
-        ["f3.txt"],  # larger than a bundle
-        ["f4.txt", "f5.txt", "f6.txt"],
-        ["f7.txt"],  # the tail: one a task
-        ["f8.txt"],
-    ]
-
-
 @pytest.mark.model
-@pytest.mark.parametrize("tail", [8, 0])
-def test_dask_store_equals_local_store_and_errors_match(
-    tmp_path: Path, cluster: Any, tail: int, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from newsgraph.runner import dask as dask_runner
+def test_dask_store_equals_local_store_and_errors_match(tmp_path: Path, cluster: Any) -> None:
     from newsgraph.runner.dask import ingest_dask
     from newsgraph.runner.local import ingest
-
-    monkeypatch.setattr(dask_runner, "TAIL_PARTITIONS", tail)  # 0: the small files in one bundle
-    made: list[list[Any]] = []
-    cut = dask_runner.bundles
-
-    def bundles(*args: Any) -> list[list[Any]]:
-        groups = cut(*args)
-        made.extend(groups)
-        return groups
-
-    monkeypatch.setattr(dask_runner, "bundles", bundles)
 
     folder = write_corpus(tmp_path / "c")
     inputs = [str(folder), str(tmp_path / "missing.txt")]
@@ -247,7 +214,6 @@ def test_dask_store_equals_local_store_and_errors_match(
     assert (report.n_articles, report.n_documents) == (local.n_articles, local.n_documents)
     assert report.n_skipped == local.n_skipped == 1  # the repeated JSON line
     assert not list((tmp_path / "dask.duckdb.shards").glob("*.shard"))  # loaded, then removed
-    assert max(len(g) for g in made) == (1 if tail else 3)  # the two dumps and the empty file
     # a second run reads nothing again and adds nothing, but says again what the input failed on
     # (the exit status tells), as a second local run does
     again = ingest_dask(

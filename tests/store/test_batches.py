@@ -69,19 +69,3 @@ def test_concat_moves_the_article_rows_of_later_batches() -> None:
     written = dict(combine([both], 7))
     assert ARTICLE_ROW not in written["quotes"].column_names
     assert written["articles"]["run_id"].to_pylist() == [7, 7, 7]
-
-
-def test_select_makes_a_batch_of_its_own_whose_facts_point_at_their_new_places() -> None:
-    batch = ArticleTables.of(
-        [
-            _with_facts("a", STORY, "ana ruiz", 1),
-            _with_facts("b", OTHER, "paul marsh", 2),
-            _with_facts("c", STORY, "x y", 3),
-        ]
-    )
-    picked = batch.select([False, True, True])
-    assert picked.tables["articles"]["id"].to_pylist() == ["b", "c"]
-    assert picked.tables["quotes"][ARTICLE_ROW].to_pylist() == [0, 0, 1, 1, 1]
-    # so it can be kept from again, as a shard's rows are when they are loaded
-    assert picked.keep([False, True]).tables["quotes"]["article_id"].to_pylist() == ["c", "c", "c"]
-    assert batch.select([True, False, False]).tables["events"][ARTICLE_ROW].to_pylist() == [0]

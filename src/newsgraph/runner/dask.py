@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import logging
-import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -28,15 +27,7 @@ from .local import ErrorCallback, IngestReport, PathLike, link_stories
 from .partitions import PARTITION_BYTES, Partition, count_range, plan
 from .pool import usable_cores
 from .progress import Progress
-from .shards import (
-    SHARD_SUFFIX,
-    ShardLoader,
-    ShardSummary,
-    compute_shard,
-    compute_shards,
-    remove_shard,
-    shard_path,
-)
+from .shards import SHARD_SUFFIX, ShardLoader, ShardSummary, compute_shard, remove_shard, shard_path
 
 log = logging.getLogger(__name__)
 
@@ -54,13 +45,6 @@ LOCAL_CONFIG: dict[str, Any] = {
     "distributed.worker.profile.interval": "1s",
     "distributed.admin.tick.interval": "1s",
 }
-#: Small local files are computed several to a task (:func:`bundles`), up to this many bytes: a
-#: file of ten articles alone makes a task whose batches are too small for spaCy to run at speed,
-#: and whose fixed costs (the task, its shard) are paid for few articles.
-BUNDLE_BYTES = 128 * 1024
-#: The last partitions of a run are computed one to a task, so that the workers finish nearly
-#: together rather than one waiting on another's bundle.
-TAIL_PARTITIONS = 8
 #: Called once the cluster is up, with the scheduler's address and the dashboard's (or None).
 ClusterCallback = Callable[[str, str | None], None]
 
@@ -196,16 +180,13 @@ def ingest_dask(
                 with _client(address, n_workers, on_cluster) as client:
                     futures = _submit(client, parts, compute, settings, shards)
                     for future in _distributed().as_completed(list(futures)):
-                        group = futures[future]
+                        part = futures[future]
                         try:
-                            got: ShardSummary | list[ShardSummary] = future.result()
-                            summaries = got if isinstance(got, list) else [got]
-                            for part, summary in zip(group, summaries, strict=True):
-                                ready[part.index] = summary.path
+                            summary: ShardSummary = future.result()
+                            ready[part.index] = summary.path
                         except Exception as exc:
-                            for part in group:
-                                log.error("partition %s failed: %s", part.describe(), exc)
-                                ready[part.index] = exc
+                            log.error("partition %s failed: %s", part.describe(), exc)
+                            ready[part.index] = exc
                         drain(force=False)
             drain()
             bar.update(report, len(parts), force=True)
@@ -250,70 +231,15 @@ def _clean_stale(shards: Path, parts: list[Partition], loaded: set[str], keep: b
             remove_shard(path)
 
 
-def bundles(
-    compute: list[Partition], most: int = BUNDLE_BYTES, tail: int = TAIL_PARTITIONS
-) -> list[list[Partition]]:
-    """``compute`` in order, cut into the groups each task computes: consecutive local files of
-    at most ``most`` bytes each, together up to ``most`` bytes; every other partition (a byte
-    range, a URL, standard input, a larger file) and the last ``tail`` partitions alone. Each
-    partition keeps its own key and shard, so a run resumed with other bundles (or none) finds
-    and loads the same shards."""
-    out: list[list[Partition]] = []
-    group: list[Partition] = []
-    size = 0
-    for n, part in enumerate(compute):
-        small = _size(part)
-        if small is None or small > most or n >= len(compute) - tail:
-            if group:
-                out.append(group)
-                group, size = [], 0
-            out.append([part])
-            continue
-        if group and size + small > most:
-            out.append(group)
-            group, size = [], 0
-        group.append(part)
-        size += small
-    if group:
-        out.append(group)
-    return out
-
-
-def _size(part: Partition) -> int | None:
-    """The bytes of a whole local file, else None (not bundled)."""
-    if part.is_range or part.path is None or part.data is not None or part.url is not None:
-        return None
-    try:
-        return os.path.getsize(part.path)
-    except OSError:
-        return None
-
-
 def _submit(
     client: Any, parts: list[Partition], compute: list[Partition], settings: Settings, shards: Path
-) -> dict[Any, list[Partition]]:
-    """Submit a task per partition (or per bundle of small files: :func:`bundles`) to compute,
-    earlier partitions first; a byte range of a JSON Lines file also gets the line counts of the
-    ranges before it (counted by tasks of their own)."""
+) -> dict[Any, Partition]:
+    """Submit a task per partition to compute, earlier partitions first; a byte range of a JSON
+    Lines file also gets the line counts of the ranges before it (counted by tasks of their own)."""
     n = len(parts)
     counts: dict[str, Any] = {}  # partition key -> future of count_range
-    futures: dict[Any, list[Partition]] = {}
-    folder = str(shards.resolve())
-    for group in bundles(compute, BUNDLE_BYTES, TAIL_PARTITIONS):
-        if len(group) > 1:
-            first = group[0]
-            bundle = client.submit(
-                compute_shards,
-                group,
-                settings,
-                folder,
-                key=f"newsgraph-shards-{first.key}-{len(group)}",
-                priority=n - first.index,
-                retries=1,
-            )
-            futures[bundle] = group
-            continue
-        part = group[0]
+    futures: dict[Any, Partition] = {}
+    for part in compute:
         before: list[Any] = []
         if part.is_range:
             for other in parts[: part.index]:
@@ -327,13 +253,13 @@ def _submit(
             compute_shard,
             part,
             settings,
-            folder,
+            str(shards.resolve()),
             before,
             key=f"newsgraph-shard-{part.key}",
             priority=n - part.index,
             retries=1,
         )
-        futures[future] = [part]
+        futures[future] = part
     return futures
 
 

@@ -139,27 +139,16 @@ def compute_shard(
 ) -> ShardSummary:
     """Read, clean and annotate one partition and write its shard (the task a worker runs).
     ``counts`` are the (lines, records) of the byte ranges before this one of the same file."""
-    return _compute([(part, counts)], settings, shard_dir)[0]
+    import time
 
-
-def compute_shards(parts: list[Partition], settings: Settings, shard_dir: str) -> list[ShardSummary]:
-    """Read, clean and annotate several small partitions together and write each one's shard, as
-    :func:`compute_shard` would one by one (the task a worker runs for a bundle of small files:
-    their documents go through the pipeline in shared batches, which a file of a few articles
-    alone would leave small)."""
-    return _compute([(part, None) for part in parts], settings, shard_dir)
-
-
-#: One partition's documents as read: (hash, the document for its first occurrence in the
-#: partition, None for a later copy), and its read errors with the documents read before each.
-_Read = tuple[list[tuple[str, Document | None]], list[tuple[int, ErrorRecord]]]
-
-
-def _read_part(part: Partition, settings: Settings, counts: list[tuple[int, int]] | None) -> _Read:
+    started = time.perf_counter()
     lines_before = sum(c[0] for c in counts or [])
     records_before = sum(c[1] for c in counts or [])
+    rows: list[dict[str, Any]] = []
+    out = ShardSummary(key=part.key, path=str(shard_path(shard_dir, part.key)))
+    # (hash, the document for its first occurrence in the partition, None for later copies)
     docs: list[tuple[str, Document | None]] = []
-    read_errors: list[tuple[int, ErrorRecord]] = []
+    read_errors: list[tuple[int, ErrorRecord]] = []  # (documents read before it, error)
     seen: set[str] = set()
     for item in read_partition(part, settings, lines_before=lines_before, records_before=records_before):
         if isinstance(item, ErrorRecord):
@@ -167,52 +156,17 @@ def _read_part(part: Partition, settings: Settings, counts: list[tuple[int, int]
         else:
             docs.append((item.raw_hash, None if item.raw_hash in seen else item))
             seen.add(item.raw_hash)
-    return docs, read_errors
-
-
-def _compute(
-    parts: list[tuple[Partition, list[tuple[int, int]] | None]], settings: Settings, shard_dir: str
-) -> list[ShardSummary]:
-    import time
-
-    started = time.perf_counter()
-    read = [_read_part(part, settings, counts) for part, counts in parts]
-    # every partition's first occurrences, in order, with the partition they belong to
-    todo = [(p, k, doc) for p, (docs, _) in enumerate(read) for k, (_, doc) in enumerate(docs) if doc]
-    results: dict[tuple[int, int], tuple[list[ArticleNote], list[ErrorRecord]]] = {}
+    results: dict[str, tuple[list[ArticleNote], list[ErrorRecord]]] = {}
     tables: list[ArticleTables] = []
-    owners: list[int] = []  # per article of ``tables``, in order: the partition it belongs to
     people: dict[str, PersonName | None] = {}
-    for start in range(0, len(todo), CHUNK_DOCUMENTS):
-        chunk = todo[start : start + CHUNK_DOCUMENTS]
-        shipped = ship_documents([doc for _, _, doc in chunk], settings)
-        for (p, k, _), result in zip(chunk, shipped.documents, strict=True):
-            results[(p, k)] = result
-            owners.extend([p] * len(result[0]))
+    unique = [d for _, d in docs if d is not None]
+    for start in range(0, len(unique), CHUNK_DOCUMENTS):
+        chunk = unique[start : start + CHUNK_DOCUMENTS]
+        shipped = ship_documents(chunk, settings)
+        for first, result in zip(chunk, shipped.documents, strict=True):
+            results[first.raw_hash] = result
         tables.append(shipped.tables)
         people.update(shipped.people)
-    every = ArticleTables.concat(tables)
-    out = []
-    for p, ((part, _), (docs, read_errors)) in enumerate(zip(parts, read, strict=True)):
-        own = every if len(parts) == 1 else every.select([o == p for o in owners])
-        summary = ShardSummary(key=part.key, path=str(shard_path(shard_dir, part.key)))
-        rows = _shard_rows(p, docs, read_errors, results, summary)
-        write_shard(rows, own, people, summary.path)
-        summary.seconds = time.perf_counter() - started
-        out.append(summary)
-    return out
-
-
-def _shard_rows(
-    p: int,
-    docs: list[tuple[str, Document | None]],
-    read_errors: list[tuple[int, ErrorRecord]],
-    results: dict[tuple[int, int], tuple[list[ArticleNote], list[ErrorRecord]]],
-    out: ShardSummary,
-) -> list[dict[str, Any]]:
-    """The index rows of partition ``p``'s shard: its documents, articles and errors in the order
-    read (``out`` counts them)."""
-    rows: list[dict[str, Any]] = []
     errors_at = iter(read_errors)
     pending = next(errors_at, None)
     for i in range(len(docs) + 1):
@@ -226,7 +180,7 @@ def _shard_rows(
         if doc is None:  # a later copy in the same partition: no work, the loader counts it skipped
             rows.append({"kind": "document", "doc_hash": h, "n_articles": -1})
             continue
-        notes, errors = results.get((p, i), ([], []))
+        notes, errors = results.get(h, ([], []))
         rows.append(
             {
                 "kind": "document",
@@ -241,7 +195,9 @@ def _shard_rows(
             rows.append({"kind": "error", "doc_hash": h, "data": _json(error.as_dict())})
         out.n_articles += len(notes)
         out.n_errors += len(errors)
-    return rows
+    write_shard(rows, ArticleTables.concat(tables), people, out.path)
+    out.seconds = time.perf_counter() - started
+    return out
 
 
 def _article_row(doc_hash: str, note: ArticleNote) -> dict[str, Any]:

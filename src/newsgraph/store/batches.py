@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -63,26 +62,6 @@ class ArticleTables:
         for name, table in self.tables.items():
             mask = flags if name == "articles" else pc.take(flags, table[ARTICLE_ROW])
             rows = table.filter(mask)
-            if rows.num_rows:
-                out[name] = rows
-        return ArticleTables(out)
-
-    def select(self, chosen: Sequence[bool]) -> ArticleTables:
-        """The rows of the articles ``chosen`` (one flag per article, in order) as a batch of
-        their own: unlike :meth:`keep`, each fact's article row is renumbered to its article's
-        place among the chosen, so the result can be kept, concatenated and selected from
-        again."""
-        flags = pa.array(chosen, pa.bool_())
-        # the place of each article among the chosen (-1 for the others: none of their facts stay)
-        places = pa.array(np.cumsum(np.asarray(chosen, dtype=np.int32)) - 1, pa.int32())
-        out: dict[str, pa.Table] = {}
-        for name, table in self.tables.items():
-            if name == "articles":
-                rows = table.filter(flags)
-            else:
-                rows = table.filter(pc.take(flags, table[ARTICLE_ROW]))
-                where = rows.schema.get_field_index(ARTICLE_ROW)
-                rows = rows.set_column(where, ARTICLE_ROW, pc.take(places, rows[ARTICLE_ROW]))
             if rows.num_rows:
                 out[name] = rows
         return ArticleTables(out)
