@@ -45,3 +45,17 @@ def test_a_large_block_comes_from_the_heap_once_set_even_with_dasks_trim_thresho
     assert proc.returncode == 0, proc.stderr
     # mapped on its own before (the threshold fixed at 128 KiB), from the heap after
     assert proc.stdout.split() == ["1", "True", "0"]
+
+
+def test_a_process_started_without_such_a_setting_keeps_glibcs_own_rule(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newsgraph import allocator
+
+    for name in allocator.FIXING_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    allocator.keep_arrays_on_heap.cache_clear()
+    try:
+        assert allocator.keep_arrays_on_heap() is False
+    finally:
+        allocator.keep_arrays_on_heap.cache_clear()
