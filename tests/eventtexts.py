@@ -25,3 +25,12 @@ def shown_events(nlp: Any, text: str, etype: str) -> list[dict[str, Any]]:
         for e in events_of(nlp, text)
         if e["event_type"] == etype and is_fact(e) and e["confidence"] >= DEFAULT_MIN_CONFIDENCE
     ]
+
+
+#: An opening sentence that makes the article American (its main country).
+US = "WASHINGTON — The U.S. Senate met on Monday in Washington. "
+
+
+def codes(refs: list[dict[str, Any]]) -> set[str]:
+    """The actor codes of event references (actors or recipients)."""
+    return {r["code"] for r in refs if r.get("code")}

@@ -10,14 +10,7 @@ from typing import Any
 
 import pytest
 
-from eventtexts import events_of, shown_events
-
-#: An opening sentence that makes the article American (its main country).
-US = "WASHINGTON — The U.S. Senate met on Monday in Washington. "
-
-
-def _codes(refs: list[dict[str, Any]]) -> set[str]:
-    return {r["code"] for r in refs if r.get("code")}
+from eventtexts import US, codes, events_of, shown_events
 
 
 @pytest.mark.model
@@ -45,7 +38,7 @@ def test_a_use_that_always_reports_its_speech_act_is_shown(nlp: Any, sentence: s
 def test_a_plain_verb_in_any_of_its_base_forms(nlp: Any) -> None:
     # "lambasted" is lemmatised "lambast": the word class lists "lambaste"
     shown = shown_events(nlp, US + "A union leader lambasted the Chinese government on Tuesday.", "ACCUSE")
-    assert shown and _codes(shown[0]["recipient"]) == {"CHN"}
+    assert shown and codes(shown[0]["recipient"]) == {"CHN"}
 
 
 @pytest.mark.model
@@ -61,7 +54,7 @@ def test_a_name_parsed_as_the_compound_of_a_finite_verb_is_its_subject(nlp: Any)
         " to show that he is a true conservative."
     )
     asked = [e for e in events_of(nlp, text) if e["event_type"] == "REQUEST"]
-    assert asked and _codes(asked[0]["recipient"]) == {"USA"}
+    assert asked and codes(asked[0]["recipient"]) == {"USA"}
     assert asked[0]["recipient"][0]["text"] == "Trump"
 
 
@@ -77,14 +70,14 @@ def test_criticism_received_is_done_by_whom_it_comes_from(nlp: Any) -> None:
         + " The tariffs drew sharp criticism from Beijing."
     )
     shown = shown_events(nlp, text, "ACCUSE")
-    assert shown and _codes(shown[0]["actor"]) == {"CHN"} and _codes(shown[0]["recipient"]) == {"USA"}
+    assert shown and codes(shown[0]["actor"]) == {"CHN"} and codes(shown[0]["recipient"]) == {"USA"}
     # "..., drawing the ire of": the name the participle describes
     text = US + "Hillary Clinton, as first lady, targeted healthcare reform, drawing the ire of lawmakers."
     ire = [e for e in shown_events(nlp, text, "ACCUSE") if e["actor"][0]["text"] == "lawmakers"]
     assert ire and ire[0]["recipient"][0]["text"] == "Hillary Clinton"
     praise = events_of(nlp, US + "The deal won praise from Japan.")
     praised = [e for e in praise if e["event_type"] == "SUPPORT"]
-    assert praised and _codes(praised[0]["actor"]) == {"JPN"}
+    assert praised and codes(praised[0]["actor"]) == {"JPN"}
 
 
 @pytest.mark.model

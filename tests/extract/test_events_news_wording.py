@@ -10,14 +10,7 @@ from typing import Any
 
 import pytest
 
-from eventtexts import events_of, shown_events
-
-#: An opening sentence that makes the article American (its main country).
-US = "WASHINGTON — The U.S. Senate met on Monday in Washington. "
-
-
-def _codes(refs: list[dict[str, Any]]) -> set[str]:
-    return {r["code"] for r in refs if r.get("code")}
+from eventtexts import US, codes, events_of, shown_events
 
 
 @pytest.mark.model
@@ -39,8 +32,8 @@ def _codes(refs: list[dict[str, Any]]) -> set[str]:
 def test_news_wording_reports_the_event_with_its_recipient(nlp: Any, sentence: str, etype: str) -> None:
     shown = shown_events(nlp, sentence, etype)
     assert shown, f"no {etype} in {sentence!r}"
-    assert _codes(shown[0]["actor"]) == {"FRA"}
-    assert _codes(shown[0]["recipient"]) == {"CHN"}
+    assert codes(shown[0]["actor"]) == {"FRA"}
+    assert codes(shown[0]["recipient"]) == {"CHN"}
 
 
 @pytest.mark.model
@@ -80,7 +73,7 @@ def test_holding_someone_responsible_is_blame_not_detention(nlp: Any) -> None:
 def test_a_second_object_parsed_as_an_apposition_is_the_judgement(nlp: Any) -> None:
     text = "French President Emmanuel Macron called China's trade plan a disaster."
     shown = shown_events(nlp, text, "ACCUSE")
-    assert shown and _codes(shown[0]["actor"]) == {"FRA"} and _codes(shown[0]["recipient"]) == {"CHN"}
+    assert shown and codes(shown[0]["actor"]) == {"FRA"} and codes(shown[0]["recipient"]) == {"CHN"}
 
 
 @pytest.mark.model
@@ -112,7 +105,7 @@ def test_a_need_read_as_a_noun_still_makes_a_demand(nlp: Any) -> None:
 )
 def test_blame_pinned_support_lent_an_apology_sought(nlp: Any, sentence: str, etype: str) -> None:
     shown = shown_events(nlp, sentence, etype)
-    assert shown and _codes(shown[0]["actor"]) == {"FRA"} and _codes(shown[0]["recipient"]) == {"CHN"}
+    assert shown and codes(shown[0]["actor"]) == {"FRA"} and codes(shown[0]["recipient"]) == {"CHN"}
     # support lent is no material aid
     assert not [e for e in events_of(nlp, sentence) if e["event_type"] == "AID"]
 
@@ -159,11 +152,11 @@ def test_having_an_admirer_or_a_critic_in_someone(nlp: Any) -> None:
     shown = shown_events(
         nlp, "Chinese President Xi Jinping has an admirer in French President Emmanuel Macron.", "SUPPORT"
     )
-    assert shown and _codes(shown[0]["actor"]) == {"FRA"} and _codes(shown[0]["recipient"]) == {"CHN"}
+    assert shown and codes(shown[0]["actor"]) == {"FRA"} and codes(shown[0]["recipient"]) == {"CHN"}
     critic = shown_events(
         nlp, "Chinese President Xi Jinping has a fierce critic in French President Emmanuel Macron.", "ACCUSE"
     )
-    assert critic and _codes(critic[0]["actor"]) == {"FRA"} and _codes(critic[0]["recipient"]) == {"CHN"}
+    assert critic and codes(critic[0]["actor"]) == {"FRA"} and codes(critic[0]["recipient"]) == {"CHN"}
     # fans in a place are no one's support
     assert not events_of(nlp, "Chinese President Xi Jinping has many fans in Iowa.")
 
