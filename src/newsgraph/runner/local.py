@@ -281,7 +281,7 @@ class _Batcher:
         self.sketches.extend(self.pending_sketches)
         if self.sketches and (final or len(self.sketches) >= LINK_EVERY):
             # linked to their stories with the sketches the workers made, in the order stored
-            self.report.n_copies += link_and_cluster(self.store, self.sketches)
+            self.report.n_copies += link_stories(self.store, self.sketches)
             self.sketches = []
         self.documents, self.rows, self.errors, self.pending_sketches = [], [], [], []
         self.n_pending = 0
@@ -300,22 +300,6 @@ COMMIT_SECONDS = 30.0
 LINK_EVERY = 512
 
 
-def link_and_cluster(store: Store, sketches: list[Sketch]) -> int:
-    """The stored articles of ``sketches`` linked to their stories, then the events and quotes of
-    every stored article clustered (every stored article is linked now, so its copies are known);
-    returns the copies found. Done every :data:`LINK_EVERY` articles while a run writes, the
-    clustering of a long run is spread over it: only the last articles' is left to its end (on
-    every core, the end is one process's work while the other cores wait), and the mentions it
-    holds in memory stay as few as the articles of one linking. The clusters come out the same
-    whenever it is done (:func:`~newsgraph.resolve.clusters.update_clusters` makes again every
-    cluster a new mention can join)."""
-    from ..resolve.clusters import update_clusters
-
-    copies = update_stories(store, sketches)
-    update_clusters(store)
-    return copies
-
-
 def _input_bytes(paths: Iterable[PathLike], least: int) -> bool:
     """Whether the files under ``paths`` (standard input not counted) hold ``least`` bytes or
     more; listing stops there."""
@@ -332,13 +316,20 @@ def _input_bytes(paths: Iterable[PathLike], least: int) -> bool:
     return False
 
 
-def link_stories(store: Store) -> int:
-    """After an ingest: new articles linked to the stories they copy, and their events and quotes
-    clustered (docs/stories.md). Returns the number of copies among the new articles (those not
-    linked yet: :func:`ingest` links each batch as it writes it)."""
+def link_stories(store: Store, sketches: list[Sketch] | None = None) -> int:
+    """Stored articles linked to the stories they copy (those of ``sketches``, made by the workers
+    in the order stored; else every article not linked yet, from its stored text), then the events
+    and quotes of every stored article clustered (docs/stories.md); returns the copies found.
+
+    A run does it every :data:`LINK_EVERY` articles it writes, with its workers' sketches, and
+    once more at its end: the clustering of a long run is spread over it, only the last
+    articles' is left to its end (on every core, one process's work while the other cores wait),
+    and the mentions it holds in memory stay as few as one linking's. The clusters come out the
+    same whenever it is done (:func:`~newsgraph.resolve.clusters.update_clusters` makes again every
+    cluster a new mention can join)."""
     from ..resolve.clusters import update_clusters
 
-    copies = update_stories(store)
+    copies = update_stories(store, sketches)
     update_clusters(store)
     return copies
 

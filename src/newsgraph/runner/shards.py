@@ -363,10 +363,10 @@ class ShardLoader:
 
     def finish(self) -> None:
         """Link the stored articles not linked yet to their stories, and cluster their facts."""
-        from .local import link_and_cluster
+        from .local import link_stories
 
         if self.sketches:
-            self.n_copies += link_and_cluster(self.store, self.sketches)
+            self.n_copies += link_stories(self.store, self.sketches)
             self.sketches = []
 
     def _read(
