@@ -272,10 +272,12 @@ class Tally:
     wrong: Counter[str] = field(default_factory=Counter)
     #: actor errors by kind: the gold type and "no code", "wrong country" or "wrong sector"
     actor_wrong: Counter[str] = field(default_factory=Counter)
+    #: entity errors by kind and type: "wrong type GPE->PERSON", "wrong name ORG", "not gold ORG"
+    name_wrong: Counter[str] = field(default_factory=Counter)
 
     def add(self, other: Tally) -> None:
         for name in self.__slots__:  # type: ignore[attr-defined]
-            if name in ("wrong", "actor_wrong"):
+            if name in ("wrong", "actor_wrong", "name_wrong"):
                 getattr(self, name).update(getattr(other, name))
             else:
                 setattr(self, name, getattr(self, name) + getattr(other, name))
@@ -325,11 +327,13 @@ def score(
         t.correct += name_ok(g, p)
         if g.type != p.type:
             t.wrong["wrong type"] += 1
+            t.name_wrong[f"wrong type {g.type}->{p.type}"] += 1
             if verbose:
                 print(f"  TYPE  {g.canonical} gold {g.type} got {p.type} ({p.name})")
             continue
         if not name_ok(g, p):
             t.wrong["wrong name"] += 1
+            t.name_wrong[f"wrong name {g.type}"] += 1
             if verbose:
                 print(f"  NAME  {g.type:6} gold {g.canonical!r} got {p.name!r}")
         t.typed += 1
@@ -350,6 +354,7 @@ def score(
     for j, p in enumerate(predicted):
         if j not in paired:
             t.wrong["not a gold entity"] += 1
+            t.name_wrong[f"not gold {p.type}"] += 1
             if verbose:
                 s, e = p.mentions[0]
                 print(f"  FP    {p.type:6} {p.name!r} [{text[max(0, s - 30) : e + 30]!r}]")
@@ -505,6 +510,7 @@ def evaluate(
             **t.figures(),
             "wrong": dict(t.wrong),
             "actor_wrong": dict(t.actor_wrong),
+            "name_wrong": dict(t.name_wrong),
             "merge_pairs": m.pairs,
             "merges": m.merged / m.pairs if m.pairs else float("nan"),
             "wrong_merges": m.wrong,
@@ -580,6 +586,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         kinds = ", ".join(f"{k} {n}" for k, n in sorted(f["actor_wrong"].items()))
         print(f"{half}: actor errors by kind (counts only): {kinds}")
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(f["name_wrong"].items()))
+        print(f"{half}: entity errors by kind (counts only): {kinds}")
     print("by label file (tune | measure): precision recall actor")
     for name in sorted({a.file for a in articles}):
         part = [(a, p, e) for a, p, e in zip(articles, predicted, spans, strict=True) if a.file == name]

@@ -64,6 +64,7 @@ from .entity_names import (
 from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
 from .labels import consistent_labels
 from .mentions import Mention, collect_mentions, known, name_tokens, stoplist
+from .name_lists import join_known_pieces
 from .people import (
     agreed_year,
     apply_known_person,
@@ -562,7 +563,7 @@ class EntityExtractor(Component):
 
     def match(self, doc: Doc) -> list[Entity]:
         ents = doc.ents  # spaCy builds the tuple anew on each access: once here for both
-        mentions = fix_spans(doc, collect_mentions(doc, ents), ents)
+        mentions = join_known_pieces(doc, fix_spans(doc, collect_mentions(doc, ents), ents))
         consistent_labels(doc, mentions)
         context = main_country(mentions, doc)
         set_article_context(doc, dataclasses.replace(article_context(doc), main_country=context))

@@ -32,6 +32,7 @@ Labels (:func:`consistent_labels`):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from itertools import pairwise
 
@@ -46,6 +47,7 @@ from .label_cues import (
     cue_labels,
 )
 from .mentions import Mention, known, name_tokens, org_words
+from .name_lists import list_labels
 from .roles import title_spans
 
 #: A name's last word is no given name borne by this share (percent) or more ("Morgan Stanley");
@@ -149,6 +151,7 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
     _company_shapes(doc, mentions, given)
     _context_labels(doc, mentions)
     cue_labels(doc, mentions, locative_words())
+    list_labels(doc, mentions)
     people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
     held = {w for text in people for w in name_tokens(text)}
     places = {m.text for m in mentions if m.label == "GPE" and m.text not in held and _place(m.text)}
@@ -493,18 +496,31 @@ def _place_shapes(doc: Doc, mentions: list[Mention]) -> None:
     held = {w for m in mentions if m.label == "PERSON" for w in name_tokens(m.text) if m.j - m.i > 1}
     starts = {m.i: m for m in mentions}
     present = set(words)
-    abbreviations = gazetteer().abbreviations  # "SANTA FE, N.M.": a dateline's town
+    gaz = gazetteer()
+    abbreviations = gaz.abbreviations  # "SANTA FE, N.M.": a dateline's town
     for m in mentions:
         if known(m.text) or m.text in held or m.label not in ("ORG", "FAC", "PERSON") or m.j >= n_words:
+            continue
+        if _postal_after_town(words, m, gaz.postal):
+            m.label = "GPE"  # "Holmdel, NJ @ PNC Bank Arts Center": the state, not a body
             continue
         after = words[m.j]
         nxt = starts.get(m.j + 1) if after == "," else None
         if m.label == "PERSON" and personal_name(m.text):
             nxt = None  # "Chris Tang, Hong Kong's new police commissioner": an apposition
-        if after in _PLACE_NOUNS or (
-            nxt is not None
-            and nxt.label != "PERSON"
-            and (_place_or_country(nxt.text) or (m.label != "PERSON" and nxt.text in abbreviations))
+        if (
+            after in _PLACE_NOUNS
+            or (
+                nxt is not None
+                and nxt.label != "PERSON"
+                and (_place_or_country(nxt.text) or (m.label != "PERSON" and nxt.text in abbreviations))
+            )
+            or (
+                m.label != "PERSON"
+                and after == ","
+                and _town_word(words[m.j - 1])
+                and _postal(words, m.j + 1, gaz.postal)
+            )
         ):
             m.label = "GPE"
         elif after in facility_words():
@@ -512,6 +528,29 @@ def _place_shapes(doc: Doc, mentions: list[Mention]) -> None:
             m.text, m.label = doc_text(doc)[m.start : m.end], "FAC"
         elif m.label == "PERSON" and m.j - m.i == 1 and m.text[-1:] != "s" and f"{m.text}s" in present:
             m.label = "NORP"
+
+
+def _postal_after_town(words: list[str], m: Mention, postal: Mapping[str, object]) -> bool:
+    """Whether ``m`` is a state's postal code in capitals after a capitalised town and a comma
+    ("Noblesville, IN", "Camden, NJ"), a town's address, not a body."""
+    return (
+        m.j - m.i == 1
+        and m.i >= 2
+        and words[m.i - 1] == ","
+        and _town_word(words[m.i - 2])
+        and _postal(words, m.i, postal)
+    )
+
+
+def _town_word(word: str) -> bool:
+    """A town's word before a state's code: capitalised, not in capitals ("Holmdel"; not the
+    "MRT" of a list of acronyms "MRT, CT")."""
+    return word[:1].isupper() and not word.isupper()
+
+
+def _postal(words: list[str], k: int, postal: Mapping[str, object]) -> bool:
+    """Whether word ``k`` is a state's postal code in capitals ("NJ", "IN")."""
+    return k < len(words) and len(words[k]) == 2 and words[k].isupper() and words[k] in postal
 
 
 def _place_or_country(text: str) -> bool:

@@ -29,6 +29,7 @@ from ..resolve import actors
 from ..resolve.titles import titles
 from ..tables import data_lines, data_rows
 from .annotations import article_context, doc_text, doc_words
+from .not_names import opening_common_word, product_name
 from .roles import title_spans
 
 #: spaCy labels that become entities.
@@ -259,8 +260,9 @@ def _trim_title_case(doc: Doc, mentions: list[Mention]) -> list[Mention]:
 
 
 _ENDS = frozenset({".", "?", "!", ":", '"', "“", "‘", "'"})
-#: Parts of speech of a sentence's first word that the model glues onto the name after it.
-_OPENERS = frozenset({"ADV", "SCONJ", "CCONJ", "PRON"})
+#: Parts of speech of a sentence's first word that the model glues onto the name after it
+#: ("Later Sanborn said"; a question's auxiliary, "Will Warren continue ...?").
+_OPENERS = frozenset({"ADV", "SCONJ", "CCONJ", "PRON", "AUX"})
 
 
 @cache
@@ -477,6 +479,8 @@ def _no_name(doc: Doc, m: Mention) -> bool:
     words = m.text.split()
     if any(_code_word(w) for w in words) or words[-1].lower() in event_words():
         return True
+    if product_name(doc, m.i, m.j, m.label) or opening_common_word(doc, m.i, m.j):
+        return True  # "Nintendo Switch Lite", "Dell G3"; "Rice production ..." beside "plant rice"
     if len(words) >= 2 and words[-1].lower() in law_words() and not words[-1].isupper():
         return True  # "Equal Protection Clause", "Foreign Agents Registration Act": a law
     return _street(doc, m, words) or _quoted(text, m.start, m.end)

@@ -1,0 +1,80 @@
+"""Spans the model tags as names that the article itself shows to be no names (session 15):
+
+- **products**: a name followed on its line by a model code ("Dell G3", "Alienware AW3418DW":
+  letters and digits in one word) or by a product word of ``entity_product_words.txt``, alone or
+  after a second name joined by "and" ("Nintendo Switch Lite", "Zacian and Zamazenta Edition"), or
+  ending in one ("Amazon Music Unlimited"). Places and groups are never products ("Osaka G20");
+- **a common word capitalised only because it opens a sentence or line**: a one-word span that
+  the article also writes in lower case and never with a capital inside a sentence ("Rice
+  production ..." beside "farmers plant rice"; a subheading "Range and Charging" beside "range");
+  a word the tagger reads as a proper noun there stays when it is a common US given name or
+  surname ("Brown said ...").
+
+Names the tables know stay: the caller asks this module only about unknown names.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Doc
+
+from ..resolve.names import common_given, common_surname
+from ..tables import data_lines
+from .annotations import doc_words
+
+#: Labels a product may carry as the model tags it; places and groups are never products.
+_PRODUCT_LABELS = frozenset({"PERSON", "ORG", "FAC"})
+#: Parts of speech that say a sentence's first word is a common word, not a name.
+_COMMON = frozenset({"NOUN", "VERB", "ADJ", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
+
+
+@cache
+def product_words() -> frozenset[str]:
+    """Words that make a name a product's (``extract/data/entity_product_words.txt``)."""
+    return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.extract", "entity_product_words.txt"))
+
+
+def model_code(word: str) -> bool:
+    """A product's model code: letters and digits in one word ("G3", "AW3418DW", "S10")."""
+    return any(c.isalpha() for c in word) and any(c.isdigit() for c in word) and "'" not in word
+
+
+def product_name(doc: Doc, i: int, j: int, label: str) -> bool:
+    """Whether the span ``[i, j)`` names a product (see the module docstring)."""
+    if label not in _PRODUCT_LABELS:
+        return False
+    words = doc_words(doc)
+    if words[j - 1].lower() in product_words() and j - i >= 2:
+        return True  # "Amazon Music Unlimited"
+    k = j
+    if k + 2 < len(words) and words[k] == "and" and words[k + 1][:1].isupper():
+        k += 2  # "Zacian and Zamazenta Edition": the product is named after both
+        while k < len(words) and words[k][:1].isupper() and words[k].lower() not in product_words():
+            k += 1
+        return k < len(words) and words[k].lower() in product_words()
+    if k >= len(words) or "\n" in words[k - 1]:
+        return False
+    return words[k].lower() in product_words() or (model_code(words[k]) and words[k][:1].isupper())
+
+
+def opening_common_word(doc: Doc, i: int, j: int) -> bool:
+    """Whether the one-word span at ``i`` is a common word capitalised only because it opens its
+    sentence or line ("Rice production typically ..." beside "farmers plant rice")."""
+    if j - i != 1 or not _opens(doc, i):
+        return False
+    words = doc_words(doc)
+    word = words[i]
+    lower = word.lower()
+    if lower == word or word.isupper():
+        return False  # an acronym is a name ("US" beside "us")
+    if doc[i].pos_ not in _COMMON and (common_given(word) or common_surname(lower)):
+        return False  # "Brown said ..." beside "brown": the tagger's proper noun may be a surname
+    written = [k for k, w in enumerate(words) if w == word]
+    if any(not _opens(doc, k) for k in written):
+        return False  # a name inside a sentence somewhere
+    return any(w == lower for w in words)
+
+
+def _opens(doc: Doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].text or bool(doc[i].is_sent_start)

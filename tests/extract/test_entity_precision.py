@@ -1,0 +1,118 @@
+"""Spans that are no names, and names beside one another (``extract/not_names.py``,
+``extract/name_lists.py``; session 15), on hand-made docs with the model's typical spans set by
+hand, no model: invented sentences in the shapes of real pages."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc, Span
+
+from newsgraph.extract.labels import consistent_labels
+from newsgraph.extract.mentions import collect_mentions
+from newsgraph.extract.name_lists import join_known_pieces
+from newsgraph.extract.not_names import model_code, opening_common_word
+
+
+def _doc(text: str, spans: list[tuple[int, int, str]], pos: dict[int, str] | None = None) -> Doc:
+    """A doc of ``text`` split on spaces, a sentence opening after each ".", with ``spans``."""
+    nlp = spacy.blank("en")
+    words = text.split()
+    starts = [k == 0 or words[k - 1] == "." for k in range(len(words))]
+    doc = Doc(
+        nlp.vocab, words=words, sent_starts=starts, pos=[(pos or {}).get(k, "X") for k in range(len(words))]
+    )
+    doc.ents = [Span(doc, i, j, label=label) for i, j, label in spans]
+    return doc
+
+
+def _names(doc: Doc) -> list[tuple[str, str]]:
+    mentions = collect_mentions(doc)
+    consistent_labels(doc, mentions)
+    return [(m.text, m.label) for m in join_known_pieces(doc, mentions)]
+
+
+def test_a_product_is_no_name() -> None:
+    """A model code or a product word after the name, or a product word ending it."""
+    text = "Get the Varnow Switch Lite now . Save on the Quellix AW3418DW too . Try Zorba Music Unlimited ."
+    doc = _doc(text, [(2, 4, "PERSON"), (10, 11, "PERSON"), (15, 18, "ORG")])
+    assert _names(doc) == []
+
+
+def test_a_product_named_after_two_names_joined_by_and() -> None:
+    text = "Buy the Zacian and Zamazenta Edition . Zacian met Ravel Dusenko ."
+    doc = _doc(text, [(2, 3, "PERSON"), (4, 6, "PERSON"), (7, 8, "PERSON"), (9, 11, "PERSON")])
+    assert _names(doc) == [("Zacian", "PERSON"), ("Ravel Dusenko", "PERSON")]  # only the product's
+
+
+def test_a_place_or_a_known_name_before_a_code_stays() -> None:
+    """Places and groups are no products ("Osaka G20"); a known company stays ("Dell G3")."""
+    text = "Leaders met at the Osaka G20 summit . The Dell G3 sold well ."
+    doc = _doc(text, [(4, 5, "GPE"), (9, 10, "ORG")])
+    assert _names(doc) == [("Osaka", "GPE"), ("Dell", "ORG")]
+
+
+def test_model_code() -> None:
+    assert model_code("G3") and model_code("AW3418DW")
+    assert not model_code("2019") and not model_code("Lite") and not model_code("O'Neil")
+
+
+def test_a_common_word_capitalised_only_at_a_sentence_start_is_no_name() -> None:
+    text = "Farmers plant rice in spring . Rice production takes months ."
+    doc = _doc(text, [(6, 7, "PERSON")], pos={6: "NOUN"})
+    assert opening_common_word(doc, 6, 7)
+    assert _names(doc) == []
+
+
+def test_a_sentence_start_word_written_inside_a_sentence_too_stays() -> None:
+    """A name the article capitalises inside a sentence too; a name never written in lower case;
+    a common surname the tagger reads as a proper noun ("Brown said" beside "brown")."""
+    text = "Tarrow spoke . Later they met Tarrow . Brown said no . Her brown coat . Kelvo won . kelvo"
+    doc = _doc(text, [(0, 1, "PERSON"), (8, 9, "PERSON"), (16, 17, "PERSON")], pos={8: "PROPN", 16: "PROPN"})
+    assert not opening_common_word(doc, 0, 1)  # "Tarrow" inside a sentence too
+    assert not opening_common_word(doc, 8, 9)  # "Brown": a common surname
+    assert opening_common_word(doc, 16, 17)  # "Kelvo" beside "kelvo", and not a known name
+    doc = _doc("US forces left . They told us so .", [(0, 1, "GPE")], pos={0: "PROPN"})
+    assert not opening_common_word(doc, 0, 1)  # an acronym
+
+
+def test_a_question_s_auxiliary_is_no_part_of_a_name() -> None:
+    text = "Will Ravel Dusenko win ?"
+    doc = _doc(text, [(0, 3, "PERSON")], pos={0: "AUX"})
+    assert _names(doc) == [("Ravel Dusenko", "PERSON")]
+
+
+def test_a_postal_code_after_a_town_is_a_state() -> None:
+    text = "Tour dates : Holmdel , NJ @ Arts Center | Noblesville , IN @ Music Center"
+    doc = _doc(text, [(3, 4, "ORG"), (5, 6, "ORG"), (10, 11, "ORG")])
+    assert _names(doc) == [("Holmdel", "GPE"), ("NJ", "GPE"), ("Noblesville", "GPE")]
+    doc = _doc("Scans such as MRT , CT help .", [(3, 4, "ORG"), (5, 6, "ORG")])
+    assert _names(doc) == [("MRT", "ORG"), ("CT", "ORG")]  # a list of acronyms, no town
+
+
+def test_pieces_of_a_known_organisation_are_joined() -> None:
+    text = "Officers of Customs and Border Protection and Lockheed Martin met ."
+    doc = _doc(text, [(2, 3, "ORG"), (4, 6, "ORG"), (7, 8, "ORG"), (8, 9, "PERSON")])
+    assert _names(doc) == [("Customs and Border Protection", "ORG"), ("Lockheed Martin", "ORG")]
+
+
+def test_a_list_s_odd_member_takes_the_others_type() -> None:
+    """A one-word "person" among clubs; a known place among places; not a person's full name."""
+    text = "He managed Porto , Inter Milan and Chelsea . Fans came from Kandahar , Kabul and Herat ."
+    spans = [
+        (2, 3, "PERSON"),
+        (4, 6, "ORG"),
+        (7, 8, "ORG"),
+        (12, 13, "GPE"),
+        (14, 15, "PERSON"),
+        (16, 17, "GPE"),
+    ]
+    assert [label for _, label in _names(_doc(text, spans))] == ["ORG", "ORG", "ORG", "GPE", "GPE", "GPE"]
+    text = "Investors like Acme , Zorbex and Elon Musk agreed ."
+    spans = [(2, 3, "ORG"), (4, 5, "ORG"), (6, 8, "PERSON")]
+    assert [label for _, label in _names(_doc(text, spans))] == ["ORG", "ORG", "PERSON"]
+
+
+def test_a_list_before_a_plural_place_noun_is_of_places() -> None:
+    text = "Cases were found in Barry , Cass and Van Buren counties ."
+    doc = _doc(text, [(4, 5, "GPE"), (6, 7, "PERSON"), (8, 10, "PERSON")])
+    assert _names(doc) == [("Barry", "GPE"), ("Cass", "GPE"), ("Van Buren", "GPE")]
