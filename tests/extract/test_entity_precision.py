@@ -59,7 +59,7 @@ def test_model_code() -> None:
 def test_a_common_word_capitalised_only_at_a_sentence_start_is_no_name() -> None:
     text = "Farmers plant rice in spring . Rice production takes months ."
     doc = _doc(text, [(6, 7, "PERSON")], pos={6: "NOUN"})
-    assert opening_common_word(doc, 6, 7)
+    assert opening_common_word(doc, 6, 7, "PERSON")
     assert _names(doc) == []
 
 
@@ -68,11 +68,11 @@ def test_a_sentence_start_word_written_inside_a_sentence_too_stays() -> None:
     a common surname the tagger reads as a proper noun ("Brown said" beside "brown")."""
     text = "Tarrow spoke . Later they met Tarrow . Brown said no . Her brown coat . Kelvo won . kelvo"
     doc = _doc(text, [(0, 1, "PERSON"), (8, 9, "PERSON"), (16, 17, "PERSON")], pos={8: "PROPN", 16: "PROPN"})
-    assert not opening_common_word(doc, 0, 1)  # "Tarrow" inside a sentence too
-    assert not opening_common_word(doc, 8, 9)  # "Brown": a common surname
-    assert opening_common_word(doc, 16, 17)  # "Kelvo" beside "kelvo", and not a known name
+    assert not opening_common_word(doc, 0, 1, "PERSON")  # "Tarrow" inside a sentence too
+    assert not opening_common_word(doc, 8, 9, "PERSON")  # "Brown": a common surname
+    assert opening_common_word(doc, 16, 17, "PERSON")  # "Kelvo" beside "kelvo", and not a known name
     doc = _doc("US forces left . They told us so .", [(0, 1, "GPE")], pos={0: "PROPN"})
-    assert not opening_common_word(doc, 0, 1)  # an acronym
+    assert not opening_common_word(doc, 0, 1, "PERSON")  # an acronym
 
 
 def test_a_question_s_auxiliary_is_no_part_of_a_name() -> None:
@@ -116,3 +116,61 @@ def test_a_list_before_a_plural_place_noun_is_of_places() -> None:
     text = "Cases were found in Barry , Cass and Van Buren counties ."
     doc = _doc(text, [(4, 5, "GPE"), (6, 7, "PERSON"), (8, 10, "PERSON")])
     assert _names(doc) == [("Barry", "GPE"), ("Cass", "GPE"), ("Van Buren", "GPE")]
+
+
+def test_an_acronym_of_a_phrase_in_lower_case_is_no_name() -> None:
+    """ "Binge eating disorder (BED)": an acronym of common nouns; a body's acronym stays."""
+    from newsgraph.extract.span_fixes import _drop_unnamed_acronyms
+
+    text = "Binge eating disorder ( BED ) is common . The Quorvan Electoral Commission ( QEC ) met ."
+    doc = _doc(text, [(4, 5, "ORG"), (10, 13, "ORG"), (14, 15, "ORG")])
+    mentions = collect_mentions(doc)
+    assert [m.text for m in _drop_unnamed_acronyms(doc, mentions, [])] == [
+        "Quorvan Electoral Commission",
+        "QEC",
+    ]
+
+
+def _people(
+    text: str, spans: list[tuple[int, int, str]], deps: dict[int, tuple[str, int]] | None = None
+) -> list[str]:
+    """The names of the article's person entities as the entity stage keeps them."""
+    from newsgraph.extract.lone_names import unattested_person
+
+    doc = _doc(text, spans)
+    for k, (dep, head) in (deps or {}).items():
+        doc[k].dep_, doc[k].head = dep, doc[head]
+        doc[head].lemma_ = "say"
+    mentions = collect_mentions(doc)
+    return [m.text for m in mentions if not unattested_person(doc, [m], has_roles=False)]
+
+
+def test_a_person_named_by_one_unknown_word_only_is_dropped() -> None:
+    """ "the Keystone pipeline", tagged PERSON: no given name, no surname, nothing before it."""
+    assert _people("They fought the Keystone pipeline .", [(3, 4, "PERSON")]) == []
+
+
+def test_a_one_word_person_with_evidence_stays() -> None:
+    """A known person, a given name, a common surname, a word of address or kinship before, a
+    speaker; and a name of two words is never touched."""
+    text = (
+        "Putin , Kimberly and Bush met . Mr. Zorvek came . His wife , Quellia , left . "
+        "Tarvo said no . Ravel Dusenko won ."
+    )
+    spans = [(0, 1, "PERSON"), (2, 3, "PERSON"), (4, 5, "PERSON"), (8, 9, "PERSON"), (14, 15, "PERSON")]
+    spans += [(18, 19, "PERSON"), (22, 24, "PERSON")]
+    got = _people(text, spans, deps={18: ("nsubj", 19)})
+    assert got == ["Putin", "Kimberly", "Bush", "Zorvek", "Quellia", "Tarvo", "Ravel Dusenko"]
+
+
+def test_a_one_word_person_that_names_a_large_place_is_that_place() -> None:
+    """ "Russian forces attacked Kharkiv": no person's word, a city of a million people; not a small
+    town ("Drama"), nor after "the" ("the Keystone pipeline"), nor a name a person's holds."""
+    text = (
+        "Forces attacked Kharkiv . Drama ensued . They fought the Keystone pipeline . Ravel Kharkiv spoke ."
+    )
+    spans = [(2, 3, "PERSON"), (4, 5, "PERSON"), (10, 11, "PERSON")]
+    got = dict(_names(_doc(text, spans)))
+    assert got["Kharkiv"] == "GPE" and got["Drama"] == "PERSON" and got["Keystone"] != "GPE"
+    spans.append((13, 15, "PERSON"))
+    assert _names(_doc(text, spans))[0] == ("Kharkiv", "PERSON")  # "Ravel Kharkiv" holds it

@@ -63,6 +63,7 @@ from .entity_names import (
 )
 from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
 from .labels import consistent_labels
+from .lone_names import unattested_person
 from .mentions import Mention, collect_mentions, known, name_tokens, stoplist
 from .name_lists import join_known_pieces
 from .people import (
@@ -676,6 +677,9 @@ class EntityExtractor(Component):
                 or relations.example_member_actor(doc, ent.mentions, name_tokens, person_context)
                 or relations.programme_actor(doc, ent.mentions, others)  # "X, whose show on ABC"
             )
+        entities = [
+            e for e in entities if e.type != "PERSON" or not unattested_person(doc, e.mentions, bool(e.roles))
+        ]
         return sorted(one_per_key(entities), key=lambda e: e.first.start)
 
     def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:

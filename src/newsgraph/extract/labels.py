@@ -46,6 +46,7 @@ from .annotations import doc_lowers, doc_text, doc_words
 from .label_cues import (
     cue_labels,
 )
+from .lone_names import lone_places
 from .mentions import Mention, known, name_tokens, org_words
 from .name_lists import list_labels
 from .roles import title_spans
@@ -152,6 +153,7 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
     _context_labels(doc, mentions)
     cue_labels(doc, mentions, locative_words())
     list_labels(doc, mentions)
+    lone_places(doc, mentions)
     people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
     held = {w for text in people for w in name_tokens(text)}
     places = {m.text for m in mentions if m.label == "GPE" and m.text not in held and _place(m.text)}

@@ -479,7 +479,7 @@ def _no_name(doc: Doc, m: Mention) -> bool:
     words = m.text.split()
     if any(_code_word(w) for w in words) or words[-1].lower() in event_words():
         return True
-    if product_name(doc, m.i, m.j, m.label) or opening_common_word(doc, m.i, m.j):
+    if product_name(doc, m.i, m.j, m.label) or opening_common_word(doc, m.i, m.j, m.label):
         return True  # "Nintendo Switch Lite", "Dell G3"; "Rice production ..." beside "plant rice"
     if len(words) >= 2 and words[-1].lower() in law_words() and not words[-1].isupper():
         return True  # "Equal Protection Clause", "Foreign Agents Registration Act": a law

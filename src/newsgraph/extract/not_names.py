@@ -5,10 +5,13 @@
   after a second name joined by "and" ("Nintendo Switch Lite", "Zacian and Zamazenta Edition"), or
   ending in one ("Amazon Music Unlimited"). Places and groups are never products ("Osaka G20");
 - **a common word capitalised only because it opens a sentence or line**: a one-word span that
-  the article also writes in lower case and never with a capital inside a sentence ("Rice
-  production ..." beside "farmers plant rice"; a subheading "Range and Charging" beside "range");
-  a word the tagger reads as a proper noun there stays when it is a common US given name or
-  surname ("Brown said ...").
+  the article never writes with a capital inside a sentence, and that it also writes in lower
+  case ("Rice production ..." beside "farmers plant rice"; a subheading "Range and Charging"
+  beside "range"; a word the tagger reads as a proper noun there stays when it is a common US
+  given name or surname: "Brown said ...") or that the tagger reads as no proper noun there
+  not even as a noun ("Accurate or not, ...", "Onetime friend ...", "Subscribe here."; a
+  person, body or building only: not "Democratic voters ..." nor a place; and no noun, which a
+  club opening a line of scores may be for the tagger: "Arsenal 1 Everton 1").
 
 Names the tables know stay: the caller asks this module only about unknown names.
 """
@@ -19,6 +22,8 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from ..resolve import actors
+from ..resolve.gazetteer import gazetteer
 from ..resolve.names import common_given, common_surname
 from ..tables import data_lines
 from .annotations import doc_words
@@ -58,9 +63,9 @@ def product_name(doc: Doc, i: int, j: int, label: str) -> bool:
     return words[k].lower() in product_words() or (model_code(words[k]) and words[k][:1].isupper())
 
 
-def opening_common_word(doc: Doc, i: int, j: int) -> bool:
+def opening_common_word(doc: Doc, i: int, j: int, label: str) -> bool:
     """Whether the one-word span at ``i`` is a common word capitalised only because it opens its
-    sentence or line ("Rice production typically ..." beside "farmers plant rice")."""
+    sentence or line (see the module docstring)."""
     if j - i != 1 or not _opens(doc, i):
         return False
     words = doc_words(doc)
@@ -68,12 +73,26 @@ def opening_common_word(doc: Doc, i: int, j: int) -> bool:
     lower = word.lower()
     if lower == word or word.isupper():
         return False  # an acronym is a name ("US" beside "us")
-    if doc[i].pos_ not in _COMMON and (common_given(word) or common_surname(lower)):
-        return False  # "Brown said ..." beside "brown": the tagger's proper noun may be a surname
-    written = [k for k, w in enumerate(words) if w == word]
-    if any(not _opens(doc, k) for k in written):
+    if any(w == word and not _opens(doc, k) for k, w in enumerate(words)):
         return False  # a name inside a sentence somewhere
-    return any(w == lower for w in words)
+    common = doc[i].pos_ in _COMMON
+    if lower in words:
+        return common or not (common_given(word) or common_surname(lower))
+    # never in lower case: the tagger's word class alone (no noun: "Arsenal 1 Everton 1" opens
+    # with a club the tagger may read as one), for a span no group, place or party names
+    return (
+        common
+        and doc[i].pos_ != "NOUN"
+        and label in _PRODUCT_LABELS
+        and gazetteer().subnational_country(word) is None
+        and not _group(word)
+    )
+
+
+def _group(word: str) -> bool:
+    """A group's or party's adjective: its plural names a known body or country ("Democratic"
+    beside "Democrats"; "Afghan")."""
+    return actors.country_code(word) is not None or actors.organisation(word + "s") is not None
 
 
 def _opens(doc: Doc, i: int) -> bool:

@@ -296,6 +296,9 @@ def _drop_unnamed_acronyms(doc: Doc, mentions: list[Mention], ents: Sequence[Spa
         if not bracketed or m.j - m.i != 1 or not text.isupper() or not 2 <= len(text) <= 6:
             continue
         phrase = _phrase_before(words, m.i - 1, text)
+        if phrase is None and _phrase_before(words, m.i - 1, text, lower=True) is not None:
+            unnamed.add(text)  # "binge eating disorder (BED)", "click-through rate (CTR)": common nouns
+            continue
         if phrase is None or kept.intersection(range(*phrase)):
             continue  # no phrase spelt by it, or the phrase is an entity: "... Commission (INEC)"
         lo, hi = phrase
@@ -306,10 +309,13 @@ def _drop_unnamed_acronyms(doc: Doc, mentions: list[Mention], ents: Sequence[Spa
     return [m for m in mentions if m.text not in unnamed or actors.organisation(m.text) is not None]
 
 
-def _phrase_before(words: Sequence[str], bracket: int, acronym: str) -> tuple[int, int] | None:
+def _phrase_before(
+    words: Sequence[str], bracket: int, acronym: str, lower: bool = False
+) -> tuple[int, int] | None:
     """The token range of the capitalised phrase ending right before ``bracket`` whose initials
     spell ``acronym`` (short words may be skipped, a hyphenated word gives each part's initial:
-    "Trans-Pacific Partnership" -> "TPP"), or None."""
+    "Trans-Pacific Partnership" -> "TPP"), or None; with ``lower``, of the phrase in lower case
+    (its first word may open a sentence: "Binge eating disorder (BED)")."""
     letters = ""
     for lo in range(bracket - 1, max(-1, bracket - 1 - _ACRONYM_REACH), -1):
         w = words[lo]
@@ -317,7 +323,9 @@ def _phrase_before(words: Sequence[str], bracket: int, acronym: str) -> tuple[in
             continue
         if w == "-":
             continue
-        if not w[:1].isupper():
+        if lower and not w[:1].islower() and not (letters and len(letters) == len(acronym) - 1):
+            return None
+        if not lower and not w[:1].isupper():
             return None
         letters = "".join(part[:1] for part in w.split("-")).upper() + letters
         if letters == acronym.upper():
