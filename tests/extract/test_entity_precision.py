@@ -174,3 +174,19 @@ def test_a_one_word_person_that_names_a_large_place_is_that_place() -> None:
     assert got["Kharkiv"] == "GPE" and got["Drama"] == "PERSON" and got["Keystone"] != "GPE"
     spans.append((13, 15, "PERSON"))
     assert _names(_doc(text, spans))[0] == ("Kharkiv", "PERSON")  # "Ravel Kharkiv" holds it
+
+
+def test_ideologies_and_programmes_are_no_names() -> None:
+    """The labels' guide leaves ideologies and programmes out; a ministry of an "-ism" and a group
+    tagged NORP stay, and so does the body that runs a programme."""
+    text = (
+        "She fought Communism and National Socialism . The Ministry of Tourism met . Judaism grew . "
+        "Cuts to Medicare and Social Security worried the Social Security Administration ."
+    )
+    spans = [(2, 3, "ORG"), (4, 6, "ORG"), (8, 11, "ORG"), (13, 14, "NORP"), (18, 19, "ORG"), (20, 22, "ORG")]
+    spans.append((24, 27, "ORG"))
+    assert [t for t, _ in _names(_doc(text, spans))] == [
+        "Ministry of Tourism",
+        "Judaism",
+        "Social Security Administration",
+    ]

@@ -28,7 +28,11 @@ Labels (:func:`consistent_labels`):
   listed beside a firm ("Gannett and GateHouse Media"), place names ending in a place word
   ("Sioux Falls").
 - **Nouns before a name and place words** (``extract/label_cues.py``): "historian David Marsh" is
-  a person, "website Full Fact" an organisation, "Amritsar-based" and "in Tamarac" places."""
+  a person, "website Full Fact" an organisation, "Amritsar-based" and "in Tamarac" places.
+- **A state's postal code after a town and a comma** ("Holmdel, NJ", "Noblesville, IN"): the code
+  is the state and the town a place, whatever the model tagged.
+- **Lists share a type** (``extract/name_lists.py``) and **one-word "people" that name a large
+  place are that place** (``extract/lone_names.py``: "attacked Kharkiv")."""
 
 from __future__ import annotations
 

@@ -14,7 +14,10 @@ Cleaning:
 - pieces of one untagged full name tagged one by one ("Suu", "Kyi") become one mention, and so does
   a known person's name the model tagged only in part;
 - a name the model tagged PERSON that ends in a company, outlet or club word ("Plymouth Live",
-  ``entity_org_words.txt``) or in a word in capitals ("Clipboard AI") is an organisation."""
+  ``entity_org_words.txt``) or in a word in capitals ("Clipboard AI") is an organisation;
+- products, ideologies and common words capitalised only because they open a sentence are no
+  names (``extract/not_names.py``), and a question's auxiliary is no part of the name after it
+  ("Will Warren continue ...?")."""
 
 from __future__ import annotations
 
@@ -29,7 +32,7 @@ from ..resolve import actors
 from ..resolve.titles import titles
 from ..tables import data_lines, data_rows
 from .annotations import article_context, doc_text, doc_words
-from .not_names import opening_common_word, product_name
+from .not_names import ideology, opening_common_word, product_name
 from .roles import title_spans
 
 #: spaCy labels that become entities.
@@ -479,8 +482,10 @@ def _no_name(doc: Doc, m: Mention) -> bool:
     words = m.text.split()
     if any(_code_word(w) for w in words) or words[-1].lower() in event_words():
         return True
-    if product_name(doc, m.i, m.j, m.label) or opening_common_word(doc, m.i, m.j, m.label):
-        return True  # "Nintendo Switch Lite", "Dell G3"; "Rice production ..." beside "plant rice"
+    if product_name(doc, m.i, m.j, m.label) or ideology(m.text, m.label):
+        return True  # "Nintendo Switch Lite", "Dell G3"; "National Socialism"
+    if opening_common_word(doc, m.i, m.j, m.label):
+        return True  # "Rice production ..." beside "plant rice"; "Accurate or not, ..."
     if len(words) >= 2 and words[-1].lower() in law_words() and not words[-1].isupper():
         return True  # "Equal Protection Clause", "Foreign Agents Registration Act": a law
     return _street(doc, m, words) or _quoted(text, m.start, m.end)

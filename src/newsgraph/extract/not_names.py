@@ -8,10 +8,14 @@
   the article never writes with a capital inside a sentence, and that it also writes in lower
   case ("Rice production ..." beside "farmers plant rice"; a subheading "Range and Charging"
   beside "range"; a word the tagger reads as a proper noun there stays when it is a common US
-  given name or surname: "Brown said ...") or that the tagger reads as no proper noun there
-  not even as a noun ("Accurate or not, ...", "Onetime friend ...", "Subscribe here."; a
-  person, body or building only: not "Democratic voters ..." nor a place; and no noun, which a
-  club opening a line of scores may be for the tagger: "Arsenal 1 Everton 1").
+  given name or surname: "Brown said ..."), or that the tagger reads there as an adjective, verb
+  or adverb ("Accurate or not, ...", "Onetime friend ...", "Subscribe here."): a person, body or
+  building only, never a place or a group's or party's adjective ("Democratic voters ...": the
+  plural "Democrats" is a known body), and never a noun, which a club opening a line of scores
+  may be for the tagger ("Arsenal 1 Everton 1");
+- **an ideology**: one or two capitalised words, the last ending in "-ism" and no "of" or "for"
+  before it ("National Socialism", "Communism"; not "Ministry of Tourism"), unless the model
+  tagged it a group (``NORP``: "Judaism"). The labels' guide leaves ideologies out.
 
 Names the tables know stay: the caller asks this module only about unknown names.
 """
@@ -38,6 +42,19 @@ _COMMON = frozenset({"NOUN", "VERB", "ADJ", "AUX", "ADV", "ADP", "DET", "PRON", 
 def product_words() -> frozenset[str]:
     """Words that make a name a product's (``extract/data/entity_product_words.txt``)."""
     return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.extract", "entity_product_words.txt"))
+
+
+def ideology(text: str, label: str) -> bool:
+    """Whether a span names an ideology (see the module docstring)."""
+    words = text.split()
+    last = words[-1]
+    return (
+        label != "NORP"
+        and len(words) <= 2
+        and last[:1].isupper()
+        and last.lower().endswith("ism")
+        and all(w[:1].isupper() for w in words)
+    )
 
 
 def model_code(word: str) -> bool:
