@@ -190,3 +190,14 @@ def test_ideologies_and_programmes_are_no_names() -> None:
         "Judaism",
         "Social Security Administration",
     ]
+
+
+def test_a_pair_of_countries_joined_by_a_hyphen_is_no_name() -> None:
+    """ "the U.S.-Mexico border" names two countries, each its own entity; a country whose name
+    holds a hyphen stays ("Guinea-Bissau"), and so does a firm ("Hewlett-Packard")."""
+    from newsgraph.extract.not_names import paired_names
+
+    assert paired_names("U.S.-Mexico") and paired_names("US - China")
+    assert not paired_names("Hewlett-Packard") and not paired_names("Wasserman-Schultz")
+    text = "They walked the U.S.-Mexico border and Guinea-Bissau ."
+    assert _names(_doc(text, [(3, 4, "ORG"), (6, 7, "GPE")])) == [("Guinea-Bissau", "GPE")]

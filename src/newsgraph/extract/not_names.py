@@ -17,11 +17,17 @@
   before it ("National Socialism", "Communism"; not "Ministry of Tourism"), unless the model
   tagged it a group (``NORP``: "Judaism"). The labels' guide leaves ideologies out.
 
-Names the tables know stay: the caller asks this module only about unknown names.
+- **a pair of names joined by a hyphen**: two countries or two people the tables know, named as
+  a modifier ("the U.S.-Mexico border", "a Trump-Clinton race"): the article names each on its
+  own, and the pair is no entity of its own.
+
+Names the tables know stay: the caller asks this module only about unknown names ("Guinea-Bissau"
+is a country).
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from spacy.tokens import Doc
@@ -34,6 +40,8 @@ from .annotations import doc_words
 
 #: Labels a product may carry as the model tags it; places and groups are never products.
 _PRODUCT_LABELS = frozenset({"PERSON", "ORG", "FAC"})
+#: A hyphen or dash between two names ("U.S.-Mexico", "Trump - Clinton").
+_HYPHENS = re.compile(r"\s*[-\u2013]\s*")
 #: Parts of speech that say a sentence's first word is a common word, not a name.
 _COMMON = frozenset({"NOUN", "VERB", "ADJ", "AUX", "ADV", "ADP", "DET", "PRON", "SCONJ", "CCONJ"})
 
@@ -55,6 +63,12 @@ def ideology(text: str, label: str) -> bool:
         and last.lower().endswith("ism")
         and all(w[:1].isupper() for w in words)
     )
+
+
+def paired_names(text: str) -> bool:
+    """Whether a span is two known countries or people joined by a hyphen (module docstring)."""
+    parts = [p.strip() for p in _HYPHENS.split(text)]
+    return len(parts) == 2 and all(p and (actors.country_code(p) or actors.is_known_person(p)) for p in parts)
 
 
 def model_code(word: str) -> bool:
