@@ -201,3 +201,10 @@ def test_a_pair_of_countries_joined_by_a_hyphen_is_no_name() -> None:
     assert not paired_names("Hewlett-Packard") and not paired_names("Wasserman-Schultz")
     text = "They walked the U.S.-Mexico border and Guinea-Bissau ."
     assert _names(_doc(text, [(3, 4, "ORG"), (6, 7, "GPE")])) == [("Guinea-Bissau", "GPE")]
+
+
+def test_a_disease_is_no_name() -> None:
+    """ "Eastern Equine Encephalitis", tagged LOC; a known society ending otherwise stays."""
+    text = "Cases of Eastern Equine Encephalitis rose , the American Cancer Society said ."
+    doc = _doc(text, [(2, 5, "LOC"), (8, 11, "ORG")])
+    assert _names(doc) == [("American Cancer Society", "ORG")]

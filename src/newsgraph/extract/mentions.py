@@ -32,7 +32,7 @@ from ..resolve import actors
 from ..resolve.titles import titles
 from ..tables import data_lines, data_rows
 from .annotations import article_context, doc_text, doc_words
-from .not_names import ideology, opening_common_word, paired_names, product_name
+from .not_names import disease, ideology, opening_common_word, paired_names, product_name
 from .roles import title_spans
 
 #: spaCy labels that become entities.
@@ -482,7 +482,12 @@ def _no_name(doc: Doc, m: Mention) -> bool:
     words = m.text.split()
     if any(_code_word(w) for w in words) or words[-1].lower() in event_words():
         return True
-    if product_name(doc, m.i, m.j, m.label) or ideology(m.text, m.label) or paired_names(m.text):
+    if (
+        product_name(doc, m.i, m.j, m.label)
+        or ideology(m.text, m.label)
+        or paired_names(m.text)
+        or disease(m.text)
+    ):
         return True  # "Nintendo Switch Lite", "Dell G3"; "National Socialism"; "U.S.-Mexico border"
     if opening_common_word(doc, m.i, m.j, m.label):
         return True  # "Rice production ..." beside "plant rice"; "Accurate or not, ..."

@@ -17,6 +17,8 @@
   before it ("National Socialism", "Communism"; not "Ministry of Tourism"), unless the model
   tagged it a group (``NORP``: "Judaism"). The labels' guide leaves ideologies out.
 
+- **a disease**: a name of two words or more ending in a word of ``entity_disease_words.txt``
+  ("Eastern Equine Encephalitis", tagged ``LOC``; "West Nile Virus");
 - **a pair of names joined by a hyphen**: two countries or two people the tables know, named as
   a modifier ("the U.S.-Mexico border", "a Trump-Clinton race"): the article names each on its
   own, and the pair is no entity of its own.
@@ -50,6 +52,18 @@ _COMMON = frozenset({"NOUN", "VERB", "ADJ", "AUX", "ADV", "ADP", "DET", "PRON", 
 def product_words() -> frozenset[str]:
     """Words that make a name a product's (``extract/data/entity_product_words.txt``)."""
     return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.extract", "entity_product_words.txt"))
+
+
+@cache
+def disease_words() -> frozenset[str]:
+    """Last words of diseases' names (``extract/data/entity_disease_words.txt``)."""
+    return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.extract", "entity_disease_words.txt"))
+
+
+def disease(text: str) -> bool:
+    """Whether a span names a disease (see the module docstring)."""
+    words = text.split()
+    return len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower() in disease_words()
 
 
 def ideology(text: str, label: str) -> bool:
