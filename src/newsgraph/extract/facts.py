@@ -136,6 +136,8 @@ class QuoteFact:
     via_text: str | None
     via_start: int | None
     via_end: int | None
+    #: how likely the attribution is right, in [0, 1] (``extract/quotes/confidence.py``)
+    confidence: float
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -153,6 +155,7 @@ class QuoteFact:
             "via_text": self.via_text,
             "via_start": self.via_start,
             "via_end": self.via_end,
+            "confidence": self.confidence,
         }
 
 
