@@ -49,7 +49,9 @@ def test_a_sure_quotation_outranks_a_short_unattributed_phrase() -> None:
 
 
 def test_the_default_threshold_is_a_share() -> None:
-    assert check_threshold("min_quote_confidence", DEFAULT_MIN_QUOTE_CONFIDENCE) == DEFAULT_MIN_QUOTE_CONFIDENCE
+    assert (
+        check_threshold("min_quote_confidence", DEFAULT_MIN_QUOTE_CONFIDENCE) == DEFAULT_MIN_QUOTE_CONFIDENCE
+    )
     assert 0.0 < DEFAULT_MIN_QUOTE_CONFIDENCE < 1.0
 
 

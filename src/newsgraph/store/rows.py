@@ -149,6 +149,7 @@ FACT_EXTRA: dict[str, list[tuple[str, str, Any, Getter]]] = {
         ("via", "VARCHAR", pa.string(), lambda f, _: f.get("via")),
         ("via_text", "VARCHAR", pa.string(), lambda f, _: f.get("via_text")),
         ("via_name", "VARCHAR", pa.string(), _entity_field("via", "name")),
+        ("confidence", "DOUBLE", pa.float64(), lambda f, _: f.get("confidence")),
     ],
     "dates": [
         ("type", "VARCHAR", pa.string(), lambda f, _: f.get("type")),
