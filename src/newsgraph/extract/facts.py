@@ -176,6 +176,8 @@ class PlaceFact:
     feature: str | None
     population: int | None
     entity: str | None
+    #: how likely the name is a place and this its reading, in [0, 1] (``extract/place_confidence.py``)
+    confidence: float | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -191,6 +193,7 @@ class PlaceFact:
             "feature": self.feature,
             "population": self.population,
             "entity": self.entity,
+            "confidence": self.confidence,
         }
 
 

@@ -194,6 +194,7 @@ FACT_EXTRA: dict[str, list[tuple[str, str, Any, Getter]]] = {
         ("lon", "DOUBLE", pa.float64(), lambda f, _: f.get("lon")),
         ("geonameid", "BIGINT", pa.int64(), lambda f, _: f.get("geonameid")),
         ("feature", "VARCHAR", pa.string(), lambda f, _: f.get("feature")),
+        ("confidence", "DOUBLE", pa.float64(), lambda f, _: f.get("confidence")),
     ],
 }
 
