@@ -11,7 +11,10 @@ through the model with ``newsgraph_entities`` and ``newsgraph_places``, and scor
 - Acc@161: the share of matched toponyms with gold coordinates whose predicted point lies within
   161 km (100 miles) of the gold point, and the median and mean error in km;
 - for LGL, also the share of matched toponyms whose GeoNames id is the gold one, and recall without
-  the gold demonyms ("American", "Russian"), which newsgraph does not count as places.
+  the gold demonyms ("American", "Russian"), which newsgraph does not count as places;
+- per half, the share of predicted places that are right (a gold toponym, within 161 km of its
+  point when it has one), the place confidence's calibration by band, and every figure again for
+  the places at or above the default place confidence.
 
 Each set is also scored in two fixed halves (since session 14): an article is in the ``tune`` or
 the ``measure`` half by the parity of the SHA-1 of its text (:func:`half_of`). ``--verbose`` lists
@@ -199,6 +202,50 @@ def score(name: str, articles: list[Article], verbose: bool) -> dict[str, Any]:
     return result
 
 
+def labelled(articles: list[Article]) -> list[tuple[dict[str, Any], bool]]:
+    """Each predicted place with whether it is right: it matches a gold toponym and, when the gold
+    has coordinates, lies within 161 km of them."""
+    from newsgraph.resolve.gazetteer import distance_km
+
+    out: list[tuple[dict[str, Any], bool]] = []
+    for art in articles:
+        gold_of = {id(p): g for g, p in match(art)}
+        for p in art.pred:
+            g = gold_of.get(id(p))
+            ok = g is not None and (
+                g.lat is None
+                or g.lon is None
+                or (p["lat"] is not None and distance_km(g.lat, g.lon, p["lat"], p["lon"]) <= ACC_KM)
+            )
+            out.append((p, ok))
+    return out
+
+
+#: Confidence bands of the calibration table.
+BANDS = ((0.0, 0.3), (0.3, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
+
+
+def calibration(pairs: list[tuple[dict[str, Any], bool]]) -> list[str]:
+    """Per confidence band: places, mean confidence, share right."""
+    rows = []
+    for lo, hi in BANDS:
+        inside = [(float(p.get("confidence") or 1.0), ok) for p, ok in pairs]
+        inside = [(c, ok) for c, ok in inside if lo <= c < hi]
+        if inside:
+            mean = sum(c for c, _ in inside) / len(inside)
+            right = sum(ok for _, ok in inside) / len(inside)
+            rows.append(f"    {lo:.1f}-{min(hi, 1.0):.1f}  {len(inside):>5}  {mean:.2f}  {right:.2f}")
+    return rows
+
+
+def at_threshold(articles: list[Article], threshold: float) -> list[Article]:
+    """The articles with only the places at or above ``threshold`` (none counts as 1)."""
+    return [
+        Article(a.text, a.gold, [p for p in a.pred if (p.get("confidence") or 1.0) >= threshold])
+        for a in articles
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles of each set")
@@ -222,11 +269,21 @@ def main(argv: list[str] | None = None) -> int:
         result = score(name, articles, False)
         result["seconds"] = seconds
         results.append(result)
+        from newsgraph.extract.thresholds import DEFAULT_MIN_PLACE_CONFIDENCE as threshold
+
         for half in ("tune", "measure"):
             part = [a for a in articles if half_of(a.text) == half]
             scored = score(f"  {half}", part, args.verbose and half == "tune")
             scored["seconds"] = 0.0
+            pairs = labelled(part)
+            scored["right"] = sum(ok for _, ok in pairs) / len(pairs) if pairs else 0.0
+            scored["bands"] = calibration(pairs)
             results.append(scored)
+            strict = score(f"  >= {threshold:g}", at_threshold(part, threshold), False)
+            strict["seconds"] = 0.0
+            strict_pairs = labelled(at_threshold(part, threshold))
+            strict["right"] = sum(ok for _, ok in strict_pairs) / len(strict_pairs) if strict_pairs else 0.0
+            results.append(strict)
     for r in results:
         extra = f"  same id {r['same_geonameid']:.1%}" if "same_geonameid" in r else ""
         median = f"{r['median_km']:.1f}" if r["median_km"] is not None else "-"
@@ -235,8 +292,13 @@ def main(argv: list[str] | None = None) -> int:
             f"P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}  "
             f"(R without demonyms {r['recall_without_demonyms']:.3f})\n"
             f"{'':9} matched with coordinates {r['with_coordinates']}  Acc@161 {r['acc161']:.3f}  "
-            f"median {median} km{extra}" + (f"  ({r['seconds']:.0f}s)" if r["seconds"] else "")
+            f"median {median} km{extra}"
+            + (f"  right {r['right']:.3f}" if "right" in r else "")
+            + (f"  ({r['seconds']:.0f}s)" if r["seconds"] else "")
         )
+        if r.get("bands"):
+            print("    confidence band, places, mean confidence, share right (match within 161 km)")
+            print("\n".join(r["bands"]))
     if args.json and results:
         args.json.parent.mkdir(parents=True, exist_ok=True)
         args.json.write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -227,6 +227,47 @@ def score(
     }
 
 
+def labelled(
+    gold: dict[str, list[GoldAttribution]], predicted: dict[str, list[Pred]]
+) -> list[tuple[Pred, bool]]:
+    """Each predicted quote with whether it matches a gold attribution (what content P counts)."""
+    out: list[tuple[Pred, bool]] = []
+    for doc in sorted(predicted):
+        p_list = predicted[doc]
+        matched = {j for _, j in match_doc(gold.get(doc, []), p_list)}
+        out.extend((p, j in matched) for j, p in enumerate(p_list))
+    return out
+
+
+#: Confidence bands of the calibration table.
+BANDS = ((0.0, 0.3), (0.3, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
+
+
+def calibration(pairs: list[tuple[Pred, bool]]) -> list[tuple[str, int, float, float]]:
+    """Per confidence band: quotes, mean confidence, share that match a gold attribution."""
+    rows = []
+    for lo, hi in BANDS:
+        inside = [(float(p.get("confidence", 1.0)), right) for p, right in pairs]
+        inside = [(c, right) for c, right in inside if lo <= c < hi]
+        if inside:
+            mean = sum(c for c, _ in inside) / len(inside)
+            rows.append(
+                (f"{lo:.1f}-{min(hi, 1.0):.1f}", len(inside), mean, sum(r for _, r in inside) / len(inside))
+            )
+    return rows
+
+
+def at_threshold(predicted: dict[str, list[Pred]], threshold: float) -> dict[str, list[Pred]]:
+    """The quotes reported at ``threshold`` (a quote with no confidence counts as 1)."""
+    return {d: [p for p in ps if float(p.get("confidence", 1.0)) >= threshold] for d, ps in predicted.items()}
+
+
+def default_threshold() -> float:
+    from newsgraph.extract.thresholds import DEFAULT_MIN_QUOTE_CONFIDENCE
+
+    return float(DEFAULT_MIN_QUOTE_CONFIDENCE)
+
+
 # ---- systems ----
 
 QUOTED = re.compile(r"“[^“”]*”|\"[^\"\n]*\"")
@@ -239,12 +280,15 @@ def regex_baseline(text: str) -> list[Pred]:
     ]
 
 
-def run_newsgraph(dev_dir: Path, docs: list[str]) -> tuple[dict[str, list[Pred]], list[str], float]:
+def run_newsgraph(
+    dev_dir: Path, docs: list[str], jobs: int | None = None
+) -> tuple[dict[str, list[Pred]], list[str], float]:
+    """Each doc's quotes as predictions (``jobs``: worker processes; None: the setting's)."""
     from newsgraph.records import ErrorRecord
     from newsgraph.runner.local import extract
     from newsgraph.settings import Settings
 
-    settings = Settings.load(raw=True)
+    settings = Settings.load(raw=True, jobs=jobs)
     by_path = {str(dev_dir / "text" / f"{d}.txt"): d for d in docs}
     by_name = {f"{d}.txt": d for d in docs}
     preds: dict[str, list[Pred]] = {d: [] for d in docs}
@@ -263,7 +307,8 @@ def run_newsgraph(dev_dir: Path, docs: list[str]) -> tuple[dict[str, list[Pred]]
             s, e = smap.span_to_raw(q["start"], q["end"])
             # a quote split by its attribution is its pieces, without the attribution between them
             parts = [smap.span_to_raw(a, b) for a, b in q.get("parts") or [(q["start"], q["end"])]]
-            p: Pred = {"start": s, "end": e, "parts": parts}
+            p: Pred = {"start": s, "end": e, "parts": parts, "confidence": float(q.get("confidence", 1.0))}
+            p["clean"] = (q["start"], q["end"], q["text"])  # the key of its evidence (quotes_confidence.py)
             # PolNeAR's Source is whoever the text attributes the words to last: the one they were
             # passed on by ("..., Sanders said, according to CNN") when there is one, else the speaker
             src = "via" if q.get("via_start") is not None else "speaker"
@@ -384,14 +429,22 @@ def main(argv: list[str] | None = None) -> int:
     for line in errors:
         print(line, file=sys.stderr)
     rows.append(("newsgraph", score(gold, ng, texts)))
+    threshold = default_threshold()
+    strict = at_threshold(ng, threshold)
+    bands: dict[str, list[tuple[str, int, float, float]]] = {}
     for half in ("tune", "measure"):
         part = [d for d in docs if half_of(d) == half]
+        half_gold = {d: gold[d] for d in part}
+        rows.append(
+            (f"  {half} half ({len(part)} docs)", score(half_gold, {d: ng.get(d, []) for d in part}, texts))
+        )
         rows.append(
             (
-                f"  {half} half ({len(part)} docs)",
-                score({d: gold[d] for d in part}, {d: ng.get(d, []) for d in part}, texts),
+                f"    at confidence >= {threshold:g}",
+                score(half_gold, {d: strict.get(d, []) for d in part}, texts),
             )
         )
+        bands[half] = calibration(labelled(half_gold, {d: ng.get(d, []) for d in part}))
     out["newsgraph_seconds"] = round(seconds, 2)
     out["newsgraph_errors"] = len(errors)
 
@@ -405,6 +458,11 @@ def main(argv: list[str] | None = None) -> int:
     rows.append(("regex “…” (sanity)", score(gold, rx, texts)))
 
     print_table(rows)
+    for half, table in bands.items():
+        print(f"\nconfidence bands, {half} half: band, quotes, mean confidence, share right")
+        for band, n, mean, right in table:
+            print(f"  {band}  {n:>4}  {mean:.2f}  {right:.2f}")
+    out["bands"] = bands
     print(f"\nnewsgraph: {seconds:.1f}s, {len(errors)} errors")
     out["rows"] = {name: s for name, s in rows}
     if args.json:

@@ -29,6 +29,7 @@ RECORD_KEYS = {
     "feature",
     "population",
     "entity",
+    "confidence",
 }
 
 

@@ -92,6 +92,10 @@ MIN_CONFIDENCE_HELP = (
     "Only events at least this likely to be right, from 0 to 1 (0: every event; events stored "
     "without a confidence count as 1)."
 )
+MIN_QUOTE_CONFIDENCE_HELP = (
+    "Only quotes at least this likely to be rightly attributed, from 0 to 1 (0: every quote; quotes "
+    "stored without a confidence count as 1)."
+)
 
 
 def fail(message: str) -> NoReturn:

@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE
+from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_QUOTE_CONFIDENCE
 from ..store.db import DEFAULT_DB
 
 if TYPE_CHECKING:
     pass
 from .common import (
     MIN_CONFIDENCE_HELP,
+    MIN_QUOTE_CONFIDENCE_HELP,
     ClustersOpt,
     CopiesOpt,
     DbOpt,
@@ -116,6 +117,9 @@ def quotes_cmd(
         str | None, typer.Option("--contains", help="Only quotes containing this text.")
     ] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="Only direct, indirect or mixed quotes.")] = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help=MIN_QUOTE_CONFIDENCE_HELP)
+    ] = DEFAULT_MIN_QUOTE_CONFIDENCE,
     language: LanguageOpt = None,
     limit: LimitOpt = 50,
     as_json: JsonLinesOpt = False,
@@ -125,7 +129,7 @@ def quotes_cmd(
 ) -> None:
     """Who said what: quotes with their resolved speakers.
 
-    Example: newsgraph quotes --speaker Blinken
+    Example: newsgraph quotes --speaker Blinken --min-confidence 0.8
     """
     from ..store.queries import quotes
 
@@ -144,6 +148,7 @@ def quotes_cmd(
             contains=contains,
             kind=kind,
             language=language,
+            min_confidence=min_confidence,
             limit=limit or None,
             include_copies=include_copies,
         ),
@@ -152,9 +157,12 @@ def quotes_cmd(
         _print_json_lines(rows)
         return
     table = Table(title=f"quotes in {db}", title_justify="left")
-    for col in ("speaker", "country", "kind", "quote", "published", "article"):
+    for col in ("speaker", "country", "kind", "quote", "published", "article", "confidence"):
+        if col == "confidence":  # short, so that a narrow terminal leaves the quote its room
+            table.add_column("conf.", justify="right", no_wrap=True, min_width=5)
+            continue
         table.add_column(
-            col, min_width=50 if col == "quote" else None, no_wrap=col != "quote" and col != "speaker"
+            col, min_width={"quote": 40, "speaker": 16}.get(col), no_wrap=col != "quote" and col != "speaker"
         )
     for r in rows:
         text = r.text if len(r.text) <= 120 else r.text[:117] + "..."
@@ -165,6 +173,7 @@ def quotes_cmd(
             text,
             r.published or "",
             r.article_id[:12],
+            "" if r.confidence is None else f"{r.confidence:.3f}",
         )
     out.print(table)
 

@@ -136,6 +136,8 @@ class QuoteFact:
     via_text: str | None
     via_start: int | None
     via_end: int | None
+    #: how likely the attribution is right, in [0, 1] (``extract/quotes/confidence.py``)
+    confidence: float
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -153,6 +155,7 @@ class QuoteFact:
             "via_text": self.via_text,
             "via_start": self.via_start,
             "via_end": self.via_end,
+            "confidence": self.confidence,
         }
 
 
@@ -173,6 +176,8 @@ class PlaceFact:
     feature: str | None
     population: int | None
     entity: str | None
+    #: how likely the name is a place and this its reading, in [0, 1] (``extract/place_confidence.py``)
+    confidence: float | None = None
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -188,6 +193,7 @@ class PlaceFact:
             "feature": self.feature,
             "population": self.population,
             "entity": self.entity,
+            "confidence": self.confidence,
         }
 
 

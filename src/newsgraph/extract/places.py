@@ -39,6 +39,7 @@ from ..tables import TABLES_VERSION, data_rows
 from .annotations import doc_entities, doc_text, set_doc_places
 from .component import Component
 from .facts import PlaceFact
+from .place_confidence import PlaceEvidence, confidence, weights
 from .quotes import reporting_lemmas
 
 #: Entity types whose mentions are place names.
@@ -136,6 +137,8 @@ class Mention:
     qualifies: bool = False
     candidates: list[int] = field(default_factory=list)
     place: int | None = None
+    #: how far the place's score is ahead of the next reading's (None: it was the only one)
+    margin: float | None = None
 
     @property
     def key(self) -> str:
@@ -162,6 +165,7 @@ class PlaceExtractor(Component):
         ("newsgraph.resolve", "places_countries.tsv"),
         ("newsgraph.resolve", "places_admin1.tsv"),
         ("newsgraph.resolve", "places_aliases.tsv"),
+        ("newsgraph.extract", "place_confidence.tsv"),
     )
     needs = ("ENT_IOB",)
 
@@ -175,6 +179,7 @@ class PlaceExtractor(Component):
 
     def load_tables(self) -> None:
         gazetteer()
+        weights()
 
     def match(self, doc: Doc) -> list[Mention]:
         gaz = gazetteer()
@@ -191,7 +196,8 @@ def record(m: Mention, gaz: Gazetteer) -> PlaceFact:
     """The typed record of a resolved mention (its JSON form: docs/places.md)."""
     assert m.place is not None
     place = gaz.place(m.place).as_dict()
-    return PlaceFact(m.text, m.start, m.end, **place, entity=m.entity)
+    sure = confidence(PlaceEvidence.of(m, gaz))
+    return PlaceFact(m.text, m.start, m.end, **place, entity=m.entity, confidence=sure)
 
 
 # -- finding names ---------------------------------------------------------------------------
@@ -481,11 +487,12 @@ def resolve(mentions: list[Mention], gaz: Gazetteer, demonyms: Counter[str] | No
         best = sorted(base, key=base.__getitem__, reverse=True)[:MAX_CANDIDATES]
         scored[key] = {i: base[i] for i in best}
     picks = {key: max(c, key=c.__getitem__) for key, c in scored.items()}
+    margins: dict[str, float | None] = {}
     for _ in range(2):  # context from the first pass's picks, then from the second's
-        picks = _rescore(gaz, scored, picks, demonyms or Counter())
+        picks = _rescore(gaz, scored, picks, demonyms or Counter(), margins)
     for key, ms in groups.items():
         for m in ms:
-            m.place = picks[key]
+            m.place, m.margin = picks[key], margins.get(key)
 
 
 #: Degrees of latitude within NEAR_KM: a cheap test before the distance.
@@ -521,9 +528,14 @@ def _country_entry(gaz: Gazetteer, i: int) -> int:
 
 
 def _rescore(
-    gaz: Gazetteer, scored: dict[str, dict[int, float]], picks: dict[str, int], demonyms: Counter[str]
+    gaz: Gazetteer,
+    scored: dict[str, dict[int, float]],
+    picks: dict[str, int],
+    demonyms: Counter[str],
+    margins: dict[str, float | None] | None = None,
 ) -> dict[str, int]:
-    """Each name's best candidate given the other names' current picks."""
+    """Each name's best candidate given the other names' current picks; ``margins`` gets, per
+    name, how far the best score is ahead of the second (None for a name with one candidate)."""
     countries: Counter[str] = Counter(demonyms)
     admin1s: Counter[int] = Counter()
     towns: list[tuple[str, float, float]] = []
@@ -540,7 +552,7 @@ def _rescore(
     for key, cands in scored.items():
         own = picks[key]
         own_code, own_admin1 = gaz.country_code(own), gaz.admin1[own]
-        best, best_score = own, -math.inf
+        best, best_score, second = own, -math.inf, -math.inf
         for i, base in cands.items():
             code = gaz.country_code(i)
             c = countries[code] - (own_code == code) if code else 0
@@ -553,6 +565,10 @@ def _rescore(
                 n = _near(gaz.lat[i], gaz.lon[i], key, towns)
                 score += W_NEAR * n / (n + 1)
             if score > best_score:
-                best, best_score = i, score
+                best, best_score, second = i, score, best_score
+            elif score > second:
+                second = score
         out[key] = best
+        if margins is not None:
+            margins[key] = best_score - second if second > -math.inf else None
     return out

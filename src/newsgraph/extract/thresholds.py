@@ -10,6 +10,12 @@ from ..errors import ConfigError
 #: Events below this confidence (``extract/events/confidence.py``) are not reported as facts by
 #: default: the ``events`` command, the exports and the web UI leave them out unless told otherwise.
 DEFAULT_MIN_CONFIDENCE = 0.5
+#: Quotes below this confidence (``extract/quotes/confidence.py``) are not reported by default: the
+#: ``quotes`` command, the quote exports and the web UI leave them out unless told otherwise.
+DEFAULT_MIN_QUOTE_CONFIDENCE = 0.6
+#: Places below this confidence (``extract/place_confidence.py``) are left out of the web map's
+#: places layer.
+DEFAULT_MIN_PLACE_CONFIDENCE = 0.5
 #: At or above this relevance (``extract/relevance.py``) an article is about public affairs.
 PUBLIC_AFFAIRS = 0.5
 

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE, check_threshold
+from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_QUOTE_CONFIDENCE, check_threshold
 from ..resolve.entities import canonical_map, fold, store_keys
 from ..resolve.stories import copies_filter
 from .db import Store, column, columns
@@ -192,6 +192,9 @@ class QuoteRow:
     cluster_id: str | None = None
     num_articles: int | None = None
     num_sources: int | None = None
+    #: How likely the attribution is right, in [0, 1]; None for a quote an older version stored
+    #: without one (such quotes count as 1.0 for ``min_confidence``).
+    confidence: float | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -210,6 +213,7 @@ class QuoteRow:
             "cluster_id": self.cluster_id,
             "num_articles": self.num_articles,
             "num_sources": self.num_sources,
+            "confidence": self.confidence,
         }
 
 
@@ -226,16 +230,21 @@ def quotes(
     contains: str | None = None,
     kind: str | None = None,
     language: str | None = None,
+    min_confidence: float = DEFAULT_MIN_QUOTE_CONFIDENCE,
     limit: int | None = 100,
     include_copies: bool = False,
 ) -> list[QuoteRow]:
     """Quotes, newest article first. ``speaker`` matches the resolved speaker's name (a surname
-    finds the full name) or the words naming the speaker; ``country`` the speaker's actor code.
-    Quotes of articles that copy another (docs/stories.md) are left out unless ``include_copies``."""
+    finds the full name) or the words naming the speaker; ``country`` the speaker's actor code;
+    ``min_confidence`` (from 0 to 1) leaves out quotes less likely to be right (a quote stored
+    without a confidence, by an older version, counts as 1.0). Quotes of articles that copy another
+    (docs/stories.md) are left out unless ``include_copies``."""
+    check_threshold("min_confidence", min_confidence)
+    confidence = fact_confidence(columns(store.con, "quotes"), "q.")
     clustered = has_table(store, "quote_cluster_members")
     sql = (
         "SELECT q.article_id, a.title, a.published, q.start, q.end, q.text, q.kind, q.cue, "
-        "q.speaker_text, q.speaker_name, q.speaker_key, q.speaker_code, "
+        f"q.speaker_text, q.speaker_name, q.speaker_key, q.speaker_code, {confidence}, "
         + (
             "c.cluster_id, c.num_articles, c.num_sources "
             "FROM quotes q JOIN articles a ON a.id = q.article_id "
@@ -250,6 +259,9 @@ def quotes(
     if language:
         sql += f" AND {article_language(store)} = ?"
         params.append(language.strip().lower())
+    if min_confidence > 0:
+        sql += f" AND coalesce({confidence}, 1.0) >= ?"
+        params.append(min_confidence)
     if country:
         sql += " AND q.speaker_code = ?"
         params.append(country.upper())
@@ -263,7 +275,26 @@ def quotes(
     rows = []
     for r in store.con.execute(sql, params).fetchall():
         published = r[2].isoformat() if r[2] else None
-        rows.append(QuoteRow(r[0], r[1], published, *r[3:15]))
+        rows.append(
+            QuoteRow(
+                article_id=r[0],
+                title=r[1],
+                published=published,
+                start=r[3],
+                end=r[4],
+                text=r[5],
+                kind=r[6],
+                cue=r[7],
+                speaker_text=r[8],
+                speaker_name=r[9],
+                speaker_key=r[10],
+                speaker_code=r[11],
+                confidence=r[12],
+                cluster_id=r[13],
+                num_articles=r[14],
+                num_sources=r[15],
+            )
+        )
     if speaker:
         want = fold(speaker)
         canon = _canonical(store)
@@ -361,10 +392,10 @@ def has_table(store: Store, name: str) -> bool:
     return name in store.tables()
 
 
-def event_confidence(have: set[str], prefix: str = "") -> str:
-    """The SQL for an event's confidence: the typed column when the events table (whose column
-    names are ``have``) has it, else the record's field (a store opened read-only that an older
-    version wrote); NULL for events stored before events had one."""
+def fact_confidence(have: set[str], prefix: str = "") -> str:
+    """The SQL for an event's or a quote's confidence: the typed column when the table (whose
+    column names are ``have``) has it, else the record's field (a store opened read-only that an
+    older version wrote); NULL for facts stored before they had one."""
     fallback = f"TRY_CAST({prefix}record->>'confidence' AS DOUBLE)"
     found = column(have, "confidence", fallback)
     return fallback if found == fallback else prefix + found
@@ -399,7 +430,7 @@ def events(
     stored without a confidence, by an older version, counts as 1.0). Events of articles that
     copy another (docs/stories.md) are left out unless ``include_copies``."""
     check_threshold("min_confidence", min_confidence)
-    confidence = event_confidence(columns(store.con, "events"), "e.")
+    confidence = fact_confidence(columns(store.con, "events"), "e.")
     clustered = has_table(store, "event_cluster_members")
     sql = (
         "SELECT e.article_id, e.n, a.title, a.published, e.date, e.event_type, e.mode, e.quad, e.cameo, "

@@ -149,6 +149,7 @@ FACT_EXTRA: dict[str, list[tuple[str, str, Any, Getter]]] = {
         ("via", "VARCHAR", pa.string(), lambda f, _: f.get("via")),
         ("via_text", "VARCHAR", pa.string(), lambda f, _: f.get("via_text")),
         ("via_name", "VARCHAR", pa.string(), _entity_field("via", "name")),
+        ("confidence", "DOUBLE", pa.float64(), lambda f, _: f.get("confidence")),
     ],
     "dates": [
         ("type", "VARCHAR", pa.string(), lambda f, _: f.get("type")),
@@ -193,6 +194,7 @@ FACT_EXTRA: dict[str, list[tuple[str, str, Any, Getter]]] = {
         ("lon", "DOUBLE", pa.float64(), lambda f, _: f.get("lon")),
         ("geonameid", "BIGINT", pa.int64(), lambda f, _: f.get("geonameid")),
         ("feature", "VARCHAR", pa.string(), lambda f, _: f.get("feature")),
+        ("confidence", "DOUBLE", pa.float64(), lambda f, _: f.get("confidence")),
     ],
 }
 

@@ -166,6 +166,7 @@ VIEWS: dict[str, View] = {
             "speaker_name",
             "speaker_key",
             "speaker_code",
+            "confidence",
             "published",
             "title",
         ),

@@ -146,11 +146,18 @@ def quote_list(items: Sequence[Row]) -> Markup:
             who = text(q.get("speaker_text") or "unknown speaker")
         code = f'\n  <span class="code">{text(q["speaker_code"])}</span>' if q.get("speaker_code") else ""
         link = article_link(q.get("article_id"), q.get("title"), f"quotes-{q.get('n')}")
+        sure = (
+            ' · <span class="confidence" title="how likely the attribution is to be right">'
+            f"confidence {q['confidence']:.2f}</span>"
+            if q.get("confidence") is not None
+            else ""
+        )
         out.append(
             f'<li>\n  <blockquote data-kind="{text(q.get("kind") or "")}">'
             f"{text(q.get('text'))}</blockquote>\n"
             f'  <p class="meta">— {who}{code}\n'
-            f"  · {text(q.get('kind') or '')} · {text(q.get('published') or 'undated')} · {link}</p>\n</li>\n"
+            f"  · {text(q.get('kind') or '')} · {text(q.get('published') or 'undated')} · {link}{sure}</p>\n"
+            "</li>\n"
         )
     if not items:
         out.append('<li class="empty">No quotes.</li>\n')

@@ -24,6 +24,9 @@ import pycountry
 from markupsafe import Markup, escape
 from pydantic import Field
 
+from ..extract.thresholds import DEFAULT_MIN_PLACE_CONFIDENCE
+from ..store.db import columns
+from ..store.queries import fact_confidence
 from . import queries as q
 from .eventsql import event_condition, filter_key
 from .params import FilterValueError
@@ -245,9 +248,21 @@ def _aggregate(
     return rows[:MAX_POINTS], counts
 
 
+def sure_place(db: WebDb) -> str:
+    """The condition on ``places p`` that keeps the places the map shows: those of confidence
+    :data:`DEFAULT_MIN_PLACE_CONFIDENCE` and above (a place stored without one counts as 1)."""
+
+    def build() -> str:
+        confidence = fact_confidence(columns(db.cursor(), "places"), "p.")
+        return f"coalesce({confidence}, 1.0) >= {DEFAULT_MIN_PLACE_CONFIDENCE!r}"
+
+    found: str = db.once(("sure_place",), build)
+    return found
+
+
 def _places(db: WebDb, f: MapFilters) -> tuple[list[dict[str, Any]], dict[str, int]]:
     """The places layer's points and articles per country, queried."""
-    where = ["p.lat IS NOT NULL", "p.lon IS NOT NULL"]
+    where = ["p.lat IS NOT NULL", "p.lon IS NOT NULL", sure_place(db)]
     params: list[Any] = []
     if f.country:
         where.append("p.country = ?")
@@ -270,7 +285,7 @@ def _country_places(db: WebDb, country: str) -> tuple[list[dict[str, Any]], dict
 
     def load() -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
         source = f"places p JOIN {D}.search s ON s.id = p.article_id"
-        cond = "p.lat IS NOT NULL AND p.lon IS NOT NULL AND p.country IS NOT NULL"
+        cond = f"p.lat IS NOT NULL AND p.lon IS NOT NULL AND p.country IS NOT NULL AND {sure_place(db)}"
         points: dict[str, list[dict[str, Any]]] = {}
         for r in db.rows(
             f"""SELECT p.country AS c, round(p.lat, 3) AS lat, round(p.lon, 3) AS lon,
@@ -475,7 +490,7 @@ def point(db: WebDb, f: PointFilters) -> dict[str, Any]:
             "total": len(ranks),
             "items": q._events_by_rank(db, ranks[:POINT_ITEMS]),
         }
-    where = ["round(p.lat, 3) = ?", "round(p.lon, 3) = ?"]
+    where = ["round(p.lat, 3) = ?", "round(p.lon, 3) = ?", sure_place(db)]
     values: list[Any] = [lat, lon]
     if f.country:
         where.append("p.country = ?")

@@ -12,7 +12,9 @@ what each finds):
 3. nominal cues ("Trump's assertion that ...") and "according to X" (:mod:`.nominal`), colon lines
    and signatures (:mod:`.layout`).
 
-Speakers resolve to entities through the entity component's token index (``_Mentions``,
+Each quote record gets a confidence (:mod:`.confidence`: its kind, cue, speaker and length,
+weighed by ``data/quote_confidence.tsv``). Speakers resolve to entities through the entity
+component's token index (``_Mentions``,
 :mod:`.speakers`); the words naming a source are read in :mod:`.names`. Quotes are
 :class:`Quote` records (:mod:`.records`). Lexicons live in ``extract/data`` and load in
 :mod:`.lexicon`: reporting_verbs.txt, attitude_verbs.tsv, source_nouns.txt and

@@ -13,6 +13,7 @@ from ...tables import TABLES_VERSION
 from ..annotations import doc_text, set_doc_quotes
 from ..component import Component
 from .attribution import _cue_for, _previous_sentence_source, _second_hand, _subject
+from .confidence import QuoteEvidence, confidence, cue_classes, weights
 from .layout import _colon_lines, _signed
 from .lexicon import TABLES, attitude_frames, attribution_nouns, reporting_lemmas, source_nouns
 from .marks import _ADJACENT, _SPLIT_BY_ATTRIBUTION, _closing_mark, _names_a_work, quote_spans
@@ -39,10 +40,12 @@ class QuoteExtractor(Component):
 
     def annotate(self, doc: Doc) -> None:
         text = doc_text(doc)
-        set_doc_quotes(doc, tuple(q.fact(text) for q in self.match(doc, text)))
+        quotes = self.match(doc, text)
+        set_doc_quotes(doc, tuple(q.fact(text, confidence(QuoteEvidence.of(doc, q))) for q in quotes))
 
     def load_tables(self) -> None:
         reporting_lemmas(), source_nouns(), attribution_nouns(), attitude_frames()
+        cue_classes(), weights()
 
     def match(self, doc: Doc, text: str) -> list[Quote]:
         lemmas = reporting_lemmas()

@@ -13,6 +13,8 @@ TABLES: tuple[Table, ...] = (
     ("newsgraph.extract", "source_nouns.txt"),
     ("newsgraph.extract", "attribution_nouns.txt"),
     ("newsgraph.extract", "attitude_verbs.tsv"),
+    ("newsgraph.extract", "quote_cue_classes.tsv"),
+    ("newsgraph.extract", "quote_confidence.tsv"),
 )
 
 

@@ -27,8 +27,9 @@ class Quote:
     #: the speaker's characters when they do not fall on token edges ("-Michelle Marks")
     speaker_chars: tuple[int, int] | None = None
 
-    def fact(self, text: str) -> QuoteFact:
-        """The quote as the typed record the doc carries (``text`` is the doc's text)."""
+    def fact(self, text: str, confidence: float) -> QuoteFact:
+        """The quote as the typed record the doc carries (``text`` is the doc's text), with how
+        likely it is to be right."""
         cue: TextSpan | None = None
         if self.cue_span is not None:
             cs, ce = self.cue_span
@@ -55,6 +56,7 @@ class Quote:
             via_text=via.text if via is not None else None,
             via_start=via.start_char if via is not None else None,
             via_end=via.end_char if via is not None else None,
+            confidence=confidence,
         )
 
 

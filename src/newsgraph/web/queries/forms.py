@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ...extract.thresholds import DEFAULT_MIN_CONFIDENCE
+from ...extract.thresholds import DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_QUOTE_CONFIDENCE
 
 if TYPE_CHECKING:
     from .memory import Ranked
@@ -93,6 +93,23 @@ class QuoteFilters(DateRange):
     )
     country: str | None = Field(default=None, max_length=12, description="Speaker's actor code.")
     kind: str | None = Field(default=None, max_length=20, description="direct, indirect or mixed.")
+    min_confidence: float = Field(
+        default=DEFAULT_MIN_QUOTE_CONFIDENCE,
+        ge=0,
+        le=1,
+        allow_inf_nan=False,
+        description=f"Only quotes at least this likely to be rightly attributed, from 0 to 1 (default "
+        f"{DEFAULT_MIN_QUOTE_CONFIDENCE}; 0: every quote; quotes stored without a confidence count as 1).",
+    )
+
+    @field_validator("min_confidence", mode="before")
+    @classmethod
+    def _blank_is_default(cls, value: Any) -> Any:
+        return (
+            DEFAULT_MIN_QUOTE_CONFIDENCE
+            if value is None or (isinstance(value, str) and not value.strip())
+            else value
+        )
 
 
 class EventFilters(DateRange):

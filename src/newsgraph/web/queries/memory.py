@@ -64,7 +64,7 @@ _EVENT_COLUMNS = (
 _PART_COLUMNS = "ev, role, node, key, code, text, name"
 _QUOTE_COLUMNS = (
     'article_id, n, start, "end", text, kind, cue, speaker_text, speaker_name, speaker_key, '
-    "speaker_code, published, title"
+    "speaker_code, confidence, published, title"
 )
 _COUNT_COLUMNS = (
     'article_id, n, start, "end", text, value, number_text, qualifier, kind, object, unit, published, title'

@@ -46,6 +46,9 @@ def quote_filter(db: WebDb, f: QuoteFilters) -> tuple[str, list[Any]]:
     if f.kind:
         where.append("q.kind = ?")
         params.append(f.kind.lower())
+    if f.min_confidence > 0:
+        where.append("coalesce(q.confidence, 1.0) >= ?")
+        params.append(f.min_confidence)
     _dates(where, params, f, "q.published")
     return " AND ".join(where), params
 
@@ -72,10 +75,12 @@ def quote_ranks(db: WebDb, f: QuoteFilters) -> pa.Array:
 
 @dataclass(frozen=True, slots=True)
 class Speakers:
-    """The quotes' ranks (in list order) by speaker key and by the speaker's folded words."""
+    """The quotes' ranks (in list order) by speaker key and by the speaker's folded words, and
+    every quote's confidence by rank (``sure[rank - 1]``; 1 for a quote stored without one)."""
 
     by_key: dict[str, npt.NDArray[np.int32]]
     by_words: dict[str, npt.NDArray[np.int32]]
+    sure: npt.NDArray[np.float64]
 
 
 def speakers(db: WebDb) -> Speakers:
@@ -84,9 +89,14 @@ def speakers(db: WebDb) -> Speakers:
     def load() -> Speakers:
         keys: dict[str, list[int]] = {}
         words: dict[str, list[int]] = {}
-        cur = db.cursor().execute(f"SELECT rank, speaker_key, speaker_folded FROM {D}.quotes ORDER BY rank")
+        sure: list[float] = []
+        cur = db.cursor().execute(
+            f"SELECT rank, speaker_key, speaker_folded, coalesce(confidence, 1.0) "
+            f"FROM {D}.quotes ORDER BY rank"
+        )
         while batch := cur.fetchmany(50_000):
-            for rank, key, folded in batch:
+            for rank, key, folded, confidence in batch:
+                sure.append(confidence)
                 if key is not None:
                     keys.setdefault(key, []).append(rank)
                 if folded is not None:
@@ -94,6 +104,7 @@ def speakers(db: WebDb) -> Speakers:
         return Speakers(
             {k: np.array(v, np.int32) for k, v in keys.items()},
             {k: np.array(v, np.int32) for k, v in words.items()},
+            np.array(sure, np.float64),
         )
 
     found: Speakers = db.once(("speakers",), load)
@@ -102,7 +113,8 @@ def speakers(db: WebDb) -> Speakers:
 
 def _by_speaker(db: WebDb, f: QuoteFilters) -> npt.NDArray[np.int32] | None:
     """The ranks of the quotes of the speaker asked for, in list order, when the speaker (by
-    words or key) is all the filters ask for (as :func:`quote_filter` finds them); else None."""
+    words or key) and the confidence are all the filters ask for (as :func:`quote_filter` finds
+    them); else None."""
     if not (f.speaker or f.speaker_key) or any((f.q, f.country, f.kind, f.date_from, f.date_to)):
         return None
     index = speakers(db)
@@ -117,4 +129,6 @@ def _by_speaker(db: WebDb, f: QuoteFilters) -> npt.NDArray[np.int32] | None:
     if f.speaker_key:
         of_key = index.by_key.get(canonical_key(db, f.speaker_key), empty)
         found = of_key if found is None else np.intersect1d(found, of_key)
+    if found is not None and f.min_confidence > 0:
+        found = found[index.sure[found - 1] >= f.min_confidence]
     return found

@@ -18,7 +18,8 @@ _EVENT_JSON = (
     '"sentence": {"start": "INTEGER", "end": "INTEGER"}}'
 )
 _QUOTE_JSON = (
-    '{"kind": "VARCHAR", "cue": {"text": "VARCHAR"}, "speaker": "VARCHAR", "speaker_text": "VARCHAR"}'
+    '{"kind": "VARCHAR", "cue": {"text": "VARCHAR"}, "speaker": "VARCHAR", "speaker_text": "VARCHAR", '
+    '"confidence": "DOUBLE"}'
 )
 _COUNT_JSON = (
     '{"value": "BIGINT", "number_text": "VARCHAR", "qualifier": "VARCHAR", "kind": "VARCHAR", '
@@ -86,7 +87,7 @@ def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
         FROM (
             SELECT q.article_id, q.n, q.start, q."end", q.text, r.kind, r.cue.text AS cue, r.speaker,
                    r.speaker_text, s.canon AS speaker_key, s.name AS speaker_name, s.code AS speaker_code,
-                   a.published, a.title, strip_accents(lower(q.text)) AS folded,
+                   r.confidence, a.published, a.title, strip_accents(lower(q.text)) AS folded,
                    ' ' || trim(regexp_replace(strip_accents(lower(concat_ws(' ', s.name, r.speaker_text))),
                                               '{NON_WORD}', ' ', 'g')) || ' ' AS speaker_folded
             FROM (SELECT *, from_json(record, '{_QUOTE_JSON}') AS r FROM quotes) q

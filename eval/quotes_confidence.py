@@ -1,0 +1,147 @@
+"""Fit the quote confidence: a regularised logistic model of "the quote is right" on the evidence
+of ``extract/quotes/confidence.py``, fitted on the tune half of PolNeAR dev only.
+
+    python eval/quotes_confidence.py [--data ../shared/eval/quotes/polnear/dev] [--sigma S]
+
+A quote is "right" when it matches a gold attribution (``eval/quotes.py``: what content precision
+counts). The model is the confidence itself: log-odds = bias + sum of weight x evidence; the fit is
+a maximum a-posteriori logistic regression with a Gaussian prior of mean 0 and standard deviation
+``--sigma`` (default 1) on each weight (the bias has none), so evidence the tune half hardly shows
+keeps a weight near 0. The fitted weights are printed as rows of ``data/quote_confidence.tsv``,
+with how many tune quotes show each sign; then the log-loss and the calibration bands of the
+fitted and of the current weights on both halves (the measure half is only looked at in these
+aggregates). Nothing is written to the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from quotes import BANDS, DEFAULT_DATA, half_of, labelled, load_gold, run_newsgraph
+
+Row = tuple[dict[str, float], float]
+
+
+@contextmanager
+def captured_features() -> Iterator[dict[tuple[int, int, str], dict[str, float]]]:
+    """While open, every quote's evidence, keyed by (start, end, text) in the cleaned text."""
+    from newsgraph.extract.quotes.confidence import QuoteEvidence
+
+    seen: dict[tuple[int, int, str], dict[str, float]] = {}
+    original = QuoteEvidence.of.__func__  # type: ignore[attr-defined]
+
+    def of(cls: type[QuoteEvidence], doc: Any, quote: Any) -> QuoteEvidence:
+        evidence: QuoteEvidence = original(cls, doc, quote)
+        seen[(quote.start, quote.end, doc.text[quote.start : quote.end])] = evidence.features()
+        return evidence
+
+    QuoteEvidence.of = classmethod(of)  # type: ignore[method-assign, assignment]
+    try:
+        yield seen
+    finally:
+        QuoteEvidence.of = classmethod(original)  # type: ignore[method-assign, assignment]
+
+
+def labelled_rows(data: Path) -> dict[str, list[tuple[dict[str, float], float, float]]]:
+    """Per half: (features, 1 if right else 0, current confidence) of every predicted quote."""
+    gold = load_gold(data)
+    docs = sorted(gold)
+    with captured_features() as seen:  # one process, so that the evidence is seen here
+        predicted, errors, _ = run_newsgraph(data, docs, jobs=1)
+    for line in errors:
+        print(line, file=sys.stderr)
+    out: dict[str, list[tuple[dict[str, float], float, float]]] = {"tune": [], "measure": []}
+    for half in out:
+        part = [d for d in docs if half_of(d) == half]
+        for p, right in labelled({d: gold[d] for d in part}, {d: predicted[d] for d in part}):
+            s, e, text = p["clean"]
+            feats = seen.get((s, e, text))
+            if feats is None:
+                raise SystemExit(f"no evidence captured for a quote at {s}-{e}")
+            out[half].append((feats, 1.0 if right else 0.0, float(p["confidence"])))
+    return out
+
+
+def fit(rows: list[Row], sigma: float) -> dict[str, float]:
+    """MAP logistic regression: weights near 0 (Gaussian prior ``sigma``), a free ``bias``."""
+    names = sorted({k for f, _ in rows for k in f} | {"bias"})
+    w = dict.fromkeys(names, 0.0)
+    rate = 0.5
+    for _ in range(3000):
+        grad = {k: (0.0 if k == "bias" else -w[k] / sigma**2) for k in names}
+        for feats, y in rows:
+            p = probability(feats, w)
+            grad["bias"] += y - p
+            for k, v in feats.items():
+                grad[k] += (y - p) * v
+        for k in names:
+            w[k] += rate * grad[k] / len(rows)
+    return w
+
+
+def probability(feats: dict[str, float], w: dict[str, float]) -> float:
+    z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in feats.items())
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def log_loss(pairs: list[tuple[float, float]]) -> float:
+    eps = 1e-6
+    return -sum(y * math.log(max(c, eps)) + (1 - y) * math.log(max(1 - c, eps)) for c, y in pairs) / len(
+        pairs
+    )
+
+
+def band_lines(pairs: list[tuple[float, float]]) -> list[str]:
+    out = []
+    for lo, hi in BANDS:
+        inside = [(c, y) for c, y in pairs if lo <= c < hi]
+        if inside:
+            mean = sum(c for c, _ in inside) / len(inside)
+            right = sum(y for _, y in inside) / len(inside)
+            out.append(f"  {lo:.1f}-{min(hi, 1.0):.1f}  {len(inside):>4}  {mean:.2f}  {right:.2f}")
+    return out
+
+
+def precision_at(pairs: list[tuple[float, float]], threshold: float) -> tuple[float, int]:
+    kept = [y for c, y in pairs if c >= threshold]
+    return (sum(kept) / len(kept) if kept else 0.0), len(kept)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="PolNeAR dev folder")
+    parser.add_argument("--sigma", type=float, default=1.0, help="prior standard deviation of each weight")
+    args = parser.parse_args(argv)
+    if not (args.data / "text").is_dir():
+        print(f"skipped: {args.data} is absent (../shared is not beside this checkout)")
+        return 0
+    rows = labelled_rows(args.data)
+    tune = [(f, y) for f, y, _ in rows["tune"]]
+    fitted = fit(tune, args.sigma)
+    counts = {k: sum(1 for f, _ in tune if f.get(k)) for k in fitted}
+    print(f"fitted on {len(tune)} tune-half quotes (sigma {args.sigma:g}); name, weight, tune quotes with it")
+    for k in sorted(fitted, key=lambda k: (k != "bias", k)):
+        print(f"{k}\t{fitted[k]:.2f}\t{counts[k] if k != 'bias' else len(tune)}")
+    for half, items in rows.items():
+        now = [(c, y) for _, y, c in items]
+        new = [(probability(f, fitted), y) for f, y, _ in items]
+        print(f"\n{half} half: {len(items)} quotes, {sum(y for _, y, _ in items):.0f} right")
+        for name, pairs in (("current weights", now), ("fitted weights", new)):
+            print(f" {name}: log-loss {log_loss(pairs):.3f}; band, quotes, mean confidence, share right")
+            print("\n".join(band_lines(pairs)))
+            for t in (0.3, 0.4, 0.5, 0.6, 0.7):
+                p, n = precision_at(pairs, t)
+                print(f"   at >= {t:.1f}: {n} quotes, precision {p:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
