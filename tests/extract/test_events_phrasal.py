@@ -1,0 +1,57 @@
+"""Whom a phrasal speech act is aimed at, and which type a sentence's trigger takes (branch
+`events16r`; sentences invented for these tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventtexts import events_of, shown_events
+
+#: An opening sentence that makes the article American (its main country).
+US = "WASHINGTON — The U.S. Senate met on Monday in Washington. "
+
+
+def _codes(refs: list[dict[str, Any]]) -> set[str]:
+    return {r["code"] for r in refs if r.get("code")}
+
+
+def _entities(refs: list[dict[str, Any]]) -> list[str]:
+    """The texts of the named entities among ``refs`` ("Donald Trump's remarks" names Donald Trump)."""
+    return [r["text"].split("'")[0] for r in refs if r.get("entity")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Senator Warren objected to Donald Trump's remarks.", "ACCUSE"),
+        ("Senator Warren complained about Donald Trump's tactics.", "ACCUSE"),
+        ("Senator Warren scoffed at Donald Trump's claim.", "REJECT"),
+        ("Senator Warren took issue with Donald Trump's remarks.", "ACCUSE"),
+    ],
+)
+def test_the_owner_of_what_a_phrasal_verb_aims_at_is_the_recipient(nlp: Any, text: str, etype: str) -> None:
+    shown = shown_events(nlp, US + text, etype)
+    assert shown and _entities(shown[0]["recipient"]) == ["Donald Trump"]
+
+
+@pytest.mark.model
+def test_a_preposition_of_why_names_no_recipient(nlp: Any) -> None:
+    shown = shown_events(nlp, US + "Senator Warren attacked Donald Trump over Mexico.", "ACCUSE")
+    assert shown and _entities(shown[0]["recipient"]) == ["Donald Trump"]
+
+
+@pytest.mark.model
+def test_talking_to_someone_named_is_talks_but_not_to_reporters(nlp: Any) -> None:
+    named = shown_events(nlp, US + "President Biden talked to Vladimir Putin by phone on Tuesday.", "CONSULT")
+    assert named and _codes(named[0]["actor"]) == {"USA", "RUS"}
+    unnamed = (
+        "Senator Warren talked to reporters on Tuesday.",
+        '"They talked to me before the vote," Warren said.',
+    )
+    for text in unnamed:
+        events = events_of(nlp, US + text)
+        talks = [e for e in events if e["event_type"] == "CONSULT" and e["text"] == "talked"]
+        assert talks and len(talks[0]["actor"]) == 1 and talks[0]["confidence"] < 0.5
