@@ -55,3 +55,33 @@ def test_talking_to_someone_named_is_talks_but_not_to_reporters(nlp: Any) -> Non
         events = events_of(nlp, US + text)
         talks = [e for e in events if e["event_type"] == "CONSULT" and e["text"] == "talked"]
         assert talks and len(talks[0]["actor"]) == 1 and talks[0]["confidence"] < 0.5
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Warren fought for Hillary Clinton's plan.",
+        "Senator Warren stuck up for Hillary Clinton.",
+        "Senator Warren came to Hillary Clinton's defense.",
+        "Senator Warren came to the defense of Hillary Clinton.",
+        "Senator Warren expressed confidence in Hillary Clinton.",
+    ],
+)
+def test_backing_worded_as_a_phrase_is_support(nlp: Any, text: str) -> None:
+    shown = shown_events(nlp, US + text, "SUPPORT")
+    assert shown and _entities(shown[0]["recipient"]) == ["Hillary Clinton"]
+
+
+@pytest.mark.model
+def test_fighting_for_a_side_in_a_war_is_no_support(nlp: Any) -> None:
+    events = events_of(nlp, "Thousands of foreign fighters fought for the Islamic State in Syria.")
+    assert not [e for e in events if e["event_type"] == "SUPPORT"]
+    rivals = events_of(nlp, US + "Ted Cruz was battling with Marco Rubio for second place in Ohio.")
+    assert not [e for e in rivals if e["event_type"] == "SUPPORT"]
+
+
+@pytest.mark.model
+def test_a_claim_challenged_is_rejected(nlp: Any) -> None:
+    shown = shown_events(nlp, US + "Senator Warren challenged Donald Trump's claim.", "REJECT")
+    assert shown and _entities(shown[0]["recipient"]) == ["Donald Trump"]
