@@ -85,3 +85,18 @@ def test_fighting_for_a_side_in_a_war_is_no_support(nlp: Any) -> None:
 def test_a_claim_challenged_is_rejected(nlp: Any) -> None:
     shown = shown_events(nlp, US + "Senator Warren challenged Donald Trump's claim.", "REJECT")
     assert shown and _entities(shown[0]["recipient"]) == ["Donald Trump"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump denied Hillary Clinton's claims, calling her a liar.",
+        "Donald Trump responded to the criticism by calling Hillary Clinton a bully.",
+        "Hillary Clinton spoke in Ohio. Donald Trump answered on Twitter, portraying her as corrupt.",
+    ],
+)
+def test_a_participle_of_calling_is_said_by_the_doer_of_its_clause(nlp: Any, text: str) -> None:
+    shown = shown_events(nlp, US + text, "ACCUSE")
+    assert shown and _entities(shown[0]["actor"]) == ["Donald Trump"]
+    assert _codes(shown[0]["recipient"]) == {"USA"}

@@ -30,7 +30,7 @@ from .candidates import Lexicon
 from .context import Context
 from .drafts import Draft, speaker_of
 from .references import resolve_heads, same
-from .syntax import lemma, subjects, token_at
+from .syntax import inherited, lemma, subjects, token_at
 
 #: The word table.
 TABLE = ("newsgraph.extract", "plover_disapproval.tsv")
@@ -205,6 +205,10 @@ def _callers(verb: Token) -> list[Token]:
     hung = not agents and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")
     if hung and (verb.tag_ == "VBD" or verb.head.dep_ == "ROOT"):  # "Trump called Clinton 'crooked'":
         return [verb.head]  # a sentence with no verb but this one
+    if not agents and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "conj", "xcomp"):
+        # "denied the claims, calling her a liar", "responded by calling him a bully": a
+        # participle or gerund of calling is said by the doer of the clause it hangs on
+        agents, _ = inherited(verb)
     return agents
 
 
