@@ -100,3 +100,12 @@ def test_a_participle_of_calling_is_said_by_the_doer_of_its_clause(nlp: Any, tex
     shown = shown_events(nlp, US + text, "ACCUSE")
     assert shown and _entities(shown[0]["actor"]) == ["Donald Trump"]
     assert _codes(shown[0]["recipient"]) == {"USA"}
+
+
+@pytest.mark.model
+def test_a_thing_judged_said_of_what_someone_has_is_of_its_owner(nlp: Any) -> None:
+    text = US + "\"That's a lie,\" Donald Trump said of Hillary Clinton's claim."
+    judged = ("ACCUSE", "REJECT")
+    shown = [e for e in events_of(nlp, text) if e["event_type"] in judged and e["text"] == "lie"]
+    assert shown and _entities(shown[0]["actor"]) == ["Donald Trump"]
+    assert _codes(shown[0]["recipient"]) == {"USA"}

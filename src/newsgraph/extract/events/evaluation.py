@@ -333,10 +333,13 @@ _OF = frozenset({"of", "about"})
 def _spoken_of(lex: Lexicon, ctx: Context, verb: Token, heads: list[Token]) -> list[dict[str, object]]:
     """Whom a judgement of "he", "she" or "they" is said of, where the verb of saying names it
     ("'He's a fraud,' Warren said of Trump"): the object of its "of" ("about") in the sentence of
-    the judgement or, for a quote, in the sentences the quote spans and the one it ends in. Empty
-    when the judged phrase is a name or a noun (it names whom it judges itself)."""
-    if not heads or any(h.pos_ != "PRON" or h.lower_ in _THINGS for h in heads):
+    the judgement or, for a quote, in the sentences the quote spans and the one it ends in. A
+    judgement of "it", "this" or "that" said of what someone has or did is of its owner ("'That's
+    a lie,' Trump said of Clinton's claim"). Empty when the judged phrase is a name or a noun (it
+    names whom it judges itself)."""
+    if not heads or any(h.pos_ != "PRON" for h in heads):
         return []
+    things = any(h.lower_ in _THINGS for h in heads)
     doc = verb.doc
     first, last = verb.sent.start, verb.sent.end
     n = ctx.quote_at(verb.idx)
@@ -354,6 +357,8 @@ def _spoken_of(lex: Lexicon, ctx: Context, verb: Token, heads: list[Token]) -> l
             for p in c.children
             if p.dep_ == "pobj"
         ]
+        if things:  # a thing is judged: its owner ("said of Clinton's claim"), not a person named
+            objects = [c for o in objects for c in o.children if c.dep_ in _OWNER_DEPS]
         refs = resolve_heads(ctx, objects, places=False, recipient=True)
         if refs:
             return refs
