@@ -109,3 +109,13 @@ def test_a_thing_judged_said_of_what_someone_has_is_of_its_owner(nlp: Any) -> No
     shown = [e for e in events_of(nlp, text) if e["event_type"] in judged and e["text"] == "lie"]
     assert shown and _entities(shown[0]["actor"]) == ["Donald Trump"]
     assert _codes(shown[0]["recipient"]) == {"USA"}
+
+
+@pytest.mark.model
+def test_respect_and_trust_of_someone_named_are_support(nlp: Any) -> None:
+    shown = shown_events(nlp, US + "Senator Warren said she respects Hillary Clinton.", "SUPPORT")
+    assert shown and _entities(shown[0]["recipient"]) == ["Hillary Clinton"]
+    assert shown_events(nlp, US + "Senator Warren said she trusts Hillary Clinton.", "SUPPORT")
+    # distrust is no support shown as a fact
+    assert not shown_events(nlp, US + "Union leaders have never trusted Hillary Clinton.", "SUPPORT")
+    assert not shown_events(nlp, US + "Senator Warren does not trust Hillary Clinton.", "SUPPORT")
