@@ -13,6 +13,9 @@ Each gold fact (``eval/data/events_real``) falls in the first of these that hold
 - ``wrong type``: events in its sentence, none of its type;
 - ``no candidate``: no event at all in its sentence.
 
+For ``wrong type`` both halves also get a count of what was found instead (the type of each event
+in the gold fact's sentence, and whether it is reported at the threshold).
+
 Figures are printed for both halves; ``--list`` prints the tune half's misses with their trigger
 words (the measure half is only counted, never shown).
 """
@@ -95,11 +98,17 @@ def main(argv: list[str] | None = None) -> int:
     threshold = _default_threshold() if args.min_confidence is None else args.min_confidence
     predicted = predict_all(articles)
     table: dict[str, Counter[tuple[str, str]]] = {"tune": Counter(), "measure": Counter()}
+    instead: dict[str, Counter[tuple[str, str]]] = {"tune": Counter(), "measure": Counter()}
     for article, events in zip(articles, predicted, strict=True):
         taken: set[int] = set()
         for g in sorted((g for g in article.events if g.status == "fact"), key=lambda g: g.start):
             kind = classify(g, events, threshold, taken, article.events)
             table[article.half][(g.type, kind)] += 1
+            if kind == "wrong type":
+                for p, f in events:
+                    if p.sentence == g.sentence:
+                        shown = f and p.confidence >= threshold
+                        instead[article.half][(g.type, f"{p.type}{'' if shown else '(unreported)'}")] += 1
             if args.list and article.half == "tune" and kind != "matched":
                 s, e = article.sentences[g.sentence]
                 got = [
@@ -118,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
         for t in [*types, "all"]:
             row = [sum(n for (tt, k), n in counts.items() if t in (tt, "all") and k == c) for c in KINDS]
             print(f"  {t:10} {sum(row):>4} " + " ".join(f"{n:>12}" for n in row))
+        print(f"{half} half: wrong type, the events found instead in the gold fact's sentence")
+        for (gold_type, found), n in sorted(instead[half].items(), key=lambda kv: (kv[0][0], -kv[1])):
+            print(f"  {gold_type:10} {found:24} {n:>4}")
     return 0
 
 

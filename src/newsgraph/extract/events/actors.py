@@ -172,7 +172,7 @@ def arguments(
         preps |= {"to", "in"}
     if d.mode == "withdraw" or d.entry.mode == "withdraw":
         preps |= {"from"}  # "withdraw inspectors from Iraq"
-    if any(c.kind == "pobj" and not c.negated for c in d.entry.conditions):
+    if any(c.kind == "pobj" and not c.negated for c in d.entry.conditions) or _phrasal_target(d.entry, info):
         # "broke with Trump", "campaigned for Clinton": the row's preposition names the recipient
         preps |= {v for c in d.entry.conditions if c.kind == "prep" and not c.negated for v in c.values}
     agent_heads: list[Token] = []
@@ -260,6 +260,10 @@ def arguments(
                 pobjs = [p for p in c.children if p.dep_ == "pobj" and p.i not in event_nouns]
                 if c.lower_ in visit_preps:
                     pobjs = [p for p in pobjs if not _site(ctx, p)]
+                if joint_type and info.verbal and c.lower_ not in info.recipient_preps | {"with"}:
+                    # "talked to Putin by phone": a row's preposition adds a party to talks only
+                    # by name ("talked to me", "talk to them", "talked to reporters" are no talks)
+                    pobjs = [p for p in pobjs if p.pos_ == "PROPN"]
                 if c.lower_ == "with" and joint_type:
                     joint_heads += pobjs
                 elif c.lower_ != "with" or "with" in preps:
@@ -335,6 +339,21 @@ def arguments(
                     break
     joint = resolve_heads(ctx, joint_heads, places=places)
     return actors, recipients, joint
+
+
+def _phrasal_target(entry: plover.Entry, info: plover.EventType) -> bool:
+    """Whether a verbal row's preposition names whom or what the speech act is aimed at: "objected
+    to Trump's remarks", "scoffed at Trump's claim", "took issue with Trump's remarks", "outraged
+    by Trump's remarks" (a thing's owner is then the recipient). Not when the row's object is the
+    one aimed at: "attacked Trump over his remarks", "dismissed him as a clown" (the preposition
+    says why or as what)."""
+    if not info.verbal:
+        return False
+    conds = entry.conditions
+    objects = [c for c in conds if c.kind in ("obj", "dobj") and not c.negated]
+    if any(v.startswith("@") for c in objects for v in c.values):
+        return False
+    return any(c.kind == "prep" and not c.negated for c in conds)
 
 
 #: Relative pronouns, which name the head they hang on, not its maker.

@@ -30,7 +30,7 @@ from .candidates import Lexicon
 from .context import Context
 from .drafts import Draft, speaker_of
 from .references import resolve_heads, same
-from .syntax import lemma, subjects, token_at
+from .syntax import inherited, lemma, subjects, token_at
 
 #: The word table.
 TABLE = ("newsgraph.extract", "plover_disapproval.tsv")
@@ -205,6 +205,10 @@ def _callers(verb: Token) -> list[Token]:
     hung = not agents and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN")
     if hung and (verb.tag_ == "VBD" or verb.head.dep_ == "ROOT"):  # "Trump called Clinton 'crooked'":
         return [verb.head]  # a sentence with no verb but this one
+    if not agents and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "pcomp", "conj", "xcomp"):
+        # "denied the claims, calling her a liar", "responded by calling him a bully": a
+        # participle or gerund of calling is said by the doer of the clause it hangs on
+        agents, _ = inherited(verb)
     return agents
 
 
@@ -329,10 +333,13 @@ _OF = frozenset({"of", "about"})
 def _spoken_of(lex: Lexicon, ctx: Context, verb: Token, heads: list[Token]) -> list[dict[str, object]]:
     """Whom a judgement of "he", "she" or "they" is said of, where the verb of saying names it
     ("'He's a fraud,' Warren said of Trump"): the object of its "of" ("about") in the sentence of
-    the judgement or, for a quote, in the sentences the quote spans and the one it ends in. Empty
-    when the judged phrase is a name or a noun (it names whom it judges itself)."""
-    if not heads or any(h.pos_ != "PRON" or h.lower_ in _THINGS for h in heads):
+    the judgement or, for a quote, in the sentences the quote spans and the one it ends in. A
+    judgement of "it", "this" or "that" said of what someone has or did is of its owner ("'That's
+    a lie,' Trump said of Clinton's claim"). Empty when the judged phrase is a name or a noun (it
+    names whom it judges itself)."""
+    if not heads or any(h.pos_ != "PRON" for h in heads):
         return []
+    things = any(h.lower_ in _THINGS for h in heads)
     doc = verb.doc
     first, last = verb.sent.start, verb.sent.end
     n = ctx.quote_at(verb.idx)
@@ -350,6 +357,8 @@ def _spoken_of(lex: Lexicon, ctx: Context, verb: Token, heads: list[Token]) -> l
             for p in c.children
             if p.dep_ == "pobj"
         ]
+        if things:  # a thing is judged: its owner ("said of Clinton's claim"), not a person named
+            objects = [c for o in objects for c in o.children if c.dep_ in _OWNER_DEPS]
         refs = resolve_heads(ctx, objects, places=False, recipient=True)
         if refs:
             return refs
