@@ -73,7 +73,15 @@ from ...tables import data_rows
 from .. import plover
 from ..annotations import doc_quotes
 from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
-from .clause_signs import is_background, is_generic, is_question, is_topic
+from .clause_signs import (
+    endangers,
+    in_talked_of_thing,
+    is_background,
+    is_generic,
+    is_question,
+    is_topic,
+    said_in_a_noun,
+)
 from .drafts import Draft
 from .sentiment import tone_agrees
 from .syntax import lemma, verb_forms
@@ -149,7 +157,9 @@ class Evidence:
             coded_actor=any(codes - {None}),
             state_actor=any(is_political(a) for a in actors),
             coded_recipient=any(counterpart(r, verbal, codes) for r in record.get("recipient") or []),
-            how=_HOW.get(draft.how, "clause"),
+            # a demand told as what a noun of saying held ("his assertion that X should") is
+            # mentioned as an event noun is
+            how="noun" if said_in_a_noun(draft) else _HOW.get(draft.how, "clause"),
             question=is_question(draft),
             background=is_background(draft),
             alone=is_alone(record, draft),
@@ -360,7 +370,8 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
         sides = [
             a
             for a in (*(record.get("actor") or ()), *(record.get("recipient") or ()))
-            if a.get("entity") or a.get("sector") in STATE_SECTORS or a.get("code") in STATE_CODES
+            if (a.get("entity") or a.get("sector") in STATE_SECTORS or a.get("code") in STATE_CODES)
+            and not in_talked_of_thing(d, int(a.get("start") or -1))
         ]
         if len(sides) >= 2 or (record.get("mode") or "") == "visit":
             return False
@@ -370,6 +381,8 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
         # "agreed that the plan was flawed", "strategists concede that a loss could ...": an
         # opinion about what is so, nothing yielded or promised to anyone
         return not record.get("recipient")
+    if record.get("event_type") == "THREATEN" and endangers(d):
+        return True  # "the attacks threaten our way of life": a danger, no threat
     if record.get("event_type") in FORCE_TYPES and d.how == "verb" and _wins_a_tally(d.anchor):
         return True  # "Clinton had captured 1,944 delegates": a win counted, no force
     if record.get("event_type") == "REQUEST" and d.how == "verb" and _asks_nothing(d.anchor):
