@@ -97,3 +97,27 @@ def test_the_owner_of_a_topic_is_no_party_to_the_talk(nlp: Any) -> None:
     ):
         found = _shown([e for e in events_of(nlp, text) if e["event_type"] == "CONSULT"])
         assert found, text
+
+
+@pytest.mark.model
+def test_a_race_for_what_elections_count_is_no_act(nlp: Any) -> None:
+    # combat words and campaigning "for" a place or votes tell a race, not criticism or support
+    for text, trigger in (
+        ("Cruz was battling with Florida Sen. Marco Rubio for second place in South Carolina.", "battling"),
+        ("Senator Ted Cruz and Donald Trump are stumping for every last vote in Indiana.", "stumping"),
+    ):
+        found = _of(nlp, text, trigger)
+        assert found and all(e["confidence"] < DEFAULT_MIN_CONFIDENCE for e in found), text
+    for text, trigger, etype in (
+        ("Senator Ted Cruz attacked Senator Marco Rubio for his immigration record.", "attacked", "ACCUSE"),
+        ("Senator Ted Cruz campaigned for Donald Trump in Indiana.", "campaigned", "SUPPORT"),
+        ("Senator Ted Cruz called for a vote on the bill.", "called", "REQUEST"),
+    ):
+        found = _shown(_of(nlp, text, trigger))
+        assert found and found[0]["event_type"] == etype, text
+
+
+@pytest.mark.model
+def test_a_family_asking_for_privacy_requests_nothing(nlp: Any) -> None:
+    text = "Senator Jane Doe said her family asked for privacy as they sought answers."
+    assert not [e for e in events_of(nlp, text) if e["event_type"] == "REQUEST"]

@@ -84,7 +84,7 @@ from .clause_signs import (
 )
 from .drafts import Draft
 from .sentiment import tone_agrees
-from .syntax import lemma, verb_forms
+from .syntax import lemma, prep_objects, verb_forms
 
 #: The weight table.
 TABLE = ("newsgraph.extract", "plover_confidence.tsv")
@@ -383,8 +383,11 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
         return not record.get("recipient")
     if record.get("event_type") == "THREATEN" and endangers(d):
         return True  # "the attacks threaten our way of life": a danger, no threat
-    if record.get("event_type") in FORCE_TYPES and d.how == "verb" and _wins_a_tally(d.anchor):
-        return True  # "Clinton had captured 1,944 delegates": a win counted, no force
+    combat = record.get("event_type") in (*FORCE_TYPES, "SUPPORT") or lemma(d.anchor) in plover.word_class(
+        "figurative"
+    )
+    if combat and d.how == "verb" and _wins_a_tally(d.anchor):
+        return True  # "Clinton had captured 1,944 delegates", "battling for second place": a race
     if record.get("event_type") == "REQUEST" and d.how == "verb" and _asks_nothing(d.anchor):
         return True  # "it is demanding and time-consuming": asking nothing, of no one
     praise_or_blame = record.get("event_type") in ("ACCUSE", "SUPPORT") and d.how == "verb"
@@ -443,7 +446,11 @@ def _wins_a_tally(verb: Token) -> bool:
     """The verb of force takes what elections count as its object ("captured 1,944 delegates",
     "seized the majority", "took 20 seats"; word class ``tally``): a win, not force."""
     tally = plover.word_class("tally")
-    return any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in tally for c in verb.children)
+    if any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in tally for c in verb.children):
+        return True
+    # "Cruz was battling with Rubio for second place", "fighting for votes": a contest for what
+    # elections count, neither force nor criticism
+    return any(lemma(p) in tally for p in prep_objects(verb, frozenset({"for"})))
 
 
 #: What a verb of asking names what is asked with: an object, a clause, an infinitive.
