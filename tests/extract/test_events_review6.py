@@ -47,6 +47,12 @@ def test_a_thing_threatened_is_a_danger_not_a_threat(nlp: Any) -> None:
         ("Iran threatened Israel with retaliation.", "threatened"),
         ("Iran threatened to close the Strait of Hormuz.", "threatened"),
         ("Russia threatened Ukraine on Monday.", "threatened"),
+        ("Governor Jane Doe threatened legal action against the city of Chicago.", "threatened"),
+        (
+            'Donald Trump wrote to the investment company\'s chief executive, threatening "a major '
+            'lawsuit," according to a copy of the letter reviewed by The Post.',
+            "threatening",
+        ),
     ):
         found = _shown(_of(nlp, text, trigger))
         assert found and found[0]["event_type"] == "THREATEN", text

@@ -368,7 +368,8 @@ def endangers(d: Draft) -> bool:
     very way of life") or of what someone has ("could threaten the GOP's lead in the House",
     "threatens Israel's security") names nothing the doer will do to anyone (manual, THREATEN: a
     threat of an act, aimed at someone). "Threatened to close the strait", "threatened Israel with
-    retaliation" and "threatened the protesters" are threats."""
+    retaliation", "threatened a lawsuit" (an event noun, or a noun of word class ``menace``:
+    "threatened legal action") and "threatened the protesters" are threats."""
     verb = d.anchor
     if d.how != "verb" or lemma(verb) not in _ENDANGERING:
         return False
@@ -378,7 +379,11 @@ def endangers(d: Draft) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in kids):
         return False  # "threatened Serbia with air strikes": what will be done is named
     objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
-    return bool(objects) and all(_a_thing(o) for o in objects)
+    acts = plover.word_class("menace")
+    # "threatening a major lawsuit", "threatened legal action": the act threatened is named
+    return bool(objects) and all(
+        _a_thing(o) and lemma(o) not in plover.nouns() and lemma(o) not in acts for o in objects
+    )
 
 
 def said_in_a_noun(d: Draft) -> bool:
