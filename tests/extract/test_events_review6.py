@@ -49,7 +49,7 @@ def test_a_thing_threatened_is_a_danger_not_a_threat(nlp: Any) -> None:
         ("Russia threatened Ukraine on Monday.", "threatened"),
         ("Governor Jane Doe threatened legal action against the city of Chicago.", "threatened"),
         (
-            'Donald Trump wrote to the investment company\'s chief executive, threatening "a major '
+            "Donald Trump wrote to the investment company's chief executive, threatening \"a major "
             'lawsuit," according to a copy of the letter reviewed by The Post.',
             "threatening",
         ),
@@ -127,3 +127,20 @@ def test_a_race_for_what_elections_count_is_no_act(nlp: Any) -> None:
 def test_a_family_asking_for_privacy_requests_nothing(nlp: Any) -> None:
     text = "Senator Jane Doe said her family asked for privacy as they sought answers."
     assert not [e for e in events_of(nlp, text) if e["event_type"] == "REQUEST"]
+
+
+@pytest.mark.model
+def test_a_relative_named_by_of_or_a_possessive_is_someone_else(nlp: Any) -> None:
+    # as "his mother" (events15p): "the son of X", "X's son" is a private person of X's country
+    for text in (
+        "The son of President Joe Biden met Chinese officials in Beijing.",
+        "President Joe Biden's son met Chinese officials in Beijing.",
+    ):
+        found = [e for e in _of(nlp, text, "met") if e["event_type"] == "CONSULT"]
+        assert found, text
+        sides = found[0]["actor"] + found[0]["recipient"]
+        assert not any(s["text"].endswith("Biden") for s in sides), text
+        assert any(s["sector"] == "CVL" and s["code"] == "USA" for s in sides), text
+    # a group "of" people and an office "of" a country are those people and that office
+    found = _of(nlp, "A group of Moroccan diplomats met Chinese officials in Beijing.", "met")
+    assert found and "MAR" in {s["code"] for s in found[0]["actor"]}
