@@ -144,3 +144,11 @@ def test_a_relative_named_by_of_or_a_possessive_is_someone_else(nlp: Any) -> Non
     # a group "of" people and an office "of" a country are those people and that office
     found = _of(nlp, "A group of Moroccan diplomats met Chinese officials in Beijing.", "met")
     assert found and "MAR" in {s["code"] for s in found[0]["actor"]}
+
+
+@pytest.mark.model
+def test_voters_rejecting_a_candidate_is_a_vote(nlp: Any) -> None:
+    found = _of(nlp, "Iowa voters rejected Senator Ted Cruz on Monday.", "rejected")
+    assert found and all(e["confidence"] < DEFAULT_MIN_CONFIDENCE for e in found)
+    found = _shown(_of(nlp, "Iran rejected Senator Ted Cruz's proposal on Monday.", "rejected"))
+    assert found and found[0]["event_type"] == "REJECT"

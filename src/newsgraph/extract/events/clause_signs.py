@@ -168,16 +168,19 @@ def is_generic(d: Draft) -> bool:
         return True
     if d.type in ("SUPPORT", "AGREE") and (_votes_for_person(d.anchor) or _by_a_margin(d.anchor)):
         return True
+    if d.type == "REJECT" and _votes_for_person(d.anchor):
+        return True  # "Iowa voters rejected Cruz": a vote counted against him, no refusal
     if d.verbal and _poll_tally(d.anchor):
         return True
     return _shared_by(subjects(d.anchor)[0])
 
 
 def _votes_for_person(verb: Token) -> bool:
-    """An electorate backing a candidate is a vote counted, not an act of support: "Rust Belt
-    states Indiana, Michigan and Ohio all supported Bush", "West Virginia ... supporting Dukakis by
-    five points", "Iowa voters backed Sanders" (a state or province, not a country or its capital,
-    or voters, as doer; a person as object)."""
+    """An electorate backing (or rejecting) a candidate is a vote counted, not an act of support
+    (nor a refusal): "Rust Belt states Indiana, Michigan and Ohio all supported Bush", "West
+    Virginia ... supporting Dukakis by five points", "Iowa voters backed Sanders", "Iowa voters
+    rejected Cruz" (a state or province, not a country or its capital, or voters, as doer; a person
+    as object)."""
     agents = subjects(verb)[0] or inherited(verb)[0]  # "..., supporting Dukakis": the clause's
     people = [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]
     if not agents or not people:
