@@ -152,3 +152,17 @@ def test_voters_rejecting_a_candidate_is_a_vote(nlp: Any) -> None:
     assert found and all(e["confidence"] < DEFAULT_MIN_CONFIDENCE for e in found)
     found = _shown(_of(nlp, "Iran rejected Senator Ted Cruz's proposal on Monday.", "rejected"))
     assert found and found[0]["event_type"] == "REJECT"
+
+
+@pytest.mark.model
+def test_who_an_agreed_opinion_is_about_is_no_partner(nlp: Any) -> None:
+    text = "The GOP contenders agree that decisions around standards should be left to states."
+    found = _of(nlp, text, "agree")
+    assert found and all(e["confidence"] < DEFAULT_MIN_CONFIDENCE for e in found)
+    # agreeing with someone, or to do something together, is an agreement
+    for text, trigger in (
+        ("Iran agreed with France that the talks should resume.", "agreed"),
+        ("Senator John Smith agreed to support Donald Trump.", "agreed"),
+    ):
+        found = _shown(_of(nlp, text, trigger))
+        assert found and found[0]["event_type"] == "AGREE", text

@@ -331,6 +331,14 @@ def _declines_comment(d: Draft) -> bool:
     )
 
 
+def _cooperative(verb: Token) -> bool:
+    """The verb is one of the lexicon's of a cooperative type (PLOVER quads 1 and 2: "support",
+    "meet", "help")."""
+    types = plover.event_types()
+    rows = plover.verbs().get(lemma(verb), ())
+    return any(types[e.type].quad_code in (1, 2) for e in rows if e.type in types)
+
+
 #: Verbs of inviting: an AGREE when they invite someone to cooperate.
 _INVITING = frozenset({"invite"})
 
@@ -379,8 +387,17 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
         return parties >= 2 or not has_partner(d)
     if record.get("event_type") in ("AGREE", "CONCEDE") and d.how == "verb" and states_that(d.anchor):
         # "agreed that the plan was flawed", "strategists concede that a loss could ...": an
-        # opinion about what is so, nothing yielded or promised to anyone
-        return not record.get("recipient")
+        # opinion about what is so, nothing yielded or promised to anyone; who the clause is about
+        # ("agree that decisions should be left to states") is no partner
+        if not record.get("recipient"):
+            return True
+        clauses = [c for c in d.anchor.children if c.dep_ == "ccomp" and states_that_clause(c)]
+        if any(_cooperative(c) for c in clauses):
+            return False  # "agreed that they would support Jones": a promise, what they will do
+        return not any(
+            not any(c.left_edge.idx <= int(r.get("start") or -1) <= c.right_edge.idx for c in clauses)
+            for r in record.get("recipient") or ()
+        )
     if record.get("event_type") == "THREATEN" and endangers(d):
         return True  # "the attacks threaten our way of life": a danger, no threat
     combat = record.get("event_type") in (*FORCE_TYPES, "SUPPORT") or lemma(d.anchor) in plover.word_class(
