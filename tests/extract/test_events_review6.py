@@ -163,6 +163,11 @@ def test_who_an_agreed_opinion_is_about_is_no_partner(nlp: Any) -> None:
     for text, trigger in (
         ("Iran agreed with France that the talks should resume.", "agreed"),
         ("Senator John Smith agreed to support Donald Trump.", "agreed"),
+        # proposing is offering, whatever the clause names (fourth sample: judged of the right type)
+        (
+            'Senator Hillary Clinton proposed they debate on ABC\'s "Good Morning America" on April 15.',
+            "proposed",
+        ),
     ):
         found = _shown(_of(nlp, text, trigger))
         assert found and found[0]["event_type"] == "AGREE", text

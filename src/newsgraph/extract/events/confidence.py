@@ -392,8 +392,10 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
         if not record.get("recipient"):
             return True
         clauses = [c for c in d.anchor.children if c.dep_ == "ccomp" and states_that_clause(c)]
-        if any(_cooperative(c) for c in clauses):
-            return False  # "agreed that they would support Jones": a promise, what they will do
+        if lemma(d.anchor) in _OFFERING or any(_cooperative(c) for c in clauses):
+            # "proposed they debate on ABC": an offer; "agreed that they would support Jones": a
+            # promise, what they will do
+            return False
         return not any(
             not any(c.left_edge.idx <= int(r.get("start") or -1) <= c.right_edge.idx for c in clauses)
             for r in record.get("recipient") or ()
