@@ -12,6 +12,15 @@ on a few tune sentences. An event is "right" when it matches a gold fact of its 
 sentence (``eval/events_real.py``). The fitted weights are printed as table rows with the written
 ones; nothing is written to the table.
 
+``--general`` fits, instead of every weight, a model of a few general signs, each the union of
+the confidence's signs of one kind (:data:`GENERAL`: a political doer, another doer, a recipient, a
+verb whose every use is the event, a trigger other than a verb, a clause that reports no one
+happening, ...), its prior centred on the mean written weight of its members; ``--sigma 0.25`` is
+a strong regularisation. With ``--review``, the written and the fitted weights are also scored on
+the review samples' judged facts (their evidence computed again from the stored article text): a
+third check, on pages nobody tuned on, of whether a record "of the right type" (judged right or
+partly) is as likely as its confidence says.
+
 ``--review STORE TSV...`` reads a review sample's judgements (``eval/events_review.py``: the events
 a store held at the default threshold when they were judged) and prints, per confidence band of the
 store's events, the share judged right in every part and the share with the right type (right or
@@ -83,6 +92,85 @@ def labelled_features() -> tuple[list[tuple[dict[str, float], float, str]], list
             if feats is not None:
                 rows.append((feats, 1.0 if gold is not None else 0.0, article.half))
     return rows, articles, predicted
+
+
+#: The general signs of ``--general``: each is 1 when any of its members is (``off_topic`` keeps
+#: its graded value).
+GENERAL: dict[str, tuple[str, ...]] = {
+    "political_actor": ("political_actor",),
+    "other_actor": ("other_actor",),
+    "no_actor": ("no_actor",),
+    "directed": ("directed",),
+    "measured": ("measured",),
+    "unambiguous": ("plain_verb",),
+    "indirect": ("how_noun", "how_clause", "how_deontic"),
+    "quoted": ("quoted",),
+    "not_a_report": (
+        "question",
+        "background",
+        "generic",
+        "topic",
+        "alone",
+        "stray_cue",
+        "force_without_cue",
+    ),
+    "missing_recipient": ("missing_recipient",),
+    "off_topic": ("off_topic",),
+}
+
+
+def general(feats: dict[str, float]) -> dict[str, float]:
+    """The evidence as the general signs of :data:`GENERAL`."""
+    return {name: max((feats.get(k, 0.0) for k in members), default=0.0) for name, members in GENERAL.items()}
+
+
+def general_prior(written: dict[str, float]) -> dict[str, float]:
+    """Each general sign's prior: the mean written weight of its members (and the written bias)."""
+    out = {name: sum(written.get(k, 0.0) for k in ks) / len(ks) for name, ks in GENERAL.items()}
+    out["bias"] = written.get("bias", 0.0)
+    return out
+
+
+def review_features(store: Path, judged: list[Path]) -> list[tuple[dict[str, float], float]]:
+    """(evidence, 1 if judged of the right type) of a review sample's judged fact events at the
+    default threshold, the evidence computed again from the stored article text (rows whose
+    trigger is not found again are left out)."""
+    import duckdb
+
+    from newsgraph.extract.pipeline import load_pipeline, prepare_doc
+    from newsgraph.settings import Settings
+
+    verdicts = read_judged(judged)
+    con = duckdb.connect(str(store), read_only=True)
+    try:
+        texts = {
+            str(Path(str(src)).name.removesuffix(".html")): (str(text), published)
+            for src, text, published in con.execute("SELECT source, text, published FROM articles").fetchall()
+        }
+    finally:
+        con.close()
+    rows = [r for r in store_rows(store, 0.5) if r["status"] == "fact"]
+    wanted = {str(r["file"]) for r in rows}
+    feats: dict[tuple[str, int, str], dict[str, float]] = {}
+    with captured_features() as seen:
+        nlp = load_pipeline(Settings.load())
+        for name in sorted(wanted & set(texts)):
+            text, published = texts[name]
+            seen.clear()
+            nlp(prepare_doc(nlp, text, published=str(published) if published else None))
+            for (_, start, etype), f in seen.items():
+                feats[(name, start, etype)] = f
+    out: list[tuple[dict[str, float], float]] = []
+    for r in rows:
+        key = (str(r["file"]), int(str(r["trigger_start"])), str(r["type"]), str(r["status"]))
+        f = feats.get((key[0], key[1], key[2]))
+        if key in verdicts and f is not None:
+            out.append((f, 1.0 if verdicts[key][0] in ("right", "partly") else 0.0))
+    return out
+
+
+def log_loss(pairs: list[tuple[float, float]]) -> float:
+    return -sum(y * math.log(p) + (1 - y) * math.log(1 - p) for p, y in pairs) / max(len(pairs), 1)
 
 
 def fit(
@@ -170,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
         "--review", nargs="+", action="append", default=[], metavar="STORE TSV", help="a judged review sample"
     )
     parser.add_argument("--no-fit", action="store_true", help="only the calibration of the current weights")
+    parser.add_argument(
+        "--general", action="store_true", help="fit the general signs (GENERAL), not every weight"
+    )
     args = parser.parse_args(argv)
     from newsgraph.extract.events.confidence import weights
 
@@ -196,19 +287,37 @@ def main(argv: list[str] | None = None) -> int:
     if not tune or not measure:
         print("skipped: no labelled texts found (is ../shared beside the checkout?)")
         return 0
-    fitted = fit(tune, prior, args.sigma)
-    counts = {k: sum(1 for f, _ in tune if f.get(k)) for k in fitted}
+    reviewed: list[tuple[dict[str, float], float]] = []
+    for spec in args.review:
+        reviewed += review_features(Path(spec[0]), [Path(s) for s in spec[1:]])
+    written = prior
+    if args.general:
+        prior = general_prior(written)
+        tune_fit = [(general(f), y) for f, y in tune]
+    else:
+        tune_fit = tune
+    fitted = fit(tune_fit, prior, args.sigma)
+
+    def fitted_p(feats: dict[str, float]) -> float:
+        return probability(general(feats) if args.general else feats, fitted)
+
+    counts = {k: sum(1 for f, _ in tune_fit if f.get(k)) for k in fitted}
     print(
-        f"fitted on {len(tune)} tune-half events (sigma {args.sigma}): "
-        "name, written, fitted, tune events with it"
+        f"fitted on {len(tune)} tune-half events (sigma {args.sigma}"
+        f"{', general signs' if args.general else ''}): name, prior, fitted, tune events with it"
     )
     for k in sorted(fitted, key=lambda k: (k != "bias", k)):
         print(f"  {k:20} {prior.get(k, 0.0):6.2f} {fitted[k]:6.2f} {counts.get(k, len(tune)):>4}")
-    for name, part in (("tune", tune), ("measure", measure)):
-        for label, w in (("written", prior), ("fitted", fitted)):
-            pairs = [(probability(f, w), y) for f, y in part]
-            loss = -sum(y * math.log(p) + (1 - y) * math.log(1 - p) for p, y in pairs) / len(pairs)
-            print(f"{name} half, {label} weights: log-loss {loss:.3f}; band, events, mean confidence, right")
+    parts = [("tune half", tune), ("measure half", measure)]
+    if reviewed:
+        parts.append(("review samples (right type)", reviewed))
+    for name, part in parts:
+        for label, scorer in (("written", lambda f: probability(f, written)), ("fitted", fitted_p)):
+            pairs = [(scorer(f), y) for f, y in part]
+            print(
+                f"{name}, {label} weights: log-loss {log_loss(pairs):.3f}; "
+                "band, events, mean confidence, right"
+            )
             print("\n".join(band_table(pairs)))
     return 0
 

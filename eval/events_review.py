@@ -11,9 +11,10 @@ its TSV files with ``--judged``; a third (``eval/data/events_review3/``, branch 
 ScrapingHub pages and 40 PolNeAR texts in none of those nor the second sample nor
 ``entities_review``) was judged the same way before its rules were written; so was a fourth
 (``eval/data/events_review4/``, branch ``events14c``: ``random.Random(1414)``, 10 ScrapingHub pages
-and 40 PolNeAR texts in none of the label files nor earlier samples; its fact rows only); and a fifth
+and 40 PolNeAR texts in none of the label files nor earlier samples; its fact rows only); a fifth
 (``eval/data/events_review5/``, branch ``events15p``: ``random.Random(1515)``, the same make-up,
-every row judged before any change).
+every row judged before any change); and a sixth (``eval/data/events_review6/``, branch
+``events16p``: ``random.Random(1616)``, the same make-up, every row judged before any change).
 Ingest a sample's pages into STORE (``newsgraph ingest``); this script lists the events the
 store holds at the default threshold (what ``newsgraph events`` shows) and looks each one up in
 the judgement files (TSV: file id, sentence start, trigger start, type, status, verdict, reason;

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ...resolve.actors import country_code
+from ...resolve.actors import country_code, sector_of
 from .. import plover
 from ..annotations import doc_quotes, doc_words
 from ..quotes.lexicon import reporting_lemmas
@@ -166,23 +166,43 @@ def is_generic(d: Draft) -> bool:
         return True
     if _timeless_act(d):
         return True
-    if d.type in ("SUPPORT", "AGREE") and _votes_for_person(d.anchor):
+    if d.type in ("SUPPORT", "AGREE") and (_votes_for_person(d.anchor) or _by_a_margin(d.anchor)):
         return True
+    if d.type == "REJECT" and _votes_for_person(d.anchor):
+        return True  # "Iowa voters rejected Cruz": a vote counted against him, no refusal
     if d.verbal and _poll_tally(d.anchor):
         return True
     return _shared_by(subjects(d.anchor)[0])
 
 
 def _votes_for_person(verb: Token) -> bool:
-    """An electorate backing a candidate is a vote counted, not an act of support: "Rust Belt
-    states Indiana, Michigan and Ohio all supported Bush", "West Virginia ... supporting Dukakis by
-    five points", "Iowa voters backed Sanders" (a state or province, not a country or its capital,
-    or voters, as doer; a person as object)."""
+    """An electorate backing (or rejecting) a candidate is a vote counted, not an act of support
+    (nor a refusal): "Rust Belt states Indiana, Michigan and Ohio all supported Bush", "West
+    Virginia ... supporting Dukakis by five points", "Iowa voters backed Sanders", "Iowa voters
+    rejected Cruz" (a state or province, not a country or its capital, or voters, as doer; a person
+    as object)."""
     agents = subjects(verb)[0] or inherited(verb)[0]  # "..., supporting Dukakis": the clause's
     people = [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"]
     if not agents or not people:
         return False
     return all(_electorate(a) for a in agents)
+
+
+#: What a vote is won or lost by: "by a 40 percentage point margin", "by five points".
+_MARGINS = frozenset({"margin", "point", "percent", "vote"})
+
+
+def _by_a_margin(verb: Token) -> bool:
+    """Backing measured by a margin is a vote counted, not one act of support: "in Michigan they
+    supported her by a 40 percentage point margin", "backed the measure by five points" (the object
+    of "by" is a margin or a count of points or votes; "supported him by sending troops" is not)."""
+    return any(
+        lemma(p) in _MARGINS and (lemma(p) == "margin" or any(k.dep_ == "nummod" for k in p.children))
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "by"
+        for p in c.children
+        if p.dep_ == "pobj"
+    )
 
 
 def _poll_tally(verb: Token) -> bool:
@@ -332,3 +352,71 @@ def is_background(d: Draft) -> bool:
     if d.anchor.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return True
     return said_in_passing(d.anchor)
+
+
+#: Verbs that threaten or endanger, by the sense their subject and object give them.
+_ENDANGERING = frozenset({"threaten", "menace", "imperil", "endanger", "jeopardize", "jeopardise"})
+
+
+def _a_thing(tok: Token) -> bool:
+    """A common noun that names no actor: no name, pronoun, entity, nor a noun of a group or an
+    office ("the attacks", "our way of life", "the GOP's lead"; not "the government", "police")."""
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return False
+    return sector_of(tok.lemma_) is None and sector_of(tok.lower_) is None
+
+
+def endangers(d: Draft) -> bool:
+    """A danger, not a threat: "threaten" said of a thing ("the attacks on our police threaten our
+    very way of life") or of what someone has ("could threaten the GOP's lead in the House",
+    "threatens Israel's security") names nothing the doer will do to anyone (manual, THREATEN: a
+    threat of an act, aimed at someone). "Threatened to close the strait", "threatened Israel with
+    retaliation", "threatened a lawsuit" (an event noun, or a noun of word class ``menace``:
+    "threatened legal action") and "threatened the protesters" are threats."""
+    verb = d.anchor
+    if d.how != "verb" or lemma(verb) not in _ENDANGERING:
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ in ("xcomp", "ccomp") for c in kids):
+        return any(_a_thing(s) for s in subjects(verb)[0])  # "the crisis threatens to spread"
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in kids):
+        return False  # "threatened Serbia with air strikes": what will be done is named
+    objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
+    acts = plover.word_class("menace")
+    # "threatening a major lawsuit", "threatened legal action": the act threatened is named
+    return bool(objects) and all(
+        _a_thing(o) and lemma(o) not in plover.nouns() and lemma(o) not in acts for o in objects
+    )
+
+
+def said_in_a_noun(d: Draft) -> bool:
+    """A demand ("X should ...", "X must ...") told as the content of a noun of what someone said,
+    named in passing: "after a series of controversies, including Mr. Trump's assertion that Russia
+    should hack ...", "his suggestion that ... drew criticism". The noun mentions a statement, as an
+    event noun mentions an act; what is reported as said is its object ("repeated his view that Iran
+    must stop", "made the argument that"), and a document says what it says ("a statement that")."""
+    if d.how != "deontic":
+        return False
+    tok = d.anchor
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ not in ("acl", "ccomp") or head.pos_ != "NOUN" or head.i == d.trigger.i:
+        return False  # ("Trump needs to deliver" with "needs" read as a noun: the demand itself)
+    return lemma(head) not in plover.word_class("document") and head.dep_ not in ("dobj", "attr", "oprd")
+
+
+def in_talked_of_thing(d: Draft, start: int) -> bool:
+    """The character ``start`` lies in the object of a verb of talking that is a thing, not an
+    actor: "discuss the United States' longest war", "discussed China's trade policy" name what is
+    talked about, and its owner is no party to the talk ("discussed it with China" names one)."""
+    if d.how != "verb":
+        return False
+    for obj in d.anchor.children:
+        if obj.dep_ != "dobj" or not _a_thing(obj):
+            continue
+        # the noun and what stands before it ("the United States' longest war"); what follows
+        # may be the partner the parser hung on it ("discussed the war with Xi")
+        if obj.left_edge.idx <= start < obj.idx + len(obj):
+            return True
+    return False

@@ -73,10 +73,18 @@ from ...tables import data_rows
 from .. import plover
 from ..annotations import doc_quotes
 from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
-from .clause_signs import is_background, is_generic, is_question, is_topic
+from .clause_signs import (
+    endangers,
+    in_talked_of_thing,
+    is_background,
+    is_generic,
+    is_question,
+    is_topic,
+    said_in_a_noun,
+)
 from .drafts import Draft
 from .sentiment import tone_agrees
-from .syntax import lemma, verb_forms
+from .syntax import lemma, prep_objects, verb_forms
 
 #: The weight table.
 TABLE = ("newsgraph.extract", "plover_confidence.tsv")
@@ -149,7 +157,9 @@ class Evidence:
             coded_actor=any(codes - {None}),
             state_actor=any(is_political(a) for a in actors),
             coded_recipient=any(counterpart(r, verbal, codes) for r in record.get("recipient") or []),
-            how=_HOW.get(draft.how, "clause"),
+            # a demand told as what a noun of saying held ("his assertion that X should") is
+            # mentioned as an event noun is
+            how="noun" if said_in_a_noun(draft) else _HOW.get(draft.how, "clause"),
             question=is_question(draft),
             background=is_background(draft),
             alone=is_alone(record, draft),
@@ -321,6 +331,14 @@ def _declines_comment(d: Draft) -> bool:
     )
 
 
+def _cooperative(verb: Token) -> bool:
+    """The verb is one of the lexicon's of a cooperative type (PLOVER quads 1 and 2: "support",
+    "meet", "help")."""
+    types = plover.event_types()
+    rows = plover.verbs().get(lemma(verb), ())
+    return any(types[e.type].quad_code in (1, 2) for e in rows if e.type in types)
+
+
 #: Verbs of inviting: an AGREE when they invite someone to cooperate.
 _INVITING = frozenset({"invite"})
 
@@ -360,7 +378,8 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
         sides = [
             a
             for a in (*(record.get("actor") or ()), *(record.get("recipient") or ()))
-            if a.get("entity") or a.get("sector") in STATE_SECTORS or a.get("code") in STATE_CODES
+            if (a.get("entity") or a.get("sector") in STATE_SECTORS or a.get("code") in STATE_CODES)
+            and not in_talked_of_thing(d, int(a.get("start") or -1))
         ]
         if len(sides) >= 2 or (record.get("mode") or "") == "visit":
             return False
@@ -368,10 +387,26 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
         return parties >= 2 or not has_partner(d)
     if record.get("event_type") in ("AGREE", "CONCEDE") and d.how == "verb" and states_that(d.anchor):
         # "agreed that the plan was flawed", "strategists concede that a loss could ...": an
-        # opinion about what is so, nothing yielded or promised to anyone
-        return not record.get("recipient")
-    if record.get("event_type") in FORCE_TYPES and d.how == "verb" and _wins_a_tally(d.anchor):
-        return True  # "Clinton had captured 1,944 delegates": a win counted, no force
+        # opinion about what is so, nothing yielded or promised to anyone; who the clause is about
+        # ("agree that decisions should be left to states") is no partner
+        if not record.get("recipient"):
+            return True
+        clauses = [c for c in d.anchor.children if c.dep_ == "ccomp" and states_that_clause(c)]
+        if lemma(d.anchor) in _OFFERING or any(_cooperative(c) for c in clauses):
+            # "proposed they debate on ABC": an offer; "agreed that they would support Jones": a
+            # promise, what they will do
+            return False
+        return not any(
+            not any(c.left_edge.idx <= int(r.get("start") or -1) <= c.right_edge.idx for c in clauses)
+            for r in record.get("recipient") or ()
+        )
+    if record.get("event_type") == "THREATEN" and endangers(d):
+        return True  # "the attacks threaten our way of life": a danger, no threat
+    combat = record.get("event_type") in (*FORCE_TYPES, "SUPPORT") or lemma(d.anchor) in plover.word_class(
+        "figurative"
+    )
+    if combat and d.how == "verb" and _wins_a_tally(d.anchor):
+        return True  # "Clinton had captured 1,944 delegates", "battling for second place": a race
     if record.get("event_type") == "REQUEST" and d.how == "verb" and _asks_nothing(d.anchor):
         return True  # "it is demanding and time-consuming": asking nothing, of no one
     praise_or_blame = record.get("event_type") in ("ACCUSE", "SUPPORT") and d.how == "verb"
@@ -430,7 +465,11 @@ def _wins_a_tally(verb: Token) -> bool:
     """The verb of force takes what elections count as its object ("captured 1,944 delegates",
     "seized the majority", "took 20 seats"; word class ``tally``): a win, not force."""
     tally = plover.word_class("tally")
-    return any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in tally for c in verb.children)
+    if any(c.dep_ in ("dobj", "nsubjpass") and lemma(c) in tally for c in verb.children):
+        return True
+    # "Cruz was battling with Rubio for second place", "fighting for votes": a contest for what
+    # elections count, neither force nor criticism
+    return any(lemma(p) in tally for p in prep_objects(verb, frozenset({"for"})))
 
 
 #: What a verb of asking names what is asked with: an object, a clause, an infinitive.

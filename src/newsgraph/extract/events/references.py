@@ -343,6 +343,12 @@ def _resolve_coded(
         phrase = ctx.text[start_tok.idx : head.idx + len(head.text)]
         for mid in dict.fromkeys(ctx.index[i] for i in chosen):
             code, sector = ctx.entity_code(mid)
+            if word in kin_nouns():
+                # "Biden's son met ...": a relative is someone else, a private person of the
+                # same country (as with "his mother")
+                if code:
+                    out.append(actor_record(ctx, None, *span_of(head), code, "CVL"))
+                continue
             found = actors.resolve_actor(phrase, ctx.entities[mid].type) if len(chosen) == 1 else None
             if found is not None and found.code == code and found.sector:
                 sector = found.sector
@@ -400,6 +406,10 @@ def _resolve_coded(
                             for t in (pobj, *pobj.conjuncts)
                             for r in _resolve(ctx, t, depth + 1, places, guess)
                         ]
+                        if refs and word in kin_nouns() and child.lower_ == "of":
+                            # "the ex-wife of Alan Grayson": someone else, a private person
+                            code = refs[0]["code"]
+                            return [actor_record(ctx, None, *span_of(head), code, "CVL")] if code else []
                         if refs:
                             return refs
     if places and word in plover.word_class("site"):  # "a village in Western Cambodia"
