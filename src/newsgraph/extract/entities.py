@@ -73,6 +73,7 @@ from .people import (
     person_actor,
     person_name,
     us_member,
+    us_party_state,
 )
 from .place_names import place_name, state_institution
 from .roles import Role, find_roles
@@ -624,7 +625,7 @@ class EntityExtractor(Component):
             )
             apply_known_person(ent.roles, known, own)
             member = us_member(doc, ent)
-            if member:
+            if member or us_party_state(doc, ent):  # "(D-Mich.)"; "X, a Michigan Democrat"
                 for role in ent.roles:
                     role.affiliation = role.affiliation or "USA"
             ent.actor = (

@@ -435,6 +435,32 @@ def _parse(
     return code, org, sector_of(" ".join(_before_cause(rest))) if rest else None
 
 
+#: "<Nationality> University of <place>": a school or hospital a nation's people founded abroad
+#: ("American University of Kabul", "German University in Cairo", "American Hospital of Paris").
+_FOUNDED_ABROAD = re.compile(
+    r"(?:the\s+)?(?P<adjective>\w+(?:\s\w+)?)\s+(?:university|college|school|academy|hospital)"
+    r"\s+(?:of|in|at)\s+(?P<place>.+)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def _host_country(text: str) -> str | None:
+    """The country of the place a school or hospital named with a nationality stands in
+    ("American University of Kabul": AFG, the university Kabul hosts; "American University in
+    Cairo": EGY): a country's name or capital after "of", "in" or "at", when it is not the
+    nationality's own country; None for any other name. An embassy or a chamber "in" a place
+    stays its nation's: only schools and hospitals belong to their host."""
+    found = _FOUNDED_ABROAD.fullmatch(" ".join(text.split()))
+    if found is None or not is_adjective(found.group("adjective")):
+        return None
+    place = _surface(found.group("place"), possessive=True)
+    hit = _countries()[1].get(place)
+    if hit is None or hit[1] == "adjective":
+        return None
+    return hit[0] if hit[0] != country_code(found.group("adjective")) else None
+
+
 def _before_cause(words: list[str]) -> list[str]:
     """A name's words before a "for" that opens a capitalised cause ("Brennan Center for Justice",
     "Coalition for Police Reform"): the cause says what a body works for, not what it is, so it
@@ -471,6 +497,7 @@ def resolve_actor(
     if polity is not None:  # "the Republic of Turkey": the state, as its name alone
         return Actor(polity, "GOV")
     code, org, head = _parse(text, context_code, named)
+    code = _host_country(text) or code
     own = org.sector if org else None
     # a body named after an intergovernmental one has its own sector: "UN peacekeepers" -> MIL
     sector = (own if own != "IGO" else None) or head or own

@@ -1,0 +1,95 @@
+"""Actor codes of kinds of people, groups and bodies found wrong or missing on real news (issue 15,
+session 15): a late office holder, a nationality's school abroad, a legislature's subject
+committees, a member of the US House, groups whose home is one state, a politician's offices by
+year, and a US state's party member named in an apposition."""
+
+from __future__ import annotations
+
+import pytest
+
+from handdocs import NLP, make
+from newsgraph.extract.countries import state_body_country
+from newsgraph.extract.entities import EntityExtractor
+from newsgraph.extract.people import late_holder, person_actor
+from newsgraph.extract.roles import Role
+from newsgraph.resolve import actors
+from newsgraph.resolve.actors import Actor
+
+
+def test_a_late_office_holder_keeps_the_office_and_a_former_one_is_eli() -> None:
+    mccain = actors.known_person(["John McCain"], ["Sen."], 2019)
+    assert mccain is not None and mccain.out_of_office(2019)
+    late = [Role("Late Sen.", "USA", None)]
+    assert late_holder(late)
+    assert person_actor(late, mccain, 2019) == Actor("USA", "LEG")  # died a senator
+    former = [Role("Late former Sen.", "USA", None)]
+    assert not late_holder(former)
+    assert person_actor(former, mccain, 2019) == Actor("USA", "ELI")
+    assert not late_holder([Role("Latest recruit", None, None)])  # "late" as a whole word only
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "sector"),
+    [
+        ("American University of Kabul", "AFG", "EDU"),  # the host's, not the founders'
+        ("the American University in Cairo", "EGY", "EDU"),
+        ("American Hospital of Paris", "FRA", "MED"),
+        ("American University", "USA", "EDU"),  # no place of its own: the adjective's
+        ("U.S. Embassy in Kabul", "USA", "GOV"),  # an embassy is its sending state's
+    ],
+)
+def test_a_nationality_s_school_abroad_belongs_to_its_host(name: str, code: str, sector: str) -> None:
+    assert actors.resolve_actor(name, "ORG") == Actor(code, sector)
+
+
+@pytest.mark.parametrize(
+    ("words", "sector"),
+    [
+        ("Judiciary Committee", "LEG"),  # no court
+        ("House Intelligence Committee", "LEG"),  # no spy agency
+        ("Armed Services Committee", "LEG"),
+        ("ranking member of the Judiciary Committee", "LEG"),
+        ("Representative", "LEG"),  # "Representative Dan Kildee": a member of the House
+        ("state representative", "LEG"),
+        ("trade representative", "GOV"),
+        ("U.N. representative", "GOV"),
+        ("sales representative", "BUS"),
+    ],
+)
+def test_committees_and_representatives_are_the_legislature(words: str, sector: str) -> None:
+    assert actors.sector_of(words) == sector
+
+
+def test_groups_whose_home_is_one_state_have_its_code() -> None:
+    yazidi = actors.organisation("Yazidi")
+    assert yazidi is not None and (yazidi.name, yazidi.code, yazidi.sector) == ("Yazidis", "IRQ", "REL")
+    assert actors.resolve_actor("Uighurs", "NORP") == Actor("CHN", "CVL")
+    nazis = actors.organisation("Nazis")
+    assert nazis is not None and (nazis.code, nazis.sector) == ("DEU", None)
+    assert state_body_country("Nazis") is None  # a historical party: no vote for Germany's news
+    assert actors.organisation("Muslims") is None  # spread over many states: no code
+
+
+def test_a_politician_s_sector_is_the_office_held_in_the_article_s_year() -> None:
+    def sector(name: str, year: int, titles: tuple[str, ...] = ()) -> str | None:
+        row = actors.known_person([name], list(titles), year)
+        return row.sector if row else None
+
+    assert sector("Marco Rubio", 2016) == "LEG"  # a senator then
+    assert sector("Marco Rubio", 2025) == "GOV"  # secretary of state
+    assert sector("Barack Obama", 2008) == "LEG"
+    assert sector("Barack Obama", 2012) == "GOV"
+    assert sector("Hillary Clinton", 2016, ("former Secretary of State",)) == "PTY"  # a candidate
+
+
+def _actors(text: str, ents: list[tuple[str, str]]) -> dict[str, Actor | None]:
+    doc = make(text, ents)
+    return {e.name: e.actor for e in EntityExtractor(NLP, "newsgraph_entities").match(doc)}
+
+
+def test_a_us_state_s_party_member_is_american_whatever_country_the_sentence_names() -> None:
+    ents = [("Dan Kildee", "PERSON"), ("Germany", "GPE"), ("Iran", "GPE")]
+    text = "Representative Dan Kildee , a Michigan Democrat , flew to Germany . Iran freed a prisoner ."
+    assert _actors(text, ents)["Dan Kildee"] == Actor("USA", "LEG")
+    text = "Representative Dan Kildee , a keen reader , flew to Germany . Iran freed a prisoner ."
+    assert _actors(text, ents)["Dan Kildee"] is None  # nothing says whose representative
