@@ -93,3 +93,27 @@ def test_a_us_state_s_party_member_is_american_whatever_country_the_sentence_nam
     assert _actors(text, ents)["Dan Kildee"] == Actor("USA", "LEG")
     text = "Representative Dan Kildee , a keen reader , flew to Germany . Iran freed a prisoner ."
     assert _actors(text, ents)["Dan Kildee"] is None  # nothing says whose representative
+
+
+def test_a_person_introduced_by_age_or_residence_is_a_private_citizen() -> None:
+    from newsgraph.extract.mentions import collect_mentions
+    from newsgraph.extract.relations import private_person_actor
+
+    def code(text: str, name: str, country: str | None = "USA") -> Actor | None:
+        doc = make(text, [(name, "PERSON")])
+        person = [m for m in collect_mentions(doc) if m.text == name]
+        return private_person_actor(doc, person, country)
+
+    assert code("Betsy Ebeling , 68 , said she knew her .", "Betsy Ebeling") == Actor("USA", "CVL")
+    assert code("He met 17-year-old Ann Pell in May .", "Ann Pell") == Actor("USA", "CVL")
+    assert code("Tom Seale , who lives in Sacramento , spoke .", "Tom Seale") == Actor("USA", "CVL")
+    assert code("Tom Seale , a Phoenix resident , spoke .", "Tom Seale") == Actor("USA", "CVL")
+    assert code("Tom Seale , 1968 , spoke .", "Tom Seale") is None  # a year, no age
+    assert code("Tom Seale , a strategist , spoke .", "Tom Seale") is None  # no private person's words
+    assert code("Betsy Ebeling , 68 , said she knew her .", "Betsy Ebeling", None) is None  # no country
+
+
+def test_a_titled_person_with_an_age_keeps_no_civilian_code() -> None:
+    ents = [("Tom Seale", "PERSON"), ("France", "GPE"), ("Paris", "GPE")]
+    text = "Mayor Tom Seale , 61 , went to France . France and Paris were calm . France voted ."
+    assert _actors(text, ents)["Tom Seale"] != Actor("FRA", "CVL")  # a mayor: his title rules

@@ -676,6 +676,10 @@ class EntityExtractor(Component):
                 or relations.example_member_actor(doc, ent.mentions, name_tokens, person_context)
                 or relations.programme_actor(doc, ent.mentions, others)  # "X, whose show on ABC"
             )
+            if ent.actor is None and not ent.roles and id(ent) not in tabled:  # "X, 68," of the article
+                rival = countries.rival_in_sentence(doc, ent.first, mentions, person_context)
+                own = None if rival else person_context
+                ent.actor = relations.private_person_actor(doc, ent.mentions, own)
         return sorted(one_per_key(entities), key=lambda e: e.first.start)
 
     def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:
