@@ -117,3 +117,12 @@ def test_a_titled_person_with_an_age_keeps_no_civilian_code() -> None:
     ents = [("Tom Seale", "PERSON"), ("France", "GPE"), ("Paris", "GPE")]
     text = "Mayor Tom Seale , 61 , went to France . France and Paris were calm . France voted ."
     assert _actors(text, ents)["Tom Seale"] != Actor("FRA", "CVL")  # a mayor: his title rules
+
+
+def test_only_a_capitalised_word_names_a_party() -> None:
+    assert actors.party("workers") is None  # "the prison workers' union": no Workers' Party of Korea
+    assert actors.party("labour") is None
+    labour = actors.party("Labour")
+    assert labour is not None and labour.code == "GBR"
+    republican = actors.party("Republican")
+    assert republican is not None and republican.code == "USA"

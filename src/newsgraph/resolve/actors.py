@@ -331,8 +331,11 @@ def is_adjective(text: str) -> bool:
 
 def party(text: str) -> OrgEntry | None:
     """The party a party adjective or member noun stands for: "Democratic", "Republicans" ->
-    the party named "<word> Party" in ``organisations.tsv``."""
+    the party named "<word> Party" in ``organisations.tsv``. Only a capitalised word: "prison
+    workers' union" is no member of the Workers' Party, "labour" none of a Labour Party."""
     word = text.strip()
+    if not word[:1].isupper():
+        return None
     for candidate in (word, word.rstrip("s"), word + "ic" if word.endswith("Democrat") else word):
         entry = organisation(candidate + " Party")
         if entry is not None:
