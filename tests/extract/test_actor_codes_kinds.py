@@ -126,3 +126,28 @@ def test_only_a_capitalised_word_names_a_party() -> None:
     assert labour is not None and labour.code == "GBR"
     republican = actors.party("Republican")
     assert republican is not None and republican.code == "USA"
+
+
+def test_an_office_held_wins_over_a_candidacy() -> None:
+    ryan = [Role("VP nominee", "USA", None), Role("speaker of the House", None, None)]
+    assert person_actor(ryan, None, 2016) == Actor("USA", "LEG")  # "GOP VP nominee X, now speaker"
+    romney = [Role("nominee", "USA", None), Role("former governor", None, None)]
+    assert person_actor(romney, None, 2012) == Actor("USA", "PTY")  # a former office is none held
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("W.T.O.", "World Trade Organization"),
+        ("the F.B.I.'s", "Federal Bureau of Investigation"),
+        ("G.O.P.", "Republican Party (United States)"),
+    ],
+)
+def test_an_acronym_written_with_dots_is_the_table_s(text: str, name: str) -> None:
+    found = actors.organisation(text)
+    assert found is not None and found.name == name
+
+
+def test_dotted_words_that_are_no_table_acronym_stay_unknown() -> None:
+    assert actors.organisation("A.M.") is None
+    assert actors.organisation("D.C.") is None

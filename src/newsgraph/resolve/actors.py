@@ -343,10 +343,18 @@ def party(text: str) -> OrgEntry | None:
     return None
 
 
+#: An acronym written with dots, as some papers write them all ("F.B.I.", "W.T.O.", "G.O.P.").
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+
+
 def organisation(text: str) -> OrgEntry | None:
     """The known organisation ``text`` names ("the White House", "U.N.", "HAMAS"); acronyms match
-    only in capitals and nothing matches an all-lower-case text."""
-    return _organisations().get(text, fold_lowercase=False)
+    only in capitals and nothing matches an all-lower-case text; an acronym written with dots is
+    its table form without them ("W.T.O." = "WTO")."""
+    found = _organisations().get(text, fold_lowercase=False)
+    if found is None and "." in text and _DOTTED.fullmatch(dotted := _surface(text, possessive=True)):
+        found = _organisations().get(dotted.replace(".", ""), fold_lowercase=False)
+    return found
 
 
 def sector_of(words: str) -> str | None:
