@@ -151,3 +151,21 @@ def test_an_acronym_written_with_dots_is_the_table_s(text: str, name: str) -> No
 def test_dotted_words_that_are_no_table_acronym_stay_unknown() -> None:
     assert actors.organisation("A.M.") is None
     assert actors.organisation("D.C.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("African-Americans", "USA"),
+        ("Iranian-Americans", "USA"),  # US news writes its citizens' origins so
+        ("Arab-Israelis", "ISR"),
+        ("Iranian-Russians", None),  # two states: no one nation
+        ("Central Americans", None),  # a region's people, not the United States'
+        ("Latin Americans", None),
+        ("Native Americans", "USA"),
+        ("Hispanic", "USA"),
+    ],
+)
+def test_hyphenated_and_regional_groups(text: str, code: str | None) -> None:
+    actor = actors.resolve_actor(text, "NORP")
+    assert (actor.code if actor else None) == code

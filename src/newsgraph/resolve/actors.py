@@ -472,6 +472,33 @@ def _host_country(text: str) -> str | None:
     return hit[0] if hit[0] != country_code(found.group("adjective")) else None
 
 
+#: People of a region of the Americas: no nation's ("Latin Americans", "Central American").
+_AMERICAS_REGION = re.compile(r"(?:Latin|Central|South|North|Meso)\s*-?\s*Americans?", re.IGNORECASE)
+#: "<Origin>-<Demonym>": a nation's people of another origin ("African-Americans", "Arab-Israelis").
+_HYPHENATED = re.compile(r"(?P<origin>[A-Z][a-z]+)-(?P<nation>[A-Z][a-z]+)")
+
+
+def _hyphenated_nation(text: str) -> str | None:
+    """The country of a hyphenated group whose last part is a demonym and whose first part is an
+    origin ("Iranian-Americans", "African-American", "Arab-Israelis": the nation they belong
+    to, the GUIDE's "nation's country"); None for two states' demonyms ("Iranian-Russians"),
+    except before "Americans", as US news writes its citizens' origins ("Iranian-Americans")."""
+    found = _HYPHENATED.fullmatch(_surface(text, possessive=True))
+    if found is None or not is_adjective(found.group("nation")):
+        return None
+    origin = found.group("origin")
+    nation = country_code(found.group("nation"))
+    if nation is None:
+        return None
+    if country_code(origin) is not None and origin not in _ORIGINS and nation != "USA":
+        return None  # "Iranian-Russians": two states, no one nation ("Iranian-Americans" is)
+    return nation
+
+
+#: Origins of a region or a people, never one state's ("African-Americans").
+_ORIGINS = frozenset({"African", "Asian", "Arab", "Hispanic", "Latino", "Native", "European", "Caribbean"})
+
+
 def _before_cause(words: list[str]) -> list[str]:
     """A name's words before a "for" that opens a capitalised cause ("Brennan Center for Justice",
     "Coalition for Police Reform"): the cause says what a body works for, not what it is, so it
@@ -507,6 +534,10 @@ def resolve_actor(
     polity = _polity_of(text) if " of " in text else None
     if polity is not None:  # "the Republic of Turkey": the state, as its name alone
         return Actor(polity, "GOV")
+    if label == "NORP" and (hyphenated := _hyphenated_nation(text)) is not None:
+        return Actor(hyphenated, "CVL")  # "Iranian-Americans": Americans
+    if _AMERICAS_REGION.fullmatch(_surface(text)):
+        return None  # "Central Americans" are no Americans of the United States
     code, org, head = _parse(text, context_code, named)
     code = _host_country(text) or code
     own = org.sector if org else None
