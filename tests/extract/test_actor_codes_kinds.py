@@ -169,3 +169,19 @@ def test_dotted_words_that_are_no_table_acronym_stay_unknown() -> None:
 def test_hyphenated_and_regional_groups(text: str, code: str | None) -> None:
     actor = actors.resolve_actor(text, "NORP")
     assert (actor.code if actor else None) == code
+
+
+@pytest.mark.parametrize(
+    ("name", "year", "sector"),
+    [
+        ("Rex Tillerson", 2016, "BUS"),  # Exxon's chief executive until his nomination
+        ("Rex Tillerson", 2017, "GOV"),
+        ("Mike Pompeo", 2016, "LEG"),  # a congressman before the CIA
+        ("Hope Hicks", 2016, "PTY"),  # the campaign's spokeswoman
+        ("Chuck Schumer", 2015, "LEG"),  # a senator long before he led the Senate's Democrats
+        ("Kamala Harris", 2016, "GOV"),  # California's attorney general
+    ],
+)
+def test_an_official_s_earlier_post_is_the_one_of_the_article_s_year(name: str, year: int, sector: str) -> None:
+    row = actors.known_person([name], [], year)
+    assert row is not None and row.sector == sector
