@@ -182,6 +182,6 @@ def test_hyphenated_and_regional_groups(text: str, code: str | None) -> None:
         ("Kamala Harris", 2016, "GOV"),  # California's attorney general
     ],
 )
-def test_an_official_s_earlier_post_is_the_one_of_the_article_s_year(name: str, year: int, sector: str) -> None:
+def test_an_official_s_earlier_post_is_his_or_hers_then(name: str, year: int, sector: str) -> None:
     row = actors.known_person([name], [], year)
     assert row is not None and row.sector == sector
