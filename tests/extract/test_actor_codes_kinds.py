@@ -185,3 +185,13 @@ def test_hyphenated_and_regional_groups(text: str, code: str | None) -> None:
 def test_an_official_s_earlier_post_is_his_or_hers_then(name: str, year: int, sector: str) -> None:
     row = actors.known_person([name], [], year)
     assert row is not None and row.sector == sector
+
+
+def test_a_nominal_institution_of_a_named_country_is_that_country_s() -> None:
+    ents = [("Turkey", "GPE"), ("United States", "GPE"), ("Washington", "GPE"), ("American", "NORP")]
+    text = (
+        "The United States said no . The government of Turkey asked the United States for the cleric . "
+        "Washington refused . American officials spoke ."
+    )
+    coded = {e.name: e.actor for e in EntityExtractor(NLP, "newsgraph_entities").match(make(text, ents))}
+    assert coded["government"] == Actor("TUR", "GOV")  # not the article's main country's

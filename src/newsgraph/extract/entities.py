@@ -172,7 +172,8 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
     """Entities for "the junta", "the military", ...: the first is the institution of the country
     named last before it (within NOMINAL_WINDOW characters), else of the article's main country;
     later ones are taken to speak of the same country (an article's "the junta" and "the regime"
-    are one government's)."""
+    are one government's); one followed by "of" and a country's name is that country's ("the
+    government of Turkey" in US news)."""
     table = nominal_actors()
     firsts = {k[0] for k in table}
     lowers = doc_lowers(doc)
@@ -182,6 +183,13 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
         return []
     taken = {i for m in mentions for i in range(m.i, m.j)}
     countries = sorted((m.start, code) for m in mentions if (code := actors.country_code(m.text)))
+    named_after = {
+        m.i: code
+        for m in mentions
+        if (code := actors.country_code(m.text))
+        and not actors.is_adjective(m.text)
+        and actors.country_name(code)
+    }
     longest = max((len(k) for k in table), default=1)
     found: dict[tuple[str, ...], Entity] = {}
     for t in the_at:
@@ -192,7 +200,9 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
             end_tok = doc[t + n]
             start, end = doc[t + 1].idx, end_tok.idx + len(end_tok.text)
             before = [code for pos, code in countries if start - NOMINAL_WINDOW <= pos < start]
-            code = next(iter(found))[2] if found else (before[-1] if before else context)
+            after = t + 1 + n  # "the government of Turkey": the country named after it is its own
+            own = named_after.get(after + 1) if after < len(lowers) and lowers[after] == "of" else None
+            code = own or (next(iter(found))[2] if found else (before[-1] if before else context))
             if code is None:
                 break
             name = table[words]
