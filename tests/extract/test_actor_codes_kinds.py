@@ -195,3 +195,14 @@ def test_a_nominal_institution_of_a_named_country_is_that_country_s() -> None:
     )
     coded = {e.name: e.actor for e in EntityExtractor(NLP, "newsgraph_entities").match(make(text, ents))}
     assert coded["government"] == Actor("TUR", "GOV")  # not the article's main country's
+
+
+def test_a_nominal_institution_of_a_named_country_sets_no_country_for_the_bare_ones() -> None:
+    ents = [("Costa Rica", "GPE"), ("United States", "GPE"), ("Washington", "GPE")]
+    text = (
+        "The United States will take refugees . The government of Costa Rica will host some . "
+        "Washington said the government has received many applications ."
+    )
+    found = EntityExtractor(NLP, "newsgraph_entities").match(make(text, ents))
+    codes = sorted((e.actor.code, len(e.mentions)) for e in found if e.name == "government" and e.actor)
+    assert codes == [("CRI", 1), ("USA", 1)]

@@ -173,7 +173,7 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
     named last before it (within NOMINAL_WINDOW characters), else of the article's main country;
     later ones are taken to speak of the same country (an article's "the junta" and "the regime"
     are one government's); one followed by "of" and a country's name is that country's ("the
-    government of Turkey" in US news)."""
+    government of Turkey" in US news), and says nothing of the bare ones."""
     table = nominal_actors()
     firsts = {k[0] for k in table}
     lowers = doc_lowers(doc)
@@ -192,6 +192,7 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
     }
     longest = max((len(k) for k in table), default=1)
     found: dict[tuple[str, ...], Entity] = {}
+    bare: list[str] = []
     for t in the_at:
         for n in range(longest, 0, -1):
             words = tuple(lowers[t + 1 : t + 1 + n])
@@ -202,7 +203,9 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
             before = [code for pos, code in countries if start - NOMINAL_WINDOW <= pos < start]
             after = t + 1 + n  # "the government of Turkey": the country named after it is its own
             own = named_after.get(after + 1) if after < len(lowers) and lowers[after] == "of" else None
-            code = own or (next(iter(found))[2] if found else (before[-1] if before else context))
+            code = own or (bare[0] if bare else (before[-1] if before else context))
+            if own is None and code is not None and not bare:
+                bare.append(code)  # the country later bare mentions speak of: not an "of X" one's
             if code is None:
                 break
             name = table[words]
