@@ -75,6 +75,7 @@ from .people import (
     person_actor,
     person_name,
     us_member,
+    us_party_state,
 )
 from .place_names import place_name, state_institution
 from .roles import Role, find_roles
@@ -173,7 +174,8 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
     """Entities for "the junta", "the military", ...: the first is the institution of the country
     named last before it (within NOMINAL_WINDOW characters), else of the article's main country;
     later ones are taken to speak of the same country (an article's "the junta" and "the regime"
-    are one government's)."""
+    are one government's); one followed by "of" and a country's name is that country's ("the
+    government of Turkey" in US news), and says nothing of the bare ones."""
     table = nominal_actors()
     firsts = {k[0] for k in table}
     lowers = doc_lowers(doc)
@@ -183,8 +185,16 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
         return []
     taken = {i for m in mentions for i in range(m.i, m.j)}
     countries = sorted((m.start, code) for m in mentions if (code := actors.country_code(m.text)))
+    named_after = {
+        m.i: code
+        for m in mentions
+        if (code := actors.country_code(m.text))
+        and not actors.is_adjective(m.text)
+        and actors.country_name(code)
+    }
     longest = max((len(k) for k in table), default=1)
     found: dict[tuple[str, ...], Entity] = {}
+    bare: list[str] = []
     for t in the_at:
         for n in range(longest, 0, -1):
             words = tuple(lowers[t + 1 : t + 1 + n])
@@ -193,7 +203,11 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
             end_tok = doc[t + n]
             start, end = doc[t + 1].idx, end_tok.idx + len(end_tok.text)
             before = [code for pos, code in countries if start - NOMINAL_WINDOW <= pos < start]
-            code = next(iter(found))[2] if found else (before[-1] if before else context)
+            after = t + 1 + n  # "the government of Turkey": the country named after it is its own
+            own = named_after.get(after + 1) if after < len(lowers) and lowers[after] == "of" else None
+            code = own or (bare[0] if bare else (before[-1] if before else context))
+            if own is None and code is not None and not bare:
+                bare.append(code)  # the country later bare mentions speak of: not an "of X" one's
             if code is None:
                 break
             name = table[words]
@@ -626,7 +640,7 @@ class EntityExtractor(Component):
             )
             apply_known_person(ent.roles, known, own)
             member = us_member(doc, ent)
-            if member:
+            if member or us_party_state(doc, ent):  # "(D-Mich.)"; "X, a Michigan Democrat"
                 for role in ent.roles:
                     role.affiliation = role.affiliation or "USA"
             ent.actor = (
@@ -677,6 +691,10 @@ class EntityExtractor(Component):
                 or relations.example_member_actor(doc, ent.mentions, name_tokens, person_context)
                 or relations.programme_actor(doc, ent.mentions, others)  # "X, whose show on ABC"
             )
+            if ent.actor is None and not ent.roles and id(ent) not in tabled:  # "X, 68," of the article
+                rival = countries.rival_in_sentence(doc, ent.first, mentions, person_context)
+                own = None if rival else person_context
+                ent.actor = relations.private_person_actor(doc, ent.mentions, own)
         entities = [
             e for e in entities if e.type != "PERSON" or not unattested_person(doc, e.mentions, bool(e.roles))
         ]

@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 from ..resolve import actors
 from ..resolve.actors import split_honorifics
 from ..resolve.entities import fold
+from ..resolve.gazetteer import gazetteer
 from ..resolve.names import parse, variant_reason
 from .mentions import name_tokens
 from .roles import Role
@@ -31,6 +32,42 @@ def us_member(doc: Doc, ent: Entity) -> bool:
     for m in ent.mentions:
         if m.j < len(doc) and doc[m.j].text == "(" and _PARTY_STATE.match(doc[m.j : m.j + 6].text):
             return True
+    return False
+
+
+#: Nouns of a US party's member that follow a state in an apposition ("a Michigan Democrat").
+_US_PARTY_MEMBERS = frozenset({"democrat", "republican"})
+#: Words that may stand between the article and the state ("a former Michigan Republican").
+_MEMBER_MODIFIERS = frozenset(
+    {"former", "fellow", "veteran", "freshman", "conservative", "liberal", "moderate"}
+)
+
+
+def _us_state(text: str) -> bool:
+    """Whether ``text`` names a US state (a gazetteer first-level division of the USA, or its
+    written abbreviation: "Calif.")."""
+    gaz = gazetteer()
+    if any(gaz.place(k).country == "USA" for k in gaz.abbreviations.get(text, ())):
+        return True
+    return any(p.country == "USA" and p.feature == "admin1" for p in gaz.candidates(text))
+
+
+def us_party_state(doc: Doc, ent: Entity) -> bool:
+    """Whether a mention of the person is followed by an apposition naming a US state and a
+    party's member ("Representative Dan Kildee, a Michigan Democrat", "X, the Texas
+    Republican"): an American in US politics, whatever other country the sentence names. The
+    party word makes "a Georgia Republican" the US state's."""
+    n = len(doc)
+    for m in ent.mentions:
+        k = m.j + 2
+        if k >= n or doc[m.j].text != "," or doc[m.j + 1].lower_ not in ("a", "an", "the"):
+            continue
+        if doc[k].lower_ in _MEMBER_MODIFIERS:
+            k += 1
+        for size in (1, 2, 3):
+            end = k + size
+            if end < n and doc[end].lower_ in _US_PARTY_MEMBERS and _us_state(doc[k:end].text):
+                return True
     return False
 
 
@@ -106,6 +143,7 @@ def person_actor(
         and actor.code == known.code
         and actor.sector in (*NATIONAL_SECTORS, "PTY")
         and known.out_of_office(year)
+        and not late_holder(roles)
     ):
         return actors.Actor(actor.code, "ELI", actor.other_sectors)
     if (
@@ -119,13 +157,30 @@ def person_actor(
     return actor
 
 
+def late_holder(roles: list[Role]) -> bool:
+    """Whether a title calls the person "the late" holder of an office ("the late Sen. John
+    McCain", "the late King Abdullah"): one who died, named by the office held until then, which
+    the entity labels keep as the person's sector (no former official out of office: ELI is
+    for the living). "the late former president X" stays a former official."""
+    for role in roles:
+        words = role.title.lower().split()
+        former = any(w in ("former", "ex") or w.startswith("ex-") for w in words)
+        if words[:1] == ["late"] and not former:
+            return True
+    return False
+
+
 def _person_actor(roles: list[Role], known: actors.KnownPerson | None = None) -> actors.Actor | None:
     """The actor of the first role with an affiliation, its sector the title's; a generic title
     ("leader") of a person ``people.tsv`` files under another sector keeps that sector ("Hamas
-    leader Ismail Haniyeh" -> PSE REB). With no such role, the ``people.tsv`` row's actor."""
+    leader Ismail Haniyeh" -> PSE REB). An office among the person's other titles wins over a
+    candidacy ("GOP VP nominee Paul Ryan, now speaker of the House": LEG; a former office is no
+    office held). With no such role, the ``people.tsv`` row's actor."""
     for role in roles:
         if role.affiliation:
             sector = role.sector  # the title's, or its organisation's ("NBC executive": JRN)
+            if sector == "PTY":
+                sector = next((s for r in roles if (s := r.sector) in NATIONAL_SECTORS), sector)
             if known is not None and known.code == role.affiliation and sector in (None, "GOV"):
                 sector = known.sector
             return actors.Actor(role.affiliation, sector or "GOV")

@@ -5,6 +5,7 @@ Used by ``extract/entities.py`` in its last pass over people left without a code
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -160,6 +161,53 @@ def suspect_actor(doc: Doc, person: list[Mention], country: str | None) -> actor
             return actors.Actor(country, "CRM")
         if m.j + 1 < n and doc[m.j].text == ":" and doc[m.j + 1].lower_ in charge_words():
             return actors.Actor(country, "CRM")
+    return None
+
+
+#: Oldest age an apposition gives a person ("X, 68, ..."); a larger number is no age.
+_MAX_AGE = 110
+#: Words of an apposition or relative clause that say where a private person lives: "X, who lives
+#: in ...", "X, a Phoenix resident", "X, a resident of Queens".
+_RESIDENCE_WORDS = frozenset({"lives", "lived", "resident", "residents"})
+
+
+_YEAR_OLD = re.compile(r"\d{1,3}-year-old")
+
+
+def _age_after(doc: Doc, j: int) -> bool:
+    """Whether an age follows a name ending at ``j``: ", 68," or ", 68)"."""
+    if j + 2 >= len(doc) or doc[j].text != "," or doc[j + 2].text not in (",", ")", "."):
+        return False
+    age = doc[j + 1].text
+    return age.isdigit() and 0 < int(age) <= _MAX_AGE
+
+
+def _age_before(doc: Doc, i: int) -> bool:
+    """Whether "<N>-year-old" stands right before a name starting at ``i`` (one token or five)."""
+    words = [t.lower_ for t in doc[max(0, i - 5) : i]]
+    if len(words) == 5 and words[1:] == ["-", "year", "-", "old"]:
+        return words[0].isdigit()
+    return bool(words) and _YEAR_OLD.fullmatch(words[-1]) is not None
+
+
+def private_person_actor(doc: Doc, person: list[Mention], country: str | None) -> actors.Actor | None:
+    """The actor of a person news describes as a private citizen: by age ("Betsy Ebeling, 68,",
+    "17-year-old X") or by residence ("X, who lives in ...", "X, a Phoenix resident"), the
+    way reporters introduce people with no office (officials get a title instead, so this is for
+    people with no title, no row and no other code): a civilian (CVL) of ``country``, the country
+    the article's people are taken to belong to; None without such a country or such words."""
+    if country is None:
+        return None
+    n = len(doc)
+    for m in person:
+        if _age_after(doc, m.j) or _age_before(doc, m.i):
+            return actors.Actor(country, "CVL")
+        if m.j < n and doc[m.j].text == ",":
+            clause = [t.lower_ for t in doc[m.j + 1 : min(n, m.j + 6)]]
+            if clause[:2] in (["who", "lives"], ["who", "lived"]) or (
+                clause[:1] in (["a"], ["an"]) and _RESIDENCE_WORDS.intersection(clause[1:5])
+            ):
+                return actors.Actor(country, "CVL")
     return None
 
 

@@ -331,8 +331,11 @@ def is_adjective(text: str) -> bool:
 
 def party(text: str) -> OrgEntry | None:
     """The party a party adjective or member noun stands for: "Democratic", "Republicans" ->
-    the party named "<word> Party" in ``organisations.tsv``."""
+    the party named "<word> Party" in ``organisations.tsv``. Only a capitalised word: "prison
+    workers' union" is no member of the Workers' Party, "labour" none of a Labour Party."""
     word = text.strip()
+    if not word[:1].isupper():
+        return None
     for candidate in (word, word.rstrip("s"), word + "ic" if word.endswith("Democrat") else word):
         entry = organisation(candidate + " Party")
         if entry is not None:
@@ -340,10 +343,18 @@ def party(text: str) -> OrgEntry | None:
     return None
 
 
+#: An acronym written with dots, as some papers write them all ("F.B.I.", "W.T.O.", "G.O.P.").
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+
+
 def organisation(text: str) -> OrgEntry | None:
     """The known organisation ``text`` names ("the White House", "U.N.", "HAMAS"); acronyms match
-    only in capitals and nothing matches an all-lower-case text."""
-    return _organisations().get(text, fold_lowercase=False)
+    only in capitals and nothing matches an all-lower-case text; an acronym written with dots is
+    its table form without them ("W.T.O." = "WTO")."""
+    found = _organisations().get(text, fold_lowercase=False)
+    if found is None and "." in text and _DOTTED.fullmatch(dotted := _surface(text, possessive=True)):
+        found = _organisations().get(dotted.replace(".", ""), fold_lowercase=False)
+    return found
 
 
 def sector_of(words: str) -> str | None:
@@ -435,6 +446,59 @@ def _parse(
     return code, org, sector_of(" ".join(_before_cause(rest))) if rest else None
 
 
+#: "<Nationality> University of <place>": a school or hospital a nation's people founded abroad
+#: ("American University of Kabul", "German University in Cairo", "American Hospital of Paris").
+_FOUNDED_ABROAD = re.compile(
+    r"(?:the\s+)?(?P<adjective>\w+(?:\s\w+)?)\s+(?:university|college|school|academy|hospital)"
+    r"\s+(?:of|in|at)\s+(?P<place>.+)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=4096)
+def _host_country(text: str) -> str | None:
+    """The country of the place a school or hospital named with a nationality stands in
+    ("American University of Kabul": AFG, the university Kabul hosts; "American University in
+    Cairo": EGY): a country's name or capital after "of", "in" or "at", when it is not the
+    nationality's own country; None for any other name. An embassy or a chamber "in" a place
+    stays its nation's: only schools and hospitals belong to their host."""
+    found = _FOUNDED_ABROAD.fullmatch(" ".join(text.split()))
+    if found is None or not is_adjective(found.group("adjective")):
+        return None
+    place = _surface(found.group("place"), possessive=True)
+    hit = _countries()[1].get(place)
+    if hit is None or hit[1] == "adjective":
+        return None
+    return hit[0] if hit[0] != country_code(found.group("adjective")) else None
+
+
+#: People of a region of the Americas: no nation's ("Latin Americans", "Central American").
+_AMERICAS_REGION = re.compile(r"(?:Latin|Central|South|North|Meso)\s*-?\s*Americans?", re.IGNORECASE)
+#: "<Origin>-<Demonym>": a nation's people of another origin ("African-Americans", "Arab-Israelis").
+_HYPHENATED = re.compile(r"(?P<origin>[A-Z][a-z]+)-(?P<nation>[A-Z][a-z]+)")
+
+
+def _hyphenated_nation(text: str) -> str | None:
+    """The country of a hyphenated group whose last part is a demonym and whose first part is an
+    origin ("Iranian-Americans", "African-American", "Arab-Israelis": the nation they belong
+    to, the GUIDE's "nation's country"); None for two states' demonyms ("Iranian-Russians"),
+    except before "Americans", as US news writes its citizens' origins ("Iranian-Americans")."""
+    found = _HYPHENATED.fullmatch(_surface(text, possessive=True))
+    if found is None or not is_adjective(found.group("nation")):
+        return None
+    origin = found.group("origin")
+    nation = country_code(found.group("nation"))
+    if nation is None:
+        return None
+    if country_code(origin) is not None and origin not in _ORIGINS and nation != "USA":
+        return None  # "Iranian-Russians": two states, no one nation ("Iranian-Americans" is)
+    return nation
+
+
+#: Origins of a region or a people, never one state's ("African-Americans").
+_ORIGINS = frozenset({"African", "Asian", "Arab", "Hispanic", "Latino", "Native", "European", "Caribbean"})
+
+
 def _before_cause(words: list[str]) -> list[str]:
     """A name's words before a "for" that opens a capitalised cause ("Brennan Center for Justice",
     "Coalition for Police Reform"): the cause says what a body works for, not what it is, so it
@@ -470,7 +534,12 @@ def resolve_actor(
     polity = _polity_of(text) if " of " in text else None
     if polity is not None:  # "the Republic of Turkey": the state, as its name alone
         return Actor(polity, "GOV")
+    if label == "NORP" and (hyphenated := _hyphenated_nation(text)) is not None:
+        return Actor(hyphenated, "CVL")  # "Iranian-Americans": Americans
+    if _AMERICAS_REGION.fullmatch(_surface(text)):
+        return None  # "Central Americans" are no Americans of the United States
     code, org, head = _parse(text, context_code, named)
+    code = _host_country(text) or code
     own = org.sector if org else None
     # a body named after an intergovernmental one has its own sector: "UN peacekeepers" -> MIL
     sector = (own if own != "IGO" else None) or head or own
