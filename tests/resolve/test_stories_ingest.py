@@ -74,12 +74,21 @@ def test_stories_linked_per_batch_are_those_linked_from_the_texts(
     from newsgraph.testing.compare import STORY_TABLES, store_rows
 
     monkeypatch.setattr(local, "LINK_EVERY", 3)  # linked a few articles at a time
+    reopened: list[str] = []
+    reopen = Store.reopen
+
+    def counted(store: Store) -> None:
+        reopened.append(store.path)
+        reopen(store)
+
+    monkeypatch.setattr(Store, "reopen", counted)  # and the store opened again after each linking
     corpus = _corpus_with_copies(tmp_path)
     rows = []
     for jobs in (1, 2):
         db = tmp_path / f"j{jobs}.duckdb"
         report = ingest([corpus], db, Settings.load(jobs=jobs, batch_size=2))
         assert report.n_copies >= 3
+        assert reopened.count(str(db)) >= 1
         rows.append(store_rows(db))
     assert rows[1] == rows[0]
     with Store(tmp_path / "j1.duckdb") as store:  # the old way: from the texts, after the run

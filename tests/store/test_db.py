@@ -195,3 +195,28 @@ def test_store_memory_limit_setting_refuses_what_is_no_amount(value: str) -> Non
 
     with pytest.raises(ConfigError, match="store_memory_limit"):
         Settings(store_memory_limit=value)
+
+
+def test_reopen_gives_the_same_store_open_for_writing(tmp_path: Path) -> None:
+    """Store.reopen (done by a run after each linking, to give back what DuckDB held for its
+    writes) keeps what was committed and leaves the store writable."""
+    db = tmp_path / "s.duckdb"
+    with Store(db, memory_limit="256MB") as store:
+        store.con.execute("CREATE TABLE t (x INTEGER)")
+        store.con.execute("INSERT INTO t VALUES (1)")
+        old = store.con
+        limit = old.execute("SELECT current_setting('memory_limit')").fetchone()
+        store.reopen()
+        assert store.con is not old
+        assert store.con.execute("SELECT current_setting('memory_limit')").fetchone() == limit  # 256MB
+        store.con.execute("INSERT INTO t VALUES (2)")
+        assert store.con.execute("SELECT sum(x) FROM t").fetchone() == (3,)
+    with Store(db, read_only=True) as store:
+        con = store.con
+        store.reopen()  # read-only: left as it is
+        assert store.con is con
+        assert store.con.execute("SELECT count(*) FROM t").fetchone() == (2,)
+    with Store(":memory:") as store:
+        con = store.con
+        store.reopen()  # in memory: closing would lose it
+        assert store.con is con

@@ -167,11 +167,11 @@ def preload() -> None:
     hundreds of thousands of objects, nearly all freed by reference counting, and each young
     collection walked the survivors again (0.15 -> 0.05 CPU s of collections per 200 bench
     articles)."""
-    from ..allocator import keep_arrays_on_heap
+    from ..allocator import map_largest_arrays
     from ..clean.language import load_detector
     from ..resolve.stories import load_minhash
 
-    keep_arrays_on_heap()  # (a Dask worker's allocator is set to map them: newsgraph.allocator)
+    map_largest_arrays()  # a batch's largest arrays mapped, the rest on the heap (newsgraph.allocator)
     load_detector()
     load_minhash()
     gc.collect()

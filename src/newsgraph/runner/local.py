@@ -283,6 +283,8 @@ class _Batcher:
             # linked to their stories with the sketches the workers made, in the order stored
             self.report.n_copies += link_stories(self.store, self.sketches)
             self.sketches = []
+            if not final:  # DuckDB gives back what it held for the writes so far (Store.reopen)
+                self.store.reopen()
         self.documents, self.rows, self.errors, self.pending_sketches = [], [], [], []
         self.n_pending = 0
 
@@ -296,7 +298,8 @@ COMMIT_BATCHES = 4
 COMMIT_SECONDS = 30.0
 #: Stored articles linked to their stories (and their facts clustered) at a time: each linking
 #: has a fixed cost (a few queries, ~50 ms of CPU), so it waits for several batches (the sketches
-#: held meanwhile are about 1 KB each).
+#: held meanwhile are about 1 KB each). The store is then opened again (:meth:`Store.reopen`), so
+#: what DuckDB holds for its writes stays that of one such stretch however long the run.
 LINK_EVERY = 512
 
 

@@ -10,6 +10,8 @@ import os
 import struct
 from pathlib import Path
 
+import duckdb
+
 from ..errors import DamagedStoreError, NotAStoreError, StoreError
 
 
@@ -65,8 +67,37 @@ def check_file(path: str | Path) -> None:
     if not 4096 <= block_size <= 1 << 30 or blocks >= 1 << 40:
         return  # a layout this check does not know: DuckDB's own checks apply
     expected = 3 * _HEADER_SIZE + blocks * block_size
-    if size < expected:
+    if size < expected and _needs_more(name, size, block_size):
         raise DamagedStoreError(
             f"{name} is truncated: {size:,} bytes where its header counts {blocks:,} blocks "
             f"({expected:,} bytes); restore it from a copy or ingest again into a new --db"
         )
+
+
+def _needs_more(name: str, size: int, block_size: int) -> bool:
+    """Whether the blocks the tables of a file shorter than its header's block count use reach
+    past its end. The header counts the free blocks too, and DuckDB leaves the last of them
+    unwritten: a store closed after a checkpoint that freed its last blocks is whole, and shorter
+    (seen after a run opened the store again mid-way, ``Store.reopen``). A file DuckDB cannot
+    open read-only is taken for truncated, unless another process holds it (a running ingest)."""
+    try:
+        con = duckdb.connect(
+            name,
+            read_only=True,
+            config={"autoinstall_known_extensions": False, "autoload_known_extensions": False},
+        )
+    except duckdb.Error as exc:
+        return "lock" not in str(exc).lower()
+    try:
+        last = -1
+        for (table,) in con.execute("SELECT table_name FROM duckdb_tables() WHERE NOT temporary").fetchall():
+            row = con.execute(
+                "SELECT max(block_id) FROM pragma_storage_info(?) WHERE persistent", [table]
+            ).fetchone()
+            if row and row[0] is not None:
+                last = max(last, int(row[0]))
+    except duckdb.Error:
+        return True
+    finally:
+        con.close()
+    return 3 * _HEADER_SIZE + (last + 1) * block_size > size
