@@ -31,7 +31,6 @@ threshold, so these bands start at 0.5.
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from collections import defaultdict
 from collections.abc import Iterator
@@ -41,11 +40,9 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from calibration import BANDS, band_lines, fit, log_loss, probability
 from events_real import DEFAULT_LABELS, _match, load_labels, predict
 from events_review import read_judged, store_rows
-
-#: Confidence bands of the calibration tables.
-BANDS = ((0.0, 0.3), (0.3, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 
 
 @contextmanager
@@ -169,46 +166,6 @@ def review_features(store: Path, judged: list[Path]) -> list[tuple[dict[str, flo
     return out
 
 
-def log_loss(pairs: list[tuple[float, float]]) -> float:
-    return -sum(y * math.log(p) + (1 - y) * math.log(1 - p) for p, y in pairs) / max(len(pairs), 1)
-
-
-def fit(
-    rows: list[tuple[dict[str, float], float]], prior: dict[str, float], sigma: float
-) -> dict[str, float]:
-    """MAP logistic regression: weights (and ``bias``) near ``prior``, Gaussian prior ``sigma``."""
-    names = sorted({k for f, _ in rows for k in f} | {"bias"})
-    w = {k: prior.get(k, 0.0) for k in names}
-    rate = 0.05
-    for _ in range(4000):
-        grad = {k: -(w[k] - prior.get(k, 0.0)) / sigma**2 for k in names}
-        for feats, y in rows:
-            z = w["bias"] + sum(w[k] * v for k, v in feats.items())
-            p = 1.0 / (1.0 + math.exp(-z))
-            grad["bias"] += y - p
-            for k, v in feats.items():
-                grad[k] += (y - p) * v
-        for k in names:
-            w[k] += rate * grad[k] / len(rows)
-    return w
-
-
-def probability(feats: dict[str, float], w: dict[str, float]) -> float:
-    z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in feats.items())
-    return 1.0 / (1.0 + math.exp(-z))
-
-
-def band_table(pairs: list[tuple[float, float]]) -> list[str]:
-    out = []
-    for lo, hi in BANDS:
-        inside = [(c, y) for c, y in pairs if lo <= c < hi]
-        if inside:
-            mean = sum(c for c, _ in inside) / len(inside)
-            right = sum(y for _, y in inside) / len(inside)
-            out.append(f"  {lo:.1f}-{min(hi, 1.0):.1f}  {len(inside):>4}  {mean:.2f}  {right:.2f}")
-    return out
-
-
 def review_pairs(store: Path, judged: list[Path]) -> list[tuple[float, str]]:
     """(confidence, verdict) of the store's fact events at the default threshold that are judged."""
     import duckdb
@@ -296,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         tune_fit = [(general(f), y) for f, y in tune]
     else:
         tune_fit = tune
-    fitted = fit(tune_fit, prior, args.sigma)
+    fitted = fit(tune_fit, args.sigma, prior, free_bias=False, rate=0.05, rounds=4000)
 
     def fitted_p(feats: dict[str, float]) -> float:
         return probability(general(feats) if args.general else feats, fitted)
@@ -318,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{name}, {label} weights: log-loss {log_loss(pairs):.3f}; "
                 "band, events, mean confidence, right"
             )
-            print("\n".join(band_table(pairs)))
+            print("\n".join(band_lines(pairs)))
     return 0
 
 

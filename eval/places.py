@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from calibration import BANDS
+
 ROOT = Path(__file__).resolve().parents[1]
 PLACES = ROOT.parent / "shared" / "eval" / "places"
 SETS = {"lgl": PLACES / "lgl.xml", "geovirus": PLACES / "GeoVirus.xml"}
@@ -219,10 +221,6 @@ def labelled(articles: list[Article]) -> list[tuple[dict[str, Any], bool]]:
             )
             out.append((p, ok))
     return out
-
-
-#: Confidence bands of the calibration table.
-BANDS = ((0.0, 0.3), (0.3, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 
 
 def calibration(pairs: list[tuple[dict[str, Any], bool]]) -> list[str]:

@@ -22,8 +22,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from calibration import band_lines, fit, log_loss, precision_at, probability
 from places import SETS, half_of, labelled, read_geovirus, read_lgl, run
-from quotes_confidence import band_lines, fit, log_loss, precision_at, probability
 
 
 @contextmanager

@@ -38,6 +38,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the shared eval helpers beside this script
 
+from calibration import BANDS
 from matching import greedy_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -237,10 +238,6 @@ def labelled(
         matched = {j for _, j in match_doc(gold.get(doc, []), p_list)}
         out.extend((p, j in matched) for j, p in enumerate(p_list))
     return out
-
-
-#: Confidence bands of the calibration table.
-BANDS = ((0.0, 0.3), (0.3, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
 
 
 def calibration(pairs: list[tuple[Pred, bool]]) -> list[tuple[str, int, float, float]]:

@@ -16,7 +16,6 @@ aggregates). Nothing is written to the table.
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,9 +24,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quotes import BANDS, DEFAULT_DATA, half_of, labelled, load_gold, run_newsgraph
-
-Row = tuple[dict[str, float], float]
+from calibration import band_lines, fit, log_loss, precision_at, probability
+from quotes import DEFAULT_DATA, half_of, labelled, load_gold, run_newsgraph
 
 
 @contextmanager
@@ -68,51 +66,6 @@ def labelled_rows(data: Path) -> dict[str, list[tuple[dict[str, float], float, f
                 raise SystemExit(f"no evidence captured for a quote at {s}-{e}")
             out[half].append((feats, 1.0 if right else 0.0, float(p["confidence"])))
     return out
-
-
-def fit(rows: list[Row], sigma: float) -> dict[str, float]:
-    """MAP logistic regression: weights near 0 (Gaussian prior ``sigma``), a free ``bias``."""
-    names = sorted({k for f, _ in rows for k in f} | {"bias"})
-    w = dict.fromkeys(names, 0.0)
-    rate = 0.5
-    for _ in range(3000):
-        grad = {k: (0.0 if k == "bias" else -w[k] / sigma**2) for k in names}
-        for feats, y in rows:
-            p = probability(feats, w)
-            grad["bias"] += y - p
-            for k, v in feats.items():
-                grad[k] += (y - p) * v
-        for k in names:
-            w[k] += rate * grad[k] / len(rows)
-    return w
-
-
-def probability(feats: dict[str, float], w: dict[str, float]) -> float:
-    z = w.get("bias", 0.0) + sum(w.get(k, 0.0) * v for k, v in feats.items())
-    return 1.0 / (1.0 + math.exp(-z))
-
-
-def log_loss(pairs: list[tuple[float, float]]) -> float:
-    eps = 1e-6
-    return -sum(y * math.log(max(c, eps)) + (1 - y) * math.log(max(1 - c, eps)) for c, y in pairs) / len(
-        pairs
-    )
-
-
-def band_lines(pairs: list[tuple[float, float]]) -> list[str]:
-    out = []
-    for lo, hi in BANDS:
-        inside = [(c, y) for c, y in pairs if lo <= c < hi]
-        if inside:
-            mean = sum(c for c, _ in inside) / len(inside)
-            right = sum(y for _, y in inside) / len(inside)
-            out.append(f"  {lo:.1f}-{min(hi, 1.0):.1f}  {len(inside):>4}  {mean:.2f}  {right:.2f}")
-    return out
-
-
-def precision_at(pairs: list[tuple[float, float]], threshold: float) -> tuple[float, int]:
-    kept = [y for c, y in pairs if c >= threshold]
-    return (sum(kept) / len(kept) if kept else 0.0), len(kept)
 
 
 def main(argv: list[str] | None = None) -> int:
