@@ -20,6 +20,23 @@ MAX_PER_PAGE = 200
 # -- filter models (query parameters of both the page and its JSON twin) ---------------------
 
 
+def _min_confidence(default: float, facts: str, fact: str, likely: str) -> Any:
+    """The ``min_confidence`` filter of a list of ``facts``: a share from 0 to 1."""
+    return Field(
+        default=default,
+        ge=0,
+        le=1,
+        allow_inf_nan=False,
+        description=f"Only {facts} at least this likely {likely}, from 0 to 1 (default {default}; 0: every "
+        f"{fact}; {facts} stored without a confidence count as 1).",
+    )
+
+
+def _blank_or(value: Any, default: float) -> Any:
+    """A filter left blank in a form (or absent) means its default."""
+    return default if value is None or (isinstance(value, str) and not value.strip()) else value
+
+
 class _Form(BaseModel):
     """Query parameters; an empty form field means no filter; an unknown parameter is an error."""
 
@@ -93,23 +110,14 @@ class QuoteFilters(DateRange):
     )
     country: str | None = Field(default=None, max_length=12, description="Speaker's actor code.")
     kind: str | None = Field(default=None, max_length=20, description="direct, indirect or mixed.")
-    min_confidence: float = Field(
-        default=DEFAULT_MIN_QUOTE_CONFIDENCE,
-        ge=0,
-        le=1,
-        allow_inf_nan=False,
-        description=f"Only quotes at least this likely to be rightly attributed, from 0 to 1 (default "
-        f"{DEFAULT_MIN_QUOTE_CONFIDENCE}; 0: every quote; quotes stored without a confidence count as 1).",
+    min_confidence: float = _min_confidence(
+        DEFAULT_MIN_QUOTE_CONFIDENCE, "quotes", "quote", "to be rightly attributed"
     )
 
     @field_validator("min_confidence", mode="before")
     @classmethod
     def _blank_is_default(cls, value: Any) -> Any:
-        return (
-            DEFAULT_MIN_QUOTE_CONFIDENCE
-            if value is None or (isinstance(value, str) and not value.strip())
-            else value
-        )
+        return _blank_or(value, DEFAULT_MIN_QUOTE_CONFIDENCE)
 
 
 class EventFilters(DateRange):
@@ -122,23 +130,12 @@ class EventFilters(DateRange):
     )
     quad: str | None = Field(default=None, max_length=30, description="Quad class (material conflict, ...).")
     country: str | None = Field(default=None, max_length=12, description="Country of the event's location.")
-    min_confidence: float = Field(
-        default=DEFAULT_MIN_CONFIDENCE,
-        ge=0,
-        le=1,
-        allow_inf_nan=False,
-        description=f"Only events at least this likely to be right, from 0 to 1 (default "
-        f"{DEFAULT_MIN_CONFIDENCE}; 0: every event; events stored without a confidence count as 1).",
-    )
+    min_confidence: float = _min_confidence(DEFAULT_MIN_CONFIDENCE, "events", "event", "to be right")
 
     @field_validator("min_confidence", mode="before")
     @classmethod
     def _blank_is_default(cls, value: Any) -> Any:
-        return (
-            DEFAULT_MIN_CONFIDENCE
-            if value is None or (isinstance(value, str) and not value.strip())
-            else value
-        )
+        return _blank_or(value, DEFAULT_MIN_CONFIDENCE)
 
 
 class CountFilters(DateRange):
