@@ -72,3 +72,31 @@ def precision_at(pairs: list[tuple[float, float]], threshold: float) -> tuple[fl
     """The share right of the facts at ``threshold`` or above, and how many they are."""
     kept = [y for c, y in pairs if c >= threshold]
     return (sum(kept) / len(kept) if kept else 0.0), len(kept)
+
+
+def report_fit(
+    rows: dict[str, list[tuple[dict[str, float], float, float]]],
+    sigma: float,
+    noun: str,
+    thresholds: tuple[float, ...],
+) -> None:
+    """Fit on the tune half of ``rows`` (per half: evidence, right, current confidence) and print
+    the fitted weights with how many tune ``noun`` show each sign, then per half the log-loss,
+    calibration bands and precision at each of ``thresholds`` of the current and the fitted
+    weights."""
+    tune = [(f, y) for f, y, _ in rows["tune"]]
+    fitted = fit(tune, sigma)
+    counts = {k: sum(1 for f, _ in tune if f.get(k)) for k in fitted}
+    print(f"fitted on {len(tune)} tune-half {noun} (sigma {sigma:g}); name, weight, tune {noun} with it")
+    for k in sorted(fitted, key=lambda k: (k != "bias", k)):
+        print(f"{k}\t{fitted[k]:.2f}\t{counts[k] if k != 'bias' else len(tune)}")
+    for half, items in rows.items():
+        now = [(c, y) for _, y, c in items]
+        new = [(probability(f, fitted), y) for f, y, _ in items]
+        print(f"\n{half} half: {len(items)} {noun}, {sum(y for _, y, _ in items):.0f} right")
+        for name, pairs in (("current weights", now), ("fitted weights", new)):
+            print(f" {name}: log-loss {log_loss(pairs):.3f}; band, {noun}, mean confidence, share right")
+            print("\n".join(band_lines(pairs)))
+            for t in thresholds:
+                p, n = precision_at(pairs, t)
+                print(f"   at >= {t:.1f}: {n} {noun}, precision {p:.3f}")

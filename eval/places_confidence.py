@@ -22,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from calibration import band_lines, fit, log_loss, precision_at, probability
+from calibration import report_fit
 from places import SETS, half_of, labelled, read_geovirus, read_lgl, run
 
 
@@ -68,25 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sigma", type=float, default=1.0, help="prior standard deviation of each weight")
     args = parser.parse_args(argv)
     rows = labelled_rows()
-    tune = [(f, y) for f, y, _ in rows["tune"]]
-    if not tune:
+    if not rows["tune"]:
         print("skipped: no place sets found (is ../shared beside the checkout?)")
         return 0
-    fitted = fit(tune, args.sigma)
-    counts = {k: sum(1 for f, _ in tune if f.get(k)) for k in fitted}
-    print(f"fitted on {len(tune)} tune-half places (sigma {args.sigma:g}); name, weight, tune places with it")
-    for k in sorted(fitted, key=lambda k: (k != "bias", k)):
-        print(f"{k}\t{fitted[k]:.2f}\t{counts[k] if k != 'bias' else len(tune)}")
-    for half, items in rows.items():
-        now = [(c, y) for _, y, c in items]
-        new = [(probability(f, fitted), y) for f, y, _ in items]
-        print(f"\n{half} half: {len(items)} places, {sum(y for _, y, _ in items):.0f} right")
-        for name, pairs in (("current weights", now), ("fitted weights", new)):
-            print(f" {name}: log-loss {log_loss(pairs):.3f}; band, places, mean confidence, share right")
-            print("\n".join(band_lines(pairs)))
-            for t in (0.3, 0.5, 0.7, 0.8, 0.9):
-                p, n = precision_at(pairs, t)
-                print(f"   at >= {t:.1f}: {n} places, precision {p:.3f}")
+    report_fit(rows, args.sigma, "places", (0.3, 0.5, 0.7, 0.8, 0.9))
     return 0
 
 

@@ -24,7 +24,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from calibration import band_lines, fit, log_loss, precision_at, probability
+from calibration import report_fit
 from quotes import DEFAULT_DATA, half_of, labelled, load_gold, run_newsgraph
 
 
@@ -77,22 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {args.data} is absent (../shared is not beside this checkout)")
         return 0
     rows = labelled_rows(args.data)
-    tune = [(f, y) for f, y, _ in rows["tune"]]
-    fitted = fit(tune, args.sigma)
-    counts = {k: sum(1 for f, _ in tune if f.get(k)) for k in fitted}
-    print(f"fitted on {len(tune)} tune-half quotes (sigma {args.sigma:g}); name, weight, tune quotes with it")
-    for k in sorted(fitted, key=lambda k: (k != "bias", k)):
-        print(f"{k}\t{fitted[k]:.2f}\t{counts[k] if k != 'bias' else len(tune)}")
-    for half, items in rows.items():
-        now = [(c, y) for _, y, c in items]
-        new = [(probability(f, fitted), y) for f, y, _ in items]
-        print(f"\n{half} half: {len(items)} quotes, {sum(y for _, y, _ in items):.0f} right")
-        for name, pairs in (("current weights", now), ("fitted weights", new)):
-            print(f" {name}: log-loss {log_loss(pairs):.3f}; band, quotes, mean confidence, share right")
-            print("\n".join(band_lines(pairs)))
-            for t in (0.3, 0.4, 0.5, 0.6, 0.7):
-                p, n = precision_at(pairs, t)
-                print(f"   at >= {t:.1f}: {n} quotes, precision {p:.3f}")
+    report_fit(rows, args.sigma, "quotes", (0.3, 0.4, 0.5, 0.6, 0.7))
     return 0
 
 
