@@ -96,6 +96,10 @@ MIN_QUOTE_CONFIDENCE_HELP = (
     "Only quotes at least this likely to be rightly attributed, from 0 to 1 (0: every quote; quotes "
     "stored without a confidence count as 1)."
 )
+MIN_ENTITY_CONFIDENCE_HELP = (
+    "Only entities that one article at least names this likely rightly (name and type), from 0 to 1 "
+    "(0: every entity; entities stored without a confidence count as 1)."
+)
 
 
 def fail(message: str) -> NoReturn:

@@ -8,13 +8,18 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_QUOTE_CONFIDENCE
+from ..extract.thresholds import (
+    DEFAULT_MIN_CONFIDENCE,
+    DEFAULT_MIN_ENTITY_CONFIDENCE,
+    DEFAULT_MIN_QUOTE_CONFIDENCE,
+)
 from ..store.db import DEFAULT_DB
 
 if TYPE_CHECKING:
     pass
 from .common import (
     MIN_CONFIDENCE_HELP,
+    MIN_ENTITY_CONFIDENCE_HELP,
     MIN_QUOTE_CONFIDENCE_HELP,
     ClustersOpt,
     CopiesOpt,
@@ -44,17 +49,23 @@ def entities_cmd(
     name: Annotated[
         str | None, typer.Option("--name", help="Only entities whose name or alias contains this.")
     ] = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help=MIN_ENTITY_CONFIDENCE_HELP)
+    ] = DEFAULT_MIN_ENTITY_CONFIDENCE,
     limit: LimitOpt = 50,
     as_json: JsonLinesOpt = False,
 ) -> None:
     """People, organisations and places across the store, with mention counts.
 
-    Example: newsgraph entities --type PERSON --country USA
+    Example: newsgraph entities --type PERSON --country USA --min-confidence 0
     """
     from ..store.queries import entities
 
     rows = _read(
-        db, lambda store: entities(store, type=type_, country=country, name=name, limit=limit or None)
+        db,
+        lambda store: entities(
+            store, type=type_, country=country, name=name, limit=limit or None, min_confidence=min_confidence
+        ),
     )
     if as_json:
         _print_json_lines(rows)

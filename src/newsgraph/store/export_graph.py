@@ -63,6 +63,7 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
         SELECT e.article_id, e.n, e.record->>'id' AS eid, e.key, coalesce(a.canon, e.key) AS canon,
                e.name, e.type, e.actor_code AS code, e.actor_sector AS sector, e.n_mentions,
                e.record->'aliases' AS aliases, e.record->'roles' AS roles,
+               TRY_CAST(e.record->>'confidence' AS DOUBLE) AS confidence,
                from_json(e.record->'mentions', '[{{"start": "INTEGER", "end": "INTEGER"}}]') AS mentions
         FROM entities e LEFT JOIN {DERIVED}.alias a ON a.key = e.key"""
     )
@@ -90,6 +91,7 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
                mode(e.sector) AS sector, sum(e.n_mentions)::BIGINT AS mentions,
                count(DISTINCT e.article_id) AS articles, coalesce(any_value(o.aliases), []) AS aliases,
                min(e.published) AS first_seen, max(e.published) AS last_seen,
+               max(coalesce(e.confidence, 1.0)) AS confidence,
                ' ' || trim(regexp_replace(strip_accents(lower(any_value(o.every))), '{NON_WORD}', ' ', 'g'))
                    || ' ' AS folded
         FROM e JOIN best b ON b.canon = e.canon JOIN other o ON o.canon = e.canon

@@ -7,7 +7,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_QUOTE_CONFIDENCE, check_threshold
+from ..extract.thresholds import (
+    DEFAULT_MIN_CONFIDENCE,
+    DEFAULT_MIN_ENTITY_CONFIDENCE,
+    DEFAULT_MIN_QUOTE_CONFIDENCE,
+    check_threshold,
+)
 from ..resolve.entities import canonical_map, fold, store_keys
 from ..resolve.stories import copies_filter
 from .db import Store, column, columns
@@ -50,16 +55,22 @@ def entities(
     country: str | None = None,
     name: str | None = None,
     limit: int | None = 100,
+    min_confidence: float = DEFAULT_MIN_ENTITY_CONFIDENCE,
 ) -> list[EntitySummary]:
     """Entities with mention and article counts, most mentioned first. Surname-only mentions count
-    for the one full name they belong to."""
+    for the one full name they belong to. An entity is left out when in no article it is named
+    at ``min_confidence`` or above (from 0 to 1; an entity stored without a confidence, by an
+    older version, counts as 1.0), as on the web's entities list."""
+    check_threshold("min_confidence", min_confidence)
     canon = _canonical(store)
+    confidence = fact_confidence(columns(store.con, "entities"))
     rows = store.con.execute(
-        "SELECT key, name, type, actor_code, actor_sector, n_mentions, article_id, record FROM entities "
-        "WHERE key IS NOT NULL"
+        "SELECT key, name, type, actor_code, actor_sector, n_mentions, article_id, record, "
+        f"coalesce({confidence}, 1.0) FROM entities WHERE key IS NOT NULL"
     ).fetchall()
     groups: dict[str, dict[str, Any]] = {}
-    for key, ename, etype, code, sector, n, article_id, record in rows:
+    sure: dict[str, float] = {}  # each entity's highest confidence in any article
+    for key, ename, etype, code, sector, n, article_id, record, conf in rows:
         key = canon.get(key, key)
         g = groups.setdefault(
             key,
@@ -73,6 +84,7 @@ def entities(
                 "aliases": set(),
             },
         )
+        sure[key] = max(sure.get(key, 0.0), conf)
         g["names"][ename] += 1
         g["types"][etype] += 1
         if code:
@@ -84,6 +96,8 @@ def entities(
         g["aliases"].update(json.loads(record).get("aliases") or [])
     out = []
     for key, g in groups.items():
+        if sure[key] < min_confidence:
+            continue
         best = max(g["names"], key=lambda s: (len(s.split()), g["names"][s], len(s)))
         summary = EntitySummary(
             key=key,

@@ -29,6 +29,9 @@ def count_filter(f: CountFilters) -> tuple[str, list[Any]]:
     if f.q:
         where.append("(contains(lower(c.text), ?) OR contains(lower(coalesce(c.object, '')), ?))")
         params.extend([f.q.lower(), f.q.lower()])
+    if f.min_confidence > 0:
+        where.append("coalesce(c.confidence, 1.0) >= ?")
+        params.append(f.min_confidence)
     return " AND ".join(where), params
 
 

@@ -34,10 +34,13 @@ def entities(db: WebDb, f: EntityFilters) -> dict[str, Any]:
     if f.country:
         where.append("code = ?")
         params.append(f.country.upper())
+    if f.min_confidence > 0:
+        where.append("confidence >= ?")
+        params.append(f.min_confidence)
     cond = " AND ".join(where)
     rows = db.rows(
-        f"SELECT key, name, type, code, sector, mentions, articles, aliases, first_seen, last_seen "
-        f"FROM {D}.entity_stats WHERE {cond} ORDER BY mentions DESC, key LIMIT ? OFFSET ?",
+        "SELECT key, name, type, code, sector, mentions, articles, aliases, first_seen, last_seen, "
+        f"confidence FROM {D}.entity_stats WHERE {cond} ORDER BY mentions DESC, key LIMIT ? OFFSET ?",
         [*params, f.per_page, f.offset],
     )
     return _page(rows, _total(db, f"{D}.entity_stats", cond, params, rows, f), f)

@@ -10,7 +10,12 @@ from typing import TYPE_CHECKING, Any
 import pyarrow as pa
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ...extract.thresholds import DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_QUOTE_CONFIDENCE
+from ...extract.thresholds import (
+    DEFAULT_MIN_CONFIDENCE,
+    DEFAULT_MIN_COUNT_CONFIDENCE,
+    DEFAULT_MIN_ENTITY_CONFIDENCE,
+    DEFAULT_MIN_QUOTE_CONFIDENCE,
+)
 
 if TYPE_CHECKING:
     from .memory import Ranked
@@ -98,6 +103,14 @@ class EntityFilters(Paging):
     country: str | None = Field(
         default=None, max_length=12, description="Actor code (ISO alpha-3 or IGO code)."
     )
+    min_confidence: float = _min_confidence(
+        DEFAULT_MIN_ENTITY_CONFIDENCE, "entities", "entity", "to be rightly named in one article at least"
+    )
+
+    @field_validator("min_confidence", mode="before")
+    @classmethod
+    def _blank_is_default(cls, value: Any) -> Any:
+        return _blank_or(value, DEFAULT_MIN_ENTITY_CONFIDENCE)
 
 
 class QuoteFilters(DateRange):
@@ -146,6 +159,12 @@ class CountFilters(DateRange):
     q: str | None = Field(
         default=None, max_length=200, description="The count's words or object contain this."
     )
+    min_confidence: float = _min_confidence(DEFAULT_MIN_COUNT_CONFIDENCE, "counts", "count", "to be right")
+
+    @field_validator("min_confidence", mode="before")
+    @classmethod
+    def _blank_is_default(cls, value: Any) -> Any:
+        return _blank_or(value, DEFAULT_MIN_COUNT_CONFIDENCE)
 
 
 class NetworkFilters(_Form):

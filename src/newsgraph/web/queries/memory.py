@@ -67,7 +67,8 @@ _QUOTE_COLUMNS = (
     "speaker_code, confidence, published, title"
 )
 _COUNT_COLUMNS = (
-    'article_id, n, start, "end", text, value, number_text, qualifier, kind, object, unit, published, title'
+    'article_id, n, start, "end", text, value, number_text, qualifier, kind, object, unit, confidence, '
+    "published, title"
 )
 _SEARCH_COLUMNS = (
     "id, title, source, published, n_words, relevance, language, skipped, story_id, duplicate_of, "

@@ -23,7 +23,7 @@ _QUOTE_JSON = (
 )
 _COUNT_JSON = (
     '{"value": "BIGINT", "number_text": "VARCHAR", "qualifier": "VARCHAR", "kind": "VARCHAR", '
-    '"object": {"text": "VARCHAR"}, "unit": "VARCHAR"}'
+    '"object": {"text": "VARCHAR"}, "unit": "VARCHAR", "confidence": "DOUBLE"}'
 )
 
 
@@ -102,7 +102,8 @@ def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
                                    article_id, n))::INTEGER AS rank, *
         FROM (
             SELECT c.article_id, c.n, c.start, c."end", c.text, r.value, r.number_text, r.qualifier,
-                   coalesce(r.kind, 'other') AS kind, r.object.text AS object, r.unit, a.published, a.title
+                   coalesce(r.kind, 'other') AS kind, r.object.text AS object, r.unit, r.confidence,
+                   a.published, a.title
             FROM (SELECT *, from_json(record, '{_COUNT_JSON}') AS r FROM counts) c
             JOIN articles a ON a.id = c.article_id
             WHERE {not_copy.format("c.article_id")})
