@@ -47,6 +47,9 @@ def counts(db: WebDb, f: CountFilters) -> dict[str, Any]:
     where: list[str] = ["1 = 1"]
     params: list[Any] = []
     _dates(where, params, f, "c.published")
+    if f.min_confidence > 0:  # the summary counts what the list shows, whatever its kind
+        where.append("coalesce(c.confidence, 1.0) >= ?")
+        params.append(f.min_confidence)
     summary_sql = f"""SELECT c.kind, c.unit, count(*) AS counts, count(DISTINCT c.article_id) AS articles,
                    sum(c.value)::BIGINT AS total, max(c.value) AS largest
             FROM {D}.counts c WHERE {" AND ".join(where)} GROUP BY ALL ORDER BY counts DESC, kind"""
