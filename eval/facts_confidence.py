@@ -11,7 +11,9 @@ half of its dev set only.
   overlaps a gold TIMEX3 (one to one) and has its value (what value F1 counts);
 - **counts** on ``eval/data/counts_gold.jsonl`` (``counts.py``), a sentence's half the parity of
   the SHA-1 of its text: a count is right when it overlaps a gold count (one to one) and its value,
-  qualifier, kind and unit are the gold's.
+  qualifier, kind and unit are the gold's; pooled with the judged real-news review sample
+  (``counts_review.py``, halves by file), whose counts are right as judged there. Each set is
+  also reported apart (the review sample's recall is over the right counts found).
 
 The fit is that of the quote and place confidences (``calibration.py``: a Gaussian prior of mean 0
 and standard deviation ``--sigma`` on each weight, a free bias). Printed: the fitted weights (the
@@ -34,7 +36,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from calibration import fit, probability, report_fit
+from calibration import band_lines, fit, log_loss, probability, report_fit
 
 #: Per half: (features, 1 if right else 0, current confidence).
 Rows = dict[str, list[tuple[dict[str, float], float, float]]]
@@ -147,18 +149,55 @@ def count_rows() -> tuple[Rows, dict[str, int]]:
     return rows, gold
 
 
+def review_rows() -> Rows:
+    """The judged counts of the real-news review sample (``counts_review.py``), per half."""
+    import counts_review as cr
+
+    path = cr.FOLDER / "judged.tsv"
+    if not cr.TEXTS.exists() or not path.exists():
+        return {}
+    judged = cr.read_judged(path)
+    features: dict[tuple[str, int, int], dict[str, float]] = {}
+    rows: Rows = {"tune": [], "measure": []}
+    for f in cr.run(cr.sample(), features):
+        verdict = judged.get((f.file, f.start, f.end))
+        if verdict is not None:
+            right = 1.0 if verdict == "right" else 0.0
+            rows[cr.half_of(f.file)].append((features[(f.file, f.start, f.end)], right, f.confidence))
+    return rows
+
+
+#: Per kind, the sets pooled in its rows, each reported apart at the default threshold.
+SETS: dict[str, dict[str, tuple[Rows, dict[str, int]]]] = {}
+
+
+def pooled_count_rows() -> tuple[Rows, dict[str, int]]:
+    """The counts of ``counts_gold.jsonl`` and of the judged real-news review sample, pooled per
+    half (the review sample has no recall of its own: its gold is the right counts found); each
+    set is also reported apart by :func:`main`."""
+    rows, gold = count_rows()
+    review = review_rows()
+    SETS["counts"] = {"gold sentences": (rows, gold)}
+    found = {h: sum(1 for _, y, _ in items if y) for h, items in review.items()}
+    if review:
+        SETS["counts"]["real-news review"] = (review, found)
+    pooled: Rows = {h: rows[h] + review.get(h, []) for h in rows}
+    return pooled, {h: gold[h] + found.get(h, 0) for h in gold}
+
+
 KINDS = {
     "entities": (entity_rows, "entities", "DEFAULT_MIN_ENTITY_CONFIDENCE"),
     "dates": (date_rows, "dates", "DEFAULT_MIN_DATE_CONFIDENCE"),
-    "counts": (count_rows, "counts", "DEFAULT_MIN_COUNT_CONFIDENCE"),
+    "counts": (pooled_count_rows, "counts", "DEFAULT_MIN_COUNT_CONFIDENCE"),
 }
 
 
-def at_threshold(rows: Rows, gold: dict[str, int], threshold: float, sigma: float, noun: str) -> None:
+def at_threshold(
+    rows: Rows, gold: dict[str, int], threshold: float, fitted: dict[str, float], noun: str
+) -> None:
     """Per half: precision and recall of the records at ``threshold`` or above, with the current
-    and the fitted weights, and of all records."""
-    fitted = fit([(f, y) for f, y, _ in rows["tune"]], sigma)
-    print(f"\nat the default threshold {threshold:g} (recall over the gold {noun}):")
+    and the ``fitted`` weights, and of all records."""
+    print(f"at the default threshold {threshold:g} (recall over the gold {noun}):")
     for half, items in rows.items():
         for name, conf in (
             ("all", [1.0 for _ in items]),
@@ -185,7 +224,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: no {noun} data found (is ../shared beside the checkout?)")
         return 0
     report_fit(rows, args.sigma, noun, (0.3, 0.5, 0.7, 0.8, 0.9))
-    at_threshold(rows, gold, getattr(thresholds, default), args.sigma, noun)
+    fitted = fit([(f, y) for f, y, _ in rows["tune"]], args.sigma)
+    threshold = getattr(thresholds, default)
+    for name, (part, found) in SETS.get(noun, {"": (rows, gold)}).items():
+        print(f"\n== {name}" if name else "")
+        for half, items in part.items() if name else ():
+            now = log_loss([(c, y) for _, y, c in items])
+            new = log_loss([(probability(f, fitted), y) for f, y, _ in items])
+            right = sum(y for _, y, _ in items)
+            print(f"{half}: {len(items)} {noun}, {right:.0f} right; log-loss now {now:.3f}, fitted {new:.3f}")
+            print(f"  band, {noun}, mean confidence, share right (current weights)")
+            print("\n".join(band_lines([(c, y) for _, y, c in items])))
+        at_threshold(part, found, threshold, fitted, noun)
     return 0
 
 

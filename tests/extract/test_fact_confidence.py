@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from newsgraph.extract.count_confidence import in_quote, kind_class
+from newsgraph.extract.count_confidence import after_month, kind_class
 from newsgraph.extract.dates import find_dates
 from newsgraph.extract.fact_confidence import KINDS, score, weights
 
@@ -41,7 +41,7 @@ def test_a_relative_date_without_a_publication_date_is_less_sure() -> None:
     assert without["value"] is None and without["confidence"] < with_date["confidence"]
 
 
-def test_kind_classes_and_quotation_marks() -> None:
+def test_kind_classes_and_month_names() -> None:
     assert [kind_class(k) for k in ("killed", "troops", "money", "percent", "other")] == [
         "event",
         "group",
@@ -49,9 +49,10 @@ def test_kind_classes_and_quotation_marks() -> None:
         "percent",
         "other",
     ]
-    text = 'He said "we lost 30 men" and 40 more fled.\n“Some 12 died,” she said.'
-    assert in_quote(text, text.index("30")) and not in_quote(text, text.index("40"))
-    assert in_quote(text, text.index("12"))
+    text = "FeaturedFebruary 6, 2016. On Feb. 12, in may 5 people fled; Grammar 5 and the 7 stayed."
+    assert after_month(text, text.index("6")) and after_month(text, text.index("12"))
+    assert not after_month(text, text.index("5 people"))  # "may", the verb
+    assert not after_month(text, text.index("5 and")) and not after_month(text, text.index("7"))
 
 
 @pytest.mark.model
@@ -71,3 +72,19 @@ def test_records_carry_the_confidence(nlp) -> None:  # type: ignore[no-untyped-d
         assert 0.0 < record.confidence < 1.0
         assert record.as_json()["confidence"] == record.confidence
     assert ents["Wang Yi"].confidence > 0.9  # a full name, a known person with a role
+    killed = next(c for c in counts if c.kind == "killed")
+    assert killed.confidence > 0.9  # "At least 12 people were killed": qualified, counted noun
+
+
+@pytest.mark.model
+def test_a_number_that_counts_nothing_is_unsure(nlp) -> None:  # type: ignore[no-untyped-def]
+    from newsgraph.extract.annotations import doc_counts
+    from newsgraph.extract.pipeline import prepare_doc
+
+    text = (
+        "Paige Lavender 5ptsmoderatorFeaturedFebruary 6, 2016 10:47PMPost-Debate Chat. "
+        "Rebels abducted about 80 schoolchildren on Tuesday."
+    )
+    counts = {c.number_text: c for c in doc_counts(nlp(prepare_doc(nlp, text)))}
+    assert counts["80"].confidence > 0.9
+    assert counts["6"].confidence < 0.5  # a live blog's time stamp the model did not tag a date

@@ -18,14 +18,20 @@ evidence           why
 ``words``          the figure written in words ("twelve", "two"): small words are often no count
 ``qualified``      a qualifier was joined on ("at least", "about", "more than"): news qualifies
                    the figures it reports
-``in_quote``       the number stands inside quotation marks: someone's words, not the report's
+``bare``           nothing is said to be counted: kind ``other``, no counted noun, no unit ("62
+                   more than the 270", "Perceptions 301"): the surest sign of a number that
+                   counts nothing
+``after_month``    the word before is a month's name ("February 6"): a day of a month that the
+                   entity model did not tag a date
 =================  ============================================================================
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from ..months import ABBREVIATIONS, FULL_NAMES
 from .annotations import doc_text
 from .count_kinds import EVENT_KINDS, GROUP_KINDS
 from .fact_confidence import score
@@ -35,10 +41,8 @@ if TYPE_CHECKING:
 
     from .counts import Count
 
-#: Quotation marks that open (or, straight, open and close) a quotation.
-_OPEN = frozenset("“«")
-_CLOSE = frozenset("”»")
-_STRAIGHT = '"'
+#: The word just before a number, with an optional full stop ("Feb. 6").
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\.?\s+$")
 
 
 def kind_class(kind: str) -> str:
@@ -62,24 +66,23 @@ def features(count: Count, doc: Doc) -> dict[str, float]:
         out["words"] = 1.0
     if count.qualifier != "exact":
         out["qualified"] = 1.0
-    if in_quote(text, count.number_start):
-        out["in_quote"] = 1.0
+    if count.kind == "other" and count.object is None and count.unit is None:
+        out["bare"] = 1.0
+    if after_month(text, count.number_start):
+        out["after_month"] = 1.0
     return out
 
 
-def in_quote(text: str, at: int) -> bool:
-    """Whether ``text[at]`` lies inside quotation marks opened in its paragraph."""
-    start = text.rfind("\n", 0, at) + 1
-    opened = 0
-    straight = False
-    for c in text[start:at]:
-        if c in _OPEN:
-            opened += 1
-        elif c in _CLOSE:
-            opened = max(0, opened - 1)
-        elif c == _STRAIGHT:
-            straight = not straight
-    return opened > 0 or straight
+def after_month(text: str, at: int) -> bool:
+    """Whether the word before ``text[at]`` is a month's name or abbreviation, capitalised
+    ("February 6", "Feb. 6"; also run on to a word before it, "FeaturedFebruary 6")."""
+    found = _WORD_BEFORE.search(text, max(0, at - 24), at)
+    if found is None:
+        return False
+    word = found.group(1)
+    if any(word.endswith(name.capitalize()) for name in FULL_NAMES):
+        return True
+    return word[:1].isupper() and word.lower() in ABBREVIATIONS
 
 
 def confidence(count: Count, doc: Doc) -> float:
