@@ -22,8 +22,10 @@ evidence           why
                    it, no role or actor code is attached
 ``weak_capital``   every mention is at the start of a sentence or all in capitals: the capital
                    letter says nothing there
-``no_capital``     no mention holds a capital letter ("the police": a nominal institution)
 =================  ============================================================================
+
+A nominal institution ("the police", no capital letter) is outside the real-news labels the
+weights were fitted on; its confidence is read from the same evidence.
 """
 
 from __future__ import annotations
@@ -60,11 +62,11 @@ def features(ent: Entity, doc: Doc) -> dict[str, float]:
         out["role"] = 1.0
     if ent.actor is not None:
         out["actor"] = 1.0
-    if len(out) == 1 + ("full_name" in out) + ("mentions" in out) and _model_typed(ent, doc):
+    backed = "known" in out or "role" in out or "actor" in out
+    if not backed and _model_typed(ent, doc):
         out["model_only"] = 1.0
-    if not any(c.isupper() for m in ms for c in m.text):
-        out["no_capital"] = 1.0
-    elif all(_weak_capital(doc, m.i, m.text) for m in ms):
+    capital = any(c.isupper() for m in ms for c in m.text)  # none in "the police": no name to judge
+    if capital and all(_weak_capital(doc, m.i, m.text) for m in ms):
         out["weak_capital"] = 1.0
     return out
 
