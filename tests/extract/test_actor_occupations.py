@@ -1,0 +1,94 @@
+"""Actor codes and roles from the occupations news introduces people by (issue 15, session 16):
+titles with their sectors, a title in the possessive that names someone else's office, a former
+official with a private title, and "super PAC" as a kind of body, not a name."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from handdocs import NLP, make
+from newsgraph.extract.entities import EntityExtractor, collect_mentions, group
+from newsgraph.extract.people import person_actor
+from newsgraph.extract.roles import Role, find_roles
+from newsgraph.resolve import actors
+from newsgraph.resolve.actors import Actor
+
+
+def roles_of(doc: Doc) -> dict[str, list[str]]:
+    entities = [e for e in group(doc, collect_mentions(doc)) if e.type == "PERSON"]
+    found = find_roles(doc, [(e.key, [(m.i, m.j) for m in e.mentions]) for e in entities])
+    return {e.name: [r.title for r in found.get(e.key, [])] for e in entities}
+
+
+def coded(text: str, ents: list[tuple[str, str]]) -> dict[str, Actor | None]:
+    return {e.name: e.actor for e in EntityExtractor(NLP, "newsgraph_entities").match(make(text, ents))}
+
+
+@pytest.mark.parametrize(
+    ("title", "sector"),
+    [
+        ("Democratic strategist", "PTY"),
+        ("chief strategist", "PTY"),
+        ("political commentator", "JRN"),
+        ("pundit", "JRN"),
+        ("market analyst", "BUS"),
+        ("lobbyist", "BUS"),
+        ("historian", "EDU"),
+        ("evangelist", "REL"),
+        ("state trooper", "COP"),
+        ("special agent", "COP"),
+        ("White House counsel", "GOV"),
+        ("general counsel", "GOV"),  # generic like "spokesman", not the military "general"
+    ],
+)
+def test_occupations_have_their_sector(title: str, sector: str) -> None:
+    assert actors.sector_of(title) == sector
+
+
+def test_occupations_are_titles_and_dean_is_not() -> None:
+    doc = make(
+        "Veteran political commentator Jon Ralston said . Market analyst Jeffrey Halley wrote . "
+        "Dean Baquet spoke .",
+        [("Jon Ralston", "PERSON"), ("Jeffrey Halley", "PERSON"), ("Dean Baquet", "PERSON")],
+    )
+    roles = roles_of(doc)
+    assert roles["Jon Ralston"] == ["Veteran Political Commentator"]
+    assert roles["Jeffrey Halley"] == ["Market Analyst"]
+    assert roles["Dean Baquet"] == []  # a given name, no title
+
+
+def test_a_title_in_the_possessive_is_someone_else_s_office() -> None:
+    doc = make(
+        "The diplomacy was led by the president 's lawyer Rudy Giuliani . "
+        "Officers stopped Jonathan Blair , 29 , and a Bartholomew County Sheriff 's Department canine "
+        "was deployed .",
+        [("Rudy Giuliani", "PERSON"), ("Jonathan Blair", "PERSON"), ("Bartholomew County", "GPE")],
+    )
+    roles = roles_of(doc)
+    assert roles["Rudy Giuliani"] == ["Lawyer"]  # not "President"
+    assert roles["Jonathan Blair"] == []  # the department's title is nobody's
+
+
+def test_a_former_official_with_a_private_title_stays_a_former_official() -> None:
+    giuliani = actors.known_person(["Rudy Giuliani"], ["lawyer"], 2019)
+    assert giuliani is not None and giuliani.out_of_office(2019)
+    assert person_actor([Role("Lawyer", "USA", None)], giuliani, 2019) == Actor("USA", "ELI")
+    assert person_actor([Role("Lawyer", "USA", None)], giuliani, 1998) == Actor("USA", "CVL")
+    assert person_actor([Role("Rebel Leader", "USA", None)], giuliani, 2019) == Actor("USA", "REB")
+
+
+def test_a_white_house_counsel_is_an_official() -> None:
+    found = coded(
+        "The White House sent White House Counsel Neil Eggleston to Congress . Texas and Ohio voted .",
+        [("White House", "ORG"), ("Neil Eggleston", "PERSON"), ("Texas", "GPE"), ("Ohio", "GPE")],
+    )
+    assert found["Neil Eggleston"] == Actor("USA", "GOV")
+
+
+def test_super_pac_is_no_name_but_a_pac_by_name_is() -> None:
+    doc = make(
+        "A Republican super PAC attacked her . The PAC spent millions . Ready PAC gave $ 7,500 .",
+        [("Ready PAC", "ORG"), ("Republican", "NORP"), ("PAC", "ORG")],
+    )
+    assert [m.text for m in collect_mentions(doc)] == ["Republican", "Ready PAC"]
