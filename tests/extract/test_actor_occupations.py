@@ -8,6 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from handdocs import NLP, make
+from newsgraph.extract.countries import named_body_actor
 from newsgraph.extract.entities import EntityExtractor, collect_mentions, group
 from newsgraph.extract.people import person_actor
 from newsgraph.extract.roles import Role, find_roles
@@ -92,3 +93,47 @@ def test_super_pac_is_no_name_but_a_pac_by_name_is() -> None:
         [("Ready PAC", "ORG"), ("Republican", "NORP"), ("PAC", "ORG")],
     )
     assert [m.text for m in collect_mentions(doc)] == ["Republican", "Ready PAC"]
+
+
+def test_a_person_introduced_by_a_private_noun_is_a_civilian() -> None:
+    text = (
+        "Police in Ohio and Texas said so . Employee Steve Castro fought the man . "
+        "Jane Roe , a victim of the scheme , spoke . Ohio police left ."
+    )
+    found = coded(
+        text, [("Ohio", "GPE"), ("Texas", "GPE"), ("Steve Castro", "PERSON"), ("Jane Roe", "PERSON")]
+    )
+    assert found["Steve Castro"] == Actor("USA", "CVL")
+    assert found["Jane Roe"] == Actor("USA", "CVL")
+    plain = coded(
+        "Police in Ohio and Texas said so . John Doe fought the man . Ohio police left .",
+        [("Ohio", "GPE"), ("Texas", "GPE"), ("John Doe", "PERSON")],
+    )
+    assert plain["John Doe"] is None  # nothing says who he is
+
+
+@pytest.mark.parametrize(
+    ("name", "actor"),
+    [
+        ("Hanwha Group", Actor("KOR", "BUS")),  # a firm by its last word, of the article's country
+        ("Alden Capital", Actor("KOR", "BUS")),
+        ("Glasgow Royal Infirmary", Actor("GBR", "MED")),  # a place in its name wins
+        ("Leeds General Infirmary", Actor("GBR", "MED")),  # a hospital, not the military "general"
+        ("Acme Courant", Actor("KOR", "JRN")),  # an outlet with no place: the article's
+        ("Tampa Bay Times", Actor("USA", "JRN")),  # with a place: the place's
+        ("Federal Capital Territory Command", None),  # "Capital" inside, not last
+        ("Capital", None),  # one word: no kind
+    ],
+)
+def test_firms_hospitals_and_outlets_by_their_last_word(name: str, actor: Actor | None) -> None:
+    assert named_body_actor(name, "KOR") == actor
+
+
+def test_a_credit_at_a_line_start_is_a_journalist_s() -> None:
+    doc = make(
+        "Clinton spoke .\nStory by Scott Conroy\nThe song was written by Bob Dylan .",
+        [("Clinton", "PERSON"), ("Scott Conroy", "PERSON"), ("Bob Dylan", "PERSON")],
+    )
+    roles = roles_of(doc)
+    assert roles["Scott Conroy"] == ["Reporter"]
+    assert roles["Bob Dylan"] == []  # a song's writer, not a credit line

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
 from ..resolve.titles import match_title
-from ..tables import data_lines
+from ..tables import data_lines, data_rows
 from .annotations import doc_lowers, doc_words
 from .mentions import Mention
 from .role_titles import subnational_titles
@@ -233,6 +233,12 @@ def name_place_country(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def body_heads() -> dict[str, str]:
+    """Last words of firms' and hospitals' names and their sectors (``extract/data/body_heads.tsv``)."""
+    return {word: sector for word, sector in data_rows("newsgraph.extract", "body_heads.tsv", strip=True)}
+
+
+@lru_cache(maxsize=1)
 def media_name_heads() -> frozenset[str]:
     """Last words of outlets' names ("Times", "Sentinel"; ``extract/data/media_name_heads.txt``)."""
     return frozenset(w.strip() for w in data_lines("newsgraph.extract", "media_name_heads.txt"))
@@ -280,11 +286,12 @@ def named_body_actor(
     country = place or country  # "Suez Canal Authority": Egypt's, whatever the article
     if country is None:
         return None
-    if place is not None and len(words) > 1 and words[-1] in media_name_heads():
-        return actors.Actor(place, "JRN")  # "Tampa Bay Times", "Toronto Star": a local outlet
+    if len(words) > 1 and words[-1] in media_name_heads():  # "Tampa Bay Times", "Toronto Star":
+        return actors.Actor(country, "JRN")  # a local outlet; "Hartford Courant": the article's
     actor = actors.resolve_actor(name, "ORG", country, named)
-    if actor is None or actor.sector is None:
-        return None
+    if actor is None or actor.sector is None:  # "Hanwha Group": a firm by its last word
+        sector = body_heads().get(words[-1].lower()) if len(words) > 1 else None
+        return actors.Actor(country, sector) if sector else None
     if actor.sector == "CVL":  # a named body is no private citizen: "Department of Public Safety"
         head = re.split(r"\s(?:of|for|at|in|on)\s", name, maxsplit=1)[0]
         sector = actors.sector_of(head)

@@ -190,22 +190,33 @@ def _age_before(doc: Doc, i: int) -> bool:
     return bool(words) and _YEAR_OLD.fullmatch(words[-1]) is not None
 
 
+@lru_cache(maxsize=1)
+def private_nouns() -> frozenset[str]:
+    """Nouns that introduce a private person ("employee X", "X, a victim of"; ``private_nouns.txt``)."""
+    return frozenset(w.strip().lower() for w in data_lines("newsgraph.extract", "private_nouns.txt"))
+
+
 def private_person_actor(doc: Doc, person: list[Mention], country: str | None) -> actors.Actor | None:
     """The actor of a person news describes as a private citizen: by age ("Betsy Ebeling, 68,",
-    "17-year-old X") or by residence ("X, who lives in ...", "X, a Phoenix resident"), the
-    way reporters introduce people with no office (officials get a title instead, so this is for
-    people with no title, no row and no other code): a civilian (CVL) of ``country``, the country
-    the article's people are taken to belong to; None without such a country or such words."""
+    "17-year-old X"), by residence ("X, who lives in ...", "X, a Phoenix resident") or by a noun
+    of ``private_nouns.txt`` right before the name or in an apposition ("employee Steve Castro",
+    "X, a victim of ..."), the way reporters introduce people with no office (officials get a
+    title instead, so this is for people with no title, no row and no other code): a civilian
+    (CVL) of ``country``, the country the article's people are taken to belong to; None without
+    such a country or such words."""
     if country is None:
         return None
     n = len(doc)
+    nouns = private_nouns()
     for m in person:
         if _age_after(doc, m.j) or _age_before(doc, m.i):
+            return actors.Actor(country, "CVL")
+        if m.i > 0 and doc[m.i - 1].lower_ in nouns:  # "Employee Steve Castro tells the paper"
             return actors.Actor(country, "CVL")
         if m.j < n and doc[m.j].text == ",":
             clause = [t.lower_ for t in doc[m.j + 1 : min(n, m.j + 6)]]
             if clause[:2] in (["who", "lives"], ["who", "lived"]) or (
-                clause[:1] in (["a"], ["an"]) and _RESIDENCE_WORDS.intersection(clause[1:5])
+                clause[:1] in (["a"], ["an"]) and (_RESIDENCE_WORDS | nouns).intersection(clause[1:5])
             ):
                 return actors.Actor(country, "CVL")
     return None
