@@ -137,3 +137,16 @@ def test_a_credit_at_a_line_start_is_a_journalist_s() -> None:
     roles = roles_of(doc)
     assert roles["Scott Conroy"] == ["Reporter"]
     assert roles["Bob Dylan"] == []  # a song's writer, not a credit line
+
+
+def test_a_body_named_after_of_for_or_at_in_a_title_gives_its_actor() -> None:
+    from newsgraph.extract.relations import title_org_actor
+
+    orgs = {"u s chamber of commerce": Actor("USA", "BUS"), "federal reserve bank": Actor("USA", "GOV")}
+    strategist = [
+        Role("Senior Political Strategist for U.S. Chamber of Commerce and Longtime Friend", None, None)
+    ]
+    assert title_org_actor(strategist, orgs) == Actor("USA", "BUS")  # not the strategist's PTY
+    fed = [Role("President of Federal Reserve Bank of New York", None, None)]
+    assert title_org_actor(fed, orgs) == Actor("USA", "GOV")  # not "bank": BUS
+    assert title_org_actor([Role("Secretary of State", None, None)], orgs) is None

@@ -310,7 +310,9 @@ def _owned_by_whose(noun: Token) -> bool:
 def title_org_actor(roles: list[Role], orgs: dict[str, actors.Actor]) -> actors.Actor | None:
     """The actor of a person whose title opens with the name of an organisation the article
     coded ("InfoNation President X", where "InfoNation, a Sugar Land-based provider of data" made
-    the firm USA BUS): the organisation's, not the generic title's ("President" says GOV).
+    the firm USA BUS), or names it after "of", "for" or "at" ("senior political strategist for the
+    U.S. Chamber of Commerce", "President of Federal Reserve Bank of New York"): the
+    organisation's, not the generic title's ("President" says GOV, "strategist" PTY).
     ``orgs`` maps the folded names and mentions of the article's coded organisations (not parties
     nor intergovernmental bodies: any country's people may hold their offices) to their actors.
     A title whose own organisation the tables know keeps its sector (:attr:`Role.org_sector`)."""
@@ -318,11 +320,21 @@ def title_org_actor(roles: list[Role], orgs: dict[str, actors.Actor]) -> actors.
         if role.org_sector is not None:
             continue
         words = fold(role.title).split()
-        for n in range(len(words) - 1, 0, -1):  # the longest name first: "Acme Data" before "Acme"
-            actor = orgs.get(" ".join(words[:n]))
-            if actor is not None:
-                return actor
+        # the name opening the title, or one after "of", "for" or "at" ("Senior Strategist for
+        # U.S. Chamber of Commerce", "President of Federal Reserve Bank of New York")
+        starts = [0, *(k + 1 for k, w in enumerate(words) if w in _TITLE_BODY_PREPOSITIONS)]
+        for start in starts:
+            for n in range(len(words), start, -1):  # the longest name first: "Acme Data" before "Acme"
+                if start == 0 and n == len(words):
+                    continue  # the whole title is no organisation's name
+                actor = orgs.get(" ".join(words[start:n]))
+                if actor is not None:
+                    return actor
     return None
+
+
+#: Words of a title after which an organisation's name says whose office it is.
+_TITLE_BODY_PREPOSITIONS = frozenset({"of", "for", "at"})
 
 
 #: How many words a title may have between a principal's name and a staffer's: "Trump senior
