@@ -150,3 +150,16 @@ def test_a_body_named_after_of_for_or_at_in_a_title_gives_its_actor() -> None:
     fed = [Role("President of Federal Reserve Bank of New York", None, None)]
     assert title_org_actor(fed, orgs) == Actor("USA", "GOV")  # not "bank": BUS
     assert title_org_actor([Role("Secretary of State", None, None)], orgs) is None
+
+
+def test_trade_nouns_that_are_titles_only_in_longer_phrases_stay_out_of_the_name() -> None:
+    doc = make(
+        "Strategist Tara Bexley met Historian Ravel Dusenko . Chief strategist Guy Cecil said so .",
+        [
+            ("Strategist Tara Bexley", "PERSON"),
+            ("Historian Ravel Dusenko", "PERSON"),
+            ("Guy Cecil", "PERSON"),
+        ],
+    )
+    assert [m.text for m in collect_mentions(doc)] == ["Tara Bexley", "Ravel Dusenko", "Guy Cecil"]
+    assert roles_of(doc)["Guy Cecil"] == ["Chief Strategist"]
