@@ -163,3 +163,27 @@ def test_trade_nouns_that_are_titles_only_in_longer_phrases_stay_out_of_the_name
     )
     assert [m.text for m in collect_mentions(doc)] == ["Tara Bexley", "Ravel Dusenko", "Guy Cecil"]
     assert roles_of(doc)["Guy Cecil"] == ["Chief Strategist"]
+
+
+def test_a_nationality_before_a_name_gives_the_country_and_a_sector_only_when_said() -> None:
+    text = (
+        "Police in Ohio and Texas said so . British rider Chris Froome won . British tourist Ann Lee "
+        "fell . The Turkish government declared Adil Oksuz a leader . Ohio police left ."
+    )
+    ents = [
+        ("Ohio", "GPE"),
+        ("Texas", "GPE"),
+        ("British", "NORP"),
+        ("Turkish", "NORP"),
+        ("Chris Froome", "PERSON"),
+        ("Ann Lee", "PERSON"),
+        ("Adil Oksuz", "PERSON"),
+    ]
+    doc = make(text, ents)
+    for t in doc:
+        if t.text == "declared":
+            t.pos_ = "VERB"
+    found = {e.name: e.actor for e in EntityExtractor(NLP, "newsgraph_entities").match(doc)}
+    assert found["Chris Froome"] == Actor("GBR", None)  # "rider" says no sector
+    assert found["Ann Lee"] == Actor("GBR", "CVL")  # a tourist is a civilian
+    assert found["Adil Oksuz"] is None  # "Turkish" opens another phrase

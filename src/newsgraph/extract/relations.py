@@ -196,30 +196,73 @@ def private_nouns() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in data_lines("newsgraph.extract", "private_nouns.txt"))
 
 
+#: How many lower-case nouns may stand between a nationality and a name ("British rider X").
+_NATIONALITY_REACH = 2
+
+
+def _nationality_before(doc: Doc, i: int) -> actors.Actor | None:
+    """The actor a nationality adjective right before a name starting at ``i`` gives, over at most
+    two lower-case nouns and a comma, the name's own noun phrase ("American Kevin King", "British
+    rider Chris Froome", "an influential Russian sociologist, Mikhail Dmitriyev"): the adjective's
+    country, with the nouns' sector when the tables give one (a noun of ``private_nouns.txt``:
+    CVL), else the country alone (a sociologist or an exile may be of any sector); None without
+    such an adjective, or with a hyphen before it ("Iranian-American X" is no Iranian)."""
+    k = i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    nouns: list[str] = []
+    while (
+        k >= 0
+        and len(nouns) < _NATIONALITY_REACH
+        and doc[k].is_alpha
+        and doc[k].is_lower
+        and doc[k].pos_ == "NOUN"  # "the Turkish government declared X": no noun phrase of X
+    ):
+        nouns.append(doc[k].lower_)
+        k -= 1
+    if k < 0 or not doc[k].text[:1].isupper() or (k > 0 and doc[k - 1].text == "-"):
+        return None
+    word = doc[k].text
+    code = actors.country_code(word) if actors.is_adjective(word) else None
+    if code is None or actors.country_name(code) is None:
+        return None
+    sector = actors.sector_of(" ".join(reversed(nouns))) if nouns else None
+    if sector is None and private_nouns().intersection(nouns):
+        sector = "CVL"  # "British tourist X"
+    return actors.Actor(code, sector)  # the country alone when nothing says the sector
+
+
 def private_person_actor(doc: Doc, person: list[Mention], country: str | None) -> actors.Actor | None:
-    """The actor of a person news describes as a private citizen: by age ("Betsy Ebeling, 68,",
+    """The actor of a person news describes with no office: of a nationality written right before
+    the name ("British rider Chris Froome": GBR, whatever the article's country; the sector only
+    when its nouns give one), or as a private citizen, by age ("Betsy Ebeling, 68,",
     "17-year-old X"), by residence ("X, who lives in ...", "X, a Phoenix resident") or by a noun
     of ``private_nouns.txt`` right before the name or in an apposition ("employee Steve Castro",
     "X, a victim of ..."), the way reporters introduce people with no office (officials get a
     title instead, so this is for people with no title, no row and no other code): a civilian
     (CVL) of ``country``, the country the article's people are taken to belong to; None without
     such a country or such words."""
-    if country is None:
+    stated = next((a for m in person if (a := _nationality_before(doc, m.i)) is not None), None)
+    if stated is not None and stated.sector is not None:
+        return stated  # "British tourist X"
+    own = stated.code if stated is not None else country  # "the Ethiopian marathoner Feyisa Lilesa"
+    if own is None:
         return None
+    civilian = actors.Actor(own, "CVL")
     n = len(doc)
     nouns = private_nouns()
     for m in person:
         if _age_after(doc, m.j) or _age_before(doc, m.i):
-            return actors.Actor(country, "CVL")
+            return civilian
         if m.i > 0 and doc[m.i - 1].lower_ in nouns:  # "Employee Steve Castro tells the paper"
-            return actors.Actor(country, "CVL")
+            return civilian
         if m.j < n and doc[m.j].text == ",":
             clause = [t.lower_ for t in doc[m.j + 1 : min(n, m.j + 6)]]
             if clause[:2] in (["who", "lives"], ["who", "lived"]) or (
                 clause[:1] in (["a"], ["an"]) and (_RESIDENCE_WORDS | nouns).intersection(clause[1:5])
             ):
-                return actors.Actor(country, "CVL")
-    return None
+                return civilian
+    return stated
 
 
 #: Words between a group and the names of some of its members: "protesters such as X and Y",
