@@ -21,6 +21,7 @@ from .common import (
     LimitOpt,
     _check_dates,
     _damaged,
+    _filters,
     _print_json_lines,
     _read,
     app,
@@ -51,6 +52,23 @@ def articles_cmd(
         ),
     ] = None,
     language: LanguageOpt = None,
+    search: Annotated[
+        str | None,
+        typer.Option("--search", help="Only articles in whose title or text every word starts a word."),
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Only articles whose source contains this.")
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            "--country", help="Only articles naming an actor of, or a place in, this country (ISO alpha-3)."
+        ),
+    ] = None,
+    entity: Annotated[
+        str | None,
+        typer.Option("--entity", help="Only articles naming this entity (its key, or words of a name)."),
+    ] = None,
     limit: LimitOpt = 50,
     as_json: JsonLinesOpt = False,
     no_copies: Annotated[
@@ -68,21 +86,32 @@ def articles_cmd(
 
     Example: newsgraph articles --min-relevance 0.5 --since 2024-01-01
     """
-    from ..store.queries import articles
+    from ..query import ArticleFilter, articles
 
     _check_dates(since, until)
+    f = _filters(
+        ArticleFilter,
+        {
+            "date_from": "--since",
+            "date_to": "--until",
+            "min_relevance": "--min-relevance",
+            "language": "--language",
+            "q": "--search",
+            "source": "--source",
+            "country": "--country",
+            "entity": "--entity",
+        },
+        date_from=since,
+        date_to=until,
+        min_relevance=min_relevance,
+        language=language,
+        q=search,
+        source=source,
+        country=country,
+        entity=entity,
+    )
     rows = _read(
-        db,
-        lambda store: articles(
-            store,
-            since=since,
-            until=until,
-            min_relevance=min_relevance,
-            language=language,
-            limit=limit or None,
-            include_copies=not no_copies,
-            story=story,
-        ),
+        db, lambda store: articles(store, f, limit=limit or None, include_copies=not no_copies, story=story)
     )
     if as_json:
         _print_json_lines(rows)

@@ -18,6 +18,8 @@ from ..settings import Settings, parse_iso_date
 from ..store.db import Store
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from .stories import Clusters
 
 app = typer.Typer(
@@ -34,6 +36,7 @@ out = SafeConsole(highlight=False, soft_wrap=True)
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 T = TypeVar("T")
+F = TypeVar("F", bound="BaseModel")
 
 PathsArg = Annotated[
     list[str], typer.Argument(help="Files, directories, globs, or - for standard input.", show_default=False)
@@ -127,6 +130,21 @@ def _damaged(db: Path, exc: duckdb.Error) -> DamagedStoreError:
     from ..store.checks import one_line
 
     return DamagedStoreError(f"{db} cannot be read: {one_line(exc)}")
+
+
+def _filters(model: type[F], options: dict[str, str], **values: Any) -> F:
+    """The list filter ``model`` (:mod:`newsgraph.query.filters`, where every filter is
+    validated) built from the command's options; a value it refuses ends the command with a
+    usage error naming the option (``options``: filter field -> option name)."""
+    from pydantic import ValidationError
+
+    try:
+        return model(**values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ", ".join(options.get(str(part), str(part)) for part in first["loc"])
+        message = str(first["msg"]).removeprefix("Value error, ")
+        fail(f"{where}: {message}" if where else message)
 
 
 def _check_dates(*values: str | None) -> None:

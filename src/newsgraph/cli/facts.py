@@ -24,12 +24,34 @@ from .common import (
     LimitOpt,
     MinArticlesOpt,
     _check_dates,
+    _filters,
     _print_json_lines,
     _read,
     _show_clusters,
     app,
     out,
 )
+
+#: The filter fields the commands' options fill, by option (for the errors).
+_QUOTE_OPTIONS = {
+    "speaker": "--speaker",
+    "country": "--country",
+    "q": "--contains",
+    "kind": "--kind",
+    "min_confidence": "--min-confidence",
+    "date_from": "--since",
+    "date_to": "--until",
+}
+_EVENT_OPTIONS = {
+    "type": "--type",
+    "actor": "--actor",
+    "recipient": "--recipient",
+    "quad": "--quad",
+    "country": "--country",
+    "min_confidence": "--min-confidence",
+    "date_from": "--since",
+    "date_to": "--until",
+}
 
 
 @app.command("entities")
@@ -42,7 +64,10 @@ def entities_cmd(
         str | None, typer.Option("--country", help="Only this actor country (ISO alpha-3).")
     ] = None,
     name: Annotated[
-        str | None, typer.Option("--name", help="Only entities whose name or alias contains this.")
+        str | None,
+        typer.Option(
+            "--name", help="Only entities with a name or alias whose words start so (blinken, ant blink)."
+        ),
     ] = None,
     limit: LimitOpt = 50,
     as_json: JsonLinesOpt = False,
@@ -51,11 +76,16 @@ def entities_cmd(
 
     Example: newsgraph entities --type PERSON --country USA
     """
-    from ..store.queries import entities
+    from ..query import EntityFilter, entities
 
-    rows = _read(
-        db, lambda store: entities(store, type=type_, country=country, name=name, limit=limit or None)
+    f = _filters(
+        EntityFilter,
+        {"q": "--name", "type": "--type", "country": "--country"},
+        q=name,
+        type=type_,
+        country=country,
     )
+    rows = _read(db, lambda store: entities(store, f, limit=limit or None))
     if as_json:
         _print_json_lines(rows)
         return
@@ -88,9 +118,12 @@ def roles_cmd(
 
     Example: newsgraph roles "Secretary of State"
     """
-    from ..store.queries import roles
+    from ..query import RoleFilter, roles
 
-    rows = _read(db, lambda store: roles(store, title, affiliation=affiliation))
+    f = _filters(
+        RoleFilter, {"title": "TITLE", "affiliation": "--affiliation"}, title=title, affiliation=affiliation
+    )
+    rows = _read(db, lambda store: roles(store, f))
     if as_json:
         _print_json_lines(rows)
         return
@@ -108,7 +141,10 @@ def roles_cmd(
 def quotes_cmd(
     db: DbOpt = Path(DEFAULT_DB),
     speaker: Annotated[
-        str | None, typer.Option("--speaker", help="Only quotes whose speaker's name contains this.")
+        str | None,
+        typer.Option(
+            "--speaker", help="Only quotes by a speaker with a name whose words start so (blinken)."
+        ),
     ] = None,
     country: Annotated[
         str | None, typer.Option("--country", help="Only speakers with this actor country (ISO alpha-3).")
@@ -117,6 +153,18 @@ def quotes_cmd(
         str | None, typer.Option("--contains", help="Only quotes containing this text.")
     ] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="Only direct, indirect or mixed quotes.")] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", metavar="YYYY-MM-DD", help="Only quotes of articles published on or after it."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", metavar="YYYY-MM-DD", help="Only quotes of articles published on or before it."
+        ),
+    ] = None,
     min_confidence: Annotated[
         float, typer.Option("--min-confidence", min=0.0, max=1.0, help=MIN_QUOTE_CONFIDENCE_HELP)
     ] = DEFAULT_MIN_QUOTE_CONFIDENCE,
@@ -131,8 +179,20 @@ def quotes_cmd(
 
     Example: newsgraph quotes --speaker Blinken --min-confidence 0.8
     """
-    from ..store.queries import quotes
+    from ..query import QuoteFilter, quotes
 
+    _check_dates(since, until)
+    f = _filters(
+        QuoteFilter,
+        _QUOTE_OPTIONS,
+        speaker=speaker,
+        country=country,
+        q=contains,
+        kind=kind,
+        min_confidence=min_confidence,
+        date_from=since,
+        date_to=until,
+    )
     if clusters:
         from .stories import show_quote_clusters
 
@@ -141,17 +201,7 @@ def quotes_cmd(
         return
     rows = _read(
         db,
-        lambda store: quotes(
-            store,
-            speaker=speaker,
-            country=country,
-            contains=contains,
-            kind=kind,
-            language=language,
-            min_confidence=min_confidence,
-            limit=limit or None,
-            include_copies=include_copies,
-        ),
+        lambda store: quotes(store, f, language=language, limit=limit or None, include_copies=include_copies),
     )
     if as_json:
         _print_json_lines(rows)
@@ -190,6 +240,12 @@ def events_cmd(
     recipient: Annotated[
         str | None, typer.Option("--recipient", help="Only events with this recipient code or name.")
     ] = None,
+    quad: Annotated[
+        str | None, typer.Option("--quad", help="Only this quad class: 'material conflict', ...")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Only events located in this country (ISO alpha-3).")
+    ] = None,
     since: Annotated[
         str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Only events on or after this date.")
     ] = None,
@@ -213,9 +269,21 @@ def events_cmd(
 
     Example: newsgraph events --type CONSULT --actor USA --since 2024-01-01 --min-confidence 0.7
     """
-    from ..store.queries import events
+    from ..query import EventFilter, events
 
     _check_dates(since, until)
+    f = _filters(
+        EventFilter,
+        _EVENT_OPTIONS,
+        type=type_,
+        actor=actor,
+        recipient=recipient,
+        quad=quad,
+        country=country,
+        date_from=since,
+        date_to=until,
+        min_confidence=min_confidence,
+    )
     if clusters:
         from .stories import show_event_clusters
 
@@ -231,13 +299,8 @@ def events_cmd(
         db,
         lambda store: events(
             store,
-            type=type_,
-            actor=actor,
-            recipient=recipient,
-            since=since,
-            until=until,
+            f,
             facts_only=facts,
-            min_confidence=min_confidence,
             language=language,
             limit=limit or None,
             include_copies=include_copies,
