@@ -25,8 +25,8 @@ from markupsafe import Markup, escape
 from pydantic import Field
 
 from ..extract.thresholds import DEFAULT_MIN_PLACE_CONFIDENCE
+from ..query.common import fact_confidence
 from ..store.db import columns
-from ..store.queries import fact_confidence
 from . import queries as q
 from .eventsql import event_condition, filter_key
 from .params import FilterValueError

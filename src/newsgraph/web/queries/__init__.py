@@ -13,6 +13,8 @@ One job per module: :mod:`.tables` (the derived tables), :mod:`.memory` (lists h
 :mod:`.lookup` (names to keys), and one module per list (:mod:`.article_list`, :mod:`.entity_list`,
 :mod:`.quote_list`, :mod:`.event_list`, :mod:`.count_list`). Everything is importable from here."""
 
+from ...query.common import fold_query
+from ...query.filters import MAX_PER_PAGE, DateRange, Paging, _Form
 from .article_list import (
     _entity_keys_params,
     _entity_keys_sql,
@@ -38,17 +40,13 @@ from .event_list import (
     party_events,
 )
 from .forms import (
-    MAX_PER_PAGE,
     ArticleFilters,
     CountFilters,
-    DateRange,
     EntityFilters,
     EventFilters,
     NetworkFilters,
-    Paging,
     QuoteFilters,
     _dates,
-    _Form,
     _hashable,
     _page,
     _ranks,
@@ -70,7 +68,7 @@ from .memory import (
 )
 from .quote_list import quote_filter, quote_ranks, quotes
 from .tables import _COUNT_JSON, _EVENT_JSON, _QUOTE_JSON, D, _prepare_web
-from .webdb import WebDb, fold_query, log
+from .webdb import WebDb, log
 
 __all__ = [
     "MAX_PER_PAGE",

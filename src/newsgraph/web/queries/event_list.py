@@ -15,7 +15,8 @@ from .tables import D
 from .webdb import WebDb
 
 if TYPE_CHECKING:
-    from .forms import DateRange, EventFilters
+    from ...query.filters import DateRange
+    from .forms import EventFilters
 
 
 def _bucket(db: WebDb, f: DateRange) -> str:

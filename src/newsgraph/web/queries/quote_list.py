@@ -9,11 +9,11 @@ import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
 
+from ...query.common import fold_query
 from ...store.export_graph import name_pattern
 from .forms import _dates, _page, _ranks, _total, all_ranks
 from .lookup import _keys_named, canonical_key
 from .tables import D
-from .webdb import fold_query
 
 if TYPE_CHECKING:
     from .forms import QuoteFilters
@@ -30,7 +30,7 @@ def quote_filter(db: WebDb, f: QuoteFilters) -> tuple[str, list[Any]]:
     if f.speaker:
         # matched against the few distinct speakers first, so the quotes are filtered by equality
         pattern = name_pattern(f.speaker)
-        keys = list(_keys_named(db, pattern))
+        keys = list(_keys_named(db, f.speaker))
         said = list(db.memo(("said", pattern), lambda: tuple(t for t in db.speaker_texts if pattern in t)))
         where.append(
             "(q.speaker_key IN (SELECT unnest(?::VARCHAR[])) "
@@ -122,7 +122,7 @@ def _by_speaker(db: WebDb, f: QuoteFilters) -> npt.NDArray[np.int32] | None:
     found: npt.NDArray[np.int32] | None = None
     if f.speaker:
         pattern = name_pattern(f.speaker)
-        keys = _keys_named(db, pattern)
+        keys = _keys_named(db, f.speaker)
         said = db.memo(("said", pattern), lambda: tuple(t for t in db.speaker_texts if pattern in t))
         parts = [index.by_key.get(k, empty) for k in keys] + [index.by_words.get(t, empty) for t in said]
         found = np.unique(np.concatenate([empty, *parts]))

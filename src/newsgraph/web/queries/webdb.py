@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -278,9 +277,3 @@ class WebDb:
             "first_day": min((d for d in (span.get("lo"), pub.get("lo")) if d), default=None),
             "last_day": max((d for d in (span.get("hi"), pub.get("hi")) if d), default=None),
         }
-
-
-def fold_query(text: str) -> str:
-    """Lower case without accents, as the folded search columns are."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
