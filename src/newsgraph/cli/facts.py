@@ -41,6 +41,7 @@ _QUOTE_OPTIONS = {
     "min_confidence": "--min-confidence",
     "date_from": "--since",
     "date_to": "--until",
+    "language": "--language",
 }
 _EVENT_OPTIONS = {
     "type": "--type",
@@ -51,6 +52,7 @@ _EVENT_OPTIONS = {
     "min_confidence": "--min-confidence",
     "date_from": "--since",
     "date_to": "--until",
+    "language": "--language",
 }
 
 
@@ -192,6 +194,7 @@ def quotes_cmd(
         min_confidence=min_confidence,
         date_from=since,
         date_to=until,
+        language=language,
     )
     if clusters:
         from .stories import show_quote_clusters
@@ -201,7 +204,7 @@ def quotes_cmd(
         return
     rows = _read(
         db,
-        lambda store: quotes(store, f, language=language, limit=limit or None, include_copies=include_copies),
+        lambda store: quotes(store, f, limit=limit or None, include_copies=include_copies),
     )
     if as_json:
         _print_json_lines(rows)
@@ -283,6 +286,7 @@ def events_cmd(
         date_from=since,
         date_to=until,
         min_confidence=min_confidence,
+        language=language,
     )
     if clusters:
         from .stories import show_event_clusters
@@ -301,7 +305,6 @@ def events_cmd(
             store,
             f,
             facts_only=facts,
-            language=language,
             limit=limit or None,
             include_copies=include_copies,
         ),

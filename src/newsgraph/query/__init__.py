@@ -2,8 +2,8 @@
 
 Each list has its filter model in :mod:`.filters` (validated and normalised there, and nowhere
 else), a row type and a function over the store in its own module: :mod:`.articles`,
-:mod:`.entities`, :mod:`.roles`, :mod:`.quotes`, :mod:`.events`. The CLI parses its options into
-the filter and prints the rows; the web parses its query parameters into the same filter (its
+:mod:`.entities`, :mod:`.roles`, :mod:`.quotes`, :mod:`.events`, :mod:`.counts`. The CLI parses
+its options into the filter and prints the rows; the web parses its query parameters into the same filter (its
 forms add the page) and answers from the same conditions, with the store's lists held in memory
 (:mod:`newsgraph.web.queries`) as its faster way to the same rows.
 
@@ -12,6 +12,7 @@ Entities are merged one way everywhere (``derived.entity_stats``,
 everywhere: its words start words of a name or alias, accents and case ignored."""
 
 from .articles import ArticleRow, articles
+from .counts import CountRow, counts
 from .entities import EntitySummary, entities, entity_condition
 from .events import EventRow, events
 from .filters import (
@@ -34,6 +35,7 @@ __all__ = [
     "ArticleFilter",
     "ArticleRow",
     "CountFilter",
+    "CountRow",
     "DateRange",
     "EntityFilter",
     "EntitySummary",
@@ -46,6 +48,7 @@ __all__ = [
     "RoleFilter",
     "RoleHolder",
     "articles",
+    "counts",
     "entities",
     "entity_condition",
     "events",

@@ -41,8 +41,9 @@ class EntitySummary:
         }
 
 
-#: The list's order (the web's pages and the CLI alike): most mentioned first, then by key.
-ORDER = "mentions DESC, key"
+#: The list's order (the web's pages and the CLI alike): most mentioned first, then by name (then
+#: by key, for two entities of one name).
+ORDER = "mentions DESC, name, key"
 
 
 def entity_condition(f: EntityFilter) -> tuple[str, list[Any]]:
@@ -63,7 +64,7 @@ def entity_condition(f: EntityFilter) -> tuple[str, list[Any]]:
 
 
 def entities(store: Store, f: EntityFilter | None = None, *, limit: int | None = 100) -> list[EntitySummary]:
-    """Entities with mention and article counts, most mentioned first (then by key); ``limit``
+    """Entities with mention and article counts, most mentioned first (then by name); ``limit``
     None or 0: all of them."""
     f = f or EntityFilter()
     prepare_entities(store.con)

@@ -104,7 +104,6 @@ def events(
     f: EventFilter | None = None,
     *,
     facts_only: bool = False,
-    language: str | None = None,
     limit: int | None = 100,
     include_copies: bool = False,
 ) -> list[EventRow]:
@@ -114,7 +113,7 @@ def events(
     location) are equal; the dates (inclusive) bound the event's date, or the article's for an
     event without one; ``f.min_confidence`` (from 0 to 1) leaves out events less likely to be right
     (an event stored without a confidence, by an older version, counts as 1.0). ``facts_only``
-    leaves out negated, hypothetical and future events; ``language`` keeps the events of articles
+    leaves out negated, hypothetical and future events; ``f.language`` keeps the events of articles
     in that language. Events of articles that copy another (docs/stories.md) are left out unless
     ``include_copies``."""
     f = f or EventFilter()
@@ -138,9 +137,9 @@ def events(
         + f" WHERE {copies_filter(store, 'e.article_id', include_copies)}"
     )
     params: list[Any] = []
-    if language:
+    if f.language:
         sql += f" AND {article_language(store)} = ?"
-        params.append(language.strip().lower())
+        params.append(f.language)
     if f.min_confidence > 0:
         sql += f" AND coalesce({confidence}, 1.0) >= ?"
         params.append(f.min_confidence)

@@ -161,13 +161,16 @@ class QuoteFilter(DateRange):
     min_confidence: float = _min_confidence(
         DEFAULT_MIN_QUOTE_CONFIDENCE, "quotes", "quote", "to be rightly attributed"
     )
+    language: str | None = Field(
+        default=None, max_length=12, description="Only quotes of articles in this language (ISO 639-1: en)."
+    )
 
     @field_validator("country")
     @classmethod
     def _country_case(cls, value: str | None) -> str | None:
         return _upper(value)
 
-    @field_validator("kind")
+    @field_validator("kind", "language")
     @classmethod
     def _kind_case(cls, value: str | None) -> str | None:
         return _lower(value)
@@ -191,13 +194,16 @@ class EventFilter(DateRange):
     quad: str | None = Field(default=None, max_length=30, description="Quad class (material conflict, ...).")
     country: str | None = Field(default=None, max_length=12, description="Country of the event's location.")
     min_confidence: float = _min_confidence(DEFAULT_MIN_CONFIDENCE, "events", "event", "to be right")
+    language: str | None = Field(
+        default=None, max_length=12, description="Only events of articles in this language (ISO 639-1: en)."
+    )
 
     @field_validator("type", "country")
     @classmethod
     def _codes_case(cls, value: str | None) -> str | None:
         return _upper(value)
 
-    @field_validator("quad")
+    @field_validator("quad", "language")
     @classmethod
     def _quad_case(cls, value: str | None) -> str | None:
         return _lower(value)

@@ -72,7 +72,6 @@ def quotes(
     store: Store,
     f: QuoteFilter | None = None,
     *,
-    language: str | None = None,
     limit: int | None = 100,
     include_copies: bool = False,
 ) -> list[QuoteRow]:
@@ -82,13 +81,15 @@ def quotes(
     variant's key counts as its full name's); ``f.q`` is in the quote's words (accents and case
     ignored); ``f.country`` is the speaker's actor code; ``f.min_confidence`` (from 0 to 1) leaves
     out quotes less likely to be right (a quote stored without a confidence, by an older version,
-    counts as 1.0); the dates bound the article's. ``language`` keeps the quotes of articles in
+    counts as 1.0); the dates bound the article's; ``f.language`` keeps the quotes of articles in
     that language. Quotes of articles that copy another (docs/stories.md) are left out unless
     ``include_copies``."""
     f = f or QuoteFilter()
     check_threshold("min_confidence", f.min_confidence)
     con = store.con
-    prepare_entities(con)
+    by_speaker = bool(f.speaker or f.speaker_key)
+    if by_speaker:  # the speaker's entity as merged store-wide (derived.alias, entity_stats)
+        prepare_entities(con)
     confidence = fact_confidence(columns(con, "quotes"), "q.")
     clustered = has_table(store, "quote_cluster_members")
     sql = (
@@ -102,13 +103,13 @@ def quotes(
             if clustered
             else "NULL, NULL, NULL FROM quotes q JOIN articles a ON a.id = q.article_id"
         )
-        + f" LEFT JOIN {DERIVED}.alias al ON al.key = q.speaker_key"
+        + (f" LEFT JOIN {DERIVED}.alias al ON al.key = q.speaker_key" if by_speaker else "")
         + f" WHERE {copies_filter(store, 'q.article_id', include_copies)}"
     )
     params: list[Any] = []
-    if language:
+    if f.language:
         sql += f" AND {article_language(store)} = ?"
-        params.append(language.strip().lower())
+        params.append(f.language)
     if f.min_confidence > 0:
         sql += f" AND coalesce({confidence}, 1.0) >= ?"
         params.append(f.min_confidence)

@@ -92,6 +92,9 @@ def event_filter(db: WebDb, f: EventFilters) -> tuple[str, list[Any], npt.NDArra
     if f.min_confidence > 0:
         where.append("coalesce(e.confidence, 1.0) >= ?")
         params.append(f.min_confidence)
+    if f.language:
+        where.append("e.language = ?")
+        params.append(f.language)
     _dates(where, params, f, "e.day")
     return " AND ".join(where), params, party
 
@@ -107,6 +110,7 @@ def party_events(
         "party_events",
         *(getattr(f, name, None) for name in ("actor", "recipient", "party", "type", "quad", "country")),
         f.min_confidence,
+        f.language,
         f.date_from,
         f.date_to,
     )

@@ -49,6 +49,9 @@ def quote_filter(db: WebDb, f: QuoteFilters) -> tuple[str, list[Any]]:
     if f.min_confidence > 0:
         where.append("coalesce(q.confidence, 1.0) >= ?")
         params.append(f.min_confidence)
+    if f.language:
+        where.append("q.language = ?")
+        params.append(f.language)
     _dates(where, params, f, "q.published")
     return " AND ".join(where), params
 
@@ -115,7 +118,7 @@ def _by_speaker(db: WebDb, f: QuoteFilters) -> npt.NDArray[np.int32] | None:
     """The ranks of the quotes of the speaker asked for, in list order, when the speaker (by
     words or key) and the confidence are all the filters ask for (as :func:`quote_filter` finds
     them); else None."""
-    if not (f.speaker or f.speaker_key) or any((f.q, f.country, f.kind, f.date_from, f.date_to)):
+    if not (f.speaker or f.speaker_key) or any((f.q, f.country, f.kind, f.language, f.date_from, f.date_to)):
         return None
     index = speakers(db)
     empty = np.zeros(0, np.int32)
