@@ -22,12 +22,24 @@ from .common import (
     _check_dates,
     _damaged,
     _filters,
+    _listed,
     _print_json_lines,
-    _read,
     app,
     fail,
     out,
 )
+
+#: The filter fields the options fill, by option (for the errors).
+_ARTICLE_OPTIONS = {
+    "date_from": "--since",
+    "date_to": "--until",
+    "min_relevance": "--min-relevance",
+    "language": "--language",
+    "q": "--search",
+    "source": "--source",
+    "country": "--country",
+    "entity": "--entity",
+}
 
 
 @app.command("articles")
@@ -91,16 +103,7 @@ def articles_cmd(
     _check_dates(since, until)
     f = _filters(
         ArticleFilter,
-        {
-            "date_from": "--since",
-            "date_to": "--until",
-            "min_relevance": "--min-relevance",
-            "language": "--language",
-            "q": "--search",
-            "source": "--source",
-            "country": "--country",
-            "entity": "--entity",
-        },
+        _ARTICLE_OPTIONS,
         date_from=since,
         date_to=until,
         min_relevance=min_relevance,
@@ -110,8 +113,12 @@ def articles_cmd(
         country=country,
         entity=entity,
     )
-    rows = _read(
-        db, lambda store: articles(store, f, limit=limit or None, include_copies=not no_copies, story=story)
+    rows = _listed(
+        db,
+        f,
+        "articles",
+        _ARTICLE_OPTIONS,
+        lambda store, f: articles(store, f, limit=limit or None, include_copies=not no_copies, story=story),
     )
     if as_json:
         _print_json_lines(rows)

@@ -147,6 +147,24 @@ def _filters(model: type[F], options: dict[str, str], **values: Any) -> F:
         fail(f"{where}: {message}" if where else message)
 
 
+def _listed(db: Path, f: F, view: str, options: dict[str, str], query: Callable[[Store, F], T]) -> T:
+    """``query(store, f)`` on the store at ``db`` (:func:`_read`), once the values of ``f`` that
+    must name something the store holds (types, classes, kinds, countries) are checked as the web
+    checks them (:func:`newsgraph.query.values.check`): a value that names nothing ends the command
+    with a usage error naming the option, not an empty list."""
+    from ..query.values import FilterValueError, check, known_values
+
+    def run(store: Store) -> T:
+        if any(getattr(f, name, None) for name in ("type", "quad", "kind", "country", "unit")):
+            try:
+                check(known_values(store), f, view=view)
+            except FilterValueError as exc:
+                fail(f"{options.get(exc.param, exc.param)}: {exc.message}")
+        return query(store, f)
+
+    return _read(db, run)
+
+
 def _check_dates(*values: str | None) -> None:
     """End the command with a usage error unless every given value is an ISO date."""
     try:

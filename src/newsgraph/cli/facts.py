@@ -25,6 +25,7 @@ from .common import (
     MinArticlesOpt,
     _check_dates,
     _filters,
+    _listed,
     _print_json_lines,
     _read,
     _show_clusters,
@@ -33,6 +34,7 @@ from .common import (
 )
 
 #: The filter fields the commands' options fill, by option (for the errors).
+_ENTITY_OPTIONS = {"q": "--name", "type": "--type", "country": "--country"}
 _QUOTE_OPTIONS = {
     "speaker": "--speaker",
     "country": "--country",
@@ -82,12 +84,14 @@ def entities_cmd(
 
     f = _filters(
         EntityFilter,
-        {"q": "--name", "type": "--type", "country": "--country"},
+        _ENTITY_OPTIONS,
         q=name,
         type=type_,
         country=country,
     )
-    rows = _read(db, lambda store: entities(store, f, limit=limit or None))
+    rows = _listed(
+        db, f, "entities", _ENTITY_OPTIONS, lambda store, f: entities(store, f, limit=limit or None)
+    )
     if as_json:
         _print_json_lines(rows)
         return
@@ -202,9 +206,12 @@ def quotes_cmd(
         found = _read(db, lambda store: show_quote_clusters(store, speaker, contains, min_articles, limit))
         _show_clusters(found, as_json, db)
         return
-    rows = _read(
+    rows = _listed(
         db,
-        lambda store: quotes(store, f, limit=limit or None, include_copies=include_copies),
+        f,
+        "quotes",
+        _QUOTE_OPTIONS,
+        lambda store, f: quotes(store, f, limit=limit or None, include_copies=include_copies),
     )
     if as_json:
         _print_json_lines(rows)
@@ -299,9 +306,12 @@ def events_cmd(
         )
         _show_clusters(found, as_json, db)
         return
-    rows = _read(
+    rows = _listed(
         db,
-        lambda store: events(
+        f,
+        "events",
+        _EVENT_OPTIONS,
+        lambda store, f: events(
             store,
             f,
             facts_only=facts,
