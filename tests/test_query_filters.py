@@ -58,3 +58,11 @@ def test_bad_values_are_refused(make: object) -> None:
 def test_dates_parse() -> None:
     f = EventFilter(date_from="2024-01-01", date_to="2024-01-01")
     assert f.date_from == f.date_to == dt.date(2024, 1, 1)
+
+
+def test_facts_only_takes_a_form_checkbox() -> None:
+    assert EventFilter(facts_only="true").facts_only is True
+    assert EventFilter(facts_only="").facts_only is False
+    assert EventFilter().facts_only is False
+    with pytest.raises(ValidationError):
+        EventFilter(facts_only="maybe")

@@ -161,3 +161,25 @@ def test_counts_agree(client: TestClient, synthetic_db: Path, filters: dict[str,
         mine = [r.as_dict() for r in query.counts(store, query.CountFilter(**filters), limit=None)]
     assert mine == web
     assert mine
+
+
+def test_facts_only_leaves_out_the_same_events(tmp_path: Path) -> None:
+    """``facts_only`` (the CLI's ``--facts``) leaves out negated, hypothetical and future events on
+    both edges, in memory and by SQL."""
+    found = synthetic_articles(10, seed=6)
+    flags = ("negated", "hypothetical", "future")
+    for a in found:
+        for i, event in enumerate(a.events):
+            if i % 4 < 3:
+                event[flags[i % 4]] = True
+    db = write_store(tmp_path / "facts.duckdb", found)
+    with TestClient(create_app(db)) as client, Store(db, read_only=True) as store:
+        every = query.events(store, query.EventFilter(min_confidence=0), limit=None)
+        facts = query.events(store, query.EventFilter(min_confidence=0, facts_only=True), limit=None)
+        assert {r.status for r in facts} == {"fact"}
+        assert {r.status for r in every} >= {"fact", "negated", "hypothetical", "future"}
+        web = _every(client, "/api/events", min_confidence=0, facts_only="true")
+        assert [(r["article_id"], r["n"]) for r in web] == [(r.article_id, r.n) for r in facts]
+        client.app.state.db.event_columns.usable = False  # the SQL path
+        web = _every(client, "/api/events", min_confidence=0, facts_only="true", per_page=9)
+        assert [(r["article_id"], r["n"]) for r in web] == [(r.article_id, r.n) for r in facts]

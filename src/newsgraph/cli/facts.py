@@ -294,6 +294,7 @@ def events_cmd(
         date_to=until,
         min_confidence=min_confidence,
         language=language,
+        facts_only=facts,
     )
     if clusters:
         from .stories import show_event_clusters
@@ -314,7 +315,6 @@ def events_cmd(
         lambda store, f: events(
             store,
             f,
-            facts_only=facts,
             limit=limit or None,
             include_copies=include_copies,
         ),

@@ -103,7 +103,6 @@ def events(
     store: Store,
     f: EventFilter | None = None,
     *,
-    facts_only: bool = False,
     limit: int | None = 100,
     include_copies: bool = False,
 ) -> list[EventRow]:
@@ -112,7 +111,7 @@ def events(
     entity's name or alias ("blinken"); ``f.type``, ``f.quad`` and ``f.country`` (of the event's
     location) are equal; the dates (inclusive) bound the event's date, or the article's for an
     event without one; ``f.min_confidence`` (from 0 to 1) leaves out events less likely to be right
-    (an event stored without a confidence, by an older version, counts as 1.0). ``facts_only``
+    (an event stored without a confidence, by an older version, counts as 1.0); ``f.facts_only``
     leaves out negated, hypothetical and future events; ``f.language`` keeps the events of articles
     in that language. Events of articles that copy another (docs/stories.md) are left out unless
     ``include_copies``."""
@@ -195,7 +194,7 @@ def events(
             num_articles=r[20],
             num_sources=r[21],
         )
-        if facts_only and row.status != "fact":
+        if f.facts_only and row.status != "fact":
             continue
         rows.append(row)
         if limit and len(rows) >= limit:

@@ -197,6 +197,15 @@ class EventFilter(DateRange):
     language: str | None = Field(
         default=None, max_length=12, description="Only events of articles in this language (ISO 639-1: en)."
     )
+    facts_only: bool = Field(
+        default=False,
+        description="Only events reported as having happened: not negated, hypothetical or future.",
+    )
+
+    @field_validator("facts_only", mode="before")
+    @classmethod
+    def _blank_is_false(cls, value: Any) -> Any:
+        return False if value is None or (isinstance(value, str) and not value.strip()) else value
 
     @field_validator("type", "country")
     @classmethod

@@ -187,7 +187,7 @@ def _few_events(db: WebDb, f: MapFilters) -> npt.NDArray[np.int32] | None:
 
 def _check_layer(f: MapFilters) -> None:
     if f.layer == "places":
-        for name in ("actor", "recipient", "party", "type", "quad", "language"):
+        for name in ("actor", "recipient", "party", "type", "quad", "language", "facts_only"):
             if getattr(f, name):
                 raise FilterValueError(name, "filters events: not a filter of the places layer")
 

@@ -95,6 +95,8 @@ def event_filter(db: WebDb, f: EventFilters) -> tuple[str, list[Any], npt.NDArra
     if f.language:
         where.append("e.language = ?")
         params.append(f.language)
+    if f.facts_only:
+        where.append("e.fact")
     _dates(where, params, f, "e.day")
     return " AND ".join(where), params, party
 
@@ -111,6 +113,7 @@ def party_events(
         *(getattr(f, name, None) for name in ("actor", "recipient", "party", "type", "quad", "country")),
         f.min_confidence,
         f.language,
+        f.facts_only,
         f.date_from,
         f.date_to,
     )

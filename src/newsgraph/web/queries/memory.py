@@ -276,6 +276,8 @@ class EventColumns:
     day: list[str | None]
     #: each event's article's language (None: not known)
     language: list[str | None]
+    #: whether each event is reported as having happened (not negated, hypothetical or future)
+    fact: npt.NDArray[np.bool_]
     #: False when a day is before the year 1000, where ISO strings and strftime part ways
     usable: bool
     #: the same as codes: ``types[type_code[i]]`` is ``event_type[i]`` (-1: None) ...
@@ -294,15 +296,15 @@ class EventColumns:
     year: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
 
     @classmethod
-    def load(cls, rows: Ranked, language: list[str | None]) -> EventColumns:
-        """The columns of ``rows`` (the events list) and ``language``, each event's article's
-        language in list order."""
+    def load(cls, rows: Ranked, language: list[str | None], fact: list[bool]) -> EventColumns:
+        """The columns of ``rows`` (the events list), ``language`` (each event's article's language)
+        and ``fact`` (whether it is reported as having happened), in list order."""
         t = rows.table
         day = t.column("day").to_pylist()
         usable = all(d is None or d >= "1000" for d in day)
         event_type, quad, country = (t.column(c).to_pylist() for c in ("event_type", "quad", "country"))
         confidence = t.column("confidence").to_pylist()
-        out = cls(event_type, quad, country, confidence, day, language, usable)
+        out = cls(event_type, quad, country, confidence, day, language, np.array(fact, np.bool_), usable)
         out.type_code, out.types = _codes(event_type)
         out.quad_code, out.quads = _codes(quad)
         out.country_code, out.countries = _codes(country)
@@ -335,6 +337,8 @@ class EventColumns:
                 keep &= codes == (at if at < len(values) and values[at] == value else -2)
         if f.min_confidence > 0:
             keep &= self.sure >= f.min_confidence
+        if f.facts_only:
+            keep &= self.fact
         if f.date_from or f.date_to:
             keep &= self.ordinal > 0
             if f.date_from:

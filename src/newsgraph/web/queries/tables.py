@@ -14,7 +14,8 @@ D = DERIVED
 
 _EVENT_JSON = (
     '{"event_type": "VARCHAR", "mode": "VARCHAR", "quad": "VARCHAR", "cameo": "VARCHAR", '
-    '"date": "VARCHAR", "negated": "BOOLEAN", "confidence": "DOUBLE", '
+    '"date": "VARCHAR", "negated": "BOOLEAN", "hypothetical": "BOOLEAN", "future": "BOOLEAN", '
+    '"confidence": "DOUBLE", '
     '"location": {"name": "VARCHAR", "country": "VARCHAR"}, '
     '"sentence": {"start": "INTEGER", "end": "INTEGER"}}'
 )
@@ -67,6 +68,8 @@ def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
                    r.location.name AS place, r.location.country AS country,
                    coalesce(r.negated, false) AS negated, r.confidence, a.published, a.title, {counts}
                    {fact_language} AS language,
+                   NOT (coalesce(r.negated, false) OR coalesce(r.hypothetical, false)
+                        OR coalesce(r.future, false)) AS fact,
                    CASE WHEN r.sentence.start IS NOT NULL AND r.sentence."end" IS NOT NULL
                         THEN substr(a.text, r.sentence.start + 1, r.sentence."end" - r.sentence.start)
                    END AS sentence

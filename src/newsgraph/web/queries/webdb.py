@@ -58,9 +58,9 @@ class WebDb:
         # the lists' rows in memory, in list order (taken by rank; see Ranked)
         self.event_rows = Ranked.load(con, f"{D}.events", _EVENT_COLUMNS)
         self.event_parts = EventParts.load(con)
+        extra = con.execute(f"SELECT language, fact FROM {D}.events ORDER BY rank").fetchall()
         self.event_columns = EventColumns.load(
-            self.event_rows,
-            [r[0] for r in con.execute(f"SELECT language FROM {D}.events ORDER BY rank").fetchall()],
+            self.event_rows, [r[0] for r in extra], [bool(r[1]) for r in extra]
         )
         self.quote_rows = Ranked.load(con, f"{D}.quotes", _QUOTE_COLUMNS)
         self.count_rows = Ranked.load(con, f"{D}.counts", _COUNT_COLUMNS)
