@@ -106,3 +106,17 @@ def test_bad_values_are_refused_alike(
     answer = client.get(path, params=params)
     assert answer.status_code == 400
     assert answer.json()["error"]["details"][0]["param"] == {"--until": "date_to"}.get(option, option[2:])
+
+
+def test_counts_cli_lists_what_the_web_lists(client: TestClient, synthetic_db: Path) -> None:
+    for args, params in (
+        ([], {}),
+        (["--kind", "KILLED", "--since", "2024-01-01"], {"kind": "killed", "date_from": "2024-01-01"}),
+    ):
+        mine = _cli(synthetic_db, "counts", *args)
+        web = client.get("/api/counts", params={"per_page": 200, **params}).json()
+        if web["pages"] == 1:
+            assert mine == web["items"]
+        else:  # the first page, in the same order
+            assert mine[: len(web["items"])] == web["items"]
+        assert mine

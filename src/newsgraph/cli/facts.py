@@ -353,3 +353,76 @@ def events_cmd(
             r.article_id[:12],
         )
     out.print(table)
+
+
+_COUNT_OPTIONS = {
+    "kind": "--kind",
+    "unit": "--unit",
+    "q": "--contains",
+    "date_from": "--since",
+    "date_to": "--until",
+}
+
+
+@app.command("counts")
+def counts_cmd(
+    db: DbOpt = Path(DEFAULT_DB),
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only this kind: killed, wounded, displaced, money, ...")
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Only this unit: percent or a currency code (USD).")
+    ] = None,
+    contains: Annotated[
+        str | None, typer.Option("--contains", help="Only counts whose words or object contain this.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", metavar="YYYY-MM-DD", help="Only counts of articles published on or after it."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", metavar="YYYY-MM-DD", help="Only counts of articles published on or before it."
+        ),
+    ] = None,
+    limit: LimitOpt = 50,
+    as_json: JsonLinesOpt = False,
+    include_copies: CopiesOpt = False,
+) -> None:
+    """How many: casualties, people, money and percentages, largest first, with their articles.
+
+    Example: newsgraph counts --kind killed --since 2024-01-01
+    """
+    from ..query import CountFilter, counts
+
+    _check_dates(since, until)
+    f = _filters(
+        CountFilter, _COUNT_OPTIONS, kind=kind, unit=unit, q=contains, date_from=since, date_to=until
+    )
+    rows = _listed(
+        db,
+        f,
+        "counts",
+        _COUNT_OPTIONS,
+        lambda store, f: counts(store, f, limit=limit or None, include_copies=include_copies),
+    )
+    if as_json:
+        _print_json_lines(rows)
+        return
+    table = Table(title=f"counts in {db}", title_justify="left")
+    for col in ("value", "unit", "kind", "object", "words", "published", "article"):
+        table.add_column(col, justify="right" if col == "value" else "left")
+    for r in rows:
+        table.add_row(
+            "" if r.value is None else f"{r.value:,}",
+            r.unit or "",
+            r.kind,
+            r.object or "",
+            r.text,
+            r.published or "",
+            r.article_id[:12],
+        )
+    out.print(table)
