@@ -16,9 +16,10 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.extract.thresholds import DEFAULT_MIN_COUNT_CONFIDENCE, DEFAULT_MIN_ENTITY_CONFIDENCE
+from newsgraph.query import EntityFilter, entities
 from newsgraph.records import Article
+from newsgraph.resolve.entities import canonical_map, store_keys
 from newsgraph.store.db import Store
-from newsgraph.store.queries import _canonical, entities
 from newsgraph.testing.generator import Generator
 from newsgraph.web.app import create_app
 from quotedata import write_quotes
@@ -70,10 +71,10 @@ def test_the_columns_hold_the_records_values(db: Path) -> None:
 
 def test_entities_below_the_threshold_everywhere_are_left_out(db: Path) -> None:
     with Store(db, read_only=True) as store:
-        every = entities(store, limit=None, min_confidence=0)
+        every = entities(store, EntityFilter(min_confidence=0), limit=None)
         shown = entities(store, limit=None)
         rows = store.con.execute("SELECT key, record FROM entities").fetchall()
-        canon = _canonical(store)  # the keys the summaries are grouped by
+        canon = canonical_map(*store_keys(store.con))  # the keys the summaries are grouped by
     best: dict[str, list[dict[str, Any]]] = {}
     for key, record in rows:
         best.setdefault(canon.get(key, key), []).append(json.loads(record))
@@ -88,7 +89,9 @@ def test_an_old_store_counts_its_entities_as_sure(tmp_path: Path) -> None:
         store.con.execute("ALTER TABLE entities DROP COLUMN confidence")
         store.con.execute("UPDATE entities SET record = json_object('key', key, 'name', name)")
     with Store(db, read_only=True) as store:
-        assert len(entities(store, limit=None)) == len(entities(store, limit=None, min_confidence=0))
+        assert len(entities(store, limit=None)) == len(
+            entities(store, EntityFilter(min_confidence=0), limit=None)
+        )
 
 
 def test_the_entities_command_takes_a_threshold(db: Path) -> None:
