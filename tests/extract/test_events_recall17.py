@@ -42,3 +42,59 @@ def test_denying_someone_a_thing_keeps_the_weight_of_a_verb_of_several_senses(nl
     # lift it over the threshold
     rejects = [e for e in events_of(nlp, US + text) if e["event_type"] == "REJECT" and is_fact(e)]
     assert all(e["confidence"] < 0.6 for e in rejects)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin called Washington's accusations baseless.",
+        "The Kremlin called the American accusations absurd.",
+        "Senator Smith said Donald Trump's criticism was absurd.",
+    ],
+)
+def test_a_charge_called_baseless_is_denied_not_criticised(nlp: Any, text: str) -> None:
+    # disapproval of what an accuser says denies it (a REJECT, as "false" and "untrue" do); it is
+    # no ACCUSE of the accuser
+    events = [e for e in events_of(nlp, US + text) if e["trigger"]["start"] >= len(US)]
+    judged = [e for e in events if e["text"] in ("baseless", "absurd")]
+    assert judged and all(e["event_type"] == "REJECT" for e in judged)
+
+
+@pytest.mark.model
+def test_a_judgement_of_remarks_stays_criticism(nlp: Any) -> None:
+    # remarks are no charge: calling them ridiculous criticises the one who made them
+    assert shown_events(nlp, US + "Senator Smith called Donald Trump's remarks ridiculous.", "ACCUSE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Collins is not planning to endorse Donald Trump.",
+        "Senator Collins does not intend to support Donald Trump.",
+        "Senator Collins will not endorse Donald Trump.",
+    ],
+)
+def test_a_negated_plan_of_ones_own_is_a_refusal_now(nlp: Any, text: str) -> None:
+    # "is not planning to endorse him" refuses now, as "will not endorse him" does: a REJECT fact,
+    # not a future event
+    assert shown_events(nlp, US + text, "REJECT")
+
+
+@pytest.mark.model
+def test_what_another_plans_of_someone_stays_a_forecast(nlp: Any) -> None:
+    # "expects" tells another's forecast, not the doer's own refusal
+    text = US + "Senator Collins said she expects that the governor will not endorse Donald Trump."
+    assert not shown_events(nlp, text, "REJECT")
+
+
+@pytest.mark.model
+def test_no_plans_to_do_something_is_not_a_plan(nlp: Any) -> None:
+    # "has no plans to meet him" says it will not happen: negated, not a future meeting
+    events = [
+        e
+        for e in events_of(nlp, US + "Senator Collins has no plans to meet Donald Trump.")
+        if e["text"] == "meet"
+    ]
+    assert events and all(not e.get("future") for e in events)
