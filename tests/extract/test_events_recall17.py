@@ -98,3 +98,16 @@ def test_no_plans_to_do_something_is_not_a_plan(nlp: Any) -> None:
         if e["text"] == "meet"
     ]
     assert events and all(not e.get("future") for e in events)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Collins balked at Donald Trump's proposal.",
+        "Senator Collins pushed back on Donald Trump's claim.",
+    ],
+)
+def test_the_owner_of_what_is_balked_at_or_pushed_back_on_is_the_recipient(nlp: Any, text: str) -> None:
+    shown = shown_events(nlp, US + text, "REJECT")
+    assert shown and any(r.get("text", "").startswith("Donald Trump") for r in shown[0]["recipient"])
