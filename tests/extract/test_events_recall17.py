@@ -111,3 +111,18 @@ def test_no_plans_to_do_something_is_not_a_plan(nlp: Any) -> None:
 def test_the_owner_of_what_is_balked_at_or_pushed_back_on_is_the_recipient(nlp: Any, text: str) -> None:
     shown = shown_events(nlp, US + text, "REJECT")
     assert shown and any(r.get("text", "").startswith("Donald Trump") for r in shown[0]["recipient"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Collins said Donald Trump ought to apologize.",
+        '"Donald Trump ought to apologize," Senator Collins said.',
+    ],
+)
+def test_ought_to_said_of_another_is_a_demand(nlp: Any, text: str) -> None:
+    # the small model reads "ought" as the head of its clause, not as an auxiliary: it is still a
+    # modal of obligation, as "should" is (a REQUEST of the speaker, not the apology itself)
+    shown = shown_events(nlp, US + text, "REQUEST")
+    assert shown and not shown_events(nlp, US + text, "CONCEDE")
