@@ -50,7 +50,7 @@ def test_denying_someone_a_thing_keeps_the_weight_of_a_verb_of_several_senses(nl
     [
         "The Kremlin called Washington's accusations baseless.",
         "The Kremlin called the American accusations absurd.",
-        "Senator Smith said Donald Trump's criticism was absurd.",
+        "Senator Smith said Donald Trump's allegations were absurd.",
     ],
 )
 def test_a_charge_called_baseless_is_denied_not_criticised(nlp: Any, text: str) -> None:
@@ -62,9 +62,18 @@ def test_a_charge_called_baseless_is_denied_not_criticised(nlp: Any, text: str) 
 
 
 @pytest.mark.model
-def test_a_judgement_of_remarks_stays_criticism(nlp: Any) -> None:
-    # remarks are no charge: calling them ridiculous criticises the one who made them
-    assert shown_events(nlp, US + "Senator Smith called Donald Trump's remarks ridiculous.", "ACCUSE")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Smith called Donald Trump's remarks ridiculous.",
+        "Senator Smith said Donald Trump's claim that the peace deal depends on Israel was absurd.",
+    ],
+)
+def test_a_judgement_of_remarks_or_a_claim_stays_criticism(nlp: Any, text: str) -> None:
+    # remarks and claims are no charge against the speaker: calling them ridiculous or absurd
+    # criticises the one who made them
+    assert shown_events(nlp, US + text, "ACCUSE")
+    assert not shown_events(nlp, US + text, "REJECT")
 
 
 @pytest.mark.model

@@ -199,10 +199,12 @@ def _judged(tok: Token, verb: Token) -> list[Token]:
 
 
 def _of_a_charge(heads: list[Token]) -> bool:
-    """The phrase judged is a charge (word class ``charge``: "the accusations", "Trump's claims"):
-    disapproval of what an accuser says ("baseless", "absurd", "nonsense") denies it, as "false"
-    and "untrue" do (PLOVER's REJECT, CAMEO's denial), it does not criticise the accuser."""
-    charges = plover.word_class("charge")
+    """The phrase judged is a charge against someone (word class ``accusation``: "the
+    accusations", "Washington's allegations"): disapproval of it ("baseless", "absurd",
+    "nonsense") denies it, as "false" and "untrue" do (PLOVER's REJECT, CAMEO's denial); it does
+    not criticise the accuser. A claim called absurd ("Trump's absurd claim that ...") is
+    criticism of its maker."""
+    charges = plover.word_class("accusation")
     return any(lemma(h) in charges for h in heads)
 
 
