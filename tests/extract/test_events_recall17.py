@@ -135,16 +135,3 @@ def test_ought_to_said_of_another_is_a_demand(nlp: Any, text: str) -> None:
     # modal of obligation, as "should" is (a REQUEST of the speaker, not the apology itself)
     shown = shown_events(nlp, US + text, "REQUEST")
     assert shown and not shown_events(nlp, US + text, "CONCEDE")
-
-
-@pytest.mark.model
-def test_sitting_down_with_a_leader_is_a_meeting(nlp: Any) -> None:
-    text = US + "Donald Trump sat down with Chinese President Xi Jinping at Mar-a-Lago."
-    shown = shown_events(nlp, text, "CONSULT")
-    assert shown and {a["code"] for a in shown[0]["actor"]} == {"USA", "CHN"}
-
-
-@pytest.mark.model
-def test_sitting_down_for_an_interview_is_no_meeting(nlp: Any) -> None:
-    text = US + "Donald Trump sat down with CNN's Jake Tapper for an interview."
-    assert not shown_events(nlp, text, "CONSULT")
