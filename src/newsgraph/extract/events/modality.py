@@ -105,7 +105,9 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                 elif child.lower_ == "to" and cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                     # an infinitive of a noun says what is tried, planned or allowed, not what
                     # happened: "in an attempt to force", "his proposal to ban", "a plan to impose"
-                    if governors.get(lemma(cur.head)) == "future":
+                    if governors.get(lemma(cur.head)) == "future" and _no(cur.head):
+                        out.negated = True  # "has no plans to meet him": will not, said now
+                    elif governors.get(lemma(cur.head)) == "future":
                         out.future = True
                     else:
                         out.hypothetical = True
@@ -203,6 +205,11 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
         else:
             out.hypothetical = True
     return out
+
+
+def _no(noun: Token) -> bool:
+    """The noun is denied by its determiner: "no plans", "no intention"."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def unsaid(anchor: Token, reporting: frozenset[str]) -> Modality:
