@@ -15,6 +15,8 @@ Cleaning:
   a known person's name the model tagged only in part;
 - a name the model tagged PERSON that ends in a company, outlet or club word ("Plymouth Live",
   ``entity_org_words.txt``) or in a word in capitals ("Clipboard AI") is an organisation;
+- a country's name or capital from the country table that the model left untagged is a ``GPE``
+  mention (``extract/untagged_places.py``: "Russia hits Kyiv");
 - products, ideologies and common words capitalised only because they open a sentence are no
   names (``extract/not_names.py``), and a question's auxiliary is no part of the name after it
   ("Will Warren continue ...?")."""
@@ -34,6 +36,7 @@ from ..tables import data_lines, data_rows
 from .annotations import article_context, doc_text, doc_words
 from .not_names import disease, ideology, opening_common_word, paired_names, product_name
 from .roles import title_spans
+from .untagged_places import untagged_places
 
 #: spaCy labels that become entities.
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
@@ -171,12 +174,20 @@ def collect_mentions(doc: Doc, ents: Sequence[Span] | None = None) -> list[Menti
     headings = article_context(doc).headings
     inside_titles = [(s.start, s.end) for s in title_spans(doc)]
     out: list[Mention] = []
-    for ent in doc.ents if ents is None else ents:
+    spans = doc.ents if ents is None else ents
+    for ent in spans:
         if ent.label_ not in LABELS:
             continue
         for piece in _pieces(ent):
             _collect(piece, out, headings, inside_titles)
     out = _trim_title_case(doc, out)
+    # "Russia hits Kyiv": not in a span of the model's, whatever its label ("40 million New
+    # Zealand dollars" is money)
+    spanned = {t for ent in spans for t in range(ent.start, ent.end)}
+    for i, j in untagged_places(doc, spanned, title_case_lines(doc)):
+        span = doc[i:j]
+        out.append(Mention(i, j, span.start_char, span.end_char, span.text, "GPE"))
+    out.sort(key=lambda m: m.i)
     taken = {t for m in out for t in range(m.i, m.j)}
     for n, m in enumerate(out):
         if m.label == "PERSON":

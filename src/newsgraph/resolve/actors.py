@@ -164,6 +164,11 @@ def country_forms(code: str, column: str) -> tuple[str, ...]:
     return _country_columns().get(code, {}).get(column, ())
 
 
+def country_codes() -> tuple[str, ...]:
+    """The codes of every row of ``countries.tsv``, in the table's order."""
+    return tuple(_countries()[0])
+
+
 def country_modifier(code: str) -> str | None:
     """How a country is written before one of its institutions: its dotted abbreviation when it has
     one ("U.S. Navy", "U.K."), else its first adjective ("Nigerian Senate")."""
