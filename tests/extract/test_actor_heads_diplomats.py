@@ -104,3 +104,17 @@ def test_an_ambassador_to_a_body_of_no_named_country_is_not_the_body_s(text: str
 def test_the_un_in_a_title_is_no_town_of_that_name() -> None:
     text = "The UN human rights chief, Pavel Dromov, condemned the killings."
     assert _actor(text, [("UN", "ORG"), ("Pavel Dromov", "PERSON")], "Pavel Dromov") == Actor("UNO", "GOV")
+
+
+def _roles(text: str, ents: list[tuple[str, str]], name: str) -> list[str]:
+    found = EntityExtractor(NLP, "newsgraph_entities").match(make(text, ents))
+    return [r.title for e in found if e.name == name for r in e.roles]
+
+
+def test_another_court_s_judge_named_before_is_not_the_judge_named_after() -> None:
+    text = (
+        "In May, a U.S. District Court judge sided with the plaintiffs. "
+        "Circuit Court Judge Ann Roe wrote the ruling."
+    )
+    roles = _roles(text, [("U.S.", "GPE"), ("Ann Roe", "PERSON")], "Ann Roe")
+    assert roles and not any("District" in r for r in roles)
