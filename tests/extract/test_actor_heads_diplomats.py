@@ -7,9 +7,11 @@ Every sentence is invented."""
 from __future__ import annotations
 
 import pytest
+from spacy.language import Language
 
 from handdocs import NLP, make
 from newsgraph.extract.entities import EntityExtractor
+from newsgraph.extract.facts import ActorFact, EntityFact
 from newsgraph.resolve.actors import Actor
 
 
@@ -118,3 +120,43 @@ def test_another_court_s_judge_named_before_is_not_the_judge_named_after() -> No
     )
     roles = _roles(text, [("U.S.", "GPE"), ("Ann Roe", "PERSON")], "Ann Roe")
     assert roles and not any("District" in r for r in roles)
+
+
+_US = "Senator Bob Casey of Pennsylvania and the U.S. Department of Agriculture met in Washington. "
+
+
+def _person(nlp: Language, text: str) -> EntityFact:
+    from newsgraph.extract.annotations import doc_entities
+    from newsgraph.extract.pipeline import prepare_doc
+
+    return next(e for e in doc_entities(nlp(prepare_doc(nlp, _US + text))) if e.name == "Zach Dunn")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zach Dunn, President of Farm Bureau, said prices fell in Ohio.",
+        "Zach Dunn, president of Acme Widgets, said prices fell in Ohio.",
+    ],
+)
+def test_a_head_of_a_body_nothing_codes_has_the_country_alone_not_a_state_office(
+    nlp: Language, text: str
+) -> None:
+    dunn = _person(nlp, text)
+    assert dunn.actor == ActorFact("USA", None)  # was USA GOV, the title's state office
+    assert dunn.roles and all(r.affiliation is None for r in dunn.roles)  # no state's office either
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "code", "sector"),
+    [
+        ("Zach Dunn, president of the Ohio Senate, said prices fell.", "USA", "LEG"),
+        ("Zach Dunn, president of Ghana, said prices fell.", "GHA", "GOV"),
+    ],
+)
+def test_a_head_of_a_state_body_or_a_country_keeps_the_office(
+    nlp: Language, text: str, code: str, sector: str
+) -> None:
+    assert _person(nlp, text).actor == ActorFact(code, sector)

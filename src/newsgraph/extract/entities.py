@@ -217,6 +217,12 @@ class EntityExtractor(Component):
             and actors.country_name(ent.actor.code) is not None
             for text in (ent.name, *(m.text for m in ent.mentions))
         }
+        uncoded = frozenset(  # "Farm Bureau": a body the article names and nothing codes
+            fold(text)
+            for ent in entities
+            if ent.type == "ORG" and ent.actor is None
+            for text in (ent.name, *(m.text for m in ent.mentions))
+        )
         juniors = junior_namesakes(persons)  # "Donald Trump Jr." beside "Donald Trump"
         # an undated article: the years its titled office holders tell ("President Donald Trump")
         told = (
@@ -240,13 +246,17 @@ class EntityExtractor(Component):
                 if not countries.rival_in_sentence(doc, ent.first, mentions, person_context)
                 else None
             )
-            apply_known_person(ent.roles, known, own)
+            # "X, President of Farm Bureau": a head of a body the article names and nothing codes
+            # holds no state office: the article's country alone, not the title's GOV
+            uncoded_head = known is None and relations.uncoded_body_title(ent.roles, uncoded)
+            apply_known_person(ent.roles, known, None if uncoded_head else own)
             member = us_member(doc, ent)
             if member or us_party_state(doc, ent):  # "(D-Mich.)"; "X, a Michigan Democrat"
                 for role in ent.roles:
                     role.affiliation = role.affiliation or "USA"
             ent.actor = (
                 (relations.title_org_actor(ent.roles, coded_orgs) if known is None else None)
+                or (actors.Actor(own, None) if own and uncoded_head else None)
                 or person_actor(ent.roles, known, own_year)  # "InfoNation President X": the firm's, above
                 or countries.titled_person_actor(ent.roles, own)
                 or countries.possessive_org_actor(doc, ent.mentions)  # "CNN's Jake Tapper"

@@ -409,6 +409,31 @@ def title_org_actor(roles: list[Role], orgs: dict[str, actors.Actor]) -> actors.
 #: Words of a title after which an organisation's name says whose office it is.
 _TITLE_BODY_PREPOSITIONS = frozenset({"of", "for", "at"})
 
+#: Title words that say a head of any body, a state's or not ("President of Farm Bureau"): with a
+#: body the tables do not know, the state office their sector names (GOV) is not to be assumed.
+_HEAD_TITLES = frozenset({"president", "chairman", "chairwoman", "chair", "chairperson", "director", "head"})
+
+
+def uncoded_body_title(roles: list[Role], uncoded: frozenset[str]) -> bool:
+    """Whether a role's title is a head's of a body the article names but nothing codes, after
+    "of" or before the title ("President of Farm Bureau", "Farm Bureau President"; ``uncoded`` holds the
+    folded names and mentions of the article's organisations with no actor): its holder heads
+    that body, not a state, so the title's GOV says nothing. A title naming a state body keeps its
+    sector ("President of Ohio Senate": LEG, from "Senate")."""
+    for role in roles:
+        if role.affiliation is not None or role.org_sector is not None or role.sector != "GOV":
+            continue
+        words = fold(role.title).split()
+        bodies = [" ".join(words[:-1])] if len(words) > 1 and words[-1] in _HEAD_TITLES else []
+        bodies += [  # "President of Farm Bureau"; "Farm Bureau President" above
+            " ".join(words[k + 1 :])
+            for k, word in enumerate(words[:-1])
+            if word in _TITLE_BODY_PREPOSITIONS and k > 0 and words[k - 1] in _HEAD_TITLES
+        ]
+        if any(body in uncoded and actors.sector_of(body) is None for body in bodies):
+            return True
+    return False
+
 
 #: How many words a title may have between a principal's name and a staffer's: "Trump senior
 #: communications adviser X", "Clinton campaign deputy communications director X".
