@@ -217,10 +217,12 @@ class EntityExtractor(Component):
             and actors.country_name(ent.actor.code) is not None
             for text in (ent.name, *(m.text for m in ent.mentions))
         }
-        uncoded = frozenset(  # "Farm Bureau": a body the article names and nothing codes
-            fold(text)
+        uncoded = frozenset(  # "Farm Bureau": a body the article names and nothing codes, and
+            fold(text)  # no word of its name says a sector ("CPUC", the "Public Utilities Commission")
             for ent in entities
-            if ent.type == "ORG" and ent.actor is None
+            if ent.type == "ORG"
+            and ent.actor is None
+            and not any(actors.sector_of(w) for w in fold(ent.name).split())
             for text in (ent.name, *(m.text for m in ent.mentions))
         )
         juniors = junior_namesakes(persons)  # "Donald Trump Jr." beside "Donald Trump"
