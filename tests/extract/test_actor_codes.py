@@ -20,7 +20,7 @@ from newsgraph.extract.countries import (
     state_body_country,
     titled_person_actor,
 )
-from newsgraph.extract.entities import group
+from newsgraph.extract.entity_groups import group
 from newsgraph.extract.facts import ActorFact
 from newsgraph.extract.mentions import Mention, collect_mentions
 from newsgraph.extract.role_titles import role_sector

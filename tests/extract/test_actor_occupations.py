@@ -9,7 +9,9 @@ from spacy.tokens import Doc
 
 from handdocs import NLP, make
 from newsgraph.extract.countries import named_body_actor
-from newsgraph.extract.entities import EntityExtractor, collect_mentions, group
+from newsgraph.extract.entities import EntityExtractor
+from newsgraph.extract.entity_groups import group
+from newsgraph.extract.mentions import collect_mentions
 from newsgraph.extract.people import person_actor
 from newsgraph.extract.roles import Role, find_roles
 from newsgraph.resolve import actors

@@ -8,7 +8,7 @@ import spacy
 from spacy.tokens import Span
 
 from newsgraph.extract.countries import sentence_start, sentence_starts
-from newsgraph.extract.entities import _scan_missed_surnames, group
+from newsgraph.extract.entity_groups import _scan_missed_surnames, group
 from newsgraph.extract.mentions import Mention, collect_mentions, mention_of
 from newsgraph.extract.span_fixes import _missed_organisations
 from newsgraph.resolve import actors

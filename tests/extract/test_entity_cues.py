@@ -7,7 +7,8 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Span
 
-from newsgraph.extract.entities import Entity, EntityExtractor
+from newsgraph.extract.entities import EntityExtractor
+from newsgraph.extract.entity_groups import Entity
 from newsgraph.extract.labels import consistent_labels
 from newsgraph.extract.mentions import collect_mentions
 from newsgraph.extract.span_fixes import fix_spans

@@ -9,7 +9,8 @@ import pytest
 from spacy.tokens import Doc
 
 from handdocs import NLP, make
-from newsgraph.extract.entities import collect_mentions, group
+from newsgraph.extract.entity_groups import group
+from newsgraph.extract.mentions import collect_mentions
 from newsgraph.extract.roles import find_roles
 
 
@@ -101,7 +102,7 @@ def test_country_mentions_are_one_entity() -> None:
 
 
 def test_institution_takes_the_article_country() -> None:
-    from newsgraph.extract.entities import main_country
+    from newsgraph.extract.countries import main_country
 
     doc = make(
         "Peru 's Congress met in Lima . The Interior Ministry in Peru said Congress erred .",

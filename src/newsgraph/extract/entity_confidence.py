@@ -38,7 +38,7 @@ from .fact_confidence import score
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .entities import Entity
+    from .entity_groups import Entity
 
 #: The types with a weight of their own (``type_<type>``); the rest are ``type_other``.
 TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})

@@ -1,5 +1,5 @@
 """Names of the entities that are not people, settled once an article's mentions are grouped
-(``extract/entities.py``): the type most mentions have, a group's plural name, an institution
+(``extract/entity_groups.py``): the type most mentions have, a group's plural name, an institution
 named with its country, a one-word organisation joined to the longer one ending in it, and an
 acronym joined to the name it abbreviates."""
 
@@ -18,7 +18,7 @@ from .mentions import org_words
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from .entities import Entity
+    from .entity_groups import Entity
     from .mentions import Mention
 
 

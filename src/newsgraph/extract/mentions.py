@@ -1,5 +1,5 @@
 """Name mentions of one article: the model's entity spans, cleaned, before they are grouped into
-entities (``extract/entities.py``).
+entities (``extract/entity_groups.py``).
 
 Cleaning:
 

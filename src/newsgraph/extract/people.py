@@ -19,7 +19,7 @@ from .mentions import name_tokens
 from .roles import Role
 
 if TYPE_CHECKING:
-    from .entities import Entity
+    from .entity_groups import Entity
 
 
 #: A US party and state after a name: "(R-TX)", "(D-Minn.)", "(I-Vt.)".

@@ -1,5 +1,5 @@
 """Which place a place name means when the gazetteer knows several of that name, and what to call
-it (``extract/entities.py`` asks before grouping a place mention):
+it (``extract/entity_groups.py`` asks before grouping a place mention):
 
 - **a city and the state around it of one name** ("New York"): the city, the one news usually
   means, named as the gazetteer names it ("New York City"), unless the text says the state: the

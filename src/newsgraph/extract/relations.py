@@ -78,27 +78,51 @@ _WORK_REACH = 4
 _BODY_PREPOSITIONS = frozenset({"of", "at", "for", "with"})
 
 
-def _described_at(doc: Doc, j: int) -> int | None:
+#: Nouns of a description that make its holder the body's head or voice when "of" or "for" and
+#: the body's name follow: "X, the head of Interpol", "X, a spokeswoman for Human Rights Watch".
+_LEAD_NOUNS = frozenset(
+    {
+        "head",
+        "chief",
+        "president",
+        "chair",
+        "chairman",
+        "chairwoman",
+        "chairperson",
+        "director",
+        "leader",
+        "founder",
+        "executive",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+    }
+)
+
+
+def _described_at(doc: Doc, j: int) -> tuple[int, bool] | None:
     """The token after the preposition or verb of a description right after a name that names a
     body: "X, a professor at [Y]", "X, the leader of [Y]", "X, who heads [Y]", "X, who teaches
-    law at [Y]"; None otherwise."""
+    law at [Y]", and whether the description makes X the body's head or voice ("who heads",
+    "the leader of", "a spokeswoman for"); None otherwise."""
     n = len(doc)
     if j >= n or doc[j].text != ",":
         return None
     k = j + 1
     if k + 1 < n and doc[k].lower_ == "who" and doc[k + 1].lower_ in _LEAD_VERBS:
-        return k + 2
+        return k + 2, True
     if k + 1 < n and doc[k].lower_ == "who" and doc[k + 1].lower_ in _WORK_VERBS:
         for at in range(k + 2, min(n, k + 2 + _WORK_REACH)):  # "who teaches law at [Y]"
             if doc[at].lower_ in ("at", "for"):
-                return at + 1
+                return at + 1, False
             if not (doc[at].is_alpha and doc[at].is_lower):
                 return None
         return None
     for at in range(k, min(n, k + 7)):
         t = doc[at]
         if t.lower_ in _BODY_PREPOSITIONS:
-            return at + 1 if at > k else None
+            lead = t.lower_ in ("of", "for") and doc[at - 1].lower_ in _LEAD_NOUNS
+            return (at + 1, lead) if at > k else None
         if not t.is_alpha or t.text[:1].isupper() or t.pos_ == "VERB":
             return None  # a description is lower-case words: "a senior fellow"
     return None
@@ -113,10 +137,14 @@ def member_actor(
     "X, who heads the Acme Hospital": :func:`_described_at`): the organisation's actor, as
     ``countries.of_org_actor`` gives a known one's. ``others`` maps the first token of every entity
     mention to its end, type and actor. Not a party's name ("X of the Democratic Party" may hold
-    any office) and not an intergovernmental body's ("X of the United Nations": any country's)."""
+    any office) and not an intergovernmental body's ("X of the United Nations": any country's),
+    unless the description makes X the body's head or voice: "X, the head of Interpol" is IGO
+    COP, "X, a spokeswoman for Human Rights Watch" NGO SOC, "X, who leads the Democratic Party"
+    the party's (PLOVER codes a body's officials as the body: the UN Secretary-General is IGO)."""
     n = len(doc)
     for m in person:
-        k = m.j + 1 if m.j < n and doc[m.j].lower_ == "of" else _described_at(doc, m.j)
+        described = (m.j + 1, False) if m.j < n and doc[m.j].lower_ == "of" else _described_at(doc, m.j)
+        k, lead = described if described is not None else (None, False)
         if k is not None and k < n and doc[k].lower_ == "the":
             k += 1
         at = others.get(k) if k is not None else None
@@ -126,6 +154,8 @@ def member_actor(
         if found is None or found[0] != "ORG" or found[1] is None:
             continue
         actor = found[1]
+        if lead and actor.sector is not None:
+            return actors.Actor(actor.code, actor.sector)
         if actor.sector in (None, "PTY", "IGO") or actors.country_name(actor.code) is None:
             return None
         return actors.Actor(actor.code, actor.sector)
@@ -378,6 +408,31 @@ def title_org_actor(roles: list[Role], orgs: dict[str, actors.Actor]) -> actors.
 
 #: Words of a title after which an organisation's name says whose office it is.
 _TITLE_BODY_PREPOSITIONS = frozenset({"of", "for", "at"})
+
+#: Title words that say a head of any body, a state's or not ("President of Farm Bureau"): with a
+#: body the tables do not know, the state office their sector names (GOV) is not to be assumed.
+_HEAD_TITLES = frozenset({"president", "chairman", "chairwoman", "chair", "chairperson", "director", "head"})
+
+
+def uncoded_body_title(roles: list[Role], uncoded: frozenset[str]) -> bool:
+    """Whether a role's title is a head's of a body the article names but nothing codes, after
+    "of" or before the title ("President of Farm Bureau", "Farm Bureau President"; ``uncoded`` holds the
+    folded names and mentions of the article's organisations with no actor): its holder heads
+    that body, not a state, so the title's GOV says nothing. A title naming a state body keeps its
+    sector ("President of Ohio Senate": LEG, from "Senate")."""
+    for role in roles:
+        if role.affiliation is not None or role.org_sector is not None or role.sector != "GOV":
+            continue
+        words = fold(role.title).split()
+        bodies = [" ".join(words[:-1])] if len(words) > 1 and words[-1] in _HEAD_TITLES else []
+        bodies += [  # "President of Farm Bureau"; "Farm Bureau President" above
+            " ".join(words[k + 1 :])
+            for k, word in enumerate(words[:-1])
+            if word in _TITLE_BODY_PREPOSITIONS and k > 0 and words[k - 1] in _HEAD_TITLES
+        ]
+        if any(body in uncoded and actors.sector_of(body) is None for body in bodies):
+            return True
+    return False
 
 
 #: How many words a title may have between a principal's name and a staffer's: "Trump senior

@@ -4,12 +4,22 @@ or sign-off, and a title with no name of its own (a loose title) before it."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..resolve.titles import match_title
 from .role_titles import _CLAUSE_START, _MODIFIERS, _OPENING, _POSSESSIVE, _Phrase, _phrase
+
+#: An abbreviation written with full stops: "U.S.", "U.N.", "U.K.".
+_DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
+
+
+def capital_word(t: Token) -> bool:
+    """A capitalised word, or an abbreviation with full stops ("U.S. Ambassador X", "U.N.
+    Secretary-General X": the country or body of the title that follows)."""
+    return t.text[:1].isupper() and (t.is_alpha or _DOTTED.fullmatch(t.text) is not None)
 
 
 def _premodifier(
@@ -24,7 +34,7 @@ def _premodifier(
         if span is not None:
             k = span.start
             continue
-        if t.text in _POSSESSIVE or t.lower_ in _MODIFIERS or (t.text[:1].isupper() and t.is_alpha):
+        if t.text in _POSSESSIVE or t.lower_ in _MODIFIERS or capital_word(t):
             k -= 1
             continue
         if t.pos_ == "ADJ" and t.is_alpha and (k in title_at or doc[k].pos_ == "ADJ"):
@@ -240,13 +250,10 @@ def _phrase_start(doc: Doc, span: Span) -> int:
     k = span.start
     sent_start = span.sent.start
 
-    def capitalised(t: Token) -> bool:
-        return t.text[:1].isupper() and t.is_alpha
-
     while k > sent_start and (
         doc[k - 1].text in _POSSESSIVE
         or doc[k - 1].lower_ in _MODIFIERS
-        or capitalised(doc[k - 1])
+        or capital_word(doc[k - 1])
         or (doc[k - 1].lower_ == "of" and _of_between(doc, k, sent_start))
     ):
         k -= 1

@@ -139,7 +139,8 @@ def _affiliation(
             if len(chunk) < n:
                 continue
             text = " ".join(t.text for t in chunk)
-            place = _place_country(text, subnational) if n > 1 or subnational else None
+            known_org = actors.organisation(text)  # "The UN" is no town of that name
+            place = _place_country(text, subnational) if (n > 1 or subnational) and not known_org else None
             code = place or actors.country_code(text)
             if code and _is_subject(tokens, k, n):
                 k += n
@@ -147,7 +148,11 @@ def _affiliation(
                 break
             if code and country is None:  # a state or city stays in the title: "Texas Governor"
                 country = (code, set() if place else {t.i for t in chunk})
-            org = actors.organisation(text) if not code else None
+            org = known_org if not code else None
+            if org and org.sector == "IGO" and _accredited_to(tokens, k, n, org.code):
+                k += n  # "ambassador to the UN", "UN ambassador": a country's diplomat, not the UN's
+                found = True
+                break
             if org and org.code and igo is None:
                 igo = (org.code, {t.i for t in chunk})
             pty = actors.party(text) if not (code or org) else None
@@ -184,6 +189,22 @@ def role_sector(title: str, org_sector: str | None) -> str | None:
     if org_sector is None or org_sector in _OWN_SECTORS:
         return None
     return org_sector if actors.sector_of(title) in (None, *_GENERIC) else None
+
+
+#: Words after the UN's name that make the holder a country's diplomat to it ("UN ambassador").
+_ENVOY_NOUNS = frozenset({"ambassador", "ambassadors"})
+
+
+def _accredited_to(tokens: Sequence[Token], k: int, n: int, code: str) -> bool:
+    """Whether the intergovernmental body at ``tokens[k:k+n]`` (of PLOVER ``code``) is the one a
+    country's diplomat is sent to: "ambassador to the UN", "envoy to NATO", "deputy UN ambassador"
+    (the UN has no ambassadors of its own; a "UN envoy", "UN political chief" or "UN spokesman"
+    is the UN's, and the EU's or NATO's ambassador is theirs: "the EU ambassador to China")."""
+    before = [t.lower_ for t in tokens[max(0, k - 2) : k]]
+    if before[-1:] == ["the"]:
+        before = before[:-1]
+    after = tokens[k + n].lower_ if k + n < len(tokens) else ""
+    return before[-1:] == ["to"] or (code == "UNO" and after in _ENVOY_NOUNS)
 
 
 def _is_subject(tokens: Sequence[Token], k: int, n: int) -> bool:

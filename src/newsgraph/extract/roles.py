@@ -215,8 +215,10 @@ def _definite_antecedent(
 
 
 def _compatible(a: str, b: str) -> bool:
+    """Whether two titles may be one person's: the words of one are all among the other's
+    ("Minister", "Foreign Minister"); not "Circuit Court Judge" and "District Court Judge"."""
     wa, wb = set(a.lower().split()), set(b.lower().split())
-    return bool(wa & wb)
+    return bool(wa & wb) and (wa <= wb or wb <= wa)
 
 
 def _merge(
