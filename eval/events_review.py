@@ -13,11 +13,11 @@ ScrapingHub pages and 40 PolNeAR texts in none of those nor the second sample no
 (``eval/data/events_review4/``, branch ``events14c``: ``random.Random(1414)``, 10 ScrapingHub pages
 and 40 PolNeAR texts in none of the label files nor earlier samples; its fact rows only); a fifth
 (``eval/data/events_review5/``, branch ``events15p``: ``random.Random(1515)``, the same make-up,
-every row judged before any change); and a sixth (``eval/data/events_review6/``, branch
-``events16p``: ``random.Random(1616)``, the same make-up, every row judged before any change); and a seventh (``eval/data/events_review7/``, branch
-``events17p``: ``random.Random(1717)``, the one ScrapingHub page left and 79 PolNeAR texts; only
-the rows of the cooperative types judged, before any change: pass ``--types
-AGREE,CONSULT,SUPPORT,CONCEDE,COOPERATE,AID,RETREAT``).
+every row judged before any change); a sixth (``eval/data/events_review6/``, branch
+``events16p``: ``random.Random(1616)``, the same make-up, every row judged before any change); and
+a seventh (``eval/data/events_review7/``, branch ``events17p``: ``random.Random(1717)``, the one
+ScrapingHub page left and 79 PolNeAR texts; only the rows of the cooperative types judged, before
+any change: pass ``--types AGREE,CONSULT,SUPPORT,CONCEDE,COOPERATE,AID,RETREAT``).
 Ingest a sample's pages into STORE (``newsgraph ingest``); this script lists the events the
 store holds at the default threshold (what ``newsgraph events`` shows) and looks each one up in
 the judgement files (TSV: file id, sentence start, trigger start, type, status, verdict, reason;
