@@ -94,3 +94,17 @@ def test_doers_of_one_country_vowing_together_are_no_partners(nlp: Any) -> None:
     # doers of two countries, or an agreement between two sides of one, are
     assert _type(nlp, "Iran and Iraq vowed to boost trade.", "vowed") == "AGREE"
     assert _type(nlp, "Republicans and Democrats agreed to extend the deadline.", "agreed") == "AGREE"
+
+
+@pytest.mark.model
+def test_a_promise_to_act_if_another_fails_is_no_partnership(nlp: Any) -> None:
+    text = (
+        "At a rally in Modesto, Senator Bernie Sanders criticized the bill and promised to "
+        "legalize workers by executive order if the government did not pass reform."
+    )
+    found = [e for e in _of(nlp, text, "promised") if e["event_type"] == "AGREE"]
+    assert found and not any(e["recipient"] for e in found)
+    assert not _shown(found)
+    # an offer on a condition the other side meets is made to that side
+    found = _of(nlp, "North Korea promised to cooperate if South Korea ends the drills.", "promised")
+    assert any(r["code"] == "KOR" for e in found for r in e["recipient"])
