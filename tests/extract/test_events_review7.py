@@ -108,3 +108,33 @@ def test_a_promise_to_act_if_another_fails_is_no_partnership(nlp: Any) -> None:
     # an offer on a condition the other side meets is made to that side
     found = _of(nlp, "North Korea promised to cooperate if South Korea ends the drills.", "promised")
     assert any(r["code"] == "KOR" for e in found for r in e["recipient"])
+
+
+@pytest.mark.model
+def test_an_inverted_condition_is_supposed(nlp: Any) -> None:
+    for text, trigger in (
+        (
+            "Donald Trump said Friday that it would have been cool had Hillary Clinton "
+            "congratulated him for doing something.",
+            "congratulated",
+        ),
+        ("Had Russia invaded Ukraine, NATO would have responded.", "invaded"),
+    ):
+        found = _of(nlp, text, trigger)
+        assert found and all(e["hypothetical"] for e in found), text
+    # "had" as the perfect of what was done is a fact
+    found = _of(nlp, "Obama said he had met Putin.", "met")
+    assert found and is_fact(found[0])
+
+
+@pytest.mark.model
+def test_signing_someone_to_a_contract_is_hiring(nlp: Any) -> None:
+    text = (
+        "NFL legend Herschel Walker is backing Donald Trump. Their relationship began in 1984, when "
+        "Trump signed Walker to a rich contract when he was owner of the New Jersey Generals."
+    )
+    assert not _of(nlp, text, "signed")
+    # signing on to an agreement is approving it
+    assert [e["event_type"] for e in _of(nlp, "Iran signed on to the nuclear deal.", "signed on")] == [
+        "SUPPORT"
+    ]
