@@ -138,3 +138,12 @@ def test_signing_someone_to_a_contract_is_hiring(nlp: Any) -> None:
     assert [e["event_type"] for e in _of(nlp, "Iran signed on to the nuclear deal.", "signed on")] == [
         "SUPPORT"
     ]
+
+
+@pytest.mark.model
+def test_a_counterpart_met_is_a_party(nlp: Any) -> None:
+    found = _shown(_of(nlp, "Egypt's foreign minister met his Israeli counterpart in Cairo.", "met"))
+    assert found and {a["code"] for a in found[0]["actor"]} == {"EGY", "ISR"}
+    # what is talked about is still no party
+    found = _of(nlp, "Obama discussed Chinese trade policy.", "discussed")
+    assert found and {a["code"] for a in found[0]["actor"]} == {"USA"}

@@ -369,8 +369,8 @@ _ENDANGERING = frozenset({"threaten", "menace", "imperil", "endanger", "jeopardi
 def a_thing(tok: Token) -> bool:
     """A common noun that names no actor: no name, pronoun, entity, nor a noun of a group or an
     office ("the attacks", "our way of life", "the GOP's lead"; not "the government", "police")."""
-    if tok.pos_ != "NOUN" or tok.ent_type_:
-        return False
+    if tok.pos_ != "NOUN" or tok.ent_type_ or lemma(tok) in plover.word_class("relation"):
+        return False  # ("his Israeli counterpart" names someone)
     return sector_of(tok.lemma_) is None and sector_of(tok.lower_) is None
 
 
