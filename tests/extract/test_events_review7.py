@@ -97,20 +97,6 @@ def test_doers_of_one_country_vowing_together_are_no_partners(nlp: Any) -> None:
 
 
 @pytest.mark.model
-def test_a_promise_to_act_if_another_fails_is_no_partnership(nlp: Any) -> None:
-    text = (
-        "At a rally in Modesto, Senator Bernie Sanders criticized the bill and promised to "
-        "legalize workers by executive order if the government did not pass reform."
-    )
-    found = [e for e in _of(nlp, text, "promised") if e["event_type"] == "AGREE"]
-    assert found and not any(e["recipient"] for e in found)
-    assert not _shown(found)
-    # an offer on a condition the other side meets is made to that side
-    found = _of(nlp, "North Korea promised to cooperate if South Korea ends the drills.", "promised")
-    assert any(r["code"] == "KOR" for e in found for r in e["recipient"])
-
-
-@pytest.mark.model
 def test_an_inverted_condition_is_supposed(nlp: Any) -> None:
     for text, trigger in (
         (

@@ -525,14 +525,6 @@ def _governor_actors(lex: Lexicon, ctx: Context, noun: Token) -> list[dict[str, 
     return []
 
 
-def _pressing(condition: Token) -> bool:
-    """A condition of something failing to happen ("unless Congress acts", "if they do not
-    pass it"): what is promised then is done instead of the other side, not with it."""
-    return any(m.dep_ == "mark" and m.lower_ == "unless" for m in condition.children) or any(
-        k.dep_ == "neg" for k in condition.children
-    )
-
-
 def _content_recipients(lex: Lexicon, ctx: Context, d: Draft, base: Token) -> list[dict[str, Any]]:
     """Recipients of a verbal event named in what it says: "demanded that Israel withdraw",
     "offered to hand over to Great Britain", "threatened to break relations with Russia"."""
@@ -549,11 +541,7 @@ def _content_recipients(lex: Lexicon, ctx: Context, d: Draft, base: Token) -> li
         conditional = c.dep_ == "advcl" and any(
             m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children
         )
-        if conditional and d.type == "THREATEN":
-            heads += subjects(c)[0]
-        elif conditional and d.type == "AGREE" and not _pressing(c):
-            # "offered to lift sanctions if Iran complies": an offer to Iran; "promised to act by
-            # executive order if Congress did not pass reform" presses Congress, no partner
+        if conditional and d.type in ("THREATEN", "AGREE"):
             heads += subjects(c)[0]
     for c in base.children:
         if c.dep_ in ("ccomp", "xcomp", "acl") and c.pos_ in ("VERB", "AUX"):
