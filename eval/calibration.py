@@ -1,5 +1,6 @@
 """What the confidence scripts share (``quotes_confidence.py``, ``places_confidence.py``,
-``events_confidence.py``, and the bands ``quotes.py``, ``places.py`` print): a maximum a-posteriori
+``events_confidence.py``, ``facts_confidence.py``, and the bands ``quotes.py``, ``places.py``,
+``counts_review.py`` print): a maximum a-posteriori
 logistic regression of "the fact is right" on its evidence, and the figures that say how well a
 confidence is calibrated."""
 

@@ -44,6 +44,7 @@ class Timex:
     text: str
     type: str | None
     value: str | None
+    confidence: float = 1.0
 
 
 @dataclass(slots=True)
@@ -186,7 +187,9 @@ def run(docs: list[TmlDoc]) -> tuple[dict[str, list[Timex]], dict[str, list[Time
     with nlp.select_pipes(disable=off):
         prepared = [prepare_doc(nlp, d.text, published=d.dct) for d in docs]
         for d, doc in zip(docs, nlp.pipe(prepared, batch_size=16), strict=True):
-            ours[d.name] = [Timex(t.start, t.end, t.text, t.type, t.value) for t in doc_dates(doc)]
+            ours[d.name] = [
+                Timex(t.start, t.end, t.text, t.type, t.value, t.confidence) for t in doc_dates(doc)
+            ]
             spacy_ents[d.name] = [
                 Timex(e.start_char, e.end_char, e.text, e.label_, None)
                 for e in doc.ents

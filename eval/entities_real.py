@@ -102,6 +102,8 @@ class PredEntity:
     roles: list[str] = field(default_factory=list)
     #: the mentions that are names (a capital letter in them), for the mention-level NER figure
     named: list[tuple[int, int]] = field(default_factory=list)
+    #: the entity's confidence (``extract/entity_confidence.py``)
+    confidence: float = 1.0
 
 
 def check_record(rec: dict[str, Any], text: str) -> list[str]:
@@ -466,6 +468,7 @@ def predict(articles: list[Article]) -> tuple[list[list[PredEntity]], list[Spans
                     e.actor.sector if e.actor else None,
                     [r.title for r in e.roles],
                     [(m.start, m.end) for m in e.mentions if any(c.isupper() for c in m.text)],
+                    e.confidence,
                 )
                 for e in doc_entities(doc)
                 if e.type in TYPES

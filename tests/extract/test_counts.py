@@ -242,4 +242,5 @@ def test_store_columns() -> None:
         "kind": "killed",
         "object": "Palestinians",
         "unit": None,
+        "confidence": None,  # a count stored before counts had one
     }

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
+from newsgraph.query import ArticleFilter, articles
 from newsgraph.records import Document
 from newsgraph.runner import batch
 from newsgraph.runner.batch import SKIPPED_LANGUAGE, process_documents
 from newsgraph.runner.local import ingest
 from newsgraph.settings import Settings
 from newsgraph.store.db import Store
-from newsgraph.store.queries import articles
 
 pytestmark = pytest.mark.model
 
@@ -99,7 +99,7 @@ def test_ingest_reports_and_stores_the_skipped_languages(tmp_path: Path) -> None
     with Store(db, read_only=True) as store:
         assert store.languages() == {"de": 1, "en": 1, "zu": 1}
         assert store.languages(skipped=True) == {"de": 1, "zu": 1}
-        rows = articles(store, language="de")
+        rows = articles(store, ArticleFilter(language="de"))
         assert [(r.language, r.skipped) for r in rows] == [("de", SKIPPED_LANGUAGE)]
         stored = {a.language: a for a in store.articles()}
         assert stored["de"].skipped == SKIPPED_LANGUAGE and stored["en"].skipped is None

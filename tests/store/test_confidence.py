@@ -8,14 +8,15 @@ import json
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from eventdata import articles, confidences, make_old, write_store
 from newsgraph.errors import ConfigError
 from newsgraph.extract.thresholds import DEFAULT_MIN_CONFIDENCE
+from newsgraph.query import EventFilter, events
 from newsgraph.store.db import Store
 from newsgraph.store.export import export
 from newsgraph.store.export_events import GDELT_COLUMNS, GDELT_FILE, PLOVER_FILE
-from newsgraph.store.queries import events
 
 
 @pytest.fixture
@@ -65,18 +66,21 @@ def test_events_below_the_threshold_are_left_out(db: Path) -> None:
             "REQUEST": 0.5,
             "ACCUSE": None,
         }
-        assert set(confidences([r.as_dict() for r in events(store, min_confidence=0)])) == {
+        assert set(confidences([r.as_dict() for r in events(store, EventFilter(min_confidence=0))])) == {
             "CONSULT",
             "REQUEST",
             "ASSAULT",
             "ACCUSE",
         }
-        assert set(confidences([r.as_dict() for r in events(store, min_confidence=0.9)])) == {
+        assert set(confidences([r.as_dict() for r in events(store, EventFilter(min_confidence=0.9))])) == {
             "CONSULT",
             "ACCUSE",
         }
+        with pytest.raises(ValidationError, match="min_confidence"):  # the filter refuses it
+            EventFilter(min_confidence=2)
+        # and so does the query, given a filter built without validation
         with pytest.raises(ConfigError, match=r"NG200.*min_confidence must be from 0 to 1, not 2"):
-            events(store, min_confidence=2)
+            events(store, EventFilter.model_construct(min_confidence=2))
 
 
 def plover(out: Path) -> dict[str, float | None]:

@@ -7,11 +7,12 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from newsgraph.errors import ConfigError
 from newsgraph.extract.thresholds import DEFAULT_MIN_QUOTE_CONFIDENCE
+from newsgraph.query import QuoteFilter, quotes
 from newsgraph.store.db import Store
-from newsgraph.store.queries import quotes
 from quotedata import quote_articles, shown, write_old, write_quotes
 
 
@@ -43,13 +44,15 @@ def test_quotes_below_the_threshold_are_left_out(db: Path) -> None:
         default = [r.confidence for r in quotes(store, limit=None)]
         assert Counter(default) == Counter(shown(every, DEFAULT_MIN_QUOTE_CONFIDENCE))
         assert 0.3 not in default and 0.65 in default and None in default
-        everything = [r.confidence for r in quotes(store, min_confidence=0, limit=None)]
+        everything = [r.confidence for r in quotes(store, QuoteFilter(min_confidence=0), limit=None)]
         assert Counter(everything) == Counter(shown(every, 0)) and 0.3 in everything
-        strict = {r.confidence for r in quotes(store, min_confidence=0.95, limit=None)}
+        strict = {r.confidence for r in quotes(store, QuoteFilter(min_confidence=0.95), limit=None)}
         assert strict == {None}  # a quote without a confidence counts as 1
         assert all("confidence" in r.as_dict() for r in quotes(store, limit=3))
         with pytest.raises(ConfigError, match=r"NG200.*min_confidence must be from 0 to 1, not 2"):
-            quotes(store, min_confidence=2)
+            quotes(store, QuoteFilter.model_construct(min_confidence=2))
+        with pytest.raises(ValidationError, match="min_confidence"):
+            QuoteFilter(min_confidence=2)
 
 
 def test_an_old_store_is_read_and_written_again(tmp_path: Path) -> None:

@@ -11,11 +11,11 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
+from newsgraph import query as queries
 from newsgraph.cli import app
 from newsgraph.records import Article, SourceMap
 from newsgraph.resolve.clusters import rebuild_clusters
 from newsgraph.resolve.stories import update_stories
-from newsgraph.store import queries
 from newsgraph.store.db import Store
 from newsgraph.store.export_events import GDELT_COLUMNS, GDELT_FILE, PLOVER_FILE, export_gdelt, export_plover
 from newsgraph.store.stories import counts, event_clusters, quote_clusters

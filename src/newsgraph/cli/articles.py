@@ -21,12 +21,25 @@ from .common import (
     LimitOpt,
     _check_dates,
     _damaged,
+    _filters,
+    _listed,
     _print_json_lines,
-    _read,
     app,
     fail,
     out,
 )
+
+#: The filter fields the options fill, by option (for the errors).
+_ARTICLE_OPTIONS = {
+    "date_from": "--since",
+    "date_to": "--until",
+    "min_relevance": "--min-relevance",
+    "language": "--language",
+    "q": "--search",
+    "source": "--source",
+    "country": "--country",
+    "entity": "--entity",
+}
 
 
 @app.command("articles")
@@ -51,6 +64,23 @@ def articles_cmd(
         ),
     ] = None,
     language: LanguageOpt = None,
+    search: Annotated[
+        str | None,
+        typer.Option("--search", help="Only articles in whose title or text every word starts a word."),
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Only articles whose source contains this.")
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            "--country", help="Only articles naming an actor of, or a place in, this country (ISO alpha-3)."
+        ),
+    ] = None,
+    entity: Annotated[
+        str | None,
+        typer.Option("--entity", help="Only articles naming this entity (its key, or words of a name)."),
+    ] = None,
     limit: LimitOpt = 50,
     as_json: JsonLinesOpt = False,
     no_copies: Annotated[
@@ -68,21 +98,27 @@ def articles_cmd(
 
     Example: newsgraph articles --min-relevance 0.5 --since 2024-01-01
     """
-    from ..store.queries import articles
+    from ..query import ArticleFilter, articles
 
     _check_dates(since, until)
-    rows = _read(
+    f = _filters(
+        ArticleFilter,
+        _ARTICLE_OPTIONS,
+        date_from=since,
+        date_to=until,
+        min_relevance=min_relevance,
+        language=language,
+        q=search,
+        source=source,
+        country=country,
+        entity=entity,
+    )
+    rows = _listed(
         db,
-        lambda store: articles(
-            store,
-            since=since,
-            until=until,
-            min_relevance=min_relevance,
-            language=language,
-            limit=limit or None,
-            include_copies=not no_copies,
-            story=story,
-        ),
+        f,
+        "articles",
+        _ARTICLE_OPTIONS,
+        lambda store, f: articles(store, f, limit=limit or None, include_copies=not no_copies, story=story),
     )
     if as_json:
         _print_json_lines(rows)

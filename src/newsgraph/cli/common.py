@@ -18,6 +18,8 @@ from ..settings import Settings, parse_iso_date
 from ..store.db import Store
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from .stories import Clusters
 
 app = typer.Typer(
@@ -34,6 +36,7 @@ out = SafeConsole(highlight=False, soft_wrap=True)
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 T = TypeVar("T")
+F = TypeVar("F", bound="BaseModel")
 
 PathsArg = Annotated[
     list[str], typer.Argument(help="Files, directories, globs, or - for standard input.", show_default=False)
@@ -96,6 +99,14 @@ MIN_QUOTE_CONFIDENCE_HELP = (
     "Only quotes at least this likely to be rightly attributed, from 0 to 1 (0: every quote; quotes "
     "stored without a confidence count as 1)."
 )
+MIN_ENTITY_CONFIDENCE_HELP = (
+    "Only entities that one article at least names this likely rightly (name and type), from 0 to 1 "
+    "(0: every entity; entities stored without a confidence count as 1)."
+)
+MIN_COUNT_CONFIDENCE_HELP = (
+    "Only counts at least this likely to be right, from 0 to 1 (0: every count; counts stored "
+    "without a confidence count as 1)."
+)
 
 
 def fail(message: str) -> NoReturn:
@@ -127,6 +138,39 @@ def _damaged(db: Path, exc: duckdb.Error) -> DamagedStoreError:
     from ..store.checks import one_line
 
     return DamagedStoreError(f"{db} cannot be read: {one_line(exc)}")
+
+
+def _filters(model: type[F], options: dict[str, str], **values: Any) -> F:
+    """The list filter ``model`` (:mod:`newsgraph.query.filters`, where every filter is
+    validated) built from the command's options; a value it refuses ends the command with a
+    usage error naming the option (``options``: filter field -> option name)."""
+    from pydantic import ValidationError
+
+    try:
+        return model(**values)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ", ".join(options.get(str(part), str(part)) for part in first["loc"])
+        message = str(first["msg"]).removeprefix("Value error, ")
+        fail(f"{where}: {message}" if where else message)
+
+
+def _listed(db: Path, f: F, view: str, options: dict[str, str], query: Callable[[Store, F], T]) -> T:
+    """``query(store, f)`` on the store at ``db`` (:func:`_read`), once the values of ``f`` that
+    must name something the store holds (types, classes, kinds, countries) are checked as the web
+    checks them (:func:`newsgraph.query.values.check`): a value that names nothing ends the command
+    with a usage error naming the option, not an empty list."""
+    from ..query.values import FilterValueError, check, known_values
+
+    def run(store: Store) -> T:
+        if any(getattr(f, name, None) for name in ("type", "quad", "kind", "country", "unit")):
+            try:
+                check(known_values(store), f, view=view)
+            except FilterValueError as exc:
+                fail(f"{options.get(exc.param, exc.param)}: {exc.message}")
+        return query(store, f)
+
+    return _read(db, run)
 
 
 def _check_dates(*values: str | None) -> None:

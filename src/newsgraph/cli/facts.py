@@ -8,13 +8,20 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from ..extract.thresholds import DEFAULT_MIN_CONFIDENCE, DEFAULT_MIN_QUOTE_CONFIDENCE
+from ..extract.thresholds import (
+    DEFAULT_MIN_CONFIDENCE,
+    DEFAULT_MIN_COUNT_CONFIDENCE,
+    DEFAULT_MIN_ENTITY_CONFIDENCE,
+    DEFAULT_MIN_QUOTE_CONFIDENCE,
+)
 from ..store.db import DEFAULT_DB
 
 if TYPE_CHECKING:
     pass
 from .common import (
     MIN_CONFIDENCE_HELP,
+    MIN_COUNT_CONFIDENCE_HELP,
+    MIN_ENTITY_CONFIDENCE_HELP,
     MIN_QUOTE_CONFIDENCE_HELP,
     ClustersOpt,
     CopiesOpt,
@@ -24,12 +31,43 @@ from .common import (
     LimitOpt,
     MinArticlesOpt,
     _check_dates,
+    _filters,
+    _listed,
     _print_json_lines,
     _read,
     _show_clusters,
     app,
     out,
 )
+
+#: The filter fields the commands' options fill, by option (for the errors).
+_ENTITY_OPTIONS = {
+    "q": "--name",
+    "type": "--type",
+    "country": "--country",
+    "min_confidence": "--min-confidence",
+}
+_QUOTE_OPTIONS = {
+    "speaker": "--speaker",
+    "country": "--country",
+    "q": "--contains",
+    "kind": "--kind",
+    "min_confidence": "--min-confidence",
+    "date_from": "--since",
+    "date_to": "--until",
+    "language": "--language",
+}
+_EVENT_OPTIONS = {
+    "type": "--type",
+    "actor": "--actor",
+    "recipient": "--recipient",
+    "quad": "--quad",
+    "country": "--country",
+    "min_confidence": "--min-confidence",
+    "date_from": "--since",
+    "date_to": "--until",
+    "language": "--language",
+}
 
 
 @app.command("entities")
@@ -42,19 +80,33 @@ def entities_cmd(
         str | None, typer.Option("--country", help="Only this actor country (ISO alpha-3).")
     ] = None,
     name: Annotated[
-        str | None, typer.Option("--name", help="Only entities whose name or alias contains this.")
+        str | None,
+        typer.Option(
+            "--name", help="Only entities with a name or alias whose words start so (blinken, ant blink)."
+        ),
     ] = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help=MIN_ENTITY_CONFIDENCE_HELP)
+    ] = DEFAULT_MIN_ENTITY_CONFIDENCE,
     limit: LimitOpt = 50,
     as_json: JsonLinesOpt = False,
 ) -> None:
     """People, organisations and places across the store, with mention counts.
 
-    Example: newsgraph entities --type PERSON --country USA
+    Example: newsgraph entities --type PERSON --country USA --min-confidence 0
     """
-    from ..store.queries import entities
+    from ..query import EntityFilter, entities
 
-    rows = _read(
-        db, lambda store: entities(store, type=type_, country=country, name=name, limit=limit or None)
+    f = _filters(
+        EntityFilter,
+        _ENTITY_OPTIONS,
+        q=name,
+        type=type_,
+        country=country,
+        min_confidence=min_confidence,
+    )
+    rows = _listed(
+        db, f, "entities", _ENTITY_OPTIONS, lambda store, f: entities(store, f, limit=limit or None)
     )
     if as_json:
         _print_json_lines(rows)
@@ -88,9 +140,12 @@ def roles_cmd(
 
     Example: newsgraph roles "Secretary of State"
     """
-    from ..store.queries import roles
+    from ..query import RoleFilter, roles
 
-    rows = _read(db, lambda store: roles(store, title, affiliation=affiliation))
+    f = _filters(
+        RoleFilter, {"title": "TITLE", "affiliation": "--affiliation"}, title=title, affiliation=affiliation
+    )
+    rows = _read(db, lambda store: roles(store, f))
     if as_json:
         _print_json_lines(rows)
         return
@@ -108,7 +163,10 @@ def roles_cmd(
 def quotes_cmd(
     db: DbOpt = Path(DEFAULT_DB),
     speaker: Annotated[
-        str | None, typer.Option("--speaker", help="Only quotes whose speaker's name contains this.")
+        str | None,
+        typer.Option(
+            "--speaker", help="Only quotes by a speaker with a name whose words start so (blinken)."
+        ),
     ] = None,
     country: Annotated[
         str | None, typer.Option("--country", help="Only speakers with this actor country (ISO alpha-3).")
@@ -117,6 +175,18 @@ def quotes_cmd(
         str | None, typer.Option("--contains", help="Only quotes containing this text.")
     ] = None,
     kind: Annotated[str | None, typer.Option("--kind", help="Only direct, indirect or mixed quotes.")] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", metavar="YYYY-MM-DD", help="Only quotes of articles published on or after it."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", metavar="YYYY-MM-DD", help="Only quotes of articles published on or before it."
+        ),
+    ] = None,
     min_confidence: Annotated[
         float, typer.Option("--min-confidence", min=0.0, max=1.0, help=MIN_QUOTE_CONFIDENCE_HELP)
     ] = DEFAULT_MIN_QUOTE_CONFIDENCE,
@@ -131,27 +201,33 @@ def quotes_cmd(
 
     Example: newsgraph quotes --speaker Blinken --min-confidence 0.8
     """
-    from ..store.queries import quotes
+    from ..query import QuoteFilter, quotes
 
+    _check_dates(since, until)
+    f = _filters(
+        QuoteFilter,
+        _QUOTE_OPTIONS,
+        speaker=speaker,
+        country=country,
+        q=contains,
+        kind=kind,
+        min_confidence=min_confidence,
+        date_from=since,
+        date_to=until,
+        language=language,
+    )
     if clusters:
         from .stories import show_quote_clusters
 
         found = _read(db, lambda store: show_quote_clusters(store, speaker, contains, min_articles, limit))
         _show_clusters(found, as_json, db)
         return
-    rows = _read(
+    rows = _listed(
         db,
-        lambda store: quotes(
-            store,
-            speaker=speaker,
-            country=country,
-            contains=contains,
-            kind=kind,
-            language=language,
-            min_confidence=min_confidence,
-            limit=limit or None,
-            include_copies=include_copies,
-        ),
+        f,
+        "quotes",
+        _QUOTE_OPTIONS,
+        lambda store, f: quotes(store, f, limit=limit or None, include_copies=include_copies),
     )
     if as_json:
         _print_json_lines(rows)
@@ -190,6 +266,12 @@ def events_cmd(
     recipient: Annotated[
         str | None, typer.Option("--recipient", help="Only events with this recipient code or name.")
     ] = None,
+    quad: Annotated[
+        str | None, typer.Option("--quad", help="Only this quad class: 'material conflict', ...")
+    ] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="Only events located in this country (ISO alpha-3).")
+    ] = None,
     since: Annotated[
         str | None, typer.Option("--since", metavar="YYYY-MM-DD", help="Only events on or after this date.")
     ] = None,
@@ -213,9 +295,23 @@ def events_cmd(
 
     Example: newsgraph events --type CONSULT --actor USA --since 2024-01-01 --min-confidence 0.7
     """
-    from ..store.queries import events
+    from ..query import EventFilter, events
 
     _check_dates(since, until)
+    f = _filters(
+        EventFilter,
+        _EVENT_OPTIONS,
+        type=type_,
+        actor=actor,
+        recipient=recipient,
+        quad=quad,
+        country=country,
+        date_from=since,
+        date_to=until,
+        min_confidence=min_confidence,
+        language=language,
+        facts_only=facts,
+    )
     if clusters:
         from .stories import show_event_clusters
 
@@ -227,18 +323,14 @@ def events_cmd(
         )
         _show_clusters(found, as_json, db)
         return
-    rows = _read(
+    rows = _listed(
         db,
-        lambda store: events(
+        f,
+        "events",
+        _EVENT_OPTIONS,
+        lambda store, f: events(
             store,
-            type=type_,
-            actor=actor,
-            recipient=recipient,
-            since=since,
-            until=until,
-            facts_only=facts,
-            min_confidence=min_confidence,
-            language=language,
+            f,
             limit=limit or None,
             include_copies=include_copies,
         ),
@@ -274,6 +366,90 @@ def events_cmd(
             r.status,
             "" if r.confidence is None else f"{r.confidence:.3f}",
             r.trigger,
+            r.article_id[:12],
+        )
+    out.print(table)
+
+
+_COUNT_OPTIONS = {
+    "kind": "--kind",
+    "unit": "--unit",
+    "q": "--contains",
+    "min_confidence": "--min-confidence",
+    "date_from": "--since",
+    "date_to": "--until",
+}
+
+
+@app.command("counts")
+def counts_cmd(
+    db: DbOpt = Path(DEFAULT_DB),
+    kind: Annotated[
+        str | None, typer.Option("--kind", help="Only this kind: killed, wounded, displaced, money, ...")
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="Only this unit: percent or a currency code (USD).")
+    ] = None,
+    contains: Annotated[
+        str | None, typer.Option("--contains", help="Only counts whose words or object contain this.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", metavar="YYYY-MM-DD", help="Only counts of articles published on or after it."
+        ),
+    ] = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until", metavar="YYYY-MM-DD", help="Only counts of articles published on or before it."
+        ),
+    ] = None,
+    min_confidence: Annotated[
+        float, typer.Option("--min-confidence", min=0.0, max=1.0, help=MIN_COUNT_CONFIDENCE_HELP)
+    ] = DEFAULT_MIN_COUNT_CONFIDENCE,
+    limit: LimitOpt = 50,
+    as_json: JsonLinesOpt = False,
+    include_copies: CopiesOpt = False,
+) -> None:
+    """How many: casualties, people, money and percentages, largest first, with their articles.
+
+    Example: newsgraph counts --kind killed --since 2024-01-01
+    """
+    from ..query import CountFilter, counts
+
+    _check_dates(since, until)
+    f = _filters(
+        CountFilter,
+        _COUNT_OPTIONS,
+        kind=kind,
+        unit=unit,
+        q=contains,
+        date_from=since,
+        date_to=until,
+        min_confidence=min_confidence,
+    )
+    rows = _listed(
+        db,
+        f,
+        "counts",
+        _COUNT_OPTIONS,
+        lambda store, f: counts(store, f, limit=limit or None, include_copies=include_copies),
+    )
+    if as_json:
+        _print_json_lines(rows)
+        return
+    table = Table(title=f"counts in {db}", title_justify="left")
+    for col in ("value", "unit", "kind", "object", "words", "published", "article"):
+        table.add_column(col, justify="right" if col == "value" else "left")
+    for r in rows:
+        table.add_row(
+            "" if r.value is None else f"{r.value:,}",
+            r.unit or "",
+            r.kind,
+            r.object or "",
+            r.text,
+            r.published or "",
             r.article_id[:12],
         )
     out.print(table)

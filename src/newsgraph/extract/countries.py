@@ -2,11 +2,12 @@
 says: the main country (``main_country``), the country a bare national title may take
 (``people_country``), the countries named often enough to tell namesakes apart
 (``named_countries``), a country after the name ("X of Nigeria"), and a country's institution
-named with it ("Nigerian Senate"). Used by ``extract/entities.py``."""
+named with it ("Nigerian Senate"); an unknown body's actor from its own name comes from
+``extract/named_bodies.py`` (``named_body_actor``, used here as ``countries.named_body_actor``).
+Used by ``extract/entities.py``."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
@@ -16,10 +17,10 @@ from spacy.tokens import Doc
 
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
-from ..resolve.titles import match_title
 from ..tables import data_lines
 from .annotations import doc_lowers, doc_words
 from .mentions import Mention
+from .named_bodies import named_body_actor as named_body_actor  # the extractor's: countries.*
 from .role_titles import subnational_titles
 from .roles import Role
 
@@ -207,89 +208,6 @@ def titled_person_actor(roles: list[Role], country: str | None) -> actors.Actor 
         return None
     sector = next((s for r in roles if (s := r.sector)), None)
     return actors.Actor(country, sector) if sector else None
-
-
-#: A town named inside an organisation's name gives it its country only when the town has this
-#: many people (a state or province always does): "Police" (a Polish town of 34,000 people) and
-#: "Federal" (an Argentine one) are words, not places, in "Federal Police".
-NAME_TOWN_MIN_POPULATION = 100_000
-
-
-@lru_cache(maxsize=16384)
-def name_place_country(text: str) -> str | None:
-    """The country of the state, province or large city ``text`` names when it stands inside an
-    organisation's name ("Texas" in "University of Texas", "Suez" in "Suez Canal Authority"):
-    :func:`subnational_country`, kept only for a state or province or a town of
-    :data:`NAME_TOWN_MIN_POPULATION` people or more of that country."""
-    code = subnational_country(text)
-    if code is None:
-        return None
-    big = any(
-        p.country == code
-        and (p.feature == "admin1" or (p.feature == "city" and p.population >= NAME_TOWN_MIN_POPULATION))
-        for p in gazetteer().candidates(text)
-    )
-    return code if big else None
-
-
-@lru_cache(maxsize=1)
-def media_name_heads() -> frozenset[str]:
-    """Last words of outlets' names ("Times", "Sentinel"; ``extract/data/media_name_heads.txt``)."""
-    return frozenset(w.strip() for w in data_lines("newsgraph.extract", "media_name_heads.txt"))
-
-
-#: Gazetteer kinds of a place whose name is a town's or a division's (not a canal's, "Suez Canal").
-_TOWN_FEATURES = frozenset({"city", "admin1", "admin2"})
-
-
-def _place_in_name(words: list[str]) -> str | None:
-    """The country of the first place named inside a name's words (longest first); the words of a
-    longer town's or state's name whose country is unclear name no place of their own ("San" of
-    "San Francisco Chronicle" is not the Malian town)."""
-    covered: set[int] = set()
-    for n in (3, 2, 1):
-        for k in range(len(words) - n + 1):
-            if not words[k][:1].isupper() or covered.intersection(range(k, k + n)):
-                continue
-            piece = " ".join(words[k : k + n])
-            code = name_place_country(piece)
-            if code is not None:
-                return code
-            part = 1 < n < len(words) and all(w[:1].isupper() for w in words[k : k + n])
-            if part and any(p.feature in _TOWN_FEATURES for p in gazetteer().candidates(piece)):
-                covered.update(range(k, k + n))  # a town's or state's name of its own
-    return None
-
-
-def named_body_actor(
-    name: str, country: str | None, named: frozenset[str] = frozenset()
-) -> actors.Actor | None:
-    """The actor of an organisation the tables do not know whose name says what it is: a state
-    body or a party ("Independent National Electoral Commission", "the Navy"), a university, a
-    hospital, a firm ("Acme Company"): the country of a state, province or large city in its name
-    ("Suez Canal Authority": EGY, "University of Texas": USA), else ``country`` (the country the
-    article's people are taken to belong to, ``people_country``; a capital inside the name counts
-    in news of another country when the article ``named`` the capital's country: "Dublin City
-    Council" in US news), with the name's sector; None
-    for a name with no sector word ("Quillstone"), a name opening with a title (a person) or no
-    country."""
-    words = name.split()
-    if match_title(words):
-        return None  # "Rear Admiral Lorenzo Falcone": a titled person tagged as an organisation
-    place = _place_in_name(words)
-    country = place or country  # "Suez Canal Authority": Egypt's, whatever the article
-    if country is None:
-        return None
-    if place is not None and len(words) > 1 and words[-1] in media_name_heads():
-        return actors.Actor(place, "JRN")  # "Tampa Bay Times", "Toronto Star": a local outlet
-    actor = actors.resolve_actor(name, "ORG", country, named)
-    if actor is None or actor.sector is None:
-        return None
-    if actor.sector == "CVL":  # a named body is no private citizen: "Department of Public Safety"
-        head = re.split(r"\s(?:of|for|at|in|on)\s", name, maxsplit=1)[0]
-        sector = actors.sector_of(head)
-        return actors.Actor(actor.code, sector) if sector not in (None, "CVL") else None
-    return actor
 
 
 def located_in(doc: Doc, place: list[Mention], mentions: list[Mention]) -> str | None:

@@ -31,6 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..tables import TABLES_VERSION, data_rows
+from . import count_confidence
 from .annotations import doc_text, set_doc_counts
 from .component import Component
 from .count_kinds import SKIP_ENTS, choose, kinds_of, lemma_of, lookup
@@ -168,6 +169,10 @@ class Count:
     kind: str = "other"
     unit: str | None = None
     object: tuple[int, int] | None = None
+    #: the number is a vague word ("dozens", "hundreds", "several")
+    vague: bool = False
+    #: how likely the count is right, in [0, 1] (``extract/count_confidence.py``)
+    confidence: float = 1.0
 
     def fact(self, text: str) -> CountFact:
         """The count as the typed record the doc carries (``text`` is the doc's text)."""
@@ -191,6 +196,7 @@ class Count:
             kind=self.kind,
             object=obj,
             unit=self.unit,
+            confidence=self.confidence,
         )
 
     def as_dict(self, text: str) -> dict[str, Any]:
@@ -382,7 +388,7 @@ def find_counts(doc: Doc) -> list[Count]:
         qual, start, end = _qualifier(lex, text, m.start(), m.end())
         count = Count(start, end, ns, ne, parsed.value, parsed.amount, qual or "exact")
         if parsed.vague:
-            count.qualifier = qual or "about"
+            count.qualifier, count.vague = qual or "about", True
         if m.group("pct"):
             count.kind, count.unit = "percent", "percent"
             counts.append(count)
@@ -414,6 +420,8 @@ def find_counts(doc: Doc) -> list[Count]:
             continue
         counts.append(count)
     _link_ranges(text, counts)
+    for count in counts:
+        count.confidence = count_confidence.confidence(count, doc)
     return counts
 
 
@@ -487,6 +495,7 @@ class CountExtractor(Component):
         ("newsgraph.extract", "counts_currencies.tsv"),
         ("newsgraph.extract", "counts_not_counted.tsv"),
         ("newsgraph.extract", "counts_exclude.txt"),
+        ("newsgraph.extract", "fact_confidence.tsv"),
     )
     needs = ("DEP",)
 

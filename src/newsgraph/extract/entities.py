@@ -53,6 +53,7 @@ from .countries import (
     people_country,
     subnational_country,
 )
+from .entity_confidence import confidence as entity_confidence
 from .entity_names import (
     acronym,
     bodies_ending_in,
@@ -125,7 +126,7 @@ class Entity:
             return entity_key(self.key[0], self.name, self.key[1])  # is GPE:PRI, its actor USA
         return entity_key(self.key[0], self.name, code)
 
-    def fact(self, n: int) -> EntityFact:
+    def fact(self, n: int, confidence: float = 1.0) -> EntityFact:
         """The entity as the typed record later components read; ``n`` numbers it (``"e3"``)."""
         mentions = sorted(self.mentions, key=lambda m: m.start)
         first = mentions[0]
@@ -144,6 +145,7 @@ class Entity:
             roles=tuple(RoleFact(r.title, r.affiliation, r.since) for r in self.roles),
             actor=ActorFact(self.actor.code, self.actor.sector) if self.actor else None,
             merged=tuple(MergeFact(a, self.why.get(a, default)) for a in aliases),
+            confidence=confidence,
         )
 
 
@@ -567,6 +569,7 @@ class EntityExtractor(Component):
         ("newsgraph.resolve", "sectors.tsv"),
         ("newsgraph.resolve", "people.tsv"),
         ("newsgraph.resolve", "honorifics.txt"),
+        ("newsgraph.extract", "fact_confidence.tsv"),
     )
     needs = ("ENT_IOB",)
 
@@ -701,6 +704,6 @@ class EntityExtractor(Component):
         return sorted(one_per_key(entities), key=lambda e: e.first.start)
 
     def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:
-        set_doc_entities(doc, tuple(e.fact(n) for n, e in enumerate(entities, 1)))
+        set_doc_entities(doc, tuple(e.fact(n, entity_confidence(e, doc)) for n, e in enumerate(entities, 1)))
         mentions = [(m.i, m.j, e.type, f"e{n}") for n, e in enumerate(entities, 1) for m in e.mentions]
         set_entity_spans(doc, mentions)

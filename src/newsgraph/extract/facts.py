@@ -81,6 +81,8 @@ class EntityFact:
     actor: ActorFact | None
     #: the aliases and why each was merged into the entity
     merged: tuple[MergeFact, ...] = ()
+    #: how likely the name and type are right, in [0, 1] (``extract/entity_confidence.py``)
+    confidence: float = 1.0
 
     @property
     def code(self) -> str | None:
@@ -101,6 +103,7 @@ class EntityFact:
             "roles": [r.as_json() for r in self.roles],
             "actor": self.actor.as_json() if self.actor else None,
             "merged": [m.as_json() for m in self.merged],
+            "confidence": self.confidence,
         }
 
 
@@ -208,6 +211,8 @@ class DateFact:
     type: str
     value: str | None
     anchor: str | None
+    #: how likely the expression and its value are right, in [0, 1] (``extract/dates/confidence.py``)
+    confidence: float = 1.0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -217,6 +222,7 @@ class DateFact:
             "type": self.type,
             "value": self.value,
             "anchor": self.anchor,
+            "confidence": self.confidence,
         }
 
 
@@ -236,6 +242,8 @@ class CountFact:
     object: TextSpan | None
     unit: str | None
     event: str | None = None
+    #: how likely the count is right, in [0, 1] (``extract/count_confidence.py``)
+    confidence: float = 1.0
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -250,6 +258,7 @@ class CountFact:
             "object": self.object.as_json() if self.object else None,
             "unit": self.unit,
             "event": self.event,
+            "confidence": self.confidence,
         }
 
 

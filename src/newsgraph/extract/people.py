@@ -120,12 +120,19 @@ def _fullness(text: str) -> tuple[int, int, int]:
     return sum(not _INITIAL.fullmatch(w) for w in words), len(words), len(text)
 
 
+#: Sectors of private occupations ("lawyer", "lobbyist", "commentator"): held by a former state
+#: official of ``people.tsv``, they leave the person a former official (ELI).
+_PRIVATE = frozenset({"CVL", "BUS", "JRN", "EDU", "MED", "REL", "SOC", "LAB"})
+
+
 def person_actor(
     roles: list[Role], known: actors.KnownPerson | None = None, year: int | None = None
 ) -> actors.Actor | None:
     """See :func:`_person_actor`; a known person out of office in the article's ``year`` (every
     range of ``people.tsv`` over by then) is a former official: sector ELI ("Bill Clinton" in
-    2016); one whose every range begins after it has the country alone (not yet in office)."""
+    2016), whatever private title the text gives a former state official ("the president's lawyer
+    Rudy Giuliani" in 2019: the table's former mayor); one whose every range begins after it has
+    the country alone (not yet in office)."""
     actor = _person_actor(roles, known)
     if (
         actor is not None
@@ -141,7 +148,10 @@ def person_actor(
         and known is not None
         and year is not None
         and actor.code == known.code
-        and actor.sector in (*NATIONAL_SECTORS, "PTY")
+        and (
+            actor.sector in (*NATIONAL_SECTORS, "PTY")
+            or (actor.sector in _PRIVATE and known.sector in NATIONAL_SECTORS)
+        )
         and known.out_of_office(year)
         and not late_holder(roles)
     ):

@@ -190,25 +190,79 @@ def _age_before(doc: Doc, i: int) -> bool:
     return bool(words) and _YEAR_OLD.fullmatch(words[-1]) is not None
 
 
-def private_person_actor(doc: Doc, person: list[Mention], country: str | None) -> actors.Actor | None:
-    """The actor of a person news describes as a private citizen: by age ("Betsy Ebeling, 68,",
-    "17-year-old X") or by residence ("X, who lives in ...", "X, a Phoenix resident"), the
-    way reporters introduce people with no office (officials get a title instead, so this is for
-    people with no title, no row and no other code): a civilian (CVL) of ``country``, the country
-    the article's people are taken to belong to; None without such a country or such words."""
-    if country is None:
+@lru_cache(maxsize=1)
+def private_nouns() -> frozenset[str]:
+    """Nouns that introduce a private person ("employee X", "X, a victim of"; ``private_nouns.txt``)."""
+    return frozenset(w.strip().lower() for w in data_lines("newsgraph.extract", "private_nouns.txt"))
+
+
+#: How many lower-case nouns may stand between a nationality and a name ("British rider X").
+_NATIONALITY_REACH = 2
+
+
+def _nationality_before(doc: Doc, i: int) -> actors.Actor | None:
+    """The actor a nationality adjective right before a name starting at ``i`` gives, over at most
+    two lower-case nouns and a comma, the name's own noun phrase ("American Kevin King", "British
+    rider Chris Froome", "an influential Russian sociologist, Mikhail Dmitriyev"): the adjective's
+    country, with the nouns' sector when the tables give one (a noun of ``private_nouns.txt``:
+    CVL), else the country alone (a sociologist or an exile may be of any sector); None without
+    such an adjective, or with a hyphen before it ("Iranian-American X" is no Iranian)."""
+    k = i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    nouns: list[str] = []
+    while (
+        k >= 0
+        and len(nouns) < _NATIONALITY_REACH
+        and doc[k].is_alpha
+        and doc[k].is_lower
+        and doc[k].pos_ == "NOUN"  # "the Turkish government declared X": no noun phrase of X
+    ):
+        nouns.append(doc[k].lower_)
+        k -= 1
+    if k < 0 or not doc[k].text[:1].isupper() or (k > 0 and doc[k - 1].text == "-"):
         return None
+    word = doc[k].text
+    code = actors.country_code(word) if actors.is_adjective(word) else None
+    if code is None or actors.country_name(code) is None:
+        return None
+    sector = actors.sector_of(" ".join(reversed(nouns))) if nouns else None
+    if sector is None and private_nouns().intersection(nouns):
+        sector = "CVL"  # "British tourist X"
+    return actors.Actor(code, sector)  # the country alone when nothing says the sector
+
+
+def private_person_actor(doc: Doc, person: list[Mention], country: str | None) -> actors.Actor | None:
+    """The actor of a person news describes with no office: of a nationality written right before
+    the name ("British rider Chris Froome": GBR, whatever the article's country; the sector only
+    when its nouns give one), or as a private citizen, by age ("Betsy Ebeling, 68,",
+    "17-year-old X"), by residence ("X, who lives in ...", "X, a Phoenix resident") or by a noun
+    of ``private_nouns.txt`` right before the name or in an apposition ("employee Steve Castro",
+    "X, a victim of ..."), the way reporters introduce people with no office (officials get a
+    title instead, so this is for people with no title, no row and no other code): a civilian
+    (CVL) of ``country``, the country the article's people are taken to belong to; None without
+    such a country or such words."""
+    stated = next((a for m in person if (a := _nationality_before(doc, m.i)) is not None), None)
+    if stated is not None and stated.sector is not None:
+        return stated  # "British tourist X"
+    own = stated.code if stated is not None else country  # "the Ethiopian marathoner Feyisa Lilesa"
+    if own is None:
+        return None
+    civilian = actors.Actor(own, "CVL")
     n = len(doc)
+    nouns = private_nouns()
     for m in person:
         if _age_after(doc, m.j) or _age_before(doc, m.i):
-            return actors.Actor(country, "CVL")
+            return civilian
+        if m.i > 0 and doc[m.i - 1].lower_ in nouns:  # "Employee Steve Castro tells the paper"
+            return civilian
         if m.j < n and doc[m.j].text == ",":
             clause = [t.lower_ for t in doc[m.j + 1 : min(n, m.j + 6)]]
             if clause[:2] in (["who", "lives"], ["who", "lived"]) or (
-                clause[:1] in (["a"], ["an"]) and _RESIDENCE_WORDS.intersection(clause[1:5])
+                clause[:1] in (["a"], ["an"]) and (_RESIDENCE_WORDS | nouns).intersection(clause[1:5])
             ):
-                return actors.Actor(country, "CVL")
-    return None
+                return civilian
+    return stated
 
 
 #: Words between a group and the names of some of its members: "protesters such as X and Y",
@@ -299,7 +353,9 @@ def _owned_by_whose(noun: Token) -> bool:
 def title_org_actor(roles: list[Role], orgs: dict[str, actors.Actor]) -> actors.Actor | None:
     """The actor of a person whose title opens with the name of an organisation the article
     coded ("InfoNation President X", where "InfoNation, a Sugar Land-based provider of data" made
-    the firm USA BUS): the organisation's, not the generic title's ("President" says GOV).
+    the firm USA BUS), or names it after "of", "for" or "at" ("senior political strategist for the
+    U.S. Chamber of Commerce", "President of Federal Reserve Bank of New York"): the
+    organisation's, not the generic title's ("President" says GOV, "strategist" PTY).
     ``orgs`` maps the folded names and mentions of the article's coded organisations (not parties
     nor intergovernmental bodies: any country's people may hold their offices) to their actors.
     A title whose own organisation the tables know keeps its sector (:attr:`Role.org_sector`)."""
@@ -307,11 +363,21 @@ def title_org_actor(roles: list[Role], orgs: dict[str, actors.Actor]) -> actors.
         if role.org_sector is not None:
             continue
         words = fold(role.title).split()
-        for n in range(len(words) - 1, 0, -1):  # the longest name first: "Acme Data" before "Acme"
-            actor = orgs.get(" ".join(words[:n]))
-            if actor is not None:
-                return actor
+        # the name opening the title, or one after "of", "for" or "at" ("Senior Strategist for
+        # U.S. Chamber of Commerce", "President of Federal Reserve Bank of New York")
+        starts = [0, *(k + 1 for k, w in enumerate(words) if w in _TITLE_BODY_PREPOSITIONS)]
+        for start in starts:
+            for n in range(len(words), start, -1):  # the longest name first: "Acme Data" before "Acme"
+                if start == 0 and n == len(words):
+                    continue  # the whole title is no organisation's name
+                actor = orgs.get(" ".join(words[start:n]))
+                if actor is not None:
+                    return actor
     return None
+
+
+#: Words of a title after which an organisation's name says whose office it is.
+_TITLE_BODY_PREPOSITIONS = frozenset({"of", "for", "at"})
 
 
 #: How many words a title may have between a principal's name and a staffer's: "Trump senior

@@ -172,6 +172,16 @@ def _verb_title(verb: Token, titles: list[Span]) -> Token | None:
 #: Words before "by" and a name that credit a journalist ("(Reporting by X; Editing by Y)"),
 #: with the title they give.
 _CREDITS = {"reporting": "Reporter", "writing": "Reporter", "editing": "Editor"}
+#: Words that credit a journalist only at the start of a line ("Story by X", "Photos by X"): in a
+#: sentence they credit any author ("a song written by Bob Dylan").
+_LINE_CREDITS = {
+    "story": "Reporter",
+    "written": "Reporter",
+    "edited": "Editor",
+    "photo": "Photographer",
+    "photos": "Photographer",
+    "photographs": "Photographer",
+}
 
 #: Sites a sign-off asks to follow someone on ("Follow Pam Key on Twitter").
 FOLLOW_SITES = frozenset({"twitter", "facebook", "instagram", "threads", "bluesky", "x"})
@@ -191,14 +201,16 @@ def _sign_off(doc: Doc, i: int, j: int) -> bool:
 
 def byline(doc: Doc, i: int, j: int) -> _Phrase | None:
     """A journalist's credit around the name ``[i, j)``: "Reporting by X", "Editing by X", a line
-    "By X", "X reports." closing a paragraph's sentence, or a sign-off "Follow X on Twitter"; the
-    title "Reporter" or "Editor"."""
+    "By X" or "Story by X", "X reports." closing a paragraph's sentence, or a sign-off "Follow X
+    on Twitter"; the title "Reporter", "Editor" or "Photographer"."""
     if _sign_off(doc, i, j):
         return _Phrase(i - 1, i, "Reporter", None)
     if i >= 1 and doc[i - 1].lower_ == "by":
         credit = doc[i - 2].lower_ if i >= 2 else ""
         if credit in _CREDITS:
             return _Phrase(i - 2, i, _CREDITS[credit], None)
+        if credit in _LINE_CREDITS and (i == 2 or doc[i - 3].is_space):  # "Story by X"
+            return _Phrase(i - 2, i, _LINE_CREDITS[credit], None)
         line_start = i == 1 or doc[i - 2].is_space
         if doc[i - 1].text == "By" and line_start:
             return _Phrase(i - 1, i, "Reporter", None)

@@ -172,8 +172,9 @@ def _affiliation(
 #: executive" is a journalist, a "Pentagon spokesman" military; a government body (GOV) or an
 #: intergovernmental one (IGO) says no more than the title ("State Department spokesman").
 _OWN_SECTORS = frozenset({"GOV", "IGO"})
-#: Title sectors an organisation's sector replaces: none, government, business (an "executive").
-_GENERIC = frozenset({"GOV", "BUS"})
+#: Title sectors an organisation's sector replaces: none, government, business (an "executive"),
+#: party staff (a "strategist" of the Chamber of Commerce is the business lobby's).
+_GENERIC = frozenset({"GOV", "BUS", "PTY"})
 
 
 def role_sector(title: str, org_sector: str | None) -> str | None:

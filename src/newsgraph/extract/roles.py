@@ -33,7 +33,7 @@ from .role_context import (
     byline,
     plural_title_phrases,
 )
-from .role_titles import _Phrase, display_title_text, title_spans
+from .role_titles import _POSSESSIVE, _Phrase, display_title_text, title_spans
 
 #: Names the modules that find mentions and labels import from here.
 __all__ = ["ANTECEDENT_WINDOW", "FOLLOW_SITES", "Role", "find_roles", "title_spans"]
@@ -83,7 +83,7 @@ def find_roles(
     doc: Doc, persons: Sequence[tuple[Hashable, Sequence[tuple[int, int]]]], *, since: str | None = None
 ) -> dict[Any, list[Role]]:
     """Roles of each person (given as ``(key, [(i, j) mention token ranges])``)."""
-    titles = title_spans(doc)
+    titles = _own_titles(doc)
     title_at = {t.i: s for s in titles for t in s}
     found: dict[Any, list[_Phrase]] = {}
     consumed: set[int] = set()  # start tokens of phrases already given to someone
@@ -168,6 +168,14 @@ def find_roles(
     for key, phrases in found.items():
         out[key] = _merge(doc, key, phrases, found, since)
     return out
+
+
+def _own_titles(doc: Doc) -> list[Span]:
+    """The titles of ``doc`` that may be a person's own: not a title in the possessive, which names
+    an office's body or staff ("a Bartholomew County Sheriff's Department canine", "the
+    Governor's spokesman X"), not the office of a name beside it."""
+    n = len(doc)
+    return [s for s in title_spans(doc) if s.end >= n or doc[s.end].text not in _POSSESSIVE]
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})

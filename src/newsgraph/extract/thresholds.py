@@ -16,6 +16,14 @@ DEFAULT_MIN_QUOTE_CONFIDENCE = 0.6
 #: Places below this confidence (``extract/place_confidence.py``) are left out of the web map's
 #: places layer.
 DEFAULT_MIN_PLACE_CONFIDENCE = 0.5
+#: Entities below this confidence (``extract/entity_confidence.py``) are left out of the
+#: ``entities`` command and the web entity lists unless told otherwise; the exports keep them all.
+DEFAULT_MIN_ENTITY_CONFIDENCE = 0.7
+#: Dates below this confidence (``extract/dates/confidence.py``) are not shown by default.
+DEFAULT_MIN_DATE_CONFIDENCE = 0.7
+#: Counts below this confidence (``extract/count_confidence.py``) are left out of the ``counts``
+#: command and the web count lists unless told otherwise; the exports keep them all.
+DEFAULT_MIN_COUNT_CONFIDENCE = 0.5
 #: At or above this relevance (``extract/relevance.py``) an article is about public affairs.
 PUBLIC_AFFAIRS = 0.5
 

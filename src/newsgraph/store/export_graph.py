@@ -2,7 +2,7 @@
 weighted, directed graph, written as GraphML or GEXF for Gephi and networkx.
 
 Nodes are entities, keyed store-wide (a surname-only person is the one full name with that
-surname, as in :func:`newsgraph.store.queries.entities`); an event actor without an entity is the
+surname, as in :func:`newsgraph.query.entities.entities`); an event actor without an entity is the
 node ``code:<ACTOR CODE>``. An edge ``a -> b`` counts the events with ``a`` among the actors and
 ``b`` among the recipients, and the quotes whose speaker is ``a`` and whose words mention ``b``.
 
@@ -40,19 +40,25 @@ GRAPH_FORMATS = ("graphml", "gexf")
 NON_WORD = r"[^\pL\pN]+"
 
 
-def prepare(con: duckdb.DuckDBPyConnection) -> None:
-    """Build the ``derived`` tables on ``con`` unless they are there: ``alias`` (surname-only key
-    -> full key), ``ents`` (entity rows with canonical keys), ``entity_stats`` (one row per
-    canonical entity; ``folded`` holds its names as words, for :func:`name_pattern`), ``nodes``
-    (node ids numbered), ``parts`` (event actors and recipients,
-    with their node number ``ni``) and ``links`` (network edges, one per event or quote and pair
-    of nodes: ``pair`` holds both node numbers, ``k`` a row of ``kinds``)."""
+def _derived(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """The tables of ``derived`` on ``con`` (attached, empty, when it was not)."""
     attached = con.execute(
         "SELECT count(*) FROM duckdb_databases() WHERE database_name = ?", [DERIVED]
     ).fetchone()
-    if attached and attached[0]:
+    if not (attached and attached[0]):
+        con.execute(f"ATTACH ':memory:' AS {DERIVED} (READ_WRITE)")
+        return set()
+    found = con.execute("SELECT table_name FROM duckdb_tables() WHERE database_name = ?", [DERIVED])
+    return {r[0] for r in found.fetchall()}
+
+
+def prepare_entities(con: duckdb.DuckDBPyConnection) -> None:
+    """Build the entity tables of ``derived`` on ``con`` unless they are there: ``alias``
+    (a variant's or surname-only key -> the full key), ``ents`` (entity rows with canonical keys)
+    and ``entity_stats`` (one row per canonical entity; ``folded`` holds its names as words, for
+    :func:`name_pattern`): what the entity lists and the name filters read."""
+    if "entity_stats" in _derived(con):
         return
-    con.execute(f"ATTACH ':memory:' AS {DERIVED} (READ_WRITE)")
     alias = canonical_map(*store_keys(con))
     con.execute(
         f"CREATE TABLE {DERIVED}.alias AS SELECT unnest(?::VARCHAR[]) AS key, unnest(?::VARCHAR[]) AS canon",
@@ -63,6 +69,7 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
         SELECT e.article_id, e.n, e.record->>'id' AS eid, e.key, coalesce(a.canon, e.key) AS canon,
                e.name, e.type, e.actor_code AS code, e.actor_sector AS sector, e.n_mentions,
                e.record->'aliases' AS aliases, e.record->'roles' AS roles,
+               TRY_CAST(e.record->>'confidence' AS DOUBLE) AS confidence,
                from_json(e.record->'mentions', '[{{"start": "INTEGER", "end": "INTEGER"}}]') AS mentions
         FROM entities e LEFT JOIN {DERIVED}.alias a ON a.key = e.key"""
     )
@@ -90,11 +97,22 @@ def prepare(con: duckdb.DuckDBPyConnection) -> None:
                mode(e.sector) AS sector, sum(e.n_mentions)::BIGINT AS mentions,
                count(DISTINCT e.article_id) AS articles, coalesce(any_value(o.aliases), []) AS aliases,
                min(e.published) AS first_seen, max(e.published) AS last_seen,
+               max(coalesce(e.confidence, 1.0)) AS confidence,
                ' ' || trim(regexp_replace(strip_accents(lower(any_value(o.every))), '{NON_WORD}', ' ', 'g'))
                    || ' ' AS folded
         FROM e JOIN best b ON b.canon = e.canon JOIN other o ON o.canon = e.canon
         GROUP BY e.canon"""
     )
+
+
+def prepare(con: duckdb.DuckDBPyConnection) -> None:
+    """Build the ``derived`` tables on ``con`` unless they are there: those of
+    :func:`prepare_entities`, ``nodes`` (node ids numbered), ``parts`` (event actors and
+    recipients, with their node number ``ni``) and ``links`` (network edges, one per event or
+    quote and pair of nodes: ``pair`` holds both node numbers, ``k`` a row of ``kinds``)."""
+    if "parts" in _derived(con):
+        return
+    prepare_entities(con)
     parts_type = (
         '[{"entity": "VARCHAR", "text": "VARCHAR", "code": "VARCHAR", "start": "INTEGER", "end": "INTEGER"}]'
     )

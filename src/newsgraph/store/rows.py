@@ -137,6 +137,7 @@ FACT_EXTRA: dict[str, list[tuple[str, str, Any, Getter]]] = {
         ("actor_code", "VARCHAR", pa.string(), lambda f, _: (f.get("actor") or {}).get("code")),
         ("actor_sector", "VARCHAR", pa.string(), lambda f, _: (f.get("actor") or {}).get("sector")),
         ("n_mentions", "INTEGER", pa.int32(), lambda f, _: len(f.get("mentions") or [])),
+        ("confidence", "DOUBLE", pa.float64(), lambda f, _: f.get("confidence")),
     ],
     "quotes": [
         ("kind", "VARCHAR", pa.string(), lambda f, _: f.get("kind")),
@@ -154,6 +155,7 @@ FACT_EXTRA: dict[str, list[tuple[str, str, Any, Getter]]] = {
     "dates": [
         ("type", "VARCHAR", pa.string(), lambda f, _: f.get("type")),
         ("value", "VARCHAR", pa.string(), lambda f, _: f.get("value")),
+        ("confidence", "DOUBLE", pa.float64(), lambda f, _: f.get("confidence")),
     ],
     "counts": [
         ("value", "BIGINT", pa.int64(), lambda f, _: f.get("value")),
@@ -161,6 +163,7 @@ FACT_EXTRA: dict[str, list[tuple[str, str, Any, Getter]]] = {
         ("kind", "VARCHAR", pa.string(), lambda f, _: f.get("kind")),
         ("object", "VARCHAR", pa.string(), lambda f, _: (f.get("object") or {}).get("text")),
         ("unit", "VARCHAR", pa.string(), lambda f, _: f.get("unit")),
+        ("confidence", "DOUBLE", pa.float64(), lambda f, _: f.get("confidence")),
     ],
     "events": [
         ("event_type", "VARCHAR", pa.string(), lambda f, _: f.get("event_type")),

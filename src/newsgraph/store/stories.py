@@ -11,7 +11,6 @@ from ..records import FACT_KINDS
 from ..resolve.entities import fold
 from ..resolve.stories import copies_filter
 from .db import Store
-from .queries import has_table
 
 #: The tables ``counts`` adds to the row counts.
 STORY_TABLES = ("article_stories", "event_clusters", "quote_clusters")
@@ -22,7 +21,7 @@ def counts(store: Store, *, include_copies: bool = False) -> dict[str, int]:
     copying another and their facts are left out unless ``include_copies``; then ``stories``,
     ``copies`` (articles that copy another) and the cluster counts."""
     out = store.stats()
-    if not has_table(store, "article_stories"):
+    if "article_stories" not in store.tables():
         return out
     if not include_copies:
         for name in ("articles", *FACT_KINDS):
@@ -36,7 +35,7 @@ def counts(store: Store, *, include_copies: bool = False) -> dict[str, int]:
     ).fetchone()
     out["stories"], out["copies"] = (int(row[0]), int(row[1])) if row else (0, 0)
     for name in ("event_clusters", "quote_clusters"):
-        if has_table(store, name):
+        if name in store.tables():
             out[name] = store.count(name)
     return out
 
@@ -85,7 +84,7 @@ def event_clusters(
     """Event clusters, the most reported first (then the newest). ``actor`` and ``recipient``
     are actor codes; ``since`` and ``until`` (ISO dates, inclusive) bound the cluster's dates;
     ``min_articles`` keeps clusters reported by at least that many articles."""
-    if not has_table(store, "event_clusters"):
+    if "event_clusters" not in store.tables():
         return []
     sql = (
         "SELECT c.cluster_id, c.event_type, c.actor_codes, c.recipient_codes, c.negated, c.first_date, "
@@ -169,7 +168,7 @@ def quote_clusters(
 ) -> list[QuoteCluster]:
     """Quote clusters, the most repeated first. ``speaker`` matches words of the speaker's key or
     name; ``contains`` words of the quote."""
-    if not has_table(store, "quote_clusters"):
+    if "quote_clusters" not in store.tables():
         return []
     sql = (
         "SELECT c.cluster_id, c.speaker, c.text, c.num_mentions, c.num_articles, c.num_stories, "

@@ -149,6 +149,7 @@ VIEWS: dict[str, View] = {
             "aliases",
             "first_seen",
             "last_seen",
+            "confidence",
         ),
     ),
     "quotes": View(
@@ -216,6 +217,7 @@ VIEWS: dict[str, View] = {
             "kind",
             "object",
             "unit",
+            "confidence",
             "published",
             "title",
         ),

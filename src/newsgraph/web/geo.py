@@ -25,8 +25,8 @@ from markupsafe import Markup, escape
 from pydantic import Field
 
 from ..extract.thresholds import DEFAULT_MIN_PLACE_CONFIDENCE
+from ..query.common import fact_confidence
 from ..store.db import columns
-from ..store.queries import fact_confidence
 from . import queries as q
 from .eventsql import event_condition, filter_key
 from .params import FilterValueError
@@ -187,7 +187,7 @@ def _few_events(db: WebDb, f: MapFilters) -> npt.NDArray[np.int32] | None:
 
 def _check_layer(f: MapFilters) -> None:
     if f.layer == "places":
-        for name in ("actor", "recipient", "party", "type", "quad"):
+        for name in ("actor", "recipient", "party", "type", "quad", "language", "facts_only"):
             if getattr(f, name):
                 raise FilterValueError(name, "filters events: not a filter of the places layer")
 

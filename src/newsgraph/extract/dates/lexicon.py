@@ -18,6 +18,7 @@ TABLES: tuple[Table, ...] = (
     (_PACKAGE, "dates_patterns.tsv"),
     (_PACKAGE, "dates_words.tsv"),
     (_PACKAGE, "dates_plan_verbs.txt"),
+    (_PACKAGE, "fact_confidence.tsv"),
 )
 #: Month names written out, as capitalised in running text: a full stop after one ends the
 #: sentence ("in April."), and one alone reads as a date in a temporal context. "Sept" counts too.

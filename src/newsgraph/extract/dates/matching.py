@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
+from . import confidence as _confidence
 from . import named as _named
 from . import relative as _relative
 from .expressions import HANDLERS, REJECT, Context, Expr, Result, handler
@@ -213,4 +214,5 @@ def _record(text: str, f: Found) -> dict[str, Any]:
         "type": f.kind,
         "value": value,
         "anchor": f.anchor if value is not None else None,
+        "confidence": _confidence.confidence(f),
     }

@@ -12,7 +12,7 @@ from spacy.attrs import POS as POS_ATTR
 from spacy.attrs import TAG as TAG_ATTR
 from spacy.language import Language
 from spacy.strings import hash_string  # type: ignore[attr-defined]
-from spacy.symbols import ADJ, NOUN, PROPN, VERB
+from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
 from ...resolve.actors import sector_of
@@ -85,6 +85,10 @@ def find_candidates(lex: Lexicon, doc: Doc) -> list[tuple[Token, str]]:
                 out.append((doc[i], "noun"))
         elif lower_id in dkeys and dep == aux:
             out.append((doc[i], "deontic"))
+        elif pos == AUX and lemma_id in dkeys:
+            tok = doc[i]  # "said Trump ought to apologize": "ought" read as the clause's head
+            if any(c.dep_ == "xcomp" and c.pos == VERB for c in tok.children):
+                out.append((tok, "deontic"))
     context = article_context(doc)
     if context.headings:
         out = [(t, k) for t, k in out if not context.in_heading(t.idx)]

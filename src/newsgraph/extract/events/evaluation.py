@@ -77,6 +77,8 @@ OWNED_BAD = plover.Entry(
     "disapproval", (), "ACCUSE", "disapprove", None, frozenset({"attributive", "stated"})
 )
 OWNED_PRAISE = plover.Entry("praise", (), "SUPPORT", None, None, frozenset({"attributive", "stated"}))
+#: A charge of another's called untrue as it is named ("Washington's baseless accusations"): a REJECT.
+OWNED_DENY = plover.Entry("deny", (), "REJECT", None, None, frozenset({"attributive", "stated"}))
 #: A good word negated: the negation is what disapproves ("not justified").
 GOOD = plover.Entry("disapproval", (), "ACCUSE", "disapprove", None, frozenset({"negated-good"}))
 
@@ -196,6 +198,16 @@ def _judged(tok: Token, verb: Token) -> list[Token]:
     return subjects(verb)[0]
 
 
+def _of_a_charge(heads: list[Token]) -> bool:
+    """The phrase judged is a charge against someone (word class ``accusation``: "the
+    accusations", "Washington's allegations"): disapproval of it ("baseless", "absurd",
+    "nonsense") denies it, as "false" and "untrue" do (PLOVER's REJECT, CAMEO's denial); it does
+    not criticise the accuser. A claim called absurd ("Trump's absurd claim that ...") is
+    criticism of its maker."""
+    charges = plover.word_class("accusation")
+    return any(lemma(h) in charges for h in heads)
+
+
 def _callers(verb: Token) -> list[Token]:
     """Who calls something so: the subject of the verb of calling; with none, the noun a finite
     "called" hangs on ("The minister called the plan a mistake", which the small model parses as
@@ -295,6 +307,8 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc, positions: list[int]
         blamed = _spoken_of(lex, ctx, verb, heads) or _blamed(ctx, heads) or _earlier_doers(ctx, heads)
         if not blamed or all(same(b, speaker) for b in blamed):
             continue
+        if kind == "bad" and _of_a_charge(heads):
+            kind = "deny"  # "called the accusations baseless": a denial of the charge, a REJECT
         entry = PRAISE if kind == "praise" else DENY if kind == "deny" else GOOD if good else BAD
         assert entry.type is not None
         draft = Draft(tok, tok.i + 1, entry, entry.type, entry.mode, "evaluation", verb)
@@ -435,7 +449,7 @@ def _owned_draft(lex: Lexicon, ctx: Context, tok: Token, kind: str | None) -> Dr
         speaker["code"]
     }:
         return None  # "Ukraine's brave soldiers", said by Ukraine's president: its own country
-    entry = OWNED_PRAISE if kind == "praise" else OWNED_BAD
+    entry = OWNED_PRAISE if kind == "praise" else OWNED_DENY if _of_a_charge([noun]) else OWNED_BAD
     assert entry.type is not None
     draft = Draft(tok, tok.i + 1, entry, entry.type, entry.mode, "evaluation", _saying(lex, ctx, verb))
     draft.speaker = speaker

@@ -105,7 +105,9 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                 elif child.lower_ == "to" and cur.dep_ == "acl" and cur.head.pos_ in ("NOUN", "PROPN"):
                     # an infinitive of a noun says what is tried, planned or allowed, not what
                     # happened: "in an attempt to force", "his proposal to ban", "a plan to impose"
-                    if governors.get(lemma(cur.head)) == "future":
+                    if governors.get(lemma(cur.head)) == "future" and _no(cur.head):
+                        out.negated = True  # "has no plans to meet him": will not, said now
+                    elif governors.get(lemma(cur.head)) == "future":
                         out.future = True
                     else:
                         out.hypothetical = True
@@ -222,6 +224,11 @@ def _inverted_condition(verb: Token) -> bool:
     return subject is not None and any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in _INVERTING and c.i < subject.i for c in verb.children
     )
+
+
+def _no(noun: Token) -> bool:
+    """The noun is denied by its determiner: "no plans", "no intention"."""
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
 
 
 def unsaid(anchor: Token, reporting: frozenset[str]) -> Modality:

@@ -49,7 +49,7 @@ def relate(lex: Lexicon, drafts: list[Draft]) -> None:
             d.type, d.mode = d.entry.negated_type, None
             # a refusal is its doer's own word: "X said it would not support him" is the REJECT;
             # another's forecast ("told his audience they wouldn't back him") refuses nothing yet
-            forecast = d.mod.future and is_said(lex, d) and not is_own_promise(d)
+            forecast = d.mod.future and is_said(lex, d) and not is_own_promise(d) and not _own_plan(d)
             d.mod = Modality(hypothetical=d.mod.hypothetical, future=forecast)
     for d in drafts:
         outer = d.outer
@@ -171,3 +171,17 @@ def _modality(lex: Lexicon, d: Draft) -> Modality:
         return noun_modality(d.anchor)
     noun = d.noun if d.how == "support" else None
     return modality(d.anchor, lex.reporting, d.quote is not None, noun)
+
+
+def _own_plan(d: Draft) -> bool:
+    """The event is its doer's own plan or intention, told with no subject of its own under a
+    governor of the future ("is not planning to endorse him", "does not intend to support"): its
+    negation is a refusal stated now, as "will not support" is, not another's forecast."""
+    head = d.anchor.head
+    governors = plover.word_class("governor")
+    return (
+        d.anchor.dep_ == "xcomp"
+        and head.i != d.anchor.i
+        and governors.get(lemma(head)) == "future"
+        and lemma(head) != "expect"
+    )

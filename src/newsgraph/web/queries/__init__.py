@@ -1,5 +1,8 @@
 """The web app's reads. Every HTML page and its JSON twin call the same function here; each takes
-the :class:`WebDb` and a filter model and returns plain JSON values (dates as ISO strings).
+the :class:`WebDb` and a filter model (the query layer's, :mod:`newsgraph.query.filters`, plus a
+page) and returns plain JSON values (dates as ISO strings): the same rows, in the same order, as
+the layer's function of that list over the store (:mod:`newsgraph.query`), which the CLI calls;
+this package is the server's faster way to them.
 
 The store is opened read-only. At start-up a few derived tables are built in an in-memory
 database attached as ``derived`` (see :mod:`newsgraph.store.export_graph`): normalised events,
@@ -9,10 +12,12 @@ fact record indexed by article; the rows of the lists are also held in memory in
 file); when the file is replaced, :mod:`newsgraph.web.db` opens a new :class:`WebDb`.
 
 One job per module: :mod:`.tables` (the derived tables), :mod:`.memory` (lists held in memory),
-:mod:`.webdb` (the store as the server holds it), :mod:`.forms` (filter models, paging, totals),
-:mod:`.lookup` (names to keys), and one module per list (:mod:`.article_list`, :mod:`.entity_list`,
+:mod:`.webdb` (the store as the server holds it), :mod:`.forms` (the filters plus a page, paging,
+totals), :mod:`.lookup` (names to keys), and one module per list (:mod:`.article_list`, :mod:`.entity_list`,
 :mod:`.quote_list`, :mod:`.event_list`, :mod:`.count_list`). Everything is importable from here."""
 
+from ...query.common import fold_query
+from ...query.filters import MAX_PER_PAGE, DateRange, Paging, _Form
 from .article_list import (
     _entity_keys_params,
     _entity_keys_sql,
@@ -38,17 +43,13 @@ from .event_list import (
     party_events,
 )
 from .forms import (
-    MAX_PER_PAGE,
     ArticleFilters,
     CountFilters,
-    DateRange,
     EntityFilters,
     EventFilters,
     NetworkFilters,
-    Paging,
     QuoteFilters,
     _dates,
-    _Form,
     _hashable,
     _page,
     _ranks,
@@ -70,7 +71,7 @@ from .memory import (
 )
 from .quote_list import quote_filter, quote_ranks, quotes
 from .tables import _COUNT_JSON, _EVENT_JSON, _QUOTE_JSON, D, _prepare_web
-from .webdb import WebDb, fold_query, log
+from .webdb import WebDb, log
 
 __all__ = [
     "MAX_PER_PAGE",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from ...query.entities import ORDER as ENTITY_ORDER
 from ...records import FACT_KINDS
 from ...resolve.entities import fold
 from ...store.export_graph import name_pattern
@@ -25,7 +26,7 @@ def overview(db: WebDb) -> dict[str, Any]:
         "stats": db.stats,
         "top_entities": db.rows(
             f"SELECT key, name, type, code, mentions, articles FROM {D}.entity_stats "
-            "ORDER BY mentions DESC, key LIMIT 12"
+            f"ORDER BY {ENTITY_ORDER} LIMIT 12"
         ),
         "latest": db.rows(f"SELECT id, title, source, published FROM {D}.search ORDER BY rank LIMIT 10"),
         "facets": db.facets,

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import pyarrow as pa
 
+from ...query.counts import count_condition
 from ...store.export_graph import actor_network
 from .forms import _dates, _hashable, _page, _ranks, _total, all_ranks
 from .tables import D
@@ -16,20 +17,9 @@ if TYPE_CHECKING:
 
 
 def count_filter(f: CountFilters) -> tuple[str, list[Any]]:
-    """The counts list's filters as ``(condition on derived.counts c, its parameters)``."""
-    where: list[str] = ["1 = 1"]
-    params: list[Any] = []
-    _dates(where, params, f, "c.published")
-    if f.kind:
-        where.append("c.kind = ?")
-        params.append(f.kind.lower())
-    if f.unit:
-        where.append("c.unit = ?")
-        params.append(f.unit.upper() if f.unit.lower() != "percent" else "percent")
-    if f.q:
-        where.append("(contains(lower(c.text), ?) OR contains(lower(coalesce(c.object, '')), ?))")
-        params.extend([f.q.lower(), f.q.lower()])
-    return " AND ".join(where), params
+    """The counts list's filters as ``(condition on derived.counts c, its parameters)``: the query
+    layer's (:func:`newsgraph.query.counts.count_condition`)."""
+    return count_condition(f)
 
 
 def count_ranks(db: WebDb, f: CountFilters) -> pa.Array:
@@ -44,6 +34,9 @@ def counts(db: WebDb, f: CountFilters) -> dict[str, Any]:
     where: list[str] = ["1 = 1"]
     params: list[Any] = []
     _dates(where, params, f, "c.published")
+    if f.min_confidence > 0:  # the summary counts what the list shows, whatever its kind
+        where.append("coalesce(c.confidence, 1.0) >= ?")
+        params.append(f.min_confidence)
     summary_sql = f"""SELECT c.kind, c.unit, count(*) AS counts, count(DISTINCT c.article_id) AS articles,
                    sum(c.value)::BIGINT AS total, max(c.value) AS largest
             FROM {D}.counts c WHERE {" AND ".join(where)} GROUP BY ALL ORDER BY counts DESC, kind"""

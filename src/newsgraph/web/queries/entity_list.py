@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from ...store.export_graph import name_pattern
+from ...query.entities import ORDER, entity_condition
 from .event_list import _events_by_rank
 from .forms import QuoteFilters, _page, _total
 from .lookup import _party_ranks, canonical_key
@@ -22,22 +22,12 @@ if TYPE_CHECKING:
 
 
 def entities(db: WebDb, f: EntityFilters) -> dict[str, Any]:
-    """Entities across the store, most mentioned first."""
-    where: list[str] = ["1 = 1"]
-    params: list[Any] = []
-    if f.q:
-        where.append("contains(folded, ?)")
-        params.append(name_pattern(f.q))
-    if f.type:
-        where.append("type = ?")
-        params.append(f.type.upper())
-    if f.country:
-        where.append("code = ?")
-        params.append(f.country.upper())
-    cond = " AND ".join(where)
+    """Entities across the store, most mentioned first: :func:`newsgraph.query.entities.entities`'
+    condition and order, with each entity's first and last article dates."""
+    cond, params = entity_condition(f)
     rows = db.rows(
-        f"SELECT key, name, type, code, sector, mentions, articles, aliases, first_seen, last_seen "
-        f"FROM {D}.entity_stats WHERE {cond} ORDER BY mentions DESC, key LIMIT ? OFFSET ?",
+        "SELECT key, name, type, code, sector, mentions, articles, aliases, first_seen, last_seen, "
+        f"confidence FROM {D}.entity_stats WHERE {cond} ORDER BY {ORDER} LIMIT ? OFFSET ?",
         [*params, f.per_page, f.offset],
     )
     return _page(rows, _total(db, f"{D}.entity_stats", cond, params, rows, f), f)

@@ -15,7 +15,8 @@ from .tables import D
 from .webdb import WebDb
 
 if TYPE_CHECKING:
-    from .forms import DateRange, EventFilters
+    from ...query.filters import DateRange
+    from .forms import EventFilters
 
 
 def _bucket(db: WebDb, f: DateRange) -> str:
@@ -91,6 +92,11 @@ def event_filter(db: WebDb, f: EventFilters) -> tuple[str, list[Any], npt.NDArra
     if f.min_confidence > 0:
         where.append("coalesce(e.confidence, 1.0) >= ?")
         params.append(f.min_confidence)
+    if f.language:
+        where.append("e.language = ?")
+        params.append(f.language)
+    if f.facts_only:
+        where.append("e.fact")
     _dates(where, params, f, "e.day")
     return " AND ".join(where), params, party
 
@@ -106,6 +112,8 @@ def party_events(
         "party_events",
         *(getattr(f, name, None) for name in ("actor", "recipient", "party", "type", "quad", "country")),
         f.min_confidence,
+        f.language,
+        f.facts_only,
         f.date_from,
         f.date_to,
     )

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
+from ...query.common import keys_named, party_nodes
 from ...store.export_graph import name_pattern
-from .tables import D
 
 if TYPE_CHECKING:
     from .webdb import WebDb
@@ -21,13 +21,10 @@ def canonical_key(db: WebDb, key: str) -> str:
     return db.alias.get(key, key)
 
 
-def _keys_named(db: WebDb, pattern: str) -> tuple[str, ...]:
-    """The keys of the entities whose names or aliases hold ``pattern`` (a scan of every entity:
-    remembered, since the same names and codes are asked for again and again)."""
-    sql = f"SELECT key FROM {D}.entity_stats WHERE contains(folded, ?)"
-    found: tuple[str, ...] = db.memo(
-        ("named", pattern), lambda: tuple(r["key"] for r in db.rows(sql, [pattern]))
-    )
+def _keys_named(db: WebDb, words: str) -> tuple[str, ...]:
+    """:func:`newsgraph.query.common.keys_named` (a scan of every entity: remembered, since the
+    same names and codes are asked for again and again)."""
+    found: tuple[str, ...] = db.memo(("named", name_pattern(words)), lambda: keys_named(db.cursor(), words))
     return found
 
 
@@ -37,9 +34,7 @@ def party_array(db: WebDb, role: str, value: str) -> npt.NDArray[np.int32]:
     without a colon, words of any entity's name or alias (remembered per role and value)."""
 
     def compute() -> npt.NDArray[np.int32]:
-        nodes = {value, canonical_key(db, value)}
-        if ":" not in value:
-            nodes.update(_keys_named(db, name_pattern(value)))
+        nodes = party_nodes(value, lambda key: canonical_key(db, key), lambda words: _keys_named(db, words))
         found = [db.parties.get((role, "code=" + value.upper()), ())]
         found += [db.parties.get((role, node), ()) for node in sorted(nodes)]
         return np.unique(np.fromiter(itertools.chain.from_iterable(found), np.int32))

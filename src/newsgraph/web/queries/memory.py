@@ -67,7 +67,8 @@ _QUOTE_COLUMNS = (
     "speaker_code, confidence, published, title"
 )
 _COUNT_COLUMNS = (
-    'article_id, n, start, "end", text, value, number_text, qualifier, kind, object, unit, published, title'
+    'article_id, n, start, "end", text, value, number_text, qualifier, kind, object, unit, confidence, '
+    "published, title"
 )
 _SEARCH_COLUMNS = (
     "id, title, source, published, n_words, relevance, language, skipped, story_id, duplicate_of, "
@@ -274,6 +275,10 @@ class EventColumns:
     country: list[str | None]
     confidence: list[float | None]
     day: list[str | None]
+    #: each event's article's language (None: not known)
+    language: list[str | None]
+    #: whether each event is reported as having happened (not negated, hypothetical or future)
+    fact: npt.NDArray[np.bool_]
     #: False when a day is before the year 1000, where ISO strings and strftime part ways
     usable: bool
     #: the same as codes: ``types[type_code[i]]`` is ``event_type[i]`` (-1: None) ...
@@ -283,6 +288,8 @@ class EventColumns:
     quads: list[str] = field(default_factory=list)
     country_code: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
     countries: list[str] = field(default_factory=list)
+    language_code: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
+    languages: list[str] = field(default_factory=list)
     #: ... a missing confidence as 1, a day as its ordinal (0: none), its month and year
     sure: npt.NDArray[np.float64] = field(default_factory=lambda: np.zeros(0))
     ordinal: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
@@ -290,16 +297,19 @@ class EventColumns:
     year: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, np.int32))
 
     @classmethod
-    def load(cls, rows: Ranked) -> EventColumns:
+    def load(cls, rows: Ranked, language: list[str | None], fact: list[bool]) -> EventColumns:
+        """The columns of ``rows`` (the events list), ``language`` (each event's article's language)
+        and ``fact`` (whether it is reported as having happened), in list order."""
         t = rows.table
         day = t.column("day").to_pylist()
         usable = all(d is None or d >= "1000" for d in day)
         event_type, quad, country = (t.column(c).to_pylist() for c in ("event_type", "quad", "country"))
         confidence = t.column("confidence").to_pylist()
-        out = cls(event_type, quad, country, confidence, day, usable)
+        out = cls(event_type, quad, country, confidence, day, language, np.array(fact, np.bool_), usable)
         out.type_code, out.types = _codes(event_type)
         out.quad_code, out.quads = _codes(quad)
         out.country_code, out.countries = _codes(country)
+        out.language_code, out.languages = _codes(language)
         out.sure = np.array([1.0 if c is None else c for c in confidence], np.float64)
         if usable:
             dates = [dt.date.fromisoformat(d) if d else None for d in day]
@@ -321,12 +331,15 @@ class EventColumns:
             (f.type.upper() if f.type else None, self.type_code, self.types),
             (f.quad.lower() if f.quad else None, self.quad_code, self.quads),
             (f.country.upper() if f.country else None, self.country_code, self.countries),
+            (f.language, self.language_code, self.languages),
         ):
             if value is not None:
                 at = bisect.bisect_left(values, value)
                 keep &= codes == (at if at < len(values) and values[at] == value else -2)
         if f.min_confidence > 0:
             keep &= self.sure >= f.min_confidence
+        if f.facts_only:
+            keep &= self.fact
         if f.date_from or f.date_to:
             keep &= self.ordinal > 0
             if f.date_from:

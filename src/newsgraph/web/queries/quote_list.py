@@ -9,11 +9,11 @@ import numpy as np
 import numpy.typing as npt
 import pyarrow as pa
 
+from ...query.common import fold_query
 from ...store.export_graph import name_pattern
 from .forms import _dates, _page, _ranks, _total, all_ranks
 from .lookup import _keys_named, canonical_key
 from .tables import D
-from .webdb import fold_query
 
 if TYPE_CHECKING:
     from .forms import QuoteFilters
@@ -30,7 +30,7 @@ def quote_filter(db: WebDb, f: QuoteFilters) -> tuple[str, list[Any]]:
     if f.speaker:
         # matched against the few distinct speakers first, so the quotes are filtered by equality
         pattern = name_pattern(f.speaker)
-        keys = list(_keys_named(db, pattern))
+        keys = list(_keys_named(db, f.speaker))
         said = list(db.memo(("said", pattern), lambda: tuple(t for t in db.speaker_texts if pattern in t)))
         where.append(
             "(q.speaker_key IN (SELECT unnest(?::VARCHAR[])) "
@@ -49,6 +49,9 @@ def quote_filter(db: WebDb, f: QuoteFilters) -> tuple[str, list[Any]]:
     if f.min_confidence > 0:
         where.append("coalesce(q.confidence, 1.0) >= ?")
         params.append(f.min_confidence)
+    if f.language:
+        where.append("q.language = ?")
+        params.append(f.language)
     _dates(where, params, f, "q.published")
     return " AND ".join(where), params
 
@@ -115,14 +118,14 @@ def _by_speaker(db: WebDb, f: QuoteFilters) -> npt.NDArray[np.int32] | None:
     """The ranks of the quotes of the speaker asked for, in list order, when the speaker (by
     words or key) and the confidence are all the filters ask for (as :func:`quote_filter` finds
     them); else None."""
-    if not (f.speaker or f.speaker_key) or any((f.q, f.country, f.kind, f.date_from, f.date_to)):
+    if not (f.speaker or f.speaker_key) or any((f.q, f.country, f.kind, f.language, f.date_from, f.date_to)):
         return None
     index = speakers(db)
     empty = np.zeros(0, np.int32)
     found: npt.NDArray[np.int32] | None = None
     if f.speaker:
         pattern = name_pattern(f.speaker)
-        keys = _keys_named(db, pattern)
+        keys = _keys_named(db, f.speaker)
         said = db.memo(("said", pattern), lambda: tuple(t for t in db.speaker_texts if pattern in t))
         parts = [index.by_key.get(k, empty) for k in keys] + [index.by_words.get(t, empty) for t in said]
         found = np.unique(np.concatenate([empty, *parts]))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import duckdb
 
+from ...query.counts import COUNT_JSON
 from ...store.db import column, columns
 from ...store.export_graph import DERIVED, NON_WORD
 
@@ -13,7 +14,8 @@ D = DERIVED
 
 _EVENT_JSON = (
     '{"event_type": "VARCHAR", "mode": "VARCHAR", "quad": "VARCHAR", "cameo": "VARCHAR", '
-    '"date": "VARCHAR", "negated": "BOOLEAN", "confidence": "DOUBLE", '
+    '"date": "VARCHAR", "negated": "BOOLEAN", "hypothetical": "BOOLEAN", "future": "BOOLEAN", '
+    '"confidence": "DOUBLE", '
     '"location": {"name": "VARCHAR", "country": "VARCHAR"}, '
     '"sentence": {"start": "INTEGER", "end": "INTEGER"}}'
 )
@@ -21,10 +23,7 @@ _QUOTE_JSON = (
     '{"kind": "VARCHAR", "cue": {"text": "VARCHAR"}, "speaker": "VARCHAR", "speaker_text": "VARCHAR", '
     '"confidence": "DOUBLE"}'
 )
-_COUNT_JSON = (
-    '{"value": "BIGINT", "number_text": "VARCHAR", "qualifier": "VARCHAR", "kind": "VARCHAR", '
-    '"object": {"text": "VARCHAR"}, "unit": "VARCHAR"}'
-)
+_COUNT_JSON = COUNT_JSON
 
 
 def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
@@ -58,6 +57,8 @@ def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
         else "NULL::VARCHAR AS story_id, NULL::VARCHAR AS duplicate_of, NULL::VARCHAR AS duplicate_reason"
     )
     stories_join = "LEFT JOIN article_stories st ON st.article_id = articles.id" if stories else ""
+    # the article's language, which the events and quotes lists filter on (NULL: an older store)
+    fact_language = 'a."language"' if "language" in columns(con, "articles") else "NULL::VARCHAR"
     con.execute(
         f"""CREATE OR REPLACE TABLE {D}.events AS
         SELECT (row_number() OVER (ORDER BY day DESC NULLS LAST, article_id, n))::INTEGER AS rank, *
@@ -66,6 +67,9 @@ def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
                    TRY_CAST(r.date AS DATE) AS date, coalesce(TRY_CAST(r.date AS DATE), a.published) AS day,
                    r.location.name AS place, r.location.country AS country,
                    coalesce(r.negated, false) AS negated, r.confidence, a.published, a.title, {counts}
+                   {fact_language} AS language,
+                   NOT (coalesce(r.negated, false) OR coalesce(r.hypothetical, false)
+                        OR coalesce(r.future, false)) AS fact,
                    CASE WHEN r.sentence.start IS NOT NULL AND r.sentence."end" IS NOT NULL
                         THEN substr(a.text, r.sentence.start + 1, r.sentence."end" - r.sentence.start)
                    END AS sentence
@@ -87,7 +91,8 @@ def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
         FROM (
             SELECT q.article_id, q.n, q.start, q."end", q.text, r.kind, r.cue.text AS cue, r.speaker,
                    r.speaker_text, s.canon AS speaker_key, s.name AS speaker_name, s.code AS speaker_code,
-                   r.confidence, a.published, a.title, strip_accents(lower(q.text)) AS folded,
+                   r.confidence, a.published, a.title, {fact_language} AS language,
+                   strip_accents(lower(q.text)) AS folded,
                    ' ' || trim(regexp_replace(strip_accents(lower(concat_ws(' ', s.name, r.speaker_text))),
                                               '{NON_WORD}', ' ', 'g')) || ' ' AS speaker_folded
             FROM (SELECT *, from_json(record, '{_QUOTE_JSON}') AS r FROM quotes) q
@@ -102,7 +107,8 @@ def _prepare_web(con: duckdb.DuckDBPyConnection) -> None:
                                    article_id, n))::INTEGER AS rank, *
         FROM (
             SELECT c.article_id, c.n, c.start, c."end", c.text, r.value, r.number_text, r.qualifier,
-                   coalesce(r.kind, 'other') AS kind, r.object.text AS object, r.unit, a.published, a.title
+                   coalesce(r.kind, 'other') AS kind, r.object.text AS object, r.unit, r.confidence,
+                   a.published, a.title
             FROM (SELECT *, from_json(record, '{_COUNT_JSON}') AS r FROM counts) c
             JOIN articles a ON a.id = c.article_id
             WHERE {not_copy.format("c.article_id")})

@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 import threading
 import time
-import unicodedata
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -59,7 +58,10 @@ class WebDb:
         # the lists' rows in memory, in list order (taken by rank; see Ranked)
         self.event_rows = Ranked.load(con, f"{D}.events", _EVENT_COLUMNS)
         self.event_parts = EventParts.load(con)
-        self.event_columns = EventColumns.load(self.event_rows)
+        extra = con.execute(f"SELECT language, fact FROM {D}.events ORDER BY rank").fetchall()
+        self.event_columns = EventColumns.load(
+            self.event_rows, [r[0] for r in extra], [bool(r[1]) for r in extra]
+        )
         self.quote_rows = Ranked.load(con, f"{D}.quotes", _QUOTE_COLUMNS)
         self.count_rows = Ranked.load(con, f"{D}.counts", _COUNT_COLUMNS)
         self.search_rows = Ranked.load(con, f"{D}.search", _SEARCH_COLUMNS)
@@ -278,9 +280,3 @@ class WebDb:
             "first_day": min((d for d in (span.get("lo"), pub.get("lo")) if d), default=None),
             "last_day": max((d for d in (span.get("hi"), pub.get("hi")) if d), default=None),
         }
-
-
-def fold_query(text: str) -> str:
-    """Lower case without accents, as the folded search columns are."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
