@@ -183,6 +183,26 @@ def run(golds: list[Gold]) -> tuple[list[Result], float]:
     return results, time.perf_counter() - start
 
 
+def _difference(r: Result) -> str:
+    """How the predicted actor codes differ from the gold's: none found, a code too many (an object,
+    a place or a second party taken as a doer), one missing (a coordination), or another code."""
+    gold, _, pred, _ = r._sides()
+    if not pred:
+        return "none"
+    if gold < pred:
+        return "extra code"
+    if pred < gold:
+        return "missing code"
+    if gold & pred:
+        return "some shared"
+    if r.pick is not None and pred <= _pred_codes(r.pick["recipient"]) | set(r.gold.recipients):
+        return "other code: a recipient's"  # the object or the other side taken as the doer
+    location = (r.pick or {}).get("location") or {}
+    if location.get("country") and pred == {CODES.get(location["country"], location["country"])}:
+        return "other code: the place's"
+    return "other code"
+
+
 def summarise(results: list[Result]) -> dict[str, Any]:
     with_event = [r for r in results if r.gold.type]
     without = [r for r in results if not r.gold.type]
@@ -212,6 +232,8 @@ def summarise(results: list[Result]) -> dict[str, Any]:
             "other type": sum(not r.actor_ok and bool(r.events) and not r.type_ok for r in with_actor),
             "type found": sum(not r.actor_ok and r.type_ok for r in with_actor),
         },
+        # how the actor codes differ where the type is found (counts only: what kind of picking fault)
+        "actor_differences": dict(Counter(_difference(r) for r in found_type if not r.actor_ok)),
         "recipient_accuracy": sum(r.recipient_ok for r in with_event) / n if n else None,
         "false_event_share": (sum(bool(r.events) for r in without) / len(without)) if without else None,
         "no_event_found": sum(not r.events for r in with_event) / n if n else None,
@@ -286,8 +308,11 @@ def main(argv: list[str] | None = None) -> int:
     for name, part in (("tune", results[0::2]), ("measure", results[1::2])):
         half = summarise(part)
         keys = ("type_accuracy", "actor_accuracy", "recipient_accuracy", "actor_accuracy_type_found")
-        summary["halves"][name] = {k: half[k] for k in (*keys, "actor_errors")}
+        summary["halves"][name] = {k: half[k] for k in (*keys, "actor_errors", "actor_differences")}
         errors = ", ".join(f"{k} {v}" for k, v in half["actor_errors"].items())
+        errors += "; where the type is found: " + (
+            ", ".join(f"{k} {v}" for k, v in sorted(half["actor_differences"].items())) or "none"
+        )
         print(
             f"  {name:8} {len(part):>4} sentences: type {_fmt(half['type_accuracy'])}, "
             f"actor {_fmt(half['actor_accuracy'])}, recipient {_fmt(half['recipient_accuracy'])}; "

@@ -13,8 +13,11 @@ ScrapingHub pages and 40 PolNeAR texts in none of those nor the second sample no
 (``eval/data/events_review4/``, branch ``events14c``: ``random.Random(1414)``, 10 ScrapingHub pages
 and 40 PolNeAR texts in none of the label files nor earlier samples; its fact rows only); a fifth
 (``eval/data/events_review5/``, branch ``events15p``: ``random.Random(1515)``, the same make-up,
-every row judged before any change); and a sixth (``eval/data/events_review6/``, branch
-``events16p``: ``random.Random(1616)``, the same make-up, every row judged before any change).
+every row judged before any change); a sixth (``eval/data/events_review6/``, branch
+``events16p``: ``random.Random(1616)``, the same make-up, every row judged before any change); and
+a seventh (``eval/data/events_review7/``, branch ``events17p``: ``random.Random(1717)``, the one
+ScrapingHub page left and 79 PolNeAR texts; only the rows of the cooperative types judged, before
+any change: pass ``--types AGREE,CONSULT,SUPPORT,CONCEDE,COOPERATE,AID,RETREAT``).
 Ingest a sample's pages into STORE (``newsgraph ingest``); this script lists the events the
 store holds at the default threshold (what ``newsgraph events`` shows) and looks each one up in
 the judgement files (TSV: file id, sentence start, trigger start, type, status, verdict, reason;
@@ -113,8 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--judged", type=Path, nargs="*", default=[])
     parser.add_argument("--out", type=Path)
     parser.add_argument("--min-confidence", type=float, default=0.5)
+    parser.add_argument("--types", default="", help="comma-separated event types: judge only these rows")
     args = parser.parse_args(argv)
     rows = store_rows(args.db, args.min_confidence)
+    if args.types:
+        wanted = set(args.types.split(","))
+        rows = [r for r in rows if r["type"] in wanted]
     judged = read_judged(args.judged)
     missing = 0
     for row in rows:

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from ...resolve.actors import sector_of
 from .. import plover
 from .candidates import Lexicon
+from .clause_signs import a_thing
 from .context import Context
 from .drafts import Draft, event_scope
 from .references import actor_record, own_actor_heads, resolve_heads, same, span_of, unique
@@ -475,7 +476,7 @@ def _topic_object(ctx: Context, obj: Token) -> bool:
     a name, a pronoun or a noun of people or offices ("met the president", "met officials")."""
     if obj.i in ctx.index or obj.pos_ in ("PROPN", "PRON") or obj.pos_ != "NOUN":
         return False
-    return sector_of(obj.lemma_) is None and sector_of(obj.lower_) is None
+    return a_thing(obj)  # ("met his Israeli counterpart": someone named by a relation)
 
 
 def _site(ctx: Context, place: Token) -> bool:

@@ -326,11 +326,19 @@ def said_in_passing(anchor: Token) -> bool:
         if tok.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN", "PRON"):
             # "on occasions where he said ...", "the day when": when it happened, not who it was
             when = head.ent_type_ in ("DATE", "TIME") or any(c.tag_ == "WRB" for c in tok.children)
-            return not when and lemma(head) not in plover.word_class("document")
+            # what is done to a document ("an ad that attacks Clinton and is funded by Rove's
+            # PAC") is not what it says
+            says = lemma(head) in plover.word_class("document") and not _passive(anchor)
+            return not when and not says
         if tok.dep_ not in _CLAUSE_LINKS and tok.dep_ not in ("pcomp", "prep"):
             return False  # ("has thrown restraint to the winds in denouncing": through "in")
         tok = head
     return False
+
+
+def _passive(verb: Token) -> bool:
+    """The verb is passive ("is funded by", "was signed"): its subject is what is acted on."""
+    return any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children)
 
 
 def is_background(d: Draft) -> bool:
@@ -358,11 +366,11 @@ def is_background(d: Draft) -> bool:
 _ENDANGERING = frozenset({"threaten", "menace", "imperil", "endanger", "jeopardize", "jeopardise"})
 
 
-def _a_thing(tok: Token) -> bool:
+def a_thing(tok: Token) -> bool:
     """A common noun that names no actor: no name, pronoun, entity, nor a noun of a group or an
     office ("the attacks", "our way of life", "the GOP's lead"; not "the government", "police")."""
-    if tok.pos_ != "NOUN" or tok.ent_type_:
-        return False
+    if tok.pos_ != "NOUN" or tok.ent_type_ or lemma(tok) in plover.word_class("relation"):
+        return False  # ("his Israeli counterpart" names someone)
     return sector_of(tok.lemma_) is None and sector_of(tok.lower_) is None
 
 
@@ -378,14 +386,14 @@ def endangers(d: Draft) -> bool:
         return False
     kids = list(verb.children)
     if any(c.dep_ in ("xcomp", "ccomp") for c in kids):
-        return any(_a_thing(s) for s in subjects(verb)[0])  # "the crisis threatens to spread"
+        return any(a_thing(s) for s in subjects(verb)[0])  # "the crisis threatens to spread"
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in kids):
         return False  # "threatened Serbia with air strikes": what will be done is named
     objects = [c for c in kids if c.dep_ in ("dobj", "nsubjpass")]
     acts = plover.word_class("menace")
     # "threatening a major lawsuit", "threatened legal action": the act threatened is named
     return bool(objects) and all(
-        _a_thing(o) and lemma(o) not in plover.nouns() and lemma(o) not in acts for o in objects
+        a_thing(o) and lemma(o) not in plover.nouns() and lemma(o) not in acts for o in objects
     )
 
 
@@ -413,10 +421,96 @@ def in_talked_of_thing(d: Draft, start: int) -> bool:
     if d.how != "verb":
         return False
     for obj in d.anchor.children:
-        if obj.dep_ != "dobj" or not _a_thing(obj):
+        if obj.dep_ != "dobj" or not a_thing(obj):
             continue
         # the noun and what stands before it ("the United States' longest war"); what follows
         # may be the partner the parser hung on it ("discussed the war with Xi")
         if obj.left_edge.idx <= start < obj.idx + len(obj):
             return True
     return False
+
+
+#: Parties to a talk that are the press: an outlet interviewing, no side of a consultation.
+_PRESS = frozenset({"JRN"})
+
+
+def is_press(d: Draft, party: dict[str, object]) -> bool:
+    """The party is a news outlet ("speaking with The Des Moines Register editorial board", "sat
+    down with CNN"): the press interviewing someone, not a side of a consultation (manual,
+    CONSULT: meetings and talks of political actors). A journalist named as a person ("Megyn
+    Kelly met with Trump") is still a party."""
+    if party.get("sector") not in _PRESS:
+        return False
+    start = party.get("start")
+    if not isinstance(start, int):
+        return False
+    span = d.trigger.doc.char_span(start, int(str(party.get("end") or start)), alignment_mode="expand")
+    # a named outlet, not a journalist ("Kelly") nor a pronoun standing for one
+    return (
+        span is not None
+        and any(t.ent_type_ == "ORG" for t in span)
+        and not any(t.ent_type_ == "PERSON" or t.pos_ == "PRON" for t in span)
+    )
+
+
+#: Possessive pronouns: what the subject has ("her record", "his business deals").
+_POSSESSIVE = frozenset("my your his her its our their".split())
+
+
+def of_ones_own(d: Draft) -> bool:
+    """The verb's object is the doer's own ("defended her record as secretary of state", "had to
+    defend several of his business deals", "is defending his executive actions"): one stands up
+    for oneself, as in "defended herself", not for another actor or another's policy (manual,
+    SUPPORT). Someone else's ("defended the state's launch", "Obama's decision") is support; so
+    is praise of a person one has ("congratulate my opponent"): only a row whose object condition
+    names things (a record, a decision, a deal) reads its object this way."""
+    things = any(
+        c.kind in ("obj", "dobj")
+        and not c.negated
+        and not any(v.startswith("@") or v == "*" for v in c.values)
+        for c in d.entry.conditions
+    )
+    if d.how != "verb" or not things:
+        return False
+    for obj in (c for c in d.anchor.children if c.dep_ == "dobj"):
+        # "several of his business deals": the owner is in the "of" phrase
+        heads = [obj, *(p for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)]
+        for head in heads:
+            kids = list(head.children)
+            if any(k.dep_ == "poss" and k.lower_ in _POSSESSIVE for k in kids) or any(
+                k.lower_ == "own" for k in kids
+            ):
+                return True
+    return False
+
+
+def states_that(verb: Token) -> bool:
+    """The verb's complement is a finite clause with its own subject ("agreed that the plan was
+    flawed", "conceded that he lost"), not an infinitive ("agreed to meet")."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or (c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)):
+            continue
+        if any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
+            return True
+    return False
+
+
+def complains_of_things(verb: Token) -> bool:
+    """The verb's finite complement is about things, not people: its subject is a common noun
+    naming no actor ("that the costs are higher"), not a person, office or name."""
+    found = False
+    for c in verb.children:
+        if c.dep_ != "ccomp" or not states_that_clause(c):
+            continue
+        for subj in (k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")):
+            if subj.pos_ != "NOUN" or subj.ent_type_ or sector_of(subj.lemma_) or sector_of(subj.lower_):
+                return False
+            found = True
+    return found
+
+
+def states_that_clause(clause: Token) -> bool:
+    """A finite clause with its own subject (see ``states_that``)."""
+    if clause.tag_ == "VB" and any(a.lower_ == "to" for a in clause.children):
+        return False
+    return any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in clause.children)

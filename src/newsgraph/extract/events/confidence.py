@@ -74,13 +74,19 @@ from .. import plover
 from ..annotations import doc_quotes
 from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
 from .clause_signs import (
+    a_thing,
+    complains_of_things,
     endangers,
     in_talked_of_thing,
     is_background,
     is_generic,
+    is_press,
     is_question,
     is_topic,
+    of_ones_own,
     said_in_a_noun,
+    states_that,
+    states_that_clause,
 )
 from .drafts import Draft
 from .sentiment import tone_agrees
@@ -333,7 +339,10 @@ def _declines_comment(d: Draft) -> bool:
 
 def _cooperative(verb: Token) -> bool:
     """The verb is one of the lexicon's of a cooperative type (PLOVER quads 1 and 2: "support",
-    "meet", "help")."""
+    "meet", "help") and its subject is someone, not a thing ("a Trump loss could pull incumbents
+    down" promises nothing)."""
+    if any(a_thing(s) for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")):
+        return False
     types = plover.event_types()
     rows = plover.verbs().get(lemma(verb), ())
     return any(types[e.type].quad_code in (1, 2) for e in rows if e.type in types)
@@ -370,6 +379,8 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
     himself"), an invitation of nobody in politics to no act of cooperation."""
     if _to_oneself(d):
         return True
+    if record.get("event_type") == "SUPPORT" and not record.get("recipient") and of_ones_own(d):
+        return True  # "defended her record": standing up for oneself
     if record.get("event_type") == "REJECT" and _declines_comment(d):
         return True
     parties = len(record.get("actor") or []) + len(record.get("recipient") or [])
@@ -380,6 +391,7 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
             for a in (*(record.get("actor") or ()), *(record.get("recipient") or ()))
             if (a.get("entity") or a.get("sector") in STATE_SECTORS or a.get("code") in STATE_CODES)
             and not in_talked_of_thing(d, int(a.get("start") or -1))
+            and not is_press(d, a)
         ]
         if len(sides) >= 2 or (record.get("mode") or "") == "visit":
             return False
@@ -415,7 +427,7 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
     if record.get("event_type") == "ACCUSE" and d.how == "verb" and not record.get("recipient"):
         # "bemoaned that the costs of health care are far greater": a complaint about how things
         # are, aimed at no one
-        return _complains_of_things(d.anchor)
+        return complains_of_things(d.anchor)
     if record.get("event_type") == "AGREE":
         if _invites_nobody_to_cooperate(record, d):
             return True
@@ -424,8 +436,12 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
         if _offers_a_thing(record, d):
             return True
         # a commitment to cooperate needs someone to cooperate with: "vowed to cut taxes" is a
-        # campaign promise, not an AGREE
+        # campaign promise, not an AGREE; nor are doers of one country who vow it together ("Trump
+        # and Sanders are vowing to bring back jobs") partners of each other, as those who agree
+        # together are
         partner = has_partner(d)
+        if lemma(d.anchor) in _VOWING and len({a.get("code") for a in record.get("actor") or ()}) < 2:
+            parties = len(record.get("recipient") or []) + 1
         return parties < 2 and not partner
     return False
 
@@ -514,6 +530,9 @@ def _shares_a_view(d: Draft) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "with" for c in kids)
 
 
+#: Verbs of promising: each doer promises for itself ("Trump and Sanders vowed to ...").
+_VOWING = frozenset({"promise", "pledge", "vow", "swear"})
+
 #: Verbs of offering: what they offer is the cooperation ("offered talks", "proposed a truce").
 _OFFERING = frozenset({"offer", "propose", "promise", "pledge"})
 
@@ -536,38 +555,6 @@ def _offers_a_thing(record: Mapping[str, Any], d: Draft) -> bool:
     info = plover.event_types().get(record.get("event_type") or "")
     verbal = info is not None and info.verbal
     return not any(counterpart(r, verbal, codes) for r in record.get("recipient") or ())
-
-
-def states_that(verb: Token) -> bool:
-    """The verb's complement is a finite clause with its own subject ("agreed that the plan was
-    flawed", "conceded that he lost"), not an infinitive ("agreed to meet")."""
-    for c in verb.children:
-        if c.dep_ != "ccomp" or (c.tag_ == "VB" and any(a.lower_ == "to" for a in c.children)):
-            continue
-        if any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
-            return True
-    return False
-
-
-def _complains_of_things(verb: Token) -> bool:
-    """The verb's finite complement is about things, not people: its subject is a common noun
-    naming no actor ("that the costs are higher"), not a person, office or name."""
-    found = False
-    for c in verb.children:
-        if c.dep_ != "ccomp" or not states_that_clause(c):
-            continue
-        for subj in (k for k in c.children if k.dep_ in ("nsubj", "nsubjpass")):
-            if subj.pos_ != "NOUN" or subj.ent_type_ or sector_of(subj.lemma_) or sector_of(subj.lower_):
-                return False
-            found = True
-    return found
-
-
-def states_that_clause(clause: Token) -> bool:
-    """A finite clause with its own subject (see ``states_that``)."""
-    if clause.tag_ == "VB" and any(a.lower_ == "to" for a in clause.children):
-        return False
-    return any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in clause.children)
 
 
 @lru_cache(maxsize=1)

@@ -119,6 +119,8 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                 and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in child.children)
             ):
                 out.conditional = True
+        if _inverted_condition(cur):
+            out.hypothetical = True  # "had Clinton congratulated him", "had Russia invaded"
         head = cur.head
         if cur.dep_ == "conj" and head.tag_ == "VB" and cur.tag_ in _OWN_FORMS:
             # "dropping to the ground to make guards drag them out, or heckling back": the parser
@@ -205,6 +207,23 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
         else:
             out.hypothetical = True
     return out
+
+
+#: Auxiliaries that open a condition when put before their subject ("had he known").
+_INVERTING = frozenset({"had", "were", "should"})
+
+
+def _inverted_condition(verb: Token) -> bool:
+    """A clause hanging on another whose auxiliary comes before its subject: "it would have been
+    cool had Hillary Clinton congratulated him", "Had Russia invaded Ukraine, NATO would have
+    responded": a condition contrary to fact, as "if she had congratulated him" is. A main clause
+    so worded is a question ("Had Obama met Putin before?")."""
+    if verb.dep_ not in ("advcl", "ccomp") or any(c.dep_ == "mark" for c in verb.children):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in _INVERTING and c.i < subject.i for c in verb.children
+    )
 
 
 def _no(noun: Token) -> bool:
