@@ -160,6 +160,15 @@ def test_demonyms_and_organisations_are_not_places(gaz: Gazetteer) -> None:
     assert [m.place is not None for m in mentions] == [False, False, True]
 
 
+def test_the_gulf_alone_is_the_persian_gulf_not_a_province(gaz: Gazetteer) -> None:
+    """World news writes "Gulf allies", "the Gulf states": the sea, not Papua New Guinea's Gulf
+    Province (a sea has no country, so no actor code either)."""
+    mentions = [Mention(0, 4, "Gulf")]
+    resolve(mentions, gaz)
+    place = gaz.place(mentions[0].place or 0)
+    assert place.name == "Persian Gulf" and not place.country
+
+
 # -- with the model ------------------------------------------------------------------------
 
 
