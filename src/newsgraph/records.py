@@ -21,6 +21,24 @@ DocumentKind = Literal["dump", "article", "raw"]
 
 #: Fact lists every article carries; each later extractor fills one of them.
 FACT_KINDS: tuple[str, ...] = ("entities", "quotes", "events", "counts", "dates", "places")
+#: The types an entity record can have (the spaCy labels that become entities).
+ENTITY_TYPES: tuple[str, ...] = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+#: The kinds a quote record can have.
+QUOTE_KINDS: tuple[str, ...] = ("direct", "indirect", "mixed")
+#: The kinds a count record can have.
+COUNT_KINDS: tuple[str, ...] = (
+    "killed",
+    "wounded",
+    "abducted",
+    "arrested",
+    "displaced",
+    "missing",
+    "protesters",
+    "troops",
+    "other",
+    "percent",
+    "money",
+)
 
 
 @dataclass(slots=True)

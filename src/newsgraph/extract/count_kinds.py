@@ -10,23 +10,13 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from ..records import COUNT_KINDS
+
 if TYPE_CHECKING:
     from .counts import Lexicon
 
 #: Every kind a count record can have.
-KINDS = (
-    "killed",
-    "wounded",
-    "abducted",
-    "arrested",
-    "displaced",
-    "missing",
-    "protesters",
-    "troops",
-    "other",
-    "percent",
-    "money",
-)
+KINDS = COUNT_KINDS
 #: What happened to the counted: these win over group kinds, which win over "other".
 EVENT_KINDS = frozenset(KINDS[:6])
 GROUP_KINDS = frozenset(("protesters", "troops"))

@@ -30,6 +30,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
+from ..records import ENTITY_TYPES
 from ..resolve import actors
 from ..resolve.titles import titles
 from ..tables import data_lines, data_rows
@@ -39,7 +40,7 @@ from .roles import title_spans
 from .untagged_places import untagged_places
 
 #: spaCy labels that become entities.
-LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+LABELS = frozenset(ENTITY_TYPES)
 _LEADING = frozenset({"the", "The", "a", "A", "an", "An"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
 #: Characters trimmed from either end of a mention (brackets, quotes, dashes, stray marks).

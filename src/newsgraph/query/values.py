@@ -1,7 +1,9 @@
-"""Strict filter values: a value that names nothing the store can hold (an event type it has no
-event of, a quad class PLOVER does not have, a country that is neither an ISO alpha-3 code nor an
-actor code of the store) is an error naming the filter, not an empty list that looks like "no
-results". The web answers it with a 400, the CLI with exit code 2; both check here."""
+"""Strict filter values: a value that names nothing a store can hold (an event type that is
+neither PLOVER's nor the store's, a quad class PLOVER does not have, a country that is neither an
+ISO alpha-3 code nor an actor code of the store) is an error naming the filter, not an empty list
+that looks like "no results"; a value newsgraph can write that this store happens not to hold
+("PROTEST" in a store without protests) is an empty list. The web answers an error with a 400,
+the CLI with exit code 2; both check here."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from typing import Any
 
 import pycountry
 
+from ..extract.plover import event_types
+from ..records import COUNT_KINDS, ENTITY_TYPES, QUOTE_KINDS
 from ..store.db import Store, column, columns
 from ..store.export_graph import QUADS
 
@@ -40,7 +44,10 @@ _CODE = re.compile(r"[A-Za-z]{2,12}")
 _UNIT = re.compile(r"percent|[A-Za-z]{3}", re.IGNORECASE)
 
 
-def _one_of(param: str, value: str, allowed: list[str]) -> None:
+def _one_of(param: str, value: str, allowed: list[str], vocabulary: tuple[str, ...] = ()) -> None:
+    """Refuse ``value`` unless it is among ``allowed`` (the store's) or ``vocabulary`` (what
+    newsgraph can write, which a store may hold none of)."""
+    allowed = sorted({*allowed, *vocabulary})
     if value not in allowed:
         shown = ", ".join(allowed[:30]) + (", ..." if len(allowed) > 30 else "")
         raise FilterValueError(param, f"{value!r} is not one of {shown or '(none in this store)'}")
@@ -53,17 +60,20 @@ def check(known: Known, f: Any, *, view: str) -> None:
     value = getattr(f, "type", None)
     if value:
         if view == "entities":
-            _one_of("type", value.upper(), known.entity_types)
+            _one_of("type", value.upper(), known.entity_types, ENTITY_TYPES)
         elif view == "network":
-            _one_of("type", value.upper(), [*known.event_types, "QUOTE"])
+            _one_of("type", value.upper(), [*known.event_types, "QUOTE"], tuple(event_types()))
         else:
-            _one_of("type", value.upper(), known.event_types)
+            _one_of("type", value.upper(), known.event_types, tuple(event_types()))
     value = getattr(f, "quad", None)
     if value:
         _one_of("quad", value.lower(), list(QUADS))
     value = getattr(f, "kind", None)
     if value:
-        _one_of("kind", value.lower(), known.quote_kinds if view == "quotes" else known.count_kinds)
+        if view == "quotes":
+            _one_of("kind", value.lower(), known.quote_kinds, QUOTE_KINDS)
+        else:
+            _one_of("kind", value.lower(), known.count_kinds, COUNT_KINDS)
     value = getattr(f, "country", None)
     if value:
         code = value.upper()
