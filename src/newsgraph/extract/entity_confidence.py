@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..records import ENTITY_TYPES
 from .annotations import doc_words
 from .fact_confidence import score
 
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from .entity_groups import Entity
 
 #: The types with a weight of their own (``type_<type>``); the rest are ``type_other``.
-TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+TYPES = frozenset(ENTITY_TYPES)
 #: Entity keys that come from newsgraph's name tables.
 _TABLED_KEYS = frozenset({"COUNTRY", "NORP", "ORG", "ORG@", "CAPITAL"})
 #: More mentions than this count as this.
