@@ -2,27 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from evalscripts import load_eval
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load():  # type: ignore[no-untyped-def]
-    sys.path.insert(0, str(ROOT / "eval"))
-    path = ROOT / "eval" / "actors_review.py"
-    spec = importlib.util.spec_from_file_location("eval_actors_review", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-R = _load()
+R = load_eval("actors_review")
 
 
 def test_sample_ids_name_polnear_files_and_scrapinghub_keys() -> None:

@@ -2,24 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
+
+from evalscripts import load_eval
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load():  # type: ignore[no-untyped-def]
-    path = ROOT / "eval" / "entities_review.py"
-    spec = importlib.util.spec_from_file_location("eval_entities_review", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-R = _load()
+R = load_eval("entities_review")
 
 
 def _rows(counts: list[int]) -> list[dict[str, object]]:

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
+
+from evalscripts import load_eval
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load():  # type: ignore[no-untyped-def]
-    sys.path.insert(0, str(ROOT / "eval"))
-    spec = importlib.util.spec_from_file_location("eval_entities_real", ROOT / "eval" / "entities_real.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-E = _load()
+E = load_eval("entities_real")
 TEXT = "FBI Director James B. Comey said Comey's FBI found nothing; Iraqi forces held Iraq."
 
 

@@ -5,12 +5,12 @@ sliding back unnoticed)."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
+
+from evalscripts import load_eval
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -32,15 +32,6 @@ FLOORS = {
     "duplicates_precision": 0.98,
     "duplicates_recall": 0.95,
 }
-
-
-def load_eval(name: str):  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location(f"eval_{name}", ROOT / "eval" / f"{name}.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_article_body_extraction_floor() -> None:

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
+
+from evalscripts import load_eval
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval"
@@ -17,11 +17,7 @@ pytestmark = pytest.mark.shared
 def test_language_accuracy_on_article_length_samples() -> None:
     if not (DATA / "language" / "langid-tests").is_dir():
         pytest.skip("no ../shared/eval/language")
-    spec = importlib.util.spec_from_file_location("eval_language", ROOT / "eval" / "language.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
+    module = load_eval("language")
     samples = module.load_samples(DATA)
     detect = module.newsgraph_detector(0.5)
     article = module.score(samples, detect, "article")

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
+from evalscripts import load_eval
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def _load():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("eval_quotes", ROOT / "eval" / "quotes.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-Q = _load()
+Q = load_eval("quotes")
 G = Q.GoldAttribution
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from evalscripts import load_eval
 from newsgraph.extract.count_kinds import KINDS
 from newsgraph.extract.counts import QUALIFIERS, lexicon, parse_number
 
@@ -191,19 +190,10 @@ def test_a_range_shares_its_noun(counts_nlp: Any) -> None:
     ]
 
 
-def load_eval() -> Any:
-    spec = importlib.util.spec_from_file_location("eval_counts", ROOT / "eval" / "counts.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.model
 def test_gold_set_gate(counts_nlp: Any) -> None:
     """Floors a little under the figures measured when they were pinned (docs/counts.md)."""
-    ev = load_eval()
+    ev = load_eval("counts")
     gold = ev.load_gold(GOLD)
     preds = [counts_of(counts_nlp, g["text"]) for g in gold]
     scores, _ = ev.score(gold, preds)
@@ -224,7 +214,7 @@ def test_seed_figures(counts_nlp: Any) -> None:
     for draft in iter_drafts([SEED]):
         assert not isinstance(draft, ErrorRecord)
         found += [brief(r) for r in counts_of(counts_nlp, draft.text)]
-    ev = load_eval()
+    ev = load_eval("counts")
     for number, value, kind, obj in ev.SEED_COUNTS:
         assert any(
             f[0] == number and f[1] == value and kind in (None, f[3]) and obj in (None, f[5]) for f in found

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from evalscripts import load_eval
 from newsgraph.extract import plover
 from newsgraph.extract.annotations import doc_facts, fact_lists, set_doc_entities, set_entity_spans
 from newsgraph.extract.events.when_where import _guess_date
@@ -289,18 +290,11 @@ FLOORS = {"type_accuracy": 0.78, "actor_accuracy": 0.78, "recipient_accuracy": 0
 @pytest.mark.model
 @pytest.mark.shared
 def test_plover_dev_floors() -> None:
-    import importlib.util
-    import sys
-
     root = Path(__file__).resolve().parents[2]
     gold = root.parent / "shared" / "eval" / "events" / "plover-gsr-dev.json"
     if not gold.exists():
         pytest.skip(f"{gold} is absent")
-    spec = importlib.util.spec_from_file_location("eval_events", root / "eval" / "events.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
+    module = load_eval("events")
     results, _ = module.run(module.load_gold(gold))
     summary = module.summarise(results)
     for name, floor in FLOORS.items():
