@@ -268,6 +268,71 @@ def test_pronoun_resolves_to_the_salient_subject_not_the_last_name(nlp: Any) -> 
 
 
 @pytest.mark.model
+def test_a_pronoun_is_the_last_subject_a_few_sentences_back_not_the_last_name(nlp: Any) -> None:
+    # the sentence before has no person as its subject: "he" is still the one the story is about,
+    # not the last person named (an object), and never the person the reported words name
+    text = (
+        "Governor James Whitfield on Monday declared that he cannot support Senator Mark Okafor.\n\n"
+        "“I am not ready to do that,” Whitfield told reporters about his support for Okafor.\n\n"
+        "It was a reversal for the governor. He said on Monday that Okafor needs to do more work.\n"
+    )
+    found = {q[3]: (q[1], q[2]) for q in _quotes(nlp, text)}
+    assert found["Okafor needs to do more work"] == ("James Whitfield", "He")
+
+
+@pytest.mark.model
+def test_a_pronoun_skips_a_sentence_with_no_person_subject(nlp: Any) -> None:
+    text = (
+        "Governor James Whitfield met Senator Mark Okafor in Lagos on Monday. "
+        "The talks lasted two hours. He said the meeting had gone well.\n"
+    )
+    found = {q[3]: (q[1], q[2]) for q in _quotes(nlp, text)}
+    assert found["the meeting had gone well"] == ("James Whitfield", "He")
+
+
+@pytest.mark.model
+def test_a_pronoun_with_no_subject_near_is_the_last_person_named(nlp: Any) -> None:
+    # no person was a subject: the last one named is meant ("The award went to X. He said ...")
+    text = "The award went to Governor James Whitfield on Monday. He said he was grateful to the committee.\n"
+    found = {q[3]: (q[1], q[2]) for q in _quotes(nlp, text)}
+    assert found["he was grateful to the committee"] == ("James Whitfield", "He")
+
+
+@pytest.mark.model
+def test_a_pronoun_is_never_the_person_the_reported_words_name(nlp: Any) -> None:
+    # the last person named (and the only one near) is the one "he" speaks about: no speaker entity
+    text = (
+        "The bill was written for Senator Mark Okafor. He said on Monday that Okafor had broken his word.\n"
+    )
+    found = {q[3]: (q[1], q[2]) for q in _quotes(nlp, text)}
+    assert found["Okafor had broken his word"] == (None, "He")
+
+
+@pytest.mark.model
+def test_a_pronoun_after_a_sentence_naming_someone_as_no_subject_is_that_one(nlp: Any) -> None:
+    # "As for X, he was ...": X is named as no subject and the "he" comes after: the search stops
+    # there, at the last one named, and does not reach the subject of the sentence before
+    text = (
+        "Governor James Whitfield spoke first at the rally on Monday. As for Senator Mark Okafor, "
+        "he was subdued. Maybe he said that the vote could wait until June.\n"
+    )
+    found = {q[3]: (q[1], q[2]) for q in _quotes(nlp, text)}
+    assert found["the vote could wait until June"] == ("Mark Okafor", "he")
+
+
+@pytest.mark.model
+def test_a_pronoun_after_the_reported_words_may_be_the_one_they_name(nlp: Any) -> None:
+    # the reported words come first and name the speaker: "X was shocked, she said" is X's
+    text = (
+        "Governor James Whitfield spoke at the rally. In Lagos on Monday, Amina Wekesa was shocked "
+        "by the reaction from the crowd, she said in an interview.\n"
+    )
+    found = {q[3]: (q[1], q[2]) for q in _quotes(nlp, text)}
+    said = [v for k, v in found.items() if "was shocked" in k]
+    assert said == [("Amina Wekesa", "she")], found
+
+
+@pytest.mark.model
 def test_titles_in_quotation_marks_near_a_reporting_verb_are_not_quotes(nlp: Any) -> None:
     text = "He said he watched “Daily Show” and “Unplugged” every night with his wife.\n"
     assert [q for q in _quotes(nlp, text) if q[0] == "direct"] == []

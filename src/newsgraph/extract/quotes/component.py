@@ -89,12 +89,12 @@ class QuoteExtractor(Component):
             speaker = _subject(cue, quoted) if cue is not None else None
             if speaker is None and cue is not None:
                 speaker = _opening_name(cue)
-            quote = Quote(start, end, "direct", cue, speaker, mentions.resolve(speaker))
+            quote = Quote(start, end, "direct", cue, speaker, mentions.resolve(speaker, span))
             if quote.speaker is None:
                 quote.speaker, quote.speaker_id = _nearby_person(doc, span, mentions.index, person_ids)
             if quote.speaker is None:  # "Bystrom agreed. “...”": the source of the sentence before
                 quote.speaker = _previous_sentence_source(span)
-                quote.speaker_id = mentions.resolve(quote.speaker)
+                quote.speaker_id = mentions.resolve(quote.speaker, span)
             if quote.speaker is None and quotes and quotes[-1].speaker is not None:
                 prev = quotes[-1]  # a quote with no source of its own continues the last speaker
                 if text.count("\n\n", prev.end, start) <= 4:
@@ -152,10 +152,11 @@ class QuoteExtractor(Component):
             if speaker is not None and start <= speaker.start_char < end:
                 # the parse took a subject inside the reported words: the name before the verb
                 speaker = _name_before(tok)
-            speaker_id = mentions.resolve(speaker)
+            said = doc[first.i : last.i + 1]  # the reported words
+            speaker_id = mentions.resolve(speaker, said)
             if speaker is None:  # a parse with no subject: the name right before the verb
                 speaker = _name_before(tok)
-                speaker_id = mentions.resolve(speaker)
+                speaker_id = mentions.resolve(speaker, said)
             if speaker is None:  # or the person named before the verb
                 before = doc[tok.sent.start : tok.i]
                 speaker, speaker_id = _nearby_person(doc, doc[tok.i : tok.i + 1], mentions.index, person_ids)

@@ -17,11 +17,29 @@ _PRONOUNS = frozenset("he she they him her them it".split())
 _RELATIVE = frozenset("who that which".split())
 
 
+#: How many sentences before a pronoun's own are searched for the subject it stands for.
+SUBJECT_SENTENCES = 3
+
+
 def _is_subject(tok: Token) -> bool:
     """Whether ``tok`` is (part of the name of) a clause's subject."""
+    return _phrase_head(tok).dep_ in ("nsubj", "nsubjpass")
+
+
+def _said_who(tok: Token) -> bool:
+    """Whether ``tok`` is (part of the name of) the one a relative "who" that is a subject stands
+    for ("... those of Retno Marsudi, who said ...")."""
+    return any(
+        c.dep_ == "relcl" and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ == "who" for s in c.children)
+        for c in _phrase_head(tok).children
+    )
+
+
+def _phrase_head(tok: Token) -> Token:
+    """The head of the name ``tok`` is part of."""
     while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass")
+    return tok
 
 
 @dataclass(slots=True)
@@ -32,6 +50,7 @@ class _Mentions:
     persons: list[tuple[int, str]]
     groups: list[tuple[int, str]]
     titles: dict[str, list[tuple[int, str]]]
+    quoted: frozenset[int]
 
     @classmethod
     def of(cls, doc: Doc, quoted: set[int]) -> _Mentions:
@@ -56,9 +75,12 @@ class _Mentions:
             [(i, eid) for i, eid in outside if types.get(eid) == "PERSON"],
             [(i, eid) for i, eid in outside if types.get(eid) in ("ORG", "NORP", "GPE")],
             {w: sorted(v) for w, v in titles.items()},
+            frozenset(quoted),
         )
 
-    def resolve(self, span: Span | None) -> str | None:
+    def resolve(self, span: Span | None, content: Span | None = None) -> str | None:
+        """The entity ``span`` (a speaker's words) names; for a pronoun, the one it stands for,
+        never one named inside ``content`` (the words the speaker is said to have said)."""
         if span is None:
             return None
         last = span[-1]
@@ -78,20 +100,7 @@ class _Mentions:
         last = span[-1]
         if last.lower_ in _PRONOUNS:
             pool = self.groups if last.lower_ in ("they", "them", "it") else self.persons
-            near = [(i, eid) for i, eid in pool if i < span.start and span.start - i < 120]
-            if not near:
-                return None
-            # salience: the last subject named since the previous sentence began, else the last named
-            doc = span.doc
-            sent = span[0].sent
-            since = sent.start
-            while since > 0:  # back over the previous sentence, not counting blank lines or marks
-                prev = doc[since - 1].sent
-                since = prev.start
-                if any(not (t.is_space or t.is_punct) for t in prev):
-                    break
-            subjects = [eid for i, eid in near if i >= since and _is_subject(doc[i])]
-            return subjects[-1] if subjects else near[-1][1]
+            return self._antecedent(span, pool, content)
         if last.lower_ in self.titles and (span[0].lower_ in ("the", "a") or len(span) == 1):
             before = [eid for i, eid in self.titles[last.lower_] if i < span.start]
             return before[-1] if before else None
@@ -100,6 +109,55 @@ class _Mentions:
                 before = [eid for i, eid in self.groups if i < tok.i]
                 return before[-1] if before else None
         return None
+
+    def _antecedent(self, span: Span, pool: list[tuple[int, str]], content: Span | None) -> str | None:
+        """Whom the pronoun ``span`` stands for. News writes "he said" of the one the story was
+        just about: back from the pronoun, sentence by sentence (up to :data:`SUBJECT_SENTENCES`
+        before its own), the last entity that is a clause's subject; a sentence that names no
+        one, or whose subject is "he" or "she" before anyone it names ("But on Sunday he gave
+        Clinton ..."), is passed over, but one that names someone as no subject ends the search
+        with the last one named (in "As for Trump, he was subdued. Maybe he figures ...", Trump).
+        The one a relative "who" stands for counts as a subject where no name is one. Never one
+        the reported words after the pronoun name: in "He said Trump needs to ...", "he" is not
+        Trump (a group may be named in its own words: "They resent ... EU privileges"). Groups
+        ("they", "it") look back over the sentence before alone."""
+        doc = span.doc
+        named = set()
+        if content is not None and content.start > span.start and pool is self.persons:
+            named = {self.index[t.i] for t in content if t.i in self.index}
+        near = [(i, eid) for i, eid in pool if i < span.start and span.start - i < 120 and eid not in named]
+        if not near:
+            return None
+        start, end = self._sentence_before(doc, span[0].sent.start), span.start
+        before = SUBJECT_SENTENCES - 1 if pool is self.persons else 0
+        while True:  # the pronoun's sentence with the one before, then one more sentence at a time
+            here = [(i, eid) for i, eid in near if start <= i < end]
+            subjects = [eid for i, eid in here if _is_subject(doc[i])]
+            if not subjects and pool is self.persons:  # else the one a relative "who" stands for
+                subjects = [eid for i, eid in here if _said_who(doc[i])]
+            if subjects:
+                return subjects[-1]
+            if before == 0 or start == 0:
+                break
+            if here and not any(self._pronoun_subject(doc[i]) for i in range(start, here[0][0])):
+                break  # someone named, as no subject (and no "he" before them): the last one named
+            start, end, before = self._sentence_before(doc, start), start, before - 1
+        return near[-1][1]
+
+    @staticmethod
+    def _sentence_before(doc: Doc, start: int) -> int:
+        """Where the sentence before the one starting at ``start`` begins (blank lines and lone
+        marks are not sentences)."""
+        while start > 0:
+            prev = doc[start - 1].sent
+            start = prev.start
+            if any(not (t.is_space or t.is_punct) for t in prev):
+                break
+        return start
+
+    def _pronoun_subject(self, tok: Token) -> bool:
+        """Whether ``tok`` is a "he" or "she" that is a clause's subject, outside quotation marks."""
+        return tok.lower_ in ("he", "she") and tok.dep_ in ("nsubj", "nsubjpass") and tok.i not in self.quoted
 
 
 def _nearby_person(
