@@ -7,6 +7,7 @@ from __future__ import annotations
 import spacy
 from spacy.tokens import Doc, Span
 
+from newsgraph.extract import not_names
 from newsgraph.extract.labels import consistent_labels
 from newsgraph.extract.mentions import collect_mentions
 from newsgraph.extract.name_lists import join_known_pieces
@@ -73,6 +74,42 @@ def test_a_sentence_start_word_written_inside_a_sentence_too_stays() -> None:
     assert opening_common_word(doc, 16, 17, "PERSON")  # "Kelvo" beside "kelvo", and not a known name
     doc = _doc("US forces left . They told us so .", [(0, 1, "GPE")], pos={0: "PROPN"})
     assert not opening_common_word(doc, 0, 1, "PERSON")  # an acronym
+
+
+def test_a_common_noun_s_plural_opening_a_sentence_is_no_name() -> None:
+    """ "Drones struck Odesa": the plural of a common noun of the model's lemmatizer, tagged a person
+    at a sentence start and never capitalised inside a sentence; a plural the article also
+    capitalises inside a sentence stays, and so does a known body's ("Democrats"), a common
+    surname's ("Williams") and a word no noun table holds."""
+    saved = set(not_names._NOUNS)
+    not_names.use_common_nouns(frozenset({"drone", "protester", "democrat", "williams", "giant"}))
+    try:
+        text = "Drones struck Odesa . Protesters marched . Giants won . The Giants lost . Democrats met ."
+        text += " Williams spoke . Zorvans met ."
+        spans = [(0, 1, "PERSON"), (4, 5, "ORG"), (7, 8, "ORG"), (11, 12, "ORG"), (14, 15, "ORG")]
+        doc = _doc(text, [*spans, (17, 18, "PERSON"), (20, 21, "ORG")], pos={0: "PROPN", 4: "NOUN"})
+        assert opening_common_word(doc, 0, 1, "PERSON") and opening_common_word(doc, 4, 5, "ORG")
+        assert not opening_common_word(doc, 7, 8, "ORG")  # "the Giants" inside a sentence
+        assert not opening_common_word(doc, 14, 15, "ORG")  # a known party
+        assert not opening_common_word(doc, 17, 18, "PERSON")  # a common surname
+        assert not opening_common_word(doc, 20, 21, "ORG")  # no common noun
+        assert not opening_common_word(doc, 0, 1, "GPE")  # a place's span: left to the model
+    finally:
+        not_names._NOUNS.clear()
+        not_names._NOUNS.update(saved)
+
+
+def test_a_dateline_is_cut_off_the_name_after_it() -> None:
+    """ "ROME - Bernie Sanders" tagged as one span: the dateline is a place, the rest the name; a
+    dash inside a sentence or after a word not in capitals does not cut."""
+    text = "ROME - Ravel Dusenko met them . NEW YORK - Kelvo Tarrow spoke . Tarrow - Dusenko talks ."
+    doc = _doc(text, [(0, 4, "ORG"), (7, 12, "ORG"), (14, 17, "ORG")])
+    names = _names(doc)
+    assert ("ROME", "GPE") in names and ("NEW YORK", "GPE") in names
+    assert ("Ravel Dusenko", "ORG") in names and ("Kelvo Tarrow", "ORG") in names
+    assert ("Tarrow - Dusenko", "ORG") in names
+    doc = _doc("They met in ROME - Ravel Dusenko said .", [(3, 7, "ORG")])
+    assert _names(doc) == [("ROME - Ravel Dusenko", "ORG")]  # not at a line's or sentence's start
 
 
 def test_a_question_s_auxiliary_is_no_part_of_a_name() -> None:

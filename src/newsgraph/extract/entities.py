@@ -34,6 +34,7 @@ from .labels import consistent_labels
 from .lone_names import unattested_person
 from .mentions import Mention, collect_mentions, stoplist
 from .name_lists import join_known_pieces
+from .not_names import model_nouns, use_common_nouns
 from .people import (
     agreed_year,
     apply_known_person,
@@ -171,8 +172,12 @@ class EntityExtractor(Component):
         ("newsgraph.extract", "fact_confidence.tsv"),
     )
     needs = ("ENT_IOB",)
+    _nouns_given = False
 
     def annotate(self, doc: Doc) -> None:
+        if not self._nouns_given:
+            self._nouns_given = True
+            use_common_nouns(model_nouns(self.nlp))
         self.set_annotations(doc, self.match(doc))
 
     def load_tables(self) -> None:

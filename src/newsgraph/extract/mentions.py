@@ -3,6 +3,8 @@ entities (``extract/entity_groups.py``).
 
 Cleaning:
 
+- a dateline the model took into the name after it is cut off and is a place mention of its own
+  ("ROME - Bernie Sanders" -> "ROME", "Bernie Sanders");
 - a leading "the"/"a", possessive pieces ("’s Order") and stray punctuation ("[Mykhailo Fedorov")
   at either end are trimmed, and so are a score glued onto a name in a sports table ("Liverpool
   0") and a lower-case prefix before a hyphen ("anti-Muslim" -> "Muslim"); a lower-case word
@@ -307,7 +309,8 @@ def _pieces(ent: Span) -> list[Span]:
     name lists, "Council on Energy, Environment and Water") and at a lower-case word
     that is no name particle ("Garrett hit Rudolph"; not "Bank of England"), at a slash between
     names (a photo credit, "Jonathan Drake / Reuters" -> "Jonathan Drake", "Reuters"), after
-    the "Follow" of a sign-off ("Follow Pam Key On Twitter"), after an adverb, conjunction or
+    the "Follow" of a sign-off ("Follow Pam Key On Twitter"), after a dateline's dash (the
+    dateline a place: "ROME - Bernie Sanders" -> "ROME", "Bernie Sanders"), after an adverb, conjunction or
     pronoun opening the sentence ("Later Sanborn said") and after a person's trade noun that is no
     title ("Comedian Chelsea Handler"). A person's name with a
     word in capitals inside is cut after it ("Browns DL Sheldon Richardson" -> "Sheldon
@@ -323,6 +326,9 @@ def _pieces(ent: Span) -> list[Span]:
         a += 1
     if label == "PERSON" and end - a >= 2 and _cue_noun(words[a]):  # "Comedian Chelsea Handler"
         a += 1
+    if (dash := _dateline_dash(doc, a, end)) is not None:  # "ROME - Bernie Sanders"
+        out.append(Span(doc, a, dash, label="GPE"))
+        a = dash + 1
 
     def whole() -> bool:  # a known body's name holds a possessive: "People's Liberation Army"
         return known(doc_text(doc)[doc[ent.start].idx : doc[end - 1].idx + len(words[end - 1])])
@@ -367,6 +373,23 @@ def _pieces(ent: Span) -> list[Span]:
     if a < end:
         out.append(Span(doc, a, end, label=label))
     return out
+
+
+#: Dashes that end a dateline ("ROME -", "WASHINGTON —").
+_DATELINE_DASHES = frozenset({"-", "--", "–", "—", "―"})  # as ``countries.is_dateline``'s
+
+
+def _dateline_dash(doc: Doc, a: int, end: int) -> int | None:
+    """The dash after a dateline that opens the span ``[a, end)``: words in capitals at the start
+    of a line or sentence ("ROME", "NEW YORK"), then a dash, then more of the span ("ROME - Bernie
+    Sanders"). The dateline is a place, and what follows the dash is the name."""
+    if not (a == 0 or "\n" in doc[a - 1].text or doc[a].is_sent_start):
+        return None
+    words = doc_words(doc)
+    k = a
+    while k < end and words[k].isalpha() and words[k].isupper() and len(words[k]) >= 2:
+        k += 1
+    return k if a < k < end - 1 and words[k] in _DATELINE_DASHES else None
 
 
 #: Words that open the subjects a body's name lists ("Council on Energy, Environment and Water").

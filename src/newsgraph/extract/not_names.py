@@ -9,7 +9,10 @@
   case ("Rice production ..." beside "farmers plant rice"; a subheading "Range and Charging"
   beside "range"; a word the tagger reads as a proper noun there stays when it is a common US
   given name or surname: "Brown said ..."), or that the tagger reads there as an adjective, verb
-  or adverb ("Accurate or not, ...", "Onetime friend ...", "Subscribe here."): a person, body or
+  or adverb ("Accurate or not, ...", "Onetime friend ...", "Subscribe here."), or that is the
+  regular plural of a common noun of the model's lemmatizer (its ``lemma_index``: WordNet's nouns;
+  "Drones struck Odesa", "Protesters", "Aides said"; session 16) and no common given name or
+  surname ("Williams") nor a known body ("Democrats"): a person, body or
   building only, never a place or a group's or party's adjective ("Democratic voters ...": the
   plural "Democrats" is a known body), and never a noun, which a club opening a line of scores
   may be for the tagger ("Arsenal 1 Everton 1");
@@ -32,6 +35,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from spacy.language import Language
+from spacy.lookups import Lookups
 from spacy.tokens import Doc
 
 from ..resolve import actors
@@ -124,14 +129,48 @@ def opening_common_word(doc: Doc, i: int, j: int, label: str) -> bool:
     if lower in words:
         return common or not (common_given(word) or common_surname(lower))
     # never in lower case: the tagger's word class alone (no noun: "Arsenal 1 Everton 1" opens
-    # with a club the tagger may read as one), for a span no group, place or party names
+    # with a club the tagger may read as one), or a common noun's plural ("Drones struck ..."), for
+    # a span no group, place or party names
     return (
-        common
-        and doc[i].pos_ != "NOUN"
+        ((common and doc[i].pos_ != "NOUN") or _common_plural(lower))
         and label in _PRODUCT_LABELS
         and gazetteer().subnational_country(word) is None
         and not _group(word)
+        and actors.organisation(word) is None
     )
+
+
+#: The model's common nouns (its lemmatizer's noun index), given by the entity component.
+_NOUNS: set[frozenset[str]] = set()
+
+
+def use_common_nouns(nouns: frozenset[str]) -> None:
+    """Take ``nouns`` (the lower-case common nouns of the model's lemmatizer) as the nouns whose
+    plurals :func:`opening_common_word` knows."""
+    _NOUNS.clear()
+    _NOUNS.add(nouns)
+
+
+def model_nouns(nlp: Language) -> frozenset[str]:
+    """The common nouns of ``nlp``'s rule lemmatizer (its ``lemma_index`` table: WordNet's nouns
+    in the English models), empty when it has none."""
+    for _, pipe in nlp.pipeline:
+        lookups = getattr(pipe, "lookups", None)
+        if isinstance(lookups, Lookups) and lookups.has_table("lemma_index"):
+            index = lookups.get_table("lemma_index")
+            return frozenset(index.get("noun", ()))
+    return frozenset()
+
+
+def _common_plural(lower: str) -> bool:
+    """A common noun's regular plural ("drones", "protesters", "officials"), no common given name
+    or surname ("Sanders", "Sessions")."""
+    if len(lower) < 4 or not lower.endswith("s") or lower.endswith("ss") or not lower.isalpha():
+        return False
+    if common_given(lower) or common_surname(lower):
+        return False
+    singulars = [lower[:-1]] + ([lower[:-2]] if lower.endswith("es") else [])
+    return any(w in nouns for nouns in _NOUNS for w in singulars)
 
 
 def _group(word: str) -> bool:
