@@ -32,9 +32,10 @@ from .annotations import doc_words
 from .countries import national_institution, subnational_country
 from .entity_names import acronym, bodies_ending_in, merge_acronyms, settle_names, state_abbreviation
 from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
-from .mentions import Mention, known, name_tokens
+from .mentions import Mention, name_tokens
 from .place_names import place_name, state_institution
 from .roles import Role
+from .span_pieces import known
 
 
 @dataclass(slots=True)

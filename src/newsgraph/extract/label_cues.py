@@ -45,7 +45,8 @@ from ..resolve.names import given_share
 from ..resolve.place_index import FEATURES
 from ..tables import data_lines, data_rows
 from .annotations import doc_lowers, doc_text, doc_words
-from .mentions import Mention, known, org_words
+from .mentions import Mention, org_words
+from .span_pieces import known
 
 
 @cache

@@ -51,9 +51,10 @@ from .label_cues import (
     cue_labels,
 )
 from .lone_names import lone_places
-from .mentions import Mention, known, name_tokens, org_words
+from .mentions import Mention, name_tokens, org_words
 from .name_lists import list_labels
 from .roles import title_spans
+from .span_pieces import known
 
 #: A name's last word is no given name borne by this share (percent) or more ("Morgan Stanley");
 #: its first word must be a common one (:data:`COMMON_GIVEN`).

@@ -37,9 +37,10 @@ from .label_cues import (
     join_place_names,
 )
 from .labels import address_words, is_given
-from .mentions import Mention, known
+from .mentions import Mention
 from .quotes.lexicon import reporting_lemmas
 from .roles import FOLLOW_SITES, title_spans
+from .span_pieces import known
 
 #: How many untagged words a known organisation's partly tagged name may grow by on each side.
 _GROW = 2
