@@ -166,11 +166,12 @@ def collect_mentions(doc: Doc, ents: Sequence[Span] | None = None) -> list[Menti
             continue
         for piece in pieces(ent):
             _collect(piece, out, headings, inside_titles)
-    out = _trim_title_case(doc, out)
+    lines = title_case_lines(doc)
+    out = _trim_title_case(doc, out, lines)
     # "Russia hits Kyiv": not in a span of the model's, whatever its label ("40 million New
     # Zealand dollars" is money)
     spanned = {t for ent in spans for t in range(ent.start, ent.end)}
-    for i, j in untagged_places(doc, spanned, title_case_lines(doc)):
+    for i, j in untagged_places(doc, spanned, lines):
         span = doc[i:j]
         out.append(Mention(i, j, span.start_char, span.end_char, span.text, "GPE"))
     out.sort(key=lambda m: m.i)
@@ -223,11 +224,11 @@ def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
-def _trim_title_case(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def _trim_title_case(doc: Doc, mentions: list[Mention], lines: list[tuple[int, int]]) -> list[Mention]:
     """Mentions inside a title-case line cut down to the words the rest of the text also writes
     with a capital ("Billy Bush Joins" -> "Billy Bush", "Bill Revoking Hillary" -> "Hillary"),
-    unless the whole name is a known person, country or organisation."""
-    lines = title_case_lines(doc)
+    unless the whole name is a known person, country or organisation (``lines``: the doc's
+    :func:`title_case_lines`)."""
     if not lines:
         return mentions
     inside = {t for a, b in lines for t in range(a, b)}

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ..resolve.actors import country_codes, country_forms, country_name
 from ..tables import data_lines
+from .annotations import doc_words
 
 #: Currency words after a country's name: the name is part of the currency's ("New Zealand dollars").
 _CURRENCIES = frozenset(
@@ -58,23 +59,27 @@ def names_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
 def untagged_places(doc: Doc, taken: set[int], title_case: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Token ranges of the table's country and capital names in ``doc`` on no token of
     ``taken`` (the tokens of the model's mentions); in a line of ``title_case`` (token ranges of
-    headlines in title case) a capitalised word beside a name does not make it part of another."""
+    headlines in title case) a capitalised word beside a name does not make it part of another.
+    One pass over the doc's words as strings; a :class:`Token` is made only around a hit."""
     names = names_by_first_word()
+    words = doc_words(doc)
     out: list[tuple[int, int]] = []
+    n = len(words)
     i = 0
-    n = len(doc)
     while i < n:
-        forms = names.get(doc[i].text)
-        if forms and i not in taken:
-            for words in forms:
-                j = i + len(words)
-                if j > n or tuple(t.text for t in doc[i:j]) != words or taken.intersection(range(i, j)):
-                    continue
-                headline = any(s <= i and j <= e for s, e in title_case)
-                if _alone(doc, i, j, headline):
-                    out.append((i, j))
-                    i = j - 1
-                break
+        forms = names.get(words[i])
+        if forms is None or i in taken:
+            i += 1
+            continue
+        for form in forms:
+            j = i + len(form)
+            if j > n or tuple(words[i:j]) != form or taken.intersection(range(i, j)):
+                continue
+            headline = any(s <= i and j <= e for s, e in title_case)
+            if _alone(doc, i, j, headline):
+                out.append((i, j))
+                i = j - 1
+            break
         i += 1
     return out
 
