@@ -16,14 +16,13 @@ from typing import Any
 
 from ...resolve.actors import country_code
 from .. import plover
+from .confidence import FORCE_CONTEXTS
 from .drafts import Draft
 from .syntax import lemma
 
 #: Sectors of people and bodies that argue, not fight: government, legislature, parties,
 #: courts, the opposition, media, civil society, business, labour.
 _ARGUING = frozenset({"GOV", "LEG", "PTY", "JUD", "OPP", "JRN", "SOC", "BUS", "LAB", "ELI", "EDU", "CVL"})
-#: Contexts in which force is meant literally.
-_FORCE_CONTEXTS = frozenset({"military", "terrorism", "cbrn", "repression", "peacekeeping", "crime"})
 
 
 #: Sectors of armed groups outside the state: a rebel leader who "declared war" means it (a
@@ -55,7 +54,7 @@ def is_figurative(
     actors, recipients = rec["actor"], rec["recipient"]
     targets = recipients or actors[1:]
     persons = bool(targets) and all(r.get("entity") in people for r in targets)
-    if set(cued if persons else rec["context"]) & _FORCE_CONTEXTS:
+    if set(cued if persons else rec["context"]) & FORCE_CONTEXTS:
         return False
     if not actors or not any(a.get("entity") in people for a in actors + recipients):
         return False  # a person is one of the sides: states and groups that "fight" may fight
