@@ -3,8 +3,10 @@ older version may lack some), the SQL of a fact's confidence, the names an entit
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from collections.abc import Callable, Iterable
+from typing import Any
 
 import duckdb
 
@@ -29,6 +31,37 @@ def fact_confidence(have: set[str], prefix: str = "") -> str:
     fallback = f"TRY_CAST({prefix}record->>'confidence' AS DOUBLE)"
     found = column(have, "confidence", fallback)
     return fallback if found == fallback else prefix + found
+
+
+def fact_conditions(
+    store: Store,
+    *,
+    language: str | None,
+    min_confidence: float,
+    confidence: str,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    date: str,
+) -> tuple[str, list[Any]]:
+    """The filters every fact list has, as SQL to append to its ``WHERE`` (``" AND ..."`` each)
+    and their parameters: the article's language, the fact's ``confidence`` (SQL; a fact stored
+    without one counts as 1.0) at ``min_confidence`` or above, and the dates bounding ``date``
+    (SQL: the fact's date or its article's)."""
+    sql = ""
+    params: list[Any] = []
+    if language:
+        sql += f" AND {article_language(store)} = ?"
+        params.append(language)
+    if min_confidence > 0:
+        sql += f" AND coalesce({confidence}, 1.0) >= ?"
+        params.append(min_confidence)
+    if date_from:
+        sql += f" AND {date} >= ?"
+        params.append(date_from)
+    if date_to:
+        sql += f" AND {date} <= ?"
+        params.append(date_to)
+    return sql, params
 
 
 def keys_named(con: duckdb.DuckDBPyConnection, words: str) -> tuple[str, ...]:

@@ -10,7 +10,14 @@ from ..extract.thresholds import check_threshold
 from ..resolve.stories import copies_filter
 from ..store.db import Store, columns
 from ..store.export_graph import DERIVED, prepare
-from .common import article_language, canonical_key, fact_confidence, has_table, keys_named, party_nodes
+from .common import (
+    canonical_key,
+    fact_conditions,
+    fact_confidence,
+    has_table,
+    keys_named,
+    party_nodes,
+)
 from .filters import EventFilter
 
 
@@ -135,13 +142,16 @@ def events(
         )
         + f" WHERE {copies_filter(store, 'e.article_id', include_copies)}"
     )
-    params: list[Any] = []
-    if f.language:
-        sql += f" AND {article_language(store)} = ?"
-        params.append(f.language)
-    if f.min_confidence > 0:
-        sql += f" AND coalesce({confidence}, 1.0) >= ?"
-        params.append(f.min_confidence)
+    shared, params = fact_conditions(
+        store,
+        language=f.language,
+        min_confidence=f.min_confidence,
+        confidence=confidence,
+        date_from=f.date_from,
+        date_to=f.date_to,
+        date="coalesce(e.date, a.published)",
+    )
+    sql += shared
     if f.type:
         sql += " AND e.event_type = ?"
         params.append(f.type)
@@ -151,12 +161,6 @@ def events(
     if f.country:
         sql += " AND e.country = ?"
         params.append(f.country)
-    if f.date_from:
-        sql += " AND coalesce(e.date, a.published) >= ?"
-        params.append(f.date_from)
-    if f.date_to:
-        sql += " AND coalesce(e.date, a.published) <= ?"
-        params.append(f.date_to)
     if f.actor or f.recipient:
         prepare(store.con)
         if f.actor:

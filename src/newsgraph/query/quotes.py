@@ -10,7 +10,14 @@ from ..resolve.entities import fold
 from ..resolve.stories import copies_filter
 from ..store.db import Store, columns
 from ..store.export_graph import DERIVED, NON_WORD, prepare_entities
-from .common import article_language, canonical_key, fact_confidence, fold_query, has_table, keys_named
+from .common import (
+    canonical_key,
+    fact_conditions,
+    fact_confidence,
+    fold_query,
+    has_table,
+    keys_named,
+)
 from .filters import QuoteFilter
 
 
@@ -106,13 +113,16 @@ def quotes(
         + (f" LEFT JOIN {DERIVED}.alias al ON al.key = q.speaker_key" if by_speaker else "")
         + f" WHERE {copies_filter(store, 'q.article_id', include_copies)}"
     )
-    params: list[Any] = []
-    if f.language:
-        sql += f" AND {article_language(store)} = ?"
-        params.append(f.language)
-    if f.min_confidence > 0:
-        sql += f" AND coalesce({confidence}, 1.0) >= ?"
-        params.append(f.min_confidence)
+    shared, params = fact_conditions(
+        store,
+        language=f.language,
+        min_confidence=f.min_confidence,
+        confidence=confidence,
+        date_from=f.date_from,
+        date_to=f.date_to,
+        date="a.published",
+    )
+    sql += shared
     if f.country:
         sql += " AND q.speaker_code = ?"
         params.append(f.country)
@@ -122,12 +132,6 @@ def quotes(
     if f.q:
         sql += " AND contains(strip_accents(lower(q.text)), ?)"
         params.append(fold_query(f.q))
-    if f.date_from:
-        sql += " AND a.published >= ?"
-        params.append(f.date_from)
-    if f.date_to:
-        sql += " AND a.published <= ?"
-        params.append(f.date_to)
     if f.speaker_key:
         sql += " AND coalesce(al.canon, q.speaker_key) = ?"
         params.append(canonical_key(con, f.speaker_key))
