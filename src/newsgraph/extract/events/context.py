@@ -208,19 +208,6 @@ class Context:
                     best = (abs(i - tok.i), code)
         return best[1] if best else None
 
-    def country_before(self, before: int) -> str | None:
-        """The code of the last country named within LOOKBACK tokens before ``before``."""
-        for i in range(before - 1, max(-1, before - LOOKBACK), -1):
-            eid = self.index.get(i)
-            if eid is None:
-                continue
-            ent = self.entities.get(eid)
-            if ent and ent.type in ("GPE", "NORP"):
-                code = self.entity_code(eid)[0]
-                if code and len(code) == 3 and actors.country_name(code):
-                    return code
-        return None
-
 
 def _is_subject(tok: Token) -> bool:
     """Whether a name's word is (part of) a clause subject: "Kono said", "US President Trump"."""

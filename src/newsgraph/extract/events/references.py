@@ -27,8 +27,6 @@ _RELATIONAL = frozenset(
 )
 #: Nouns of a whole state: "his country", "its government".
 _STATE_WORDS = frozenset({"country", "nation", "government", "state"})
-#: Sectors of the state's own forces: unnamed, they belong to the country the text speaks of.
-_STATE_SECTORS = frozenset({"COP", "MIL", "PRM"})
 #: Sectors of unnamed groups that take the country named with them ("protesters in Kirkuk").
 _LOCAL_SECTORS = frozenset(
     {"COP", "MIL", "REB", "CVL", "LAB", "REF", "PRM", "UAF", "CRM", "AGR", "EDU", "MED"}
@@ -421,8 +419,6 @@ def _resolve_coded(
         code = _place_in(ctx, head)
         if code is None and guess and sector in _LOCAL_SECTORS:
             code = ctx.country_in_sentence(head)
-        if code is None and guess and sector in _STATE_SECTORS:
-            code = ctx.country_before(head.i)
         if code:
             return [actor_record(ctx, None, *span_of(head), code, sector)]
     return []

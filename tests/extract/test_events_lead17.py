@@ -1,0 +1,30 @@
+"""Events, session 17 (lead): how an unnamed group gets its country (sentences invented for these
+tests, in the wording wire copy uses)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventtexts import events_of
+
+
+def _codes(nlp: Any, text: str, trigger: str) -> list[str | None]:
+    found = [e for e in events_of(nlp, text) if e["text"] == trigger]
+    assert found, f"no {trigger!r} event"
+    return [a["code"] for e in found for a in e["actor"]]
+
+
+@pytest.mark.model
+def test_an_unnamed_force_does_not_take_the_last_country_named_before_it(nlp: Any) -> None:
+    # the sample corpus coded "the paramilitary group" (the RSF of Sudan) SAU: Saudi Arabia was
+    # the last country named a few sentences before; the text never says whose group it is
+    text = (
+        "Talks brokered by Saudi Arabia and the United States stalled on Thursday in Jeddah.\n\n"
+        "Witnesses said the paramilitary group shelled the city's main market on Friday."
+    )
+    assert "SAU" not in _codes(nlp, text, "shelled")
+    # a country named with the group still codes it
+    text = "Witnesses said the Sudanese paramilitary group shelled the city's main market on Friday."
+    assert _codes(nlp, text, "shelled") == ["SDN"]
