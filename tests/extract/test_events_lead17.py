@@ -28,3 +28,16 @@ def test_an_unnamed_force_does_not_take_the_last_country_named_before_it(nlp: An
     # a country named with the group still codes it
     text = "Witnesses said the Sudanese paramilitary group shelled the city's main market on Friday."
     assert _codes(nlp, text, "shelled") == ["SDN"]
+
+
+@pytest.mark.model
+def test_a_countrys_un_ambassador_acts_for_the_country(nlp: Any) -> None:
+    # the seed: "China's deputy UN ambassador pushed back against US insistence ..." was UNO
+    text = (
+        "China's deputy UN ambassador criticized unilateral sanctions against North Korea on "
+        "Friday, saying they undermine the unity of the Security Council."
+    )
+    assert _codes(nlp, text, "criticized") == ["CHN"]
+    # the UN's own envoy stays the UN's
+    text = "The UN envoy criticized the sanctions against North Korea on Friday."
+    assert _codes(nlp, text, "criticized") == ["UNO"]
