@@ -41,3 +41,22 @@ def test_a_countrys_un_ambassador_acts_for_the_country(nlp: Any) -> None:
     # the UN's own envoy stays the UN's
     text = "The UN envoy criticized the sanctions against North Korea on Friday."
     assert _codes(nlp, text, "criticized") == ["UNO"]
+
+
+@pytest.mark.model
+def test_the_public_is_the_main_countrys_only_when_one_country_leads(nlp: Any) -> None:
+    # the seed: in an ASEAN meeting's report (China, the US, the Philippines, Myanmar all named
+    # often) "It condemned violence against civilians" made the civilians China's
+    several = (
+        "China and the Philippines clashed at sea. China said the Philippines provoked it. "
+        "The Philippines said China rammed its boats. China denied it. The Philippines protested.\n\n"
+        "ASEAN condemned violence against civilians on Saturday."
+    )
+    found = [e for e in events_of(nlp, several) if e["text"] == "condemned"]
+    assert found and all(r["code"] is None for e in found for r in e["recipient"])
+    one = (
+        "Nigeria's senate met on Monday. Nigerian police said the vote was calm. Nigeria's "
+        "president spoke in Abuja.\n\nThe senator condemned violence against civilians on Saturday."
+    )
+    found = [e for e in events_of(nlp, one) if e["text"] == "condemned"]
+    assert [r["code"] for e in found for r in e["recipient"]] == ["NGA"]

@@ -116,14 +116,14 @@ def _public(ctx: Context, head: Token) -> list[dict[str, Any]]:
     if not ctx.main_country or head.i in ctx.index:
         return []
     if head.lower_ in _ANYBODY:
-        return [actor_record(ctx, None, *span_of(head), ctx.main_country, "CVL")]
-    if head.pos_ != "NOUN" or any(c.dep_ == "prep" for c in head.children):
+        sector: str | None = "CVL"
+    elif head.pos_ != "NOUN" or any(c.dep_ == "prep" for c in head.children):
         return []  # "people in Europe", "voters of Iowa": the phrase says whose
-    words = ctx.text[_phrase_start(head).idx : head.idx + len(head.text)]
-    sector = actors.sector_of(words) or actors.sector_of(head.lemma_)
-    if sector in _PUBLIC_SECTORS:
-        return [actor_record(ctx, None, *span_of(head), ctx.main_country, sector)]
-    return []
+    else:
+        words = ctx.text[_phrase_start(head).idx : head.idx + len(head.text)]
+        sector = actors.sector_of(words) or actors.sector_of(head.lemma_)
+    code = ctx.public_country() if sector in _PUBLIC_SECTORS else None
+    return [actor_record(ctx, None, *span_of(head), code, sector)] if code else []
 
 
 def _entity_ref(ctx: Context, eid: str, start: int, end: int, places: bool) -> dict[str, Any] | None:
