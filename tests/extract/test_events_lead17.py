@@ -60,3 +60,20 @@ def test_the_public_is_the_main_countrys_only_when_one_country_leads(nlp: Any) -
     )
     found = [e for e in events_of(nlp, one) if e["text"] == "condemned"]
     assert [r["code"] for e in found for r in e["recipient"]] == ["NGA"]
+
+
+@pytest.mark.model
+def test_unnamed_officials_are_the_main_countrys_only_when_one_country_leads(nlp: Any) -> None:
+    several = (
+        "China and the Philippines clashed at sea. China said the Philippines provoked it. "
+        "The Philippines said China rammed its boats. China denied it. The Philippines protested.\n\n"
+        "The ministers urged restraint in the South China Sea on Saturday."
+    )
+    assert "CHN" not in [
+        c for e in events_of(nlp, several) if e["text"] == "urged" for c in [a["code"] for a in e["actor"]]
+    ]
+    one = (
+        "Nigeria's senate met on Monday. Nigerian police said the vote was calm. Nigeria's "
+        "president spoke in Abuja.\n\nThe ministers urged restraint in Lagos on Saturday."
+    )
+    assert _codes(nlp, one, "urged") == ["NGA"]

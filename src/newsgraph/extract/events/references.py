@@ -230,12 +230,12 @@ def _resolve(ctx: Context, head: Token, depth: int, places: bool, guess: bool = 
     ent = ctx.entities.get(eid) if eid is not None else None
     if ent is not None and ent.type in ("PERSON", "ORG", "NORP"):
         return [actor_record(ctx, eid, *span_of(head), None, actors.sector_of(head.text))]
-    if ent is None and head.pos_ == "NOUN" and head.tag_ == "NNS" and ctx.main_country:
+    if ent is None and head.pos_ == "NOUN" and head.tag_ == "NNS" and ctx.public_country():
         # "lawmakers", "officials", "police": a body of the state with no country said is of the
         # country the article is about, as a person of no known country is
         sector = actors.sector_of(head.lemma_) or actors.sector_of(head.lower_)
         if sector in NATIONAL_SECTORS:
-            return [actor_record(ctx, None, *span_of(head), ctx.main_country, sector)]
+            return [actor_record(ctx, None, *span_of(head), ctx.public_country(), sector)]
     holder = office_holder(ctx, head) if ent is None else None
     if holder is not None:  # "the senator": the person named with that office before
         return [actor_record(ctx, holder[0], *span_of(head), holder[1], holder[2])]
