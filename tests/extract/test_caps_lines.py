@@ -87,3 +87,17 @@ def test_a_model_span_no_one_knows_is_dropped_and_nothing_is_invented() -> None:
     mentions = [M(0, 2, "ORG"), M(6, 7, "GPE")]  # "QUARTERLY FIGURES", "ZORBLAND"
     drop, added = caps_line_names(doc, mentions, caps_lines(doc))
     assert drop == {0, 1} and added == []
+
+
+@pytest.mark.model
+def test_a_name_in_capitals_joins_the_entity_the_text_names_as_usual(nlp: Any) -> None:
+    # the seed: a heading "GAZA SITUATION 'DIRE'" named the place "GAZA"
+    text = (
+        "Ministers met in Vientiane on Saturday to discuss the region's conflicts.\n\n"
+        "GAZA SITUATION 'DIRE'\n\n"
+        "Blinken said the United States was working every day to achieve a ceasefire in Gaza. "
+        "The foreign minister of Indonesia said the situation in Gaza was dire and that the "
+        "fighting in Gaza had to end soon."
+    )
+    gaza = [e for e in _entities(nlp, text) if "GAZA" in e[2]]
+    assert gaza and gaza[0][1] == "Gaza" and len(gaza) == 1

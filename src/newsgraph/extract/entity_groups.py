@@ -168,7 +168,8 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
     shared = countries.shared_names(mentions)  # "Korea" beside "North Korea": neither for sure
     # "Communist Party" after "Chinese Communist Party"; not "Navy" beside "Royal" and "Indian Navy"
     bodies = {k: v for k, v in bodies_ending_in(mentions).items() if institutions.get(k, v.code) == v.code}
-    for m in mentions:
+    # in the text's order, a line in capitals' names last: "Gaza" names the entity, not "GAZA"
+    for m in sorted(mentions, key=lambda m: m.i in capitals):
         if id(m) in used:
             continue
         core = split_honorifics(m.text)[0]
