@@ -132,8 +132,10 @@ def fill_in(
         # "a roadside bombing near Samarra killed ...": PLOVER's unidentified actor (sector UNK,
         # manual: "two civilians were killed by a bomb"), of no known country: the place is the
         # victims', not the bombers' (not so for an airstrike, a drone or a missile, which usually
-        # come from another country: no actor at all)
-        actors = [actor_record(ctx, None, location["start"], location["end"], None, "UNK")]
+        # come from another country: no actor at all); its words are what did it ("a bomb", "the
+        # fighting", else the verb), never the place: a place where it happened does nothing
+        start, end = _unidentified_span(d.anchor, location)
+        actors = [actor_record(ctx, None, start, end, None, "UNK")]
     if not actors and recipients and d.how == "verb" and is_passive(d.anchor) and _legal(d.anchor):
         # "was charged with bribery", "was convicted of fraud": by the courts and prosecutors of
         # the place, else of the accused's country
@@ -153,6 +155,33 @@ def fill_in(
         # "was arrested in Lebanon": by the authorities of the place
         actors = [actor_record(ctx, None, location["start"], location["end"], location["country"], "COP")]
     return actors, recipients
+
+
+#: Prepositions whose object is what did a deed ("killed by a bomb", "died in the fighting").
+_MEANS_PREPS = frozenset({"by", "in"})
+
+
+def _unidentified_span(verb: Token, location: dict[str, Any]) -> tuple[int, int]:
+    """The words of an unidentified doer: the subject ("a roadside bombing near Samarra killed"),
+    the "by" phrase ("were killed by a bomb") or the "in" phrase ("were killed in the fighting in
+    Gaza") that names no place, else the verb itself; never the place's words."""
+
+    def placeless(tok: Token) -> bool:
+        return not (tok.idx < location["end"] and location["start"] < tok.idx + len(tok.text)) and (
+            tok.ent_type_ not in ("GPE", "LOC", "FAC")
+        )
+
+    found = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    for c in verb.children:
+        if c.dep_ in ("agent", "prep") and c.lower_ in _MEANS_PREPS:
+            found += [p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
+    for tok in found:
+        if placeless(tok):
+            start, end = span_of(tok)
+            if not (start < location["end"] and location["start"] < end):
+                return start, end
+            return tok.idx, tok.idx + len(tok.text)
+    return verb.idx, verb.idx + len(verb.text)
 
 
 def _legal(verb: Token) -> bool:

@@ -88,6 +88,7 @@ from .clause_signs import (
     states_that,
     states_that_clause,
 )
+from .deeds import an_attitude_acts, blames_a_trend, is_toll, races_for_office, strikes_a_foreign_place
 from .drafts import Draft
 from .sentiment import tone_agrees
 from .syntax import lemma, prep_objects, verb_forms
@@ -156,6 +157,7 @@ class Evidence:
             bool(record.get("magnitudes"))
             or bool(sectors & FORCE_SECTORS)
             or bool(set(record.get("context") or ()) & FORCE_CONTEXTS)
+            or strikes_a_foreign_place(record)
         )
         return cls(
             # PLOVER's unidentified actor ("killed by a bomb") is a doer the text reports
@@ -176,7 +178,7 @@ class Evidence:
             topic=is_topic(draft),
             plain_verb=is_plain(draft),
             missing_recipient=needs_recipient(record),
-            generic=is_generic(draft),
+            generic=is_generic(draft) or is_toll(record, draft),
             two_sides=sum(1 for a in actors if a.get("code")) >= 2,
             measured=bool(record.get("magnitudes")),
             stray_cue=stray_cue(draft),
@@ -424,7 +426,11 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
     praise_or_blame = record.get("event_type") in ("ACCUSE", "SUPPORT") and d.how == "verb"
     if praise_or_blame and not record.get("recipient") and _aimed_at_nothing(d.anchor):
         return True  # "applauding along with the audience": praise or blame of nothing named
+    if an_attitude_acts(d):
+        return True  # "Welch's support pushes back on the narrative": a thing, no doer
     if record.get("event_type") == "ACCUSE" and d.how == "verb" and not record.get("recipient"):
+        if blames_a_trend(d.anchor):
+            return True  # "decried an increase in homicides": conditions, no one blamed
         # "bemoaned that the costs of health care are far greater": a complaint about how things
         # are, aimed at no one
         return complains_of_things(d.anchor)
@@ -485,7 +491,7 @@ def _wins_a_tally(verb: Token) -> bool:
         return True
     # "Cruz was battling with Rubio for second place", "fighting for votes": a contest for what
     # elections count, neither force nor criticism
-    return any(lemma(p) in tally for p in prep_objects(verb, frozenset({"for"})))
+    return any(lemma(p) in tally for p in prep_objects(verb, frozenset({"for"}))) or races_for_office(verb)
 
 
 #: What a verb of asking names what is asked with: an object, a clause, an infinitive.

@@ -68,7 +68,8 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             elif dep in ("nsubj", "nsubjpass", "preconj") and own and _nobody(child):
                 out.negated = True  # "neither apologized", "no country has protested"
             elif dep in ("aux", "auxpass"):
-                kind = modals.get(child.lower_) or modals.get(lemma(child))
+                # "he’ll support": a typographic apostrophe is the same "'ll"
+                kind = modals.get(child.lower_.replace("’", "'")) or modals.get(lemma(child))
                 if kind == "future":
                     out.future = True
                 elif kind == "hypothetical":
@@ -113,6 +114,8 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                         out.hypothetical = True
             elif dep == "mark" and child.lower_ in marks:
                 out.hypothetical = True
+            elif dep == "mark" and child.lower_ == "as" and _as_long_as(cur):
+                out.hypothetical = True  # "as long as he is fighting on our side": a condition
             elif (
                 dep == "advcl"
                 and own
@@ -247,6 +250,15 @@ def unsaid(anchor: Token, reporting: frozenset[str]) -> Modality:
             break
         cur = head
     return out
+
+
+def _as_long_as(verb: Token) -> bool:
+    """The clause of ``verb`` opens with "as long as" or "so long as" (a mark "as" and the adverb
+    "long" before it; the parser hangs the clause on "long" or "long" on the clause): a condition,
+    as "if" is."""
+    if verb.dep_ == "advcl" and verb.head.lower_ == "long" and verb.head.i < verb.i:
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ == "long" and c.i < verb.i for c in verb.children)
 
 
 def _conditional_clause(verb: Token, marks: dict[str, str]) -> bool:

@@ -86,6 +86,8 @@ def relate(lex: Lexicon, drafts: list[Draft]) -> None:
             change = plover.content_of(d.type, inner.type, inner.mode)
             if inner.how == "deontic" and d.type == "AGREE" and d.how == "verb":
                 change = ("REQUEST", "=")  # "agreed that Trump must apologise": asks it of him
+            if d.type == "AGREE" and _anothers_measure(d, inner):
+                change = None  # "committed to implementing UN sanctions": compliance, no threat
             if change is not None:
                 new_type, new_mode = change
                 if new_type != "=":
@@ -184,4 +186,18 @@ def _own_plan(d: Draft) -> bool:
         and head.i != d.anchor.i
         and governors.get(lemma(head)) == "future"
         and lemma(head) != "expect"
+    )
+
+
+def _anothers_measure(d: Draft, inner: Draft) -> bool:
+    """The promised content is a measure someone else named took ("committed to implementing UN
+    sanctions", "vowed to enforce the Security Council's embargo"): a promise to comply with it,
+    an AGREE, not a threat of one's own act (manual, THREATEN: a threat of the doer's own
+    action). "Vowed to impose its own sanctions" and "threatened sanctions" are the doer's."""
+    if inner.noun is None:
+        return False
+    doers = {t.lower_ for s in subjects(d.anchor) for h in s for t in h.subtree}
+    return any(
+        c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.lower_ not in doers
+        for c in inner.noun.children
     )
