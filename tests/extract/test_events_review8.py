@@ -139,5 +139,7 @@ def test_an_expressed_attitude_does_not_act(nlp: Any) -> None:
     )
     found = _of(nlp, text, "pushes")
     assert not _shown(found)
-    # a document says what it says
+    # a document says what it says; supporters are people, who act
     assert _type(nlp, US + "The White House statement condemned Iran.", "condemned") == "ACCUSE"
+    text = US + "Sanders said his supporters have accused Secretary of State Hillary Clinton of lying."
+    assert _type(nlp, text, "accused") == "ACCUSE"

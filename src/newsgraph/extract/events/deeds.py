@@ -105,8 +105,9 @@ def an_attitude_acts(d: Draft) -> bool:
     if d.how != "verb" or not d.verbal:
         return False
     nouns = plover.nouns()
+    people = plover.word_class("agentive")  # "his supporters have accused": people, who act
     for agent in subjects(d.anchor)[0]:
-        if agent.pos_ != "NOUN":
+        if agent.pos_ != "NOUN" or lemma(agent) in people:
             continue
         rows = nouns.get(lemma(agent), ())
         if rows and rows[-1].type in _ATTITUDES:
