@@ -74,6 +74,8 @@ def test_a_promise_to_carry_out_anothers_measure_is_no_threat(nlp: Any) -> None:
         "sanctions on North Korea."
     )
     assert _type(nlp, text, "committed") == "AGREE"
+    # an agreement with the UN, whose measure it is, not with North Korea
+    assert {r["code"] for r in _shown(_of(nlp, text, "committed"))[0]["recipient"]} == {"UNO"}
     assert (
         _type(nlp, "China pledged to enforce the Security Council's sanctions against Pyongyang.", "pledged")
         == "AGREE"
@@ -143,3 +145,37 @@ def test_an_expressed_attitude_does_not_act(nlp: Any) -> None:
     assert _type(nlp, US + "The White House statement condemned Iran.", "condemned") == "ACCUSE"
     text = US + "Sanders said his supporters have accused Secretary of State Hillary Clinton of lying."
     assert _type(nlp, text, "accused") == "ACCUSE"
+
+
+@pytest.mark.model
+def test_the_people_a_deed_is_done_to_not_the_place(nlp: Any) -> None:
+    for text, verb, victims, code in (
+        ("Police in Lagos arrested 12 protesters on Friday.", "arrested", "12 protesters", "NGA"),
+        (
+            "Saudi-led coalition airstrikes killed 20 civilians in Yemen, officials said.",
+            "killed",
+            "20 civilians",
+            "YEM",
+        ),
+        (
+            "Turkish warplanes struck Kurdish militants in northern Iraq on Sunday.",
+            "struck",
+            "Kurdish militants",
+            "IRQ",
+        ),
+    ):
+        found = _of(nlp, text, verb)
+        assert found
+        assert [(r["text"], r["code"]) for r in found[0]["recipient"]] == [(victims, code)]
+
+
+@pytest.mark.model
+def test_the_doer_of_an_attack_that_was_repelled_is_no_actor(nlp: Any) -> None:
+    text = (
+        "A Ukrainian drone attack on Moscow was repelled by air defences, the Russian defence ministry said."
+    )
+    found = _of(nlp, text, "repelled")
+    assert found
+    assert "UKR" not in {a["code"] for e in found for a in e["actor"]}
+    found = _of(nlp, "A Hamas attack on Sderot was repelled by Israeli forces on Monday.", "repelled")
+    assert found and {a["code"] for a in found[0]["actor"]} == {"ISR"}
