@@ -179,3 +179,17 @@ def test_the_doer_of_an_attack_that_was_repelled_is_no_actor(nlp: Any) -> None:
     assert "UKR" not in {a["code"] for e in found for a in e["actor"]}
     found = _of(nlp, "A Hamas attack on Sderot was repelled by Israeli forces on Monday.", "repelled")
     assert found and {a["code"] for a in found[0]["actor"]} == {"ISR"}
+
+
+@pytest.mark.model
+def test_an_act_only_risked_being_seen_is_not_done(nlp: Any) -> None:
+    text = (
+        US + "Mr. Manafort frequently pressed American diplomats in Ukraine to treat Mr. Yanukovych "
+        "and his supporters equally so as not to risk being seen as favoring his opponents in the "
+        "new elections."
+    )
+    found = _of(nlp, text, "favoring")
+    assert found and all(e["hypothetical"] for e in found)
+    # an act seen done is done
+    found = _of(nlp, US + "Reporters saw Trump meet Putin in Helsinki.", "meet")
+    assert found and is_fact(found[0])

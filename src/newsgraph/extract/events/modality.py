@@ -170,7 +170,7 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             out.negated = True  # "too early to congratulate": it is not done
         if own and cur.dep_ == "xcomp" and _yet_to(cur, head):
             out.negated = True  # "has yet to apologize", "is yet to respond": not done (yet)
-        says = lemma(head) in reporting
+        says = lemma(head) in reporting and not _perceived(cur, head)
         if says:
             reported = True
             if _conditional_clause(head, marks):
@@ -250,6 +250,23 @@ def unsaid(anchor: Token, reporting: frozenset[str]) -> Modality:
             break
         cur = head
     return out
+
+
+#: Verbs of perceiving that can also report a view ("sees the deal as a mistake").
+_PERCEIVING = frozenset({"see", "watch", "hear", "view", "perceive", "regard"})
+
+
+def _perceived(clause: Token, verb: Token) -> bool:
+    """``clause`` is what a verb of perceiving perceives, not what it reports: an act seen done
+    (a bare infinitive with its own subject: "would like to see him come around to supporting
+    Trump") or a way of being seen ("so as not to risk being seen as favoring his opponents").
+    The perceiving's own modes then hold for the act: wished, or only risked."""
+    if lemma(verb) not in _PERCEIVING:
+        return False
+    if clause.dep_ == "prep" and clause.lower_ == "as":
+        return True
+    bare = clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children)
+    return clause.dep_ in ("ccomp", "xcomp") and bare and any(c.dep_ == "nsubj" for c in clause.children)
 
 
 def _as_long_as(verb: Token) -> bool:
