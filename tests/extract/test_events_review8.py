@@ -193,3 +193,23 @@ def test_an_act_only_risked_being_seen_is_not_done(nlp: Any) -> None:
     # an act seen done is done
     found = _of(nlp, US + "Reporters saw Trump meet Putin in Helsinki.", "meet")
     assert found and is_fact(found[0])
+
+
+@pytest.mark.model
+def test_a_typographic_had_is_no_would(nlp: Any) -> None:
+    # "he'd asked", "he’d asked": "had" before a participle, a request made
+    for text in (
+        US + "Trump said he'd asked his aides to look into paying the fees.",
+        US + "Trump said he’d asked his aides to look into paying the fees.",
+    ):
+        found = _of(nlp, text, "asked")
+        assert found and not found[0]["future"] and not found[0]["hypothetical"]
+    # "he'd ask", "she'd be committed" are "would"
+    found = _of(nlp, US + "Trump said he'd ask his aides to look into paying the fees.", "ask")
+    assert found and (found[0]["future"] or found[0]["hypothetical"])
+    text = (
+        US + '"If the governor withdraws, then yes, she’d be committed to withdrawing her name from '
+        'the ballot," said Murray Clark, a former state GOP chair.'
+    )
+    found = _of(nlp, text, "committed")
+    assert found and (found[0]["future"] or found[0]["hypothetical"])

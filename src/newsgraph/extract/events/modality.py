@@ -68,8 +68,14 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             elif dep in ("nsubj", "nsubjpass", "preconj") and own and _nobody(child):
                 out.negated = True  # "neither apologized", "no country has protested"
             elif dep in ("aux", "auxpass"):
-                # "he’ll support": a typographic apostrophe is the same "'ll"
-                kind = modals.get(child.lower_.replace("’", "'")) or modals.get(lemma(child))
+                # "he’ll support": a typographic apostrophe is the same "'ll"; "he'd asked" (the
+                # next word no bare infinitive) is "had", no "would" ("she'd be committed")
+                form = child.lower_.replace("’", "'")
+                kind = (
+                    None
+                    if form == "'d" and child.i + 1 < len(child.doc) and child.nbor(1).tag_ != "VB"
+                    else modals.get(form) or modals.get(lemma(child))
+                )
                 if kind == "future":
                     out.future = True
                 elif kind == "hypothetical":
