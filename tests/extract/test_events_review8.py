@@ -213,3 +213,13 @@ def test_a_typographic_had_is_no_would(nlp: Any) -> None:
     )
     found = _of(nlp, text, "committed")
     assert found and (found[0]["future"] or found[0]["hypothetical"])
+
+
+@pytest.mark.model
+def test_unnamed_doers_are_not_of_the_country_of_what_they_act_on(nlp: Any) -> None:
+    # militants in Baghdad are not American because the embassy they attack is
+    found = _of(nlp, "Militants attacked the U.S. embassy in Baghdad with rockets.", "attacked")
+    assert found and {a["code"] for a in found[0]["actor"]} == {"IRQ"}
+    assert {r["code"] for r in found[0]["recipient"]} == {"USA"}
+    found = _of(nlp, "Protesters stormed the Israeli embassy in Cairo on Friday.", "stormed")
+    assert found and {a["code"] for a in found[0]["actor"]} == {"EGY"}
