@@ -34,7 +34,10 @@ alone                  a meeting, talk or visit with one party only ("discussed 
                        complaint that things are so with no one blamed, praise or blame
                        of nothing named ("applauding along with the audience"), a request
                        of nothing ("the ritual is demanding"), force whose object is what
-                       elections count ("captured 1,944 delegates"): no interaction
+                       elections count ("captured 1,944 delegates") or a race for an office
+                       ("battled to replace him"), blame of a trend ("decried an increase in
+                       homicides"), an expressed attitude as the doer ("his support pushes back
+                       on ..."): no interaction
 topic                  what people talk about, not what happened: an event noun in the
                        "about", "on" or "over" phrase of a verb or noun of talking ("told CNN
                        about extending his support", "talks on a ceasefire")
@@ -43,7 +46,8 @@ force without cue      ASSAULT or COERCE with no casualties, no armed or police 
                        security context: usually a figure of speech or a sport
 generic                not one happening: the doer is a share of a population ("81 percent of
                        Democrats", "most Republicans"), or the verb tells a habit ("often"), or
-                       a poll share says it ("six in 10 Republicans said the party should")
+                       a poll share says it ("six in 10 Republicans said the party should"), or
+                       a toll counts victims up to now ("have been killed ... since October")
 off topic              how far the article's public-affairs relevance is below 0.5
                        (``extract/relevance.py``): sport, entertainment, products, lifestyle
 sentiment              an ACCUSE or SUPPORT whose only evidence is the tone of what was said
