@@ -183,15 +183,21 @@ def late_holder(roles: list[Role]) -> bool:
 def _person_actor(roles: list[Role], known: actors.KnownPerson | None = None) -> actors.Actor | None:
     """The actor of the first role with an affiliation, its sector the title's; a generic title
     ("leader") of a person ``people.tsv`` files under another sector keeps that sector ("Hamas
-    leader Ismail Haniyeh" -> PSE REB). An office among the person's other titles wins over a
-    candidacy ("GOP VP nominee Paul Ryan, now speaker of the House": LEG; a former office is no
-    office held). With no such role, the ``people.tsv`` row's actor."""
+    leader Ismail Haniyeh" -> PSE REB), and so does a title that names one of the row's offices,
+    unless as a former one (a chief executive of Hong Kong is GOV, though "chief executive" alone
+    is BUS). An office among the person's other titles wins over a candidacy ("GOP VP nominee
+    Paul Ryan, now speaker of the House": LEG; a former office is no office held).
+    With no such role, the ``people.tsv`` row's actor."""
     for role in roles:
         if role.affiliation:
             sector = role.sector  # the title's, or its organisation's ("NBC executive": JRN)
             if sector == "PTY":
                 sector = next((s for r in roles if (s := r.sector) in NATIONAL_SECTORS), sector)
-            if known is not None and known.code == role.affiliation and sector in (None, "GOV"):
+            if (
+                known is not None
+                and known.code == role.affiliation
+                and (sector in (None, "GOV") or (sector != "ELI" and known.holds(role.title)))
+            ):  # the table's office named by its title: "Hong Kong Chief Executive X" is GOV, not BUS
                 sector = known.sector
             return actors.Actor(role.affiliation, sector or "GOV")
     return actors.Actor(known.code, known.sector) if known is not None else None
