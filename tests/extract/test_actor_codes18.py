@@ -32,3 +32,45 @@ def test_a_firm_s_chief_executive_is_still_business(nlp: Any) -> None:
     text = "Acme Robotics Chief Executive Dora Falk met bankers on Monday. Falk said sales would recover."
     actor = _actors(nlp, text, "2019-03-05")["Dora Falk"]
     assert actor is None or actor.sector == "BUS"  # no table row: the title's own sector or none
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "published", "name", "sector"),
+    [
+        # the office a "former" title names is over: no row of it, even in its last year
+        ("Former President Barack Obama spoke in Chicago on Tuesday.", "2017-06-01", "Barack Obama", "ELI"),
+        # a past office says which person, the year's row says what they are: a candidate
+        ("Former Vice President Joe Biden spoke in Dubuque on Tuesday.", "2020-06-01", "Joe Biden", "PTY"),
+        ("Former Vice President Joe Biden spoke in Dubuque on Tuesday.", "2018-03-01", "Joe Biden", "ELI"),
+    ],
+)
+def test_a_former_title_is_no_office_of_the_article_s_year(
+    nlp: Any, text: str, published: str, name: str, sector: str
+) -> None:
+    assert _actors(nlp, text, published)[name] == ActorFact("USA", sector)
+
+
+def test_an_undated_article_s_years_are_narrowed_by_the_years_it_names() -> None:
+    from newsgraph.extract.people import named_years
+
+    told = frozenset({2017, 2018, 2019, 2020})
+    text = "The race for 2020 is crowded. In 2020 voters decide; in 2016 they chose another. It cost $2019."
+    assert named_years(text, told) == frozenset({2020})
+    assert named_years("In 2018 and in 2019 the council met.", told) == frozenset({2018, 2019})
+    assert named_years("Nothing dated here, 1,2019 people.", told) == told
+    assert named_years("In 2020 it ended.", frozenset({2019})) == frozenset({2019})
+
+
+@pytest.mark.model
+def test_an_undated_article_naming_its_election_year_gives_a_candidate_of_then(nlp: Any) -> None:
+    from newsgraph.extract.annotations import doc_entities
+    from newsgraph.extract.pipeline import prepare_doc
+
+    text = (
+        "Sen. Kamala Harris and President Donald Trump traded barbs on Monday. "
+        "The first primary of 2020 is months away, and the 2020 field is crowded. "
+        "Former Vice President Joe Biden leads the polls."
+    )
+    ents = {e.name: e.actor for e in doc_entities(nlp(prepare_doc(nlp, text, published=None)))}
+    assert ents["Joe Biden"] == ActorFact("USA", "PTY")

@@ -41,6 +41,7 @@ from .people import (
     article_years,
     junior_namesakes,
     known_person,
+    named_years,
     person_actor,
     person_name,
     us_member,
@@ -233,7 +234,7 @@ class EntityExtractor(Component):
         juniors = junior_namesakes(persons)  # "Donald Trump Jr." beside "Donald Trump"
         # an undated article: the years its titled office holders tell ("President Donald Trump")
         told = (
-            article_years([e for e in persons if id(e) not in juniors], roles, named)
+            named_years(doc.text, article_years([e for e in persons if id(e) not in juniors], roles, named))
             if year is None
             else None
         )

@@ -5,6 +5,7 @@ follows them, their ``people.tsv`` row, and their actor from roles and the table
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -141,6 +142,7 @@ def person_actor(
         and actor.sector == "ELI"
         and actor.code == known.code
         and known.in_office(year, early=0)
+        and not known.held_before(r.title for r in roles)
     ):  # "former Secretary of State Hillary Clinton" in 2016: the table's row of then, a candidate
         return actors.Actor(actor.code, known.sector, actor.other_sectors)
     if (
@@ -291,6 +293,23 @@ def article_years(
         }
         years = held if years is None else years & held
     return frozenset(years or ())
+
+
+_YEAR = re.compile(r"(?<![\w$.,])(1[89]\d\d|20\d\d)(?![\w.,]\d|\w)")
+
+
+def named_years(text: str, years: frozenset[int]) -> frozenset[int]:
+    """Of the years an undated article can be from (``years``, told by its office holders), those it
+    names most often in its own words ("the first primary of 2020", "in 2019"): news names its
+    own year and the one ahead far more than the others of a term. All of ``years`` when the
+    article names none of them or ``years`` holds one year only."""
+    if len(years) < 2:
+        return years
+    counts = Counter(y for found in _YEAR.findall(text) if (y := int(found)) in years)
+    if not counts:
+        return years
+    most = max(counts.values())
+    return frozenset(y for y, c in counts.items() if c == most)
 
 
 def agreed_year(ent: Entity, years: frozenset[int], countries: frozenset[str] = frozenset()) -> int | None:
