@@ -74,3 +74,38 @@ def test_an_undated_article_naming_its_election_year_gives_a_candidate_of_then(n
     )
     ents = {e.name: e.actor for e in doc_entities(nlp(prepare_doc(nlp, text, published=None)))}
     assert ents["Joe Biden"] == ActorFact("USA", "PTY")
+
+
+_OHIO = " Gov. Dan Fox of Ohio said in Columbus, Ohio. Fox is an American."
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Google acquired Kestrel Analytics in 2018," + _OHIO, "Kestrel Analytics"),
+        ("Layoffs hit Veltro Labs, which Microsoft acquired for $90 million," + _OHIO, "Veltro Labs"),
+    ],
+)
+def test_a_body_that_is_bought_is_a_firm(nlp: Any, text: str, name: str) -> None:
+    assert _actors(nlp, text, "2019-03-05")[name] == ActorFact("USA", "BUS")
+
+
+@pytest.mark.model
+def test_a_body_that_is_sued_is_not_known_for_a_firm(nlp: Any) -> None:
+    assert (
+        _actors(nlp, "Google sued Kestrel Analytics in 2018," + _OHIO, "2019-03-05").get("Kestrel Analytics")
+        is None
+    )
+
+
+@pytest.mark.model
+def test_charities_and_transit_agencies_by_the_head_of_their_name(nlp: Any) -> None:
+    text = (
+        "Commuters on the Ohio Valley Rapid Transit and the Ohio Maple Foundation complained,"
+        " and the Ohio Society for the Prevention of Cruelty to Animals rescued dogs," + _OHIO
+    )
+    found = _actors(nlp, text, "2019-03-05")
+    assert found["Ohio Valley Rapid Transit"] == ActorFact("USA", "GOV")
+    assert found["Ohio Maple Foundation"] == ActorFact("USA", "SOC")
+    assert found["Ohio Society for the Prevention of Cruelty to Animals"] == ActorFact("USA", "SOC")

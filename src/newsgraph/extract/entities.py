@@ -30,6 +30,7 @@ from .countries import main_country, named_countries, people_country
 from .entity_confidence import confidence as entity_confidence
 from .entity_groups import Entity, group, tabled_person_name
 from .entity_names import one_per_key
+from .firm_signs import acquired_firm_actor
 from .labels import consistent_labels
 from .lone_names import unattested_person
 from .mentions import Mention, collect_mentions, stoplist
@@ -213,7 +214,9 @@ class EntityExtractor(Component):
         named = named_countries(doc, mentions)
         for ent in entities:  # "Independent National Electoral Commission": a body of the article's country
             if ent.actor is None and ent.type == "ORG":
-                ent.actor = countries.named_body_actor(ent.name, person_context, named)
+                ent.actor = countries.named_body_actor(
+                    ent.name, person_context, named
+                ) or acquired_firm_actor(doc, ent.mentions, person_context)  # "X, which it acquired"
         coded_orgs = {
             fold(text): ent.actor
             for ent in entities
