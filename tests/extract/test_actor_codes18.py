@@ -109,3 +109,38 @@ def test_charities_and_transit_agencies_by_the_head_of_their_name(nlp: Any) -> N
     assert found["Ohio Valley Rapid Transit"] == ActorFact("USA", "GOV")
     assert found["Ohio Maple Foundation"] == ActorFact("USA", "SOC")
     assert found["Ohio Society for the Prevention of Cruelty to Animals"] == ActorFact("USA", "SOC")
+
+
+def test_a_title_s_office_part_drops_the_place_and_party_before_it() -> None:
+    from newsgraph.extract.people import office_part
+
+    assert office_part("Kentucky GOP Gov.") == "Gov."
+    assert office_part("New York Republican Sen.") == "Sen."
+    assert office_part("Deputy Prime Minister") == "Deputy Prime Minister"
+    assert office_part("Senate Majority Leader") == "Senate Majority Leader"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "published", "name", "sector"),
+    [
+        # an office held wins over a candidacy, whatever place and party open its title
+        (
+            "Ohio Gov. John Kasich, a presidential candidate, spoke in Dayton.",
+            "2016-04-01",
+            "John Kasich",
+            "GOV",
+        ),
+        (
+            "Vermont Sen. Bernie Sanders, a presidential candidate, spoke in Dayton.",
+            "2016-04-01",
+            "Bernie Sanders",
+            "LEG",
+        ),
+        ("Kentucky GOP Gov. Matt Bevin spoke in Frankfort.", "2018-04-01", "Matt Bevin", "GOV"),
+    ],
+)
+def test_an_office_named_with_its_state_and_party_is_the_table_s(
+    nlp: Any, text: str, published: str, name: str, sector: str
+) -> None:
+    assert _actors(nlp, text, published)[name] == ActorFact("USA", sector)

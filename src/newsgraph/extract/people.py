@@ -198,11 +198,17 @@ def _person_actor(roles: list[Role], known: actors.KnownPerson | None = None) ->
             if (
                 known is not None
                 and known.code == role.affiliation
-                and (sector in (None, "GOV") or (sector != "ELI" and known.holds(role.title)))
+                and (sector in (None, "GOV") or (sector != "ELI" and _names_office(known, role.title)))
             ):  # the table's office named by its title: "Hong Kong Chief Executive X" is GOV, not BUS
                 sector = known.sector
             return actors.Actor(role.affiliation, sector or "GOV")
     return actors.Actor(known.code, known.sector) if known is not None else None
+
+
+def _names_office(known: actors.KnownPerson, title: str) -> bool:
+    """Whether ``title`` names one of the row's offices, with or without the place and party that
+    open it ("Kentucky GOP Gov.": a governor, not the party's)."""
+    return known.holds(title) or known.holds(office_part(title))
 
 
 def known_person(
@@ -268,6 +274,27 @@ def _current_titles(roles: list[Role]) -> list[str]:
     return [r.title for r in roles if not _PAST_TITLE.intersection(_TITLE_WORD.findall(r.title.lower()))]
 
 
+#: Party words that may open a title ("Kentucky GOP Gov.", "Republican Sen.").
+_PARTY_WORDS = frozenset({"gop", "republican", "democratic", "democrat", "dem"})
+
+
+def office_part(title: str) -> str:
+    """A title without the words of place and party that open it ("Kentucky GOP Gov." -> "Gov.",
+    "Ohio Republican Sen." -> "Sen."): a US state (one or two words), a country or a party word."""
+    words = title.split()
+    k = 0
+    while k < len(words) - 1:
+        if words[k].lower().rstrip(".") in _PARTY_WORDS or actors.country_code(words[k]):
+            k += 1
+        elif k + 2 < len(words) and _us_state(" ".join(words[k : k + 2])):
+            k += 2
+        elif _us_state(words[k]):
+            k += 1
+        else:
+            break
+    return " ".join(words[k:])
+
+
 def article_years(
     persons: list[Entity],
     roles: dict[tuple[str, ...], list[Role]],
@@ -286,7 +313,7 @@ def article_years(
         if not titles or not any(actors.is_known_person(m.text) for m in ent.mentions):
             continue
         row = known_person(ent, None, countries)
-        if row is None or not any(row.holds(t) for t in titles):
+        if row is None or not any(_names_office(row, t) for t in titles):
             continue
         held = {
             y for start, end in row.years for y in range(start, (end if end is not None else end_year) + 1)
