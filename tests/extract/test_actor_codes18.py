@@ -144,3 +144,24 @@ def test_an_office_named_with_its_state_and_party_is_the_table_s(
     nlp: Any, text: str, published: str, name: str, sector: str
 ) -> None:
     assert _actors(nlp, text, published)[name] == ActorFact("USA", sector)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "published", "name", "code"),
+    [
+        ("Ousted President Pedro Alvaro of Peru spoke in Lima, Peru.", "2019-03-05", "Pedro Alvaro", "PER"),
+        ("Pedro Alvaro, Peru's deposed president, spoke in Lima.", "2019-03-05", "Pedro Alvaro", "PER"),
+        # a known person in the year he lost the office: out of it, whatever the table's years
+        (
+            "Ousted Prime Minister Nawaz Sharif returned to Lahore, Pakistan.",
+            "2017-09-01",
+            "Nawaz Sharif",
+            "PAK",
+        ),
+    ],
+)
+def test_an_ousted_official_is_a_former_official(
+    nlp: Any, text: str, published: str, name: str, code: str
+) -> None:
+    assert _actors(nlp, text, published)[name] == ActorFact(code, "ELI")

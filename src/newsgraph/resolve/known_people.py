@@ -17,7 +17,7 @@ from .titles import _APOSTROPHES, _rows, _words, match_title
 #: Title words that do not change which office is meant ("former president" = "president").
 _TITLE_NOISE = frozenset(
     "former then acting interim outgoing incoming new late ex current elect designate newly elected "
-    "longtime veteran de facto of for the and to on".split()
+    "longtime veteran de facto of for the and to on ousted deposed exiled toppled overthrown".split()
 )
 #: Words that make an office another one: "vice president" is not "president".
 _QUALIFIERS = frozenset({"vice", "deputy", "assistant", "under"})
@@ -55,8 +55,22 @@ def _first_last(words: list[str]) -> tuple[str, str] | None:
     return (core[0], core[-1]) if len(core) >= 2 else None
 
 
-#: Words of a title that say the office is not held now ("former President", "ex-minister").
-_PAST = frozenset({"former", "ex", "onetime", "erstwhile", "previous"})
+#: Words of a title that say the office is not held now ("former President", "ex-minister",
+#: "ousted President": the PLOVER manual's exiled or ousted officials).
+_PAST = frozenset(
+    {
+        "former",
+        "ex",
+        "onetime",
+        "erstwhile",
+        "previous",
+        "ousted",
+        "deposed",
+        "exiled",
+        "toppled",
+        "overthrown",
+    }
+)
 
 
 def past_title(title: str) -> bool:
