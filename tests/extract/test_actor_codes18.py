@@ -165,3 +165,39 @@ def test_an_ousted_official_is_a_former_official(
     nlp: Any, text: str, published: str, name: str, code: str
 ) -> None:
     assert _actors(nlp, text, published)[name] == ActorFact(code, "ELI")
+
+
+def test_the_sector_of_a_group_is_its_head_noun_s() -> None:
+    from newsgraph.resolve.actors import head_sector
+
+    assert head_sector("congressional Republicans") == "LEG"
+    assert head_sector("Wisconsin lawmakers") == "LEG"
+    assert head_sector("military analysts") is None  # "military" is no head: analysts are no troops
+    assert head_sector("friends") is None
+
+
+@pytest.mark.model
+def test_people_listed_after_a_plural_group_noun_are_its_members(nlp: Any) -> None:
+    from newsgraph.extract.mentions import Mention
+    from newsgraph.extract.relations import listed_member_actor
+    from newsgraph.resolve.actors import Actor
+
+    doc = nlp(
+        "Cruz won the backing of two of the state's congressional Republicans, Dale Hurst and Glenn Pavlik."
+    )
+    names = frozenset(k for e in doc.ents for k in range(e.start, e.end))
+    for e in doc.ents:
+        if e.label_ == "PERSON" and e.text != "Cruz":
+            person = [Mention(e.start, e.end, e.start_char, e.end_char, e.text, "PERSON")]
+            assert listed_member_actor(doc, person, names, "USA") == Actor("USA", "LEG")
+    for text in (
+        "Two military analysts, Dale Hurst and Glenn Pavlik, praised the army.",  # no group sector
+        "Cruz met his friends, Dale Hurst and Glenn Pavlik, in Madison.",
+        "Cruz met reporters, and Dale Hurst spoke.",  # no list
+    ):
+        doc = nlp(text)
+        names = frozenset(k for e in doc.ents for k in range(e.start, e.end))
+        for e in doc.ents:
+            if e.label_ == "PERSON":
+                person = [Mention(e.start, e.end, e.start_char, e.end_char, e.text, "PERSON")]
+                assert listed_member_actor(doc, person, names, "USA") is None, text

@@ -312,6 +312,7 @@ class EntityExtractor(Component):
                 or relations.member_actor(doc, ent.mentions, others)  # "X of Fordham University"
                 or relations.suspect_actor(doc, ent.mentions, person_context)  # "police arrested X"
                 or relations.example_member_actor(doc, ent.mentions, name_tokens, person_context)
+                or relations.listed_member_actor(doc, ent.mentions, name_tokens, person_context)
                 or relations.programme_actor(doc, ent.mentions, others)  # "X, whose show on ABC"
             )
             if ent.actor is None and not ent.roles and id(ent) not in tabled:  # "X, 68," of the article
