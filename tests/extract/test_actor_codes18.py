@@ -201,3 +201,13 @@ def test_people_listed_after_a_plural_group_noun_are_its_members(nlp: Any) -> No
             if e.label_ == "PERSON":
                 person = [Mention(e.start, e.end, e.start_char, e.end_char, e.text, "PERSON")]
                 assert listed_member_actor(doc, person, names, "USA") is None, text
+
+
+@pytest.mark.model
+def test_two_people_described_together_take_the_description_s_sector(nlp: Any) -> None:
+    text = "Dale Hurst and Glenn Pavlik, both reporters for the Toledo Blade, were freed in Ohio," + _OHIO
+    found = _actors(nlp, text, "2019-03-05")
+    assert found["Dale Hurst"] == ActorFact("USA", "JRN")
+    assert found["Glenn Pavlik"] == ActorFact("USA", "JRN")
+    text = "Dale Hurst and Glenn Pavlik, both friends of the mayor, were freed in Ohio," + _OHIO
+    assert _actors(nlp, text, "2019-03-05")["Dale Hurst"] is None  # "friends": no sector

@@ -315,6 +315,10 @@ class EntityExtractor(Component):
                 or relations.listed_member_actor(doc, ent.mentions, name_tokens, person_context)
                 or relations.programme_actor(doc, ent.mentions, others)  # "X, whose show on ABC"
             )
+            if ent.actor is None or ent.actor.sector is None:  # "American X and Y, both professors"
+                pair = relations.pair_member_actor(doc, ent.mentions, name_tokens, person_context)
+                if pair is not None and (ent.actor is None or ent.actor.code == pair.code):
+                    ent.actor = pair
             if ent.actor is None and not ent.roles and id(ent) not in tabled:  # "X, 68," of the article
                 rival = countries.rival_in_sentence(doc, ent.first, mentions, person_context)
                 own = None if rival else person_context

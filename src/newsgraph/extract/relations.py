@@ -383,6 +383,43 @@ def listed_member_actor(
     return None
 
 
+def pair_member_actor(
+    doc: Doc, person: list[Mention], names: frozenset[int], country: str | None
+) -> actors.Actor | None:
+    """The actor of one of two people described together after their names ("American Kevin King
+    and Australian Timothy Weeks, both professors at the American University": EDU): the sector of
+    the plural noun heading the words after "both" (up to "at", "of", "for" or a comma), the
+    country of a nationality right before the person's name, else ``country``; None when the noun
+    gives no sector or no country is known."""
+    n = len(doc)
+    for m in person:
+        end = m.j
+        if end + 1 < n and doc[end].lower_ == "and" and (end + 1 in names or doc[end + 1].tag_ == "NNP"):
+            end += 1  # "X and Y, both ...", Y maybe untagged: a proper noun
+            while end < n and (end in names or doc[end].tag_ == "NNP"):
+                end += 1
+        elif m.i >= 2 and doc[m.i - 1].lower_ == "and" and (m.i - 2 in names or doc[m.i - 2].tag_ == "NNP"):
+            pass
+        else:
+            continue
+        if end + 2 >= n or doc[end].text != "," or doc[end + 1].lower_ != "both":
+            continue
+        words: list[Token] = []
+        for t in doc[end + 2 : min(n, end + 6)]:
+            if t.lower_ in ("at", "of", "for", "with", "in") or not t.is_alpha:
+                break
+            words.append(t)
+        if not words or words[-1].tag_ != "NNS":
+            continue
+        sector = actors.head_sector(" ".join(t.text for t in words))
+        stated = _nationality_before(doc, m.i)
+        code = stated.code if stated is not None else country
+        if sector is None or code is None:
+            return None
+        return actors.Actor(code, sector)
+    return None
+
+
 def _words_at(doc: Doc, k: int, words: tuple[str, ...]) -> bool:
     """Whether ``words`` end at token ``k``."""
     start = k - len(words) + 1
