@@ -211,3 +211,21 @@ def test_two_people_described_together_take_the_description_s_sector(nlp: Any) -
     assert found["Glenn Pavlik"] == ActorFact("USA", "JRN")
     text = "Dale Hurst and Glenn Pavlik, both friends of the mayor, were freed in Ohio," + _OHIO
     assert _actors(nlp, text, "2019-03-05")["Dale Hurst"] is None  # "friends": no sector
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        (
+            "Dale Hurst, a historian at Ohio State University, said the vote was close," + _OHIO,
+            "Dale Hurst",
+            "EDU",
+        ),
+        ("Political scientist Dale Hurst said the vote was close," + _OHIO, "Dale Hurst", "EDU"),
+        ("Police arrested drug lord Dale Hurst in Toledo," + _OHIO, "Dale Hurst", "CRM"),
+    ],
+)
+def test_occupations_news_introduces_people_by(nlp: Any, text: str, name: str, sector: str) -> None:
+    actor = _actors(nlp, text, "2019-03-05")[name]
+    assert actor is not None and actor.sector == sector
