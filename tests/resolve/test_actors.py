@@ -515,3 +515,17 @@ def test_a_cause_after_for_gives_a_body_no_sector() -> None:
         assert found is None or found.sector is None, name
     assert actors.resolve_actor("Justice Department", "ORG", "USA") is not None
     assert actors._before_cause("spokesman for the campaign".split()) == "spokesman for the campaign".split()
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "sector"),
+    [
+        ("Chechen rebels", "RUS", "REB"),  # was RUS CVL: the people's default hid the noun
+        ("Tibetan monks", "CHN", "REL"),
+        ("Chechens", "RUS", "CVL"),  # the people alone stay civilians
+        ("Coptic Christians", "EGY", "REL"),  # a group's own row keeps its sector
+    ],
+)
+def test_a_group_of_a_people_takes_its_nouns_sector(text: str, code: str, sector: str) -> None:
+    actor = actors.resolve_actor(text, "NORP")
+    assert actor is not None and (actor.code, actor.sector) == (code, sector)

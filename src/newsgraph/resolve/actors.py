@@ -558,8 +558,10 @@ def resolve_actor(
     code, org, head = _parse(text, context_code, named)
     code = _host_country(text) or code
     own = org.sector if org else None
-    # a body named after an intergovernmental one has its own sector: "UN peacekeepers" -> MIL
-    sector = (own if own != "IGO" else None) or head or own
+    # a body named after an intergovernmental one has its own sector: "UN peacekeepers" -> MIL;
+    # so has a group of a people: "Chechen rebels" are rebels, "Tibetan monks" monks
+    people = org is not None and org.type == "NORP"
+    sector = (own if own != "IGO" and not people else None) or head or own
     if label in _PLACE_LABELS and org is None and head is None:
         return None  # "southern Lebanon" is a place, not an actor
     if code is None and label not in _PLACE_LABELS and sector is not None:
