@@ -1,0 +1,124 @@
+"""Recall from the manual's definitions, by kind of wording (branch `events18r`; sentences invented
+for these tests)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventtexts import US, codes, events_of, is_fact, shown_events
+
+
+def _own(nlp: Any, text: str) -> list[dict[str, Any]]:
+    """The events of ``text`` after the American opening sentence."""
+    return [e for e in events_of(nlp, US + text) if e["trigger"]["start"] >= len(US)]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        # ACCUSE: "criticize, denigrate responsible parties"
+        ("Senator Smith ripped into President Biden.", "ACCUSE"),
+        ("Senator Smith lectured President Biden on Monday.", "ACCUSE"),
+        ("Senator Smith scorned President Biden's plan.", "ACCUSE"),
+        ("Senator Smith remonstrated with President Biden.", "ACCUSE"),
+        ("Senator Smith expressed disapproval of President Biden's plan.", "ACCUSE"),
+        # REJECT: "refuse, or block"
+        ("Senator Smith obstructed President Biden's plan.", "REJECT"),
+        ("Senator Smith stymied President Biden's plan.", "REJECT"),
+        ("Senator Smith shelved President Biden's plan.", "REJECT"),
+        # CONCEDE: yielding to demands
+        ("Iran capitulated to American demands.", "CONCEDE"),
+        ("Iran acquiesced to the American demands.", "CONCEDE"),
+        ("Iran complied with the American demands.", "CONCEDE"),
+        # REQUEST: asking a thing of someone
+        ("Ukraine sought more weapons from Germany.", "REQUEST"),
+        ("Senator Smith solicited help from President Biden.", "REQUEST"),
+        # SUPPORT: "express support for, commend"
+        ("Senator Smith spoke warmly of President Biden.", "SUPPORT"),
+        ("Senator Smith expressed approval of President Biden's plan.", "SUPPORT"),
+        ("Senator Smith heaped praise on President Biden.", "SUPPORT"),
+        ("Senator Smith lavished praise on President Biden.", "SUPPORT"),
+        ("Senator Smith showered President Biden with praise.", "SUPPORT"),
+    ],
+)
+def test_verbal_wordings_of_the_definitions_are_shown(nlp: Any, text: str, etype: str) -> None:
+    # each wording reports its speech act or refusal, aimed at the one it names
+    shown = shown_events(nlp, US + text, etype)
+    assert shown
+    assert all(e["recipient"] for e in shown)
+
+
+@pytest.mark.model
+def test_regret_expressed_is_a_concession(nlp: Any) -> None:
+    # manual, CONCEDE: "expressions of regret or remorse for an action or situation"
+    assert any(
+        e["event_type"] == "CONCEDE" and is_fact(e)
+        for e in _own(nlp, "Iran expressed regret over the incident.")
+    )
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Senator Smith was charged with obstructing justice.", "REJECT"),
+        ("The company complied with the new regulations.", "CONCEDE"),
+        ("The approval of the bill came on Monday.", "SUPPORT"),
+        ("The report raised concerns about the economy.", "ACCUSE"),
+    ],
+)
+def test_other_senses_of_the_new_words_are_no_events(nlp: Any, text: str, etype: str) -> None:
+    # obstructing justice is a crime, not a refusal; regulations complied with are no demands; the
+    # approval of a bill is no praise said; a thing that raises concerns voices none
+    assert not shown_events(nlp, US + text, etype)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Germany pleaded with Russia to withdraw its troops.", "RUS"),
+        ("Germany heaped praise on France.", "FRA"),
+    ],
+)
+def test_the_preposition_of_a_plea_or_of_praise_names_its_recipient(
+    nlp: Any, text: str, recipient: str
+) -> None:
+    shown = [e for e in _own(nlp, text) if is_fact(e) and e["confidence"] >= 0.5]
+    assert shown
+    assert recipient in codes(shown[0]["recipient"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "etype", "recipient"),
+    [
+        ("Iran agreed to resume talks with the United States.", "AGREE", "USA"),
+        ("Iran offered to hold talks with the United States.", "AGREE", "USA"),
+        ("Germany ruled out a deal with Russia.", "REJECT", "RUS"),
+    ],
+)
+def test_the_partner_of_the_cooperation_agreed_or_refused_is_the_recipient(
+    nlp: Any, text: str, etype: str, recipient: str
+) -> None:
+    # an offer or refusal of talks or a deal with someone is aimed at that someone: before, the
+    # agreement had nobody to cooperate with and counted as a promise to no one
+    shown = shown_events(nlp, US + text, etype)
+    assert shown
+    assert recipient in codes(shown[0]["recipient"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran agreed to cut taxes.",
+        "Senator Smith agreed to a debate with President Biden.",
+    ],
+)
+def test_a_promise_with_no_cooperation_in_it_stays_a_promise_to_no_one(nlp: Any, text: str) -> None:
+    # a tax cut or a debate is no act of cooperation: no partner is read from it
+    assert not shown_events(nlp, US + text, "AGREE")
