@@ -122,3 +122,56 @@ def test_the_partner_of_the_cooperation_agreed_or_refused_is_the_recipient(
 def test_a_promise_with_no_cooperation_in_it_stays_a_promise_to_no_one(nlp: Any, text: str) -> None:
     # a tax cut or a debate is no act of cooperation: no partner is read from it
     assert not shown_events(nlp, US + text, "AGREE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Warren called Donald Trump's comments a disgrace.",
+        "Senator Warren called the president's plan a disaster.",
+    ],
+)
+def test_a_thing_of_someone_called_a_disgrace_is_criticism_of_its_owner(nlp: Any, text: str) -> None:
+    # the small model hangs the second object on the first ("comments a disgrace" as an adverbial
+    # noun); the judgement is of the comments' owner
+    shown = shown_events(nlp, US + text, "ACCUSE")
+    assert shown
+    assert "USA" in codes(shown[0]["recipient"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump's plan, which Senator Warren called reckless, was announced on Monday.",
+        "Donald Trump defended his comments, which Senator Warren described as racist.",
+    ],
+)
+def test_a_judgement_made_in_a_relative_clause_of_the_thing_judged_is_shown(nlp: Any, text: str) -> None:
+    # the relative clause tells what Warren said of the plan: the judgement was made, not told of
+    # someone in passing
+    assert any(e["text"] in ("reckless", "racist") for e in shown_events(nlp, US + text, "ACCUSE"))
+
+
+@pytest.mark.model
+def test_the_speaker_of_a_relative_clause_is_still_told_of_in_passing(nlp: Any) -> None:
+    # "Warren, who called the plan reckless": the clause says who Warren is
+    text = "Senator Warren, who called the plan reckless, spoke on Monday."
+    assert not shown_events(nlp, US + text, "ACCUSE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Warren made fun of Donald Trump.",
+        "Senator Warren said she does not trust Donald Trump.",
+    ],
+)
+def test_mockery_and_distrust_said_are_criticism(nlp: Any, text: str) -> None:
+    # making fun of someone is mocking them; distrust said of someone is disapproval (the CAMEO
+    # family of "distrust" is disapproval, 110), not a negated SUPPORT
+    shown = shown_events(nlp, US + text, "ACCUSE")
+    assert shown
+    assert "USA" in codes(shown[0]["recipient"])
