@@ -175,3 +175,23 @@ def test_mockery_and_distrust_said_are_criticism(nlp: Any, text: str) -> None:
     shown = shown_events(nlp, US + text, "ACCUSE")
     assert shown
     assert "USA" in codes(shown[0]["recipient"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "etype", "recipient"),
+    [
+        ("Germany pledged its support for Ukraine.", "AGREE", "UKR"),
+        ("Germany submitted a request to the United States for more weapons.", "REQUEST", "USA"),
+        ("Germany submitted a proposal to Russia.", "AGREE", "RUS"),
+        ("Germany voiced opposition to Russia's plan.", "ACCUSE", "RUS"),
+        ("Germany filed objections to Russia's plan.", "ACCUSE", "RUS"),
+        ("Germany filed a complaint about Russia's plan.", "ACCUSE", "RUS"),
+    ],
+)
+def test_nominal_acts_name_whom_they_are_aimed_at(nlp: Any, text: str, etype: str, recipient: str) -> None:
+    # a promise of support is for whom the support is; a request or proposal submitted is made;
+    # objections "to" and complaints "about" a plan are aimed at its owner
+    shown = shown_events(nlp, US + text, etype)
+    assert shown
+    assert recipient in codes(shown[0]["recipient"])

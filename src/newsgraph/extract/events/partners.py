@@ -2,7 +2,8 @@
 
 A refusal, a demand or an offer whose object or content is an act of cooperation with someone is
 aimed at that someone: "ruled out a deal with Russia", "rejected talks with Moscow", "sought
-talks with Iran" (the object's "with" party), "agreed to resume talks with the United States",
+talks with Iran" (the object's "with" party), "pledged its support for Ukraine" (whom a promised
+act of cooperation is for), "agreed to resume talks with the United States",
 "offered to hold talks with Tehran" (the party the content's talks join to the doer). Before, such
 events had no recipient, and an AGREE with none counts as a promise to nobody (``alone``).
 """
@@ -39,7 +40,22 @@ def object_partners(etype: str, verb: Token) -> list[Token]:
     cooperative = [o for o in objects if _cooperative_noun(o)]
     if not cooperative:
         return []
-    return [p for o in (*cooperative, verb) for p in prep_objects(o, {"with"})]
+    out = [p for o in (*cooperative, verb) for p in prep_objects(o, {"with"})]
+    if etype == "AGREE":
+        # "pledged its support for Ukraine": whom the promised act is for, by its own type
+        out += [p for o in cooperative for p in prep_objects(o, _own_preps(o))]
+    return out
+
+
+def _own_preps(noun: Token) -> frozenset[str]:
+    """The recipient prepositions of the types of the noun's rows ("support for", "aid to")."""
+    types = plover.event_types()
+    return frozenset(
+        p
+        for e in plover.nouns().get(lemma(noun), ())
+        if e.type in types
+        for p in types[e.type].recipient_preps
+    )
 
 
 def content_partners(
