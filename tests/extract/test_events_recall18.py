@@ -195,3 +195,38 @@ def test_nominal_acts_name_whom_they_are_aimed_at(nlp: Any, text: str, etype: st
     shown = shown_events(nlp, US + text, etype)
     assert shown
     assert recipient in codes(shown[0]["recipient"])
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Italian prosecutors placed the Kenyan minister under investigation.", "ACCUSE"),
+        ("Egypt charged that Israel had violated the ceasefire.", "ACCUSE"),
+    ],
+)
+def test_investigations_and_charges_worded_as_in_wire_reports(nlp: Any, text: str, etype: str) -> None:
+    # manual, ACCUSE: "all investigations", "accuse, allege, or charge"
+    assert shown_events(nlp, text, etype)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Kenyan court issued an arrest warrant for the opposition leader.",
+        "A Kenyan court issued a warrant for the arrest of the opposition leader.",
+    ],
+)
+def test_an_arrest_warrant_issued_is_a_threat_of_arrest(nlp: Any, text: str) -> None:
+    # manual, THREATEN: "issuing an in-absentia arrest should be coded as THREATEN `arrest`"
+    threats = [e for e in events_of(nlp, text) if e["event_type"] == "THREATEN" and is_fact(e)]
+    assert threats
+    assert threats[0]["mode"] == "arrest"
+
+
+@pytest.mark.model
+def test_a_search_warrant_is_no_threat(nlp: Any) -> None:
+    assert not [
+        e for e in events_of(nlp, "Kenyan police obtained a search warrant.") if e["event_type"] == "THREATEN"
+    ]
