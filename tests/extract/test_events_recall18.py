@@ -230,3 +230,25 @@ def test_a_search_warrant_is_no_threat(nlp: Any) -> None:
     assert not [
         e for e in events_of(nlp, "Kenyan police obtained a search warrant.") if e["event_type"] == "THREATEN"
     ]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Russia launched a disinformation campaign against Ukraine.", "misinformation"),
+        ("Russia spread disinformation about the Ukrainian elections.", "misinformation"),
+        ("Syrian forces blocked an aid convoy to the camp.", "withhold"),
+    ],
+)
+def test_misinformation_and_withheld_aid_are_coercion(nlp: Any, text: str, mode: str) -> None:
+    # manual, COERCE: "a social media disinformation campaign"; "withhold food/medical supplies"
+    found = [e for e in events_of(nlp, text) if e["event_type"] == "COERCE" and is_fact(e)]
+    assert found
+    assert found[0]["mode"] == mode
+
+
+@pytest.mark.model
+def test_an_election_campaign_is_no_coercion(nlp: Any) -> None:
+    text = "Senator Smith launched his campaign on Monday."
+    assert not [e for e in events_of(nlp, US + text) if e["event_type"] == "COERCE"]
