@@ -252,3 +252,16 @@ def test_misinformation_and_withheld_aid_are_coercion(nlp: Any, text: str, mode:
 def test_an_election_campaign_is_no_coercion(nlp: Any) -> None:
     text = "Senator Smith launched his campaign on Monday."
     assert not [e for e in events_of(nlp, US + text) if e["event_type"] == "COERCE"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Warren disapproved of Donald Trump's plan.",
+        "Senator Warren distrusts Donald Trump.",
+    ],
+)
+def test_disapproval_and_distrust_of_someone_are_criticism(nlp: Any, text: str) -> None:
+    # the CAMEO families of disapproval (110): "disapprove", "distrust"
+    assert any(e["event_type"] == "ACCUSE" and is_fact(e) for e in _own(nlp, text))
