@@ -390,3 +390,15 @@ def test_dask_option_without_dask_installed_says_what_to_install(
         "error: [NG203] --dask needs dask.distributed, which is not installed: pip install newsgraph[dask]"
     ]
     assert not (tmp_path / "s.duckdb").exists()
+
+
+def test_the_plan_leaves_out_the_store_and_its_shards(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Officials said the council met on Tuesday.\n")
+    (tmp_path / "s.duckdb").write_bytes(b"\x00DUCK")
+    (tmp_path / "s.duckdb.shards").mkdir()
+    (tmp_path / "s.duckdb.shards" / "part.parquet").write_bytes(b"PAR1")
+    settings = Settings.load()
+    names = [p.name for p in plan([tmp_path], settings)]
+    assert len(names) == 3
+    kept = plan([tmp_path], settings, skip=(tmp_path / "s.duckdb", tmp_path / "s.duckdb.shards"))
+    assert [Path(p.name).name for p in kept] == ["a.txt"]

@@ -181,3 +181,19 @@ def test_ingest_opens_the_store_with_the_memory_limit_setting(tmp_path: Path, mo
     monkeypatch.setattr(Store, "write_tables", recording)
     ingest([tmp_path / "c"], tmp_path / "s.duckdb", Settings.load(jobs=1, store_memory_limit="300MB"))
     assert seen and all(s.replace(" ", "").upper() in ("286.1MIB", "300.0MB", "300MB") for s in seen)
+
+
+def test_a_store_inside_the_input_folder_is_not_read_as_news(tmp_path: Path) -> None:
+    """``newsgraph ingest . --db here.duckdb``: the store (and its write-ahead log) sits among the
+    inputs; a second run must not read the database written by the first as a binary input (an
+    NG102 error per run, bug seen on the seed in session 17)."""
+    write_corpus(tmp_path, 2)
+    db = tmp_path / "here.duckdb"
+    settings = Settings.load(jobs=1)
+    first = ingest([tmp_path], db, settings)
+    (tmp_path / "here.duckdb.wal").write_bytes(b"\x00\x01 a log left by a killed run")
+    second = ingest([tmp_path], db, settings)
+    assert first.n_errors == 0 and second.n_errors == 0
+    assert second.n_skipped == 2
+    with Store(db, read_only=True) as store:
+        assert store.stats()["errors"] == 0

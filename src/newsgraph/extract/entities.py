@@ -32,7 +32,7 @@ from .entity_groups import Entity, group, tabled_person_name
 from .entity_names import one_per_key
 from .labels import consistent_labels
 from .lone_names import unattested_person
-from .mentions import Mention, collect_mentions, stoplist
+from .mentions import Mention, collect_mentions, in_caps_lines, stoplist
 from .name_lists import join_known_pieces
 from .not_names import model_nouns, use_common_nouns
 from .people import (
@@ -185,7 +185,9 @@ class EntityExtractor(Component):
 
     def match(self, doc: Doc) -> list[Entity]:
         ents = doc.ents  # spaCy builds the tuple anew on each access: once here for both
-        mentions = join_known_pieces(doc, fix_spans(doc, collect_mentions(doc, ents), ents))
+        mentions = in_caps_lines(
+            doc, join_known_pieces(doc, fix_spans(doc, collect_mentions(doc, ents), ents))
+        )
         consistent_labels(doc, mentions)
         context = main_country(mentions, doc)
         set_article_context(doc, dataclasses.replace(article_context(doc), main_country=context))

@@ -29,6 +29,7 @@ from ..resolve.gazetteer import gazetteer
 from ..resolve.names import GENERATIONS, PersonName, common_given, parse, surname_match, variant_reason
 from . import countries
 from .annotations import doc_words
+from .caps_lines import caps_lines
 from .countries import national_institution, subnational_country
 from .entity_names import acronym, bodies_ending_in, merge_acronyms, settle_names, state_abbreviation
 from .facts import ActorFact, EntityFact, MentionFact, MergeFact, RoleFact
@@ -125,9 +126,14 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
     persons: dict[tuple[str, ...], Entity] = {}
     parsed: dict[tuple[str, ...], PersonName] = {}
     by_part: dict[str, set[tuple[str, ...]]] = {}
-    # 1. full names, longest first: a shorter one joins a longer one it agrees with
-    for m in sorted(mentions, key=lambda m: -len(m.text)):
+    # words of lines in capitals ("SAUDI PRINCE MOCKS TRUMP"): their names are read in title case
+    capitals = {t for a, b in caps_lines(doc) for t in range(a, b)}
+    # 1. full names, longest first (as the text writes them before in capitals): a shorter one
+    # joins a longer one it agrees with
+    for m in sorted(mentions, key=lambda m: (-len(m.text), m.i in capitals)):
         parts = tuple(name_tokens(split_honorifics(m.text)[0]))
+        if m.i in capitals:
+            parts = tuple(p.title() if p.isupper() else p for p in parts)
         if len(parts) < 2 or not (m.label == "PERSON" or tabled_person_name(m.text)):
             continue
         name = parse(" ".join(parts))
@@ -162,12 +168,13 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
     shared = countries.shared_names(mentions)  # "Korea" beside "North Korea": neither for sure
     # "Communist Party" after "Chinese Communist Party"; not "Navy" beside "Royal" and "Indian Navy"
     bodies = {k: v for k, v in bodies_ending_in(mentions).items() if institutions.get(k, v.code) == v.code}
-    for m in mentions:
+    # in the text's order, a line in capitals' names last: "Gaza" names the entity, not "GAZA"
+    for m in sorted(mentions, key=lambda m: m.i in capitals):
         if id(m) in used:
             continue
         core = split_honorifics(m.text)[0]
         name_parts = name_tokens(core)
-        if len(name_parts) == 1 and _may_join_person(doc, m, persons, name_parts[0]):
+        if len(name_parts) == 1 and _may_join_person(doc, m, persons, name_parts[0], m.i in capitals):
             word = name_parts[0]
             owners = by_part.get(word, set()) or (
                 by_part.get(word.title(), set()) if word.isupper() else set()
@@ -256,13 +263,17 @@ def _person_for(
     return None, ""
 
 
-def _may_join_person(doc: Doc, m: Mention, persons: dict[tuple[str, ...], Entity], word: str) -> bool:
+def _may_join_person(
+    doc: Doc, m: Mention, persons: dict[tuple[str, ...], Entity], word: str, capitals: bool = False
+) -> bool:
     """Whether a one-word mention may be a person's surname or given name: never a word in capitals
-    ("AI"; a transcript label "PENCE:" aside), a known country or organisation labelled otherwise,
-    or a state, province or city the model tagged as a place ("Georgia", "Plymouth") unless the
-    word is some person's last name."""
+    ("AI"; a transcript label "PENCE:" and a person's name in a line all in ``capitals``, "SAUDI
+    PRINCE MOCKS TRUMP", aside), a known country or organisation labelled otherwise, or a state,
+    province or city the model tagged as a place ("Georgia", "Plymouth") unless the word is some
+    person's last name."""
     if acronym(m.text):
-        return m.j < len(doc) and doc[m.j].text == ":" and m.label == "PERSON"
+        label = m.j < len(doc) and doc[m.j].text == ":"
+        return (label or capitals) and m.label == "PERSON"
     if m.label == "PERSON":
         return True
     if known(m.text):

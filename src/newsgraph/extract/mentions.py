@@ -37,6 +37,7 @@ from ..records import ENTITY_TYPES
 from ..resolve import actors
 from ..tables import data_lines, data_rows
 from .annotations import article_context, doc_text, doc_words
+from .caps_lines import caps_line_names, caps_lines
 from .not_names import disease, ideology, opening_common_word, paired_names, product_name
 from .roles import title_spans
 from .span_pieces import ENDS, PARTICLES, ROMAN, counts_after, glued_score, known, pieces
@@ -190,6 +191,21 @@ _TITLE_CASE_WORDS = 4
 _TITLE_CASE_SHARE = 1.0
 #: ... and it has at most this many words (a headline, not a paragraph).
 _HEADLINE_WORDS = 20
+
+
+def in_caps_lines(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """``mentions`` with those of the lines written in capitals ("SAUDI PRINCE MOCKS TRUMP ON
+    TWITTER") rebuilt from the names the rest of the text or the tables know
+    (``extract/caps_lines.py``)."""
+    capitals = caps_lines(doc)
+    if not capitals:
+        return mentions
+    drop, added = caps_line_names(doc, mentions, capitals)
+    out = [m for n, m in enumerate(mentions) if n not in drop]
+    for i, j, label in added:
+        span = doc[i:j]
+        out.append(Mention(i, j, span.start_char, span.end_char, span.text, label))
+    return sorted(out, key=lambda m: m.i)
 
 
 def title_case_lines(doc: Doc) -> list[tuple[int, int]]:

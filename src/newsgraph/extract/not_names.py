@@ -151,6 +151,12 @@ def use_common_nouns(nouns: frozenset[str]) -> None:
     _NOUNS.add(nouns)
 
 
+def common_noun(lower: str) -> bool:
+    """Whether ``lower`` is one of the model's common nouns ("time", "who"; empty before the
+    entity component gave them)."""
+    return any(lower in nouns for nouns in _NOUNS)
+
+
 def model_nouns(nlp: Language) -> frozenset[str]:
     """The common nouns of ``nlp``'s rule lemmatizer (its ``lemma_index`` table: WordNet's nouns
     in the English models), empty when it has none."""

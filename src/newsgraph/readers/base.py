@@ -17,7 +17,7 @@ import re
 import stat
 import sys
 import zlib
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Collection, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, ClassVar, Protocol
@@ -233,12 +233,30 @@ def choose_reader(source: Source) -> Reader:
     return get_reader("text")
 
 
-def expand_paths(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source | InputError]:
+def expand_paths(
+    paths: Iterable[str | os.PathLike[str]], *, skip: Collection[str | os.PathLike[str]] = ()
+) -> Iterator[Source | InputError]:
     """Sources for command-line style paths: files, directories (recursively, hidden files skipped,
     sorted, links to folders followed once), glob patterns, and ``-`` for standard input. A path
     that matches nothing yields an :class:`InputNotFoundError`; an unreadable folder, a dangling
     link, a link loop and a path that is not a regular file (a FIFO, a device) each yield their
-    error, and are never opened."""
+    error, and are never opened. Files that are, or lie under, a path of ``skip`` (the store a run
+    writes, its write-ahead log and shards, when they sit among the inputs) are left out silently."""
+    if not skip:
+        yield from _expand(paths)
+        return
+    skipped = {Path(p).resolve() for p in skip}
+    for item in _expand(paths):
+        if isinstance(item, Source) and item.path is not None and _under(item.path.resolve(), skipped):
+            continue
+        yield item
+
+
+def _under(path: Path, folders: set[Path]) -> bool:
+    return path in folders or any(parent in folders for parent in path.parents)
+
+
+def _expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source | InputError]:
     for raw in paths:
         item = os.fspath(raw)
         if item == "-":

@@ -21,7 +21,7 @@ from typing import Any
 from ..errors import MissingExtraError
 from ..records import ErrorRecord
 from ..settings import Settings
-from ..store.db import DEFAULT_DB, Store
+from ..store.db import DEFAULT_DB, Store, store_files
 from .batch import error_record
 from .local import ErrorCallback, IngestReport, PathLike, link_stories
 from .partitions import PARTITION_BYTES, Partition, count_range, plan
@@ -99,8 +99,8 @@ def ingest_dask(
     require_dask()
     settings = settings or Settings.load()
     started = time.perf_counter()
-    parts = plan(list(paths), settings, partition_bytes=partition_bytes)
     shards = Path(shard_dir) if shard_dir is not None else shard_dir_for(db)
+    parts = plan(list(paths), settings, partition_bytes=partition_bytes, skip=(*store_files(db), shards))
     with Store(db, memory_limit=settings.store_memory_limit) as store:
         report = IngestReport(db=str(db))
         run_id = store.start_run(command)

@@ -7,7 +7,7 @@ import contextlib
 import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from ..resolve.names import remember
 from ..resolve.stories import Sketch, update_stories
 from ..settings import Settings
 from ..store.batches import ArticleTables, combine
-from ..store.db import DEFAULT_DB, Store
+from ..store.db import DEFAULT_DB, Store, store_files
 from .batch import Result, Shipped, clean_document, error_record
 from .pool import (
     EARLY_START_BYTES,
@@ -39,9 +39,13 @@ PathLike = str | Path
 ErrorCallback = Callable[[ErrorRecord], None]
 
 
-def iter_documents(paths: Iterable[PathLike], settings: Settings) -> Iterator[Document | ErrorRecord]:
-    """Every document of every input, in order; unreadable inputs and records become errors."""
-    for item in expand_paths(paths):
+def iter_documents(
+    paths: Iterable[PathLike], settings: Settings, *, skip: Collection[PathLike] = ()
+) -> Iterator[Document | ErrorRecord]:
+    """Every document of every input, in order; unreadable inputs and records become errors.
+    Files of ``skip`` (the store being written, :func:`~newsgraph.store.db.store_files`) are not
+    inputs."""
+    for item in expand_paths(paths, skip=skip):
         if isinstance(item, InputError):
             yield error_record(item, source=item.source, stage="read")
             continue
@@ -384,7 +388,7 @@ def _ingest(
         batcher = _Batcher(store, run_id, settings.batch_size, report, store.known_articles(), on_error)
 
         def documents() -> Iterator[Document]:
-            for item in iter_documents(paths, settings):
+            for item in iter_documents(paths, settings, skip=store_files(db)):
                 if isinstance(item, ErrorRecord):
                     batcher.error(item)
                 elif item.raw_hash in seen_docs:

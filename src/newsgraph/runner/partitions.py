@@ -16,7 +16,7 @@ import itertools
 import json
 import logging
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,9 +117,14 @@ class _Input:
 
 
 def plan(
-    paths: Iterable[str | os.PathLike[str]], settings: Settings, *, partition_bytes: int = PARTITION_BYTES
+    paths: Iterable[str | os.PathLike[str]],
+    settings: Settings,
+    *,
+    partition_bytes: int = PARTITION_BYTES,
+    skip: Collection[str | os.PathLike[str]] = (),
 ) -> list[Partition]:
-    """The partitions of ``paths``, in the order the local runner reads them."""
+    """The partitions of ``paths``, in the order the local runner reads them; files of ``skip``
+    (the store being written) are not inputs."""
     if partition_bytes < 1:
         raise ValueError("partition_bytes must be positive")
     parts: list[Partition] = []
@@ -127,7 +132,7 @@ def plan(
     def add(**kw: Any) -> None:
         parts.append(Partition(index=len(parts), **kw))
 
-    for item in _list_inputs(paths):
+    for item in _list_inputs(paths, skip):
         if isinstance(item, ErrorRecord):
             key = partition_key(item.source, 0, None, "error:" + item.code + item.message, settings)
             add(key=key, name=item.source, error=item)
@@ -148,13 +153,15 @@ def _abs(item: _Input) -> str | None:
     return str(item.path.resolve()) if item.path is not None else None
 
 
-def _list_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[_Input | ErrorRecord]:
+def _list_inputs(
+    paths: Iterable[str | os.PathLike[str]], skip: Collection[str | os.PathLike[str]]
+) -> Iterator[_Input | ErrorRecord]:
     for raw in paths:
         item = os.fspath(raw)
         if is_url(item):
             yield from _list_url(item)
             continue
-        for src in expand_paths([item]):
+        for src in expand_paths([item], skip=skip):
             if isinstance(src, InputError):
                 yield error_record(src, source=src.source, stage="read")
             elif src.path is None:  # standard input: the bytes travel with the task

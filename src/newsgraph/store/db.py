@@ -46,6 +46,15 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = "1"
 DEFAULT_DB = "newsgraph.duckdb"
 
+
+def store_files(db: str | Path) -> tuple[Path, Path]:
+    """The files a store at ``db`` writes: the database and its write-ahead log. A run leaves
+    them out of its inputs, so ``newsgraph ingest . --db here.duckdb`` does not read its own
+    store as news."""
+    path = Path(db)
+    return path, path.with_name(path.name + ".wal")
+
+
 #: Settings of every connection: DuckDB never installs nor loads an extension by itself (there is
 #: no network at run time, and a foreign file must not make it fetch a scanner).
 CONNECT_CONFIG: dict[str, str | bool | int | float | list[str]] = {

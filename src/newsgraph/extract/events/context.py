@@ -23,6 +23,7 @@ from ..annotations import (
     doc_text,
     entity_index,
 )
+from ..countries import RIVAL_SENTENCES, RIVAL_SHARE
 from ..facts import CountFact, DateFact, EntityFact, PlaceFact, QuoteFact
 from .syntax import MODIFIERS
 
@@ -69,6 +70,7 @@ class Context:
     #: the dates (DATE, TIME or untyped) and places with a root token, and that root (built once)
     _date_roots: list[tuple[DateFact, Token]] | None = None
     _place_roots: list[tuple[PlaceFact, Token]] | None = None
+    _public_country: tuple[str | None] | None = None
 
     @classmethod
     def build(cls, doc: Doc, *, has_dates: bool, has_counts: bool, has_places: bool) -> Context:
@@ -110,6 +112,32 @@ class Context:
         return ctx
 
     # -- lookups ----------------------------------------------------------------------------
+    def public_country(self) -> str | None:
+        """The main country, as the country of the public the article speaks of ("urged voters
+        to", "condemned violence against civilians"), when no other country is named nearly as
+        often (in :data:`RIVAL_SENTENCES` sentences or more, and in at least :data:`RIVAL_SHARE`
+        as many as the main country): in an article about several countries' meeting the public
+        may be any of theirs, as a bare national title's holder may (``countries.people_country``)."""
+        if self._public_country is None:
+            self._public_country = (self._sole_main_country(),)
+        return self._public_country[0]
+
+    def _sole_main_country(self) -> str | None:
+        main = self.main_country
+        if main is None:
+            return None
+        sentences: dict[str, set[int]] = {}
+        for i, eid in self.index.items():
+            ent = self.entities.get(eid)
+            if ent is None or ent.type not in ("GPE", "NORP"):
+                continue
+            code = self.entity_code(eid)[0]
+            if code and len(code) == 3 and actors.country_name(code):
+                sentences.setdefault(code, set()).add(self.doc[i].sent.start)
+        own = len(sentences.get(main, ()))
+        rival = max((len(s) for c, s in sentences.items() if c != main), default=0)
+        return None if rival >= RIVAL_SENTENCES and RIVAL_SHARE * own <= rival else main
+
     def root_in(self, start: int, end: int) -> Token | None:
         """The root token of the characters ``[start, end)`` (widened to whole tokens), None for an
         empty span. Kept per span: every event of a doc looks at the same dates and places."""
@@ -207,19 +235,6 @@ class Context:
                 if code and actors.country_name(code) and (best is None or abs(i - tok.i) < best[0]):
                     best = (abs(i - tok.i), code)
         return best[1] if best else None
-
-    def country_before(self, before: int) -> str | None:
-        """The code of the last country named within LOOKBACK tokens before ``before``."""
-        for i in range(before - 1, max(-1, before - LOOKBACK), -1):
-            eid = self.index.get(i)
-            if eid is None:
-                continue
-            ent = self.entities.get(eid)
-            if ent and ent.type in ("GPE", "NORP"):
-                code = self.entity_code(eid)[0]
-                if code and len(code) == 3 and actors.country_name(code):
-                    return code
-        return None
 
 
 def _is_subject(tok: Token) -> bool:

@@ -27,8 +27,6 @@ _RELATIONAL = frozenset(
 )
 #: Nouns of a whole state: "his country", "its government".
 _STATE_WORDS = frozenset({"country", "nation", "government", "state"})
-#: Sectors of the state's own forces: unnamed, they belong to the country the text speaks of.
-_STATE_SECTORS = frozenset({"COP", "MIL", "PRM"})
 #: Sectors of unnamed groups that take the country named with them ("protesters in Kirkuk").
 _LOCAL_SECTORS = frozenset(
     {"COP", "MIL", "REB", "CVL", "LAB", "REF", "PRM", "UAF", "CRM", "AGR", "EDU", "MED"}
@@ -118,14 +116,14 @@ def _public(ctx: Context, head: Token) -> list[dict[str, Any]]:
     if not ctx.main_country or head.i in ctx.index:
         return []
     if head.lower_ in _ANYBODY:
-        return [actor_record(ctx, None, *span_of(head), ctx.main_country, "CVL")]
-    if head.pos_ != "NOUN" or any(c.dep_ == "prep" for c in head.children):
+        sector: str | None = "CVL"
+    elif head.pos_ != "NOUN" or any(c.dep_ == "prep" for c in head.children):
         return []  # "people in Europe", "voters of Iowa": the phrase says whose
-    words = ctx.text[_phrase_start(head).idx : head.idx + len(head.text)]
-    sector = actors.sector_of(words) or actors.sector_of(head.lemma_)
-    if sector in _PUBLIC_SECTORS:
-        return [actor_record(ctx, None, *span_of(head), ctx.main_country, sector)]
-    return []
+    else:
+        words = ctx.text[_phrase_start(head).idx : head.idx + len(head.text)]
+        sector = actors.sector_of(words) or actors.sector_of(head.lemma_)
+    code = ctx.public_country() if sector in _PUBLIC_SECTORS else None
+    return [actor_record(ctx, None, *span_of(head), code, sector)] if code else []
 
 
 def _entity_ref(ctx: Context, eid: str, start: int, end: int, places: bool) -> dict[str, Any] | None:
@@ -232,12 +230,12 @@ def _resolve(ctx: Context, head: Token, depth: int, places: bool, guess: bool = 
     ent = ctx.entities.get(eid) if eid is not None else None
     if ent is not None and ent.type in ("PERSON", "ORG", "NORP"):
         return [actor_record(ctx, eid, *span_of(head), None, actors.sector_of(head.text))]
-    if ent is None and head.pos_ == "NOUN" and head.tag_ == "NNS" and ctx.main_country:
+    if ent is None and head.pos_ == "NOUN" and head.tag_ == "NNS" and ctx.public_country():
         # "lawmakers", "officials", "police": a body of the state with no country said is of the
         # country the article is about, as a person of no known country is
         sector = actors.sector_of(head.lemma_) or actors.sector_of(head.lower_)
         if sector in NATIONAL_SECTORS:
-            return [actor_record(ctx, None, *span_of(head), ctx.main_country, sector)]
+            return [actor_record(ctx, None, *span_of(head), ctx.public_country(), sector)]
     holder = office_holder(ctx, head) if ent is None else None
     if holder is not None:  # "the senator": the person named with that office before
         return [actor_record(ctx, holder[0], *span_of(head), holder[1], holder[2])]
@@ -335,6 +333,10 @@ def _resolve_coded(
     # a named modifier: "Japan's foreign minister", "Israeli officials", "Hamas fighters"
     start_tok = _phrase_start(head)
     modifiers = [i for i in range(start_tok.i, head.i) if i in ctx.index and ctx.entity_code(ctx.index[i])[0]]
+    if word == "ambassador" and len({ctx.entity_code(ctx.index[i])[0] for i in modifiers}) > 1:
+        # "China's deputy UN ambassador": the UN has no ambassadors of its own, the diplomat is
+        # the country's (as a role "Deputy UN Ambassador" is, extract/role_titles.py)
+        modifiers = [i for i in modifiers if ctx.entity_code(ctx.index[i])[0] != "UNO"]
     if modifiers:
         last = modifiers[-1]
         # "Senior Hungarian and Romanian officials": coordinated modifiers are one actor each
@@ -421,8 +423,6 @@ def _resolve_coded(
         code = _place_in(ctx, head)
         if code is None and guess and sector in _LOCAL_SECTORS:
             code = ctx.country_in_sentence(head)
-        if code is None and guess and sector in _STATE_SECTORS:
-            code = ctx.country_before(head.i)
         if code:
             return [actor_record(ctx, None, *span_of(head), code, sector)]
     return []
