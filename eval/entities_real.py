@@ -60,7 +60,7 @@ from itertools import combinations, pairwise
 from pathlib import Path
 from typing import Any
 
-from events_real import read_text  # the same sources, read the same way
+from events_real import any_labelled, read_text  # the same sources, read the same way
 from matching import greedy_pairs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -543,10 +543,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
     articles, problems = load_labels(args.labels)
-    for p in problems:
-        print(f"skipped: {p}", file=sys.stderr)
-    if not articles:
-        print(f"no labelled texts found (is ../shared beside the checkout?): {len(problems)} skipped")
+    if not any_labelled(articles, problems):
         return 0
     predicted, spans, seconds = predict(articles)
     figures = evaluate(articles, predicted, spans, args.verbose, args.half)

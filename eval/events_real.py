@@ -35,6 +35,7 @@ import json
 import sys
 import time
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,16 @@ def read_text(source: str) -> str | None:
     if key:
         return str(json.loads(file.read_text(encoding="utf-8"))[key]["articleBody"])
     return file.read_text(encoding="utf-8")
+
+
+def any_labelled(articles: Sequence[object], problems: Sequence[str]) -> bool:
+    """Whether there are labelled texts to score; each label file line that could not be used is
+    reported on standard error, and their absence on standard output (the script then exits 0)."""
+    for p in problems:
+        print(f"skipped: {p}", file=sys.stderr)
+    if not articles:
+        print(f"no labelled texts found (is ../shared beside the checkout?): {len(problems)} skipped")
+    return bool(articles)
 
 
 def load_labels(folder: Path) -> tuple[list[Article], list[str]]:
@@ -393,10 +404,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tone", action="store_true", help="tone evidence for ACCUSE (setting, off)")
     args = parser.parse_args(argv)
     articles, problems = load_labels(args.labels)
-    for p in problems:
-        print(f"skipped: {p}", file=sys.stderr)
-    if not articles:
-        print(f"no labelled texts found (is ../shared beside the checkout?): {len(problems)} skipped")
+    if not any_labelled(articles, problems):
         return 0
     threshold = _default_threshold() if args.min_confidence is None else args.min_confidence
     options = {name: True for name in ("sentiment", "tone") if getattr(args, name)}

@@ -37,6 +37,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from entities_real import DEFAULT_LABELS, TYPES, Article, load_labels, published
+from events_real import any_labelled
 
 #: CoNLL-2003's four types for the labels' six.
 CONLL = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "MISC"}
@@ -176,10 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None)
     args = parser.parse_args(argv)
     articles, problems = load_labels(args.labels)
-    for p in problems:
-        print(f"skipped: {p}", file=sys.stderr)
-    if not articles:
-        print(f"no labelled texts found (is ../shared beside the checkout?): {len(problems)} skipped")
+    if not any_labelled(articles, problems):
         return 0
     figures = evaluate(articles)
     print(f"mention-level NER, CoNLL types, exact span + type: {len(articles)} real-news articles")

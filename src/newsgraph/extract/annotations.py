@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -251,6 +251,18 @@ def doc_words(doc: Doc) -> list[str]:
     word), so that the whole-doc scans of several components share it, loop over plain strings and
     make a Token only for their hits. Our components never retokenise, so it stays valid."""
     return _token_strings(doc, ORTH, _WORDS)
+
+
+def word_lines(words: Sequence[str]) -> Iterator[tuple[int, int]]:
+    """The ``[start, end)`` word ranges of the text's lines: a line ends with the word that holds
+    its line break (a whitespace token), or with the text."""
+    start = 0
+    for k, word in enumerate(words):
+        if "\n" in word:
+            yield start, k + 1
+            start = k + 1
+    if start < len(words):
+        yield start, len(words)
 
 
 def doc_lowers(doc: Doc) -> list[str]:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..resolve import actors
 from ..resolve.names import COMMON_GIVEN, given_share
-from .annotations import doc_words
+from .annotations import doc_words, word_lines
 from .not_names import common_noun
 
 #: A line is in capitals when it has this many words of two letters or more ...
@@ -38,18 +38,12 @@ def caps_lines(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the lines written in capitals, when the rest of the text (as long as the
     line or more) is there to tell which of their words are names."""
     words = doc_words(doc)
-    n_words = len(words)
     out: list[tuple[int, int]] = []
-    start = 0
-    for k in range(n_words + 1):
-        if k < n_words and "\n" not in words[k]:
-            continue
-        end = min(k + 1, n_words)
-        if n_words - (end - start) >= end - start:
+    for start, end in word_lines(words):
+        if len(words) - (end - start) >= end - start:
             long = [w for w in words[start:end] if len(w) >= 2 and w.isalpha()]
             if len(long) >= _CAPS_WORDS and sum(w.isupper() for w in long) >= _CAPS_SHARE * len(long):
                 out.append((start, end))
-        start = end
     return out
 
 

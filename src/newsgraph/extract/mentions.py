@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from ..records import ENTITY_TYPES
 from ..resolve import actors
 from ..tables import data_lines, data_rows
-from .annotations import article_context, doc_text, doc_words
+from .annotations import article_context, doc_text, doc_words, word_lines
 from .caps_lines import caps_line_names, caps_lines
 from .not_names import disease, ideology, opening_common_word, paired_names, product_name
 from .roles import title_spans
@@ -214,11 +214,7 @@ def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
     words = doc_words(doc)
     n_words = len(words)
     out: list[tuple[int, int]] = []
-    start = 0
-    for k in range(n_words + 1):
-        if k < n_words and "\n" not in words[k]:
-            continue
-        end = min(k + 1, n_words)
+    for start, end in word_lines(words):
         line = words[start:end]
         # the cheap tests first: most lines are prose, with a full stop early on
         if (
@@ -236,7 +232,6 @@ def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
                 and sum(w.isalpha() for w in line) <= _HEADLINE_WORDS
             ):
                 out.append((start, end))
-        start = end
     return out
 
 

@@ -19,6 +19,7 @@ from .context import Context
 from .drafts import Draft, event_scope
 from .partners import content_partners, object_partners
 from .references import actor_record, own_actor_heads, resolve_heads, same, span_of, unique
+from .relate import measure_owners
 from .syntax import (
     between_heads,
     clause_subjects,
@@ -32,6 +33,7 @@ from .syntax import (
     subjects,
     verb_forms,
 )
+from .unnamed import unidentified_span, victims
 from .when_where import event_location
 
 #: Event types whose trigger inside a quote, with no subject, is the speaker's event.
@@ -55,6 +57,11 @@ def event_arguments(
     actors, recipients, joint = arguments(lex, ctx, d, d.quote)
     for x in d.merged:
         more = arguments(lex, ctx, x, x.quote)
+        if x.noun is not None and x.noun.dep_ == "nsubjpass" and x.noun.head.i == d.anchor.i:
+            # "a Ukrainian drone attack on Moscow was repelled by air defences": the passive's
+            # subject is what was acted on; its doers are the recipients, never the actors
+            recipients += more[0]
+            continue
         if not actors:
             actors = more[0]
         recipients += more[1]
@@ -106,9 +113,14 @@ def fill_in(
     if not recipients and etype in _PLACE_RECIPIENT and location and location.get("country") and not joint_ok:
         # a protest, a curfew, an attack in a place is directed at that place's country
         sector = "GOV" if etype == "PROTEST" else "CVL"
-        recipients = [
-            actor_record(ctx, None, location["start"], location["end"], location["country"], sector)
-        ]
+        start, end = location["start"], location["end"]
+        named = victims(d) if etype != "PROTEST" else None
+        if named is not None:
+            # "police in Lagos arrested 12 protesters": the protesters, of the place's country;
+            # the place is where it happened, not whom it was done to
+            start, end = span_of(named)
+            sector = sector_of(ctx.text[start:end]) or sector
+        recipients = [actor_record(ctx, None, start, end, location["country"], sector)]
     if not recipients and etype == "PROTEST" and actors and actors[0]["sector"] not in ("GOV",):
         first = actors[0]  # protesters protest to their own government
         recipients = [actor_record(ctx, None, first["start"], first["end"], first["code"], "GOV")]
@@ -133,8 +145,10 @@ def fill_in(
         # "a roadside bombing near Samarra killed ...": PLOVER's unidentified actor (sector UNK,
         # manual: "two civilians were killed by a bomb"), of no known country: the place is the
         # victims', not the bombers' (not so for an airstrike, a drone or a missile, which usually
-        # come from another country: no actor at all)
-        actors = [actor_record(ctx, None, location["start"], location["end"], None, "UNK")]
+        # come from another country: no actor at all); its words are what did it ("a bomb", "the
+        # fighting", else the verb), never the place: a place where it happened does nothing
+        start, end = unidentified_span(d.anchor, location)
+        actors = [actor_record(ctx, None, start, end, None, "UNK")]
     if not actors and recipients and d.how == "verb" and is_passive(d.anchor) and _legal(d.anchor):
         # "was charged with bribery", "was convicted of fraud": by the courts and prosecutors of
         # the place, else of the accused's country
@@ -532,6 +546,9 @@ def _content_recipients(lex: Lexicon, ctx: Context, d: Draft, base: Token) -> li
     """Recipients of a verbal event named in what it says: "demanded that Israel withdraw",
     "offered to hand over to Great Britain", "threatened to break relations with Russia"."""
     for inner in d.contents:
+        owners = measure_owners(d, inner) if d.type == "AGREE" else []
+        if owners:  # "committed to implementing UN sanctions on North Korea": with the UN
+            return resolve_heads(ctx, owners, places=False, recipient=True)
         inner_actors, inner_recipients, inner_joint = arguments(lex, ctx, inner, inner.quote)
         # "urged China to resume talks": China, the doer asked; "agreed that Trump must ...": the
         # one a demand of the content is made of (its recipient; its actor is the speaker)

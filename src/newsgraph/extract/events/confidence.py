@@ -34,7 +34,10 @@ alone                  a meeting, talk or visit with one party only ("discussed 
                        complaint that things are so with no one blamed, praise or blame
                        of nothing named ("applauding along with the audience"), a request
                        of nothing ("the ritual is demanding"), force whose object is what
-                       elections count ("captured 1,944 delegates"): no interaction
+                       elections count ("captured 1,944 delegates") or a race for an office
+                       ("battled to replace him"), blame of a trend ("decried an increase in
+                       homicides"), an expressed attitude as the doer ("his support pushes back
+                       on ..."): no interaction
 topic                  what people talk about, not what happened: an event noun in the
                        "about", "on" or "over" phrase of a verb or noun of talking ("told CNN
                        about extending his support", "talks on a ceasefire")
@@ -43,7 +46,8 @@ force without cue      ASSAULT or COERCE with no casualties, no armed or police 
                        security context: usually a figure of speech or a sport
 generic                not one happening: the doer is a share of a population ("81 percent of
                        Democrats", "most Republicans"), or the verb tells a habit ("often"), or
-                       a poll share says it ("six in 10 Republicans said the party should")
+                       a poll share says it ("six in 10 Republicans said the party should"), or
+                       a toll counts victims up to now ("have been killed ... since October")
 off topic              how far the article's public-affairs relevance is below 0.5
                        (``extract/relevance.py``): sport, entertainment, products, lifestyle
 sentiment              an ACCUSE or SUPPORT whose only evidence is the tone of what was said
@@ -88,6 +92,7 @@ from .clause_signs import (
     states_that,
     states_that_clause,
 )
+from .deeds import an_attitude_acts, blames_a_trend, is_toll, races_for_office, strikes_a_foreign_place
 from .drafts import Draft
 from .sentiment import tone_agrees
 from .syntax import lemma, prep_objects, verb_forms
@@ -156,6 +161,7 @@ class Evidence:
             bool(record.get("magnitudes"))
             or bool(sectors & FORCE_SECTORS)
             or bool(set(record.get("context") or ()) & FORCE_CONTEXTS)
+            or strikes_a_foreign_place(record)
         )
         return cls(
             # PLOVER's unidentified actor ("killed by a bomb") is a doer the text reports
@@ -176,7 +182,7 @@ class Evidence:
             topic=is_topic(draft),
             plain_verb=is_plain(draft),
             missing_recipient=needs_recipient(record),
-            generic=is_generic(draft),
+            generic=is_generic(draft) or is_toll(record, draft),
             two_sides=sum(1 for a in actors if a.get("code")) >= 2,
             measured=bool(record.get("magnitudes")),
             stray_cue=stray_cue(draft),
@@ -424,7 +430,11 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
     praise_or_blame = record.get("event_type") in ("ACCUSE", "SUPPORT") and d.how == "verb"
     if praise_or_blame and not record.get("recipient") and _aimed_at_nothing(d.anchor):
         return True  # "applauding along with the audience": praise or blame of nothing named
+    if an_attitude_acts(d):
+        return True  # "Welch's support pushes back on the narrative": a thing, no doer
     if record.get("event_type") == "ACCUSE" and d.how == "verb" and not record.get("recipient"):
+        if blames_a_trend(d.anchor):
+            return True  # "decried an increase in homicides": conditions, no one blamed
         # "bemoaned that the costs of health care are far greater": a complaint about how things
         # are, aimed at no one
         return complains_of_things(d.anchor)
@@ -485,7 +495,7 @@ def _wins_a_tally(verb: Token) -> bool:
         return True
     # "Cruz was battling with Rubio for second place", "fighting for votes": a contest for what
     # elections count, neither force nor criticism
-    return any(lemma(p) in tally for p in prep_objects(verb, frozenset({"for"})))
+    return any(lemma(p) in tally for p in prep_objects(verb, frozenset({"for"}))) or races_for_office(verb)
 
 
 #: What a verb of asking names what is asked with: an object, a clause, an infinitive.

@@ -68,7 +68,14 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             elif dep in ("nsubj", "nsubjpass", "preconj") and own and _nobody(child):
                 out.negated = True  # "neither apologized", "no country has protested"
             elif dep in ("aux", "auxpass"):
-                kind = modals.get(child.lower_) or modals.get(lemma(child))
+                # "he’ll support": a typographic apostrophe is the same "'ll"; "he'd asked" (the
+                # next word no bare infinitive) is "had", no "would" ("she'd be committed")
+                form = child.lower_.replace("’", "'")
+                kind = (
+                    None
+                    if form == "'d" and child.i + 1 < len(child.doc) and child.nbor(1).tag_ != "VB"
+                    else modals.get(form) or modals.get(lemma(child))
+                )
                 if kind == "future":
                     out.future = True
                 elif kind == "hypothetical":
@@ -113,6 +120,8 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                         out.hypothetical = True
             elif dep == "mark" and child.lower_ in marks:
                 out.hypothetical = True
+            elif dep == "mark" and child.lower_ == "as" and _as_long_as(cur):
+                out.hypothetical = True  # "as long as he is fighting on our side": a condition
             elif (
                 dep == "advcl"
                 and own
@@ -167,7 +176,7 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             out.negated = True  # "too early to congratulate": it is not done
         if own and cur.dep_ == "xcomp" and _yet_to(cur, head):
             out.negated = True  # "has yet to apologize", "is yet to respond": not done (yet)
-        says = lemma(head) in reporting
+        says = lemma(head) in reporting and not _perceived(cur, head)
         if says:
             reported = True
             if _conditional_clause(head, marks):
@@ -247,6 +256,32 @@ def unsaid(anchor: Token, reporting: frozenset[str]) -> Modality:
             break
         cur = head
     return out
+
+
+#: Verbs of perceiving that can also report a view ("sees the deal as a mistake").
+_PERCEIVING = frozenset({"see", "watch", "hear", "view", "perceive", "regard"})
+
+
+def _perceived(clause: Token, verb: Token) -> bool:
+    """``clause`` is what a verb of perceiving perceives, not what it reports: an act seen done
+    (a bare infinitive with its own subject: "would like to see him come around to supporting
+    Trump") or a way of being seen ("so as not to risk being seen as favoring his opponents").
+    The perceiving's own modes then hold for the act: wished, or only risked."""
+    if lemma(verb) not in _PERCEIVING:
+        return False
+    if clause.dep_ == "prep" and clause.lower_ == "as":
+        return True
+    bare = clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children)
+    return clause.dep_ in ("ccomp", "xcomp") and bare and any(c.dep_ == "nsubj" for c in clause.children)
+
+
+def _as_long_as(verb: Token) -> bool:
+    """The clause of ``verb`` opens with "as long as" or "so long as" (a mark "as" and the adverb
+    "long" before it; the parser hangs the clause on "long" or "long" on the clause): a condition,
+    as "if" is."""
+    if verb.dep_ == "advcl" and verb.head.lower_ == "long" and verb.head.i < verb.i:
+        return True
+    return any(c.dep_ == "advmod" and c.lower_ == "long" and c.i < verb.i for c in verb.children)
 
 
 def _conditional_clause(verb: Token, marks: dict[str, str]) -> bool:

@@ -422,10 +422,37 @@ def _resolve_coded(
     if sector is not None:  # "opposition groups in Zimbabwe", "the police": of the country named with them
         code = _place_in(ctx, head)
         if code is None and guess and sector in _LOCAL_SECTORS:
-            code = ctx.country_in_sentence(head)
+            code = ctx.country_in_sentence(head, exclude=_object_owner(ctx, head))
         if code:
             return [actor_record(ctx, None, *span_of(head), code, sector)]
     return []
+
+
+def _material(verb: Token) -> bool:
+    """The verb's row with no conditions is a material act ("attacked", "stormed", "seized"): said of a
+    verbal act ("a union leader lambasted the Chinese government") the owner may be the speaker's
+    own country, and is kept as a guess."""
+    types = plover.event_types()
+    default = [e.type for e in plover.verbs().get(lemma(verb), ()) if not e.conditions]
+    return bool(default) and default[0] is not None and not types[default[0]].verbal
+
+
+def _object_owner(ctx: Context, head: Token) -> str | None:
+    """The country that owns what the subject ``head`` of a material act acts on ("protesters
+    stormed the Israeli embassy in Cairo", "militants attacked the U.S. embassy"): the other side,
+    whose country the unnamed doers are not taken from."""
+    if head.dep_ != "nsubj" or not _material(head.head):
+        return None
+    for obj in head.head.children:
+        if obj.dep_ != "dobj":
+            continue
+        for mod in obj.children:
+            eid = ctx.index.get(mod.i)
+            if mod.dep_ in ("amod", "compound", "poss") and eid is not None:
+                code = ctx.entity_code(eid)[0]
+                if code:
+                    return code
+    return None
 
 
 def _place_in(ctx: Context, head: Token) -> str | None:

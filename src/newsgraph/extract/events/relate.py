@@ -86,6 +86,8 @@ def relate(lex: Lexicon, drafts: list[Draft]) -> None:
             change = plover.content_of(d.type, inner.type, inner.mode)
             if inner.how == "deontic" and d.type == "AGREE" and d.how == "verb":
                 change = ("REQUEST", "=")  # "agreed that Trump must apologise": asks it of him
+            if d.type == "AGREE" and measure_owners(d, inner):
+                change = None  # "committed to implementing UN sanctions": compliance, no threat
             if change is not None:
                 new_type, new_mode = change
                 if new_type != "=":
@@ -185,3 +187,20 @@ def _own_plan(d: Draft) -> bool:
         and governors.get(lemma(head)) == "future"
         and lemma(head) != "expect"
     )
+
+
+def measure_owners(d: Draft, inner: Draft) -> list[Token]:
+    """Who took the measure the promised content names, when that is someone other than the
+    promiser: "committed to implementing UN sanctions" (the UN), "vowed to enforce the Security
+    Council's embargo" (the Council). A promise to carry out another's measure is a promise to
+    comply with it: an AGREE with that other, not a threat of one's own act (manual, THREATEN: a
+    threat of the doer's own action); "vowed to impose its own sanctions" and "threatened
+    sanctions" are the doer's."""
+    if inner.noun is None:
+        return []
+    doers = {t.lower_ for s in subjects(d.anchor) for h in s for t in h.subtree}
+    return [
+        c
+        for c in inner.noun.children
+        if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.lower_ not in doers
+    ]
