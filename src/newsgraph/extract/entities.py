@@ -30,6 +30,7 @@ from .countries import main_country, named_countries, people_country
 from .entity_confidence import confidence as entity_confidence
 from .entity_groups import Entity, group, tabled_person_name
 from .entity_names import one_per_key
+from .firm_signs import acquired_firm_actor
 from .labels import consistent_labels
 from .lone_names import unattested_person
 from .mentions import Mention, collect_mentions, in_caps_lines, stoplist
@@ -41,6 +42,7 @@ from .people import (
     article_years,
     junior_namesakes,
     known_person,
+    named_years,
     person_actor,
     person_name,
     us_member,
@@ -214,7 +216,9 @@ class EntityExtractor(Component):
         named = named_countries(doc, mentions)
         for ent in entities:  # "Independent National Electoral Commission": a body of the article's country
             if ent.actor is None and ent.type == "ORG":
-                ent.actor = countries.named_body_actor(ent.name, person_context, named)
+                ent.actor = countries.named_body_actor(
+                    ent.name, person_context, named
+                ) or acquired_firm_actor(doc, ent.mentions, person_context)  # "X, which it acquired"
         coded_orgs = {
             fold(text): ent.actor
             for ent in entities
@@ -235,7 +239,7 @@ class EntityExtractor(Component):
         juniors = junior_namesakes(persons)  # "Donald Trump Jr." beside "Donald Trump"
         # an undated article: the years its titled office holders tell ("President Donald Trump")
         told = (
-            article_years([e for e in persons if id(e) not in juniors], roles, named)
+            named_years(doc.text, article_years([e for e in persons if id(e) not in juniors], roles, named))
             if year is None
             else None
         )
@@ -310,8 +314,13 @@ class EntityExtractor(Component):
                 or relations.member_actor(doc, ent.mentions, others)  # "X of Fordham University"
                 or relations.suspect_actor(doc, ent.mentions, person_context)  # "police arrested X"
                 or relations.example_member_actor(doc, ent.mentions, name_tokens, person_context)
+                or relations.listed_member_actor(doc, ent.mentions, name_tokens, person_context)
                 or relations.programme_actor(doc, ent.mentions, others)  # "X, whose show on ABC"
             )
+            if ent.actor is None or ent.actor.sector is None:  # "American X and Y, both professors"
+                pair = relations.pair_member_actor(doc, ent.mentions, name_tokens, person_context)
+                if pair is not None and (ent.actor is None or ent.actor.code == pair.code):
+                    ent.actor = pair
             if ent.actor is None and not ent.roles and id(ent) not in tabled:  # "X, 68," of the article
                 rival = countries.rival_in_sentence(doc, ent.first, mentions, person_context)
                 own = None if rival else person_context

@@ -40,7 +40,8 @@ def name_place_country(text: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def body_heads() -> dict[str, str]:
-    """Last words of firms' and hospitals' names and their sectors (``extract/data/body_heads.tsv``)."""
+    """Last words of firms', charities' and transit agencies' names and their sectors
+    (``extract/data/body_heads.tsv``)."""
     return {word: sector for word, sector in data_rows("newsgraph.extract", "body_heads.tsv", strip=True)}
 
 
@@ -96,10 +97,27 @@ def named_body_actor(
         return actors.Actor(country, "JRN")  # a local outlet; "Hartford Courant": the article's
     actor = actors.resolve_actor(name, "ORG", country, named)
     if actor is None or actor.sector is None:  # "Hanwha Group": a firm by its last word
-        sector = body_heads().get(words[-1].lower()) if len(words) > 1 else None
+        sector = _head_sector(name)
         return actors.Actor(country, sector) if sector else None
     if actor.sector == "CVL":  # a named body is no private citizen: "Department of Public Safety"
-        head = re.split(r"\s(?:of|for|at|in|on)\s", name, maxsplit=1)[0]
-        sector = actors.sector_of(head)
+        head = _head(name)
+        sector = actors.sector_of(head) or _head_sector(name)
         return actors.Actor(actor.code, sector) if sector not in (None, "CVL") else None
     return actor
+
+
+def _head(name: str) -> str:
+    """A body's name before its first "of", "for", "at", "in" or "on" ("Society" of "National
+    Society for the Prevention of Cruelty to Children")."""
+    return re.split(r"\s(?:of|for|at|in|on)\s", name, maxsplit=1)[0]
+
+
+def _head_sector(name: str) -> str | None:
+    """The sector ``body_heads.tsv`` gives the last word of a name of two words or more ("Hanwha
+    Group": BUS), or of its head before "of" or "for" ("National Society for the Prevention of
+    ...": SOC)."""
+    for part in (name, _head(name)):
+        words = part.split()
+        if len(words) > 1 and (sector := body_heads().get(words[-1].lower())):
+            return sector
+    return None

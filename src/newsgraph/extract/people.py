@@ -5,6 +5,7 @@ follows them, their ``people.tsv`` row, and their actor from roles and the table
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -141,6 +142,7 @@ def person_actor(
         and actor.sector == "ELI"
         and actor.code == known.code
         and known.in_office(year, early=0)
+        and not known.held_before(r.title for r in roles)
     ):  # "former Secretary of State Hillary Clinton" in 2016: the table's row of then, a candidate
         return actors.Actor(actor.code, known.sector, actor.other_sectors)
     if (
@@ -183,18 +185,30 @@ def late_holder(roles: list[Role]) -> bool:
 def _person_actor(roles: list[Role], known: actors.KnownPerson | None = None) -> actors.Actor | None:
     """The actor of the first role with an affiliation, its sector the title's; a generic title
     ("leader") of a person ``people.tsv`` files under another sector keeps that sector ("Hamas
-    leader Ismail Haniyeh" -> PSE REB). An office among the person's other titles wins over a
-    candidacy ("GOP VP nominee Paul Ryan, now speaker of the House": LEG; a former office is no
-    office held). With no such role, the ``people.tsv`` row's actor."""
+    leader Ismail Haniyeh" -> PSE REB), and so does a title that names one of the row's offices,
+    unless as a former one (a chief executive of Hong Kong is GOV, though "chief executive" alone
+    is BUS). An office among the person's other titles wins over a candidacy ("GOP VP nominee
+    Paul Ryan, now speaker of the House": LEG; a former office is no office held).
+    With no such role, the ``people.tsv`` row's actor."""
     for role in roles:
         if role.affiliation:
             sector = role.sector  # the title's, or its organisation's ("NBC executive": JRN)
             if sector == "PTY":
                 sector = next((s for r in roles if (s := r.sector) in NATIONAL_SECTORS), sector)
-            if known is not None and known.code == role.affiliation and sector in (None, "GOV"):
+            if (
+                known is not None
+                and known.code == role.affiliation
+                and (sector in (None, "GOV") or (sector != "ELI" and _names_office(known, role.title)))
+            ):  # the table's office named by its title: "Hong Kong Chief Executive X" is GOV, not BUS
                 sector = known.sector
             return actors.Actor(role.affiliation, sector or "GOV")
     return actors.Actor(known.code, known.sector) if known is not None else None
+
+
+def _names_office(known: actors.KnownPerson, title: str) -> bool:
+    """Whether ``title`` names one of the row's offices, with or without the place and party that
+    open it ("Kentucky GOP Gov.": a governor, not the party's)."""
+    return known.holds(title) or known.holds(office_part(title))
 
 
 def known_person(
@@ -260,6 +274,27 @@ def _current_titles(roles: list[Role]) -> list[str]:
     return [r.title for r in roles if not _PAST_TITLE.intersection(_TITLE_WORD.findall(r.title.lower()))]
 
 
+#: Party words that may open a title ("Kentucky GOP Gov.", "Republican Sen.").
+_PARTY_WORDS = frozenset({"gop", "republican", "democratic", "democrat", "dem"})
+
+
+def office_part(title: str) -> str:
+    """A title without the words of place and party that open it ("Kentucky GOP Gov." -> "Gov.",
+    "Ohio Republican Sen." -> "Sen."): a US state (one or two words), a country or a party word."""
+    words = title.split()
+    k = 0
+    while k < len(words) - 1:
+        if words[k].lower().rstrip(".") in _PARTY_WORDS or actors.country_code(words[k]):
+            k += 1
+        elif k + 2 < len(words) and _us_state(" ".join(words[k : k + 2])):
+            k += 2
+        elif _us_state(words[k]):
+            k += 1
+        else:
+            break
+    return " ".join(words[k:])
+
+
 def article_years(
     persons: list[Entity],
     roles: dict[tuple[str, ...], list[Role]],
@@ -278,13 +313,30 @@ def article_years(
         if not titles or not any(actors.is_known_person(m.text) for m in ent.mentions):
             continue
         row = known_person(ent, None, countries)
-        if row is None or not any(row.holds(t) for t in titles):
+        if row is None or not any(_names_office(row, t) for t in titles):
             continue
         held = {
             y for start, end in row.years for y in range(start, (end if end is not None else end_year) + 1)
         }
         years = held if years is None else years & held
     return frozenset(years or ())
+
+
+_YEAR = re.compile(r"(?<![\w$.,])(1[89]\d\d|20\d\d)(?![\w.,]\d|\w)")
+
+
+def named_years(text: str, years: frozenset[int]) -> frozenset[int]:
+    """Of the years an undated article can be from (``years``, told by its office holders), those it
+    names most often in its own words ("the first primary of 2020", "in 2019"): news names its
+    own year and the one ahead far more than the others of a term. All of ``years`` when the
+    article names none of them or ``years`` holds one year only."""
+    if len(years) < 2:
+        return years
+    counts = Counter(y for found in _YEAR.findall(text) if (y := int(found)) in years)
+    if not counts:
+        return years
+    most = max(counts.values())
+    return frozenset(y for y, c in counts.items() if c == most)
 
 
 def agreed_year(ent: Entity, years: frozenset[int], countries: frozenset[str] = frozenset()) -> int | None:

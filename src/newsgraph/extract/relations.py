@@ -338,6 +338,88 @@ def example_member_actor(
     return None
 
 
+def _list_comma(doc: Doc, m: Mention, names: frozenset[int]) -> int | None:
+    """The comma that opens a list of two or more names holding the person ``m`` right after a
+    plural noun ("two congressional Republicans, X and Y"; "state lawmakers, X, Y and Z"): the
+    person first, with "and" or a comma and another name after it, or after other names. An
+    untagged name of the list is a proper noun."""
+    n = len(doc)
+    named = {
+        k for k in range(doc[m.i].sent.start, min(n, doc[m.i].sent.end)) if k in names or doc[k].tag_ == "NNP"
+    }
+    k = m.i - 1
+    sent_start = doc[m.i].sent.start
+    other = m.j + 1 < n and doc[m.j].lower_ in ("and", ",") and m.j + 1 in named  # "X and Y"
+    while k > sent_start and (k in named or doc[k].lower_ in _LIST_GLUE):
+        other = other or (k in named and doc[k + 1].lower_ in _LIST_GLUE)  # "Y and X": Y before
+        if doc[k].text == "," and doc[k - 1].tag_ in ("NNS", "NNPS"):
+            return k if other else None
+        k -= 1
+    return None
+
+
+def listed_member_actor(
+    doc: Doc, person: list[Mention], names: frozenset[int], country: str | None
+) -> actors.Actor | None:
+    """The actor of a person named in a list right after a plural noun of a group with a sector
+    ("two of the state's congressional Republicans, X and Y": LEG; "three police officers, A, B
+    and C": COP): the sector of the group's head noun ("two military analysts, X and Y": none)
+    and the country of a nationality in its words, else
+    ``country``; None when the group has no sector or no country is known."""
+    for m in person:
+        c = _list_comma(doc, m, names)
+        if c is None:
+            continue
+        words: list[Token] = []
+        for t in reversed(doc[max(doc[m.i].sent.start, c - _GROUP_REACH) : c]):
+            if not (t.is_alpha or "-" in t.text):
+                break
+            words.insert(0, t)
+        sector = actors.head_sector(" ".join(t.text for t in words)) if words else None
+        own = next((code for t in words if (code := actors.country_code(t.text)) is not None), None)
+        if sector is None or (own or country) is None:
+            return None
+        return actors.Actor(own or country or "", sector)
+    return None
+
+
+def pair_member_actor(
+    doc: Doc, person: list[Mention], names: frozenset[int], country: str | None
+) -> actors.Actor | None:
+    """The actor of one of two people described together after their names ("American Kevin King
+    and Australian Timothy Weeks, both professors at the American University": EDU): the sector of
+    the plural noun heading the words after "both" (up to "at", "of", "for" or a comma), the
+    country of a nationality right before the person's name, else ``country``; None when the noun
+    gives no sector or no country is known."""
+    n = len(doc)
+    for m in person:
+        end = m.j
+        if end + 1 < n and doc[end].lower_ == "and" and (end + 1 in names or doc[end + 1].tag_ == "NNP"):
+            end += 1  # "X and Y, both ...", Y maybe untagged: a proper noun
+            while end < n and (end in names or doc[end].tag_ == "NNP"):
+                end += 1
+        elif m.i >= 2 and doc[m.i - 1].lower_ == "and" and (m.i - 2 in names or doc[m.i - 2].tag_ == "NNP"):
+            pass
+        else:
+            continue
+        if end + 2 >= n or doc[end].text != "," or doc[end + 1].lower_ != "both":
+            continue
+        words: list[Token] = []
+        for t in doc[end + 2 : min(n, end + 6)]:
+            if t.lower_ in ("at", "of", "for", "with", "in") or not t.is_alpha:
+                break
+            words.append(t)
+        if not words or words[-1].tag_ != "NNS":
+            continue
+        sector = actors.head_sector(" ".join(t.text for t in words))
+        stated = _nationality_before(doc, m.i)
+        code = stated.code if stated is not None else country
+        if sector is None or code is None:
+            return None
+        return actors.Actor(code, sector)
+    return None
+
+
 def _words_at(doc: Doc, k: int, words: tuple[str, ...]) -> bool:
     """Whether ``words`` end at token ``k``."""
     start = k - len(words) + 1

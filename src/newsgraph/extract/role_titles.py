@@ -18,10 +18,12 @@ from ..resolve.titles import match_title, title_starts
 from ..tables import data_lines
 from .annotations import TITLE_SPANS, doc_lowers
 
-#: Words that may sit inside the words before a name without ending them.
+#: Words that may sit inside the words before a name without ending them; the past participles
+#: of losing an office ("ousted", "deposed") stay in the title, whose sector they make ELI (the
+#: PLOVER manual's "exiled/ousted officials"; ``sectors.tsv``), whatever the tagger makes of them.
 _MODIFIERS = frozenset(
     "deputy acting former then top chief senior interim vice assistant permanent special "
-    "the his her their its new outgoing incoming".split()
+    "the his her their its new outgoing incoming ousted deposed exiled toppled overthrown".split()
 )
 _OPENING = frozenset({"[", "(", '"', "“", "'", "‘"})
 _DETERMINERS = frozenset("the his her their its a an".split())

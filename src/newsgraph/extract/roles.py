@@ -40,6 +40,9 @@ __all__ = ["ANTECEDENT_WINDOW", "FOLLOW_SITES", "Role", "find_roles", "title_spa
 
 #: Sectors of state offices: held no longer ("former"), they make their holder ELI.
 _STATE_OFFICES = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY"})
+#: First words of a title whose office its holder no longer holds ("Former House Speaker",
+#: "Ousted Prime Minister": the PLOVER manual's former, exiled and ousted officials, ELI).
+_OFFICE_LOST = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown"})
 #: How far back (in sentences) a title with no name may find its person.
 ANTECEDENT_WINDOW = 2
 
@@ -63,7 +66,7 @@ class Role:
         ("Former House Speaker": a former official out of office)."""
         sector = self.org_sector or actors.sector_of(self.title)
         first = self.title.split(" ", 1)[0].lower()
-        if sector in _STATE_OFFICES and (first in ("former", "ex") or first.startswith("ex-")):
+        if sector in _STATE_OFFICES and (first in _OFFICE_LOST or first.startswith("ex-")):
             return "ELI"
         return sector
 

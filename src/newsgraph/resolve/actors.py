@@ -378,6 +378,18 @@ def sector_of(words: str) -> str | None:
     return sector
 
 
+def head_sector(words: str) -> str | None:
+    """The sector of the longest ``sectors.tsv`` entry that ends a noun phrase ("congressional
+    Republicans": LEG, "Wisconsin lawmakers": LEG), not of a word before its head ("military
+    analysts": None, though "military" alone is MIL)."""
+    table, longest = _sectors()
+    tokens = _words(words)
+    for n in range(min(longest, len(tokens)), 0, -1):
+        if (found := table.get(tuple(tokens[-n:]))) is not None:
+            return found
+    return None
+
+
 @cache
 def subject_nouns() -> frozenset[str]:
     """Nouns after which a country is the subject of a body or office, not its country

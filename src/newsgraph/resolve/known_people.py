@@ -17,7 +17,7 @@ from .titles import _APOSTROPHES, _rows, _words, match_title
 #: Title words that do not change which office is meant ("former president" = "president").
 _TITLE_NOISE = frozenset(
     "former then acting interim outgoing incoming new late ex current elect designate newly elected "
-    "longtime veteran de facto of for the and to on".split()
+    "longtime veteran de facto of for the and to on ousted deposed exiled toppled overthrown".split()
 )
 #: Words that make an office another one: "vice president" is not "president".
 _QUALIFIERS = frozenset({"vice", "deputy", "assistant", "under"})
@@ -55,6 +55,29 @@ def _first_last(words: list[str]) -> tuple[str, str] | None:
     return (core[0], core[-1]) if len(core) >= 2 else None
 
 
+#: Words of a title that say the office is not held now ("former President", "ex-minister",
+#: "ousted President": the PLOVER manual's exiled or ousted officials).
+_PAST = frozenset(
+    {
+        "former",
+        "ex",
+        "onetime",
+        "erstwhile",
+        "previous",
+        "ousted",
+        "deposed",
+        "exiled",
+        "toppled",
+        "overthrown",
+    }
+)
+
+
+def past_title(title: str) -> bool:
+    """Whether ``title`` says its office is no longer held ("former President", "ex-minister")."""
+    return not _PAST.isdisjoint(_words(title))
+
+
 def _office_words(text: str) -> frozenset[str]:
     words = (_SPELLING.get(w, w) for w in _words(text))
     return frozenset(w for w in words if w not in _TITLE_NOISE)
@@ -78,6 +101,10 @@ class KnownPerson:
         return bool(words) and any(
             words <= office and office & _QUALIFIERS <= words for office in self.offices
         )
+
+    def held_before(self, titles: Iterable[str]) -> bool:
+        """Whether one of ``titles`` calls one of the offices a past one ("former Rep.")."""
+        return any(past_title(t) and self.holds(t) for t in titles)
 
     def in_office(self, year: int, early: int = 1) -> bool:
         """Whether ``year`` falls in one of the ranges (``early`` years early: announced or
@@ -258,7 +285,9 @@ def _choose(
     several codes remain. Of one code's rows, a titled one in office in ``year``, else the one in
     office then (Hillary Clinton in 2016, "former Secretary of State": the candidate), else a
     titled one; when none is in office then, the one held most recently before (Mitt Romney in
-    2016: the 2012 nominee, not the senator of 2019)."""
+    2016: the 2012 nominee, not the senator of 2019). A past title ("former Vice President Joe
+    Biden" in 2020) says which person, not which row of the year: the candidate's, not the office
+    he was elected to at the year's end."""
     for keep in (
         lambda r: any(r.holds(t) for t in titles),
         lambda r: r.code in countries,
@@ -270,8 +299,10 @@ def _choose(
         rows = narrowed or rows
     if len({r.code for r in rows}) != 1:
         return None
-    best = [r for r in rows if any(r.holds(t) for t in titles)] or rows
+    current = [t for t in titles if not past_title(t)]  # "former Vice President": no office now
+    best = [r for r in rows if any(r.holds(t) for t in (current if year is not None else titles))] or rows
     if year is not None:
+        best = [r for r in best if not r.held_before(titles)] or best
         best = (
             [r for r in best if r.in_office(year)] or [r for r in rows if r.in_office(year, early=0)] or best
         )
