@@ -17,6 +17,7 @@ from .candidates import Lexicon
 from .clause_signs import a_thing
 from .context import Context
 from .drafts import Draft, event_scope
+from .partners import content_partners, object_partners
 from .references import actor_record, own_actor_heads, resolve_heads, same, span_of, unique
 from .relate import measure_owners
 from .syntax import (
@@ -283,6 +284,8 @@ def arguments(
                     joint_heads += pobjs
                 elif c.lower_ != "with" or "with" in preps:
                     recipient_heads += pobjs
+    if d.how == "verb":
+        recipient_heads += object_partners(d.type, clause)  # "ruled out a deal with Russia"
     own = False
     if noun is not None:
         if not agent_heads:
@@ -546,11 +549,14 @@ def _content_recipients(lex: Lexicon, ctx: Context, d: Draft, base: Token) -> li
         owners = measure_owners(d, inner) if d.type == "AGREE" else []
         if owners:  # "committed to implementing UN sanctions on North Korea": with the UN
             return resolve_heads(ctx, owners, places=False, recipient=True)
-        inner_actors, inner_recipients, _ = arguments(lex, ctx, inner, inner.quote)
+        inner_actors, inner_recipients, inner_joint = arguments(lex, ctx, inner, inner.quote)
         # "urged China to resume talks": China, the doer asked; "agreed that Trump must ...": the
         # one a demand of the content is made of (its recipient; its actor is the speaker)
         asked_doer = d.type == "REQUEST" and inner.how not in ("own", "deontic")
         found = inner_actors if asked_doer else inner_recipients
+        if not found and inner_joint:  # "agreed to resume talks with the United States"
+            own = resolve_heads(ctx, subjects(base)[0], places=False)
+            found = content_partners(d.type, inner.type, inner_joint, own) if own else []
         if found:
             return found
     heads: list[Token] = []

@@ -336,6 +336,24 @@ def said_in_passing(anchor: Token) -> bool:
     return False
 
 
+#: Relative pronouns that stand for the noun a relative clause hangs on.
+_RELATIVE = frozenset({"which", "that", "who", "whom"})
+
+
+def judged_in_relative(verb: Token) -> bool:
+    """A judgement made in a relative clause of the thing judged, by a subject of its own: "Trump's
+    plan, which Warren called reckless", "remarks that Clinton described as racist" (session 17,
+    events18r). The clause tells what someone said of the thing, not who someone is ("Warren, who
+    called the plan reckless" stays in passing: its relative pronoun is the speaker; so do people
+    judged in a relative clause on them, "workers whom the House has recognized as heroes")."""
+    if verb.dep_ != "relcl" or not a_thing(verb.head):
+        return False  # ("workers who this House has recognized as heroes": people told of)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return (
+        subject is not None and subject.lower_ not in _RELATIVE and subject.pos_ in ("PROPN", "NOUN", "PRON")
+    )
+
+
 def _passive(verb: Token) -> bool:
     """The verb is passive ("is funded by", "was signed"): its subject is what is acted on."""
     return any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children)
@@ -344,6 +362,8 @@ def _passive(verb: Token) -> bool:
 def is_background(d: Draft) -> bool:
     """The event's verb describes someone in passing: a relative or participial clause of a noun,
     or a clause that hangs on one (:func:`said_in_passing`)."""
+    if d.how == "evaluation" and judged_in_relative(d.anchor):
+        return False
     if d.how in ("deontic", "evaluation"):
         return said_in_passing(d.anchor)
     if d.how not in ("verb", "support"):

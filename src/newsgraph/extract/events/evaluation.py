@@ -120,7 +120,12 @@ def _verb_of(tok: Token) -> Token | None:
     stands where the first does."""
     named = tok.head
     two_objects = named.dep_ in ("dobj", "oprd") and named.pos_ in ("NOUN", "PROPN")
-    if tok.dep_ in ("appos", "dobj") and two_objects and lemma(named.head) in _NAMING and tok.i > named.i:
+    if (
+        tok.dep_ in ("appos", "dobj", "npadvmod")
+        and two_objects
+        and lemma(named.head) in _NAMING
+        and tok.i > named.i
+    ):
         # "called Trump's plan a disaster": the small model hangs the second object on the first
         return named.head
     first = tok
