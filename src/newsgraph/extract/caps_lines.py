@@ -10,8 +10,11 @@ a known organisation or person). The model's other spans in the line are dropped
 
 from __future__ import annotations
 
+import re
+import weakref
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Protocol
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -34,16 +37,31 @@ _ARTICLES = frozenset({"the", "a", "an"})
 _SHORTEST_WORD = 3
 
 
+#: Each doc's lines in capitals, found once for the mention finder and the grouping.
+_FOUND: weakref.WeakKeyDictionary[Doc, list[tuple[int, int]]] = weakref.WeakKeyDictionary()
+
+
 def caps_lines(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges of the lines written in capitals, when the rest of the text (as long as the
     line or more) is there to tell which of their words are names."""
-    words = doc_words(doc)
+    found = _FOUND.get(doc)
+    if found is None:
+        found = _FOUND[doc] = _caps_lines(doc_words(doc))
+    return found
+
+
+def _caps_lines(words: list[str]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for start, end in word_lines(words):
-        if len(words) - (end - start) >= end - start:
-            long = [w for w in words[start:end] if len(w) >= 2 and w.isalpha()]
-            if len(long) >= _CAPS_WORDS and sum(w.isupper() for w in long) >= _CAPS_SHARE * len(long):
-                out.append((start, end))
+        if len(words) - (end - start) < end - start:
+            continue
+        # most lines are prose: their first word of two letters or more is not in capitals
+        first = next((w for w in words[start:end] if len(w) >= 2 and w.isalpha()), "")
+        if not first.isupper():
+            continue
+        long = [w for w in words[start:end] if len(w) >= 2 and w.isalpha()]
+        if len(long) >= _CAPS_WORDS and sum(w.isupper() for w in long) >= _CAPS_SHARE * len(long):
+            out.append((start, end))
     return out
 
 
@@ -56,6 +74,7 @@ class Named(Protocol):
     label: str
 
 
+@lru_cache(maxsize=8192)
 def _table_label(text: str, tagged: bool) -> str | None:
     """The type of a name the tables know, written in capitals or not ("AFGHANISTAN" GPE,
     "BRITISH" NORP, "TALIBAN" ORG); None if unknown. One word that is also a function word ("WHO",
@@ -103,11 +122,17 @@ def caps_line_names(
     tagged = {t for n in drop for t in range(mentions[n].i, mentions[n].j)}
     taken = {t for n, m in enumerate(mentions) if n not in drop for t in range(m.i, m.j)}
     added: list[tuple[int, int, str]] = []
+    words = doc_words(doc)
+    heads = {_head(key) for key in labels}
     for tables in (False, True):  # the text's own names first, the tables' in what is left
         for a, b in lines:
             k = a
             while k < b:
-                found = _name_at(doc, k, b, taken, labels, tagged if tables else None)
+                word = words[k]
+                # cheap tests first: a name in capitals opens with a word in capitals that, for
+                # the text's own names, opens one of them
+                opens = word[:1].isalpha() and word.isupper() and (tables or _head(word) in heads)
+                found = _name_at(doc, k, b, taken, labels, tagged if tables else None) if opens else None
                 if found is None:
                     k += 1
                     continue
@@ -117,6 +142,15 @@ def caps_line_names(
                 taken.update(range(found[0], found[1]))
                 k = found[1]
     return drop, added
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _head(text: str) -> str:
+    """The first run of letters or digits of ``text`` ("MURRAY" of "MURRAY-BRUCE")."""
+    found = _WORD.match(text)
+    return found.group() if found else text
 
 
 def _whole_name(
