@@ -257,10 +257,9 @@ def word_lines(words: Sequence[str]) -> Iterator[tuple[int, int]]:
     """The ``[start, end)`` word ranges of the text's lines: a line ends with the word that holds
     its line break (a whitespace token), or with the text."""
     start = 0
-    for k, word in enumerate(words):
-        if "\n" in word:
-            yield start, k + 1
-            start = k + 1
+    for k in [k for k, word in enumerate(words) if "\n" in word]:  # a list: a loop in C
+        yield start, k + 1
+        start = k + 1
     if start < len(words):
         yield start, len(words)
 
