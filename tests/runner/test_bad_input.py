@@ -262,3 +262,31 @@ def test_every_failure_is_one_line() -> None:
     assert error.message == "archive broken: Offset: 12 Remainder: b''"
     record = ErrorRecord(source="a\nb.txt", message="x\ny", kind="InputError", code="NG100", record="line\n2")
     assert "\n" not in record.line() and record.line() == "error [NG100] a b.txt:line 2: x y"
+
+
+def test_ctrl_c_inside_a_store_query_still_ends_with_130(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """CI, session 17: SIGINT landing inside a DuckDB query becomes DuckDB's InterruptException,
+    which the store reports as a store error (NG code, exit 1); the command must still end as
+    interrupted."""
+    import os
+
+    from typer.testing import CliRunner
+
+    from newsgraph.cli import app
+    from newsgraph.errors import StoreError
+    from newsgraph.runner import local
+
+    def interrupted_in_a_query(*args: object, **kwargs: object) -> None:
+        try:
+            os.kill(os.getpid(), signal.SIGINT)  # as Ctrl-C during a query
+            time.sleep(1)
+        except KeyboardInterrupt as exc:  # DuckDB raises InterruptException, the store converts it
+            raise StoreError("cannot start a run in s.duckdb: INTERRUPT Error: Interrupted!") from exc
+
+    monkeypatch.setattr(local, "ingest", interrupted_in_a_query)
+    (tmp_path / "a.txt").write_text("Officials met on Tuesday.\n")
+    result = CliRunner().invoke(app, ["ingest", str(tmp_path / "a.txt"), "--db", str(tmp_path / "s.duckdb")])
+    assert result.exit_code == 130
+    assert "interrupted; the batches committed so far are kept" in result.output

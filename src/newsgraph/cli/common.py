@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import signal
+import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
@@ -35,6 +37,32 @@ out = SafeConsole(highlight=False, soft_wrap=True)
 
 EXIT_OK, EXIT_PARTIAL, EXIT_FATAL = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
+
+
+class Interrupts:
+    """Whether Ctrl-C (SIGINT) came during a command. Python raises ``KeyboardInterrupt`` as
+    usual; but when the signal lands inside a DuckDB query, DuckDB turns it into its own
+    ``InterruptException``, which the store reports as a store error (an ``NG`` code, exit 1).
+    With this flag the command still ends as interrupted (exit 130)."""
+
+    def __init__(self) -> None:
+        self.seen = False
+        self._previous: Any = None
+
+    def __enter__(self) -> Interrupts:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._on_sigint)
+        return self
+
+    def _on_sigint(self, signum: int, frame: Any) -> None:
+        self.seen = True
+        signal.default_int_handler(signum, frame)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+
 T = TypeVar("T")
 F = TypeVar("F", bound="BaseModel")
 

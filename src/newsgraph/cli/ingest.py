@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import duckdb
 import typer
@@ -24,6 +24,7 @@ from .common import (
     EXIT_PARTIAL,
     BatchOpt,
     DbOpt,
+    Interrupts,
     JobsOpt,
     ModelOpt,
     PathsArg,
@@ -104,6 +105,11 @@ def _ingest_dask(
     )
 
 
+def _interrupted() -> NoReturn:
+    err.print("interrupted; the batches committed so far are kept; run again to resume", markup=False)
+    raise typer.Exit(EXIT_INTERRUPTED) from None
+
+
 @app.command("ingest")
 def ingest_cmd(
     paths: PathsArg,
@@ -131,33 +137,37 @@ def ingest_cmd(
     """
     from ..runner.local import ingest
 
-    try:
-        settings = _settings(published, raw, model, jobs, batch_size)
-        if manifest is not None:
-            from ..readers.manifest import cached_manifest
+    with Interrupts() as interrupts:
+        try:
+            settings = _settings(published, raw, model, jobs, batch_size)
+            if manifest is not None:
+                from ..readers.manifest import cached_manifest
 
-            settings = settings.replace(manifest=str(manifest))
-            cached_manifest(settings.manifest)  # a bad manifest stops here (NG204)
-        if dask is not None:
-            report = _ingest_dask(paths, db, settings, dask, jobs, quiet)
-        else:
-            report = ingest(
-                paths,
-                db,
-                settings,
-                progress=not quiet and err.is_terminal,
-                on_error=_report_error,
-                command="ingest " + " ".join(paths),
-            )
-    except NewsgraphError as exc:
-        fail(str(exc))
-    except duckdb.Error as exc:  # the store's own checks passed, DuckDB still failed on it
-        from ..store.checks import one_line
+                settings = settings.replace(manifest=str(manifest))
+                cached_manifest(settings.manifest)  # a bad manifest stops here (NG204)
+            if dask is not None:
+                report = _ingest_dask(paths, db, settings, dask, jobs, quiet)
+            else:
+                report = ingest(
+                    paths,
+                    db,
+                    settings,
+                    progress=not quiet and err.is_terminal,
+                    on_error=_report_error,
+                    command="ingest " + " ".join(paths),
+                )
+        except KeyboardInterrupt:
+            _interrupted()
+        except (NewsgraphError, duckdb.Error) as exc:
+            if interrupts.seen:  # Ctrl-C inside a DuckDB query: reported as a store error
+                _interrupted()
+            if isinstance(exc, NewsgraphError):
+                fail(str(exc))
+            from ..store.checks import one_line
 
-        fail(str(StoreError(f"{db}: {one_line(exc)}")))
-    except KeyboardInterrupt:
-        err.print("interrupted; the batches committed so far are kept; run again to resume", markup=False)
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+            fail(str(StoreError(f"{db}: {one_line(exc)}")))  # the store's checks passed, DuckDB failed
+    if interrupts.seen:
+        _interrupted()
     if not quiet:
         table = Table(title=f"newsgraph store: {Path(report.db).resolve()}", title_justify="left")
         table.add_column("table")
