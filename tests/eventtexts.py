@@ -27,6 +27,22 @@ def shown_events(nlp: Any, text: str, etype: str) -> list[dict[str, Any]]:
     ]
 
 
+def triggered(nlp: Any, text: str, trigger: str) -> list[dict[str, Any]]:
+    """The events of ``text`` whose trigger is the word ``trigger``."""
+    return [e for e in events_of(nlp, text) if e["text"] == trigger]
+
+
+def shown(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Those of ``events`` reported as facts at the default threshold."""
+    return [e for e in events if is_fact(e) and e["confidence"] >= DEFAULT_MIN_CONFIDENCE]
+
+
+def shown_type(nlp: Any, text: str, trigger: str) -> str | None:
+    """The type of the first event of ``trigger`` shown by default, None when none is."""
+    found = shown(triggered(nlp, text, trigger))
+    return str(found[0]["event_type"]) if found else None
+
+
 #: An opening sentence that makes the article American (its main country).
 US = "WASHINGTON — The U.S. Senate met on Monday in Washington. "
 

@@ -8,16 +8,10 @@ from typing import Any
 
 import pytest
 
-from eventtexts import events_of, is_fact
+from eventtexts import events_of
+from eventtexts import shown as _shown
+from eventtexts import triggered as _of
 from newsgraph.extract.thresholds import DEFAULT_MIN_CONFIDENCE
-
-
-def _of(nlp: Any, text: str, trigger: str) -> list[dict[str, Any]]:
-    return [e for e in events_of(nlp, text) if e["text"] == trigger]
-
-
-def _shown(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [e for e in events if is_fact(e) and e["confidence"] >= DEFAULT_MIN_CONFIDENCE]
 
 
 @pytest.mark.model

@@ -10,20 +10,9 @@ from typing import Any
 import pytest
 
 from eventtexts import US, events_of, is_fact
-from newsgraph.extract.thresholds import DEFAULT_MIN_CONFIDENCE
-
-
-def _of(nlp: Any, text: str, trigger: str) -> list[dict[str, Any]]:
-    return [e for e in events_of(nlp, text) if e["text"] == trigger]
-
-
-def _shown(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [e for e in events if is_fact(e) and e["confidence"] >= DEFAULT_MIN_CONFIDENCE]
-
-
-def _type(nlp: Any, text: str, trigger: str) -> str | None:
-    found = _shown(_of(nlp, text, trigger))
-    return str(found[0]["event_type"]) if found else None
+from eventtexts import shown as _shown
+from eventtexts import shown_type as _type
+from eventtexts import triggered as _of
 
 
 @pytest.mark.model
