@@ -194,7 +194,7 @@ def role_sector(title: str, org_sector: str | None) -> str | None:
 
 
 #: Words after the UN's name that make the holder a country's diplomat to it ("UN ambassador").
-_ENVOY_NOUNS = frozenset({"ambassador", "ambassadors"})
+ENVOY_NOUNS = frozenset({"ambassador", "ambassadors"})
 
 
 def _accredited_to(tokens: Sequence[Token], k: int, n: int, code: str) -> bool:
@@ -206,7 +206,7 @@ def _accredited_to(tokens: Sequence[Token], k: int, n: int, code: str) -> bool:
     if before[-1:] == ["the"]:
         before = before[:-1]
     after = tokens[k + n].lower_ if k + n < len(tokens) else ""
-    return before[-1:] == ["to"] or (code == "UNO" and after in _ENVOY_NOUNS)
+    return before[-1:] == ["to"] or (code == "UNO" and after in ENVOY_NOUNS)
 
 
 def _is_subject(tokens: Sequence[Token], k: int, n: int) -> bool:

@@ -3,7 +3,6 @@ older version may lack some), the SQL of a fact's confidence, the names an entit
 
 from __future__ import annotations
 
-import datetime as dt
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -12,6 +11,7 @@ import duckdb
 
 from ..store.db import Store, column, columns
 from ..store.export_graph import DERIVED, name_pattern
+from .filters import EventFilter, QuoteFilter
 
 
 def has_table(store: Store, name: str) -> bool:
@@ -34,33 +34,26 @@ def fact_confidence(have: set[str], prefix: str = "") -> str:
 
 
 def fact_conditions(
-    store: Store,
-    *,
-    language: str | None,
-    min_confidence: float,
-    confidence: str,
-    date_from: dt.date | None,
-    date_to: dt.date | None,
-    date: str,
+    store: Store, f: QuoteFilter | EventFilter, *, confidence: str, date: str
 ) -> tuple[str, list[Any]]:
     """The filters every fact list has, as SQL to append to its ``WHERE`` (``" AND ..."`` each)
     and their parameters: the article's language, the fact's ``confidence`` (SQL; a fact stored
-    without one counts as 1.0) at ``min_confidence`` or above, and the dates bounding ``date``
-    (SQL: the fact's date or its article's)."""
+    without one counts as 1.0) at the filter's ``min_confidence`` or above, and the dates bounding
+    ``date`` (SQL: the fact's date or its article's)."""
     sql = ""
     params: list[Any] = []
-    if language:
+    if f.language:
         sql += f" AND {article_language(store)} = ?"
-        params.append(language)
-    if min_confidence > 0:
+        params.append(f.language)
+    if f.min_confidence > 0:
         sql += f" AND coalesce({confidence}, 1.0) >= ?"
-        params.append(min_confidence)
-    if date_from:
+        params.append(f.min_confidence)
+    if f.date_from:
         sql += f" AND {date} >= ?"
-        params.append(date_from)
-    if date_to:
+        params.append(f.date_from)
+    if f.date_to:
         sql += f" AND {date} <= ?"
-        params.append(date_to)
+        params.append(f.date_to)
     return sql, params
 
 

@@ -142,15 +142,7 @@ def events(
         )
         + f" WHERE {copies_filter(store, 'e.article_id', include_copies)}"
     )
-    shared, params = fact_conditions(
-        store,
-        language=f.language,
-        min_confidence=f.min_confidence,
-        confidence=confidence,
-        date_from=f.date_from,
-        date_to=f.date_to,
-        date="coalesce(e.date, a.published)",
-    )
+    shared, params = fact_conditions(store, f, confidence=confidence, date="coalesce(e.date, a.published)")
     sql += shared
     if f.type:
         sql += " AND e.event_type = ?"

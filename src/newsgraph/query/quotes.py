@@ -113,15 +113,7 @@ def quotes(
         + (f" LEFT JOIN {DERIVED}.alias al ON al.key = q.speaker_key" if by_speaker else "")
         + f" WHERE {copies_filter(store, 'q.article_id', include_copies)}"
     )
-    shared, params = fact_conditions(
-        store,
-        language=f.language,
-        min_confidence=f.min_confidence,
-        confidence=confidence,
-        date_from=f.date_from,
-        date_to=f.date_to,
-        date="a.published",
-    )
+    shared, params = fact_conditions(store, f, confidence=confidence, date="a.published")
     sql += shared
     if f.country:
         sql += " AND q.speaker_code = ?"

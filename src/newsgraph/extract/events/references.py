@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from ...resolve import actors
 from .. import plover
 from ..relations import kin_nouns
+from ..role_titles import ENVOY_NOUNS
 from .context import NATIONAL_SECTORS, Context
 from .offices import office_holder
 from .syntax import MODIFIERS, issuer_heads, lemma
@@ -333,7 +334,7 @@ def _resolve_coded(
     # a named modifier: "Japan's foreign minister", "Israeli officials", "Hamas fighters"
     start_tok = _phrase_start(head)
     modifiers = [i for i in range(start_tok.i, head.i) if i in ctx.index and ctx.entity_code(ctx.index[i])[0]]
-    if word == "ambassador" and len({ctx.entity_code(ctx.index[i])[0] for i in modifiers}) > 1:
+    if head.lower_ in ENVOY_NOUNS and len({ctx.entity_code(ctx.index[i])[0] for i in modifiers}) > 1:
         # "China's deputy UN ambassador": the UN has no ambassadors of its own, the diplomat is
         # the country's (as a role "Deputy UN Ambassador" is, extract/role_titles.py)
         modifiers = [i for i in modifiers if ctx.entity_code(ctx.index[i])[0] != "UNO"]
