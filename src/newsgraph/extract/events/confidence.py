@@ -308,11 +308,30 @@ def stray_cue(d: Draft) -> bool:
     for cond in d.entry.conditions:
         if cond.negated:
             continue
-        if cond.kind == "near" and not (cond.values & {lemma(t) for t in verb.subtree}):
+        if cond.kind == "near" and not (cond.values & _clause_lemmas(verb)):
             return True
         if cond.kind == "prep" and _fronted(verb, cond.values):
             return True  # "On Twitter, Jeb Bush called Trump 'unhinged'": no "call on"
     return False
+
+
+#: Arcs by which a clause is the complement of a verb that names its subject as an object
+#: ("ordered the assets to be frozen": "to be" is the xcomp of "ordered", "frozen" its acomp).
+_COMPLEMENT_ARCS = frozenset({"xcomp", "acomp", "oprd"})
+
+
+def _clause_lemmas(verb: Token) -> set[str]:
+    """The lemmas of the verb's own clause, with the object of each verb it is the complement of:
+    in "ordered the assets of the firms to be frozen" the assets are what is frozen, though the
+    parse hangs them on "ordered"."""
+    found = {lemma(t) for t in verb.subtree}
+    node = verb
+    while node.dep_ in _COMPLEMENT_ARCS and node.head is not node:
+        node = node.head
+        for c in node.children:
+            if c.dep_ in ("dobj", "nsubjpass"):
+                found.update(lemma(t) for t in c.subtree)
+    return found
 
 
 def _fronted(verb: Token, preps: frozenset[str]) -> bool:

@@ -1,0 +1,35 @@
+"""Events, session 18 (lead): sentences of the seed's kind, invented for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from eventtexts import shown, triggered
+
+
+@pytest.mark.model
+def test_assets_ordered_to_be_frozen_are_a_sanction(nlp: Any) -> None:
+    # the seed: "Japan has ordered the assets of 19 North Korean entities to be frozen" was a
+    # SANCTION at 0.11: "assets", the word that makes "frozen" a sanction, hangs on "ordered"
+    # in the parse, and was read as a cue standing outside the verb's clause
+    text = "Officials said Canada has ordered the assets of 12 Iranian firms to be frozen."
+    found = shown(triggered(nlp, text, "frozen"))
+    assert [e["event_type"] for e in found] == ["SANCTION"]
+    assert [a["code"] for a in found[0]["actor"]] == ["CAN"]
+    # the cue must still be near: frozen talks are no sanction of assets
+    text = "Officials said Canada has ordered the talks to be frozen until spring."
+    assert not [e for e in shown(triggered(nlp, text, "frozen")) if e["event_type"] == "SANCTION"]
+
+
+@pytest.mark.model
+def test_pushing_back_against_an_insistence_rejects_it(nlp: Any) -> None:
+    # the seed: "China's deputy UN ambassador pushed back against US insistence that ..." was an
+    # ACCUSE; pushing back against a claim or demand is refusing it (PLOVER REJECT), as "pushed
+    # back against the claims" already was
+    text = "Brazil's foreign minister pushed back against US insistence that the deal be reopened."
+    assert [e["event_type"] for e in shown(triggered(nlp, text, "pushed"))] == ["REJECT"]
+    # pushing back against a person stays criticism
+    text = "Brazil's foreign minister pushed back against Argentina's president on Tuesday."
+    assert [e["event_type"] for e in shown(triggered(nlp, text, "pushed"))] == ["ACCUSE"]
