@@ -33,3 +33,19 @@ def test_pushing_back_against_an_insistence_rejects_it(nlp: Any) -> None:
     # pushing back against a person stays criticism
     text = "Brazil's foreign minister pushed back against Argentina's president on Tuesday."
     assert [e["event_type"] for e in shown(triggered(nlp, text, "pushed"))] == ["ACCUSE"]
+
+
+@pytest.mark.model
+def test_a_group_named_as_of_several_countries_takes_no_country(nlp: Any) -> None:
+    # "Obama, Asian leaders huddle on region's concerns" (a PolNeAR headline) coded the Asian
+    # leaders JPN, and "African leaders met in Nairobi" KEN: unnamed bodies took the article's
+    # main country though the words say they come from several
+    for text in (
+        "African leaders met in Nairobi on Thursday to discuss trade.",
+        "Foreign diplomats met in Nairobi on Thursday to discuss trade.",
+    ):
+        codes = [a["code"] for e in triggered(nlp, text, "met") for a in e["actor"]]
+        assert "KEN" not in codes, text
+    # a body of the article's country named so keeps it
+    text = "Lawmakers met in Nairobi on Thursday to discuss the budget of Kenya."
+    assert [a["code"] for e in triggered(nlp, text, "met") for a in e["actor"]] == ["KEN"]

@@ -123,8 +123,28 @@ def _public(ctx: Context, head: Token) -> list[dict[str, Any]]:
     else:
         words = ctx.text[_phrase_start(head).idx : head.idx + len(head.text)]
         sector = actors.sector_of(words) or actors.sector_of(head.lemma_)
-    code = ctx.public_country() if sector in _PUBLIC_SECTORS else None
+    code = ctx.public_country() if sector in _PUBLIC_SECTORS and not _of_many(ctx, head) else None
     return [actor_record(ctx, None, *span_of(head), code, sector)] if code else []
+
+
+def _of_many(ctx: Context, head: Token) -> bool:
+    """Whether a group is named as of several countries, by a word of the class ``multinational``
+    ("Asian leaders", "foreign journalists", "world leaders") or a people's name of no one country
+    ("Arab ministers", "Africans"): not the people or body of the country the article is about."""
+    many = plover.word_class("multinational")
+    for i in range(_phrase_start(head).i, head.i + 1):
+        tok = ctx.doc[i]
+        if tok.lower_ in many:
+            return True
+        eid = ctx.index.get(i)
+        if (
+            eid is not None
+            and eid in ctx.entities
+            and ctx.entities[eid].type == "NORP"
+            and not ctx.entity_code(eid)[0]
+        ):
+            return True
+    return False
 
 
 def _entity_ref(ctx: Context, eid: str, start: int, end: int, places: bool) -> dict[str, Any] | None:
@@ -231,7 +251,13 @@ def _resolve(ctx: Context, head: Token, depth: int, places: bool, guess: bool = 
     ent = ctx.entities.get(eid) if eid is not None else None
     if ent is not None and ent.type in ("PERSON", "ORG", "NORP"):
         return [actor_record(ctx, eid, *span_of(head), None, actors.sector_of(head.text))]
-    if ent is None and head.pos_ == "NOUN" and head.tag_ == "NNS" and ctx.public_country():
+    if (
+        ent is None
+        and head.pos_ == "NOUN"
+        and head.tag_ == "NNS"
+        and ctx.public_country()
+        and not _of_many(ctx, head)
+    ):
         # "lawmakers", "officials", "police": a body of the state with no country said is of the
         # country the article is about, as a person of no known country is
         sector = actors.sector_of(head.lemma_) or actors.sector_of(head.lower_)
