@@ -630,3 +630,15 @@ def test_a_region_tagged_as_a_building_and_a_building_tagged_as_a_region() -> No
     text = "Fires hit the San Francisco Bay Area . Fans left the White River Amphitheatre ."
     got = _labels(text, [(3, 7, "FAC"), (11, 14, "LOC")])
     assert got == [("San Francisco Bay Area", "LOC"), ("White River Amphitheatre", "FAC")]
+
+
+def test_a_known_persons_one_word_name_is_the_person_where_the_model_saw_a_place() -> None:
+    # a PolNeAR headline, "Obama, Asian leaders huddle ...": the model tagged "Obama" a place
+    # (a town in Japan has the name), and the rule that spreads a place's label turned "President
+    # Obama" into the town too, making Japan the article's main country
+    text = "Obama , Asian leaders huddle . President Obama met them ."
+    got = _labels(text, [(0, 1, "GPE"), (7, 8, "PERSON")])
+    assert got == [("Obama", "PERSON"), ("Obama", "PERSON")]
+    # a place's name that is no known person's keeps the model's place reading
+    got = _labels("Lyon , leaders huddle . Mayor Lyon met them .", [(0, 1, "GPE"), (6, 7, "PERSON")])
+    assert got[0] == ("Lyon", "GPE")

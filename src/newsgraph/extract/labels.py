@@ -160,6 +160,16 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
     list_labels(doc, mentions)
     lone_places(doc, mentions)
     people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
+    # a known person's one-word name the model tags a person somewhere is that person everywhere
+    # ("Obama, Asian leaders huddle" beside "President Obama": not the Japanese town)
+    people |= {
+        m.text
+        for m in mentions
+        if m.label == "PERSON"
+        and len(name_tokens(m.text)) == 1
+        and actors.is_known_person(m.text)
+        and actors.country_code(m.text) is None
+    }
     held = {w for text in people for w in name_tokens(text)}
     places = {m.text for m in mentions if m.label == "GPE" and m.text not in held and _place(m.text)}
     lowers = doc_lowers(doc)
