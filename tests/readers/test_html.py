@@ -225,3 +225,24 @@ def test_h2_subheading_is_a_heading_even_in_sentence_case() -> None:
     doc = html_to_document(page, source="p.html", settings=Settings.load())
     (draft,) = split_document(doc)
     assert "the quiet part of the deal" in [h.text for h in draft.headings]
+
+
+def test_a_hover_card_inside_a_sentence_is_not_text() -> None:
+    # The Hill's person cards: the name stays, the card's links and "MORE" do not, and the
+    # words after the card still follow the name
+    body = "<p>Filler sentence about the state budget and its many items of spending. </p>" * 6
+    page = (
+        "<html><head><title>Governor defends campaign</title></head><body><article>"
+        '<p>State Gov. <span class="rollover-people"><a href="/people/x">Dana Quill</a>'
+        '<span class="rollover-people-block"><span><a class="name" href="/people/x">Dana Q. Quill</a>'
+        '<a href="/a">Governor doubles down on slogan</a> <a class="more" href="/people/x">MORE</a>'
+        "</span></span></span> (R) is defending the launch of an anti-drug campaign.</p>"
+        f"{body}"
+        '<p>A term <span class="tooltip">FTE<span class="tooltiptext">full-time equivalent</span></span> '
+        "is used by the budget office.</p>"
+        "</article></body></html>"
+    )
+    doc = html_to_document(page, source="card.html", settings=Settings.load())
+    assert "State Gov. Dana Quill (R) is defending the launch" in doc.text
+    assert "MORE" not in doc.text and "doubles down" not in doc.text
+    assert "A term FTE is used by the budget office." in doc.text

@@ -144,6 +144,41 @@ def block_lines(root: Any) -> list[str]:
     return lines
 
 
+#: Words in the class of an element a page shows only on hover (a person's card of links, a
+#: tooltip's text), and the endings that mark the card itself rather than the word it explains:
+#: The Hill writes "Gov. <span class=rollover-people>Kristi Noem<span class=rollover-people-block>
+#: Kristi Lynn Noem ... MORE</span></span> (R)", which read as text glues the card into the sentence.
+_POPUP_WORDS = ("rollover", "tooltip", "popover", "hovercard", "hover-card")
+_POPUP_ENDS = ("block", "text", "content", "body", "box", "card", "inner")
+
+
+def _is_popup(el: Any) -> bool:
+    for token in (el.get("class") or "").lower().split():
+        if token.endswith(_POPUP_ENDS) and any(w in token for w in _POPUP_WORDS):
+            return True
+    return False
+
+
+def drop_popups(tree: Any) -> int:
+    """Remove, in place, the hover cards and tooltip texts of a page (see :data:`_POPUP_WORDS`),
+    keeping the text that follows each; returns how many were removed."""
+    found = [el for el in tree.iter() if isinstance(el.tag, str) and _is_popup(el)]
+    removed = 0
+    for el in found:
+        parent = el.getparent()
+        if parent is None or any(a in found for a in el.iterancestors()):
+            continue
+        if el.tail:
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + el.tail
+            else:
+                parent.text = (parent.text or "") + el.tail
+        parent.remove(el)
+        removed += 1
+    return removed
+
+
 def figcaptions(tree: Any) -> list[str]:
     """Texts of the page's ``<figcaption>`` elements outside navigation, footers, asides, forms and
     the page header (an article's own header counts), deduplicated in page order."""
@@ -262,6 +297,7 @@ def html_to_document(
         tree = None
     if tree is None:
         raise NoArticleError("not parseable as HTML, no article text found", source=source, record=record)
+    drop_popups(tree)
     captions = figcaptions(tree)
     headings = section_headings(tree)
     headline = page_headline(tree, url)  # before trafilatura, which prunes the tree
