@@ -32,7 +32,9 @@ def office_holder(ctx: Context, head: Token) -> tuple[str | None, str | None, st
     named before it whose name or title holds the office's word (within :data:`LOOKBACK` words),
     of the article's main country when one such was named and the office names no country ("the
     president", not "the Russian president"), else, for an office of the state, the article's
-    main country (no entity); None for anything else."""
+    main country when no other country is named nearly as often (``Context.public_country``: in
+    news of two countries "the foreign minister" may be either's; no entity); None for anything
+    else."""
     if head.pos_ != "NOUN" or head.tag_ != "NN" or head.i in ctx.index:
         return None
     if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
@@ -62,8 +64,8 @@ def office_holder(ctx: Context, head: Token) -> tuple[str | None, str | None, st
         national = any(actors.country_code(w) for w in words)
         own = [h for h in holders if h[1] == ctx.main_country]
         return own[0] if own and not national else holders[0]
-    if sector in NATIONAL_SECTORS and ctx.main_country:
-        return None, ctx.main_country, sector
+    if sector in NATIONAL_SECTORS and ctx.public_country():
+        return None, ctx.public_country(), sector
     return None
 
 
