@@ -16,7 +16,7 @@ from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from ..resolve import actors
-from ..resolve.gazetteer import gazetteer
+from ..resolve.gazetteer import SUBNATIONAL_MIN_POPULATION, gazetteer
 from ..tables import data_lines
 from .annotations import doc_lowers, doc_words
 from .mentions import Mention
@@ -223,6 +223,38 @@ def located_in(doc: Doc, place: list[Mention], mentions: list[Mention]) -> str |
         if states and (code := subnational_country(nxt.text)) is not None:
             return code
     return None
+
+
+#: The least population of a namesake place in the country the article names, as a share of the
+#: biggest namesake's (:func:`namesake_place_actor`).
+NAMESAKE_SHARE = 0.5
+
+
+def mentioned_countries(mentions: list[Mention]) -> frozenset[str]:
+    """Every country the article names by a place or a nationality, once or more."""
+    return frozenset(code for m in mentions if m.label in ("GPE", "NORP") and (code := mention_country(m)))
+
+
+def namesake_place_actor(name: str, named: frozenset[str]) -> actors.Actor | None:
+    """The country of a place below the country level whose name several countries' places share
+    ("Gaza": the Strip, or a province of Mozambique; "Liverpool": England or Sydney's suburb), when
+    exactly one of those countries is named in the article (``named``, by a place or a
+    nationality: :func:`mentioned_countries`) and its namesake is at least :data:`NAMESAKE_SHARE`
+    as big as the biggest: that country's government. None for a country's own name, a name of
+    no place with
+    :data:`~newsgraph.resolve.gazetteer.SUBNATIONAL_MIN_POPULATION` people, or no single such
+    country named."""
+    if actors.country_code(name) is not None or not named:
+        return None
+    largest: dict[str, int] = {}
+    for p in gazetteer().candidates(name):
+        if p.feature != "country" and p.country and p.population >= SUBNATIONAL_MIN_POPULATION:
+            largest[p.country] = max(largest.get(p.country, 0), p.population)
+    # the country named must hold a namesake about as big as the biggest: a town of 20,000 in
+    # France named "St. Louis" is not what French news beside "St. Louis" means
+    least = NAMESAKE_SHARE * max(largest.values(), default=0)
+    hits = [code for code, people in largest.items() if code in named and people >= least]
+    return actors.Actor(hits[0], "GOV") if len(hits) == 1 else None
 
 
 def possessive_org_actor(doc: Doc, person: list[Mention]) -> actors.Actor | None:

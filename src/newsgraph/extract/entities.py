@@ -202,6 +202,10 @@ class EntityExtractor(Component):
                 ent.actor = actors.Actor(state, "GOV")  # "Berlin, New Hampshire": not Germany's
             elif ent.type == "ORG" and ent.actor is None:  # "WeWork is headquartered in New York City"
                 ent.actor = countries.headquarters_actor(doc, ent.mentions, mentions)
+        mentioned = countries.mentioned_countries(mentions)
+        for ent in entities:  # "Gaza" (also Mozambique's) in news that names the Palestinians
+            if ent.type == "GPE" and ent.actor is None:
+                ent.actor = countries.namesake_place_actor(ent.name, mentioned)
         persons = [e for e in entities if e.type == "PERSON"]
         article_ctx = article_context(doc)
         published_year = article_ctx.published.year if article_ctx.published else None
