@@ -93,8 +93,12 @@ def prepare_entities(con: duckdb.DuckDBPyConnection) -> None:
             SELECT w.canon, list(DISTINCT w.name ORDER BY w.name) FILTER (WHERE w.name <> b.name) AS aliases,
                    string_agg(w.name, ' ') AS every
             FROM every_name w JOIN best b ON b.canon = w.canon GROUP BY w.canon)
-        SELECT e.canon AS key, any_value(b.name) AS name, mode(e.type) AS type, mode(e.code) AS code,
-               mode(e.sector) AS sector, sum(e.n_mentions)::BIGINT AS mentions,
+        SELECT e.canon AS key, any_value(b.name) AS name,
+               coalesce(mode(e.type) FILTER (WHERE e.key = e.canon), mode(e.type)) AS type,
+               coalesce(mode(e.code) FILTER (WHERE e.key = e.canon), mode(e.code)) AS code,
+               CASE WHEN count(*) FILTER (WHERE e.key = e.canon) > 0
+                    THEN mode(e.sector) FILTER (WHERE e.key = e.canon) ELSE mode(e.sector) END AS sector,
+               sum(e.n_mentions)::BIGINT AS mentions,
                count(DISTINCT e.article_id) AS articles, coalesce(any_value(o.aliases), []) AS aliases,
                min(e.published) AS first_seen, max(e.published) AS last_seen,
                max(coalesce(e.confidence, 1.0)) AS confidence,
