@@ -6,7 +6,8 @@ The sample (``eval/data/entities_review2/sample.txt``, ids only: PolNeAR train f
 ScrapingHub keys, whose texts stay in ``../shared``) goes through newsgraph's pipeline, each text one
 article (PolNeAR texts with the date their file name carries, as ``eval/entities_real.py`` does).
 ``--draw N`` picks N people, organisations and groups at random (seeded) and writes them with their
-code for judging; each is keyed by its text id and the offsets of its first mention. A judgement
+code for judging, ``--coded`` every one that has a code; each is keyed by its text id and the
+offsets of its first mention. A judgement
 file holds one verdict per entity on its actor code (the GUIDE of ``eval/data/entities_real``, the
 PLOVER manual):
 
@@ -104,6 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sample", type=Path, default=DEFAULT_SAMPLE)
     parser.add_argument("--draw", type=int, default=0)
+    parser.add_argument("--coded", action="store_true", help="write every coded entity, not a draw")
+    parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument("--show", action="store_true")
     parser.add_argument("--judged", type=Path, nargs="*", default=[])
     parser.add_argument("--out", type=Path)
@@ -114,8 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     if not texts:
         print("no sample texts found (is ../shared beside the checkout?)")
         return 0
-    if args.draw:
-        picked = random.Random(SEED).sample(rows, min(args.draw, len(rows)))
+    if args.draw or args.coded:
+        coded = [r for r in rows if r["code"]]
+        picked = coded if args.coded else random.Random(args.seed).sample(rows, min(args.draw, len(rows)))
         picked.sort(key=lambda r: (ids.index(r["file"]), int(r["start"])))
         for row in picked:
             row["code_v"] = row["reason"] = ""

@@ -93,7 +93,8 @@ def named_body_actor(
     country = place or country  # "Suez Canal Authority": Egypt's, whatever the article
     if country is None:
         return None
-    if len(words) > 1 and words[-1] in media_name_heads():  # "Tampa Bay Times", "Toronto Star":
+    parts = words[-1].split("-")  # "San Diego Union-Tribune", "Atlanta Journal-Constitution"
+    if len(words) > 1 and any(p in media_name_heads() for p in parts):  # "Tampa Bay Times":
         return actors.Actor(country, "JRN")  # a local outlet; "Hartford Courant": the article's
     actor = actors.resolve_actor(name, "ORG", country, named)
     if actor is None or actor.sector is None:  # "Hanwha Group": a firm by its last word

@@ -15,6 +15,7 @@ from ..resolve.entities import fold
 from ..resolve.titles import match_title
 from ..tables import data_lines
 from .mentions import Mention
+from .role_titles import CANDIDACY
 from .roles import Role
 
 
@@ -477,7 +478,14 @@ def title_org_actor(roles: list[Role], orgs: dict[str, actors.Actor]) -> actors.
         words = fold(role.title).split()
         # the name opening the title, or one after "of", "for" or "at" ("Senior Strategist for
         # U.S. Chamber of Commerce", "President of Federal Reserve Bank of New York")
-        starts = [0, *(k + 1 for k, w in enumerate(words) if w in _TITLE_BODY_PREPOSITIONS)]
+        starts = [
+            0,
+            *(
+                k + 1
+                for k, w in enumerate(words)
+                if w in _TITLE_BODY_PREPOSITIONS and not (k and words[k - 1] in CANDIDACY)
+            ),  # "Nominee for Senate" runs for the Senate and is no member of it
+        ]
         for start in starts:
             for n in range(len(words), start, -1):  # the longest name first: "Acme Data" before "Acme"
                 if start == 0 and n == len(words):
@@ -494,6 +502,9 @@ _TITLE_BODY_PREPOSITIONS = frozenset({"of", "for", "at"})
 #: Title words that say a head of any body, a state's or not ("President of Farm Bureau"): with a
 #: body the tables do not know, the state office their sector names (GOV) is not to be assumed.
 _HEAD_TITLES = frozenset({"president", "chairman", "chairwoman", "chair", "chairperson", "director", "head"})
+#: Staff titles of any body whose sector is a state's (GOV) only by default: "chief economic
+#: adviser at Allianz" or "spokesman for Acme Widgets" holds no state office either.
+_STAFF_TITLES = frozenset({"adviser", "advisor", "spokesman", "spokeswoman", "spokesperson"})
 
 
 def uncoded_body_title(roles: list[Role], uncoded: frozenset[str]) -> bool:
@@ -510,7 +521,7 @@ def uncoded_body_title(roles: list[Role], uncoded: frozenset[str]) -> bool:
         bodies += [  # "President of Farm Bureau"; "Farm Bureau President" above
             " ".join(words[k + 1 :])
             for k, word in enumerate(words[:-1])
-            if word in _TITLE_BODY_PREPOSITIONS and k > 0 and words[k - 1] in _HEAD_TITLES
+            if word in _TITLE_BODY_PREPOSITIONS and k > 0 and words[k - 1] in _HEAD_TITLES | _STAFF_TITLES
         ]
         if any(body in uncoded and actors.sector_of(body) is None for body in bodies):
             return True

@@ -10,7 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..resolve.titles import match_title
-from .role_titles import _CLAUSE_START, _MODIFIERS, _OPENING, _POSSESSIVE, _Phrase, _phrase
+from .role_titles import _CLAUSE_START, _MODIFIERS, _OPENING, _POSSESSIVE, CANDIDACY, _Phrase, _phrase
 
 #: An abbreviation written with full stops: "U.S.", "U.N.", "U.K.".
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
@@ -119,6 +119,8 @@ def _title_before(doc: Doc, i: int, j: int, titles: list[Span], names: frozenset
         span = next((s for s in titles if s.start <= k < s.end), None)
         if span is not None:  # with the words before the title: "his Venezuelan counterpart, X,"
             start = _phrase_start(doc, span)
+            if start >= 2 and doc[start - 1].lower_ == "for" and doc[start - 2].lower_ in CANDIDACY:
+                start = _phrase_start(doc, doc[start - 2 : start - 1])  # "candidate for governor, X"
             if not closed and not _opens_sentence(doc, start):
                 return None
             return _phrase(list(doc[start : i - 1]), titles, names)

@@ -6,6 +6,7 @@ phrases into roles."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -25,6 +26,9 @@ _MODIFIERS = frozenset(
     "deputy acting former then top chief senior interim vice assistant permanent special "
     "the his her their its new outgoing incoming ousted deposed exiled toppled overthrown".split()
 )
+#: Nouns of a race for an office: "the Republican candidate for governor, X" runs for it and does
+#: not hold it (the GUIDE: a candidate without office is the party's).
+CANDIDACY = frozenset({"candidate", "candidates", "nominee", "nominees", "hopeful", "hopefuls", "contender"})
 _OPENING = frozenset({"[", "(", '"', "“", "'", "‘"})
 _DETERMINERS = frozenset("the his her their its a an".split())
 _CLAUSE_START = frozenset("who which that whose whom where when".split())
@@ -190,7 +194,35 @@ def role_sector(title: str, org_sector: str | None) -> str | None:
     ("spokesman", "executive"); else None (the title's own sector then applies)."""
     if org_sector is None or org_sector in _OWN_SECTORS:
         return None
-    return org_sector if actors.sector_of(title) in (None, *_GENERIC) else None
+    # a firm's or an outlet's former post is still its own ("former chairman of Fox News": JRN); a
+    # party named in a former office's title leaves it a former office ("Former Vermont
+    # Democratic Governor": ELI, as "former" says before any party)
+    words = title.lower().split()
+    own = " ".join(w for w in words if w not in _LOST_OFFICE) if org_sector != "PTY" else title
+    if (
+        org_sector == "PTY"
+        and actors.sector_of(own) == "GOV"
+        and not _PARTY_POSTS.intersection(_WORD.findall(title.lower()))
+    ):
+        return None  # "Democratic Gov. X": a governor of that party, an office held (GOV)
+    return org_sector if actors.sector_of(own) in (None, *_GENERIC) else None
+
+
+#: Title words of posts a party has as well as a state ("Republican spokesman", "Democratic
+#: chairman", "President of Log Cabin Republicans"): with a party named they are the party's
+#: (PTY); other state titles a party names are offices held by its members ("Democratic Gov.",
+#: "Republican Mayor": GOV).
+_PARTY_POSTS = frozenset(
+    "chairman chair chairwoman chairperson spokesman spokeswoman spokesperson adviser advisor aide "
+    "aides official officials leader leaders strategist operative director head member members "
+    "staffer organizer executive chief consultant president".split()
+)
+_WORD = re.compile(r"[a-z]+")
+
+
+#: Words before a title that say its office is lost ("former chairman of Fox News": the network's
+#: former chairman, whose title's own sector is the chairman's).
+_LOST_OFFICE = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown"})
 
 
 #: Words after the UN's name that make the holder a country's diplomat to it ("UN ambassador").
@@ -278,7 +310,22 @@ def _phrase(
     code, used, by_party, org_sector = _affiliation(tokens, subnational)
     title = display_title(_title_words(tokens, inside, used, names)).strip()
     counterpart = any(t.lower_ == "counterpart" for t in tokens)
-    return _Phrase(lo, hi, title, code, counterpart, by_party, org_sector=role_sector(title, org_sector))
+    sector = role_sector(title, org_sector) or ("JUD" if _state_attorney(inside) else None)
+    return _Phrase(lo, hi, title, code, counterpart, by_party, org_sector=sector)
+
+
+def _state_attorney(inside: list[Span]) -> bool:
+    """Whether a title is "attorney" right after its country's name ("U.S. Attorney X", "Assistant
+    United States Attorney"): the state's prosecutor (JUD), not a private lawyer (CVL), whom no
+    country's name opens; an attorney general keeps the table's sector."""
+    for span in inside:
+        for t in span:
+            if t.lower_ != "attorney" or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "general"):
+                continue
+            before = (t.doc[max(0, t.i - n) : t.i].text for n in (1, 2))
+            if any(actors.country_code(b) and not actors.party(b) for b in before):
+                return True
+    return False
 
 
 def display_title_text(text: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -33,7 +34,7 @@ from .role_context import (
     byline,
     plural_title_phrases,
 )
-from .role_titles import _POSSESSIVE, _Phrase, display_title_text, title_spans
+from .role_titles import _POSSESSIVE, CANDIDACY, _Phrase, display_title_text, title_spans
 
 #: Names the modules that find mentions and labels import from here.
 __all__ = ["ANTECEDENT_WINDOW", "FOLLOW_SITES", "Role", "find_roles", "title_spans"]
@@ -43,6 +44,9 @@ _STATE_OFFICES = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY"})
 #: First words of a title whose office its holder no longer holds ("Former House Speaker",
 #: "Ousted Prime Minister": the PLOVER manual's former, exiled and ousted officials, ELI).
 _OFFICE_LOST = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown"})
+#: Sectors of a title that a campaign's staff holds for the party ("campaign chief executive",
+#: "campaign adviser"): a campaign is no firm or government.
+_CAMPAIGN_SECTORS = frozenset({"GOV", "BUS", None})
 #: How far back (in sentences) a title with no name may find its person.
 ANTECEDENT_WINDOW = 2
 
@@ -63,10 +67,21 @@ class Role:
     def sector(self) -> str | None:
         """The sector the role gives its holder: the organisation's (:attr:`org_sector`) when the
         title names one, else the title's own (``sectors.tsv``); a former state office is ELI
-        ("Former House Speaker": a former official out of office)."""
-        sector = self.org_sector or actors.sector_of(self.title)
-        first = self.title.split(" ", 1)[0].lower()
-        if sector in _STATE_OFFICES and (first in _OFFICE_LOST or first.startswith("ex-")):
+        ("Former House Speaker": a former official out of office). Only a lost-office word that
+        opens the title makes it former, and only a state office makes its former holder ELI (the
+        PLOVER manual's former officials): "Former Chairman" of Fox News is the network's, and "Top
+        Adviser to Former Presidential Campaign" is no former office. A campaign's staff title is
+        the party's ("Campaign Chief Executive": PTY, not a firm's BUS), and so is a candidate's
+        ("Candidate for Governor")."""
+        words = self.title.lower().split()
+        lost = bool(words) and (words[0] in _OFFICE_LOST or words[0].startswith("ex-"))
+        own = " ".join(w.removeprefix("ex-") for w in words if w not in _OFFICE_LOST)
+        sector = self.org_sector or actors.sector_of(own)
+        if sector in _CAMPAIGN_SECTORS and "campaign" in words:
+            sector = "PTY"
+        if any(w in CANDIDACY and nxt == "for" for w, nxt in pairwise(words)):
+            sector = "PTY"  # "Nominee for Senate": a race for the office, not the office
+        if lost and sector in _STATE_OFFICES:
             return "ELI"
         return sector
 

@@ -26,6 +26,8 @@ from .known_people import _years
 from .known_people import is_known_person as is_known_person
 from .known_people import known_person as known_person
 from .known_people import split_honorifics as split_honorifics
+from .place_people import demonym_country as demonym_country
+from .place_people import province_country as province_country
 from .titles import _APOSTROPHES, _rows, _words
 
 #: Labels that name places: a phrase there is an actor only when it names a group ("Gaza" is not).
@@ -440,6 +442,8 @@ def _parse(
             chunk = " ".join(words[i : i + n])
             found_org = organisation(chunk)
             found_code = found_org.code if found_org else country_code(chunk)
+            if found_code is None and found_org is None and n > 1:
+                found_code = province_country(chunk)  # "British Columbia" before "British"
             if found_code and i + n < len(words) and words[i + n].lower() in subject_nouns():
                 found_code = None  # "House China committee": China is its subject, not its country
             if (
@@ -555,6 +559,8 @@ def resolve_actor(
         return Actor(hyphenated, "CVL")  # "Iranian-Americans": Americans
     if _AMERICAS_REGION.fullmatch(_surface(text)):
         return None  # "Central Americans" are no Americans of the United States
+    if label == "NORP" and (townsfolk := demonym_country(_surface(text, possessive=True))) is not None:
+        return Actor(townsfolk, "CVL")  # "Parisians", "British Columbians": their place's people
     code, org, head = _parse(text, context_code, named)
     code = _host_country(text) or code
     own = org.sector if org else None
