@@ -24,7 +24,17 @@ def test_token_strings_match_the_tokens(nlp: Any) -> None:
 @pytest.mark.model
 def test_token_strings_of_an_empty_doc(nlp: Any) -> None:
     doc = nlp.make_doc("")
-    assert doc_words(doc) == [] and doc_lowers(doc) == []
+    assert doc_words(doc) == [] and doc_lowers(doc) == [] and doc_text(doc) == ""
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [TEXT, "  Two spaces before,\ttabs\t and  a trailing space ", "Ünïcode — “quotes”\n\n\n  café’s end."],
+)
+def test_doc_text_built_from_the_words_is_spacys_text(nlp: Any, text: str) -> None:
+    doc = nlp(text)  # made by the model itself: the text was not handed to the cache
+    assert doc_text(doc) == doc.text == text
 
 
 @pytest.mark.model

@@ -24,7 +24,14 @@ from ..resolve import actors
 from ..resolve.entities import fold
 from ..tables import TABLES_VERSION, data_lines
 from . import countries, relations
-from .annotations import article_context, doc_lowers, set_article_context, set_doc_entities, set_entity_spans
+from .annotations import (
+    article_context,
+    doc_lowers,
+    doc_text,
+    set_article_context,
+    set_doc_entities,
+    set_entity_spans,
+)
 from .component import Component
 from .countries import main_country, named_countries, people_country
 from .entity_confidence import confidence as entity_confidence
@@ -239,7 +246,9 @@ class EntityExtractor(Component):
         juniors = junior_namesakes(persons)  # "Donald Trump Jr." beside "Donald Trump"
         # an undated article: the years its titled office holders tell ("President Donald Trump")
         told = (
-            named_years(doc.text, article_years([e for e in persons if id(e) not in juniors], roles, named))
+            named_years(
+                doc_text(doc), article_years([e for e in persons if id(e) not in juniors], roles, named)
+            )
             if year is None
             else None
         )
