@@ -7,7 +7,7 @@ it ("Laquan McDonald 16 times")."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -19,6 +19,7 @@ from .annotations import doc_text, doc_words
 ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
 
 
+@lru_cache(maxsize=65536)
 def known(text: str) -> bool:
     return actors.country_code(text) is not None or actors.organisation(text) is not None
 
