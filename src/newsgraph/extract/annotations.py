@@ -241,11 +241,27 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+#: Strings by their hash (spaCy's hash of a string is the same in every vocab), shared by all
+#: docs so that a doc's words are looked up in one ``map`` over a dict; emptied when it reaches
+#: STRINGS_MOST entries.
+_STRINGS: dict[int, str] = {}
+STRINGS_MOST = 500_000
+
+
 def _token_strings(doc: Doc, attr: int, cache: weakref.WeakKeyDictionary[Doc, list[str]]) -> list[str]:
     words = cache.get(doc)
     if words is None:
-        strings = doc.vocab.strings  # one look-up per token is cheaper than a table of the distinct ones
-        words = cache[doc] = [strings[h] for h in doc.to_array(attr).tolist()]
+        ids: list[int] = doc.to_array(attr).tolist()
+        try:
+            words = list(map(_STRINGS.__getitem__, ids))
+        except KeyError:  # words not seen before: from the doc's vocab, then remembered
+            if len(_STRINGS) >= STRINGS_MOST:
+                _STRINGS.clear()
+            strings = doc.vocab.strings
+            for h in set(ids).difference(_STRINGS):
+                _STRINGS[h] = strings[h]
+            words = list(map(_STRINGS.__getitem__, ids))
+        cache[doc] = words
     return words
 
 
