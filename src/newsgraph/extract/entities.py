@@ -15,7 +15,6 @@ import dataclasses
 import logging
 from collections import Counter
 from functools import cache
-from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -81,8 +80,8 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
     table = nominal_actors()
     firsts = {k[0] for k in table}
     lowers = doc_lowers(doc)
-    # "the" before a first word of the table, found in one pass over word pairs; most articles have none
-    the_at = [k for k, (w, nxt) in enumerate(pairwise(lowers)) if w == "the" and nxt in firsts]
+    # "the" before a first word of the table: the "the"s found in one pass, then the word after each
+    the_at = [k for k in [k for k, w in enumerate(lowers[:-1]) if w == "the"] if lowers[k + 1] in firsts]
     if not the_at:
         return []
     taken = {i for m in mentions for i in range(m.i, m.j)}
