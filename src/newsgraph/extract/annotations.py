@@ -26,7 +26,7 @@ import datetime as dt
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import srsly
 from spacy.attrs import LEMMA, LOWER, ORTH, POS, SPACY
@@ -196,7 +196,7 @@ def set_entity_spans(doc: Doc, mentions: list[tuple[int, int, str, str]]) -> Non
         span.id_ = eid
         spans.append(span)
     doc.spans[ENTITY_SPANS] = SpanGroup(doc, name=ENTITY_SPANS, spans=spans)
-    _INDEX.pop(doc, None)
+    _INDEX.pop(doc)
 
 
 def entity_index(doc: Doc) -> dict[int, str]:
@@ -215,12 +215,42 @@ def entity_index(doc: Doc) -> dict[int, str]:
 
 
 # -- per-doc caches, beside the doc ---------------------------------------------------------------
-_TEXT: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
-_WORDS: weakref.WeakKeyDictionary[Doc, list[str]] = weakref.WeakKeyDictionary()
-_LOWERS: weakref.WeakKeyDictionary[Doc, list[str]] = weakref.WeakKeyDictionary()
-_LEMMAS: weakref.WeakKeyDictionary[Doc, list[str]] = weakref.WeakKeyDictionary()
-_POS: weakref.WeakKeyDictionary[Doc, list[int]] = weakref.WeakKeyDictionary()
-_INDEX: weakref.WeakKeyDictionary[Doc, dict[int, str]] = weakref.WeakKeyDictionary()
+V = TypeVar("V")
+
+
+class _DocTable(Generic[V]):
+    """One value per doc, weak-keyed (it goes when the doc goes), with the last doc asked for at
+    hand: the steps of a component ask for the same doc's words hundreds of times, and a
+    ``WeakKeyDictionary`` makes a new weak reference for every look-up."""
+
+    def __init__(self) -> None:
+        self._table: weakref.WeakKeyDictionary[Doc, V] = weakref.WeakKeyDictionary()
+        self._last: tuple[weakref.ref[Doc], V] | None = None
+
+    def get(self, doc: Doc) -> V | None:
+        last = self._last
+        if last is not None and last[0]() is doc:  # a dead reference gives None: never a new doc
+            return last[1]
+        value = self._table.get(doc)
+        if value is not None:
+            self._last = (weakref.ref(doc), value)
+        return value
+
+    def __setitem__(self, doc: Doc, value: V) -> None:
+        self._table[doc] = value
+        self._last = (weakref.ref(doc), value)
+
+    def pop(self, doc: Doc) -> None:
+        self._table.pop(doc, None)
+        self._last = None
+
+
+_TEXT: _DocTable[str] = _DocTable()
+_WORDS: _DocTable[list[str]] = _DocTable()
+_LOWERS: _DocTable[list[str]] = _DocTable()
+_LEMMAS: _DocTable[list[str]] = _DocTable()
+_POS: _DocTable[list[int]] = _DocTable()
+_INDEX: _DocTable[dict[int, str]] = _DocTable()
 
 
 def remember_text(doc: Doc, text: str) -> None:
@@ -248,7 +278,7 @@ _STRINGS: dict[int, str] = {}
 STRINGS_MOST = 500_000
 
 
-def _token_strings(doc: Doc, attr: int, cache: weakref.WeakKeyDictionary[Doc, list[str]]) -> list[str]:
+def _token_strings(doc: Doc, attr: int, cache: _DocTable[list[str]]) -> list[str]:
     words = cache.get(doc)
     if words is None:
         ids: list[int] = doc.to_array(attr).tolist()
@@ -306,5 +336,5 @@ def doc_pos(doc: Doc) -> list[int]:
 def forget_tags(doc: Doc) -> None:
     """Drop the cached tags and lemmas of ``doc`` (:func:`doc_pos`, :func:`doc_lemmas`): for a
     step that writes new ones into the doc (the events' re-parse of title-case sentences)."""
-    _POS.pop(doc, None)
-    _LEMMAS.pop(doc, None)
+    _POS.pop(doc)
+    _LEMMAS.pop(doc)
