@@ -80,3 +80,18 @@ def test_pos_and_lemma_arrays_match_the_tokens(nlp: Any) -> None:
     forget_tags(doc)  # ... and says so
     assert doc_pos(doc) == [t.pos for t in doc]
     assert doc_lemmas(doc)[0] == "tankerx"
+
+
+def test_per_doc_caches_never_give_one_docs_strings_to_another() -> None:
+    import gc
+
+    import spacy
+
+    first, second = spacy.blank("en"), spacy.blank("en")  # two vocabs: one shared string table
+    for n in range(50):  # new docs, often where a freed one lay in memory
+        doc = (first if n % 2 else second)(f"Sample {n} text, the {n}th one: Café Zürich.")
+        assert doc_words(doc) == [t.text for t in doc]
+        assert doc_lowers(doc) == [t.lower_ for t in doc]
+        assert doc_text(doc) == doc.text
+        del doc
+        gc.collect()
