@@ -24,7 +24,17 @@ def test_token_strings_match_the_tokens(nlp: Any) -> None:
 @pytest.mark.model
 def test_token_strings_of_an_empty_doc(nlp: Any) -> None:
     doc = nlp.make_doc("")
-    assert doc_words(doc) == [] and doc_lowers(doc) == []
+    assert doc_words(doc) == [] and doc_lowers(doc) == [] and doc_text(doc) == ""
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [TEXT, "  Two spaces before,\ttabs\t and  a trailing space ", "Ünïcode — “quotes”\n\n\n  café’s end."],
+)
+def test_doc_text_built_from_the_words_is_spacys_text(nlp: Any, text: str) -> None:
+    doc = nlp(text)  # made by the model itself: the text was not handed to the cache
+    assert doc_text(doc) == doc.text == text
 
 
 @pytest.mark.model
@@ -70,3 +80,18 @@ def test_pos_and_lemma_arrays_match_the_tokens(nlp: Any) -> None:
     forget_tags(doc)  # ... and says so
     assert doc_pos(doc) == [t.pos for t in doc]
     assert doc_lemmas(doc)[0] == "tankerx"
+
+
+def test_per_doc_caches_never_give_one_docs_strings_to_another() -> None:
+    import gc
+
+    import spacy
+
+    first, second = spacy.blank("en"), spacy.blank("en")  # two vocabs: one shared string table
+    for n in range(50):  # new docs, often where a freed one lay in memory
+        doc = (first if n % 2 else second)(f"Sample {n} text, the {n}th one: Café Zürich.")
+        assert doc_words(doc) == [t.text for t in doc]
+        assert doc_lowers(doc) == [t.lower_ for t in doc]
+        assert doc_text(doc) == doc.text
+        del doc
+        gc.collect()

@@ -26,10 +26,10 @@ import datetime as dt
 import weakref
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import srsly
-from spacy.attrs import LEMMA, LOWER, ORTH, POS
+from spacy.attrs import LEMMA, LOWER, ORTH, POS, SPACY
 from spacy.tokens import Doc, Span, SpanGroup
 
 from ..records import FACT_KINDS
@@ -196,7 +196,7 @@ def set_entity_spans(doc: Doc, mentions: list[tuple[int, int, str, str]]) -> Non
         span.id_ = eid
         spans.append(span)
     doc.spans[ENTITY_SPANS] = SpanGroup(doc, name=ENTITY_SPANS, spans=spans)
-    _INDEX.pop(doc, None)
+    _INDEX.pop(doc)
 
 
 def entity_index(doc: Doc) -> dict[int, str]:
@@ -215,12 +215,42 @@ def entity_index(doc: Doc) -> dict[int, str]:
 
 
 # -- per-doc caches, beside the doc ---------------------------------------------------------------
-_TEXT: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
-_WORDS: weakref.WeakKeyDictionary[Doc, list[str]] = weakref.WeakKeyDictionary()
-_LOWERS: weakref.WeakKeyDictionary[Doc, list[str]] = weakref.WeakKeyDictionary()
-_LEMMAS: weakref.WeakKeyDictionary[Doc, list[str]] = weakref.WeakKeyDictionary()
-_POS: weakref.WeakKeyDictionary[Doc, list[int]] = weakref.WeakKeyDictionary()
-_INDEX: weakref.WeakKeyDictionary[Doc, dict[int, str]] = weakref.WeakKeyDictionary()
+V = TypeVar("V")
+
+
+class _DocTable(Generic[V]):
+    """One value per doc, weak-keyed (it goes when the doc goes), with the last doc asked for at
+    hand: the steps of a component ask for the same doc's words hundreds of times, and a
+    ``WeakKeyDictionary`` makes a new weak reference for every look-up."""
+
+    def __init__(self) -> None:
+        self._table: weakref.WeakKeyDictionary[Doc, V] = weakref.WeakKeyDictionary()
+        self._last: tuple[weakref.ref[Doc], V] | None = None
+
+    def get(self, doc: Doc) -> V | None:
+        last = self._last
+        if last is not None and last[0]() is doc:  # a dead reference gives None: never a new doc
+            return last[1]
+        value = self._table.get(doc)
+        if value is not None:
+            self._last = (weakref.ref(doc), value)
+        return value
+
+    def __setitem__(self, doc: Doc, value: V) -> None:
+        self._table[doc] = value
+        self._last = (weakref.ref(doc), value)
+
+    def pop(self, doc: Doc) -> None:
+        self._table.pop(doc, None)
+        self._last = None
+
+
+_TEXT: _DocTable[str] = _DocTable()
+_WORDS: _DocTable[list[str]] = _DocTable()
+_LOWERS: _DocTable[list[str]] = _DocTable()
+_LEMMAS: _DocTable[list[str]] = _DocTable()
+_POS: _DocTable[list[int]] = _DocTable()
+_INDEX: _DocTable[dict[int, str]] = _DocTable()
 
 
 def remember_text(doc: Doc, text: str) -> None:
@@ -229,20 +259,39 @@ def remember_text(doc: Doc, text: str) -> None:
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, built once per doc: spaCy rebuilds it from every token on each access."""
+    """``doc.text``, built once per doc: spaCy rebuilds it from every token on each access (a
+    :class:`Token` per word). Built here from :func:`doc_words` and the trailing spaces, as spaCy
+    joins ``text_with_ws``, at about half the cost."""
     text = _TEXT.get(doc)
     if text is None:
-        text = _TEXT[doc] = doc.text
+        spaces: list[int] = doc.to_array(SPACY).tolist()
+        text = _TEXT[doc] = "".join(
+            [w + " " if s else w for w, s in zip(doc_words(doc), spaces, strict=True)]
+        )
     return text
 
 
-def _token_strings(doc: Doc, attr: int, cache: weakref.WeakKeyDictionary[Doc, list[str]]) -> list[str]:
+#: Strings by their hash (spaCy's hash of a string is the same in every vocab), shared by all
+#: docs so that a doc's words are looked up in one ``map`` over a dict; emptied when it reaches
+#: STRINGS_MOST entries.
+_STRINGS: dict[int, str] = {}
+STRINGS_MOST = 500_000
+
+
+def _token_strings(doc: Doc, attr: int, cache: _DocTable[list[str]]) -> list[str]:
     words = cache.get(doc)
     if words is None:
         ids: list[int] = doc.to_array(attr).tolist()
-        strings = doc.vocab.strings
-        table = {h: strings[h] for h in set(ids)}
-        words = cache[doc] = [table[h] for h in ids]
+        try:
+            words = list(map(_STRINGS.__getitem__, ids))
+        except KeyError:  # words not seen before: from the doc's vocab, then remembered
+            if len(_STRINGS) >= STRINGS_MOST:
+                _STRINGS.clear()
+            strings = doc.vocab.strings
+            for h in set(ids).difference(_STRINGS):
+                _STRINGS[h] = strings[h]
+            words = list(map(_STRINGS.__getitem__, ids))
+        cache[doc] = words
     return words
 
 
@@ -287,5 +336,5 @@ def doc_pos(doc: Doc) -> list[int]:
 def forget_tags(doc: Doc) -> None:
     """Drop the cached tags and lemmas of ``doc`` (:func:`doc_pos`, :func:`doc_lemmas`): for a
     step that writes new ones into the doc (the events' re-parse of title-case sentences)."""
-    _POS.pop(doc, None)
-    _LEMMAS.pop(doc, None)
+    _POS.pop(doc)
+    _LEMMAS.pop(doc)

@@ -82,7 +82,8 @@ def shared_names(mentions: list[Mention]) -> dict[str, str | None]:
 
 def sentence_starts(doc: Doc) -> list[int]:
     """The tokens that start a sentence, in order, read from the doc's array at once."""
-    return [int(i) for i in (doc.to_array(SENT_START) == 1).nonzero()[0]]
+    starts: list[int] = (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
+    return starts
 
 
 def sentence_start(starts: list[int], i: int) -> int:

@@ -15,7 +15,6 @@ import dataclasses
 import logging
 from collections import Counter
 from functools import cache
-from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -24,7 +23,14 @@ from ..resolve import actors
 from ..resolve.entities import fold
 from ..tables import TABLES_VERSION, data_lines
 from . import countries, relations
-from .annotations import article_context, doc_lowers, set_article_context, set_doc_entities, set_entity_spans
+from .annotations import (
+    article_context,
+    doc_lowers,
+    doc_text,
+    set_article_context,
+    set_doc_entities,
+    set_entity_spans,
+)
 from .component import Component
 from .countries import main_country, named_countries, people_country
 from .entity_confidence import confidence as entity_confidence
@@ -74,8 +80,8 @@ def nominal_mentions(doc: Doc, mentions: list[Mention], context: str | None) -> 
     table = nominal_actors()
     firsts = {k[0] for k in table}
     lowers = doc_lowers(doc)
-    # "the" before a first word of the table, found in one pass over word pairs; most articles have none
-    the_at = [k for k, (w, nxt) in enumerate(pairwise(lowers)) if w == "the" and nxt in firsts]
+    # "the" before a first word of the table: the "the"s found in one pass, then the word after each
+    the_at = [k for k in [k for k, w in enumerate(lowers[:-1]) if w == "the"] if lowers[k + 1] in firsts]
     if not the_at:
         return []
     taken = {i for m in mentions for i in range(m.i, m.j)}
@@ -243,7 +249,9 @@ class EntityExtractor(Component):
         juniors = junior_namesakes(persons)  # "Donald Trump Jr." beside "Donald Trump"
         # an undated article: the years its titled office holders tell ("President Donald Trump")
         told = (
-            named_years(doc.text, article_years([e for e in persons if id(e) not in juniors], roles, named))
+            named_years(
+                doc_text(doc), article_years([e for e in persons if id(e) not in juniors], roles, named)
+            )
             if year is None
             else None
         )

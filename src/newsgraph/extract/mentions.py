@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -102,9 +102,16 @@ class Mention:
 
 def name_tokens(text: str) -> list[str]:
     """The capitalised words of a name ("Wang", "Yi" of "Wang Yi")."""
-    return [t for t in text.replace("’", "'").split() if t[:1].isupper()]
+    return list(_name_tokens(text))
 
 
+@lru_cache(maxsize=65536)
+def _name_tokens(text: str) -> tuple[str, ...]:
+    """:func:`name_tokens`, remembered: a name's words are asked for by most steps of grouping."""
+    return tuple(t for t in text.replace("’", "'").split() if t[:1].isupper())
+
+
+@lru_cache(maxsize=65536)
 def _stray(text: str) -> bool:
     return all(c in _STRAY or c.isspace() for c in text)
 

@@ -17,6 +17,8 @@ it (``extract/entity_groups.py`` asks before grouping a place mention):
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from ..months import FULL_NAMES
@@ -88,14 +90,21 @@ _ADMIN1, _CITY = FEATURES.index("admin1"), FEATURES.index("city")
 def _of_feature(text: str, feature: int) -> list[Place]:
     """The gazetteer's places named ``text`` of one kind, in its order: tested on the gazetteer's
     arrays, so only those become :class:`Place` records (a city's name has many namesakes)."""
+    return list(_places_of_feature(text, feature))
+
+
+@lru_cache(maxsize=16384)
+def _places_of_feature(text: str, feature: int) -> tuple[Place, ...]:
+    """:func:`_of_feature`, remembered: every article asks again for the places it names."""
     g = gazetteer()
-    return [g.place(i) for i in g.lookup(text) if g.feature[i] == feature]
+    return tuple(g.place(i) for i in g.lookup(text) if g.feature[i] == feature)
 
 
 def _admin1(text: str) -> list[Place]:
     return _of_feature(text, _ADMIN1)
 
 
+@lru_cache(maxsize=16384)
 def _city_of_state(text: str) -> Place | None:
     """The city that shares the name of the state it lies in and is called otherwise in full
     ("New York" -> "New York City"); None for a name that is one of them only."""

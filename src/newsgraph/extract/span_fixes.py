@@ -223,7 +223,7 @@ def _missed_organisations(doc: Doc, mentions: list[Mention], taken: set[int]) ->
     ``organisations.tsv`` with a code of its own (not "Senate", whose country depends on the
     article)."""
     words = doc_words(doc)
-    names = {w for w in set(words) if _missed_organisation(w)}  # each word asked once per doc
+    names = set(filter(_missed_organisation, set(words)))  # each word asked once per doc, in C
     if not names:
         return mentions
     added: list[Mention] = []
@@ -242,7 +242,7 @@ def _missed_countries(doc: Doc, mentions: list[Mention], taken: set[int]) -> lis
     country's name (not its adjective, its capital or a given name: "Jordan", "Chad"), with no
     capitalised word beside it (not "Vietnam War", "New Mexico")."""
     words = doc_words(doc)
-    names = {w for w in set(words) if _missed_country(w)}
+    names = set(filter(_missed_country, set(words)))  # remembered answers: no bytecode per word
     if not names:
         return mentions
     added: list[Mention] = []

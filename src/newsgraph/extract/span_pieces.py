@@ -7,7 +7,7 @@ it ("Laquan McDonald 16 times")."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -19,6 +19,7 @@ from .annotations import doc_text, doc_words
 ROMAN = frozenset({"II", "III", "IV", "VI", "VII", "VIII"})
 
 
+@lru_cache(maxsize=65536)
 def known(text: str) -> bool:
     return actors.country_code(text) is not None or actors.organisation(text) is not None
 
@@ -87,8 +88,6 @@ def pieces(ent: Span) -> list[Span]:
     words = doc_words(doc)
     out: list[Span] = []
     a, end, label = ent.start, ent.end, ent.label_
-    mixed = any(not w.isupper() for w in words[ent.start : end] if w[:1].isupper())  # not a heading
-    coded = any(c.isdigit() for c in ent.text)  # "FHC/ABJ/03/095/2018": a code, no names
     follow = label == "PERSON" and end - a >= 3 and words[a] == "Follow"  # "Follow Pam Key On Twitter"
     if follow or (end - a >= 2 and doc[a].is_sent_start and doc[a].pos_ in _OPENERS):  # "Later Sanborn"
         a += 1
@@ -113,7 +112,7 @@ def pieces(ent: Span) -> list[Span]:
             out.append(Span(doc, a, k, label=label))
             return out  # what follows belongs to the owner, not a name of its own
         inner = ent.start < k < end - 1
-        if label == "PERSON" and inner and mixed and _caps_word(text):
+        if label == "PERSON" and inner and _caps_word(text) and _mixed_case(words, ent.start, end):
             before = doc_text(doc)[doc[ent.start].idx : doc[k - 1].idx + len(words[k - 1])]
             out = [Span(doc, ent.start, k, label="ORG")] if known(before) else []
             a = k + 1
@@ -128,7 +127,7 @@ def pieces(ent: Span) -> list[Span]:
                     and not _subject_list(words, ent.start, k, end)
                 )
                 or (text.isalpha() and text.islower() and text not in PARTICLES)
-                or (text == "/" and not coded)  # a credit: "Jonathan Drake / Reuters"
+                or (text == "/" and not _coded(words, ent.start, end))  # a credit: "Jonathan Drake / Reuters"
                 or text in (":", "(")  # a list's label, "Battin: Dealing"; a ticker, "Composite (SHCOMP"
             )
         )
@@ -141,6 +140,17 @@ def pieces(ent: Span) -> list[Span]:
     if a < end:
         out.append(Span(doc, a, end, label=label))
     return out
+
+
+def _mixed_case(words: Sequence[str], start: int, end: int) -> bool:
+    """Whether a capitalised word of ``words[start:end]`` is not all capitals: no heading's."""
+    return any(not w.isupper() for w in words[start:end] if w[:1].isupper())
+
+
+def _coded(words: Sequence[str], start: int, end: int) -> bool:
+    """Whether ``words[start:end]`` hold a digit: a code, no names ("FHC/ABJ/03/095/2018"). (Asked
+    only at a slash, so most spans never build their text.)"""
+    return any(c.isdigit() for w in words[start:end] for c in w)
 
 
 #: Dashes that end a dateline ("ROME -", "WASHINGTON —").

@@ -65,22 +65,20 @@ def untagged_places(doc: Doc, taken: set[int], title_case: list[tuple[int, int]]
     words = doc_words(doc)
     out: list[tuple[int, int]] = []
     n = len(words)
-    i = 0
-    while i < n:
-        forms = names.get(words[i])
-        if forms is None or i in taken:
-            i += 1
+    after = 0  # the first word a name may start at: none inside the one found before
+    # the words that open a name, found in one pass (a comprehension: most words open none)
+    for i in [i for i, w in enumerate(words) if w in names]:
+        if i < after or i in taken:
             continue
-        for form in forms:
+        for form in names[words[i]]:
             j = i + len(form)
             if j > n or tuple(words[i:j]) != form or taken.intersection(range(i, j)):
                 continue
             headline = any(s <= i and j <= e for s, e in title_case)
             if _alone(doc, i, j, headline):
                 out.append((i, j))
-                i = j - 1
+                after = j
             break
-        i += 1
     return out
 
 

@@ -243,6 +243,7 @@ class Actor:
         return {"code": self.code, "sector": self.sector}
 
 
+@lru_cache(maxsize=65536)
 def country_code(text: str) -> str | None:
     """The country code named by a country name, alias, adjective, demonym or capital:
     "U.S.", "the Philippines", "North Korean", "Israelis", "Washington", "Korea’s"; or by a form
@@ -325,17 +326,20 @@ def country_name(code: str) -> str | None:
     return row.name if row else None
 
 
+@lru_cache(maxsize=65536)
 def is_capital(text: str) -> bool:
     hit = _countries()[1].get(text)
     return hit is not None and hit[1] == "capital"
 
 
+@lru_cache(maxsize=65536)
 def is_adjective(text: str) -> bool:
     """True for adjectives and demonyms ("Chinese", "Israelis"), false for names."""
     hit = _countries()[1].get(text)
     return hit is not None and hit[1] == "adjective"
 
 
+@lru_cache(maxsize=65536)
 def party(text: str) -> OrgEntry | None:
     """The party a party adjective or member noun stands for: "Democratic", "Republicans" ->
     the party named "<word> Party" in ``organisations.tsv``. Only a capitalised word: "prison
@@ -354,6 +358,7 @@ def party(text: str) -> OrgEntry | None:
 _DOTTED = re.compile(r"(?:[A-Z]\.){2,}")
 
 
+@lru_cache(maxsize=65536)
 def organisation(text: str) -> OrgEntry | None:
     """The known organisation ``text`` names ("the White House", "U.N.", "HAMAS"); acronyms match
     only in capitals and nothing matches an all-lower-case text; an acronym written with dots is
@@ -364,6 +369,7 @@ def organisation(text: str) -> OrgEntry | None:
     return found
 
 
+@lru_cache(maxsize=65536)
 def sector_of(words: str) -> str | None:
     """The sector of a title or group noun phrase: the longest ``sectors.tsv`` entry in it; at equal
     length a non-GOV sector, then the rightmost ("military rulers" -> MIL, "Israeli officials" ->
@@ -531,6 +537,7 @@ def _before_cause(words: list[str]) -> list[str]:
     return words
 
 
+@lru_cache(maxsize=65536)
 def resolve_actor(
     text: str, label: str, context_code: str | None = None, named: frozenset[str] = frozenset()
 ) -> Actor | None:

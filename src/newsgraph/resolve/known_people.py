@@ -224,6 +224,7 @@ def _split_honorifics(name: str) -> tuple[str, tuple[str, ...]]:
     return " ".join(words[k:]), tuple(found)
 
 
+@lru_cache(maxsize=65536)
 def is_known_person(name: str) -> bool:
     """Whether ``name`` (titles and words of address aside) is a name or alias in ``people.tsv``."""
     key = _name_key(split_honorifics(name)[0])
