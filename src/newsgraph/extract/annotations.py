@@ -285,12 +285,13 @@ def _token_strings(doc: Doc, attr: int, cache: _DocTable[list[str]]) -> list[str
         try:
             words = list(map(_STRINGS.__getitem__, ids))
         except KeyError:  # words not seen before: from the doc's vocab, then remembered
+            strings = doc.vocab.strings
+            # a local table: another thread may empty the shared one meanwhile (Dask threads)
+            table = {h: strings[h] for h in set(ids)}
+            words = list(map(table.__getitem__, ids))
             if len(_STRINGS) >= STRINGS_MOST:
                 _STRINGS.clear()
-            strings = doc.vocab.strings
-            for h in set(ids).difference(_STRINGS):
-                _STRINGS[h] = strings[h]
-            words = list(map(_STRINGS.__getitem__, ids))
+            _STRINGS.update(table)
         cache[doc] = words
     return words
 
