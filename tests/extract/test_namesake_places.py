@@ -42,3 +42,16 @@ def test_gaza_in_news_naming_the_palestinians_is_palestinian(nlp: Any) -> None:
     doc = nlp(prepare_doc(nlp, text, published="2024-03-15"))
     gaza = [e for e in doc_entities(doc) if e.name == "Gaza"]
     assert gaza and gaza[0].actor is not None and gaza[0].actor.code == "PSE"
+
+
+def test_a_body_named_after_a_town_of_another_country_is_not_the_articles() -> None:
+    from newsgraph.extract.named_bodies import named_body_actor
+
+    # a Swiss page's "University of Liverpool" was coded CHE: the article's country, though the
+    # name says the body is in a Liverpool (England's or Sydney's), none of them Swiss
+    assert named_body_actor("University of Liverpool", "CHE") is None
+    got = named_body_actor("University of Liverpool", "GBR")
+    assert got is not None and (got.code, got.sector) == ("GBR", "EDU")
+    # a town the article's country has one of keeps it: Burlington, Vermont, beside Ontario's
+    got = named_body_actor("Burlington Free Press", "USA")
+    assert got is not None and (got.code, got.sector) == ("USA", "JRN")

@@ -74,6 +74,25 @@ def _place_in_name(words: list[str]) -> str | None:
     return None
 
 
+def _elsewhere(words: list[str], country: str) -> bool:
+    """Whether the words name, after "of" or first, a large town or a state or province whose
+    country is unclear ("Liverpool": England's or Sydney's) and ``country`` has no town or
+    division of that name: the body is somewhere else than the article's country, which of
+    several places is not said."""
+    for k, word in enumerate(words):
+        if not word[:1].isupper() or (k > 0 and words[k - 1] != "of"):
+            continue
+        for n in (3, 2, 1):
+            places = [p for p in gazetteer().candidates(" ".join(words[k : k + n])) if p.country]
+            big = any(
+                p.feature == "admin1" or (p.feature == "city" and p.population >= NAME_TOWN_MIN_POPULATION)
+                for p in places
+            )
+            if big:  # and no town of that name at all in the article's country ("Burlington")
+                return all(p.country != country for p in places if p.feature in _TOWN_FEATURES)
+    return False
+
+
 def named_body_actor(
     name: str, country: str | None, named: frozenset[str] = frozenset()
 ) -> actors.Actor | None:
@@ -90,6 +109,8 @@ def named_body_actor(
     if match_title(words):
         return None  # "Rear Admiral Lorenzo Falcone": a titled person tagged as an organisation
     place = _place_in_name(words)
+    if place is None and country is not None and _elsewhere(words, country):
+        return None  # "University of Liverpool" in Swiss news: England's or Sydney's, not Swiss
     country = place or country  # "Suez Canal Authority": Egypt's, whatever the article
     if country is None:
         return None
