@@ -95,6 +95,7 @@ from .clause_signs import (
 from .deeds import an_attitude_acts, blames_a_trend, is_toll, races_for_office, strikes_a_foreign_place
 from .drafts import Draft
 from .sentiment import tone_agrees
+from .standing import ATTITUDES, counts_a_year, describes_a_role, press_question, standing_attitude
 from .syntax import lemma, prep_objects, verb_forms
 
 #: The weight table.
@@ -172,7 +173,7 @@ class Evidence:
             # a demand told as what a noun of saying held ("his assertion that X should") is
             # mentioned as an event noun is
             how="noun" if said_in_a_noun(draft) else _HOW.get(draft.how, "clause"),
-            question=is_question(draft),
+            question=is_question(draft) or press_question(record, draft),
             background=is_background(draft),
             alone=is_alone(record, draft),
             # a demand made in a quote ("X must ...") is how such demands are made, not a figure
@@ -182,7 +183,7 @@ class Evidence:
             topic=is_topic(draft),
             plain_verb=is_plain(draft),
             missing_recipient=needs_recipient(record),
-            generic=is_generic(draft) or is_toll(record, draft),
+            generic=is_generic(draft) or is_toll(record, draft) or _stands(record, draft),
             two_sides=sum(1 for a in actors if a.get("code")) >= 2,
             measured=bool(record.get("magnitudes")),
             stray_cue=stray_cue(draft),
@@ -235,6 +236,16 @@ def counterpart(recipient: Mapping[str, Any], verbal: bool, actor_codes: set[Any
         return False
     public = not recipient.get("entity") and recipient.get("sector") in PUBLIC_SECTORS
     return not (verbal and public and code in actor_codes)
+
+
+def _stands(record: Mapping[str, Any], d: Draft) -> bool:
+    """Not one happening: a standing attitude ("has long admired"), a role ("in the vanguard on
+    resisting"), a count over a year (events/standing.py)."""
+    if counts_a_year(record, d):
+        return True
+    if d.how != "verb":
+        return False
+    return (d.type in ATTITUDES and standing_attitude(d.anchor)) or describes_a_role(d.anchor)
 
 
 def is_political(actor: Mapping[str, Any]) -> bool:
