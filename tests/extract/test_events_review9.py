@@ -138,3 +138,25 @@ def test_protesters_are_not_of_the_country_whose_embassy_they_face(nlp: Any) -> 
     ]
     assert found
     assert "USA" not in codes(found[0]["actor"])
+
+
+@pytest.mark.model
+def test_a_norm_told_of_a_kind_is_no_demand(nlp: Any) -> None:
+    text = (
+        US
+        + "It states that courts should not issue an opinion in an election case too close to Election Day."
+    )
+    assert not _shown(_of(nlp, text, "should"))
+    # a demand made of someone stays one
+    assert _type(nlp, US + "Senator Smith said the courts should rule quickly.", "should") == "REQUEST"
+    assert _type(nlp, US + "The senator said Democrats should pay more attention.", "should") == "REQUEST"
+
+
+@pytest.mark.model
+def test_the_state_holding_people_uses_force(nlp: Any) -> None:
+    # an arrest or a jailing by a government or a court needs no other cue of force
+    found = _shown(_of(nlp, "Chinese authorities detained a Canadian businessman in Beijing.", "detained"))
+    assert found and codes(found[0]["actor"]) == {"CHN"} and codes(found[0]["recipient"]) == {"CAN"}
+    assert _type(nlp, "Opposition leader Alexei Navalny was jailed by a Moscow court.", "jailed") == "COERCE"
+    # a thing "arrested" is no one held
+    assert not _shown(_of(nlp, "The government arrested the decline of the currency.", "arrested"))

@@ -95,7 +95,7 @@ from .clause_signs import (
 from .deeds import an_attitude_acts, blames_a_trend, is_toll, races_for_office, strikes_a_foreign_place
 from .drafts import Draft
 from .sentiment import tone_agrees
-from .standing import ATTITUDES, counts_a_year, describes_a_role, press_question, standing_attitude
+from .standing import not_one_happening, press_question, state_custody
 from .syntax import lemma, prep_objects, verb_forms
 
 #: The weight table.
@@ -163,6 +163,7 @@ class Evidence:
             or bool(sectors & FORCE_SECTORS)
             or bool(set(record.get("context") or ()) & FORCE_CONTEXTS)
             or strikes_a_foreign_place(record)
+            or state_custody(record)
         )
         return cls(
             # PLOVER's unidentified actor ("killed by a bomb") is a doer the text reports
@@ -183,7 +184,7 @@ class Evidence:
             topic=is_topic(draft),
             plain_verb=is_plain(draft),
             missing_recipient=needs_recipient(record),
-            generic=is_generic(draft) or is_toll(record, draft) or _stands(record, draft),
+            generic=is_generic(draft) or is_toll(record, draft) or not_one_happening(record, draft),
             two_sides=sum(1 for a in actors if a.get("code")) >= 2,
             measured=bool(record.get("magnitudes")),
             stray_cue=stray_cue(draft),
@@ -236,16 +237,6 @@ def counterpart(recipient: Mapping[str, Any], verbal: bool, actor_codes: set[Any
         return False
     public = not recipient.get("entity") and recipient.get("sector") in PUBLIC_SECTORS
     return not (verbal and public and code in actor_codes)
-
-
-def _stands(record: Mapping[str, Any], d: Draft) -> bool:
-    """Not one happening: a standing attitude ("has long admired"), a role ("in the vanguard on
-    resisting"), a count over a year (events/standing.py)."""
-    if counts_a_year(record, d):
-        return True
-    if d.how != "verb":
-        return False
-    return (d.type in ATTITUDES and standing_attitude(d.anchor)) or describes_a_role(d.anchor)
 
 
 def is_political(actor: Mapping[str, Any]) -> bool:

@@ -14,7 +14,11 @@ weighs (branch ``events19p``, from the ninth review sample of issue 14).
 - **A journalist's question is no demand.** "The interviewer repeatedly demanded how the prince
   could be so sure": a demand whose content is a question (a "how", "why", "whether" clause),
   made by the press, is the reporter's question to a subject, as "asked whether" is; an
-  official's demand to know is a request (CAMEO 101)."""
+  official's demand to know is a request (CAMEO 101).
+- **A norm told of a kind is no demand.** "The rule states that courts should not ...": a "should"
+  or "must" of a bare plural ("courts", "companies") says what such people ought to do.
+- **The state holding people uses force.** An arrest, detention or jailing by a government ("the
+  authorities") or a court is a coercion with no other cue of force needed."""
 
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from .drafts import Draft
-from .syntax import lemma
+from .syntax import lemma, subjects
 
 #: Words before a gerund's noun that say what the subject is ("in the vanguard on resisting").
 _DESCRIBING = frozenset({"be", "become", "remain"})
@@ -112,3 +116,49 @@ def press_question(record: Mapping[str, Any], d: Draft) -> bool:
         c.dep_ in ("ccomp", "advcl", "xcomp") and any(w.lower_ in _WH for w in c.subtree if w.i < c.i)
         for c in d.anchor.children
     )
+
+
+def addresses_a_kind(d: Draft) -> bool:
+    """A "should" or "must" told of a kind, not of someone: "the rule states that courts should not
+    change election rules too close to Election Day", "he said parents must read to their children".
+    A bare plural common noun (no article, possessive, number or name) names what such people
+    ought to do, a norm; a demand is made of someone ("Congress must act", "the courts should
+    rule")."""
+    if d.how != "deontic":
+        return False
+    heads = subjects(d.anchor)[0]
+    return bool(heads) and all(_bare_plural(h) for h in heads)
+
+
+def _bare_plural(tok: Token) -> bool:
+    if tok.tag_ != "NNS" or tok.ent_type_:
+        return False
+    return not any(
+        c.dep_ in ("det", "poss", "nummod", "compound", "amod") and (c.dep_ != "amod" or c.ent_type_)
+        for c in tok.children
+    )
+
+
+#: Sectors of the state that hold people in custody besides the police: governments ("the
+#: authorities") and courts.
+_CUSTODIANS = frozenset({"GOV", "JUD"})
+
+
+def state_custody(record: Mapping[str, Any]) -> bool:
+    """An arrest, detention or jailing (COERCE, mode ``arrest``) by a government or a court: "Chinese
+    authorities detained a Canadian businessman", "Navalny was jailed by a Moscow court". Holding
+    people is what the state does with force; no other cue is needed (branch ``events19p``)."""
+    if record.get("event_type") != "COERCE" or record.get("mode") != "arrest":
+        return False
+    return any(a.get("sector") in _CUSTODIANS for a in record.get("actor") or [])
+
+
+def not_one_happening(record: Mapping[str, Any], d: Draft) -> bool:
+    """Not one happening: a standing attitude ("has long admired"), a role ("in the vanguard on
+    resisting"), a count over a year, a norm told of a kind ("courts should not ...")
+    (see the module docstring)."""
+    if counts_a_year(record, d) or addresses_a_kind(d):
+        return True
+    if d.how != "verb":
+        return False
+    return (d.type in ATTITUDES and standing_attitude(d.anchor)) or describes_a_role(d.anchor)
