@@ -160,3 +160,15 @@ def test_the_state_holding_people_uses_force(nlp: Any) -> None:
     assert _type(nlp, "Opposition leader Alexei Navalny was jailed by a Moscow court.", "jailed") == "COERCE"
     # a thing "arrested" is no one held
     assert not _shown(_of(nlp, "The government arrested the decline of the currency.", "arrested"))
+
+
+@pytest.mark.model
+def test_forces_exchanging_fire_assault_each_other(nlp: Any) -> None:
+    # "exchange fire" (manual, ASSAULT): both sides fight; exchanging prisoners stays a release
+    found = _shown(
+        _of(nlp, "Pakistani and Afghan forces exchanged fire at the Torkham border crossing.", "exchanged")
+    )
+    assert found and found[0]["event_type"] == "ASSAULT"
+    assert codes(found[0]["actor"]) == {"PAK", "AFG"}
+    found = _of(nlp, "The two countries exchanged prisoners on Monday.", "exchanged")
+    assert all(e["event_type"] != "ASSAULT" for e in found)
