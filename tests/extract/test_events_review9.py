@@ -91,6 +91,10 @@ def test_a_passive_without_be_is_done_to_its_subject(nlp: Any) -> None:
     assert {"IND"} <= codes(found[0]["recipient"])
     found = _of(nlp, "Taiwan threatened with Chinese military action", "threatened")
     assert all(a.get("code") != "TWN" for e in found for a in e["actor"])
+    # a relative clause's object is the noun it describes: its subject still acts
+    text = US + "Senator Cruz, whom Democrats blamed for the shutdown, spoke on Monday."
+    found = _of(nlp, text, "blamed")
+    assert found and codes(found[0]["actor"]) == {"USA"} and found[0]["actor"][0]["text"] == "Democrats"
     # the active verb with its object is unchanged
     found = _shown(_of(nlp, "The United States threatened Moscow with new sanctions.", "threatened"))
     assert found and codes(found[0]["actor"]) == {"USA"} and codes(found[0]["recipient"]) == {"RUS"}

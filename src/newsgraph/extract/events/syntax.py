@@ -157,6 +157,8 @@ def bare_passive(verb: Token) -> bool:
     on (branch ``events19p``)."""
     if verb.tag_ not in ("VBD", "VBN") or verb.i + 1 >= len(verb.doc):
         return False
+    if verb.dep_ == "relcl":
+        return False  # "the senator Democrats blamed for the shutdown": the object is the noun
     word = plover.word_class("bare_passive").get(lemma(verb))
     if word is None or any(c.dep_ in _ACTIVE_DEPS for c in verb.children):
         return False
