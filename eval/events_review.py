@@ -19,7 +19,9 @@ a seventh (``eval/data/events_review7/``, branch ``events17p``: ``random.Random(
 ScrapingHub page left and 79 PolNeAR texts; only the rows of the cooperative types judged, before
 any change: pass ``--types AGREE,CONSULT,SUPPORT,CONCEDE,COOPERATE,AID,RETREAT``); an eighth
 (``eval/data/events_review8/``, branch ``events18p``: ``random.Random(1818)``, 40 PolNeAR texts;
-every row of every type judged before any change).
+every row of every type judged before any change); and a ninth (``eval/data/events_review9/``,
+branch ``events19p``: ``random.Random(1919)``, 20 English ScrapingHub pages read before only for
+entities and 20 PolNeAR texts in no label file; every row judged before any change).
 Ingest a sample's pages into STORE (``newsgraph ingest``); this script lists the events the
 store holds at the default threshold (what ``newsgraph events`` shows) and looks each one up in
 the judgement files (TSV: file id, sentence start, trigger start, type, status, verdict, reason;

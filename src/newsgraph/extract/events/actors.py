@@ -184,7 +184,8 @@ def arguments(
     info = lex.types[d.type]
     preps = set(info.recipient_preps)
     visit_preps: set[str] = set()
-    if d.mode == "visit" or d.entry.mode == "visit":
+    # "X hosted Y in Riyadh": the host's own place is where it was, no party (a row flagged swap)
+    if (d.mode == "visit" or d.entry.mode == "visit") and "swap" not in d.entry.flags:
         visit_preps = {"to", "in"} - preps
         preps |= {"to", "in"}
     if d.mode == "withdraw" or d.entry.mode == "withdraw":
@@ -243,7 +244,7 @@ def arguments(
         means = any(
             c.dep_ in ("dobj", "dative") and c.i not in event_nouns and names_people(c)
             for c in clause.children
-        )
+        ) or bool(subjects(clause)[1])  # "Taiwan (was) threatened with military action"
         for c in clause.children:
             if c.dep_ in ("dobj", "dative") and c.i not in event_nouns:
                 if c.dep_ == "dobj" and c.i not in ctx.event_nouns:  # "threatened action against Russia"

@@ -14,7 +14,7 @@ from ..annotations import doc_quotes, doc_words
 from ..quotes.lexicon import reporting_lemmas
 from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
 from .drafts import Draft
-from .syntax import inherited, lemma, phrase, subjects
+from .syntax import after_dateline, inherited, lemma, phrase, subjects
 
 _ASK = frozenset({"ask", "wonder", "question"})
 _WH = frozenset({"whether", "if", "how", "why", "what", "when", "who", "where", "which"})
@@ -58,8 +58,10 @@ def cues_a_question(verb: Token) -> bool:
 def reporters_question(verb: Token) -> bool:
     """ "Asked about the talks, the minister said ...", "when asked to describe the device, he
     declined": a passive participle of asking that hangs on another clause, with no asker named,
-    is the reporter's question to the subject of that clause, not a request the subject made."""
-    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "ccomp", "conj", "acl"):
+    is the reporter's question to the subject of that clause, not a request the subject made; so
+    is one in a phrase of time ("his comments came after being asked to defend it", "upon being
+    asked about the deal": branch ``events19p``)."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "ccomp", "conj", "acl", "pcomp"):
         return False
     kids = list(verb.children)
     if any(c.dep_ in ("nsubj", "nsubjpass", "agent") for c in kids):
@@ -377,6 +379,8 @@ def is_background(d: Draft) -> bool:
         return True  # "18 years after Washington invaded the country": history, not news
     if d.anchor.dep_ == "xcomp" and head.lemma_ == "use" and not any(c.dep_ == "dobj" for c in head.children):
         return True  # "used to support": what someone once did, not news
+    if after_dateline(d.anchor):
+        return False  # "KABUL, Afghanistan (AP) — The minister accused ...": the report itself
     if d.anchor.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
         return True
     return said_in_passing(d.anchor)

@@ -95,6 +95,7 @@ from .clause_signs import (
 from .deeds import an_attitude_acts, blames_a_trend, is_toll, races_for_office, strikes_a_foreign_place
 from .drafts import Draft
 from .sentiment import tone_agrees
+from .standing import not_one_happening, press_question, state_custody
 from .syntax import lemma, prep_objects, verb_forms
 
 #: The weight table.
@@ -162,6 +163,7 @@ class Evidence:
             or bool(sectors & FORCE_SECTORS)
             or bool(set(record.get("context") or ()) & FORCE_CONTEXTS)
             or strikes_a_foreign_place(record)
+            or state_custody(record)
         )
         return cls(
             # PLOVER's unidentified actor ("killed by a bomb") is a doer the text reports
@@ -172,7 +174,7 @@ class Evidence:
             # a demand told as what a noun of saying held ("his assertion that X should") is
             # mentioned as an event noun is
             how="noun" if said_in_a_noun(draft) else _HOW.get(draft.how, "clause"),
-            question=is_question(draft),
+            question=is_question(draft) or press_question(record, draft),
             background=is_background(draft),
             alone=is_alone(record, draft),
             # a demand made in a quote ("X must ...") is how such demands are made, not a figure
@@ -182,7 +184,7 @@ class Evidence:
             topic=is_topic(draft),
             plain_verb=is_plain(draft),
             missing_recipient=needs_recipient(record),
-            generic=is_generic(draft) or is_toll(record, draft),
+            generic=is_generic(draft) or is_toll(record, draft) or not_one_happening(record, draft),
             two_sides=sum(1 for a in actors if a.get("code")) >= 2,
             measured=bool(record.get("magnitudes")),
             stray_cue=stray_cue(draft),

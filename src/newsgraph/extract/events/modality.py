@@ -206,7 +206,7 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
         # "Discrimination should never be sanctioned, and we call on the House to reject it": a
         # finite clause with a subject of its own has its own tense and mood; the modals and the
         # negation of the clause it is coordinated with are not its own
-        others = cur.dep_ == "conj" and cur.tag_ in _FINITE and _own_subject(cur)
+        others = (cur.dep_ == "conj" and cur.tag_ in _FINITE and _own_subject(cur)) or _contrasted(cur)
         cur = head
     if _said_to_come(anchor):
         out.future = True
@@ -310,6 +310,23 @@ def _instead(prep: Token) -> bool:
 
 #: Tags of finite verbs.
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+#: Subordinators of a clause set against another: what it tells stands on its own.
+_CONTRAST = frozenset({"while", "whereas", "although", "though", "whilst"})
+
+
+def _contrasted(verb: Token) -> bool:
+    """A finite clause of contrast or concession with its own subject and tense ("..., while the
+    Arab League condemned the move", "While she has devoted her time to speaking out against it,
+    she can now embrace it"): what it tells is so whatever the other clause supposes or plans; the
+    modals of the clause it is set against are not its own (branch ``events19p``). "While
+    visiting Moscow, he would meet Putin" (no subject, no tense of its own) shares them."""
+    if verb.dep_ != "advcl" or not _own_subject(verb):
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in _CONTRAST for c in verb.children):
+        return False
+    return verb.tag_ in _FINITE or any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def _own_subject(verb: Token) -> bool:

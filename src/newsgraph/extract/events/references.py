@@ -468,11 +468,11 @@ def _object_owner(ctx: Context, head: Token) -> str | None:
     """The country that owns what the subject ``head`` of a material act acts on ("protesters
     stormed the Israeli embassy in Cairo", "militants attacked the U.S. embassy"): the other side,
     whose country the unnamed doers are not taken from."""
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ == "nsubj":
+        head = head.head.head  # "hundreds of demonstrators rallied ..."
     if head.dep_ != "nsubj" or not _material(head.head):
         return None
-    for obj in head.head.children:
-        if obj.dep_ != "dobj":
-            continue
+    for obj in _acted_on(head.head):
         for mod in obj.children:
             eid = ctx.index.get(mod.i)
             if mod.dep_ in ("amod", "compound", "poss") and eid is not None:
@@ -480,6 +480,24 @@ def _object_owner(ctx: Context, head: Token) -> str | None:
                 if code:
                     return code
     return None
+
+
+#: Prepositions of where a material act is aimed: "protested outside the U.S. embassy".
+_AT = frozenset({"outside", "at", "near", "before", "toward", "towards", "against", "front"})
+
+
+def _acted_on(verb: Token) -> list[Token]:
+    """What a material act is done to or aimed at: its object, or the object of a phrase of where
+    it is aimed ("protested outside the U.S. embassy", "rallied in front of the Israeli embassy":
+    branch ``events19p``)."""
+    out = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
+            if prep.lower_ in _AT:
+                out.append(pobj)
+            elif lemma(pobj) == "front":  # "in front of": the "of" phrase's object
+                out += [p for o in pobj.children if o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
+    return out
 
 
 def _place_in(ctx: Context, head: Token) -> str | None:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ...resolve.actors import sector_of
 from .. import plover
+from .datelines import dateline_end
 
 _SUBJECTS = frozenset({"nsubj", "csubj", "expl"})
 #: Dependencies of a word that modifies a noun rather than standing for itself.
@@ -121,10 +122,48 @@ def subjects(verb: Token) -> tuple[list[Token], list[Token]]:
             for c in verb.children
             if c.dep_ == "npadvmod" and c.i == verb.i - 1 and c.pos_ == "NOUN" and not c.ent_type_
         ]
+    if not agents and not passive and after_dateline(verb):
+        agents = [verb.head]  # "KABUL, Afghanistan (AP) — The minister accused ...": its subject
     if len(agents) > 1:  # a misparse gives a verb two subjects: the one nearest before it
         before = [a for a in agents if a.i < verb.i]
         agents = [max(before, key=lambda a: a.i)] if before else agents[:1]
+    if agents and not passive and bare_passive(verb):
+        return [], agents  # "Taiwan threatened with Chinese military action": Taiwan is threatened
     return agents, passive
+
+
+def after_dateline(verb: Token) -> bool:
+    """ "KABUL, Afghanistan (AP) — The Afghan foreign minister accused Pakistan of ...": the parser
+    makes the dateline's place the root, the name after the dash its apposition and the finite
+    verb a clause of that name; the name is the verb's subject, the sentence's report (branch
+    ``events19p``)."""
+    head = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBD" or head.i > verb.i or head.dep_ not in ("appos", "conj"):
+        return False
+    end = dateline_end(verb.sent)
+    return end > verb.sent.start and head.i >= end and head.head.i < end
+
+
+#: Dependents that make a verb active with an object or a clause of its own.
+_ACTIVE_DEPS = frozenset({"dobj", "dative", "ccomp", "xcomp", "attr", "oprd", "aux", "auxpass", "agent"})
+
+
+def bare_passive(verb: Token) -> bool:
+    """A passive with its "be" left out, as headlines and claims write it: "Taiwan threatened with
+    Chinese military action", "Senator accused of fraud", "US drone shot down while trying to
+    raid ...". A verb of the word class ``bare_passive`` takes its object before its phrase of
+    means, cause or charge ("threatened Taiwan with force"); in the past form with a subject, no
+    object, no auxiliary and that phrase (or particle) right after it, its subject is what was acted
+    on (branch ``events19p``)."""
+    if verb.tag_ not in ("VBD", "VBN") or verb.i + 1 >= len(verb.doc):
+        return False
+    if verb.dep_ == "relcl":
+        return False  # "the senator Democrats blamed for the shutdown": the object is the noun
+    word = plover.word_class("bare_passive").get(lemma(verb))
+    if word is None or any(c.dep_ in _ACTIVE_DEPS for c in verb.children):
+        return False
+    nxt = verb.nbor(1)
+    return nxt.lower_ == word and nxt.head.i == verb.i and nxt.dep_ in ("prep", "prt", "agent", "advmod")
 
 
 def clause_subjects(verb: Token) -> list[Token]:

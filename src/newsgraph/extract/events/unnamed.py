@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from .drafts import Draft
 from .references import span_of
-from .syntax import names_people
+from .syntax import names_people, subjects
 
 
 def victims(d: Draft) -> Token | None:
@@ -41,7 +41,10 @@ def unidentified_span(verb: Token, location: dict[str, Any]) -> tuple[int, int]:
             tok.ent_type_ not in ("GPE", "LOC", "FAC")
         )
 
-    found = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    done_to = subjects(verb)[1]  # "US drone shot down while ...": a bare passive's subject
+    found = [
+        c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") and c not in done_to
+    ]
     for c in verb.children:
         if c.dep_ in ("agent", "prep") and c.lower_ in _MEANS_PREPS:
             found += [p for p in c.children if p.dep_ == "pobj" and p.pos_ == "NOUN"]
