@@ -36,7 +36,8 @@ from events_confidence import captured_features
 ROOT = Path(__file__).resolve().parent
 SHARED = ROOT.parent.parent / "shared" / "eval"
 TEXTS = SHARED / "quotes" / "polnear" / "train" / "text"
-FIELDS = ["file", "trigger_start", "trigger_end", "type", "confidence", "klass", "actor", "recipient", "verdict"]
+FIELDS = ["file", "trigger_start", "trigger_end", "type", "confidence"]
+FIELDS += ["klass", "actor", "recipient", "verdict"]
 
 
 def used() -> set[str]:
@@ -137,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
         writer.writeheader()
         writer.writerows(rows)
     args.out.with_suffix(".files").write_text("".join(f"{n}\n" for n in files), encoding="utf-8")
-    print(f"{len(files)} texts of {len(pool)} fresh (seed {args.seed}), {len(rows)} fact events -> {args.out}")
+    print(f"{len(files)} texts of {len(pool)} fresh (seed {args.seed}), {len(rows)} fact events")
     return 0
 
 
