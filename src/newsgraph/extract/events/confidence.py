@@ -42,8 +42,6 @@ topic                  what people talk about, not what happened: an event noun 
                        "about", "on" or "over" phrase of a verb or noun of talking ("told CNN
                        about extending his support", "talks on a ceasefire")
 quoted                 said in quotation marks, where figures of speech abound
-judged elsewhere       a judgement of another sentence of a quote than its attribution's: who
-                       and what is judged is read across sentences
 force without cue      ASSAULT or COERCE with no casualties, no armed or police actor and no
                        security context: usually a figure of speech or a sport
 generic                not one happening: the doer is a share of a population ("81 percent of
@@ -141,9 +139,6 @@ class Evidence:
     sentiment: bool = False
     #: an ACCUSE (SUPPORT) of the tables whose clause scores clearly negative (positive)
     tone_agrees: bool = False
-    #: a judgement said in another sentence of a quote than the one that says who said it, the
-    #: event anchored at the attribution's verb of saying
-    judged_elsewhere: bool = False
 
     @classmethod
     def of(cls, record: Mapping[str, Any], draft: Draft, relevance: float | None) -> Evidence:
@@ -184,8 +179,6 @@ class Evidence:
             stray_cue=stray_cue(draft),
             sentiment="sentiment" in draft.entry.flags,
             tone_agrees=tone_agrees(draft),
-            judged_elsewhere=draft.how == "evaluation"
-            and draft.trigger.sent.start != draft.anchor.sent.start,
         )
 
     def features(self) -> dict[str, float]:
@@ -214,7 +207,6 @@ class Evidence:
             "stray_cue": float(self.stray_cue),
             "sentiment": float(self.sentiment),
             "tone_agrees": float(self.tone_agrees),
-            "judged_elsewhere": float(self.judged_elsewhere),
             "off_topic": 0.0 if self.relevance is None else max(0.0, 0.5 - self.relevance) * 2,
         }
 
@@ -227,13 +219,6 @@ def is_plain(d: Draft) -> bool:
         return False
     plain = plover.word_class("plain")
     return "plain" in d.entry.flags or any(f in plain for f in verb_forms(d.trigger))
-
-
-def judged_elsewhere(d: Draft) -> bool:
-    """A judgement said in another sentence of a quote than the one that says who said it: the
-    event stands at the attribution's verb of saying (``evaluation._at_attribution``), and who
-    and what is judged is read across sentences."""
-    return d.how == "evaluation" and d.trigger.sent.start != d.anchor.sent.start
 
 
 def in_direct_quote(record: Mapping[str, Any], d: Draft) -> bool:
