@@ -38,7 +38,7 @@ from ..resolve import actors
 from ..tables import data_lines, data_rows
 from .annotations import article_context, doc_text, doc_words, word_lines
 from .caps_lines import caps_line_names, caps_lines
-from .not_names import disease, ideology, opening_common_word, paired_names, product_name
+from .not_names import disease, ideology, measured_product, opening_common_word, paired_names, product_name
 from .roles import title_spans
 from .span_pieces import ENDS, PARTICLES, ROMAN, counts_after, glued_score, known, pieces
 from .untagged_places import untagged_places
@@ -174,6 +174,7 @@ def collect_mentions(doc: Doc, ents: Sequence[Span] | None = None) -> list[Menti
             continue
         for piece in pieces(ent):
             _collect(piece, out, headings, inside_titles)
+    out = _without_products(doc, out)
     lines = title_case_lines(doc)
     out = _trim_title_case(doc, out, lines)
     # "Russia hits Kyiv": not in a span of the model's, whatever its label ("40 million New
@@ -190,6 +191,20 @@ def collect_mentions(doc: Doc, ents: Sequence[Span] | None = None) -> list[Menti
             if not person_like(out[n].text):
                 out[n].label = "ORG"  # "Plymouth Live", "Clipboard AI"
     return out
+
+
+def _without_products(doc: Doc, out: list[Mention]) -> list[Mention]:
+    """``out`` without the mentions of a name the article shows to be a product's by a measure
+    before one of them ("the 16-inch MacBook Pro": also "MacBook Pro" and "older MacBook Pro"
+    elsewhere; ``not_names.measured_product``). Names the tables know stay."""
+    products = {
+        m.text
+        for m in out
+        if measured_product(doc, m.i, m.label) and not (known(m.text) or actors.is_known_person(m.text))
+    }
+    if not products:
+        return out
+    return [m for m in out if not any(m.text == p or m.text.endswith(" " + p) for p in products)]
 
 
 #: A line is in title case when it has this many capitalised words of four letters or more ...
@@ -307,9 +322,9 @@ def _case_name(doc: Doc, m: Mention) -> bool:
 
 def _no_name(doc: Doc, m: Mention) -> bool:
     """What a cleaned span holds that is no entity: a handle or hashtag ("@POTUS"), a party of a
-    court case ("Roe v. Wade"), a code or product ("RAV4", "FHC/ABJ/03/095/2018", "pics?I": letters
-    and digits or a question mark in one word), an event ("Republican National Convention":
-    ``entity_event_words.txt``), a law ("Equal Protection Clause": ``entity_law_words.txt``) or
+    court case ("Roe v. Wade"), a letter alone ("the G and H keys"), a code or product ("RAV4",
+    "FHC/ABJ/03/095/2018", "pics?I": letters and digits or a question mark in one word), an event
+    ("Republican National Convention": ``entity_event_words.txt``), a law ("Equal Protection Clause": ``entity_law_words.txt``) or
     the title of a work, a name that fills a quotation ("“Fox & Friends,”"). Names the tables know
     stay (a case's parties aside)."""
     text = doc_text(doc)
@@ -317,6 +332,8 @@ def _no_name(doc: Doc, m: Mention) -> bool:
         return True
     if _case_name(doc, m):
         return True
+    if len(m.text.rstrip(".")) == 1:
+        return True  # "the G, H and J keys", "T. cruzi": a letter alone names nothing
     if known(m.text) or actors.is_known_person(m.text):
         return False
     words = m.text.split()
