@@ -324,9 +324,9 @@ def _no_name(doc: Doc, m: Mention) -> bool:
     """What a cleaned span holds that is no entity: a handle or hashtag ("@POTUS"), a party of a
     court case ("Roe v. Wade"), a letter alone ("the G and H keys"), a code or product ("RAV4",
     "FHC/ABJ/03/095/2018", "pics?I": letters and digits or a question mark in one word), an event
-    ("Republican National Convention": ``entity_event_words.txt``), a law ("Equal Protection Clause": ``entity_law_words.txt``) or
-    the title of a work, a name that fills a quotation ("“Fox & Friends,”"). Names the tables know
-    stay (a case's parties aside)."""
+    ("Republican National Convention": ``entity_event_words.txt``), a law ("Equal Protection
+    Clause": ``entity_law_words.txt``) or the title of a work, a name that fills a quotation ("“Fox
+    & Friends,”"). Names the tables know stay (a case's parties aside)."""
     text = doc_text(doc)
     if m.start and text[m.start - 1] in "@#":
         return True
