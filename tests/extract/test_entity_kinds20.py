@@ -88,3 +88,11 @@ def test_a_firms_short_name_is_the_firm() -> None:
         ("Boston Partners", "ORG"),
         ("Boston", "GPE"),
     ]
+
+
+def test_a_results_line_players_and_teams() -> None:
+    """ "K. Hupfer 1 goal": the count is no part of the name, and the name is a player's; "Viera d.
+    Rockledge 3-1" names two teams, no one name."""
+    text = "Viera d. Rockledge 3-1 . Viera : Koby Hupfer 1 goal . Lanz Patikas 2 assists ."
+    doc = _doc(text, [(0, 3, "PERSON"), (7, 10, "ORG"), (12, 15, "ORG")])
+    assert _names(doc) == [("Koby Hupfer", "PERSON"), ("Lanz Patikas", "PERSON")]

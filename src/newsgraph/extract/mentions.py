@@ -59,6 +59,14 @@ def stoplist() -> frozenset[str]:
 
 
 @cache
+def stat_words() -> frozenset[str]:
+    """Words a player's count in a results line is of (``entity_stat_words.txt``)."""
+    return frozenset(
+        line.strip().lower() for line in data_lines("newsgraph.extract", "entity_stat_words.txt")
+    )
+
+
+@cache
 def org_words() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in data_lines("newsgraph.extract", "entity_org_words.txt"))
 
@@ -134,7 +142,14 @@ def mention_of(span: Span) -> Mention | None:
         j -= 1  # "Liverpool 0"
         while j > i and _stray(words[j - 1]):
             j -= 1
-    if j - i > 1 and words[j - 1].isdigit() and counts_after(doc, j - 1, j):
+    label = span.label_
+    if j - i > 2 and words[j - 1].lower() in stat_words() and words[j - 2].isdigit():
+        j -= 2  # "K. Hupfer 1 goal", all in the span: a player's count in a results line
+        label = "PERSON"
+    elif j - i > 1 and words[j - 1].isdigit() and j < len(words) and words[j].lower() in stat_words():
+        j -= 1  # "K. Hupfer 1" before "goal"
+        label = "PERSON"
+    elif j - i > 1 and words[j - 1].isdigit() and counts_after(doc, j - 1, j):
         j -= 1  # "shooting Laquan McDonald 16 times": the number counts the noun after the name
     while j - i > 1 and words[j - 1].isalpha() and words[j - 1].islower() and not _glued(doc, j - 1):
         j -= 1  # "Logar province", "Republican hopefuls": the name is the capitalised part
@@ -149,7 +164,7 @@ def mention_of(span: Span) -> Mention | None:
     text, start, end = text[lead : len(text) - trail], start + lead, end - trail
     if not text or not any(c.isupper() for c in text):
         return None  # "mm", "government"
-    return Mention(i, j, start, end, text, span.label_)
+    return Mention(i, j, start, end, text, label)
 
 
 def _glued(doc: Doc, k: int) -> bool:
@@ -320,10 +335,15 @@ def _case_name(doc: Doc, m: Mention) -> bool:
     return k >= 1 and words[k] == _VERSUS and words[k - 1][:1].isupper()
 
 
+#: The results lines' "defeated" between two teams' names ("Viera d. Rockledge 3-1").
+_DEFEATED = frozenset({"d.", "def."})
+
+
 def _no_name(doc: Doc, m: Mention) -> bool:
     """What a cleaned span holds that is no entity: a handle or hashtag ("@POTUS"), a party of a
-    court case ("Roe v. Wade"), a letter alone ("the G and H keys"), a code or product ("RAV4",
-    "FHC/ABJ/03/095/2018", "pics?I": letters and digits or a question mark in one word), an event
+    court case ("Roe v. Wade"), a letter alone ("the G and H keys"), two teams of a results line
+    ("Viera d. Rockledge"), a code or product ("RAV4", "FHC/ABJ/03/095/2018", "pics?I": letters
+    and digits or a question mark in one word), an event
     ("Republican National Convention": ``entity_event_words.txt``), a law ("Equal Protection
     Clause": ``entity_law_words.txt``) or the title of a work, a name that fills a quotation ("“Fox
     & Friends,”"). Names the tables know stay (a case's parties aside)."""
@@ -332,6 +352,8 @@ def _no_name(doc: Doc, m: Mention) -> bool:
         return True
     if _case_name(doc, m):
         return True
+    if any(w in _DEFEATED for w in m.text.split()[1:-1]):
+        return True  # "Palm Bay d. Rockledge": two teams of a results line, no one name
     if len(m.text.rstrip(".")) == 1:
         return True  # "the G, H and J keys", "T. cruzi": a letter alone names nothing
     if known(m.text) or actors.is_known_person(m.text):
