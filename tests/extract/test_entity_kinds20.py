@@ -96,3 +96,22 @@ def test_a_results_line_players_and_teams() -> None:
     text = "Viera d. Rockledge 3-1 . Viera : Koby Hupfer 1 goal . Lanz Patikas 2 assists ."
     doc = _doc(text, [(0, 3, "PERSON"), (7, 10, "ORG"), (12, 15, "ORG")])
     assert _names(doc) == [("Koby Hupfer", "PERSON"), ("Lanz Patikas", "PERSON")]
+
+
+def test_a_product_line_and_a_party_tags_state_are_no_names() -> None:
+    """ "iPhones", "the new iMac", "the Altima" (tagged a place); "Sen. Nora Vell, R-Neb.": the
+    state of a party-and-state tag is left out; "the Nebraska senator" stays."""
+    text = "Old iPhones and the new iMac sold , said Sen. Nora Vell , R-Neb. The Nebraska senator drives an Altima ."
+    doc = Doc(spacy.blank("en").vocab, words=text.replace("R-Neb.", "R - Neb.").split(), spaces=None)
+    words = [t.text for t in doc]
+    spaces = [not (w in ("R", "-") and words[k + 1] in ("-", "Neb.")) for k, w in enumerate(words)]
+    doc = Doc(doc.vocab, words=words, spaces=spaces, sent_starts=[k == 0 for k in range(len(words))])
+    doc.ents = [
+        Span(doc, 1, 2, label="ORG"),
+        Span(doc, 5, 6, label="ORG"),
+        Span(doc, 10, 12, label="PERSON"),
+        Span(doc, 15, 16, label="GPE"),
+        Span(doc, 17, 18, label="GPE"),
+        Span(doc, 21, 22, label="GPE"),
+    ]
+    assert _names(doc) == [("Nora Vell", "PERSON"), ("Nebraska", "GPE")]

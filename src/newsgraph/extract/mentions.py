@@ -38,7 +38,15 @@ from ..resolve import actors
 from ..tables import data_lines, data_rows
 from .annotations import article_context, doc_text, doc_words, word_lines
 from .caps_lines import caps_line_names, caps_lines
-from .not_names import disease, ideology, measured_product, opening_common_word, paired_names, product_name
+from .not_names import (
+    disease,
+    ideology,
+    measured_product,
+    opening_common_word,
+    paired_names,
+    product_line,
+    product_name,
+)
 from .roles import title_spans
 from .span_pieces import ENDS, PARTICLES, ROMAN, counts_after, glued_score, known, pieces
 from .untagged_places import untagged_places
@@ -335,6 +343,22 @@ def _case_name(doc: Doc, m: Mention) -> bool:
     return k >= 1 and words[k] == _VERSUS and words[k - 1][:1].isupper()
 
 
+#: Party letters of a US politician's party-and-state tag ("R-Neb.", "D-Minn.").
+_PARTY_LETTERS = frozenset({"R", "D", "I"})
+
+
+def _party_tag(doc: Doc, i: int) -> bool:
+    """Whether the name at ``i`` is the state of a party-and-state tag: a party's letter and a
+    hyphen glued before it ("R-Neb.", "D-Calif."), which the labels' guide leaves out."""
+    return (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and doc[i - 2].text in _PARTY_LETTERS
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+    )
+
+
 #: The results lines' "defeated" between two teams' names ("Viera d. Rockledge 3-1").
 _DEFEATED = frozenset({"d.", "def."})
 
@@ -361,8 +385,11 @@ def _no_name(doc: Doc, m: Mention) -> bool:
     words = m.text.split()
     if any(_code_word(w) for w in words) or words[-1].lower() in event_words():
         return True
+    if _party_tag(doc, m.i):
+        return True  # "Sen. Ben Sasse, R-Neb.": the state of a party-and-state tag
     if (
-        product_name(doc, m.i, m.j, m.label)
+        product_line(m.text)
+        or product_name(doc, m.i, m.j, m.label)
         or ideology(m.text, m.label)
         or paired_names(m.text)
         or disease(m.text)

@@ -20,6 +20,8 @@
   a hyphen and a unit of ``entity_product_measures.txt`` ("the 16-inch MacBook Pro", "the
   four-door Altima"): every mention of that name in the article is the product's, also with a
   word before it ("the older MacBook Pro"); a person, body or building of the model's only;
+- **a product line's name** of ``entity_product_lines.txt`` in a name of at most four words,
+  whatever its label ("iPhones", "MacBook Pro", "the Altima" tagged a place);
 - **an ideology**: one or two capitalised words, the last ending in "-ism" and no "of" or "for"
   before it ("National Socialism", "Communism"; not "Ministry of Tourism"), unless the model
   tagged it a group (``NORP``: "Judaism"). The labels' guide leaves ideologies out.
@@ -90,6 +92,20 @@ def measured_product(doc: Doc, i: int, label: str) -> bool:
         return i >= 3 and words[i - 2] in ("-", "\u2010", "\u2011") and _number(words[i - 3])
     number, hyphen, unit = unit.partition("-")
     return bool(hyphen) and unit in product_measures() and _number(number)
+
+
+@cache
+def product_lines() -> frozenset[str]:
+    """Names of product lines (``extract/data/entity_product_lines.txt``)."""
+    return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.extract", "entity_product_lines.txt"))
+
+
+def product_line(text: str) -> bool:
+    """Whether a name of at most four words holds a product line's name or its plural ("iMac",
+    "iPhones", "MacBook Pro", "older MacBook Pro"; see the module docstring)."""
+    words = text.lower().split()
+    lines = product_lines()
+    return len(words) <= 4 and any(w in lines or w.removesuffix("s") in lines for w in words)
 
 
 @cache
