@@ -101,7 +101,8 @@ def test_a_results_line_players_and_teams() -> None:
 def test_a_product_line_and_a_party_tags_state_are_no_names() -> None:
     """ "iPhones", "the new iMac", "the Altima" (tagged a place); "Sen. Nora Vell, R-Neb.": the
     state of a party-and-state tag is left out; "the Nebraska senator" stays."""
-    text = "Old iPhones and the new iMac sold , said Sen. Nora Vell , R-Neb. The Nebraska senator drives an Altima ."
+    text = "Old iPhones and the new iMac sold , said Sen. Nora Vell , R-Neb. "
+    text += "The Nebraska senator drives an Altima ."
     doc = Doc(spacy.blank("en").vocab, words=text.replace("R-Neb.", "R - Neb.").split(), spaces=None)
     words = [t.text for t in doc]
     spaces = [not (w in ("R", "-") and words[k + 1] in ("-", "Neb.")) for k, w in enumerate(words)]
