@@ -116,3 +116,11 @@ def test_a_product_line_and_a_party_tags_state_are_no_names() -> None:
         Span(doc, 21, 22, label="GPE"),
     ]
     assert _names(doc) == [("Nora Vell", "PERSON"), ("Nebraska", "GPE")]
+
+
+def test_a_team_before_a_possessive_and_a_players_word() -> None:
+    """ "the Harriers' quarterback": the name is a team's in every mention, not a place; a known
+    city stays a place ("Cleveland's coach")."""
+    text = "The Harriers ' quarterback threw twice . The Harriers lost . Cleveland 's coach smiled ."
+    doc = _doc(text, [(1, 2, "LOC"), (8, 9, "GPE"), (11, 12, "GPE")])
+    assert _names(doc) == [("Harriers", "ORG"), ("Harriers", "ORG"), ("Cleveland", "GPE")]
