@@ -124,3 +124,10 @@ def test_a_team_before_a_possessive_and_a_players_word() -> None:
     text = "The Harriers ' quarterback threw twice . The Harriers lost . Cleveland 's coach smiled ."
     doc = _doc(text, [(1, 2, "LOC"), (8, 9, "GPE"), (11, 12, "GPE")])
     assert _names(doc) == [("Harriers", "ORG"), ("Harriers", "ORG"), ("Cleveland", "GPE")]
+
+
+def test_a_family_by_a_persons_plural_surname_is_no_place() -> None:
+    """ "the Quarnbys" beside "Joel Quarnby", tagged a place: a family, no place and no one person."""
+    text = "Joel Quarnby spoke . The Quarnbys left Ohio ."
+    doc = _doc(text, [(0, 2, "PERSON"), (5, 6, "GPE"), (7, 8, "GPE")])
+    assert _names(doc) == [("Joel Quarnby", "PERSON"), ("Ohio", "GPE")]

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span
 
 from ..records import ENTITY_TYPES
 from ..resolve import actors
+from ..resolve.gazetteer import gazetteer
 from ..tables import data_lines, data_rows
 from .annotations import article_context, doc_text, doc_words, word_lines
 from .caps_lines import caps_line_names, caps_lines
@@ -198,6 +199,7 @@ def collect_mentions(doc: Doc, ents: Sequence[Span] | None = None) -> list[Menti
         for piece in pieces(ent):
             _collect(piece, out, headings, inside_titles)
     out = _without_products(doc, out)
+    out = _without_families(out)
     lines = title_case_lines(doc)
     out = _trim_title_case(doc, out, lines)
     # "Russia hits Kyiv": not in a span of the model's, whatever its label ("40 million New
@@ -228,6 +230,24 @@ def _without_products(doc: Doc, out: list[Mention]) -> list[Mention]:
     if not products:
         return out
     return [m for m in out if not any(m.text == p or m.text.endswith(" " + p) for p in products)]
+
+
+def _without_families(out: list[Mention]) -> list[Mention]:
+    """``out`` without a family named by the plural of a surname the article gives a person ("the
+    Bidens" beside "Joe Biden"), which the model tags a place or a group: a family is no place,
+    and not one person. A plural the gazetteer or the country table knows stays ("Philippines")."""
+    surnames = {name_tokens(m.text)[-1] for m in out if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
+    families = {s + "s" for s in surnames} | {s + "es" for s in surnames if s.endswith("s")}
+
+    def family(m: Mention) -> bool:
+        return (
+            m.label in ("GPE", "LOC", "NORP")
+            and m.text in families
+            and not gazetteer().candidates(m.text)
+            and actors.country_code(m.text) is None
+        )
+
+    return [m for m in out if not family(m)] if families else out
 
 
 #: A line is in title case when it has this many capitalised words of four letters or more ...
