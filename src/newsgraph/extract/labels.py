@@ -31,6 +31,8 @@ Labels (:func:`consistent_labels`):
   a person, "website Full Fact" an organisation, "Amritsar-based" and "in Tamarac" places.
 - **A state's postal code after a town and a comma** ("Holmdel, NJ", "Noblesville, IN"): the code
   is the state and the town a place, whatever the model tagged.
+- **A firm's short name and a team** (``extract/short_forms.py``): "Carlyle" beside "The Carlyle
+  Group"; "the Redskins' quarterback".
 - **Lists share a type** (``extract/name_lists.py``) and **one-word "people" that name a large
   place are that place** (``extract/lone_names.py``: "attacked Kharkiv")."""
 
@@ -54,6 +56,7 @@ from .lone_names import lone_places
 from .mentions import Mention, name_tokens, org_words
 from .name_lists import list_labels
 from .roles import title_spans
+from .short_forms import firm_short_forms, team_names
 from .span_pieces import known
 
 #: A name's last word is no given name borne by this share (percent) or more ("Morgan Stanley");
@@ -186,6 +189,8 @@ def consistent_labels(doc: Doc, mentions: list[Mention]) -> None:
             and (_place(m.text) or actors.country_code(m.text) is not None)
         ):
             m.label = "GPE"
+    firm_short_forms(mentions)
+    team_names(doc, mentions)
 
 
 def _unknown_place(text: str) -> bool:

@@ -35,10 +35,19 @@ from spacy.tokens import Doc, Span
 
 from ..records import ENTITY_TYPES
 from ..resolve import actors
+from ..resolve.gazetteer import gazetteer
 from ..tables import data_lines, data_rows
 from .annotations import article_context, doc_text, doc_words, word_lines
 from .caps_lines import caps_line_names, caps_lines
-from .not_names import disease, ideology, opening_common_word, paired_names, product_name
+from .not_names import (
+    disease,
+    ideology,
+    measured_product,
+    opening_common_word,
+    paired_names,
+    product_line,
+    product_name,
+)
 from .roles import title_spans
 from .span_pieces import ENDS, PARTICLES, ROMAN, counts_after, glued_score, known, pieces
 from .untagged_places import untagged_places
@@ -56,6 +65,14 @@ _NAME_PREFIXES = frozenset({"al", "el", "ad", "an", "as", "ash", "at", "az", "bi
 @cache
 def stoplist() -> frozenset[str]:
     return frozenset(line.strip().lower() for line in data_lines("newsgraph.extract", "entity_stoplist.txt"))
+
+
+@cache
+def stat_words() -> frozenset[str]:
+    """Words a player's count in a results line is of (``entity_stat_words.txt``)."""
+    return frozenset(
+        line.strip().lower() for line in data_lines("newsgraph.extract", "entity_stat_words.txt")
+    )
 
 
 @cache
@@ -134,7 +151,14 @@ def mention_of(span: Span) -> Mention | None:
         j -= 1  # "Liverpool 0"
         while j > i and _stray(words[j - 1]):
             j -= 1
-    if j - i > 1 and words[j - 1].isdigit() and counts_after(doc, j - 1, j):
+    label = span.label_
+    if j - i > 2 and words[j - 1].lower() in stat_words() and words[j - 2].isdigit():
+        j -= 2  # "K. Hupfer 1 goal", all in the span: a player's count in a results line
+        label = "PERSON"
+    elif j - i > 1 and words[j - 1].isdigit() and j < len(words) and words[j].lower() in stat_words():
+        j -= 1  # "K. Hupfer 1" before "goal"
+        label = "PERSON"
+    elif j - i > 1 and words[j - 1].isdigit() and counts_after(doc, j - 1, j):
         j -= 1  # "shooting Laquan McDonald 16 times": the number counts the noun after the name
     while j - i > 1 and words[j - 1].isalpha() and words[j - 1].islower() and not _glued(doc, j - 1):
         j -= 1  # "Logar province", "Republican hopefuls": the name is the capitalised part
@@ -149,7 +173,7 @@ def mention_of(span: Span) -> Mention | None:
     text, start, end = text[lead : len(text) - trail], start + lead, end - trail
     if not text or not any(c.isupper() for c in text):
         return None  # "mm", "government"
-    return Mention(i, j, start, end, text, span.label_)
+    return Mention(i, j, start, end, text, label)
 
 
 def _glued(doc: Doc, k: int) -> bool:
@@ -174,6 +198,8 @@ def collect_mentions(doc: Doc, ents: Sequence[Span] | None = None) -> list[Menti
             continue
         for piece in pieces(ent):
             _collect(piece, out, headings, inside_titles)
+    out = _without_products(doc, out)
+    out = _without_families(out)
     lines = title_case_lines(doc)
     out = _trim_title_case(doc, out, lines)
     # "Russia hits Kyiv": not in a span of the model's, whatever its label ("40 million New
@@ -190,6 +216,38 @@ def collect_mentions(doc: Doc, ents: Sequence[Span] | None = None) -> list[Menti
             if not person_like(out[n].text):
                 out[n].label = "ORG"  # "Plymouth Live", "Clipboard AI"
     return out
+
+
+def _without_products(doc: Doc, out: list[Mention]) -> list[Mention]:
+    """``out`` without the mentions of a name the article shows to be a product's by a measure
+    before one of them ("the 16-inch MacBook Pro": also "MacBook Pro" and "older MacBook Pro"
+    elsewhere; ``not_names.measured_product``). Names the tables know stay."""
+    products = {
+        m.text
+        for m in out
+        if measured_product(doc, m.i, m.label) and not (known(m.text) or actors.is_known_person(m.text))
+    }
+    if not products:
+        return out
+    return [m for m in out if not any(m.text == p or m.text.endswith(" " + p) for p in products)]
+
+
+def _without_families(out: list[Mention]) -> list[Mention]:
+    """``out`` without a family named by the plural of a surname the article gives a person ("the
+    Bidens" beside "Joe Biden"), which the model tags a place or a group: a family is no place,
+    and not one person. A plural the gazetteer or the country table knows stays ("Philippines")."""
+    surnames = {name_tokens(m.text)[-1] for m in out if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
+    families = {s + "s" for s in surnames} | {s + "es" for s in surnames if s.endswith("s")}
+
+    def family(m: Mention) -> bool:
+        return (
+            m.label in ("GPE", "LOC", "NORP")
+            and m.text in families
+            and not gazetteer().candidates(m.text)
+            and actors.country_code(m.text) is None
+        )
+
+    return [m for m in out if not family(m)] if families else out
 
 
 #: A line is in title case when it has this many capitalised words of four letters or more ...
@@ -305,25 +363,53 @@ def _case_name(doc: Doc, m: Mention) -> bool:
     return k >= 1 and words[k] == _VERSUS and words[k - 1][:1].isupper()
 
 
+#: Party letters of a US politician's party-and-state tag ("R-Neb.", "D-Minn.").
+_PARTY_LETTERS = frozenset({"R", "D", "I"})
+
+
+def _party_tag(doc: Doc, i: int) -> bool:
+    """Whether the name at ``i`` is the state of a party-and-state tag: a party's letter and a
+    hyphen glued before it ("R-Neb.", "D-Calif."), which the labels' guide leaves out."""
+    return (
+        i >= 2
+        and doc[i - 1].text == "-"
+        and doc[i - 2].text in _PARTY_LETTERS
+        and not doc[i - 2].whitespace_
+        and not doc[i - 1].whitespace_
+    )
+
+
+#: The results lines' "defeated" between two teams' names ("Viera d. Rockledge 3-1").
+_DEFEATED = frozenset({"d.", "def."})
+
+
 def _no_name(doc: Doc, m: Mention) -> bool:
     """What a cleaned span holds that is no entity: a handle or hashtag ("@POTUS"), a party of a
-    court case ("Roe v. Wade"), a code or product ("RAV4", "FHC/ABJ/03/095/2018", "pics?I": letters
-    and digits or a question mark in one word), an event ("Republican National Convention":
-    ``entity_event_words.txt``), a law ("Equal Protection Clause": ``entity_law_words.txt``) or
-    the title of a work, a name that fills a quotation ("“Fox & Friends,”"). Names the tables know
-    stay (a case's parties aside)."""
+    court case ("Roe v. Wade"), a letter alone ("the G and H keys"), two teams of a results line
+    ("Viera d. Rockledge"), a code or product ("RAV4", "FHC/ABJ/03/095/2018", "pics?I": letters
+    and digits or a question mark in one word), an event
+    ("Republican National Convention": ``entity_event_words.txt``), a law ("Equal Protection
+    Clause": ``entity_law_words.txt``) or the title of a work, a name that fills a quotation ("“Fox
+    & Friends,”"). Names the tables know stay (a case's parties aside)."""
     text = doc_text(doc)
     if m.start and text[m.start - 1] in "@#":
         return True
     if _case_name(doc, m):
         return True
+    if any(w in _DEFEATED for w in m.text.split()[1:-1]):
+        return True  # "Palm Bay d. Rockledge": two teams of a results line, no one name
+    if len(m.text.rstrip(".")) == 1:
+        return True  # "the G, H and J keys", "T. cruzi": a letter alone names nothing
     if known(m.text) or actors.is_known_person(m.text):
         return False
     words = m.text.split()
     if any(_code_word(w) for w in words) or words[-1].lower() in event_words():
         return True
+    if _party_tag(doc, m.i):
+        return True  # "Sen. Ben Sasse, R-Neb.": the state of a party-and-state tag
     if (
-        product_name(doc, m.i, m.j, m.label)
+        product_line(m.text)
+        or product_name(doc, m.i, m.j, m.label)
         or ideology(m.text, m.label)
         or paired_names(m.text)
         or disease(m.text)

@@ -16,6 +16,12 @@
   building only, never a place or a group's or party's adjective ("Democratic voters ...": the
   plural "Democrats" is a known body), and never a noun, which a club opening a line of scores
   may be for the tagger ("Arsenal 1 Everton 1");
+- **a measured product** (session 18, branch entities20): a name right after a measure, a number,
+  a hyphen and a unit of ``entity_product_measures.txt`` ("the 16-inch MacBook Pro", "the
+  four-door Altima"): every mention of that name in the article is the product's, also with a
+  word before it ("the older MacBook Pro"); a person, body or building of the model's only;
+- **a product line's name** of ``entity_product_lines.txt`` in a name of at most four words,
+  whatever its label ("iPhones", "MacBook Pro", "the Altima" tagged a place);
 - **an ideology**: one or two capitalised words, the last ending in "-ism" and no "of" or "for"
   before it ("National Socialism", "Communism"; not "Ministry of Tourism"), unless the model
   tagged it a group (``NORP``: "Judaism"). The labels' guide leaves ideologies out.
@@ -57,6 +63,49 @@ _COMMON = frozenset({"NOUN", "VERB", "ADJ", "AUX", "ADV", "ADP", "DET", "PRON", 
 def product_words() -> frozenset[str]:
     """Words that make a name a product's (``extract/data/entity_product_words.txt``)."""
     return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.extract", "entity_product_words.txt"))
+
+
+@cache
+def product_measures() -> frozenset[str]:
+    """Units of a measure that make the name after them a product's (``entity_product_measures.txt``)."""
+    return frozenset(
+        ln.strip().lower() for ln in data_lines("newsgraph.extract", "entity_product_measures.txt")
+    )
+
+
+#: Number words a measure may open with ("four-door").
+_NUMBER_WORDS = frozenset({"two", "three", "four", "five", "six", "eight", "ten", "twelve"})
+
+
+def _number(word: str) -> bool:
+    return word.replace(".", "", 1).replace(",", "").isdigit() or word.lower() in _NUMBER_WORDS
+
+
+def measured_product(doc: Doc, i: int, label: str) -> bool:
+    """Whether the span at ``i`` follows a product's measure ("16-inch", "four-door"; the tokenizer
+    splits it at the hyphen, a hand-made doc may not)."""
+    if label not in _PRODUCT_LABELS or i == 0:
+        return False
+    words = doc_words(doc)
+    unit = words[i - 1].lower()
+    if unit in product_measures():
+        return i >= 3 and words[i - 2] in ("-", "\u2010", "\u2011") and _number(words[i - 3])
+    number, hyphen, unit = unit.partition("-")
+    return bool(hyphen) and unit in product_measures() and _number(number)
+
+
+@cache
+def product_lines() -> frozenset[str]:
+    """Names of product lines (``extract/data/entity_product_lines.txt``)."""
+    return frozenset(ln.strip().lower() for ln in data_lines("newsgraph.extract", "entity_product_lines.txt"))
+
+
+def product_line(text: str) -> bool:
+    """Whether a name of at most four words holds a product line's name or its plural ("iMac",
+    "iPhones", "MacBook Pro", "older MacBook Pro"; see the module docstring)."""
+    words = text.lower().split()
+    lines = product_lines()
+    return len(words) <= 4 and any(w in lines or w.removesuffix("s") in lines for w in words)
 
 
 @cache
