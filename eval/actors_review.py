@@ -47,8 +47,11 @@ def source_of(text_id: str) -> str:
     return f"articles/scrapinghub/ground-truth.json#{text_id}"
 
 
-def rows_of(ids: list[str]) -> tuple[list[dict[str, str]], dict[str, str]]:
-    """Every person, organisation and group newsgraph finds in the sample texts, and the texts."""
+def rows_of(
+    ids: list[str], types: frozenset[str] | None = TYPES
+) -> tuple[list[dict[str, str]], dict[str, str]]:
+    """Every entity of ``types`` (all types for None; by default persons, organisations and groups)
+    newsgraph finds in the sample texts, keyed by its first mention, and the texts."""
     from newsgraph.extract.annotations import doc_entities
     from newsgraph.extract.pipeline import load_pipeline, prepare_doc
     from newsgraph.settings import Settings
@@ -59,7 +62,7 @@ def rows_of(ids: list[str]) -> tuple[list[dict[str, str]], dict[str, str]]:
     made = (prepare_doc(nlp, texts[i], published=published(source_of(i))) for i in texts)
     for text_id, doc in zip(texts, nlp.pipe(made, batch_size=8), strict=True):
         for e in doc_entities(doc):
-            if e.type not in TYPES:
+            if types is not None and e.type not in types:
                 continue
             first = min(((m.start, m.end) for m in e.mentions), default=(e.start, e.end))
             rows.append(
@@ -76,6 +79,12 @@ def rows_of(ids: list[str]) -> tuple[list[dict[str, str]], dict[str, str]]:
     return rows, texts
 
 
+def sample_ids(folder: Path) -> list[str]:
+    """The text ids of a sample folder's ``sample.txt`` (comment lines left out)."""
+    ids = [ln.strip() for ln in (folder / "sample.txt").read_text().splitlines()]
+    return [i for i in ids if i and not i.startswith("#")]
+
+
 def show(row: dict[str, str], text: str) -> None:
     s, e = int(row["start"]), int(row["end"])
     head = f"== {row['file'][:24]} {s}-{e} {row['type']} {row['name']!r}"
@@ -83,20 +92,27 @@ def show(row: dict[str, str], text: str) -> None:
     print("   " + text[max(0, s - 160) : e + 120].replace("\n", " "))
 
 
-def read_judged(paths: list[Path]) -> dict[Key, dict[str, str]]:
+def read_rows(paths: list[Path]) -> dict[Key, dict[str, str]]:
+    """The rows of judgement files by (text id, start, end); a later file wins."""
     judged: dict[Key, dict[str, str]] = {}
     for path in paths:
         with path.open(encoding="utf-8") as f:
             for row in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"):
-                if row["code_v"] not in VERDICTS:
-                    raise SystemExit(f"{path}: unknown verdict {row['code_v']!r}")
                 judged[(row["file"], int(row["start"]), int(row["end"]))] = row
     return judged
 
 
-def write(path: Path, rows: list[dict[str, str]]) -> None:
+def read_judged(paths: list[Path]) -> dict[Key, dict[str, str]]:
+    judged = read_rows(paths)
+    for row in judged.values():
+        if row["code_v"] not in VERDICTS:
+            raise SystemExit(f"unknown verdict {row['code_v']!r} in {paths}")
+    return judged
+
+
+def write(path: Path, rows: list[dict[str, str]], fields: tuple[str, ...] = FIELDS) -> None:
     with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, FIELDS, delimiter="\t", lineterminator="\n", extrasaction="ignore")
+        writer = csv.DictWriter(f, fields, delimiter="\t", lineterminator="\n", extrasaction="ignore")
         writer.writeheader()
         writer.writerows(rows)
 
@@ -111,8 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--judged", type=Path, nargs="*", default=[])
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
-    ids = [ln.strip() for ln in (args.sample / "sample.txt").read_text().splitlines()]
-    ids = [i for i in ids if i and not i.startswith("#")]
+    ids = sample_ids(args.sample)
     rows, texts = rows_of(ids)
     if not texts:
         print("no sample texts found (is ../shared beside the checkout?)")

@@ -20,64 +20,17 @@ prints the verdict counts of the rows still there.
 from __future__ import annotations
 
 import argparse
-import csv
 import random
 import sys
 from collections import Counter
 from pathlib import Path
 
-from actors_review import show, source_of
-from entities_real import published
-from events_real import read_text
+from actors_review import read_rows, rows_of, sample_ids, show, write
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SAMPLE = ROOT / "eval" / "data" / "entities_review4"
 FIELDS = ("file", "start", "end", "name", "type", "code", "role", "name_v", "type_v", "kind")
 SEED = 20
-Key = tuple[str, int, int]
-
-
-def rows_of(ids: list[str]) -> tuple[list[dict[str, str]], dict[str, str]]:
-    """Every entity newsgraph finds in the sample texts, and the texts."""
-    from newsgraph.extract.annotations import doc_entities
-    from newsgraph.extract.pipeline import load_pipeline, prepare_doc
-    from newsgraph.settings import Settings
-
-    nlp = load_pipeline(Settings.load())
-    texts = {i: t for i in ids if (t := read_text(source_of(i))) is not None}
-    rows: list[dict[str, str]] = []
-    made = (prepare_doc(nlp, texts[i], published=published(source_of(i))) for i in texts)
-    for text_id, doc in zip(texts, nlp.pipe(made, batch_size=8), strict=True):
-        for e in doc_entities(doc):
-            first = min(((m.start, m.end) for m in e.mentions), default=(e.start, e.end))
-            rows.append(
-                {
-                    "file": text_id,
-                    "start": str(first[0]),
-                    "end": str(first[1]),
-                    "name": e.name,
-                    "type": e.type,
-                    "code": f"{e.actor.code}/{e.actor.sector or ''}" if e.actor else "",
-                    "role": "; ".join(r.title for r in e.roles),
-                }
-            )
-    return rows, texts
-
-
-def read_judged(paths: list[Path]) -> dict[Key, dict[str, str]]:
-    judged: dict[Key, dict[str, str]] = {}
-    for path in paths:
-        with path.open(encoding="utf-8") as f:
-            for row in csv.DictReader((ln for ln in f if not ln.startswith("#")), delimiter="\t"):
-                judged[(row["file"], int(row["start"]), int(row["end"]))] = row
-    return judged
-
-
-def write(path: Path, rows: list[dict[str, str]]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, FIELDS, delimiter="\t", lineterminator="\n", extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,9 +43,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--judged", type=Path, nargs="*", default=[])
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
-    ids = [ln.strip() for ln in (args.sample / "sample.txt").read_text().splitlines()]
-    ids = [i for i in ids if i and not i.startswith("#")]
-    rows, texts = rows_of(ids)
+    ids = sample_ids(args.sample)
+    rows, texts = rows_of(ids, types=None)
     if not texts:
         print("no sample texts found (is ../shared beside the checkout?)")
         return 0
@@ -103,9 +55,9 @@ def main(argv: list[str] | None = None) -> int:
             if args.show:
                 show(row, texts[row["file"]])
         if args.out:
-            write(args.out, picked)
+            write(args.out, picked, FIELDS)
         return 0
-    judged = read_judged(args.judged)
+    judged = read_rows(args.judged)
     by_key = {(r["file"], int(r["start"]), int(r["end"])): r for r in rows}
     kept: list[dict[str, str]] = []
     gone: list[dict[str, str]] = []
