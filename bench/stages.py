@@ -133,7 +133,7 @@ def run_pipelines(
     other, so a slow spell of a shared machine hits all of them alike instead of one."""
     import spacy
 
-    from newsgraph.extract.pipeline import COMPONENTS, add_components
+    from newsgraph.extract.pipeline import COMPONENTS, add_components, settle_collector
 
     order = [name for name, _, _ in COMPONENTS]
     stages = [Stage("bare spaCy", None, ())]
@@ -151,6 +151,9 @@ def run_pipelines(
     # The first full batch in a process runs ~20% slower than later ones, whichever pipeline runs
     # it (first use of memory of that size); spend it on an untimed run.
     list(pipelines[stages[0].label].pipe(texts[:batch_size], batch_size=batch_size))
+    # the garbage collector as ingest runs it (newsgraph.extract.pipeline.preload): the loaded
+    # pipelines frozen out of its reach, young collections every GC_YOUNG_THRESHOLD allocations
+    settle_collector()
     size = batch_size * CHUNK_BATCHES
     chunks = [texts[i : i + size] for i in range(0, len(texts), size)]
     for stage in stages:

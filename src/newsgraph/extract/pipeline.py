@@ -174,6 +174,13 @@ def preload() -> None:
     map_largest_arrays()  # a batch's largest arrays mapped, the rest on the heap (newsgraph.allocator)
     load_detector()
     load_minhash()
+    settle_collector()
+
+
+def settle_collector() -> None:
+    """The garbage collector as :func:`preload` leaves it for a run: what is loaded so far frozen
+    out of its reach, and the youngest generation collected every :data:`GC_YOUNG_THRESHOLD`
+    allocations (``bench/stages.py`` times the pipelines under the same settings)."""
     gc.collect()
     gc.freeze()
     young, *older = gc.get_threshold()
