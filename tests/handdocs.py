@@ -4,7 +4,7 @@ as phrases of its text."""
 from __future__ import annotations
 
 import spacy
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 NLP = spacy.blank("en")
 
@@ -43,3 +43,26 @@ def with_spans(text: str, spans: list[tuple[str, str]]) -> Doc:
         ents.append(span)
     doc.ents = ents
     return doc
+
+
+def worded(text: str, spans: list[tuple[int, int, str]], pos: dict[int, str] | None = None) -> Doc:
+    """A doc of ``text`` split on spaces, a sentence opening after each ".", with entity ``spans``
+    as (first word, end word, label) and every word's part of speech "X" unless ``pos`` gives it."""
+    words = text.split()
+    starts = [k == 0 or words[k - 1] == "." for k in range(len(words))]
+    tags = [(pos or {}).get(k, "X") for k in range(len(words))]
+    doc = Doc(NLP.vocab, words=words, sent_starts=starts, pos=tags)
+    doc.ents = [Span(doc, i, j, label=label) for i, j, label in spans]
+    return doc
+
+
+def names_of(doc: Doc) -> list[tuple[str, str]]:
+    """The names the entity step reads off ``doc``'s spans: mentions collected, labels made
+    consistent, known pieces joined; as (text, label)."""
+    from newsgraph.extract.labels import consistent_labels
+    from newsgraph.extract.mentions import collect_mentions
+    from newsgraph.extract.name_lists import join_known_pieces
+
+    mentions = collect_mentions(doc)
+    consistent_labels(doc, mentions)
+    return [(m.text, m.label) for m in join_known_pieces(doc, mentions)]
