@@ -7,11 +7,13 @@ texts nobody labelled or reviewed, with its confidence and its evidence class.
 The draw is ``random.Random(seed)`` shuffling the PolNeAR train texts of ``../shared`` that are in
 no label file (``eval/data/events_real``, ``eval/data/entities_real``) nor any review sample
 (``eval/data/events_review*``, ``eval/data/entities_review*``), nor in the draws of ``--skip``; the
-first ``count`` are run through the pipeline. Each fact event (not negated, hypothetical or
-future) is written as a row of offsets (file, trigger start and end, type, confidence, its class,
-its actor and recipient codes); no text is copied. The class of an event is the set of its
-evidence features (``Evidence.features()`` of ``extract/events/confidence.py``) that are on,
-``off_topic`` when the article's relevance is below 0.5.
+first ``count`` are run through the pipeline. ``--texts`` draws from another folder (session 19:
+the PolNeAR dev texts, labelled for quotes only, once the train texts were all used). Each fact
+event (not negated, hypothetical or future) is written as a row of offsets (file, trigger start
+and end, type, confidence, its class, its actor and recipient codes); no text is copied. The
+class of an event is the set of its evidence features (``Evidence.features()`` of
+``extract/events/confidence.py``) that are on, ``off_topic`` when the article's relevance is
+below 0.5.
 
 ``--judged`` reads such files with a ``verdict`` column (``right``: type and actor right by the
 PLOVER manual; ``wrong``: not an event, wrong type or wrong actor; empty: not judged) and prints,
@@ -66,7 +68,7 @@ def codes(sides: list[dict[str, Any]]) -> str:
     return ",".join(str(a.get("code") or a.get("sector") or "?") for a in sides)
 
 
-def run(files: list[str]) -> list[dict[str, Any]]:
+def run(files: list[str], texts: Path = TEXTS) -> list[dict[str, Any]]:
     from newsgraph.extract.annotations import doc_facts
     from newsgraph.extract.pipeline import load_pipeline, prepare_doc
     from newsgraph.settings import Settings
@@ -76,7 +78,7 @@ def run(files: list[str]) -> list[dict[str, Any]]:
     with captured_features() as seen:
         for name in files:
             seen.clear()
-            text = (TEXTS / name).read_text(encoding="utf-8")
+            text = (texts / name).read_text(encoding="utf-8")
             doc = nlp(prepare_doc(nlp, text))
             feats = {(start, etype): f for (_, start, etype), f in seen.items()}
             for e in doc_facts(doc)["events"]:
@@ -120,6 +122,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--skip", type=Path, nargs="*", default=[])
     parser.add_argument("--judged", type=Path, nargs="*", default=[])
+    parser.add_argument("--texts", type=Path, default=TEXTS, help="folder of texts (default: PolNeAR train)")
     args = parser.parse_args(argv)
     if args.judged:
         report(args.judged)
@@ -129,10 +132,10 @@ def main(argv: list[str] | None = None) -> int:
         with path.open(encoding="utf-8") as f:
             skip.update(row["file"] for row in csv.DictReader(f, delimiter="\t"))
         skip.update(line.strip() for line in path.with_suffix(".files").read_text().splitlines())
-    pool = sorted(p.name for p in TEXTS.glob("*.txt") if p.name not in skip)
+    pool = sorted(p.name for p in args.texts.glob("*.txt") if p.name not in skip)
     random.Random(args.seed).shuffle(pool)
     files = pool[: args.count]
-    rows = run(files)
+    rows = run(files, args.texts)
     with args.out.open("w", encoding="utf-8", newline="") as f:
         writer = csv.DictWriter(f, FIELDS, delimiter="\t", lineterminator="\n")
         writer.writeheader()

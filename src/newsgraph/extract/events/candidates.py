@@ -15,7 +15,7 @@ from spacy.strings import hash_string  # type: ignore[attr-defined]
 from spacy.symbols import ADJ, AUX, NOUN, PROPN, VERB
 from spacy.tokens import Doc, Token
 
-from ...resolve.actors import sector_of
+from ...resolve.actors import country_code, organisation, sector_of
 from .. import plover
 from ..annotations import article_context
 from ..quotes import reporting_lemmas
@@ -173,8 +173,11 @@ def _holds(cond: plover.Condition, tok: Token) -> bool:
             for c in tok.children
         )
     elif kind == "inf":  # "told Trump to stop": an infinitive clause, what is asked
+        # with values, the infinitive's verb is one of them ("invited him to visit")
         hit = any(
-            c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            c.dep_ == "xcomp"
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and (not values or lemma(c) in values)
             for c in tok.children
         )
     elif kind == "other":  # "wants Britain to extradite him": an infinitive clause of another doer
@@ -241,4 +244,40 @@ def _word_in(tok: Token, values: frozenset[str]) -> bool:
         or (bool(tok.ent_type_) and f"@{tok.ent_type_}" in values)
         or (tok.lower_ in _PERSONAL and "@PERSON" in values)
         or ("@ACTOR" in values and tok.pos_ == "NOUN" and sector_of(tok.lemma_) is not None)
+        or ("@COUNTRY" in values and _names_country(tok))
+        or ("@FIRM" in values and _names_firm(tok))
     )
+
+
+def _entity_text(tok: Token) -> str:
+    """The words of the entity ``tok`` is in ("New York" for "York"), or its own."""
+    if not tok.ent_type_:
+        return tok.text
+    start, end = tok.i, tok.i + 1
+    while start > 0 and tok.doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
+        end += 1
+    return tok.doc[start:end].text
+
+
+def _names_country(tok: Token) -> bool:
+    """ "@COUNTRY": a country's name or capital ("France", "Paris", "Washington"), which stands
+    for its state; not a town, a region or a state of a country ("Miami", "Louisiana")."""
+    if tok.ent_type_ == "PERSON" or not (tok.ent_type_ or tok.pos_ == "PROPN"):
+        return False  # the model labels some countries ORG ("ordered them to Cameroon")
+    return country_code(_entity_text(tok)) is not None
+
+
+#: Sectors of organisations outside the state and politics (resolve/data/organisations.tsv).
+_PRIVATE_SECTORS = frozenset({"BUS", "JRN", "EDU", "SOC", "MED", "REL", "LAB", "CVL", "CRM"})
+
+
+def _names_firm(tok: Token) -> bool:
+    """ "@FIRM": a known company, news medium, school or other body outside the state and
+    politics ("Breitbart", "Goldman Sachs"), whatever label the model gave its name: one leaves
+    a job there, not an office."""
+    if not tok.ent_type_ and tok.pos_ != "PROPN":
+        return False
+    org = organisation(_entity_text(tok))
+    return org is not None and org.sector in _PRIVATE_SECTORS
