@@ -190,11 +190,7 @@ def fact_lists(doc: Doc) -> dict[str, list[dict[str, Any]]]:
 # -- entity mentions ---------------------------------------------------------------------------
 def set_entity_spans(doc: Doc, mentions: list[tuple[int, int, str, str]]) -> None:
     """Record entity mentions as ``(start token, end token, type, entity id)``."""
-    spans = []
-    for start, end, label, eid in mentions:
-        span = Span(doc, start, end, label=label)
-        span.id_ = eid
-        spans.append(span)
+    spans = [Span(doc, start, end, label=label, span_id=eid) for start, end, label, eid in mentions]
     doc.spans[ENTITY_SPANS] = SpanGroup(doc, name=ENTITY_SPANS, spans=spans)
     _INDEX.pop(doc)
 

@@ -55,7 +55,7 @@ from .label_cues import (
 from .lone_names import lone_places
 from .mentions import Mention, name_tokens, org_words
 from .name_lists import list_labels
-from .roles import title_spans
+from .role_titles import title_ranges
 from .short_forms import firm_short_forms, team_names
 from .span_pieces import known
 
@@ -275,7 +275,7 @@ def _company_shapes(doc: Doc, mentions: list[Mention], given: dict[str, frozense
       beside an organisation whose name holds a company or outlet word ("Gannett and GateHouse
       Media", "Draper, Lockheed Martin and Northrop Grumman Corp.")."""
     singles = {m.text for m in mentions if m.label == "PERSON" and m.j - m.i == 1}
-    in_titles = {t for s in title_spans(doc) for t in range(s.start, s.end)}
+    in_titles = {t for start, end in title_ranges(doc) for t in range(start, end)}
     firms = {
         id(m)
         for m in mentions
