@@ -310,6 +310,29 @@ def word_lines(words: Sequence[str]) -> Iterator[tuple[int, int]]:
         yield start, len(words)
 
 
+#: Up to this many names, :func:`word_positions` scans the words once per name.
+_FEW_NAMES = 4
+
+
+def word_positions(words: list[str], names: set[str] | frozenset[str]) -> list[int]:
+    """Where ``words`` hold one of ``names``, in order: ``[k for k, w in enumerate(words) if w in
+    names]``; for a few names, each found by ``list.index`` (a scan in C) instead of a test per
+    word in Python."""
+    if len(names) > _FEW_NAMES:
+        return [k for k, w in enumerate(words) if w in names]
+    out: list[int] = []
+    for name in names:
+        k = -1
+        try:
+            while True:
+                k = words.index(name, k + 1)
+                out.append(k)
+        except ValueError:
+            pass
+    out.sort()
+    return out
+
+
 def doc_lowers(doc: Doc) -> list[str]:
     """``[t.lower_ for t in doc]``, kept like :func:`doc_words`."""
     return _token_strings(doc, LOWER, _LOWERS)

@@ -441,11 +441,12 @@ def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
     people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
     parts = {text: set(name_tokens(text)) for text in people}
     words = doc_words(doc)
+    named = singles | speakers
     for m in mentions:
         names = m.text.split()
         if known(m.text):
             continue
-        if m.label in ("ORG", "FAC", "GPE") and 2 <= len(names) <= 3 and names[-1] in singles | speakers:
+        if m.label in ("ORG", "FAC", "GPE") and 2 <= len(names) <= 3 and names[-1] in named:
             if all(w[:1].isupper() for w in names) and not any(w.lower() in org_words() for w in names):
                 m.label = "PERSON"
         elif m.label in ("ORG", "FAC", "PERSON") and len(names) >= 2 and names[-1].lower() in _PLACE_PARTS:

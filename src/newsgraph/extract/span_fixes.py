@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
 from ..resolve.names import COMMON_GIVEN
-from .annotations import doc_text, doc_words
+from .annotations import doc_text, doc_words, word_positions
 from .label_cues import (
     grow_place_bodies,
     join_hyphenated_groups,
@@ -125,6 +125,9 @@ def _missed_full_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> li
 _FOLLOW_SITES = frozenset({"twitter", "facebook", "instagram", "threads", "bluesky", "x"})
 
 
+_FOLLOW = frozenset({"Follow"})
+
+
 def _missed_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
     """``mentions`` with the names of sign-offs the model leaves untagged: "Follow <Name> on
     Twitter" (or another site) makes the two or three capitalised words a ``PERSON`` mention.
@@ -132,10 +135,10 @@ def _missed_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Me
     words = doc_words(doc)
     n_words = len(words)
     added: list[Mention] = []
-    for k, w in enumerate(words):
+    for k in word_positions(words, _FOLLOW):  # (``taken`` grows only after the loop)
         if k in taken:
             continue
-        if w == "Follow" and k + 3 < n_words:
+        if k + 3 < n_words:
             j = k + 1
             while j < n_words and j - k <= 3 and words[j][:1].isupper() and words[j].isalpha():
                 j += 1
@@ -228,7 +231,7 @@ def _missed_organisations(doc: Doc, mentions: list[Mention], taken: set[int]) ->
     if not names:
         return mentions
     added: list[Mention] = []
-    for k in _positions(words, names):
+    for k in word_positions(words, names):
         w = words[k]
         if k in taken:
             continue
@@ -248,7 +251,7 @@ def _missed_countries(doc: Doc, mentions: list[Mention], taken: set[int]) -> lis
     if not names:
         return mentions
     added: list[Mention] = []
-    for k in _positions(words, names):
+    for k in word_positions(words, names):
         w = words[k]
         if k in taken or doc[k].is_sent_start or doc[k].tag_ not in ("NNP", "NNPS"):
             continue
@@ -257,21 +260,6 @@ def _missed_countries(doc: Doc, mentions: list[Mention], taken: set[int]) -> lis
         taken.add(k)
         added.append(Mention(k, k + 1, doc[k].idx, doc[k].idx + len(w), w, "GPE"))
     return sorted([*mentions, *added], key=lambda m: m.i) if added else mentions
-
-
-def _positions(words: list[str], names: set[str]) -> list[int]:
-    """Where ``words`` hold one of ``names`` (a few words), in order: each found by ``list.index``,
-    a scan in C, instead of a test per word in Python."""
-    out: list[int] = []
-    for name in names:
-        k = -1
-        try:
-            while True:
-                k = words.index(name, k + 1)
-                out.append(k)
-        except ValueError:
-            pass
-    return sorted(out)
 
 
 def _capital_word(words: Sequence[str], k: int) -> bool:
