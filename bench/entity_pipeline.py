@@ -120,14 +120,14 @@ def main(argv: list[str] | None = None) -> int:
             del a_docs, bare_docs
         print(f"round {r + 1}/{args.rounds} done", file=sys.stderr, flush=True)
     total = {k: sum(v) for k, v in best.items()}
-    in_gc = {k: sum(v) for k, v in gcs.items()}
+    gc_total = {k: sum(v) for k, v in gcs.items()}
     print(f"{len(texts)} articles, {len(chunks)} chunks of {size}, best of {args.rounds} rounds, CPU s")
-    print(f"A  model + paragraphs              {total['A']:8.3f}  (collector {in_gc['A']:.3f})")
-    print(f"B  model + paragraphs + entities   {total['B']:8.3f}  (collector {in_gc['B']:.3f})")
+    print(f"A  model + paragraphs              {total['A']:8.3f}  (collector {gc_total['A']:.3f})")
+    print(f"B  model + paragraphs + entities   {total['B']:8.3f}  (collector {gc_total['B']:.3f})")
     print(f"B - A                              {total['B'] - total['A']:8.3f}")
     print(f"   entity calls inside B           {total['inside']:8.3f}")
-    print(f"entities alone on A's docs         {total['alone']:8.3f}  (collector {in_gc['alone']:.3f})")
-    bare_alone = f"{total['bare alone']:8.3f}  (collector {in_gc['bare alone']:.3f})"
+    print(f"entities alone on A's docs         {total['alone']:8.3f}  (collector {gc_total['alone']:.3f})")
+    bare_alone = f"{total['bare alone']:8.3f}  (collector {gc_total['bare alone']:.3f})"
     print(f"entities alone on bare docs        {bare_alone}")
     for r, got in enumerate(per_round, 1):
         print(

@@ -57,12 +57,9 @@ def title_spans(doc: Doc) -> list[Span]:
     spans: list[Span] = []
     i = 0
     words = doc_lowers(doc)
-    # the words a title can start at, decided once per distinct word (set operations in C), then
-    # found in one pass (most words of a doc are none)
     starts = title_starts()
-    distinct = set(words)
-    opening = distinct & starts | distinct & _COUNTERPARTS | {w for w in distinct if "." in w}
-    for k in [k for k, w in enumerate(words) if w in opening]:
+    # the words a title can start at, found in one pass (most words of a doc are none)
+    for k in [k for k, w in enumerate(words) if w in starts or w in _COUNTERPARTS or "." in w]:
         if k < i:
             continue  # inside the title before
         w = words[k]

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..resolve.actors import country_codes, country_forms, country_name
 from ..tables import data_lines
-from .annotations import doc_words, word_positions
+from .annotations import doc_words
 
 #: Currency words after a country's name: the name is part of the currency's ("New Zealand dollars").
 _CURRENCIES = frozenset(
@@ -66,9 +66,8 @@ def untagged_places(doc: Doc, taken: set[int], title_case: list[tuple[int, int]]
     out: list[tuple[int, int]] = []
     n = len(words)
     after = 0  # the first word a name may start at: none inside the one found before
-    # the words that open a name: the doc's distinct words in the table (a set operation in C;
-    # most words open none), then where they are
-    for i in word_positions(words, names.keys() & set(words)):
+    # the words that open a name, found in one pass (a comprehension: most words open none)
+    for i in [i for i, w in enumerate(words) if w in names]:
         if i < after or i in taken:
             continue
         for form in names[words[i]]:
