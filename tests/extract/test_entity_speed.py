@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsgraph.extract.annotations import ENTITY_SPANS, set_entity_spans, word_positions
+from newsgraph.extract.annotations import ENTITY_SPANS, doc_lowers, set_entity_spans, word_positions
 from newsgraph.extract.mentions import _stops
 from newsgraph.extract.role_titles import title_ranges, title_spans
 
@@ -42,3 +42,12 @@ def test_entity_spans_carry_their_type_and_id(nlp) -> None:  # type: ignore[no-u
     set_entity_spans(doc, [(0, 2, "PERSON", "e1"), (3, 5, "PERSON", "e2"), (6, 7, "GPE", "e3")])
     got = [(s.start, s.end, s.label_, s.id_) for s in doc.spans[ENTITY_SPANS]]
     assert got == [(0, 2, "PERSON", "e1"), (3, 5, "PERSON", "e2"), (6, 7, "GPE", "e3")]
+
+
+def test_lowers_are_the_lexemes_lower_forms(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "İSTANBUL — Straße, ΣΟΦΙΑ and the U.S. Secretary-General's ǅemal met O'Neill;\n\n"
+        "ÉLYSÉE said: “NATO’s KİEV office is ﬁne” (ＡＢＣ 12th)."
+    )
+    for doc in (nlp.make_doc(text), nlp(text)):
+        assert doc_lowers(doc) == [t.lower_ for t in doc]
