@@ -50,6 +50,12 @@ def title_ranges(doc: Doc) -> tuple[tuple[int, int], ...]:
 _TITLE_RANGES: _DocTable[tuple[tuple[int, int], ...]] = _DocTable()
 
 
+@cache
+def _openers() -> frozenset[str]:
+    """The first words of titles and the counterpart nouns: one set looked up per word."""
+    return title_starts() | _COUNTERPARTS
+
+
 def title_spans(doc: Doc) -> list[Span]:
     """Every official title in ``doc`` (longest match at each position, no overlaps)."""
     if TITLE_SPANS in doc.spans:
@@ -57,9 +63,9 @@ def title_spans(doc: Doc) -> list[Span]:
     spans: list[Span] = []
     i = 0
     words = doc_lowers(doc)
-    starts = title_starts()
+    starts, openers = title_starts(), _openers()
     # the words a title can start at, found in one pass (most words of a doc are none)
-    for k in [k for k, w in enumerate(words) if w in starts or w in _COUNTERPARTS or "." in w]:
+    for k in [k for k, w in enumerate(words) if w in openers or "." in w]:
         if k < i:
             continue  # inside the title before
         w = words[k]
