@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 import srsly
-from spacy.attrs import LEMMA, LOWER, ORTH, POS, SPACY
+from spacy.attrs import LEMMA, ORTH, POS, SPACY
 from spacy.tokens import Doc, Span, SpanGroup
 
 from ..records import FACT_KINDS
@@ -190,11 +190,7 @@ def fact_lists(doc: Doc) -> dict[str, list[dict[str, Any]]]:
 # -- entity mentions ---------------------------------------------------------------------------
 def set_entity_spans(doc: Doc, mentions: list[tuple[int, int, str, str]]) -> None:
     """Record entity mentions as ``(start token, end token, type, entity id)``."""
-    spans = []
-    for start, end, label, eid in mentions:
-        span = Span(doc, start, end, label=label)
-        span.id_ = eid
-        spans.append(span)
+    spans = [Span(doc, start, end, label=label, span_id=eid) for start, end, label, eid in mentions]
     doc.spans[ENTITY_SPANS] = SpanGroup(doc, name=ENTITY_SPANS, spans=spans)
     _INDEX.pop(doc)
 
@@ -314,9 +310,37 @@ def word_lines(words: Sequence[str]) -> Iterator[tuple[int, int]]:
         yield start, len(words)
 
 
+#: Up to this many names, :func:`word_positions` scans the words once per name.
+_FEW_NAMES = 4
+
+
+def word_positions(words: list[str], names: set[str] | frozenset[str]) -> list[int]:
+    """Where ``words`` hold one of ``names``, in order: ``[k for k, w in enumerate(words) if w in
+    names]``; for a few names, each found by ``list.index`` (a scan in C) instead of a test per
+    word in Python."""
+    if len(names) > _FEW_NAMES:
+        return [k for k, w in enumerate(words) if w in names]
+    out: list[int] = []
+    for name in names:
+        k = -1
+        try:
+            while True:
+                k = words.index(name, k + 1)
+                out.append(k)
+        except ValueError:
+            pass
+    out.sort()
+    return out
+
+
 def doc_lowers(doc: Doc) -> list[str]:
-    """``[t.lower_ for t in doc]``, kept like :func:`doc_words`."""
-    return _token_strings(doc, LOWER, _LOWERS)
+    """``[t.lower_ for t in doc]``, kept like :func:`doc_words`: ``str.lower`` of each word, which
+    is how spaCy makes a lexeme's ``LOWER`` (``spacy.lang.lex_attrs.lower``), at about a third of
+    the cost of reading the doc's ``LOWER`` array and looking its strings up."""
+    lowers = _LOWERS.get(doc)
+    if lowers is None:
+        lowers = _LOWERS[doc] = list(map(str.lower, doc_words(doc)))
+    return lowers
 
 
 def doc_lemmas(doc: Doc) -> list[str]:

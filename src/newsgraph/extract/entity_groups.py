@@ -28,7 +28,7 @@ from ..resolve.entities import entity_key, fold
 from ..resolve.gazetteer import gazetteer
 from ..resolve.names import GENERATIONS, PersonName, common_given, parse, surname_match, variant_reason
 from . import countries
-from .annotations import doc_words
+from .annotations import doc_words, word_positions
 from .caps_lines import caps_lines
 from .countries import national_institution, subnational_country
 from .entity_names import acronym, bodies_ending_in, merge_acronyms, settle_names, state_abbreviation
@@ -405,8 +405,9 @@ def _scan_missed_surnames(
     # the doc's distinct words that are someone's name part, as written or as a transcript label
     # ("PENCE:"), each tested once
     parts = {w for w in set(words) if w in by_part or (w.isupper() and w.title() in by_part)}
-    for i, text in enumerate(words):
-        if text not in parts or i in taken or not text[:1].isupper():
+    for i in word_positions(words, parts):
+        text = words[i]
+        if i in taken or not text[:1].isupper():
             continue
         label = text.isupper() and i + 1 < n_words and words[i + 1] == ":"
         owners = by_part.get(text.title() if label else text)

@@ -55,7 +55,7 @@ from .label_cues import (
 from .lone_names import lone_places
 from .mentions import Mention, name_tokens, org_words
 from .name_lists import list_labels
-from .roles import title_spans
+from .role_titles import title_ranges
 from .short_forms import firm_short_forms, team_names
 from .span_pieces import known
 
@@ -275,7 +275,7 @@ def _company_shapes(doc: Doc, mentions: list[Mention], given: dict[str, frozense
       beside an organisation whose name holds a company or outlet word ("Gannett and GateHouse
       Media", "Draper, Lockheed Martin and Northrop Grumman Corp.")."""
     singles = {m.text for m in mentions if m.label == "PERSON" and m.j - m.i == 1}
-    in_titles = {t for s in title_spans(doc) for t in range(s.start, s.end)}
+    in_titles = {t for start, end in title_ranges(doc) for t in range(start, end)}
     firms = {
         id(m)
         for m in mentions
@@ -441,11 +441,12 @@ def _name_shapes(doc: Doc, mentions: list[Mention]) -> None:
     people = {m.text for m in mentions if m.label == "PERSON" and len(name_tokens(m.text)) >= 2}
     parts = {text: set(name_tokens(text)) for text in people}
     words = doc_words(doc)
+    named = singles | speakers
     for m in mentions:
         names = m.text.split()
         if known(m.text):
             continue
-        if m.label in ("ORG", "FAC", "GPE") and 2 <= len(names) <= 3 and names[-1] in singles | speakers:
+        if m.label in ("ORG", "FAC", "GPE") and 2 <= len(names) <= 3 and names[-1] in named:
             if all(w[:1].isupper() for w in names) and not any(w.lower() in org_words() for w in names):
                 m.label = "PERSON"
         elif m.label in ("ORG", "FAC", "PERSON") and len(names) >= 2 and names[-1].lower() in _PLACE_PARTS:

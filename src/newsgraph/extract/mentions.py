@@ -48,7 +48,7 @@ from .not_names import (
     product_line,
     product_name,
 )
-from .roles import title_spans
+from .role_titles import title_ranges
 from .span_pieces import ENDS, PARTICLES, ROMAN, counts_after, glued_score, known, pieces
 from .untagged_places import untagged_places
 
@@ -190,7 +190,7 @@ def collect_mentions(doc: Doc, ents: Sequence[Span] | None = None) -> list[Menti
     """The model's entity spans (``ents``: ``doc.ents``, which spaCy rebuilds on each access, when
     not given), cleaned and filtered (see the module docstring)."""
     headings = article_context(doc).headings
-    inside_titles = [(s.start, s.end) for s in title_spans(doc)]
+    inside_titles = list(title_ranges(doc))
     out: list[Mention] = []
     spans = doc.ents if ents is None else ents
     for ent in spans:
@@ -281,15 +281,10 @@ def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for start, end in word_lines(words):
         line = words[start:end]
-        # the cheap tests first: most lines are prose, with a full stop early on
-        if (
-            n_words - len(line) >= 2 * len(line)
-            and sum(  # a text around it to confirm the names
-                w in (".", "?", "!")
-                for w in line[:-2]  # one headline, not sentences (the first line may hold two)
-            )
-            <= (start == 0)
-        ):
+        # the cheap tests first: most lines are prose, with a full stop early on; a text around
+        # it to confirm the names, and one headline, not sentences (the first line may hold two;
+        # the stops counted in C)
+        if n_words - len(line) >= 2 * len(line) and _stops(line[:-2]) <= (start == 0):
             long = [w for w in line if len(w) >= 4 and w.isalpha()]
             caps = sum(w[:1].isupper() for w in long)
             if (
@@ -298,6 +293,11 @@ def title_case_lines(doc: Doc) -> list[tuple[int, int]]:
             ):
                 out.append((start, end))
     return out
+
+
+def _stops(words: list[str]) -> int:
+    """How many of ``words`` are a full stop, question or exclamation mark."""
+    return words.count(".") + words.count("?") + words.count("!")
 
 
 def _trim_title_case(doc: Doc, mentions: list[Mention], lines: list[tuple[int, int]]) -> list[Mention]:

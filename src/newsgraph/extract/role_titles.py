@@ -17,7 +17,7 @@ from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
 from ..resolve.titles import match_title, title_starts
 from ..tables import data_lines
-from .annotations import TITLE_SPANS, doc_lowers
+from .annotations import TITLE_SPANS, _DocTable, doc_lowers
 
 #: Words that may sit inside the words before a name without ending them; the past participles
 #: of losing an office ("ousted", "deposed") stay in the title, whose sector they make ELI (the
@@ -36,6 +36,26 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _COUNTERPARTS = frozenset({"counterpart", "counterparts"})
 
 
+def title_ranges(doc: Doc) -> tuple[tuple[int, int], ...]:
+    """The token ``(start, end)`` of every title of :func:`title_spans`, kept per doc: most steps
+    ask only where the titles are, and the span group makes a new :class:`Span` per title on each
+    read."""
+    ranges = _TITLE_RANGES.get(doc)
+    if ranges is None:
+        ranges = _TITLE_RANGES[doc] = tuple((s.start, s.end) for s in title_spans(doc))
+    return ranges
+
+
+#: :func:`title_ranges` per doc (plain offsets: a value holding a Span would keep its doc alive).
+_TITLE_RANGES: _DocTable[tuple[tuple[int, int], ...]] = _DocTable()
+
+
+@cache
+def _openers() -> frozenset[str]:
+    """The first words of titles and the counterpart nouns: one set looked up per word."""
+    return title_starts() | _COUNTERPARTS
+
+
 def title_spans(doc: Doc) -> list[Span]:
     """Every official title in ``doc`` (longest match at each position, no overlaps)."""
     if TITLE_SPANS in doc.spans:
@@ -43,9 +63,9 @@ def title_spans(doc: Doc) -> list[Span]:
     spans: list[Span] = []
     i = 0
     words = doc_lowers(doc)
-    starts = title_starts()
+    starts, openers = title_starts(), _openers()
     # the words a title can start at, found in one pass (most words of a doc are none)
-    for k in [k for k, w in enumerate(words) if w in starts or w in _COUNTERPARTS or "." in w]:
+    for k in [k for k, w in enumerate(words) if w in openers or "." in w]:
         if k < i:
             continue  # inside the title before
         w = words[k]

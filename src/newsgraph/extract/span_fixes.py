@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
 from ..resolve.names import COMMON_GIVEN
-from .annotations import doc_text, doc_words
+from .annotations import doc_text, doc_words, word_positions
 from .label_cues import (
     grow_place_bodies,
     join_hyphenated_groups,
@@ -39,7 +39,8 @@ from .label_cues import (
 from .labels import address_words, is_given
 from .mentions import Mention
 from .quotes.lexicon import reporting_lemmas
-from .roles import FOLLOW_SITES, title_spans
+from .role_titles import title_ranges
+from .roles import FOLLOW_SITES
 from .span_pieces import known
 
 #: How many untagged words a known organisation's partly tagged name may grow by on each side.
@@ -69,9 +70,9 @@ def fix_spans(doc: Doc, mentions: list[Mention], ents: Sequence[Span] | None = N
         words[e.start] if e.end - e.start == 1 else text[e.start_char : e.end_char]
         for e in (doc.ents if ents is None else ents)
     }
-    titles = title_spans(doc)
-    title_ends = {s.end for s in titles}
-    in_titles = {t for s in titles for t in range(s.start, s.end)}
+    titles = title_ranges(doc)
+    title_ends = {end for _, end in titles}
+    in_titles = {t for start, end in titles for t in range(start, end)}
     for n, m in enumerate(out):
         k = m.i - 1
         if m.label != "PERSON" or not free(k) or k in in_titles or known(words[k]):
@@ -124,6 +125,9 @@ def _missed_full_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> li
 _FOLLOW_SITES = frozenset({"twitter", "facebook", "instagram", "threads", "bluesky", "x"})
 
 
+_FOLLOW = frozenset({"Follow"})
+
+
 def _missed_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:
     """``mentions`` with the names of sign-offs the model leaves untagged: "Follow <Name> on
     Twitter" (or another site) makes the two or three capitalised words a ``PERSON`` mention.
@@ -131,10 +135,10 @@ def _missed_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Me
     words = doc_words(doc)
     n_words = len(words)
     added: list[Mention] = []
-    for k, w in enumerate(words):
+    for k in word_positions(words, _FOLLOW):  # (``taken`` grows only after the loop)
         if k in taken:
             continue
-        if w == "Follow" and k + 3 < n_words:
+        if k + 3 < n_words:
             j = k + 1
             while j < n_words and j - k <= 3 and words[j][:1].isupper() and words[j].isalpha():
                 j += 1
@@ -227,8 +231,9 @@ def _missed_organisations(doc: Doc, mentions: list[Mention], taken: set[int]) ->
     if not names:
         return mentions
     added: list[Mention] = []
-    for k, w in enumerate(words):
-        if w not in names or k in taken:
+    for k in word_positions(words, names):
+        w = words[k]
+        if k in taken:
             continue
         if doc[k].is_sent_start or doc[k].tag_ not in ("NNP", "NNPS"):
             continue
@@ -246,8 +251,9 @@ def _missed_countries(doc: Doc, mentions: list[Mention], taken: set[int]) -> lis
     if not names:
         return mentions
     added: list[Mention] = []
-    for k, w in enumerate(words):
-        if w not in names or k in taken or doc[k].is_sent_start or doc[k].tag_ not in ("NNP", "NNPS"):
+    for k in word_positions(words, names):
+        w = words[k]
+        if k in taken or doc[k].is_sent_start or doc[k].tag_ not in ("NNP", "NNPS"):
             continue
         if _capital_word(words, k - 1) or _capital_word(words, k + 1):
             continue

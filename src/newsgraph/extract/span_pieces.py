@@ -161,9 +161,9 @@ def _dateline_dash(doc: Doc, a: int, end: int) -> int | None:
     """The dash after a dateline that opens the span ``[a, end)``: words in capitals at the start
     of a line or sentence ("ROME", "NEW YORK"), then a dash, then more of the span ("ROME - Bernie
     Sanders"). The dateline is a place, and what follows the dash is the name."""
-    if not (a == 0 or "\n" in doc[a - 1].text or doc[a].is_sent_start):
-        return None
     words = doc_words(doc)
+    if not (a == 0 or "\n" in words[a - 1] or doc[a].is_sent_start):
+        return None
     k = a
     while k < end and words[k].isalpha() and words[k].isupper() and len(words[k]) >= 2:
         k += 1
