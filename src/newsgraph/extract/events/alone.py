@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from ...resolve.actors import country_code, is_adjective, sector_of
 from .. import plover
 from ..annotations import doc_quotes
+from ..relations import kin_nouns
 from .clause_signs import (
     a_thing,
     complains_of_things,
@@ -46,11 +47,14 @@ def counterpart(recipient: Mapping[str, Any], verbal: bool, actor_codes: set[Any
     unnamed, as the one spoken to ("urged voters to", "blamed the media", "urged that everyone
     ..."), is whom politicians address every day, no counterpart of an interaction; another
     country's public ("urged voters in France") and people a material act is done to ("shelled
-    villages") are."""
+    villages") are; so is someone's relative ("attacked the Koch brothers", "criticized his
+    brother"), a private person, not the public."""
     code = recipient.get("code")
     if not code:
         return False
-    public = not recipient.get("entity") and recipient.get("sector") in PUBLIC_SECTORS
+    words = str(recipient.get("text") or "").lower().split()
+    kin = bool(words) and words[-1] in kin_nouns()
+    public = not recipient.get("entity") and recipient.get("sector") in PUBLIC_SECTORS and not kin
     return not (verbal and public and code in actor_codes)
 
 
