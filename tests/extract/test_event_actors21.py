@@ -75,6 +75,9 @@ def test_someones_relatives_are_people_and_a_counterpart(nlp: Any) -> None:
     )
     found = _shown(_of(nlp, text, "attacked"))
     assert found and [r["text"] for r in found[0]["recipient"]] == ["Koch brothers"]
+    # what a private person asks of a relative is no political event: not directed
+    text = US + "Witnesses said Mary Jones then urged her husband to leave the car."
+    assert not _shown(_of(nlp, text, "urged"))
     # and a relative met is a party to the meeting, not what is talked about
     text = US + "Senator Ted Cruz met his older sister for lunch in Houston on Sunday."
     found = _of(nlp, text, "met")
