@@ -265,10 +265,12 @@ def arguments(
                     # "withheld US military aid from Ukraine": a thing is no recipient; the one
                     # it is kept or taken from is
                     taken_from = prep_objects(c, {"from"}) + prep_objects(clause, {"from"})
-                    if d.type == "ASSAULT" or (info.verbal and "from" not in info.recipient_preps):
-                        # "fired rockets from Gaza", "attacked X from the Senate floor": where it
-                        # was done or said from, not whom it was taken from
-                        taken_from = []
+                    if info.verbal and "from" not in info.recipient_preps:
+                        # "attacked X from the Senate floor": where it was said from, unlike
+                        # whom a thing came from ("accepted the proposal from France")
+                        taken_from = [p for p in taken_from if not a_thing(p)]
+                    if d.type == "ASSAULT":
+                        taken_from = []  # "fired rockets from Gaza": where it came from
                     if taken_from:
                         recipient_heads += taken_from
                         continue
