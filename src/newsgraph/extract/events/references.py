@@ -110,8 +110,7 @@ def resolve_heads(
 
 
 def _stateless(ctx: Context, rec: dict[str, Any]) -> bool:
-    """A people or faith named with no country of its own ("Muslims", "Jews", "Catholics": a NORP
-    entity with no code): of no one country, not of the one the article is about."""
+    """A people or faith of no country ("Muslims", "Jews": a NORP entity with no code)."""
     ent = ctx.entities.get(rec["entity"])
     return ent is not None and ent.type == "NORP"
 
