@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from ...resolve.actors import sector_of
 from .. import plover
+from ..relations import kin_nouns
 from .candidates import Lexicon
 from .clause_signs import a_thing
 from .context import Context
@@ -264,6 +265,12 @@ def arguments(
                     # "withheld US military aid from Ukraine": a thing is no recipient; the one
                     # it is kept or taken from is
                     taken_from = prep_objects(c, {"from"}) + prep_objects(clause, {"from"})
+                    if info.verbal and "from" not in info.recipient_preps:
+                        # "attacked X from the Senate floor": where it was said from, unlike
+                        # whom a thing came from ("accepted the proposal from France")
+                        taken_from = [p for p in taken_from if not a_thing(p)]
+                    if d.type == "ASSAULT":
+                        taken_from = []  # "fired rockets from Gaza": where it came from
                     if taken_from:
                         recipient_heads += taken_from
                         continue
@@ -338,8 +345,10 @@ def arguments(
         # launch of ...": a thing criticised, praised or rejected is its owner's or maker's
         recipients = resolve_heads(ctx, owner_heads(recipient_heads), places=False, recipient=True)
     purpose = clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-    if not recipients and d.how == "verb" and purpose and not joint_heads:
-        # "sent 21 officers to Bosnia to investigate ...": where they were sent
+    sent = any(c.dep_ in ("dobj", "nsubjpass") for c in clause.head.children)
+    if not recipients and d.how == "verb" and purpose and not joint_heads and sent:
+        # "sent 21 officers to Bosnia to investigate ...": where they were sent; not where the
+        # doers went themselves ("goes to Louisiana to meet the victims": a place, no party)
         sent_to = [
             p
             for c in clause.head.children
@@ -435,6 +444,8 @@ def _topic_object(ctx: Context, obj: Token) -> bool:
     a name, a pronoun or a noun of people or offices ("met the president", "met officials")."""
     if obj.i in ctx.index or obj.pos_ in ("PROPN", "PRON") or obj.pos_ != "NOUN":
         return False
+    if obj.lemma_.lower() in kin_nouns() or obj.lower_ in kin_nouns():
+        return False  # "attacked the Koch brothers", "met the wife of ...": people
     return a_thing(obj)  # ("met his Israeli counterpart": someone named by a relation)
 
 
@@ -511,6 +522,10 @@ def _content_recipients(lex: Lexicon, ctx: Context, d: Draft, base: Token) -> li
     for c in base.children:
         if c.dep_ in ("ccomp", "xcomp", "acl") and c.pos_ in ("VERB", "AUX"):
             agents = subjects(c)[0]
+            if agents and c.dep_ == "ccomp" and lex.types[d.type].joint:
+                # "First Trump goes to Louisiana ..., now he meets with ...": a meeting says
+                # nothing; a clause with a subject of its own is no content of it
+                continue
             if d.type in ("REQUEST", "REJECT") and agents:
                 heads += agents  # "demanded that Israel withdraw"
                 continue

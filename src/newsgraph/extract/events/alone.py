@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from ...resolve.actors import country_code, is_adjective, sector_of
 from .. import plover
 from ..annotations import doc_quotes
+from ..relations import kin_nouns
 from .clause_signs import (
     a_thing,
     complains_of_things,
@@ -41,16 +42,22 @@ STATE_CODES = frozenset({"IGO", "UNO", "EUR", "IMG"})
 PUBLIC_SECTORS = frozenset({"CVL", "JRN"})
 
 
-def counterpart(recipient: Mapping[str, Any], verbal: bool, actor_codes: set[Any]) -> bool:
+def counterpart(
+    recipient: Mapping[str, Any], verbal: bool, actor_codes: set[Any], political: bool = False
+) -> bool:
     """A recipient that makes the event directed: a coded party. The actor's own public at large,
     unnamed, as the one spoken to ("urged voters to", "blamed the media", "urged that everyone
     ..."), is whom politicians address every day, no counterpart of an interaction; another
     country's public ("urged voters in France") and people a material act is done to ("shelled
-    villages") are."""
+    villages") are; so is someone's relative that a ``political`` actor acts on ("the senator
+    attacked the Koch brothers", "Trump attacked Cruz's wife"), a private person, not the public
+    (what a private person does to a relative, "urged her husband", is no political event)."""
     code = recipient.get("code")
     if not code:
         return False
-    public = not recipient.get("entity") and recipient.get("sector") in PUBLIC_SECTORS
+    words = str(recipient.get("text") or "").lower().split()
+    kin = political and bool(words) and words[-1] in kin_nouns()
+    public = not recipient.get("entity") and recipient.get("sector") in PUBLIC_SECTORS and not kin
     return not (verbal and public and code in actor_codes)
 
 

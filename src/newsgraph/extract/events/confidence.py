@@ -159,7 +159,10 @@ class Evidence:
             named_actor=any(a.get("entity") or a.get("sector") == "UNK" for a in actors),
             coded_actor=any(codes - {None}),
             state_actor=any(is_political(a) for a in actors),
-            coded_recipient=any(counterpart(r, verbal, codes) for r in record.get("recipient") or []),
+            coded_recipient=any(
+                counterpart(r, verbal, codes, any(is_political(a) for a in actors))
+                for r in record.get("recipient") or []
+            ),
             # a demand told as what a noun of saying held ("his assertion that X should") is
             # mentioned as an event noun is
             how="noun" if said_in_a_noun(draft) else _HOW.get(draft.how, "clause"),

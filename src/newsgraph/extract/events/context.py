@@ -241,11 +241,25 @@ def _is_subject(tok: Token) -> bool:
     """Whether a name's word is (part of) a clause subject: "Kono said", "US President Trump"."""
     for _ in range(3):
         if tok.dep_ in ("nsubj", "nsubjpass"):
-            return True
+            return not _addressed(tok)
         if tok.dep_ not in ("compound", "appos", "flat", "conj") or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
+
+
+def _addressed(tok: Token) -> bool:
+    """A name called to, not a subject: a comma, then a bare verb with no auxiliary right after it
+    ("Mr. Gorbachev, tear down this wall!", "Donald, stop it"): an imperative said to someone."""
+    doc = tok.doc
+    verb = tok.head
+    return (
+        tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text == ","
+        and doc[tok.i + 2].i == verb.i
+        and verb.tag_ == "VB"
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _last(pos: list[int], ids: list[str], subject: list[bool], before: int, window: int) -> str | None:

@@ -85,7 +85,13 @@ def resolve_heads(
         if recipient and not places and not found:  # spoken to: "urged voters to ..."
             found = _public(ctx, tok)
         for rec in found:
-            if recipient and rec["code"] is None and rec["entity"] and ctx.main_country:
+            if (
+                recipient
+                and rec["code"] is None
+                and rec["entity"]
+                and ctx.main_country
+                and not _stateless(ctx, rec)
+            ):
                 # a named party, paper or person of no known country, acted on: of the country the
                 # article is about ("ordered the opposition newspaper La Prensa to ...")
                 rec = {**rec, "code": ctx.main_country}
@@ -101,6 +107,12 @@ def resolve_heads(
                 seen.add(key)
                 out.append(rec)
     return out
+
+
+def _stateless(ctx: Context, rec: dict[str, Any]) -> bool:
+    """A people or faith of no country ("Muslims", "Jews": a NORP entity with no code)."""
+    ent = ctx.entities.get(rec["entity"])
+    return ent is not None and ent.type == "NORP"
 
 
 #: Pronouns of anybody at all: "urged that everyone take a deep breath", "won't endorse anyone".

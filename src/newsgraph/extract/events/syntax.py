@@ -251,6 +251,8 @@ def inherited(verb: Token) -> tuple[list[Token], list[Token]]:
                 return agents, objects if is_passive(cur) else []
             cur = head
             continue
+        if dep == "advcl" and _bare_participle(cur):
+            return [], []
         if dep in ("conj", "advcl", "prep", "npadvmod") and not (
             dep in ("conj", "advcl") and is_passive(cur)
         ):
@@ -261,6 +263,24 @@ def inherited(verb: Token) -> tuple[list[Token], list[Token]]:
             continue
         return [], []
     return [], []
+
+
+def _bare_participle(verb: Token) -> bool:
+    """An adverbial clause of a past or finite form right after a noun, with no subject, auxiliary
+    or subordinator of its own: a reduced passive that describes the noun ("met the wife of a
+    pastor held prisoner in Iran": the pastor is held, not by the one who met), or a noun the
+    parser took for a verb ("resistant to the Obama/Clinton calls for ..."). Neither is done by the
+    subject of the clause above it. After a comma such a verb is one of a list ("attacked the town,
+    killed 20"), which shares that subject."""
+    before = verb.doc[verb.i - 1] if verb.i else None
+    return (
+        verb.tag_ in ("VBN", "VBD", "VBZ", "VBP")
+        and before is not None
+        and before.pos_ in ("NOUN", "PROPN")
+        and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass", "mark", "expl") for c in verb.children
+        )
+    )
 
 
 def names_people(noun: Token) -> bool:
