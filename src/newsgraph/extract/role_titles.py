@@ -241,10 +241,23 @@ def _accredited_to(tokens: Sequence[Token], k: int, n: int, code: str) -> bool:
     return before[-1:] == ["to"] or (code == "UNO" and after in ENVOY_NOUNS)
 
 
+@cache
+def portfolio_nouns() -> frozenset[str]:
+    """Title nouns a country's name before them is the portfolio of ("Russia adviser", "Ukraine
+    envoy": ``portfolio_nouns.txt``)."""
+    return frozenset(w.strip().lower() for w in data_lines("newsgraph.extract", "portfolio_nouns.txt"))
+
+
 def _is_subject(tokens: Sequence[Token], k: int, n: int) -> bool:
-    """Whether the country at ``tokens[k:k+n]`` is what an office deals with, not whom it serves."""
+    """Whether the country at ``tokens[k:k+n]`` is what an office deals with, not whom it serves;
+    a country's name (not its adjective) right before a portfolio noun is one too ("White House
+    Russia adviser"), unless a word before it makes it the holder's own ("Ukraine's", "Russian")."""
     before = tokens[k - 1].lower_ if k else ""
     after = tokens[k + n].lower_ if k + n < len(tokens) else ""
+    if after in portfolio_nouns():
+        text = " ".join(t.text for t in tokens[k : k + n])
+        short = "." in text or text.isupper()  # "U.S. envoy", "UK adviser": the holder's own
+        return not short and not actors.is_adjective(text) and actors.country_code(text) is not None
     return before in _SUBJECT_PREPOSITIONS or after in actors.subject_nouns()
 
 

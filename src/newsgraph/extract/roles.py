@@ -75,6 +75,7 @@ class Role:
         ("Candidate for Governor")."""
         words = self.title.lower().split()
         lost = bool(words) and (words[0] in _OFFICE_LOST or words[0].startswith("ex-"))
+        lost = lost or "during" in words[1:]  # "Secretary of Labor During [the Clinton] Administration"
         own = " ".join(w.removeprefix("ex-") for w in words if w not in _OFFICE_LOST)
         sector = self.org_sector or actors.sector_of(own)
         if sector in _CAMPAIGN_SECTORS and "campaign" in words:
