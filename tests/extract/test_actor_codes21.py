@@ -107,3 +107,38 @@ def test_a_state_body_a_party_holds_is_no_party_body() -> None:
     # "a Democratic Senate": the Senate the Democrats hold, still the legislature's
     assert named_body_actor("Democratic Senate", "USA") == Actor("USA", "LEG")
     assert named_body_actor("Republican House Majority", "USA") != Actor("USA", "PTY")
+
+
+def test_a_retired_officer_is_a_former_official() -> None:
+    # the PLOVER manual's ELI: former officials "who currently do not hold positions in the
+    # government or armed forces"
+    assert Role("Retired Army General", None, None).sector == "ELI"  # was MIL
+    assert Role("Army General", None, None).sector == "MIL"
+
+
+@pytest.mark.model
+def test_a_retired_general_before_the_name_is_a_former_official(nlp: Any) -> None:
+    text = "Democrats in Ohio met on Monday. Retired Gen. John Ruck spoke in Columbus."
+    assert _entities(nlp, text, "2015-12-10")["John Ruck"][1] == ActorFact("USA", "ELI")  # was MIL
+
+
+@pytest.mark.model
+def test_an_outlet_s_post_with_no_name_is_not_a_later_name_s(nlp: Any) -> None:
+    text = (
+        "Donald Trump spoke on Sunday. His post copied a tweet sent by a Fox News contributor, which "
+        "did not cite a source.  Walt Denning, who served as a senator's chief strategist, called "
+        "the post shameful."
+    )
+    found = _entities(nlp, text, "2016-06-13")
+    assert found["Walt Denning"][1] != ActorFact("USA", "JRN")  # the contributor is someone else
+
+
+@pytest.mark.model
+def test_a_state_office_with_no_name_is_still_a_later_name_s(nlp: Any) -> None:
+    # guard: an office of the state ("a judge") still finds the name the text gives it later
+    text = (
+        "Mr. Trump, who said last week that a Mexican-American judge in a case involving his firm "
+        "was biased, issued a statement. Mr. Ryan said Mr. Trump's criticism of the judge, Carlos "
+        "P. Medina of United States District Court, was wrong."
+    )
+    assert _entities(nlp, text, "2016-06-09")["Carlos Medina"][1] == ActorFact("USA", "JUD")

@@ -24,7 +24,7 @@ from .annotations import TITLE_SPANS, doc_lowers
 #: PLOVER manual's "exiled/ousted officials"; ``sectors.tsv``), whatever the tagger makes of them.
 _MODIFIERS = frozenset(
     "deputy acting former then top chief senior interim vice assistant permanent special "
-    "the his her their its new outgoing incoming ousted deposed exiled toppled overthrown".split()
+    "the his her their its new outgoing incoming ousted deposed exiled toppled overthrown retired".split()
 )
 #: Nouns of a race for an office: "the Republican candidate for governor, X" runs for it and does
 #: not hold it (the GUIDE: a candidate without office is the party's).
@@ -222,7 +222,7 @@ _WORD = re.compile(r"[a-z]+")
 
 #: Words before a title that say its office is lost ("former chairman of Fox News": the network's
 #: former chairman, whose title's own sector is the chairman's).
-_LOST_OFFICE = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown"})
+_LOST_OFFICE = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown", "retired"})
 
 
 #: Words after the UN's name that make the holder a country's diplomat to it ("UN ambassador").
