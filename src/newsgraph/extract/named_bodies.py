@@ -117,7 +117,11 @@ def named_body_actor(
     parts = words[-1].split("-")  # "San Diego Union-Tribune", "Atlanta Journal-Constitution"
     if len(words) > 1 and any(p in media_name_heads() for p in parts):  # "Tampa Bay Times":
         return actors.Actor(country, "JRN")  # a local outlet; "Hartford Courant": the article's
+    if _party_body(words, country, place):
+        return actors.Actor("USA", "PTY")  # "Democratic Leadership Council": the party's group
     actor = actors.resolve_actor(name, "ORG", country, named)
+    if actor is not None and actor.sector is not None and _modifier_sector(words, actor.sector):
+        return None  # "Michoud Assembly Facility": a site, not an assembly; "Bernie Delegates Network"
     if actor is None or actor.sector is None:  # "Hanwha Group": a firm by its last word
         sector = _head_sector(name)
         return actors.Actor(country, sector) if sector else None
@@ -126,6 +130,47 @@ def named_body_actor(
         sector = actors.sector_of(head) or _head_sector(name)
         return actors.Actor(actor.code, sector) if sector not in (None, "CVL") else None
     return actor
+
+
+#: Adjectives of the two US parties that open the name of a body of the party the tables do not
+#: know ("Democratic Leadership Council", "Republican Jewish Coalition"), in US news.
+_US_PARTY_ADJECTIVES = frozenset({"Democratic", "Republican"})
+
+
+@lru_cache(maxsize=1)
+def modified_heads() -> frozenset[str]:
+    """Last words of names that a sector word before them only describes ("Facility", "Network";
+    ``extract/data/body_modified_heads.txt``)."""
+    return frozenset(w.strip() for w in data_lines("newsgraph.extract", "body_modified_heads.txt"))
+
+
+def _party_body(words: list[str], country: str, place: str | None) -> bool:
+    """Whether a name of three words or more opening with a US party's adjective names a body of
+    the party in US news ("Democratic Leadership Council"), not a state body the party holds ("a
+    Democratic Senate", "Republican House Majority": the rest names a body of its own) nor one
+    of a place."""
+    return (
+        country == "USA"
+        and place is None
+        and len(words) > 2
+        and words[0] in _US_PARTY_ADJECTIVES
+        and not any(actors.organisation(w) for w in (" ".join(words[1:]), *words[1:]))
+    )
+
+
+def _modifier_sector(words: list[str], sector: str) -> bool:
+    """Whether a name's sector comes only from a word inside it that describes its head, a site
+    or a network (:func:`modified_heads`: "Assembly" of "Michoud Assembly Facility", "Delegates" of
+    "Bernie Delegates Network"): neither the head nor the name's first word ("Army Corps of
+    Engineers") says the sector."""
+    name = " ".join(words)
+    return (
+        _head(name).split()[-1].lower() in modified_heads()
+        and actors.sector_of(name) == sector
+        and actors.head_sector(_head(name)) is None
+        and _head_sector(name) is None
+        and actors.sector_of(words[0]) != sector
+    )
 
 
 def _head(name: str) -> str:

@@ -561,7 +561,28 @@ def staff_actor(
             k -= 1  # "Sanders's spokesman X"
         actor = principals.get(k + 1) or (surnames.get(doc[k].lower_) if k >= 0 and doc[k].is_title else None)
         if actor is None or not words:
+            actor = _principal_after(doc, m.j, principals)  # "X, a spokesman for Mrs. Clinton"
+            words = ["campaign"] if actor is not None and actor.sector == "PTY" else []
+        if actor is None or not words:
             continue
         if actor.sector == "PTY" or "campaign" in words:
             return actors.Actor(actor.code, "PTY")
     return None
+
+
+def _principal_after(doc: Doc, j: int, principals: dict[int, actors.Actor]) -> actors.Actor | None:
+    """The actor of the person a staff title set off after a name serves: "X, a spokesman for
+    Mrs. Clinton", "X, an adviser to Mr. Trump" (the title's words end on a staff noun, then "for"
+    or "to", an honorific or none, and the principal's coded mention)."""
+    k = j + 1 if j < len(doc) and doc[j].text == "," else j
+    if k < len(doc) and doc[k].lower_ in ("a", "an", "the"):
+        k += 1
+    n = 0
+    while k < len(doc) and n < 3 and doc[k].is_alpha and doc[k].lower_ not in _STAFF_TITLES:
+        k, n = k + 1, n + 1
+    if not (k + 1 < len(doc) and doc[k].lower_ in _STAFF_TITLES and doc[k + 1].lower_ in ("for", "to")):
+        return None
+    k += 2
+    if k < len(doc) and doc[k].text.rstrip(".") in ("Mr", "Mrs", "Ms"):
+        k += 1
+    return next((principals[e] for e in range(k + 1, min(k + 4, len(doc) + 1)) if e in principals), None)

@@ -24,7 +24,7 @@ from .annotations import TITLE_SPANS, _DocTable, doc_lowers
 #: PLOVER manual's "exiled/ousted officials"; ``sectors.tsv``), whatever the tagger makes of them.
 _MODIFIERS = frozenset(
     "deputy acting former then top chief senior interim vice assistant permanent special "
-    "the his her their its new outgoing incoming ousted deposed exiled toppled overthrown".split()
+    "the his her their its new outgoing incoming ousted deposed exiled toppled overthrown retired".split()
 )
 #: Nouns of a race for an office: "the Republican candidate for governor, X" runs for it and does
 #: not hold it (the GUIDE: a candidate without office is the party's).
@@ -242,7 +242,7 @@ _WORD = re.compile(r"[a-z]+")
 
 #: Words before a title that say its office is lost ("former chairman of Fox News": the network's
 #: former chairman, whose title's own sector is the chairman's).
-_LOST_OFFICE = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown"})
+_LOST_OFFICE = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown", "retired"})
 
 
 #: Words after the UN's name that make the holder a country's diplomat to it ("UN ambassador").
@@ -261,10 +261,23 @@ def _accredited_to(tokens: Sequence[Token], k: int, n: int, code: str) -> bool:
     return before[-1:] == ["to"] or (code == "UNO" and after in ENVOY_NOUNS)
 
 
+@cache
+def portfolio_nouns() -> frozenset[str]:
+    """Title nouns a country's name before them is the portfolio of ("Russia adviser", "Ukraine
+    envoy": ``portfolio_nouns.txt``)."""
+    return frozenset(w.strip().lower() for w in data_lines("newsgraph.extract", "portfolio_nouns.txt"))
+
+
 def _is_subject(tokens: Sequence[Token], k: int, n: int) -> bool:
-    """Whether the country at ``tokens[k:k+n]`` is what an office deals with, not whom it serves."""
+    """Whether the country at ``tokens[k:k+n]`` is what an office deals with, not whom it serves;
+    a country's name (not its adjective) right before a portfolio noun is one too ("White House
+    Russia adviser"), unless a word before it makes it the holder's own ("Ukraine's", "Russian")."""
     before = tokens[k - 1].lower_ if k else ""
     after = tokens[k + n].lower_ if k + n < len(tokens) else ""
+    if after in portfolio_nouns():
+        text = " ".join(t.text for t in tokens[k : k + n])
+        short = "." in text or text.isupper()  # "U.S. envoy", "UK adviser": the holder's own
+        return not short and not actors.is_adjective(text) and actors.country_code(text) is not None
     return before in _SUBJECT_PREPOSITIONS or after in actors.subject_nouns()
 
 

@@ -42,8 +42,9 @@ __all__ = ["ANTECEDENT_WINDOW", "FOLLOW_SITES", "Role", "find_roles", "title_spa
 #: Sectors of state offices: held no longer ("former"), they make their holder ELI.
 _STATE_OFFICES = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY"})
 #: First words of a title whose office its holder no longer holds ("Former House Speaker",
-#: "Ousted Prime Minister": the PLOVER manual's former, exiled and ousted officials, ELI).
-_OFFICE_LOST = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown"})
+#: "Ousted Prime Minister": the PLOVER manual's former, exiled and ousted officials, ELI; "Retired
+#: Army General": no longer in "the government or armed forces", the manual's ELI too).
+_OFFICE_LOST = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown", "retired"})
 #: Sectors of a title that a campaign's staff holds for the party ("campaign chief executive",
 #: "campaign adviser"): a campaign is no firm or government.
 _CAMPAIGN_SECTORS = frozenset({"GOV", "BUS", None})
@@ -75,6 +76,7 @@ class Role:
         ("Candidate for Governor")."""
         words = self.title.lower().split()
         lost = bool(words) and (words[0] in _OFFICE_LOST or words[0].startswith("ex-"))
+        lost = lost or "during" in words[1:]  # "Secretary of Labor During [the Clinton] Administration"
         own = " ".join(w.removeprefix("ex-") for w in words if w not in _OFFICE_LOST)
         sector = self.org_sector or actors.sector_of(own)
         if sector in _CAMPAIGN_SECTORS and "campaign" in words:
@@ -176,6 +178,9 @@ def find_roles(
             phrase = _loose_phrase(doc, span, titles, names)
             if phrase is None or not phrase.affiliation or phrase.by_party:
                 continue  # only an office of a country or IGO is looked for in a later name
+            if span.sent.start != doc[first_i].sent.start and not _state_office(phrase):
+                continue  # a sentence before, an outlet's or firm's post is someone else's ("a
+                # tweet sent by a Fox News contributor, which ...  X, who served as ...")
             if have and not _compatible(have[0].title, phrase.title):
                 continue
             consumed.add(span.start)
@@ -186,6 +191,13 @@ def find_roles(
     for key, phrases in found.items():
         out[key] = _merge(doc, key, phrases, found, since)
     return out
+
+
+def _state_office(phrase: _Phrase) -> bool:
+    """Whether a title phrase names a state's office, held or lost (its role's sector is a state
+    office's or ELI), not a post of an outlet or firm ("Fox News contributor": JRN)."""
+    sector = Role(phrase.title, None, None, org_sector=phrase.org_sector).sector
+    return sector in _STATE_OFFICES or sector == "ELI"
 
 
 def _own_titles(doc: Doc) -> list[Span]:
