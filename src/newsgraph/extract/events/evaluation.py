@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Token
 
 from ...tables import data_rows
 from .. import plover
+from .alone import is_political
 from .candidates import Lexicon
 from .context import Context
 from .drafts import Draft, speaker_of
@@ -96,7 +97,7 @@ def disapproval_words() -> dict[str, str]:
     :func:`deed_words`)."""
     out: dict[str, str] = {}
     for row in data_rows(*TABLE, strip=True):
-        if len(row) >= 2 and row[1] != "deed":
+        if len(row) >= 2 and row[1] not in ("deed", "harm"):
             out.setdefault(row[0], row[1])
     return out
 
@@ -108,8 +109,14 @@ def deed_words() -> frozenset[str]:
 
 
 @cache
+def harm_words() -> frozenset[str]:
+    """Verbs of harm: said of a state or political actor, an allegation ("weakened the military")."""
+    return frozenset(row[0] for row in data_rows(*TABLE, strip=True) if len(row) >= 2 and row[1] == "harm")
+
+
+@cache
 def _keys() -> frozenset[int]:
-    return frozenset(hash_string(w) for w in (*disapproval_words(), *deed_words()))
+    return frozenset(hash_string(w) for w in (*disapproval_words(), *deed_words(), *harm_words()))
 
 
 def _verb_of(tok: Token) -> Token | None:
@@ -170,6 +177,30 @@ def _deed(noun: Token) -> bool:
     if noun.dep_ == "attr":
         return lemma(verb) == "be"
     return noun.dep_ == "dobj" and lemma(verb) in DEEDS
+
+
+#: Nouns of harm one is blamed for besides the deeds of force and the words of disapproval.
+_HARMS = frozenset({"death", "crisis"})
+#: Event types whose deeds one is blamed for ("responsible for the attack", "for the arrests").
+_BLAMED_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _for_a_deed(tok: Token) -> bool:
+    """``tok`` ("responsible") has a "for" phrase naming a deed of force or a fault: "responsible
+    for the attack", "for the deaths", "for this disaster"; not "responsible for the economy"."""
+    bad = {w for w, k in disapproval_words().items() if k == "bad"}
+    nouns = plover.nouns()
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for obj in prep.children:
+            for noun in (obj, *obj.conjuncts) if obj.dep_ == "pobj" else ():
+                word = lemma(noun)
+                if word in bad or word in _HARMS:
+                    return True
+                if any(e.type in _BLAMED_TYPES and not e.conditions for e in nouns.get(word, ())):
+                    return True
+    return False
 
 
 def _negated(tok: Token, verb: Token) -> bool:
@@ -280,16 +311,21 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc, positions: list[int]
     the ``positions`` :func:`disapproval_positions` found."""
     words = disapproval_words()
     deeds = deed_words()
+    harms = harm_words()
     out: list[Draft] = []
     for i in positions:
         tok = doc[i]
         word = lemma(tok)
-        if tok.pos_ == "VERB" and word in deeds:
-            deed = _deed_draft(lex, ctx, tok)
+        if tok.pos_ == "VERB" and (word in deeds or word in harms):
+            deed = _deed_draft(lex, ctx, tok, political=word in harms)
             if deed is not None:
                 out.append(deed)
             continue
         kind = words.get(word)
+        if kind == "blame":
+            if not _for_a_deed(tok):
+                continue
+            kind = "bad"  # "responsible for the attack": blame
         verb = _verb_of(tok)
         if verb is None:
             owned = _owned_draft(lex, ctx, tok, kind)
@@ -468,11 +504,12 @@ def _owned_draft(lex: Lexicon, ctx: Context, tok: Token, kind: str | None) -> Dr
 _SAID_DEPS = frozenset({"ccomp", "conj", "ROOT"})
 
 
-def _deed_draft(lex: Lexicon, ctx: Context, tok: Token) -> Draft | None:
+def _deed_draft(lex: Lexicon, ctx: Context, tok: Token, political: bool = False) -> Draft | None:
     """An ACCUSE (``allege``) of whoever says that someone did wrong ("Warren said Trump cheated
     the students", "'They lied to us,' the senator said"): a verb of wrongdoing of the table, not
     negated, in a clause someone is known to say, whose subject is an actor other than the
-    speaker."""
+    speaker. A verb of harm (``political``: "said Obama weakened the military") blames only a
+    state or political actor: "the Yankees hurt the Red Sox" is sport."""
     if tok.pos_ != "VERB" or tok.dep_ not in _SAID_DEPS or _negated(tok, tok):
         return None
     if tok.dep_ == "ROOT" and ctx.quote_at(tok.idx) is None:
@@ -486,6 +523,8 @@ def _deed_draft(lex: Lexicon, ctx: Context, tok: Token) -> Draft | None:
     if parties is None:
         return None  # what one says of oneself is no accusation
     speaker, blamed = parties
+    if political and not all(is_political(b) for b in blamed):
+        return None
     draft = Draft(tok, tok.i + 1, ALLEGE, "ACCUSE", "allege", "evaluation", tok)
     draft.speaker = speaker
     draft.blamed = blamed
