@@ -1,6 +1,7 @@
 """Criticism and accusation as ordinary political news words them (branch `ev21accuse`, session 19;
-sentences invented for these tests): words of condemnation, verbs of wrongdoing and of harm said of
-another, criticism received counted by a noun of quantity, and attacks stepped up."""
+sentences invented for these tests): words of condemnation, verbs of wrongdoing said of another,
+blame for a deed, criticism received counted by a noun of quantity, stances of disapproval, and
+attacks stepped up."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def _accusations(nlp: Any, text: str) -> list[dict[str, Any]]:
     [
         # a fault of an actor named, said by another (plover_disapproval.tsv, kind "bad")
         "Senator Smith said President Biden's racism was on display again.",
-        '"It is Congress\'s fault," President Biden said.',
+        '"The senator is an extremist," President Biden said.',
         '"The governor is a dictator," Senator Smith said.',
     ],
 )
@@ -38,19 +39,6 @@ def test_a_violation_said_of_another_is_an_allegation(nlp: Any) -> None:
     found = _accusations(nlp, "Senator Smith said that President Biden violated the law.")
     assert [e["mode"] for e in found] == ["allege"]
     assert codes(found[0]["recipient"]) == {"USA"}
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Senator Smith said that President Biden had weakened the military.",
-        '"They have hurt working families," Senator Smith said of the Republican leaders in Congress.',
-    ],
-)
-def test_harm_done_by_a_political_actor_said_by_another_is_an_allegation(nlp: Any, text: str) -> None:
-    found = _accusations(nlp, text)
-    assert found and all(e["mode"] == "allege" and e["recipient"] for e in found)
 
 
 @pytest.mark.model
@@ -80,20 +68,26 @@ def test_attacks_stepped_up_are_reported_by_the_verb(nlp: Any) -> None:
 
 
 @pytest.mark.model
+def test_a_stance_of_disapproval_towards_someone(nlp: Any) -> None:
+    found = _accusations(nlp, "Senator Smith was dismissive of President Biden's plan.")
+    assert found and codes(found[0]["recipient"]) == {"USA"}
+
+
+@pytest.mark.model
 @pytest.mark.parametrize(
     "text",
     [
         # a question: no one is said to allege it
-        "Did Senator Smith say that President Biden weakened the military?",
+        "Did Senator Smith say that President Biden violated the law?",
         # a hypothetical
-        "If President Biden wins, Senator Smith said, he would weaken the military.",
+        "If President Biden wins, Senator Smith said, he would bungle the response.",
         # criticism of a film or a product names no political actor
         "Senator Smith said the film was childish and petty.",
-        "Critics said the new phone was ineffective.",
-        # a sports rival: harm done by a team is sport
-        "Senator Smith said the Yankees hurt the Red Sox in the ninth inning.",
-        # harm done by a thing
-        "Officials said the storm damaged hundreds of homes.",
+        "Critics were dismissive of the new phone.",
+        "Apple's new phone drew a storm of criticism from reviewers.",
+        # a sports rival
+        "The Yankees stepped up their attacks on the Red Sox pitching in the ninth inning.",
+        "The Yankees' manager said the Red Sox violated the league's rules.",
     ],
 )
 def test_no_accusation(nlp: Any, text: str) -> None:

@@ -26,7 +26,6 @@ from spacy.tokens import Doc, Token
 
 from ...tables import data_rows
 from .. import plover
-from .alone import is_political
 from .candidates import Lexicon
 from .context import Context
 from .drafts import Draft, speaker_of
@@ -97,7 +96,7 @@ def disapproval_words() -> dict[str, str]:
     :func:`deed_words`)."""
     out: dict[str, str] = {}
     for row in data_rows(*TABLE, strip=True):
-        if len(row) >= 2 and row[1] not in ("deed", "harm"):
+        if len(row) >= 2 and row[1] != "deed":
             out.setdefault(row[0], row[1])
     return out
 
@@ -109,14 +108,8 @@ def deed_words() -> frozenset[str]:
 
 
 @cache
-def harm_words() -> frozenset[str]:
-    """Verbs of harm: said of a state or political actor, an allegation ("weakened the military")."""
-    return frozenset(row[0] for row in data_rows(*TABLE, strip=True) if len(row) >= 2 and row[1] == "harm")
-
-
-@cache
 def _keys() -> frozenset[int]:
-    return frozenset(hash_string(w) for w in (*disapproval_words(), *deed_words(), *harm_words()))
+    return frozenset(hash_string(w) for w in (*disapproval_words(), *deed_words()))
 
 
 def _verb_of(tok: Token) -> Token | None:
@@ -311,13 +304,12 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc, positions: list[int]
     the ``positions`` :func:`disapproval_positions` found."""
     words = disapproval_words()
     deeds = deed_words()
-    harms = harm_words()
     out: list[Draft] = []
     for i in positions:
         tok = doc[i]
         word = lemma(tok)
-        if tok.pos_ == "VERB" and (word in deeds or word in harms):
-            deed = _deed_draft(lex, ctx, tok, political=word in harms)
+        if tok.pos_ == "VERB" and word in deeds:
+            deed = _deed_draft(lex, ctx, tok)
             if deed is not None:
                 out.append(deed)
             continue
@@ -504,12 +496,11 @@ def _owned_draft(lex: Lexicon, ctx: Context, tok: Token, kind: str | None) -> Dr
 _SAID_DEPS = frozenset({"ccomp", "conj", "ROOT"})
 
 
-def _deed_draft(lex: Lexicon, ctx: Context, tok: Token, political: bool = False) -> Draft | None:
+def _deed_draft(lex: Lexicon, ctx: Context, tok: Token) -> Draft | None:
     """An ACCUSE (``allege``) of whoever says that someone did wrong ("Warren said Trump cheated
     the students", "'They lied to us,' the senator said"): a verb of wrongdoing of the table, not
     negated, in a clause someone is known to say, whose subject is an actor other than the
-    speaker. A verb of harm (``political``: "said Obama weakened the military") blames only a
-    state or political actor: "the Yankees hurt the Red Sox" is sport."""
+    speaker."""
     if tok.pos_ != "VERB" or tok.dep_ not in _SAID_DEPS or _negated(tok, tok):
         return None
     if tok.dep_ == "ROOT" and ctx.quote_at(tok.idx) is None:
@@ -523,8 +514,6 @@ def _deed_draft(lex: Lexicon, ctx: Context, tok: Token, political: bool = False)
     if parties is None:
         return None  # what one says of oneself is no accusation
     speaker, blamed = parties
-    if political and not all(is_political(b) for b in blamed):
-        return None
     draft = Draft(tok, tok.i + 1, ALLEGE, "ACCUSE", "allege", "evaluation", tok)
     draft.speaker = speaker
     draft.blamed = blamed
