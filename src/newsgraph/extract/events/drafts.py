@@ -226,12 +226,13 @@ def _amount_of(prep: Token) -> Token | None:
 
 def _class(tok: Token, table: dict[str, str]) -> str | None:
     """The value of a verb in a word class, trying the forms of :func:`verb_forms`; a phrasal
-    verb is another verb ("held talks", but "held up agreement")."""
-    if any(c.dep_ == "prt" and c.lower_ in _PARTICLES for c in tok.children):
-        return None
+    verb is another verb ("held talks", but "held up agreement"), found under its verb and
+    particle ("stepped up its attacks": ``step up``)."""
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" and c.lower_ in _PARTICLES), None)
     for form in verb_forms(tok) if tok.pos == VERB else [lemma(tok)]:
-        if form in table:
-            return table[form]
+        key = f"{form} {particle}" if particle else form
+        if key in table:
+            return table[key]
     return None
 
 

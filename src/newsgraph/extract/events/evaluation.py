@@ -172,6 +172,30 @@ def _deed(noun: Token) -> bool:
     return noun.dep_ == "dobj" and lemma(verb) in DEEDS
 
 
+#: Nouns of harm one is blamed for besides the deeds of force and the words of disapproval.
+_HARMS = frozenset({"death", "crisis"})
+#: Event types whose deeds one is blamed for ("responsible for the attack", "for the arrests").
+_BLAMED_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _for_a_deed(tok: Token) -> bool:
+    """``tok`` ("responsible") has a "for" phrase naming a deed of force or a fault: "responsible
+    for the attack", "for the deaths", "for this disaster"; not "responsible for the economy"."""
+    bad = {w for w, k in disapproval_words().items() if k == "bad"}
+    nouns = plover.nouns()
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for obj in prep.children:
+            for noun in (obj, *obj.conjuncts) if obj.dep_ == "pobj" else ():
+                word = lemma(noun)
+                if word in bad or word in _HARMS:
+                    return True
+                if any(e.type in _BLAMED_TYPES and not e.conditions for e in nouns.get(word, ())):
+                    return True
+    return False
+
+
 def _negated(tok: Token, verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in (*tok.children, *verb.children))
 
@@ -290,6 +314,10 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc, positions: list[int]
                 out.append(deed)
             continue
         kind = words.get(word)
+        if kind == "blame":
+            if not _for_a_deed(tok):
+                continue
+            kind = "bad"  # "responsible for the attack": blame
         verb = _verb_of(tok)
         if verb is None:
             owned = _owned_draft(lex, ctx, tok, kind)

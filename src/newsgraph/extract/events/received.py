@@ -56,10 +56,21 @@ def received_positions(doc: Doc) -> list[int]:
     return [i for i, lemma_id in enumerate(doc.to_array([LEMMA]).tolist()) if lemma_id in keys]
 
 
+def _counted(noun: Token) -> Token:
+    """The noun of quantity that counts ``noun`` ("a storm of criticism", "a chorus of
+    condemnation": word class ``amount_of``), which stands where ``noun`` would; else ``noun``."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in plover.word_class("amount_of"):
+        return head.head
+    return noun
+
+
 def _receiving_verb(noun: Token) -> Token | None:
     """The verb of receiving ``noun`` stands with: its object ("drew criticism"), or the object of
-    the verb's preposition of the table ("came under fire")."""
+    the verb's preposition of the table ("came under fire"); a noun of quantity may stand for it
+    ("drew a storm of criticism")."""
     verbs = plover.word_class("receive")
+    noun = _counted(noun)
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and verbs.get(lemma(head)) == "-":
         return head
@@ -94,12 +105,14 @@ def received_drafts(ctx: Context, doc: Doc, positions: list[int]) -> list[Draft]
         verb = _receiving_verb(noun)
         if verb is None or any(c.dep_ == "neg" for c in verb.children):
             continue  # "did not draw criticism": no event
-        actors = [a for a in resolve_heads(ctx, _sources(noun, verb)) if a.get("code")]
+        holder = _counted(noun)
+        sources = _sources(noun, verb) + (_sources(holder, verb) if holder.i != noun.i else [])
+        actors = [a for a in resolve_heads(ctx, sources) if a.get("code")]
         if not actors:
             continue
         agents, passive = subjects(verb)
-        heads = [] if noun.dep_ == "nsubjpass" else agents or passive
-        if not heads and noun.dep_ != "nsubjpass":
+        heads = [] if holder.dep_ == "nsubjpass" else agents or passive
+        if not heads and holder.dep_ != "nsubjpass":
             # "Clinton, ..., drawing the ire of lawmakers": the name a participle describes, else
             # the subject of the clause it depends on
             described = verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBG" and verb.head.pos_ in _NAMES
