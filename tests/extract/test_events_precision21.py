@@ -90,3 +90,19 @@ def test_talks_with_ones_own_advisers_are_no_meeting(nlp: Any) -> None:
         assert not _shown(triggered(nlp, text, trigger)), text
     found = _shown(triggered(nlp, US + "Governor Brown met with the Mexican president on Monday.", "met"))
     assert found and found[0]["event_type"] == "CONSULT"
+
+
+@pytest.mark.model
+def test_an_act_judged_with_no_doer_judges_nobody(nlp: Any) -> None:
+    # ACCUSE: criticism of an actor; "it was a mistake to use ..." owns one's act or gives advice
+    for text, trigger in (
+        (US + 'Senator Smith said it was "a mistake" to use a private email server.', "mistake"),
+        (
+            US + "Asked about Trump's claim, Clinton said, \"I think it's wiser to wait until you have "
+            'information before making conclusions."',
+            "wiser",
+        ),
+    ):
+        assert not triggered(nlp, text, trigger), text
+    text = US + "Senator Smith said it was a mistake for the governor to veto the bill."
+    assert [e["event_type"] for e in _shown(triggered(nlp, text, "mistake"))] == ["ACCUSE"]
