@@ -259,8 +259,13 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
             continue  # "should China not accede": an inverted condition, no demand
         if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
             continue  # "the referendum on whether Britain should exit the EU": a question put
-        if lemma(verb) in plover.word_class("outcome"):
-            continue  # "Bernie should win by double digits": a forecast, no one can be asked to win
+        if lemma(verb) in plover.word_class("outcome") or _for_outcome(verb):
+            # "Bernie should win by double digits": a forecast, no one can be asked to win; nor
+            # is anyone asked by "needs to outperform the polls in order to win": what winning
+            # takes (manual, REQUEST: asking an actor to act), an assessment
+            continue
+        if _wh_clause(aux, verb):
+            continue  # "explained why Jones should drop out", "how they must vote": a question put
         if lemma(verb) in plover.word_class("knowing") and not _reproach(aux, verb):
             continue  # "Ford needs to know that there are consequences": a warning, no act asked
         if not any(_can_be_asked(ctx, a) for a in agents):
@@ -282,6 +287,61 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
         draft.quote = ctx.quote_at(verb.idx)
         out.append(draft)
     return out
+
+
+def _for_outcome(verb: Token) -> bool:
+    """The clause has a purpose clause of a result ("to win", "in order to win the primary", "so
+    that she can win"): an infinitive or a clause of a verb of the word class ``outcome``."""
+    outcomes = plover.word_class("outcome")
+    for tok in verb.subtree:
+        if lemma(tok) not in outcomes or not _purpose(tok):
+            continue
+        if tok.dep_ == "advcl" and tok.head.i == verb.i:
+            return True
+        # "must attack Clinton to succeed": the parser reads the purpose after an object as the
+        # verb's complement; not so after a verb that makes another win ("help Clinton to win")
+        if tok.dep_ == "xcomp" and tok.head.i == verb.i and _helps_not(verb):
+            return True
+        # "in order to win" (the parser hangs it on "order"), "exceed expectations to win" (on
+        # the object); not "stop his bid to win", whose noun is the aim itself
+        if tok.dep_ == "acl" and (
+            tok.head.lower_ == "order" or (tok.head.dep_ == "dobj" and tok.head.head.i == verb.i)
+        ):
+            return lemma(tok.head) not in _AIMS
+    return False
+
+
+def _helps_not(verb: Token) -> bool:
+    """The verb has an object before its infinitive and is no verb of making, helping or
+    letting another do it (word classes ``causative``, ``governor``)."""
+    if lemma(verb) in plover.word_class("causative") or lemma(verb) in plover.word_class("governor"):
+        return False
+    return any(c.dep_ == "dobj" for c in verb.children)
+
+
+#: Nouns whose infinitive is their own aim, not the purpose of the clause: "his bid to win".
+_AIMS = frozenset(
+    {"bid", "effort", "campaign", "drive", "push", "fight", "race", "quest", "chance", "attempt"}
+)
+
+
+def _purpose(clause: Token) -> bool:
+    """An infinitive with "to" ("to win", "in order to win") or a "so that" clause."""
+    return any(
+        (c.dep_ == "aux" and c.lower_ == "to") or (c.dep_ == "mark" and c.lower_ in ("so", "that"))
+        for c in clause.children
+    )
+
+
+#: Words that open a clause of a question or a reason: "why they should", "how it must".
+_WH = frozenset({"why", "how", "whether"})
+
+
+def _wh_clause(aux: Token, verb: Token) -> bool:
+    """The deontic's clause opens with "why" or "how" (its own adverb before its subject): what
+    is asked or explained, no demand made."""
+    head = aux if aux.pos == VERB else verb
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in _WH and c.i < aux.i for c in head.children)
 
 
 def _reproach(aux: Token, verb: Token) -> bool:

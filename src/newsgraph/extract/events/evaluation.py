@@ -227,6 +227,22 @@ def _judged(tok: Token, verb: Token) -> list[Token]:
     return subjects(verb)[0]
 
 
+def _act_judged(tok: Token, verb: Token, heads: list[Token]) -> bool:
+    """ "it's wiser to wait", "it was a mistake to use private email": "it" stands for an act
+    named by an infinitive with no doer of its own (no subject, no "for X"), so nobody is judged:
+    advice, or one's own act owned (ACCUSE: criticism of an actor). "It was a mistake for the
+    governor to veto the bill" names whom it judges."""
+    if len(heads) != 1 or heads[0].lower_ != "it":
+        return False
+    for clause in (*verb.children, *tok.children):
+        if clause.dep_ not in ("xcomp", "ccomp", "acl", "advcl") or clause.tag_ != "VB":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+            continue
+        return not any(c.dep_ in ("nsubj", "mark") or c.lower_ == "for" for c in clause.children)
+    return False
+
+
 def _of_a_charge(heads: list[Token]) -> bool:
     """The phrase judged is a charge against someone (word class ``accusation``: "the
     accusations", "Washington's allegations"): disapproval of it ("baseless", "absurd",
@@ -337,6 +353,8 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc, positions: list[int]
         if speaker is None or not speaker.get("code"):
             continue
         heads = _judged(tok, verb)
+        if _act_judged(tok, verb, heads):
+            continue  # "it's wiser to wait", "it was a mistake to use private email": advice
         blamed = _spoken_of(lex, ctx, verb, heads) or _blamed(ctx, heads) or _earlier_doers(ctx, heads)
         if not blamed or all(same(b, speaker) for b in blamed):
             continue

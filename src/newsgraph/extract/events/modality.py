@@ -169,7 +169,7 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             break
         if head.pos_ not in ("VERB", "AUX", "ADJ", "ADP"):
             break
-        gov = governors.get(lemma(head))
+        gov = governors.get(lemma(head)) or _copula_governor(cur, head, governors)
         if gov == "future" and lemma(head) == "go" and (head.tag_ != "VBG" or _went_on(head)):
             gov = None  # "is going to attack" is to come; "went on to attack" happened
         if own and cur.dep_ == "xcomp" and any(_too(c) for c in head.children):
@@ -216,6 +216,17 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
         else:
             out.hypothetical = True
     return out
+
+
+def _copula_governor(cur: Token, head: Token, governors: dict[str, str]) -> str | None:
+    """ "it is important to support Ukraine": the parser hangs the infinitive on the copula, but
+    it is the adjective's (a governor of word class ``governor``); only a hypothetical one."""
+    if cur.dep_ != "xcomp" or lemma(head) != "be":
+        return None
+    for c in head.children:
+        if c.dep_ == "acomp" and governors.get(lemma(c)) == "hypothetical":
+            return "hypothetical"
+    return None
 
 
 #: Auxiliaries that open a condition when put before their subject ("had he known").
