@@ -26,6 +26,7 @@ from .known_people import _years
 from .known_people import is_known_person as is_known_person
 from .known_people import known_person as known_person
 from .known_people import split_honorifics as split_honorifics
+from .known_people import table_rows as table_rows
 from .place_people import demonym_country as demonym_country
 from .place_people import province_country as province_country
 from .titles import _APOSTROPHES, _rows, _words

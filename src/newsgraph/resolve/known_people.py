@@ -231,6 +231,13 @@ def is_known_person(name: str) -> bool:
     return key in _people().full and (not _shouting(name) or key in _people().acronyms)
 
 
+def table_rows(name: str) -> tuple[KnownPerson, ...]:
+    """Every ``people.tsv`` row whose full name or alias ``name`` is (titles and words of address
+    aside), whatever the year: "Mr. Trump" -> his rows as president and as candidate."""
+    key = _name_key(split_honorifics(name)[0])
+    return _people().full.get(key, ()) if key and not _shouting(name) else ()
+
+
 def known_person(
     names: Iterable[str],
     titles: Iterable[str] = (),

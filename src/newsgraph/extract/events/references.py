@@ -15,6 +15,7 @@ from .. import plover
 from ..relations import kin_nouns
 from ..role_titles import ENVOY_NOUNS
 from .context import NATIONAL_SECTORS, Context
+from .named_people import body_sector, titled_person
 from .offices import office_holder
 from .syntax import MODIFIERS, issuer_heads, lemma
 
@@ -77,7 +78,7 @@ def resolve_heads(
         if head.pos_ == "ADP":  # a dative "to"/"for" ("providing photographs to Macedonia")
             pending += [p for p in head.children if p.dep_ == "pobj" and p not in pending]
             continue
-        for tok in (head, *head.conjuncts):
+        for tok in (titled_person(ctx, t) for t in (head, *head.conjuncts)):  # "mocked President Trump"
             if tok not in expanded:
                 expanded.append(tok)
     for tok in expanded:
@@ -395,8 +396,7 @@ def _resolve_coded(
                 sector = found.sector
             else:
                 sector = actors.sector_of(head.text) or sector
-            if word in plover.word_class("weapon"):
-                sector = "MIL"
+            sector = body_sector(ctx, word, mid, code, sector)  # "Israeli tanks": MIL; "X campaign": PTY
             out.append(actor_record(ctx, mid, *span_of(head), code or "", sector))
         return out
     for i in range(start_tok.i, head.i):  # a country word the entity step missed: "US Predator attacks"
