@@ -218,7 +218,7 @@ def role_sector(title: str, org_sector: str | None) -> str | None:
     # party named in a former office's title leaves it a former office ("Former Vermont
     # Democratic Governor": ELI, as "former" says before any party)
     words = title.lower().split()
-    own = " ".join(w for w in words if w not in _LOST_OFFICE) if org_sector != "PTY" else title
+    own = " ".join(w for w in words if w not in LOST_OFFICE) if org_sector != "PTY" else title
     if (
         org_sector == "PTY"
         and actors.sector_of(own) == "GOV"
@@ -241,8 +241,10 @@ _WORD = re.compile(r"[a-z]+")
 
 
 #: Words before a title that say its office is lost ("former chairman of Fox News": the network's
-#: former chairman, whose title's own sector is the chairman's).
-_LOST_OFFICE = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown", "retired"})
+#: former chairman, whose title's own sector is the chairman's; "Former House Speaker", "Ousted
+#: Prime Minister": the PLOVER manual's former, exiled and ousted officials, ELI; "Retired Army
+#: General": no longer in "the government or armed forces", the manual's ELI too).
+LOST_OFFICE = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown", "retired"})
 
 
 #: Words after the UN's name that make the holder a country's diplomat to it ("UN ambassador").

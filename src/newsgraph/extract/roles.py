@@ -34,17 +34,13 @@ from .role_context import (
     byline,
     plural_title_phrases,
 )
-from .role_titles import _POSSESSIVE, CANDIDACY, _Phrase, display_title_text, title_spans
+from .role_titles import _POSSESSIVE, CANDIDACY, LOST_OFFICE, _Phrase, display_title_text, title_spans
 
 #: Names the modules that find mentions and labels import from here.
 __all__ = ["ANTECEDENT_WINDOW", "FOLLOW_SITES", "Role", "find_roles", "title_spans"]
 
 #: Sectors of state offices: held no longer ("former"), they make their holder ELI.
 _STATE_OFFICES = frozenset({"GOV", "LEG", "JUD", "COP", "MIL", "SPY"})
-#: First words of a title whose office its holder no longer holds ("Former House Speaker",
-#: "Ousted Prime Minister": the PLOVER manual's former, exiled and ousted officials, ELI; "Retired
-#: Army General": no longer in "the government or armed forces", the manual's ELI too).
-_OFFICE_LOST = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown", "retired"})
 #: Sectors of a title that a campaign's staff holds for the party ("campaign chief executive",
 #: "campaign adviser"): a campaign is no firm or government.
 _CAMPAIGN_SECTORS = frozenset({"GOV", "BUS", None})
@@ -75,9 +71,9 @@ class Role:
         the party's ("Campaign Chief Executive": PTY, not a firm's BUS), and so is a candidate's
         ("Candidate for Governor")."""
         words = self.title.lower().split()
-        lost = bool(words) and (words[0] in _OFFICE_LOST or words[0].startswith("ex-"))
+        lost = bool(words) and (words[0] in LOST_OFFICE or words[0].startswith("ex-"))
         lost = lost or "during" in words[1:]  # "Secretary of Labor During [the Clinton] Administration"
-        own = " ".join(w.removeprefix("ex-") for w in words if w not in _OFFICE_LOST)
+        own = " ".join(w.removeprefix("ex-") for w in words if w not in LOST_OFFICE)
         sector = self.org_sector or actors.sector_of(own)
         if sector in _CAMPAIGN_SECTORS and "campaign" in words:
             sector = "PTY"
