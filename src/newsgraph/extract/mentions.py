@@ -37,7 +37,7 @@ from ..records import ENTITY_TYPES
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
 from ..tables import data_lines, data_rows
-from .annotations import article_context, doc_text, doc_words, word_lines
+from .annotations import article_context, doc_text, doc_words, sent_bounds, word_lines
 from .caps_lines import caps_line_names, caps_lines
 from .not_names import (
     disease,
@@ -531,7 +531,7 @@ def _known_extension(doc: Doc, m: Mention, taken: set[int]) -> Mention:
     if not (grows(m.i - 1) or grows(m.j)):
         return m  # nothing untagged and capitalised beside it: the common case, decided cheaply
     best = m
-    lo, hi = (doc[m.i].sent.start, doc[m.i].sent.end) if doc.has_annotation("SENT_START") else (0, len(doc))
+    lo, hi = sent_bounds(doc, m.i) if doc.has_annotation("SENT_START") else (0, len(doc))
     for left in range(_EXTEND + 1):
         for right in range(_EXTEND + 1):
             if not left and not right:
