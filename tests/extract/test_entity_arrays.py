@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from newsgraph.extract.annotations import doc_sent_starts, forget_tags, sent_bounds
+from newsgraph.extract.annotations import WordTest, doc_sent_starts, doc_word_set, forget_tags, sent_bounds
 
 _VOCAB = Vocab()
 
@@ -62,3 +62,23 @@ def test_new_boundaries_are_read_after_forget_tags() -> None:
     doc[2].is_sent_start = True
     forget_tags(doc)
     assert sent_bounds(doc, 3) == (2, 4) == (doc[3].sent.start, doc[3].sent.end)
+
+
+_DOC_WORDS = st.lists(st.sampled_from(["Kano", "Lagos", "NATO", "said", "the", "Abuja", "x"]), max_size=12)
+
+
+@given(st.lists(_DOC_WORDS))
+def test_remembered_word_test_answers_as_the_test_does(docs: list[list[str]]) -> None:
+    def test(w: str) -> bool:
+        return w[:1].isupper() and not w.isupper()
+
+    for most in (2, 65_536):  # emptied on the way, or never
+        remembered = WordTest(test, most=most)
+        for words in docs:
+            assert remembered.among(frozenset(words)) == {w for w in words if test(w)}
+
+
+def test_word_set_is_the_docs_distinct_words() -> None:
+    doc = Doc(_VOCAB, words=["Kano", "said", "Kano", "met", "Lagos"])
+    assert doc_word_set(doc) == {"Kano", "said", "met", "Lagos"}
+    assert doc_word_set(doc) is doc_word_set(doc)  # kept per doc

@@ -249,6 +249,7 @@ _LEMMAS: _DocTable[list[str]] = _DocTable()
 _POS: _DocTable[list[int]] = _DocTable()
 _INDEX: _DocTable[dict[int, str]] = _DocTable()
 _SENTS: _DocTable[list[int]] = _DocTable()
+_WORD_SETS: _DocTable[frozenset[str]] = _DocTable()
 
 
 def remember_text(doc: Doc, text: str) -> None:
@@ -333,6 +334,39 @@ def word_positions(words: list[str], names: set[str] | frozenset[str]) -> list[i
             pass
     out.sort()
     return out
+
+
+def doc_word_set(doc: Doc) -> frozenset[str]:
+    """The doc's distinct words (:func:`doc_words`), kept per doc: the scans for the few words
+    of a table take the table's words from it with one set operation."""
+    distinct = _WORD_SETS.get(doc)
+    if distinct is None:
+        distinct = _WORD_SETS[doc] = frozenset(doc_words(doc))
+    return distinct
+
+
+class WordTest:
+    """A test of single words with its answers remembered as two sets (the words asked, the words
+    that passed), so that a doc's words that pass are found by set operations in C: only the
+    words not asked before run the test. Emptied when ``most`` words have been asked."""
+
+    def __init__(self, test: Callable[[str], bool], most: int = 65_536) -> None:
+        self._test = test
+        self._most = most
+        self._state: tuple[set[str], set[str]] = (set(), set())
+
+    def among(self, words: frozenset[str]) -> set[str]:
+        """The words of ``words`` that pass the test."""
+        asked, passed = state = self._state  # one state per call: another thread may renew it
+        new: set[str] | frozenset[str] = words - asked
+        if new:
+            if len(asked) >= self._most:
+                asked, passed = state = (set(), set())
+                self._state = state
+                new = words
+            passed.update(filter(self._test, new))  # before ``asked``: a word asked has its answer
+            asked.update(new)
+        return passed.intersection(words)
 
 
 def doc_lowers(doc: Doc) -> list[str]:
