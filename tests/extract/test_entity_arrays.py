@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from newsgraph.extract.annotations import WordTest, doc_sent_starts, doc_word_set, forget_tags, sent_bounds
+from newsgraph.extract.mentions import _case_name, mention_of
 
 _VOCAB = Vocab()
 
@@ -82,3 +83,17 @@ def test_word_set_is_the_docs_distinct_words() -> None:
     doc = Doc(_VOCAB, words=["Kano", "said", "Kano", "met", "Lagos"])
     assert doc_word_set(doc) == {"Kano", "said", "met", "Lagos"}
     assert doc_word_set(doc) is doc_word_set(doc)  # kept per doc
+
+
+def test_case_parties_are_found_with_and_without_a_versus(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp("The court cited Whole Woman's Health v. Hellerstedt and met Jane Smith in Austin.")
+    case_end = doc.text.index(" and met")  # the case's parties, however the model cuts them
+    assert any(e.end_char > case_end for e in doc.ents)
+    for e in doc.ents:
+        m = mention_of(e)
+        assert m is not None
+        assert _case_name(doc, m) == (e.start_char > len("The court ") and e.end_char <= case_end), e.text
+    plain = nlp("Jane Smith met Hellerstedt in Austin.")
+    for e in plain.ents:
+        m = mention_of(e)
+        assert m is not None and not _case_name(plain, m)

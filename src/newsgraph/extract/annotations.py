@@ -261,6 +261,9 @@ def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per doc: spaCy rebuilds it from every token on each access (a
     :class:`Token` per word). Built here from :func:`doc_words` and the trailing spaces, as spaCy
     joins ``text_with_ws``, at about half the cost."""
+    last = _TEXT._last  # as in :func:`doc_words`
+    if last is not None and last[0]() is doc:
+        return last[1]
     text = _TEXT.get(doc)
     if text is None:
         spaces: list[int] = doc.to_array(SPACY).tolist()
@@ -299,6 +302,9 @@ def doc_words(doc: Doc) -> list[str]:
     """``[t.text for t in doc]``, built once per doc from the doc's array (no :class:`Token` per
     word), so that the whole-doc scans of several components share it, loop over plain strings and
     make a Token only for their hits. Our components never retokenise, so it stays valid."""
+    last = _WORDS._last  # the last doc's words at hand without two more calls (~57,000 asks per
+    if last is not None and last[0]() is doc:  # 300 articles)
+        return last[1]
     return _token_strings(doc, ORTH, _WORDS)
 
 
@@ -373,6 +379,9 @@ def doc_lowers(doc: Doc) -> list[str]:
     """``[t.lower_ for t in doc]``, kept like :func:`doc_words`: ``str.lower`` of each word, which
     is how spaCy makes a lexeme's ``LOWER`` (``spacy.lang.lex_attrs.lower``), at about a third of
     the cost of reading the doc's ``LOWER`` array and looking its strings up."""
+    last = _LOWERS._last  # as in :func:`doc_words`
+    if last is not None and last[0]() is doc:
+        return last[1]
     lowers = _LOWERS.get(doc)
     if lowers is None:
         lowers = _LOWERS[doc] = list(map(str.lower, doc_words(doc)))

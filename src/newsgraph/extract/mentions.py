@@ -37,7 +37,7 @@ from ..records import ENTITY_TYPES
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
 from ..tables import data_lines, data_rows
-from .annotations import article_context, doc_text, doc_words, sent_bounds, word_lines
+from .annotations import article_context, doc_text, doc_word_set, doc_words, sent_bounds, word_lines
 from .caps_lines import caps_line_names, caps_lines
 from .not_names import (
     disease,
@@ -345,6 +345,8 @@ def _case_name(doc: Doc, m: Mention) -> bool:
     bodies they are. A party runs over capitalised words (and possessives, "of", "&") up to a
     lower-case "v." between two such runs; "vs." (a contest: "Clinton vs. Trump") and a bare "v"
     (a fixture: "Arsenal v Chelsea") are no case."""
+    if _VERSUS not in doc_word_set(doc):
+        return False  # no "v." in the text: no case (most articles; one look-up per mention)
     words = doc_words(doc)
     if _VERSUS in words[m.i : m.j]:
         return True
