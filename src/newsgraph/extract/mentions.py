@@ -541,13 +541,13 @@ def _known_extension(doc: Doc, m: Mention, taken: set[int]) -> Mention:
             i, j = m.i - left, m.j + right
             if i < lo or j > hi:
                 continue
-            extra = [*range(i, m.i), *range(m.j, j)]
-            if any(t in taken or not doc[t].text[:1].isupper() or not doc[t].is_alpha for t in extra):
-                continue
-            text = doc[i:j].text
+            if not all(map(grows, [*range(i, m.i), *range(m.j, j)])):  # the doc's words: no Token
+                continue  # per look ("is_alpha" is ``str.isalpha`` of the word)
+            start = doc[i].idx
+            text = doc_text(doc)[start : doc[j - 1].idx + len(words[j - 1])]  # ``doc[i:j].text``, no Span
             plain = actors.split_honorifics(text)[0] == text  # no title: "President X" stays X
             if len(text) > len(best.text) and plain and actors.is_known_person(text):
-                best = Mention(i, j, doc[i].idx, doc[i].idx + len(text), text, "PERSON")
+                best = Mention(i, j, start, start + len(text), text, "PERSON")
     if best is not m:
         taken.update(range(best.i, best.j))
     return best
