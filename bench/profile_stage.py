@@ -169,8 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     result = ""
     gc.callbacks.append(on_gc)
     for _ in range(args.repeat):
+        collecting.append(0.0)  # (before the copies and the collection: its callback adds to the last entry)
         docs = fresh()
-        collecting.append(0.0)  # (before the collection: its callback adds to the last entry)
         gc.collect()
         collecting[-1] = 0.0
         t0 = time.process_time()

@@ -12,13 +12,12 @@ from bisect import bisect_right
 from collections import Counter
 from functools import lru_cache
 
-from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from ..resolve import actors
 from ..resolve.gazetteer import SUBNATIONAL_MIN_POPULATION, gazetteer
 from ..tables import data_lines
-from .annotations import doc_lowers, doc_words
+from .annotations import doc_lowers, doc_sent_starts, doc_words, sent_bounds
 from .mentions import Mention
 from .named_bodies import named_body_actor as named_body_actor  # the extractor's: countries.*
 from .role_titles import subnational_titles
@@ -82,8 +81,7 @@ def shared_names(mentions: list[Mention]) -> dict[str, str | None]:
 
 def sentence_starts(doc: Doc) -> list[int]:
     """The tokens that start a sentence, in order, read from the doc's array at once."""
-    starts: list[int] = (doc.to_array(SENT_START) == 1).nonzero()[0].tolist()
-    return starts
+    return doc_sent_starts(doc)
 
 
 def sentence_start(starts: list[int], i: int) -> int:
@@ -351,9 +349,9 @@ def rival_in_sentence(doc: Doc, first: Mention, mentions: list[Mention], context
     who ("the Benghazi attack")."""
     if context is None:
         return False
-    sent = doc[first.i].sent
+    sent_start, sent_end = sent_bounds(doc, first.i)
     return any(
-        sent.start <= m.i < sent.end
+        sent_start <= m.i < sent_end
         and m.label in ("GPE", "NORP")
         and (code := home_code(m, context)) not in (None, context)
         and actors.country_code(m.text) == code  # the nation, not a city: "the Benghazi attack"

@@ -37,7 +37,7 @@ from ..records import ENTITY_TYPES
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
 from ..tables import data_lines, data_rows
-from .annotations import article_context, doc_text, doc_words, word_lines
+from .annotations import article_context, doc_text, doc_word_set, doc_words, sent_bounds, word_lines
 from .caps_lines import caps_line_names, caps_lines
 from .not_names import (
     disease,
@@ -345,6 +345,8 @@ def _case_name(doc: Doc, m: Mention) -> bool:
     bodies they are. A party runs over capitalised words (and possessives, "of", "&") up to a
     lower-case "v." between two such runs; "vs." (a contest: "Clinton vs. Trump") and a bare "v"
     (a fixture: "Arsenal v Chelsea") are no case."""
+    if _VERSUS not in doc_word_set(doc):
+        return False  # no "v." in the text: no case (most articles; one look-up per mention)
     words = doc_words(doc)
     if _VERSUS in words[m.i : m.j]:
         return True
@@ -531,7 +533,7 @@ def _known_extension(doc: Doc, m: Mention, taken: set[int]) -> Mention:
     if not (grows(m.i - 1) or grows(m.j)):
         return m  # nothing untagged and capitalised beside it: the common case, decided cheaply
     best = m
-    lo, hi = (doc[m.i].sent.start, doc[m.i].sent.end) if doc.has_annotation("SENT_START") else (0, len(doc))
+    lo, hi = sent_bounds(doc, m.i) if doc.has_annotation("SENT_START") else (0, len(doc))
     for left in range(_EXTEND + 1):
         for right in range(_EXTEND + 1):
             if not left and not right:
@@ -539,13 +541,13 @@ def _known_extension(doc: Doc, m: Mention, taken: set[int]) -> Mention:
             i, j = m.i - left, m.j + right
             if i < lo or j > hi:
                 continue
-            extra = [*range(i, m.i), *range(m.j, j)]
-            if any(t in taken or not doc[t].text[:1].isupper() or not doc[t].is_alpha for t in extra):
-                continue
-            text = doc[i:j].text
+            if not all(map(grows, [*range(i, m.i), *range(m.j, j)])):  # the doc's words: no Token
+                continue  # per look ("is_alpha" is ``str.isalpha`` of the word)
+            start = doc[i].idx
+            text = doc_text(doc)[start : doc[j - 1].idx + len(words[j - 1])]  # ``doc[i:j].text``, no Span
             plain = actors.split_honorifics(text)[0] == text  # no title: "President X" stays X
             if len(text) > len(best.text) and plain and actors.is_known_person(text):
-                best = Mention(i, j, doc[i].idx, doc[i].idx + len(text), text, "PERSON")
+                best = Mention(i, j, start, start + len(text), text, "PERSON")
     if best is not m:
         taken.update(range(best.i, best.j))
     return best

@@ -14,6 +14,7 @@ from ..resolve import actors
 from ..resolve.entities import fold
 from ..resolve.titles import match_title
 from ..tables import data_lines
+from .annotations import sent_bounds
 from .mentions import Mention
 from .role_titles import CANDIDACY
 from .roles import Role
@@ -316,7 +317,7 @@ def example_member_actor(
     (the other names of the list)."""
     for m in person:
         k = m.i - 1
-        sent_start = doc[m.i].sent.start
+        sent_start = sent_bounds(doc, m.i)[0]
         while k >= sent_start and (k in names or doc[k].lower_ in _LIST_GLUE):
             k -= 1  # back over the names listed before this one
         cue = next((c for c in _EXAMPLES if k - len(c) + 1 >= sent_start and _words_at(doc, k, c)), None)
@@ -345,11 +346,9 @@ def _list_comma(doc: Doc, m: Mention, names: frozenset[int]) -> int | None:
     person first, with "and" or a comma and another name after it, or after other names. An
     untagged name of the list is a proper noun."""
     n = len(doc)
-    named = {
-        k for k in range(doc[m.i].sent.start, min(n, doc[m.i].sent.end)) if k in names or doc[k].tag_ == "NNP"
-    }
+    sent_start, sent_end = sent_bounds(doc, m.i)
+    named = {k for k in range(sent_start, min(n, sent_end)) if k in names or doc[k].tag_ == "NNP"}
     k = m.i - 1
-    sent_start = doc[m.i].sent.start
     other = m.j + 1 < n and doc[m.j].lower_ in ("and", ",") and m.j + 1 in named  # "X and Y"
     while k > sent_start and (k in named or doc[k].lower_ in _LIST_GLUE):
         other = other or (k in named and doc[k + 1].lower_ in _LIST_GLUE)  # "Y and X": Y before
@@ -372,7 +371,7 @@ def listed_member_actor(
         if c is None:
             continue
         words: list[Token] = []
-        for t in reversed(doc[max(doc[m.i].sent.start, c - _GROUP_REACH) : c]):
+        for t in reversed(doc[max(sent_bounds(doc, m.i)[0], c - _GROUP_REACH) : c]):
             if not (t.is_alpha or "-" in t.text):
                 break
             words.insert(0, t)

@@ -10,6 +10,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..resolve.titles import match_title
+from .annotations import sent_bounds
 from .role_titles import _CLAUSE_START, _MODIFIERS, _OPENING, _POSSESSIVE, CANDIDACY, _Phrase, _phrase
 
 #: An abbreviation written with full stops: "U.S.", "U.N.", "U.K.".
@@ -26,7 +27,7 @@ def _premodifier(
     doc: Doc, i: int, titles: list[Span], title_at: dict[int, Span], names: frozenset[int]
 ) -> _Phrase | None:
     """The role phrase right before token ``i`` (a name's first token), within its sentence."""
-    sent_start = doc[i].sent.start
+    sent_start = sent_bounds(doc, i)[0]
     k = i
     while k > sent_start:
         t = doc[k - 1]
@@ -233,7 +234,7 @@ def byline(doc: Doc, i: int, j: int) -> _Phrase | None:
 
 def _opens_sentence(doc: Doc, k: int) -> bool:
     """Whether token ``k`` is the first word of its sentence (line breaks before it aside)."""
-    start = doc[k].sent.start
+    start = sent_bounds(doc, k)[0]
     while start < k and doc[start].is_space:
         start += 1
     return start == k
@@ -250,7 +251,7 @@ def _phrase_start(doc: Doc, span: Span) -> int:
     possessives, modifiers and capitalised words, "of" between two of them ("China's deputy UN
     ambassador", "former House of Representatives Speaker")."""
     k = span.start
-    sent_start = span.sent.start
+    sent_start = sent_bounds(doc, span.start)[0]
 
     while k > sent_start and (
         doc[k - 1].text in _POSSESSIVE
@@ -333,7 +334,7 @@ def plural_title_phrases(
             continue
         listed = _name_list(doc, first, mentions)
         lo = t.i
-        sent_start = t.sent.start
+        sent_start = sent_bounds(doc, t.i)[0]
         while lo > sent_start and t.i - lo < 3 and doc[lo - 1].i not in names:
             w = doc[lo - 1]
             dotted = "." in w.text and len(w.text) > 1  # "U.S."

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ..resolve import actors
 from ..tables import data_rows
+from .annotations import sent_bounds
 from .role_context import (
     FOLLOW_SITES,
     _apposition,
@@ -158,13 +159,13 @@ def find_roles(
         if have and any(p.affiliation for p in have):
             continue
         first_i = min(i for i, _ in mentions)
-        first_sent = sent_index.get(doc[first_i].sent.start, 0)
+        first_sent = sent_index.get(sent_bounds(doc, first_i)[0], 0)
         for span in reversed(loose):
             if span.start >= first_i or span.start in consumed:
                 continue
-            if first_sent - sent_index.get(span.sent.start, 0) > ANTECEDENT_WINDOW:
+            if first_sent - sent_index.get(sent_bounds(doc, span.start)[0], 0) > ANTECEDENT_WINDOW:
                 continue
-            if span.sent.start == doc[first_i].sent.start and any(
+            if sent_bounds(doc, span.start)[0] == sent_bounds(doc, first_i)[0] and any(
                 t.pos_ in ("VERB", "AUX") for t in doc[span.end : first_i]
             ):
                 continue  # "Saudi prince mocks Trump": another participant of the person's sentence
@@ -174,7 +175,7 @@ def find_roles(
             phrase = _loose_phrase(doc, span, titles, names)
             if phrase is None or not phrase.affiliation or phrase.by_party:
                 continue  # only an office of a country or IGO is looked for in a later name
-            if span.sent.start != doc[first_i].sent.start and not _state_office(phrase):
+            if sent_bounds(doc, span.start)[0] != sent_bounds(doc, first_i)[0] and not _state_office(phrase):
                 continue  # a sentence before, an outlet's or firm's post is someone else's ("a
                 # tweet sent by a Fox News contributor, which ...  X, who served as ...")
             if have and not _compatible(have[0].title, phrase.title):
@@ -218,10 +219,10 @@ def _definite_antecedent(
     Court justice -- who ...") stands for: the one person named in the sentence before, else the
     one named there as its subject; None when the title does not open its sentence with "the" or
     no single person is found."""
-    n = sent_index.get(span.sent.start)
+    n = sent_index.get(sent_bounds(doc, span.start)[0])
     if not n:
         return None
-    start = span.sent.start
+    start = sent_bounds(doc, span.start)[0]
     while start < span.start and doc[start].is_space:
         start += 1
     if doc[start].lower_ != "the" or _phrase_start(doc, span) != start:
@@ -308,10 +309,10 @@ _SAME_OFFICE = frozenset({"former", "then", "late", "acting", "of", "the"})
 def _counterpart_title(doc: Doc, phrases: list[_Phrase], found: dict[Any, list[_Phrase]]) -> str | None:
     """ "his Chinese counterpart": the office of the person in the same sentence, held abroad."""
     phrase = next(p for p in phrases if p.pronoun_counterpart)
-    sent = doc[phrase.i].sent
+    sent_start, sent_end = sent_bounds(doc, phrase.i)
     for other in found.values():
         for p in other:
-            if p is not phrase and sent.start <= p.i < sent.end and not p.pronoun_counterpart:
+            if p is not phrase and sent_start <= p.i < sent_end and not p.pronoun_counterpart:
                 own = " ".join(w for w in p.title.lower().split())
                 for office, abroad in _counterparts().items():
                     if office in own:

@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Span
 from ..resolve import actors
 from ..resolve.gazetteer import gazetteer
 from ..resolve.names import COMMON_GIVEN
-from .annotations import doc_text, doc_words, word_positions
+from .annotations import WordTest, doc_text, doc_word_set, doc_words, word_positions
 from .label_cues import (
     grow_place_bodies,
     join_hyphenated_groups,
@@ -227,7 +227,7 @@ def _missed_organisations(doc: Doc, mentions: list[Mention], taken: set[int]) ->
     ``organisations.tsv`` with a code of its own (not "Senate", whose country depends on the
     article)."""
     words = doc_words(doc)
-    names = set(filter(_missed_organisation, set(words)))  # each word asked once per doc, in C
+    names = _MISSED_ORGANISATIONS.among(doc_word_set(doc))  # remembered answers: set operations
     if not names:
         return mentions
     added: list[Mention] = []
@@ -247,7 +247,7 @@ def _missed_countries(doc: Doc, mentions: list[Mention], taken: set[int]) -> lis
     country's name (not its adjective, its capital or a given name: "Jordan", "Chad"), with no
     capitalised word beside it (not "Vietnam War", "New Mexico")."""
     words = doc_words(doc)
-    names = set(filter(_missed_country, set(words)))  # remembered answers: no bytecode per word
+    names = _MISSED_COUNTRIES.among(doc_word_set(doc))  # remembered answers: set operations
     if not names:
         return mentions
     added: list[Mention] = []
@@ -274,6 +274,9 @@ def _missed_country(w: str) -> bool:
     if actors.country_code(w) is None or actors.is_adjective(w) or actors.is_capital(w):
         return False
     return not is_given(w, COMMON_GIVEN) and not actors.is_known_person(w)
+
+
+_MISSED_COUNTRIES = WordTest(_missed_country)
 
 
 #: Labels of the model for things that are no entities of the guide ("Affordable Care Act").
@@ -350,6 +353,9 @@ def _missed_organisation(w: str) -> bool:
         return False
     org = actors.organisation(w)
     return org is not None and bool(org.code) and org.type in ("", "ORG")
+
+
+_MISSED_ORGANISATIONS = WordTest(_missed_organisation)
 
 
 def _grow_organisation(doc: Doc, m: Mention, taken: set[int], free: Callable[[int], bool]) -> Mention:
