@@ -19,7 +19,7 @@ from .. import plover
 from .candidates import Lexicon, find_entry, misread_clause, misread_deontic
 from .context import Context
 from .modality import Modality
-from .references import actor_record, other_person, own_actor_heads, resolve_heads, same
+from .references import actor_record, other_person, own_actor_heads, resolve_heads, same, unnamed_they
 from .syntax import between_heads, clause_subjects, lemma, phrase, position, subjects, verb_forms
 
 #: Prepositions that make their object the occasion of the clause ("said during a visit").
@@ -391,6 +391,8 @@ def speaker_of(lex: Lexicon, ctx: Context, verb: Token) -> dict[str, Any] | None
         q = ctx.quotes[n]
         eid = q.speaker
         assert eid is not None
+        if _unnamed_speaker(ctx, verb, q.speaker_start, q.speaker_end):
+            return None  # "they say Sanders should drop out": nobody named says it
         code, sector = ctx.entity_code(eid)
         ent = ctx.entities.get(eid)
         if not code and ent is not None and ent.type == "PERSON":
@@ -409,7 +411,18 @@ def speaker_of(lex: Lexicon, ctx: Context, verb: Token) -> dict[str, Any] | None
         agents, _ = subjects(tok)
         if not agents:
             agents = [c for c in tok.children if c.dep_ == "dobj" and ctx.index.get(c.i)]
+        if agents and all(unnamed_they(ctx, a) for a in agents):
+            return None  # "they say Sanders should drop out": nobody named says it
         refs = resolve_heads(ctx, agents)
         if refs:
             return refs[0]
     return None
+
+
+def _unnamed_speaker(ctx: Context, verb: Token, start: int | None, end: int | None) -> bool:
+    """The quote's speaker is a bare "they" with no group named before it in its sentence (see
+    :func:`~.references.unnamed_they`), whatever entity the quote step guessed it stands for."""
+    if start is None or end is None:
+        return False
+    span = verb.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) == 1 and unnamed_they(ctx, span[0])

@@ -188,6 +188,13 @@ def _plural_subject(ctx: Context, pronoun: Token) -> list[Token]:
     return []
 
 
+def unnamed_they(ctx: Context, tok: Token) -> bool:
+    """ "They" (or "them") with no group named before it in its own sentence: "they say Sanders
+    should drop out" is what people say, no party's word; the last organisation of an earlier
+    sentence is no safe guess for whom it means."""
+    return tok.lower_ in ("they", "them") and not _plural_subject(ctx, tok)
+
+
 #: Object pronouns, which never stand for the subject of their own clause.
 _OBJECT_PRONOUNS = frozenset({"him", "her"})
 
