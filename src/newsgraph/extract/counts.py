@@ -32,7 +32,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..tables import TABLES_VERSION, data_rows
 from . import count_confidence
-from .annotations import doc_text, set_doc_counts
+from .annotations import doc_text, ner_bounds, set_doc_counts
 from .component import Component
 from .count_kinds import SKIP_ENTS, choose, kinds_of, lemma_of, lookup
 from .facts import CountFact, TextSpan
@@ -218,11 +218,7 @@ def _dated(lex: Lexicon, span: Span) -> bool:
             continue
         if label == "ORDINAL":
             return True
-        i, j = tok.i, tok.i + 1
-        while i > 0 and doc[i].ent_iob_ == "I":
-            i -= 1
-        while j < len(doc) and doc[j].ent_iob_ == "I":
-            j += 1
+        i, j = ner_bounds(doc, tok.i)
         for word in doc[i:j]:
             alpha = any(c.isalpha() for c in word.text)
             if alpha and not (span.start <= word.i < span.end) and word.lower_ not in lex.qualifier_words:

@@ -16,6 +16,7 @@ from ...resolve.actors import country_code, is_adjective, sector_of, table_rows
 from .. import plover
 from ..annotations import doc_quotes
 from ..relations import kin_nouns
+from ..relevance import POLITICAL_CODES, POLITICAL_SECTORS
 from .clause_signs import (
     a_thing,
     complains_of_things,
@@ -33,9 +34,10 @@ from .syntax import lemma, prep_objects
 #: Event types of force (an ASSAULT or COERCE with no sign of force is doubted: events/confidence.py).
 FORCE_TYPES = frozenset({"ASSAULT", "COERCE"})
 
-#: Sectors of state and political actors (PLOVER sector codes) and codes of political organisations.
-STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "PTY", "REB", "SPY", "PRM", "UAF", "OPP"})
-STATE_CODES = frozenset({"IGO", "UNO", "EUR", "IMG"})
+#: Sectors of state and political actors (PLOVER sector codes) and codes of political organisations:
+#: those the article relevance counts as public affairs.
+STATE_SECTORS = POLITICAL_SECTORS
+STATE_CODES = POLITICAL_CODES
 
 
 #: Sectors of the public at large.

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ...resolve.actors import country_code, organisation, sector_of
 from .. import plover
-from ..annotations import article_context
+from ..annotations import article_context, ner_bounds
 from ..quotes import reporting_lemmas
 from .syntax import lemma, verb_forms
 
@@ -253,11 +253,7 @@ def _entity_text(tok: Token) -> str:
     """The words of the entity ``tok`` is in ("New York" for "York"), or its own."""
     if not tok.ent_type_:
         return tok.text
-    start, end = tok.i, tok.i + 1
-    while start > 0 and tok.doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(tok.doc) and tok.doc[end].ent_iob_ == "I":
-        end += 1
+    start, end = ner_bounds(tok.doc, tok.i)
     return tok.doc[start:end].text
 
 

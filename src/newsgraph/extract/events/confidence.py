@@ -145,6 +145,8 @@ class Evidence:
         actors = record.get("actor") or []
         sectors = {a.get("sector") for a in actors} | {a.get("sector") for a in record.get("recipient") or []}
         codes = {a.get("code") for a in actors}
+        recipients = record.get("recipient") or []
+        political = any(is_political(a) for a in actors)
         info = plover.event_types().get(record.get("event_type") or "")
         verbal = info is not None and info.verbal
         force_cue = (
@@ -158,11 +160,8 @@ class Evidence:
             # PLOVER's unidentified actor ("killed by a bomb") is a doer the text reports
             named_actor=any(a.get("entity") or a.get("sector") == "UNK" for a in actors),
             coded_actor=any(codes - {None}),
-            state_actor=any(is_political(a) for a in actors),
-            coded_recipient=any(
-                counterpart(r, verbal, codes, any(is_political(a) for a in actors))
-                for r in record.get("recipient") or []
-            ),
+            state_actor=political,
+            coded_recipient=any(counterpart(r, verbal, codes, political) for r in recipients),
             # a demand told as what a noun of saying held ("his assertion that X should") is
             # mentioned as an event noun is
             how="noun" if said_in_a_noun(draft) else _HOW.get(draft.how, "clause"),

@@ -181,7 +181,7 @@ _BLAMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 def _for_a_deed(tok: Token) -> bool:
     """``tok`` ("responsible") has a "for" phrase naming a deed of force or a fault: "responsible
     for the attack", "for the deaths", "for this disaster"; not "responsible for the economy"."""
-    bad = {w for w, k in disapproval_words().items() if k == "bad"}
+    words = disapproval_words()
     nouns = plover.nouns()
     for prep in tok.children:
         if prep.dep_ != "prep" or prep.lower_ != "for":
@@ -189,7 +189,7 @@ def _for_a_deed(tok: Token) -> bool:
         for obj in prep.children:
             for noun in (obj, *obj.conjuncts) if obj.dep_ == "pobj" else ():
                 word = lemma(noun)
-                if word in bad or word in _HARMS:
+                if words.get(word) == "bad" or word in _HARMS:
                     return True
                 if any(e.type in _BLAMED_TYPES and not e.conditions for e in nouns.get(word, ())):
                     return True
