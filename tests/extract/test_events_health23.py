@@ -125,3 +125,21 @@ def test_a_quarantine_by_a_named_authority_is_a_restriction(nlp: Any) -> None:
         KE + "All 300 horses at the show have been quarantined.",
     ):
         assert not triggered(nlp, text, "quarantined"), text
+
+
+@pytest.mark.model
+def test_doctors_sent_are_aid_and_blocked_imports_a_sanction(nlp: Any) -> None:
+    found = _shown(triggered(nlp, US + "Cuba sent 300 doctors to Haiti after the earthquake.", "sent"))
+    assert found and found[0]["event_type"] == "AID" and codes(found[0]["recipient"]) == {"HTI"}
+    text = US + "The Food and Drug Administration deployed investigators to a farm in Iowa."
+    assert not [e for e in events_of(nlp, text) if e["event_type"] == "MOBILIZE"]
+    text = US + "The Food and Drug Administration has blocked imports from the Mexican grower."
+    found = _shown(triggered(nlp, text, "blocked"))
+    assert found and found[0]["event_type"] == "SANCTION" and codes(found[0]["recipient"]) == {"MEX"}
+    found = _shown(triggered(nlp, US + "Russia imposed restrictions on imports of Polish meat.", "imposed"))
+    assert found and found[0]["event_type"] == "SANCTION"
+    # troops deployed, and restrictions on the opposition, are what they were
+    found = triggered(nlp, US + "The Russian army deployed troops to the border with Ukraine.", "deployed")
+    assert found and found[0]["event_type"] == "MOBILIZE"
+    found = triggered(nlp, US + "The Chinese government imposed restrictions on the opposition.", "imposed")
+    assert found and found[0]["event_type"] == "COERCE"
