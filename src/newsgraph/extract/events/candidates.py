@@ -166,6 +166,15 @@ def _holds(cond: plover.Condition, tok: Token) -> bool:
         )
     elif kind == "subj":
         hit = any(c.dep_ in ("nsubj", "nsubjpass") and _word_in(c, values) for c in tok.children)
+    elif kind == "cobj":  # "ordered all pigs to be slaughtered", "ordered farmers to cull their birds"
+        hit = any(
+            o.dep_ in ("dobj", "nsubjpass") and any(_word_in(k, values) for k in (o, *o.conjuncts))
+            for c in tok.children
+            if c.dep_ in ("xcomp", "ccomp")
+            for o in c.children
+        )
+    elif kind in ("doer", "cause"):  # "the virus killed", "killed by floods", "were killed in the floods"
+        hit = any(_word_in(d, values) for d in doers(tok, causes=kind == "cause"))
     elif kind == "comp":
         hit = any(
             c.dep_ in ("xcomp", "ccomp")
@@ -233,6 +242,52 @@ def _temporal(prep: Token) -> bool:
     return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
+#: Lexicon values that stand for a word class of ``plover_words.tsv``: "@AFFLICTION" a disease or
+#: a disaster ("the virus", "floods"), "@ANIMAL" an animal ("birds", "livestock").
+_CLASS_MACROS = (("@AFFLICTION", "affliction"), ("@ANIMAL", "animal"))
+#: Prepositions whose object is what befell the subject of a passive ("were killed in the floods",
+#: "died from the infection", "after an outbreak of cholera").
+_CAUSE_PREPS = frozenset({"in", "by", "from", "after", "during", "amid"})
+_RELATIVE = frozenset({"that", "which", "who"})
+
+
+def _in_class(tok: Token, name: str) -> bool:
+    words = plover.word_class(name)
+    return lemma(tok) in words or tok.lower_ in words
+
+
+def doers(tok: Token, causes: bool = False) -> list[Token]:
+    """Who or what did what ``tok`` reports: its subject (the noun a relative pronoun stands for,
+    the subject of the verb a participle or a conjoined verb with none of its own hangs on) or the
+    "by" phrase of a passive, with their conjuncts; with ``causes``, for a passive with neither,
+    what a phrase of cause names ("were killed in the floods", "after an outbreak of cholera")."""
+    out: list[Token] = []
+    passive = False
+    for c in tok.children:
+        if c.dep_ == "nsubj":
+            out.append(tok.head if c.lower_ in _RELATIVE and tok.dep_ == "relcl" else c)
+        elif c.dep_ == "agent":
+            out += [p for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ in ("nsubjpass", "auxpass"):
+            passive = True
+    if not out and not passive and tok.dep_ in ("advcl", "conj", "xcomp") and tok.head.i != tok.i:
+        out += [c for c in tok.head.children if c.dep_ == "nsubj"]
+    if not out and passive and causes:
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in _CAUSE_PREPS:
+                for p in c.children:  # a named place or body is where, not what
+                    if p.dep_ == "pobj" and not p.ent_type_:
+                        out.append(p)
+                        out += [
+                            o
+                            for q in p.children
+                            if q.dep_ == "prep" and q.lower_ == "of"
+                            for o in q.children
+                            if o.dep_ == "pobj"
+                        ]
+    return [k for d in out for k in (d, *d.conjuncts)]
+
+
 #: Object pronouns of people: "blasted him" has a person as its object, as "blasted Trump" has.
 _PERSONAL = frozenset({"him", "her", "them", "us", "me", "you"})
 
@@ -241,6 +296,7 @@ def _word_in(tok: Token, values: frozenset[str]) -> bool:
     return (
         lemma(tok) in values
         or tok.lower_ in values
+        or any(m in values and _in_class(tok, c) for m, c in _CLASS_MACROS)
         or (bool(tok.ent_type_) and f"@{tok.ent_type_}" in values)
         or (tok.lower_ in _PERSONAL and "@PERSON" in values)
         or ("@ACTOR" in values and tok.pos_ == "NOUN" and sector_of(tok.lemma_) is not None)

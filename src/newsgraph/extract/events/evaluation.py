@@ -196,6 +196,13 @@ def _for_a_deed(tok: Token) -> bool:
     return False
 
 
+def _of_a_body(tok: Token) -> bool:
+    """A word of disapproval that names what befell an organ, a crop or a machine ("kidney failure",
+    "heart failure", "a power failure"; word class ``bodily``): no actor is judged."""
+    words = plover.word_class("bodily")
+    return any(c.dep_ in ("compound", "amod", "nmod") and lemma(c) in words for c in tok.children)
+
+
 def _negated(tok: Token, verb: Token) -> bool:
     return any(c.dep_ == "neg" for c in (*tok.children, *verb.children))
 
@@ -330,6 +337,8 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc, positions: list[int]
                 out.append(deed)
             continue
         kind = words.get(word)
+        if _of_a_body(tok):
+            continue  # "kidney failure", "crop failure": what befell an organ or a thing, no judgement
         if kind == "blame":
             if not _for_a_deed(tok):
                 continue
