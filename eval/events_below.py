@@ -55,6 +55,7 @@ SIGNS = (
     "person_recipient",  # the recipient a named person with a code
     "political_recipient",  # the recipient a state or political actor
     "foreign_recipient",  # the recipient of another code than the doer
+    "public_affairs",  # the article's public-affairs relevance is 0.75 or more (extract/relevance.py)
 )
 
 
@@ -108,6 +109,7 @@ def signs(record: dict[str, Any], draft: Any) -> dict[str, bool]:
         "person_recipient": any(person and r.get("code") for r, person in people(recipients)),
         "political_recipient": any(is_political(r) for r in recipients),
         "foreign_recipient": any(r.get("code") and r.get("code") not in codes for r in recipients),
+        "public_affairs": float(getattr(doc._, "newsgraph_relevance", None) or 0.0) >= 0.75,
     }
 
 
