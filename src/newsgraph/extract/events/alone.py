@@ -29,6 +29,7 @@ from .clause_signs import (
 )
 from .deeds import an_attitude_acts, blames_a_trend, races_for_office
 from .drafts import Draft
+from .local_news import blamed_on_a_thing, provision_calls
 from .syntax import lemma, prep_objects
 
 #: Event types of force (an ASSAULT or COERCE with no sign of force is doubted: events/confidence.py).
@@ -210,6 +211,9 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
         return True  # "Clinton had captured 1,944 delegates", "battling for second place": a race
     if record.get("event_type") == "REQUEST" and d.how == "verb" and _asks_nothing(d.anchor):
         return True  # "it is demanding and time-consuming": asking nothing, of no one
+    provides = record.get("event_type") == "REQUEST" and d.how == "verb" and not record.get("recipient")
+    if provides and provision_calls(d.anchor):
+        return True  # "the legislation calls for a 90 percent tax": what it provides
     praise_or_blame = record.get("event_type") in ("ACCUSE", "SUPPORT") and d.how == "verb"
     if praise_or_blame and not record.get("recipient") and _aimed_at_nothing(d.anchor):
         return True  # "applauding along with the audience": praise or blame of nothing named
@@ -218,6 +222,8 @@ def is_alone(record: Mapping[str, Any], d: Draft) -> bool:
     if record.get("event_type") == "ACCUSE" and d.how == "verb" and not record.get("recipient"):
         if blames_a_trend(d.anchor):
             return True  # "decried an increase in homicides": conditions, no one blamed
+        if blamed_on_a_thing(d.anchor):
+            return True  # "fires blamed on electrical faults": a cause, no one blamed
         # "bemoaned that the costs of health care are far greater": a complaint about how things
         # are, aimed at no one
         return complains_of_things(d.anchor)

@@ -29,6 +29,7 @@ from .. import plover
 from .candidates import Lexicon
 from .context import Context
 from .drafts import Draft, speaker_of
+from .local_news import lying_down
 from .references import resolve_heads, same
 from .syntax import inherited, lemma, subjects, token_at
 
@@ -530,6 +531,8 @@ def _deed_draft(lex: Lexicon, ctx: Context, tok: Token) -> Draft | None:
     speaker."""
     if tok.pos_ != "VERB" or tok.dep_ not in _SAID_DEPS or _negated(tok, tok):
         return None
+    if lying_down(tok):
+        return None  # "found him lying in the road": lying down, no lie
     if tok.dep_ == "ROOT" and ctx.quote_at(tok.idx) is None:
         return None  # the narrator's own sentence: no one is said to allege it
     if tok.dep_ == "conj" and tok.head.dep_ not in ("ccomp", "ROOT"):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .. import plover
-from .syntax import lemma
+from .syntax import lemma, verb_forms
 
 
 @dataclass(slots=True)
@@ -169,7 +169,7 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             break
         if head.pos_ not in ("VERB", "AUX", "ADJ", "ADP"):
             break
-        gov = governors.get(lemma(head)) or _copula_governor(cur, head, governors)
+        gov = _governor(head, governors) or _copula_governor(cur, head, governors)
         if gov == "future" and lemma(head) == "go" and (head.tag_ != "VBG" or _went_on(head)):
             gov = None  # "is going to attack" is to come; "went on to attack" happened
         if own and cur.dep_ == "xcomp" and any(_too(c) for c in head.children):
@@ -216,6 +216,15 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
         else:
             out.hypothetical = True
     return out
+
+
+def _governor(head: Token, governors: dict[str, str]) -> str | None:
+    """The governing kind of ``head``, by its lemma or, for a verb the small model lemmatises
+    wrongly ("hoping" -> "hop"), by the other base forms of its inflection."""
+    kind = governors.get(lemma(head))
+    if kind is None and head.pos_ in ("VERB", "AUX"):
+        kind = next((governors[f] for f in verb_forms(head)[1:] if f in governors), None)
+    return kind
 
 
 def _copula_governor(cur: Token, head: Token, governors: dict[str, str]) -> str | None:
@@ -282,7 +291,9 @@ def _perceived(clause: Token, verb: Token) -> bool:
         return False
     if clause.dep_ == "prep" and clause.lower_ == "as":
         return True
-    bare = clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children)
+    # "see him come around", "see Arabs negotiating with Israel": a bare infinitive or a
+    # participle with a subject of its own is the act seen, not a clause said
+    bare = clause.tag_ in ("VB", "VBG") and not any(c.dep_ == "aux" for c in clause.children)
     return clause.dep_ in ("ccomp", "xcomp") and bare and any(c.dep_ == "nsubj" for c in clause.children)
 
 
