@@ -18,6 +18,7 @@ from ..resolve import actors
 from ..resolve.gazetteer import SUBNATIONAL_MIN_POPULATION, gazetteer
 from ..tables import data_lines
 from .annotations import doc_lowers, doc_sent_starts, doc_words, sent_bounds
+from .entity_names import state_abbreviation
 from .mentions import Mention
 from .named_bodies import named_body_actor as named_body_actor  # the extractor's: countries.*
 from .role_titles import subnational_titles
@@ -211,15 +212,45 @@ def titled_person_actor(roles: list[Role], country: str | None) -> actors.Actor 
 
 def located_in(doc: Doc, place: list[Mention], mentions: list[Mention]) -> str | None:
     """The country of the state or province named right after one of a place's mentions by a
-    comma ("Berlin, New Hampshire": USA; "Moscow, Idaho"), when that name is no country's; None
-    otherwise."""
+    comma ("Berlin, New Hampshire": USA; "Moscow, Idaho"), written out or abbreviated ("Athens,
+    Ga.", "Paris, Tenn.", "Rome, N.Y.": local news writes states so), or a state named like a
+    country where that country has no town of the place's name and the state's country has
+    ("Athens, Georgia": USA; "Gori, Georgia" stays Georgia's); None otherwise ("Paris, France":
+    the country says it)."""
     starts = {m.i: m for m in mentions if m.label == "GPE"}
     for m in place:
         nxt = starts.get(m.j + 1) if m.j < len(doc) and doc[m.j].text == "," else None
-        if nxt is None or actors.country_code(nxt.text) is not None:
+        if nxt is None:
+            continue
+        if (abbreviated := state_abbreviation(doc, nxt)) is not None:
+            return abbreviated[1]
+        if actors.country_code(nxt.text) is not None:
+            if (code := town_of_namesake_state(m.text, nxt.text)) is not None:
+                return code
             continue
         states = any(p.feature == "admin1" for p in gazetteer().candidates(nxt.text))
         if states and (code := subnational_country(nxt.text)) is not None:
+            return code
+    return None
+
+
+def town_of_namesake_state(town: str, state: str) -> str | None:
+    """The country of ``state`` as a state named like a country ("Georgia": USA), when a town
+    named ``town`` is in that country and none in the country of the same name."""
+    namesake = state_namesake(state)
+    if namesake is None:
+        return None
+    shares = gazetteer().town_shares(town)
+    return namesake if shares.get(namesake) and not shares.get(actors.country_code(state) or "") else None
+
+
+def state_after_town(doc: Doc, state: list[Mention], mentions: list[Mention]) -> str | None:
+    """The country of a state named like a country where a mention of it follows a town and a
+    comma that places it there ("Athens, Georgia": the US state, not the country)."""
+    ends = {m.j: m for m in mentions if m.label == "GPE"}
+    for m in state:
+        town = ends.get(m.i - 1) if m.i >= 2 and doc[m.i - 1].text == "," else None
+        if town is not None and (code := town_of_namesake_state(town.text, m.text)) is not None:
             return code
     return None
 

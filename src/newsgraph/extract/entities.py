@@ -201,7 +201,9 @@ class EntityExtractor(Component):
         set_article_context(doc, dataclasses.replace(article_context(doc), main_country=context))
         entities = group(doc, mentions, context) + nominal_mentions(doc, mentions, context)
         for ent in entities:  # "Georgia" in US news, "Niger" in Nigerian news: the state or the country
-            if context and _state_namesake(ent) == context:
+            if ent.type == "GPE" and (state := countries.state_after_town(doc, ent.mentions, mentions)):
+                ent.actor = actors.Actor(state, "GOV")  # "Athens, Georgia": the US state
+            elif context and _state_namesake(ent) == context:
                 ent.actor = None  # neither is sure: no code, and not the country's key ("GPE:GEO")
                 ent.key = ("NAME", fold(ent.name))
             elif ent.type == "GPE" and (state := countries.located_in(doc, ent.mentions, mentions)):

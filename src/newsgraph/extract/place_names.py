@@ -188,6 +188,8 @@ def _capital_namesake(doc: Doc, m: Mention) -> tuple[str, str | None] | None:
         if len(piece) < n or not all(w[:1].isupper() and w.isalpha() for w in piece):
             continue
         region = " ".join(piece)
+        if actors.country_code(region) == capital_of:
+            return None  # "Tbilisi, Georgia", "Paris, France": the capital, in its own country
         states = [p for p in _admin1(region) if p.country != capital_of]
         if states and not capital:
             towns = {p.country for p in _of_feature(m.text, _CITY)}
