@@ -43,6 +43,7 @@ QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict
 #: Condition kinds the lexicons may use.
 CONDITION_KINDS = frozenset(
     {"obj", "dobj", "pobj", "prep", "subj", "comp", "claim", "inf", "other", "near", "mod", "head"}
+    | {"question"}
 )
 
 

@@ -480,6 +480,8 @@ def _owned_draft(lex: Lexicon, ctx: Context, tok: Token, kind: str | None) -> Dr
         return None
     if any(c.dep_ == "neg" for c in tok.children):
         return None
+    if lemma(tok) in plover.word_class("danger") and lemma(noun) in plover.word_class("armed"):
+        return None  # "Iraq's offensive military equipment", "Iraq's dangerous army": what it can do
     owners = [
         c
         for c in noun.children
