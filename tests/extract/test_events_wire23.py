@@ -86,3 +86,37 @@ def test_the_simple_present_with_a_day_is_a_schedule(nlp: Any) -> None:
     # a headline tells the past in the present
     (headline,) = triggered(nlp, "Israel Meets Egypt Monday\n\nThe talks in Cairo went well.", "Meets")
     assert not headline["future"]
+
+
+@pytest.mark.model
+def test_signing_a_treaty_is_reported(nlp: Any) -> None:
+    # manual, SUPPORT: "ratify, sign, or finalize an agreement or treaty"
+    for text, trigger in (
+        (
+            "The presidents of Ukraine and Russia signed an economic cooperation agreement on Friday.",
+            "signed",
+        ),
+        ("The Ukrainian parliament ratified the border treaty on Friday.", "ratified"),
+    ):
+        assert [e for e in triggered(nlp, text, trigger) if e["event_type"] == "SUPPORT"]
+        assert shown_events(nlp, text, "SUPPORT")
+
+
+@pytest.mark.model
+def test_one_said_to_be_behind_an_attack_is_blamed(nlp: Any) -> None:
+    text = "Northern Ireland police said they believe the IRA was behind two killings in Belfast."
+    (blame,) = shown_events(nlp, text, "ACCUSE")
+    assert blame["text"] == "behind"
+    # the writer's own statement is nobody's accusation; "behind the wheel" is no deed
+    assert not shown_events(nlp, "The IRA was behind two killings in Belfast last week.", "ACCUSE")
+    assert not shown_events(nlp, "Police said a Russian diplomat was behind the wheel.", "ACCUSE")
+
+
+@pytest.mark.model
+def test_the_means_of_what_was_tried_were_used(nlp: Any) -> None:
+    text = "Saddam Hussein tried to scare Arab leaders by calling on Iraqis to rise up against Kuwait."
+    (call,) = [e for e in events_of(nlp, text) if e["event_type"] == "REQUEST"]
+    assert is_fact(call)
+    wished = "Saddam Hussein wants to scare Arab leaders by calling on Iraqis to rise up against Kuwait."
+    (wish,) = [e for e in events_of(nlp, wished) if e["event_type"] == "REQUEST"]
+    assert not is_fact(wish)

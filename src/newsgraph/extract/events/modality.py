@@ -58,6 +58,7 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
     own = True
     would = False
     others = False  # the clause above is a coordinated clause of its own ("X should ..., and we call")
+    means = False  # the clause is the means ("by calling on ...") of what the clauses above say
     for _ in range(6):
         for child in () if others else cur.children:
             dep = child.dep_
@@ -169,6 +170,7 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             break
         if head.pos_ not in ("VERB", "AUX", "ADJ", "ADP"):
             break
+        means = means or (cur.dep_ == "pcomp" and head.lower_ == "by")
         gov = governors.get(lemma(head)) or _copula_governor(cur, head, governors)
         if gov == "future" and lemma(head) == "go" and (head.tag_ != "VBG" or _went_on(head)):
             gov = None  # "is going to attack" is to come; "went on to attack" happened
@@ -191,6 +193,8 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
                 break
         if gov == "hypothetical" and cur.dep_ == "prep" and cur.lower_ == "of" and head.pos_ == "ADJ":
             out.hypothetical = True  # "capable of deploying 300,000 troops": an ability, no deed
+        if means and lemma(head) in _TRIED:
+            gov = None  # "tried to scare them by calling on Arabs to rise up": the call was made
         if gov and cur.dep_ in ("xcomp", "acomp", "ccomp"):
             if gov == "future":
                 out.future = True
@@ -482,6 +486,8 @@ def _said_to_come(verb: Token) -> bool:
     return False
 
 
+#: Verbs of trying: what was tried may have failed, but the means used were used.
+_TRIED = frozenset({"try", "attempt"})
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
