@@ -258,7 +258,7 @@ def score(article: Article, predicted: list[Predicted], verbose: bool = False) -
     matched = _match(article, predicted)
     pairs = [(g, p) for p, g in matched if g is not None]
     unmatched = [p for p, g in matched if g is None]
-    free = [g for g in facts if all(g is not h for _, h in pairs)]
+    free = [g for g in facts if all(g is not h for h, _ in pairs)]
     t.matched = len(pairs)
     for g, p in pairs:
         a_ok, r_ok = _sides_equal(g, p)

@@ -58,6 +58,7 @@ CONDITION_KINDS = frozenset(
         "near",
         "mod",
         "head",
+        "question",
     }
 )
 

@@ -201,6 +201,8 @@ def _holds(cond: plover.Condition, tok: Token) -> bool:
         )
     elif kind == "claim":
         hit = any(c.dep_ == "ccomp" and _indicative(c) for c in tok.children)
+    elif kind == "question":  # "'Why have a war?' asked X": the clause said is a question
+        hit = any(c.dep_ in ("ccomp", "parataxis") and _question(c, tok) for c in tok.children)
     elif kind == "mod":
         hit = any(
             c.dep_ in ("compound", "amod", "nmod", "npadvmod") and _word_in(c, values) for c in tok.children
@@ -217,6 +219,13 @@ def _holds(cond: plover.Condition, tok: Token) -> bool:
 _FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP"})
 _DEMANDING = frozenset({"should", "must", "shall", "ought"})
 _SINGULAR = frozenset({"he", "she", "it"})
+
+
+def _question(clause: Token, verb: Token) -> bool:
+    """The clause ends with a question mark, its own or one the parser hangs on the verb of saying
+    between them ("'Why have a war?' asked ...")."""
+    lo, hi = sorted((clause.right_edge.i + 1, verb.i))
+    return any(t.text == "?" for t in clause.subtree) or any(t.text == "?" for t in verb.doc[lo:hi])
 
 
 def _indicative(verb: Token) -> bool:

@@ -58,8 +58,15 @@ def final_type(
     irrealis = d.mod.intent or (d.mod.conditional and (mod.future or mod.hypothetical))
     if irrealis:
         if etype == "RETREAT" and d.mod.conditional:
-            if recipients:  # "will withdraw its force from Chad unless ...": an ultimatum
+            if recipients and _unless(
+                d.anchor
+            ):  # "will withdraw its force from Chad unless ...": an ultimatum
                 return "THREATEN", _threat_mode(etype, mode), Modality()
+            if recipients and is_said(lex, d) and is_own_promise(d):
+                # "announced that he will withdraw his troops from Kuwait only if Israel
+                # withdraws": a retreat offered for the other's act is a concession promised
+                # (manual, CONCEDE: "declarations ... of withdrawals from territory"), no threat
+                return "CONCEDE", None, Modality()
             # "will step down if his wife wins": a promised retreat that targets nobody
             return "CONCEDE", None, Modality(future=True)
         if quad in (1, 2) and (d.mod.intent or is_said(lex, d)):
@@ -90,6 +97,14 @@ def final_type(
             # of someone ("expects them to demonstrate") is no threat, and stays future
             return "THREATEN", _threat_mode(etype, mode), Modality()
     return etype, mode, mod
+
+
+def _unless(verb: Token) -> bool:
+    """The verb's condition is one of "unless": what it says happens if the other does not act."""
+    return any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in verb.children
+    )
 
 
 def is_own_promise(d: Draft) -> bool:

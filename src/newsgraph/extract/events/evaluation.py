@@ -182,18 +182,20 @@ _BLAMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 def _for_a_deed(tok: Token) -> bool:
     """``tok`` ("responsible") has a "for" phrase naming a deed of force or a fault: "responsible
     for the attack", "for the deaths", "for this disaster"; not "responsible for the economy"."""
+    return any(_names_a_deed(prep) for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "for")
+
+
+def _names_a_deed(prep: Token) -> bool:
+    """The object of ``prep`` (or a conjunct of it) is a deed of force or a fault."""
     words = disapproval_words()
     nouns = plover.nouns()
-    for prep in tok.children:
-        if prep.dep_ != "prep" or prep.lower_ != "for":
-            continue
-        for obj in prep.children:
-            for noun in (obj, *obj.conjuncts) if obj.dep_ == "pobj" else ():
-                word = lemma(noun)
-                if words.get(word) == "bad" or word in _HARMS:
-                    return True
-                if any(e.type in _BLAMED_TYPES and not e.conditions for e in nouns.get(word, ())):
-                    return True
+    for obj in prep.children:
+        for noun in (obj, *obj.conjuncts) if obj.dep_ == "pobj" else ():
+            word = lemma(noun)
+            if words.get(word) == "bad" or word in _HARMS:
+                return True
+            if any(e.type in _BLAMED_TYPES and not e.conditions for e in nouns.get(word, ())):
+                return True
     return False
 
 
@@ -202,6 +204,12 @@ def _of_a_body(tok: Token) -> bool:
     "heart failure", "a power failure"; word class ``bodily``): no actor is judged."""
     words = plover.word_class("bodily")
     return any(c.dep_ in ("compound", "amod", "nmod") and lemma(c) in words for c in tok.children)
+
+
+def _behind_a_deed(tok: Token) -> bool:
+    """``tok`` is "behind" as the predicate of "be" with a deed of force or a fault as its object:
+    "was behind two killings", "is behind the attacks"; not "behind the wheel"."""
+    return tok.pos_ == "ADP" and tok.dep_ == "prep" and lemma(tok.head) == "be" and _names_a_deed(tok)
 
 
 def _negated(tok: Token, verb: Token) -> bool:
@@ -341,10 +349,10 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc, positions: list[int]
         if _of_a_body(tok):
             continue  # "kidney failure", "crop failure": what befell an organ or a thing, no judgement
         if kind == "blame":
-            if not _for_a_deed(tok):
+            if not (_for_a_deed(tok) or _behind_a_deed(tok)):
                 continue
-            kind = "bad"  # "responsible for the attack": blame
-        verb = _verb_of(tok)
+            kind = "bad"  # "responsible for the attack", "was behind the killings": blame
+        verb = tok.head if tok.pos_ == "ADP" else _verb_of(tok)
         if verb is None:
             owned = _owned_draft(lex, ctx, tok, kind)
             if owned is not None:
@@ -490,6 +498,8 @@ def _owned_draft(lex: Lexicon, ctx: Context, tok: Token, kind: str | None) -> Dr
         return None
     if any(c.dep_ == "neg" for c in tok.children):
         return None
+    if lemma(tok) in plover.word_class("danger") and lemma(noun) in plover.word_class("armed"):
+        return None  # "Iraq's offensive military equipment", "Iraq's dangerous army": what it can do
     owners = [
         c
         for c in noun.children

@@ -58,6 +58,7 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
     own = True
     would = False
     others = False  # the clause above is a coordinated clause of its own ("X should ..., and we call")
+    means = False  # the clause is the means ("by calling on ...") of what the clauses above say
     for _ in range(6):
         for child in () if others else cur.children:
             dep = child.dep_
@@ -169,6 +170,7 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             break
         if head.pos_ not in ("VERB", "AUX", "ADJ", "ADP"):
             break
+        means = means or (cur.dep_ == "pcomp" and head.lower_ == "by")
         gov = _governor(head, governors) or _copula_governor(cur, head, governors)
         if gov == "future" and lemma(head) == "go" and (head.tag_ != "VBG" or _went_on(head)):
             gov = None  # "is going to attack" is to come; "went on to attack" happened
@@ -189,6 +191,10 @@ def modality(anchor: Token, reporting: frozenset[str], in_quote: bool, noun: Tok
             # "expects them to meet"): with an infinitive it is the wish, not a report
             if not (gov and cur.dep_ in ("xcomp", "ccomp") and _infinitive(cur)):
                 break
+        if gov == "hypothetical" and cur.dep_ == "prep" and cur.lower_ == "of" and head.pos_ == "ADJ":
+            out.hypothetical = True  # "capable of deploying 300,000 troops": an ability, no deed
+        if means and lemma(head) in _TRIED:
+            gov = None  # "tried to scare them by calling on Arabs to rise up": the call was made
         if gov and cur.dep_ in ("xcomp", "acomp", "ccomp"):
             if gov == "future":
                 out.future = True
@@ -471,12 +477,15 @@ def _said_to_come(verb: Token) -> bool:
     """The clause says when it will happen, and that is to come: "are meeting up next week",
     "travels to Beijing tomorrow" (a time phrase of the verb itself, "next" with no article:
     "the next day" is a past one's)."""
+    scheduled = _simple_present(verb)
     for child in verb.children:
         if child.dep_ not in ("npadvmod", "advmod", "prep", "tmod"):
             continue
         for tok in child.subtree:
             if tok.lower_ == "tomorrow":
                 return True
+            if scheduled and tok.lower_ in _WEEKDAYS and tok.ent_type_ == "DATE":
+                return True  # "meet separately Monday", "votes on Tuesday": a schedule
             head = tok.head
             if (
                 tok.lower_ == "next"
@@ -486,6 +495,24 @@ def _said_to_come(verb: Token) -> bool:
             ):
                 return True
     return False
+
+
+#: Verbs of trying: what was tried may have failed, but the means used were used.
+_TRIED = frozenset({"try", "attempt"})
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _simple_present(verb: Token) -> bool:
+    """A verb in the simple present (no auxiliary) in a sentence of running text: news tells a
+    happening of a named day in the past tense, so with a day it is scheduled ("He and Arafat
+    meet separately Monday with Albright"). A headline (no closing stop) uses the present for the
+    past, and is left alone."""
+    if verb.tag_ not in ("VBP", "VBZ") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    last = verb.sent[-1]
+    while last.i > verb.sent.start and (last.is_quote or last.is_space):
+        last = last.nbor(-1)
+    return last.text in (".", "!", "?")
 
 
 def noun_modality(noun: Token) -> Modality:
