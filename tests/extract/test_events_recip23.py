@@ -1,7 +1,8 @@
 """Sides of events on real news, rules of branch ``ev23recip`` (session 20): whom a letter is sent
 to, the subject of a "that" clause the parser misread, a surname alone after the full name, "they"
-for the pair the sentence before named, a body of the state named by its phrase, and the doer of a
-thing judged where the article told of it before (sentences invented for these tests)."""
+for the pair the sentence before named, a thing of a body of the state ("police orders"), the doer of a
+thing judged where the article told of it before, and "the government" states act on
+(sentences invented for these tests)."""
 
 from __future__ import annotations
 
@@ -73,20 +74,23 @@ def test_a_surname_alone_after_the_full_name_is_that_person(nlp: Any) -> None:
 
 @pytest.mark.model
 def test_they_opening_a_sentence_is_the_pair_named_before(nlp: Any) -> None:
-    text = US + (
-        "John Podesta and Todd Stern began negotiations with China. They were backed by John Kerry "
-        "and Barack Obama."
+    text = (
+        "Senators John McCain and Lindsey Graham began talks with China. They were backed by John "
+        "Kerry and Barack Obama."
     )
     e = _one(nlp, text, "backed")
     assert codes(e["recipient"]) == {"USA"}
 
 
 @pytest.mark.model
-def test_a_body_of_the_state_named_by_its_phrase(nlp: Any) -> None:
-    text = US + "Senator Elizabeth Warren criticized law enforcement officers nationwide on Tuesday."
-    e = _one(nlp, text, "criticized")
-    assert codes(e["recipient"]) == {"USA"}
-    assert {r["sector"] for r in e["recipient"]} == {"COP"}
+def test_a_thing_of_a_body_of_the_state_is_that_bodys(nlp: Any) -> None:
+    for text, trigger in (
+        (US + "Senator Elizabeth Warren condemned police shootings in a speech on Tuesday.", "condemned"),
+        (US + "Jill Stein complied with police orders and left the area.", "complied"),
+    ):
+        e = _one(nlp, text, trigger)
+        assert codes(e["recipient"]) == {"USA"}, text
+        assert {r["sector"] for r in e["recipient"]} == {"COP"}, text
 
 
 @pytest.mark.model
@@ -99,3 +103,18 @@ def test_a_thing_condemned_is_of_whoever_did_it_before(nlp: Any) -> None:
     # a thing no one did before names no one
     other = "Seoul was quiet on Friday. President Obama condemned the test as provocative."
     assert not _one(nlp, other, "condemned")["recipient"]
+
+
+@pytest.mark.model
+def test_the_government_states_act_on_is_another_states(nlp: Any) -> None:
+    text = (
+        "Mass atrocities continue in the Darfur region of Sudan as China and Russia support the "
+        "government. Russia vetoed the resolution."
+    )
+    assert codes(_one(nlp, text, "support")["recipient"]) == {"SDN"}
+    # with no other country named, a state's own government is nobody's target
+    alone = "Russia vetoed the resolution. Russia criticized the government on Monday."
+    assert "RUS" not in codes(_one(nlp, alone, "criticized")["recipient"])
+    # a person's government stays the article's country
+    person = US + "Senator Bernie Sanders criticized the government on Monday."
+    assert codes(_one(nlp, person, "criticized")["recipient"]) == {"USA"}

@@ -307,7 +307,7 @@ def _resolve(ctx: Context, head: Token, depth: int, places: bool, guess: bool = 
         # "lawmakers", "officials", "police": a body of the state with no country said is of the
         # country the article is about, as a person of no known country is
         sector = actors.sector_of(head.lemma_) or actors.sector_of(head.lower_)
-        if sector is None:  # "law enforcement officers", "police officers": the phrase says which body
+        if sector is None:  # "police orders", "police shootings": a thing of the body the phrase names
             sector = actors.sector_of(ctx.text[_phrase_start(head).idx : head.idx + len(head.text)])
         if sector in NATIONAL_SECTORS:
             return [actor_record(ctx, None, *span_of(head), ctx.public_country(), sector)]
