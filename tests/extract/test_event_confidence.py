@@ -321,7 +321,8 @@ def test_a_material_act_in_the_simple_present_is_a_habit_outside_the_headline(nl
     (usual,) = [e for e in _events(nlp, habit) if e["text"] == "attack"]
     (told,) = [e for e in _events(nlp, once) if e["text"] == "attacked"]
     assert usual["confidence"] < told["confidence"]
-    assert usual["confidence"] < 0.1
+    # far below the threshold (the army of "army bases" as recipient lifts it a little: ev23recip)
+    assert usual["confidence"] < 0.15
     # the headline tells a past event in the present: not a habit
     (title,) = [e for e in _events(nlp, once) if e["text"] == "fight"]
     assert title["confidence"] >= DEFAULT_MIN_CONFIDENCE

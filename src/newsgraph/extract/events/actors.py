@@ -13,12 +13,13 @@ from spacy.tokens import Token
 
 from ...resolve.actors import sector_of
 from .. import plover
-from ..relations import kin_nouns
 from .candidates import Lexicon
 from .clause_signs import a_thing
 from .context import Context
 from .datelines import past_dateline, past_dateline_refs
 from .drafts import Draft, event_scope
+from .earlier import earlier_doers
+from .letters import addressee_heads, misparsed_addressee, sender_heads
 from .partners import content_partners, object_partners
 from .references import actor_record, own_actor_heads, resolve_heads, same, span_of, unique
 from .relate import measure_owners
@@ -35,6 +36,7 @@ from .syntax import (
     subjects,
     verb_forms,
 )
+from .targets import done_to, has_object, owner_heads, phrasal_target, reason_doers, site, topic_object
 from .unnamed import unidentified_span, victims
 from .when_where import event_location
 
@@ -44,6 +46,8 @@ _SPEECH_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT",
 _PLACE_RECIPIENT = frozenset({"PROTEST", "COERCE", "ASSAULT", "SANCTION", "CONCEDE"})
 #: Dependencies through which a clause says what a protest is for ("to demand", "in demanding").
 _PURPOSE_DEPS = frozenset({"advcl", "xcomp", "pcomp", "prep", "acl", "conj"})
+#: Types of a statement that judges what another did ("condemned the test", "hailed the ruling").
+_JUDGING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 #: Types of an event that undoes a measure of its own actor ("eased the curfew", "lifted the ban").
 _UNDOING = frozenset({"CONCEDE", "RETREAT"})
 #: Sectors of actors that can impose what a state imposes (a curfew, a ban).
@@ -70,7 +74,43 @@ def event_arguments(
         joint += more[2]
     if "swap" in d.entry.flags:
         actors, recipients = recipients, actors
+    recipients = [r for r in (_other_government(ctx, r, actors) for r in recipients) if r is not None]
     return actors, recipients, joint
+
+
+#: Bare nouns of a state's rulers, taken for the article's country when nothing says whose.
+_RULERS = frozenset({"government", "regime"})
+
+
+def _other_government(
+    ctx: Context, rec: dict[str, Any], actors: list[dict[str, Any]]
+) -> dict[str, Any] | None:
+    """ "China and Russia support the government" (in an article mostly about Russia): a bare "the
+    government" that states act on is not one of theirs but another's: the country named nearest in
+    the sentence that is none of the actors', else no one's (the manual's recipient is another
+    party; a state does not back its own government)."""
+    states = {
+        a["code"] for a in actors if a["entity"] in ctx.entities and ctx.entities[a["entity"]].type == "GPE"
+    }
+    named = ctx.entities.get(rec["entity"] or "")
+    if rec["code"] not in states or (named is not None and named.name.lower() not in _RULERS):
+        return rec  # a named government ("the Assad government") says whose it is
+    tok = ctx.root_in(rec["start"], rec["end"])
+    if tok is None or tok.lower_ not in _RULERS:
+        return rec
+    kids = list(tok.children)
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(
+        c.dep_ in ("poss", "prep", "compound", "amod", "nmod") for c in kids
+    ):
+        return rec
+    own = {a["code"] for a in actors}
+    best: tuple[int, str] | None = None
+    for i in range(tok.sent.start, tok.sent.end):
+        ent = ctx.entities.get(ctx.index.get(i, ""))
+        code = ctx.entity_code(ent.id)[0] if ent is not None and ent.type == "GPE" else None
+        if code and code not in own and (best is None or abs(i - tok.i) < best[0]):
+            best = (abs(i - tok.i), code)
+    return {**rec, "entity": None, "code": best[1]} if best else None
 
 
 def share_joint(
@@ -191,7 +231,7 @@ def arguments(
         preps |= {"to", "in"}
     if d.mode == "withdraw" or d.entry.mode == "withdraw":
         preps |= {"from"}  # "withdraw inspectors from Iraq"
-    if any(c.kind == "pobj" and not c.negated for c in d.entry.conditions) or _phrasal_target(d.entry, info):
+    if any(c.kind == "pobj" and not c.negated for c in d.entry.conditions) or phrasal_target(d.entry, info):
         # "broke with Trump", "campaigned for Clinton": the row's preposition names the recipient
         preps |= {v for c in d.entry.conditions if c.kind == "prep" and not c.negated for v in c.values}
     agent_heads: list[Token] = []
@@ -234,6 +274,9 @@ def arguments(
                 recipient_heads += passive_inherited(clause)
         # the place a report is filed from does nothing, whichever clause it heads
         agent_heads += [a for head in agents for a in past_dateline(head)]
+        addressee = misparsed_addressee(clause) if d.how == "verb" and info.verbal else None
+        if addressee is not None:  # "a letter to FBI Director James Comey demanding": the sender's
+            agent_heads = [a for a in agent_heads if a.i != addressee.i] or sender_heads(clause)
     if d.how in ("verb", "support") and d.type == "MOBILIZE":
         # "mobilized reservists for a possible war against Iraq": the target of the purpose
         objects = [clause, *(c for c in clause.children if c.dep_ == "dobj")]
@@ -259,9 +302,9 @@ def arguments(
                         recipient_heads += more
                 if c.dep_ == "dobj" and not info.object_is_recipient and c.i not in ctx.index:
                     continue  # "deployed troops": the troops are no recipient
-                if c.dep_ == "dobj" and d.type == "CONSULT" and _topic_object(ctx, c):
+                if c.dep_ == "dobj" and d.type == "CONSULT" and topic_object(ctx, c):
                     continue  # "discussed Trump's proposed wall": what is talked about
-                if c.dep_ == "dobj" and _topic_object(ctx, c):
+                if c.dep_ == "dobj" and topic_object(ctx, c):
                     # "withheld US military aid from Ukraine": a thing is no recipient; the one
                     # it is kept or taken from is
                     taken_from = prep_objects(c, {"from"}) + prep_objects(clause, {"from"})
@@ -278,13 +321,13 @@ def arguments(
             elif c.dep_ == "oprd" and info.verbal and c.pos_ == "PROPN" and c.i in ctx.index:
                 recipient_heads.append(c)  # "called out Trump": the parser's predicate for a name
             elif c.dep_ in ("prep", "prt") and c.lower_ in preps | {"with"}:
-                if c.lower_ == "for" and info.object_is_recipient and _has_object(clause):
+                if c.lower_ == "for" and info.object_is_recipient and has_object(clause):
                     continue  # "thanked the government for its actions": why, not whom
                 if c.lower_ == "with" and means and not joint_type:
                     continue
                 pobjs = [p for p in c.children if p.dep_ == "pobj" and p.i not in event_nouns]
                 if c.lower_ in visit_preps:
-                    pobjs = [p for p in pobjs if not _site(ctx, p)]
+                    pobjs = [p for p in pobjs if not site(ctx, p)]
                 if joint_type and info.verbal and c.lower_ not in info.recipient_preps | {"with"}:
                     # "talked to Putin by phone": a row's preposition adds a party to talks only
                     # by name ("talked to me", "talk to them", "talked to reporters" are no talks)
@@ -311,7 +354,7 @@ def arguments(
             if c.dep_ == "prep" and c.lower_ in noun_preps | {"with"}:
                 pobjs = [p for p in c.children if p.dep_ == "pobj"]
                 if c.lower_ in visit_preps:
-                    pobjs = [p for p in pobjs if not _site(ctx, p)]
+                    pobjs = [p for p in pobjs if not site(ctx, p)]
                 if c.lower_ in ("with", "of") and joint_type:
                     joint_heads += pobjs
                 elif c.lower_ != "with" or "with" in preps:
@@ -338,12 +381,20 @@ def arguments(
             if code and q.speaker_start is not None and q.speaker_end is not None:
                 actors = [actor_record(ctx, speaker, q.speaker_start, q.speaker_end, code, sector)]
     recipients = resolve_heads(ctx, recipient_heads, places=places, recipient=True)
+    if not recipients and info.verbal and d.how == "verb":
+        # "sent a letter to Comey demanding answers": whom the letter is sent to (not the press)
+        found = resolve_heads(ctx, addressee_heads(clause), places=False, recipient=True)
+        recipients = [r for r in found if r["sector"] != "JRN"]
     if not recipients and info.verbal:
         recipients = _content_recipients(lex, ctx, d, noun if noun is not None else clause)
     if not recipients and info.verbal:
         # "railed against the trade deal the administration negotiated", "defended the state's
         # launch of ...": a thing criticised, praised or rejected is its owner's or maker's
         recipients = resolve_heads(ctx, owner_heads(recipient_heads), places=False, recipient=True)
+    if not recipients and d.how == "verb" and d.type in _JUDGING:
+        # "Obama condemned Friday's test": whoever did it where the article told of it before
+        objects = [c for c in recipient_heads if c.dep_ == "dobj" and c.head.i == clause.i]
+        recipients = earlier_doers(ctx, objects)
     purpose = clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
     sent = any(c.dep_ in ("dobj", "nsubjpass") for c in clause.head.children)
     if not recipients and d.how == "verb" and purpose and not joint_heads and sent:
@@ -368,92 +419,6 @@ def arguments(
                     break
     joint = resolve_heads(ctx, joint_heads, places=places)
     return actors, recipients, joint
-
-
-def _phrasal_target(entry: plover.Entry, info: plover.EventType) -> bool:
-    """Whether a verbal row's preposition names whom or what the speech act is aimed at: "objected
-    to Trump's remarks", "scoffed at Trump's claim", "took issue with Trump's remarks", "outraged
-    by Trump's remarks" (a thing's owner is then the recipient). Not when the row's object is the
-    one aimed at: "attacked Trump over his remarks", "dismissed him as a clown" (the preposition
-    says why or as what)."""
-    if not info.verbal:
-        return False
-    conds = entry.conditions
-    objects = [c for c in conds if c.kind in ("obj", "dobj") and not c.negated]
-    if any(v.startswith("@") for c in objects for v in c.values):
-        return False
-    return any(c.kind == "prep" and not c.negated for c in conds)
-
-
-#: Relative pronouns, which name the head they hang on, not its maker.
-_WH_WORDS = frozenset({"which", "that", "who", "whom", "what"})
-
-
-def owner_heads(heads: list[Token]) -> list[Token]:
-    """Whoever owns or made the things ``heads`` name: a possessive ("the state's launch"), a "by"
-    phrase ("plans by the company"), or the subject of a relative clause on the thing or on its
-    apposition ("the TPP, the trade deal the administration negotiated")."""
-    out: list[Token] = []
-    for head in heads:
-        if head.pos_ not in ("NOUN", "PROPN"):
-            continue
-        for noun in (head, *(c for c in head.children if c.dep_ == "appos")):
-            for c in noun.children:
-                if c.dep_ == "poss":
-                    out.append(c)
-                elif c.dep_ == "prep" and c.lower_ == "by":
-                    out.extend(p for p in c.children if p.dep_ == "pobj")
-                elif c.dep_ == "relcl":
-                    out.extend(
-                        s for s in c.children if s.dep_ in ("nsubj", "agent") and s.lower_ not in _WH_WORDS
-                    )
-    return out
-
-
-def reason_doers(verb: Token) -> list[Token]:
-    """Who did what another is blamed, praised or punished for: the object of that verb ("held
-    Pagliano in contempt for refusing to testify", "criticized Trump for attacking the judge",
-    "thanked Japan for sending aid"), or its passive subject ("Pagliano was held in contempt for
-    refusing"). The one who blames did not do it."""
-    if verb.dep_ != "pcomp" or verb.head.lower_ != "for" or verb.tag_ != "VBG":
-        return []
-    above = verb.head.head
-    if above.pos_ not in ("VERB", "AUX"):
-        return []
-    objects = [c for c in above.children if c.dep_ == "dobj"]
-    if objects:
-        return objects[:1]
-    return subjects(above)[1][:1] if is_passive(above) else []
-
-
-def _done_to(lex: Lexicon, verb: Token) -> bool:
-    """Whether the object of ``verb`` is whom its act is done to: no lexicon row of the verb is
-    of a type whose object is a thing moved or given ("deploy troops", "send aid")."""
-    return all(
-        e.type is None or lex.types[e.type].object_is_recipient for e in plover.verbs().get(lemma(verb), ())
-    )
-
-
-def _has_object(verb: Token) -> bool:
-    return any(c.dep_ == "dobj" for c in verb.children)
-
-
-def _topic_object(ctx: Context, obj: Token) -> bool:
-    """The object of a meeting verb is what is talked about, not a party: a common noun that names
-    no one ("discussed Trump's proposed wall", "discussed the United States' longest war"), unlike
-    a name, a pronoun or a noun of people or offices ("met the president", "met officials")."""
-    if obj.i in ctx.index or obj.pos_ in ("PROPN", "PRON") or obj.pos_ != "NOUN":
-        return False
-    if obj.lemma_.lower() in kin_nouns() or obj.lower_ in kin_nouns():
-        return False  # "attacked the Koch brothers", "met the wife of ...": people
-    return a_thing(obj)  # ("met his Israeli counterpart": someone named by a relation)
-
-
-def _site(ctx: Context, place: Token) -> bool:
-    """A place visited that names no host: a common noun of no actor ("a visit to the Mexican
-    border", "visited a refugee camp"), not a country, a capital or a named place ("a visit to
-    China", "visited the Chinese capital"), whose government is the host."""
-    return _topic_object(ctx, place) and lemma(place) != "capital"
 
 
 def demand_recipients(
@@ -520,8 +485,8 @@ def _content_recipients(lex: Lexicon, ctx: Context, d: Draft, base: Token) -> li
         if conditional and d.type in ("THREATEN", "AGREE"):
             heads += subjects(c)[0]
     for c in base.children:
-        if c.dep_ in ("ccomp", "xcomp", "acl") and c.pos_ in ("VERB", "AUX"):
-            agents = subjects(c)[0]
+        if c.dep_ in ("ccomp", "xcomp", "acl") and (c.pos_ in ("VERB", "AUX") or _that_clause(c)):
+            agents = subjects(c)[0] or _misparsed_subject(c)
             if agents and c.dep_ == "ccomp" and lex.types[d.type].joint:
                 # "First Trump goes to Louisiana ..., now he meets with ...": a meeting says
                 # nothing; a clause with a subject of its own is no content of it
@@ -542,9 +507,9 @@ def _content_recipients(lex: Lexicon, ctx: Context, d: Draft, base: Token) -> li
                 # "threatened to attack Israel", "refused to meet the American envoy": whoever the
                 # refused or threatened act is done to (an actor phrase, named or not; what
                 # "deploy" or "send" moves is the doer's own: "refused to deploy troops")
-                done_to = _done_to(lex, c)
+                acted_on = done_to(lex, c)
                 heads += [
-                    x for x in c.children if x.dep_ in ("dobj", "dative") and (done_to or x.i in ctx.index)
+                    x for x in c.children if x.dep_ in ("dobj", "dative") and (acted_on or x.i in ctx.index)
                 ]
             heads += prep_objects(c, frozenset({"to", "with", "against", "on", "from"}))
     found = resolve_heads(ctx, heads, places=False, recipient=True)
@@ -557,6 +522,24 @@ def _content_recipients(lex: Lexicon, ctx: Context, d: Draft, base: Token) -> li
             if place and place.get("country"):
                 return [actor_record(ctx, None, place["start"], place["end"], place["country"], "CVL")]
     return []
+
+
+def _that_clause(c: Token) -> bool:
+    """A "that" clause with a subject whose verb the parser took for a noun: "demanding that
+    police release(NN) the video"."""
+    return (
+        c.dep_ == "ccomp"
+        and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
+        and any(x.dep_ == "nsubj" for x in c.children)
+    )
+
+
+def _misparsed_subject(c: Token) -> list[Token]:
+    """The subject of a "that" clause the parser hung on its verb as a compound: "demanding that
+    Donald Trump's campaign stop using ..." (read as a "campaign stop")."""
+    if c.dep_ != "ccomp" or c.tag_ != "VB" or not any(x.dep_ == "mark" for x in c.children):
+        return []
+    return [x for x in c.children if x.dep_ == "compound" and x.pos_ in ("NOUN", "PROPN") and x.i < c.i]
 
 
 #: Verbs of accusing whose clause says what the accused did ("alleged that Iran had ...").

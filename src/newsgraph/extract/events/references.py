@@ -17,7 +17,9 @@ from ..role_titles import ENVOY_NOUNS
 from .context import NATIONAL_SECTORS, Context
 from .named_people import body_sector, titled_person
 from .offices import office_holder
+from .surnames import surname_person
 from .syntax import MODIFIERS, issuer_heads, lemma
+from .whereabouts import object_owner, place_in
 
 _RELATIVE = frozenset({"which", "who", "whom", "that", "whose"})
 #: Prepositions through which a phrase names its actor ("a group of ...", "calls by ..."), or
@@ -188,6 +190,20 @@ def _plural_subject(ctx: Context, pronoun: Token) -> list[Token]:
     return []
 
 
+def _pair_before(pronoun: Token) -> list[Token]:
+    """For "they" or "their" opening its sentence's subject, with nobody named before it there:
+    the named parties the sentence before has as its coordinated subject ("Mr. Podesta and Todd
+    Stern began negotiations with China. They were backed by ..."), not the country last named."""
+    sent = pronoun.sent
+    if pronoun.i != sent.start or sent.start == 0 or pronoun.dep_ not in ("nsubjpass", "poss"):
+        return []
+    prev = pronoun.doc[sent.start - 1].sent
+    subj = [c for c in prev.root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj or not subj[0].conjuncts:
+        return []
+    return [subj[0], *subj[0].conjuncts]
+
+
 def unnamed_they(ctx: Context, tok: Token) -> bool:
     """ "They" (or "them") with no group named before it in its own sentence: "they say Sanders
     should drop out" is what people say, no party's word; the last organisation of an earlier
@@ -244,6 +260,16 @@ def _pronoun(ctx: Context, tok: Token, depth: int, places: bool, guess: bool = T
                 ]
                 if refs:
                     return [{**r, "text": tok.text, "start": span[0], "end": span[1]} for r in refs]
+            group = _pair_before(tok)
+            if group and all(t.i in ctx.index for t in group):
+                # "Podesta and Stern began talks with China. They were backed by ...": the pair
+                refs = [
+                    r
+                    for t in group
+                    for r in _resolve(ctx, t, depth + 1, places, guess)
+                    or [actor_record(ctx, ctx.index[t.i], *span, None, None)]
+                ]
+                return [{**r, "text": tok.text, "start": span[0], "end": span[1]} for r in refs]
         eid = ctx.last_thing(tok.i)
     elif word in _RELATIVE and tok.head.dep_ in ("relcl", "acl") and depth < 2:
         return _resolve(ctx, tok.head.head, depth + 1, places, guess)
@@ -281,6 +307,8 @@ def _resolve(ctx: Context, head: Token, depth: int, places: bool, guess: bool = 
         # "lawmakers", "officials", "police": a body of the state with no country said is of the
         # country the article is about, as a person of no known country is
         sector = actors.sector_of(head.lemma_) or actors.sector_of(head.lower_)
+        if sector is None:  # "police orders", "police shootings": a thing of the body the phrase names
+            sector = actors.sector_of(ctx.text[_phrase_start(head).idx : head.idx + len(head.text)])
         if sector in NATIONAL_SECTORS:
             return [actor_record(ctx, None, *span_of(head), ctx.public_country(), sector)]
     holder = office_holder(ctx, head) if ent is None else None
@@ -347,6 +375,8 @@ def _resolve_coded(
                 return refs
         return _pronoun(ctx, head, depth, places, guess)
     eid = ctx.index.get(head.i)
+    if eid is None:  # "Jindal criticized Landrieu" after "Bobby Jindal": the surname the NER missed
+        eid = surname_person(ctx, head)
     if eid is not None:
         ref = _entity_ref(ctx, eid, *span_of(head), places)
         if ref and any(c.lower_ == "ethnic" for c in head.children):
@@ -461,95 +491,17 @@ def _resolve_coded(
                         if refs:
                             return refs
     if places and word in plover.word_class("site"):  # "a village in Western Cambodia"
-        code = _place_in(ctx, head)
+        code = place_in(ctx, head)
         if code:
             return [actor_record(ctx, None, *span_of(head), code, "CVL")]
     sector = actors.sector_of(ctx.text[start_tok.idx : head.idx + len(head.text)])
     if sector is not None:  # "opposition groups in Zimbabwe", "the police": of the country named with them
-        code = _place_in(ctx, head)
+        code = place_in(ctx, head)
         if code is None and guess and sector in _LOCAL_SECTORS:
-            code = ctx.country_in_sentence(head, exclude=_object_owner(ctx, head))
+            code = ctx.country_in_sentence(head, exclude=object_owner(ctx, head))
         if code:
             return [actor_record(ctx, None, *span_of(head), code, sector)]
     return []
-
-
-def _material(verb: Token) -> bool:
-    """The verb's row with no conditions is a material act ("attacked", "stormed", "seized"): said of a
-    verbal act ("a union leader lambasted the Chinese government") the owner may be the speaker's
-    own country, and is kept as a guess."""
-    types = plover.event_types()
-    default = [e.type for e in plover.verbs().get(lemma(verb), ()) if not e.conditions]
-    return bool(default) and default[0] is not None and not types[default[0]].verbal
-
-
-def _object_owner(ctx: Context, head: Token) -> str | None:
-    """The country that owns what the subject ``head`` of a material act acts on ("protesters
-    stormed the Israeli embassy in Cairo", "militants attacked the U.S. embassy"): the other side,
-    whose country the unnamed doers are not taken from."""
-    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.dep_ == "nsubj":
-        head = head.head.head  # "hundreds of demonstrators rallied ..."
-    if head.dep_ != "nsubj" or not _material(head.head):
-        return None
-    for obj in _acted_on(head.head):
-        for mod in obj.children:
-            eid = ctx.index.get(mod.i)
-            if mod.dep_ in ("amod", "compound", "poss") and eid is not None:
-                code = ctx.entity_code(eid)[0]
-                if code:
-                    return code
-    return None
-
-
-#: Prepositions of where a material act is aimed: "protested outside the U.S. embassy".
-_AT = frozenset({"outside", "at", "near", "before", "toward", "towards", "against", "front"})
-
-
-def _acted_on(verb: Token) -> list[Token]:
-    """What a material act is done to or aimed at: its object, or the object of a phrase of where
-    it is aimed ("protested outside the U.S. embassy", "rallied in front of the Israeli embassy":
-    branch ``events19p``)."""
-    out = [c for c in verb.children if c.dep_ == "dobj"]
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
-        for pobj in (p for p in prep.children if p.dep_ == "pobj"):
-            if prep.lower_ in _AT:
-                out.append(pobj)
-            elif lemma(pobj) == "front":  # "in front of": the "of" phrase's object
-                out += [p for o in pobj.children if o.lower_ == "of" for p in o.children if p.dep_ == "pobj"]
-    return out
-
-
-def _place_in(ctx: Context, head: Token) -> str | None:
-    """The country of a place named in ``head``'s "in"/"from" phrase ("police in Barcelona"), or
-    in that of a participle describing it ("refugees fleeing the war in Liberia")."""
-    preps = [c for c in head.children if c.dep_ == "prep"]
-    for c in head.children:  # "fleeing the fighting in Sudan"
-        if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN"):
-            preps += [
-                p
-                for x in (c, *(o for o in c.children if o.dep_ == "dobj"))
-                for p in x.children
-                if p.dep_ == "prep"
-            ]
-    for child in preps:
-        if child.lower_ in (
-            "in",
-            "from",
-            "of",
-            "throughout",
-            "across",
-            "at",
-            "near",
-        ):
-            for pobj in child.children:
-                if pobj.dep_ != "pobj":
-                    continue
-                for tok in pobj.subtree:
-                    eid = ctx.index.get(tok.i)
-                    code = ctx.entity_code(eid)[0] if eid is not None else None
-                    if code:
-                        return code
-    return None
 
 
 def own_actor_heads(ctx: Context, noun: Token, etype: str, *, tokens_only: bool = False) -> list[Token]:
