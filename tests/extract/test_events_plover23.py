@@ -83,3 +83,16 @@ def test_a_passive_investigation_in_a_country_is_by_its_authorities(nlp: Any) ->
     # the arrest rule it generalises is unchanged
     e = _one(nlp, "Two French aid workers were detained in Sudan on Monday.", "detained")
     assert codes(e["actor"]) == {"SDN"} and e["actor"][0]["sector"] == "COP"
+
+
+@pytest.mark.model
+def test_an_activity_object_is_what_its_compound_names(nlp: Any) -> None:
+    # "mediation efforts": the efforts are mediation, so ending them ends mediation (SANCTION)
+    text = "Egyptian diplomats ended mediation efforts between the two Palestinian factions."
+    e = _one(nlp, text, "ended")
+    assert e["event_type"] == "SANCTION" and codes(e["actor"]) == {"EGY"}
+    # a row that wants the object itself ("offered a defence of" someone) does not read the compound
+    text = "The leaders met in Brussels, offering new defense efforts for Europe."
+    assert not [e for e in _of(nlp, text, "offering") if e["event_type"] == "SUPPORT"]
+    # an activity named by no listed compound stays no event
+    assert not _of(nlp, "The company ended its marketing efforts.", "ended")
