@@ -96,3 +96,14 @@ def test_an_activity_object_is_what_its_compound_names(nlp: Any) -> None:
     assert not [e for e in _of(nlp, text, "offering") if e["event_type"] == "SUPPORT"]
     # an activity named by no listed compound stays no event
     assert not _of(nlp, "The company ended its marketing efforts.", "ended")
+
+
+@pytest.mark.model
+def test_narrowed_rows_keep_to_their_sense(nlp: Any) -> None:
+    # an accident that poisons residents, defences against a disease: no attack, no mobilisation
+    text = "A chemical spill at the mine poisoned many residents with mercury."
+    assert not _of(nlp, text, "poisoned")
+    text = "No cases of the virus have been found yet, but the two countries are beefing up their defenses."
+    assert not _of(nlp, text, "beefing up")
+    e = _one(nlp, "NATO is beefing up its presence in the Baltic states.", "beefing up")
+    assert e["event_type"] == "MOBILIZE"
