@@ -67,6 +67,10 @@ def test_event_nouns_the_tables_lacked(nlp: Any) -> None:
     assert codes(e["actor"]) == {"CHN"} and codes(e["recipient"]) == {"USA"}
     text = "The Senate voted on the ratification of the treaty."
     assert _one(nlp, text, "ratification")["event_type"] == "SUPPORT"
+    assert _one(nlp, "Egypt and Israel concluded a peace treaty.", "treaty")["event_type"] == "AGREE"
+    # having a treaty with someone is a standing tie, no event
+    text = "The United States, which has a defence treaty with the Philippines, said it stood with its ally."
+    assert not _of(nlp, text, "treaty")
 
 
 @pytest.mark.model
