@@ -21,6 +21,7 @@ from .drafts import Draft, event_scope
 from .earlier import earlier_doers
 from .letters import addressee_heads, misparsed_addressee, sender_heads
 from .partners import content_partners, object_partners
+from .place_authorities import place_authorities
 from .references import actor_record, own_actor_heads, resolve_heads, same, span_of, unique
 from .relate import measure_owners
 from .syntax import (
@@ -206,9 +207,8 @@ def fill_in(
         start, end = span_of(agent) if agent is not None else (d.trigger.idx, d.trigger.idx + len(d.trigger))
         if code:
             actors = [actor_record(ctx, None, start, end, code, "JUD")]
-    if etype == "COERCE" and not actors and location and location.get("country") and is_passive(d.anchor):
-        # "was arrested in Lebanon": by the authorities of the place
-        actors = [actor_record(ctx, None, location["start"], location["end"], location["country"], "COP")]
+    if not actors:  # "was arrested in Lebanon", "was put under investigation in Italy"
+        actors = place_authorities(ctx, d, etype, mode, location, recipients)
     return actors, recipients
 
 

@@ -141,14 +141,18 @@ def _holds(cond: plover.Condition, tok: Token) -> bool:
             for obj in objs:
                 # "obj": a thing of one of them counts ("criticized the policies of Trump");
                 # "dobj": only the object itself ("recognized Kosovo", not "the bigotry of Trump")
-                hit = _word_in(obj, values) or (
-                    kind == "obj"
-                    and any(
-                        _word_in(p, values)
-                        for c in obj.children
-                        if c.dep_ == "prep" and c.lower_ == "of"
-                        for p in c.children
-                        if p.dep_ == "pobj"
+                hit = (
+                    _word_in(obj, values)
+                    or (kind == "obj" and _activity_of(obj, values))
+                    or (
+                        kind == "obj"
+                        and any(
+                            _word_in(p, values)
+                            for c in obj.children
+                            if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children
+                            if p.dep_ == "pobj"
+                        )
                     )
                 )
                 if hit:
@@ -299,6 +303,14 @@ def doers(tok: Token, causes: bool = False) -> list[Token]:
 
 #: Object pronouns of people: "blasted him" has a person as its object, as "blasted Trump" has.
 _PERSONAL = frozenset({"him", "her", "them", "us", "me", "you"})
+
+
+def _activity_of(obj: Token, values: frozenset[str]) -> bool:
+    """An object noun of an activity with no content of its own (word class ``activity``) whose
+    compound is one of ``values``: "ended mediation efforts", "halted aid deliveries"."""
+    return lemma(obj) in plover.word_class("activity") and any(
+        c.dep_ == "compound" and lemma(c) in values for c in obj.children
+    )
 
 
 def _word_in(tok: Token, values: frozenset[str]) -> bool:
