@@ -198,6 +198,8 @@ def _holds(cond: plover.Condition, tok: Token) -> bool:
         )
     elif kind == "head":
         hit = tok.head.i != tok.i and _word_in(tok.head, values)
+    elif kind == "as":  # "rejected his remarks as racist": what the "as" phrase calls it
+        hit = _as_word(tok, values)
     elif kind == "near":
         sent = tok.sent
         lo, hi = max(sent.start, tok.i - 10), min(sent.end, tok.i + 11)
@@ -235,6 +237,32 @@ def _temporal(prep: Token) -> bool:
 
 #: Object pronouns of people: "blasted him" has a person as its object, as "blasted Trump" has.
 _PERSONAL = frozenset({"him", "her", "them", "us", "me", "you"})
+
+
+def _as_word(tok: Token, values: frozenset[str]) -> bool:
+    """The "as" phrase of ``tok`` or of its object ("rejected Jones's remarks as racist",
+    "dismissed the plan as a gimmick") holds one of ``values``, or with ``@BAD`` a word of
+    disapproval (``plover_disapproval.tsv``, kind ``bad``): the word itself or a modifier of it
+    ("as a reckless gamble")."""
+    from .evaluation import disapproval_words  # here: evaluation imports this module
+
+    bad = disapproval_words() if "@BAD" in values else {}
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "as":
+                continue
+            for obj in prep.children:
+                if obj.dep_ not in ("pobj", "amod", "acomp"):
+                    continue
+                for word in (
+                    obj,
+                    *obj.conjuncts,
+                    *(m for m in obj.children if m.dep_ in ("amod", "compound")),
+                ):
+                    if lemma(word) in values or bad.get(lemma(word)) == "bad":
+                        return True
+    return False
 
 
 def _word_in(tok: Token, values: frozenset[str]) -> bool:

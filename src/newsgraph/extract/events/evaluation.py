@@ -56,6 +56,8 @@ CALLING = frozenset(
 )
 #: Verbs of calling that take two objects ("called the plan a mistake", "branded him a liar").
 _NAMING = frozenset({"call", "label", "brand", "term", "dub"})
+#: Verbs whose object, a fault, is the subject's own doing ("made a mistake", "committed fraud").
+_COMMITTING = frozenset({"make", "commit"})
 #: Where a predicate word stands: "are illegal" (acomp), "is a disgrace" (attr), "called X
 #: illogical" (oprd, xcomp, ccomp), "described X as unlawful" (pobj of "as").
 _PREDICATE = frozenset({"acomp", "attr", "oprd", "xcomp", "ccomp"})
@@ -128,6 +130,10 @@ def _verb_of(tok: Token) -> Token | None:
     ):
         # "called Trump's plan a disaster": the small model hangs the second object on the first
         return named.head
+    if _behind(tok):
+        return tok.head  # "Israel was behind the killing"
+    if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and lemma(tok.head) in _COMMITTING:
+        return tok.head  # "said Jones made a serious mistake", "committed fraud": the maker is judged
     first = tok
     while first.dep_ in ("conj", "appos") and first.head.i != first.i:
         first = first.head  # "is a proven businessman, a proven failure": as its head stands
@@ -178,13 +184,31 @@ _HARMS = frozenset({"death", "crisis"})
 _BLAMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 
 
+def _to_blame(tok: Token) -> bool:
+    """``tok`` is "blame" in "X is to blame", "were to blame for the crisis": an infinitive with
+    "to" that is the predicate of "be"."""
+    return (
+        tok.dep_ == "xcomp"
+        and lemma(tok.head) == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
+def _behind(tok: Token) -> bool:
+    """``tok`` is "behind" as the predicate of "be" ("was behind the attack")."""
+    return tok.lower_ == "behind" and tok.dep_ == "prep" and lemma(tok.head) == "be"
+
+
 def _for_a_deed(tok: Token) -> bool:
     """``tok`` ("responsible") has a "for" phrase naming a deed of force or a fault: "responsible
-    for the attack", "for the deaths", "for this disaster"; not "responsible for the economy"."""
+    for the attack", "for the deaths", "for this disaster"; not "responsible for the economy".
+    "Behind" names the deed itself ("was behind the bombing")."""
     words = disapproval_words()
     nouns = plover.nouns()
-    for prep in tok.children:
-        if prep.dep_ != "prep" or prep.lower_ != "for":
+    if tok.lower_ == "behind" and not _behind(tok):
+        return False
+    for prep in (tok,) if tok.lower_ == "behind" else tok.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("for", "behind"):
             continue
         for obj in prep.children:
             for noun in (obj, *obj.conjuncts) if obj.dep_ == "pobj" else ():
@@ -333,7 +357,11 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc, positions: list[int]
         if kind == "blame":
             if not _for_a_deed(tok):
                 continue
-            kind = "bad"  # "responsible for the attack": blame
+            kind = "bad"  # "responsible for the attack", "behind the attack": blame
+        elif kind == "tobe":
+            if not _to_blame(tok):
+                continue
+            kind = "bad"  # "the United States was to blame"
         verb = _verb_of(tok)
         if verb is None:
             owned = _owned_draft(lex, ctx, tok, kind)
