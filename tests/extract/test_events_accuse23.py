@@ -144,9 +144,9 @@ def test_fire_received_from_fighters_or_states_is_no_criticism(nlp: Any, text: s
 
 
 @pytest.mark.model
-def test_a_mistake_made_by_another_is_a_reproach(nlp: Any) -> None:
-    found = _accusations(nlp, "China said Japan had made a grave mistake.")
-    assert found and codes(found[0]["actor"]) == {"CHN"} and codes(found[0]["recipient"]) == {"JPN"}
-    # one's own mistake owned is no accusation
-    assert not _accusations(nlp, '"We made a mistake," Senator Smith said.')
-    assert not _accusations(nlp, "Senator Smith said he made a mistake.")
+def test_blamed_in_a_clause_after_be_is_still_the_verb_of_blame(nlp: Any) -> None:
+    # "blamed" hangs on "was" here, as an adverbial clause: no "X was to blame"
+    found = _accusations(
+        nlp, "The network was quick to respond after Senator Smith blamed it for the report."
+    )
+    assert found and codes(found[0]["actor"]) == {"USA"}

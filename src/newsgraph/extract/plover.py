@@ -42,7 +42,22 @@ EVENT_TYPES = (
 QUADS = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 #: Condition kinds the lexicons may use.
 CONDITION_KINDS = frozenset(
-    {"obj", "dobj", "pobj", "prep", "subj", "comp", "claim", "inf", "other", "near", "mod", "head", "as"}
+    {
+        "obj",
+        "dobj",
+        "pobj",
+        "prep",
+        "subj",
+        "comp",
+        "claim",
+        "inf",
+        "other",
+        "near",
+        "mod",
+        "head",
+        "as",
+        "tobe",
+    }
 )
 
 

@@ -198,6 +198,12 @@ def _holds(cond: plover.Condition, tok: Token) -> bool:
         )
     elif kind == "head":
         hit = tok.head.i != tok.i and _word_in(tok.head, values)
+    elif kind == "tobe":  # "the United States was to blame": an infinitive that is the predicate of "be"
+        hit = (
+            tok.dep_ == "xcomp"
+            and lemma(tok.head) == "be"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        )
     elif kind == "as":  # "rejected his remarks as racist": what the "as" phrase calls it
         hit = _as_word(tok, values)
     elif kind == "near":

@@ -56,8 +56,6 @@ CALLING = frozenset(
 )
 #: Verbs of calling that take two objects ("called the plan a mistake", "branded him a liar").
 _NAMING = frozenset({"call", "label", "brand", "term", "dub"})
-#: Verbs whose object, a fault, is the subject's own doing ("made a mistake", "committed fraud").
-_COMMITTING = frozenset({"make", "commit"})
 #: Where a predicate word stands: "are illegal" (acomp), "is a disgrace" (attr), "called X
 #: illogical" (oprd, xcomp, ccomp), "described X as unlawful" (pobj of "as").
 _PREDICATE = frozenset({"acomp", "attr", "oprd", "xcomp", "ccomp"})
@@ -132,8 +130,6 @@ def _verb_of(tok: Token) -> Token | None:
         return named.head
     if _behind(tok):
         return tok.head  # "Israel was behind the killing"
-    if tok.dep_ == "dobj" and tok.pos_ == "NOUN" and lemma(tok.head) in _COMMITTING:
-        return tok.head  # "said Jones made a serious mistake", "committed fraud": the maker is judged
     first = tok
     while first.dep_ in ("conj", "appos") and first.head.i != first.i:
         first = first.head  # "is a proven businessman, a proven failure": as its head stands
