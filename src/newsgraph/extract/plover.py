@@ -59,6 +59,8 @@ CONDITION_KINDS = frozenset(
         "mod",
         "head",
         "question",
+        "as",
+        "tobe",
     }
 )
 

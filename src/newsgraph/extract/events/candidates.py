@@ -213,6 +213,14 @@ def _holds(cond: plover.Condition, tok: Token) -> bool:
         )
     elif kind == "head":
         hit = tok.head.i != tok.i and _word_in(tok.head, values)
+    elif kind == "tobe":  # "the United States was to blame": an infinitive that is the predicate of "be"
+        hit = (
+            tok.dep_ == "xcomp"
+            and lemma(tok.head) == "be"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        )
+    elif kind == "as":  # "rejected his remarks as racist": what the "as" phrase calls it
+        hit = _as_word(tok, values)
     elif kind == "near":
         sent = tok.sent
         lo, hi = max(sent.start, tok.i - 10), min(sent.end, tok.i + 11)
@@ -311,6 +319,32 @@ def _activity_of(obj: Token, values: frozenset[str]) -> bool:
     return lemma(obj) in plover.word_class("activity") and any(
         c.dep_ == "compound" and lemma(c) in values for c in obj.children
     )
+
+
+def _as_word(tok: Token, values: frozenset[str]) -> bool:
+    """The "as" phrase of ``tok`` or of its object ("rejected Jones's remarks as racist",
+    "dismissed the plan as a gimmick") holds one of ``values``, or with ``@BAD`` a word of
+    disapproval (``plover_disapproval.tsv``, kind ``bad``): the word itself or a modifier of it
+    ("as a reckless gamble")."""
+    from .evaluation import disapproval_words  # here: evaluation imports this module
+
+    bad = disapproval_words() if "@BAD" in values else {}
+    heads = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "nsubjpass"))]
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ != "as":
+                continue
+            for obj in prep.children:
+                if obj.dep_ not in ("pobj", "amod", "acomp"):
+                    continue
+                for word in (
+                    obj,
+                    *obj.conjuncts,
+                    *(m for m in obj.children if m.dep_ in ("amod", "compound")),
+                ):
+                    if lemma(word) in values or bad.get(lemma(word)) == "bad":
+                        return True
+    return False
 
 
 def _word_in(tok: Token, values: frozenset[str]) -> bool:

@@ -129,6 +129,8 @@ def _verb_of(tok: Token) -> Token | None:
     ):
         # "called Trump's plan a disaster": the small model hangs the second object on the first
         return named.head
+    if _behind(tok):
+        return tok.head  # "Israel was behind the killing"
     first = tok
     while first.dep_ in ("conj", "appos") and first.head.i != first.i:
         first = first.head  # "is a proven businessman, a proven failure": as its head stands
@@ -177,6 +179,21 @@ def _deed(noun: Token) -> bool:
 _HARMS = frozenset({"death", "crisis"})
 #: Event types whose deeds one is blamed for ("responsible for the attack", "for the arrests").
 _BLAMED_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def _to_blame(tok: Token) -> bool:
+    """``tok`` is "blame" in "X is to blame", "were to blame for the crisis": an infinitive with
+    "to" that is the predicate of "be"."""
+    return (
+        tok.dep_ == "xcomp"
+        and lemma(tok.head) == "be"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
+
+
+def _behind(tok: Token) -> bool:
+    """``tok`` is "behind" as the predicate of "be" ("was behind the attack")."""
+    return tok.lower_ == "behind" and tok.dep_ == "prep" and lemma(tok.head) == "be"
 
 
 def _for_a_deed(tok: Token) -> bool:
@@ -352,6 +369,10 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc, positions: list[int]
             if not (_for_a_deed(tok) or _behind_a_deed(tok)):
                 continue
             kind = "bad"  # "responsible for the attack", "was behind the killings": blame
+        elif kind == "tobe":
+            if not _to_blame(tok):
+                continue
+            kind = "bad"  # "the United States was to blame"
         verb = tok.head if tok.pos_ == "ADP" else _verb_of(tok)
         if verb is None:
             owned = _owned_draft(lex, ctx, tok, kind)

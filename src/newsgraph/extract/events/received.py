@@ -94,6 +94,20 @@ def _sources(noun: Token, verb: Token) -> list[Token]:
     return out
 
 
+#: Sectors of bodies that argue, not fight, from which "fire" or "attacks" are words: parties,
+#: legislatures, the opposition, courts, media, civil society, labour, elites, education.
+_ARGUING = frozenset({"PTY", "LEG", "OPP", "JUD", "JRN", "SOC", "LAB", "ELI", "EDU"})
+
+
+def _arguing(ctx: Context, actor: dict[str, object]) -> bool:
+    """Whether ``actor``, whom "fire" or "attacks" come from, argues rather than fights: a named
+    person of no armed sector, or a body of a sector that argues (not a state, an army, a group)."""
+    ent = ctx.entities.get(str(actor.get("entity") or ""))
+    if actor.get("sector") in ("MIL", "REB", "PRM", "UAF", "COP", "SPY", "UNK") or actor.get("code") == "IMG":
+        return False
+    return (ent is not None and ent.type == "PERSON") or actor.get("sector") in _ARGUING
+
+
 def received_drafts(ctx: Context, doc: Doc, positions: list[int]) -> list[Draft]:
     """ACCUSE and SUPPORT drafts of criticism and praise received (see the module docstring)."""
     entries = _entries()
@@ -110,6 +124,8 @@ def received_drafts(ctx: Context, doc: Doc, positions: list[int]) -> list[Draft]
         actors = [a for a in resolve_heads(ctx, sources) if a.get("code")]
         if not actors:
             continue
+        if lemma(noun) in plover.word_class("figurative") and not all(_arguing(ctx, a) for a in actors):
+            continue  # "came under fire from insurgents", "from Russia": force, not criticism
         agents, passive = subjects(verb)
         heads = [] if holder.dep_ == "nsubjpass" else agents or passive
         if not heads and holder.dep_ != "nsubjpass":
