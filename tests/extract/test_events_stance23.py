@@ -147,6 +147,7 @@ def test_it_is_time_for_someone_to_act_asks_it_of_them(nlp: Any) -> None:
     for text in (
         "It is time to go home, Senator Ann Lee said.",
         "It was a time for reflection, Senator Ann Lee said.",
+        "It is a time for Governor Tom Miller to say more, Senator Ann Lee said.",
         "The time for Congress to act was 2015, Senator Ann Lee said.",
     ):
         assert not _of(nlp, US + text, "time"), text

@@ -123,10 +123,12 @@ def misread_clause(tok: Token) -> Token | None:
 def obliged_clause(tok: Token) -> Token | None:
     """The clause a noun of obligation asks of its own subject, "it is time for Congress to act"
     ("act": an infinitive with "for" and a subject, hung on the noun, the attribute of "be" whose
-    subject is an empty "it"); None for "time to go", "a time for reflection", "the time for
-    Congress to act was 2015" (the noun is the subject)."""
+    subject is an empty "it"); None for "time to go", "a time for reflection", "it's a time for
+    him to say", "the time for Congress to act was 2015" (the noun is the subject)."""
     if tok.pos_ != "NOUN" or tok.dep_ != "attr" or lemma(tok.head) != "be":
         return None
+    if any(c.dep_ == "det" for c in tok.children):
+        return None  # "it's a time for him to say ...": a moment described, not a demand
     if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in tok.head.children):
         return None
     return next(
