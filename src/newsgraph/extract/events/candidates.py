@@ -37,6 +37,7 @@ class Lexicon:
         self.verb_keys = frozenset(hash_string(w) for w in self.verbs)
         self.noun_keys = frozenset(hash_string(w) for w in self.nouns)
         self.deontic_keys = frozenset(hash_string(w) for w in plover.word_class("deontic"))
+        self.obliging_keys = frozenset(hash_string(w) for w in plover.word_class("obliging"))
         self.support = plover.word_class("support")
         self.happen = plover.word_class("happen")
         #: every event word, and the reporting verbs: a headline's words to write in lower case
@@ -79,6 +80,9 @@ def find_candidates(lex: Lexicon, doc: Doc) -> list[tuple[Token, str]]:
             if lemma_id in dkeys and dep == lex.ccomp_id and misread_deontic(doc[i]):
                 out.append((doc[i], "deontic"))  # "agreed that Trump needs to ...", "needs" read as a noun
                 continue
+            if lemma_id in lex.obliging_keys and obliged_clause(doc[i]) is not None:
+                out.append((doc[i], "deontic"))  # "it's time for Congress to act"
+                continue
             if ent_type in lex.time_ent_ids:
                 continue  # a date ("in March", "since the 2014 war" is not one)
             if lemma_id in nkeys or lower_id in nkeys:
@@ -111,6 +115,31 @@ def misread_clause(tok: Token) -> Token | None:
             if c.dep_ in ("xcomp", "acl")
             and c.pos == VERB
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ),
+        None,
+    )
+
+
+def obliged_clause(tok: Token) -> Token | None:
+    """The clause a noun of obligation asks of its own subject, "it is time for Congress to act"
+    ("act": an infinitive with "for" and a subject, hung on the noun, the attribute of "be" whose
+    subject is an empty "it"); None for "time to go", "a time for reflection", "it's a time for
+    him to say", "the time for Congress to act was 2015" (the noun is the subject)."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "attr" or lemma(tok.head) != "be":
+        return None
+    if any(c.dep_ == "det" for c in tok.children):
+        return None  # "it's a time for him to say ...": a moment described, not a demand
+    if not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in tok.head.children):
+        return None
+    return next(
+        (
+            c
+            for c in tok.children
+            if c.dep_ in ("relcl", "acl", "advcl")
+            and c.pos == VERB
+            and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and any(n.dep_ == "nsubj" for n in c.children)
         ),
         None,
     )

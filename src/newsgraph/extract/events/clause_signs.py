@@ -13,6 +13,7 @@ from .. import plover
 from ..annotations import doc_quotes, doc_words
 from ..quotes.lexicon import reporting_lemmas
 from ..thresholds import DEFAULT_MIN_CONFIDENCE as DEFAULT_MIN_CONFIDENCE
+from .candidates import obliged_clause
 from .drafts import Draft
 from .syntax import after_dateline, inherited, lemma, phrase, subjects
 
@@ -366,6 +367,9 @@ def is_background(d: Draft) -> bool:
     or a clause that hangs on one (:func:`said_in_passing`)."""
     if d.how == "evaluation" and judged_in_relative(d.anchor):
         return False
+    obliged = obliged_clause(d.anchor.head) if d.how == "deontic" else None
+    if obliged is not None and obliged.i == d.anchor.i:
+        return said_in_passing(d.anchor.head.head)  # "it's time for X to ...": the clause of "be"
     if d.how in ("deontic", "evaluation"):
         return said_in_passing(d.anchor)
     if d.how not in ("verb", "support"):

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ...resolve.actors import sector_of
 from .. import plover
-from .candidates import Lexicon, find_entry, misread_clause, misread_deontic
+from .candidates import Lexicon, find_entry, misread_clause, misread_deontic, obliged_clause
 from .context import Context
 from .modality import Modality
 from .references import actor_record, other_person, own_actor_heads, resolve_heads, same, unnamed_they
@@ -241,7 +241,11 @@ def deontic_drafts(lex: Lexicon, ctx: Context, auxes: list[Token]) -> list[Draft
     the subject."""
     out: list[Draft] = []
     for aux in auxes:
-        if aux.pos == VERB or misread_deontic(aux):  # "needs to deliver": what is asked
+        obliged = obliged_clause(aux)
+        if obliged is not None:  # "it's time for Congress to act": asked of Congress
+            verb = obliged
+            agents = [c for c in verb.children if c.dep_ == "nsubj"]
+        elif aux.pos == VERB or misread_deontic(aux):  # "needs to deliver": what is asked
             verb = next((c for c in aux.children if c.dep_ == "xcomp" and c.pos == VERB), aux)
             if verb is aux and aux.pos != VERB:
                 verb = misread_clause(aux) or aux  # "that Trump needs [to deliver]": an acl
