@@ -77,7 +77,8 @@ def test_a_state_named_like_a_country_is_not_keyed_as_the_country(nlp: Any) -> N
     )
     ents = entities(nlp, text)
     georgia = holding(ents, "Georgia")
-    assert georgia.key == "GPE:georgia" and georgia.actor is None
+    # "Atlanta, Georgia" says it is the US state (session 20): its code, and not the country's key
+    assert georgia.key == "GPE:georgia" and georgia.actor is not None and georgia.actor.code == "USA"
     georgians = holding(ents, "Georgians")
     assert georgians.key != "NORP:GEO" and georgians.actor is None
 

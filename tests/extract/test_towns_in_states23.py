@@ -38,6 +38,12 @@ def test_a_capital_s_namesake_before_an_abbreviated_state_is_the_state_s(
 def test_a_state_named_like_a_country_after_a_town_of_it_is_the_state(nlp: Any) -> None:
     codes = _codes(nlp, "Police in Athens, Georgia, arrested a man on Tuesday.")
     assert codes["Athens, Georgia"] == "USA" and codes["Georgia"] == "USA"
+    from newsgraph.extract.annotations import doc_entities
+    from newsgraph.extract.pipeline import prepare_doc
+
+    doc = nlp(prepare_doc(nlp, "Police in Athens, Georgia, arrested a man.", published="2009-03-15"))
+    keys = {e.name: e.key for e in doc_entities(doc)}
+    assert keys["Georgia"] != "GPE:GEO"  # the state is not keyed as the country
 
 
 def test_a_capital_or_town_in_its_own_country_keeps_that_country(nlp: Any) -> None:

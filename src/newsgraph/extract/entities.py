@@ -202,7 +202,8 @@ class EntityExtractor(Component):
         entities = group(doc, mentions, context) + nominal_mentions(doc, mentions, context)
         for ent in entities:  # "Georgia" in US news, "Niger" in Nigerian news: the state or the country
             if ent.type == "GPE" and (state := countries.state_after_town(doc, ent.mentions, mentions)):
-                ent.actor = actors.Actor(state, "GOV")  # "Athens, Georgia": the US state
+                ent.actor = actors.Actor(state, "GOV")  # "Athens, Georgia": the US state,
+                ent.key = ("NAME", fold(ent.name))  # not keyed as the country ("GPE:GEO")
             elif context and _state_namesake(ent) == context:
                 ent.actor = None  # neither is sure: no code, and not the country's key ("GPE:GEO")
                 ent.key = ("NAME", fold(ent.name))
