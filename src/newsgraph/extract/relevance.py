@@ -12,7 +12,9 @@ where ``public`` counts the article's nouns, adjectives and proper nouns whose l
 war, diplomacy, economic and social policy, protest), plus two for each person or organisation the
 entity step coded as a state or political actor (a country's government, military, police, courts,
 legislature, parties, rebels, intelligence; an IGO); ``other`` counts the words it files under
-sport, entertainment, product, lifestyle, science and business. An article with no evidence
+sport, entertainment, product, lifestyle, science, business and community (ceremonies, awards,
+fund-raisers, talks and clubs, church life, obituaries: a civic title at such an event does not
+make the article public affairs). An article with no evidence
 either way scores 0.5. At 0.5 and above an article counts as public affairs
 (:data:`PUBLIC_AFFAIRS`); the events component lowers the confidence of events in articles below
 it, so that by default they are not reported as facts. The score is stored with the article

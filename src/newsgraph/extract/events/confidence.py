@@ -49,7 +49,7 @@ generic                not one happening: the doer is a share of a population ("
                        a poll share says it ("six in 10 Republicans said the party should"), or
                        a toll counts victims up to now ("have been killed ... since October")
 off topic              how far the article's public-affairs relevance is below 0.5
-                       (``extract/relevance.py``): sport, entertainment, products, lifestyle
+                       (``extract/relevance.py``): sport, entertainment, products, lifestyle, community
 sentiment              an ACCUSE or SUPPORT whose only evidence is the tone of what was said
                        (``events/sentiment.py``, setting ``sentiment``): weak evidence
 tone agrees            an ACCUSE of the tables whose clause scores clearly negative (setting
