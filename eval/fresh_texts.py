@@ -65,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.exists():
         print(f"fresh_texts: no data at {args.data}", file=sys.stderr)
         return 2
-    skip = {line.strip() for f in args.skip for line in f.read_text(encoding="utf-8").splitlines()}
+    lines = (line.strip() for f in args.skip for line in f.read_text(encoding="utf-8").splitlines())
+    skip = {line.removesuffix(".txt") for line in lines}  # ids, or the file names of a draw
     drawn = draw(args.corpus, args.seed, None, args.data)
     found = {k: v for k, v in drawn.items() if k not in skip and v.strip()}
     chosen = list(found)[: args.count] if args.count is not None else list(found)

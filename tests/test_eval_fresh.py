@@ -49,7 +49,7 @@ def test_a_seeded_draw_is_repeatable_and_differs_from_file_order(tmp_path: Path)
 def test_the_main_writes_outside_the_project_and_skips_listed_ids(tmp_path: Path) -> None:
     data = _data(tmp_path)
     skip = tmp_path / "used.txt"
-    skip.write_text("lgl_0\nlgl_1\n", encoding="utf-8")
+    skip.write_text("lgl_0\nlgl_1.txt\n", encoding="utf-8")  # an id, or a file name of a draw
     out = tmp_path / "out"
     assert fresh.main(["--corpus", "lgl", "--out", str(out), "--skip", str(skip), "--data", str(data)]) == 0
     assert sorted(p.name for p in out.iterdir()) == [f"lgl_{i}.txt" for i in range(2, 6)]
