@@ -1,0 +1,33 @@
+"""Actor codes of session 20 (issue 14, branch ev24codes), on invented sentences: a monarch's title
+before one name is a given or regnal name, not a commoner's surname ("King Hussein" beside "Saddam
+Hussein")."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsgraph.extract.facts import ActorFact
+
+
+def _entities(nlp: Any, text: str, published: str = "2024-03-15") -> dict[str, tuple[str, ActorFact | None]]:
+    from newsgraph.extract.annotations import doc_entities
+    from newsgraph.extract.pipeline import prepare_doc
+
+    return {e.name: (e.type, e.actor) for e in doc_entities(nlp(prepare_doc(nlp, text, published=published)))}
+
+
+def test_a_monarch_s_one_name_is_not_a_commoner_s_surname(nlp: Any) -> None:
+    text = (
+        "Zarvonia's Karim Hassoun promised to leave the border town. Velmaria's King Hassoun met "
+        "the envoy in the capital on Monday."
+    )
+    found = _entities(nlp, text)
+    assert "Karim Hassoun" in found  # was one person with "King Hassoun"
+    assert "Hassoun" in found or "King Hassoun" in found
+
+
+def test_a_surname_after_a_common_title_still_joins_the_full_name(nlp: Any) -> None:
+    text = "Karim Hassoun promised to leave the border town. President Hassoun met the envoy on Monday."
+    found = _entities(nlp, text)
+    assert "Karim Hassoun" in found
+    assert "Hassoun" not in found and "President Hassoun" not in found
