@@ -31,3 +31,17 @@ def test_a_surname_after_a_common_title_still_joins_the_full_name(nlp: Any) -> N
     found = _entities(nlp, text)
     assert "Karim Hassoun" in found
     assert "Hassoun" not in found and "President Hassoun" not in found
+
+
+def test_a_government_named_after_its_leader_is_the_leader_s_country_s(nlp: Any) -> None:
+    text = (
+        "Egypt asked for troops on Sunday. Brazilian President Paulo Ferreira spoke to reporters. "
+        "The Ferreira administration said it rejects the plan."
+    )
+    found = _entities(nlp, text)
+    assert found["administration"][1] == ActorFact("BRA", "GOV")  # was missing; "it" was EGY
+
+
+def test_a_bare_nominal_government_still_takes_the_country_named_before(nlp: Any) -> None:
+    text = "Brazil sent troops to the border on Sunday. The government said it rejects the plan."
+    assert _entities(nlp, text)["government"][1] == ActorFact("BRA", "GOV")
