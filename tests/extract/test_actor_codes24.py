@@ -45,3 +45,13 @@ def test_a_government_named_after_its_leader_is_the_leader_s_country_s(nlp: Any)
 def test_a_bare_nominal_government_still_takes_the_country_named_before(nlp: Any) -> None:
     text = "Brazil sent troops to the border on Sunday. The government said it rejects the plan."
     assert _entities(nlp, text)["government"][1] == ActorFact("BRA", "GOV")
+
+
+def test_an_acronym_name_in_capitals_is_no_relative_pronoun(nlp: Any) -> None:
+    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.pipeline import prepare_doc
+
+    text = "Mexican officials said the WHO had not acted for eight days. The WHO rejected the accusations."
+    doc = nlp(prepare_doc(nlp, text, published="2009-05-01"))
+    events = [e for e in doc_facts(doc)["events"] if e["event_type"] == "REJECT"]
+    assert events and [a.get("code") for a in events[0]["actor"]] == ["UNO"]  # was MEX ("who")
