@@ -366,8 +366,8 @@ def _country_named(ctx: Context, head: Token) -> dict[str, Any] | None:
 def _resolve_coded(
     ctx: Context, head: Token, depth: int, places: bool, guess: bool = True
 ) -> list[dict[str, Any]]:
-    named = head.text.isupper() and head.i in ctx.index  # "WHO" (an acronym name), not "who"
-    if (head.pos_ == "PRON" or head.lower_ in _RELATIVE) and not named:
+    acronym = head.text.isupper() and head.i in ctx.index  # "WHO" (an acronym name), not "who"
+    if (head.pos_ == "PRON" or head.lower_ in _RELATIVE) and not acronym:
         if depth < 2 and head.lower_ in plover.word_class("partitive"):
             # "some of the French ministers", "both of Trump's rivals": the group named after "of"
             of = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
