@@ -55,3 +55,13 @@ def test_an_acronym_name_in_capitals_is_no_relative_pronoun(nlp: Any) -> None:
     doc = nlp(prepare_doc(nlp, text, published="2009-05-01"))
     events = [e for e in doc_facts(doc)["events"] if e["event_type"] == "REJECT"]
     assert events and [a.get("code") for a in events[0]["actor"]] == ["UNO"]  # was MEX ("who")
+
+
+def test_northern_ireland_written_in_lower_case_is_british(nlp: Any) -> None:
+    text = "Northern Ireland police said that northern Ireland police believe the gang was behind it."
+    found = _entities(nlp, text)
+    assert all(actor == ActorFact("GBR", "GOV") for name, (_, actor) in found.items() if "Ireland" in name)
+    text = "Police in northern Ireland arrested two men in Belfast on Monday."
+    found = _entities(nlp, text)
+    assert "Ireland" not in found  # was IRL
+    assert any(actor and actor.code == "GBR" for name, (_, actor) in found.items() if "Ireland" in name)
