@@ -65,3 +65,16 @@ def test_northern_ireland_written_in_lower_case_is_british(nlp: Any) -> None:
     found = _entities(nlp, text)
     assert "Ireland" not in found  # was IRL
     assert any(actor and actor.code == "GBR" for name, (_, actor) in found.items() if "Ireland" in name)
+
+
+def test_the_two_leaders_are_the_last_two_people_named(nlp: Any) -> None:
+    from newsgraph.extract.annotations import doc_facts
+    from newsgraph.extract.pipeline import prepare_doc
+
+    text = (
+        "Russian President Ivan Sorokin met Ukrainian President Taras Melnyk in Minsk. Melnyk told "
+        "Sorokin that Ukraine would not join NATO. The two leaders also pledged to consult each other."
+    )
+    doc = nlp(prepare_doc(nlp, text, published="2024-03-15"))
+    events = [e for e in doc_facts(doc)["events"] if e["text"] == "pledged"]
+    assert events and {a.get("code") for a in events[0]["actor"]} == {"RUS", "UKR"}  # was NATO's IGO

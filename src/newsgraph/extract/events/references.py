@@ -29,6 +29,8 @@ _CHAIN = frozenset({"of", "from", "including", "by", "for", "like"})
 _RELATIONAL = frozenset(
     {"relation", "tie", "link", "contact", "trade", "cooperation", "talk", "relationship"}
 )
+#: Nouns of "the two ..." that are people: the last two people named, not two bodies.
+_PAIR_PEOPLE = frozenset({"leader"})
 #: Nouns of a whole state: "his country", "its government".
 _STATE_WORDS = frozenset({"country", "nation", "government", "state"})
 #: Sectors of unnamed groups that take the country named with them ("protesters in Kirkuk").
@@ -397,7 +399,9 @@ def _resolve_coded(
         c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod") for c in children
     ):
         out = []
-        for pid in ctx.last_two(head.i):
+        # "the two leaders" are the last two people named, of two countries; "the two sides" states
+        pair = (ctx.last_two(head.i, people=True) if word in _PAIR_PEOPLE else []) or ctx.last_two(head.i)
+        for pid in pair:
             ref = _entity_ref(ctx, pid, *span_of(head), places)
             if ref:
                 out.append(ref)
