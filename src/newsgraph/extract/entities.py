@@ -38,6 +38,7 @@ from .entity_groups import Entity, group, tabled_person_name
 from .entity_names import one_per_key
 from .firm_signs import acquired_firm_actor
 from .labels import consistent_labels
+from .leader_bodies import leader_bodies
 from .lone_names import unattested_person
 from .mentions import Mention, collect_mentions, in_caps_lines, stoplist
 from .name_lists import join_known_pieces
@@ -343,6 +344,7 @@ class EntityExtractor(Component):
         entities = [
             e for e in entities if e.type != "PERSON" or not unattested_person(doc, e.mentions, bool(e.roles))
         ]
+        entities = leader_bodies(doc, entities, nominal_actors())  # "the Bush administration"
         return sorted(one_per_key(entities), key=lambda e: e.first.start)
 
     def set_annotations(self, doc: Doc, entities: list[Entity]) -> None:

@@ -181,6 +181,8 @@ def group(doc: Doc, mentions: list[Mention], context: str | None = None) -> list
             )
             reason = "surname" if owners else "spelling variant of the surname"
             owners = owners or _variant_owners(parsed, name_parts[0])
+            if owners and _regnal(m.text, core):  # "King Hussein" is not Saddam Hussein
+                owners = {k for k in owners if not (parsed.get(k) and fold(word) == parsed[k].last)}
             if owners:
                 key = _main_owner(persons, owners)
                 if reason == "surname" and parsed.get(key) and fold(name_parts[0]) != parsed[key].last:
@@ -281,6 +283,19 @@ def _may_join_person(
     if m.label in ("GPE", "LOC", "FAC") and gazetteer().lookup(m.text):
         return any(k[-1] == word for k in persons)
     return True
+
+
+#: Titles of monarchs and popes: the one name after them is a given or regnal name ("King
+#: Hussein", "Pope Francis"), never a surname shared with a commoner of the article.
+_REGNAL = frozenset(
+    "king queen prince princess emperor empress pope sultan emir amir tsar czar crown".split()
+)
+
+
+def _regnal(text: str, core: str) -> bool:
+    """Whether the words before the name ``core`` of ``text`` hold a monarch's title."""
+    head = text[: len(text) - len(core)] if text.endswith(core) else ""
+    return any(w.casefold().strip(".") in _REGNAL for w in head.split())
 
 
 def _variant_owners(parsed: dict[tuple[str, ...], PersonName], word: str) -> set[tuple[str, ...]]:

@@ -86,7 +86,26 @@ def fix_spans(doc: Doc, mentions: list[Mention], ents: Sequence[Span] | None = N
     out = _missed_names(doc, _missed_countries(doc, _missed_organisations(doc, out, taken), taken), taken)
     out = join_hyphenated_groups(doc, _join_country_institution(doc, _join_city_region(doc, out)))
     out = join_place_names(doc, grow_place_bodies(doc, out))
+    out = _northern_ireland(doc, out)
     return _drop_unnamed_acronyms(doc, out, doc.ents if ents is None else ents)
+
+
+#: Words before "Ireland" that make it Northern Ireland, a part of the United Kingdom (GBR), not
+#: the Irish Republic: "northern Ireland police" as wire transcripts write it, "N. Ireland".
+_NORTHERN = frozenset({"northern", "n.", "n"})
+
+
+def _northern_ireland(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """An "Ireland" the model tagged without the "northern" before it grows over it."""
+    taken = {t for m in mentions for t in range(m.i, m.j)}
+    out: list[Mention] = []
+    for m in mentions:
+        k = m.i - 1
+        if m.text.casefold() == "ireland" and k >= 0 and k not in taken and doc[k].lower_ in _NORTHERN:
+            text = doc[k : m.j].text
+            m = Mention(k, m.j, doc[k].idx, doc[k].idx + len(text), text, m.label)
+        out.append(m)
+    return out
 
 
 def _missed_full_names(doc: Doc, mentions: list[Mention], taken: set[int]) -> list[Mention]:

@@ -205,18 +205,20 @@ class Context:
         THING_LOOKBACK tokens, else the last one named."""
         return _last(self.thing_pos, self.thing_ids, self.thing_subject, before, THING_LOOKBACK)
 
-    def last_two(self, before: int) -> list[str]:
-        """The last two countries or organisations named (different codes): "the two sides"."""
+    def last_two(self, before: int, people: bool = False) -> list[str]:
+        """The last two countries or organisations named (different codes): "the two sides"; with
+        ``people`` the last two people ("the two leaders" after "Yeltsin and Kuchma")."""
         out: list[str] = []
         codes: set[str] = set()
-        k = bisect_left(self.thing_pos, before)
+        pos, ids = (self.person_pos, self.person_ids) if people else (self.thing_pos, self.thing_ids)
+        k = bisect_left(pos, before)
         for n in range(k - 1, -1, -1):
-            if before - self.thing_pos[n] > LOOKBACK:
+            if before - pos[n] > LOOKBACK:
                 break
-            code = self.entity_code(self.thing_ids[n])[0]
+            code = self.entity_code(ids[n])[0]
             if code and code not in codes:
                 codes.add(code)
-                out.append(self.thing_ids[n])
+                out.append(ids[n])
                 if len(out) == 2:
                     return out[::-1]
         return []

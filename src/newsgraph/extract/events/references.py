@@ -29,6 +29,8 @@ _CHAIN = frozenset({"of", "from", "including", "by", "for", "like"})
 _RELATIONAL = frozenset(
     {"relation", "tie", "link", "contact", "trade", "cooperation", "talk", "relationship"}
 )
+#: Nouns of "the two ..." that are people: the last two people named, not two bodies.
+_PAIR_PEOPLE = frozenset({"leader"})
 #: Nouns of a whole state: "his country", "its government".
 _STATE_WORDS = frozenset({"country", "nation", "government", "state"})
 #: Sectors of unnamed groups that take the country named with them ("protesters in Kirkuk").
@@ -366,7 +368,8 @@ def _country_named(ctx: Context, head: Token) -> dict[str, Any] | None:
 def _resolve_coded(
     ctx: Context, head: Token, depth: int, places: bool, guess: bool = True
 ) -> list[dict[str, Any]]:
-    if head.pos_ == "PRON" or head.lower_ in _RELATIVE:
+    acronym = head.text.isupper() and head.i in ctx.index  # "WHO" (an acronym name), not "who"
+    if (head.pos_ == "PRON" or head.lower_ in _RELATIVE) and not acronym:
         if depth < 2 and head.lower_ in plover.word_class("partitive"):
             # "some of the French ministers", "both of Trump's rivals": the group named after "of"
             of = [p for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children]
@@ -396,7 +399,9 @@ def _resolve_coded(
         c.lower_ in ("two", "both") and c.dep_ in ("nummod", "det", "predet", "amod") for c in children
     ):
         out = []
-        for pid in ctx.last_two(head.i):
+        # "the two leaders" are the last two people named, of two countries; "the two sides" states
+        pair = (ctx.last_two(head.i, people=True) if word in _PAIR_PEOPLE else []) or ctx.last_two(head.i)
+        for pid in pair:
             ref = _entity_ref(ctx, pid, *span_of(head), places)
             if ref:
                 out.append(ref)
