@@ -386,6 +386,20 @@ def _default_threshold() -> float:
     return float(DEFAULT_MIN_CONFIDENCE)
 
 
+COLUMNS = ("precision", "recall", "false_share", "actor", "recipient")
+
+
+def print_halves(figures: dict[str, dict[str, Any]]) -> None:
+    """The table of both halves and the whole set: reported, gold, matched and :data:`COLUMNS`."""
+    print(f"{'half':8} {'reported':>8} {'gold':>5} {'matched':>7} " + " ".join(f"{c:>11}" for c in COLUMNS))
+    for half in ("tune", "measure", "all"):
+        f = figures[half]
+        print(
+            f"{half:8} {f['reported']:>8} {f['gold']:>5} {f['matched']:>7} "
+            + " ".join(f"{f[c]:>11.3f}" for c in COLUMNS)
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
@@ -417,14 +431,7 @@ def main(argv: list[str] | None = None) -> int:
         f"(tune {n_art['tune']} articles / {n_sent['tune']} sentences, measure {n_art['measure']} / "
         f"{n_sent['measure']}); min confidence {threshold:.2f}; pipeline {seconds:.1f}s"
     )
-    cols = ("precision", "recall", "false_share", "actor", "recipient")
-    print(f"{'half':8} {'reported':>8} {'gold':>5} {'matched':>7} " + " ".join(f"{c:>11}" for c in cols))
-    for half in ("tune", "measure", "all"):
-        f = figures[half]
-        print(
-            f"{half:8} {f['reported']:>8} {f['gold']:>5} {f['matched']:>7} "
-            + " ".join(f"{f[c]:>11.3f}" for c in cols)
-        )
+    print_halves(figures)
     for half in ("tune", "measure"):
         f = figures[half]
         print(

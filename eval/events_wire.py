@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from events_real import Article, GoldEvent, Predicted, evaluate, is_fact, predicted
+from events_real import Article, GoldEvent, Predicted, evaluate, is_fact, predicted, print_halves
 from fresh_texts import texts
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -102,14 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"wire events: {len(articles)} articles; tune {split['tune']}; min confidence {args.min_confidence}"
     )
-    cols = ("precision", "recall", "false_share", "actor", "recipient")
-    print(f"{'half':8} {'reported':>8} {'gold':>5} {'matched':>7} " + " ".join(f"{c:>11}" for c in cols))
-    for name in ("tune", "measure", "all"):
-        f = figures[name]
-        print(
-            f"{name:8} {f['reported']:>8} {f['gold']:>5} {f['matched']:>7} "
-            + " ".join(f"{f[c]:>11.3f}" for c in cols)
-        )
+    print_halves(figures)
     for name in ("tune", "measure"):
         print(f"{name}: wrong events {figures[name]['wrong']}")
     return 0
