@@ -47,21 +47,27 @@ def _owners(ctx: Context, prev: Token) -> list[dict[str, Any]]:
     return refs
 
 
+def earlier_mentions(head: Token, window: int = WINDOW) -> list[Token]:
+    """The nouns of the same lemma as ``head`` in the ``window`` sentences before its own, nearest
+    first: where the article may have told of the thing a later definite phrase refers back to
+    (also ``evaluation.py``'s, for judgements said of a thing)."""
+    doc = head.doc
+    first = head.sent.start
+    for _ in range(window):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    return [t for t in reversed(doc[first : head.sent.start]) if t.pos_ == "NOUN" and t.lemma_ == head.lemma_]
+
+
 def earlier_doers(ctx: Context, heads: list[Token]) -> list[dict[str, Any]]:
     """For a definite common noun that names nobody, the doers of the same thing where the article
     told of it in the ``WINDOW`` sentences before (the nearest mention that names one)."""
     for head in heads:
         if head.pos_ != "NOUN" or head.i in ctx.index or not _definite(head):
             continue
-        doc = head.doc
-        first = head.sent.start
-        for _ in range(WINDOW):
-            if first == 0:
-                break
-            first = doc[first - 1].sent.start
-        for prev in reversed(doc[first : head.sent.start]):
-            if prev.pos_ == "NOUN" and prev.lemma_ == head.lemma_:
-                refs = _owners(ctx, prev)
-                if refs:
-                    return refs
+        for prev in earlier_mentions(head):
+            refs = _owners(ctx, prev)
+            if refs:
+                return refs
     return []

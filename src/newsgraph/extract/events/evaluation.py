@@ -29,6 +29,7 @@ from .. import plover
 from .candidates import Lexicon
 from .context import Context
 from .drafts import Draft, speaker_of
+from .earlier import earlier_mentions
 from .local_news import lying_down
 from .references import resolve_heads, same
 from .syntax import inherited, lemma, subjects, token_at
@@ -226,7 +227,7 @@ def _of_a_body(tok: Token) -> bool:
 def _behind_a_deed(tok: Token) -> bool:
     """``tok`` is "behind" as the predicate of "be" with a deed of force or a fault as its object:
     "was behind two killings", "is behind the attacks"; not "behind the wheel"."""
-    return tok.pos_ == "ADP" and tok.dep_ == "prep" and lemma(tok.head) == "be" and _names_a_deed(tok)
+    return _behind(tok) and _names_a_deed(tok)
 
 
 def _negated(tok: Token, verb: Token) -> bool:
@@ -324,16 +325,7 @@ def _earlier_doers(ctx: Context, heads: list[Token]) -> list[dict[str, object]]:
     for head in heads:
         if head.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in head.children):
             continue
-        doc = head.doc
-        sent_start = head.sent.start
-        first = sent_start
-        for _ in range(MENTION_WINDOW):
-            if first == 0:
-                break
-            first = doc[first - 1].sent.start
-        for prev in reversed(doc[first:sent_start]):
-            if prev.lemma_ != head.lemma_ or prev.pos_ != "NOUN":
-                continue
+        for prev in earlier_mentions(head, MENTION_WINDOW):
             refs = _blamed(ctx, [prev])
             if not refs and prev.dep_ in ("dobj", "nsubjpass"):
                 refs = resolve_heads(ctx, subjects(prev.head)[0], places=False, recipient=True)
@@ -373,7 +365,7 @@ def evaluation_drafts(lex: Lexicon, ctx: Context, doc: Doc, positions: list[int]
             if not _to_blame(tok):
                 continue
             kind = "bad"  # "the United States was to blame"
-        verb = tok.head if tok.pos_ == "ADP" else _verb_of(tok)
+        verb = _verb_of(tok)  # "was behind the killings": "be"
         if verb is None:
             owned = _owned_draft(lex, ctx, tok, kind)
             if owned is not None:
